@@ -1,0 +1,69 @@
+// Lint is also where the architecture is enforced: which layer may import which.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const noNodeOrElectron = [
+  { group: ['electron', 'electron/*', 'electron-store', 'electron-log', 'electron-log/*'], message: 'Only electron/ may use Electron.' },
+  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3', 'fastify', '@fastify/*'], message: 'This layer must not use Node or server modules.' },
+];
+const layer = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'release', '.electron-native', '.data', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: layer([
+      ...noNodeOrElectron,
+      { group: ['**/db/**', '**/electron/**', '**/renderer/**', '**/server/**', 'react', 'react-dom', '@mui/*'], message: 'shared/ is pure: it imports nothing from other layers.' },
+    ]),
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...layer([
+        ...noNodeOrElectron,
+        { group: ['**/db/**', '**/db', '**/electron/**', '**/server/**'], message: 'renderer/ talks to the app only through window.api (shared/api).' },
+      ]),
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: layer([
+      { group: ['electron', 'electron/*', 'electron-store', 'electron-log'], message: 'db/ runs in plain Node too (tests, dev:web, benchmarks).' },
+      { group: ['**/renderer/**', '**/electron/**', '**/server/**'], message: 'db/ depends only on shared/.' },
+    ]),
+  },
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(only|skip|todo)$/][callee.object.name=/^(it|test|describe)$/]", message: 'No focused, skipped or todo tests on main.' },
+      ],
+    },
+  },
+);

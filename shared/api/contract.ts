@@ -1,0 +1,65 @@
+/**
+ * The API contract: every operation the UI may call, with its input and output schema.
+ * The same handler table is bound to Electron IPC, to HTTP (dev:web) and called directly in
+ * integration tests.
+ */
+import { z } from 'zod';
+import type { Result } from './result';
+import {
+  AppInfoSchema,
+  CustomerAccountSchema,
+  CustomerRefSchema,
+  DENSITIES,
+  SearchHitSchema,
+  SearchQuerySchema,
+  THEMES,
+  WorklistFacetsSchema,
+  WorklistFiltersSchema,
+  WorklistPageSchema,
+  WorklistQuerySchema,
+} from './schemas';
+
+const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+const EmptySchema = z.object({}).strict();
+
+export const PreferencesSchema = z.object({
+  theme: z.enum(THEMES),
+  density: z.enum(DENSITIES),
+  lastFilters: WorklistFiltersSchema,
+  lastSort: WorklistQuerySchema.shape.sort.unwrap(),
+});
+
+export const PreferencesPatchSchema = PreferencesSchema.partial().strict();
+
+export const apiContract = {
+  'app.info': operation(EmptySchema, AppInfoSchema),
+  'prefs.get': operation(EmptySchema, PreferencesSchema),
+  'prefs.set': operation(PreferencesPatchSchema, PreferencesSchema),
+  'worklist.query': operation(WorklistQuerySchema, WorklistPageSchema),
+  'worklist.facets': operation(EmptySchema, WorklistFacetsSchema),
+  'customer.account': operation(CustomerRefSchema, CustomerAccountSchema),
+  'search.global': operation(SearchQuerySchema, z.array(SearchHitSchema)),
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type OperationName = keyof ApiContract;
+/** What a caller passes (defaults not yet applied). */
+export type OperationInput<K extends OperationName> = z.input<ApiContract[K]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedInput<K extends OperationName> = z.output<ApiContract[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<ApiContract[K]['output']>;
+
+export type Preferences = z.output<typeof PreferencesSchema>;
+
+/** The typed client the renderer uses, whatever the transport. */
+export type ApiClient = {
+  readonly [K in OperationName]: (input: OperationInput<K>) => Promise<Result<OperationOutput<K>>>;
+};
+
+/** What preload exposes as `window.api` and what the HTTP binding emulates. */
+export interface ApiBridge {
+  invoke(operation: string, input: unknown): Promise<Result<unknown>>;
+}
+
+export const isOperationName = (name: string): name is OperationName => Object.hasOwn(apiContract, name);

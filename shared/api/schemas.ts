@@ -1,0 +1,236 @@
+/** zod schemas of the API contract's inputs and outputs (operations are listed in contract.ts). */
+import { z } from 'zod';
+import {
+  CHANNELS,
+  DIRECTIONS,
+  DISPUTE_STATUSES,
+  ESCALATION_STATUSES,
+  ITEM_KINDS,
+  OUTCOMES,
+  OVERRIDE_KINDS,
+  PROMISE_STATUSES,
+  RISK_CLASSES,
+  ROLES,
+} from '../domain/codes';
+
+export const IdSchema = z.string().uuid({ message: 'must be a UUID' });
+export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
+export const CalendarDateSchema = z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' });
+export const TimestampSchema = z.iso.datetime({ message: 'must be an ISO 8601 UTC timestamp' });
+export const MinorSchema = z.number().int('must be a whole number of minor units').refine(Number.isSafeInteger, 'is too large');
+
+export const MoneySchema = z.object({ amountMinor: MinorSchema, currency: CurrencySchema });
+
+export const PriorityFactorSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  contribution: z.number(),
+  detail: z.string(),
+});
+
+export const BucketAmountSchema = z.object({ key: z.string(), label: z.string(), amountMinor: MinorSchema });
+
+export const CurrencyAgingSchema = z.object({
+  currency: CurrencySchema,
+  buckets: z.array(BucketAmountSchema),
+  totalMinor: MinorSchema,
+  overdueMinor: MinorSchema,
+  disputedMinor: MinorSchema,
+  collectibleMinor: MinorSchema,
+});
+
+export const OverrideSchema = z.object({
+  kind: z.enum(OVERRIDE_KINDS),
+  reason: z.string(),
+  expiresAt: TimestampSchema.nullable(),
+});
+
+// ---------- app and preferences ----------
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  asOf: CalendarDateSchema,
+  transport: z.enum(['ipc', 'http']),
+  user: z.object({ id: IdSchema, displayName: z.string(), role: z.enum(ROLES) }).nullable(),
+});
+
+export const THEMES = ['light', 'dark', 'system'] as const;
+export const DENSITIES = ['comfortable', 'compact'] as const;
+
+// ---------- worklist ----------
+
+export const WORKLIST_SORT_KEYS = [
+  'score',
+  'name',
+  'number',
+  'overdue',
+  'open',
+  'oldestDays',
+  'nextAction',
+  'lastContact',
+] as const;
+export type WorklistSortKey = (typeof WORKLIST_SORT_KEYS)[number];
+
+export const WorklistFiltersSchema = z
+  .object({
+    buckets: z.array(z.string().min(1).max(40)).max(20).optional(),
+    currencies: z.array(CurrencySchema).max(50).optional(),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code')).max(300).optional(),
+    riskClasses: z.array(z.enum(RISK_CLASSES)).max(RISK_CLASSES.length).optional(),
+    hasBrokenPromise: z.boolean().optional(),
+    hasDispute: z.boolean().optional(),
+    followUpDue: z.boolean().optional(),
+  })
+  .strict();
+
+export const WorklistQuerySchema = z
+  .object({
+    search: z.string().max(200, 'must be at most 200 characters').optional(),
+    filters: WorklistFiltersSchema.default({}),
+    sort: z
+      .object({ by: z.enum(WORKLIST_SORT_KEYS), dir: z.enum(['asc', 'desc']) })
+      .strict()
+      .default({ by: 'score', dir: 'desc' }),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500, 'must be at most 500').default(50),
+  })
+  .strict();
+
+export const WorklistRowSchema = z.object({
+  customerId: IdSchema,
+  number: z.string(),
+  name: z.string(),
+  country: z.string(),
+  currency: CurrencySchema,
+  riskClass: z.enum(RISK_CLASSES),
+  creditHold: z.boolean(),
+  openMinor: MinorSchema,
+  overdueMinor: MinorSchema,
+  collectibleMinor: MinorSchema,
+  disputedMinor: MinorSchema,
+  aging: z.array(BucketAmountSchema),
+  mixedCurrency: z.boolean(),
+  oldestDaysPastDue: z.number().int().nullable(),
+  nextPromiseDate: CalendarDateSchema.nullable(),
+  nextFollowUpDate: CalendarDateSchema.nullable(),
+  lastContactAt: TimestampSchema.nullable(),
+  brokenPromises: z.number().int(),
+  openDisputes: z.number().int(),
+  score: z.number(),
+  factors: z.array(PriorityFactorSchema),
+  override: OverrideSchema.nullable(),
+});
+
+export const WorklistPageSchema = z.object({
+  rows: z.array(WorklistRowSchema),
+  total: z.number().int(),
+  asOf: CalendarDateSchema,
+});
+
+export const WorklistFacetsSchema = z.object({
+  buckets: z.array(z.object({ key: z.string(), label: z.string() })),
+  currencies: z.array(CurrencySchema),
+  countries: z.array(z.string()),
+  riskClasses: z.array(z.enum(RISK_CLASSES)),
+});
+
+// ---------- customer account ----------
+
+export const CustomerRefSchema = z.object({ customerId: IdSchema }).strict();
+
+export const CustomerHeaderSchema = z.object({
+  id: IdSchema,
+  number: z.string(),
+  name: z.string(),
+  country: z.string(),
+  currency: CurrencySchema,
+  paymentTerms: z.string(),
+  paymentTermsDays: z.number().int(),
+  creditLimitMinor: MinorSchema,
+  creditUsedMinor: MinorSchema,
+  creditHold: z.boolean(),
+  riskClass: z.enum(RISK_CLASSES),
+  collector: z.object({ id: IdSchema, displayName: z.string() }).nullable(),
+});
+
+export const OpenItemSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(ITEM_KINDS),
+  documentNumber: z.string(),
+  reference: z.string().nullable(),
+  documentDate: CalendarDateSchema,
+  dueDate: CalendarDateSchema,
+  currency: CurrencySchema,
+  originalMinor: MinorSchema,
+  openMinor: MinorSchema,
+  disputedMinor: MinorSchema,
+  dunningLevel: z.number().int(),
+  daysPastDue: z.number().int(),
+  bucketKey: z.string(),
+  promised: z.boolean(),
+});
+
+export const ContactPersonSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  role: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  preferredChannel: z.enum(CHANNELS).nullable(),
+  isPrimary: z.boolean(),
+});
+
+export const TIMELINE_TYPES = ['activity', 'payment', 'promise', 'dispute', 'note', 'follow_up', 'escalation'] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
+
+export const TimelineEntrySchema = z.object({
+  id: z.string(),
+  type: z.enum(TIMELINE_TYPES),
+  at: TimestampSchema,
+  title: z.string(),
+  detail: z.string().nullable(),
+  by: z.string().nullable(),
+  amount: MoneySchema.nullable(),
+  status: z.string().nullable(),
+  channel: z.enum(CHANNELS).nullable(),
+  direction: z.enum(DIRECTIONS).nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+});
+
+export const CustomerAccountSchema = z.object({
+  customer: CustomerHeaderSchema,
+  asOf: CalendarDateSchema,
+  aging: z.array(CurrencyAgingSchema),
+  oldestDaysPastDue: z.number().int().nullable(),
+  score: z.number(),
+  factors: z.array(PriorityFactorSchema),
+  openItems: z.array(OpenItemSchema),
+  contacts: z.array(ContactPersonSchema),
+  timeline: z.array(TimelineEntrySchema),
+  promiseStatuses: z.array(z.object({ status: z.enum(PROMISE_STATUSES), count: z.number().int() })),
+  disputeStatuses: z.array(z.object({ status: z.enum(DISPUTE_STATUSES), count: z.number().int() })),
+  escalationStatuses: z.array(z.object({ status: z.enum(ESCALATION_STATUSES), count: z.number().int() })),
+});
+
+// ---------- search ----------
+
+export const SEARCH_HIT_KINDS = ['customer', 'contact', 'document', 'reference', 'note'] as const;
+
+export const SearchQuerySchema = z
+  .object({
+    q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export const SearchHitSchema = z.object({
+  kind: z.enum(SEARCH_HIT_KINDS),
+  customerId: IdSchema,
+  customerNumber: z.string(),
+  customerName: z.string(),
+  label: z.string(),
+  snippet: z.string(),
+});
