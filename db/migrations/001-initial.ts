@@ -343,6 +343,102 @@ const statements = [
   )`,
 ];
 
+/**
+ * FTS rowid = source rowid * 8 + a per-kind code, so a trigger deletes its index row by rowid
+ * instead of scanning the index for an UNINDEXED ref_id. Rowids of these tables change only
+ * under VACUUM; rebuildSearchIndex (db/search-index.ts) restores the index after one.
+ */
+export const SEARCH_ROWID_CODES = { customer: 1, contact: 2, document: 3, reference: 4, note: 5 } as const;
+
+/** Expressions use `{row}` for the source row (`new`/`old` in a trigger, `src` in a rebuild). */
+interface SearchSource {
+  table: string;
+  kind: keyof typeof SEARCH_ROWID_CODES;
+  watched: string;
+  customerId: string;
+  label: string;
+  body: string;
+  when: string;
+}
+
+const searchSources: SearchSource[] = [
+  {
+    table: 'customers',
+    kind: 'customer',
+    watched: 'name, number',
+    customerId: '{row}.id',
+    label: '{row}.name',
+    body: '{row}.number',
+    when: '1',
+  },
+  {
+    table: 'contact_persons',
+    kind: 'contact',
+    watched: 'name, role, email, phone, customer_id',
+    customerId: '{row}.customer_id',
+    label: '{row}.name',
+    body: "concat_ws(' ', {row}.role, {row}.email, {row}.phone)",
+    when: '1',
+  },
+  {
+    table: 'open_items',
+    kind: 'document',
+    watched: 'document_number, customer_id',
+    customerId: '{row}.customer_id',
+    label: '{row}.document_number',
+    body: "''",
+    when: '1',
+  },
+  {
+    table: 'open_items',
+    kind: 'reference',
+    watched: 'reference, customer_id',
+    customerId: '{row}.customer_id',
+    label: '{row}.reference',
+    body: "''",
+    when: "{row}.reference IS NOT NULL AND {row}.reference <> ''",
+  },
+  {
+    table: 'notes',
+    kind: 'note',
+    watched: 'body, is_current, customer_id',
+    customerId: '{row}.customer_id',
+    label: "''",
+    body: '{row}.body',
+    when: '{row}.is_current = 1',
+  },
+];
+
+const searchInsert = (source: SearchSource, row: string, from: string): string => {
+  const bind = (expression: string) => expression.replaceAll('{row}', row);
+  return `INSERT INTO search_index (rowid, kind, customer_id, ref_id, label, body)
+      SELECT ${row}.rowid * 8 + ${SEARCH_ROWID_CODES[source.kind]}, '${source.kind}', ${bind(source.customerId)}, ${row}.id,
+        ${bind(source.label)}, ${bind(source.body)}
+      ${from} WHERE ${bind(source.when)}`;
+};
+const searchDelete = (source: SearchSource): string =>
+  `DELETE FROM search_index WHERE rowid = old.rowid * 8 + ${SEARCH_ROWID_CODES[source.kind]}`;
+
+const searchTriggers = searchSources.flatMap((source) => {
+  const name = `${source.table}_search_${source.kind}`;
+  return [
+    `CREATE TRIGGER ${name}_insert AFTER INSERT ON ${source.table} BEGIN ${searchInsert(source, 'new', '')}; END`,
+    `CREATE TRIGGER ${name}_update AFTER UPDATE OF ${source.watched} ON ${source.table}
+      BEGIN ${searchDelete(source)}; ${searchInsert(source, 'new', '')}; END`,
+    `CREATE TRIGGER ${name}_delete AFTER DELETE ON ${source.table} BEGIN ${searchDelete(source)}; END`,
+  ];
+});
+
+/** Refills the search index from the source tables, with the same rowids and texts as the triggers. */
+export const REBUILD_SEARCH_INDEX_STATEMENTS: readonly string[] = [
+  'DELETE FROM search_index',
+  ...searchSources.map((source) => searchInsert(source, 'src', `FROM ${source.table} AS src`)),
+];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  // Kysely runs SQLite migrations outside a transaction; SQLite DDL is transactional, so a
+  // failed migration leaves the file as it was.
+  await db.transaction().execute(async (trx) => {
+    for (const statement of [...statements, ...searchTriggers]) await sql.raw(statement).execute(trx);
+  });
 }

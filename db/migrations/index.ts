@@ -1,0 +1,29 @@
+/**
+ * Migrations registered statically (no folder scanning at run time, so bundling cannot lose
+ * one). Names sort in application order; the schema version is the number applied.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m001 from './001-initial';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '001-initial': { up: m001.up },
+};
+
+export const MIGRATION_TABLE = 'kysely_migration';
+export const MIGRATION_LOCK_TABLE = 'kysely_migration_lock';
+export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
+
+export const staticMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
+
+export const isKnownMigration = (name: string): boolean => Object.hasOwn(MIGRATIONS, name);
+
+export function createMigrator(db: Kysely<unknown>, migrations: Readonly<Record<string, Migration>> = MIGRATIONS): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * The JSON schema both electron-store (desktop) and conf (dev:web) validate the settings file
+ * with. Preferences are derived from the API contract's zod schema so the two cannot drift.
+ */
+import { z } from 'zod';
+import { PreferencesSchema } from '../../shared/api/contract';
+
+export const WindowStateSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400),
+  height: z.number().int().min(300),
+  maximized: z.boolean(),
+});
+export type WindowState = z.infer<typeof WindowStateSchema>;
+
+export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 800, maximized: false };
+
+export interface ShellSettings {
+  preferences: z.infer<typeof PreferencesSchema>;
+  windowState: WindowState;
+}
+
+function propertySchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
+  return rest;
+}
+
+/** The `schema` option of conf / electron-store: one JSON schema per top-level key. */
+export const SHELL_SETTINGS_SCHEMA = {
+  preferences: propertySchema(PreferencesSchema),
+  windowState: propertySchema(WindowStateSchema),
+};

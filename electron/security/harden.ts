@@ -1,0 +1,59 @@
+/**
+ * Wires the navigation and permission policy into a window. Written against the small part of
+ * Electron's API it uses, so a test can prove the wiring with a fake.
+ */
+import { decideWindowOpen, isNavigationAllowed } from './navigation';
+import { isPermissionGranted } from './permissions';
+
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+export interface HardenableContents {
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): this;
+  on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): this;
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): this;
+}
+
+export interface HardenableSession {
+  setPermissionRequestHandler(
+    handler: ((contents: never, permission: string, callback: (granted: boolean) => void) => void) | null,
+  ): void;
+  setPermissionCheckHandler(handler: ((contents: never, permission: string) => boolean) | null): void;
+}
+
+export interface HardenOptions {
+  /** The URL the app was loaded from; navigation is allowed only inside it. */
+  readonly appUrl: string;
+  /** Opens a link in the system browser (shell.openExternal). */
+  readonly openExternal: (url: string) => void;
+  readonly onBlocked?: (what: string, url: string) => void;
+}
+
+export function hardenContents(contents: HardenableContents, options: HardenOptions): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = decideWindowOpen(url);
+    if (decision.openExternally) options.openExternal(url);
+    else options.onBlocked?.('window.open', url);
+    return { action: decision.action };
+  });
+  const guardNavigation = (kind: string) => (event: PreventableEvent, url: string) => {
+    if (isNavigationAllowed(options.appUrl, url)) return;
+    event.preventDefault();
+    options.onBlocked?.(kind, url);
+  };
+  contents.on('will-navigate', guardNavigation('navigation'));
+  contents.on('will-redirect', guardNavigation('redirect'));
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    options.onBlocked?.('webview', '');
+  });
+}
+
+export function hardenSession(session: HardenableSession): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(isPermissionGranted(permission));
+  });
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+}

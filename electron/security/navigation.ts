@@ -1,0 +1,47 @@
+/** Where the app's own pages may go, and which links leave for the system browser. */
+
+const EXTERNAL_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a link may be handed to the operating system (browser, mail client, phone app). */
+export function isExternalLink(url: string): boolean {
+  const parsed = parse(url);
+  return parsed !== null && EXTERNAL_PROTOCOLS.has(parsed.protocol);
+}
+
+/**
+ * Whether `target` belongs to the app loaded from `appUrl`. file:// pages have an opaque
+ * origin, so for them the app is the folder index.html lives in.
+ */
+export function isInsideApp(appUrl: string, target: string): boolean {
+  const app = parse(appUrl);
+  const candidate = parse(target);
+  if (!app || !candidate || app.protocol !== candidate.protocol) return false;
+  if (app.protocol === 'file:') {
+    const appFolder = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1);
+    return candidate.host === app.host && candidate.pathname.startsWith(appFolder) && !candidate.pathname.includes('/../');
+  }
+  return candidate.origin === app.origin;
+}
+
+export interface WindowOpenDecision {
+  /** New Electron windows are never created from page content. */
+  readonly action: 'deny';
+  /** Hand the link to the operating system instead. */
+  readonly openExternally: boolean;
+}
+
+export function decideWindowOpen(url: string): WindowOpenDecision {
+  return { action: 'deny', openExternally: isExternalLink(url) };
+}
+
+export function isNavigationAllowed(appUrl: string, target: string): boolean {
+  return isInsideApp(appUrl, target);
+}
