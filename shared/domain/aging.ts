@@ -1,0 +1,157 @@
+/**
+ * Aging of open items into day buckets, per currency. Amounts are signed: a credit memo or unapplied
+ * payment carries a negative open amount and reduces the bucket its own date falls into.
+ */
+import { DomainError } from '../api/result';
+import { addMinor, assertCurrency, assertMinor } from './money';
+import { daysBetween } from './dates';
+
+/** Inclusive day range; `null` means unbounded on that side. */
+export interface AgingBucket {
+  readonly key: string;
+  readonly label: string;
+  readonly fromDays: number | null;
+  readonly toDays: number | null;
+}
+
+export type AgingBasis = 'due_date' | 'document_date';
+
+export interface AgingConfig {
+  readonly buckets: readonly AgingBucket[];
+  readonly basis: AgingBasis;
+}
+
+const BUCKETS_FIELD = 'buckets';
+
+function fail(message: string, field = BUCKETS_FIELD): never {
+  throw new DomainError('validation', message, field);
+}
+
+/** [30, 60, 90, 120] -> current, 1–30, 31–60, 61–90, 91–120, >120. */
+export function makeAgingBuckets(upperBounds: readonly number[]): AgingBucket[] {
+  let previous = 0;
+  upperBounds.forEach((bound, index) => {
+    if (!Number.isSafeInteger(bound) || bound <= previous) {
+      fail('bucket limits must be whole numbers of days, above zero and strictly increasing', `${BUCKETS_FIELD}.${index}`);
+    }
+    previous = bound;
+  });
+  const buckets: AgingBucket[] = [{ key: 'current', label: 'Current', fromDays: null, toDays: 0 }];
+  let from = 1;
+  for (const bound of upperBounds) {
+    buckets.push({ key: `${from}-${bound}`, label: `${from}–${bound}`, fromDays: from, toDays: bound });
+    from = bound + 1;
+  }
+  buckets.push({ key: `over-${previous}`, label: `>${previous}`, fromDays: previous + 1, toDays: null });
+  return buckets;
+}
+
+export function validateAgingBuckets(buckets: readonly AgingBucket[]): readonly AgingBucket[] {
+  const first = buckets[0];
+  if (first?.fromDays !== null || first.toDays !== 0) {
+    fail('the first bucket must be "current": open below, ending at 0 days', `${BUCKETS_FIELD}.0`);
+  }
+  const keys = new Set<string>();
+  buckets.forEach((bucket, index) => {
+    const field = `${BUCKETS_FIELD}.${index}`;
+    if (bucket.key === '' || keys.has(bucket.key)) fail(`bucket key "${bucket.key}" is empty or repeated`, `${field}.key`);
+    keys.add(bucket.key);
+    if (bucket.label.trim() === '') fail('bucket label is empty', `${field}.label`);
+    const last = index === buckets.length - 1;
+    if (last !== (bucket.toDays === null)) fail('only the last bucket is open-ended', `${field}.toDays`);
+    if (index === 0) return;
+    const before = buckets[index - 1];
+    if (before?.toDays === null || before?.toDays === undefined || bucket.fromDays !== before.toDays + 1) {
+      fail('buckets must be contiguous: each starts the day after the previous one ends', `${field}.fromDays`);
+    }
+    if (bucket.toDays !== null && bucket.toDays < bucket.fromDays) fail('bucket ends before it starts', `${field}.toDays`);
+  });
+  return buckets;
+}
+
+export const DEFAULT_AGING_BUCKETS: readonly AgingBucket[] = makeAgingBuckets([30, 60, 90, 120]);
+
+export const DEFAULT_AGING_CONFIG: AgingConfig = { buckets: DEFAULT_AGING_BUCKETS, basis: 'due_date' };
+
+/** Days from the basis date to `asOf`; negative when the item is not yet due. */
+export function daysPastDue(
+  item: { readonly dueDate: string; readonly documentDate: string },
+  asOf: string,
+  basis: AgingBasis = 'due_date',
+): number {
+  return daysBetween(basis === 'due_date' ? item.dueDate : item.documentDate, asOf);
+}
+
+function bucketIndex(days: number, buckets: readonly AgingBucket[]): number {
+  const index = buckets.findIndex(
+    (bucket) => (bucket.fromDays === null || days >= bucket.fromDays) && (bucket.toDays === null || days <= bucket.toDays),
+  );
+  if (index === -1) fail(`no aging bucket holds ${days} days`);
+  return index;
+}
+
+export function bucketFor(days: number, buckets: readonly AgingBucket[] = DEFAULT_AGING_BUCKETS): AgingBucket {
+  if (!Number.isSafeInteger(days)) fail(`${String(days)} is not a whole number of days`, 'days');
+  const bucket = buckets[bucketIndex(days, buckets)];
+  if (!bucket) fail(`no aging bucket holds ${days} days`);
+  return bucket;
+}
+
+export interface AgeableItem {
+  readonly currency: string;
+  readonly openMinor: number;
+  readonly disputedMinor: number;
+  readonly dueDate: string;
+  readonly documentDate: string;
+}
+
+export interface CurrencyAging {
+  currency: string;
+  buckets: { key: string; label: string; amountMinor: number }[];
+  totalMinor: number;
+  overdueMinor: number;
+  disputedMinor: number;
+  collectibleMinor: number;
+}
+
+interface Accumulator {
+  readonly amounts: number[];
+  total: number;
+  overdue: number;
+  disputed: number;
+}
+
+/**
+ * One entry per currency (sorted by code), every bucket present in configured order. `overdueMinor`
+ * always follows the due date, whatever the aging basis: "overdue" is a contractual fact.
+ */
+export function ageItems(items: readonly AgeableItem[], asOf: string, config: AgingConfig = DEFAULT_AGING_CONFIG): CurrencyAging[] {
+  const buckets = config.buckets;
+  const byCurrency = new Map<string, Accumulator>();
+  for (const item of items) {
+    let acc = byCurrency.get(item.currency);
+    if (!acc) {
+      assertCurrency(item.currency);
+      acc = { amounts: buckets.map(() => 0), total: 0, overdue: 0, disputed: 0 };
+      byCurrency.set(item.currency, acc);
+    }
+    const open = assertMinor(item.openMinor, 'openMinor');
+    const dueDays = daysBetween(item.dueDate, asOf);
+    const index = bucketIndex(config.basis === 'due_date' ? dueDays : daysBetween(item.documentDate, asOf), buckets);
+    acc.amounts[index] = addMinor(acc.amounts[index] ?? 0, open);
+    acc.total = addMinor(acc.total, open);
+    acc.disputed = addMinor(acc.disputed, assertMinor(item.disputedMinor, 'disputedMinor'));
+    if (dueDays > 0) acc.overdue = addMinor(acc.overdue, open);
+  }
+  return [...byCurrency.keys()].sort().map((currency) => {
+    const acc = byCurrency.get(currency) ?? { amounts: [], total: 0, overdue: 0, disputed: 0 };
+    return {
+      currency,
+      buckets: buckets.map((bucket, index) => ({ key: bucket.key, label: bucket.label, amountMinor: acc.amounts[index] ?? 0 })),
+      totalMinor: acc.total,
+      overdueMinor: acc.overdue,
+      disputedMinor: acc.disputed,
+      collectibleMinor: addMinor(acc.total, -acc.disputed),
+    };
+  });
+}

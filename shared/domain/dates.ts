@@ -1,0 +1,59 @@
+/** Calendar dates ('YYYY-MM-DD') with UTC arithmetic only, so no time zone or DST can shift a day. */
+import { DomainError } from '../api/result';
+
+const DAY_MS = 86_400_000;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a valid calendar date, or null. */
+function epochDay(value: string): number | null {
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  // Date.UTC rolls 2026-02-30 over to March; a real date survives the round trip.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return time / DAY_MS;
+}
+
+function requireEpochDay(value: string, field: string): number {
+  const day = epochDay(value);
+  if (day === null) throw new DomainError('validation', `"${value}" is not a calendar date (YYYY-MM-DD)`, field);
+  return day;
+}
+
+function fromEpochDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isCalendarDate(value: string): boolean {
+  return epochDay(value) !== null;
+}
+
+export function assertCalendarDate(value: string, field = 'date'): string {
+  requireEpochDay(value, field);
+  return value;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return requireEpochDay(to, 'to') - requireEpochDay(from, 'from');
+}
+
+export function addDays(date: string, days: number): string {
+  if (!Number.isSafeInteger(days)) throw new DomainError('validation', `${String(days)} is not a whole number of days`, 'days');
+  const result = fromEpochDay(requireEpochDay(date, 'date') + days);
+  if (!isCalendarDate(result)) throw new DomainError('validation', `${date} + ${days} days is outside the supported range`, 'days');
+  return result;
+}
+
+export function dateOfTimestamp(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) throw new DomainError('validation', `"${iso}" is not an ISO timestamp`, 'timestamp');
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+export function compareDates(a: string, b: string): number {
+  return Math.sign(requireEpochDay(a, 'a') - requireEpochDay(b, 'b'));
+}

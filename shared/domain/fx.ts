@@ -1,0 +1,84 @@
+/**
+ * Conversion to one base currency, used only where amounts of different currencies must be ranked
+ * together (worklist sort, priority score). Totals shown to the user stay per currency.
+ */
+import { DomainError } from '../api/result';
+import { assertCurrency, assertMinor, minorDigits } from './money';
+
+/** `rates[code]` is a decimal string: base-currency units per one unit of `code`. */
+export interface FxTable {
+  readonly base: string;
+  readonly rates: Readonly<Record<string, string>>;
+}
+
+/**
+ * Fixed demonstration rates (EUR per unit), roughly the market level of 2025. They are not live
+ * rates; a deployment replaces the table through settings.
+ */
+export const DEFAULT_FX: FxTable = {
+  base: 'EUR',
+  rates: {
+    EUR: '1',
+    USD: '0.92',
+    GBP: '1.17',
+    CHF: '1.05',
+    SEK: '0.088',
+    NOK: '0.086',
+    DKK: '0.134',
+    PLN: '0.23',
+    CZK: '0.040',
+    HUF: '0.0025',
+    JPY: '0.0061',
+    CAD: '0.67',
+    AUD: '0.60',
+  },
+};
+
+const RATE = /^(\d+)(?:\.(\d+))?$/;
+
+interface ParsedRate {
+  readonly numerator: bigint;
+  readonly scale: bigint;
+}
+
+function parseRate(rate: string, currency: string): ParsedRate {
+  const match = RATE.exec(rate);
+  const whole = match?.[1];
+  if (whole === undefined) {
+    throw new DomainError('validation', `rate "${rate}" for ${currency} is not a positive decimal number`, 'currency');
+  }
+  const fraction = match?.[2] ?? '';
+  const numerator = BigInt(whole + fraction);
+  if (numerator === 0n) throw new DomainError('validation', `rate for ${currency} must be above zero`, 'currency');
+  return { numerator, scale: 10n ** BigInt(fraction.length) };
+}
+
+/** Integer division rounding half away from zero; `divisor` is positive. */
+function divideRounded(dividend: bigint, divisor: bigint): bigint {
+  const negative = dividend < 0n;
+  const magnitude = negative ? -dividend : dividend;
+  const rounded = (magnitude * 2n + divisor) / (divisor * 2n);
+  return negative ? -rounded : rounded;
+}
+
+export function hasRate(currency: string, table: FxTable): boolean {
+  return currency === table.base || table.rates[currency] !== undefined;
+}
+
+export function toBaseMinor(amountMinor: number, currency: string, table: FxTable): number {
+  assertMinor(amountMinor);
+  assertCurrency(currency);
+  if (currency === table.base) return amountMinor;
+  const rate = table.rates[currency];
+  if (rate === undefined) {
+    throw new DomainError('validation', `no exchange rate from ${currency} to ${table.base}`, 'currency');
+  }
+  const { numerator, scale } = parseRate(rate, currency);
+  const baseFactor = 10n ** BigInt(minorDigits(table.base));
+  const sourceFactor = 10n ** BigInt(minorDigits(currency));
+  const result = divideRounded(BigInt(amountMinor) * numerator * baseFactor, scale * sourceFactor);
+  if (result > BigInt(Number.MAX_SAFE_INTEGER) || result < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new DomainError('validation', `${currency} amount is too large to convert`, 'amountMinor');
+  }
+  return Number(result);
+}

@@ -1,0 +1,202 @@
+/**
+ * Money as an integer number of minor units plus an ISO 4217 code. Amounts never pass through
+ * floating-point division: decimal strings are built and parsed digit by digit.
+ */
+import { DomainError } from '../api/result';
+
+export interface Money {
+  readonly amountMinor: number;
+  readonly currency: string;
+}
+
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+export function assertCurrency(currency: string, field = 'currency'): string {
+  if (!CURRENCY_CODE.test(currency)) {
+    throw new DomainError('validation', `"${currency}" is not an ISO 4217 currency code (three capital letters)`, field);
+  }
+  return currency;
+}
+
+export function assertMinor(amountMinor: number, field = 'amountMinor'): number {
+  if (!Number.isSafeInteger(amountMinor)) {
+    throw new DomainError('validation', `amount ${String(amountMinor)} is not a whole number of minor units in the safe range`, field);
+  }
+  return amountMinor;
+}
+
+export function money(amountMinor: number, currency: string): Money {
+  return { amountMinor: assertMinor(amountMinor), currency: assertCurrency(currency) };
+}
+
+/** Exact integer addition; refuses a result outside the safe-integer range instead of rounding silently. */
+export function addMinor(a: number, b: number): number {
+  const total = a + b;
+  if (!Number.isSafeInteger(total)) {
+    throw new DomainError('validation', 'amount total leaves the safe-integer range', 'amountMinor');
+  }
+  return total;
+}
+
+function assertSameCurrency(a: Money, b: Money): void {
+  if (a.currency !== b.currency) {
+    throw new DomainError('validation', `cannot combine ${a.currency} with ${b.currency}`, 'currency');
+  }
+}
+
+export function addMoney(a: Money, b: Money): Money {
+  assertSameCurrency(a, b);
+  return { amountMinor: addMinor(a.amountMinor, b.amountMinor), currency: a.currency };
+}
+
+export function subtractMoney(a: Money, b: Money): Money {
+  assertSameCurrency(a, b);
+  return { amountMinor: addMinor(a.amountMinor, -b.amountMinor), currency: a.currency };
+}
+
+export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
+  assertSameCurrency(a, b);
+  if (a.amountMinor === b.amountMinor) return 0;
+  return a.amountMinor < b.amountMinor ? -1 : 1;
+}
+
+export function sumMinor(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total = addMinor(total, assertMinor(value));
+  return total;
+}
+
+export function totalsByCurrency(items: readonly Money[]): Money[] {
+  const totals = new Map<string, number>();
+  for (const item of items) {
+    assertCurrency(item.currency);
+    totals.set(item.currency, addMinor(totals.get(item.currency) ?? 0, assertMinor(item.amountMinor)));
+  }
+  return [...totals.keys()]
+    .sort()
+    .map((currency) => ({ currency, amountMinor: totals.get(currency) ?? 0 }));
+}
+
+const digitsCache = new Map<string, number>();
+
+export function minorDigits(currency: string): number {
+  const cached = digitsCache.get(currency);
+  if (cached !== undefined) return cached;
+  assertCurrency(currency);
+  const digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  digitsCache.set(currency, digits);
+  return digits;
+}
+
+export function minorToDecimalString(amountMinor: number, currency: string): string {
+  assertMinor(amountMinor);
+  const digits = minorDigits(currency);
+  const sign = amountMinor < 0 ? '-' : '';
+  const absolute = String(Math.abs(amountMinor));
+  if (digits === 0) return sign + absolute;
+  const padded = absolute.padStart(digits + 1, '0');
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+type FormatOptions = Intl.NumberFormatOptions;
+
+const formatterCache = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: string, options: FormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let cached = formatterCache.get(key);
+  if (!cached) {
+    cached = new Intl.NumberFormat(locale, options);
+    formatterCache.set(key, cached);
+  }
+  return cached;
+}
+
+/** Intl formats the exact decimal string, so amounts beyond float precision still print every digit. */
+function formatDecimal(amountMinor: number, currency: string, locale: string, options: FormatOptions): string {
+  const digits = minorDigits(currency);
+  const decimal = minorToDecimalString(amountMinor, currency) as Intl.StringNumericLiteral;
+  return formatter(locale, { ...options, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(decimal);
+}
+
+export function formatMoney(m: Money, locale = 'en-US'): string {
+  return formatDecimal(m.amountMinor, m.currency, locale, { style: 'currency', currency: m.currency });
+}
+
+/** The amount without a currency symbol, grouped for the locale: 1234550,'EUR' -> '12,345.50'. */
+export function formatAmount(amountMinor: number, currency: string, locale = 'en-US'): string {
+  return formatDecimal(amountMinor, currency, locale, { style: 'decimal' });
+}
+
+interface Separators {
+  readonly group: string;
+  readonly decimal: string;
+}
+
+function separators(locale: string): Separators {
+  const parts = formatter(locale, { style: 'decimal', useGrouping: true }).formatToParts(1234567.5);
+  return {
+    group: parts.find((part) => part.type === 'group')?.value ?? ',',
+    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+  };
+}
+
+const SPACES = /[\s\u00a0\u202f]/g;
+const MINUS_SIGNS = /^[-\u2212]/;
+
+/**
+ * Reads an amount typed by a person: optional sign, optional currency code or symbol, the locale's
+ * group and decimal separators. At most the currency's minor digits are accepted, never rounded.
+ */
+export function parseMoney(text: string, currency: string, locale = 'en-US'): Money {
+  assertCurrency(currency);
+  const digits = minorDigits(currency);
+  const { group, decimal } = separators(locale);
+  const symbol = formatter(locale, { style: 'currency', currency })
+    .formatToParts(1)
+    .find((part) => part.type === 'currency')?.value;
+
+  let rest = text.trim();
+  let negative = false;
+  if (MINUS_SIGNS.test(rest)) {
+    negative = true;
+    rest = rest.slice(1).trim();
+  }
+  rest = rest.replace(currency, '');
+  if (symbol) rest = rest.replace(symbol, '');
+  rest = rest.trim();
+  if (!negative && MINUS_SIGNS.test(rest)) {
+    negative = true;
+    rest = rest.slice(1);
+  }
+  const groupIsSpace = group.replace(SPACES, '') === '';
+  rest = groupIsSpace ? rest.replace(SPACES, ' ') : rest.replace(SPACES, '');
+  const groupChar = groupIsSpace ? ' ' : group;
+
+  const decimalAt = rest.indexOf(decimal);
+  const integerText = decimalAt === -1 ? rest : rest.slice(0, decimalAt);
+  const fractionText = decimalAt === -1 ? '' : rest.slice(decimalAt + decimal.length);
+
+  const integerOk = integerText === '' ? fractionText !== '' : new RegExp(`^\\d+(${escapeRegExp(groupChar)}\\d+)*$`).test(integerText);
+  if (!integerOk || !/^\d*$/.test(fractionText) || (decimalAt !== -1 && fractionText === '' && integerText === '')) {
+    throw new DomainError('validation', `"${text}" is not an amount (expected e.g. ${formatAmount(123450, 'EUR', locale)})`, 'amount');
+  }
+  if (fractionText.length > digits) {
+    throw new DomainError(
+      'validation',
+      digits === 0 ? `${currency} amounts have no decimals` : `${currency} amounts have at most ${digits} decimals`,
+      'amount',
+    );
+  }
+  const minorText = integerText.split(groupChar).join('') + fractionText.padEnd(digits, '0');
+  const magnitude = BigInt(minorText === '' ? '0' : minorText);
+  if (magnitude > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new DomainError('validation', `"${text}" is too large`, 'amount');
+  }
+  const amountMinor = Number(magnitude);
+  return { amountMinor: negative && amountMinor !== 0 ? -amountMinor : amountMinor, currency };
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

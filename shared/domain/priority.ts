@@ -1,0 +1,204 @@
+/**
+ * Explainable worklist priority: a sum of weighted factors, each returned with a sentence so the
+ * collector sees why a customer is where it is. See docs/DOMAIN-RULES.md for the formulas.
+ */
+import { DomainError } from '../api/result';
+import type { RiskClass } from './codes';
+import { assertCurrency, formatAmount, minorDigits } from './money';
+import { RISK_CLASS_LABELS } from './labels';
+
+export interface PriorityInput {
+  /** Overdue collectible amount (disputed excluded), in minor units of the base currency. */
+  readonly overdueBaseMinor: number;
+  readonly baseCurrency: string;
+  /** Of undisputed overdue items; null when nothing is overdue. */
+  readonly oldestDaysPastDue: number | null;
+  /** Broken promises not yet superseded or answered. */
+  readonly brokenPromises: number;
+  /** An open promise falls due today or tomorrow. */
+  readonly promiseDueSoon: boolean;
+  /** An open follow-up is dated today or earlier. */
+  readonly followUpDue: boolean;
+  /** Open disputes due within 3 days or past due. */
+  readonly disputesNearDeadline: number;
+  readonly creditLimitExceeded: boolean;
+  readonly riskClass: RiskClass;
+  /** null = never contacted. */
+  readonly daysSinceLastContact: number | null;
+  /** An open promise dated after tomorrow: the customer said when it pays, so it drops down. */
+  readonly openPromiseNotDue: boolean;
+  /** A follow-up in the future and none due: the collector already planned the next step. */
+  readonly futureFollowUp: boolean;
+}
+
+/** Points per factor (all >= 0); the dropping factors are subtracted. */
+export interface PriorityWeights {
+  /** Points at saturation (1,000,000 base units overdue); log scale below. */
+  readonly overdueAmount: number;
+  /** Points at saturation (120 days past due); linear below. */
+  readonly oldestDaysPastDue: number;
+  /** Points per broken promise, counting at most 3. */
+  readonly brokenPromise: number;
+  readonly promiseDueSoon: number;
+  readonly followUpDue: number;
+  /** Points per dispute near its deadline, counting at most 3. */
+  readonly disputeNearDeadline: number;
+  readonly creditLimitExceeded: number;
+  /** Points for a critical customer; high gets 2/3, medium 1/3, low none. */
+  readonly riskClass: number;
+  /** Points when not contacted for 30 days or never; linear below. Counts only with an overdue amount. */
+  readonly noRecentContact: number;
+  /** Subtracted when an open promise is not yet due. */
+  readonly openPromiseNotDue: number;
+  /** Subtracted when the next follow-up lies in the future. */
+  readonly futureFollowUp: number;
+}
+
+export const DEFAULT_PRIORITY_WEIGHTS: PriorityWeights = {
+  overdueAmount: 40,
+  oldestDaysPastDue: 25,
+  brokenPromise: 10,
+  promiseDueSoon: 8,
+  followUpDue: 12,
+  disputeNearDeadline: 6,
+  creditLimitExceeded: 8,
+  riskClass: 10,
+  noRecentContact: 10,
+  openPromiseNotDue: 30,
+  futureFollowUp: 20,
+};
+
+export const PRIORITY_FACTOR_KEYS = Object.keys(DEFAULT_PRIORITY_WEIGHTS) as readonly (keyof PriorityWeights)[];
+
+export interface PriorityFactor {
+  key: string;
+  label: string;
+  contribution: number;
+  detail: string;
+}
+
+export interface PriorityResult {
+  score: number;
+  factors: PriorityFactor[];
+}
+
+/** Base units (e.g. euros) at which the amount factor reaches its full weight. */
+export const AMOUNT_SATURATION_UNITS = 1_000_000;
+/** Below this many base units the log curve is nearly linear, so small balances stay small. */
+const AMOUNT_KNEE_UNITS = 100;
+export const AGE_SATURATION_DAYS = 120;
+export const CONTACT_SATURATION_DAYS = 30;
+export const COUNT_CAP = 3;
+
+const RISK_SHARE: Readonly<Record<RiskClass, number>> = { low: 0, medium: 1 / 3, high: 2 / 3, critical: 1 };
+
+const LABELS: Readonly<Record<keyof PriorityWeights, string>> = {
+  overdueAmount: 'Overdue amount',
+  oldestDaysPastDue: 'Oldest overdue item',
+  brokenPromise: 'Broken promises',
+  promiseDueSoon: 'Promise due soon',
+  followUpDue: 'Follow-up due',
+  disputeNearDeadline: 'Disputes near deadline',
+  creditLimitExceeded: 'Credit limit exceeded',
+  riskClass: 'Risk class',
+  noRecentContact: 'No recent contact',
+  openPromiseNotDue: 'Promise not yet due',
+  futureFollowUp: 'Follow-up planned',
+};
+
+export function validatePriorityWeights(weights: PriorityWeights): PriorityWeights {
+  for (const key of PRIORITY_FACTOR_KEYS) {
+    const value = weights[key];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new DomainError('validation', `weight "${key}" must be a finite number of points, zero or more`, `weights.${key}`);
+    }
+  }
+  return weights;
+}
+
+/** Share (0..1) of the amount weight for an overdue amount in base minor units. */
+export function overdueAmountShare(overdueBaseMinor: number, minorPerUnit: number): number {
+  if (overdueBaseMinor <= 0) return 0;
+  const units = overdueBaseMinor / minorPerUnit;
+  const share = Math.log10(1 + units / AMOUNT_KNEE_UNITS) / Math.log10(1 + AMOUNT_SATURATION_UNITS / AMOUNT_KNEE_UNITS);
+  return Math.min(1, share);
+}
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+const toTenths = (value: number): number => Math.round(value * 10);
+
+export function scorePriority(input: PriorityInput, weights: PriorityWeights = DEFAULT_PRIORITY_WEIGHTS): PriorityResult {
+  validatePriorityWeights(weights);
+  const raw: { key: keyof PriorityWeights; value: number; detail: string }[] = [];
+  const add = (key: keyof PriorityWeights, value: number, detail: string): void => {
+    raw.push({ key, value, detail });
+  };
+
+  const minorPerUnit = 10 ** minorDigits(assertCurrency(input.baseCurrency, 'baseCurrency'));
+  const overdue = Math.max(0, input.overdueBaseMinor);
+  if (overdue > 0) {
+    add(
+      'overdueAmount',
+      weights.overdueAmount * overdueAmountShare(overdue, minorPerUnit),
+      `${input.baseCurrency} ${formatAmount(Math.round(overdue), input.baseCurrency)} overdue`,
+    );
+  }
+  const oldest = input.oldestDaysPastDue ?? 0;
+  if (oldest > 0) {
+    add(
+      'oldestDaysPastDue',
+      weights.oldestDaysPastDue * Math.min(1, oldest / AGE_SATURATION_DAYS),
+      `oldest item ${plural(oldest, 'day', 'days')} past due`,
+    );
+  }
+  if (input.brokenPromises > 0) {
+    add(
+      'brokenPromise',
+      weights.brokenPromise * Math.min(COUNT_CAP, input.brokenPromises),
+      plural(input.brokenPromises, 'broken promise', 'broken promises'),
+    );
+  }
+  if (input.promiseDueSoon) add('promiseDueSoon', weights.promiseDueSoon, 'a promised payment is due today or tomorrow');
+  if (input.followUpDue) add('followUpDue', weights.followUpDue, 'a follow-up is due');
+  if (input.disputesNearDeadline > 0) {
+    add(
+      'disputeNearDeadline',
+      weights.disputeNearDeadline * Math.min(COUNT_CAP, input.disputesNearDeadline),
+      `${plural(input.disputesNearDeadline, 'dispute', 'disputes')} due within 3 days or late`,
+    );
+  }
+  if (input.creditLimitExceeded) add('creditLimitExceeded', weights.creditLimitExceeded, 'balance above the credit limit');
+  const riskShare = RISK_SHARE[input.riskClass];
+  if (riskShare > 0) add('riskClass', weights.riskClass * riskShare, `${RISK_CLASS_LABELS[input.riskClass].toLowerCase()} risk`);
+  if (overdue > 0) {
+    const since = input.daysSinceLastContact;
+    if (since === null) {
+      add('noRecentContact', weights.noRecentContact, 'never contacted');
+    } else if (since > 0) {
+      add(
+        'noRecentContact',
+        weights.noRecentContact * Math.min(1, since / CONTACT_SATURATION_DAYS),
+        `last contact ${plural(since, 'day', 'days')} ago`,
+      );
+    }
+  }
+  if (input.openPromiseNotDue) add('openPromiseNotDue', -weights.openPromiseNotDue, 'an open promise is not yet due');
+  if (input.futureFollowUp) add('futureFollowUp', -weights.futureFollowUp, 'the next follow-up is scheduled');
+
+  // Work in tenths so the shown contributions add up to the shown score exactly.
+  const factors = raw
+    .map((factor) => ({ ...factor, tenths: toTenths(factor.value) }))
+    .filter((factor) => factor.tenths !== 0)
+    .sort((a, b) => Math.abs(b.tenths) - Math.abs(a.tenths) || PRIORITY_FACTOR_KEYS.indexOf(a.key) - PRIORITY_FACTOR_KEYS.indexOf(b.key));
+  const scoreTenths = factors.reduce((sum, factor) => sum + factor.tenths, 0);
+  return {
+    score: scoreTenths / 10,
+    factors: factors.map((factor) => ({
+      key: factor.key,
+      label: LABELS[factor.key],
+      contribution: factor.tenths / 10,
+      detail: factor.detail,
+    })),
+  };
+}
