@@ -1,0 +1,157 @@
+/** Derives one customer's summary row from its loaded facts: pure, so the whole portfolio is one pass in JS. */
+import { ageItems, daysPastDue, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
+import { addDays, dateOfTimestamp, daysBetween } from '../../shared/domain/dates';
+import { toBaseMinor, type FxTable } from '../../shared/domain/fx';
+import { scorePriority, type PriorityWeights } from '../../shared/domain/priority';
+import type { RiskClass, OverrideKind } from '../../shared/domain/codes';
+import type { CustomerSummaryTable } from '../schema';
+
+export interface DomainSettings {
+  readonly aging: AgingConfig;
+  readonly weights: PriorityWeights;
+  readonly fx: FxTable;
+}
+
+/** Open disputes whose deadline is this close count as "near their deadline". */
+export const DISPUTE_DEADLINE_WINDOW_DAYS = 3;
+
+export interface SummaryCustomer {
+  readonly id: string;
+  readonly currency: string;
+  readonly credit_limit_minor: number;
+  readonly risk_class: RiskClass;
+}
+
+export type SummaryItem = AgeableItem;
+
+export interface SummaryFacts {
+  readonly items: SummaryItem[];
+  readonly openPromiseDates: string[];
+  brokenPromises: number;
+  readonly openDisputeDueDates: (string | null)[];
+  readonly openFollowUpDates: string[];
+  lastContactAt: string | null;
+  override: { kind: OverrideKind; reason: string; expires_at: string | null } | null;
+}
+
+export const emptyFacts = (): SummaryFacts => ({
+  items: [],
+  openPromiseDates: [],
+  brokenPromises: 0,
+  openDisputeDueDates: [],
+  openFollowUpDates: [],
+  lastContactAt: null,
+  override: null,
+});
+
+export type SummaryRow = Omit<CustomerSummaryTable, 'mixed_currency' | 'overdue_bucket_keys' | 'broken_promises' | 'open_disputes' | 'follow_up_due' | 'credit_used_minor'> & {
+  mixed_currency: 0 | 1;
+  overdue_bucket_keys: string;
+  broken_promises: number;
+  open_disputes: number;
+  follow_up_due: 0 | 1;
+  credit_used_minor: number;
+};
+
+const minDate = (dates: readonly string[]): string | null => {
+  let min: string | null = null;
+  for (const date of dates) if (min === null || date < min) min = date;
+  return min;
+};
+
+/** `,a,b,` so a filter can test membership with instr(keys, ',a,'). */
+export const encodeBucketKeys = (keys: readonly string[]): string => (keys.length > 0 ? `,${keys.join(',')},` : '');
+
+export function computeSummary(
+  customer: SummaryCustomer,
+  facts: SummaryFacts,
+  asOf: string,
+  settings: DomainSettings,
+  updatedAt: string,
+): SummaryRow {
+  const aging = ageItems(facts.items, asOf, settings.aging);
+  const own = aging.find((entry) => entry.currency === customer.currency);
+  const currencies = new Set(facts.items.map((item) => item.currency));
+  currencies.add(customer.currency);
+
+  let openBase = 0;
+  const overdueKeys = new Set<string>();
+  const currentKey = settings.aging.buckets[0]?.key;
+  for (const entry of aging) {
+    openBase += toBaseMinor(entry.totalMinor, entry.currency, settings.fx);
+    for (const bucket of entry.buckets) if (bucket.amountMinor > 0 && bucket.key !== currentKey) overdueKeys.add(bucket.key);
+  }
+  const bucketOrder = settings.aging.buckets.map((bucket) => bucket.key).filter((key) => overdueKeys.has(key));
+
+  // The score ranks what can be collected now: overdue and not disputed, counted from the due date.
+  const overdueCollectible = new Map<string, number>();
+  let oldest: number | null = null;
+  for (const item of facts.items) {
+    const days = daysPastDue(item, asOf, 'due_date');
+    if (days <= 0) continue;
+    const collectible = item.openMinor - item.disputedMinor;
+    overdueCollectible.set(item.currency, (overdueCollectible.get(item.currency) ?? 0) + collectible);
+    if (collectible > 0 && (oldest === null || days > oldest)) oldest = days;
+  }
+  let overdueBase = 0;
+  for (const [currency, amount] of overdueCollectible) overdueBase += toBaseMinor(amount, currency, settings.fx);
+  overdueBase = Math.max(0, overdueBase);
+
+  const tomorrow = addDays(asOf, 1);
+  const deadline = addDays(asOf, DISPUTE_DEADLINE_WINDOW_DAYS);
+  const nextPromise = minDate(facts.openPromiseDates.filter((date) => date >= asOf));
+  const nextFollowUp = minDate(facts.openFollowUpDates);
+  const followUpDue = nextFollowUp !== null && nextFollowUp <= asOf;
+  const promiseDueSoon = facts.openPromiseDates.some((date) => date === asOf || date === tomorrow);
+  const disputesNearDeadline = facts.openDisputeDueDates.filter((date) => date !== null && date <= deadline).length;
+  const creditUsedMinor = own?.totalMinor ?? 0;
+  const creditLimitBase = toBaseMinor(customer.credit_limit_minor, customer.currency, settings.fx);
+  const nextAction = minDate([nextPromise, nextFollowUp].filter((date): date is string => date !== null));
+
+  const { score, factors } = scorePriority(
+    {
+      overdueBaseMinor: overdueBase,
+      baseCurrency: settings.fx.base,
+      oldestDaysPastDue: oldest,
+      brokenPromises: facts.brokenPromises,
+      promiseDueSoon,
+      followUpDue,
+      disputesNearDeadline,
+      creditLimitExceeded: customer.credit_limit_minor > 0 && openBase > creditLimitBase,
+      riskClass: customer.risk_class,
+      daysSinceLastContact: facts.lastContactAt === null ? null : Math.max(0, daysBetween(dateOfTimestamp(facts.lastContactAt), asOf)),
+      openPromiseNotDue: nextPromise !== null && nextPromise > tomorrow,
+      futureFollowUp: nextFollowUp !== null && !followUpDue,
+    },
+    settings.weights,
+  );
+
+  return {
+    customer_id: customer.id,
+    as_of: asOf,
+    currency: customer.currency,
+    mixed_currency: currencies.size > 1 ? 1 : 0,
+    open_minor: own?.totalMinor ?? 0,
+    overdue_minor: own?.overdueMinor ?? 0,
+    overdue_base_minor: overdueBase,
+    disputed_minor: own?.disputedMinor ?? 0,
+    collectible_minor: own?.collectibleMinor ?? 0,
+    aging_json: JSON.stringify(aging),
+    overdue_bucket_keys: encodeBucketKeys(bucketOrder),
+    oldest_days_past_due: oldest,
+    next_promise_date: nextPromise,
+    next_follow_up_date: nextFollowUp,
+    next_action_date: nextAction,
+    last_contact_at: facts.lastContactAt,
+    broken_promises: facts.brokenPromises,
+    open_disputes: facts.openDisputeDueDates.length,
+    follow_up_due: followUpDue ? 1 : 0,
+    credit_used_minor: creditUsedMinor,
+    override_kind: facts.override?.kind ?? null,
+    override_reason: facts.override?.reason ?? null,
+    override_expires_at: facts.override?.expires_at ?? null,
+    score,
+    factors_json: JSON.stringify(factors),
+    updated_at: updatedAt,
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Keeps customer_summary current: a handful of set-based reads grouped by customer in one pass,
+ * then one prepared upsert per customer, all in one transaction.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { DEFAULT_AGING_CONFIG } from '../../shared/domain/aging';
+import { DEFAULT_FX } from '../../shared/domain/fx';
+import { DEFAULT_PRIORITY_WEIGHTS } from '../../shared/domain/priority';
+import type { OverrideKind } from '../../shared/domain/codes';
+import type { LocalStore } from '../open';
+import { prepared } from '../statements';
+import { computeSummary, emptyFacts, type DomainSettings, type SummaryCustomer, type SummaryFacts, type SummaryItem, type SummaryRow } from './compute';
+
+export type { DomainSettings } from './compute';
+
+export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
+  aging: DEFAULT_AGING_CONFIG,
+  weights: DEFAULT_PRIORITY_WEIGHTS,
+  fx: DEFAULT_FX,
+};
+
+export const SUMMARY_AS_OF_KEY = 'summary_as_of';
+
+const OPEN_DISPUTE = "status IN ('new', 'in_process', 'escalated')";
+
+/** Each source query once for everyone (no filter) and once per customer (`WHERE customer_id = ?`). */
+const sources = (where: string) => ({
+  customers: `SELECT id, currency, credit_limit_minor, risk_class FROM customers ${where.replace('customer_id', 'id')}`,
+  items: `SELECT customer_id, currency, open_minor AS openMinor, disputed_minor AS disputedMinor, due_date AS dueDate,
+          document_date AS documentDate FROM open_items
+          ${where ? `${where} AND` : 'WHERE'} open_minor <> 0`,
+  promises: `SELECT customer_id, status, promised_date FROM promises ${where ? `${where} AND` : 'WHERE'} status IN ('open', 'broken')`,
+  disputes: `SELECT customer_id, due_date FROM disputes ${where ? `${where} AND` : 'WHERE'} ${OPEN_DISPUTE}`,
+  followUps: `SELECT customer_id, due_date FROM follow_ups ${where ? `${where} AND` : 'WHERE'} status = 'open'`,
+  contacts: `SELECT customer_id, max(occurred_at) AS last FROM activities ${where} GROUP BY customer_id`,
+  overrides: `SELECT customer_id, kind, reason, expires_at FROM worklist_overrides ${where ? `${where} AND` : 'WHERE'} cleared_at IS NULL
+              ORDER BY created_at, id`,
+});
+const ALL = sources('');
+const ONE = sources('WHERE customer_id = ?');
+
+const UPSERT = `INSERT OR REPLACE INTO customer_summary (
+  customer_id, as_of, currency, mixed_currency, open_minor, overdue_minor, overdue_base_minor, disputed_minor,
+  collectible_minor, aging_json, overdue_bucket_keys, oldest_days_past_due, next_promise_date, next_follow_up_date,
+  next_action_date, last_contact_at, broken_promises, open_disputes, follow_up_due, credit_used_minor, override_kind,
+  override_reason, override_expires_at, score, factors_json, updated_at
+) VALUES (
+  @customer_id, @as_of, @currency, @mixed_currency, @open_minor, @overdue_minor, @overdue_base_minor, @disputed_minor,
+  @collectible_minor, @aging_json, @overdue_bucket_keys, @oldest_days_past_due, @next_promise_date, @next_follow_up_date,
+  @next_action_date, @last_contact_at, @broken_promises, @open_disputes, @follow_up_due, @credit_used_minor, @override_kind,
+  @override_reason, @override_expires_at, @score, @factors_json, @updated_at
+)`;
+
+type Customer = SummaryCustomer;
+type Item = SummaryItem & { customer_id: string };
+interface PromiseRow { customer_id: string; status: 'open' | 'broken'; promised_date: string }
+interface DueRow { customer_id: string; due_date: string | null }
+interface ContactRow { customer_id: string; last: string | null }
+interface OverrideRow { customer_id: string; kind: OverrideKind; reason: string; expires_at: string | null }
+
+function collect(sqlite: BetterSqlite3.Database, customerId: string | null): { customers: Customer[]; facts: Map<string, SummaryFacts> } {
+  const q = customerId === null ? ALL : ONE;
+  const args: string[] = customerId === null ? [] : [customerId];
+  const customers = prepared<string[], Customer>(sqlite, q.customers).all(...args);
+  const facts = new Map<string, SummaryFacts>();
+  for (const customer of customers) facts.set(customer.id, emptyFacts());
+  const of = (id: string) => facts.get(id);
+
+  for (const item of prepared<string[], Item>(sqlite, q.items).all(...args)) of(item.customer_id)?.items.push(item);
+  for (const row of prepared<string[], PromiseRow>(sqlite, q.promises).all(...args)) {
+    const target = of(row.customer_id);
+    if (!target) continue;
+    if (row.status === 'open') target.openPromiseDates.push(row.promised_date);
+    else target.brokenPromises += 1;
+  }
+  for (const row of prepared<string[], DueRow>(sqlite, q.disputes).all(...args)) of(row.customer_id)?.openDisputeDueDates.push(row.due_date);
+  for (const row of prepared<string[], DueRow>(sqlite, q.followUps).all(...args)) {
+    if (row.due_date !== null) of(row.customer_id)?.openFollowUpDates.push(row.due_date);
+  }
+  for (const row of prepared<string[], ContactRow>(sqlite, q.contacts).all(...args)) {
+    const target = of(row.customer_id);
+    if (target) target.lastContactAt = row.last;
+  }
+  // Ordered oldest first, so the newest uncleared override wins.
+  for (const row of prepared<string[], OverrideRow>(sqlite, q.overrides).all(...args)) {
+    const target = of(row.customer_id);
+    if (target) target.override = { kind: row.kind, reason: row.reason, expires_at: row.expires_at };
+  }
+  return { customers, facts };
+}
+
+function write(sqlite: BetterSqlite3.Database, customerId: string | null, asOf: string, settings: DomainSettings): number {
+  const { customers, facts } = collect(sqlite, customerId);
+  const upsert = prepared<[SummaryRow]>(sqlite, UPSERT);
+  const updatedAt = new Date().toISOString();
+  for (const customer of customers) {
+    upsert.run(computeSummary(customer, facts.get(customer.id) ?? emptyFacts(), asOf, settings, updatedAt));
+  }
+  return customers.length;
+}
+
+/**
+ * Recomputes the summary of the given customers inside the caller's transaction (commands use
+ * this so the summary moves with the rows they wrote).
+ */
+export function refreshCustomerSummaries(
+  sqlite: BetterSqlite3.Database,
+  customerIds: Iterable<string>,
+  asOf: string,
+  settings: DomainSettings = DEFAULT_DOMAIN_SETTINGS,
+): void {
+  for (const id of new Set(customerIds)) write(sqlite, id, asOf, settings);
+}
+
+/** Recomputes every customer's summary for `asOf`; returns how many customers were summarised. */
+export function refreshAllSummariesSync(
+  sqlite: BetterSqlite3.Database,
+  asOf: string,
+  settings: DomainSettings = DEFAULT_DOMAIN_SETTINGS,
+): number {
+  return sqlite.transaction(() => {
+    prepared(sqlite, 'DELETE FROM customer_summary').run();
+    const count = write(sqlite, null, asOf, settings);
+    prepared<[string, string]>(sqlite, 'INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(SUMMARY_AS_OF_KEY, asOf);
+    return count;
+  })();
+}
+
+export function refreshAllSummaries(store: LocalStore, asOf: string, settings: DomainSettings = DEFAULT_DOMAIN_SETTINGS): Promise<number> {
+  return Promise.resolve(refreshAllSummariesSync(store.sqlite, asOf, settings));
+}
+
+/** True when the summaries were recomputed (the date moved on, or customers were added without one). */
+export function ensureSummariesCurrentSync(
+  sqlite: BetterSqlite3.Database,
+  asOf: string,
+  settings: DomainSettings = DEFAULT_DOMAIN_SETTINGS,
+): boolean {
+  const stored = prepared<[string], { value: string }>(sqlite, 'SELECT value FROM sync_state WHERE key = ?').get(SUMMARY_AS_OF_KEY);
+  const counts = prepared<[], { customers: number; summaries: number }>(
+    sqlite,
+    'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM customer_summary) AS summaries',
+  ).get();
+  if (stored?.value === asOf && counts?.customers === counts?.summaries) return false;
+  refreshAllSummariesSync(sqlite, asOf, settings);
+  return true;
+}
+
+export function ensureSummariesCurrent(store: LocalStore, asOf: string, settings: DomainSettings = DEFAULT_DOMAIN_SETTINGS): Promise<boolean> {
+  return Promise.resolve(ensureSummariesCurrentSync(store.sqlite, asOf, settings));
+}
