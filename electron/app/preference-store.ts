@@ -1,16 +1,11 @@
 /** Preferences kept in a settings file, always read and written through the contract's schema. */
 import { PreferencesSchema, type Preferences } from '../../shared/api/contract';
-import { DEFAULT_PREFERENCES } from '../../db/handlers/preferences';
+import { DEFAULT_PREFERENCES, type PreferenceStore } from '../../db/handlers/preferences';
 
 /** The part of conf / electron-store used here. */
 export interface SettingsBacking {
   get(key: 'preferences'): unknown;
   set(key: 'preferences', value: Preferences): void;
-}
-
-export interface PreferenceStore {
-  get(): Preferences;
-  set(patch: Partial<Preferences>): Preferences;
 }
 
 export function createPreferenceStore(backing: SettingsBacking): PreferenceStore {

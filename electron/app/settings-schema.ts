@@ -22,8 +22,10 @@ export interface ShellSettings {
 }
 
 function propertySchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
-  return rest;
+  // conf / electron-store compile the schema with their own dialect; the $schema marker would clash.
+  const json: Record<string, unknown> = { ...z.toJSONSchema(schema) };
+  delete json.$schema;
+  return json;
 }
 
 /** The `schema` option of conf / electron-store: one JSON schema per top-level key. */

@@ -11,8 +11,7 @@ export interface PreventableEvent {
 
 export interface HardenableContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
-  on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): this;
-  on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): this;
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): this;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): this;
 }
 
