@@ -143,6 +143,19 @@ function separators(locale: string): Separators {
 
 const SPACES = /[\s\u00a0\u202f]/g;
 const MINUS_SIGNS = /^[-\u2212]/;
+// People type either apostrophe for the Swiss group separator, whichever one ICU prints.
+const APOSTROPHES = /['\u2019]/;
+
+/**
+ * Grouping must look like grouping, so a mistyped "1,2,3" is refused rather than read as 123:
+ * a lead of 1-3 digits, then groups of 3 (or 2, as in the Indian 1,23,456), the last always 3.
+ */
+function wellGrouped(groups: readonly string[]): boolean {
+  return groups.every((part, index) => {
+    if (index === 0) return groups.length === 1 ? /^\d+$/.test(part) : /^\d{1,3}$/.test(part);
+    return index === groups.length - 1 ? /^\d{3}$/.test(part) : /^\d{2,3}$/.test(part);
+  });
+}
 
 /**
  * Reads an amount typed by a person: optional sign, optional currency code or symbol, the locale's
@@ -172,12 +185,13 @@ export function parseMoney(text: string, currency: string, locale = 'en-US'): Mo
   const groupIsSpace = group.replace(SPACES, '') === '';
   rest = groupIsSpace ? rest.replace(SPACES, ' ') : rest.replace(SPACES, '');
   const groupChar = groupIsSpace ? ' ' : group;
+  if (APOSTROPHES.test(groupChar)) rest = rest.replace(new RegExp(APOSTROPHES.source, 'g'), groupChar);
 
   const decimalAt = rest.indexOf(decimal);
   const integerText = decimalAt === -1 ? rest : rest.slice(0, decimalAt);
   const fractionText = decimalAt === -1 ? '' : rest.slice(decimalAt + decimal.length);
 
-  const integerOk = integerText === '' ? fractionText !== '' : new RegExp(`^\\d+(${escapeRegExp(groupChar)}\\d+)*$`).test(integerText);
+  const integerOk = integerText === '' ? fractionText !== '' : wellGrouped(integerText.split(groupChar));
   if (!integerOk || !/^\d*$/.test(fractionText) || (decimalAt !== -1 && fractionText === '' && integerText === '')) {
     throw new DomainError('validation', `"${text}" is not an amount (expected e.g. ${formatAmount(123450, 'EUR', locale)})`, 'amount');
   }
@@ -195,8 +209,4 @@ export function parseMoney(text: string, currency: string, locale = 'en-US'): Mo
   }
   const amountMinor = Number(magnitude);
   return { amountMinor: negative && amountMinor !== 0 ? -amountMinor : amountMinor, currency };
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

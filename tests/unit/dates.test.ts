@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DomainError } from '../../shared/api/result';
+import { addDays, assertCalendarDate, compareDates, dateOfTimestamp, daysBetween, isCalendarDate } from '../../shared/domain/dates';
+
+const calendarDate = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+const dayOffset = fc.integer({ min: -40_000, max: 40_000 });
+
+describe('isCalendarDate', () => {
+  it.each(['2026-11-23', '2024-02-29', '2000-02-29', '2026-12-31', '2026-01-01'])('accepts %s', (value) => {
+    expect(isCalendarDate(value)).toBe(true);
+  });
+
+  it.each(['2026-02-30', '2026-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-5', '26-01-05', '2026-11-23T00:00:00Z', ''])(
+    'refuses %j',
+    (value) => {
+      expect(isCalendarDate(value)).toBe(false);
+    },
+  );
+
+  it('assertCalendarDate names the field', () => {
+    expect(assertCalendarDate('2026-11-23')).toBe('2026-11-23');
+    try {
+      assertCalendarDate('2026-02-30', 'dueDate');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).field).toBe('dueDate');
+    }
+  });
+});
+
+describe('daysBetween / addDays', () => {
+  it('counts calendar days across month ends, leap days and DST changes', () => {
+    expect(daysBetween('2026-11-23', '2026-11-23')).toBe(0);
+    expect(daysBetween('2026-01-31', '2026-03-01')).toBe(29);
+    expect(daysBetween('2024-01-31', '2024-03-01')).toBe(30);
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+    expect(daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-11-23', 0)).toBe('2026-11-23');
+  });
+
+  it('refuses invalid input, naming the field', () => {
+    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(DomainError);
+    expect(() => addDays('2026-11-23', 1.5)).toThrow(DomainError);
+    expect(() => addDays('9999-12-31', 1)).toThrow(DomainError);
+    try {
+      daysBetween('2026-01-01', 'tomorrow');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DomainError).field).toBe('to');
+    }
+  });
+
+  it('addDays and daysBetween are inverse', () => {
+    fc.assert(
+      fc.property(calendarDate, dayOffset, (date, days) => {
+        const later = addDays(date, days);
+        expect(isCalendarDate(later)).toBe(true);
+        expect(daysBetween(date, later)).toBe(days);
+        expect(addDays(later, -days)).toBe(date);
+      }),
+    );
+  });
+
+  it('daysBetween is additive and antisymmetric', () => {
+    fc.assert(
+      fc.property(calendarDate, calendarDate, calendarDate, (a, b, c) => {
+        expect(daysBetween(a, b) + daysBetween(b, c)).toBe(daysBetween(a, c));
+        expect(daysBetween(b, a)).toBe(-daysBetween(a, b) || 0);
+      }),
+    );
+  });
+});
+
+describe('dateOfTimestamp', () => {
+  it('takes the UTC date', () => {
+    expect(dateOfTimestamp('2026-11-23T09:00:00Z')).toBe('2026-11-23');
+    expect(dateOfTimestamp('2026-11-23T23:59:59.999Z')).toBe('2026-11-23');
+    expect(dateOfTimestamp('2026-11-24T01:00:00+02:00')).toBe('2026-11-23');
+    expect(dateOfTimestamp('2026-11-23T22:30:00-05:00')).toBe('2026-11-24');
+  });
+
+  it('refuses a non-timestamp', () => {
+    expect(() => dateOfTimestamp('yesterday')).toThrow(DomainError);
+  });
+});
+
+describe('compareDates', () => {
+  it('orders dates', () => {
+    expect(compareDates('2026-01-01', '2026-01-02')).toBe(-1);
+    expect(compareDates('2026-01-02', '2026-01-02')).toBe(0);
+    expect(compareDates('2027-01-01', '2026-12-31')).toBe(1);
+  });
+
+  it('agrees with daysBetween and with string order', () => {
+    fc.assert(
+      fc.property(calendarDate, calendarDate, (a, b) => {
+        expect(compareDates(a, b)).toBe(Math.sign(daysBetween(b, a)));
+        expect(compareDates(a, b)).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+    );
+  });
+});
