@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Result } from './result';
 import {
   AppInfoSchema,
+  ContactPersonSaveSchema,
+  ContactPersonSchema,
   CustomerAccountSchema,
   CustomerRefSchema,
   DENSITIES,
@@ -16,7 +18,10 @@ import {
   WorklistFacetsSchema,
   WorklistFiltersSchema,
   WorklistPageSchema,
+  WorklistClearOverrideSchema,
   WorklistQuerySchema,
+  WorklistRowSchema,
+  WorklistSetOverrideSchema,
 } from './schemas';
 
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -40,6 +45,9 @@ export const apiContract = {
   'worklist.facets': operation(EmptySchema, WorklistFacetsSchema),
   'customer.account': operation(CustomerRefSchema, CustomerAccountSchema),
   'search.global': operation(SearchQuerySchema, z.array(SearchHitSchema)),
+  'contactPerson.save': operation(ContactPersonSaveSchema, ContactPersonSchema),
+  'worklist.setOverride': operation(WorklistSetOverrideSchema, WorklistRowSchema),
+  'worklist.clearOverride': operation(WorklistClearOverrideSchema, WorklistRowSchema),
 } as const;
 
 export type ApiContract = typeof apiContract;

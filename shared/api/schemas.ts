@@ -234,3 +234,57 @@ export const SearchHitSchema = z.object({
   label: z.string(),
   snippet: z.string(),
 });
+
+// ---------- commands ----------
+
+/** Digits with the usual separators and an optional leading +; at least 5 digits. */
+const PHONE = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const ContactPersonSaveSchema = z
+  .object({
+    customerId: IdSchema,
+    /** Present to correct an existing contact person; absent to add one. */
+    id: IdSchema.optional(),
+    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    role: optionalText(100),
+    phone: z
+      .string()
+      .trim()
+      .max(40, 'must be at most 40 characters')
+      .refine((value) => value === '' || PHONE.test(value), 'must be a phone number such as +49 30 1234567')
+      .nullish()
+      .transform((value) => (value ? value : null)),
+    email: z
+      .union([z.literal(''), z.email({ message: 'must be an email address such as ap@example.com' }).max(254)])
+      .nullish()
+      .transform((value) => (value ? value : null)),
+    preferredChannel: z.enum(CHANNELS).nullish().transform((value) => value ?? null),
+    isPrimary: z.boolean().default(false),
+  })
+  .strict();
+
+export const OVERRIDE_REASON_MAX = 500;
+
+export const WorklistSetOverrideSchema = z
+  .object({
+    customerId: IdSchema,
+    kind: z.enum(OVERRIDE_KINDS),
+    reason: z.string().trim().min(1, 'is required').max(OVERRIDE_REASON_MAX, `must be at most ${OVERRIDE_REASON_MAX} characters`),
+    expiresAt: TimestampSchema.nullish().transform((value) => value ?? null),
+  })
+  .strict();
+
+export const WorklistClearOverrideSchema = z
+  .object({
+    customerId: IdSchema,
+    reason: z.string().trim().max(OVERRIDE_REASON_MAX, `must be at most ${OVERRIDE_REASON_MAX} characters`).optional(),
+  })
+  .strict();
