@@ -23,7 +23,7 @@ export function validationError(error: z.ZodError, prefix = ''): ApiError {
 
 export async function dispatch(
   handlers: ApiHandlers,
-  operation: string,
+  operation: unknown,
   rawInput: unknown,
   options: DispatchOptions = {},
 ): Promise<Result<unknown>> {

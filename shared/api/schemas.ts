@@ -13,7 +13,7 @@ import {
   ROLES,
 } from '../domain/codes';
 
-export const IdSchema = z.string().uuid({ message: 'must be a UUID' });
+export const IdSchema = z.uuid({ message: 'must be a UUID' });
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
 export const CalendarDateSchema = z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' });
 export const TimestampSchema = z.iso.datetime({ message: 'must be an ISO 8601 UTC timestamp' });
