@@ -1,0 +1,35 @@
+/**
+ * Playwright's `test` with a `server` fixture: a dev:web server on a free port, on a fresh data
+ * directory (seeded with the small demo) and with the clock frozen, started for each test and
+ * removed after it, so tests never see each other's data.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { manualClock } from '../../shared/domain/clock';
+import { startWebServer } from '../../electron/web/start';
+
+export const E2E_NOW = '2026-11-23T09:00:00Z';
+export const E2E_TODAY = '2026-11-23';
+
+export interface E2eServer {
+  readonly url: string;
+  readonly dataDir: string;
+}
+
+export const test = base.extend<{ server: E2eServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
+  server: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-'));
+    const server = await startWebServer({ dataDir, clock: manualClock(E2E_NOW), seedIfEmpty: true });
+    try {
+      await use({ url: server.url, dataDir });
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };

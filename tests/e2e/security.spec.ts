@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
+import { expect, test } from './fixtures';
+
+/** A page on another origin, standing in for any website the user has open while dev:web runs. */
+async function startForeignSite(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>elsewhere</title><p>another site</p>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+test('the app page is served with the CSP and hardening headers', async ({ page, server }) => {
+  const response = await page.goto(server.url);
+  expect(response?.status()).toBe(200);
+  const headers = response?.headers() ?? {};
+  expect(headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['x-frame-options']).toBe('DENY');
+});
+
+test('loading the app causes no CSP violations', async ({ page, server }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const seen = (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [];
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`);
+      (window as unknown as { __cspViolations?: string[] }).__cspViolations = seen;
+    });
+  });
+  await page.goto(server.url);
+  await expect(page.locator('#root')).not.toBeEmpty();
+  await page.waitForLoadState('networkidle');
+  const recorded = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  expect([...violations, ...recorded]).toEqual([]);
+});
+
+test('the API answers the app page but refuses calls from another origin', async ({ page, server }) => {
+  const foreign = await startForeignSite();
+  try {
+    await page.goto(foreign.url);
+    const apiUrl = new URL('api/prefs.set', server.url).href;
+    // A JSON call needs a CORS preflight, which the server never grants.
+    const corsCall = await page.evaluate(async (url) => {
+      try {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"theme":"dark"}' });
+        return `answered ${response.status}`;
+      } catch {
+        return 'blocked';
+      }
+    }, apiUrl);
+    expect(corsCall).toBe('blocked');
+    // A "simple" request skips the preflight; the server must refuse it on its own.
+    await page.evaluate(async (url) => {
+      await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"theme":"dark"}' });
+    }, apiUrl);
+
+    await page.goto(server.url);
+    const prefs = await page.evaluate(async () => {
+      const response = await fetch('api/prefs.get', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return (await response.json()) as { ok: boolean; value?: { theme: string } };
+    });
+    expect(prefs.ok).toBe(true);
+    expect(prefs.value?.theme).not.toBe('dark');
+  } finally {
+    await foreign.close();
+  }
+});
