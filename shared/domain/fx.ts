@@ -41,7 +41,11 @@ interface ParsedRate {
   readonly scale: bigint;
 }
 
+const parsedRates = new Map<string, ParsedRate>();
+
 function parseRate(rate: string, currency: string): ParsedRate {
+  const cached = parsedRates.get(rate);
+  if (cached) return cached;
   const match = RATE.exec(rate);
   const whole = match?.[1];
   if (whole === undefined) {
@@ -50,7 +54,9 @@ function parseRate(rate: string, currency: string): ParsedRate {
   const fraction = match?.[2] ?? '';
   const numerator = BigInt(whole + fraction);
   if (numerator === 0n) throw new DomainError('validation', `rate for ${currency} must be above zero`, 'currency');
-  return { numerator, scale: 10n ** BigInt(fraction.length) };
+  const parsed = { numerator, scale: 10n ** BigInt(fraction.length) };
+  parsedRates.set(rate, parsed);
+  return parsed;
 }
 
 /** Integer division rounding half away from zero; `divisor` is positive. */
