@@ -116,6 +116,26 @@ export function validatePriorityWeights(weights: PriorityWeights): PriorityWeigh
   return weights;
 }
 
+function requireWholeNumber(value: number | null, field: string, allowNull: boolean, min: number): void {
+  if (value === null && allowNull) return;
+  if (value === null || !Number.isSafeInteger(value) || value < min) {
+    const floor = min === 0 ? ', zero or more' : '';
+    throw new DomainError('validation', `${field} must be a whole number${floor}`, field);
+  }
+}
+
+export function validatePriorityInput(input: PriorityInput): PriorityInput {
+  requireWholeNumber(input.overdueBaseMinor, 'overdueBaseMinor', false, Number.MIN_SAFE_INTEGER);
+  requireWholeNumber(input.oldestDaysPastDue, 'oldestDaysPastDue', true, Number.MIN_SAFE_INTEGER);
+  requireWholeNumber(input.brokenPromises, 'brokenPromises', false, 0);
+  requireWholeNumber(input.disputesNearDeadline, 'disputesNearDeadline', false, 0);
+  requireWholeNumber(input.daysSinceLastContact, 'daysSinceLastContact', true, Number.MIN_SAFE_INTEGER);
+  if (!Object.hasOwn(RISK_SHARE, input.riskClass)) {
+    throw new DomainError('validation', `"${input.riskClass}" is not a risk class`, 'riskClass');
+  }
+  return input;
+}
+
 /** Share (0..1) of the amount weight for an overdue amount in base minor units. */
 export function overdueAmountShare(overdueBaseMinor: number, minorPerUnit: number): number {
   if (overdueBaseMinor <= 0) return 0;
@@ -130,6 +150,7 @@ const toTenths = (value: number): number => Math.round(value * 10);
 
 export function scorePriority(input: PriorityInput, weights: PriorityWeights = DEFAULT_PRIORITY_WEIGHTS): PriorityResult {
   validatePriorityWeights(weights);
+  validatePriorityInput(input);
   const raw: { key: keyof PriorityWeights; value: number; detail: string }[] = [];
   const add = (key: keyof PriorityWeights, value: number, detail: string): void => {
     raw.push({ key, value, detail });
@@ -141,7 +162,7 @@ export function scorePriority(input: PriorityInput, weights: PriorityWeights = D
     add(
       'overdueAmount',
       weights.overdueAmount * overdueAmountShare(overdue, minorPerUnit),
-      `${input.baseCurrency} ${formatAmount(Math.round(overdue), input.baseCurrency)} overdue`,
+      `${input.baseCurrency} ${formatAmount(overdue, input.baseCurrency)} overdue`,
     );
   }
   const oldest = input.oldestDaysPastDue ?? 0;

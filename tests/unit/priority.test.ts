@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DomainError } from '../../shared/api/result';
+import { RISK_CLASSES } from '../../shared/domain/codes';
+import {
+  DEFAULT_PRIORITY_WEIGHTS,
+  PRIORITY_FACTOR_KEYS,
+  overdueAmountShare,
+  scorePriority,
+  type PriorityInput,
+  type PriorityResult,
+  type PriorityWeights,
+} from '../../shared/domain/priority';
+
+const QUIET: PriorityInput = {
+  overdueBaseMinor: 0,
+  baseCurrency: 'EUR',
+  oldestDaysPastDue: null,
+  brokenPromises: 0,
+  promiseDueSoon: false,
+  followUpDue: false,
+  disputesNearDeadline: 0,
+  creditLimitExceeded: false,
+  riskClass: 'low',
+  daysSinceLastContact: 0,
+  openPromiseNotDue: false,
+  futureFollowUp: false,
+};
+
+const input = (overrides: Partial<PriorityInput>): PriorityInput => ({ ...QUIET, ...overrides });
+const contribution = (result: PriorityResult, key: string): number | undefined => result.factors.find((factor) => factor.key === key)?.contribution;
+const tenths = (value: number): number => Math.round(value * 10);
+
+const arbitraryInput: fc.Arbitrary<PriorityInput> = fc.record({
+  overdueBaseMinor: fc.integer({ min: -1_000_000, max: 5_000_000_000 }),
+  baseCurrency: fc.constantFrom('EUR', 'USD', 'JPY'),
+  oldestDaysPastDue: fc.option(fc.integer({ min: 1, max: 2000 })),
+  brokenPromises: fc.nat({ max: 6 }),
+  promiseDueSoon: fc.boolean(),
+  followUpDue: fc.boolean(),
+  disputesNearDeadline: fc.nat({ max: 6 }),
+  creditLimitExceeded: fc.boolean(),
+  riskClass: fc.constantFrom(...RISK_CLASSES),
+  daysSinceLastContact: fc.option(fc.nat({ max: 400 })),
+  openPromiseNotDue: fc.boolean(),
+  futureFollowUp: fc.boolean(),
+});
+
+const arbitraryWeights: fc.Arbitrary<PriorityWeights> = fc.record(
+  Object.fromEntries(PRIORITY_FACTOR_KEYS.map((key) => [key, fc.double({ min: 0, max: 100, noNaN: true })])) as Record<
+    keyof PriorityWeights,
+    fc.Arbitrary<number>
+  >,
+);
+
+describe('scorePriority', () => {
+  it('scores a quiet customer zero with no factors', () => {
+    expect(scorePriority(QUIET)).toEqual({ score: 0, factors: [] });
+  });
+
+  it('explains a typical overdue customer', () => {
+    const result = scorePriority(
+      input({
+        overdueBaseMinor: 1_234_500,
+        oldestDaysPastDue: 94,
+        brokenPromises: 2,
+        followUpDue: true,
+        creditLimitExceeded: true,
+        riskClass: 'high',
+        daysSinceLastContact: 12,
+      }),
+    );
+    expect(result.factors).toEqual([
+      { key: 'overdueAmount', label: 'Overdue amount', contribution: 20.9, detail: 'EUR 12,345.00 overdue' },
+      { key: 'brokenPromise', label: 'Broken promises', contribution: 20, detail: '2 broken promises' },
+      { key: 'oldestDaysPastDue', label: 'Oldest overdue item', contribution: 19.6, detail: 'oldest item 94 days past due' },
+      { key: 'followUpDue', label: 'Follow-up due', contribution: 12, detail: 'a follow-up is due' },
+      { key: 'creditLimitExceeded', label: 'Credit limit exceeded', contribution: 8, detail: 'balance above the credit limit' },
+      { key: 'riskClass', label: 'Risk class', contribution: 6.7, detail: 'high risk' },
+      { key: 'noRecentContact', label: 'No recent contact', contribution: 4, detail: 'last contact 12 days ago' },
+    ]);
+    expect(result.score).toBe(91.2);
+  });
+
+  it('grows the amount factor on a log scale and saturates', () => {
+    const amount = (overdueBaseMinor: number): number => contribution(scorePriority(input({ overdueBaseMinor })), 'overdueAmount') ?? 0;
+    expect(amount(10_000)).toBe(3); // EUR 100
+    expect(amount(1_000_000)).toBe(20); // EUR 10,000: log10(101)/log10(10001) ≈ 0.5
+    expect(amount(10_000_000)).toBe(30); // EUR 100,000: log10(1001)/log10(10001) ≈ 0.75
+    expect(amount(100_000_000)).toBe(40); // EUR 1,000,000: full weight
+    expect(amount(100_000_000_000)).toBe(40);
+    // Sub-linear: doubling the amount never doubles the points.
+    for (const minor of [10_000, 1_000_000, 30_000_000]) expect(amount(minor * 2)).toBeLessThan(amount(minor) * 2);
+    expect(overdueAmountShare(-5, 100)).toBe(0);
+  });
+
+  it('reads the amount in the base currency digits', () => {
+    const yen = scorePriority(input({ overdueBaseMinor: 1_000_000, baseCurrency: 'JPY' }));
+    const euro = scorePriority(input({ overdueBaseMinor: 100_000_000, baseCurrency: 'EUR' }));
+    expect(contribution(yen, 'overdueAmount')).toBe(contribution(euro, 'overdueAmount'));
+    expect(yen.factors[0]?.detail).toBe('JPY 1,000,000 overdue');
+  });
+
+  it('caps counted factors at three', () => {
+    expect(contribution(scorePriority(input({ brokenPromises: 1 })), 'brokenPromise')).toBe(10);
+    expect(scorePriority(input({ brokenPromises: 1 })).factors[0]?.detail).toBe('1 broken promise');
+    expect(contribution(scorePriority(input({ brokenPromises: 7 })), 'brokenPromise')).toBe(30);
+    expect(contribution(scorePriority(input({ disputesNearDeadline: 5 })), 'disputeNearDeadline')).toBe(18);
+  });
+
+  it('counts contact staleness only when something is overdue, and never contacted in full', () => {
+    expect(contribution(scorePriority(input({ daysSinceLastContact: null })), 'noRecentContact')).toBeUndefined();
+    const neverContacted = scorePriority(input({ overdueBaseMinor: 100, daysSinceLastContact: null }));
+    expect(contribution(neverContacted, 'noRecentContact')).toBe(10);
+    expect(neverContacted.factors.find((factor) => factor.key === 'noRecentContact')?.detail).toBe('never contacted');
+    expect(contribution(scorePriority(input({ overdueBaseMinor: 100, daysSinceLastContact: 90 })), 'noRecentContact')).toBe(10);
+    expect(contribution(scorePriority(input({ overdueBaseMinor: 100, daysSinceLastContact: 15 })), 'noRecentContact')).toBe(5);
+  });
+
+  it('drops customers with a promise not yet due or a planned follow-up', () => {
+    const base = input({ overdueBaseMinor: 500_000, oldestDaysPastDue: 30 });
+    const promised = scorePriority({ ...base, openPromiseNotDue: true });
+    const planned = scorePriority({ ...base, futureFollowUp: true });
+    expect(contribution(promised, 'openPromiseNotDue')).toBe(-30);
+    expect(contribution(planned, 'futureFollowUp')).toBe(-20);
+    expect(promised.score).toBeLessThan(scorePriority(base).score);
+    expect(scorePriority(input({ openPromiseNotDue: true, futureFollowUp: true })).score).toBe(-50);
+  });
+
+  it('grades risk classes', () => {
+    const risk = RISK_CLASSES.map((riskClass) => contribution(scorePriority(input({ riskClass })), 'riskClass'));
+    expect(risk).toEqual([undefined, 3.3, 6.7, 10]);
+  });
+
+  it('uses custom weights, and a zero weight removes the factor', () => {
+    const weights: PriorityWeights = { ...DEFAULT_PRIORITY_WEIGHTS, followUpDue: 0, creditLimitExceeded: 50 };
+    const result = scorePriority(input({ followUpDue: true, creditLimitExceeded: true }), weights);
+    expect(result).toEqual({
+      score: 50,
+      factors: [{ key: 'creditLimitExceeded', label: 'Credit limit exceeded', contribution: 50, detail: 'balance above the credit limit' }],
+    });
+  });
+
+  it.each([Number.NaN, -1, Number.POSITIVE_INFINITY])('refuses the weight %d, naming it', (bad) => {
+    try {
+      scorePriority(QUIET, { ...DEFAULT_PRIORITY_WEIGHTS, brokenPromise: bad });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).field).toBe('weights.brokenPromise');
+    }
+  });
+
+  it('refuses malformed input, naming the field', () => {
+    const fieldOf = (bad: Partial<PriorityInput>): string | undefined => {
+      try {
+        scorePriority(input(bad));
+      } catch (error) {
+        if (error instanceof DomainError) return error.field;
+      }
+      return undefined;
+    };
+    expect(fieldOf({ brokenPromises: -1 })).toBe('brokenPromises');
+    expect(fieldOf({ disputesNearDeadline: 1.5 })).toBe('disputesNearDeadline');
+    expect(fieldOf({ overdueBaseMinor: Number.NaN })).toBe('overdueBaseMinor');
+    expect(fieldOf({ baseCurrency: 'euro' })).toBe('baseCurrency');
+    expect(fieldOf({ riskClass: 'toString' as PriorityInput['riskClass'] })).toBe('riskClass');
+  });
+
+  it('score is the exact sum of the shown contributions, which are non-zero, one decimal, largest first', () => {
+    fc.assert(
+      fc.property(arbitraryInput, arbitraryWeights, (value, weights) => {
+        const result = scorePriority(value, weights);
+        const sumTenths = result.factors.reduce((sum, factor) => sum + tenths(factor.contribution), 0);
+        expect(tenths(result.score)).toBe(sumTenths);
+        expect(result.score).toBe(sumTenths / 10);
+        for (const factor of result.factors) {
+          expect(factor.contribution).not.toBe(0);
+          expect(factor.contribution).toBe(tenths(factor.contribution) / 10);
+          expect(factor.detail.length).toBeGreaterThan(0);
+        }
+        const sizes = result.factors.map((factor) => Math.abs(factor.contribution));
+        expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+        expect(new Set(result.factors.map((factor) => factor.key)).size).toBe(result.factors.length);
+      }),
+    );
+  });
+
+  it('more overdue, older, or more broken promises never lowers the score', () => {
+    fc.assert(
+      fc.property(
+        arbitraryInput,
+        fc.integer({ min: 0, max: 1_000_000_000 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.nat({ max: 4 }),
+        (value, moreMinor, moreDays, morePromises) => {
+          const before = scorePriority(value).score;
+          expect(scorePriority({ ...value, overdueBaseMinor: value.overdueBaseMinor + moreMinor }).score).toBeGreaterThanOrEqual(before);
+          expect(scorePriority({ ...value, oldestDaysPastDue: (value.oldestDaysPastDue ?? 0) + moreDays }).score).toBeGreaterThanOrEqual(before);
+          expect(scorePriority({ ...value, brokenPromises: value.brokenPromises + morePromises }).score).toBeGreaterThanOrEqual(before);
+        },
+      ),
+    );
+  });
+
+  it('a dropping factor never raises the score', () => {
+    fc.assert(
+      fc.property(arbitraryInput, (value) => {
+        const free = scorePriority({ ...value, openPromiseNotDue: false, futureFollowUp: false }).score;
+        expect(scorePriority({ ...value, openPromiseNotDue: true }).score).toBeLessThanOrEqual(free);
+        expect(scorePriority({ ...value, futureFollowUp: true }).score).toBeLessThanOrEqual(free);
+      }),
+    );
+  });
+});
