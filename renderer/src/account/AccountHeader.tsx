@@ -1,0 +1,87 @@
+import ArrowBack from '@mui/icons-material/ArrowBack';
+import Block from '@mui/icons-material/Block';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { goBack } from '../app/router';
+import { money } from '../common/format';
+import { RiskChip } from '../common/RiskChip';
+import type { Account } from './types';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box sx={{ minWidth: 0 }}>
+      <Typography component="dt" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+        {label}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 500 }}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+export function AccountHeader({ account }: { account: Account }) {
+  const { customer } = account;
+  const limit = customer.creditLimitMinor;
+  const usedPercent = limit > 0 ? Math.round((customer.creditUsedMinor / limit) * 100) : 0;
+  const over = limit > 0 && customer.creditUsedMinor > limit;
+  return (
+    <Paper component="header" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }} aria-label="Customer">
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+        <Tooltip title="Back to the worklist (Esc)">
+          <IconButton aria-label="Back to the worklist" onClick={goBack} size="small">
+            <ArrowBack />
+          </IconButton>
+        </Tooltip>
+        <Typography variant="h1" id="account-title">
+          {customer.name}
+        </Typography>
+        <Typography variant="body1" color="text.secondary" data-testid="customer-number">
+          {customer.number}
+        </Typography>
+        <RiskChip risk={customer.riskClass} />
+        {customer.creditHold && <Chip size="small" color="error" icon={<Block />} label="Credit hold" />}
+        <Box sx={{ flex: 1 }} />
+        <Tooltip title="Priority score, explained on the right">
+          <Chip label={`Score ${Math.round(account.score)}`} variant="outlined" color="primary" />
+        </Tooltip>
+      </Box>
+      <Box
+        component="dl"
+        sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 2, alignItems: 'start' }}
+      >
+        <Fact label="Country">{customer.country}</Fact>
+        <Fact label="Account currency">{customer.currency}</Fact>
+        <Fact label="Payment terms">
+          {customer.paymentTerms} ({customer.paymentTermsDays} days)
+        </Fact>
+        <Fact label="Collector">{customer.collector?.displayName ?? 'Unassigned'}</Fact>
+        <Fact label="Oldest past due">{account.oldestDaysPastDue === null ? 'nothing overdue' : `${account.oldestDaysPastDue} days`}</Fact>
+        <Box sx={{ gridColumn: 'span 2', minWidth: 200 }}>
+          <Typography component="dt" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+            Credit used
+          </Typography>
+          <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 500 }}>
+            {money(customer.creditUsedMinor, customer.currency)} of {limit > 0 ? money(limit, customer.currency) : 'no limit'}
+            {limit > 0 && ` (${usedPercent}%)`}
+            {limit > 0 && (
+              <LinearProgress
+                variant="determinate"
+                value={Math.min(100, Math.max(0, usedPercent))}
+                color={over ? 'error' : usedPercent > 80 ? 'warning' : 'primary'}
+                aria-label={`Credit used ${usedPercent}% of limit`}
+                sx={{ mt: 0.5, height: 6, borderRadius: 1 }}
+              />
+            )}
+          </Typography>
+        </Box>
+      </Box>
+    </Paper>
+  );
+}

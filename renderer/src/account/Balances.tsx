@@ -1,0 +1,75 @@
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { bucketColor } from '../common/buckets';
+import { money } from '../common/format';
+import type { Account } from './types';
+
+const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+export function Balances({ account }: { account: Account }) {
+  const bucketHeads = account.aging[0]?.buckets ?? [];
+  return (
+    <Paper component="section" aria-labelledby="balances-title" sx={{ p: 2 }}>
+      <Typography variant="h2" id="balances-title" sx={{ mb: 1 }}>
+        Balances and aging <Typography component="span" variant="caption" color="text.secondary">as of {account.asOf}, by due date</Typography>
+      </Typography>
+      {account.aging.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          No open balance.
+        </Typography>
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-labelledby="balances-title">
+            <TableHead>
+              <TableRow>
+                <TableCell>Currency</TableCell>
+                {bucketHeads.map((bucket, index) => (
+                  <TableCell key={bucket.key} align="right">
+                    <Box component="span" sx={{ display: 'inline-block', width: 8, height: 8, borderRadius: '50%', bgcolor: bucketColor(index), mr: 0.5 }} />
+                    {bucket.label}
+                  </TableCell>
+                ))}
+                <TableCell align="right">Total</TableCell>
+                <TableCell align="right">Overdue</TableCell>
+                <TableCell align="right">Disputed</TableCell>
+                <TableCell align="right">Collectible</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {account.aging.map((row) => (
+                <TableRow key={row.currency} data-currency={row.currency}>
+                  <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+                    {row.currency}
+                  </TableCell>
+                  {row.buckets.map((bucket) => (
+                    <TableCell key={bucket.key} align="right" sx={{ ...num, color: bucket.amountMinor === 0 ? 'text.disabled' : undefined }}>
+                      {money(bucket.amountMinor, row.currency)}
+                    </TableCell>
+                  ))}
+                  <TableCell align="right" sx={{ ...num, fontWeight: 600 }}>
+                    {money(row.totalMinor, row.currency)}
+                  </TableCell>
+                  <TableCell align="right" sx={{ ...num, color: row.overdueMinor > 0 ? 'error.main' : undefined, fontWeight: 600 }}>
+                    {money(row.overdueMinor, row.currency)}
+                  </TableCell>
+                  <TableCell align="right" sx={num}>
+                    {money(row.disputedMinor, row.currency)}
+                  </TableCell>
+                  <TableCell align="right" sx={num}>
+                    {money(row.collectibleMinor, row.currency)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,262 @@
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { ITEM_KINDS } from '../../../shared/domain/codes';
+import { ITEM_KIND_LABELS } from '../../../shared/domain/labels';
+import { formatCount, formatDate, money } from '../common/format';
+import { filterItems, openTotals, rangeIds, sortItems, type ItemFilter, type ItemSortKey } from './openItems';
+import type { OpenItem } from './types';
+
+const HEADS: readonly { key: ItemSortKey; label: string; numeric?: boolean }[] = [
+  { key: 'documentNumber', label: 'Document' },
+  { key: 'kind', label: 'Kind' },
+  { key: 'documentDate', label: 'Document date' },
+  { key: 'dueDate', label: 'Due date' },
+  { key: 'daysPastDue', label: 'Days past due', numeric: true },
+  { key: 'openMinor', label: 'Open', numeric: true },
+  { key: 'disputedMinor', label: 'Disputed', numeric: true },
+];
+
+const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+interface OpenItemsTableProps {
+  readonly items: readonly OpenItem[];
+  readonly buckets: readonly { key: string; label: string }[];
+}
+
+export function OpenItemsTable({ items, buckets }: OpenItemsTableProps) {
+  const [sort, setSort] = useState<{ by: ItemSortKey; dir: 'asc' | 'desc' }>({ by: 'dueDate', dir: 'asc' });
+  const [filter, setFilter] = useState<ItemFilter>({ kind: 'all', bucket: 'all', text: '' });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const anchorId = useRef<string | null>(null);
+  const rows = useMemo(() => sortItems(filterItems(items, filter), sort.by, sort.dir), [items, filter, sort]);
+  const totals = openTotals(items, selected);
+  const shownSelected = rows.filter((row) => selected.has(row.id)).length;
+  const allShown = rows.length > 0 && shownSelected === rows.length;
+
+  const toggle = (id: string, range: boolean) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      const target = !previous.has(id);
+      const ids = range && anchorId.current ? rangeIds(rows, anchorId.current, id) : [id];
+      for (const each of ids) {
+        if (target) next.add(each);
+        else next.delete(each);
+      }
+      return next;
+    });
+    anchorId.current = id;
+  };
+
+  const toggleAll = () => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      for (const row of rows) {
+        if (allShown) next.delete(row.id);
+        else next.add(row.id);
+      }
+      return next;
+    });
+  };
+
+  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) => {
+    const sibling = (offset: number) => event.currentTarget.parentElement?.children.item(index + offset);
+    if (event.key === ' ') {
+      event.preventDefault();
+      toggle(id, event.shiftKey);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const target = sibling(event.key === 'ArrowDown' ? 1 : -1);
+      if (target instanceof HTMLElement) target.focus();
+    }
+  };
+
+  return (
+    <Paper component="section" aria-labelledby="items-title" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+        <Typography variant="h2" id="items-title">
+          Open items
+        </Typography>
+        <Typography variant="body2" color="text.secondary" data-testid="items-count">
+          {rows.length === items.length ? formatCount(items.length) : `${formatCount(rows.length)} of ${formatCount(items.length)}`}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <TextField
+          select
+          label="Kind"
+          value={filter.kind}
+          onChange={(event) => {
+            setFilter({ ...filter, kind: event.target.value as ItemFilter['kind'] });
+          }}
+          sx={{ minWidth: 150 }}
+        >
+          <MenuItem value="all">All kinds</MenuItem>
+          {ITEM_KINDS.map((kind) => (
+            <MenuItem key={kind} value={kind}>
+              {ITEM_KIND_LABELS[kind]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="Bucket"
+          value={filter.bucket}
+          onChange={(event) => {
+            setFilter({ ...filter, bucket: event.target.value });
+          }}
+          sx={{ minWidth: 140 }}
+        >
+          <MenuItem value="all">All buckets</MenuItem>
+          {buckets.map((bucket) => (
+            <MenuItem key={bucket.key} value={bucket.key}>
+              {bucket.label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          label="Document or reference"
+          value={filter.text}
+          onChange={(event) => {
+            setFilter({ ...filter, text: event.target.value });
+          }}
+          sx={{ width: 200 }}
+        />
+      </Box>
+      <Box role="status" aria-live="polite" sx={{ minHeight: 24, display: 'flex', alignItems: 'center', gap: 1, fontSize: '0.85rem' }} data-testid="items-selection">
+        {selected.size > 0 ? (
+          <>
+            <strong>{formatCount(selected.size)} selected</strong>
+            <span>· open {totals.map((total) => money(total.amountMinor, total.currency)).join(' + ')}</span>
+            <Chip
+              size="small"
+              label="Clear selection"
+              onClick={() => {
+                setSelected(new Set());
+              }}
+            />
+          </>
+        ) : (
+          <Typography variant="caption" color="text.secondary">
+            Select items with the checkboxes, Space, or Shift-click for a range.
+          </Typography>
+        )}
+      </Box>
+      <TableContainer sx={{ maxHeight: 520 }}>
+        <Table size="small" stickyHeader aria-labelledby="items-title">
+          <TableHead>
+            <TableRow>
+              <TableCell padding="checkbox">
+                <Checkbox
+                  size="small"
+                  checked={allShown}
+                  indeterminate={shownSelected > 0 && !allShown}
+                  onChange={toggleAll}
+                  slotProps={{ input: { 'aria-label': 'Select all shown items' } }}
+                />
+              </TableCell>
+              {HEADS.map((head) => (
+                <TableCell
+                  key={head.key}
+                  align={head.numeric ? 'right' : 'left'}
+                  sortDirection={sort.by === head.key ? sort.dir : false}
+                >
+                  <TableSortLabel
+                    active={sort.by === head.key}
+                    direction={sort.by === head.key ? sort.dir : 'asc'}
+                    onClick={() => {
+                      setSort({ by: head.key, dir: sort.by === head.key && sort.dir === 'asc' ? 'desc' : 'asc' });
+                    }}
+                  >
+                    {head.label}
+                  </TableSortLabel>
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={HEADS.length + 1} sx={{ textAlign: 'center', color: 'text.secondary', py: 3 }}>
+                  {items.length === 0 ? 'No open items.' : 'No items match these filters.'}
+                </TableCell>
+              </TableRow>
+            )}
+            {rows.map((item, index) => {
+              const isSelected = selected.has(item.id);
+              return (
+                <TableRow
+                  key={item.id}
+                  hover
+                  selected={isSelected}
+                  tabIndex={0}
+                  aria-selected={isSelected}
+                  data-item-id={item.id}
+                  onKeyDown={(event) => {
+                    onRowKey(event, index, item.id);
+                  }}
+                  onClick={(event: MouseEvent<HTMLTableRowElement>) => {
+                    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLAnchorElement) return;
+                    toggle(item.id, event.shiftKey);
+                  }}
+                  sx={{ cursor: 'pointer', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
+                >
+                  <TableCell padding="checkbox">
+                    <Checkbox
+                      size="small"
+                      checked={isSelected}
+                      tabIndex={-1}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        toggle(item.id, event.shiftKey);
+                      }}
+                      slotProps={{ input: { 'aria-label': `Select ${item.documentNumber}` } }}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Box sx={{ fontWeight: 600 }}>{item.documentNumber}</Box>
+                    {item.reference && (
+                      <Box sx={{ color: 'text.secondary', fontSize: '0.75rem' }}>ref. {item.reference}</Box>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {ITEM_KIND_LABELS[item.kind]}
+                    {item.promised && <Chip size="small" label="promised" color="info" variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />}
+                    {item.dunningLevel > 0 && (
+                      <Chip size="small" label={`dunning ${item.dunningLevel}`} variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />
+                    )}
+                  </TableCell>
+                  <TableCell sx={num}>{formatDate(item.documentDate)}</TableCell>
+                  <TableCell sx={num}>{formatDate(item.dueDate)}</TableCell>
+                  <TableCell align="right" sx={{ ...num, color: item.daysPastDue > 0 ? 'error.main' : 'text.secondary' }}>
+                    {item.daysPastDue > 0 ? item.daysPastDue : item.daysPastDue === 0 ? 'due today' : `due in ${-item.daysPastDue}`}
+                  </TableCell>
+                  <TableCell align="right" sx={{ ...num, fontWeight: 600 }}>
+                    {money(item.openMinor, item.currency)}
+                    {item.openMinor !== item.originalMinor && (
+                      <Box sx={{ color: 'text.secondary', fontSize: '0.72rem', fontWeight: 400 }}>of {money(item.originalMinor, item.currency)}</Box>
+                    )}
+                  </TableCell>
+                  <TableCell align="right" sx={{ ...num, color: item.disputedMinor > 0 ? 'warning.main' : 'text.disabled' }}>
+                    {item.disputedMinor > 0 ? money(item.disputedMinor, item.currency) : '—'}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Paper>
+  );
+}

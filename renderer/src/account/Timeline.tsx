@@ -1,0 +1,135 @@
+import Chat from '@mui/icons-material/ChatBubbleOutlineOutlined';
+import EventAvailable from '@mui/icons-material/EventAvailable';
+import Flag from '@mui/icons-material/Flag';
+import Gavel from '@mui/icons-material/Gavel';
+import Notes from '@mui/icons-material/Notes';
+import Payments from '@mui/icons-material/Payments';
+import ReportProblem from '@mui/icons-material/ReportProblemOutlined';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { TIMELINE_TYPES, type TimelineType } from '../../../shared/api/schemas';
+import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from '../../../shared/domain/labels';
+import { formatDateTime, money } from '../common/format';
+import { labelOf, TIMELINE_TYPE_LABELS } from '../common/labels';
+import type { TimelineEntry } from './types';
+
+const ICONS: Record<TimelineType, typeof Chat> = {
+  activity: Chat,
+  payment: Payments,
+  promise: EventAvailable,
+  dispute: ReportProblem,
+  note: Notes,
+  follow_up: Flag,
+  escalation: Gavel,
+};
+
+const SHOWN_AT_FIRST = 60;
+
+export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+  const [type, setType] = useState<TimelineType | 'all'>('all');
+  const [showAll, setShowAll] = useState(false);
+  const counts = useMemo(() => {
+    const map = new Map<TimelineType, number>();
+    for (const entry of entries) map.set(entry.type, (map.get(entry.type) ?? 0) + 1);
+    return map;
+  }, [entries]);
+  const shown = useMemo(
+    () => entries.filter((entry) => type === 'all' || entry.type === type).sort((a, b) => b.at.localeCompare(a.at)),
+    [entries, type],
+  );
+  const visible = showAll ? shown : shown.slice(0, SHOWN_AT_FIRST);
+
+  return (
+    <Paper component="section" aria-labelledby="timeline-title" sx={{ p: 2 }}>
+      <Typography variant="h2" id="timeline-title" sx={{ mb: 1 }}>
+        Timeline
+      </Typography>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={type}
+        onChange={(_event, value: TimelineType | 'all' | null) => {
+          if (value) setType(value);
+        }}
+        aria-label="Show timeline entries of type"
+        sx={{ flexWrap: 'wrap', mb: 1.5, '& .MuiToggleButton-root': { py: 0.25, px: 1, textTransform: 'none' } }}
+      >
+        <ToggleButton value="all">All {entries.length}</ToggleButton>
+        {TIMELINE_TYPES.filter((t) => counts.has(t)).map((t) => (
+          <ToggleButton key={t} value={t}>
+            {TIMELINE_TYPE_LABELS[t]} {counts.get(t)}
+          </ToggleButton>
+        ))}
+      </ToggleButtonGroup>
+      {visible.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          Nothing on the timeline yet.
+        </Typography>
+      ) : (
+        <Box component="ol" aria-label="Timeline entries, newest first" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+          {visible.map((entry) => {
+            const Icon = ICONS[entry.type];
+            const meta = [
+              entry.channel ? CHANNEL_LABELS[entry.channel] : null,
+              entry.direction ? DIRECTION_LABELS[entry.direction].toLowerCase() : null,
+              entry.outcome ? OUTCOME_LABELS[entry.outcome] : null,
+            ].filter((part): part is string => part !== null);
+            return (
+              <Box
+                component="li"
+                key={`${entry.type}-${entry.id}`}
+                data-type={entry.type}
+                sx={{ display: 'grid', gridTemplateColumns: '24px 1fr', columnGap: 1, py: 1, borderTop: 1, borderColor: 'divider' }}
+              >
+                <Icon sx={{ fontSize: 18, color: 'text.secondary', mt: 0.25 }} aria-hidden />
+                <Box sx={{ minWidth: 0 }}>
+                  <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap' }}>
+                    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                      {entry.title}
+                    </Typography>
+                    {entry.amount && (
+                      <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                        {money(entry.amount.amountMinor, entry.amount.currency)}
+                      </Typography>
+                    )}
+                    {entry.status && <Chip size="small" label={labelOf({}, entry.status)} sx={{ height: 18, fontSize: '0.7rem' }} />}
+                  </Box>
+                  {meta.length > 0 && (
+                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                      {meta.join(' · ')}
+                    </Typography>
+                  )}
+                  {entry.detail && (
+                    <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      {entry.detail}
+                    </Typography>
+                  )}
+                  <Typography variant="caption" color="text.secondary">
+                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                    {entry.by ? ` · ${entry.by}` : ''}
+                  </Typography>
+                </Box>
+              </Box>
+            );
+          })}
+        </Box>
+      )}
+      {!showAll && shown.length > SHOWN_AT_FIRST && (
+        <Box sx={{ pt: 1 }}>
+          <Chip
+            clickable
+            label={`Show all ${shown.length}`}
+            onClick={() => {
+              setShowAll(true);
+            }}
+          />
+        </Box>
+      )}
+    </Paper>
+  );
+}

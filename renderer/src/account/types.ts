@@ -1,0 +1,6 @@
+import type { OperationOutput } from '../../../shared/api/contract';
+
+export type Account = OperationOutput<'customer.account'>;
+export type OpenItem = Account['openItems'][number];
+export type TimelineEntry = Account['timeline'][number];
+export type ContactPerson = Account['contacts'][number];

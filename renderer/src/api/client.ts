@@ -1,0 +1,79 @@
+/**
+ * The renderer's only door to the application: the typed ApiClient over the Electron preload
+ * bridge when present, else over HTTP (dev:web). Every failure, including a lost connection,
+ * comes back as a Result error so React code never has to catch.
+ */
+import {
+  apiContract,
+  type ApiBridge,
+  type ApiClient,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+} from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
+
+declare global {
+  interface Window {
+    api?: ApiBridge;
+  }
+}
+
+const isResult = (value: unknown): value is Result<unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  'ok' in value &&
+  ((value.ok === true && 'value' in value) ||
+    (value.ok === false && 'error' in value && typeof value.error === 'object' && value.error !== null));
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** POST /api/<operation> with the JSON input; the body of every answer is the Result JSON. */
+export function httpBridge(baseUrl = '', fetcher: typeof fetch = (...args) => fetch(...args)): ApiBridge {
+  return {
+    async invoke(operation, input) {
+      let response: Response;
+      try {
+        response = await fetcher(`${baseUrl}/api/${encodeURIComponent(operation)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch (error) {
+        return { ok: false, error: { code: 'internal', message: `Cannot reach the Ledgerline service (${describe(error)})` } };
+      }
+      try {
+        const body: unknown = await response.json();
+        if (isResult(body)) return body;
+      } catch {
+        // fall through: a non-JSON answer (proxy page, crash) is reported with its HTTP status
+      }
+      return { ok: false, error: { code: 'internal', message: `The service answered ${response.status} ${response.statusText}`.trim() } };
+    },
+  };
+}
+
+/** Wraps a bridge so that a throwing or malformed bridge still yields a Result. */
+function safeInvoke(bridge: ApiBridge) {
+  return async <K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Result<OperationOutput<K>>> => {
+    try {
+      const result = await bridge.invoke(operation, input);
+      if (isResult(result)) return result as Result<OperationOutput<K>>;
+      return { ok: false, error: { code: 'internal', message: `${operation} returned an unexpected answer` } };
+    } catch (error) {
+      return { ok: false, error: { code: 'internal', message: `${operation} failed: ${describe(error)}` } };
+    }
+  };
+}
+
+export type Invoke = ReturnType<typeof safeInvoke>;
+
+export function createApiClient(bridge: ApiBridge): ApiClient & { call: Invoke } {
+  const call = safeInvoke(bridge);
+  const methods = Object.fromEntries(
+    (Object.keys(apiContract) as OperationName[]).map((name) => [name, (input: never) => call(name, input)]),
+  ) as unknown as ApiClient;
+  return { ...methods, call };
+}
+
+export const api = createApiClient(window.api ?? httpBridge());

@@ -1,0 +1,135 @@
+import Box from '@mui/material/Box';
+import { useCallback, useDeferredValue, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Preferences } from '../../../shared/api/contract';
+import { AccountScreen } from '../account/AccountScreen';
+import type { WorklistFilters } from '../worklist/filters';
+import { WorklistScreen } from '../worklist/WorklistScreen';
+import { HelpDialog } from './HelpDialog';
+import { hasModifier, isTextEntry, overlayOpen } from './keys';
+import { usePrefs } from './prefs';
+import { goBack, goHome, useRoute } from './router';
+import { TopBar } from './TopBar';
+import { useDebounced } from './useDebounced';
+
+export const SEARCH_DEBOUNCE_MS = 150;
+
+export function App() {
+  const route = useRoute();
+  const { prefs, update } = usePrefs();
+  const [search, setSearch] = useState('');
+  const debouncedSearch = useDeferredValue(useDebounced(search, SEARCH_DEBOUNCE_MS));
+  const [filters, setFilters] = useState<WorklistFilters>(prefs.lastFilters);
+  const [sort, setSort] = useState<Preferences['lastSort']>(prefs.lastSort);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const firstFilterRef = useRef<HTMLDivElement>(null);
+  const onWorklist = route.screen === 'worklist';
+
+  const changeFilters = useCallback(
+    (next: WorklistFilters) => {
+      setFilters(next);
+      update({ lastFilters: next });
+    },
+    [update],
+  );
+  const changeSort = useCallback(
+    (next: Preferences['lastSort']) => {
+      setSort(next);
+      update({ lastSort: next });
+    },
+    [update],
+  );
+
+  const onSearch = (value: string) => {
+    setSearch(value);
+    if (!onWorklist) goHome();
+  };
+
+  const onSearchKeyDown = (event: ReactKeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'Enter') {
+      event.preventDefault();
+      if (!onWorklist) goHome();
+      gridRef.current?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (search !== '') setSearch('');
+      else event.currentTarget.blur();
+    }
+  };
+
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key === 'ArrowLeft' && event.altKey && !onWorklist) {
+      event.preventDefault();
+      goBack();
+      return;
+    }
+    if (overlayOpen() || hasModifier(event) || isTextEntry(event.target)) return;
+    if (event.key === '/') {
+      event.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    } else if (event.key === '?') {
+      event.preventDefault();
+      setHelpOpen(true);
+    } else if (event.key === 'f' && onWorklist) {
+      event.preventDefault();
+      firstFilterRef.current?.focus();
+    } else if (event.key === 'Escape' && !onWorklist) {
+      event.preventDefault();
+      goBack();
+    }
+  });
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      onKey(event);
+    };
+    window.addEventListener('keydown', listener);
+    return () => {
+      window.removeEventListener('keydown', listener);
+    };
+  }, []);
+
+  // Coming back from an account puts the keyboard back on the worklist where it was.
+  useEffect(() => {
+    if (onWorklist && document.activeElement === document.body) gridRef.current?.focus({ preventScroll: true });
+  }, [onWorklist]);
+
+  return (
+    <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default', color: 'text.primary' }}>
+      <TopBar
+        search={search}
+        onSearch={onSearch}
+        onSearchKeyDown={onSearchKeyDown}
+        searchRef={searchRef}
+        onHelp={() => {
+          setHelpOpen(true);
+        }}
+        onHome={goHome}
+      />
+      <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        <WorklistScreen
+          active={onWorklist}
+          search={debouncedSearch}
+          filters={filters}
+          sort={sort}
+          onFilters={changeFilters}
+          onSort={changeSort}
+          onClearSearch={() => {
+            setSearch('');
+          }}
+          gridRef={gridRef}
+          firstFilterRef={firstFilterRef}
+        />
+        {route.screen === 'customer' && <AccountScreen key={route.customerId} customerId={route.customerId} />}
+      </Box>
+      <HelpDialog
+        open={helpOpen}
+        onClose={() => {
+          setHelpOpen(false);
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,52 @@
+import Box from '@mui/material/Box';
+import Dialog from '@mui/material/Dialog';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Typography from '@mui/material/Typography';
+import { SHORTCUTS } from './keys';
+
+export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby="help-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="help-title">Keyboard shortcuts</DialogTitle>
+      <DialogContent>
+        {SHORTCUTS.map((group) => (
+          <Box key={group.group} component="section" sx={{ mb: 2 }} aria-label={group.group}>
+            <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
+              {group.group}
+            </Typography>
+            <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
+              {group.items.map((item) => (
+                <Box key={item.action} sx={{ display: 'contents' }}>
+                  <Box component="dt" sx={{ display: 'flex', gap: 0.5 }}>
+                    {item.keys.map((key) => (
+                      <Box
+                        component="kbd"
+                        key={key}
+                        sx={{
+                          px: 0.75,
+                          py: 0.1,
+                          border: 1,
+                          borderColor: 'divider',
+                          borderRadius: 1,
+                          fontFamily: 'inherit',
+                          fontSize: '0.8rem',
+                          bgcolor: 'action.hover',
+                        }}
+                      >
+                        {key}
+                      </Box>
+                    ))}
+                  </Box>
+                  <Box component="dd" sx={{ m: 0 }}>
+                    {item.action}
+                  </Box>
+                </Box>
+              ))}
+            </Box>
+          </Box>
+        ))}
+      </DialogContent>
+    </Dialog>
+  );
+}

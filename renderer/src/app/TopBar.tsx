@@ -1,0 +1,134 @@
+import DarkModeOutlined from '@mui/icons-material/DarkModeOutlined';
+import HelpOutline from '@mui/icons-material/HelpOutlineOutlined';
+import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
+import SearchIcon from '@mui/icons-material/Search';
+import SettingsBrightness from '@mui/icons-material/SettingsBrightness';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Divider from '@mui/material/Divider';
+import IconButton from '@mui/material/IconButton';
+import InputAdornment from '@mui/material/InputAdornment';
+import ListSubheader from '@mui/material/ListSubheader';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useState, type KeyboardEvent, type Ref } from 'react';
+import type { Preferences } from '../../../shared/api/contract';
+import { DENSITIES, THEMES } from '../../../shared/api/schemas';
+import { usePrefs } from './prefs';
+
+const THEME_LABELS: Record<Preferences['theme'], string> = { light: 'Light', dark: 'Dark', system: 'Same as system' };
+const DENSITY_LABELS: Record<Preferences['density'], string> = { comfortable: 'Comfortable', compact: 'Compact' };
+const THEME_ICONS = { light: LightModeOutlined, dark: DarkModeOutlined, system: SettingsBrightness } as const;
+
+interface TopBarProps {
+  readonly search: string;
+  readonly onSearch: (value: string) => void;
+  readonly onSearchKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  readonly searchRef: Ref<HTMLInputElement>;
+  readonly onHelp: () => void;
+  readonly onHome: () => void;
+}
+
+export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome }: TopBarProps) {
+  const { prefs, update } = usePrefs();
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const ThemeIcon = THEME_ICONS[prefs.theme];
+  const close = () => {
+    setMenuAnchor(null);
+  };
+
+  return (
+    <AppBar component="header" position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+      <Toolbar variant="dense" sx={{ gap: 2 }}>
+        <Typography
+          component="a"
+          href="#/"
+          onClick={(event) => {
+            event.preventDefault();
+            onHome();
+          }}
+          variant="h1"
+          sx={{ color: 'primary.main', textDecoration: 'none', fontSize: '1.1rem', whiteSpace: 'nowrap' }}
+        >
+          Ledgerline
+        </Typography>
+        <Box role="search" sx={{ flex: 1, maxWidth: 520 }}>
+          <TextField
+            fullWidth
+            value={search}
+            onChange={(event) => {
+              onSearch(event.target.value);
+            }}
+            placeholder="Search customers, numbers, contacts, documents  ( / )"
+            inputRef={searchRef}
+            slotProps={{
+              htmlInput: { 'aria-label': 'Search the worklist', onKeyDown: onSearchKeyDown, maxLength: 200 },
+              input: {
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchIcon fontSize="small" />
+                  </InputAdornment>
+                ),
+              },
+            }}
+          />
+        </Box>
+        <Box sx={{ flex: 1 }} />
+        <Tooltip title="Theme and density">
+          <IconButton
+            aria-label="Theme and density"
+            aria-haspopup="menu"
+            aria-expanded={menuAnchor ? 'true' : 'false'}
+            onClick={(event) => {
+              setMenuAnchor(event.currentTarget);
+            }}
+          >
+            <ThemeIcon />
+          </IconButton>
+        </Tooltip>
+        <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={close}>
+          <ListSubheader>Theme</ListSubheader>
+          {THEMES.map((theme) => (
+            <MenuItem
+              key={theme}
+              role="menuitemradio"
+              aria-checked={prefs.theme === theme}
+              selected={prefs.theme === theme}
+              onClick={() => {
+                update({ theme });
+                close();
+              }}
+            >
+              {THEME_LABELS[theme]}
+            </MenuItem>
+          ))}
+          <Divider />
+          <ListSubheader>Density</ListSubheader>
+          {DENSITIES.map((density) => (
+            <MenuItem
+              key={density}
+              role="menuitemradio"
+              aria-checked={prefs.density === density}
+              selected={prefs.density === density}
+              onClick={() => {
+                update({ density });
+                close();
+              }}
+            >
+              {DENSITY_LABELS[density]}
+            </MenuItem>
+          ))}
+        </Menu>
+        <Tooltip title="Keyboard shortcuts (?)">
+          <IconButton aria-label="Keyboard shortcuts" onClick={onHelp}>
+            <HelpOutline />
+          </IconButton>
+        </Tooltip>
+      </Toolbar>
+    </AppBar>
+  );
+}

@@ -1,0 +1,53 @@
+/** Shared keyboard helpers: which targets keep their keys, and whether an overlay owns Escape. */
+
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range'].includes(target.type);
+  }
+  return false;
+}
+
+/** MUI renders dialogs, menus and popovers as modals; while one is open it owns the keyboard. */
+export const overlayOpen = (): boolean => document.querySelector('.MuiModal-root') !== null;
+
+export const hasModifier = (event: KeyboardEvent): boolean => event.ctrlKey || event.metaKey || event.altKey;
+
+export interface Shortcut {
+  readonly keys: readonly string[];
+  readonly action: string;
+}
+
+export const SHORTCUTS: readonly { readonly group: string; readonly items: readonly Shortcut[] }[] = [
+  {
+    group: 'Everywhere',
+    items: [
+      { keys: ['/'], action: 'Search the worklist' },
+      { keys: ['?'], action: 'Show this help' },
+      { keys: ['Esc'], action: 'Close an overlay, or go back to the worklist' },
+      { keys: ['Alt', '←'], action: 'Back to the worklist' },
+    ],
+  },
+  {
+    group: 'Worklist',
+    items: [
+      { keys: ['↓', 'j'], action: 'Next customer' },
+      { keys: ['↑', 'k'], action: 'Previous customer' },
+      { keys: ['Home', 'End'], action: 'First / last customer' },
+      { keys: ['PgUp', 'PgDn'], action: 'Move a page' },
+      { keys: ['Enter'], action: 'Open the account' },
+      { keys: ['e'], action: 'Explain the priority score' },
+      { keys: ['f'], action: 'Go to the filters' },
+    ],
+  },
+  {
+    group: 'Open items',
+    items: [
+      { keys: ['↑', '↓'], action: 'Move between items' },
+      { keys: ['Space'], action: 'Select or unselect the item' },
+      { keys: ['Shift', 'click'], action: 'Select a range' },
+    ],
+  },
+];

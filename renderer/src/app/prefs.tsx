@@ -1,0 +1,75 @@
+/**
+ * Preferences (theme, density, last filters and sort) live in the app's preference store;
+ * the renderer reads them once and writes each change back, optimistic and fire-and-forget.
+ */
+import { useColorScheme } from '@mui/material/styles';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Preferences } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/result';
+import { api } from '../api/client';
+
+export const FALLBACK_PREFERENCES: Preferences = {
+  theme: 'system',
+  density: 'comfortable',
+  lastFilters: {},
+  lastSort: { by: 'score', dir: 'desc' },
+};
+
+interface PrefsValue {
+  readonly prefs: Preferences;
+  readonly update: (patch: Partial<Preferences>) => void;
+  readonly saveError: ApiError | undefined;
+}
+
+const PrefsContext = createContext<PrefsValue | null>(null);
+
+export function usePrefs(): PrefsValue {
+  const value = useContext(PrefsContext);
+  if (!value) throw new Error('usePrefs must be used inside <PrefsProvider>');
+  return value;
+}
+
+/** Loads preferences before rendering children, so the worklist starts with the remembered filters. */
+export function PrefsProvider({
+  children,
+  fallback,
+  onDensity,
+}: {
+  children: ReactNode;
+  fallback: ReactNode;
+  onDensity: (density: Preferences['density']) => void;
+}) {
+  const [prefs, setPrefs] = useState<Preferences | undefined>();
+  const [saveError, setSaveError] = useState<ApiError | undefined>();
+  const { setMode } = useColorScheme();
+
+  useEffect(() => {
+    let live = true;
+    void api['prefs.get']({}).then((result) => {
+      if (!live) return;
+      const loaded = result.ok ? result.value : FALLBACK_PREFERENCES;
+      setPrefs(loaded);
+      setMode(loaded.theme);
+      onDensity(loaded.density);
+    });
+    return () => {
+      live = false;
+    };
+  }, [setMode, onDensity]);
+
+  const update = useCallback(
+    (patch: Partial<Preferences>) => {
+      setPrefs((previous) => ({ ...(previous ?? FALLBACK_PREFERENCES), ...patch }));
+      if (patch.theme) setMode(patch.theme);
+      if (patch.density) onDensity(patch.density);
+      void api['prefs.set'](patch).then((result) => {
+        setSaveError(result.ok ? undefined : result.error);
+      });
+    },
+    [setMode, onDensity],
+  );
+
+  const value = useMemo(() => (prefs ? { prefs, update, saveError } : null), [prefs, update, saveError]);
+  if (!value) return <>{fallback}</>;
+  return <PrefsContext.Provider value={value}>{children}</PrefsContext.Provider>;
+}

@@ -1,0 +1,46 @@
+/** Hash routing: '#/' is the worklist, '#/customer/<id>' an account. Works the same on file:// and HTTP. */
+import { useSyncExternalStore } from 'react';
+
+export type Route = { readonly screen: 'worklist' } | { readonly screen: 'customer'; readonly customerId: string };
+
+const CUSTOMER_HASH = /^#\/customer\/([0-9a-fA-F-]{36})$/;
+
+export function parseRoute(hash: string): Route {
+  const match = CUSTOMER_HASH.exec(hash);
+  return match?.[1] ? { screen: 'customer', customerId: match[1] } : { screen: 'worklist' };
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+  };
+};
+const getHash = () => window.location.hash;
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, getHash);
+  return parseRoute(hash);
+}
+
+// Counts in-app pushes, so Back returns through history when we came from the worklist
+// but still lands on the worklist when an account was opened directly by URL.
+let pushedInApp = 0;
+
+export function openCustomer(customerId: string): void {
+  pushedInApp += 1;
+  window.location.hash = `#/customer/${customerId}`;
+}
+
+export function goBack(): void {
+  if (pushedInApp > 0) {
+    pushedInApp -= 1;
+    window.history.back();
+  } else {
+    window.location.hash = '#/';
+  }
+}
+
+export const goHome = (): void => {
+  if (parseRoute(window.location.hash).screen !== 'worklist') goBack();
+};

@@ -1,0 +1,65 @@
+/** Light and dark schemes on CSS variables; compact density shrinks controls via default props. */
+import { createTheme, type Theme } from '@mui/material/styles';
+import type { Preferences } from '../../../shared/api/contract';
+
+export type Density = Preferences['density'];
+
+const SYSTEM_FONTS = [
+  'system-ui',
+  '-apple-system',
+  '"Segoe UI"',
+  'Roboto',
+  '"Helvetica Neue"',
+  'Arial',
+  '"Noto Sans"',
+  'sans-serif',
+].join(',');
+
+export const ROW_HEIGHT: Record<Density, number> = { comfortable: 40, compact: 30 };
+
+export function createAppTheme(density: Density): Theme {
+  const compact = density === 'compact';
+  return createTheme({
+    cssVariables: { colorSchemeSelector: 'data' },
+    colorSchemes: {
+      light: {
+        palette: {
+          primary: { main: '#1f5fa8' },
+          secondary: { main: '#6b4fa3' },
+          background: { default: '#f4f6f9', paper: '#ffffff' },
+        },
+      },
+      dark: {
+        palette: {
+          primary: { main: '#7fb3f0' },
+          secondary: { main: '#b8a2e6' },
+          background: { default: '#0f1318', paper: '#171c23' },
+        },
+      },
+    },
+    typography: {
+      fontFamily: SYSTEM_FONTS,
+      fontSize: compact ? 13 : 14,
+      h1: { fontSize: '1.35rem', fontWeight: 600 },
+      h2: { fontSize: '1.1rem', fontWeight: 600 },
+      h3: { fontSize: '0.95rem', fontWeight: 600 },
+    },
+    shape: { borderRadius: 6 },
+    components: {
+      MuiButton: { defaultProps: { size: compact ? 'small' : 'medium', disableElevation: true } },
+      MuiIconButton: { defaultProps: { size: compact ? 'small' : 'medium' } },
+      MuiTextField: { defaultProps: { size: 'small' } },
+      MuiChip: { defaultProps: { size: compact ? 'small' : 'medium' } },
+      MuiTableCell: { defaultProps: { size: compact ? 'small' : 'medium' } },
+      MuiTooltip: { defaultProps: { arrow: true } },
+      MuiPaper: { defaultProps: { variant: 'outlined' } },
+      MuiButtonBase: {
+        styleOverrides: {
+          root: ({ theme }) => ({
+            '&.Mui-focusVisible': { outline: `2px solid ${theme.vars.palette.primary.main}`, outlineOffset: 2 },
+          }),
+        },
+      },
+    },
+  });
+}

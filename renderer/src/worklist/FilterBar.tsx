@@ -1,0 +1,166 @@
+import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
+import Check from '@mui/icons-material/Check';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import { useState, type Ref } from 'react';
+import type { z } from 'zod';
+import type { WorklistFacetsSchema } from '../../../shared/api/schemas';
+import { RISK_CLASS_LABELS } from '../../../shared/domain/labels';
+import { labelOf } from '../common/labels';
+import { activeFilterCount, toggleFlag, toggleListValue, type FlagFilterKey, type ListFilterKey, type WorklistFilters, without } from './filters';
+
+type Facets = z.output<typeof WorklistFacetsSchema>;
+
+interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+interface ListFilterSpec {
+  readonly key: ListFilterKey;
+  readonly label: string;
+  readonly options: readonly Option[];
+}
+
+const FLAG_FILTERS: readonly { key: FlagFilterKey; label: string }[] = [
+  { key: 'hasBrokenPromise', label: 'Broken promise' },
+  { key: 'hasDispute', label: 'Open dispute' },
+  { key: 'followUpDue', label: 'Follow-up due' },
+];
+
+function listSpecs(facets: Facets | undefined): ListFilterSpec[] {
+  return [
+    { key: 'buckets', label: 'Overdue bucket', options: (facets?.buckets ?? []).map((b) => ({ value: b.key, label: b.label })) },
+    { key: 'currencies', label: 'Currency', options: (facets?.currencies ?? []).map((c) => ({ value: c, label: c })) },
+    { key: 'countries', label: 'Country', options: (facets?.countries ?? []).map((c) => ({ value: c, label: c })) },
+    {
+      key: 'riskClasses',
+      label: 'Risk',
+      options: (facets?.riskClasses ?? []).map((r) => ({ value: r, label: labelOf(RISK_CLASS_LABELS, r) })),
+    },
+  ];
+}
+
+function ListFilter({
+  spec,
+  selected,
+  onToggle,
+  onClear,
+  chipRef,
+}: {
+  spec: ListFilterSpec;
+  selected: readonly string[];
+  onToggle: (value: string) => void;
+  onClear: () => void;
+  chipRef?: Ref<HTMLDivElement>;
+}) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const chosen = spec.options.filter((option) => selected.includes(option.value));
+  const summary =
+    chosen.length === 0 ? spec.label : `${spec.label}: ${chosen.length <= 2 ? chosen.map((o) => o.label).join(', ') : `${chosen.length} selected`}`;
+  const menuId = `filter-menu-${spec.key}`;
+  return (
+    <>
+      <Chip
+        ref={chipRef}
+        label={summary}
+        variant={chosen.length > 0 ? 'filled' : 'outlined'}
+        color={chosen.length > 0 ? 'primary' : 'default'}
+        onClick={(event) => {
+          setAnchor(event.currentTarget);
+        }}
+        onDelete={
+          chosen.length > 0
+            ? onClear
+            : undefined
+        }
+        deleteIcon={chosen.length > 0 ? undefined : <ArrowDropDown />}
+        aria-haspopup="menu"
+        aria-controls={anchor ? menuId : undefined}
+        aria-label={`Filter by ${spec.label.toLowerCase()}${chosen.length > 0 ? `, ${chosen.length} selected` : ''}`}
+        data-filter={spec.key}
+      />
+      <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => { setAnchor(null); }} slotProps={{ list: { dense: true, 'aria-label': spec.label } }}>
+        {spec.options.length === 0 && <MenuItem disabled>No values</MenuItem>}
+        {spec.options.map((option) => {
+          const checked = selected.includes(option.value);
+          return (
+            <MenuItem
+              key={option.value}
+              role="menuitemcheckbox"
+              aria-checked={checked}
+              onClick={() => {
+                onToggle(option.value);
+              }}
+            >
+              <ListItemIcon>{checked && <Check fontSize="small" />}</ListItemIcon>
+              <ListItemText>{option.label}</ListItemText>
+            </MenuItem>
+          );
+        })}
+      </Menu>
+    </>
+  );
+}
+
+interface FilterBarProps {
+  readonly facets: Facets | undefined;
+  readonly filters: WorklistFilters;
+  readonly onChange: (filters: WorklistFilters) => void;
+  readonly firstFilterRef: Ref<HTMLDivElement>;
+}
+
+export function FilterBar({ facets, filters, onChange, firstFilterRef }: FilterBarProps) {
+  const active = activeFilterCount(filters);
+  return (
+    <Box role="group" aria-label="Filters" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+      {listSpecs(facets).map((spec, index) => (
+        <ListFilter
+          key={spec.key}
+          spec={spec}
+          selected={filters[spec.key] ?? []}
+          onToggle={(value) => {
+            onChange(toggleListValue(filters, spec.key, value));
+          }}
+          onClear={() => {
+            onChange(without(filters, spec.key));
+          }}
+          chipRef={index === 0 ? firstFilterRef : undefined}
+        />
+      ))}
+      {FLAG_FILTERS.map((flag) => {
+        const on = filters[flag.key] === true;
+        return (
+          <Chip
+            key={flag.key}
+            label={flag.label}
+            variant={on ? 'filled' : 'outlined'}
+            color={on ? 'primary' : 'default'}
+            icon={on ? <Check /> : undefined}
+            aria-pressed={on}
+            role="button"
+            onClick={() => {
+              onChange(toggleFlag(filters, flag.key));
+            }}
+            data-filter={flag.key}
+          />
+        );
+      })}
+      {active > 0 && (
+        <Button
+          size="small"
+          onClick={() => {
+            onChange({});
+          }}
+        >
+          Clear filters ({active})
+        </Button>
+      )}
+    </Box>
+  );
+}

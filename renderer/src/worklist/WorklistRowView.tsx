@@ -1,0 +1,169 @@
+import EventAvailable from '@mui/icons-material/EventAvailable';
+import Flag from '@mui/icons-material/Flag';
+import Block from '@mui/icons-material/Block';
+import Box from '@mui/material/Box';
+import ButtonBase from '@mui/material/ButtonBase';
+import Skeleton from '@mui/material/Skeleton';
+import Tooltip from '@mui/material/Tooltip';
+import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { AgingBar } from '../common/AgingBar';
+import { formatDate, money, relativeDay } from '../common/format';
+import { RiskChip } from '../common/RiskChip';
+import { COLUMNS, GRID_TEMPLATE } from './columns';
+import type { WorklistRow } from './useWorklistPages';
+
+export const rowDomId = (index: number): string => `wl-row-${index}`;
+export const scoreDomId = (index: number): string => `wl-score-${index}`;
+
+const cellSx = { px: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' } as const;
+
+function NextAction({ row, asOf }: { row: WorklistRow; asOf: string }) {
+  const { nextPromiseDate: promise, nextFollowUpDate: followUp } = row;
+  if (!promise && !followUp) return <Box component="span" sx={{ color: 'text.secondary' }}>—</Box>;
+  const showPromise = promise !== null && (followUp === null || promise <= followUp);
+  const date = showPromise ? promise : followUp;
+  if (date === null) return null;
+  const due = date <= asOf;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: due ? 'warning.main' : 'text.primary' }}>
+      {showPromise ? <EventAvailable sx={{ fontSize: 16 }} aria-hidden /> : <Flag sx={{ fontSize: 16 }} aria-hidden />}
+      <span>
+        {showPromise ? 'Promise' : 'Follow-up'} {formatDate(date)}
+      </span>
+      <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.75rem' }}>
+        ({relativeDay(date, asOf)})
+      </Box>
+    </Box>
+  );
+}
+
+interface RowProps {
+  readonly index: number;
+  readonly row: WorklistRow | undefined;
+  readonly asOf: string;
+  readonly selected: boolean;
+  readonly height: number;
+  readonly style: CSSProperties;
+  readonly onSelect: (index: number) => void;
+  readonly onOpen: (customerId: string) => void;
+  readonly onExplain: (index: number, anchor: HTMLElement) => void;
+}
+
+export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf, selected, height, style, onSelect, onOpen, onExplain }: RowProps) {
+  return (
+    <Box
+      role="row"
+      id={rowDomId(index)}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-customer-id={row?.customerId}
+      onClick={() => {
+        onSelect(index);
+      }}
+      onDoubleClick={() => {
+        if (row) onOpen(row.customerId);
+      }}
+      style={style}
+      sx={{
+        position: 'absolute',
+        left: 0,
+        right: 0,
+        height,
+        display: 'grid',
+        gridTemplateColumns: GRID_TEMPLATE,
+        alignItems: 'center',
+        borderBottom: 1,
+        borderColor: 'divider',
+        cursor: 'default',
+        fontSize: '0.85rem',
+        bgcolor: selected ? 'action.selected' : undefined,
+        boxShadow: selected ? (theme) => `inset 3px 0 0 ${theme.vars?.palette.primary.main ?? 'currentColor'}` : undefined,
+        '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' },
+      }}
+    >
+      {row ? (
+        <>
+          <Box role="gridcell" sx={cellSx}>
+            <ButtonBase
+              id={scoreDomId(index)}
+              tabIndex={-1}
+              aria-label={`Score ${Math.round(row.score)}: explain`}
+              aria-haspopup="dialog"
+              onClick={(event: MouseEvent<HTMLButtonElement>) => {
+                event.stopPropagation();
+                onSelect(index);
+                onExplain(index, event.currentTarget);
+              }}
+              sx={{
+                px: 1,
+                py: 0.25,
+                borderRadius: 1,
+                fontWeight: 700,
+                fontVariantNumeric: 'tabular-nums',
+                bgcolor: 'action.hover',
+                minWidth: 44,
+                justifyContent: 'center',
+                fontSize: '0.85rem',
+              }}
+            >
+              {Math.round(row.score)}
+            </ButtonBase>
+          </Box>
+          <Box role="gridcell" sx={{ ...cellSx, display: 'flex', alignItems: 'baseline', gap: 1 }}>
+            <Box
+              component="a"
+              href={`#/customer/${row.customerId}`}
+              tabIndex={-1}
+              onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+                event.preventDefault();
+                onOpen(row.customerId);
+              }}
+              sx={{ color: 'text.primary', fontWeight: 600, textDecoration: 'none', overflow: 'hidden', textOverflow: 'ellipsis', '&:hover': { textDecoration: 'underline' } }}
+            >
+              {row.name}
+            </Box>
+            <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.75rem', flexShrink: 0 }}>
+              {row.number} · {row.country}
+            </Box>
+            {row.creditHold && (
+              <Tooltip title="Credit hold">
+                <Block sx={{ fontSize: 14, color: 'error.main', alignSelf: 'center', flexShrink: 0 }} aria-label="Credit hold" />
+              </Tooltip>
+            )}
+          </Box>
+          <Box role="gridcell" sx={cellSx}>
+            <RiskChip risk={row.riskClass} />
+          </Box>
+          <Box role="gridcell" sx={cellSx}>
+            <AgingBar buckets={row.aging} currency={row.currency} />
+          </Box>
+          <Box role="gridcell" sx={{ ...cellSx, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+            {row.oldestDaysPastDue === null ? '—' : `${row.oldestDaysPastDue} d`}
+          </Box>
+          <Box role="gridcell" sx={cellSx}>
+            <NextAction row={row} asOf={asOf} />
+          </Box>
+          <Box role="gridcell" sx={{ ...cellSx, color: row.lastContactAt ? 'text.primary' : 'text.secondary' }}>
+            {row.lastContactAt ? relativeDay(row.lastContactAt, asOf) : 'never'}
+          </Box>
+          <Box role="gridcell" sx={{ ...cellSx, textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
+            {money(row.overdueMinor, row.currency)}
+            {row.mixedCurrency && (
+              <Tooltip title={`Also has items in other currencies; this is the ${row.currency} part`}>
+                <Box component="span" sx={{ ml: 0.5, color: 'text.secondary', fontWeight: 400 }} aria-label="plus other currencies">
+                  +
+                </Box>
+              </Tooltip>
+            )}
+          </Box>
+        </>
+      ) : (
+        COLUMNS.map((column) => (
+          <Box role="gridcell" key={column.id} sx={cellSx}>
+            <Skeleton variant="text" aria-hidden />
+          </Box>
+        ))
+      )}
+    </Box>
+  );
+});

@@ -1,0 +1,279 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Popover from '@mui/material/Popover';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import Typography from '@mui/material/Typography';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useEffectEvent, useState, type Ref, type RefObject } from 'react';
+import type { Preferences } from '../../../shared/api/contract';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { hasModifier, isTextEntry, overlayOpen } from '../app/keys';
+import { usePrefs } from '../app/prefs';
+import { openCustomer } from '../app/router';
+import { ROW_HEIGHT } from '../app/theme';
+import { formatCount } from '../common/format';
+import { ScoreFactors } from '../common/ScoreFactors';
+import { EmptyState, ErrorState } from '../common/StatusViews';
+import { COLUMNS, GRID_TEMPLATE, type Column } from './columns';
+import { FilterBar } from './FilterBar';
+import { activeFilterCount, filtersKey, type WorklistFilters } from './filters';
+import { useWorklistPages } from './useWorklistPages';
+import { rowDomId, scoreDomId, WorklistRowView } from './WorklistRowView';
+
+type Sort = Preferences['lastSort'];
+
+interface WorklistScreenProps {
+  readonly active: boolean;
+  readonly search: string;
+  readonly filters: WorklistFilters;
+  readonly sort: Sort;
+  readonly onFilters: (filters: WorklistFilters) => void;
+  readonly onSort: (sort: Sort) => void;
+  readonly onClearSearch: () => void;
+  readonly gridRef: RefObject<HTMLDivElement | null>;
+  readonly firstFilterRef: Ref<HTMLDivElement>;
+}
+
+const HEADER_HEIGHT = 34;
+
+function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSort: (sort: Sort) => void }) {
+  const sorted = column.sortKey !== undefined && sort.by === column.sortKey;
+  const ariaSort = sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+  return (
+    <Box
+      role="columnheader"
+      aria-sort={ariaSort}
+      sx={{ px: 1, fontSize: '0.75rem', fontWeight: 600, color: 'text.secondary', textAlign: column.align ?? 'left', whiteSpace: 'nowrap', overflow: 'hidden' }}
+    >
+      {column.sortKey ? (
+        <TableSortLabel
+          active={sorted}
+          direction={sorted ? sort.dir : (column.firstDir ?? 'asc')}
+          onClick={() => {
+            const by = column.sortKey;
+            if (!by) return;
+            const dir = sorted ? (sort.dir === 'asc' ? 'desc' : 'asc') : (column.firstDir ?? 'asc');
+            onSort({ by, dir });
+          }}
+          sx={{ flexDirection: column.align === 'right' ? 'row-reverse' : 'row' }}
+        >
+          {column.label}
+        </TableSortLabel>
+      ) : (
+        column.label
+      )}
+    </Box>
+  );
+}
+
+export function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef }: WorklistScreenProps) {
+  const { prefs } = usePrefs();
+  const rowHeight = ROW_HEIGHT[prefs.density];
+  const facets = useQuery('facets', () => api['worklist.facets']({}));
+  const trimmed = search.trim();
+  const pages = useWorklistPages({ search: trimmed === '' ? undefined : trimmed, filters, sort });
+  const queryKey = `${trimmed}|${filtersKey(filters)}|${sort.by}:${sort.dir}`;
+  const [selection, setSelection] = useState({ queryKey, index: 0 });
+  const selected = selection.queryKey === queryKey ? Math.min(selection.index, Math.max(0, pages.total - 1)) : 0;
+  const [explain, setExplain] = useState<{ index: number; anchor: HTMLElement } | null>(null);
+
+  // No React Compiler here, so its memoization warning does not apply; rows re-render from props.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: pages.total,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { ensure } = pages;
+
+  useEffect(() => {
+    ensure(first, last);
+  }, [ensure, first, last]);
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+
+  const select = useCallback((index: number) => {
+    setSelection({ queryKey, index });
+  }, [queryKey]);
+
+  const move = (index: number) => {
+    if (pages.total === 0) return;
+    const next = Math.max(0, Math.min(pages.total - 1, index));
+    select(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    gridRef.current?.focus({ preventScroll: true });
+  };
+
+  const open = useCallback((customerId: string) => {
+    openCustomer(customerId);
+  }, []);
+
+  const onExplain = useCallback((index: number, anchor: HTMLElement) => {
+    setExplain({ index, anchor });
+  }, []);
+
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!active || overlayOpen() || hasModifier(event) || isTextEntry(event.target)) return;
+    const page = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? 400) / rowHeight) - 1);
+    const handled = new Map<string, () => void>([
+      ['ArrowDown', () => { move(selected + 1); }],
+      ['j', () => { move(selected + 1); }],
+      ['ArrowUp', () => { move(selected - 1); }],
+      ['k', () => { move(selected - 1); }],
+      ['Home', () => { move(0); }],
+      ['End', () => { move(pages.total - 1); }],
+      ['PageDown', () => { move(selected + page); }],
+      ['PageUp', () => { move(selected - page); }],
+      [
+        'Enter',
+        () => {
+          const row = pages.rowAt(selected);
+          if (row) open(row.customerId);
+        },
+      ],
+      [
+        'e',
+        () => {
+          virtualizer.scrollToIndex(selected, { align: 'auto' });
+          const anchor = document.getElementById(scoreDomId(selected)) ?? document.getElementById(rowDomId(selected));
+          if (anchor && pages.rowAt(selected)) setExplain({ index: selected, anchor });
+        },
+      ],
+    ]);
+    const action = handled.get(event.key);
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      onKey(event);
+    };
+    window.addEventListener('keydown', listener);
+    return () => {
+      window.removeEventListener('keydown', listener);
+    };
+  }, []);
+
+  const explained = explain ? pages.rowAt(explain.index) : undefined;
+  const anyFilter = activeFilterCount(filters) > 0 || trimmed !== '';
+  const showEmpty = pages.loaded && !pages.loading && !pages.error && pages.total === 0;
+
+  return (
+    <Box component="section" aria-labelledby="worklist-title" sx={{ display: active ? 'flex' : 'none', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 2, pt: 1.5, pb: 1, flexWrap: 'wrap' }}>
+        <Typography variant="h1" id="worklist-title">
+          Worklist
+        </Typography>
+        <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" data-testid="worklist-count">
+          {pages.loaded ? `${formatCount(pages.total)} ${pages.total === 1 ? 'customer' : 'customers'}` : 'Loading…'}
+          {pages.asOf ? ` · as of ${pages.asOf}` : ''}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <FilterBar facets={facets.data} filters={filters} onChange={onFilters} firstFilterRef={firstFilterRef} />
+      </Box>
+      <Box sx={{ height: 2 }}>{pages.loading && pages.slow && <LinearProgress aria-label="Loading the worklist" />}</Box>
+      {pages.error && <ErrorState error={pages.error} onRetry={pages.retry} what="the worklist" />}
+      {facets.error && <ErrorState error={facets.error} onRetry={facets.retry} what="the filters" />}
+      <Box
+        ref={gridRef}
+        role="grid"
+        aria-label="Worklist, ranked by priority"
+        aria-rowcount={pages.total + 1}
+        aria-colcount={COLUMNS.length}
+        aria-activedescendant={pages.total > 0 ? rowDomId(selected) : undefined}
+        aria-busy={pages.loading}
+        tabIndex={0}
+        data-testid="worklist-grid"
+        sx={{
+          flex: 1,
+          minHeight: 0,
+          overflow: 'auto',
+          mx: 2,
+          mb: 2,
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          bgcolor: 'background.paper',
+          opacity: pages.loading && pages.loaded ? 0.7 : 1,
+          transition: 'opacity 120ms',
+          '&:focus-visible': { outline: (theme) => `2px solid ${theme.vars?.palette.primary.main ?? 'currentColor'}`, outlineOffset: 2 },
+          '&:focus-visible [aria-selected="true"]': { outline: (theme) => `2px solid ${theme.vars?.palette.primary.main ?? 'currentColor'}`, outlineOffset: -2 },
+        }}
+      >
+        <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: 'fit-content' }}>
+          <Box
+            role="row"
+            aria-rowindex={1}
+            sx={{ display: 'grid', gridTemplateColumns: GRID_TEMPLATE, alignItems: 'center', height: HEADER_HEIGHT, borderBottom: 1, borderColor: 'divider' }}
+          >
+            {COLUMNS.map((column) => (
+              <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} />
+            ))}
+          </Box>
+        </Box>
+        {showEmpty ? (
+          <EmptyState title={anyFilter ? 'No customers match these filters' : 'No customers in your portfolio yet'}>
+            {anyFilter && (
+              <Button
+                variant="outlined"
+                onClick={() => {
+                  onFilters({});
+                  onClearSearch();
+                }}
+                sx={{ mt: 1 }}
+              >
+                Clear filters and search
+              </Button>
+            )}
+          </EmptyState>
+        ) : (
+          <Box role="rowgroup" sx={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+            {items.map((item) => (
+              <WorklistRowView
+                key={item.key}
+                index={item.index}
+                row={pages.rowAt(item.index)}
+                asOf={pages.asOf ?? ''}
+                selected={item.index === selected}
+                height={rowHeight}
+                style={{ transform: `translateY(${item.start}px)` }}
+                onSelect={select}
+                onOpen={open}
+                onExplain={onExplain}
+              />
+            ))}
+          </Box>
+        )}
+      </Box>
+      <Popover
+        open={explain !== null && explained !== undefined}
+        anchorEl={explain?.anchor}
+        onClose={() => {
+          setExplain(null);
+        }}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+        slotProps={{ paper: { role: 'dialog', 'aria-label': 'Why this customer is ranked here', sx: { p: 2, width: 340 } } }}
+      >
+        {explained && (
+          <>
+            <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
+              {explained.name}
+            </Typography>
+            <ScoreFactors score={explained.score} factors={explained.factors} />
+          </>
+        )}
+      </Popover>
+    </Box>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The worklist as a sparse array: the first page loads with the query, further pages load on
+ * demand by offset as the table scrolls, so 20,000 customers cost only what is on screen.
+ * The previous query's rows stay visible until the new first page arrives (no flicker).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { OperationInput, OperationOutput } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/result';
+import { api } from '../api/client';
+import { SLOW_AFTER_MS } from '../api/useQuery';
+
+export const PAGE_SIZE = 100;
+
+export type WorklistRow = OperationOutput<'worklist.query'>['rows'][number];
+type Query = Omit<OperationInput<'worklist.query'>, 'offset' | 'limit'>;
+
+interface Loaded {
+  readonly key: string;
+  readonly total: number;
+  readonly asOf: string;
+  readonly pages: ReadonlyMap<number, readonly WorklistRow[]>;
+}
+
+export interface WorklistPages {
+  readonly total: number;
+  readonly asOf: string | undefined;
+  readonly rowAt: (index: number) => WorklistRow | undefined;
+  /** Ask for the rows in [start, end] (inclusive); loads missing pages. */
+  readonly ensure: (start: number, end: number) => void;
+  readonly loaded: boolean;
+  /** The current query is still loading (older rows may be shown). */
+  readonly loading: boolean;
+  readonly slow: boolean;
+  readonly error: ApiError | undefined;
+  readonly retry: () => void;
+}
+
+export function useWorklistPages(query: Query): WorklistPages {
+  const [attempt, setAttempt] = useState(0);
+  const key = `${JSON.stringify(query)}#${attempt}`;
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [failure, setFailure] = useState<{ key: string; error: ApiError } | undefined>();
+  const [slowKey, setSlowKey] = useState('');
+  const inFlight = useRef(new Set<string>());
+  const queryRef = useRef(query);
+
+  const fetchPage = useCallback((forKey: string, forQuery: Query, page: number) => {
+    const flightKey = `${forKey}@${page}`;
+    if (inFlight.current.has(flightKey)) return;
+    inFlight.current.add(flightKey);
+    void api['worklist.query']({ ...forQuery, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
+      inFlight.current.delete(flightKey);
+      if (!result.ok) {
+        setFailure({ key: forKey, error: result.error });
+        return;
+      }
+      const { rows, total, asOf } = result.value;
+      setFailure((previous) => (previous?.key === forKey ? undefined : previous));
+      setLoaded((previous) => {
+        if (page === 0) {
+          const pages = new Map(previous?.key === forKey ? previous.pages : []);
+          return { key: forKey, total, asOf, pages: pages.set(0, rows) };
+        }
+        if (previous?.key !== forKey) return previous;
+        return { ...previous, total, pages: new Map(previous.pages).set(page, rows) };
+      });
+    });
+  }, []);
+
+  useEffect(() => {
+    queryRef.current = query;
+    fetchPage(key, query, 0);
+    const timer = setTimeout(() => {
+      setSlowKey(key);
+    }, SLOW_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+    // query is fully described by key
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, fetchPage]);
+
+  const current = loaded?.key === key ? loaded : undefined;
+  const ensure = useCallback(
+    (start: number, end: number) => {
+      if (!current) return;
+      const last = Math.min(end, current.total - 1);
+      for (let page = Math.floor(Math.max(0, start) / PAGE_SIZE); page * PAGE_SIZE <= last; page += 1) {
+        if (!current.pages.has(page)) fetchPage(current.key, queryRef.current, page);
+      }
+    },
+    [current, fetchPage],
+  );
+
+  const rowAt = useCallback(
+    (index: number) => loaded?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    [loaded],
+  );
+  const retry = useCallback(() => {
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const loading = current === undefined && failure?.key !== key;
+  return {
+    total: loaded?.total ?? 0,
+    asOf: loaded?.asOf,
+    rowAt,
+    ensure,
+    loaded: loaded !== undefined,
+    loading,
+    slow: loading && slowKey === key,
+    error: failure?.key === key ? failure.error : undefined,
+    retry,
+  };
+}
