@@ -1,0 +1,92 @@
+/**
+ * The one way data changes: validate, apply the domain rule, write rows, append audit entries and
+ * the outbox mutation, refresh the touched customers' summaries, all in ONE transaction. Anything
+ * thrown on the way rolls everything back.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { validationError } from '../../shared/api/dispatch';
+import { DomainError } from '../../shared/api/result';
+import { todayUtc, type Clock } from '../../shared/domain/clock';
+import type { LocalStore } from '../open';
+import { prepared } from '../statements';
+import { DEFAULT_DOMAIN_SETTINGS, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
+
+export interface CommandContext {
+  readonly store: LocalStore;
+  readonly clock: Clock;
+  readonly settings?: DomainSettings;
+}
+
+/** What a command's rule sees while its transaction is open. */
+export interface CommandTx {
+  readonly sqlite: BetterSqlite3.Database;
+  /** One timestamp for every row the command writes. */
+  readonly now: string;
+  readonly asOf: string;
+  /** The local profile the change is recorded for (null before a profile exists). */
+  readonly userId: string | null;
+  readonly mutationId: string;
+  audit(entity: string, entityId: string, action: string, before: unknown, after: unknown): void;
+  /** Marks a customer whose summary must be recomputed before commit. */
+  touch(customerId: string): void;
+}
+
+export interface Command<S extends z.ZodType, R> {
+  readonly name: string;
+  readonly input: S;
+  apply(tx: CommandTx, input: z.output<S>): R;
+}
+
+export interface RunOptions {
+  /** Runs last inside the transaction; tests use it to prove a late failure leaves nothing behind. */
+  readonly beforeCommit?: (tx: CommandTx) => void;
+}
+
+const AUDIT = `INSERT INTO audit_log (id, at, user_id, entity, entity_id, action, before_json, after_json, mutation_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const OUTBOX = 'INSERT INTO outbox (id, name, args_json, created_at) VALUES (?, ?, ?, ?)';
+const LOCAL_PROFILE = 'SELECT id FROM users WHERE is_local_profile = 1';
+
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+export function localProfileId(sqlite: BetterSqlite3.Database): string | null {
+  return prepared<[], { id: string }>(sqlite, LOCAL_PROFILE).get()?.id ?? null;
+}
+
+export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command: Command<S, R>, rawInput: unknown, options: RunOptions = {}): R {
+  const parsed = command.input.safeParse(rawInput);
+  if (!parsed.success) {
+    const error = validationError(parsed.error);
+    throw new DomainError('validation', error.message, error.field);
+  }
+  const input = parsed.data;
+  const { sqlite } = ctx.store;
+  const settings = ctx.settings ?? DEFAULT_DOMAIN_SETTINGS;
+
+  return sqlite.transaction(() => {
+    const now = ctx.clock.now().toISOString();
+    const touched = new Set<string>();
+    const mutationId = uuidv7();
+    const userId = localProfileId(sqlite);
+    const tx: CommandTx = {
+      sqlite,
+      now,
+      asOf: todayUtc(ctx.clock),
+      userId,
+      mutationId,
+      audit(entity, entityId, action, before, after) {
+        prepared(sqlite, AUDIT).run(uuidv7(), now, userId, entity, entityId, action, json(before), json(after), mutationId);
+      },
+      touch(customerId) {
+        touched.add(customerId);
+      },
+    };
+    const result = command.apply(tx, input);
+    prepared(sqlite, OUTBOX).run(mutationId, command.name, JSON.stringify(input), now);
+    refreshCustomerSummaries(sqlite, touched, tx.asOf, settings);
+    options.beforeCommit?.(tx);
+    return result;
+  }).immediate();
+}

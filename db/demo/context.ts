@@ -1,0 +1,240 @@
+/** State shared by the generator steps: the seeded generator, the rows built so far, and row helpers. */
+import type { Channel, Direction, ItemKind, Outcome, PaymentMethod } from '../../shared/domain/codes';
+import { formatAmount } from '../../shared/domain/money';
+import type { NewRow } from '../schema';
+import { isoDate, isoTimestamp, msOf } from './calendar';
+import type { CountryProfile } from './catalog';
+import type { IdFactory } from './ids';
+import type { Rng } from './random';
+
+export interface DemoRows {
+  users: NewRow<'users'>[];
+  customers: NewRow<'customers'>[];
+  contact_persons: NewRow<'contact_persons'>[];
+  open_items: NewRow<'open_items'>[];
+  payments: NewRow<'payments'>[];
+  clearings: NewRow<'clearings'>[];
+  activities: NewRow<'activities'>[];
+  promises: NewRow<'promises'>[];
+  promise_items: NewRow<'promise_items'>[];
+  disputes: NewRow<'disputes'>[];
+  dispute_items: NewRow<'dispute_items'>[];
+  dispute_events: NewRow<'dispute_events'>[];
+  notes: NewRow<'notes'>[];
+  follow_ups: NewRow<'follow_ups'>[];
+  escalations: NewRow<'escalations'>[];
+  worklist_overrides: NewRow<'worklist_overrides'>[];
+}
+
+export const emptyRows = (): DemoRows => ({
+  users: [],
+  customers: [],
+  contact_persons: [],
+  open_items: [],
+  payments: [],
+  clearings: [],
+  activities: [],
+  promises: [],
+  promise_items: [],
+  disputes: [],
+  dispute_items: [],
+  dispute_events: [],
+  notes: [],
+  follow_ups: [],
+  escalations: [],
+  worklist_overrides: [],
+});
+
+export interface DemoUsers {
+  readonly me: string;
+  readonly lead: string;
+  readonly formerCollector: string;
+  readonly coordinator: string;
+  readonly coordinatorName: string;
+  readonly leadName: string;
+}
+
+/** An item as the generator tracks it while later steps pay, promise or dispute it. */
+export interface ItemState {
+  readonly row: NewRow<'open_items'> & { open_minor: number; disputed_minor: number };
+  readonly dueDay: number;
+  readonly docDay: number;
+  promised: boolean;
+  disputed: boolean;
+}
+
+export interface CustomerState {
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  readonly country: CountryProfile;
+  readonly currency: string;
+  readonly secondCurrency: string | null;
+  readonly termsDays: number;
+  readonly latenessDays: number;
+  readonly sizeFactor: number;
+  readonly sinceDay: number;
+  readonly contacts: { id: string; name: string }[];
+  readonly items: ItemState[];
+  /** Days between the last generic contact and the as-of date. */
+  readonly contactGapDays: number;
+}
+
+export interface GenContext {
+  readonly rng: Rng;
+  readonly id: IdFactory;
+  /** Day number of the as-of date. */
+  readonly asOfDay: number;
+  /** When the ERP last delivered: the evening before the as-of date. */
+  readonly erpSyncedAt: string;
+  readonly rows: DemoRows;
+  readonly users: DemoUsers;
+  readonly counters: Record<ItemKind | 'payment', number>;
+}
+
+const DOCUMENT_PREFIX: Record<ItemKind | 'payment', string> = {
+  invoice: '90',
+  debit_memo: '80',
+  credit_memo: '70',
+  payment_on_account: '14',
+  payment: '15',
+};
+
+/** ERP-style ten-digit document numbers, one range per kind. */
+export function nextDocumentNumber(ctx: GenContext, kind: ItemKind | 'payment'): string {
+  ctx.counters[kind] += 1;
+  return DOCUMENT_PREFIX[kind] + String(ctx.counters[kind]).padStart(8, '0');
+}
+
+/** A time during office hours on that day (UTC). */
+export function officeTime(ctx: GenContext, day: number): number {
+  return msOf(day, ctx.rng.int(7 * 60, 17 * 60 + 30));
+}
+
+export const money = (amountMinor: number, currency: string): string => `${currency} ${formatAmount(amountMinor, currency)}`;
+
+export function addItem(
+  ctx: GenContext,
+  customer: CustomerState,
+  item: {
+    kind: ItemKind;
+    docDay: number;
+    dueDay: number;
+    currency: string;
+    originalMinor: number;
+    openMinor: number;
+    reference: string | null;
+    dunningLevel: number;
+    clearedDay: number | null;
+  },
+): ItemState {
+  const documentNumber = nextDocumentNumber(ctx, item.kind);
+  const row = {
+    id: ctx.id(msOf(item.docDay, 360)),
+    erp_key: `1000/${isoDate(item.docDay).slice(0, 4)}/${documentNumber}`,
+    customer_id: customer.id,
+    kind: item.kind,
+    document_number: documentNumber,
+    reference: item.reference,
+    document_date: isoDate(item.docDay),
+    due_date: isoDate(item.dueDay),
+    currency: item.currency,
+    original_minor: item.originalMinor,
+    open_minor: item.openMinor,
+    disputed_minor: 0,
+    dunning_level: item.dunningLevel,
+    cleared_at: item.clearedDay === null ? null : isoDate(item.clearedDay),
+    updated_at: ctx.erpSyncedAt,
+  };
+  ctx.rows.open_items.push(row);
+  const state: ItemState = { row, dueDay: item.dueDay, docDay: item.docDay, promised: false, disputed: false };
+  if (item.openMinor !== 0) customer.items.push(state);
+  return state;
+}
+
+export function addPayment(
+  ctx: GenContext,
+  customer: CustomerState,
+  payment: { amountMinor: number; currency: string; valueDay: number; method: PaymentMethod; reference: string | null },
+): string {
+  const number = nextDocumentNumber(ctx, 'payment');
+  const id = ctx.id(msOf(payment.valueDay, 480));
+  ctx.rows.payments.push({
+    id,
+    erp_key: `1000/${isoDate(payment.valueDay).slice(0, 4)}/${number}`,
+    customer_id: customer.id,
+    amount_minor: payment.amountMinor,
+    currency: payment.currency,
+    value_date: isoDate(payment.valueDay),
+    method: payment.method,
+    reference: payment.reference,
+    updated_at: ctx.erpSyncedAt,
+  });
+  return id;
+}
+
+export function addClearing(ctx: GenContext, paymentId: string | null, item: ItemState['row'], amountMinor: number, day: number): void {
+  ctx.rows.clearings.push({
+    id: ctx.id(msOf(day, 490)),
+    payment_id: paymentId,
+    open_item_id: item.id,
+    amount_minor: amountMinor,
+    currency: item.currency,
+    cleared_on: isoDate(day),
+  });
+}
+
+export const PAYMENT_METHOD_WEIGHTS: readonly (readonly [PaymentMethod, number])[] = [
+  ['bank_transfer', 78],
+  ['direct_debit', 10],
+  ['card', 4],
+  ['cheque', 5],
+  ['other', 3],
+];
+
+export function addActivity(
+  ctx: GenContext,
+  customer: CustomerState,
+  activity: {
+    at: number;
+    channel: Channel;
+    direction: Direction;
+    outcome: Outcome;
+    note: string;
+    durationSeconds: number | null;
+    followUpDay: number | null;
+    userId: string | null;
+  },
+): string {
+  const id = ctx.id(activity.at);
+  const contact = customer.contacts.length > 0 && ctx.rng.chance(0.85) ? ctx.rng.pick(customer.contacts) : null;
+  const at = isoTimestamp(activity.at);
+  ctx.rows.activities.push({
+    id,
+    customer_id: customer.id,
+    contact_person_id: contact?.id ?? null,
+    channel: activity.channel,
+    direction: activity.direction,
+    outcome: activity.outcome,
+    note: activity.note,
+    duration_seconds: activity.durationSeconds,
+    follow_up_date: activity.followUpDay === null ? null : isoDate(activity.followUpDay),
+    occurred_at: at,
+    user_id: activity.userId,
+    created_at: at,
+  });
+  return id;
+}
+
+/** The first name of a contact person, or the AP team when nobody specific was reached. */
+export const someone = (ctx: GenContext, customer: CustomerState): string =>
+  customer.contacts.length > 0 ? ctx.rng.pick(customer.contacts).name.split(' ')[0] ?? 'AP team' : 'AP team';
+
+export function fillTemplate(template: string, values: { person: string; doc: string; amount: string; date: string; reason?: string }): string {
+  return template
+    .replace('{person}', values.person)
+    .replace('{doc}', values.doc)
+    .replace('{amount}', values.amount)
+    .replace('{date}', values.date)
+    .replace('{reason}', values.reason ?? '');
+}

@@ -1,0 +1,72 @@
+/** The handler table behind every transport: IPC, HTTP (dev:web) and direct calls in tests. */
+import type { ApiHandlers } from '../../shared/api/dispatch';
+import { DomainError } from '../../shared/api/result';
+import { todayUtc, type Clock } from '../../shared/domain/clock';
+import type { LocalStore } from '../open';
+import { localProfileId, runCommand } from '../commands/run-command';
+import { saveContactPerson } from '../commands/contact-person';
+import { clearWorklistOverride, setWorklistOverride } from '../commands/worklist-override';
+import { queryAccount } from '../queries/account';
+import { queryFacets } from '../queries/facets';
+import { searchGlobal } from '../queries/search';
+import { queryWorklist, worklistRowOf, type ReadContext, type WorklistRow } from '../queries/worklist';
+import { prepared } from '../statements';
+import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync, type DomainSettings } from '../summary/refresh';
+import type { Role } from '../../shared/domain/codes';
+import type { PreferenceStore } from './preferences';
+
+export interface HandlerContext {
+  readonly store: LocalStore;
+  readonly preferences: PreferenceStore;
+  readonly clock: Clock;
+  readonly app: { readonly version: string; readonly dataDir: string; readonly transport: 'ipc' | 'http' };
+  readonly settings?: DomainSettings;
+}
+
+export function createHandlers(ctx: HandlerContext): ApiHandlers {
+  const { sqlite } = ctx.store;
+  const settings = ctx.settings ?? DEFAULT_DOMAIN_SETTINGS;
+  const commandContext = { store: ctx.store, clock: ctx.clock, settings };
+
+  /** Reads see summaries for today: aging moves every day, so a new date recomputes everyone first. */
+  const current = (): ReadContext => {
+    const asOf = todayUtc(ctx.clock);
+    ensureSummariesCurrentSync(sqlite, asOf, settings);
+    return { asOf, now: ctx.clock.now().toISOString(), settings };
+  };
+
+  const rowAfterCommand = (customerId: string): WorklistRow => {
+    const row = worklistRowOf(sqlite, customerId, current());
+    if (!row) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
+    return row;
+  };
+
+  return {
+    'app.info': () => {
+      const id = localProfileId(sqlite);
+      const user = id === null ? undefined : prepared<[string], { id: string; display_name: string; role: Role }>(sqlite, 'SELECT id, display_name, role FROM users WHERE id = ?').get(id);
+      return {
+        version: ctx.app.version,
+        schemaVersion: ctx.store.schemaVersion,
+        dataDir: ctx.app.dataDir,
+        databasePath: ctx.store.path,
+        asOf: todayUtc(ctx.clock),
+        transport: ctx.app.transport,
+        user: user ? { id: user.id, displayName: user.display_name, role: user.role } : null,
+      };
+    },
+    'prefs.get': () => ctx.preferences.get(),
+    'prefs.set': (patch) => ctx.preferences.set(patch),
+    'worklist.query': (query) => queryWorklist(sqlite, query, current()),
+    'worklist.facets': () => queryFacets(sqlite, settings),
+    'customer.account': ({ customerId }) => {
+      const account = queryAccount(sqlite, customerId, current());
+      if (!account) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
+      return account;
+    },
+    'search.global': (query) => searchGlobal(sqlite, query),
+    'contactPerson.save': (input) => runCommand(commandContext, saveContactPerson, input),
+    'worklist.setOverride': (input) => rowAfterCommand(runCommand(commandContext, setWorklistOverride, input).customerId),
+    'worklist.clearOverride': (input) => rowAfterCommand(runCommand(commandContext, clearWorklistOverride, input).customerId),
+  };
+}

@@ -1,0 +1,231 @@
+/** Everything the account view shows for one customer: a few indexed reads by customer id. */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { z } from 'zod';
+import type { CustomerAccountSchema, TimelineEntrySchema } from '../../shared/api/schemas';
+import { ageItems, bucketFor, daysPastDue } from '../../shared/domain/aging';
+import {
+  DISPUTE_STATUSES,
+  ESCALATION_STATUSES,
+  PROMISE_STATUSES,
+  type Channel,
+  type Direction,
+  type DisputeStatus,
+  type EscalationStatus,
+  type ItemKind,
+  type Outcome,
+  type PromiseStatus,
+  type RiskClass,
+} from '../../shared/domain/codes';
+import { CHANNEL_LABELS, DISPUTE_REASON_LABELS, DISPUTE_STATUS_LABELS, ESCALATION_KIND_LABELS, OUTCOME_LABELS } from '../../shared/domain/labels';
+import type { PriorityFactor } from '../../shared/domain/priority';
+import type { DisputeReason, EscalationKind } from '../../shared/domain/codes';
+import { prepared } from '../statements';
+import type { ReadContext } from './worklist';
+
+export type CustomerAccount = z.output<typeof CustomerAccountSchema>;
+type TimelineEntry = z.output<typeof TimelineEntrySchema>;
+
+interface HeaderRow {
+  id: string;
+  number: string;
+  name: string;
+  country: string;
+  currency: string;
+  payment_terms: string;
+  payment_terms_days: number;
+  credit_limit_minor: number;
+  credit_hold: number;
+  risk_class: RiskClass;
+  collector_id: string | null;
+  collector_name: string | null;
+  credit_used_minor: number | null;
+  oldest_days_past_due: number | null;
+  score: number | null;
+  factors_json: string | null;
+}
+
+interface ItemRow {
+  id: string;
+  kind: ItemKind;
+  document_number: string;
+  reference: string | null;
+  document_date: string;
+  due_date: string;
+  currency: string;
+  original_minor: number;
+  open_minor: number;
+  disputed_minor: number;
+  dunning_level: number;
+  promised: number;
+}
+
+const Q = {
+  header: `SELECT c.id, c.number, c.name, c.country, c.currency, c.payment_terms, c.payment_terms_days, c.credit_limit_minor,
+      c.credit_hold, c.risk_class, c.collector_id, u.display_name AS collector_name, s.credit_used_minor, s.oldest_days_past_due,
+      s.score, s.factors_json
+    FROM customers c LEFT JOIN users u ON u.id = c.collector_id LEFT JOIN customer_summary s ON s.customer_id = c.id
+    WHERE c.id = ?`,
+  items: `SELECT i.id, i.kind, i.document_number, i.reference, i.document_date, i.due_date, i.currency, i.original_minor,
+      i.open_minor, i.disputed_minor, i.dunning_level,
+      EXISTS (SELECT 1 FROM promise_items pi JOIN promises p ON p.id = pi.promise_id
+              WHERE pi.open_item_id = i.id AND p.status = 'open') AS promised
+    FROM open_items i WHERE i.customer_id = ? AND i.open_minor <> 0 ORDER BY i.due_date, i.document_number`,
+  contacts: `SELECT id, name, role, phone, email, preferred_channel, is_primary FROM contact_persons
+    WHERE customer_id = ? ORDER BY is_primary DESC, name COLLATE NOCASE, id`,
+  activities: `SELECT a.id, a.occurred_at, a.channel, a.direction, a.outcome, a.note, a.follow_up_date, u.display_name AS by_name,
+      cp.name AS contact_name
+    FROM activities a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN contact_persons cp ON cp.id = a.contact_person_id
+    WHERE a.customer_id = ?`,
+  payments: `SELECT id, amount_minor, currency, value_date, method, reference FROM payments WHERE customer_id = ?`,
+  promises: `SELECT p.id, p.amount_minor, p.currency, p.promised_date, p.status, p.level, p.note, p.created_at, u.display_name AS by_name
+    FROM promises p LEFT JOIN users u ON u.id = p.created_by WHERE p.customer_id = ?`,
+  disputes: `SELECT d.id, d.reason_code, d.description, d.status, d.currency, d.disputed_minor, d.created_at, u.display_name AS by_name
+    FROM disputes d LEFT JOIN users u ON u.id = d.created_by WHERE d.customer_id = ?`,
+  disputeEvents: `SELECT e.id, e.dispute_id, e.from_status, e.to_status, e.comment, e.at, u.display_name AS by_name
+    FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id LEFT JOIN users u ON u.id = e.user_id WHERE d.customer_id = ?`,
+  notes: `SELECT n.id, n.body, n.created_at, u.display_name AS by_name FROM notes n LEFT JOIN users u ON u.id = n.created_by
+    WHERE n.customer_id = ? AND n.is_current = 1`,
+  followUps: `SELECT f.id, f.due_date, f.title, f.status, f.created_at, u.display_name AS by_name
+    FROM follow_ups f LEFT JOIN users u ON u.id = f.created_by WHERE f.customer_id = ?`,
+  escalations: `SELECT e.id, e.kind, e.amount_minor, e.currency, e.reason, e.status, e.requested_at, u.display_name AS by_name
+    FROM escalations e LEFT JOIN users u ON u.id = e.requested_by WHERE e.customer_id = ?`,
+  promiseCounts: `SELECT status, count(*) AS count FROM promises WHERE customer_id = ? GROUP BY status`,
+  disputeCounts: `SELECT status, count(*) AS count FROM disputes WHERE customer_id = ? GROUP BY status`,
+  escalationCounts: `SELECT status, count(*) AS count FROM escalations WHERE customer_id = ? GROUP BY status`,
+} as const;
+
+const entry = (partial: Pick<TimelineEntry, 'id' | 'type' | 'at' | 'title'> & Partial<TimelineEntry>): TimelineEntry => ({
+  detail: null,
+  by: null,
+  amount: null,
+  status: null,
+  channel: null,
+  direction: null,
+  outcome: null,
+  ...partial,
+});
+
+/** Calendar dates sort among timestamps as the start of their day. */
+const atStartOfDay = (date: string) => `${date}T00:00:00.000Z`;
+const orNull = (text: string | null | undefined) => (text ? text : null);
+
+function timeline(sqlite: BetterSqlite3.Database, id: string): TimelineEntry[] {
+  const all = <R>(source: string) => prepared<[string], R>(sqlite, source).all(id);
+  const entries: TimelineEntry[] = [];
+  for (const a of all<{ id: string; occurred_at: string; channel: Channel; direction: Direction; outcome: Outcome; note: string; follow_up_date: string | null; by_name: string | null; contact_name: string | null }>(Q.activities)) {
+    entries.push(
+      entry({
+        id: a.id,
+        type: 'activity',
+        at: a.occurred_at,
+        title: `${CHANNEL_LABELS[a.channel]}${a.contact_name ? ` with ${a.contact_name}` : ''}: ${OUTCOME_LABELS[a.outcome]}`,
+        detail: orNull(a.note),
+        by: a.by_name,
+        channel: a.channel,
+        direction: a.direction,
+        outcome: a.outcome,
+      }),
+    );
+  }
+  for (const p of all<{ id: string; amount_minor: number; currency: string; value_date: string; reference: string | null }>(Q.payments)) {
+    entries.push(entry({ id: p.id, type: 'payment', at: atStartOfDay(p.value_date), title: 'Payment received', detail: p.reference, amount: { amountMinor: p.amount_minor, currency: p.currency } }));
+  }
+  for (const p of all<{ id: string; amount_minor: number; currency: string; promised_date: string; status: PromiseStatus; level: number; note: string; created_at: string; by_name: string | null }>(Q.promises)) {
+    entries.push(entry({ id: p.id, type: 'promise', at: p.created_at, title: `Promise to pay by ${p.promised_date}${p.level > 1 ? ` (level ${p.level})` : ''}`, detail: orNull(p.note), by: p.by_name, amount: { amountMinor: p.amount_minor, currency: p.currency }, status: p.status }));
+  }
+  for (const d of all<{ id: string; reason_code: DisputeReason; description: string; status: DisputeStatus; currency: string; disputed_minor: number; created_at: string; by_name: string | null }>(Q.disputes)) {
+    entries.push(entry({ id: d.id, type: 'dispute', at: d.created_at, title: `Dispute: ${DISPUTE_REASON_LABELS[d.reason_code]}`, detail: orNull(d.description), by: d.by_name, amount: { amountMinor: d.disputed_minor, currency: d.currency }, status: d.status }));
+  }
+  for (const e of all<{ id: string; dispute_id: string; from_status: DisputeStatus | null; to_status: DisputeStatus; comment: string; at: string; by_name: string | null }>(Q.disputeEvents)) {
+    // The opening event repeats the dispute entry itself.
+    if (e.from_status === null) continue;
+    entries.push(entry({ id: e.id, type: 'dispute', at: e.at, title: `Dispute ${DISPUTE_STATUS_LABELS[e.from_status]} → ${DISPUTE_STATUS_LABELS[e.to_status]}`, detail: orNull(e.comment), by: e.by_name, status: e.to_status }));
+  }
+  for (const n of all<{ id: string; body: string; created_at: string; by_name: string | null }>(Q.notes)) {
+    entries.push(entry({ id: n.id, type: 'note', at: n.created_at, title: 'Note', detail: n.body, by: n.by_name }));
+  }
+  for (const f of all<{ id: string; due_date: string; title: string; status: string; created_at: string; by_name: string | null }>(Q.followUps)) {
+    entries.push(entry({ id: f.id, type: 'follow_up', at: f.created_at, title: `Follow-up on ${f.due_date}: ${f.title}`, by: f.by_name, status: f.status }));
+  }
+  for (const e of all<{ id: string; kind: EscalationKind; amount_minor: number | null; currency: string | null; reason: string; status: EscalationStatus; requested_at: string; by_name: string | null }>(Q.escalations)) {
+    entries.push(
+      entry({
+        id: e.id,
+        type: 'escalation',
+        at: e.requested_at,
+        title: `Escalation: ${ESCALATION_KIND_LABELS[e.kind]}`,
+        detail: orNull(e.reason),
+        by: e.by_name,
+        amount: e.amount_minor !== null && e.currency !== null ? { amountMinor: e.amount_minor, currency: e.currency } : null,
+        status: e.status,
+      }),
+    );
+  }
+  // Newest first; the id breaks ties so the order never flickers between reads.
+  return entries.sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
+}
+
+function counts<S extends string>(sqlite: BetterSqlite3.Database, source: string, id: string, order: readonly S[]): { status: S; count: number }[] {
+  const found = new Map(prepared<[string], { status: S; count: number }>(sqlite, source).all(id).map((row) => [row.status, row.count]));
+  return order.filter((status) => found.has(status)).map((status) => ({ status, count: found.get(status) ?? 0 }));
+}
+
+export function queryAccount(sqlite: BetterSqlite3.Database, customerId: string, ctx: ReadContext): CustomerAccount | null {
+  const header = prepared<[string], HeaderRow>(sqlite, Q.header).get(customerId);
+  if (!header) return null;
+  const items = prepared<[string], ItemRow>(sqlite, Q.items).all(customerId);
+  const { aging: config } = ctx.settings;
+  const aging = ageItems(
+    items.map((item) => ({ currency: item.currency, openMinor: item.open_minor, disputedMinor: item.disputed_minor, dueDate: item.due_date, documentDate: item.document_date })),
+    ctx.asOf,
+    config,
+  );
+  return {
+    customer: {
+      id: header.id,
+      number: header.number,
+      name: header.name,
+      country: header.country,
+      currency: header.currency,
+      paymentTerms: header.payment_terms,
+      paymentTermsDays: header.payment_terms_days,
+      creditLimitMinor: header.credit_limit_minor,
+      creditUsedMinor: header.credit_used_minor ?? 0,
+      creditHold: header.credit_hold === 1,
+      riskClass: header.risk_class,
+      collector: header.collector_id !== null ? { id: header.collector_id, displayName: header.collector_name ?? '' } : null,
+    },
+    asOf: ctx.asOf,
+    aging,
+    oldestDaysPastDue: header.oldest_days_past_due,
+    score: header.score ?? 0,
+    factors: header.factors_json ? (JSON.parse(header.factors_json) as PriorityFactor[]) : [],
+    openItems: items.map((item) => {
+      const days = daysPastDue({ dueDate: item.due_date, documentDate: item.document_date }, ctx.asOf, 'due_date');
+      const agingDays = config.basis === 'due_date' ? days : daysPastDue({ dueDate: item.due_date, documentDate: item.document_date }, ctx.asOf, config.basis);
+      return {
+        id: item.id,
+        kind: item.kind,
+        documentNumber: item.document_number,
+        reference: item.reference,
+        documentDate: item.document_date,
+        dueDate: item.due_date,
+        currency: item.currency,
+        originalMinor: item.original_minor,
+        openMinor: item.open_minor,
+        disputedMinor: item.disputed_minor,
+        dunningLevel: item.dunning_level,
+        daysPastDue: days,
+        bucketKey: bucketFor(agingDays, config.buckets).key,
+        promised: item.promised === 1,
+      };
+    }),
+    contacts: prepared<[string], { id: string; name: string; role: string | null; phone: string | null; email: string | null; preferred_channel: Channel | null; is_primary: number }>(sqlite, Q.contacts)
+      .all(customerId)
+      .map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone, email: c.email, preferredChannel: c.preferred_channel, isPrimary: c.is_primary === 1 })),
+    timeline: timeline(sqlite, customerId),
+    promiseStatuses: counts(sqlite, Q.promiseCounts, customerId, PROMISE_STATUSES),
+    disputeStatuses: counts(sqlite, Q.disputeCounts, customerId, DISPUTE_STATUSES),
+    escalationStatuses: counts(sqlite, Q.escalationCounts, customerId, ESCALATION_STATUSES),
+  };
+}

@@ -1,0 +1,24 @@
+/** The values the worklist filters offer: only those present in the portfolio. */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { z } from 'zod';
+import type { WorklistFacetsSchema } from '../../shared/api/schemas';
+import { RISK_CLASSES, type RiskClass } from '../../shared/domain/codes';
+import type { DomainSettings } from '../summary/compute';
+import { prepared } from '../statements';
+
+export type WorklistFacets = z.output<typeof WorklistFacetsSchema>;
+
+export function queryFacets(sqlite: BetterSqlite3.Database, settings: DomainSettings): WorklistFacets {
+  const currencies = prepared<[], { currency: string }>(
+    sqlite,
+    'SELECT currency FROM customers UNION SELECT DISTINCT currency FROM open_items WHERE open_minor <> 0 ORDER BY 1',
+  ).all();
+  const countries = prepared<[], { country: string }>(sqlite, 'SELECT DISTINCT country FROM customers ORDER BY country').all();
+  const risks = new Set(prepared<[], { risk_class: RiskClass }>(sqlite, 'SELECT DISTINCT risk_class FROM customers').all().map((row) => row.risk_class));
+  return {
+    buckets: settings.aging.buckets.map((bucket) => ({ key: bucket.key, label: bucket.label })),
+    currencies: currencies.map((row) => row.currency),
+    countries: countries.map((row) => row.country),
+    riskClasses: RISK_CLASSES.filter((risk) => risks.has(risk)),
+  };
+}
