@@ -157,6 +157,13 @@ function wellGrouped(groups: readonly string[]): boolean {
   });
 }
 
+/** Removes a currency code or symbol written before or after the number, never from its middle. */
+function stripAffix(text: string, marker: string): string {
+  if (text.startsWith(marker)) return text.slice(marker.length).trim();
+  if (text.endsWith(marker)) return text.slice(0, -marker.length).trim();
+  return text;
+}
+
 /**
  * Reads an amount typed by a person: optional sign, optional currency code or symbol, the locale's
  * group and decimal separators. At most the currency's minor digits are accepted, never rounded.
@@ -175,9 +182,8 @@ export function parseMoney(text: string, currency: string, locale = 'en-US'): Mo
     negative = true;
     rest = rest.slice(1).trim();
   }
-  rest = rest.replace(currency, '');
-  if (symbol) rest = rest.replace(symbol, '');
-  rest = rest.trim();
+  rest = stripAffix(rest, currency);
+  if (symbol) rest = stripAffix(rest, symbol);
   if (!negative && MINUS_SIGNS.test(rest)) {
     negative = true;
     rest = rest.slice(1);
@@ -193,7 +199,8 @@ export function parseMoney(text: string, currency: string, locale = 'en-US'): Mo
 
   const integerOk = integerText === '' ? fractionText !== '' : wellGrouped(integerText.split(groupChar));
   if (!integerOk || !/^\d*$/.test(fractionText) || (decimalAt !== -1 && fractionText === '' && integerText === '')) {
-    throw new DomainError('validation', `"${text}" is not an amount (expected e.g. ${formatAmount(123450, 'EUR', locale)})`, 'amount');
+    const example = formatAmount(1234 * 10 ** digits, currency, locale);
+    throw new DomainError('validation', `"${text}" is not an amount (expected e.g. ${example})`, 'amount');
   }
   if (fractionText.length > digits) {
     throw new DomainError(

@@ -219,11 +219,13 @@ describe('parseMoney', () => {
     ['1’234.56', 'CHF', 'de-CH', 123456],
     ['1,23,456.00', 'INR', 'en-IN', 12345600],
     ['-0', 'EUR', 'en-US', 0],
+    ['EUR -12.30', 'EUR', 'en-US', -1230],
+    ['€ 7', 'EUR', 'en-US', 700],
   ] as const)('%j %s %s -> %d', (text, currency, locale, expected) => {
     expect(parseMoney(text, currency, locale)).toEqual({ amountMinor: expected, currency });
   });
 
-  it.each([['abc'], [''], ['.'], ['1,2,3'], ['12,34'], ['1.2.3'], ['(5)'], ['5 USD'], ['1e3']])('refuses %j', (text) => {
+  it.each([['abc'], [''], ['.'], ['1,2,3'], ['12,34'], ['1.2.3'], ['(5)'], ['5 USD'], ['1e3'], ['1EUR2'], ['1234,56']])('refuses %j', (text) => {
     const error = domainErrorOf(() => parseMoney(text, 'EUR'));
     expect(error.code).toBe('validation');
     expect(error.field).toBe('amount');
@@ -233,6 +235,8 @@ describe('parseMoney', () => {
   it('refuses more decimals than the currency has, without rounding', () => {
     expect(domainErrorOf(() => parseMoney('1.234', 'EUR')).message).toBe('EUR amounts have at most 2 decimals');
     expect(domainErrorOf(() => parseMoney('1.5', 'JPY')).message).toBe('JPY amounts have no decimals');
+    expect(domainErrorOf(() => parseMoney('x', 'JPY')).message).toBe('"x" is not an amount (expected e.g. 1,234)');
+    expect(domainErrorOf(() => parseMoney('x', 'EUR', 'de-DE')).message).toBe('"x" is not an amount (expected e.g. 1.234,00)');
   });
 
   it('refuses amounts beyond the safe range and bad currency codes', () => {
