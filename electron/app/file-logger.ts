@@ -1,28 +1,30 @@
 /**
  * The file logger for plain-Node processes (dev:web); the desktop app uses electron-log's main
- * entry the same way. One scoped logger per module, all writing to one file in the data dir.
+ * entry the same way (electron-logger.ts). One scoped logger per module, one file per process.
  */
 import log from 'electron-log/node';
 import type { ShellLogger } from './logger';
+
+type LogFunction = (...params: unknown[]) => void;
+
+export interface ScopedLogFunctions {
+  readonly info: LogFunction;
+  readonly warn: LogFunction;
+  readonly error: LogFunction;
+}
+
+export function toShellLogger(scoped: ScopedLogFunctions): ShellLogger {
+  const at = (write: LogFunction) => (message: string, details?: Record<string, unknown>) => {
+    if (details) write(message, details);
+    else write(message);
+  };
+  return { info: at(scoped.info), warn: at(scoped.warn), error: at(scoped.error) };
+}
 
 export function setLogFile(path: string): void {
   log.transports.file.resolvePathFn = () => path;
 }
 
 export function createFileLogger(scope: string): ShellLogger {
-  const scoped = log.scope(scope);
-  return {
-    info: (message, details) => {
-      if (details) scoped.info(message, details);
-      else scoped.info(message);
-    },
-    warn: (message, details) => {
-      if (details) scoped.warn(message, details);
-      else scoped.warn(message);
-    },
-    error: (message, details) => {
-      if (details) scoped.error(message, details);
-      else scoped.error(message);
-    },
-  };
+  return toShellLogger(log.scope(scope));
 }

@@ -15,11 +15,10 @@ export interface HardenableContents {
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): this;
 }
 
-export interface HardenableSession {
-  setPermissionRequestHandler(
-    handler: ((contents: never, permission: string, callback: (granted: boolean) => void) => void) | null,
-  ): void;
-  setPermissionCheckHandler(handler: ((contents: never, permission: string) => boolean) | null): void;
+/** Generic over Electron's own contents and permission-name types, so the real Session fits as it is. */
+export interface HardenableSession<C, P extends string> {
+  setPermissionRequestHandler(handler: ((contents: C, permission: P, callback: (granted: boolean) => void) => void) | null): void;
+  setPermissionCheckHandler(handler: ((contents: C | null, permission: P) => boolean) | null): void;
 }
 
 export interface HardenOptions {
@@ -50,7 +49,7 @@ export function hardenContents(contents: HardenableContents, options: HardenOpti
   });
 }
 
-export function hardenSession(session: HardenableSession): void {
+export function hardenSession<C, P extends string>(session: HardenableSession<C, P>): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     callback(isPermissionGranted(permission));
   });

@@ -1,0 +1,14 @@
+/** electron-log in the main process: one scoped logger per module, all into `<dataDir>/logs/main.log`. */
+import log from 'electron-log/main';
+import { toShellLogger } from './file-logger';
+import type { ShellLogger } from './logger';
+
+export function setMainLogFile(path: string): void {
+  log.transports.file.resolvePathFn = () => path;
+  // The packaged app has no terminal; the file is the log.
+  log.transports.console.level = process.env.NODE_ENV === 'production' ? false : 'info';
+}
+
+export function createMainLogger(scope: string): ShellLogger {
+  return toShellLogger(log.scope(scope));
+}

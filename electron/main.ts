@@ -1,0 +1,130 @@
+/**
+ * The Electron main process: thin glue between Electron and the plain-Node modules beside it
+ * (workspace, security policy, IPC binding, window state), which are tested without Electron.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { clockFromEnv } from './app/clock-from-env';
+import { createMainLogger, setMainLogFile } from './app/electron-logger';
+import { describeError } from './app/logger';
+import { nativeBindingPath } from './app/native-binding';
+import { databasePath, resolveDataDir } from './app/paths';
+import { openWorkspace, type Workspace } from './app/workspace';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL } from './bootstrap/app-protocol';
+import { openShellSettings } from './bootstrap/electron-settings';
+import { applySessionPolicy, registerAppProtocol } from './bootstrap/session-policy';
+import { describeStartupError } from './bootstrap/startup-error';
+import { bindApi } from './ipc/bind-api';
+import { isExternalLink, isInsideApp } from './security/navigation';
+import { hardenContents } from './security/harden';
+import { createMainWindow, focusWindow } from './window/main-window';
+
+const log = createMainLogger('main');
+let mainWindow: BrowserWindow | null = null;
+let workspace: Workspace | null = null;
+
+// Must happen before `ready`: app:// behaves like https (secure context, real origin).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+
+function openExternally(url: string): void {
+  if (!isExternalLink(url)) return;
+  shell.openExternal(url).catch((error: unknown) => {
+    log.warn('could not open a link in the system browser', { url, ...describeError(error) });
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  hardenContents(contents, {
+    appUrl: APP_URL,
+    openExternal: openExternally,
+    onBlocked: (what, url) => {
+      log.warn(`blocked ${what}`, { url });
+    },
+  });
+});
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.env, process.argv, app.getPath('userData'));
+  setMainLogFile(join(dataDir, 'logs', 'main.log'));
+  log.info('starting', { version: app.getVersion(), dataDir });
+  const settings = openShellSettings(dataDir);
+  try {
+    workspace = await openWorkspace({
+      dataDir,
+      nativeBinding: nativeBindingPath({
+        isPackaged: app.isPackaged,
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        electronVersion: process.versions.electron,
+        platform: process.platform,
+        arch: process.arch,
+      }),
+      clock: clockFromEnv(process.env),
+      seedIfEmpty: true,
+      preferences: settings.preferences,
+      transport: 'ipc',
+      version: app.getVersion(),
+      logger: createMainLogger('workspace'),
+    });
+  } catch (error) {
+    log.error('could not open the local store', describeError(error));
+    const { title, message, detail } = describeStartupError(error, databasePath(dataDir));
+    await dialog.showMessageBox({ type: 'error', title, message, detail, buttons: ['Quit'] });
+    app.exit(1);
+    return;
+  }
+
+  applySessionPolicy(session.defaultSession);
+  registerAppProtocol(join(app.getAppPath(), 'dist', 'renderer'));
+  bindApi(ipcMain, workspace.handlers, {
+    isTrustedSender: (frameUrl) => isInsideApp(APP_URL, frameUrl),
+    logger: createMainLogger('ipc'),
+  });
+  mainWindow = createMainWindow({
+    preloadPath: join(__dirname, 'preload.cjs'),
+    url: APP_URL,
+    loadState: () => settings.loadWindowState(),
+    saveState: (state) => {
+      settings.saveWindowState(state);
+    },
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Ledgerline is running on this data; it gets focused through 'second-instance'.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    focusWindow(mainWindow);
+  });
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app.on('will-quit', (event) => {
+    if (workspace === null) return;
+    const closing = workspace;
+    workspace = null;
+    event.preventDefault();
+    closing.close().then(
+      () => {
+        app.quit();
+      },
+      (error: unknown) => {
+        log.error('closing the store failed', describeError(error));
+        app.exit(1);
+      },
+    );
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('start-up failed', describeError(error));
+      dialog.showErrorBox('Ledgerline could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
