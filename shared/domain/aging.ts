@@ -126,7 +126,7 @@ interface Accumulator {
  * always follows the due date, whatever the aging basis: "overdue" is a contractual fact.
  */
 export function ageItems(items: readonly AgeableItem[], asOf: string, config: AgingConfig = DEFAULT_AGING_CONFIG): CurrencyAging[] {
-  const buckets = config.buckets;
+  const buckets = validateAgingBuckets(config.buckets);
   const byCurrency = new Map<string, Accumulator>();
   for (const item of items) {
     let acc = byCurrency.get(item.currency);

@@ -11,11 +11,12 @@ function epochDay(value: string): number | null {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  const time = Date.UTC(year, month - 1, day);
-  const date = new Date(time);
-  // Date.UTC rolls 2026-02-30 over to March; a real date survives the round trip.
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  // Set the year separately: Date.UTC would read years 0-99 as 1900-1999.
+  date.setUTCFullYear(year);
+  // Date rolls 2026-02-30 over to March; a real date survives the round trip.
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return time / DAY_MS;
+  return date.getTime() / DAY_MS;
 }
 
 function requireEpochDay(value: string, field: string): number {
@@ -24,8 +25,10 @@ function requireEpochDay(value: string, field: string): number {
   return day;
 }
 
+/** The date of an epoch day, or '' when it lies beyond what Date can represent. */
 function fromEpochDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const date = new Date(day * DAY_MS);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
 }
 
 export function isCalendarDate(value: string): boolean {

@@ -178,6 +178,11 @@ describe('ageItems', () => {
     expect(fieldOf(() => ageItems([item({ currency: 'eur' })], AS_OF))).toBe('currency');
     expect(fieldOf(() => ageItems([item({ openMinor: 1.5 })], AS_OF))).toBe('openMinor');
     expect(() => ageItems([item({ dueDate: '2026-02-30' })], AS_OF)).toThrow(DomainError);
+    const gap: AgingBucket[] = [
+      { key: 'current', label: 'Current', fromDays: null, toDays: 0 },
+      { key: 'late', label: 'Late', fromDays: 5, toDays: null },
+    ];
+    expect(fieldOf(() => ageItems([item({})], AS_OF, { buckets: gap, basis: 'due_date' }))).toBe('buckets.1.fromDays');
   });
 
   it('bucket sums equal the total, and totals equal the item sums, per currency', () => {

@@ -9,11 +9,11 @@ const calendarDate = fc
 const dayOffset = fc.integer({ min: -40_000, max: 40_000 });
 
 describe('isCalendarDate', () => {
-  it.each(['2026-11-23', '2024-02-29', '2000-02-29', '2026-12-31', '2026-01-01'])('accepts %s', (value) => {
+  it.each(['2026-11-23', '2024-02-29', '2000-02-29', '2026-12-31', '2026-01-01', '0050-06-15', '9999-12-31'])('accepts %s', (value) => {
     expect(isCalendarDate(value)).toBe(true);
   });
 
-  it.each(['2026-02-30', '2026-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-5', '26-01-05', '2026-11-23T00:00:00Z', ''])(
+  it.each(['2026-02-30', '2026-02-29', '1900-02-29', '0050-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-5', '26-01-05', '2026-11-23T00:00:00Z', ''])(
     'refuses %j',
     (value) => {
       expect(isCalendarDate(value)).toBe(false);
@@ -56,6 +56,9 @@ describe('daysBetween / addDays', () => {
     expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(DomainError);
     expect(() => addDays('2026-11-23', 1.5)).toThrow(DomainError);
     expect(() => addDays('9999-12-31', 1)).toThrow(DomainError);
+    expect(() => addDays('2026-01-01', 1e12)).toThrow(DomainError);
+    expect(addDays('0001-01-01', -1)).toBe('0000-12-31');
+    expect(() => addDays('0000-01-01', -1)).toThrow(DomainError);
     try {
       daysBetween('2026-01-01', 'tomorrow');
       expect.unreachable();
