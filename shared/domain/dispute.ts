@@ -1,0 +1,71 @@
+/**
+ * The dispute case life cycle (DOMAIN.md): new -> in_process -> (escalated ->) resolved -> closed,
+ * reopen from resolved or closed, void from new or in_process. One table of allowed moves, so the
+ * client, the server and the UI's buttons cannot disagree.
+ */
+import { DomainError } from '../api/result';
+import type { DisputeResolution, DisputeStatus, RootCause } from './codes';
+
+export const DISPUTE_ACTIONS = ['start', 'escalate', 'resolve', 'close', 'reopen', 'void'] as const;
+export type DisputeAction = (typeof DISPUTE_ACTIONS)[number];
+
+const TRANSITIONS: Readonly<Record<DisputeAction, { readonly from: readonly DisputeStatus[]; readonly to: DisputeStatus }>> = {
+  start: { from: ['new'], to: 'in_process' },
+  escalate: { from: ['new', 'in_process'], to: 'escalated' },
+  resolve: { from: ['in_process', 'escalated'], to: 'resolved' },
+  close: { from: ['resolved'], to: 'closed' },
+  reopen: { from: ['resolved', 'closed'], to: 'in_process' },
+  void: { from: ['new', 'in_process'], to: 'voided' },
+};
+
+const PAST_TENSE: Readonly<Record<DisputeAction, string>> = {
+  start: 'started',
+  escalate: 'escalated',
+  resolve: 'resolved',
+  close: 'closed',
+  reopen: 'reopened',
+  void: 'voided',
+};
+
+export const OPEN_DISPUTE_STATUSES: readonly DisputeStatus[] = ['new', 'in_process', 'escalated'];
+
+export const isOpenDispute = (status: DisputeStatus): boolean => OPEN_DISPUTE_STATUSES.includes(status);
+
+export const allowedDisputeActions = (status: DisputeStatus): DisputeAction[] =>
+  DISPUTE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
+
+export interface DisputeResolutionInput {
+  readonly resolution: DisputeResolution;
+  readonly rootCause: RootCause;
+}
+
+/**
+ * The status after `action`, or a DomainError('conflict') naming the current status when the
+ * move is not allowed. Resolving needs a resolution and a root cause.
+ */
+export function transitionDispute(status: DisputeStatus, action: DisputeAction, resolution?: DisputeResolutionInput): DisputeStatus {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(status)) {
+    const allowed = allowedDisputeActions(status);
+    throw new DomainError(
+      'conflict',
+      `a dispute that is ${status.replace('_', ' ')} cannot be ${PAST_TENSE[action]}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}`,
+      'action',
+    );
+  }
+  if (action === 'resolve' && resolution === undefined) {
+    throw new DomainError('validation', 'resolving a dispute needs a resolution and a root cause', 'resolution');
+  }
+  return rule.to;
+}
+
+/** A disputed amount may never exceed what is still open on the item. */
+export function validateDisputedAmount(disputedMinor: number, itemOpenMinor: number, field: string): number {
+  if (!Number.isSafeInteger(disputedMinor) || disputedMinor <= 0) {
+    throw new DomainError('validation', 'the disputed amount must be a positive whole number of minor units', field);
+  }
+  if (disputedMinor > itemOpenMinor) {
+    throw new DomainError('validation', `the disputed amount ${disputedMinor} exceeds the item's open amount ${itemOpenMinor}`, field);
+  }
+  return disputedMinor;
+}
