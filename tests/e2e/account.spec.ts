@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { dataRows, openWorklist } from './ui';
+
+/** Opens the account of the top-ranked customer (the one with the most going on). */
+async function openTopAccount(page: Page, url: string): Promise<string> {
+  await openWorklist(page, url);
+  const first = dataRows(page).first();
+  const name = (await first.locator('a').first().textContent()) ?? '';
+  await first.locator('a').first().click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  return name;
+}
+
+test('the account shows header, balances, open items, contacts and timeline', async ({ page, server }) => {
+  await openTopAccount(page, server.url);
+  const header = page.getByRole('banner', { name: 'Customer' }).or(page.locator('header[aria-label="Customer"]'));
+  await expect(header).toContainText('Payment terms');
+  await expect(header).toContainText('Credit used');
+  await expect(header).toContainText('Collector');
+  await expect(page.getByTestId('customer-number')).toHaveText(/\S+/);
+
+  const balances = page.getByRole('table', { name: /Balances and aging/ });
+  await expect(balances.getByRole('columnheader', { name: 'Total' })).toBeVisible();
+  expect(await balances.locator('tbody tr').count()).toBeGreaterThan(0);
+
+  const items = page.getByRole('table', { name: 'Open items' });
+  expect(await items.locator('tbody tr[data-item-id]').count()).toBeGreaterThan(0);
+
+  const contacts = page.getByRole('region', { name: 'Contact persons' });
+  await expect(contacts.getByTestId('contact-person').first()).toBeVisible();
+  const links = await contacts.getByRole('link').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+  expect(links.some((href) => href.startsWith('tel:') || href.startsWith('mailto:'))).toBe(true);
+
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const entries = timeline.getByRole('list', { name: /Timeline entries/ }).locator(':scope > li');
+  expect(await entries.count()).toBeGreaterThan(0);
+  const times = await entries.locator('time').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''));
+  expect([...times].sort().reverse()).toEqual(times);
+
+  await expect(page.getByRole('region', { name: 'Why this priority' }).locator('li[data-factor]').first()).toBeVisible();
+});
+
+test('open items can be multi-selected with checkboxes, shift-click and Space', async ({ page, server }) => {
+  await openTopAccount(page, server.url);
+  const items = page.getByRole('table', { name: 'Open items' });
+  const rows = items.locator('tbody tr[data-item-id]');
+  const count = await rows.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  const selection = page.getByTestId('items-selection');
+
+  await rows.nth(0).getByRole('checkbox').click();
+  await expect(selection).toContainText('1 selected');
+  await rows.nth(2).click({ modifiers: ['Shift'] });
+  await expect(selection).toContainText('3 selected');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  await rows.nth(1).focus();
+  await page.keyboard.press('Space');
+  await expect(selection).toContainText('2 selected');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'false');
+
+  await page.getByRole('checkbox', { name: 'Select all shown items' }).click();
+  await expect(selection).toContainText(`${count} selected`);
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(selection).not.toContainText('selected ');
+});
+
+test('open items sort by a column and filter by text', async ({ page, server }) => {
+  await openTopAccount(page, server.url);
+  const items = page.getByRole('table', { name: 'Open items' });
+  const rows = items.locator('tbody tr[data-item-id]');
+  await items.getByRole('button', { name: 'Document', exact: true }).click();
+  const documents = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:nth-child(2) div')?.textContent ?? ''));
+  expect(documents).toEqual([...documents].sort((a, b) => a.localeCompare(b)));
+
+  const firstDocument = documents[0] ?? '';
+  await page.getByLabel('Document or reference').fill(firstDocument);
+  await expect(rows.first()).toContainText(firstDocument);
+  expect(await rows.count()).toBeLessThanOrEqual(documents.length);
+  await page.getByLabel('Document or reference').fill('no-such-document-zz');
+  await expect(items).toContainText('No items match these filters.');
+});
+
+test('the timeline filters by entry type', async ({ page, server }) => {
+  await openTopAccount(page, server.url);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const types = timeline.getByRole('group', { name: 'Show timeline entries of type' }).getByRole('button');
+  expect(await types.count()).toBeGreaterThan(1);
+  const second = types.nth(1);
+  await second.click();
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
+  const shownTypes = await timeline.locator('li[data-type]').evaluateAll((lis) => [...new Set(lis.map((li) => li.getAttribute('data-type')))]);
+  expect(shownTypes.length).toBe(1);
+});

@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { dataRows, openWorklist } from './ui';
+
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const isDark = (rgb: string) => {
+  const [r = 255, g = 255, b = 255] = (rgb.match(/\d+/g) ?? []).map(Number);
+  return r + g + b < 200;
+};
+
+async function choose(page: Page, item: string) {
+  await page.getByRole('button', { name: 'Theme and density' }).click();
+  await page.getByRole('menuitemradio', { name: item }).click();
+}
+
+test('switching to dark theme applies at once and persists across reload', async ({ page, server }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openWorklist(page, server.url);
+  expect(isDark(await background(page))).toBe(false);
+
+  await choose(page, 'Dark');
+  await expect.poll(async () => isDark(await background(page))).toBe(true);
+
+  await page.reload();
+  await expect(dataRows(page).first()).toBeVisible();
+  await expect.poll(async () => isDark(await background(page))).toBe(true);
+  await page.getByRole('button', { name: 'Theme and density' }).click();
+  await expect(page.getByRole('menuitemradio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Escape');
+
+  await choose(page, 'Light');
+  await expect.poll(async () => isDark(await background(page))).toBe(false);
+});
+
+test('the system theme follows the operating system', async ({ page, server }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openWorklist(page, server.url);
+  await choose(page, 'Same as system');
+  await expect.poll(async () => isDark(await background(page))).toBe(true);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(async () => isDark(await background(page))).toBe(false);
+});
+
+test('compact density makes rows shorter and is remembered', async ({ page, server }) => {
+  await openWorklist(page, server.url);
+  const height = async () => (await dataRows(page).first().boundingBox())?.height ?? 0;
+  const comfortable = await height();
+  await choose(page, 'Compact');
+  await expect.poll(height).toBeLessThan(comfortable);
+  await page.reload();
+  await expect(dataRows(page).first()).toBeVisible();
+  await expect.poll(height).toBeLessThan(comfortable);
+});
