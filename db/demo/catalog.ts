@@ -75,7 +75,6 @@ export const OUTCOME_WEIGHTS: Readonly<Record<Channel, readonly (readonly [Outco
     ['awaiting_approval', 9],
     ['in_payment_run', 11],
     ['payment_sent', 8],
-    ['promise_to_pay', 6],
     ['refused_to_pay', 2],
     ['escalated', 1],
   ],
@@ -86,7 +85,6 @@ export const OUTCOME_WEIGHTS: Readonly<Record<Channel, readonly (readonly [Outco
     ['payment_sent', 22],
     ['call_back_later', 10],
     ['wrong_contact', 4],
-    ['promise_to_pay', 5],
     ['refused_to_pay', 2],
   ],
   portal: [
