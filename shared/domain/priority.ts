@@ -92,7 +92,8 @@ export const COUNT_CAP = 3;
 
 const RISK_SHARE: Readonly<Record<RiskClass, number>> = { low: 0, medium: 1 / 3, high: 2 / 3, critical: 1 };
 
-const LABELS: Readonly<Record<keyof PriorityWeights, string>> = {
+/** Short names of the factors, as shown next to their contributions. */
+export const PRIORITY_FACTOR_LABELS: Readonly<Record<keyof PriorityWeights, string>> = {
   overdueAmount: 'Overdue amount',
   oldestDaysPastDue: 'Oldest overdue item',
   brokenPromise: 'Broken promises',
@@ -217,7 +218,7 @@ export function scorePriority(input: PriorityInput, weights: PriorityWeights = D
     score: scoreTenths / 10,
     factors: factors.map((factor) => ({
       key: factor.key,
-      label: LABELS[factor.key],
+      label: PRIORITY_FACTOR_LABELS[factor.key],
       contribution: factor.tenths / 10,
       detail: factor.detail,
     })),

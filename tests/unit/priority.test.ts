@@ -5,6 +5,7 @@ import { RISK_CLASSES } from '../../shared/domain/codes';
 import {
   DEFAULT_PRIORITY_WEIGHTS,
   PRIORITY_FACTOR_KEYS,
+  PRIORITY_FACTOR_LABELS,
   overdueAmountShare,
   scorePriority,
   type PriorityInput,
@@ -125,6 +126,11 @@ describe('scorePriority', () => {
     expect(contribution(planned, 'futureFollowUp')).toBe(-20);
     expect(promised.score).toBeLessThan(scorePriority(base).score);
     expect(scorePriority(input({ openPromiseNotDue: true, futureFollowUp: true })).score).toBe(-50);
+  });
+
+  it('labels every factor that has a weight', () => {
+    expect(Object.keys(PRIORITY_FACTOR_LABELS).sort()).toEqual([...PRIORITY_FACTOR_KEYS].sort());
+    expect(Object.values(PRIORITY_FACTOR_LABELS).every((label) => label.length > 0)).toBe(true);
   });
 
   it('grades risk classes', () => {
