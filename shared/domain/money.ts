@@ -101,12 +101,23 @@ export function minorToDecimalString(amountMinor: number, currency: string): str
 type FormatOptions = Intl.NumberFormatOptions;
 
 const formatterCache = new Map<string, Intl.NumberFormat>();
+const FALLBACK_LOCALE = 'en-US';
+
+/** A malformed locale (say from an old preferences file) must not break every amount on screen. */
+function createFormatter(locale: string, options: FormatOptions): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(locale, options);
+  } catch (error) {
+    if (error instanceof RangeError && locale !== FALLBACK_LOCALE) return new Intl.NumberFormat(FALLBACK_LOCALE, options);
+    throw error;
+  }
+}
 
 function formatter(locale: string, options: FormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let cached = formatterCache.get(key);
   if (!cached) {
-    cached = new Intl.NumberFormat(locale, options);
+    cached = createFormatter(locale, options);
     formatterCache.set(key, cached);
   }
   return cached;

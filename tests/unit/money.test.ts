@@ -191,6 +191,11 @@ describe('formatMoney', () => {
     expect(formatMoney(money(123450, 'EUR'), 'de-DE')).toBe('1.234,50\u00a0€');
   });
 
+  it('falls back to en-US for a malformed locale', () => {
+    expect(formatMoney(money(123450, 'EUR'), 'not a locale')).toBe('€1,234.50');
+    expect(parseMoney('1,234.50', 'EUR', 'not a locale').amountMinor).toBe(123450);
+  });
+
   it('prints every digit of amounts beyond float precision', () => {
     expect(formatMoney(money(Number.MAX_SAFE_INTEGER, 'USD'))).toBe('$90,071,992,547,409.91');
   });
