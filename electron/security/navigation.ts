@@ -28,7 +28,8 @@ export function isInsideApp(appUrl: string, target: string): boolean {
     const appFolder = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1);
     return candidate.host === app.host && candidate.pathname.startsWith(appFolder) && !candidate.pathname.includes('/../');
   }
-  return candidate.origin === app.origin;
+  // Not `origin`: URL gives custom schemes such as app:// the opaque origin "null", equal for every host.
+  return candidate.host === app.host;
 }
 
 export interface WindowOpenDecision {
