@@ -90,7 +90,9 @@ const statements = [
     cleared_at ${NULLABLE_DATE('cleared_at')},
     updated_at TEXT NOT NULL
   ) STRICT`,
-  `CREATE INDEX open_items_customer_open ON open_items (customer_id, due_date) WHERE open_minor <> 0`,
+  // Covers the summary refresh and the account's open items, so neither touches the wide table rows.
+  `CREATE INDEX open_items_customer_open ON open_items (customer_id, due_date, currency, open_minor, disputed_minor, document_date)
+    WHERE open_minor <> 0`,
   `CREATE INDEX open_items_customer ON open_items (customer_id)`,
   `CREATE INDEX open_items_document_number ON open_items (document_number)`,
 

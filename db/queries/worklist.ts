@@ -161,21 +161,24 @@ export function toWorklistRow(row: SummaryJoinRow, settings: DomainSettings): Wo
   };
 }
 
+const FROM = 'FROM customer_summary s JOIN customers c ON c.id = s.customer_id';
+
 export function queryWorklist(sqlite: BetterSqlite3.Database, query: WorklistQuery, ctx: ReadContext): WorklistPage {
-  const params: Params = { now: ctx.now };
+  const params: Params = {};
   const where = whereClause(query, params);
   if (where === null) return { rows: [], total: 0, asOf: ctx.asOf };
-  const rows = prepared<[Params], SummaryJoinRow>(sqlite, `${SELECT} ${where} ${orderBy(query.sort)} LIMIT @limit OFFSET @offset`).all({
-    ...params,
-    limit: query.limit,
-    offset: query.offset,
-  });
-  const countParams = { ...params };
-  delete countParams.now;
-  const total =
-    prepared<[Params], { n: number }>(sqlite, `SELECT count(*) AS n FROM customer_summary s JOIN customers c ON c.id = s.customer_id ${where}`).get(
-      countParams,
-    )?.n ?? 0;
+  const order = orderBy(query.sort);
+  if (order.includes('@now')) params.now = ctx.now;
+  // Sorting narrow id rows and fetching the wide ones for the page only keeps the sorter small.
+  const ids = prepared<[Params], { id: string }>(sqlite, `SELECT s.customer_id AS id ${FROM} ${where} ${order} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: query.limit, offset: query.offset })
+    .map((row) => row.id);
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const rows = prepared<[Params], SummaryJoinRow>(sqlite, `${SELECT} WHERE s.customer_id IN (SELECT value FROM json_each(@ids))`)
+    .all({ now: ctx.now, ids: JSON.stringify(ids) })
+    .sort((a, b) => (position.get(a.customer_id) ?? 0) - (position.get(b.customer_id) ?? 0));
+  delete params.now;
+  const total = prepared<[Params], { n: number }>(sqlite, `SELECT count(*) AS n ${FROM} ${where}`).get(params)?.n ?? 0;
   return { rows: rows.map((row) => toWorklistRow(row, ctx.settings)), total, asOf: ctx.asOf };
 }
 

@@ -25,7 +25,10 @@ export interface SummaryCustomer {
 export type SummaryItem = AgeableItem;
 
 export interface SummaryFacts {
+  /** Open items, or groups of them that share currency, aging bucket and overdue state (sums, any member's dates). */
   readonly items: SummaryItem[];
+  /** Days past due (by due date) of the oldest overdue item with an undisputed remainder. */
+  oldestDaysPastDue: number | null;
   readonly openPromiseDates: string[];
   brokenPromises: number;
   readonly openDisputeDueDates: (string | null)[];
@@ -36,6 +39,7 @@ export interface SummaryFacts {
 
 export const emptyFacts = (): SummaryFacts => ({
   items: [],
+  oldestDaysPastDue: null,
   openPromiseDates: [],
   brokenPromises: 0,
   openDisputeDueDates: [],
@@ -85,14 +89,11 @@ export function computeSummary(
 
   // The score ranks what can be collected now: overdue and not disputed, counted from the due date.
   const overdueCollectible = new Map<string, number>();
-  let oldest: number | null = null;
   for (const item of facts.items) {
-    const days = daysPastDue(item, asOf, 'due_date');
-    if (days <= 0) continue;
-    const collectible = item.openMinor - item.disputedMinor;
-    overdueCollectible.set(item.currency, (overdueCollectible.get(item.currency) ?? 0) + collectible);
-    if (collectible > 0 && (oldest === null || days > oldest)) oldest = days;
+    if (daysPastDue(item, asOf, 'due_date') <= 0) continue;
+    overdueCollectible.set(item.currency, (overdueCollectible.get(item.currency) ?? 0) + item.openMinor - item.disputedMinor);
   }
+  const oldest = facts.oldestDaysPastDue;
   let overdueBase = 0;
   for (const [currency, amount] of overdueCollectible) overdueBase += toBaseMinor(amount, currency, settings.fx);
   overdueBase = Math.max(0, overdueBase);

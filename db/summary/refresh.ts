@@ -26,9 +26,7 @@ const OPEN_DISPUTE = "status IN ('new', 'in_process', 'escalated')";
 /** Each source query once for everyone (no filter) and once per customer (`WHERE customer_id = ?`). */
 const sources = (where: string) => ({
   customers: `SELECT id, currency, credit_limit_minor, risk_class FROM customers ${where.replace('customer_id', 'id')}`,
-  items: `SELECT customer_id, currency, open_minor AS openMinor, disputed_minor AS disputedMinor, due_date AS dueDate,
-          document_date AS documentDate FROM open_items
-          ${where ? `${where} AND` : 'WHERE'} open_minor <> 0`,
+  itemsFrom: `FROM open_items ${where ? `${where} AND` : 'WHERE'} open_minor <> 0`,
   promises: `SELECT customer_id, status, promised_date FROM promises ${where ? `${where} AND` : 'WHERE'} status IN ('open', 'broken')`,
   disputes: `SELECT customer_id, due_date FROM disputes ${where ? `${where} AND` : 'WHERE'} ${OPEN_DISPUTE}`,
   followUps: `SELECT customer_id, due_date FROM follow_ups ${where ? `${where} AND` : 'WHERE'} status = 'open'`,
@@ -52,13 +50,38 @@ const UPSERT = `INSERT OR REPLACE INTO customer_summary (
 )`;
 
 type Customer = SummaryCustomer;
-type Item = SummaryItem & { customer_id: string };
+type ItemGroup = SummaryItem & { customer_id: string; oldest: number | null };
+
+/**
+ * Open items summed per customer, currency, aging bucket and overdue state in SQL (100,000 rows
+ * never cross into JS). Each group carries its members' latest dates, which lie in the same
+ * bucket, so ageItems buckets the group exactly as it would each item.
+ */
+function itemGroupsSql(from: string, settings: DomainSettings): string {
+  const days = (column: string) => `CAST(julianday(@asOf) - julianday(${column}) AS INTEGER)`;
+  const basisDays = settings.aging.basis === 'due_date' ? 'due_days' : days('document_date');
+  const bucket = `CASE ${settings.aging.buckets
+    .map((b, index) => (b.toDays === null ? null : `WHEN basis_days <= ${Math.trunc(b.toDays)} THEN ${index}`))
+    .filter((branch) => branch !== null)
+    .join(' ')} ELSE ${settings.aging.buckets.length} END`;
+  return `SELECT customer_id, currency, sum(open_minor) AS openMinor, sum(disputed_minor) AS disputedMinor,
+      max(due_date) AS dueDate, max(document_date) AS documentDate,
+      max(CASE WHEN due_days > 0 AND open_minor > disputed_minor THEN due_days END) AS oldest
+    FROM (SELECT customer_id, currency, open_minor, disputed_minor, due_date, document_date, due_days, ${basisDays} AS basis_days
+          FROM (SELECT *, ${days('due_date')} AS due_days ${from}))
+    GROUP BY customer_id, currency, ${bucket}, due_days > 0`;
+}
 interface PromiseRow { customer_id: string; status: 'open' | 'broken'; promised_date: string }
 interface DueRow { customer_id: string; due_date: string | null }
 interface ContactRow { customer_id: string; last: string | null }
 interface OverrideRow { customer_id: string; kind: OverrideKind; reason: string; expires_at: string | null }
 
-function collect(sqlite: BetterSqlite3.Database, customerId: string | null): { customers: Customer[]; facts: Map<string, SummaryFacts> } {
+function collect(
+  sqlite: BetterSqlite3.Database,
+  customerId: string | null,
+  asOf: string,
+  settings: DomainSettings,
+): { customers: Customer[]; facts: Map<string, SummaryFacts> } {
   const q = customerId === null ? ALL : ONE;
   const args: string[] = customerId === null ? [] : [customerId];
   const customers = prepared<string[], Customer>(sqlite, q.customers).all(...args);
@@ -66,7 +89,13 @@ function collect(sqlite: BetterSqlite3.Database, customerId: string | null): { c
   for (const customer of customers) facts.set(customer.id, emptyFacts());
   const of = (id: string) => facts.get(id);
 
-  for (const item of prepared<string[], Item>(sqlite, q.items).all(...args)) of(item.customer_id)?.items.push(item);
+  const groups = prepared<[Record<string, string>], ItemGroup>(sqlite, itemGroupsSql(q.itemsFrom.replace('?', '@id'), settings));
+  for (const group of groups.all(customerId === null ? { asOf } : { asOf, id: customerId })) {
+    const target = of(group.customer_id);
+    if (!target) continue;
+    target.items.push(group);
+    if (group.oldest !== null && (target.oldestDaysPastDue === null || group.oldest > target.oldestDaysPastDue)) target.oldestDaysPastDue = group.oldest;
+  }
   for (const row of prepared<string[], PromiseRow>(sqlite, q.promises).all(...args)) {
     const target = of(row.customer_id);
     if (!target) continue;
@@ -90,7 +119,7 @@ function collect(sqlite: BetterSqlite3.Database, customerId: string | null): { c
 }
 
 function write(sqlite: BetterSqlite3.Database, customerId: string | null, asOf: string, settings: DomainSettings): number {
-  const { customers, facts } = collect(sqlite, customerId);
+  const { customers, facts } = collect(sqlite, customerId, asOf, settings);
   const upsert = prepared<[SummaryRow]>(sqlite, UPSERT);
   const updatedAt = new Date().toISOString();
   for (const customer of customers) {
