@@ -5,8 +5,6 @@ import type { ShellLogger } from './logger';
 
 export function setMainLogFile(path: string): void {
   log.transports.file.resolvePathFn = () => path;
-  // The packaged app has no terminal; the file is the log.
-  log.transports.console.level = process.env.NODE_ENV === 'production' ? false : 'info';
 }
 
 export function createMainLogger(scope: string): ShellLogger {
