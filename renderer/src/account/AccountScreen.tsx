@@ -45,14 +45,14 @@ export function AccountScreen({ customerId }: { customerId: string }) {
       {account.error && <ErrorState error={account.error} onRetry={account.retry} what="the account" />}
       {!data && !account.error && account.slow && <AccountSkeleton />}
       {data && (
-        <Box sx={{ display: 'grid', gap: 2 }}>
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)' }}>
           <AccountHeader account={data} />
-          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(320px, 1fr)' }, alignItems: 'start' }}>
-            <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2.2fr) minmax(300px, 1fr)' }, alignItems: 'start' }}>
+            <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               <Balances account={data} />
               <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? []} />
             </Box>
-            <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
+            <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               <Paper component="section" aria-labelledby="score-title" sx={{ p: 2 }}>
                 <Typography variant="h2" id="score-title" sx={{ mb: 1 }}>
                   Why this priority

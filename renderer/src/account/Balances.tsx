@@ -7,7 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { bucketColor } from '../common/buckets';
-import { money } from '../common/format';
+import { amount } from '../common/format';
 import type { Account } from './types';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -25,7 +25,7 @@ export function Balances({ account }: { account: Account }) {
         </Typography>
       ) : (
         <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-labelledby="balances-title">
+          <Table size="small" aria-labelledby="balances-title" sx={{ '& th, & td': { px: 1, whiteSpace: 'nowrap' } }}>
             <TableHead>
               <TableRow>
                 <TableCell>Currency</TableCell>
@@ -49,20 +49,20 @@ export function Balances({ account }: { account: Account }) {
                   </TableCell>
                   {row.buckets.map((bucket) => (
                     <TableCell key={bucket.key} align="right" sx={{ ...num, color: bucket.amountMinor === 0 ? 'text.disabled' : undefined }}>
-                      {money(bucket.amountMinor, row.currency)}
+                      {amount(bucket.amountMinor, row.currency)}
                     </TableCell>
                   ))}
                   <TableCell align="right" sx={{ ...num, fontWeight: 600 }}>
-                    {money(row.totalMinor, row.currency)}
+                    {amount(row.totalMinor, row.currency)}
                   </TableCell>
                   <TableCell align="right" sx={{ ...num, color: row.overdueMinor > 0 ? 'error.main' : undefined, fontWeight: 600 }}>
-                    {money(row.overdueMinor, row.currency)}
+                    {amount(row.overdueMinor, row.currency)}
                   </TableCell>
                   <TableCell align="right" sx={num}>
-                    {money(row.disputedMinor, row.currency)}
+                    {amount(row.disputedMinor, row.currency)}
                   </TableCell>
                   <TableCell align="right" sx={num}>
-                    {money(row.collectibleMinor, row.currency)}
+                    {amount(row.collectibleMinor, row.currency)}
                   </TableCell>
                 </TableRow>
               ))}

@@ -27,17 +27,14 @@ export function Contacts({ contacts }: { contacts: readonly ContactPerson[] }) {
                   {person.name}
                 </Typography>
                 {person.isPrimary && <Star sx={{ fontSize: 14, color: 'warning.main' }} aria-label="Primary contact" />}
-                {person.role && (
-                  <Typography variant="caption" color="text.secondary">
-                    · {person.role}
-                  </Typography>
-                )}
-                {person.preferredChannel && (
-                  <Typography variant="caption" color="text.secondary">
-                    · prefers {CHANNEL_LABELS[person.preferredChannel].toLowerCase()}
-                  </Typography>
-                )}
               </Box>
+              {(person.role ?? person.preferredChannel) && (
+                <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                  {[person.role, person.preferredChannel ? `prefers ${CHANNEL_LABELS[person.preferredChannel].toLowerCase()}` : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Typography>
+              )}
               <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', fontSize: '0.85rem' }}>
                 {person.phone && (
                   <Link href={`tel:${person.phone.replace(/[^\d+]/g, '')}`} sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>

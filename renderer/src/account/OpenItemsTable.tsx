@@ -22,9 +22,9 @@ import type { OpenItem } from './types';
 const HEADS: readonly { key: ItemSortKey; label: string; numeric?: boolean }[] = [
   { key: 'documentNumber', label: 'Document' },
   { key: 'kind', label: 'Kind' },
-  { key: 'documentDate', label: 'Document date' },
+  { key: 'documentDate', label: 'Doc. date' },
   { key: 'dueDate', label: 'Due date' },
-  { key: 'daysPastDue', label: 'Days past due', numeric: true },
+  { key: 'daysPastDue', label: 'Past due', numeric: true },
   { key: 'openMinor', label: 'Open', numeric: true },
   { key: 'disputedMinor', label: 'Disputed', numeric: true },
 ];
@@ -154,7 +154,7 @@ export function OpenItemsTable({ items, buckets }: OpenItemsTableProps) {
         )}
       </Box>
       <TableContainer sx={{ maxHeight: 520 }}>
-        <Table size="small" stickyHeader aria-labelledby="items-title">
+        <Table size="small" stickyHeader aria-labelledby="items-title" sx={{ '& th, & td': { px: 1, py: 0.5, whiteSpace: 'nowrap' } }}>
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">

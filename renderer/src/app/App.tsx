@@ -5,7 +5,7 @@ import { AccountScreen } from '../account/AccountScreen';
 import type { WorklistFilters } from '../worklist/filters';
 import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
-import { hasModifier, isTextEntry, overlayOpen } from './keys';
+import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
 import { goBack, goHome, useRoute } from './router';
 import { TopBar } from './TopBar';
@@ -64,7 +64,7 @@ export function App() {
       goBack();
       return;
     }
-    if (overlayOpen() || hasModifier(event) || isTextEntry(event.target)) return;
+    if (inOverlay(event.target) || hasModifier(event) || isTextEntry(event.target)) return;
     if (event.key === '/') {
       event.preventDefault();
       searchRef.current?.focus();

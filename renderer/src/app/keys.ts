@@ -10,8 +10,11 @@ export function isTextEntry(target: EventTarget | null): boolean {
   return false;
 }
 
-/** MUI renders dialogs, menus and popovers as modals; while one is open it owns the keyboard. */
-export const overlayOpen = (): boolean => document.querySelector('.MuiModal-root') !== null;
+/**
+ * MUI renders dialogs, menus and popovers as modals that trap focus, so a key pressed inside one
+ * belongs to it. Checking the target (not the DOM) keeps a closing overlay from eating the next key.
+ */
+export const inOverlay = (target: EventTarget | null): boolean => target instanceof Element && target.closest('.MuiModal-root') !== null;
 
 export const hasModifier = (event: KeyboardEvent): boolean => event.ctrlKey || event.metaKey || event.altKey;
 

@@ -1,8 +1,9 @@
 /** Display formatting for the renderer: money through the shared domain, dates in UTC. */
-import { formatMoney } from '../../../shared/domain/money';
+import { formatAmount, formatMoney } from '../../../shared/domain/money';
 
 const numberFormat = new Intl.NumberFormat(undefined);
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   day: '2-digit',
   month: 'short',
@@ -16,12 +17,19 @@ export const formatCount = (n: number): string => numberFormat.format(n);
 
 export const money = (amountMinor: number, currency: string): string => formatMoney({ amountMinor, currency });
 
+/** Amount without the currency, for tables whose row or column already names it. */
+export const amount = (amountMinor: number, currency: string): string => formatAmount(amountMinor, currency);
+
 const MS_PER_DAY = 86_400_000;
 const dayNumber = (isoDateOrTimestamp: string): number => Math.floor(Date.parse(isoDateOrTimestamp.slice(0, 10)) / MS_PER_DAY);
 
 /** A calendar date (YYYY-MM-DD) or timestamp shown as a readable date; dates never shift by time zone. */
 export const formatDate = (value: string | null | undefined): string =>
   value ? dateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : '—';
+
+/** Day and month only, for dense columns where the year is the current one. */
+export const formatShortDate = (value: string, asOf: string): string =>
+  value.slice(0, 4) === asOf.slice(0, 4) ? shortDateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : formatDate(value);
 
 export const formatDateTime = (value: string): string => `${dateTimeFormat.format(new Date(value))} UTC`;
 

@@ -1,13 +1,16 @@
 import EventAvailable from '@mui/icons-material/EventAvailable';
 import Flag from '@mui/icons-material/Flag';
 import Block from '@mui/icons-material/Block';
+import PushPin from '@mui/icons-material/PushPin';
+import Snooze from '@mui/icons-material/Snooze';
 import Box from '@mui/material/Box';
 import ButtonBase from '@mui/material/ButtonBase';
 import Skeleton from '@mui/material/Skeleton';
 import Tooltip from '@mui/material/Tooltip';
 import { memo, type CSSProperties, type MouseEvent } from 'react';
 import { AgingBar } from '../common/AgingBar';
-import { formatDate, money, relativeDay } from '../common/format';
+import { formatShortDate, money, relativeDay } from '../common/format';
+import { OVERRIDE_KIND_LABELS } from '../../../shared/domain/labels';
 import { RiskChip } from '../common/RiskChip';
 import { COLUMNS, GRID_TEMPLATE } from './columns';
 import type { WorklistRow } from './useWorklistPages';
@@ -28,7 +31,7 @@ function NextAction({ row, asOf }: { row: WorklistRow; asOf: string }) {
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: due ? 'warning.main' : 'text.primary' }}>
       {showPromise ? <EventAvailable sx={{ fontSize: 16 }} aria-hidden /> : <Flag sx={{ fontSize: 16 }} aria-hidden />}
       <span>
-        {showPromise ? 'Promise' : 'Follow-up'} {formatDate(date)}
+        {showPromise ? 'Promise' : 'Follow-up'} {formatShortDate(date, asOf)}
       </span>
       <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.75rem' }}>
         ({relativeDay(date, asOf)})
@@ -57,6 +60,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-customer-id={row?.customerId}
+      data-override={row?.override?.kind}
       onClick={() => {
         onSelect(index);
       }}
@@ -108,6 +112,15 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
             >
               {Math.round(row.score)}
             </ButtonBase>
+            {row.override && (
+              <Tooltip title={`${OVERRIDE_KIND_LABELS[row.override.kind]}: ${row.override.reason}`}>
+                {row.override.kind === 'pin' ? (
+                  <PushPin sx={{ fontSize: 14, ml: 0.25, color: 'primary.main', verticalAlign: 'middle' }} aria-label={`Pinned: ${row.override.reason}`} />
+                ) : (
+                  <Snooze sx={{ fontSize: 14, ml: 0.25, color: 'text.secondary', verticalAlign: 'middle' }} aria-label={`Snoozed: ${row.override.reason}`} />
+                )}
+              </Tooltip>
+            )}
           </Box>
           <Box role="gridcell" sx={{ ...cellSx, display: 'flex', alignItems: 'baseline', gap: 1 }}>
             <Box

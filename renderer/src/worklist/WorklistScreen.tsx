@@ -9,7 +9,7 @@ import { useCallback, useEffect, useEffectEvent, useState, type Ref, type RefObj
 import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { hasModifier, isTextEntry, overlayOpen } from '../app/keys';
+import { hasModifier, isTextEntry, inOverlay } from '../app/keys';
 import { usePrefs } from '../app/prefs';
 import { openCustomer } from '../app/router';
 import { ROW_HEIGHT } from '../app/theme';
@@ -122,7 +122,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
   }, []);
 
   const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (!active || overlayOpen() || hasModifier(event) || isTextEntry(event.target)) return;
+    if (!active || inOverlay(event.target) || hasModifier(event) || isTextEntry(event.target)) return;
     const page = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? 400) / rowHeight) - 1);
     const handled = new Map<string, () => void>([
       ['ArrowDown', () => { move(selected + 1); }],

@@ -12,12 +12,12 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'score', label: 'Score', width: '76px', sortKey: 'score', firstDir: 'desc' },
-  { id: 'customer', label: 'Customer', width: 'minmax(220px, 2.2fr)', sortKey: 'name', firstDir: 'asc' },
+  { id: 'score', label: 'Score', width: '88px', sortKey: 'score', firstDir: 'desc' },
+  { id: 'customer', label: 'Customer', width: 'minmax(220px, 1.8fr)', sortKey: 'name', firstDir: 'asc' },
   { id: 'risk', label: 'Risk', width: '92px' },
   { id: 'aging', label: 'Overdue by bucket', width: 'minmax(130px, 1fr)' },
   { id: 'oldest', label: 'Oldest', width: '84px', sortKey: 'oldestDays', align: 'right', firstDir: 'desc' },
-  { id: 'next', label: 'Next promise / follow-up', width: 'minmax(150px, 1fr)', sortKey: 'nextAction', firstDir: 'asc' },
+  { id: 'next', label: 'Next promise / follow-up', width: 'minmax(200px, 1.2fr)', sortKey: 'nextAction', firstDir: 'asc' },
   { id: 'contact', label: 'Last contact', width: '116px', sortKey: 'lastContact', firstDir: 'asc' },
   { id: 'overdue', label: 'Overdue', width: 'minmax(130px, 0.9fr)', sortKey: 'overdue', align: 'right', firstDir: 'desc' },
 ];
