@@ -40,7 +40,7 @@ export async function createTestApi(now = TEST_NOW): Promise<TestApi> {
       const result = await raw(operation, input);
       if (!result.ok) {
         const cause = errors.at(-1);
-        throw new Error(`${operation} failed: ${JSON.stringify(result.error)}${cause ? ` (${String(cause)})` : ''}`);
+        throw new Error(`${operation} failed: ${JSON.stringify(result.error)}`, { cause });
       }
       return result.value as OperationOutput<K>;
     },

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, MIGRATION_TABLE } from '../../../db/migrations';
+import { openLocalStore, type LocalStore } from '../../../db/open';
+import type { Database } from '../../../db/schema';
+import { makeTempDir } from '../../support/temp-store';
+
+/** Lists a table's columns; the compiler refuses a list that misses or invents a column of db/schema.ts. */
+const columnsOf =
+  <T>() =>
+  <const K extends readonly (keyof T & string)[]>(...keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : never)): readonly string[] =>
+    keys;
+
+const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
+  users: columnsOf<Database['users']>()('id', 'username', 'display_name', 'email', 'role', 'team_id', 'is_local_profile', 'created_at'),
+  customers: columnsOf<Database['customers']>()('id', 'erp_key', 'number', 'name', 'country', 'currency', 'payment_terms', 'payment_terms_days', 'credit_limit_minor', 'credit_hold', 'risk_class', 'collector_id', 'updated_at'),
+  contact_persons: columnsOf<Database['contact_persons']>()('id', 'customer_id', 'name', 'role', 'phone', 'email', 'preferred_channel', 'is_primary', 'created_at', 'updated_at'),
+  open_items: columnsOf<Database['open_items']>()('id', 'erp_key', 'customer_id', 'kind', 'document_number', 'reference', 'document_date', 'due_date', 'currency', 'original_minor', 'open_minor', 'disputed_minor', 'dunning_level', 'cleared_at', 'updated_at'),
+  payments: columnsOf<Database['payments']>()('id', 'erp_key', 'customer_id', 'amount_minor', 'currency', 'value_date', 'method', 'reference', 'updated_at'),
+  clearings: columnsOf<Database['clearings']>()('id', 'payment_id', 'open_item_id', 'amount_minor', 'currency', 'cleared_on'),
+  activities: columnsOf<Database['activities']>()('id', 'customer_id', 'contact_person_id', 'channel', 'direction', 'outcome', 'note', 'duration_seconds', 'follow_up_date', 'occurred_at', 'user_id', 'created_at'),
+  promises: columnsOf<Database['promises']>()('id', 'customer_id', 'activity_id', 'plan_id', 'amount_minor', 'currency', 'promised_date', 'payment_method', 'note', 'status', 'level', 'paid_minor', 'superseded_by', 'evaluated_on', 'created_by', 'created_at', 'updated_at'),
+  promise_items: columnsOf<Database['promise_items']>()('promise_id', 'open_item_id'),
+  disputes: columnsOf<Database['disputes']>()('id', 'customer_id', 'activity_id', 'reason_code', 'description', 'status', 'owner', 'due_date', 'currency', 'disputed_minor', 'resolution', 'root_cause', 'created_by', 'created_at', 'updated_at', 'resolved_at', 'closed_at'),
+  dispute_items: columnsOf<Database['dispute_items']>()('dispute_id', 'open_item_id', 'disputed_minor'),
+  dispute_events: columnsOf<Database['dispute_events']>()('id', 'dispute_id', 'from_status', 'to_status', 'comment', 'user_id', 'at'),
+  notes: columnsOf<Database['notes']>()('id', 'customer_id', 'open_item_id', 'lineage_id', 'version', 'is_current', 'body', 'created_by', 'created_at'),
+  follow_ups: columnsOf<Database['follow_ups']>()('id', 'customer_id', 'open_item_id', 'activity_id', 'due_date', 'title', 'status', 'assigned_to', 'created_by', 'created_at', 'done_at'),
+  escalations: columnsOf<Database['escalations']>()('id', 'customer_id', 'kind', 'amount_minor', 'currency', 'reason', 'status', 'requested_by', 'requested_at', 'decided_by', 'decided_at', 'decision_comment'),
+  worklist_overrides: columnsOf<Database['worklist_overrides']>()('id', 'customer_id', 'kind', 'reason', 'expires_at', 'created_by', 'created_at', 'cleared_at'),
+  audit_log: columnsOf<Database['audit_log']>()('seq', 'id', 'at', 'user_id', 'entity', 'entity_id', 'action', 'before_json', 'after_json', 'mutation_id'),
+  outbox: columnsOf<Database['outbox']>()('seq', 'id', 'name', 'args_json', 'created_at', 'status', 'attempts', 'last_error', 'resolved_at'),
+  sync_state: columnsOf<Database['sync_state']>()('key', 'value'),
+  customer_summary: columnsOf<Database['customer_summary']>()('customer_id', 'as_of', 'currency', 'mixed_currency', 'open_minor', 'overdue_minor', 'overdue_base_minor', 'disputed_minor', 'collectible_minor', 'aging_json', 'overdue_bucket_keys', 'oldest_days_past_due', 'next_promise_date', 'next_follow_up_date', 'next_action_date', 'last_contact_at', 'broken_promises', 'open_disputes', 'follow_up_due', 'credit_used_minor', 'override_kind', 'override_reason', 'override_expires_at', 'score', 'factors_json', 'updated_at'),
+  search_index: columnsOf<Database['search_index']>()('kind', 'customer_id', 'ref_id', 'label', 'body'),
+};
+
+const stores: LocalStore[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+/** Opens a fresh file with the migrations up to and including `name`. */
+async function migrateThrough(name: string): Promise<LocalStore> {
+  const names = Object.keys(MIGRATIONS);
+  const subset = Object.fromEntries(names.slice(0, names.indexOf(name) + 1).map((key) => [key, MIGRATIONS[key]]));
+  const store = await openLocalStore({ path: join(makeTempDir(), 'ledgerline.db'), migrations: subset as typeof MIGRATIONS });
+  stores.push(store);
+  return store;
+}
+
+describe('migration 001-initial', () => {
+  it('applies on an empty file and records itself', async () => {
+    const store = await migrateThrough('001-initial');
+    expect(store.sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE}`).all()).toEqual([{ name: '001-initial' }]);
+    expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('creates exactly the tables and columns db/schema.ts describes', async () => {
+    const store = await migrateThrough('001-initial');
+    const tables = store.sqlite
+      .prepare<[], { name: string }>(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'
+           AND name NOT LIKE 'search_index_%' ORDER BY name`,
+      )
+      .all()
+      .map((row) => row.name);
+    expect(tables).toEqual(Object.keys(SCHEMA_COLUMNS).sort());
+    for (const [table, columns] of Object.entries(SCHEMA_COLUMNS)) {
+      const actual = store.sqlite.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((row) => row.name);
+      expect(actual, table).toEqual([...columns]);
+    }
+  });
+});
+
+describe('migration registry', () => {
+  it('has one test per registered migration', () => {
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial']);
+  });
+});
