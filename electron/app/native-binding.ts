@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 export const NATIVE_FOLDER = '.electron-native';
 export const NATIVE_FILE = 'better_sqlite3.node';
-/** Where electron-builder's extraResources puts the file in a packaged app. */
+/** Where electron-builder's extraResources puts the .electron-native folders in a packaged app. */
 export const PACKAGED_NATIVE_FOLDER = 'native';
 
 export interface RuntimeFacts {
@@ -27,6 +27,7 @@ export function electronNativeDirName(electronVersion: string, platform: string,
 }
 
 export function nativeBindingPath(facts: RuntimeFacts): string {
-  if (facts.isPackaged) return join(facts.resourcesPath, PACKAGED_NATIVE_FOLDER, NATIVE_FILE);
-  return join(facts.appPath, NATIVE_FOLDER, electronNativeDirName(facts.electronVersion, facts.platform, facts.arch), NATIVE_FILE);
+  const folder = electronNativeDirName(facts.electronVersion, facts.platform, facts.arch);
+  if (facts.isPackaged) return join(facts.resourcesPath, PACKAGED_NATIVE_FOLDER, folder, NATIVE_FILE);
+  return join(facts.appPath, NATIVE_FOLDER, folder, NATIVE_FILE);
 }

@@ -22,6 +22,6 @@ describe('the Electron build of better-sqlite3', () => {
 
   it('comes from the resources folder in a packaged app', () => {
     const path = nativeBindingPath({ isPackaged: true, appPath: '/x/app.asar', resourcesPath: '/opt/Ledgerline/resources', electronVersion: '45.4.1', platform: 'linux', arch: 'x64' });
-    expect(path).toBe(join('/opt/Ledgerline/resources', 'native', 'better_sqlite3.node'));
+    expect(path).toBe(join('/opt/Ledgerline/resources', 'native', 'electron-45.4.1-linux-x64', 'better_sqlite3.node'));
   });
 });
