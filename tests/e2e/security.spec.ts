@@ -40,7 +40,7 @@ test('loading the app causes no CSP violations', async ({ page, server }) => {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const seen = (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [];
-      seen.push(`${event.violatedDirective} ${event.blockedURI}`);
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
       (window as unknown as { __cspViolations?: string[] }).__cspViolations = seen;
     });
   });
@@ -66,9 +66,16 @@ test('the API answers the app page but refuses calls from another origin', async
       }
     }, apiUrl);
     expect(corsCall).toBe('blocked');
-    // A "simple" request skips the preflight; the server must refuse it on its own.
+    // A "simple" request skips the preflight; the server must refuse it on its own (the browser
+    // may also drop the opaque answer because of Cross-Origin-Resource-Policy).
     await page.evaluate(async (url) => {
-      await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"theme":"dark"}' });
+      for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+        try {
+          await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': contentType }, body: '{"theme":"dark"}' });
+        } catch {
+          // Refused either way; what matters is below.
+        }
+      }
     }, apiUrl);
 
     await page.goto(server.url);
