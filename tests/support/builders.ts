@@ -1,9 +1,9 @@
 /** Row builders with sensible defaults, so a test states only what matters to it. */
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import type { NewRow } from '../../db/schema';
+import type { Database, NewRow } from '../../db/schema';
 
-type Table = 'users' | 'customers' | 'contact_persons' | 'open_items' | 'payments' | 'activities' | 'promises' | 'disputes' | 'dispute_events' | 'notes' | 'follow_ups' | 'escalations' | 'worklist_overrides';
+type Table = Exclude<keyof Database, 'audit_log' | 'outbox' | 'customer_summary' | 'search_index'>;
 
 export const T0 = '2026-11-01T08:00:00.000Z';
 
