@@ -16,7 +16,9 @@ export interface DispatchOptions {
 
 export function validationError(error: z.ZodError, prefix = ''): ApiError {
   const issue = error.issues[0];
-  const field = issue ? [prefix, ...issue.path.map(String)].filter(Boolean).join('.') : prefix;
+  // An unknown key is reported on its parent object; name the key itself so the caller sees which one.
+  const extra = issue?.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+  const field = issue ? [prefix, ...issue.path.map(String), ...extra].filter(Boolean).join('.') : prefix;
   const message = issue ? `${field ? `${field} ` : ''}${issue.message}`.trim() : 'invalid input';
   return field ? { code: 'validation', message, field } : { code: 'validation', message };
 }
