@@ -57,6 +57,14 @@ export default tseslint.config(
       { group: ['**/renderer/**', '**/electron/**', '**/server/**'], message: 'db/ depends only on shared/.' },
     ]),
   },
+  // server/ has its own server/db, so the client's db/ is forbidden by its depth-relative path.
+  ...[0, 1, 2].map((depth) => ({
+    files: [`server/${'*/'.repeat(depth)}*.ts`],
+    rules: layer([
+      { group: ['electron', 'electron/*', 'electron-store', 'electron-log', 'electron-log/*', 'better-sqlite3'], message: 'server/ runs without Electron and on PostgreSQL.' },
+      { group: ['**/electron/**', '**/renderer/**', `${'../'.repeat(depth + 1)}db`, `${'../'.repeat(depth + 1)}db/**`], message: 'server/ depends only on shared/ and its own modules.' },
+    ]),
+  })),
   {
     files: ['tests/**/*.ts'],
     rules: {

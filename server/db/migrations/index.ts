@@ -1,0 +1,33 @@
+/**
+ * Server migrations, registered statically (no folder scanning at run time). Names sort in
+ * application order; the schema version is the number applied. Migrations are additive so an
+ * older client keeps working against a newer server (see docs/SERVER.md).
+ */
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import * as m001 from './001-initial';
+
+export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '001-initial': { up: m001.up },
+};
+
+export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;
+export const MIGRATION_TABLE = 'kysely_migration';
+export const MIGRATION_LOCK_TABLE = 'kysely_migration_lock';
+
+/**
+ * `schema` pins the migration tables to one PostgreSQL schema: Kysely otherwise finds a
+ * `kysely_migration` table in any schema of the database and would skip creating its own.
+ */
+export function createServerMigrator(
+  db: Kysely<unknown>,
+  schema: string,
+  migrations: Readonly<Record<string, Migration>> = SERVER_MIGRATIONS,
+): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+    migrationTableSchema: schema,
+  });
+}
