@@ -131,6 +131,37 @@ describe('small demo portfolio', () => {
     expect(count(sqlite, 'SELECT count(*) AS n FROM (SELECT lineage_id FROM notes GROUP BY lineage_id HAVING sum(is_current) <> 1)')).toBe(0);
   });
 
+  it('indexes everything for search and leaves the search triggers as the migration made them', async () => {
+    const api = await createTestApi();
+    opened.push(api);
+    const { sqlite } = api.store;
+    const triggers = (): unknown[] => sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    const before = triggers();
+    await seedDemo(api.store, { size: 'small', seed: 5, asOf: TEST_AS_OF });
+    expect(triggers()).toEqual(before);
+
+    const expected =
+      count(sqlite, 'SELECT count(*) AS n FROM customers') +
+      count(sqlite, 'SELECT count(*) AS n FROM contact_persons') +
+      count(sqlite, 'SELECT count(*) AS n FROM open_items') +
+      count(sqlite, "SELECT count(*) AS n FROM open_items WHERE reference IS NOT NULL AND reference <> ''") +
+      count(sqlite, 'SELECT count(*) AS n FROM notes WHERE is_current = 1');
+    expect(count(sqlite, 'SELECT count(*) AS n FROM search_index')).toBe(expected);
+
+    const customer = sqlite.prepare<[], { id: string; name: string }>('SELECT id, name FROM customers ORDER BY number LIMIT 1').get();
+    const document = sqlite.prepare<[], { document_number: string }>('SELECT document_number FROM open_items ORDER BY id LIMIT 1').get();
+    const hits = await api.call('search.global', { q: customer?.name.split(/[\s,-]+/)[0] ?? '' });
+    expect(hits.map((hit) => hit.customerId)).toContain(customer?.id);
+    expect((await api.call('search.global', { q: document?.document_number ?? '' })).map((hit) => hit.label)).toContain(document?.document_number);
+
+    // The triggers work again for rows written after the seed.
+    const lineage = '01900000-0000-7000-8000-000000000001';
+    sqlite
+      .prepare("INSERT INTO notes (id, customer_id, lineage_id, version, is_current, body, created_at) VALUES (?, ?, ?, 1, 1, 'Zyxwvut remark', ?)")
+      .run(lineage, customer?.id, lineage, `${TEST_AS_OF}T08:00:00.000Z`);
+    expect((await api.call('search.global', { q: 'zyxwv' })).map((hit) => hit.kind)).toEqual(['note']);
+  });
+
   it('refuses to seed a database that already has customers', async () => {
     const { api } = await seeded(4);
     await expect(seedDemo(api.store, { size: 'small', seed: 4, asOf: TEST_AS_OF })).rejects.toThrow(/already holds 60 customers/);
