@@ -20,6 +20,8 @@ export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
 };
 
 export const SUMMARY_AS_OF_KEY = 'summary_as_of';
+/** The aging, weights and rates the stored summaries were computed with. */
+export const SUMMARY_SETTINGS_KEY = 'summary_settings';
 
 const OPEN_DISPUTE = "status IN ('new', 'in_process', 'escalated')";
 
@@ -150,7 +152,9 @@ export function refreshAllSummariesSync(
   return sqlite.transaction(() => {
     prepared(sqlite, 'DELETE FROM customer_summary').run();
     const count = write(sqlite, null, asOf, settings);
-    prepared<[string, string]>(sqlite, 'INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(SUMMARY_AS_OF_KEY, asOf);
+    const remember = prepared<[string, string]>(sqlite, 'INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)');
+    remember.run(SUMMARY_AS_OF_KEY, asOf);
+    remember.run(SUMMARY_SETTINGS_KEY, JSON.stringify(settings));
     return count;
   })();
 }
@@ -159,18 +163,19 @@ export function refreshAllSummaries(store: LocalStore, asOf: string, settings: D
   return Promise.resolve(refreshAllSummariesSync(store.sqlite, asOf, settings));
 }
 
-/** True when the summaries were recomputed (the date moved on, or customers were added without one). */
+/** True when the summaries were recomputed: the date moved on, the settings changed, or customers lack one. */
 export function ensureSummariesCurrentSync(
   sqlite: BetterSqlite3.Database,
   asOf: string,
   settings: DomainSettings = DEFAULT_DOMAIN_SETTINGS,
 ): boolean {
-  const stored = prepared<[string], { value: string }>(sqlite, 'SELECT value FROM sync_state WHERE key = ?').get(SUMMARY_AS_OF_KEY);
-  const counts = prepared<[], { customers: number; summaries: number }>(
+  const state = prepared<[string, string], { asOf: string | null; settings: string | null; customers: number; summaries: number }>(
     sqlite,
-    'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM customer_summary) AS summaries',
-  ).get();
-  if (stored?.value === asOf && counts?.customers === counts?.summaries) return false;
+    `SELECT (SELECT value FROM sync_state WHERE key = ?) AS asOf, (SELECT value FROM sync_state WHERE key = ?) AS settings,
+       (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM customer_summary) AS summaries`,
+  ).get(SUMMARY_AS_OF_KEY, SUMMARY_SETTINGS_KEY);
+  const current = state?.asOf === asOf && state.settings === JSON.stringify(settings) && state.customers === state.summaries;
+  if (current) return false;
   refreshAllSummariesSync(sqlite, asOf, settings);
   return true;
 }

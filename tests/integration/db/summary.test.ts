@@ -174,6 +174,9 @@ describe('customer summary', () => {
     addCustomer(sqlite);
     expect(await ensureSummariesCurrent(temp.store, '2026-11-24')).toBe(true);
     expect(sqlite.prepare('SELECT count(*) AS n FROM customer_summary').get()).toEqual({ n: 2 });
+    const byDocument: DomainSettings = { ...DEFAULT_DOMAIN_SETTINGS, aging: { ...DEFAULT_AGING_CONFIG, basis: 'document_date' } };
+    expect(await ensureSummariesCurrent(temp.store, '2026-11-24', byDocument)).toBe(true);
+    expect(await ensureSummariesCurrent(temp.store, '2026-11-24', byDocument)).toBe(false);
   });
 
   it('uses the configured weights and rates', async () => {
