@@ -6,7 +6,17 @@ const DAY_MS = 86_400_000;
 
 export const dayNumber = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
-export const isoDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const dateTexts = new Map<number, string>();
+
+/** Cached: a portfolio uses a few thousand distinct days for hundreds of thousands of dates. */
+export function isoDate(day: number): string {
+  let text = dateTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dateTexts.set(day, text);
+  }
+  return text;
+}
 
 /** The epoch milliseconds of a minute of a day. */
 export const msOf = (day: number, minuteOfDay: number): number => day * DAY_MS + minuteOfDay * 60_000;
