@@ -11,13 +11,13 @@ async function seriousViolations(page: Page) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the worklist has no serious accessibility violations (${scheme})`, async ({ page, server }) => {
+  test(`the worklist has no serious accessibility violations (${scheme})`, async ({ server, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await openWorklist(page, server.url);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test(`the account has no serious accessibility violations (${scheme})`, async ({ page, server }) => {
+  test(`the account has no serious accessibility violations (${scheme})`, async ({ server, page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await openWorklist(page, server.url);
     await dataRows(page).first().locator('a').first().click();
@@ -26,7 +26,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the help overlay has no serious accessibility violations', async ({ page, server }) => {
+test('the help overlay has no serious accessibility violations', async ({ server, page }) => {
   await openWorklist(page, server.url);
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();

@@ -12,7 +12,7 @@ async function openTopAccount(page: Page, url: string): Promise<string> {
   return name;
 }
 
-test('the account shows header, balances, open items, contacts and timeline', async ({ page, server }) => {
+test('the account shows header, balances, open items, contacts and timeline', async ({ server, page }) => {
   await openTopAccount(page, server.url);
   const header = page.getByRole('banner', { name: 'Customer' }).or(page.locator('header[aria-label="Customer"]'));
   await expect(header).toContainText('Payment terms');
@@ -41,7 +41,7 @@ test('the account shows header, balances, open items, contacts and timeline', as
   await expect(page.getByRole('region', { name: 'Why this priority' }).locator('li[data-factor]').first()).toBeVisible();
 });
 
-test('open items can be multi-selected with checkboxes, shift-click and Space', async ({ page, server }) => {
+test('open items can be multi-selected with checkboxes, shift-click and Space', async ({ server, page }) => {
   await openTopAccount(page, server.url);
   const items = page.getByRole('table', { name: 'Open items' });
   const rows = items.locator('tbody tr[data-item-id]');
@@ -66,7 +66,7 @@ test('open items can be multi-selected with checkboxes, shift-click and Space', 
   await expect(selection).not.toContainText('selected ');
 });
 
-test('open items sort by a column and filter by text', async ({ page, server }) => {
+test('open items sort by a column and filter by text', async ({ server, page }) => {
   await openTopAccount(page, server.url);
   const items = page.getByRole('table', { name: 'Open items' });
   const rows = items.locator('tbody tr[data-item-id]');
@@ -82,7 +82,7 @@ test('open items sort by a column and filter by text', async ({ page, server }) 
   await expect(items).toContainText('No items match these filters.');
 });
 
-test('the timeline filters by entry type', async ({ page, server }) => {
+test('the timeline filters by entry type', async ({ server, page }) => {
   await openTopAccount(page, server.url);
   const timeline = page.getByRole('region', { name: 'Timeline' });
   const types = timeline.getByRole('group', { name: 'Show timeline entries of type' }).getByRole('button');

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { dataRows, grid, openWorklist } from './ui';
 
-test('j/k and the arrows move the selection, Enter opens the account, Escape goes back', async ({ page, server }) => {
+test('j/k and the arrows move the selection, Enter opens the account, Escape goes back', async ({ server, page }) => {
   await openWorklist(page, server.url);
   const worklist = grid(page);
   await expect(worklist).toHaveAttribute('aria-activedescendant', 'wl-row-0');
@@ -30,7 +30,7 @@ test('j/k and the arrows move the selection, Enter opens the account, Escape goe
   await expect(worklist).toHaveAttribute('aria-activedescendant', 'wl-row-2');
 });
 
-test('End and Home jump through the whole list, loading rows on demand', async ({ page, server }) => {
+test('End and Home jump through the whole list, loading rows on demand', async ({ server, page }) => {
   await openWorklist(page, server.url);
   await grid(page).focus();
   await page.keyboard.press('End');
@@ -43,7 +43,7 @@ test('End and Home jump through the whole list, loading rows on demand', async (
   await expect(grid(page)).toHaveAttribute('aria-activedescendant', 'wl-row-0');
 });
 
-test('Alt+Left goes back from an account', async ({ page, server }) => {
+test('Alt+Left goes back from an account', async ({ server, page }) => {
   await openWorklist(page, server.url);
   await dataRows(page).first().locator('a').first().click();
   await expect(page).toHaveURL(/#\/customer\//);
@@ -53,7 +53,7 @@ test('Alt+Left goes back from an account', async ({ page, server }) => {
   await expect(grid(page)).toBeVisible();
 });
 
-test('/ focuses search, f the filters, e explains, ? shows the shortcuts, Escape closes', async ({ page, server }) => {
+test('/ focuses search, f the filters, e explains, ? shows the shortcuts, Escape closes', async ({ server, page }) => {
   await openWorklist(page, server.url);
   await page.keyboard.press('/');
   await expect(page.getByLabel('Search the worklist')).toBeFocused();
@@ -82,7 +82,7 @@ test('/ focuses search, f the filters, e explains, ? shows the shortcuts, Escape
   await expect(page).not.toHaveURL(/customer/);
 });
 
-test('ArrowDown in the search box moves into the list', async ({ page, server }) => {
+test('ArrowDown in the search box moves into the list', async ({ server, page }) => {
   await openWorklist(page, server.url);
   await page.keyboard.press('/');
   await page.keyboard.press('ArrowDown');

@@ -13,7 +13,7 @@ async function choose(page: Page, item: string) {
   await page.getByRole('menuitemradio', { name: item }).click();
 }
 
-test('switching to dark theme applies at once and persists across reload', async ({ page, server }) => {
+test('switching to dark theme applies at once and persists across reload', async ({ server, page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await openWorklist(page, server.url);
   expect(isDark(await background(page))).toBe(false);
@@ -32,7 +32,7 @@ test('switching to dark theme applies at once and persists across reload', async
   await expect.poll(async () => isDark(await background(page))).toBe(false);
 });
 
-test('the system theme follows the operating system', async ({ page, server }) => {
+test('the system theme follows the operating system', async ({ server, page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await openWorklist(page, server.url);
   await choose(page, 'Same as system');
@@ -41,7 +41,7 @@ test('the system theme follows the operating system', async ({ page, server }) =
   await expect.poll(async () => isDark(await background(page))).toBe(false);
 });
 
-test('compact density makes rows shorter and is remembered', async ({ page, server }) => {
+test('compact density makes rows shorter and is remembered', async ({ server, page }) => {
   await openWorklist(page, server.url);
   const height = async () => (await dataRows(page).first().boundingBox())?.height ?? 0;
   const comfortable = await height();

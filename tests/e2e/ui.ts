@@ -1,4 +1,8 @@
-/** Page helpers shared by the UI specs: where the worklist is and how to wait for it. */
+/**
+ * Page helpers shared by the UI specs: where the worklist is and how to wait for it.
+ * Specs list `server` before `page` so the page (and any socket Chromium opened speculatively)
+ * is torn down first; otherwise closing the server waits for those sockets to time out.
+ */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { countChangesFrom, countText, customerCount, dataRows, grid, openWorklist, rowNames } from './ui';
 
-test('the worklist shows the portfolio ranked by priority score', async ({ page, server }) => {
+test('the worklist shows the portfolio ranked by priority score', async ({ server, page }) => {
   await openWorklist(page, server.url);
   const total = await customerCount(page);
   expect(total).toBeGreaterThan(10);
@@ -17,7 +17,7 @@ test('the worklist shows the portfolio ranked by priority score', async ({ page,
   await expect(page.getByRole('columnheader', { name: 'Score' })).toHaveAttribute('aria-sort', 'descending');
 });
 
-test('a flag filter narrows the list and clearing restores it', async ({ page, server }) => {
+test('a flag filter narrows the list and clearing restores it', async ({ server, page }) => {
   await openWorklist(page, server.url);
   const total = await customerCount(page);
   await page.getByRole('button', { name: 'Open dispute' }).click();
@@ -28,7 +28,7 @@ test('a flag filter narrows the list and clearing restores it', async ({ page, s
   await expect.poll(() => customerCount(page)).toBe(total);
 });
 
-test('a risk filter shows only customers of that risk class', async ({ page, server }) => {
+test('a risk filter shows only customers of that risk class', async ({ server, page }) => {
   await openWorklist(page, server.url);
   const total = await customerCount(page);
   await page.getByRole('button', { name: /Filter by risk/ }).click();
@@ -42,7 +42,7 @@ test('a risk filter shows only customers of that risk class', async ({ page, ser
   await expect.poll(() => customerCount(page)).toBe(total);
 });
 
-test('filters that match nothing show an empty state with a way out', async ({ page, server }) => {
+test('filters that match nothing show an empty state with a way out', async ({ server, page }) => {
   await openWorklist(page, server.url);
   const total = await customerCount(page);
   await page.getByLabel('Search the worklist').fill('zzqqxx-no-such-customer');
@@ -52,7 +52,7 @@ test('filters that match nothing show an empty state with a way out', async ({ p
   await expect.poll(() => customerCount(page)).toBe(total);
 });
 
-test('instant search filters the worklist as you type', async ({ page, server }) => {
+test('instant search filters the worklist as you type', async ({ server, page }) => {
   await openWorklist(page, server.url);
   const total = await customerCount(page);
   const [, , third] = await rowNames(page, 3);
@@ -67,7 +67,7 @@ test('instant search filters the worklist as you type', async ({ page, server })
   await expect.poll(() => customerCount(page)).toBe(total);
 });
 
-test('sorting by a header re-orders the rows and is remembered after reload', async ({ page, server }) => {
+test('sorting by a header re-orders the rows and is remembered after reload', async ({ server, page }) => {
   await openWorklist(page, server.url);
   await page.getByRole('columnheader', { name: 'Customer' }).getByRole('button').click();
   await expect(page.getByRole('columnheader', { name: 'Customer' })).toHaveAttribute('aria-sort', 'ascending');
@@ -85,7 +85,7 @@ test('sorting by a header re-orders the rows and is remembered after reload', as
   await expect(page.getByRole('button', { name: 'Broken promise' })).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('the score explanation lists the factors and their contributions', async ({ page, server }) => {
+test('the score explanation lists the factors and their contributions', async ({ server, page }) => {
   await openWorklist(page, server.url);
   await dataRows(page).first().getByRole('button', { name: /explain/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Why this customer is ranked here' });

@@ -48,7 +48,7 @@ export function Balances({ account }: { account: Account }) {
                     {row.currency}
                   </TableCell>
                   {row.buckets.map((bucket) => (
-                    <TableCell key={bucket.key} align="right" sx={{ ...num, color: bucket.amountMinor === 0 ? 'text.disabled' : undefined }}>
+                    <TableCell key={bucket.key} align="right" sx={{ ...num, color: bucket.amountMinor === 0 ? 'text.secondary' : undefined }}>
                       {amount(bucket.amountMinor, row.currency)}
                     </TableCell>
                   ))}

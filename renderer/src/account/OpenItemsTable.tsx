@@ -248,7 +248,7 @@ export function OpenItemsTable({ items, buckets }: OpenItemsTableProps) {
                       <Box sx={{ color: 'text.secondary', fontSize: '0.72rem', fontWeight: 400 }}>of {money(item.originalMinor, item.currency)}</Box>
                     )}
                   </TableCell>
-                  <TableCell align="right" sx={{ ...num, color: item.disputedMinor > 0 ? 'warning.main' : 'text.disabled' }}>
+                  <TableCell align="right" sx={{ ...num, color: item.disputedMinor > 0 ? 'warning.main' : 'text.secondary' }}>
                     {item.disputedMinor > 0 ? money(item.disputedMinor, item.currency) : '—'}
                   </TableCell>
                 </TableRow>

@@ -26,6 +26,12 @@ export function createAppTheme(density: Density): Theme {
         palette: {
           primary: { main: '#1f5fa8' },
           secondary: { main: '#6b4fa3' },
+          // Darker than MUI's defaults so coloured text and chip labels reach WCAG AA (4.5:1).
+          error: { main: '#c62828' },
+          warning: { main: '#a35200' },
+          info: { main: '#0b62b0' },
+          success: { main: '#2e7d32' },
+          contrastThreshold: 4.5,
           background: { default: '#f4f6f9', paper: '#ffffff' },
         },
       },
@@ -33,6 +39,11 @@ export function createAppTheme(density: Density): Theme {
         palette: {
           primary: { main: '#7fb3f0' },
           secondary: { main: '#b8a2e6' },
+          error: { main: '#ff8a80' },
+          warning: { main: '#ffb74d' },
+          info: { main: '#81c7f5' },
+          success: { main: '#81c784' },
+          contrastThreshold: 4.5,
           background: { default: '#0f1318', paper: '#171c23' },
         },
       },
