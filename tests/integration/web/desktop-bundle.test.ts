@@ -1,0 +1,108 @@
+/**
+ * The desktop app's start-up, run from the real esbuild bundle against a fake `electron` module:
+ * proves the bundle loads, opens and seeds the store with the nativeBinding path, binds one API
+ * channel with the sender check, and creates an isolated, sandboxed window on app://.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nativeBindingPath } from '../../../electron/app/native-binding';
+import { REPO_ROOT } from '../../../electron/web/start';
+
+interface Report {
+  events: string[];
+  windows: { options: { webPreferences: Record<string, unknown> }; url?: string }[];
+  dialogs: { title?: string; detail?: string }[];
+  exitCode: number | null;
+  privileged: { scheme: string; privileges: Record<string, boolean> }[];
+  protocols: string[];
+  permissionAnswers: [string, boolean][];
+  calls: Record<string, { ok: boolean; value?: Record<string, unknown>; error?: { code: string } }>;
+  channels: string[];
+  appEvents: string[];
+}
+
+let work: string;
+let bundle: string;
+let appPath: string;
+
+beforeAll(() => {
+  // Inside the repository, so the bundle resolves better-sqlite3 from node_modules as in the app.
+  const cache = join(REPO_ROOT, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  work = mkdtempSync(join(cache, 'ledgerline-bundle-'));
+  bundle = join(work, 'dist-electron', 'main.cjs');
+  execFileSync(
+    join(REPO_ROOT, 'node_modules', '.bin', 'esbuild'),
+    ['electron/main.ts', '--bundle', '--platform=node', '--format=cjs', '--external:electron', '--external:better-sqlite3', `--outfile=${bundle}`, '--log-level=error'],
+    { cwd: REPO_ROOT },
+  );
+  // Plain Node stands in for Electron here, so the Node build of better-sqlite3 is the right one.
+  appPath = join(work, 'app');
+  const binding = nativeBindingPath({ isPackaged: false, appPath, resourcesPath: '', electronVersion: '45.4.1', platform: process.platform, arch: process.arch });
+  mkdirSync(join(binding, '..'), { recursive: true });
+  copyFileSync(join(REPO_ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), binding);
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+function runMain(dataDir: string): Report {
+  const result = spawnSync(process.execPath, [join(__dirname, 'fixtures', 'fake-electron-main.cjs'), bundle, appPath, dataDir], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.status !== 0) throw new Error(`the fake Electron run failed: ${result.stderr}`);
+  const line = result.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as Report;
+}
+
+describe('the bundled main process', () => {
+  it('starts on an empty data dir: seeds, binds one channel, opens a locked-down window', () => {
+    const dataDir = join(work, 'fresh');
+    const report = runMain(dataDir);
+    expect(report.dialogs).toEqual([]);
+    expect(report.exitCode).toBeNull();
+    expect(report.events).toEqual(expect.arrayContaining(['requestSingleInstanceLock', 'enableSandbox', 'onHeadersReceived']));
+    expect(report.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown }]);
+    expect(report.protocols).toEqual(['app']);
+    expect(report.permissionAnswers).toEqual([
+      ['media', false],
+      ['geolocation', false],
+      ['check:notifications', false],
+    ]);
+    expect(report.appEvents).toEqual(expect.arrayContaining(['web-contents-created', 'second-instance', 'window-all-closed', 'will-quit']));
+    // electron-log registers its own renderer-logging channel; the app adds exactly one.
+    expect(report.channels.filter((channel) => !channel.startsWith('__ELECTRON_LOG'))).toEqual(['api:invoke']);
+
+    expect(report.windows).toHaveLength(1);
+    expect(report.windows[0]?.url).toBe('app://ledgerline/index.html');
+    expect(report.windows[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+
+    expect(report.calls.info).toMatchObject({ ok: true, value: { transport: 'ipc', asOf: '2026-11-23', dataDir } });
+    expect(report.calls.page?.ok).toBe(true);
+    expect((report.calls.page?.value?.rows as unknown[]).length).toBe(3);
+    expect(report.calls.malformed).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(report.calls.foreign).toMatchObject({ ok: false });
+    expect(report.events).toContain('will-quit prevented');
+    expect(report.events).toContain('quit');
+    expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('starting');
+  });
+
+  it('shows what to do when the database is not valid, and leaves the file alone', () => {
+    const dataDir = join(work, 'broken');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'ledgerline.db'), 'this is not a database');
+    const report = runMain(dataDir);
+    expect(report.windows).toEqual([]);
+    expect(report.exitCode).toBe(1);
+    expect(report.dialogs).toHaveLength(1);
+    expect(report.dialogs[0]?.title).toBe('Ledgerline cannot read its database');
+    expect(report.dialogs[0]?.detail).toContain(join(dataDir, 'ledgerline.db'));
+    expect(readFileSync(join(dataDir, 'ledgerline.db'), 'utf8')).toBe('this is not a database');
+  });
+});
