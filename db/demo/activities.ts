@@ -2,7 +2,7 @@
 import type { Outcome } from '../../shared/domain/codes';
 import { isoDate, weekday } from './calendar';
 import { CHANNEL_WEIGHTS, OUTCOME_NOTES, OUTCOME_WEIGHTS } from './catalog';
-import { addActivity, fillTemplate, money, officeTime, someone, type CustomerState, type GenContext } from './context';
+import { addActivity, fillTemplate, money, officeTime, personOf, pickContact, type CustomerState, type GenContext } from './context';
 
 /** Outcomes after which a collector usually sets a date to check again. */
 const FOLLOW_UP_OUTCOMES: ReadonlySet<Outcome> = new Set(['call_back_later', 'awaiting_approval', 'in_payment_run', 'invoice_not_received', 'payment_sent']);
@@ -22,8 +22,9 @@ export function addContactHistory(ctx: GenContext, customer: CustomerState, coun
     const channel = rng.weighted(CHANNEL_WEIGHTS);
     const outcome = rng.weighted(OUTCOME_WEIGHTS[channel]);
     const item = docs.length > 0 ? rng.pick(docs) : null;
+    const contact = pickContact(ctx, customer);
     const note = fillTemplate(rng.pick(OUTCOME_NOTES[outcome]), {
-      person: someone(ctx, customer),
+      person: personOf(contact),
       doc: item?.row.document_number ?? 'the open invoices',
       amount: item === null ? 'the overdue balance' : money(item.row.open_minor, item.row.currency),
       date: isoDate(day + rng.int(1, 10)),
@@ -40,6 +41,7 @@ export function addContactHistory(ctx: GenContext, customer: CustomerState, coun
       durationSeconds,
       followUpDay: FOLLOW_UP_OUTCOMES.has(outcome) && rng.chance(0.6) ? Math.min(day + rng.int(2, 10), asOfDay + 10) : null,
       userId: day < asOfDay - 365 && rng.chance(0.5) ? ctx.users.formerCollector : ctx.users.me,
+      contact,
     });
   }
 }

@@ -63,6 +63,11 @@ export interface ItemState {
   disputed: boolean;
 }
 
+export interface ContactRef {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface CustomerState {
   readonly index: number;
   readonly id: string;
@@ -74,7 +79,7 @@ export interface CustomerState {
   readonly latenessDays: number;
   readonly sizeFactor: number;
   readonly sinceDay: number;
-  readonly contacts: { id: string; name: string }[];
+  readonly contacts: ContactRef[];
   readonly items: ItemState[];
   /** Days between the last generic contact and the as-of date. */
   readonly contactGapDays: number;
@@ -213,10 +218,11 @@ export function addActivity(
     durationSeconds: number | null;
     followUpDay: number | null;
     userId: string | null;
+    contact: ContactRef | null;
   },
 ): string {
   const id = ctx.id(activity.at);
-  const contact = customer.contacts.length > 0 && ctx.rng.chance(0.85) ? ctx.rng.pick(customer.contacts) : null;
+  const { contact } = activity;
   const at = isoTimestamp(activity.at);
   ctx.rows.activities.push({
     id,
@@ -235,9 +241,12 @@ export function addActivity(
   return id;
 }
 
-/** The first name of a contact person, or the AP team when nobody specific was reached. */
-export const someone = (ctx: GenContext, customer: CustomerState): string =>
-  customer.contacts.length > 0 ? ctx.rng.pick(customer.contacts).name.split(' ')[0] ?? 'AP team' : 'AP team';
+/** Who was reached: usually one of the customer's contact persons, sometimes just the AP team. */
+export const pickContact = (ctx: GenContext, customer: CustomerState): ContactRef | null =>
+  customer.contacts.length > 0 && ctx.rng.chance(0.85) ? ctx.rng.pick(customer.contacts) : null;
+
+/** How a note names the person: the first name, or the AP team when nobody specific was reached. */
+export const personOf = (contact: ContactRef | null): string => contact?.name.split(' ')[0] ?? 'AP team';
 
 export function fillTemplate(template: string, values: { person: string; doc: string; amount: string; date: string; reason?: string }): string {
   return template

@@ -15,7 +15,8 @@ import {
   money,
   officeTime,
   PAYMENT_METHOD_WEIGHTS,
-  someone,
+  personOf,
+  pickContact,
   type CustomerState,
   type GenContext,
   type ItemState,
@@ -60,8 +61,9 @@ interface PromiseSpec {
 function addPromise(ctx: GenContext, customer: CustomerState, spec: PromiseSpec): string {
   const { rng } = ctx;
   const docs = spec.items.map((item) => item.row.document_number).join(', ');
+  const contact = pickContact(ctx, customer);
   const note = fillTemplate(rng.pick(OUTCOME_NOTES.promise_to_pay), {
-    person: someone(ctx, customer),
+    person: personOf(contact),
     doc: docs,
     amount: money(spec.amountMinor, spec.currency),
     date: isoDate(spec.promisedDay),
@@ -75,6 +77,7 @@ function addPromise(ctx: GenContext, customer: CustomerState, spec: PromiseSpec)
     durationSeconds: rng.int(120, 600),
     followUpDay: null,
     userId: ctx.users.me,
+    contact,
   });
   const id = ctx.id(spec.createdAt);
   ctx.rows.promises.push({
@@ -145,7 +148,7 @@ function brokenPromise(ctx: GenContext, customer: CustomerState, recent: boolean
     updatedAt: msOf(evaluatedDay, 1),
     items,
   });
-  addFollowUp(ctx, customer, evaluatedDay, 'Promise broken: call the customer', msOf(evaluatedDay, 2), evaluatedDay >= asOfDay - 10);
+  addFollowUp(ctx, customer, evaluatedDay, 'Promise broken: call the customer', msOf(evaluatedDay, 7 * 60), evaluatedDay >= asOfDay - 10);
   return { evaluatedDay, items };
 }
 
@@ -387,22 +390,25 @@ function addDispute(ctx: GenContext, customer: CustomerState, status: DisputeSta
   const disputed = amounts.reduce((total, amount) => total + amount, 0);
   const docs = items.map((item) => item.row.document_number).join(', ');
   const createdAt = officeTime(ctx, createdDay);
+  const contact = pickContact(ctx, customer);
+  const channel = rng.chance(0.6) ? 'email' : 'phone';
 
   const activityId = addActivity(ctx, customer, {
     at: createdAt,
-    channel: rng.chance(0.6) ? 'email' : 'phone',
+    channel,
     direction: rng.chance(0.6) ? 'inbound' : 'outbound',
     outcome: 'dispute_raised',
     note: fillTemplate(rng.pick(OUTCOME_NOTES.dispute_raised), {
-      person: someone(ctx, customer),
+      person: personOf(contact),
       doc: docs,
       amount: money(disputed, currency),
       date: isoDate(createdDay),
       reason: DISPUTE_REASON_TEXT[reason],
     }),
-    durationSeconds: null,
+    durationSeconds: channel === 'phone' ? rng.int(120, 900) : null,
     followUpDay: null,
     userId: ctx.users.me,
+    contact,
   });
 
   const id = ctx.id(createdAt);
