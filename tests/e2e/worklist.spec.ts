@@ -96,3 +96,21 @@ test('the score explanation lists the factors and their contributions', async ({
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('searching a document number finds its customer and links straight to the account', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  const total = await customerCount(page);
+  const first = dataRows(page).first();
+  const name = (await first.locator('a').first().textContent()) ?? '';
+  await first.locator('a').first().click();
+  const documentNumber = (await page.locator('tbody tr[data-item-id] td:nth-child(2) div').first().textContent()) ?? '';
+  expect(documentNumber).not.toBe('');
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('Search the worklist').fill(documentNumber);
+  await countChangesFrom(page, total);
+  await expect(dataRows(page).first()).toContainText(name);
+  const match = page.getByRole('navigation', { name: 'Other matches' }).getByRole('link', { name: new RegExp(`Document ${documentNumber}`) });
+  await match.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});

@@ -18,6 +18,7 @@ import { ScoreFactors } from '../common/ScoreFactors';
 import { EmptyState, ErrorState } from '../common/StatusViews';
 import { COLUMNS, GRID_TEMPLATE, type Column } from './columns';
 import { FilterBar } from './FilterBar';
+import { SearchMatches } from './SearchMatches';
 import { activeFilterCount, filtersKey, type WorklistFilters } from './filters';
 import { useWorklistPages } from './useWorklistPages';
 import { rowDomId, scoreDomId, WorklistRowView } from './WorklistRowView';
@@ -182,6 +183,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
         <Box sx={{ flex: 1 }} />
         <FilterBar facets={facets.data} filters={filters} onChange={onFilters} firstFilterRef={firstFilterRef} />
       </Box>
+      {trimmed !== '' && <SearchMatches search={trimmed} />}
       <Box sx={{ height: 2 }}>{pages.loading && pages.slow && <LinearProgress aria-label="Loading the worklist" />}</Box>
       {pages.error && <ErrorState error={pages.error} onRetry={pages.retry} what="the worklist" />}
       {facets.error && <ErrorState error={facets.error} onRetry={facets.retry} what="the filters" />}

@@ -1,0 +1,54 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import { SEARCH_HIT_KINDS } from '../../../shared/api/schemas';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { openCustomer } from '../app/router';
+
+const KIND_LABELS: Record<(typeof SEARCH_HIT_KINDS)[number], string> = {
+  customer: 'Customer',
+  contact: 'Contact',
+  document: 'Document',
+  reference: 'Reference',
+  note: 'Note',
+};
+
+export const MAX_MATCHES = 8;
+
+/**
+ * What the search text matched besides customer names (documents, contacts, references, notes),
+ * each a shortcut straight to the account, so "who sent invoice 9000000625?" is one click.
+ */
+export function SearchMatches({ search }: { search: string }) {
+  const hits = useQuery(`search:${search}`, () => api['search.global']({ q: search, limit: MAX_MATCHES }));
+  const shown = (hits.data ?? []).filter((hit) => hit.kind !== 'customer');
+  if (shown.length === 0) return null;
+  return (
+    <Box
+      component="nav"
+      aria-label="Other matches"
+      sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, pb: 1, flexWrap: 'wrap', opacity: hits.fresh ? 1 : 0.6 }}
+    >
+      <Typography variant="caption" color="text.secondary">
+        Also matches:
+      </Typography>
+      {shown.map((hit) => (
+        <Chip
+          key={`${hit.kind}-${hit.customerId}-${hit.label}`}
+          size="small"
+          variant="outlined"
+          clickable
+          component="a"
+          href={`#/customer/${hit.customerId}`}
+          onClick={(event) => {
+            event.preventDefault();
+            openCustomer(hit.customerId);
+          }}
+          label={`${KIND_LABELS[hit.kind]} ${hit.label} · ${hit.customerName}`}
+          sx={{ maxWidth: 360 }}
+        />
+      ))}
+    </Box>
+  );
+}
