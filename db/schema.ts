@@ -291,6 +291,8 @@ export interface CustomerSummaryTable {
   override_kind: OverrideKind | null;
   override_reason: string | null;
   override_expires_at: string | null;
+  /** 0 pinned, 1 neither, 2 snoozed: the default worklist order's first key (expired overrides count as 1). */
+  rank_group: Defaulted<0 | 1 | 2>;
   score: number;
   factors_json: string;
   updated_at: string;

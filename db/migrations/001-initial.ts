@@ -324,10 +324,13 @@ const statements = [
     override_kind TEXT,
     override_reason TEXT,
     override_expires_at TEXT,
+    rank_group INTEGER NOT NULL DEFAULT 1 CHECK (rank_group IN (0, 1, 2)),
     score REAL NOT NULL,
     factors_json TEXT NOT NULL,
     updated_at TEXT NOT NULL
   ) STRICT`,
+  // The default worklist order (pinned, others, snoozed; then score) read straight off an index.
+  `CREATE INDEX customer_summary_rank ON customer_summary (rank_group, score DESC, customer_id)`,
   `CREATE INDEX customer_summary_score ON customer_summary (score DESC, customer_id)`,
   `CREATE INDEX customer_summary_overdue ON customer_summary (overdue_base_minor DESC)`,
   `CREATE INDEX customer_summary_oldest ON customer_summary (oldest_days_past_due DESC)`,

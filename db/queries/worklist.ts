@@ -11,6 +11,7 @@ import type { PriorityFactor } from '../../shared/domain/priority';
 import type { OverrideKind, RiskClass } from '../../shared/domain/codes';
 import type { DomainSettings } from '../summary/compute';
 import { prepared } from '../statements';
+import { expireOverrides } from '../summary/refresh';
 import { toFtsQuery } from './fts';
 
 export type WorklistQuery = z.output<typeof WorklistQuerySchema>;
@@ -79,7 +80,7 @@ function orderBy(sort: WorklistQuery['sort']): string {
   const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
   const parts: string[] = [];
   // Pinned customers lead and snoozed ones trail only the default ranking; other sorts are literal.
-  if (sort.by === 'score' && sort.dir === 'desc') parts.push(`CASE ${ACTIVE_OVERRIDE} WHEN 'pin' THEN 0 WHEN 'snooze' THEN 2 ELSE 1 END`);
+  if (sort.by === 'score' && sort.dir === 'desc') return 'ORDER BY s.rank_group, s.score DESC, s.customer_id';
   if (nullsLast) parts.push(`${expression} IS NULL`);
   parts.push(`${expression} ${dir}`, 'c.number ASC', 's.customer_id ASC');
   return `ORDER BY ${parts.join(', ')}`;
@@ -166,9 +167,9 @@ const FROM = 'FROM customer_summary s JOIN customers c ON c.id = s.customer_id';
 export function queryWorklist(sqlite: BetterSqlite3.Database, query: WorklistQuery, ctx: ReadContext): WorklistPage {
   const params: Params = {};
   const where = whereClause(query, params);
+  expireOverrides(sqlite, ctx.now);
   if (where === null) return { rows: [], total: 0, asOf: ctx.asOf };
   const order = orderBy(query.sort);
-  if (order.includes('@now')) params.now = ctx.now;
   // Sorting narrow id rows and fetching the wide ones for the page only keeps the sorter small.
   const ids = prepared<[Params], { id: string }>(sqlite, `SELECT s.customer_id AS id ${FROM} ${where} ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: query.limit, offset: query.offset })
@@ -177,7 +178,6 @@ export function queryWorklist(sqlite: BetterSqlite3.Database, query: WorklistQue
   const rows = prepared<[Params], SummaryJoinRow>(sqlite, `${SELECT} WHERE s.customer_id IN (SELECT value FROM json_each(@ids))`)
     .all({ now: ctx.now, ids: JSON.stringify(ids) })
     .sort((a, b) => (position.get(a.customer_id) ?? 0) - (position.get(b.customer_id) ?? 0));
-  delete params.now;
   const total = prepared<[Params], { n: number }>(sqlite, `SELECT count(*) AS n ${FROM} ${where}`).get(params)?.n ?? 0;
   return { rows: rows.map((row) => toWorklistRow(row, ctx.settings)), total, asOf: ctx.asOf };
 }

@@ -48,7 +48,8 @@ export const emptyFacts = (): SummaryFacts => ({
   override: null,
 });
 
-export type SummaryRow = Omit<CustomerSummaryTable, 'mixed_currency' | 'overdue_bucket_keys' | 'broken_promises' | 'open_disputes' | 'follow_up_due' | 'credit_used_minor'> & {
+export type SummaryRow = Omit<CustomerSummaryTable, 'mixed_currency' | 'overdue_bucket_keys' | 'broken_promises' | 'open_disputes' | 'follow_up_due' | 'credit_used_minor' | 'rank_group'> & {
+  rank_group: 0 | 1 | 2;
   mixed_currency: 0 | 1;
   overdue_bucket_keys: string;
   broken_promises: number;
@@ -151,6 +152,8 @@ export function computeSummary(
     override_kind: facts.override?.kind ?? null,
     override_reason: facts.override?.reason ?? null,
     override_expires_at: facts.override?.expires_at ?? null,
+    // Expiry depends on the time of reading, so readers demote expired overrides (see expireOverrides).
+    rank_group: facts.override?.kind === 'pin' ? 0 : facts.override?.kind === 'snooze' ? 2 : 1,
     score,
     factors_json: JSON.stringify(factors),
     updated_at: updatedAt,

@@ -43,12 +43,12 @@ const UPSERT = `INSERT OR REPLACE INTO customer_summary (
   customer_id, as_of, currency, mixed_currency, open_minor, overdue_minor, overdue_base_minor, disputed_minor,
   collectible_minor, aging_json, overdue_bucket_keys, oldest_days_past_due, next_promise_date, next_follow_up_date,
   next_action_date, last_contact_at, broken_promises, open_disputes, follow_up_due, credit_used_minor, override_kind,
-  override_reason, override_expires_at, score, factors_json, updated_at
+  override_reason, override_expires_at, rank_group, score, factors_json, updated_at
 ) VALUES (
   @customer_id, @as_of, @currency, @mixed_currency, @open_minor, @overdue_minor, @overdue_base_minor, @disputed_minor,
   @collectible_minor, @aging_json, @overdue_bucket_keys, @oldest_days_past_due, @next_promise_date, @next_follow_up_date,
   @next_action_date, @last_contact_at, @broken_promises, @open_disputes, @follow_up_due, @credit_used_minor, @override_kind,
-  @override_reason, @override_expires_at, @score, @factors_json, @updated_at
+  @override_reason, @override_expires_at, @rank_group, @score, @factors_json, @updated_at
 )`;
 
 type Customer = SummaryCustomer;
@@ -161,6 +161,14 @@ export function refreshAllSummariesSync(
 
 export function refreshAllSummaries(store: LocalStore, asOf: string, settings: DomainSettings = DEFAULT_DOMAIN_SETTINGS): Promise<number> {
   return Promise.resolve(refreshAllSummariesSync(store.sqlite, asOf, settings));
+}
+
+/** Moves customers whose pin or snooze has expired back among the others in the default order. */
+export function expireOverrides(sqlite: BetterSqlite3.Database, now: string): number {
+  return prepared<[string]>(
+    sqlite,
+    'UPDATE customer_summary SET rank_group = 1 WHERE rank_group IN (0, 2) AND override_expires_at IS NOT NULL AND override_expires_at <= ?',
+  ).run(now).changes;
 }
 
 /** True when the summaries were recomputed: the date moved on, the settings changed, or customers lack one. */
