@@ -1,0 +1,62 @@
+/**
+ * The Fastify application, without listening: tests inject requests into it, main.ts listens.
+ * It does not own the database; whoever built the Kysely instance closes it.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import { systemClock, type Clock } from '../shared/domain/clock';
+import { createAccessTokenService } from './auth/access-tokens';
+import { createAuthenticate } from './auth/authenticate';
+import { createLoginThrottle } from './auth/login-throttle';
+import { registerAuthRoutes } from './auth/routes';
+import type { ServerContext } from './context';
+import type { ServerDatabase } from './db/schema';
+import { registerErrorHandling } from './http/errors';
+import { registerHealthRoute } from './routes/health';
+import { registerMeRoute } from './routes/me';
+import { registerPortfolioRoutes } from './routes/portfolio';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const MIN_SECRET_LENGTH = 32;
+
+export interface BuildServerOptions {
+  readonly db: Kysely<ServerDatabase>;
+  /** Signs access tokens; at least MIN_SECRET_LENGTH characters. */
+  readonly secret: string;
+  /** Fastify's pino logger options; `false` (the default, for tests) logs nothing. */
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly clock?: Clock;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling uses it). */
+  readonly trustProxy?: boolean;
+}
+
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  if (options.secret.length < MIN_SECRET_LENGTH) throw new RangeError(`the server secret must have at least ${MIN_SECRET_LENGTH} characters`);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    // On close, drop idle keep-alive sockets at once; in-flight requests still finish.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  // JSON only: anything else, text/plain included, is answered 415.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('principal', null);
+  registerErrorHandling(app);
+
+  const clock = options.clock ?? systemClock;
+  const ctx: ServerContext = {
+    db: options.db,
+    clock,
+    accessTokens: createAccessTokenService(options.secret, clock),
+    loginThrottle: createLoginThrottle(clock),
+  };
+  const authenticate = createAuthenticate(ctx.db, ctx.accessTokens);
+  registerHealthRoute(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerMeRoute(app, ctx, authenticate);
+  registerPortfolioRoutes(app, ctx, authenticate);
+  await app.ready();
+  return app;
+}

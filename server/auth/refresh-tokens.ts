@@ -1,0 +1,85 @@
+/**
+ * Rotating refresh tokens. Each token is 32 random bytes, stored only as its SHA-256. A refresh
+ * revokes the presented token and issues its successor in the same family; presenting a token
+ * that was already rotated away means it was copied, so the whole family is revoked.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { Clock } from '../../shared/domain/clock';
+import type { ServerDatabase } from '../db/schema';
+
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface IssuedRefreshToken {
+  readonly token: string;
+  readonly expiresAt: string;
+}
+
+export type RotateResult =
+  | { readonly ok: true; readonly userId: string; readonly refresh: IssuedRefreshToken }
+  | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'reused' | 'disabled' };
+
+export const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+type Executor = Kysely<ServerDatabase>;
+
+async function insertToken(db: Executor, clock: Clock, userId: string, familyId: string): Promise<IssuedRefreshToken & { id: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = clock.now();
+  const id = uuidv7();
+  const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS).toISOString();
+  await db
+    .insertInto('refresh_tokens')
+    .values({ id, user_id: userId, family_id: familyId, token_hash: hashRefreshToken(token), issued_at: now.toISOString(), expires_at: expiresAt, revoked_at: null, replaced_by: null })
+    .execute();
+  return { id, token, expiresAt };
+}
+
+/** Starts a new family (a new sign-in). */
+export async function issueRefreshToken(db: Executor, clock: Clock, userId: string): Promise<IssuedRefreshToken> {
+  const { token, expiresAt } = await insertToken(db, clock, userId, uuidv7());
+  return { token, expiresAt };
+}
+
+async function revokeFamily(db: Executor, familyId: string, at: string): Promise<void> {
+  await db.updateTable('refresh_tokens').set({ revoked_at: at }).where('family_id', '=', familyId).where('revoked_at', 'is', null).execute();
+}
+
+export function rotateRefreshToken(db: Executor, clock: Clock, token: string): Promise<RotateResult> {
+  return db.transaction().execute(async (trx): Promise<RotateResult> => {
+    const now = clock.now().toISOString();
+    // Row lock: two concurrent refreshes with one token must not both succeed.
+    const row = await trx
+      .selectFrom('refresh_tokens')
+      .innerJoin('users', 'users.id', 'refresh_tokens.user_id')
+      .select(['refresh_tokens.id', 'refresh_tokens.family_id', 'refresh_tokens.user_id', 'refresh_tokens.expires_at', 'refresh_tokens.revoked_at', 'users.disabled'])
+      .where('refresh_tokens.token_hash', '=', hashRefreshToken(token))
+      .forUpdate()
+      .executeTakeFirst();
+    if (row === undefined) return { ok: false, reason: 'unknown' };
+    if (row.revoked_at !== null) {
+      await revokeFamily(trx, row.family_id, now);
+      return { ok: false, reason: 'reused' };
+    }
+    if (row.disabled) {
+      await revokeFamily(trx, row.family_id, now);
+      return { ok: false, reason: 'disabled' };
+    }
+    if (row.expires_at <= now) return { ok: false, reason: 'expired' };
+    const next = await insertToken(trx, clock, row.user_id, row.family_id);
+    await trx.updateTable('refresh_tokens').set({ revoked_at: now, replaced_by: next.id }).where('id', '=', row.id).execute();
+    return { ok: true, userId: row.user_id, refresh: { token: next.token, expiresAt: next.expiresAt } };
+  });
+}
+
+/** Sign-out: revokes the family of `token`. Unknown tokens are ignored so callers cannot probe. */
+export async function revokeRefreshTokenFamily(db: Executor, clock: Clock, token: string): Promise<void> {
+  const row = await db.selectFrom('refresh_tokens').select('family_id').where('token_hash', '=', hashRefreshToken(token)).executeTakeFirst();
+  if (row !== undefined) await revokeFamily(db, row.family_id, clock.now().toISOString());
+}
+
+/** After a password reset or when a user is disabled: every session of the user ends. */
+export async function revokeAllRefreshTokens(db: Executor, clock: Clock, userId: string): Promise<void> {
+  await db.updateTable('refresh_tokens').set({ revoked_at: clock.now().toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}

@@ -1,0 +1,173 @@
+/**
+ * The administration operations behind `npm run server:admin`: plain functions on the
+ * database, so the CLI, tests and (later) an admin API share them.
+ */
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { ROLES, type Role } from '../../shared/domain/codes';
+import type { Clock } from '../../shared/domain/clock';
+import { hashPassword, passwordProblem } from '../auth/passwords';
+import { revokeAllRefreshTokens } from '../auth/refresh-tokens';
+import type { ServerDatabase } from '../db/schema';
+
+/** A request that is well-formed but cannot be carried out (unknown user, duplicate name...). */
+export class AdminError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AdminError';
+  }
+}
+
+type Db = Kysely<ServerDatabase>;
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+export const normalizeUsername = (username: string): string => username.trim().toLowerCase();
+
+export function usernameProblem(username: string): string | undefined {
+  return USERNAME.test(username) ? undefined : 'a username has 2 to 64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit';
+}
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+async function teamIdByName(db: Db, name: string): Promise<string> {
+  const team = await db.selectFrom('teams').select('id').where('name', '=', name.trim()).executeTakeFirst();
+  if (team === undefined) throw new AdminError(`There is no team "${name}".`);
+  return team.id;
+}
+
+async function userByUsername(db: Db, username: string): Promise<{ id: string; team_id: string | null; disabled: boolean }> {
+  const user = await db.selectFrom('users').select(['id', 'team_id', 'disabled']).where('username', '=', normalizeUsername(username)).executeTakeFirst();
+  if (user === undefined) throw new AdminError(`There is no user "${username}".`);
+  return user;
+}
+
+export async function createTeam(db: Db, clock: Clock, name: string): Promise<{ id: string; name: string }> {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new AdminError('A team needs a name.');
+  const existing = await db.selectFrom('teams').select('id').where('name', '=', trimmed).executeTakeFirst();
+  if (existing !== undefined) throw new AdminError(`A team "${trimmed}" already exists.`);
+  const id = uuidv7();
+  await db.insertInto('teams').values({ id, name: trimmed, created_at: clock.now().toISOString() }).execute();
+  return { id, name: trimmed };
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly displayName?: string;
+  readonly email?: string;
+  readonly role: Role;
+  readonly team?: string;
+  readonly password: string;
+}
+
+export async function createUser(db: Db, clock: Clock, input: NewUser): Promise<{ id: string; username: string }> {
+  const username = normalizeUsername(input.username);
+  const problem = usernameProblem(username) ?? passwordProblem(input.password);
+  if (problem !== undefined) throw new AdminError(`Cannot create the user: ${problem}.`);
+  const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (taken !== undefined) throw new AdminError(`The username "${username}" is taken.`);
+  const teamId = input.team === undefined ? null : await teamIdByName(db, input.team);
+  const id = uuidv7();
+  const now = clock.now().toISOString();
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      username,
+      display_name: input.displayName?.trim() ?? username,
+      email: input.email?.trim() ?? null,
+      role: input.role,
+      team_id: teamId,
+      password_hash: await hashPassword(input.password),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return { id, username };
+}
+
+/** Sets a new password and ends every session of the user. */
+export async function resetPassword(db: Db, clock: Clock, username: string, password: string): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem !== undefined) throw new AdminError(`Cannot set the password: ${problem}.`);
+  const user = await userByUsername(db, username);
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: clock.now().toISOString() }).where('id', '=', user.id).execute();
+    await revokeAllRefreshTokens(trx, clock, user.id);
+  });
+}
+
+/** Blocks sign-in and refresh at once; access tokens already issued stop working on their next request. */
+export async function disableUser(db: Db, clock: Clock, username: string): Promise<void> {
+  const user = await userByUsername(db, username);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ disabled: true, updated_at: clock.now().toISOString() }).where('id', '=', user.id).execute();
+    await revokeAllRefreshTokens(trx, clock, user.id);
+  });
+}
+
+/**
+ * Assigns customers (by customer number) to a collector and to the collector's team, all or
+ * nothing. Each reassignment bumps the customer's version and writes a change_log entry, so
+ * the pull can tell the previous owner the customer left their scope.
+ */
+export async function assignCustomers(db: Db, clock: Clock, collectorUsername: string, numbers: readonly string[]): Promise<number> {
+  if (numbers.length === 0) throw new AdminError('Name at least one customer number.');
+  const collector = await userByUsername(db, collectorUsername);
+  if (collector.disabled) throw new AdminError(`The user "${collectorUsername}" is disabled.`);
+  return db.transaction().execute(async (trx) => {
+    const customers = await trx.selectFrom('customers').select(['id', 'number']).where('number', 'in', [...numbers]).forUpdate().execute();
+    const found = new Set(customers.map((c) => c.number));
+    const missing = numbers.filter((n) => !found.has(n));
+    if (missing.length > 0) throw new AdminError(`Unknown customer numbers: ${missing.join(', ')}. Nothing was assigned.`);
+    const now = clock.now().toISOString();
+    for (const customer of customers) {
+      const { seq } = await trx
+        .insertInto('change_log')
+        .values({ entity: 'customers', entity_id: customer.id, customer_id: customer.id, op: 'upsert', at: now })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('customers')
+        .set((eb) => ({ collector_id: collector.id, team_id: collector.team_id, updated_at: now, updated_seq: seq, version: eb('version', '+', 1) }))
+        .where('id', '=', customer.id)
+        .execute();
+    }
+    return customers.length;
+  });
+}
+
+export interface UserListing {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly team: string | null;
+  readonly disabled: boolean;
+  readonly customers: number;
+}
+
+export async function listUsers(db: Db): Promise<UserListing[]> {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('teams', 'teams.id', 'users.team_id')
+    .select((eb) => [
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.disabled',
+      'teams.name as team',
+      eb.selectFrom('customers').select(eb.fn.countAll<number>().as('n')).whereRef('customers.collector_id', '=', 'users.id').as('customers'),
+    ])
+    .orderBy('users.username')
+    .execute();
+  return rows.map((row) => ({
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    team: row.team,
+    disabled: row.disabled,
+    customers: Number(row.customers ?? 0),
+  }));
+}

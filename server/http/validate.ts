@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import { HttpError } from './errors';
+
+/** Parses a request part with zod; the first issue becomes a 400 naming the offending field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, part: 'body' | 'query' | 'params' = 'body'): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue === undefined || issue.path.length === 0 ? undefined : issue.path.map(String).join('.');
+  const where = field === undefined ? `the request ${part}` : `"${field}"`;
+  throw new HttpError(400, 'validation', `Invalid ${where}: ${issue?.message ?? 'malformed input'}.`, field);
+}
