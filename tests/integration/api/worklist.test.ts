@@ -144,6 +144,21 @@ describe('worklist.query', () => {
   });
 });
 
+describe('override expiry', () => {
+  it('returns a customer to its score position once its snooze expires', async () => {
+    await api.call('worklist.setOverride', { customerId: ids.big, kind: 'snooze', reason: 'Until noon', expiresAt: '2026-11-23T12:00:00.000Z' });
+    expect((await query({})).rows.at(-1)?.name).toBe('Zeta Großhandel');
+    api.clock.set('2026-11-23T12:00:00.000Z');
+    try {
+      const rows = (await query({})).rows;
+      expect(rows[0]?.name).toBe('Zeta Großhandel');
+      expect(rows[0]?.override).toBeNull();
+    } finally {
+      api.clock.set('2026-11-23T09:00:00.000Z');
+    }
+  });
+});
+
 describe('worklist.facets', () => {
   it('offers the buckets and the values present', async () => {
     const facets = await api.call('worklist.facets', {});
