@@ -85,7 +85,7 @@ export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command:
     };
     const result = command.apply(tx, input);
     prepared(sqlite, OUTBOX).run(mutationId, command.name, JSON.stringify(input), now);
-    refreshCustomerSummaries(sqlite, touched, tx.asOf, settings);
+    refreshCustomerSummaries(sqlite, touched, tx.asOf, settings, now);
     options.beforeCommit?.(tx);
     return result;
   }).immediate();

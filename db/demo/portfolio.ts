@@ -194,6 +194,9 @@ function openItemAge(ctx: GenContext, customer: CustomerState, risk: RiskClass):
   return customer.termsDays + late;
 }
 
+/** The first customers carry forced scenarios (history.ts) that need overdue invoices to work on. */
+const FORCED_SCENARIOS = 16;
+
 /** Ages of one invoice per default aging bucket, so the first customer shows every bucket. */
 const BUCKET_SAMPLE_LATENESS = [-5, 10, 45, 75, 105, 200];
 
@@ -201,7 +204,7 @@ export function addOpenItems(ctx: GenContext, customer: CustomerState, risk: Ris
   const { rng, asOfDay } = ctx;
   for (let k = 0; k < count; k++) {
     const currency = customer.secondCurrency !== null && rng.chance(0.25) ? customer.secondCurrency : customer.currency;
-    const forcedLateness = customer.index === 0 ? BUCKET_SAMPLE_LATENESS[k] : undefined;
+    const forcedLateness = customer.index === 0 ? BUCKET_SAMPLE_LATENESS[k] : customer.index <= FORCED_SCENARIOS && k < 3 ? 20 + 15 * k : undefined;
     const kind = forcedLateness === undefined ? rng.weighted(ITEM_KIND_WEIGHTS) : 'invoice';
     if (kind === 'invoice' || kind === 'debit_memo') {
       const age = forcedLateness === undefined ? openItemAge(ctx, customer, risk) : customer.termsDays + forcedLateness;

@@ -58,7 +58,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     'prefs.get': () => ctx.preferences.get(),
     'prefs.set': (patch) => ctx.preferences.set(patch),
     'worklist.query': (query) => queryWorklist(sqlite, query, current()),
-    'worklist.facets': () => queryFacets(sqlite, settings),
+    'worklist.facets': () => queryFacets(sqlite, current().settings),
     'customer.account': ({ customerId }) => {
       const account = queryAccount(sqlite, customerId, current());
       if (!account) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');

@@ -11,7 +11,8 @@ export type WorklistFacets = z.output<typeof WorklistFacetsSchema>;
 export function queryFacets(sqlite: BetterSqlite3.Database, settings: DomainSettings): WorklistFacets {
   const currencies = prepared<[], { currency: string }>(
     sqlite,
-    'SELECT currency FROM customers UNION SELECT DISTINCT currency FROM open_items WHERE open_minor <> 0 ORDER BY 1',
+    // The summaries already list each customer's item currencies: 2,000 small rows instead of 100,000 items.
+    `SELECT currency FROM customers UNION SELECT a.value ->> 'currency' FROM customer_summary s, json_each(s.aging_json) a ORDER BY 1`,
   ).all();
   const countries = prepared<[], { country: string }>(sqlite, 'SELECT DISTINCT country FROM customers ORDER BY country').all();
   const risks = new Set(prepared<[], { risk_class: RiskClass }>(sqlite, 'SELECT DISTINCT risk_class FROM customers').all().map((row) => row.risk_class));

@@ -120,10 +120,9 @@ function collect(
   return { customers, facts };
 }
 
-function write(sqlite: BetterSqlite3.Database, customerId: string | null, asOf: string, settings: DomainSettings): number {
+function write(sqlite: BetterSqlite3.Database, customerId: string | null, asOf: string, settings: DomainSettings, updatedAt: string): number {
   const { customers, facts } = collect(sqlite, customerId, asOf, settings);
   const upsert = prepared<[SummaryRow]>(sqlite, UPSERT);
-  const updatedAt = new Date().toISOString();
   for (const customer of customers) {
     upsert.run(computeSummary(customer, facts.get(customer.id) ?? emptyFacts(), asOf, settings, updatedAt));
   }
@@ -139,8 +138,9 @@ export function refreshCustomerSummaries(
   customerIds: Iterable<string>,
   asOf: string,
   settings: DomainSettings = DEFAULT_DOMAIN_SETTINGS,
+  updatedAt: string = new Date().toISOString(),
 ): void {
-  for (const id of new Set(customerIds)) write(sqlite, id, asOf, settings);
+  for (const id of new Set(customerIds)) write(sqlite, id, asOf, settings, updatedAt);
 }
 
 /** Recomputes every customer's summary for `asOf`; returns how many customers were summarised. */
@@ -151,7 +151,7 @@ export function refreshAllSummariesSync(
 ): number {
   return sqlite.transaction(() => {
     prepared(sqlite, 'DELETE FROM customer_summary').run();
-    const count = write(sqlite, null, asOf, settings);
+    const count = write(sqlite, null, asOf, settings, new Date().toISOString());
     const remember = prepared<[string, string]>(sqlite, 'INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)');
     remember.run(SUMMARY_AS_OF_KEY, asOf);
     remember.run(SUMMARY_SETTINGS_KEY, JSON.stringify(settings));
