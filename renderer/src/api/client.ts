@@ -76,4 +76,7 @@ export function createApiClient(bridge: ApiBridge): ApiClient & { call: Invoke }
   return { ...methods, call };
 }
 
-export const api = createApiClient(window.api ?? httpBridge());
+// Guarded so the module also loads where there is no window (unit tests in Node).
+const preloadBridge = 'window' in globalThis ? globalThis.window.api : undefined;
+
+export const api = createApiClient(preloadBridge ?? httpBridge());
