@@ -168,6 +168,6 @@ export async function listUsers(db: Db): Promise<UserListing[]> {
     role: row.role,
     team: row.team,
     disabled: row.disabled,
-    customers: Number(row.customers ?? 0),
+    customers: row.customers ?? 0,
   }));
 }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES, buildServer } from '../../../server/app';
+import { createAccessTokenService } from '../../../server/auth/access-tokens';
+import { PROTOCOL_VERSION, SERVER_VERSION } from '../../../server/version';
+import { BACKENDS, openTestDb } from './support/backends';
+import { TEST_SECRET, bearer, startHarness, type Harness } from './support/harness';
+
+interface ErrorReply {
+  error: { code: string; message: string; field?: string };
+}
+
+describe.each(BACKENDS)('HTTP boundary on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+  });
+  afterAll(() => h.dispose());
+
+  it('reports health with versions and a reachable database', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/v1/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', db: 'ok', version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, schemaProtocolVersion: 1 });
+  });
+
+  it('answers malformed JSON with 400 in the common error shape', async () => {
+    const response = await h.app.inject({ method: 'POST', url: '/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorReply>().error.code).toBe('bad_request');
+  });
+
+  it('names the offending field when the body fails validation', async () => {
+    const response = await h.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'ann', password: 42 } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorReply>().error).toMatchObject({ code: 'validation', field: 'password' });
+    const extra = await h.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'ann', password: 'x', admin: true } });
+    expect(extra.statusCode).toBe(400);
+  });
+
+  it('answers a body over 1 MB with 413', async () => {
+    const payload = JSON.stringify({ username: 'ann', password: 'x'.repeat(BODY_LIMIT_BYTES) });
+    const response = await h.app.inject({ method: 'POST', url: '/v1/auth/login', headers: { 'content-type': 'application/json' }, payload });
+    expect(response.statusCode).toBe(413);
+    expect(response.json<ErrorReply>().error.code).toBe('payload_too_large');
+  });
+
+  it('answers a non-JSON content type with 415', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const response = await h.app.inject({ method: 'POST', url: '/v1/auth/login', headers: { 'content-type': type }, payload: 'username=ann' });
+      expect(response.statusCode, type).toBe(415);
+      expect(response.json<ErrorReply>().error.code).toBe('unsupported_media_type');
+    }
+  });
+
+  it('answers a missing, malformed or foreign-signed token with 401', async () => {
+    const foreign = await createAccessTokenService(`${TEST_SECRET}-other`, h.clock).issue({ sub: 'someone', role: 'admin', team: null });
+    const cases: Record<string, string>[] = [{}, { authorization: 'Basic abc' }, bearer('not.a.jwt'), bearer(foreign.token)];
+    for (const headers of cases) {
+      const response = await h.app.inject({ method: 'GET', url: '/v1/portfolio/customers', headers });
+      expect(response.statusCode).toBe(401);
+      expect(response.json<ErrorReply>().error.code).toBe('unauthorized');
+    }
+  });
+
+  it('answers an unknown route with 404 in the common error shape', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/v1/nothing-here' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json<ErrorReply>().error.code).toBe('not_found');
+  });
+
+  it('answers 503 from health when the database is gone', async () => {
+    const gone = await openTestDb(kind);
+    const app = await buildServer({ db: gone.db, secret: TEST_SECRET });
+    await gone.dispose();
+    const response = await app.inject({ method: 'GET', url: '/v1/health' });
+    await app.close();
+    expect(response.statusCode).toBe(503);
+    expect(response.json<ErrorReply>().error.code).toBe('unavailable');
+  });
+});
