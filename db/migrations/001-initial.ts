@@ -344,7 +344,7 @@ const statements = [
     label,
     body,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4'
+    prefix = '1 2 3 4'
   )`,
 ];
 
