@@ -7,7 +7,7 @@ import Box from '@mui/material/Box';
 import ButtonBase from '@mui/material/ButtonBase';
 import Skeleton from '@mui/material/Skeleton';
 import Tooltip from '@mui/material/Tooltip';
-import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { AgingBar } from '../common/AgingBar';
 import { formatShortDate, money, relativeDay } from '../common/format';
 import { OVERRIDE_KIND_LABELS } from '../../../shared/domain/labels';
@@ -46,13 +46,14 @@ interface RowProps {
   readonly asOf: string;
   readonly selected: boolean;
   readonly height: number;
-  readonly style: CSSProperties;
+  /** Offset from the top of the row group, from the virtualizer. */
+  readonly top: number;
   readonly onSelect: (index: number) => void;
   readonly onOpen: (customerId: string) => void;
   readonly onExplain: (index: number, anchor: HTMLElement) => void;
 }
 
-export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf, selected, height, style, onSelect, onOpen, onExplain }: RowProps) {
+export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf, selected, height, top, onSelect, onOpen, onExplain }: RowProps) {
   return (
     <Box
       role="row"
@@ -67,7 +68,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
       onDoubleClick={() => {
         if (row) onOpen(row.customerId);
       }}
-      style={style}
+      style={{ transform: `translateY(${top}px)` }}
       sx={{
         position: 'absolute',
         left: 0,

@@ -249,7 +249,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
                 asOf={pages.asOf ?? ''}
                 selected={item.index === selected}
                 height={rowHeight}
-                style={{ transform: `translateY(${item.start}px)` }}
+                top={item.start}
                 onSelect={select}
                 onOpen={open}
                 onExplain={onExplain}
