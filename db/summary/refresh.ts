@@ -70,7 +70,7 @@ function itemGroupsSql(from: string, settings: DomainSettings): string {
       max(due_date) AS dueDate, max(document_date) AS documentDate,
       max(CASE WHEN due_days > 0 AND open_minor > disputed_minor THEN due_days END) AS oldest
     FROM (SELECT customer_id, currency, open_minor, disputed_minor, due_date, document_date, due_days, ${basisDays} AS basis_days
-          FROM (SELECT *, ${days('due_date')} AS due_days ${from}))
+          FROM (SELECT customer_id, currency, open_minor, disputed_minor, due_date, document_date, ${days('due_date')} AS due_days ${from}))
     GROUP BY customer_id, currency, ${bucket}, due_days > 0`;
 }
 interface PromiseRow { customer_id: string; status: 'open' | 'broken'; promised_date: string }
