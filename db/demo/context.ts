@@ -61,6 +61,8 @@ export interface ItemState {
   readonly docDay: number;
   promised: boolean;
   disputed: boolean;
+  /** Kept as generated: a sample the demo promises to show (no promise, dispute or payment touches it). */
+  reserved: boolean;
 }
 
 export interface ContactRef {
@@ -161,7 +163,7 @@ export function addItem(
     updated_at: ctx.erpSyncedAt,
   };
   ctx.rows.open_items.push(row);
-  const state: ItemState = { row, dueDay: item.dueDay, docDay: item.docDay, promised: false, disputed: false };
+  const state: ItemState = { row, dueDay: item.dueDay, docDay: item.docDay, promised: false, disputed: false, reserved: false };
   if (item.openMinor !== 0) customer.items.push(state);
   return state;
 }

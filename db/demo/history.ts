@@ -38,8 +38,9 @@ const EPISODE_WEIGHTS: readonly (readonly [Episode, number])[] = [
 
 const sum = (items: readonly ItemState[]): number => items.reduce((total, item) => total + item.row.open_minor, 0);
 
-function takeOverdue(ctx: GenContext, customer: CustomerState, max: number): ItemState[] {
-  const candidates = customer.items.filter((item) => isOverdueInvoice(ctx, item) && item.row.currency === customer.currency);
+/** Up to `max` free overdue invoices in the customer's currency, due before `dueBefore` so the story fits before today. */
+function takeOverdue(ctx: GenContext, customer: CustomerState, max: number, dueBefore: number): ItemState[] {
+  const candidates = customer.items.filter((item) => isOverdueInvoice(ctx, item) && item.row.currency === customer.currency && item.dueDay < dueBefore);
   ctx.rng.shuffle(candidates);
   return candidates.slice(0, ctx.rng.int(1, max));
 }
@@ -125,7 +126,7 @@ function addFollowUp(ctx: GenContext, customer: CustomerState, dueDay: number, t
 /** A promise that was not paid: judged broken after the grace days, with a follow-up on that day. */
 function brokenPromise(ctx: GenContext, customer: CustomerState, recent: boolean, level: number): { evaluatedDay: number; items: ItemState[] } | null {
   const { rng, asOfDay } = ctx;
-  const items = takeOverdue(ctx, customer, 2);
+  const items = takeOverdue(ctx, customer, 2, asOfDay - (recent ? 8 : 18));
   if (items.length === 0) return null;
   const earliest = Math.max(...items.map((item) => item.dueDay)) + 1;
   const latest = asOfDay - 7;
@@ -179,7 +180,7 @@ function promiseEpisode(ctx: GenContext, customer: CustomerState, episode: Episo
       return;
     }
     case 'partially_kept': {
-      const item = takeOverdue(ctx, customer, 1)[0];
+      const item = takeOverdue(ctx, customer, 1, asOfDay - 9)[0];
       if (item === undefined || item.row.open_minor < 2_000) return;
       const from = Math.max(item.dueDay + 1, asOfDay - 200);
       if (from > asOfDay - 8) return;
@@ -207,7 +208,7 @@ function promiseEpisode(ctx: GenContext, customer: CustomerState, episode: Episo
       brokenPromise(ctx, customer, episode === 'recent_broken', 1);
       return;
     case 'cancelled': {
-      const items = takeOverdue(ctx, customer, 1);
+      const items = takeOverdue(ctx, customer, 1, asOfDay - 4);
       const item = items[0];
       if (item === undefined) return;
       const from = Math.max(item.dueDay + 1, asOfDay - 150);
@@ -270,7 +271,7 @@ function promiseEpisode(ctx: GenContext, customer: CustomerState, episode: Episo
     }
     case 'open':
     case 'open_due_soon': {
-      const items = takeOverdue(ctx, customer, 3);
+      const items = takeOverdue(ctx, customer, 3, asOfDay - 2);
       if (items.length === 0) return;
       const createdDay = Math.max(Math.max(...items.map((item) => item.dueDay)) + 1, asOfDay - rng.int(1, 10));
       if (createdDay > asOfDay - 1) return;
@@ -352,7 +353,7 @@ function pathTo(ctx: GenContext, status: DisputeStatus): DisputeStatus[] {
 
 function disputeItems(ctx: GenContext, customer: CustomerState, max: number): ItemState[] {
   const candidates = customer.items.filter(
-    (item) => item.row.kind === 'invoice' && item.row.open_minor > 0 && !item.promised && !item.disputed && item.docDay < ctx.asOfDay - 5,
+    (item) => item.row.kind === 'invoice' && item.row.open_minor > 0 && !item.promised && !item.disputed && !item.reserved && item.docDay < ctx.asOfDay - 5,
   );
   ctx.rng.shuffle(candidates);
   const first = candidates[0];

@@ -205,7 +205,8 @@ export function addOpenItems(ctx: GenContext, customer: CustomerState, risk: Ris
   for (let k = 0; k < count; k++) {
     const currency = customer.secondCurrency !== null && rng.chance(0.25) ? customer.secondCurrency : customer.currency;
     const forcedLateness = customer.index === 0 ? BUCKET_SAMPLE_LATENESS[k] : customer.index <= FORCED_SCENARIOS && k < 3 ? 20 + 15 * k : undefined;
-    const kind = forcedLateness === undefined ? rng.weighted(ITEM_KIND_WEIGHTS) : 'invoice';
+    // Customer 0 has invoices only: credits and unapplied cash would net a bucket sample to zero.
+    const kind = forcedLateness === undefined && customer.index !== 0 ? rng.weighted(ITEM_KIND_WEIGHTS) : 'invoice';
     if (kind === 'invoice' || kind === 'debit_memo') {
       const age = forcedLateness === undefined ? openItemAge(ctx, customer, risk) : customer.termsDays + forcedLateness;
       const docDay = workday(asOfDay - age);
@@ -222,7 +223,8 @@ export function addOpenItems(ctx: GenContext, customer: CustomerState, risk: Ris
         dunningLevel: kind === 'invoice' ? dunningLevel(asOfDay, dueDay) : 0,
         clearedDay: null,
       });
-      if (dueDay < asOfDay - 5 && rng.chance(0.07)) payPart(ctx, customer, item, 0.2 + rng.float() * 0.5, rng.int(Math.max(docDay + 1, dueDay - 10), asOfDay - 1));
+      if (customer.index === 0 && forcedLateness !== undefined) item.reserved = true;
+      else if (dueDay < asOfDay - 5 && rng.chance(0.07)) payPart(ctx, customer, item, 0.2 + rng.float() * 0.5, rng.int(Math.max(docDay + 1, dueDay - 10), asOfDay - 1));
     } else if (kind === 'credit_memo') {
       const docDay = workday(asOfDay - rng.int(1, 120));
       const amount = -Math.round(invoiceMinor(ctx, customer, currency) * 0.25);
@@ -329,5 +331,5 @@ export function customerRow(ctx: GenContext, customer: CustomerState, risk: Risk
 }
 
 export const isOverdueInvoice = (ctx: GenContext, item: ItemState): boolean =>
-  item.row.kind === 'invoice' && item.dueDay < ctx.asOfDay && item.row.open_minor > 0 && !item.promised && !item.disputed;
+  item.row.kind === 'invoice' && item.dueDay < ctx.asOfDay && item.row.open_minor > 0 && !item.promised && !item.disputed && !item.reserved;
 

@@ -168,6 +168,23 @@ describe('small demo portfolio', () => {
     await expect(seedDemo(api.store, { size: 'small', seed: 4, asOf: '2026-13-40' })).rejects.toThrow(/calendar date/);
   });
 
+  it.each([21, 22, 23, 24])('plays the scripted scenarios of the first customers at any seed (seed %i)', async (seed) => {
+    const { api } = await seeded(seed);
+    const { sqlite } = api.store;
+    const nth = (index: number): string => sqlite.prepare<[], { id: string }>(`SELECT id FROM customers ORDER BY substr(number, 2) LIMIT 1 OFFSET ${index}`).get()?.id ?? '';
+    const has = (sql: string, index: number): boolean => (sqlite.prepare<[string], { n: number }>(sql).get(nth(index))?.n ?? 0) > 0;
+    const buckets = sqlite.prepare<[string], { keys: string }>('SELECT overdue_bucket_keys AS keys FROM customer_summary WHERE customer_id = ?').get(nth(0))?.keys;
+    expect(buckets).toBe(',1-30,31-60,61-90,91-120,over-120,');
+    for (const index of [1, 2]) expect(has(`SELECT count(*) AS n FROM promises WHERE customer_id = ? AND status = 'broken' AND evaluated_on >= date('${TEST_AS_OF}', '-10 days')`, index), `customer ${index}`).toBe(true);
+    for (const index of [3, 4]) expect(has(`SELECT count(*) AS n FROM promises WHERE customer_id = ? AND status = 'open' AND promised_date IN ('${TEST_AS_OF}', date('${TEST_AS_OF}', '+1 day'))`, index), `customer ${index}`).toBe(true);
+    for (const index of [5, 6]) expect(has("SELECT count(*) AS n FROM disputes WHERE customer_id = ? AND status IN ('new', 'in_process')", index), `customer ${index}`).toBe(true);
+    for (const index of [7, 12]) expect(has('SELECT follow_up_due AS n FROM customer_summary WHERE customer_id = ?', index), `customer ${index}`).toBe(true);
+    expect(has("SELECT count(*) AS n FROM promises WHERE customer_id = ? AND status = 'superseded' AND level = 2", 8)).toBe(true);
+    for (const index of [9, 10]) expect(has('SELECT mixed_currency AS n FROM customer_summary WHERE customer_id = ?', index), `customer ${index}`).toBe(true);
+    expect(has("SELECT override_kind = 'pin' AS n FROM customer_summary WHERE customer_id = ?", 15)).toBe(true);
+    expect(has("SELECT override_kind = 'snooze' AS n FROM customer_summary WHERE customer_id = ?", 16)).toBe(true);
+  });
+
   it.each([1, 2, 3])('gives every worklist filter something to find (seed %i)', async (seed) => {
     const { api } = await seeded(seed);
     const facets = await api.call('worklist.facets', {});
