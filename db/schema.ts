@@ -298,6 +298,13 @@ export interface CustomerSummaryTable {
   updated_at: string;
 }
 
+/** Half-typed forms (migration 002); local only, never synced. */
+export interface DraftsTable {
+  key: string;
+  value_json: string;
+  updated_at: string;
+}
+
 export const SEARCH_KINDS = ['customer', 'contact', 'document', 'reference', 'note'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
@@ -332,6 +339,7 @@ export interface Database {
   sync_state: SyncStateTable;
   customer_summary: CustomerSummaryTable;
   search_index: SearchIndexTable;
+  drafts: DraftsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

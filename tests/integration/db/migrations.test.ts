@@ -33,7 +33,11 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   sync_state: columnsOf<Database['sync_state']>()('key', 'value'),
   customer_summary: columnsOf<Database['customer_summary']>()('customer_id', 'as_of', 'currency', 'mixed_currency', 'open_minor', 'overdue_minor', 'overdue_base_minor', 'disputed_minor', 'collectible_minor', 'aging_json', 'overdue_bucket_keys', 'oldest_days_past_due', 'next_promise_date', 'next_follow_up_date', 'next_action_date', 'last_contact_at', 'broken_promises', 'open_disputes', 'follow_up_due', 'credit_used_minor', 'override_kind', 'override_reason', 'override_expires_at', 'rank_group', 'score', 'factors_json', 'updated_at'),
   search_index: columnsOf<Database['search_index']>()('kind', 'customer_id', 'ref_id', 'label', 'body'),
+  drafts: columnsOf<Database['drafts']>()('key', 'value_json', 'updated_at'),
 };
+
+/** Tables that later migrations add, so each migration's test knows what exists after it. */
+const ADDED_AFTER_001: readonly string[] = ['drafts'];
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -66,16 +70,28 @@ describe('migration 001-initial', () => {
       )
       .all()
       .map((row) => row.name);
-    expect(tables).toEqual(Object.keys(SCHEMA_COLUMNS).sort());
-    for (const [table, columns] of Object.entries(SCHEMA_COLUMNS)) {
+    expect(tables).toEqual(Object.keys(SCHEMA_COLUMNS).filter((table) => !ADDED_AFTER_001.includes(table)).sort());
+    for (const [table, columns] of Object.entries(SCHEMA_COLUMNS).filter(([table]) => !ADDED_AFTER_001.includes(table))) {
       const actual = store.sqlite.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((row) => row.name);
       expect(actual, table).toEqual([...columns]);
     }
   });
 });
 
+describe('migration 002-collector-work', () => {
+  it('adds the drafts table and the index of a collector\'s contacts on top of 001', async () => {
+    const store = await migrateThrough('002-collector-work');
+    expect(store.sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all()).toEqual([{ name: '001-initial' }, { name: '002-collector-work' }]);
+    const columns = store.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('drafts')").all().map((row) => row.name);
+    expect(columns).toEqual([...SCHEMA_COLUMNS.drafts]);
+    const index = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'activities_user_created'").get();
+    expect(index).toEqual({ name: 'activities_user_created' });
+    expect(() => store.sqlite.prepare("INSERT INTO drafts (key, value_json, updated_at) VALUES ('', '{}', 'x')").run()).toThrow(/CHECK/);
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work']);
   });
 });

@@ -86,8 +86,9 @@ describe('openLocalStore', () => {
     await first.close();
 
     let migrations: Record<string, (typeof MIGRATIONS)[string]> = { ...MIGRATIONS };
-    for (let step = 2; step <= 6; step += 1) {
-      const name = `00${step}-test-extra`;
+    const base = Object.keys(MIGRATIONS).length;
+    for (let step = base + 1; step <= base + 5; step += 1) {
+      const name = `9${String(step).padStart(2, '0')}-test-extra`;
       migrations = {
         ...migrations,
         [name]: { up: async (db: Kysely<unknown>) => { await sql.raw(`CREATE TABLE extra_${step} (id TEXT)`).execute(db); } },
@@ -98,15 +99,14 @@ describe('openLocalStore', () => {
     }
     const backups = listBackups(path);
     expect(backups).toHaveLength(3);
-    expect(backups.map((file) => file.slice(path.length))).toEqual([
-      '.bak-v3-2026-11-23T09-04-00-000Z',
-      '.bak-v4-2026-11-23T09-05-00-000Z',
-      '.bak-v5-2026-11-23T09-06-00-000Z',
-    ]);
+    // Each upgrade to version `step` backs up the file at step - 1, stamped with that step's minute.
+    expect(backups.map((file) => file.slice(path.length))).toEqual(
+      [base + 2, base + 3, base + 4].map((version) => `.bak-v${version}-2026-11-23T09-${String(version + 1).padStart(2, '0')}-00-000Z`),
+    );
     const oldest = backups[0] ?? '';
     const copy = new BetterSqlite3(oldest, { readonly: true });
     expect(copy.prepare('SELECT name FROM customers').all()).toEqual([{ name: 'Before Upgrade GmbH' }]);
-    expect(copy.prepare(`SELECT count(*) AS n FROM ${MIGRATION_TABLE}`).get()).toEqual({ n: 3 });
+    expect(copy.prepare(`SELECT count(*) AS n FROM ${MIGRATION_TABLE}`).get()).toEqual({ n: base + 2 });
     copy.close();
   });
 });

@@ -1,0 +1,19 @@
+/** Collector work: drafts of half-typed forms, and the index that finds a collector's last contact. */
+import { sql, type Kysely } from 'kysely';
+
+const statements = [
+  // Local only (never synced): what a form held when the app closed, so nothing typed is lost.
+  `CREATE TABLE drafts (
+    key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 200),
+    value_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT`,
+  // contact.defaults reads the collector's latest contact without scanning every activity.
+  `CREATE INDEX activities_user_created ON activities (user_id, created_at DESC)`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const statement of statements) await sql.raw(statement).execute(trx);
+  });
+}
