@@ -72,6 +72,7 @@ const statements = [
     updated_at TEXT NOT NULL
   ) STRICT`,
   `CREATE INDEX contact_persons_customer ON contact_persons (customer_id)`,
+  `CREATE UNIQUE INDEX contact_persons_one_primary ON contact_persons (customer_id) WHERE is_primary = 1`,
 
   `CREATE TABLE open_items (
     id TEXT PRIMARY KEY,

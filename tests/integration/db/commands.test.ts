@@ -183,3 +183,10 @@ function runCommandClearFails(): boolean {
     return error instanceof DomainError && error.code === 'conflict';
   }
 }
+
+describe('contact person constraints', () => {
+  it('the database itself refuses a second primary contact', () => {
+    addContactPerson(api.store.sqlite, customerId, { is_primary: 1 });
+    expect(() => addContactPerson(api.store.sqlite, customerId, { is_primary: 1 })).toThrow(/UNIQUE/);
+  });
+});
