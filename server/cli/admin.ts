@@ -1,0 +1,200 @@
+/**
+ * `npm run server:admin -- <command>`: user, team and assignment administration on the server
+ * database. Exit codes: 0 done, 1 the command failed (unknown user, taken name...), 2 bad arguments.
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { systemClock, type Clock } from '../../shared/domain/clock';
+import { readServerConfig } from '../config';
+import { connectServerDb } from '../db/connect';
+import { migrateServerDatabase } from '../db/migrate';
+import type { ServerDatabase } from '../db/schema';
+import type { Kysely } from 'kysely';
+import { AdminError, assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword } from './admin-commands';
+import { readPasswordFromStdin, readPasswordFromTerminal } from './password-input';
+
+export const USAGE = `Usage: npm run server:admin -- <command> [options]
+
+Commands:
+  create-team <name>
+  create-user <username> --role collector|team_lead|admin [--team <name>] [--display-name <name>] [--email <address>] [--password-stdin]
+  reset-password <username> [--password-stdin]
+  disable-user <username>
+  assign-customers --collector <username> <customer-number>...
+  list-users [--json]
+
+Without --password-stdin the password is asked for on the terminal.
+The database is DATABASE_URL, or the embedded one in LEDGERLINE_SERVER_DATA_DIR (stop the server first).`;
+
+class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface AdminIo {
+  openDb(): Promise<{ db: Kysely<ServerDatabase>; close(): Promise<void> }>;
+  readPassword(fromStdin: boolean): Promise<string>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly clock?: Clock;
+}
+
+const OPTIONS = {
+  role: { type: 'string' },
+  team: { type: 'string' },
+  'display-name': { type: 'string' },
+  email: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  collector: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Each command's allowed options and positional count, checked before the database is opened. */
+const COMMANDS: Readonly<Record<string, { options: readonly (keyof Values)[]; positionals: [number, number]; what: string }>> = {
+  'create-team': { options: [], positionals: [1, 1], what: 'a team name' },
+  'create-user': { options: ['role', 'team', 'display-name', 'email', 'password-stdin'], positionals: [1, 1], what: 'a username' },
+  'reset-password': { options: ['password-stdin'], positionals: [1, 1], what: 'a username' },
+  'disable-user': { options: [], positionals: [1, 1], what: 'a username' },
+  'assign-customers': { options: ['collector'], positionals: [1, Infinity], what: 'one or more customer numbers' },
+  'list-users': { options: ['json'], positionals: [0, 0], what: 'no arguments' },
+};
+
+function parse(argv: readonly string[]): { command: string; args: string[]; values: Values } {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const [command, ...args] = parsed.positionals;
+  if (command === undefined) throw new UsageError('Name a command.');
+  const spec = COMMANDS[command];
+  if (spec === undefined) throw new UsageError(`Unknown command "${command}".`);
+  const stray = Object.keys(parsed.values).filter((key) => key !== 'help' && !spec.options.includes(key as keyof Values));
+  if (stray.length > 0) throw new UsageError(`${command} does not take --${stray.join(', --')}.`);
+  const [min, max] = spec.positionals;
+  if (args.length < min || args.length > max) throw new UsageError(`${command} takes ${spec.what}.`);
+  if (command === 'create-user') {
+    const role = parsed.values.role;
+    if (role === undefined || !isRole(role)) throw new UsageError('create-user needs --role collector, team_lead or admin.');
+  }
+  if (command === 'assign-customers' && parsed.values.collector === undefined) throw new UsageError('assign-customers needs --collector <username>.');
+  return { command, args, values: parsed.values };
+}
+
+async function readNewPassword(io: AdminIo, values: Values): Promise<string> {
+  return io.readPassword(values['password-stdin'] === true);
+}
+
+async function run(command: string, args: string[], values: Values, db: Kysely<ServerDatabase>, io: AdminIo, clock: Clock): Promise<void> {
+  const first = args[0] ?? '';
+  switch (command) {
+    case 'create-team': {
+      const team = await createTeam(db, clock, first);
+      io.stdout(`Created team "${team.name}".`);
+      return;
+    }
+    case 'create-user': {
+      const role = values.role;
+      if (role === undefined || !isRole(role)) throw new UsageError('create-user needs --role.');
+      const password = await readNewPassword(io, values);
+      const user = await createUser(db, clock, {
+        username: first,
+        role,
+        password,
+        ...(values.team === undefined ? {} : { team: values.team }),
+        ...(values['display-name'] === undefined ? {} : { displayName: values['display-name'] }),
+        ...(values.email === undefined ? {} : { email: values.email }),
+      });
+      io.stdout(`Created ${role} "${user.username}".`);
+      return;
+    }
+    case 'reset-password': {
+      await resetPassword(db, clock, first, await readNewPassword(io, values));
+      io.stdout(`Password of "${first}" reset; their sessions were ended.`);
+      return;
+    }
+    case 'disable-user': {
+      await disableUser(db, clock, first);
+      io.stdout(`Disabled "${first}"; their sessions were ended.`);
+      return;
+    }
+    case 'assign-customers': {
+      const count = await assignCustomers(db, clock, values.collector ?? '', args);
+      io.stdout(`Assigned ${count} customer${count === 1 ? '' : 's'} to "${values.collector ?? ''}".`);
+      return;
+    }
+    case 'list-users': {
+      const users = await listUsers(db);
+      if (values.json === true) {
+        io.stdout(JSON.stringify(users));
+        return;
+      }
+      for (const u of users) {
+        io.stdout([u.username, u.role, u.team ?? '-', `${u.customers} customers`, u.disabled ? 'DISABLED' : '', u.displayName].join('\t'));
+      }
+      return;
+    }
+  }
+}
+
+/** Runs one command; returns the process exit code. */
+export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    parsed = parse(argv);
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const store = await io.openDb();
+  try {
+    await run(parsed.command, parsed.args, parsed.values, store.db, io, io.clock ?? systemClock);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof AdminError) {
+      io.stderr(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+async function openConfiguredDb() {
+  const config = readServerConfig(process.env);
+  const store = await connectServerDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateServerDatabase(store.db, store.schema);
+  return store;
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) {
+  runAdmin(process.argv.slice(2), {
+    openDb: openConfiguredDb,
+    readPassword: (fromStdin) => (fromStdin ? readPasswordFromStdin() : readPasswordFromTerminal()),
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+  })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    });
+}

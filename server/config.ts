@@ -1,0 +1,75 @@
+/** Server configuration from the environment; the signing secret from the env or the data dir. */
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { MIN_SECRET_LENGTH } from './app';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ServerConfig {
+  /** PostgreSQL connection string; undefined runs embedded PGlite in `<dataDir>/pg`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly trustProxy: boolean;
+  readonly logLevel: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_PORT = 8787;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+export const SECRET_FILE = 'server-secret';
+
+const setting = (env: Env, name: string): string | undefined => {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+};
+
+export function readServerConfig(env: Env, cwd: string = process.cwd()): ServerConfig {
+  const portText = setting(env, 'LEDGERLINE_SERVER_PORT') ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65_535) throw new ConfigError(`LEDGERLINE_SERVER_PORT must be a port number (0-65535), not "${portText}".`);
+  const logLevel = setting(env, 'LEDGERLINE_SERVER_LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LEDGERLINE_SERVER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+  const trust = setting(env, 'LEDGERLINE_SERVER_TRUST_PROXY') ?? 'false';
+  if (trust !== 'true' && trust !== 'false') throw new ConfigError('LEDGERLINE_SERVER_TRUST_PROXY must be "true" or "false".');
+  return {
+    databaseUrl: setting(env, 'DATABASE_URL'),
+    dataDir: resolve(cwd, setting(env, 'LEDGERLINE_SERVER_DATA_DIR') ?? '.data/server'),
+    host: setting(env, 'LEDGERLINE_SERVER_HOST') ?? '127.0.0.1',
+    port,
+    trustProxy: trust === 'true',
+    logLevel,
+  };
+}
+
+/**
+ * LEDGERLINE_SERVER_SECRET when set; otherwise a random secret created once in the data dir,
+ * readable by the owner only, so tokens survive restarts without any setup.
+ */
+export function loadOrCreateSecret(env: Env, dataDir: string): string {
+  const fromEnv = setting(env, 'LEDGERLINE_SERVER_SECRET');
+  if (fromEnv !== undefined) {
+    if (fromEnv.length < MIN_SECRET_LENGTH) throw new ConfigError(`LEDGERLINE_SERVER_SECRET must have at least ${MIN_SECRET_LENGTH} characters.`);
+    return fromEnv;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, SECRET_FILE);
+  try {
+    writeFileSync(path, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  // The umask cannot loosen 0600, but a file copied in from elsewhere might be wider.
+  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  const secret = readFileSync(path, 'utf8').trim();
+  if (secret.length < MIN_SECRET_LENGTH) throw new ConfigError(`The secret in ${path} is too short; delete the file to generate a new one.`);
+  return secret;
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm run server`: migrate, then listen. JSON logs on stdout (pino via Fastify). SIGTERM or
+ * SIGINT stops accepting connections, lets in-flight requests finish, then closes the database.
+ */
+import { buildServer } from './app';
+import { loadOrCreateSecret, readServerConfig } from './config';
+import { connectServerDb } from './db/connect';
+import { migrateServerDatabase } from './db/migrate';
+
+/** In-flight requests get this long to finish before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function fatal(message: string, error: unknown): never {
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${JSON.stringify({ level: 60, time: Date.now(), msg: message, err: detail })}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const config = readServerConfig(process.env);
+  const secret = loadOrCreateSecret(process.env, config.dataDir);
+  const store = await connectServerDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const app = await buildServer({
+    db: store.db,
+    secret,
+    trustProxy: config.trustProxy,
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      app.log.error('in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    void app
+      .close()
+      .then(() => store.close())
+      .then(() => {
+        app.log.info('stopped');
+      })
+      .catch((error: unknown) => {
+        fatal('shutdown failed', error);
+      });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+
+  const applied = await migrateServerDatabase(store.db, store.schema);
+  app.log.info({ database: store.kind, applied, dataDir: config.dataDir }, 'database ready');
+  await app.listen({ host: config.host, port: config.port });
+}
+
+main().catch((error: unknown) => {
+  fatal('the server could not start', error);
+});

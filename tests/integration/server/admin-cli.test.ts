@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdmin, type AdminIo } from '../../../server/cli/admin';
+import type { UserListing } from '../../../server/cli/admin-commands';
+import { BACKENDS } from './support/backends';
+import { PASSWORD, login, seedCustomer, startHarness, unique, type Harness } from './support/harness';
+
+describe.each(BACKENDS)('admin CLI on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(kind);
+  });
+  afterAll(() => h.dispose());
+
+  /** Runs the CLI in-process against the test database, capturing its output. */
+  async function admin(argv: string[], password = PASSWORD) {
+    const out: string[] = [];
+    const err: string[] = [];
+    let opened = 0;
+    const io: AdminIo = {
+      openDb: () => {
+        opened += 1;
+        return Promise.resolve({ db: h.testDb.db, close: () => Promise.resolve() });
+      },
+      readPassword: () => Promise.resolve(password),
+      stdout: (text) => out.push(text),
+      stderr: (text) => err.push(text),
+      clock: h.clock,
+    };
+    const code = await runAdmin(argv, io);
+    return { code, out: out.join('\n'), err: err.join('\n'), opened };
+  }
+
+  const users = async (): Promise<UserListing[]> => JSON.parse((await admin(['list-users', '--json'])).out) as UserListing[];
+  const status = async (username: string, password = PASSWORD) =>
+    (await h.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username, password } })).statusCode;
+
+  it('exits 2 with the usage on bad arguments, without touching the database', async () => {
+    const cases = [
+      [],
+      ['frobnicate'],
+      ['create-user', 'ann'],
+      ['create-user', 'ann', '--role', 'boss'],
+      ['create-user', 'ann', '--role', 'collector', '--collector', 'x'],
+      ['create-team'],
+      ['create-team', 'a', 'b'],
+      ['disable-user', 'ann', '--bogus'],
+      ['assign-customers', 'C-1'],
+      ['assign-customers', '--collector', 'ann'],
+      ['list-users', 'extra'],
+    ];
+    for (const argv of cases) {
+      const result = await admin(argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.err).toContain('Usage: npm run server:admin');
+      expect(result.opened).toBe(0);
+    }
+  });
+
+  it('creates teams and users who can then sign in; duplicates fail with exit 1', async () => {
+    const team = `North ${unique()}`;
+    expect((await admin(['create-team', team])).code).toBe(0);
+    const again = await admin(['create-team', team]);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists');
+
+    const username = `lead-${unique()}`;
+    const created = await admin(['create-user', username.toUpperCase(), '--role', 'team_lead', '--team', team, '--display-name', 'Lena Lead']);
+    expect(created).toMatchObject({ code: 0, out: `Created team_lead "${username}".` });
+    expect((await users()).find((u) => u.username === username)).toMatchObject({ role: 'team_lead', team, displayName: 'Lena Lead', disabled: false });
+    expect(await status(username)).toBe(200);
+
+    expect((await admin(['create-user', username, '--role', 'collector'])).code).toBe(1);
+    expect((await admin(['create-user', `x-${unique()}`, '--role', 'collector', '--team', 'No Such Team'])).err).toContain('no team');
+    const weak = await admin(['create-user', `x-${unique()}`, '--role', 'collector'], 'short');
+    expect(weak.code).toBe(1);
+    expect(weak.err).toContain('at least');
+  });
+
+  it('reset-password changes the password and ends existing sessions', async () => {
+    const username = `c-${unique()}`;
+    await admin(['create-user', username, '--role', 'collector']);
+    const session = await login(h, username);
+    expect((await admin(['reset-password', username], 'a brand new password')).code).toBe(0);
+    expect(await status(username)).toBe(401);
+    expect(await status(username, 'a brand new password')).toBe(200);
+    const refresh = await h.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: session.refreshToken } });
+    expect(refresh.statusCode).toBe(401);
+    expect((await admin(['reset-password', 'nobody-at-all'])).code).toBe(1);
+  });
+
+  it('disable-user blocks sign-in and shows in list-users', async () => {
+    const username = `c-${unique()}`;
+    await admin(['create-user', username, '--role', 'collector']);
+    expect((await admin(['disable-user', username])).code).toBe(0);
+    expect(await status(username)).toBe(403);
+    expect((await users()).find((u) => u.username === username)?.disabled).toBe(true);
+    expect((await admin(['list-users'])).out).toContain(`${username}\tcollector`);
+  });
+
+  it('assign-customers moves customers to the collector and their team, logged for the pull; all or nothing', async () => {
+    const team = `South ${unique()}`;
+    await admin(['create-team', team]);
+    const username = `c-${unique()}`;
+    await admin(['create-user', username, '--role', 'collector', '--team', team]);
+    const a = await seedCustomer(h, null);
+    const b = await seedCustomer(h, null);
+
+    const failed = await admin(['assign-customers', '--collector', username, a.number, 'NO-SUCH-NUMBER']);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain('NO-SUCH-NUMBER');
+    const { db } = h.testDb;
+    expect((await db.selectFrom('customers').select('collector_id').where('id', '=', a.id).executeTakeFirstOrThrow()).collector_id).toBeNull();
+
+    const done = await admin(['assign-customers', '--collector', username, a.number, b.number]);
+    expect(done).toMatchObject({ code: 0, out: `Assigned 2 customers to "${username}".` });
+    const rows = await db
+      .selectFrom('customers')
+      .innerJoin('users', 'users.id', 'customers.collector_id')
+      .innerJoin('teams', 'teams.id', 'customers.team_id')
+      .select(['customers.id', 'users.username', 'teams.name', 'customers.version', 'customers.updated_seq'])
+      .where('customers.id', 'in', [a.id, b.id])
+      .execute();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatchObject({ username, name: team, version: 2 });
+    const log = await db.selectFrom('change_log').select(['seq', 'entity_id', 'op']).where('customer_id', 'in', [a.id, b.id]).execute();
+    expect(log.map((entry) => entry.op)).toEqual(['upsert', 'upsert']);
+    expect(rows.map((row) => row.updated_seq).sort()).toEqual(log.map((entry) => entry.seq).sort());
+    expect((await users()).find((u) => u.username === username)?.customers).toBe(2);
+
+    const session = await login(h, username);
+    const list = await h.app.inject({ method: 'GET', url: '/v1/portfolio/customers', headers: { authorization: `Bearer ${session.accessToken}` } });
+    expect(list.json<{ customers: { id: string }[] }>().customers.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
+  });
+});
