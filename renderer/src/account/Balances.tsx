@@ -24,7 +24,13 @@ export function Balances({ account }: { account: Account }) {
           No open balance.
         </Typography>
       ) : (
-        <Box sx={{ overflowX: 'auto' }}>
+        <Box
+          role="region"
+          aria-label="Balances by currency and bucket"
+          // Focusable so keyboard users can scroll it sideways when the columns do not fit.
+          tabIndex={0}
+          sx={{ overflowX: 'auto', '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }}
+        >
           <Table size="small" aria-labelledby="balances-title" sx={{ '& th, & td': { px: 1, whiteSpace: 'nowrap' } }}>
             <TableHead>
               <TableRow>
