@@ -32,6 +32,7 @@ export interface LocalStore {
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+const BUSY_TIMEOUT_MS = 5000;
 
 function readHeader(path: string): string {
   const fd = openSync(path, 'r');
@@ -64,11 +65,15 @@ function inspect(sqlite: BetterSqlite3.Database, path: string): FileState {
   if (!tables.includes(MIGRATION_TABLE)) {
     throw new InvalidDatabaseError(path, 'it is an SQLite database of some other program');
   }
-  const applied = sqlite
-    .prepare<[], { name: string }>(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`)
-    .all()
-    .map((row) => row.name);
-  return { appliedMigrations: applied, hasUserTables: true };
+  try {
+    const applied = sqlite
+      .prepare<[], { name: string }>(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`)
+      .all()
+      .map((row) => row.name);
+    return { appliedMigrations: applied, hasUserTables: true };
+  } catch (error) {
+    throw new InvalidDatabaseError(path, 'its list of schema changes cannot be read', { cause: error });
+  }
 }
 
 export async function openLocalStore(options: OpenOptions): Promise<LocalStore> {
@@ -79,7 +84,8 @@ export async function openLocalStore(options: OpenOptions): Promise<LocalStore> 
     throw new InvalidDatabaseError(path, 'the file is not an SQLite database');
   }
 
-  const sqlite = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // The busy timeout is an open option (not a pragma) so that even the first checks wait for a lock.
+  const sqlite = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
     const state = existed ? inspect(sqlite, path) : { appliedMigrations: [], hasUserTables: false };
     const unknown = state.appliedMigrations.filter((name) => !Object.hasOwn(migrations, name));
@@ -88,7 +94,6 @@ export async function openLocalStore(options: OpenOptions): Promise<LocalStore> 
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
 
     const pending = Object.keys(migrations).filter((name) => !state.appliedMigrations.includes(name));
     if (pending.length > 0 && state.hasUserTables && options.backupBeforeMigrate !== false) {

@@ -110,3 +110,13 @@ describe('openLocalStore', () => {
     copy.close();
   });
 });
+
+describe('openLocalStore on a broken migration list', () => {
+  it('refuses a file whose migration table is not a list of migrations', async () => {
+    const path = join(makeTempDir(), 'ledgerline.db');
+    const odd = new BetterSqlite3(path);
+    odd.exec(`CREATE TABLE ${MIGRATION_TABLE} (something_else TEXT)`);
+    odd.close();
+    await expect(openLocalStore({ path })).rejects.toBeInstanceOf(InvalidDatabaseError);
+  });
+});
