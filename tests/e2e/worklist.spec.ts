@@ -114,3 +114,22 @@ test('searching a document number finds its customer and links straight to the a
   await match.click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 });
+
+test('an API error shows its message, and Retry recovers', async ({ server, page }) => {
+  await page.route('**/api/worklist.query', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'database', message: 'database is locked' } }),
+    }),
+  );
+  await page.goto(server.url);
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load the worklist: database is locked' });
+  await expect(alert).toBeVisible();
+  await expect(countText(page)).toHaveText('Not loaded');
+  await page.unroute('**/api/worklist.query');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(dataRows(page).first()).toBeVisible();
+  await expect(alert).toBeHidden();
+  await expect(countText(page)).toHaveText(/\d customers/);
+});

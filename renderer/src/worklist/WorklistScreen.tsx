@@ -177,7 +177,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
           Worklist
         </Typography>
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" data-testid="worklist-count">
-          {pages.loaded ? `${formatCount(pages.total)} ${pages.total === 1 ? 'customer' : 'customers'}` : 'Loading…'}
+          {pages.loaded ? `${formatCount(pages.total)} ${pages.total === 1 ? 'customer' : 'customers'}` : pages.error ? 'Not loaded' : 'Loading…'}
           {pages.asOf ? ` · as of ${pages.asOf}` : ''}
         </Typography>
         <Box sx={{ flex: 1 }} />
