@@ -76,11 +76,11 @@ const SORT_COLUMNS: Readonly<Record<WorklistSortKey, { expression: string; nulls
 };
 
 function orderBy(sort: WorklistQuery['sort']): string {
+  // Pinned customers lead and snoozed ones trail only the default ranking (served by an index); other sorts are literal.
+  if (sort.by === 'score' && sort.dir === 'desc') return 'ORDER BY s.rank_group, s.score DESC, s.customer_id';
   const { expression, nullsLast } = SORT_COLUMNS[sort.by];
   const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
   const parts: string[] = [];
-  // Pinned customers lead and snoozed ones trail only the default ranking; other sorts are literal.
-  if (sort.by === 'score' && sort.dir === 'desc') return 'ORDER BY s.rank_group, s.score DESC, s.customer_id';
   if (nullsLast) parts.push(`${expression} IS NULL`);
   parts.push(`${expression} ${dir}`, 'c.number ASC', 's.customer_id ASC');
   return `ORDER BY ${parts.join(', ')}`;
