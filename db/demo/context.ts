@@ -85,6 +85,8 @@ export interface CustomerState {
   readonly items: ItemState[];
   /** Days between the last generic contact and the as-of date. */
   readonly contactGapDays: number;
+  /** Set when a credit-hold escalation was approved, so the ERP flag agrees. */
+  holdApproved: boolean;
 }
 
 export interface GenContext {

@@ -566,6 +566,7 @@ export function addEscalation(ctx: GenContext, customer: CustomerState, kind: Es
   const overdue = customer.items.filter((item) => item.dueDay < asOfDay && item.row.currency === customer.currency).reduce((total, item) => total + item.row.open_minor, 0);
   const amount = kind === 'write_off' ? Math.min(Math.max(overdue, 0), 50_000) : kind === 'credit_hold' ? null : Math.max(overdue, 0);
   const decided = status === 'approved' || status === 'rejected';
+  if (kind === 'credit_hold' && status === 'approved') customer.holdApproved = true;
   ctx.rows.escalations.push({
     id: ctx.id(requestedAt),
     customer_id: customer.id,

@@ -143,6 +143,7 @@ export function addCustomer(ctx: GenContext, names: NameSource, index: number, t
     sinceDay,
     contacts: [],
     items: [],
+    holdApproved: false,
     contactGapDays: rng.weighted([
       [rng.int(0, 7), 60],
       [rng.int(8, 30), 25],
@@ -323,7 +324,7 @@ export function customerRow(ctx: GenContext, customer: CustomerState, risk: Risk
     payment_terms: PAYMENT_TERMS.find(([terms]) => terms.days === customer.termsDays)?.[0].label ?? `Net ${customer.termsDays}`,
     payment_terms_days: customer.termsDays,
     credit_limit_minor: roundedLimit,
-    credit_hold: risk === 'critical' && rng.chance(0.4) ? 1 : rng.chance(0.02) ? 1 : 0,
+    credit_hold: (risk === 'critical' && rng.chance(0.4)) || rng.chance(0.02) || customer.holdApproved ? 1 : 0,
     risk_class: risk,
     collector_id: collectorId,
     updated_at: ctx.erpSyncedAt,

@@ -129,6 +129,13 @@ describe('small demo portfolio', () => {
     expect(count(sqlite, "SELECT count(*) AS n FROM promises WHERE status = 'kept' AND paid_minor < amount_minor")).toBe(0);
     expect(count(sqlite, `SELECT count(*) AS n FROM open_items WHERE disputed_minor > 0 AND disputed_minor > open_minor`)).toBe(0);
     expect(count(sqlite, 'SELECT count(*) AS n FROM (SELECT lineage_id FROM notes GROUP BY lineage_id HAVING sum(is_current) <> 1)')).toBe(0);
+    expect(count(sqlite, "SELECT count(*) AS n FROM escalations e JOIN customers c ON c.id = e.customer_id WHERE e.kind = 'credit_hold' AND e.status = 'approved' AND c.credit_hold = 0")).toBe(0);
+    // Cleared items are fully cleared, and each clearing's amounts add up to what left the item.
+    expect(count(sqlite, 'SELECT count(*) AS n FROM open_items WHERE cleared_at IS NOT NULL AND open_minor <> 0')).toBe(0);
+    expect(
+      count(sqlite, 'SELECT count(*) AS n FROM open_items i WHERE original_minor - open_minor <> (SELECT coalesce(sum(amount_minor), 0) FROM clearings c WHERE c.open_item_id = i.id)'),
+    ).toBe(0);
+    expect(count(sqlite, 'SELECT count(*) AS n FROM payments p WHERE amount_minor < (SELECT coalesce(sum(amount_minor), 0) FROM clearings c WHERE c.payment_id = p.id)')).toBe(0);
   });
 
   it('indexes everything for search and leaves the search triggers as the migration made them', async () => {
