@@ -47,9 +47,9 @@ export function AccountScreen({ customerId }: { customerId: string }) {
       {data && (
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)' }}>
           <AccountHeader account={data} />
+          <Balances account={data} />
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2.2fr) minmax(300px, 1fr)' }, alignItems: 'start' }}>
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
-              <Balances account={data} />
               <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? []} />
             </Box>
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
