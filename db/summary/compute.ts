@@ -1,15 +1,18 @@
 /** Derives one customer's summary row from its loaded facts: pure, so the whole portfolio is one pass in JS. */
 import { ageItems, daysPastDue, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
 import { addDays, dateOfTimestamp, daysBetween } from '../../shared/domain/dates';
-import { toBaseMinor, type FxTable } from '../../shared/domain/fx';
+import { hasRate, toBaseMinor, type FxTable } from '../../shared/domain/fx';
 import { scorePriority, type PriorityWeights } from '../../shared/domain/priority';
 import type { RiskClass, OverrideKind } from '../../shared/domain/codes';
+import type { PromiseRules } from '../../shared/domain/promise';
 import type { CustomerSummaryTable } from '../schema';
 
 export interface DomainSettings {
   readonly aging: AgingConfig;
   readonly weights: PriorityWeights;
   readonly fx: FxTable;
+  /** Grace days and tolerance for judging promises; DEFAULT_PROMISE_RULES when absent. */
+  readonly promises?: PromiseRules;
 }
 
 /** Open disputes whose deadline is this close count as "near their deadline". */
@@ -58,6 +61,13 @@ export type SummaryRow = Omit<CustomerSummaryTable, 'mixed_currency' | 'overdue_
   credit_used_minor: number;
 };
 
+/**
+ * Base-currency value for ranking. A currency without a configured rate counts as nothing rather
+ * than stopping the whole worklist; its amounts still show per currency.
+ */
+const toBase = (amountMinor: number, currency: string, fx: FxTable): number =>
+  hasRate(currency, fx) ? toBaseMinor(amountMinor, currency, fx) : 0;
+
 const minDate = (dates: readonly string[]): string | null => {
   let min: string | null = null;
   for (const date of dates) if (min === null || date < min) min = date;
@@ -83,7 +93,7 @@ export function computeSummary(
   const overdueKeys = new Set<string>();
   const currentKey = settings.aging.buckets[0]?.key;
   for (const entry of aging) {
-    openBase += toBaseMinor(entry.totalMinor, entry.currency, settings.fx);
+    openBase += toBase(entry.totalMinor, entry.currency, settings.fx);
     for (const bucket of entry.buckets) if (bucket.amountMinor > 0 && bucket.key !== currentKey) overdueKeys.add(bucket.key);
   }
   const bucketOrder = settings.aging.buckets.map((bucket) => bucket.key).filter((key) => overdueKeys.has(key));
@@ -94,9 +104,8 @@ export function computeSummary(
     if (daysPastDue(item, asOf, 'due_date') <= 0) continue;
     overdueCollectible.set(item.currency, (overdueCollectible.get(item.currency) ?? 0) + item.openMinor - item.disputedMinor);
   }
-  const oldest = facts.oldestDaysPastDue;
   let overdueBase = 0;
-  for (const [currency, amount] of overdueCollectible) overdueBase += toBaseMinor(amount, currency, settings.fx);
+  for (const [currency, amount] of overdueCollectible) overdueBase += toBase(amount, currency, settings.fx);
   overdueBase = Math.max(0, overdueBase);
 
   const tomorrow = addDays(asOf, 1);
@@ -107,19 +116,19 @@ export function computeSummary(
   const promiseDueSoon = facts.openPromiseDates.some((date) => date === asOf || date === tomorrow);
   const disputesNearDeadline = facts.openDisputeDueDates.filter((date) => date !== null && date <= deadline).length;
   const creditUsedMinor = own?.totalMinor ?? 0;
-  const creditLimitBase = toBaseMinor(customer.credit_limit_minor, customer.currency, settings.fx);
+  const creditLimitBase = toBase(customer.credit_limit_minor, customer.currency, settings.fx);
   const nextAction = minDate([nextPromise, nextFollowUp].filter((date): date is string => date !== null));
 
   const { score, factors } = scorePriority(
     {
       overdueBaseMinor: overdueBase,
       baseCurrency: settings.fx.base,
-      oldestDaysPastDue: oldest,
+      oldestDaysPastDue: facts.oldestDaysPastDue,
       brokenPromises: facts.brokenPromises,
       promiseDueSoon,
       followUpDue,
       disputesNearDeadline,
-      creditLimitExceeded: customer.credit_limit_minor > 0 && openBase > creditLimitBase,
+      creditLimitExceeded: creditLimitBase > 0 && openBase > creditLimitBase,
       riskClass: customer.risk_class,
       daysSinceLastContact: facts.lastContactAt === null ? null : Math.max(0, daysBetween(dateOfTimestamp(facts.lastContactAt), asOf)),
       openPromiseNotDue: nextPromise !== null && nextPromise > tomorrow,
@@ -140,7 +149,7 @@ export function computeSummary(
     collectible_minor: own?.collectibleMinor ?? 0,
     aging_json: JSON.stringify(aging),
     overdue_bucket_keys: encodeBucketKeys(bucketOrder),
-    oldest_days_past_due: oldest,
+    oldest_days_past_due: facts.oldestDaysPastDue,
     next_promise_date: nextPromise,
     next_follow_up_date: nextFollowUp,
     next_action_date: nextAction,

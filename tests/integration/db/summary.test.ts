@@ -179,6 +179,16 @@ describe('customer summary', () => {
     expect(await ensureSummariesCurrent(temp.store, '2026-11-24', byDocument)).toBe(false);
   });
 
+  it('keeps going when a currency has no exchange rate, leaving it out of the base-currency ranking only', async () => {
+    const { sqlite } = temp.store;
+    const c = addCustomer(sqlite, { currency: 'EUR' });
+    addItem(sqlite, c.id, { due_date: '2026-10-01', open_minor: 70_000, currency: 'XAF' });
+    addItem(sqlite, c.id, { due_date: '2026-10-01', open_minor: 1_000 });
+    await refreshAllSummaries(temp.store, AS_OF);
+    expect(summaryOf(c.id)).toMatchObject({ overdue_base_minor: 1_000, mixed_currency: 1, overdue_minor: 1_000 });
+    expect((JSON.parse(summaryOf(c.id).aging_json) as { currency: string }[]).map((a) => a.currency)).toEqual(['EUR', 'XAF']);
+  });
+
   it('uses the configured weights and rates', async () => {
     const { sqlite } = temp.store;
     const c = addCustomer(sqlite, { currency: 'USD' });
