@@ -1,8 +1,11 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES, buildServer } from '../../../server/app';
 import { createAccessTokenService } from '../../../server/auth/access-tokens';
+import type { ServerDatabase } from '../../../server/db/schema';
 import { PROTOCOL_VERSION, SERVER_VERSION } from '../../../server/version';
-import { BACKENDS, openTestDb } from './support/backends';
+import { BACKENDS } from './support/backends';
 import { TEST_SECRET, bearer, startHarness, type Harness } from './support/harness';
 
 interface ErrorReply {
@@ -66,13 +69,16 @@ describe.each(BACKENDS)('HTTP boundary on %s', (kind) => {
     expect(response.statusCode).toBe(404);
     expect(response.json<ErrorReply>().error.code).toBe('not_found');
   });
+});
 
-  it('answers 503 from health when the database is gone', async () => {
-    const gone = await openTestDb(kind);
-    const app = await buildServer({ db: gone.db, secret: TEST_SECRET });
-    await gone.dispose();
+describe('health without a database', () => {
+  it('answers 503 when the database is unreachable', async () => {
+    const pool = new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 2000 });
+    const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+    const app = await buildServer({ db, secret: TEST_SECRET });
     const response = await app.inject({ method: 'GET', url: '/v1/health' });
     await app.close();
+    await db.destroy();
     expect(response.statusCode).toBe(503);
     expect(response.json<ErrorReply>().error.code).toBe('unavailable');
   });
