@@ -146,7 +146,7 @@ async function runReadCases(store: LocalStore, api: Call, validate: Validate): P
   await measure('account.view', 200, 10, (round) => api('customer.account', { customerId: at(customerIds, round) }));
 
   const queries = searchQueries(store, rng);
-  for (const q of queries.slice(0, 5)) await validate('search.global', { q });
+  for (const q of queries) await validate('search.global', { q });
   await measure('search.global', 200, 10, (round) => api('search.global', { q: at(queries, round) }));
 
   await measure('summary.refresh_all', 10, 2_000, () => refreshAllSummaries(store, AS_OF));
@@ -156,10 +156,10 @@ async function runReadCases(store: LocalStore, api: Call, validate: Validate): P
 function searchQueries(store: LocalStore, rng: Rng): string[] {
   const { sqlite } = store;
   const sample = (sql: string): string[] => sqlite.prepare<[], { v: string }>(sql).all().map((row) => row.v);
-  const companies = sample('SELECT name AS v FROM customers ORDER BY number LIMIT 200');
-  const people = sample('SELECT name AS v FROM contact_persons ORDER BY id LIMIT 200');
-  const documents = sample("SELECT document_number AS v FROM open_items WHERE open_minor <> 0 ORDER BY id LIMIT 200");
-  const references = sample("SELECT reference AS v FROM open_items WHERE reference IS NOT NULL ORDER BY id LIMIT 200");
+  const companies = sample('SELECT name AS v FROM customers ORDER BY id');
+  const people = sample('SELECT name AS v FROM contact_persons ORDER BY id');
+  const documents = sample('SELECT document_number AS v FROM open_items WHERE open_minor <> 0 ORDER BY id');
+  const references = sample('SELECT reference AS v FROM open_items WHERE reference IS NOT NULL ORDER BY id');
   const word = (text: string): string => text.split(/[\s,.-]+/).find((part) => part.length >= 3) ?? text;
   const queries: string[] = [];
   for (let k = 0; k < 200; k++) {
