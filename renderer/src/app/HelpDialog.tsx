@@ -1,5 +1,7 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
@@ -15,7 +17,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
             <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
               {group.group}
             </Typography>
-            <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
+            <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '150px 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
               {group.items.map((item) => (
                 <Box key={item.action} sx={{ display: 'contents' }}>
                   <Box component="dt" sx={{ display: 'flex', gap: 0.5 }}>
@@ -47,6 +49,9 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
           </Box>
         ))}
       </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Close</Button>
+      </DialogActions>
     </Dialog>
   );
 }
