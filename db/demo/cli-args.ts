@@ -60,7 +60,8 @@ export function parseSeedArgs(args: readonly string[], env: Readonly<Record<stri
   const asOf = values['as-of'] ?? today;
   if (!isCalendarDate(asOf)) return { ok: false, message: `--as-of must be a calendar date YYYY-MM-DD, not "${asOf}"` };
 
-  const dataDir = values['data-dir'] ?? env[DATA_DIR_ENV] ?? join(repoRoot, '.data');
+  const fromEnv = env[DATA_DIR_ENV];
+  const dataDir = values['data-dir'] ?? (fromEnv === undefined || fromEnv === '' ? join(repoRoot, '.data') : fromEnv);
   if (dataDir.trim() === '') return { ok: false, message: '--data-dir must not be empty' };
 
   return { ok: true, options: { size, seed, dataDir, asOf } };

@@ -16,6 +16,7 @@ describe('demo:seed arguments', () => {
     });
     expect(parse(['--data-dir=/flag'], { LEDGERLINE_DATA_DIR: '/env' })).toMatchObject({ ok: true, options: { dataDir: '/flag' } });
     expect(parse(['--help'])).toEqual({ ok: true, help: true });
+    expect(parse([], { LEDGERLINE_DATA_DIR: '' })).toMatchObject({ ok: true, options: { dataDir: join('/repo', '.data') } });
   });
 
   it.each([
