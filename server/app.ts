@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './auth/routes';
 import type { ServerContext } from './context';
 import type { ServerDatabase } from './db/schema';
 import { registerErrorHandling } from './http/errors';
+import { registerProtocolCheck } from './http/protocol-version';
 import { registerHealthRoute } from './routes/health';
 import { registerMeRoute } from './routes/me';
 import { registerPortfolioRoutes } from './routes/portfolio';
@@ -44,6 +45,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('principal', null);
   registerErrorHandling(app);
+  registerProtocolCheck(app);
 
   const clock = options.clock ?? systemClock;
   const ctx: ServerContext = {

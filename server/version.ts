@@ -4,6 +4,12 @@ export const SERVER_VERSION: string = pkg.version;
 
 /**
  * Version of the client-server protocol this build speaks. Bumped only by an incompatible
- * change; clients sending an older one get "update required" (docs/SERVER.md).
+ * change; additive changes keep it.
  */
 export const PROTOCOL_VERSION = 1;
+
+/** Oldest client protocol still served; an older client is told to update (HTTP 426). */
+export const MIN_CLIENT_PROTOCOL_VERSION = 1;
+
+/** Request header in which a client names the protocol version it speaks. */
+export const PROTOCOL_HEADER = 'x-ledgerline-protocol';

@@ -16,6 +16,8 @@ export const HTTP_ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'update_required',
+  'server_outdated',
   'internal',
   'unavailable',
 ] as const;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES, buildServer } from '../../../server/app';
 import { createAccessTokenService } from '../../../server/auth/access-tokens';
 import type { ServerDatabase } from '../../../server/db/schema';
-import { PROTOCOL_VERSION, SERVER_VERSION } from '../../../server/version';
+import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION, SERVER_VERSION } from '../../../server/version';
 import { BACKENDS } from './support/backends';
 import { TEST_SECRET, bearer, startHarness, type Harness } from './support/harness';
 
@@ -62,6 +62,18 @@ describe.each(BACKENDS)('HTTP boundary on %s', (kind) => {
       expect(response.statusCode).toBe(401);
       expect(response.json<ErrorReply>().error.code).toBe('unauthorized');
     }
+  });
+
+  it('tells a client speaking an unsupported protocol version to update (426)', async () => {
+    const ask = (version: string) => h.app.inject({ method: 'GET', url: '/v1/health', headers: { [PROTOCOL_HEADER]: version } });
+    expect((await ask(String(PROTOCOL_VERSION))).statusCode).toBe(200);
+    const old = await ask(String(MIN_CLIENT_PROTOCOL_VERSION - 1));
+    expect(old.statusCode).toBe(426);
+    expect(old.json<ErrorReply>().error.code).toBe('update_required');
+    const newer = await ask(String(PROTOCOL_VERSION + 1));
+    expect(newer.statusCode).toBe(426);
+    expect(newer.json<ErrorReply>().error.code).toBe('server_outdated');
+    expect((await ask('v1')).statusCode).toBe(400);
   });
 
   it('answers an unknown route with 404 in the common error shape', async () => {

@@ -1,0 +1,32 @@
+/**
+ * Every client request may carry the protocol version it speaks. A client older than the
+ * oldest one served gets 426 "update required" before any handler runs, so it can never
+ * read or write data in a shape it does not understand.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../version';
+import { HttpError } from './errors';
+
+export function protocolProblem(headers: IncomingHttpHeaders): HttpError | undefined {
+  const header = headers[PROTOCOL_HEADER];
+  if (header === undefined) return undefined;
+  const text = Array.isArray(header) ? header.join(',') : header;
+  if (!/^\d{1,6}$/.test(text)) return new HttpError(400, 'bad_request', `The ${PROTOCOL_HEADER} header must be a whole number.`);
+  const version = Number(text);
+  if (version < MIN_CLIENT_PROTOCOL_VERSION) {
+    return new HttpError(426, 'update_required', `This app speaks protocol ${version}; the server needs ${MIN_CLIENT_PROTOCOL_VERSION} or later. Update Ledgerline.`);
+  }
+  if (version > PROTOCOL_VERSION) {
+    return new HttpError(426, 'server_outdated', `This app speaks protocol ${version}; the server only knows up to ${PROTOCOL_VERSION}. Ask for a server update.`);
+  }
+  return undefined;
+}
+
+export function registerProtocolCheck(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    const problem = protocolProblem(request.headers);
+    if (problem === undefined) done();
+    else done(problem);
+  });
+}
