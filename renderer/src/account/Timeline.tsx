@@ -13,7 +13,15 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { TIMELINE_TYPES, type TimelineType } from '../../../shared/api/schemas';
-import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from '../../../shared/domain/labels';
+import {
+  CHANNEL_LABELS,
+  DIRECTION_LABELS,
+  DISPUTE_STATUS_LABELS,
+  ESCALATION_STATUS_LABELS,
+  FOLLOW_UP_STATUS_LABELS,
+  OUTCOME_LABELS,
+  PROMISE_STATUS_LABELS,
+} from '../../../shared/domain/labels';
 import { formatDateTime, money } from '../common/format';
 import { labelOf, TIMELINE_TYPE_LABELS } from '../common/labels';
 import type { TimelineEntry } from './types';
@@ -29,6 +37,14 @@ const ICONS: Record<TimelineType, typeof Chat> = {
 };
 
 const SHOWN_AT_FIRST = 60;
+
+/** Status codes are per entry type (a promise's "open" is not a follow-up's "open"). */
+const STATUS_LABELS: Partial<Record<TimelineType, Readonly<Record<string, string>>>> = {
+  promise: PROMISE_STATUS_LABELS,
+  dispute: DISPUTE_STATUS_LABELS,
+  escalation: ESCALATION_STATUS_LABELS,
+  follow_up: FOLLOW_UP_STATUS_LABELS,
+};
 
 export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   const [type, setType] = useState<TimelineType | 'all'>('all');
@@ -97,7 +113,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
                         {money(entry.amount.amountMinor, entry.amount.currency)}
                       </Typography>
                     )}
-                    {entry.status && <Chip size="small" label={labelOf({}, entry.status)} sx={{ height: 18, fontSize: '0.7rem' }} />}
+                    {entry.status && <Chip size="small" label={labelOf(STATUS_LABELS[entry.type] ?? {}, entry.status)} sx={{ height: 18, fontSize: '0.7rem' }} />}
                   </Box>
                   {meta.length > 0 && (
                     <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>

@@ -1,4 +1,6 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useDeferredValue, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { AccountScreen } from '../account/AccountScreen';
@@ -15,7 +17,7 @@ export const SEARCH_DEBOUNCE_MS = 150;
 
 export function App() {
   const route = useRoute();
-  const { prefs, update } = usePrefs();
+  const { prefs, update, saveError } = usePrefs();
   const [search, setSearch] = useState('');
   const debouncedSearch = useDeferredValue(useDebounced(search, SEARCH_DEBOUNCE_MS));
   const [filters, setFilters] = useState<WorklistFilters>(prefs.lastFilters);
@@ -124,6 +126,11 @@ export function App() {
         />
         {route.screen === 'customer' && <AccountScreen key={route.customerId} customerId={route.customerId} />}
       </Box>
+      <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
+        <Alert severity="warning" variant="filled">
+          Your settings could not be saved: {saveError?.message}
+        </Alert>
+      </Snackbar>
       <HelpDialog
         open={helpOpen}
         onClose={() => {
