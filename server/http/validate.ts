@@ -7,6 +7,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, part:
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue === undefined || issue.path.length === 0 ? undefined : issue.path.map(String).join('.');
-  const where = field === undefined ? `the request ${part}` : `"${field}"`;
+  const where = field === undefined ? `request ${part}` : `"${field}"`;
   throw new HttpError(400, 'validation', `Invalid ${where}: ${issue?.message ?? 'malformed input'}.`, field);
 }

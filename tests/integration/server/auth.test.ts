@@ -97,6 +97,15 @@ describe.each(BACKENDS)('auth on %s', (kind) => {
     expect((await refresh(fresh.refreshToken)).statusCode).toBe(200);
   });
 
+  it('lets only one of two concurrent refreshes with the same token through, and treats the other as reuse', async () => {
+    const user = await seedUser(h, 'collector');
+    const session = await login(h, user.username);
+    const results = await Promise.all([refresh(session.refreshToken), refresh(session.refreshToken)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    const live = await h.testDb.db.selectFrom('refresh_tokens').select('id').where('user_id', '=', user.id).where('revoked_at', 'is', null).execute();
+    expect(live).toEqual([]);
+  });
+
   it('rejects an unknown or expired refresh token', async () => {
     expect((await refresh('no-such-token')).statusCode).toBe(401);
     const user = await seedUser(h, 'collector');
