@@ -5,6 +5,8 @@ import { todayUtc, type Clock } from '../../shared/domain/clock';
 import type { LocalStore } from '../open';
 import { localProfileId, runCommand } from '../commands/run-command';
 import { saveContactPerson } from '../commands/contact-person';
+import { evaluatePromisesIfDue } from '../promises/evaluate-all';
+import { createCollectorHandlers } from './collector-handlers';
 import { clearWorklistOverride, setWorklistOverride } from '../commands/worklist-override';
 import { queryAccount } from '../queries/account';
 import { queryFacets } from '../queries/facets';
@@ -31,8 +33,11 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   /** Reads see summaries for today: aging moves every day, so a new date recomputes everyone first. */
   const current = (): ReadContext => {
     const asOf = todayUtc(ctx.clock);
+    const now = ctx.clock.now().toISOString();
+    // Promises first: a promise broken overnight must count in the summaries recomputed for the new day.
+    evaluatePromisesIfDue(sqlite, { asOf, now, settings });
     ensureSummariesCurrentSync(sqlite, asOf, settings);
-    return { asOf, now: ctx.clock.now().toISOString(), settings };
+    return { asOf, now, settings };
   };
 
   const rowAfterCommand = (customerId: string): WorklistRow => {
@@ -68,5 +73,6 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     'contactPerson.save': (input) => runCommand(commandContext, saveContactPerson, input),
     'worklist.setOverride': (input) => rowAfterCommand(runCommand(commandContext, setWorklistOverride, input).customerId),
     'worklist.clearOverride': (input) => rowAfterCommand(runCommand(commandContext, clearWorklistOverride, input).customerId),
+    ...createCollectorHandlers({ ...commandContext, ready: () => void current() }),
   };
 }

@@ -1,4 +1,4 @@
-/** Collector work: drafts of half-typed forms, and the index that finds a collector's last contact. */
+/** Collector work: drafts of half-typed forms; indexes for a collector's last contact and for payment plans. */
 import { sql, type Kysely } from 'kysely';
 
 const statements = [
@@ -10,6 +10,8 @@ const statements = [
   ) STRICT`,
   // contact.defaults reads the collector's latest contact without scanning every activity.
   `CREATE INDEX activities_user_created ON activities (user_id, created_at DESC)`,
+  // A payment plan's instalments are read and superseded together.
+  `CREATE INDEX promises_plan ON promises (plan_id) WHERE plan_id IS NOT NULL`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -83,7 +83,7 @@ const Q = {
     FROM disputes d LEFT JOIN users u ON u.id = d.created_by WHERE d.customer_id = ?`,
   disputeEvents: `SELECT e.id, e.dispute_id, e.from_status, e.to_status, e.comment, e.at, u.display_name AS by_name
     FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id LEFT JOIN users u ON u.id = e.user_id WHERE d.customer_id = ?`,
-  notes: `SELECT n.id, n.body, n.created_at, u.display_name AS by_name FROM notes n LEFT JOIN users u ON u.id = n.created_by
+  notes: `SELECT n.id, n.body, n.version, n.created_at, u.display_name AS by_name FROM notes n LEFT JOIN users u ON u.id = n.created_by
     WHERE n.customer_id = ? AND n.is_current = 1`,
   followUps: `SELECT f.id, f.due_date, f.title, f.status, f.created_at, u.display_name AS by_name
     FROM follow_ups f LEFT JOIN users u ON u.id = f.created_by WHERE f.customer_id = ?`,
@@ -109,7 +109,8 @@ const entry = (partial: Pick<TimelineEntry, 'id' | 'type' | 'at' | 'title'> & Pa
 const atStartOfDay = (date: string) => `${date}T00:00:00.000Z`;
 const orNull = (text: string | null | undefined) => (text ? text : null);
 
-function timeline(sqlite: BetterSqlite3.Database, id: string): TimelineEntry[] {
+/** Everything that happened on the account, newest first (customer.timeline pages and filters it). */
+export function customerTimeline(sqlite: BetterSqlite3.Database, id: string): TimelineEntry[] {
   const all = <R>(source: string) => prepared<[string], R>(sqlite, source).all(id);
   const entries: TimelineEntry[] = [];
   for (const a of all<{ id: string; occurred_at: string; channel: Channel; direction: Direction; outcome: Outcome; note: string; follow_up_date: string | null; by_name: string | null; contact_name: string | null }>(Q.activities)) {
@@ -141,8 +142,8 @@ function timeline(sqlite: BetterSqlite3.Database, id: string): TimelineEntry[] {
     if (e.from_status === null) continue;
     entries.push(entry({ id: e.id, type: 'dispute', at: e.at, title: `Dispute ${DISPUTE_STATUS_LABELS[e.from_status]} → ${DISPUTE_STATUS_LABELS[e.to_status]}`, detail: orNull(e.comment), by: e.by_name, status: e.to_status }));
   }
-  for (const n of all<{ id: string; body: string; created_at: string; by_name: string | null }>(Q.notes)) {
-    entries.push(entry({ id: n.id, type: 'note', at: n.created_at, title: 'Note', detail: n.body, by: n.by_name }));
+  for (const n of all<{ id: string; body: string; version: number; created_at: string; by_name: string | null }>(Q.notes)) {
+    entries.push(entry({ id: n.id, type: 'note', at: n.created_at, title: n.version > 1 ? `Note (edited, version ${n.version})` : 'Note', detail: n.body, by: n.by_name }));
   }
   for (const f of all<{ id: string; due_date: string; title: string; status: string; created_at: string; by_name: string | null }>(Q.followUps)) {
     entries.push(entry({ id: f.id, type: 'follow_up', at: f.created_at, title: `Follow-up on ${f.due_date}: ${f.title}`, by: f.by_name, status: f.status }));
@@ -223,7 +224,7 @@ export function queryAccount(sqlite: BetterSqlite3.Database, customerId: string,
     contacts: prepared<[string], { id: string; name: string; role: string | null; phone: string | null; email: string | null; preferred_channel: Channel | null; is_primary: number }>(sqlite, Q.contacts)
       .all(customerId)
       .map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone, email: c.email, preferredChannel: c.preferred_channel, isPrimary: c.is_primary === 1 })),
-    timeline: timeline(sqlite, customerId),
+    timeline: customerTimeline(sqlite, customerId),
     promiseStatuses: counts(sqlite, Q.promiseCounts, customerId, PROMISE_STATUSES),
     disputeStatuses: counts(sqlite, Q.disputeCounts, customerId, DISPUTE_STATUSES),
     escalationStatuses: counts(sqlite, Q.escalationCounts, customerId, ESCALATION_STATUSES),

@@ -1,0 +1,77 @@
+/**
+ * contact.log: one logged call, email, letter, meeting or portal message, with everything it
+ * brought about (a new contact person, a follow-up, a promise, a dispute) in one transaction and
+ * one outbox mutation, so sync replays it whole or not at all.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { ContactLogSchema, type ContactLogResultSchema } from '../../shared/api/collector-schemas';
+import { DomainError } from '../../shared/api/result';
+import { OUTCOME_LABELS } from '../../shared/domain/labels';
+import type { Row } from '../schema';
+import { prepared } from '../statements';
+import { saveContactPerson } from './contact-person';
+import { createDispute } from './dispute';
+import { insertFollowUp } from './follow-up';
+import { loadCustomer } from './open-items';
+import { createPromise, requireNotPast } from './promise';
+import type { Command } from './run-command';
+
+export type ContactLogResult = z.output<typeof ContactLogResultSchema>;
+
+const CONTACT_PERSON = 'SELECT customer_id FROM contact_persons WHERE id = ?';
+const INSERT = `INSERT INTO activities (id, customer_id, contact_person_id, channel, direction, outcome, note, duration_seconds, follow_up_date,
+    occurred_at, user_id, created_at)
+  VALUES (@id, @customer_id, @contact_person_id, @channel, @direction, @outcome, @note, @duration_seconds, @follow_up_date,
+    @occurred_at, @user_id, @created_at)`;
+const CLEAR_DRAFT = 'DELETE FROM drafts WHERE key = ?';
+
+export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResult> = {
+  name: 'contact.log',
+  input: ContactLogSchema,
+  apply(tx, input) {
+    const { sqlite, now } = tx;
+    loadCustomer(sqlite, input.customerId);
+    if (input.contactPersonId !== null && prepared<[string], { customer_id: string }>(sqlite, CONTACT_PERSON).get(input.contactPersonId)?.customer_id !== input.customerId) {
+      throw new DomainError('not_found', `contact person ${input.contactPersonId} does not exist for this customer`, 'contactPersonId');
+    }
+    if (input.followUpDate !== null) requireNotPast(tx, input.followUpDate, 'followUpDate');
+    const contactPersonId =
+      input.newContactPerson === undefined ? input.contactPersonId : saveContactPerson.apply(tx, { ...input.newContactPerson, customerId: input.customerId }).id;
+
+    const activity: Row<'activities'> = {
+      id: uuidv7(),
+      customer_id: input.customerId,
+      contact_person_id: contactPersonId,
+      channel: input.channel,
+      direction: input.direction,
+      outcome: input.outcome,
+      note: input.note,
+      duration_seconds: input.durationSeconds,
+      follow_up_date: input.followUpDate,
+      occurred_at: now,
+      user_id: tx.userId,
+      created_at: now,
+    };
+    prepared(sqlite, INSERT).run(activity);
+    tx.audit('activity', activity.id, 'create', null, activity);
+
+    const promise = input.promise === undefined ? null : createPromise(tx, input.customerId, input.promise, activity.id, 'promise.');
+    const dispute = input.dispute === undefined ? null : createDispute(tx, input.customerId, input.dispute, activity.id, 'dispute.');
+    const followUp =
+      input.followUpDate === null
+        ? null
+        : insertFollowUp(tx, {
+            customerId: input.customerId,
+            itemId: null,
+            activityId: activity.id,
+            dueDate: input.followUpDate,
+            title: `Follow up: ${OUTCOME_LABELS[input.outcome]}`,
+            assignedTo: tx.userId,
+          });
+    // The form's draft goes with the same commit: a failed log keeps what was typed.
+    if (input.draftKey !== undefined) prepared(sqlite, CLEAR_DRAFT).run(input.draftKey);
+    tx.touch(input.customerId);
+    return { activityId: activity.id, customerId: input.customerId, contactPersonId, followUpId: followUp?.id ?? null, promise, dispute };
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * escalation.request / escalation.withdraw: the collector asks a team lead for a credit hold,
+ * write-off, doubtful-account flag, payment plan approval or a hand-over to legal or an agency.
+ * Deciding (approve, reject) belongs to the team lead's work.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { EscalationRequestSchema, EscalationWithdrawSchema, type EscalationSchema } from '../../shared/api/collector-schemas';
+import { DomainError } from '../../shared/api/result';
+import type { EscalationKind } from '../../shared/domain/codes';
+import { ESCALATION_KIND_LABELS } from '../../shared/domain/labels';
+import type { Row } from '../schema';
+import { prepared } from '../statements';
+import type { Command } from './run-command';
+import { loadCustomer } from './open-items';
+
+export type EscalationView = z.output<typeof EscalationSchema>;
+type EscalationRow = Row<'escalations'>;
+
+/** Kinds that mean nothing without an amount. */
+const NEEDS_AMOUNT: ReadonlySet<EscalationKind> = new Set(['write_off', 'doubtful_account', 'payment_plan']);
+
+const SELECT = 'SELECT * FROM escalations WHERE id = ?';
+const PENDING_OF_KIND = "SELECT id FROM escalations WHERE customer_id = ? AND kind = ? AND status = 'requested'";
+const INSERT = `INSERT INTO escalations (id, customer_id, kind, amount_minor, currency, reason, status, requested_by, requested_at, decided_by, decided_at, decision_comment)
+  VALUES (@id, @customer_id, @kind, @amount_minor, @currency, @reason, 'requested', @requested_by, @requested_at, NULL, NULL, NULL)`;
+const WITHDRAW = "UPDATE escalations SET status = 'withdrawn', decided_by = ?, decided_at = ?, decision_comment = ? WHERE id = ?";
+
+const toView = (row: EscalationRow): EscalationView => ({
+  id: row.id,
+  customerId: row.customer_id,
+  kind: row.kind,
+  amountMinor: row.amount_minor,
+  currency: row.currency,
+  reason: row.reason,
+  status: row.status,
+});
+
+export const requestEscalationCommand: Command<typeof EscalationRequestSchema, EscalationView> = {
+  name: 'escalation.request',
+  input: EscalationRequestSchema,
+  apply(tx, input) {
+    const customer = loadCustomer(tx.sqlite, input.customerId);
+    if (NEEDS_AMOUNT.has(input.kind) && input.amountMinor === undefined) {
+      throw new DomainError('validation', `a ${ESCALATION_KIND_LABELS[input.kind].toLowerCase()} request needs an amount`, 'amountMinor');
+    }
+    if (input.amountMinor === undefined && input.currency !== undefined) throw new DomainError('validation', 'a currency goes with an amount', 'currency');
+    if (input.kind === 'credit_hold' && customer.credit_hold === 1) throw new DomainError('conflict', 'this customer is already on credit hold', 'kind');
+    if (prepared<[string, string], { id: string }>(tx.sqlite, PENDING_OF_KIND).get(input.customerId, input.kind)) {
+      throw new DomainError('conflict', `a ${ESCALATION_KIND_LABELS[input.kind].toLowerCase()} request for this customer is already waiting for a decision`, 'kind');
+    }
+    const row: EscalationRow = {
+      id: uuidv7(),
+      customer_id: input.customerId,
+      kind: input.kind,
+      amount_minor: input.amountMinor ?? null,
+      currency: input.amountMinor === undefined ? null : (input.currency ?? customer.currency),
+      reason: input.reason,
+      status: 'requested',
+      requested_by: tx.userId,
+      requested_at: tx.now,
+      decided_by: null,
+      decided_at: null,
+      decision_comment: null,
+    };
+    prepared(tx.sqlite, INSERT).run(row);
+    tx.audit('escalation', row.id, 'request', null, row);
+    tx.touch(input.customerId);
+    return toView(row);
+  },
+};
+
+export const withdrawEscalationCommand: Command<typeof EscalationWithdrawSchema, EscalationView> = {
+  name: 'escalation.withdraw',
+  input: EscalationWithdrawSchema,
+  apply(tx, input) {
+    const before = prepared<[string], EscalationRow>(tx.sqlite, SELECT).get(input.escalationId);
+    if (!before) throw new DomainError('not_found', `escalation ${input.escalationId} does not exist`, 'escalationId');
+    if (before.status !== 'requested') throw new DomainError('conflict', `only a pending request can be withdrawn; this one is ${before.status}`, 'escalationId');
+    const comment = input.reason ?? null;
+    prepared(tx.sqlite, WITHDRAW).run(tx.userId, tx.now, comment, before.id);
+    const after: EscalationRow = { ...before, status: 'withdrawn', decided_by: tx.userId, decided_at: tx.now, decision_comment: comment };
+    tx.audit('escalation', before.id, 'withdraw', before, after);
+    tx.touch(before.customer_id);
+    return toView(after);
+  },
+};

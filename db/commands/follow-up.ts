@@ -1,0 +1,99 @@
+/** followUp.create / followUp.complete / followUp.cancel: dated tasks ("resubmissions") on a customer. */
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import { FollowUpCloseSchema, FollowUpCreateSchema, type FollowUpSchema } from '../../shared/api/collector-schemas';
+import { DomainError } from '../../shared/api/result';
+import type { FollowUpStatus } from '../../shared/domain/codes';
+import type { Row } from '../schema';
+import { prepared } from '../statements';
+import type { Command, CommandTx } from './run-command';
+import { loadCustomer, requireUser } from './open-items';
+import { requireNotPast } from './promise';
+
+export type FollowUpView = z.output<typeof FollowUpSchema>;
+type FollowUpRow = Row<'follow_ups'>;
+
+const SELECT = 'SELECT * FROM follow_ups WHERE id = ?';
+const ITEM = 'SELECT customer_id FROM open_items WHERE id = ?';
+const INSERT = `INSERT OR IGNORE INTO follow_ups (id, customer_id, open_item_id, activity_id, due_date, title, status, assigned_to, created_by, created_at, done_at)
+  VALUES (@id, @customer_id, @open_item_id, @activity_id, @due_date, @title, 'open', @assigned_to, @created_by, @created_at, NULL)`;
+const CLOSE = 'UPDATE follow_ups SET status = ?, done_at = ? WHERE id = ?';
+
+export const toFollowUpView = (row: FollowUpRow): FollowUpView => ({
+  id: row.id,
+  customerId: row.customer_id,
+  itemId: row.open_item_id,
+  dueDate: row.due_date,
+  title: row.title,
+  status: row.status,
+  assignedTo: row.assigned_to,
+});
+
+export interface NewFollowUp {
+  readonly customerId: string;
+  readonly itemId: string | null;
+  readonly activityId: string | null;
+  readonly dueDate: string;
+  readonly title: string;
+  readonly assignedTo: string | null;
+  /** A caller that must not create the same task twice (promise evaluation) passes a stable id. */
+  readonly id?: string;
+}
+
+/** Inserts an open follow-up (audited, summary touched); null when a follow-up with the given id exists already. */
+export function insertFollowUp(tx: Pick<CommandTx, 'sqlite' | 'now' | 'userId' | 'audit' | 'touch'>, values: NewFollowUp): FollowUpView | null {
+  const id = values.id ?? uuidv7();
+  const inserted = prepared(tx.sqlite, INSERT).run({
+    id,
+    customer_id: values.customerId,
+    open_item_id: values.itemId,
+    activity_id: values.activityId,
+    due_date: values.dueDate,
+    title: values.title,
+    assigned_to: values.assignedTo,
+    created_by: tx.userId,
+    created_at: tx.now,
+  });
+  if (inserted.changes === 0) return null;
+  const row = prepared<[string], FollowUpRow>(tx.sqlite, SELECT).get(id);
+  if (!row) throw new Error(`follow-up ${id} vanished while saving`);
+  tx.audit('follow_up', id, 'create', null, row);
+  tx.touch(values.customerId);
+  return toFollowUpView(row);
+}
+
+export const createFollowUpCommand: Command<typeof FollowUpCreateSchema, FollowUpView> = {
+  name: 'followUp.create',
+  input: FollowUpCreateSchema,
+  apply(tx, input) {
+    loadCustomer(tx.sqlite, input.customerId);
+    requireNotPast(tx, input.dueDate, 'dueDate');
+    if (input.itemId !== null && prepared<[string], { customer_id: string }>(tx.sqlite, ITEM).get(input.itemId)?.customer_id !== input.customerId) {
+      throw new DomainError('not_found', `open item ${input.itemId} does not exist for this customer`, 'itemId');
+    }
+    const assignedTo = input.assignedTo === undefined ? tx.userId : requireUser(tx.sqlite, input.assignedTo, 'assignedTo');
+    const created = insertFollowUp(tx, { customerId: input.customerId, itemId: input.itemId, activityId: null, dueDate: input.dueDate, title: input.title, assignedTo });
+    if (!created) throw new Error('a new follow-up id collided');
+    return created;
+  },
+};
+
+function closeFollowUp(name: string, status: Exclude<FollowUpStatus, 'open'>): Command<typeof FollowUpCloseSchema, FollowUpView> {
+  return {
+    name,
+    input: FollowUpCloseSchema,
+    apply(tx, input) {
+      const before = prepared<[string], FollowUpRow>(tx.sqlite, SELECT).get(input.followUpId);
+      if (!before) throw new DomainError('not_found', `follow-up ${input.followUpId} does not exist`, 'followUpId');
+      if (before.status !== 'open') throw new DomainError('conflict', `this follow-up is already ${before.status}`, 'followUpId');
+      prepared(tx.sqlite, CLOSE).run(status, tx.now, before.id);
+      const after = { ...before, status, done_at: tx.now };
+      tx.audit('follow_up', before.id, status === 'done' ? 'complete' : 'cancel', before, { ...after, comment: input.comment ?? null });
+      tx.touch(before.customer_id);
+      return toFollowUpView(after);
+    },
+  };
+}
+
+export const completeFollowUpCommand = closeFollowUp('followUp.complete', 'done');
+export const cancelFollowUpCommand = closeFollowUp('followUp.cancel', 'cancelled');

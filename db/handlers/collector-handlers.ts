@@ -1,0 +1,88 @@
+/** The collector's operations (issue 4) in the handler table: commands through runCommand, reads straight from SQLite. */
+import type { ApiHandlers } from '../../shared/api/dispatch';
+import { todayUtc } from '../../shared/domain/clock';
+import type { z } from 'zod';
+import { localProfileId, runCommand, type Command, type CommandContext } from '../commands/run-command';
+import { logContactCommand } from '../commands/contact-log';
+import { createDisputeCommand, transitionDisputeCommand } from '../commands/dispute';
+import { requestEscalationCommand, withdrawEscalationCommand } from '../commands/escalation';
+import { cancelFollowUpCommand, completeFollowUpCommand, createFollowUpCommand } from '../commands/follow-up';
+import { addNoteCommand, editNoteCommand } from '../commands/note';
+import { createPaymentPlanCommand } from '../commands/payment-plan';
+import { cancelPromiseCommand, createPromiseCommand } from '../commands/promise';
+import { evaluatePromisesSync } from '../promises/evaluate-all';
+import { queryContactDefaults } from '../queries/contact-defaults';
+import { clearDraft, getDraft, saveDraft } from '../queries/drafts';
+import { queryMyFollowUps } from '../queries/follow-ups';
+import { queryNoteHistory } from '../queries/note-history';
+import { queryTimeline } from '../queries/timeline';
+
+export const COLLECTOR_OPERATIONS = [
+  'contact.log',
+  'contact.defaults',
+  'promise.create',
+  'promise.plan',
+  'promise.cancel',
+  'promises.evaluate',
+  'dispute.create',
+  'dispute.transition',
+  'note.add',
+  'note.edit',
+  'note.history',
+  'followUp.create',
+  'followUp.complete',
+  'followUp.cancel',
+  'followUps.mine',
+  'escalation.request',
+  'escalation.withdraw',
+  'customer.timeline',
+  'draft.get',
+  'draft.save',
+  'draft.clear',
+] as const;
+
+export type CollectorHandlers = Pick<ApiHandlers, (typeof COLLECTOR_OPERATIONS)[number]>;
+
+/**
+ * `ready` brings promise statuses and summaries up to today before a read (the table's own
+ * read hook), so follow-ups and the timeline never show yesterday's verdicts.
+ */
+export function createCollectorHandlers(ctx: CommandContext & { readonly ready: () => void }): CollectorHandlers {
+  const { sqlite } = ctx.store;
+  const me = () => localProfileId(sqlite);
+  const now = () => ctx.clock.now().toISOString();
+  // A command judged against stale verdicts could supersede a promise that is in fact broken by today.
+  const run = <S extends z.ZodType, R>(command: Command<S, R>, input: unknown): R => {
+    ctx.ready();
+    return runCommand(ctx, command, input);
+  };
+  return {
+    'contact.log': (input) => run(logContactCommand, input),
+    'contact.defaults': ({ customerId }) => queryContactDefaults(sqlite, me(), customerId),
+    'promise.create': (input) => run(createPromiseCommand, input),
+    'promise.plan': (input) => run(createPaymentPlanCommand, input),
+    'promise.cancel': (input) => run(cancelPromiseCommand, input),
+    'promises.evaluate': () => evaluatePromisesSync(sqlite, { asOf: todayUtc(ctx.clock), now: now(), ...(ctx.settings ? { settings: ctx.settings } : {}) }),
+    'dispute.create': (input) => run(createDisputeCommand, input),
+    'dispute.transition': (input) => run(transitionDisputeCommand, input),
+    'note.add': (input) => run(addNoteCommand, input),
+    'note.edit': (input) => run(editNoteCommand, input),
+    'note.history': ({ noteId }) => queryNoteHistory(sqlite, noteId),
+    'followUp.create': (input) => run(createFollowUpCommand, input),
+    'followUp.complete': (input) => run(completeFollowUpCommand, input),
+    'followUp.cancel': (input) => run(cancelFollowUpCommand, input),
+    'followUps.mine': ({ limit }) => {
+      ctx.ready();
+      return queryMyFollowUps(sqlite, me(), todayUtc(ctx.clock), limit);
+    },
+    'escalation.request': (input) => run(requestEscalationCommand, input),
+    'escalation.withdraw': (input) => run(withdrawEscalationCommand, input),
+    'customer.timeline': (query) => {
+      ctx.ready();
+      return queryTimeline(sqlite, query);
+    },
+    'draft.get': ({ key }) => getDraft(sqlite, key),
+    'draft.save': ({ key, value }) => saveDraft(sqlite, key, value, now()),
+    'draft.clear': ({ key }) => ({ cleared: clearDraft(sqlite, key) }),
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * Re-judges every open promise from the money received, as of a date: payments of the customer
+ * in the promise currency, or, for a promise on items, only what was cleared on those items by a
+ * payment. Kept, partly kept and broken are derived state (the server computes the same from the
+ * same data), so this writes no outbox mutation; it audits each change, opens a same-day
+ * follow-up for each newly broken promise (with an id derived from the promise, so client and
+ * server create the same one) and refreshes the touched customers' summaries.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { evaluatePromise, DEFAULT_PROMISE_RULES, type CountingPayment, type PromiseEvaluation, type PromiseRules } from '../../shared/domain/promise';
+import { evaluatePlan } from '../../shared/domain/promise-plan';
+import type { PromiseStatus } from '../../shared/domain/codes';
+import { insertFollowUp } from '../commands/follow-up';
+import type { Row } from '../schema';
+import { prepared } from '../statements';
+import { DEFAULT_DOMAIN_SETTINGS, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
+
+export interface PromiseEvaluationRun {
+  readonly asOf: string;
+  readonly evaluated: number;
+  readonly kept: number;
+  readonly partiallyKept: number;
+  readonly broken: number;
+  readonly followUpsCreated: number;
+}
+
+export interface EvaluateOptions {
+  readonly asOf: string;
+  /** Timestamp of the rows written. */
+  readonly now: string;
+  readonly settings?: DomainSettings;
+}
+
+/** Where the last run's date and rules are kept, so a read can tell whether a run is due. */
+export const PROMISES_EVALUATED_KEY = 'promises_evaluated';
+/** Namespace of the ids of follow-ups opened for broken promises. */
+const BROKEN_FOLLOW_UP_NAMESPACE = '6f3b2d9e-4c1a-5e8b-9d7f-2a1c3e5b7d90';
+
+type PromiseRow = Pick<Row<'promises'>, 'id' | 'customer_id' | 'plan_id' | 'amount_minor' | 'currency' | 'promised_date' | 'status' | 'paid_minor' | 'created_at' | 'created_by' | 'evaluated_on' | 'updated_at'>;
+interface Money extends CountingPayment {
+  readonly key: string;
+}
+
+const COLUMNS = 'id, customer_id, plan_id, amount_minor, currency, promised_date, status, paid_minor, created_at, created_by, evaluated_on, updated_at';
+const Q = {
+  open: `SELECT ${COLUMNS} FROM promises WHERE status = 'open'`,
+  plans: `SELECT ${COLUMNS} FROM promises WHERE plan_id IN (SELECT value FROM json_each(?)) ORDER BY plan_id, promised_date, id`,
+  items: 'SELECT promise_id AS key, open_item_id AS item FROM promise_items WHERE promise_id IN (SELECT value FROM json_each(?))',
+  clearings: `SELECT c.open_item_id AS key, c.amount_minor AS amountMinor, c.currency, c.cleared_on AS valueDate
+    FROM clearings c WHERE c.open_item_id IN (SELECT value FROM json_each(?)) AND c.payment_id IS NOT NULL`,
+  payments: `SELECT customer_id AS key, amount_minor AS amountMinor, currency, value_date AS valueDate
+    FROM payments WHERE customer_id IN (SELECT value FROM json_each(?))`,
+  update: 'UPDATE promises SET status = ?, paid_minor = ?, evaluated_on = ?, updated_at = ? WHERE id = ?',
+  audit: `INSERT INTO audit_log (id, at, user_id, entity, entity_id, action, before_json, after_json, mutation_id)
+    VALUES (?, ?, NULL, ?, ?, ?, ?, ?, NULL)`,
+  remember: 'INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)',
+  last: 'SELECT value FROM sync_state WHERE key = ?',
+  forget: 'DELETE FROM sync_state WHERE key = ?',
+} as const;
+
+const groupBy = <T extends { key: string }>(rows: readonly T[]): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.key);
+    if (list) list.push(row);
+    else groups.set(row.key, [row]);
+  }
+  return groups;
+};
+
+const rulesOf = (settings: DomainSettings): PromiseRules => settings.promises ?? DEFAULT_PROMISE_RULES;
+const stamp = (asOf: string, rules: PromiseRules): string => JSON.stringify({ asOf, rules });
+
+/** Runs in the caller's transaction when there is one (better-sqlite3 nests it as a savepoint). */
+export function evaluatePromisesSync(sqlite: BetterSqlite3.Database, options: EvaluateOptions): PromiseEvaluationRun {
+  const { asOf, now } = options;
+  const settings = options.settings ?? DEFAULT_DOMAIN_SETTINGS;
+  const rules = rulesOf(settings);
+  return sqlite.transaction(() => {
+    const open = prepared<[], PromiseRow>(sqlite, Q.open).all();
+    const planIds = [...new Set(open.map((row) => row.plan_id).filter((id): id is string => id !== null))];
+    const planRows = new Map<string, PromiseRow[]>();
+    for (const row of prepared<[string], PromiseRow>(sqlite, Q.plans).all(JSON.stringify(planIds))) {
+      planRows.set(row.plan_id ?? '', [...(planRows.get(row.plan_id ?? '') ?? []), row]);
+    }
+    const all = [...open.filter((row) => row.plan_id === null), ...[...planRows.values()].flat()];
+
+    const itemsOf = new Map<string, string[]>();
+    for (const row of prepared<[string], { key: string; item: string }>(sqlite, Q.items).all(JSON.stringify(all.map((row) => row.id)))) {
+      itemsOf.set(row.key, [...(itemsOf.get(row.key) ?? []), row.item]);
+    }
+    const itemIds = [...new Set([...itemsOf.values()].flat())];
+    const clearings = groupBy(prepared<[string], Money>(sqlite, Q.clearings).all(JSON.stringify(itemIds)));
+    const accountCustomers = [...new Set(all.filter((row) => !itemsOf.has(row.id)).map((row) => row.customer_id))];
+    const payments = groupBy(prepared<[string], Money>(sqlite, Q.payments).all(JSON.stringify(accountCustomers)));
+    const moneyFor = (row: PromiseRow): readonly CountingPayment[] => {
+      const items = itemsOf.get(row.id);
+      return items === undefined ? (payments.get(row.customer_id) ?? []) : items.flatMap((item) => clearings.get(item) ?? []);
+    };
+
+    const verdicts: [PromiseRow, PromiseEvaluation][] = [];
+    for (const row of all) {
+      if (row.plan_id !== null) continue;
+      const terms = { amountMinor: row.amount_minor, currency: row.currency, promisedDate: row.promised_date, createdAt: row.created_at, status: row.status };
+      verdicts.push([row, evaluatePromise(terms, moneyFor(row), asOf, rules)]);
+    }
+    for (const instalments of planRows.values()) {
+      const first = instalments[0];
+      if (!first) continue;
+      const createdAt = instalments.reduce((earliest, row) => (row.created_at < earliest ? row.created_at : earliest), first.created_at);
+      const results = evaluatePlan(
+        { currency: first.currency, createdAt, instalments: instalments.map((row) => ({ promisedDate: row.promised_date, amountMinor: row.amount_minor, status: row.status })) },
+        moneyFor(first),
+        asOf,
+        rules,
+      );
+      instalments.forEach((row, index) => {
+        const result = results[index];
+        if (result && row.status === 'open') verdicts.push([row, result]);
+      });
+    }
+    return apply(sqlite, verdicts, { asOf, now, settings, rules });
+  }).immediate();
+}
+
+function apply(
+  sqlite: BetterSqlite3.Database,
+  verdicts: readonly [PromiseRow, PromiseEvaluation][],
+  context: { asOf: string; now: string; settings: DomainSettings; rules: PromiseRules },
+): PromiseEvaluationRun {
+  const { asOf, now } = context;
+  const touched = new Set<string>();
+  const counts: Record<PromiseStatus, number> = { open: 0, kept: 0, partially_kept: 0, broken: 0, cancelled: 0, superseded: 0 };
+  let followUpsCreated = 0;
+  const tx = {
+    sqlite,
+    now,
+    userId: null,
+    audit(entity: string, entityId: string, action: string, before: unknown, after: unknown) {
+      prepared(sqlite, Q.audit).run(uuidv7(), now, entity, entityId, action, JSON.stringify(before), JSON.stringify(after));
+    },
+    touch(customerId: string) {
+      touched.add(customerId);
+    },
+  };
+  for (const [row, verdict] of verdicts) {
+    if (verdict.status === row.status && verdict.paidMinor === row.paid_minor) continue;
+    prepared(sqlite, Q.update).run(verdict.status, verdict.paidMinor, asOf, now, row.id);
+    touched.add(row.customer_id);
+    if (verdict.status === row.status) continue;
+    counts[verdict.status] += 1;
+    const after = { ...row, status: verdict.status, paid_minor: verdict.paidMinor, evaluated_on: asOf, updated_at: now };
+    tx.audit('promise', row.id, 'evaluate', row, { ...after, required_minor: verdict.requiredMinor, deadline: verdict.deadline });
+    if (verdict.status !== 'broken') continue;
+    const followUp = insertFollowUp(tx, {
+      id: uuidv5(`broken-promise:${row.id}`, BROKEN_FOLLOW_UP_NAMESPACE),
+      customerId: row.customer_id,
+      itemId: null,
+      activityId: null,
+      dueDate: asOf,
+      title: `Promise of ${row.promised_date} broken: call the customer`,
+      assignedTo: row.created_by,
+    });
+    if (followUp) followUpsCreated += 1;
+  }
+  refreshCustomerSummaries(sqlite, touched, asOf, context.settings, now);
+  prepared(sqlite, Q.remember).run(PROMISES_EVALUATED_KEY, stamp(asOf, context.rules));
+  return { asOf, evaluated: verdicts.length, kept: counts.kept, partiallyKept: counts.partially_kept, broken: counts.broken, followUpsCreated };
+}
+
+/** Evaluates when the date or the rules moved since the last run; true when it ran. */
+export function evaluatePromisesIfDue(sqlite: BetterSqlite3.Database, options: EvaluateOptions): boolean {
+  const rules = rulesOf(options.settings ?? DEFAULT_DOMAIN_SETTINGS);
+  const last = prepared<[string], { value: string }>(sqlite, Q.last).get(PROMISES_EVALUATED_KEY)?.value;
+  if (last === stamp(options.asOf, rules)) return false;
+  evaluatePromisesSync(sqlite, options);
+  return true;
+}
+
+/** ERP imports and sync call this after payments, clearings or items changed: the next read re-evaluates. */
+export function markPromisesStale(sqlite: BetterSqlite3.Database): void {
+  prepared(sqlite, Q.forget).run(PROMISES_EVALUATED_KEY);
+}

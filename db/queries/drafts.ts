@@ -1,0 +1,29 @@
+/**
+ * draft.get / draft.save / draft.clear: what a form held, kept in SQLite so a half-typed note
+ * survives a crash or restart. Local UI state: no audit entry, no outbox mutation.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { z } from 'zod';
+import type { DraftSchema } from '../../shared/api/collector-schemas';
+import { prepared } from '../statements';
+
+export type Draft = z.output<typeof DraftSchema>;
+
+const GET = 'SELECT key, value_json, updated_at FROM drafts WHERE key = ?';
+const SAVE = 'INSERT INTO drafts (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at';
+const CLEAR = 'DELETE FROM drafts WHERE key = ?';
+
+export function getDraft(sqlite: BetterSqlite3.Database, key: string): Draft | null {
+  const row = prepared<[string], { key: string; value_json: string; updated_at: string }>(sqlite, GET).get(key);
+  return row ? { key: row.key, value: JSON.parse(row.value_json) as Draft['value'], updatedAt: row.updated_at } : null;
+}
+
+export function saveDraft(sqlite: BetterSqlite3.Database, key: string, value: Draft['value'], now: string): Draft {
+  prepared(sqlite, SAVE).run(key, JSON.stringify(value), now);
+  return { key, value, updatedAt: now };
+}
+
+/** True when there was a draft to clear. */
+export function clearDraft(sqlite: BetterSqlite3.Database, key: string): boolean {
+  return prepared(sqlite, CLEAR).run(key).changes > 0;
+}

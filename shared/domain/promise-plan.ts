@@ -1,0 +1,107 @@
+/**
+ * Payment plans: a series of instalment promises approved as one. Splitting a total into
+ * instalments and judging them against the money received stay in integer minor units, so the
+ * instalments always add up to the total and client and server reach the same verdicts.
+ */
+import { DomainError } from '../api/result';
+import type { PromiseStatus } from './codes';
+import { compareDates, dateOfTimestamp } from './dates';
+import { DEFAULT_PROMISE_RULES, promiseDeadline, requiredAmount, type CountingPayment, type PromiseEvaluation, type PromiseRules } from './promise';
+
+export const MAX_INSTALMENTS = 60;
+
+export interface Instalment {
+  readonly promisedDate: string;
+  readonly amountMinor: number;
+}
+
+/**
+ * Splits `totalMinor` over `dates` as evenly as whole minor units allow; the first instalments
+ * carry the remainder, one unit each, so the sum is exact.
+ */
+export function splitInstalments(totalMinor: number, dates: readonly string[]): Instalment[] {
+  if (dates.length === 0) throw new DomainError('validation', 'a payment plan needs at least one instalment date', 'instalments');
+  if (!Number.isSafeInteger(totalMinor) || totalMinor < dates.length) {
+    throw new DomainError('validation', `the total must be a whole number of at least ${dates.length} minor units`, 'totalMinor');
+  }
+  const base = Math.floor(totalMinor / dates.length);
+  const remainder = totalMinor - base * dates.length;
+  return dates.map((promisedDate, index) => ({ promisedDate, amountMinor: base + (index < remainder ? 1 : 0) }));
+}
+
+/**
+ * Checks a plan's instalments: 2 to MAX_INSTALMENTS, positive amounts, dates strictly increasing
+ * and none before `today`, amounts adding up to `totalMinor` exactly. Returns the total.
+ */
+export function validateInstalments(instalments: readonly Instalment[], today: string, totalMinor?: number): number {
+  if (instalments.length < 2 || instalments.length > MAX_INSTALMENTS) {
+    throw new DomainError('validation', `a payment plan has 2 to ${MAX_INSTALMENTS} instalments`, 'instalments');
+  }
+  let sum = 0;
+  let previous: string | null = null;
+  instalments.forEach((instalment, index) => {
+    const field = `instalments.${index}`;
+    if (!Number.isSafeInteger(instalment.amountMinor) || instalment.amountMinor <= 0) {
+      throw new DomainError('validation', 'each instalment must be a positive whole number of minor units', `${field}.amountMinor`);
+    }
+    if (compareDates(instalment.promisedDate, today) < 0) {
+      throw new DomainError('validation', `instalment ${index + 1} is dated ${instalment.promisedDate}, before today ${today}`, `${field}.promisedDate`);
+    }
+    if (previous !== null && compareDates(instalment.promisedDate, previous) <= 0) {
+      throw new DomainError('validation', `instalment dates must strictly increase; ${instalment.promisedDate} does not follow ${previous}`, `${field}.promisedDate`);
+    }
+    previous = instalment.promisedDate;
+    sum += instalment.amountMinor;
+    if (!Number.isSafeInteger(sum)) throw new DomainError('validation', 'the instalments add up beyond the safe range', `${field}.amountMinor`);
+  });
+  if (totalMinor !== undefined && sum !== totalMinor) {
+    throw new DomainError('validation', `the instalments add up to ${sum}, not to the plan total ${totalMinor}`, 'totalMinor');
+  }
+  return sum;
+}
+
+export interface PlanInstalmentTerms extends Instalment {
+  readonly status: PromiseStatus;
+}
+
+export interface PlanTerms {
+  readonly currency: string;
+  /** When the plan was agreed; money received before this day does not count. */
+  readonly createdAt: string;
+  readonly instalments: readonly PlanInstalmentTerms[];
+}
+
+/**
+ * Judges every instalment of a plan as of `asOf`. Money received counts towards the instalments
+ * in date order: instalment k is owed the part of what arrived by its deadline that exceeds the
+ * earlier instalments, so paying ahead keeps later instalments and one payment never counts twice.
+ * Cancelled and superseded instalments keep their status and take no money.
+ */
+export function evaluatePlan(
+  plan: PlanTerms,
+  payments: readonly CountingPayment[],
+  asOf: string,
+  rules: PromiseRules = DEFAULT_PROMISE_RULES,
+): PromiseEvaluation[] {
+  const from = dateOfTimestamp(plan.createdAt);
+  const counting = payments.filter(
+    (payment) => payment.currency === plan.currency && payment.amountMinor > 0 && compareDates(payment.valueDate, from) >= 0,
+  );
+  const receivedBy = (until: string): number =>
+    counting.reduce((total, payment) => (compareDates(payment.valueDate, until) <= 0 ? total + payment.amountMinor : total), 0);
+
+  let owedBefore = 0;
+  return plan.instalments.map((instalment) => {
+    const deadline = promiseDeadline(instalment.promisedDate, rules);
+    const requiredMinor = requiredAmount(instalment.amountMinor, rules.tolerance);
+    if (instalment.status === 'cancelled' || instalment.status === 'superseded') {
+      return { status: instalment.status, paidMinor: 0, requiredMinor, deadline };
+    }
+    const until = compareDates(asOf, deadline) < 0 ? asOf : deadline;
+    const paidMinor = Math.min(instalment.amountMinor, Math.max(0, receivedBy(until) - owedBefore));
+    owedBefore += instalment.amountMinor;
+    const status: PromiseStatus =
+      paidMinor >= requiredMinor ? 'kept' : compareDates(asOf, deadline) <= 0 ? 'open' : paidMinor > 0 ? 'partially_kept' : 'broken';
+    return { status, paidMinor, requiredMinor, deadline };
+  });
+}
