@@ -4,10 +4,10 @@
  */
 import type { LocalStore } from '../open';
 import { refreshAllSummaries } from '../summary/refresh';
-import { generateDemo, type DemoOptions, type DemoSize } from './generate';
+import { DEMO_SIZES, generateDemo, type DemoOptions, type DemoSize } from './generate';
 import { insertAll, TABLE_ORDER } from './insert';
 
-export { DEMO_SIZES, type DemoSize, type DemoOptions } from './generate';
+export { DEMO_SIZES, type DemoSize, type DemoOptions };
 
 export interface SeedReport {
   readonly size: DemoSize;
@@ -26,6 +26,7 @@ export async function seedDemo(store: LocalStore, options: DemoOptions): Promise
   if (!CALENDAR_DATE.test(options.asOf) || Number.isNaN(Date.parse(`${options.asOf}T00:00:00Z`))) {
     throw new RangeError(`as-of date "${options.asOf}" must be a calendar date YYYY-MM-DD`);
   }
+  if (!Object.hasOwn(DEMO_SIZES, options.size)) throw new RangeError(`size "${options.size}" must be small or large`);
   if (!Number.isSafeInteger(options.seed)) throw new RangeError(`seed ${options.seed} must be a whole number`);
   const existing = store.sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM customers').get()?.n ?? 0;
   if (existing > 0) throw new Error(`the database ${store.path} already holds ${existing} customers; seed an empty one`);

@@ -173,6 +173,8 @@ describe('small demo portfolio', () => {
     const { api } = await seeded(4);
     await expect(seedDemo(api.store, { size: 'small', seed: 4, asOf: TEST_AS_OF })).rejects.toThrow(/already holds 60 customers/);
     await expect(seedDemo(api.store, { size: 'small', seed: 4, asOf: '2026-13-40' })).rejects.toThrow(/calendar date/);
+    await expect(seedDemo(api.store, { size: 'medium' as 'small', seed: 4, asOf: TEST_AS_OF })).rejects.toThrow(/size "medium"/);
+    await expect(seedDemo(api.store, { size: 'small', seed: 1.5, asOf: TEST_AS_OF })).rejects.toThrow(/whole number/);
   });
 
   it.each([21, 22, 23, 24])('plays the scripted scenarios of the first customers at any seed (seed %i)', async (seed) => {
