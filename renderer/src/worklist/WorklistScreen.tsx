@@ -16,7 +16,7 @@ import { ROW_HEIGHT } from '../app/theme';
 import { formatCount } from '../common/format';
 import { ScoreFactors } from '../common/ScoreFactors';
 import { EmptyState, ErrorState } from '../common/StatusViews';
-import { COLUMNS, GRID_TEMPLATE, type Column } from './columns';
+import { COLUMNS, GRID_MIN_WIDTH, GRID_TEMPLATE, type Column } from './columns';
 import { FilterBar } from './FilterBar';
 import { SearchMatches } from './SearchMatches';
 import { activeFilterCount, filtersKey, type WorklistFilters } from './filters';
@@ -213,7 +213,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
           '&:focus-visible [aria-selected="true"]': { outline: (theme) => `2px solid ${theme.vars?.palette.primary.main ?? 'currentColor'}`, outlineOffset: -2 },
         }}
       >
-        <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: 'fit-content' }}>
+        <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: GRID_MIN_WIDTH }}>
           <Box
             role="row"
             aria-rowindex={1}
@@ -240,7 +240,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
             )}
           </EmptyState>
         ) : (
-          <Box role="rowgroup" sx={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+          <Box role="rowgroup" sx={{ position: 'relative', height: virtualizer.getTotalSize(), minWidth: GRID_MIN_WIDTH }}>
             {items.map((item) => (
               <WorklistRowView
                 key={item.key}

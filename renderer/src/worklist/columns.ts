@@ -23,3 +23,6 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 export const GRID_TEMPLATE = COLUMNS.map((column) => column.width).join(' ');
+
+/** Below this the columns would overlap, so the grid scrolls sideways instead (sum of the minimum widths). */
+export const GRID_MIN_WIDTH = 1080;
