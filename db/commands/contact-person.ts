@@ -3,20 +3,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { ContactPersonSaveSchema, type ContactPersonSchema } from '../../shared/api/schemas';
 import { DomainError } from '../../shared/api/result';
-import type { Row } from '../schema';
-import { prepared } from '../statements';
+import type { NewRow, Row } from '../schema';
+import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import type { Command } from './run-command';
 import { requireCustomer } from './guards';
 
 export type ContactPerson = z.output<typeof ContactPersonSchema>;
-
-const SELECT = 'SELECT * FROM contact_persons WHERE id = ?';
-const OTHER_PRIMARIES = 'SELECT * FROM contact_persons WHERE customer_id = ? AND is_primary = 1 AND id <> ?';
-const INSERT = `INSERT INTO contact_persons (id, customer_id, name, role, phone, email, preferred_channel, is_primary, created_at, updated_at)
-  VALUES (@id, @customer_id, @name, @role, @phone, @email, @preferred_channel, @is_primary, @created_at, @updated_at)`;
-const UPDATE = `UPDATE contact_persons SET name = @name, role = @role, phone = @phone, email = @email,
-  preferred_channel = @preferred_channel, is_primary = @is_primary, updated_at = @updated_at WHERE id = @id`;
-const UNSET_PRIMARY = 'UPDATE contact_persons SET is_primary = 0, updated_at = ? WHERE id = ?';
 
 export const toContactPerson = (row: Row<'contact_persons'>): ContactPerson => ({
   id: row.id,
@@ -34,21 +26,27 @@ export const saveContactPerson: Command<typeof ContactPersonSaveSchema, ContactP
   apply(tx, input) {
     const { sqlite, now } = tx;
     requireCustomer(sqlite, input.customerId);
-    const select = prepared<[string], Row<'contact_persons'>>(sqlite, SELECT);
-    const before = input.id === undefined ? undefined : select.get(input.id);
+    const select = (id: string) => selectFirst(sqlite, build.selectFrom('contact_persons').selectAll().where('id', '=', id));
+    const before = input.id === undefined ? undefined : select(input.id);
     if (input.id !== undefined && before?.customer_id !== input.customerId) {
       throw new DomainError('not_found', `contact person ${input.id} does not exist for this customer`, 'id');
     }
     const id = before?.id ?? uuidv7();
 
     if (input.isPrimary) {
-      for (const other of prepared<[string, string], Row<'contact_persons'>>(sqlite, OTHER_PRIMARIES).all(input.customerId, id)) {
-        prepared(sqlite, UNSET_PRIMARY).run(now, other.id);
+      const otherPrimaries = build
+        .selectFrom('contact_persons')
+        .selectAll()
+        .where('customer_id', '=', input.customerId)
+        .where('is_primary', '=', 1)
+        .where('id', '<>', id);
+      for (const other of selectAll(sqlite, otherPrimaries)) {
+        execute(sqlite, build.updateTable('contact_persons').set({ is_primary: 0, updated_at: now }).where('id', '=', other.id));
         tx.audit('contact_person', other.id, 'update', other, { ...other, is_primary: 0, updated_at: now });
       }
     }
 
-    const values = {
+    const values: NewRow<'contact_persons'> = {
       id,
       customer_id: input.customerId,
       name: input.name,
@@ -60,9 +58,16 @@ export const saveContactPerson: Command<typeof ContactPersonSaveSchema, ContactP
       created_at: before?.created_at ?? now,
       updated_at: now,
     };
-    if (before) prepared(sqlite, UPDATE).run(values);
-    else prepared(sqlite, INSERT).run(values);
-    const after = select.get(id);
+    if (before) {
+      const { name, role, phone, email, preferred_channel, is_primary, updated_at } = values;
+      execute(
+        sqlite,
+        build.updateTable('contact_persons').set({ name, role, phone, email, preferred_channel, is_primary, updated_at }).where('id', '=', id),
+      );
+    } else {
+      execute(sqlite, build.insertInto('contact_persons').values(values));
+    }
+    const after = select(id);
     if (!after) throw new Error(`contact person ${id} vanished while saving`);
     tx.audit('contact_person', id, before ? 'update' : 'create', before ?? null, after);
     tx.touch(input.customerId);

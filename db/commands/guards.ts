@@ -1,9 +1,9 @@
 /** Lookups that every command on a customer starts with. */
 import type BetterSqlite3 from 'better-sqlite3';
 import { DomainError } from '../../shared/api/result';
-import { prepared } from '../statements';
+import { build, selectFirst } from '../typed-sql';
 
 export function requireCustomer(sqlite: BetterSqlite3.Database, customerId: string, field = 'customerId'): void {
-  const found = prepared<[string], { id: string }>(sqlite, 'SELECT id FROM customers WHERE id = ?').get(customerId);
+  const found = selectFirst(sqlite, build.selectFrom('customers').select('id').where('id', '=', customerId));
   if (!found) throw new DomainError('not_found', `customer ${customerId} does not exist`, field);
 }

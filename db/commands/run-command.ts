@@ -10,7 +10,7 @@ import { validationError } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
 import type { LocalStore } from '../open';
-import { prepared } from '../statements';
+import { build, execute, selectFirst } from '../typed-sql';
 import { DEFAULT_DOMAIN_SETTINGS, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
 
 export interface CommandContext {
@@ -44,15 +44,11 @@ export interface RunOptions {
   readonly beforeCommit?: (tx: CommandTx) => void;
 }
 
-const AUDIT = `INSERT INTO audit_log (id, at, user_id, entity, entity_id, action, before_json, after_json, mutation_id)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const OUTBOX = 'INSERT INTO outbox (id, name, args_json, created_at) VALUES (?, ?, ?, ?)';
-const LOCAL_PROFILE = 'SELECT id FROM users WHERE is_local_profile = 1';
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
 export function localProfileId(sqlite: BetterSqlite3.Database): string | null {
-  return prepared<[], { id: string }>(sqlite, LOCAL_PROFILE).get()?.id ?? null;
+  return selectFirst(sqlite, build.selectFrom('users').select('id').where('is_local_profile', '=', 1))?.id ?? null;
 }
 
 export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command: Command<S, R>, rawInput: unknown, options: RunOptions = {}): R {
@@ -77,14 +73,27 @@ export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command:
       userId,
       mutationId,
       audit(entity, entityId, action, before, after) {
-        prepared(sqlite, AUDIT).run(uuidv7(), now, userId, entity, entityId, action, json(before), json(after), mutationId);
+        execute(
+          sqlite,
+          build.insertInto('audit_log').values({
+            id: uuidv7(),
+            at: now,
+            user_id: userId,
+            entity,
+            entity_id: entityId,
+            action,
+            before_json: json(before),
+            after_json: json(after),
+            mutation_id: mutationId,
+          }),
+        );
       },
       touch(customerId) {
         touched.add(customerId);
       },
     };
     const result = command.apply(tx, input);
-    prepared(sqlite, OUTBOX).run(mutationId, command.name, JSON.stringify(input), now);
+    execute(sqlite, build.insertInto('outbox').values({ id: mutationId, name: command.name, args_json: JSON.stringify(input), created_at: now }));
     refreshCustomerSummaries(sqlite, touched, tx.asOf, settings, now);
     options.beforeCommit?.(tx);
     return result;

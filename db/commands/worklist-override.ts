@@ -2,22 +2,24 @@
 import { v7 as uuidv7 } from 'uuid';
 import { WorklistClearOverrideSchema, WorklistSetOverrideSchema } from '../../shared/api/schemas';
 import { DomainError } from '../../shared/api/result';
-import type { Row } from '../schema';
-import { prepared } from '../statements';
+import type { NewRow } from '../schema';
+import { build, execute, selectAll } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { requireCustomer } from './guards';
-
-const ACTIVE = 'SELECT * FROM worklist_overrides WHERE customer_id = ? AND cleared_at IS NULL ORDER BY created_at, id';
-const CLEAR = 'UPDATE worklist_overrides SET cleared_at = ? WHERE id = ?';
-const INSERT = `INSERT INTO worklist_overrides (id, customer_id, kind, reason, expires_at, created_by, created_at, cleared_at)
-  VALUES (@id, @customer_id, @kind, @reason, @expires_at, @created_by, @created_at, NULL)`;
 
 /** Ends every uncleared override of the customer; returns how many were still in force. */
 function clearAll(tx: CommandTx, customerId: string, reason: string | null): number {
   let inForce = 0;
-  for (const row of prepared<[string], Row<'worklist_overrides'>>(tx.sqlite, ACTIVE).all(customerId)) {
+  const active = build
+    .selectFrom('worklist_overrides')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('cleared_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id');
+  for (const row of selectAll(tx.sqlite, active)) {
     if (row.expires_at === null || row.expires_at > tx.now) inForce += 1;
-    prepared(tx.sqlite, CLEAR).run(tx.now, row.id);
+    execute(tx.sqlite, build.updateTable('worklist_overrides').set({ cleared_at: tx.now }).where('id', '=', row.id));
     tx.audit('worklist_override', row.id, 'clear', row, { ...row, cleared_at: tx.now, clear_reason: reason });
   }
   return inForce;
@@ -33,7 +35,7 @@ export const setWorklistOverride: Command<typeof WorklistSetOverrideSchema, { cu
     }
     // A new pin or snooze replaces the previous one: there is one override per customer at a time.
     clearAll(tx, input.customerId, `replaced by a ${input.kind}`);
-    const row = {
+    const row: NewRow<'worklist_overrides'> = {
       id: uuidv7(),
       customer_id: input.customerId,
       kind: input.kind,
@@ -42,7 +44,7 @@ export const setWorklistOverride: Command<typeof WorklistSetOverrideSchema, { cu
       created_by: tx.userId,
       created_at: tx.now,
     };
-    prepared(tx.sqlite, INSERT).run(row);
+    execute(tx.sqlite, build.insertInto('worklist_overrides').values(row));
     tx.audit('worklist_override', row.id, 'create', null, { ...row, cleared_at: null });
     tx.touch(input.customerId);
     return { customerId: input.customerId };
