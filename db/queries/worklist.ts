@@ -111,6 +111,11 @@ function whereClause(query: WorklistQuery, params: Params): string | null {
   if (filters.hasBrokenPromise !== undefined) conditions.push(`s.broken_promises ${filters.hasBrokenPromise ? '>' : '='} 0`);
   if (filters.hasDispute !== undefined) conditions.push(`s.open_disputes ${filters.hasDispute ? '>' : '='} 0`);
   if (filters.followUpDue !== undefined) conditions.push(`s.follow_up_due = ${filters.followUpDue ? 1 : 0}`);
+  // next_promise_date is the earliest open promise on or after the summary's date.
+  if (filters.promiseDueSoon !== undefined) {
+    const dueSoon = "s.next_promise_date IS NOT NULL AND s.next_promise_date <= date(s.as_of, '+1 day')";
+    conditions.push(filters.promiseDueSoon ? `(${dueSoon})` : `NOT (${dueSoon})`);
+  }
   if (query.search !== undefined) {
     const match = toFtsQuery(query.search);
     if (match === null && query.search.trim() !== '') return null;

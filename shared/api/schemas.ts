@@ -83,6 +83,8 @@ export const WorklistFiltersSchema = z
     hasBrokenPromise: z.boolean().optional(),
     hasDispute: z.boolean().optional(),
     followUpDue: z.boolean().optional(),
+    /** An open promise falls due today or tomorrow. */
+    promiseDueSoon: z.boolean().optional(),
   })
   .strict();
 
