@@ -135,6 +135,7 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
         io.stdout(JSON.stringify(users));
         return;
       }
+      if (users.length === 0) io.stdout('No users yet; create one with create-user.');
       for (const u of users) {
         io.stdout([u.username, u.role, u.team ?? '-', `${u.customers} customers`, u.disabled ? 'DISABLED' : '', u.displayName].join('\t'));
       }

@@ -56,6 +56,12 @@ describe.each(BACKENDS)('admin CLI on %s', (kind) => {
     }
   });
 
+  it('prints the usage for --help and exits 0', async () => {
+    const result = await admin(['--help']);
+    expect(result).toMatchObject({ code: 0, opened: 0 });
+    expect(result.out).toContain('assign-customers --collector');
+  });
+
   it('creates teams and users who can then sign in; duplicates fail with exit 1', async () => {
     const team = `North ${unique()}`;
     expect((await admin(['create-team', team])).code).toBe(0);
