@@ -4,7 +4,7 @@
  * target shows as ok:false and does not change the exit code.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dispatch } from '../../shared/api/dispatch';
@@ -79,7 +79,12 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-bench-'));
   const path = join(dataDir, 'ledgerline.db');
   try {
-    if (!json) process.stdout.write(tableHeader());
+    if (!json) {
+      // Timings depend on the machine and on what else runs: say so next to them.
+      const load = loadavg().map((value) => value.toFixed(1)).join(' ');
+      process.stdout.write(`Node ${process.version}, ${cpus().length} CPUs, load average ${load}; large demo, seed ${seed}, as of ${AS_OF}\n\n`);
+      process.stdout.write(tableHeader());
+    }
 
     const seeded = await openLocalStore({ path });
     const seedStarted = performance.now();
