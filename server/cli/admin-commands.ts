@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../shared/domain/codes';
 import type { Clock } from '../../shared/domain/clock';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { revokeAllRefreshTokens } from '../auth/refresh-tokens';
+import { recordChange } from '../db/change-log';
 import type { ServerDatabase } from '../db/schema';
 
 /** A request that is well-formed but cannot be carried out (unknown user, duplicate name...). */
@@ -124,11 +125,7 @@ export async function assignCustomers(db: Db, clock: Clock, collectorUsername: s
     if (missing.length > 0) throw new AdminError(`Unknown customer numbers: ${missing.join(', ')}. Nothing was assigned.`);
     const now = clock.now().toISOString();
     for (const customer of customers) {
-      const { seq } = await trx
-        .insertInto('change_log')
-        .values({ entity: 'customers', entity_id: customer.id, customer_id: customer.id, op: 'upsert', at: now })
-        .returning('seq')
-        .executeTakeFirstOrThrow();
+      const seq = await recordChange(trx, { entity: 'customers', entityId: customer.id, customerId: customer.id, op: 'upsert' }, now);
       await trx
         .updateTable('customers')
         .set((eb) => ({ collector_id: collector.id, team_id: collector.team_id, updated_at: now, updated_seq: seq, version: eb('version', '+', 1) }))
