@@ -105,6 +105,13 @@ function phoneNumber(ctx: GenContext, country: CountryProfile): string {
   return `${country.dialCode} ${ctx.rng.int(20, 99)} ${digits(3)} ${digits(4)}`;
 }
 
+/** A preferred channel the contact can actually be reached on. */
+function reachable(preferred: Channel | null, phone: string | null, email: string | null): Channel | null {
+  if (preferred === 'email' && email === null) return phone === null ? null : 'phone';
+  if (preferred === 'phone' && phone === null) return email === null ? null : 'email';
+  return preferred;
+}
+
 function uniqueName(names: NameSource, country: CountryProfile, taken: Set<string>): string {
   for (let attempt = 0; attempt < 5; attempt++) {
     const name = names.company(country);
@@ -163,14 +170,17 @@ export function addCustomer(ctx: GenContext, names: NameSource, index: number, t
     const contactId = ctx.id(msOf(sinceDay + k * 30, 600));
     const fullName = `${person.first} ${person.last}`;
     customer.contacts.push({ id: contactId, name: fullName });
+    const role = rng.weighted(CONTACT_ROLES);
+    const phone = rng.chance(0.9) ? phoneNumber(ctx, country) : null;
+    const email = rng.chance(0.92) ? `${slug(person.first)}.${slug(person.last)}@${domain}` : null;
     ctx.rows.contact_persons.push({
       id: contactId,
       customer_id: customer.id,
       name: fullName,
-      role: rng.weighted(CONTACT_ROLES),
-      phone: rng.chance(0.9) ? phoneNumber(ctx, country) : null,
-      email: rng.chance(0.92) ? `${slug(person.first)}.${slug(person.last)}@${domain}` : null,
-      preferred_channel: rng.weighted(PREFERRED_CHANNELS),
+      role,
+      phone,
+      email,
+      preferred_channel: reachable(rng.weighted(PREFERRED_CHANNELS), phone, email),
       is_primary: k === 0 ? 1 : 0,
       created_at: createdAt,
       updated_at: createdAt,

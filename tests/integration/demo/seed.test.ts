@@ -129,6 +129,8 @@ describe('small demo portfolio', () => {
     expect(count(sqlite, "SELECT count(*) AS n FROM promises WHERE status = 'kept' AND paid_minor < amount_minor")).toBe(0);
     expect(count(sqlite, `SELECT count(*) AS n FROM open_items WHERE disputed_minor > 0 AND disputed_minor > open_minor`)).toBe(0);
     expect(count(sqlite, 'SELECT count(*) AS n FROM (SELECT lineage_id FROM notes GROUP BY lineage_id HAVING sum(is_current) <> 1)')).toBe(0);
+    expect(count(sqlite, "SELECT count(*) AS n FROM contact_persons WHERE (preferred_channel = 'email' AND email IS NULL) OR (preferred_channel = 'phone' AND phone IS NULL)")).toBe(0);
+    expect(count(sqlite, 'SELECT count(*) AS n FROM (SELECT customer_id FROM contact_persons GROUP BY customer_id HAVING sum(is_primary) <> 1)')).toBe(0);
     expect(count(sqlite, "SELECT count(*) AS n FROM escalations e JOIN customers c ON c.id = e.customer_id WHERE e.kind = 'credit_hold' AND e.status = 'approved' AND c.credit_hold = 0")).toBe(0);
     // Cleared items are fully cleared, and each clearing's amounts add up to what left the item.
     expect(count(sqlite, 'SELECT count(*) AS n FROM open_items WHERE cleared_at IS NOT NULL AND open_minor <> 0')).toBe(0);
