@@ -29,7 +29,8 @@ const OPEN_DISPUTE = "status IN ('new', 'in_process', 'escalated')";
 const sources = (where: string) => ({
   customers: `SELECT id, currency, credit_limit_minor, risk_class FROM customers ${where.replace('customer_id', 'id')}`,
   itemsFrom: `FROM open_items ${where ? `${where} AND` : 'WHERE'} open_minor <> 0`,
-  promises: `SELECT customer_id, status, promised_date FROM promises ${where ? `${where} AND` : 'WHERE'} status IN ('open', 'broken')`,
+  // A broken promise stops counting once a newer promise answers it (superseded_by points to that one).
+  promises: `SELECT customer_id, status, promised_date FROM promises ${where ? `${where} AND` : 'WHERE'} status IN ('open', 'broken') AND superseded_by IS NULL`,
   disputes: `SELECT customer_id, due_date FROM disputes ${where ? `${where} AND` : 'WHERE'} ${OPEN_DISPUTE}`,
   followUps: `SELECT customer_id, due_date FROM follow_ups ${where ? `${where} AND` : 'WHERE'} status = 'open'`,
   contacts: `SELECT customer_id, max(occurred_at) AS last FROM activities ${where} GROUP BY customer_id`,
