@@ -212,7 +212,7 @@ export const FOLLOW_UP_TITLES: readonly string[] = [
   'Chase remittance advice',
   'Send statement of account',
   'Check whether the promised payment arrived',
-  'Follow up on dispute status',
+  'Ask whether the invoices are approved',
   'Resend invoice copies',
   'Confirm approval of invoices',
 ];
