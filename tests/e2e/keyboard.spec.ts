@@ -90,3 +90,16 @@ test('ArrowDown in the search box moves into the list', async ({ server, page })
   await page.keyboard.press('j');
   await expect(grid(page)).toHaveAttribute('aria-activedescendant', 'wl-row-1');
 });
+
+test('Escape in an account field leaves the field first, then goes back', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  await dataRows(page).first().locator('a').first().click();
+  const field = page.getByLabel('Document or reference');
+  await field.fill('9');
+  await page.keyboard.press('Escape');
+  await expect(field).not.toBeFocused();
+  await expect(page).toHaveURL(/#\/customer\//);
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/customer/);
+  await expect(grid(page)).toBeVisible();
+});

@@ -66,7 +66,12 @@ export function App() {
       goBack();
       return;
     }
-    if (inOverlay(event.target) || hasModifier(event) || isTextEntry(event.target)) return;
+    if (inOverlay(event.target) || hasModifier(event)) return;
+    if (isTextEntry(event.target)) {
+      // Escape leaves a field (the next Escape then goes back); the search box handles its own.
+      if (event.key === 'Escape' && event.target instanceof HTMLElement && event.target !== searchRef.current) event.target.blur();
+      return;
+    }
     if (event.key === '/') {
       event.preventDefault();
       searchRef.current?.focus();
