@@ -18,6 +18,8 @@ import Typography from '@mui/material/Typography';
 import { useState, type KeyboardEvent, type Ref } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { DENSITIES, THEMES } from '../../../shared/api/schemas';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { usePrefs } from './prefs';
 
 const THEME_LABELS: Record<Preferences['theme'], string> = { light: 'Light', dark: 'Dark', system: 'Same as system' };
@@ -36,6 +38,7 @@ interface TopBarProps {
 export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome }: TopBarProps) {
   const { prefs, update } = usePrefs();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const info = useQuery('app.info', () => api['app.info']({}));
   const ThemeIcon = THEME_ICONS[prefs.theme];
   const close = () => {
     setMenuAnchor(null);
@@ -56,14 +59,14 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
         >
           Ledgerline
         </Typography>
-        <Box role="search" sx={{ flex: 1, maxWidth: 520 }}>
+        <Box role="search" sx={{ flex: '3 1 560px', maxWidth: 560 }}>
           <TextField
             fullWidth
             value={search}
             onChange={(event) => {
               onSearch(event.target.value);
             }}
-            placeholder="Search customers, numbers, contacts, documents  ( / )"
+            placeholder="Search customers, documents, contacts, notes   /"
             inputRef={searchRef}
             slotProps={{
               htmlInput: { 'aria-label': 'Search the worklist', onKeyDown: onSearchKeyDown, maxLength: 200 },
@@ -77,7 +80,14 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             }}
           />
         </Box>
-        <Box sx={{ flex: 1 }} />
+        <Box sx={{ flex: '1 1 0', minWidth: 0 }} />
+        {info.data && (
+          <Tooltip title={`Ledgerline ${info.data.version} · data in ${info.data.dataDir}`}>
+            <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }} data-testid="session-info">
+              {info.data.user ? `${info.data.user.displayName} · ` : ''}today {info.data.asOf}
+            </Typography>
+          </Tooltip>
+        )}
         <Tooltip title="Theme and density">
           <IconButton
             aria-label="Theme and density"
