@@ -77,7 +77,7 @@ describe('contact.log', () => {
     expect(await f.api.call('draft.get', { key: 'contact:x' })).toMatchObject({ value: { note: 'keep me' } });
   });
 
-  it('leaves neither rows nor audit nor outbox when the transaction fails at the last moment', async () => {
+  it('leaves neither rows nor audit nor outbox when the transaction fails at the last moment', () => {
     const before = snapshot(f.sqlite);
     const input = {
       customerId: f.customerId,
