@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { daysFrom, formatDate, formatShortDate, relativeDay } from '../../../renderer/src/common/format';
+
+describe('renderer date formatting', () => {
+  it('counts whole UTC days between dates and timestamps', () => {
+    expect(daysFrom('2026-11-23', '2026-11-30')).toBe(7);
+    expect(daysFrom('2026-11-23', '2026-11-22T23:59:00Z')).toBe(-1);
+    expect(daysFrom('2026-02-28', '2026-03-01')).toBe(1);
+  });
+
+  it('says today, tomorrow, yesterday, or a signed day count', () => {
+    const asOf = '2026-11-23';
+    expect(relativeDay('2026-11-23', asOf)).toBe('today');
+    expect(relativeDay('2026-11-24', asOf)).toBe('tomorrow');
+    expect(relativeDay('2026-11-22T08:00:00.000Z', asOf)).toBe('yesterday');
+    expect(relativeDay('2026-11-30', asOf)).toBe('in 7 d');
+    expect(relativeDay('2026-11-13', asOf)).toBe('10 d ago');
+  });
+
+  it('never shifts a calendar date by time zone and drops the year only within the same year', () => {
+    expect(formatDate('2026-01-01')).toContain('2026');
+    expect(formatDate(null)).toBe('—');
+    expect(formatShortDate('2026-12-01', '2026-11-23')).not.toContain('2026');
+    expect(formatShortDate('2027-01-02', '2026-11-23')).toContain('2027');
+    expect(formatShortDate('2026-12-01', '2026-11-23')).toMatch(/1/);
+  });
+});
