@@ -120,7 +120,7 @@ export function officeTime(ctx: GenContext, day: number): number {
   return msOf(day, ctx.rng.int(7 * 60, 17 * 60 + 30));
 }
 
-/** `EUR 1,234.56` for note texts; grouping by hand because Intl is the generator's hot spot. */
+/** `EUR 1,234.56` for note texts; grouping by hand because Intl was the generator's hot spot. */
 export function money(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);
   const sign = amountMinor < 0 ? '-' : '';

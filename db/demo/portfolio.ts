@@ -205,7 +205,7 @@ function openItemAge(ctx: GenContext, customer: CustomerState, risk: RiskClass):
   return customer.termsDays + late;
 }
 
-/** The first customers carry forced scenarios (history.ts) that need overdue invoices to work on. */
+/** The first customers carry scripted scenarios (promises.ts, disputes.ts) that need overdue invoices to work on. */
 const FORCED_SCENARIOS = 16;
 
 /** Ages of one invoice per default aging bucket, so the first customer shows every bucket. */
@@ -266,7 +266,7 @@ export function payPart(ctx: GenContext, customer: CustomerState, item: ItemStat
   return paid;
 }
 
-/** A cleared invoice (history): paid in full on `paidDay` by one payment, or left for the caller to clear. */
+/** A cleared invoice (history) with `cleared_at` on `paidDay`; the caller books what cleared it. */
 export function addClearedInvoice(ctx: GenContext, customer: CustomerState, docDay: number, paidDay: number): ItemState {
   const original = invoiceMinor(ctx, customer, customer.currency);
   const dueDay = docDay + customer.termsDays;
