@@ -3,14 +3,7 @@
  * bridge when present, else over HTTP (dev:web). Every failure, including a lost connection,
  * comes back as a Result error so React code never has to catch.
  */
-import {
-  apiContract,
-  type ApiBridge,
-  type ApiClient,
-  type OperationInput,
-  type OperationName,
-  type OperationOutput,
-} from '../../../shared/api/contract';
+import type { ApiBridge, ApiClient, OperationInput, OperationName, OperationOutput } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 
 declare global {
@@ -68,12 +61,30 @@ function safeInvoke(bridge: ApiBridge) {
 
 export type Invoke = ReturnType<typeof safeInvoke>;
 
+/**
+ * Operation names all contain a dot ("worklist.query"); anything else read off the client
+ * (`then`, `toJSON`, symbols) is not an operation and stays undefined.
+ */
+const isOperationLike = (name: string | symbol): name is OperationName => typeof name === 'string' && name.includes('.');
+
+/**
+ * The client is a Proxy rather than an object built from `apiContract`, so the renderer never loads
+ * the zod schemas at run time: zod probes for `eval` on load, which the CSP forbids and reports.
+ */
 export function createApiClient(bridge: ApiBridge): ApiClient & { call: Invoke } {
   const call = safeInvoke(bridge);
-  const methods = Object.fromEntries(
-    (Object.keys(apiContract) as OperationName[]).map((name) => [name, (input: never) => call(name, input)]),
-  ) as unknown as ApiClient;
-  return { ...methods, call };
+  const methods = new Map<string, (input: never) => Promise<Result<unknown>>>();
+  return new Proxy({ call } as ApiClient & { call: Invoke }, {
+    get(target, name, receiver) {
+      if (name === 'call' || !isOperationLike(name)) return Reflect.get(target, name, receiver) as unknown;
+      let method = methods.get(name);
+      if (!method) {
+        method = (input: never) => call(name, input);
+        methods.set(name, method);
+      }
+      return method;
+    },
+  });
 }
 
 // Guarded so the module also loads where there is no window (unit tests in Node).

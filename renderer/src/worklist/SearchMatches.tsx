@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
-import { SEARCH_HIT_KINDS } from '../../../shared/api/schemas';
+import type { SEARCH_HIT_KINDS } from '../../../shared/api/schemas';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { openCustomer } from '../app/router';

@@ -40,7 +40,7 @@ describe('httpBridge', () => {
 });
 
 describe('createApiClient', () => {
-  it('has one method per contract operation, each calling the bridge with its name', async () => {
+  it('calls the bridge with the operation name of the method used', async () => {
     const seen: string[] = [];
     const bridge: ApiBridge = {
       invoke: (operation) => {
@@ -52,6 +52,13 @@ describe('createApiClient', () => {
     await client['search.global']({ q: 'acme' });
     await client.call('worklist.facets', {});
     expect(seen).toEqual(['search.global', 'worklist.facets']);
+    expect(client['search.global']).toBe(client['search.global']);
+  });
+
+  it('is not mistaken for a promise or serialized as operations', async () => {
+    const client = createApiClient({ invoke: () => Promise.resolve({ ok: true, value: null }) });
+    expect((client as unknown as { then?: unknown }).then).toBeUndefined();
+    expect(await Promise.resolve(client)).toBe(client);
   });
 
   it('never rejects: a throwing bridge and a malformed answer both become error Results', async () => {
