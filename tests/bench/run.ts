@@ -16,6 +16,7 @@ import { createHandlers, type HandlerContext } from '../../db/handlers/create-ha
 import { createMemoryPreferenceStore } from '../../db/handlers/preferences';
 import { openLocalStore, type LocalStore } from '../../db/open';
 import { refreshAllSummaries } from '../../db/summary/refresh';
+import { runCollectorCases } from './collector';
 import { summarize, tableHeader, tableRow, type BenchResult } from './stats';
 
 const NOW = '2026-11-23T09:00:00.000Z';
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
     const store = await openLocalStore({ path });
     try {
       await runReadCases(store, caller(store, dataDir), validator(store, dataDir));
+      // Writes last, so the read cases see the seeded portfolio.
+      await runCollectorCases({ store, call: caller(store, dataDir), measure, asOf: AS_OF });
     } finally {
       await store.close();
     }
