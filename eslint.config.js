@@ -48,6 +48,18 @@ export default tseslint.config(
         ...noNodeOrElectron,
         { group: ['**/db/**', '**/db', '**/electron/**', '**/server/**'], message: 'renderer/ talks to the app only through window.api (shared/api).' },
       ]),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', 'zod/*', '**/shared/api/schemas', '**/shared/api/contract'],
+              allowTypeImports: true,
+              message: 'Types only: zod probes for eval when loaded, which the renderer CSP forbids (see docs/UI.md).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
