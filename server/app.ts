@@ -14,6 +14,7 @@ import type { ServerDatabase } from './db/schema';
 import { registerErrorHandling } from './http/errors';
 import { registerProtocolCheck } from './http/protocol-version';
 import { registerHealthRoute } from './routes/health';
+import { registerImportRoute } from './routes/import';
 import { registerMeRoute } from './routes/me';
 import { registerPortfolioRoutes } from './routes/portfolio';
 
@@ -59,6 +60,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerAuthRoutes(app, ctx);
   registerMeRoute(app, ctx, authenticate);
   registerPortfolioRoutes(app, ctx, authenticate);
+  registerImportRoute(app, ctx, authenticate);
   await app.ready();
   return app;
 }

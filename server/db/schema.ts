@@ -83,10 +83,14 @@ export interface CustomersTable extends Versioned {
   collector_id: string | null;
   team_id: string | null;
   updated_at: string;
+  /** The ERP's own country code when it is not ISO 3166 (kept as given; `country` holds the ISO code). */
+  erp_country_code: Defaulted<string | null>;
 }
 
 export interface ContactPersonsTable extends Versioned {
   id: string;
+  /** Set for persons that came from the ERP import; null for those added by collectors. */
+  erp_key: Defaulted<string | null>;
   customer_id: string;
   name: string;
   role: string | null;
@@ -114,6 +118,8 @@ export interface OpenItemsTable extends Versioned {
   dunning_level: Defaulted<number>;
   cleared_at: string | null;
   updated_at: string;
+  /** The ERP flagged the item as disputed; unlike disputed_minor it stays true after settlement. */
+  erp_disputed: Defaulted<boolean>;
 }
 
 export interface PaymentsTable extends Versioned {
@@ -130,6 +136,7 @@ export interface PaymentsTable extends Versioned {
 
 export interface ClearingsTable extends Versioned {
   id: string;
+  erp_key: Defaulted<string | null>;
   customer_id: string;
   payment_id: string | null;
   open_item_id: string;

@@ -1,0 +1,274 @@
+/**
+ * One zod schema per importable entity, built for the source's read options. Each takes the
+ * raw values keyed by target field (strings from CSV, JSON values) and yields a typed record
+ * with money in integer minor units; every problem of a row is reported, not only the first.
+ */
+import { z } from 'zod';
+import { CHANNELS, ITEM_KINDS, PAYMENT_METHODS, RISK_CLASSES } from '../../shared/domain/codes';
+import { minorDigits } from '../../shared/domain/money';
+import { canonicalDecimal, decimalOfNumber, decimalToMinor, parseDateText, parseFlag } from './fields';
+import type { EntityRecords, ImportEntity, ReadOptions } from './types';
+
+const REQUIRED = 'required, but empty or missing';
+const requiredOr = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? REQUIRED : what);
+
+const blank = (value: unknown): unknown => {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  return value ?? undefined;
+};
+/** Blank means absent; `fallback` then stands in (a default or a default currency). */
+const field = <T extends z.ZodType>(inner: T, fallback?: unknown) => z.preprocess((value) => blank(value) ?? fallback, inner);
+
+const text = (max: number) => z.string({ error: requiredOr('expected text') }).max(max, `at most ${max} characters`);
+
+const date = (format: string) =>
+  z.string({ error: requiredOr(`expected a date (${format})`) }).transform((value, ctx) => {
+    const iso = parseDateText(value, format);
+    if (iso !== null) return iso;
+    ctx.addIssue({ code: 'custom', message: `not a date in the format ${format}` });
+    return z.NEVER;
+  });
+
+/** A decimal in canonical form; converted to minor units once the row's currency is known. */
+const decimal = (separator: ReadOptions['decimalSeparator']) =>
+  z.union([z.string(), z.number()], { error: requiredOr('expected an amount') }).transform((value, ctx) => {
+    const canonical = typeof value === 'number' ? decimalOfNumber(value) : canonicalDecimal(value, separator);
+    if (canonical !== null) return canonical;
+    ctx.addIssue({ code: 'custom', message: `not an amount (digits, decimal separator "${separator}", no grouping)` });
+    return z.NEVER;
+  });
+
+const flag = () =>
+  z.union([z.boolean(), z.string()], { error: requiredOr('expected yes or no') }).transform((value, ctx) => {
+    if (typeof value === 'boolean') return value;
+    const parsed = parseFlag(value);
+    if (parsed !== null) return parsed;
+    ctx.addIssue({ code: 'custom', message: 'expected yes/no, true/false or 1/0' });
+    return z.NEVER;
+  });
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().regex(/^\d+$/, 'expected a whole number').transform(Number)], { error: requiredOr('expected a whole number') })
+    .pipe(z.number().int('expected a whole number').min(min, `at least ${min}`).max(max, `at most ${max}`));
+
+const code = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string({ error: requiredOr(`one of ${values.join(', ')}`) })
+    .transform((value) => value.toLowerCase().replace(/[\s-]+/g, '_'))
+    .pipe(z.enum(values, { error: `one of ${values.join(', ')}` }));
+
+const currency = (options: ReadOptions) =>
+  field(
+    z
+      .string({ error: (issue) => (issue.input === undefined ? 'required (or give a default currency)' : 'expected a currency code') })
+      .transform((value) => value.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{3}$/, 'not an ISO 4217 currency code (three letters)')),
+    options.defaultCurrency,
+  );
+
+const country = (options: ReadOptions) =>
+  field(
+    z
+      .string({ error: (issue) => (issue.input === undefined ? 'required (or give a default country)' : 'expected a country code') })
+      .transform((value) => value.toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}$/, 'not an ISO 3166 country code (two letters)')),
+    options.defaultCountry,
+  );
+
+interface MinorContext {
+  addIssue(issue: { code: 'custom'; message: string; path: string[] }): void;
+}
+
+/** Minor units of `decimal` in `currency`, or an issue on `path` (too many decimals, out of range, wrong sign). */
+function toMinor(ctx: MinorContext, path: string, decimal: string, currencyCode: string, sign: 'any' | 'positive' | 'not_negative' = 'any'): number {
+  let digits: number;
+  try {
+    digits = minorDigits(currencyCode);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `unknown currency ${currencyCode}`, path: [path] });
+    return 0;
+  }
+  const minor = decimalToMinor(decimal, digits);
+  if (minor === null) {
+    ctx.addIssue({ code: 'custom', message: digits === 0 ? `${currencyCode} amounts have no decimals` : `${currencyCode} amounts have at most ${digits} decimals (or the amount is too large)`, path: [path] });
+    return 0;
+  }
+  if (sign === 'positive' && minor <= 0) ctx.addIssue({ code: 'custom', message: 'must be greater than zero', path: [path] });
+  if (sign === 'not_negative' && minor < 0) ctx.addIssue({ code: 'custom', message: 'must not be negative', path: [path] });
+  return minor;
+}
+
+const optionalText = (max: number) => field(text(max).optional());
+
+function customerSchema(options: ReadOptions) {
+  return z
+    .object({
+      key: field(text(100)),
+      number: field(text(100).optional()),
+      name: field(text(200)),
+      country: country(options),
+      currency: currency(options),
+      paymentTerms: optionalText(50),
+      paymentTermsDays: field(wholeNumber(0, 3650), 30),
+      creditLimit: field(decimal(options.decimalSeparator), '0'),
+      creditHold: field(flag(), false),
+      riskClass: field(code(RISK_CLASSES), 'medium'),
+      erpCountryCode: optionalText(20),
+    })
+    .transform((row, ctx): EntityRecords['customers'] => ({
+      key: row.key,
+      number: row.number ?? row.key,
+      name: row.name,
+      country: row.country,
+      currency: row.currency,
+      paymentTerms: row.paymentTerms ?? `NET${row.paymentTermsDays}`,
+      paymentTermsDays: row.paymentTermsDays,
+      creditLimitMinor: toMinor(ctx, 'creditLimit', row.creditLimit, row.currency, 'not_negative'),
+      creditHold: row.creditHold,
+      riskClass: row.riskClass,
+      erpCountryCode: row.erpCountryCode ?? null,
+    }));
+}
+
+function contactPersonSchema() {
+  return z
+    .object({
+      key: field(text(100)),
+      customerKey: field(text(100)),
+      name: field(text(200)),
+      role: optionalText(100),
+      phone: optionalText(50),
+      email: field(text(254).regex(/^[^\s@]+@[^\s@]+$/, 'not an email address').optional()),
+      preferredChannel: field(code(CHANNELS).optional()),
+      isPrimary: field(flag(), false),
+    })
+    .transform((row): EntityRecords['contactPersons'] => ({
+      key: row.key,
+      customerKey: row.customerKey,
+      name: row.name,
+      role: row.role ?? null,
+      phone: row.phone ?? null,
+      email: row.email ?? null,
+      preferredChannel: row.preferredChannel ?? null,
+      isPrimary: row.isPrimary,
+    }));
+}
+
+function openItemSchema(options: ReadOptions) {
+  return z
+    .object({
+      key: field(text(100)),
+      customerKey: field(text(100)),
+      kind: field(code(ITEM_KINDS), 'invoice'),
+      documentNumber: optionalText(100),
+      reference: optionalText(200),
+      documentDate: field(date(options.dateFormat)),
+      dueDate: field(date(options.dateFormat)),
+      currency: currency(options),
+      originalAmount: field(decimal(options.decimalSeparator)),
+      openAmount: field(decimal(options.decimalSeparator).optional()),
+      disputedAmount: field(decimal(options.decimalSeparator), '0'),
+      disputed: field(flag().optional()),
+      dunningLevel: field(wholeNumber(0, 9), 0),
+      clearedOn: field(date(options.dateFormat).optional()),
+    })
+    .transform((row, ctx): EntityRecords['openItems'] => {
+      const originalMinor = toMinor(ctx, 'originalAmount', row.originalAmount, row.currency);
+      const disputedMinor = toMinor(ctx, 'disputedAmount', row.disputedAmount, row.currency, 'not_negative');
+      return {
+        key: row.key,
+        customerKey: row.customerKey,
+        kind: row.kind,
+        documentNumber: row.documentNumber ?? row.key,
+        reference: row.reference ?? null,
+        documentDate: row.documentDate,
+        dueDate: row.dueDate,
+        currency: row.currency,
+        originalMinor,
+        openMinor: row.openAmount === undefined ? originalMinor : toMinor(ctx, 'openAmount', row.openAmount, row.currency),
+        disputedMinor,
+        disputed: row.disputed ?? disputedMinor > 0,
+        dunningLevel: row.dunningLevel,
+        clearedOn: row.clearedOn ?? null,
+      };
+    });
+}
+
+function paymentSchema(options: ReadOptions) {
+  return z
+    .object({
+      key: field(text(100)),
+      customerKey: field(text(100)),
+      amount: field(decimal(options.decimalSeparator)),
+      currency: currency(options),
+      valueDate: field(date(options.dateFormat)),
+      method: field(code(PAYMENT_METHODS).optional()),
+      reference: optionalText(200),
+    })
+    .transform((row, ctx): EntityRecords['payments'] => ({
+      key: row.key,
+      customerKey: row.customerKey,
+      amountMinor: toMinor(ctx, 'amount', row.amount, row.currency, 'positive'),
+      currency: row.currency,
+      valueDate: row.valueDate,
+      method: row.method ?? null,
+      reference: row.reference ?? null,
+    }));
+}
+
+function clearingSchema(options: ReadOptions) {
+  return z
+    .object({
+      key: field(text(100)),
+      itemKey: field(text(100)),
+      paymentKey: optionalText(100),
+      amount: field(decimal(options.decimalSeparator)),
+      currency: currency(options),
+      clearedOn: field(date(options.dateFormat)),
+    })
+    .transform((row, ctx): EntityRecords['clearings'] => ({
+      key: row.key,
+      itemKey: row.itemKey,
+      paymentKey: row.paymentKey ?? null,
+      amountMinor: toMinor(ctx, 'amount', row.amount, row.currency),
+      currency: row.currency,
+      clearedOn: row.clearedOn,
+    }));
+}
+
+export type RecordSchemas = { readonly [E in ImportEntity]: z.ZodType<EntityRecords[E]> };
+
+export function recordSchemas(options: ReadOptions): RecordSchemas {
+  return {
+    customers: customerSchema(options),
+    contactPersons: contactPersonSchema(),
+    openItems: openItemSchema(options),
+    payments: paymentSchema(options),
+    clearings: clearingSchema(options),
+  };
+}
+
+/** Target fields per entity, and those a CSV mapping must name because they have no default. */
+export const ENTITY_FIELDS: { readonly [E in ImportEntity]: { readonly all: readonly string[]; readonly required: readonly string[] } } = {
+  customers: {
+    all: ['key', 'number', 'name', 'country', 'currency', 'paymentTerms', 'paymentTermsDays', 'creditLimit', 'creditHold', 'riskClass', 'erpCountryCode'],
+    required: ['key', 'name'],
+  },
+  contactPersons: {
+    all: ['key', 'customerKey', 'name', 'role', 'phone', 'email', 'preferredChannel', 'isPrimary'],
+    required: ['key', 'customerKey', 'name'],
+  },
+  openItems: {
+    all: ['key', 'customerKey', 'kind', 'documentNumber', 'reference', 'documentDate', 'dueDate', 'currency', 'originalAmount', 'openAmount', 'disputedAmount', 'disputed', 'dunningLevel', 'clearedOn'],
+    required: ['key', 'customerKey', 'documentDate', 'dueDate', 'originalAmount'],
+  },
+  payments: {
+    all: ['key', 'customerKey', 'amount', 'currency', 'valueDate', 'method', 'reference'],
+    required: ['key', 'customerKey', 'amount', 'valueDate'],
+  },
+  clearings: {
+    all: ['key', 'itemKey', 'paymentKey', 'amount', 'currency', 'clearedOn'],
+    required: ['key', 'itemKey', 'amount', 'clearedOn'],
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * One ERP import: read the source, validate every row, apply in one transaction. Policy: any
+ * rejected row and nothing is committed (the report lists every problem), unless
+ * `allowPartial`, which commits the valid rows. A dry run reports the same and commits nothing.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../shared/domain/clock';
+import type { ServerDatabase } from '../db/schema';
+import { applyBatch, zeroCounts } from './apply';
+import { PRESETS } from './presets';
+import { csvRecords, jsonRecords, readOptionsOf, type Mapping, type SourceRecords } from './sources';
+import { ImportInputError, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
+import { validateBatch } from './validate';
+
+export type ImportSource =
+  | { readonly format: 'csv'; readonly preset: string; readonly content: string }
+  | { readonly format: 'csv'; readonly entity: ImportEntity; readonly mapping: Mapping; readonly content: string }
+  | { readonly format: 'json'; readonly entity: ImportEntity; readonly mapping?: Mapping | undefined; readonly records: readonly unknown[] };
+
+export interface ImportRequest {
+  readonly source: ImportSource;
+  readonly allowPartial?: boolean | undefined;
+  readonly dryRun?: boolean | undefined;
+}
+
+function read(source: ImportSource): { records: SourceRecords; options: ReadOptions } {
+  if (source.format === 'json') {
+    return { records: jsonRecords(source.entity, source.records), options: readOptionsOf(source.mapping ?? {}) };
+  }
+  if ('preset' in source) {
+    const preset = PRESETS[source.preset];
+    if (preset === undefined) throw new ImportInputError(`Unknown preset "${source.preset}" (known: ${Object.keys(PRESETS).join(', ')}).`, 'preset');
+    return { records: preset.read(source.content), options: preset.options };
+  }
+  return { records: csvRecords(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };
+}
+
+const byPosition = (a: Rejection, b: Rejection): number => a.line - b.line || a.column.localeCompare(b.column);
+
+/** Carries the report out of the transaction callback, so throwing it rolls everything back. */
+class RolledBack extends Error {
+  constructor(readonly report: ImportReport) {
+    super('import rolled back');
+  }
+}
+
+export async function runImport(db: Kysely<ServerDatabase>, clock: Clock, request: ImportRequest): Promise<ImportReport> {
+  const { records, options } = read(request.source);
+  const validated = validateBatch(records.raw, options);
+  const early = [...records.rejected, ...validated.rejected];
+  const allowPartial = request.allowPartial ?? false;
+  const dryRun = request.dryRun ?? false;
+  const now = clock.now().toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const applied = await applyBatch(trx, validated, now);
+      const rejected = [...early, ...applied.rejected].sort(byPosition);
+      if (rejected.length > 0 && !allowPartial) throw new RolledBack({ committed: false, dryRun, applied: zeroCounts(), rejected });
+      if (dryRun) throw new RolledBack({ committed: false, dryRun, applied: applied.counts, rejected });
+      return { committed: true, dryRun, applied: applied.counts, rejected };
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.report;
+    throw error;
+  }
+}

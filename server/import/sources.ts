@@ -1,0 +1,84 @@
+/**
+ * Turns a source (CSV with a column mapping, or JSON records) into raw records per target
+ * field, remembering the column each value came from so the report can name it.
+ */
+import { z } from 'zod';
+import { columnIndexes, readCsv } from './csv';
+import { ENTITY_FIELDS } from './entities';
+import { isDateFormat } from './fields';
+import { ImportInputError, IMPORT_ENTITIES, type ImportEntity, type RawBatch, type RawRecord, type ReadOptions, type Rejection } from './types';
+
+/** A mapping file: target field -> source column, plus how to read the values. */
+export const mappingSchema = z.strictObject({
+  columns: z.record(z.string(), z.string().min(1)).optional(),
+  dateFormat: z.string().refine(isDateFormat, 'a date format needs yyyy, M or MM, and d or dd (e.g. M/d/yyyy, dd.MM.yyyy)').optional(),
+  decimalSeparator: z.enum(['.', ',']).optional(),
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR').optional(),
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 code such as DE').optional(),
+});
+export type Mapping = z.infer<typeof mappingSchema>;
+
+export function readOptionsOf(mapping: Mapping): ReadOptions {
+  return {
+    dateFormat: mapping.dateFormat ?? 'yyyy-MM-dd',
+    decimalSeparator: mapping.decimalSeparator ?? '.',
+    defaultCurrency: mapping.defaultCurrency,
+    defaultCountry: mapping.defaultCountry,
+  };
+}
+
+export interface SourceRecords {
+  readonly raw: RawBatch;
+  /** Problems found before validation (malformed rows, non-objects in JSON). */
+  readonly rejected: readonly Rejection[];
+}
+
+export const emptyBatch = (): { [E in ImportEntity]: RawRecord[] } =>
+  Object.fromEntries(IMPORT_ENTITIES.map((entity) => [entity, []])) as unknown as { [E in ImportEntity]: RawRecord[] };
+
+export function csvRecords(entity: ImportEntity, content: string, mapping: Mapping): SourceRecords {
+  const columns = mapping.columns ?? {};
+  const spec = ENTITY_FIELDS[entity];
+  const unknown = Object.keys(columns).filter((target) => !spec.all.includes(target));
+  if (unknown.length > 0) throw new ImportInputError(`The mapping names fields ${entity} do not have: ${unknown.join(', ')} (known: ${spec.all.join(', ')}).`, 'mapping');
+  const unmapped = spec.required.filter((target) => columns[target] === undefined);
+  if (unmapped.length > 0) throw new ImportInputError(`The mapping must name a column for ${unmapped.join(', ')}.`, 'mapping');
+
+  const table = readCsv(content, mapping.delimiter);
+  const indexes = columnIndexes(table.header, Object.values(columns), 'The mapping');
+  const raw = emptyBatch();
+  raw[entity] = table.rows.map((row) => ({
+    line: row.line,
+    fields: Object.fromEntries(Object.entries(columns).map(([target, column]) => [target, { column, value: row.cells[indexes.get(column) ?? -1] }])),
+  }));
+  return { raw, rejected: table.malformed.map((rejection) => ({ ...rejection, entity })) };
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** JSON records use the target field names; `line` is the record's position (1-based). */
+export function jsonRecords(entity: ImportEntity, records: readonly unknown[]): SourceRecords {
+  const known = ENTITY_FIELDS[entity].all;
+  const raw = emptyBatch();
+  const rejected: Rejection[] = [];
+  records.forEach((record, index) => {
+    const line = index + 1;
+    if (!isPlainObject(record)) {
+      rejected.push({ entity, line, column: '(record)', value: describeValue(record), reason: 'expected an object' });
+      return;
+    }
+    const strays = Object.keys(record).filter((name) => !known.includes(name));
+    for (const name of strays) rejected.push({ entity, line, column: name, value: describeValue(record[name]), reason: `unknown field (known: ${known.join(', ')})` });
+    if (strays.length > 0) return;
+    raw[entity].push({ line, fields: Object.fromEntries(Object.entries(record).map(([name, value]) => [name, { column: name, value }])) });
+  });
+  return { raw, rejected };
+}
+
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}

@@ -1,0 +1,55 @@
+/** Raw records to typed records: every zod issue of every row becomes a rejection naming its column. */
+import { recordSchemas } from './entities';
+import { describeValue } from './sources';
+import { IMPORT_ENTITIES, type EntityRecords, type ImportEntity, type Located, type RawBatch, type RawRecord, type ReadOptions, type RecordBatch, type Rejection } from './types';
+
+export interface Validated {
+  readonly batch: RecordBatch;
+  readonly rejected: readonly Rejection[];
+  /** ERP keys of rejected rows, so rows referring to them can say why the reference fails. */
+  readonly rejectedKeys: { readonly [E in ImportEntity]: ReadonlySet<string> };
+}
+
+const columnsOf = (raw: RawRecord): Record<string, string> =>
+  Object.fromEntries(Object.entries(raw.fields).map(([target, source]) => [target, source.column]));
+
+export function validateBatch(raw: RawBatch, options: ReadOptions): Validated {
+  const schemas = recordSchemas(options);
+  const rejected: Rejection[] = [];
+  const batch = Object.fromEntries(IMPORT_ENTITIES.map((entity) => [entity, []])) as unknown as RecordBatch;
+  const rejectedKeys = Object.fromEntries(IMPORT_ENTITIES.map((entity) => [entity, new Set<string>()])) as unknown as { [E in ImportEntity]: Set<string> };
+
+  const validate = (entity: ImportEntity): void => {
+    const schema = schemas[entity];
+    const seen = new Map<string, { line: number; json: string }>();
+    const out = batch[entity] as Located<EntityRecords[ImportEntity]>[];
+    for (const record of raw[entity]) {
+      const input = Object.fromEntries(Object.entries(record.fields).map(([target, source]) => [target, source.value]));
+      const result = schema.safeParse(input);
+      if (!result.success) {
+        rejectedKeys[entity].add(describeValue(record.fields['key']?.value).trim());
+        for (const issue of result.error.issues) {
+          const target = String(issue.path[0] ?? '');
+          const source = record.fields[target];
+          rejected.push({ entity, line: record.line, column: source?.column ?? target, value: describeValue(source?.value), reason: issue.message });
+        }
+        continue;
+      }
+      const { key } = result.data;
+      const json = JSON.stringify(result.data);
+      const earlier = seen.get(key);
+      // A preset repeats the customer on each of its rows: the same values again are one record.
+      if (earlier !== undefined) {
+        if (earlier.json !== json) {
+          const keySource = record.fields['key'];
+          rejected.push({ entity, line: record.line, column: keySource?.column ?? 'key', value: key, reason: `ERP key "${key}" appears on line ${earlier.line} with other values` });
+        }
+        continue;
+      }
+      seen.set(key, { line: record.line, json });
+      out.push({ line: record.line, record: result.data, columns: columnsOf(record) });
+    }
+  };
+  for (const entity of IMPORT_ENTITIES) validate(entity);
+  return { batch, rejected, rejectedKeys };
+}
