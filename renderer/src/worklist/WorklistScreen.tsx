@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Popover from '@mui/material/Popover';
+import Skeleton from '@mui/material/Skeleton';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -224,6 +225,13 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
             ))}
           </Box>
         </Box>
+        {!pages.loaded && pages.slow && (
+          <Box aria-hidden sx={{ px: 1 }}>
+            {Array.from({ length: 12 }, (_, index) => (
+              <Skeleton key={index} variant="text" height={rowHeight} />
+            ))}
+          </Box>
+        )}
         {showEmpty ? (
           <EmptyState title={anyFilter ? 'No customers match these filters' : 'No customers in your portfolio yet'}>
             {anyFilter && (
