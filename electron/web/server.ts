@@ -43,7 +43,8 @@ const NOT_ALLOWED_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']
 
 export async function createWebApp(options: WebAppOptions): Promise<FastifyInstance> {
   const { handlers, logger } = options;
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? API_BODY_LIMIT_BYTES });
+  // A browser keeps idle keep-alive sockets open; closing must not wait for it to hang up.
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? API_BODY_LIMIT_BYTES, forceCloseConnections: true });
   // Only JSON is an API input; text/plain would also let other sites send "simple" cross-origin requests.
   app.removeContentTypeParser('text/plain');
 

@@ -22,7 +22,7 @@ async function startForeignSite(): Promise<{ url: string; close(): Promise<void>
   };
 }
 
-test('the app page is served with the CSP and hardening headers', async ({ page, server }) => {
+test('the app page is served with the CSP and hardening headers', async ({ server, page }) => {
   const response = await page.goto(server.url);
   expect(response?.status()).toBe(200);
   const headers = response?.headers() ?? {};
@@ -32,7 +32,7 @@ test('the app page is served with the CSP and hardening headers', async ({ page,
   expect(headers['x-frame-options']).toBe('DENY');
 });
 
-test('loading the app causes no CSP violations', async ({ page, server }) => {
+test('loading the app causes no CSP violations', async ({ server, page }) => {
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/content security policy/i.test(message.text())) violations.push(message.text());
@@ -51,7 +51,7 @@ test('loading the app causes no CSP violations', async ({ page, server }) => {
   expect([...violations, ...recorded]).toEqual([]);
 });
 
-test('the API answers the app page but refuses calls from another origin', async ({ page, server }) => {
+test('the API answers the app page but refuses calls from another origin', async ({ server, page }) => {
   const foreign = await startForeignSite();
   try {
     await page.goto(foreign.url);
