@@ -36,9 +36,10 @@ const TABLES: Readonly<Record<ImportTable, TableSpec>> = {
   clearings: { entity: 'clearings', createdAt: false, updatedAt: false },
 };
 
-// Well below PostgreSQL's 65,535 bind parameters for the widest table.
+// PGlite reads a statement's parameter count as a signed 16-bit number (PostgreSQL allows
+// 65,535): stay well under 32,767 bind parameters, including for the widest table (~17 columns).
 const KEY_CHUNK = 2000;
-const INSERT_CHUNK = 500;
+const INSERT_CHUNK = 1000;
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
