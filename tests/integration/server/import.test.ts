@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../../shared/domain/clock';
+import { runImport, type ImportSource } from '../../../server/import/run';
+import { mappingSchema, type Mapping } from '../../../server/import/sources';
+import { BACKENDS, openTestDb, type TestDb } from './support/backends';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
+const mapping = (name: string): Mapping => mappingSchema.parse(JSON.parse(fixture(name)));
+const json = (name: string): unknown[] => JSON.parse(fixture(name)) as unknown[];
+
+describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (kind) => {
+  let testDb: TestDb;
+  const clock = manualClock('2026-03-02T09:00:00.000Z');
+  const run = (source: ImportSource, flags: { allowPartial?: boolean; dryRun?: boolean } = {}) => runImport(testDb.db, clock, { source, ...flags });
+  const itemKeys = async () => (await testDb.db.selectFrom('open_items').select('erp_key').orderBy('erp_key').execute()).map((row) => row.erp_key);
+  const changeLogCount = async () => Number((await testDb.db.selectFrom('change_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const badItems: ImportSource = { format: 'csv', entity: 'openItems', mapping: mapping('items-bad.mapping.json'), content: fixture('items-bad.csv') };
+
+  beforeAll(async () => {
+    testDb = await openTestDb(kind);
+  });
+  afterAll(() => testDb.dispose());
+
+  it('reads a semicolon CSV with decimal commas and dd.MM.yyyy dates', async () => {
+    const customers = await run({ format: 'csv', entity: 'customers', mapping: mapping('customers-de.mapping.json'), content: fixture('customers-de.csv') });
+    expect(customers).toMatchObject({ committed: true, rejected: [] });
+    expect(customers.applied.customers).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    const schmidt = await testDb.db.selectFrom('customers').selectAll().where('erp_key', '=', 'D-101').executeTakeFirstOrThrow();
+    expect(schmidt).toMatchObject({ number: 'D-101', name: 'Schmidt AG', country: 'AT', currency: 'EUR', credit_limit_minor: 250_050, payment_terms: 'NET14', payment_terms_days: 14, risk_class: 'high', credit_hold: false, version: 1 });
+
+    const items = await run({ format: 'csv', entity: 'openItems', mapping: mapping('items-de.mapping.json'), content: fixture('items-de.csv') });
+    expect(items).toMatchObject({ committed: true, rejected: [] });
+    expect(items.applied.openItems).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
+    const rows = await testDb.db.selectFrom('open_items').selectAll().where('erp_key', 'in', ['R-1', 'R-2', 'R-3']).orderBy('erp_key').execute();
+    expect(rows.map((row) => [row.erp_key, row.kind, row.document_date, row.due_date, row.currency, row.original_minor, row.open_minor, row.customer_id === schmidt.id])).toEqual([
+      ['R-1', 'invoice', '2026-01-03', '2026-02-02', 'EUR', 123_456, 123_456, false],
+      ['R-2', 'credit_memo', '2026-01-15', '2026-01-15', 'EUR', -10_000, -10_000, false],
+      ['R-3', 'invoice', '2026-02-28', '2026-03-30', 'EUR', 9_990, 5_000, true],
+    ]);
+  });
+
+  it('rejects a file with bad rows as a whole and reports every problem with line and column', async () => {
+    const logBefore = await changeLogCount();
+    const before = await itemKeys();
+    const report = await run(badItems);
+    expect(report.committed).toBe(false);
+    expect(report.applied.openItems).toEqual({ inserted: 0, updated: 0, unchanged: 0 });
+    expect(await itemKeys()).toEqual(before);
+    expect(await changeLogCount()).toBe(logBefore);
+    expect(report.rejected.map(({ line, column, value }) => [line, column, value])).toEqual([
+      [3, 'date', '2026-13-05'],
+      [4, 'amount', '1.234'],
+      [5, 'customer', 'NOPE'],
+      [6, 'key', ''],
+      [7, 'amount', 'abc'],
+      [7, 'currency', 'EURO'],
+      [7, 'kind', 'bill'],
+      [8, '(row)', 'B-7,D-101,invoice,2026-01-05'],
+      [10, 'key', 'B-1'],
+    ]);
+    const reasons = new Map(report.rejected.map((rejection) => [`${rejection.line}:${rejection.column}`, rejection.reason]));
+    expect(reasons.get('3:date')).toBe('not a date in the format yyyy-MM-dd');
+    expect(reasons.get('4:amount')).toBe('EUR amounts have at most 2 decimals (or the amount is too large)');
+    expect(reasons.get('5:customer')).toBe('no customer with ERP key "NOPE"');
+    expect(reasons.get('6:key')).toBe('required, but empty or missing');
+    expect(reasons.get('7:kind')).toContain('one of invoice, credit_memo');
+    expect(reasons.get('8:(row)')).toBe('has 4 fields, the header has 7');
+    expect(reasons.get('10:key')).toBe('ERP key "B-1" appears on line 2 with other values');
+  });
+
+  it('a dry run reports what would change and commits nothing', async () => {
+    const before = await itemKeys();
+    const report = await run(badItems, { dryRun: true, allowPartial: true });
+    expect(report).toMatchObject({ committed: false, dryRun: true });
+    expect(report.applied.openItems).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(await itemKeys()).toEqual(before);
+  });
+
+  it('allowPartial applies the valid rows and still reports the rejected ones', async () => {
+    const report = await run(badItems, { allowPartial: true });
+    expect(report.committed).toBe(true);
+    expect(report.rejected).toHaveLength(9);
+    expect(report.applied.openItems).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    const stored = await testDb.db.selectFrom('open_items').select(['erp_key', 'original_minor']).where('erp_key', 'in', ['B-1', 'B-8']).orderBy('erp_key').execute();
+    expect(stored).toEqual([
+      { erp_key: 'B-1', original_minor: 10_000 },
+      { erp_key: 'B-8', original_minor: 2_050 },
+    ]);
+  });
+
+  it('imports JSON records: customers, contact persons, payments and clearings by ERP key', async () => {
+    const customers = await run({ format: 'json', entity: 'customers', records: json('customers.json') });
+    expect(customers).toMatchObject({ committed: true, rejected: [] });
+    const two = await testDb.db.selectFrom('customers').selectAll().where('erp_key', '=', 'J-2').executeTakeFirstOrThrow();
+    expect(two).toMatchObject({ number: '20002', currency: 'GBP', credit_limit_minor: 123_450, credit_hold: true, risk_class: 'medium', payment_terms: 'NET30' });
+
+    const persons = await run({ format: 'json', entity: 'contactPersons', records: json('contact-persons.json') });
+    expect(persons.applied.contactPersons).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    const anne = await testDb.db.selectFrom('contact_persons').selectAll().where('erp_key', '=', 'CP-1').executeTakeFirstOrThrow();
+    expect(anne).toMatchObject({ name: 'Anne Payable', email: 'anne@example.com', preferred_channel: 'email', is_primary: true, version: 1 });
+
+    const payments = await run({
+      format: 'json',
+      entity: 'payments',
+      mapping: { defaultCurrency: 'EUR' },
+      records: [{ key: 'JP-1', customerKey: 'D-100', amount: '1234.56', valueDate: '2026-02-10', method: 'bank_transfer' }],
+    });
+    expect(payments.applied.payments.inserted).toBe(1);
+    const clearings = await run({ format: 'json', entity: 'clearings', mapping: { defaultCurrency: 'EUR' }, records: [{ key: 'JC-1', itemKey: 'R-1', paymentKey: 'JP-1', amount: '1234.56', clearedOn: '2026-02-10' }] });
+    expect(clearings).toMatchObject({ committed: true, rejected: [] });
+    const item = await testDb.db.selectFrom('open_items').select(['id', 'customer_id']).where('erp_key', '=', 'R-1').executeTakeFirstOrThrow();
+    const clearing = await testDb.db.selectFrom('clearings').selectAll().where('erp_key', '=', 'JC-1').executeTakeFirstOrThrow();
+    expect(clearing).toMatchObject({ open_item_id: item.id, customer_id: item.customer_id, amount_minor: 123_456, currency: 'EUR', cleared_on: '2026-02-10' });
+  });
+
+  it('rejects JSON records with unknown fields, wrong types and cross-customer clearings', async () => {
+    const report = await run({
+      format: 'json',
+      entity: 'clearings',
+      records: [
+        { key: 'JC-2', itemKey: 'R-3', paymentKey: 'JP-1', amount: '1', currency: 'EUR', clearedOn: '2026-02-10' },
+        { key: 'JC-3', itemKey: 'R-1', amount: 1e21, currency: 'EUR', clearedOn: '10.02.2026' },
+        { key: 'JC-4', itemKey: 'R-1', amount: '1', currency: 'EUR', clearedOn: '2026-02-10', colour: 'red' },
+        'not a record',
+      ],
+    });
+    expect(report.committed).toBe(false);
+    expect(report.rejected.map(({ line, column, reason }) => [line, column, reason])).toEqual([
+      [1, 'paymentKey', 'the payment belongs to another customer than the open item "R-3"'],
+      [2, 'amount', 'not an amount (digits, decimal separator ".", no grouping)'],
+      [2, 'clearedOn', 'not a date in the format yyyy-MM-dd'],
+      [3, 'colour', expect.stringContaining('unknown field') as unknown],
+      [4, '(record)', 'expected an object'],
+    ]);
+  });
+
+  it('updates a changed customer once and leaves assignment columns alone', async () => {
+    await testDb.db.insertInto('teams').values({ id: 'team-north', name: 'North', created_at: '2026-03-01T00:00:00.000Z' }).execute();
+    await testDb.db.updateTable('customers').set({ team_id: 'team-north' }).where('erp_key', '=', 'J-1').execute();
+    const changed = json('customers.json').map((record, index) => (index === 0 ? { ...(record as object), name: 'Json One SA' } : record));
+    const report = await run({ format: 'json', entity: 'customers', records: changed });
+    expect(report.applied.customers).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    const one = await testDb.db.selectFrom('customers').selectAll().where('erp_key', '=', 'J-1').executeTakeFirstOrThrow();
+    expect(one).toMatchObject({ name: 'Json One SA', team_id: 'team-north', version: 2, updated_at: '2026-03-02T09:00:00.000Z' });
+    const again = await run({ format: 'json', entity: 'customers', records: changed });
+    expect(again.applied.customers).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+  });
+});
