@@ -26,7 +26,7 @@ const INSERT = `INSERT INTO escalations (id, customer_id, kind, amount_minor, cu
   VALUES (@id, @customer_id, @kind, @amount_minor, @currency, @reason, 'requested', @requested_by, @requested_at, NULL, NULL, NULL)`;
 const WITHDRAW = "UPDATE escalations SET status = 'withdrawn', decided_by = ?, decided_at = ?, decision_comment = ? WHERE id = ?";
 
-const toView = (row: EscalationRow): EscalationView => ({
+export const toEscalationView = (row: EscalationRow): EscalationView => ({
   id: row.id,
   customerId: row.customer_id,
   kind: row.kind,
@@ -66,7 +66,7 @@ export const requestEscalationCommand: Command<typeof EscalationRequestSchema, E
     prepared(tx.sqlite, INSERT).run(row);
     tx.audit('escalation', row.id, 'request', null, row);
     tx.touch(input.customerId);
-    return toView(row);
+    return toEscalationView(row);
   },
 };
 
@@ -82,6 +82,6 @@ export const withdrawEscalationCommand: Command<typeof EscalationWithdrawSchema,
     const after: EscalationRow = { ...before, status: 'withdrawn', decided_by: tx.userId, decided_at: tx.now, decision_comment: comment };
     tx.audit('escalation', before.id, 'withdraw', before, after);
     tx.touch(before.customer_id);
-    return toView(after);
+    return toEscalationView(after);
   },
 };

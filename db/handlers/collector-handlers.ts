@@ -12,6 +12,7 @@ import { createPaymentPlanCommand } from '../commands/payment-plan';
 import { cancelPromiseCommand, createPromiseCommand } from '../commands/promise';
 import { evaluatePromisesSync } from '../promises/evaluate-all';
 import { queryContactDefaults } from '../queries/contact-defaults';
+import { queryCustomerWork } from '../queries/customer-work';
 import { clearDraft, getDraft, saveDraft } from '../queries/drafts';
 import { queryMyFollowUps } from '../queries/follow-ups';
 import { queryNoteHistory } from '../queries/note-history';
@@ -36,6 +37,7 @@ export const COLLECTOR_OPERATIONS = [
   'escalation.request',
   'escalation.withdraw',
   'customer.timeline',
+  'customer.work',
   'draft.get',
   'draft.save',
   'draft.clear',
@@ -80,6 +82,10 @@ export function createCollectorHandlers(ctx: CommandContext & { readonly ready: 
     'customer.timeline': (query) => {
       ctx.ready();
       return queryTimeline(sqlite, query);
+    },
+    'customer.work': ({ customerId }) => {
+      ctx.ready();
+      return queryCustomerWork(sqlite, customerId);
     },
     'draft.get': ({ key }) => getDraft(sqlite, key),
     'draft.save': ({ key, value }) => saveDraft(sqlite, key, value, now()),

@@ -302,3 +302,17 @@ export const DraftSaveSchema = z
   .strict();
 
 export const DraftSchema = z.object({ key: z.string(), value: z.json(), updatedAt: TimestampSchema });
+
+// ---------- a customer's work in progress ----------
+
+export const CustomerWorkSchema = z.object({
+  /** Open promises (payment plan instalments included), by date. */
+  promises: z.array(PromiseSchema),
+  /** Cases that can still move (everything but voided), newest first. */
+  disputes: z.array(DisputeSchema),
+  followUps: z.array(FollowUpSchema),
+  /** Requests waiting for a decision. */
+  escalations: z.array(EscalationSchema),
+  /** Current versions of the notes, newest first. */
+  notes: z.array(NoteSchema),
+});

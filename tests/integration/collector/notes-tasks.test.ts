@@ -134,3 +134,22 @@ describe('worklist filter promiseDueSoon', () => {
     expect((await f.api.call('worklist.query', { filters: { promiseDueSoon: false } })).rows.map((row) => row.customerId)).toEqual([f.customerId]);
   });
 });
+
+describe('customer.work', () => {
+  it('lists what is in progress with the ids and actions the forms need', async () => {
+    const promise = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-30', itemIds: [f.items[0]] });
+    const dispute = await f.api.call('dispute.create', { customerId: f.customerId, items: [{ itemId: f.items[1], disputedMinor: 500 }], reasonCode: 'freight' });
+    const task = await f.api.call('followUp.create', { customerId: f.customerId, dueDate: '2026-11-25', title: 'Check remittance' });
+    const request = await f.api.call('escalation.request', { customerId: f.customerId, kind: 'credit_hold', reason: 'over limit' });
+    const note = await f.api.call('note.add', { customerId: f.customerId, body: 'Prefers email' });
+    await f.api.call('promise.create', { customerId: f.otherCustomerId, promisedDate: '2026-11-30', amountMinor: 100 });
+
+    const work = await f.api.call('customer.work', { customerId: f.customerId });
+    expect(work.promises.map((p) => [p.id, p.itemIds])).toEqual([[promise.id, [f.items[0]]]]);
+    expect(work.disputes.map((d) => [d.id, d.allowedActions])).toEqual([[dispute.id, ['start', 'escalate', 'void']]]);
+    expect(work.followUps.map((t) => t.id)).toEqual([task.id]);
+    expect(work.escalations.map((e) => e.id)).toEqual([request.id]);
+    expect(work.notes.map((n) => n.id)).toEqual([note.id]);
+    expect(expectError(await f.api.raw('customer.work', { customerId: '01900000-0000-7000-8000-0000000000ff' }))).toMatchObject({ code: 'not_found', field: 'customerId' });
+  });
+});
