@@ -8,7 +8,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
-import { evaluatePromise, DEFAULT_PROMISE_RULES, type CountingPayment, type PromiseEvaluation, type PromiseRules } from '../../shared/domain/promise';
+import { evaluatePromise, validatePromiseRules, DEFAULT_PROMISE_RULES, type CountingPayment, type PromiseEvaluation, type PromiseRules } from '../../shared/domain/promise';
 import { evaluatePlan } from '../../shared/domain/promise-plan';
 import type { PromiseStatus } from '../../shared/domain/codes';
 import { insertFollowUp } from '../commands/follow-up';
@@ -69,7 +69,8 @@ const groupBy = <T extends { key: string }>(rows: readonly T[]): Map<string, T[]
   return groups;
 };
 
-const rulesOf = (settings: DomainSettings): PromiseRules => settings.promises ?? DEFAULT_PROMISE_RULES;
+/** Settings come from a file the user can edit: bad rules fail loudly with the field named, before any row moves. */
+const rulesOf = (settings: DomainSettings): PromiseRules => validatePromiseRules(settings.promises ?? DEFAULT_PROMISE_RULES);
 const stamp = (asOf: string, rules: PromiseRules): string => JSON.stringify({ asOf, rules });
 
 /** Runs in the caller's transaction when there is one (better-sqlite3 nests it as a savepoint). */

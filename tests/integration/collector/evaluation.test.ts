@@ -2,10 +2,14 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/domain/dates';
+import { dispatch } from '../../../shared/api/dispatch';
+import type { PromiseRules } from '../../../shared/domain/promise';
+import { createHandlers } from '../../../db/handlers/create-handlers';
 import { markPromisesStale } from '../../../db/promises/evaluate-all';
+import { DEFAULT_DOMAIN_SETTINGS } from '../../../db/summary/refresh';
 import { addCustomer, addItem, insertRow } from '../../support/builders';
 import { TEST_NOW } from '../../support/test-api';
-import { createCollectorFixture, type CollectorFixture } from './fixture';
+import { createCollectorFixture, snapshot, type CollectorFixture } from './fixture';
 
 let f: CollectorFixture;
 beforeEach(async () => {
@@ -106,6 +110,29 @@ describe('promise evaluation', () => {
     at('2026-12-20');
     await f.api.call('worklist.query', {});
     expect([first, second, third].map((id) => status(id ?? '').status)).toEqual(['kept', 'kept', 'broken']);
+  });
+});
+
+describe('promise rules from the domain settings', () => {
+  const handlersWith = (promises: PromiseRules) => createHandlers({ ...f.api.ctx, settings: { ...DEFAULT_DOMAIN_SETTINGS, promises } });
+
+  it('uses the configured grace days and an absolute tolerance', async () => {
+    const handlers = handlersWith({ graceDays: 0, tolerance: { kind: 'amount', minor: 500 } });
+    const evaluate = () => dispatch(handlers, 'promises.evaluate', {});
+    const short = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-24', itemIds: [f.items[0]] });
+    const nearly = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-24', itemIds: [f.items[1]] });
+    pay(f.customerId, 19_500, '2026-11-24', 'EUR', f.items[1]);
+    at('2026-11-25');
+    expect(await evaluate()).toMatchObject({ ok: true, value: { broken: 1, kept: 1 } });
+    expect([status(short.id).status, status(nearly.id).status]).toEqual(['broken', 'kept']);
+  });
+
+  it('refuses invalid rules before touching a promise', async () => {
+    await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-24', amountMinor: 100 });
+    at('2026-12-24');
+    const before = snapshot(f.sqlite);
+    expect(await dispatch(handlersWith({ graceDays: -1, tolerance: { kind: 'percent', basisPoints: 0 } }), 'promises.evaluate', {})).toMatchObject({ ok: false, error: { code: 'validation', field: 'graceDays' } });
+    expect(snapshot(f.sqlite)).toEqual(before);
   });
 });
 
