@@ -25,7 +25,7 @@ export function readCsv(content: string, delimiter = ','): CsvTable {
   let records: InfoRecord[];
   try {
     // With `info: true` each record comes wrapped with its position; the typings only know plain rows.
-    records = parse(content, { delimiter, info: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as unknown as InfoRecord[];
+    records = parse(content, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], info: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as unknown as InfoRecord[];
   } catch (error) {
     if (error instanceof CsvError) throw new ImportInputError(`The CSV cannot be read: ${error.message}`, 'content');
     throw error;

@@ -29,13 +29,24 @@ const date = (format: string) =>
     return z.NEVER;
   });
 
-/** A decimal in canonical form; converted to minor units once the row's currency is known. */
-const decimal = (separator: ReadOptions['decimalSeparator']) =>
+type Sign = 'any' | 'positive' | 'not_negative';
+
+/**
+ * A decimal in canonical form; converted to minor units once the row's currency is known. The
+ * sign is checked here, so it is reported even when another field of the row is bad too.
+ */
+const decimal = (separator: ReadOptions['decimalSeparator'], sign: Sign = 'any') =>
   z.union([z.string(), z.number()], { error: requiredOr('expected an amount') }).transform((value, ctx) => {
     const canonical = typeof value === 'number' ? decimalOfNumber(value) : canonicalDecimal(value, separator);
-    if (canonical !== null) return canonical;
-    ctx.addIssue({ code: 'custom', message: `not an amount (digits, decimal separator "${separator}", no grouping)` });
-    return z.NEVER;
+    if (canonical === null) {
+      ctx.addIssue({ code: 'custom', message: `not an amount (digits, decimal separator "${separator}", no grouping)` });
+      return z.NEVER;
+    }
+    const negative = canonical.startsWith('-');
+    const zero = /^-?[0.]+$/.test(canonical);
+    if (sign === 'positive' && (negative || zero)) ctx.addIssue({ code: 'custom', message: 'must be greater than zero' });
+    if (sign === 'not_negative' && negative && !zero) ctx.addIssue({ code: 'custom', message: 'must not be negative' });
+    return canonical;
   });
 
 const flag = () =>
@@ -80,8 +91,8 @@ interface MinorContext {
   addIssue(issue: { code: 'custom'; message: string; path: string[] }): void;
 }
 
-/** Minor units of `decimal` in `currency`, or an issue on `path` (too many decimals, out of range, wrong sign). */
-function toMinor(ctx: MinorContext, path: string, decimal: string, currencyCode: string, sign: 'any' | 'positive' | 'not_negative' = 'any'): number {
+/** Minor units of `decimal` in `currency`, or an issue on `path` (more decimals than the currency has, out of range). */
+function toMinor(ctx: MinorContext, path: string, decimal: string, currencyCode: string): number {
   let digits: number;
   try {
     digits = minorDigits(currencyCode);
@@ -94,8 +105,6 @@ function toMinor(ctx: MinorContext, path: string, decimal: string, currencyCode:
     ctx.addIssue({ code: 'custom', message: digits === 0 ? `${currencyCode} amounts have no decimals` : `${currencyCode} amounts have at most ${digits} decimals (or the amount is too large)`, path: [path] });
     return 0;
   }
-  if (sign === 'positive' && minor <= 0) ctx.addIssue({ code: 'custom', message: 'must be greater than zero', path: [path] });
-  if (sign === 'not_negative' && minor < 0) ctx.addIssue({ code: 'custom', message: 'must not be negative', path: [path] });
   return minor;
 }
 
@@ -111,7 +120,7 @@ function customerSchema(options: ReadOptions) {
       currency: currency(options),
       paymentTerms: optionalText(50),
       paymentTermsDays: field(wholeNumber(0, 3650), 30),
-      creditLimit: field(decimal(options.decimalSeparator), '0'),
+      creditLimit: field(decimal(options.decimalSeparator, 'not_negative'), '0'),
       creditHold: field(flag(), false),
       riskClass: field(code(RISK_CLASSES), 'medium'),
       erpCountryCode: optionalText(20),
@@ -124,7 +133,7 @@ function customerSchema(options: ReadOptions) {
       currency: row.currency,
       paymentTerms: row.paymentTerms ?? `NET${row.paymentTermsDays}`,
       paymentTermsDays: row.paymentTermsDays,
-      creditLimitMinor: toMinor(ctx, 'creditLimit', row.creditLimit, row.currency, 'not_negative'),
+      creditLimitMinor: toMinor(ctx, 'creditLimit', row.creditLimit, row.currency),
       creditHold: row.creditHold,
       riskClass: row.riskClass,
       erpCountryCode: row.erpCountryCode ?? null,
@@ -168,14 +177,14 @@ function openItemSchema(options: ReadOptions) {
       currency: currency(options),
       originalAmount: field(decimal(options.decimalSeparator)),
       openAmount: field(decimal(options.decimalSeparator).optional()),
-      disputedAmount: field(decimal(options.decimalSeparator), '0'),
+      disputedAmount: field(decimal(options.decimalSeparator, 'not_negative'), '0'),
       disputed: field(flag().optional()),
       dunningLevel: field(wholeNumber(0, 9), 0),
       clearedOn: field(date(options.dateFormat).optional()),
     })
     .transform((row, ctx): EntityRecords['openItems'] => {
       const originalMinor = toMinor(ctx, 'originalAmount', row.originalAmount, row.currency);
-      const disputedMinor = toMinor(ctx, 'disputedAmount', row.disputedAmount, row.currency, 'not_negative');
+      const disputedMinor = toMinor(ctx, 'disputedAmount', row.disputedAmount, row.currency);
       return {
         key: row.key,
         customerKey: row.customerKey,
@@ -200,7 +209,7 @@ function paymentSchema(options: ReadOptions) {
     .object({
       key: field(text(100)),
       customerKey: field(text(100)),
-      amount: field(decimal(options.decimalSeparator)),
+      amount: field(decimal(options.decimalSeparator, 'positive')),
       currency: currency(options),
       valueDate: field(date(options.dateFormat)),
       method: field(code(PAYMENT_METHODS).optional()),
@@ -209,7 +218,7 @@ function paymentSchema(options: ReadOptions) {
     .transform((row, ctx): EntityRecords['payments'] => ({
       key: row.key,
       customerKey: row.customerKey,
-      amountMinor: toMinor(ctx, 'amount', row.amount, row.currency, 'positive'),
+      amountMinor: toMinor(ctx, 'amount', row.amount, row.currency),
       currency: row.currency,
       valueDate: row.valueDate,
       method: row.method ?? null,

@@ -5,7 +5,7 @@ import { principalOf } from '../auth/authenticate';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
-import { runImport } from '../import/run';
+import { runImport, type ImportSource } from '../import/run';
 import { mappingSchema } from '../import/sources';
 import { IMPORT_ENTITIES, ImportInputError } from '../import/types';
 
@@ -13,19 +13,37 @@ import { IMPORT_ENTITIES, ImportInputError } from '../import/types';
 export const IMPORT_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
 
 const flags = { allowPartial: z.boolean().optional(), dryRun: z.boolean().optional() };
-const importBody = z.union([
-  z.strictObject({ format: z.literal('csv'), preset: z.string().min(1).max(50), content: z.string().min(1), ...flags }),
-  z.strictObject({ format: z.literal('csv'), entity: z.enum(IMPORT_ENTITIES), mapping: mappingSchema, content: z.string().min(1), ...flags }),
-  z.strictObject({ format: z.literal('json'), entity: z.enum(IMPORT_ENTITIES), mapping: mappingSchema.optional(), records: z.array(z.unknown()).min(1), ...flags }),
-]);
+const csvBody = z
+  .strictObject({
+    format: z.literal('csv'),
+    preset: z.string().min(1).max(50).optional(),
+    entity: z.enum(IMPORT_ENTITIES).optional(),
+    mapping: mappingSchema.optional(),
+    content: z.string().min(1),
+    ...flags,
+  })
+  .superRefine((body, ctx) => {
+    if ((body.preset === undefined) === (body.entity === undefined)) ctx.addIssue({ code: 'custom', path: ['entity'], message: 'give either an entity (with a mapping) or a preset' });
+    else if (body.entity !== undefined && body.mapping === undefined) ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'a CSV import of an entity needs a mapping' });
+    else if (body.preset !== undefined && body.mapping !== undefined) ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'a preset brings its own mapping' });
+  });
+const jsonBody = z.strictObject({ format: z.literal('json'), entity: z.enum(IMPORT_ENTITIES), mapping: mappingSchema.optional(), records: z.array(z.unknown()).min(1), ...flags });
+const importBody = z.discriminatedUnion('format', [csvBody, jsonBody]);
+
+function sourceOf(body: z.output<typeof importBody>): ImportSource {
+  if (body.format === 'json') return { format: 'json', entity: body.entity, mapping: body.mapping, records: body.records };
+  if (body.preset !== undefined) return { format: 'csv', preset: body.preset, content: body.content };
+  // The refinement above guarantees an entity with a mapping here.
+  return { format: 'csv', entity: body.entity ?? 'customers', mapping: body.mapping ?? {}, content: body.content };
+}
 
 export function registerImportRoute(app: FastifyInstance, ctx: ServerContext, authenticate: preHandlerAsyncHookHandler): void {
   app.post('/v1/import', { preHandler: authenticate, bodyLimit: IMPORT_BODY_LIMIT_BYTES }, async (request) => {
     const { role } = principalOf(request);
     if (role !== 'admin' && role !== 'team_lead') throw new HttpError(403, 'forbidden', 'Only an admin or a team lead may import ERP data.');
-    const { allowPartial, dryRun, ...source } = parseInput(importBody, request.body);
+    const body = parseInput(importBody, request.body);
     try {
-      return await runImport(ctx.db, ctx.clock, { source, allowPartial, dryRun });
+      return await runImport(ctx.db, ctx.clock, { source: sourceOf(body), allowPartial: body.allowPartial, dryRun: body.dryRun });
     } catch (error) {
       if (error instanceof ImportInputError) throw new HttpError(400, 'validation', error.message, error.field);
       throw error;

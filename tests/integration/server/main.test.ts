@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_PORT, SECRET_FILE, loadOrCreateSecret, readServerConfig } from '../../../server/config';
+import { SERVER_MIGRATIONS } from '../../../server/db/migrations';
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -97,7 +98,7 @@ describe('server process', () => {
     const url = await first.url;
     const health = await fetch(`${url}/v1/health`);
     expect(health.status).toBe(200);
-    expect(first.lines.find((l) => l.msg === 'database ready')?.applied).toEqual(['001-initial']);
+    expect(first.lines.find((l) => l.msg === 'database ready')?.applied).toEqual(Object.keys(SERVER_MIGRATIONS));
 
     const exited = exitOf(first.child);
     first.child.kill('SIGTERM');

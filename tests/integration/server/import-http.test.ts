@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../server/import/types';
+import { BACKENDS } from './support/backends';
+import { bearer, login, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
+
+const ibm = readFileSync('/work/shared/data/ibm-accounts-receivable.csv', 'utf8');
+const customers = [{ key: 'H-1', name: 'Http One', country: 'DE', currency: 'EUR' }];
+
+describe.each(BACKENDS)('POST /v1/import on %s', (kind) => {
+  let h: Harness;
+  const tokens = { collector: '', lead: '', admin: '' };
+  const post = (token: string, payload: unknown) => h.app.inject({ method: 'POST', url: '/v1/import', headers: bearer(token), payload: payload as Record<string, unknown> });
+
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    const team = await seedTeam(h);
+    tokens.collector = (await login(h, (await seedUser(h, 'collector', team)).username)).accessToken;
+    tokens.lead = (await login(h, (await seedUser(h, 'team_lead', team)).username)).accessToken;
+    tokens.admin = (await login(h, (await seedUser(h, 'admin')).username)).accessToken;
+  });
+  afterAll(() => h.dispose());
+
+  it('refuses a request without a token (401) and a collector (403), importing nothing', async () => {
+    const anonymous = await h.app.inject({ method: 'POST', url: '/v1/import', payload: { format: 'json', entity: 'customers', records: customers } });
+    expect(anonymous.statusCode).toBe(401);
+    const collector = await post(tokens.collector, { format: 'json', entity: 'customers', records: customers });
+    expect(collector.statusCode).toBe(403);
+    expect(collector.json()).toEqual({ error: { code: 'forbidden', message: 'Only an admin or a team lead may import ERP data.' } });
+    expect(await h.testDb.db.selectFrom('customers').select('id').execute()).toEqual([]);
+  });
+
+  it('lets a team lead import JSON records and answers the counts', async () => {
+    const response = await post(tokens.lead, { format: 'json', entity: 'customers', records: customers });
+    expect(response.statusCode).toBe(200);
+    const report = response.json<ImportReport>();
+    expect(report).toMatchObject({ committed: true, dryRun: false, rejected: [] });
+    expect(report.applied.customers).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+  });
+
+  it('accepts an export beyond the server-wide 1 MB limit and applies the ibm-ar preset', async () => {
+    // Blank lines are skipped by the reader, so they only make the body large.
+    const content = ibm + '\n'.repeat(1_200_000);
+    const response = await post(tokens.admin, { format: 'csv', preset: 'ibm-ar', content });
+    expect(response.statusCode).toBe(200);
+    const report = response.json<ImportReport>();
+    expect(report.rejected).toEqual([]);
+    expect(report.applied.openItems.inserted).toBe(2466);
+    expect(report.applied.customers.inserted).toBe(100);
+  });
+
+  it('answers 200 with committed false and every rejected row when a row is bad', async () => {
+    const response = await post(tokens.admin, {
+      format: 'csv',
+      entity: 'payments',
+      mapping: { columns: { key: 'id', customerKey: 'customer', amount: 'amount', valueDate: 'date' }, defaultCurrency: 'USD', dateFormat: 'M/d/yyyy' },
+      content: 'id,customer,amount,date\nHP-1,H-1,10.00,1/2/2026\nHP-2,nobody,-5,2/30/2026\n',
+    });
+    expect(response.statusCode).toBe(200);
+    const report = response.json<ImportReport>();
+    expect(report.committed).toBe(false);
+    expect(report.rejected.map(({ line, column }) => [line, column])).toEqual([
+      [3, 'amount'],
+      [3, 'date'],
+    ]);
+    expect(await h.testDb.db.selectFrom('payments').select('id').where('erp_key', '=', 'HP-1').execute()).toEqual([]);
+  });
+
+  it('validates the body: format, entity, unknown fields, mapping, preset', async () => {
+    const cases: [unknown, string | undefined][] = [
+      [{ format: 'xml', entity: 'customers', content: 'a' }, undefined],
+      [{ format: 'json', entity: 'invoices', records: customers }, 'entity'],
+      [{ format: 'json', entity: 'customers', records: customers, extra: true }, undefined],
+      [{ format: 'json', entity: 'customers', records: [] }, 'records'],
+      [{ format: 'csv', entity: 'customers', mapping: { columns: { key: 'id' }, decimalSeparator: ';' }, content: 'id\n1\n' }, 'mapping.decimalSeparator'],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await post(tokens.admin, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      const body = response.json<{ error: { code: string; field?: string } }>();
+      expect(body.error.code).toBe('validation');
+      if (field !== undefined) expect(body.error.field).toBe(field);
+    }
+    const unmapped = await post(tokens.admin, { format: 'csv', entity: 'customers', mapping: { columns: { key: 'id' } }, content: 'id\n1\n' });
+    expect(unmapped.statusCode).toBe(400);
+    expect(unmapped.json()).toEqual({ error: { code: 'validation', message: 'The mapping must name a column for name.', field: 'mapping' } });
+    const missingColumn = await post(tokens.admin, { format: 'csv', entity: 'customers', mapping: { columns: { key: 'id', name: 'Name' } }, content: 'id\n1\n' });
+    expect(missingColumn.statusCode).toBe(400);
+    expect(missingColumn.json<{ error: { message: string } }>().error.message).toContain('columns the file does not have: Name');
+    const preset = await post(tokens.admin, { format: 'csv', preset: 'sap', content: 'a\n' });
+    expect(preset.statusCode).toBe(400);
+    expect(preset.json<{ error: { field: string } }>().error.field).toBe('preset');
+  });
+});
