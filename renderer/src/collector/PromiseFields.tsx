@@ -1,0 +1,206 @@
+import Add from '@mui/icons-material/Add';
+import Delete from '@mui/icons-material/DeleteOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { Ref } from 'react';
+import type { PaymentMethod } from '../../../shared/domain/codes';
+import { PAYMENT_METHOD_LABELS } from '../../../shared/domain/labels';
+import { money } from '../common/format';
+import type { ErrorView } from './errors';
+import { addMonths, amountText, parseAmount, splitEvenly, type PromiseForm } from './validation';
+
+const PAYMENT_METHODS = Object.keys(PAYMENT_METHOD_LABELS) as PaymentMethod[];
+
+interface PromiseFieldsProps {
+  readonly value: PromiseForm;
+  readonly onChange: (next: PromiseForm, touchedKey: string) => void;
+  readonly errors: ErrorView;
+  /** 'promise.' inside the contact form, '' on its own: the server's field names. */
+  readonly prefix: string;
+  /** Document numbers of the covered items, for the summary line. */
+  readonly itemLabels: readonly string[];
+  readonly openTotalMinor: number | undefined;
+  readonly today: string;
+  readonly firstFieldRef?: Ref<HTMLInputElement>;
+}
+
+/** Default plan: three monthly instalments from the first date, splitting the amount exactly. */
+function proposePlan(form: PromiseForm, today: string, totalMinor: number | undefined, count = 3): PromiseForm['instalments'] {
+  const start = form.promisedDate !== '' ? form.promisedDate : today;
+  const amounts = totalMinor !== undefined ? splitEvenly(totalMinor, count) : [];
+  return Array.from({ length: count }, (_, index) => ({
+    date: addMonths(start, index),
+    amount: amounts[index] !== undefined ? amountText(amounts[index], form.currency) : '',
+  }));
+}
+
+export function PromiseFields({ value, onChange, errors, prefix, itemLabels, openTotalMinor, today, firstFieldRef }: PromiseFieldsProps) {
+  const set = (patch: Partial<PromiseForm>, key: string) => {
+    onChange({ ...value, ...patch }, `${prefix}${key}`);
+  };
+  const typedTotal = parseAmount(value.amount, value.currency);
+  const planTotal = typedTotal.ok ? typedTotal.minor : openTotalMinor;
+  const instalmentSum = value.instalments.reduce((sum, instalment) => {
+    const parsed = parseAmount(instalment.amount, value.currency);
+    return parsed.ok ? sum + parsed.minor : sum;
+  }, 0);
+  const setInstalment = (index: number, patch: Partial<PromiseForm['instalments'][number]>, key: string) => {
+    set({ instalments: value.instalments.map((instalment, i) => (i === index ? { ...instalment, ...patch } : instalment)) }, `instalments.${index}.${key}`);
+  };
+
+  return (
+    <Box role="group" aria-label="Promise to pay" sx={{ display: 'grid', gap: 1.5 }}>
+      <Typography variant="body2" color="text.secondary" data-testid="promise-scope">
+        {itemLabels.length > 0
+          ? `Covers ${itemLabels.length === 1 ? 'item' : `${itemLabels.length} items`} ${itemLabels.slice(0, 4).join(', ')}${itemLabels.length > 4 ? '…' : ''}${openTotalMinor !== undefined ? ` · open ${money(openTotalMinor, value.currency)}` : ''}`
+          : `Covers the account in ${value.currency} (select open items to promise on them)`}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 90px 1fr', gap: 1.5 }}>
+        <TextField
+          label={value.plan ? 'Plan total' : 'Amount'}
+          value={value.amount}
+          onChange={(event) => {
+            set({ amount: event.target.value }, value.plan ? 'totalMinor' : 'amountMinor');
+          }}
+          error={errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`) !== undefined}
+          helperText={errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`) ?? (itemLabels.length > 0 ? 'Defaults to the items’ open total' : ' ')}
+          slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-describedby': undefined } }}
+        />
+        <TextField label="Currency" value={value.currency} disabled slotProps={{ htmlInput: { 'aria-readonly': true } }} />
+        {!value.plan && (
+          <TextField
+            label="Promised date"
+            type="date"
+            required
+            value={value.promisedDate}
+            inputRef={firstFieldRef}
+            onChange={(event) => {
+              set({ promisedDate: event.target.value }, 'promisedDate');
+            }}
+            error={errors.of(`${prefix}promisedDate`) !== undefined}
+            helperText={errors.of(`${prefix}promisedDate`) ?? ' '}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+          />
+        )}
+      </Box>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5, alignItems: 'start' }}>
+        <TextField
+          select
+          label="Payment method"
+          value={value.paymentMethod}
+          onChange={(event) => {
+            set({ paymentMethod: event.target.value as PaymentMethod | '' }, 'paymentMethod');
+          }}
+        >
+          <MenuItem value="">Not stated</MenuItem>
+          {PAYMENT_METHODS.map((method) => (
+            <MenuItem key={method} value={method}>
+              {PAYMENT_METHOD_LABELS[method]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={value.plan}
+              onChange={(event) => {
+                const plan = event.target.checked;
+                set({ plan, instalments: plan && value.instalments.length === 0 ? proposePlan(value, today, planTotal) : value.instalments }, 'instalments');
+              }}
+            />
+          }
+          label="Payment plan"
+        />
+      </Box>
+      {value.plan && (
+        <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, m: 0, px: 1.5, pb: 1 }}>
+          <Box component="legend" sx={{ px: 0.5, fontSize: '0.8rem', color: 'text.secondary' }}>
+            Instalments, approved as one plan
+          </Box>
+          {value.instalments.map((instalment, index) => (
+            <Box key={index} sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 40px', gap: 1, alignItems: 'start', mt: 1 }}>
+              <TextField
+                label={`Instalment ${index + 1} date`}
+                type="date"
+                value={instalment.date}
+                onChange={(event) => {
+                  setInstalment(index, { date: event.target.value }, 'promisedDate');
+                }}
+                error={errors.of(`${prefix}instalments.${index}.promisedDate`) !== undefined}
+                helperText={errors.of(`${prefix}instalments.${index}.promisedDate`)}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+              <TextField
+                label={`Instalment ${index + 1} amount`}
+                value={instalment.amount}
+                onChange={(event) => {
+                  setInstalment(index, { amount: event.target.value }, 'amountMinor');
+                }}
+                error={errors.of(`${prefix}instalments.${index}.amountMinor`) !== undefined}
+                helperText={errors.of(`${prefix}instalments.${index}.amountMinor`)}
+                slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+              />
+              <IconButton
+                aria-label={`Remove instalment ${index + 1}`}
+                disabled={value.instalments.length <= 2}
+                onClick={() => {
+                  set({ instalments: value.instalments.filter((_, i) => i !== index) }, 'instalments');
+                }}
+              >
+                <Delete fontSize="small" />
+              </IconButton>
+            </Box>
+          ))}
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 1, flexWrap: 'wrap' }}>
+            <Button
+              size="small"
+              startIcon={<Add />}
+              onClick={() => {
+                const lastDate = value.instalments.at(-1)?.date ?? today;
+                set({ instalments: [...value.instalments, { date: addMonths(lastDate, 1), amount: '' }] }, 'instalments');
+              }}
+            >
+              Add instalment
+            </Button>
+            <Button
+              size="small"
+              disabled={planTotal === undefined}
+              onClick={() => {
+                set({ instalments: proposePlan(value, today, planTotal, Math.max(2, value.instalments.length)) }, 'instalments');
+              }}
+            >
+              Split evenly
+            </Button>
+            <Box sx={{ flex: 1 }} />
+            <Typography variant="body2" data-testid="plan-sum" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+              Sum {money(instalmentSum, value.currency)}
+              {planTotal !== undefined ? ` of ${money(planTotal, value.currency)}` : ''}
+            </Typography>
+          </Box>
+          {errors.of(`${prefix}instalments`) !== undefined && (
+            <Typography variant="caption" color="error" role="alert">
+              {errors.of(`${prefix}instalments`)}
+            </Typography>
+          )}
+        </Box>
+      )}
+      <TextField
+        label="Promise note"
+        multiline
+        minRows={1}
+        value={value.note}
+        onChange={(event) => {
+          set({ note: event.target.value }, 'note');
+        }}
+        error={errors.of(`${prefix}note`) !== undefined}
+        helperText={errors.of(`${prefix}note`)}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,517 @@
+import Close from '@mui/icons-material/Close';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { OperationOutput } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/result';
+import type { Channel, Direction } from '../../../shared/domain/codes';
+import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from '../../../shared/domain/labels';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { isTextEntry } from '../app/keys';
+import { ErrorState } from '../common/StatusViews';
+import { dataChanged } from './dataVersion';
+import { DisputeFields } from './DisputeFields';
+import { errorView } from './errors';
+import { contactInput, disputeTerms, initialForm, itemsOpenTotal, planInput, promiseTerms, restoreDraft, type WorkForm } from './formModel';
+import { OUTCOME_KEYS, OUTCOMES_SHOWN, outcomeForKey } from './keys';
+import { PromiseFields } from './PromiseFields';
+import { useDraftLoad, useDraftSave } from './useDraft';
+import { formFieldFor, validateContact, validateDispute, validatePromise, type FieldErrors } from './validation';
+
+export type WorkMode = 'contact' | 'promise' | 'dispute';
+
+export interface WorkRequest {
+  readonly mode: WorkMode;
+  readonly customerId: string;
+  /** Open items selected on the account: what a promise or dispute covers. */
+  readonly itemIds: readonly string[];
+}
+
+type Account = OperationOutput<'customer.account'>;
+
+const CHANNELS = Object.keys(CHANNEL_LABELS) as Channel[];
+const DIRECTIONS = Object.keys(DIRECTION_LABELS) as Direction[];
+const TITLES: Record<WorkMode, string> = { contact: 'Log contact', promise: 'Promise to pay', dispute: 'Raise a dispute' };
+export const contactDraftKey = (customerId: string): string => `contact:${customerId}`;
+
+interface WorkDrawerProps {
+  readonly request: WorkRequest | null;
+  readonly onClose: () => void;
+  readonly onSaved: (message: string) => void;
+}
+
+/** The side panel for logging a contact, or on its own a promise or a dispute. */
+export function WorkDrawer({ request, onClose, onSaved }: WorkDrawerProps) {
+  return (
+    <Drawer
+      anchor="right"
+      open={request !== null}
+      onClose={onClose}
+      slotProps={{
+        paper: {
+          role: 'dialog',
+          'aria-modal': true,
+          'aria-labelledby': 'work-title',
+          sx: { width: { xs: '100%', sm: 560 }, display: 'flex', flexDirection: 'column' },
+        },
+      }}
+    >
+      {request && <WorkLoader key={`${request.mode}:${request.customerId}`} request={request} onClose={onClose} onSaved={onSaved} />}
+    </Drawer>
+  );
+}
+
+function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClose: () => void; onSaved: (message: string) => void }) {
+  const { customerId, mode } = request;
+  const account = useQuery(`work-account:${customerId}`, () => api['customer.account']({ customerId }));
+  const defaults = useQuery(`defaults:${customerId}:${mode}`, () =>
+    mode === 'contact' ? api['contact.defaults']({ customerId }) : Promise.resolve({ ok: true as const, value: null }),
+  );
+  const info = useQuery('app.info', () => api['app.info']({}));
+  const draft = useDraftLoad(mode === 'contact' ? contactDraftKey(customerId) : `none:${customerId}`, (value) => (mode === 'contact' ? value : null));
+  const error = account.error ?? defaults.error;
+  const settled = !defaults.loading && !info.loading;
+
+  return (
+    <>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1.25, borderBottom: 1, borderColor: 'divider' }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Typography variant="h2" id="work-title">
+            {TITLES[mode]}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" noWrap>
+            {account.data ? `${account.data.customer.name} · ${account.data.customer.number}` : ' '}
+          </Typography>
+        </Box>
+        <IconButton aria-label="Close" onClick={onClose}>
+          <Close />
+        </IconButton>
+      </Box>
+      {error && <ErrorState error={error} onRetry={account.error ? account.retry : defaults.retry} what="the customer" />}
+      {!(account.data && settled && draft.status === 'ready') && !error && <LinearProgress aria-label="Loading" />}
+      {settled && account.data && draft.status === 'ready' && (
+        <WorkFormView
+          request={request}
+          account={account.data}
+          initial={(() => {
+            const items = account.data.openItems.filter((item) => request.itemIds.includes(item.id));
+            const fresh = initialForm(account.data, items, defaults.data ?? null);
+            return draft.value === null ? fresh : restoreDraft(fresh, draft.value);
+          })()}
+          ownerName={info.data?.user?.displayName ?? null}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      )}
+    </>
+  );
+}
+
+interface ServerError {
+  readonly field: string | undefined;
+  readonly error: ApiError;
+}
+
+function knownKeys(form: WorkForm, prefixPromise: string, prefixDispute: string): string[] {
+  return [
+    'channel',
+    'direction',
+    'contactPersonId',
+    'newContactPerson.name',
+    'newContactPerson.phone',
+    'newContactPerson.email',
+    'outcome',
+    'note',
+    'durationSeconds',
+    'followUpDate',
+    ...['amountMinor', 'totalMinor', 'promisedDate', 'paymentMethod', 'note', 'instalments'].map((key) => `${prefixPromise}${key}`),
+    ...form.promise.instalments.flatMap((_, index) => [`${prefixPromise}instalments.${index}.promisedDate`, `${prefixPromise}instalments.${index}.amountMinor`]),
+    ...['items', 'reasonCode', 'dueDate', 'description'].map((key) => `${prefixDispute}${key}`),
+    ...form.dispute.items.map((_, index) => `${prefixDispute}items.${index}.disputedMinor`),
+  ];
+}
+
+interface WorkFormViewProps {
+  readonly request: WorkRequest;
+  readonly account: Account;
+  readonly initial: WorkForm;
+  readonly ownerName: string | null;
+  readonly onClose: () => void;
+  readonly onSaved: (message: string) => void;
+}
+
+function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }: WorkFormViewProps) {
+  const { mode, customerId } = request;
+  const today = account.asOf;
+  const [form, setForm] = useState<WorkForm>(initial);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<ServerError | null>(null);
+  // A payment plan is its own command; once it is in, a retried contact log must not repeat it.
+  const [planDone, setPlanDone] = useState(false);
+  const focusNext = useRef<'promise' | 'dispute' | 'note' | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const promiseRef = useRef<HTMLInputElement>(null);
+  const disputeRef = useRef<HTMLInputElement>(null);
+  const draftKey = contactDraftKey(customerId);
+  const { savedAt } = useDraftSave(draftKey, form, mode === 'contact' && !saving);
+
+  const promisePrefix = mode === 'contact' ? 'promise.' : '';
+  const disputePrefix = mode === 'contact' ? 'dispute.' : '';
+  const outcome = form.contact.outcome;
+  const withPromise = mode === 'promise' || (mode === 'contact' && outcome === 'promise_to_pay');
+  const withDispute = mode === 'dispute' || (mode === 'contact' && outcome === 'dispute_raised');
+  const selectedItems = account.openItems.filter((item) => form.promise.itemIds.includes(item.id));
+  const openTotal = itemsOpenTotal(selectedItems);
+
+  const clientErrors: FieldErrors = {
+    ...(mode === 'contact' ? validateContact(form.contact) : {}),
+    ...(withPromise ? validatePromise(form.promise, today, promisePrefix, openTotal) : {}),
+    ...(withDispute ? validateDispute(form.dispute, today, disputePrefix) : {}),
+  };
+  const errors = errorView(clientErrors, touched, submitted, serverError);
+
+  // The field to focus after an outcome is chosen exists only after that render.
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    ({ promise: promiseRef, dispute: disputeRef, note: noteRef })[focusNext.current].current?.focus();
+    focusNext.current = null;
+  });
+
+  useEffect(() => {
+    const target = mode === 'promise' ? promiseRef.current : mode === 'dispute' ? disputeRef.current : outcomeRef.current;
+    target?.focus();
+  }, [mode]);
+
+  const touch = (key: string) => {
+    setTouched((previous) => (previous.has(key) ? previous : new Set(previous).add(key)));
+    if (serverError?.field === key) setServerError(null);
+  };
+  const changeContact = (patch: Partial<WorkForm['contact']>, key: string) => {
+    setForm((previous) => ({ ...previous, contact: { ...previous.contact, ...patch } }));
+    touch(key);
+  };
+  const chooseOutcome = (next: WorkForm['contact']['outcome']) => {
+    changeContact({ outcome: next }, 'outcome');
+    focusNext.current = next === 'promise_to_pay' ? 'promise' : next === 'dispute_raised' ? 'dispute' : 'note';
+  };
+
+  const fail = (error: ApiError, prefix: string) => {
+    const field = formFieldFor(error.field === undefined ? undefined : `${prefix}${error.field}`, knownKeys(form, promisePrefix, disputePrefix));
+    setServerError({ field, error });
+  };
+
+  const submit = async () => {
+    setSubmitted(true);
+    setServerError(null);
+    if (Object.keys(clientErrors).length > 0 || saving) return;
+    setSaving(true);
+    try {
+      if (mode === 'dispute') {
+        const result = await api['dispute.create']({ customerId, ...disputeTerms(form.dispute) });
+        if (!result.ok) {
+          fail(result.error, '');
+          return;
+        }
+        dataChanged();
+        onSaved('Dispute raised');
+        return;
+      }
+      if (mode === 'promise' || (withPromise && form.promise.plan && !planDone)) {
+        const result = form.promise.plan
+          ? await api['promise.plan'](planInput(customerId, form.promise))
+          : await api['promise.create']({ customerId, ...promiseTerms(form.promise) });
+        if (!result.ok) {
+          fail(result.error, promisePrefix);
+          return;
+        }
+        dataChanged();
+        if (mode === 'promise') {
+          onSaved(form.promise.plan ? 'Payment plan recorded' : 'Promise recorded');
+          return;
+        }
+        setPlanDone(true);
+      }
+      const result = await api['contact.log'](contactInput(customerId, form, draftKey));
+      if (!result.ok) {
+          fail(result.error, '');
+          return;
+        }
+      dataChanged();
+      onSaved(result.value.promise ? 'Contact and promise logged' : result.value.dispute ? 'Contact and dispute logged' : 'Contact logged');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+      return;
+    }
+    if (mode !== 'contact' || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
+    const chosen = outcomeForKey(event.key);
+    if (chosen) {
+      event.preventDefault();
+      chooseOutcome(chosen);
+    }
+  };
+
+  const contactError = (key: string) => errors.of(key);
+  const { contact } = form;
+
+  return (
+    <Box
+      component="form"
+      noValidate
+      aria-label={TITLES[mode]}
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
+    >
+      <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', px: 2, py: 1.5, display: 'grid', gap: 2, alignContent: 'start' }}>
+        {serverError && (
+          <Alert severity="error" role="alert" data-testid="work-error">
+            {serverError.error.message}
+          </Alert>
+        )}
+        {mode === 'contact' && (
+          <>
+            <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
+              <ToggleButtonGroup
+                size="small"
+                exclusive
+                value={contact.channel}
+                onChange={(_event, value: Channel | null) => {
+                  if (value) changeContact({ channel: value }, 'channel');
+                }}
+                aria-label="Channel"
+              >
+                {CHANNELS.map((channel) => (
+                  <ToggleButton key={channel} value={channel} sx={{ textTransform: 'none', py: 0.25 }}>
+                    {CHANNEL_LABELS[channel]}
+                  </ToggleButton>
+                ))}
+              </ToggleButtonGroup>
+              <ToggleButtonGroup
+                size="small"
+                exclusive
+                value={contact.direction}
+                onChange={(_event, value: Direction | null) => {
+                  if (value) changeContact({ direction: value }, 'direction');
+                }}
+                aria-label="Direction"
+              >
+                {DIRECTIONS.map((direction) => (
+                  <ToggleButton key={direction} value={direction} sx={{ textTransform: 'none', py: 0.25 }}>
+                    {DIRECTION_LABELS[direction]}
+                  </ToggleButton>
+                ))}
+              </ToggleButtonGroup>
+            </Box>
+            <TextField
+              select
+              label="Contact person"
+              value={contact.contactPersonId}
+              onChange={(event) => {
+                changeContact({ contactPersonId: event.target.value }, 'contactPersonId');
+              }}
+            >
+              <MenuItem value="">Nobody in particular</MenuItem>
+              {account.contacts.map((person) => (
+                <MenuItem key={person.id} value={person.id}>
+                  {person.name}
+                  {person.role ? ` · ${person.role}` : ''}
+                </MenuItem>
+              ))}
+              <MenuItem value="new">New contact person…</MenuItem>
+            </TextField>
+            {contact.contactPersonId === 'new' && (
+              <Box role="group" aria-label="New contact person" sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 1.5 }}>
+                <TextField
+                  label="Name"
+                  required
+                  value={contact.newName}
+                  onChange={(event) => {
+                    changeContact({ newName: event.target.value }, 'newContactPerson.name');
+                  }}
+                  error={contactError('newContactPerson.name') !== undefined}
+                  helperText={contactError('newContactPerson.name')}
+                />
+                <TextField
+                  label="Phone"
+                  value={contact.newPhone}
+                  onChange={(event) => {
+                    changeContact({ newPhone: event.target.value }, 'newContactPerson.phone');
+                  }}
+                  error={contactError('newContactPerson.phone') !== undefined}
+                  helperText={contactError('newContactPerson.phone')}
+                />
+                <TextField
+                  label="Email"
+                  value={contact.newEmail}
+                  onChange={(event) => {
+                    changeContact({ newEmail: event.target.value }, 'newContactPerson.email');
+                  }}
+                  error={contactError('newContactPerson.email') !== undefined}
+                  helperText={contactError('newContactPerson.email')}
+                />
+              </Box>
+            )}
+            <Box>
+              <Typography id="outcome-label" variant="body2" sx={{ fontWeight: 600, mb: 0.75 }}>
+                Outcome <Box component="span" sx={{ color: 'text.secondary', fontWeight: 400 }}>(press the letter)</Box>
+              </Typography>
+              <Box
+                ref={outcomeRef}
+                tabIndex={-1}
+                role="radiogroup"
+                aria-labelledby="outcome-label"
+                aria-invalid={contactError('outcome') !== undefined}
+                sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 0.75, outline: 'none' }}
+              >
+                {OUTCOMES_SHOWN.map((code) => {
+                  const chosen = outcome === code;
+                  return (
+                    <Button
+                      key={code}
+                      role="radio"
+                      aria-checked={chosen}
+                      aria-keyshortcuts={OUTCOME_KEYS[code]}
+                      variant={chosen ? 'contained' : 'outlined'}
+                      color={chosen ? 'primary' : 'inherit'}
+                      size="small"
+                      onClick={() => {
+                        chooseOutcome(code);
+                      }}
+                      sx={{ justifyContent: 'space-between', textTransform: 'none', borderColor: chosen ? undefined : 'divider', fontWeight: chosen ? 600 : 400 }}
+                    >
+                      <span>{OUTCOME_LABELS[code]}</span>
+                      <Box
+                        component="kbd"
+                        aria-hidden
+                        sx={{ ml: 1, px: 0.6, border: 1, borderColor: chosen ? 'primary.contrastText' : 'divider', borderRadius: 0.5, fontFamily: 'inherit', fontSize: '0.72rem', lineHeight: 1.5 }}
+                      >
+                        {OUTCOME_KEYS[code].toUpperCase()}
+                      </Box>
+                    </Button>
+                  );
+                })}
+              </Box>
+              {contactError('outcome') && (
+                <Typography variant="caption" color="error" role="alert">
+                  Outcome {contactError('outcome')}
+                </Typography>
+              )}
+            </Box>
+          </>
+        )}
+        {withPromise && (
+          <>
+            {mode === 'contact' && <Divider textAlign="left">Promise to pay</Divider>}
+            <PromiseFields
+              value={form.promise}
+              onChange={(next, key) => {
+                setForm((previous) => ({ ...previous, promise: next }));
+                touch(key);
+              }}
+              errors={errors}
+              prefix={promisePrefix}
+              itemLabels={selectedItems.map((item) => item.documentNumber)}
+              openTotalMinor={openTotal}
+              today={today}
+              firstFieldRef={promiseRef}
+            />
+            {planDone && <Alert severity="info">The payment plan is recorded; saving again only logs the contact.</Alert>}
+          </>
+        )}
+        {withDispute && (
+          <>
+            {mode === 'contact' && <Divider textAlign="left">Dispute</Divider>}
+            <DisputeFields
+              value={form.dispute}
+              onChange={(next, key) => {
+                setForm((previous) => ({ ...previous, dispute: next }));
+                touch(key);
+              }}
+              errors={errors}
+              prefix={disputePrefix}
+              ownerName={ownerName}
+              today={today}
+              firstFieldRef={disputeRef}
+            />
+          </>
+        )}
+        {mode === 'contact' && (
+          <>
+            {(withPromise || withDispute) && <Divider />}
+            <TextField
+              label="Note"
+              multiline
+              minRows={3}
+              inputRef={noteRef}
+              value={contact.note}
+              onChange={(event) => {
+                changeContact({ note: event.target.value }, 'note');
+              }}
+              error={contactError('note') !== undefined}
+              helperText={contactError('note') ?? `${contact.note.length.toLocaleString()} / 5,000`}
+            />
+            <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
+              <TextField
+                label="Duration (minutes)"
+                value={contact.durationMinutes}
+                onChange={(event) => {
+                  changeContact({ durationMinutes: event.target.value }, 'durationSeconds');
+                }}
+                error={contactError('durationSeconds') !== undefined}
+                helperText={contactError('durationSeconds') ?? ' '}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              />
+              <TextField
+                label="Follow-up date"
+                type="date"
+                value={contact.followUpDate}
+                onChange={(event) => {
+                  changeContact({ followUpDate: event.target.value }, 'followUpDate');
+                }}
+                error={contactError('followUpDate') !== undefined}
+                helperText={contactError('followUpDate') ?? ' '}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+              />
+            </Box>
+          </>
+        )}
+      </Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1.25, borderTop: 1, borderColor: 'divider' }}>
+        <Typography variant="caption" color="text.secondary" role="status" data-testid="draft-status" sx={{ flex: 1 }}>
+          {mode === 'contact' ? (savedAt ? 'Draft saved' : 'Drafts are kept as you type') : ' '}
+        </Typography>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="contained" disabled={saving}>
+          Save
+          <Box component="kbd" aria-hidden sx={{ ml: 1, fontFamily: 'inherit', fontSize: '0.72rem', opacity: 0.8 }}>
+            Ctrl+Enter
+          </Box>
+        </Button>
+      </Box>
+    </Box>
+  );
+}

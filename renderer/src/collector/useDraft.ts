@@ -1,0 +1,70 @@
+/**
+ * A form's draft kept with draft.get / draft.save: loaded once when the form opens, saved
+ * DRAFT_SAVE_MS after the last change, so a half-typed note survives a reload or a restart.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { OperationInput } from '../../../shared/api/contract';
+import { api } from '../api/client';
+
+type DraftValue = OperationInput<'draft.save'>['value'];
+
+export const DRAFT_SAVE_MS = 500;
+
+export type DraftState<T> = { readonly status: 'loading' } | { readonly status: 'ready'; readonly value: T | null };
+
+export function useDraftLoad<T>(key: string, accept: (value: unknown) => T | null): DraftState<T> {
+  const [state, setState] = useState<{ key: string; value: T | null } | undefined>();
+  const acceptRef = useRef(accept);
+  useEffect(() => {
+    let live = true;
+    void api['draft.get']({ key }).then((result) => {
+      if (!live) return;
+      // An unreadable draft is dropped rather than blocking the form.
+      setState({ key, value: result.ok && result.value ? acceptRef.current(result.value.value) : null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return state?.key === key ? { status: 'ready', value: state.value } : { status: 'loading' };
+}
+
+/**
+ * Saves `value` under `key` once it has been stable for DRAFT_SAVE_MS; `enabled` false skips
+ * (while submitting, so a late save cannot bring back a draft the command just cleared). What is
+ * still unsaved when the form closes is saved at once.
+ */
+export function useDraftSave(key: string, value: unknown, enabled: boolean): { readonly savedAt: string | null } {
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const json = JSON.stringify(value);
+  const pending = useRef<{ key: string; json: string } | null>(null);
+  useEffect(() => {
+    if (!enabled) {
+      pending.current = null;
+      return;
+    }
+    pending.current = { key, json };
+    const timer = setTimeout(() => {
+      pending.current = null;
+      void save(key, json).then((at) => {
+        if (at) setSavedAt(at);
+      });
+    }, DRAFT_SAVE_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [key, json, enabled]);
+  useEffect(
+    () => () => {
+      const unsaved = pending.current;
+      if (unsaved) void save(unsaved.key, unsaved.json);
+    },
+    [],
+  );
+  return { savedAt };
+}
+
+async function save(key: string, json: string): Promise<string | null> {
+  const result = await api['draft.save']({ key, value: JSON.parse(json) as DraftValue });
+  return result.ok ? result.value.updatedAt : null;
+}

@@ -1,0 +1,225 @@
+/**
+ * Client-side checks of the collector forms, in plain TypeScript: they mirror the zod schemas of
+ * shared/api/collector-schemas.ts (which the renderer may not load at run time) so fields can be
+ * checked as the user types. The server checks again; its field errors are mapped back with
+ * `formFieldFor`. Every error is keyed by the dotted path the server would name.
+ */
+import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
+import { minorDigits, parseMoney } from '../../../shared/domain/money';
+
+export type FieldErrors = Readonly<Record<string, string>>;
+
+export const NOTE_MAX = 5_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PHONE = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface InstalmentForm {
+  readonly date: string;
+  readonly amount: string;
+}
+
+export interface PromiseForm {
+  readonly amount: string;
+  readonly currency: string;
+  readonly promisedDate: string;
+  readonly itemIds: readonly string[];
+  readonly paymentMethod: PaymentMethod | '';
+  readonly note: string;
+  readonly plan: boolean;
+  readonly instalments: readonly InstalmentForm[];
+}
+
+export interface DisputeItemForm {
+  readonly itemId: string;
+  readonly documentNumber: string;
+  readonly openMinor: number;
+  readonly currency: string;
+  readonly amount: string;
+}
+
+export interface DisputeForm {
+  readonly items: readonly DisputeItemForm[];
+  readonly reasonCode: DisputeReason | '';
+  readonly description: string;
+  readonly dueDate: string;
+}
+
+export interface ContactForm {
+  readonly channel: Channel;
+  readonly direction: Direction;
+  /** A contact person's id, 'new' for one added inline, or '' for nobody in particular. */
+  readonly contactPersonId: string;
+  readonly newName: string;
+  readonly newPhone: string;
+  readonly newEmail: string;
+  readonly outcome: Outcome | '';
+  readonly note: string;
+  /** Whole minutes, as typed. */
+  readonly durationMinutes: string;
+  readonly followUpDate: string;
+}
+
+export function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** '' when fine; otherwise the message shown under a date field. */
+function dateProblem(value: string, today: string, required: boolean): string {
+  if (value.trim() === '') return required ? 'is required' : '';
+  if (!isCalendarDate(value)) return 'must be a date in the form YYYY-MM-DD';
+  if (value < today) return 'may not lie in the past';
+  return '';
+}
+
+export type ParsedAmount = { readonly ok: true; readonly minor: number } | { readonly ok: false; readonly message: string };
+
+/** A typed amount in major units ("1,234.50") as positive integer minor units. */
+export function parseAmount(text: string, currency: string): ParsedAmount {
+  if (text.trim() === '') return { ok: false, message: 'is required' };
+  try {
+    const { amountMinor } = parseMoney(text, currency);
+    if (amountMinor <= 0) return { ok: false, message: 'must be more than zero' };
+    return { ok: true, minor: amountMinor };
+  } catch {
+    return { ok: false, message: `must be an amount such as 1,234.50 with at most ${minorDigits(currency)} decimals` };
+  }
+}
+
+/** Minor units as the text a user would type back (no grouping), for pre-filled amount fields. */
+export function amountText(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  if (digits === 0) return String(minor);
+  const padded = String(minor).padStart(digits + 1, '0');
+  return `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+const put = (errors: Record<string, string>, key: string, message: string) => {
+  if (message !== '') errors[key] = message;
+};
+
+export function validateContact(form: ContactForm): FieldErrors {
+  const errors: Record<string, string> = {};
+  if (form.outcome === '') errors.outcome = 'choose an outcome';
+  if (form.note.length > NOTE_MAX) errors.note = `must be at most ${NOTE_MAX} characters`;
+  if (form.durationMinutes.trim() !== '') {
+    const minutes = Number(form.durationMinutes);
+    if (!Number.isInteger(minutes) || minutes < 0) errors.durationSeconds = 'must be a whole number of minutes';
+    else if (minutes > 1_440) errors.durationSeconds = 'must be at most one day';
+  }
+  if (form.followUpDate.trim() !== '' && !isCalendarDate(form.followUpDate)) errors.followUpDate = 'must be a date in the form YYYY-MM-DD';
+  if (form.contactPersonId === 'new') {
+    if (form.newName.trim() === '') errors['newContactPerson.name'] = 'is required';
+    const phone = form.newPhone.trim();
+    const email = form.newEmail.trim();
+    if (phone !== '' && !PHONE.test(phone)) errors['newContactPerson.phone'] = 'must be a phone number such as +49 30 1234567';
+    else if (phone === '' && email === '') errors['newContactPerson.phone'] = 'give a phone number or an email address';
+    if (email !== '' && !EMAIL.test(email)) errors['newContactPerson.email'] = 'must be an email address such as ap@example.com';
+  }
+  return errors;
+}
+
+/**
+ * `prefix` is 'promise.' inside the contact form (the server names `promise.amountMinor`) and ''
+ * for the stand-alone form. `maxMinor` is what the selected items still owe, when known.
+ */
+export function validatePromise(form: PromiseForm, today: string, prefix = '', maxMinor?: number): FieldErrors {
+  const errors: Record<string, string> = {};
+  if (form.note.length > NOTE_MAX) errors[`${prefix}note`] = `must be at most ${NOTE_MAX} characters`;
+  if (!form.plan) {
+    put(errors, `${prefix}promisedDate`, dateProblem(form.promisedDate, today, true));
+    const amount = parseAmount(form.amount, form.currency);
+    if (!amount.ok) {
+      if (!(form.amount.trim() === '' && form.itemIds.length > 0)) errors[`${prefix}amountMinor`] = amount.message;
+    } else if (maxMinor !== undefined && amount.minor > maxMinor) {
+      errors[`${prefix}amountMinor`] = 'is more than the selected items still owe';
+    }
+    return errors;
+  }
+  if (form.instalments.length < 2) errors[`${prefix}instalments`] = 'a payment plan has at least 2 instalments';
+  let previous = '';
+  let sum = 0;
+  let sumKnown = true;
+  for (const [index, instalment] of form.instalments.entries()) {
+    const key = `${prefix}instalments.${index}`;
+    const problem = dateProblem(instalment.date, today, true);
+    if (problem !== '') errors[`${key}.promisedDate`] = problem;
+    else if (previous !== '' && instalment.date <= previous) errors[`${key}.promisedDate`] = 'must come after the previous instalment';
+    if (problem === '') previous = instalment.date;
+    const amount = parseAmount(instalment.amount, form.currency);
+    if (amount.ok) sum += amount.minor;
+    else {
+      sumKnown = false;
+      errors[`${key}.amountMinor`] = amount.message;
+    }
+  }
+  const total = form.amount.trim() === '' ? undefined : parseAmount(form.amount, form.currency);
+  if (total && !total.ok) errors[`${prefix}totalMinor`] = total.message;
+  const expected = total?.ok ? total.minor : form.itemIds.length > 0 ? maxMinor : undefined;
+  if (sumKnown && expected !== undefined && sum !== expected) {
+    errors[`${prefix}totalMinor`] = `the instalments add up to ${amountText(sum, form.currency)}, not ${amountText(expected, form.currency)}`;
+  }
+  return errors;
+}
+
+export function validateDispute(form: DisputeForm, today: string, prefix = ''): FieldErrors {
+  const errors: Record<string, string> = {};
+  if (form.items.length === 0) errors[`${prefix}items`] = 'select at least one open item';
+  form.items.forEach((item, index) => {
+    const amount = parseAmount(item.amount, item.currency);
+    const key = `${prefix}items.${index}.disputedMinor`;
+    if (!amount.ok) errors[key] = amount.message;
+    else if (amount.minor > item.openMinor) errors[key] = `may not exceed the open amount ${amountText(item.openMinor, item.currency)}`;
+  });
+  if (new Set(form.items.map((item) => item.currency)).size > 1) errors[`${prefix}items`] = 'all items must be in one currency';
+  if (form.reasonCode === '') errors[`${prefix}reasonCode`] = 'choose a reason';
+  if (form.description.length > NOTE_MAX) errors[`${prefix}description`] = `must be at most ${NOTE_MAX} characters`;
+  put(errors, `${prefix}dueDate`, dateProblem(form.dueDate, today, false));
+  return errors;
+}
+
+/** Checks a required text field: trimmed not empty and not longer than `max`. */
+export function requiredTextProblem(value: string, max: number): string {
+  if (value.trim() === '') return 'is required';
+  if (value.trim().length > max) return `must be at most ${max} characters`;
+  return '';
+}
+
+/**
+ * The form field a server error belongs to: the longest known key that is the error's path or a
+ * parent of it ('promise.itemIds.1' -> 'promise.itemIds'); undefined when no field shows it.
+ */
+export function formFieldFor(serverField: string | undefined, known: readonly string[]): string | undefined {
+  if (serverField === undefined) return undefined;
+  let best: string | undefined;
+  for (const key of known) {
+    if ((serverField === key || serverField.startsWith(`${key}.`)) && (best === undefined || key.length > best.length)) best = key;
+  }
+  return best;
+}
+
+/** Evenly split `totalMinor` over `count` instalments; the remainder goes to the first ones. */
+export function splitEvenly(totalMinor: number, count: number): number[] {
+  if (count <= 0) return [];
+  const base = Math.floor(totalMinor / count);
+  const rest = totalMinor - base * count;
+  return Array.from({ length: count }, (_, index) => base + (index < rest ? 1 : 0));
+}
+
+/** The date `months` calendar months after `date`, clamped to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return date;
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  parsed.setUTCDate(parsed.getUTCDate() + days);
+  return parsed.toISOString().slice(0, 10);
+}
