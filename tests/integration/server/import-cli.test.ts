@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../../shared/domain/clock';
+import { runImportCli, type ImportIo } from '../../../server/cli/import';
+import { BACKENDS, openTestDb, type TestDb } from './support/backends';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url));
+
+describe.each(BACKENDS)('import CLI on %s', (kind) => {
+  let testDb: TestDb;
+  let out: string[] = [];
+  let err: string[] = [];
+  const io: ImportIo = {
+    // The test owns the database; the CLI's close must not end it.
+    openDb: () => Promise.resolve({ db: testDb.db, close: () => Promise.resolve() }),
+    readFile: (path) => readFile(path, 'utf8'),
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    clock: manualClock('2026-03-02T09:00:00.000Z'),
+  };
+  const cli = async (...argv: string[]): Promise<number> => {
+    out = [];
+    err = [];
+    return runImportCli(argv, io);
+  };
+
+  beforeAll(async () => {
+    testDb = await openTestDb(kind);
+  });
+  afterAll(() => testDb.dispose());
+
+  it('exits 2 with the usage on bad arguments, before touching the database', async () => {
+    expect(await cli('--preset', 'ibm-ar')).toBe(2);
+    expect(err.join('\n')).toContain('Name the file with --file.');
+    expect(err.join('\n')).toContain('Usage:');
+    expect(await cli('--file', 'x.csv', '--preset', 'ibm-ar', '--entity', 'customers')).toBe(2);
+    expect(await cli('--file', 'x.csv', '--entity', 'invoices')).toBe(2);
+    expect(err.join('\n')).toContain('Unknown entity "invoices"');
+    expect(await cli('--file', fixture('customers-de.csv'), '--entity', 'customers')).toBe(2);
+    expect(err.join('\n')).toContain('needs --mapping');
+    expect(await cli('--file', fixture('missing.csv'), '--preset', 'ibm-ar')).toBe(2);
+    expect(err.join('\n')).toContain('Cannot read');
+    expect(await cli('--help')).toBe(0);
+    expect(out.join('\n')).toContain('--allow-partial');
+  });
+
+  it('imports with a mapping file and exits 0; a dry run commits nothing', async () => {
+    expect(await cli('--file', fixture('customers-de.csv'), '--entity', 'customers', '--mapping', fixture('customers-de.mapping.json'), '--dry-run')).toBe(0);
+    expect(out[0]).toBe('Dry run: nothing was committed.');
+    expect(await testDb.db.selectFrom('customers').select('erp_key').execute()).toEqual([]);
+
+    expect(await cli('--file', fixture('customers-de.csv'), '--entity', 'customers', '--mapping', fixture('customers-de.mapping.json'))).toBe(0);
+    expect(out).toEqual(['Imported.', '  customers: 2 inserted, 0 updated, 0 unchanged']);
+    expect(await cli('--file', fixture('customers.json'), '--entity', 'customers', '--json')).toBe(0);
+    expect(JSON.parse(out[0] ?? '')).toMatchObject({ committed: true, applied: { customers: { inserted: 2 } } });
+  });
+
+  it('exits 1 and prints every rejected row; --allow-partial applies the rest', async () => {
+    const args = ['--file', fixture('items-bad.csv'), '--entity', 'openItems', '--mapping', fixture('items-bad.mapping.json')];
+    expect(await cli(...args)).toBe(1);
+    expect(out[0]).toBe('Nothing was applied: 9 problem(s) in rejected rows.');
+    expect(out).toContain('line 3, column date (openItems): "2026-13-05": not a date in the format yyyy-MM-dd');
+    expect(out).toContain('line 8, column (row) (openItems): "B-7,D-101,invoice,2026-01-05": has 4 fields, the header has 7');
+    expect(await testDb.db.selectFrom('open_items').select('erp_key').execute()).toEqual([]);
+
+    expect(await cli(...args, '--allow-partial')).toBe(1);
+    expect(out[0]).toBe('Imported the valid rows; 9 problem(s) in rejected rows.');
+    expect(out[1]).toBe('  openItems: 2 inserted, 0 updated, 0 unchanged');
+  });
+
+  it('exits 2 when the mapping names a column the file lacks or is not valid', async () => {
+    expect(await cli('--file', fixture('items-de.csv'), '--entity', 'openItems', '--mapping', fixture('items-bad.mapping.json'))).toBe(2);
+    expect(err.join('\n')).toContain('columns the file does not have');
+    expect(await cli('--file', fixture('items-de.csv'), '--entity', 'openItems', '--mapping', fixture('customers.json'))).toBe(2);
+    expect(err.join('\n')).toContain('is not valid');
+  });
+});
