@@ -132,3 +132,44 @@ describe('dispute transitions (property)', () => {
     );
   });
 });
+
+describe('disputed amounts (property)', () => {
+  it('any valid walk of two cases on the same items is accepted, and items always reserve exactly what their open cases hold', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.boolean(), fc.nat()), { minLength: 1, maxLength: 14 }), async (steps) => {
+        const items = [addItem(f.sqlite, f.customerId, { open_minor: 5_000 }).id, addItem(f.sqlite, f.customerId, { open_minor: 9_000 }).id];
+        const first = await raise([{ itemId: items[0] ?? '', disputedMinor: 3_000 }, { itemId: items[1] ?? '', disputedMinor: 4_000 }]);
+        const second = await raise([{ itemId: items[0] ?? '', disputedMinor: 2_000 }, { itemId: items[1] ?? '', disputedMinor: 5_000 }]);
+        const status = new Map<string, DisputeStatus>([[first.id, 'new'], [second.id, 'new']]);
+        for (const [pickFirst, choice] of steps) {
+          const id = pickFirst ? first.id : second.id;
+          const allowed = allowedDisputeActions(status.get(id) ?? 'new');
+          const action = allowed[choice % Math.max(1, allowed.length)];
+          if (action === undefined) continue;
+          const resolution = action === 'resolve' ? { resolution: 'credit_memo_issued', rootCause: 'billing' } : {};
+          const result = await f.api.raw('dispute.transition', { disputeId: id, action, ...resolution });
+          // A reopen is refused only when nothing of the case is left to reserve.
+          if (!result.ok) {
+            expect(action).toBe('reopen');
+            continue;
+          }
+          status.set(id, (result.value as { status: DisputeStatus }).status);
+          const reserved = f.sqlite
+            .prepare(
+              `SELECT i.id, i.disputed_minor AS onItem,
+                 (SELECT coalesce(sum(di.disputed_minor), 0) FROM dispute_items di JOIN disputes d ON d.id = di.dispute_id
+                  WHERE di.open_item_id = i.id AND d.status IN ('new', 'in_process', 'escalated')) AS byCases
+               FROM open_items i WHERE i.id IN (?, ?)`,
+            )
+            .all(items[0], items[1]) as { onItem: number; byCases: number }[];
+          for (const row of reserved) expect(row.onItem).toBe(row.byCases);
+          const totals = f.sqlite
+            .prepare('SELECT d.disputed_minor AS total, (SELECT sum(disputed_minor) FROM dispute_items WHERE dispute_id = d.id) AS parts FROM disputes d WHERE d.id IN (?, ?)')
+            .all(first.id, second.id) as { total: number; parts: number }[];
+          for (const row of totals) expect(row.total).toBe(row.parts);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
