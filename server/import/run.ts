@@ -3,7 +3,7 @@
  * rejected row and nothing is committed (the report lists every problem), unless
  * `allowPartial`, which commits the valid rows. A dry run reports the same and commits nothing.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../../shared/domain/clock';
 import type { ServerDatabase } from '../db/schema';
 import { applyBatch, zeroCounts } from './apply';
@@ -37,6 +37,12 @@ function read(source: ImportSource): { records: SourceRecords; options: ReadOpti
 
 const byPosition = (a: Rejection, b: Rejection): number => a.line - b.line || a.column.localeCompare(b.column);
 
+/**
+ * Imports run one at a time: two concurrent imports of the same new ERP key would otherwise
+ * both try to insert it and one would fail on the unique index. Held until commit or rollback.
+ */
+const IMPORT_LOCK = sql`SELECT pg_advisory_xact_lock(hashtext('ledgerline.erp-import'))`;
+
 /** Carries the report out of the transaction callback, so throwing it rolls everything back. */
 class RolledBack extends Error {
   constructor(readonly report: ImportReport) {
@@ -53,6 +59,7 @@ export async function runImport(db: Kysely<ServerDatabase>, clock: Clock, reques
   const now = clock.now().toISOString();
   try {
     return await db.transaction().execute(async (trx) => {
+      await IMPORT_LOCK.execute(trx);
       const applied = await applyBatch(trx, validated, now);
       const rejected = [...early, ...applied.rejected].sort(byPosition);
       if (rejected.length > 0 && !allowPartial) throw new RolledBack({ committed: false, dryRun, applied: zeroCounts(), rejected });

@@ -135,6 +135,15 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     ]);
   });
 
+  it('serializes concurrent imports of the same new keys: one inserts, the other finds them unchanged', async () => {
+    const records = [{ key: 'CC-1', name: 'Concurrent', country: 'DE', currency: 'EUR' }];
+    const reports = await Promise.all([1, 2].map(() => run({ format: 'json', entity: 'customers', records })));
+    expect(reports.map((report) => report.applied.customers).sort((a, b) => b.inserted - a.inserted)).toEqual([
+      { inserted: 1, updated: 0, unchanged: 0 },
+      { inserted: 0, updated: 0, unchanged: 1 },
+    ]);
+  });
+
   it('updates a changed customer once and leaves assignment columns alone', async () => {
     await testDb.db.insertInto('teams').values({ id: 'team-north', name: 'North', created_at: '2026-03-01T00:00:00.000Z' }).execute();
     await testDb.db.updateTable('customers').set({ team_id: 'team-north' }).where('erp_key', '=', 'J-1').execute();
