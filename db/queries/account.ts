@@ -16,7 +16,7 @@ import {
   type PromiseStatus,
   type RiskClass,
 } from '../../shared/domain/codes';
-import { CHANNEL_LABELS, DISPUTE_REASON_LABELS, DISPUTE_STATUS_LABELS, ESCALATION_KIND_LABELS, OUTCOME_LABELS, PROMISE_STATUS_LABELS } from '../../shared/domain/labels';
+import { CHANNEL_LABELS, DISPUTE_REASON_LABELS, DISPUTE_STATUS_LABELS, ESCALATION_KIND_LABELS, OUTCOME_LABELS } from '../../shared/domain/labels';
 import type { PriorityFactor } from '../../shared/domain/priority';
 import type { DisputeReason, EscalationKind } from '../../shared/domain/codes';
 import { prepared } from '../statements';
@@ -79,10 +79,6 @@ const Q = {
   payments: `SELECT id, amount_minor, currency, value_date, method, reference FROM payments WHERE customer_id = ?`,
   promises: `SELECT p.id, p.amount_minor, p.currency, p.promised_date, p.status, p.level, p.note, p.created_at, u.display_name AS by_name
     FROM promises p LEFT JOIN users u ON u.id = p.created_by WHERE p.customer_id = ?`,
-  // Status changes after creation (judged, cancelled, superseded), from the audit log.
-  promiseEvents: `SELECT a.id, a.at, a.after_json ->> 'status' AS status, p.promised_date, u.display_name AS by_name
-    FROM promises p JOIN audit_log a ON a.entity = 'promise' AND a.entity_id = p.id LEFT JOIN users u ON u.id = a.user_id
-    WHERE p.customer_id = ? AND a.action IN ('evaluate', 'cancel', 'supersede')`,
   disputes: `SELECT d.id, d.reason_code, d.description, d.status, d.currency, d.disputed_minor, d.created_at, u.display_name AS by_name
     FROM disputes d LEFT JOIN users u ON u.id = d.created_by WHERE d.customer_id = ?`,
   disputeEvents: `SELECT e.id, e.dispute_id, e.from_status, e.to_status, e.comment, e.at, u.display_name AS by_name
@@ -137,9 +133,6 @@ export function customerTimeline(sqlite: BetterSqlite3.Database, id: string): Ti
   }
   for (const p of all<{ id: string; amount_minor: number; currency: string; promised_date: string; status: PromiseStatus; level: number; note: string; created_at: string; by_name: string | null }>(Q.promises)) {
     entries.push(entry({ id: p.id, type: 'promise', at: p.created_at, title: `Promise to pay by ${p.promised_date}${p.level > 1 ? ` (level ${p.level})` : ''}`, detail: orNull(p.note), by: p.by_name, amount: { amountMinor: p.amount_minor, currency: p.currency }, status: p.status }));
-  }
-  for (const e of all<{ id: string; at: string; status: PromiseStatus; promised_date: string; by_name: string | null }>(Q.promiseEvents)) {
-    entries.push(entry({ id: e.id, type: 'promise', at: e.at, title: `Promise of ${e.promised_date}: ${PROMISE_STATUS_LABELS[e.status].toLowerCase()}`, by: e.by_name, status: e.status }));
   }
   for (const d of all<{ id: string; reason_code: DisputeReason; description: string; status: DisputeStatus; currency: string; disputed_minor: number; created_at: string; by_name: string | null }>(Q.disputes)) {
     entries.push(entry({ id: d.id, type: 'dispute', at: d.created_at, title: `Dispute: ${DISPUTE_REASON_LABELS[d.reason_code]}`, detail: orNull(d.description), by: d.by_name, amount: { amountMinor: d.disputed_minor, currency: d.currency }, status: d.status }));
