@@ -148,8 +148,9 @@ function apply(
   for (const [row, verdict] of verdicts) {
     if (verdict.status === row.status && verdict.paidMinor === row.paid_minor) continue;
     prepared(sqlite, Q.update).run(verdict.status, verdict.paidMinor, asOf, now, row.id);
-    touched.add(row.customer_id);
+    // Money towards a promise that stays open moves nothing the summary shows.
     if (verdict.status === row.status) continue;
+    touched.add(row.customer_id);
     counts[verdict.status] += 1;
     const after = { ...row, status: verdict.status, paid_minor: verdict.paidMinor, evaluated_on: asOf, updated_at: now };
     tx.audit('promise', row.id, 'evaluate', row, { ...after, required_minor: verdict.requiredMinor, deadline: verdict.deadline });
