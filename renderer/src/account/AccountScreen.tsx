@@ -1,10 +1,18 @@
+import PushPin from '@mui/icons-material/PushPinOutlined';
+import Snooze from '@mui/icons-material/Snooze';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { hasModifier, inOverlay, isTextEntry } from '../app/keys';
+import { DisputesSection, EscalationsSection, FollowUpsSection, NotesSection, PromisesSection } from '../collector/AccountWork';
+import { useDataVersion } from '../collector/dataVersion';
+import type { OverrideRequest } from '../collector/OverrideDialog';
+import type { WorkMode, WorkRequest } from '../collector/WorkDrawer';
 import { ScoreFactors } from '../common/ScoreFactors';
 import { ErrorState } from '../common/StatusViews';
 import { AccountHeader } from './AccountHeader';
@@ -23,15 +31,61 @@ function AccountSkeleton() {
   );
 }
 
-export function AccountScreen({ customerId }: { customerId: string }) {
-  const account = useQuery(`account:${customerId}`, () => api['customer.account']({ customerId }));
-  const sectionRef = useRef<HTMLElement>(null);
-  const data = account.fresh ? account.data : undefined;
+function Kbd({ children }: { children: string }) {
+  return (
+    <Box component="kbd" aria-hidden sx={{ ml: 0.75, px: 0.5, border: 1, borderColor: 'divider', borderRadius: 0.5, fontFamily: 'inherit', fontSize: '0.7rem', lineHeight: 1.4 }}>
+      {children}
+    </Box>
+  );
+}
 
-  // Put the keyboard inside the account, so screen readers announce it and Tab starts here.
+interface AccountScreenProps {
+  readonly customerId: string;
+  readonly onWork: (request: WorkRequest) => void;
+  readonly onOverride: (request: OverrideRequest) => void;
+}
+
+const WORK_KEYS: Readonly<Record<string, WorkMode>> = { l: 'contact', p: 'promise', d: 'dispute' };
+
+export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenProps) {
+  const version = useDataVersion();
+  // The version re-reads the account after every command; the last good data stays on screen meanwhile.
+  const account = useQuery(`account:${customerId}:${version}`, () => api['customer.account']({ customerId }));
+  const sectionRef = useRef<HTMLElement>(null);
+  const focused = useRef(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const data = account.data?.customer.id === customerId ? account.data : undefined;
+
+  // Put the keyboard inside the account once, so screen readers announce it and Tab starts here.
   useEffect(() => {
-    if (data) sectionRef.current?.focus({ preventScroll: true });
+    if (data && !focused.current) {
+      focused.current = true;
+      sectionRef.current?.focus({ preventScroll: true });
+    }
   }, [data]);
+
+  const work = (mode: WorkMode) => {
+    if (!data) return;
+    onWork({ mode, customerId, itemIds: data.openItems.filter((item) => selected.has(item.id)).map((item) => item.id) });
+  };
+
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (inOverlay(event.target) || hasModifier(event) || isTextEntry(event.target)) return;
+    const mode = WORK_KEYS[event.key];
+    if (mode === undefined) return;
+    event.preventDefault();
+    work(mode);
+  });
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      onKey(event);
+    };
+    window.addEventListener('keydown', listener);
+    return () => {
+      window.removeEventListener('keydown', listener);
+    };
+  }, []);
 
   return (
     <Box
@@ -47,10 +101,55 @@ export function AccountScreen({ customerId }: { customerId: string }) {
       {data && (
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)' }}>
           <AccountHeader account={data} />
+          <Box role="toolbar" aria-label="Collector actions" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            <Button variant="contained" onClick={() => { work('contact'); }} aria-keyshortcuts="l">
+              Log contact<Kbd>L</Kbd>
+            </Button>
+            <Button variant="outlined" onClick={() => { work('promise'); }} aria-keyshortcuts="p">
+              Promise to pay<Kbd>P</Kbd>
+            </Button>
+            <Button variant="outlined" onClick={() => { work('dispute'); }} aria-keyshortcuts="d">
+              Raise dispute<Kbd>D</Kbd>
+            </Button>
+            <Box sx={{ flex: 1 }} />
+            <Button
+              color="inherit"
+              startIcon={<PushPin />}
+              onClick={() => {
+                onOverride({ customerId, customerName: data.customer.name, kind: 'pin', current: null });
+              }}
+            >
+              Pin
+            </Button>
+            <Button
+              color="inherit"
+              startIcon={<Snooze />}
+              onClick={() => {
+                onOverride({ customerId, customerName: data.customer.name, kind: 'snooze', current: null });
+              }}
+            >
+              Snooze
+            </Button>
+          </Box>
           <Balances account={data} />
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2.2fr) minmax(300px, 1fr)' }, alignItems: 'start' }}>
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
-              <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? []} />
+              <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? []} selected={selected} setSelected={setSelected} />
+              <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
+                <PromisesSection
+                  timeline={data.timeline}
+                  onNew={() => {
+                    work('promise');
+                  }}
+                />
+                <DisputesSection
+                  timeline={data.timeline}
+                  onNew={() => {
+                    work('dispute');
+                  }}
+                />
+              </Box>
+              <NotesSection customerId={customerId} timeline={data.timeline} />
             </Box>
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               <Paper component="section" aria-labelledby="score-title" sx={{ p: 2 }}>
@@ -59,7 +158,9 @@ export function AccountScreen({ customerId }: { customerId: string }) {
                 </Typography>
                 <ScoreFactors score={data.score} factors={data.factors} />
               </Paper>
+              <FollowUpsSection customerId={customerId} timeline={data.timeline} asOf={data.asOf} />
               <Contacts contacts={data.contacts} />
+              <EscalationsSection customerId={customerId} currency={data.customer.currency} timeline={data.timeline} />
               <Timeline entries={data.timeline} />
             </Box>
           </Box>

@@ -12,7 +12,7 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
 import { ITEM_KINDS } from '../../../shared/domain/codes';
 import { ITEM_KIND_LABELS } from '../../../shared/domain/labels';
 import { formatCount, formatDate, money } from '../common/format';
@@ -34,12 +34,14 @@ const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as cons
 interface OpenItemsTableProps {
   readonly items: readonly OpenItem[];
   readonly buckets: readonly { key: string; label: string }[];
+  /** Held by the account, so a promise or dispute can cover the selected items. */
+  readonly selected: ReadonlySet<string>;
+  readonly setSelected: Dispatch<SetStateAction<ReadonlySet<string>>>;
 }
 
-export function OpenItemsTable({ items, buckets }: OpenItemsTableProps) {
+export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenItemsTableProps) {
   const [sort, setSort] = useState<{ by: ItemSortKey; dir: 'asc' | 'desc' }>({ by: 'dueDate', dir: 'asc' });
   const [filter, setFilter] = useState<ItemFilter>({ kind: 'all', bucket: 'all', text: '' });
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const anchorId = useRef<string | null>(null);
   const rows = useMemo(() => sortItems(filterItems(items, filter), sort.by, sort.dir), [items, filter, sort]);
   const totals = openTotals(items, selected);
@@ -149,7 +151,7 @@ export function OpenItemsTable({ items, buckets }: OpenItemsTableProps) {
           </>
         ) : (
           <Typography variant="caption" color="text.secondary">
-            Select items with the checkboxes, Space, or Shift-click for a range.
+            Select items with the checkboxes, Space, or Shift-click for a range; then P promises or D disputes them.
           </Typography>
         )}
       </Box>

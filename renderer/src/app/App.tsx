@@ -4,16 +4,23 @@ import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useDeferredValue, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { AccountScreen } from '../account/AccountScreen';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { FollowUpsScreen } from '../collector/FollowUpsScreen';
+import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
+import { WorkDrawer, type WorkRequest } from '../collector/WorkDrawer';
 import type { WorklistFilters } from '../worklist/filters';
 import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
-import { goBack, goHome, useRoute } from './router';
+import { goBack, goHome, openFollowUps, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useDebounced } from './useDebounced';
 
 export const SEARCH_DEBOUNCE_MS = 150;
+/** How long after `g` the second key of a "go to" shortcut may come. */
+const GO_TO_WINDOW_MS = 1_000;
 
 export function App() {
   const route = useRoute();
@@ -23,6 +30,12 @@ export function App() {
   const [filters, setFilters] = useState<WorklistFilters>(prefs.lastFilters);
   const [sort, setSort] = useState<Preferences['lastSort']>(prefs.lastSort);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [work, setWork] = useState<WorkRequest | null>(null);
+  const [override, setOverride] = useState<OverrideRequest | null>(null);
+  const [saved, setSaved] = useState<{ message: string; at: number } | null>(null);
+  const goPressedAt = useRef(0);
+  const info = useQuery('app.info', () => api['app.info']({}));
+  const asOf = info.data?.asOf ?? '';
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const firstFilterRef = useRef<HTMLDivElement>(null);
@@ -72,7 +85,14 @@ export function App() {
       if (event.key === 'Escape' && event.target instanceof HTMLElement && event.target !== searchRef.current) event.target.blur();
       return;
     }
-    if (event.key === '/') {
+    const afterGo = event.timeStamp - goPressedAt.current < GO_TO_WINDOW_MS;
+    goPressedAt.current = 0;
+    if (afterGo && event.key === 'f') {
+      event.preventDefault();
+      openFollowUps();
+    } else if (event.key === 'g') {
+      goPressedAt.current = event.timeStamp;
+    } else if (event.key === '/') {
       event.preventDefault();
       searchRef.current?.focus();
       searchRef.current?.select();
@@ -114,6 +134,7 @@ export function App() {
           setHelpOpen(true);
         }}
         onHome={goHome}
+        onFollowUps={openFollowUps}
       />
       <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <WorklistScreen
@@ -128,12 +149,51 @@ export function App() {
           }}
           gridRef={gridRef}
           firstFilterRef={firstFilterRef}
+          onWork={setWork}
+          onOverride={setOverride}
         />
-        {route.screen === 'customer' && <AccountScreen key={route.customerId} customerId={route.customerId} />}
+        {route.screen === 'customer' && <AccountScreen key={route.customerId} customerId={route.customerId} onWork={setWork} onOverride={setOverride} />}
+        {route.screen === 'followUps' && <FollowUpsScreen asOf={asOf} />}
       </Box>
       <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
         <Alert severity="warning" variant="filled">
           Your settings could not be saved: {saveError?.message}
+        </Alert>
+      </Snackbar>
+      <WorkDrawer
+        request={work}
+        onClose={() => {
+          setWork(null);
+        }}
+        onSaved={(message) => {
+          setWork(null);
+          setSaved({ message, at: Date.now() });
+        }}
+      />
+      {override && (
+        <OverrideDialog
+          request={override}
+          asOf={asOf}
+          onClose={() => {
+            setOverride(null);
+          }}
+          onSaved={(message) => {
+            setOverride(null);
+            setSaved({ message, at: Date.now() });
+          }}
+        />
+      )}
+      <Snackbar
+        key={saved?.at}
+        open={saved !== null}
+        autoHideDuration={4_000}
+        onClose={() => {
+          setSaved(null);
+        }}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      >
+        <Alert severity="success" variant="filled" data-testid="saved-message">
+          {saved?.message}
         </Alert>
       </Snackbar>
       <HelpDialog

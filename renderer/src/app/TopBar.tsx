@@ -1,9 +1,12 @@
+import Flag from '@mui/icons-material/FlagOutlined';
 import DarkModeOutlined from '@mui/icons-material/DarkModeOutlined';
 import HelpOutline from '@mui/icons-material/HelpOutlineOutlined';
 import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
 import SearchIcon from '@mui/icons-material/Search';
 import SettingsBrightness from '@mui/icons-material/SettingsBrightness';
 import AppBar from '@mui/material/AppBar';
+import Badge from '@mui/material/Badge';
+import Button from '@mui/material/Button';
 import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import IconButton from '@mui/material/IconButton';
@@ -19,6 +22,7 @@ import { useState, type KeyboardEvent, type Ref } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { useDataVersion } from '../collector/dataVersion';
 import { usePrefs } from './prefs';
 
 const THEME_LABELS: Record<Preferences['theme'], string> = { light: 'Light', dark: 'Dark', system: 'Same as system' };
@@ -36,12 +40,16 @@ interface TopBarProps {
   readonly searchRef: Ref<HTMLInputElement>;
   readonly onHelp: () => void;
   readonly onHome: () => void;
+  readonly onFollowUps: () => void;
 }
 
-export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome }: TopBarProps) {
+export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps }: TopBarProps) {
   const { prefs, update } = usePrefs();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const info = useQuery('app.info', () => api['app.info']({}));
+  const version = useDataVersion();
+  const followUps = useQuery(`my-follow-ups-count:${version}`, () => api['followUps.mine']({}));
+  const dueCount = followUps.data?.length;
   const ThemeIcon = THEME_ICONS[prefs.theme];
   const close = () => {
     setMenuAnchor(null);
@@ -91,6 +99,23 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             </Typography>
           </Tooltip>
         )}
+        <Tooltip title="My follow-ups due today or overdue (g f)">
+          <Button
+            color="inherit"
+            onClick={onFollowUps}
+            aria-keyshortcuts="g f"
+            aria-label={`My follow-ups${dueCount !== undefined ? `, ${dueCount} due` : ''}`}
+            startIcon={
+              <Badge badgeContent={dueCount} color="warning" max={99}>
+                <Flag />
+              </Badge>
+            }
+            sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
+            data-testid="follow-ups-button"
+          >
+            Follow-ups
+          </Button>
+        </Tooltip>
         <Tooltip title="Theme and density">
           <IconButton
             aria-label="Theme and density"

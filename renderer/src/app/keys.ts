@@ -1,4 +1,6 @@
 /** Shared keyboard helpers: which targets keep their keys, and whether an overlay owns Escape. */
+import { OUTCOME_LABELS } from '../../../shared/domain/labels';
+import { OUTCOME_KEYS, OUTCOMES_SHOWN } from '../collector/keys';
 
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -31,6 +33,7 @@ export const SHORTCUTS: readonly { readonly group: string; readonly items: reado
       { keys: ['?'], action: 'Show this help' },
       { keys: ['Esc'], action: 'Close an overlay, or go back to the worklist' },
       { keys: ['Alt', '←'], action: 'Back to the worklist' },
+      { keys: ['g', 'f'], action: 'My follow-ups (due today and overdue)' },
     ],
   },
   {
@@ -43,7 +46,25 @@ export const SHORTCUTS: readonly { readonly group: string; readonly items: reado
       { keys: ['Enter'], action: 'Open the account' },
       { keys: ['e'], action: 'Explain the priority score' },
       { keys: ['f'], action: 'Go to the filters' },
+      { keys: ['l'], action: 'Log a contact with the selected customer' },
+      { keys: ['s'], action: 'Snooze the selected customer (reason, until)' },
+      { keys: ['Shift', 'p'], action: 'Pin the selected customer to the top' },
     ],
+  },
+  {
+    group: 'Account',
+    items: [
+      { keys: ['l'], action: 'Log a contact (quick-log panel)' },
+      { keys: ['p'], action: 'Promise to pay for the selected items' },
+      { keys: ['d'], action: 'Raise a dispute on the selected items' },
+    ],
+  },
+  {
+    group: 'Quick-log panel',
+    items: [
+      ...OUTCOMES_SHOWN.map((outcome) => ({ keys: [OUTCOME_KEYS[outcome].toUpperCase()], action: `Outcome: ${OUTCOME_LABELS[outcome]}` })),
+      { keys: ['Ctrl', 'Enter'], action: 'Save (also in the promise, dispute and other forms)' },
+      { keys: ['Esc'], action: 'Close; what was typed stays as a draft' },
   },
   {
     group: 'Open items',

@@ -1,11 +1,13 @@
-/** Hash routing: '#/' is the worklist, '#/customer/<id>' an account. Works the same on file:// and HTTP. */
+/** Hash routing: '#/' is the worklist, '#/customer/<id>' an account, '#/follow-ups' my follow-ups. Works the same on file:// and HTTP. */
 import { useSyncExternalStore } from 'react';
 
-export type Route = { readonly screen: 'worklist' } | { readonly screen: 'customer'; readonly customerId: string };
+export type Route = { readonly screen: 'worklist' } | { readonly screen: 'followUps' } | { readonly screen: 'customer'; readonly customerId: string };
 
 const CUSTOMER_HASH = /^#\/customer\/([0-9a-fA-F-]{36})$/;
+const FOLLOW_UPS_HASH = '#/follow-ups';
 
 export function parseRoute(hash: string): Route {
+  if (hash === FOLLOW_UPS_HASH) return { screen: 'followUps' };
   const match = CUSTOMER_HASH.exec(hash);
   return match?.[1] ? { screen: 'customer', customerId: match[1] } : { screen: 'worklist' };
 }
@@ -30,6 +32,12 @@ let pushedInApp = 0;
 export function openCustomer(customerId: string): void {
   pushedInApp += 1;
   window.location.hash = `#/customer/${customerId}`;
+}
+
+export function openFollowUps(): void {
+  if (window.location.hash === FOLLOW_UPS_HASH) return;
+  pushedInApp += 1;
+  window.location.hash = FOLLOW_UPS_HASH;
 }
 
 export function goBack(): void {

@@ -31,6 +31,7 @@ const FLAG_FILTERS: readonly { key: FlagFilterKey; label: string }[] = [
   { key: 'hasBrokenPromise', label: 'Broken promise' },
   { key: 'hasDispute', label: 'Open dispute' },
   { key: 'followUpDue', label: 'Follow-up due' },
+  { key: 'promiseDueSoon', label: 'Promise due (today/tomorrow)' },
 ];
 
 function listSpecs(facets: Facets | undefined): ListFilterSpec[] {

@@ -1,6 +1,7 @@
 import EventAvailable from '@mui/icons-material/EventAvailable';
 import Flag from '@mui/icons-material/Flag';
 import Block from '@mui/icons-material/Block';
+import EventBusy from '@mui/icons-material/EventBusy';
 import PushPin from '@mui/icons-material/PushPin';
 import Snooze from '@mui/icons-material/Snooze';
 import Box from '@mui/material/Box';
@@ -39,6 +40,12 @@ function NextAction({ row, asOf }: { row: WorklistRow; asOf: string }) {
     </Box>
   );
 }
+
+/** The score factor says why (count, amount); fall back to the count alone. */
+const brokenReason = (row: WorklistRow): string => {
+  const factor = row.factors.find((f) => f.key === 'brokenPromise');
+  return factor ? `${factor.label}: ${factor.detail}` : `${row.brokenPromises} broken promise${row.brokenPromises === 1 ? '' : 's'}`;
+};
 
 interface RowProps {
   readonly index: number;
@@ -142,6 +149,19 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
             {row.creditHold && (
               <Tooltip title="Credit hold">
                 <Block sx={{ fontSize: 14, color: 'error.main', alignSelf: 'center', flexShrink: 0 }} aria-label="Credit hold" />
+              </Tooltip>
+            )}
+            {row.brokenPromises > 0 && (
+              <Tooltip title={brokenReason(row)}>
+                <Box
+                  component="span"
+                  data-testid="broken-promise"
+                  aria-label={brokenReason(row)}
+                  sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, alignSelf: 'center', flexShrink: 0, color: 'error.main', fontSize: '0.72rem', fontWeight: 600 }}
+                >
+                  <EventBusy sx={{ fontSize: 14 }} aria-hidden />
+                  {row.brokenPromises === 1 ? 'broken promise' : `${row.brokenPromises} broken promises`}
+                </Box>
               </Tooltip>
             )}
           </Box>

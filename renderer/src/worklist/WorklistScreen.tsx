@@ -6,12 +6,15 @@ import Skeleton from '@mui/material/Skeleton';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useEffectEvent, useState, type Ref, type RefObject } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, type Ref, type RefObject } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { hasModifier, isTextEntry, inOverlay } from '../app/keys';
 import { usePrefs } from '../app/prefs';
+import { useDataVersion } from '../collector/dataVersion';
+import type { OverrideRequest } from '../collector/OverrideDialog';
+import type { WorkRequest } from '../collector/WorkDrawer';
 import { openCustomer } from '../app/router';
 import { ROW_HEIGHT } from '../app/theme';
 import { formatCount } from '../common/format';
@@ -36,6 +39,8 @@ interface WorklistScreenProps {
   readonly onClearSearch: () => void;
   readonly gridRef: RefObject<HTMLDivElement | null>;
   readonly firstFilterRef: Ref<HTMLDivElement>;
+  readonly onWork: (request: WorkRequest) => void;
+  readonly onOverride: (request: OverrideRequest) => void;
 }
 
 const HEADER_HEIGHT = 34;
@@ -70,7 +75,7 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSo
   );
 }
 
-export function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef }: WorklistScreenProps) {
+export function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef, onWork, onOverride }: WorklistScreenProps) {
   const { prefs } = usePrefs();
   const rowHeight = ROW_HEIGHT[prefs.density];
   const facets = useQuery('facets', () => api['worklist.facets']({}));
@@ -93,7 +98,16 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  const { ensure } = pages;
+  const { ensure, retry } = pages;
+  const version = useDataVersion();
+  const seenVersion = useRef(version);
+
+  // A command elsewhere changed summaries: re-read, keeping the current rows until the answer comes.
+  useEffect(() => {
+    if (seenVersion.current === version) return;
+    seenVersion.current = version;
+    retry();
+  }, [version, retry]);
 
   useEffect(() => {
     ensure(first, last);
@@ -140,6 +154,27 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
         () => {
           const row = pages.rowAt(selected);
           if (row) open(row.customerId);
+        },
+      ],
+      [
+        'l',
+        () => {
+          const row = pages.rowAt(selected);
+          if (row) onWork({ mode: 'contact', customerId: row.customerId, itemIds: [] });
+        },
+      ],
+      [
+        's',
+        () => {
+          const row = pages.rowAt(selected);
+          if (row) onOverride({ customerId: row.customerId, customerName: row.name, kind: 'snooze', current: row.override });
+        },
+      ],
+      [
+        'P',
+        () => {
+          const row = pages.rowAt(selected);
+          if (row) onOverride({ customerId: row.customerId, customerName: row.name, kind: 'pin', current: row.override });
         },
       ],
       [

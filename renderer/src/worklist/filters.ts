@@ -4,11 +4,11 @@ import type { WorklistFiltersSchema } from '../../../shared/api/schemas';
 
 export type WorklistFilters = z.output<typeof WorklistFiltersSchema>;
 export type ListFilterKey = 'buckets' | 'currencies' | 'countries' | 'riskClasses';
-export type FlagFilterKey = 'hasBrokenPromise' | 'hasDispute' | 'followUpDue';
+export type FlagFilterKey = 'hasBrokenPromise' | 'hasDispute' | 'followUpDue' | 'promiseDueSoon';
 
 export function activeFilterCount(filters: WorklistFilters): number {
   const lists: ListFilterKey[] = ['buckets', 'currencies', 'countries', 'riskClasses'];
-  const flags: FlagFilterKey[] = ['hasBrokenPromise', 'hasDispute', 'followUpDue'];
+  const flags: FlagFilterKey[] = ['hasBrokenPromise', 'hasDispute', 'followUpDue', 'promiseDueSoon'];
   return lists.filter((key) => (filters[key]?.length ?? 0) > 0).length + flags.filter((key) => filters[key] === true).length;
 }
 

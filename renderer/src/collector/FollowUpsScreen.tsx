@@ -1,0 +1,105 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { OperationOutput } from '../../../shared/api/contract';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { openCustomer } from '../app/router';
+import { formatDate, pluralize, relativeDay } from '../common/format';
+import { EmptyState, ErrorState } from '../common/StatusViews';
+import { useDataVersion } from './dataVersion';
+import { useCommand } from './useCommand';
+
+type MyFollowUp = OperationOutput<'followUps.mine'>[number];
+
+function FollowUpRow({ followUp, asOf }: { followUp: MyFollowUp; asOf: string }) {
+  const complete = useCommand();
+  return (
+    <Box
+      component="li"
+      data-testid="my-follow-up"
+      sx={{ display: 'grid', gridTemplateColumns: '140px minmax(0, 1fr) auto', gap: 2, alignItems: 'center', px: 2, py: 1, borderTop: 1, borderColor: 'divider' }}
+    >
+      <Box>
+        <Typography variant="body2" sx={{ fontWeight: 600, color: followUp.overdue ? 'error.main' : 'text.primary' }}>
+          {formatDate(followUp.dueDate)}
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          {relativeDay(followUp.dueDate, asOf)}
+        </Typography>
+      </Box>
+      <Box sx={{ minWidth: 0 }}>
+        <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+          {followUp.title}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          <Link
+            href={`#/customer/${followUp.customerId}`}
+            onClick={(event) => {
+              event.preventDefault();
+              openCustomer(followUp.customerId);
+            }}
+          >
+            {followUp.customerName}
+          </Link>{' '}
+          · {followUp.customerNumber}
+          {followUp.documentNumber ? ` · ${followUp.documentNumber}` : ''}
+        </Typography>
+        {complete.error && (
+          <Typography variant="caption" color="error" role="alert">
+            {complete.error.message}
+          </Typography>
+        )}
+      </Box>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+        {followUp.overdue && <Chip size="small" color="error" label="Overdue" />}
+        <Button
+          size="small"
+          variant="outlined"
+          disabled={complete.busy}
+          aria-label={`Done: ${followUp.title} (${followUp.customerName})`}
+          onClick={() => void complete.run(() => api['followUp.complete']({ followUpId: followUp.id }))}
+        >
+          Done
+        </Button>
+      </Box>
+    </Box>
+  );
+}
+
+/** "My follow-ups": open tasks due today or earlier, oldest first; each row opens its account. */
+export function FollowUpsScreen({ asOf }: { asOf: string }) {
+  const version = useDataVersion();
+  const list = useQuery(`my-follow-ups:${version}`, () => api['followUps.mine']({}));
+  const rows = list.data ?? [];
+  const overdue = rows.filter((row) => row.overdue).length;
+  return (
+    <Box component="section" aria-labelledby="follow-ups-title" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 1.5 }}>
+        <Typography variant="h1" id="follow-ups-title">
+          My follow-ups
+        </Typography>
+        <Typography variant="body2" color="text.secondary" role="status" data-testid="follow-ups-count">
+          {list.data ? `${pluralize(rows.length, 'follow-up')} due today or earlier${overdue > 0 ? ` · ${overdue} overdue` : ''}` : 'Loading…'}
+        </Typography>
+      </Box>
+      <Box sx={{ height: 2 }}>{list.slow && <LinearProgress aria-label="Loading follow-ups" />}</Box>
+      {list.error && <ErrorState error={list.error} onRetry={list.retry} what="your follow-ups" />}
+      <Paper>
+        {list.data && rows.length === 0 ? (
+          <EmptyState title="Nothing due">No follow-ups are due today or overdue.</EmptyState>
+        ) : (
+          <Box component="ul" aria-label="Follow-ups due, oldest first" sx={{ listStyle: 'none', m: 0, p: 0, '& > li:first-of-type': { borderTop: 0 } }}>
+            {rows.map((row) => (
+              <FollowUpRow key={row.id} followUp={row} asOf={asOf} />
+            ))}
+          </Box>
+        )}
+      </Paper>
+    </Box>
+  );
+}

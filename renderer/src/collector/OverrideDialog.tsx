@@ -1,0 +1,100 @@
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import { useState } from 'react';
+import type { OverrideKind } from '../../../shared/domain/codes';
+import { api } from '../api/client';
+import { FormDialog } from './FormDialog';
+import { useCommand } from './useCommand';
+import { addDays, isCalendarDate, requiredTextProblem } from './validation';
+
+export interface OverrideRequest {
+  readonly customerId: string;
+  readonly customerName: string;
+  readonly kind: OverrideKind;
+  /** The override the customer has now, if known: offers to clear it. */
+  readonly current?: { readonly kind: OverrideKind; readonly reason: string } | null;
+}
+
+const DEFAULT_DAYS: Record<OverrideKind, number> = { pin: 7, snooze: 3 };
+
+/** Pin or snooze a customer on the worklist with a reason and an expiry, or clear it. */
+export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: OverrideRequest; asOf: string; onClose: () => void; onSaved: (message: string) => void }) {
+  const [kind, setKind] = useState<OverrideKind>(request.kind);
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState(addDays(asOf, DEFAULT_DAYS[request.kind]));
+  const [tried, setTried] = useState(false);
+  const command = useCommand();
+  const reasonProblem = requiredTextProblem(reason, 500);
+  const dateProblem = until === '' ? '' : !isCalendarDate(until) ? 'must be a date in the form YYYY-MM-DD' : until <= asOf ? 'must lie in the future' : '';
+  return (
+    <FormDialog
+      open
+      title={`${kind === 'pin' ? 'Pin' : 'Snooze'} ${request.customerName}`}
+      submitLabel={kind === 'pin' ? 'Pin' : 'Snooze'}
+      busy={command.busy}
+      error={command.error}
+      onClose={onClose}
+      onSubmit={() => {
+        setTried(true);
+        if (reasonProblem !== '' || dateProblem !== '') return;
+        const expiresAt = until === '' ? null : `${until}T00:00:00.000Z`;
+        void command.run(() => api['worklist.setOverride']({ customerId: request.customerId, kind, reason, expiresAt })).then((done) => {
+          if (done) onSaved(kind === 'pin' ? 'Pinned to the top of the worklist' : 'Snoozed');
+        });
+      }}
+    >
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={kind}
+        aria-label="Pin or snooze"
+        onChange={(_event, value: OverrideKind | null) => {
+          if (value) setKind(value);
+        }}
+      >
+        <ToggleButton value="pin" sx={{ textTransform: 'none' }}>
+          Pin to the top
+        </ToggleButton>
+        <ToggleButton value="snooze" sx={{ textTransform: 'none' }}>
+          Snooze (move down)
+        </ToggleButton>
+      </ToggleButtonGroup>
+      <TextField
+        autoFocus
+        required
+        label="Reason"
+        value={reason}
+        onChange={(event) => {
+          setReason(event.target.value);
+        }}
+        error={tried && reasonProblem !== ''}
+        helperText={tried && reasonProblem !== '' ? `Reason ${reasonProblem}` : ' '}
+      />
+      <TextField
+        type="date"
+        label="Until"
+        value={until}
+        onChange={(event) => {
+          setUntil(event.target.value);
+        }}
+        error={dateProblem !== ''}
+        helperText={dateProblem !== '' ? `Until ${dateProblem}` : 'Leave empty to keep it until cleared'}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      {request.current && (
+        <Button
+          color="inherit"
+          onClick={() => {
+            void command.run(() => api['worklist.clearOverride']({ customerId: request.customerId })).then((done) => {
+              if (done) onSaved('Pin or snooze cleared');
+            });
+          }}
+        >
+          Clear the current {request.current.kind} ({request.current.reason})
+        </Button>
+      )}
+    </FormDialog>
+  );
+}
