@@ -1,7 +1,7 @@
 /**
- * The collector's write paths on the large demo (issue 4): logging a contact and creating a
- * promise through the API (validation, rows, audit, outbox and summary refresh in one
- * transaction), and re-judging every open promise of the portfolio on a new day.
+ * The collector's paths on the large demo (issue 4): logging a contact and creating a promise
+ * through the API (validation, rows, audit, outbox and summary refresh in one transaction),
+ * re-judging every open promise of the portfolio on a new day, and the reads behind its screens.
  */
 import type { OperationName } from '../../shared/api/contract';
 import { addDays } from '../../shared/domain/dates';
@@ -37,6 +37,11 @@ export async function runCollectorCases({ store, call, measure, asOf }: Collecto
   const rng = new Rng(11);
   const customerIds = rng.shuffle(sqlite.prepare<[], { id: string }>('SELECT id FROM customers ORDER BY id').all().map((row) => row.id));
   const outcomes = ['no_answer', 'left_voicemail', 'call_back_later', 'in_payment_run', 'invoice_not_received'] as const;
+
+  // Reads the collector's screens make (no target in the issue; held to the account view's 10 ms).
+  await measure('collector.follow_ups_mine', 100, 10, () => call('followUps.mine', {}));
+  await measure('collector.timeline_page', 200, 10, (round) => call('customer.timeline', { customerId: pick(customerIds, round), limit: 50 }));
+  await measure('collector.customer_work', 200, 10, (round) => call('customer.work', { customerId: pick(customerIds, round) }));
 
   await measure('collector.contact_log', 200, 5, (round) =>
     call('contact.log', {
