@@ -65,6 +65,7 @@ export const SHORTCUTS: readonly { readonly group: string; readonly items: reado
       ...OUTCOMES_SHOWN.map((outcome) => ({ keys: [OUTCOME_KEYS[outcome].toUpperCase()], action: `Outcome: ${OUTCOME_LABELS[outcome]}` })),
       { keys: ['Ctrl', 'Enter'], action: 'Save (also in the promise, dispute and other forms)' },
       { keys: ['Esc'], action: 'Close; what was typed stays as a draft' },
+    ],
   },
   {
     group: 'Open items',
