@@ -60,7 +60,8 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
   const { batch, rejectedKeys } = validated;
   const counts = zeroCounts();
   const rejected: Rejection[] = [];
-  const customers = new References('customers', 'customer', rejectedKeys.customers);
+  const rejectedCustomers = new Set(rejectedKeys.customers);
+  const customers = new References('customers', 'customer', rejectedCustomers);
   const items = new References('open_items', 'open item', rejectedKeys.openItems);
   const payments = new References('payments', 'payment', rejectedKeys.payments);
 
@@ -69,6 +70,7 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
   };
 
   const customerRows = await uniqueNumbers(trx, batch.customers, (located, reason) => {
+    rejectedCustomers.add(located.record.key);
     reject('customers', located, 'number', located.record.number, reason);
   });
   const customerResult = await upsertByKey(

@@ -13,28 +13,31 @@ import { IMPORT_ENTITIES, ImportInputError } from '../import/types';
 export const IMPORT_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
 
 const flags = { allowPartial: z.boolean().optional(), dryRun: z.boolean().optional() };
-const csvBody = z
-  .strictObject({
-    format: z.literal('csv'),
-    preset: z.string().min(1).max(50).optional(),
-    entity: z.enum(IMPORT_ENTITIES).optional(),
-    mapping: mappingSchema.optional(),
-    content: z.string().min(1),
-    ...flags,
-  })
-  .superRefine((body, ctx) => {
-    if ((body.preset === undefined) === (body.entity === undefined)) ctx.addIssue({ code: 'custom', path: ['entity'], message: 'give either an entity (with a mapping) or a preset' });
-    else if (body.entity !== undefined && body.mapping === undefined) ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'a CSV import of an entity needs a mapping' });
-    else if (body.preset !== undefined && body.mapping !== undefined) ctx.addIssue({ code: 'custom', path: ['mapping'], message: 'a preset brings its own mapping' });
-  });
+const csvBody = z.strictObject({
+  format: z.literal('csv'),
+  preset: z.string().min(1).max(50).optional(),
+  entity: z.enum(IMPORT_ENTITIES).optional(),
+  mapping: mappingSchema.optional(),
+  content: z.string().min(1),
+  ...flags,
+});
 const jsonBody = z.strictObject({ format: z.literal('json'), entity: z.enum(IMPORT_ENTITIES), mapping: mappingSchema.optional(), records: z.array(z.unknown()).min(1), ...flags });
 const importBody = z.discriminatedUnion('format', [csvBody, jsonBody]);
 
+const invalid = (field: string, message: string) => new HttpError(400, 'validation', `Invalid "${field}": ${message}.`, field);
+
+/** A CSV body names either a preset or an entity with its mapping; the schema alone cannot say "exactly one". */
 function sourceOf(body: z.output<typeof importBody>): ImportSource {
   if (body.format === 'json') return { format: 'json', entity: body.entity, mapping: body.mapping, records: body.records };
-  if (body.preset !== undefined) return { format: 'csv', preset: body.preset, content: body.content };
-  // The refinement above guarantees an entity with a mapping here.
-  return { format: 'csv', entity: body.entity ?? 'customers', mapping: body.mapping ?? {}, content: body.content };
+  const { preset, entity, mapping, content } = body;
+  if (preset !== undefined) {
+    if (entity !== undefined) throw invalid('entity', 'give either an entity (with a mapping) or a preset');
+    if (mapping !== undefined) throw invalid('mapping', 'a preset brings its own mapping');
+    return { format: 'csv', preset, content };
+  }
+  if (entity === undefined) throw invalid('entity', 'give either an entity (with a mapping) or a preset');
+  if (mapping === undefined) throw invalid('mapping', 'a CSV import of an entity needs a mapping');
+  return { format: 'csv', entity, mapping, content };
 }
 
 export function registerImportRoute(app: FastifyInstance, ctx: ServerContext, authenticate: preHandlerAsyncHookHandler): void {

@@ -73,6 +73,10 @@ describe.each(BACKENDS)('POST /v1/import on %s', (kind) => {
       [{ format: 'json', entity: 'customers', records: customers, extra: true }, undefined],
       [{ format: 'json', entity: 'customers', records: [] }, 'records'],
       [{ format: 'csv', entity: 'customers', mapping: { columns: { key: 'id' }, decimalSeparator: ';' }, content: 'id\n1\n' }, 'mapping.decimalSeparator'],
+      [{ format: 'csv', entity: 'customers', content: 'id\n1\n' }, 'mapping'],
+      [{ format: 'csv', content: 'id\n1\n' }, 'entity'],
+      [{ format: 'csv', preset: 'ibm-ar', entity: 'customers', content: 'id\n1\n' }, 'entity'],
+      [{ format: 'csv', preset: 'ibm-ar', mapping: {}, content: 'id\n1\n' }, 'mapping'],
     ];
     for (const [payload, field] of cases) {
       const response = await post(tokens.admin, payload);

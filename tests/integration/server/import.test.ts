@@ -144,6 +144,13 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     ]);
   });
 
+  it('rejects a customer number taken by another ERP key, and the rows that refer to that customer', async () => {
+    const report = await run({ format: 'json', entity: 'customers', records: [{ key: 'J-9', number: '20002', name: 'Taken number', country: 'DE', currency: 'EUR' }] });
+    expect(report.rejected).toEqual([{ entity: 'customers', line: 1, column: 'number', value: '20002', reason: 'customer number "20002" belongs to ERP key "J-2"' }]);
+    const persons = await run({ format: 'json', entity: 'contactPersons', records: [{ key: 'CP-9', customerKey: 'J-9', name: 'Nobody' }] });
+    expect(persons.rejected.map((rejection) => rejection.reason)).toEqual(['no customer with ERP key "J-9"']);
+  });
+
   it('updates a changed customer once and leaves assignment columns alone', async () => {
     await testDb.db.insertInto('teams').values({ id: 'team-north', name: 'North', created_at: '2026-03-01T00:00:00.000Z' }).execute();
     await testDb.db.updateTable('customers').set({ team_id: 'team-north' }).where('erp_key', '=', 'J-1').execute();
