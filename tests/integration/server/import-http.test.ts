@@ -30,6 +30,15 @@ describe.each(BACKENDS)('POST /v1/import on %s', (kind) => {
     expect(await h.testDb.db.selectFrom('customers').select('id').execute()).toEqual([]);
   });
 
+  it('checks the role before reading the body, and caps the body at 50 MB', async () => {
+    const big = { format: 'csv', preset: 'ibm-ar', content: 'x'.repeat(51 * 1024 * 1024) };
+    const collector = await post(tokens.collector, big);
+    expect(collector.statusCode).toBe(403);
+    const admin = await post(tokens.admin, big);
+    expect(admin.statusCode).toBe(413);
+    expect(admin.json<{ error: { code: string } }>().error.code).toBe('payload_too_large');
+  });
+
   it('lets a team lead import JSON records and answers the counts', async () => {
     const response = await post(tokens.lead, { format: 'json', entity: 'customers', records: customers });
     expect(response.statusCode).toBe(200);
