@@ -16,15 +16,25 @@ export const E2E_TODAY = '2026-11-23';
 export interface E2eServer {
   readonly url: string;
   readonly dataDir: string;
+  /** The server's clock: `clock.set(iso)` moves time for the next request. */
+  readonly clock: ReturnType<typeof manualClock>;
+  /** Stops the server and starts it again on the same data directory (an app restart); the new URL. */
+  readonly restart: () => Promise<string>;
 }
 
 export const test = base.extend<{ server: E2eServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
   server: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-'));
-    const server = await startWebServer({ dataDir, clock: manualClock(E2E_NOW), seedIfEmpty: true });
+    const clock = manualClock(E2E_NOW);
+    let server = await startWebServer({ dataDir, clock, seedIfEmpty: true });
+    const restart = async () => {
+      await server.close();
+      server = await startWebServer({ dataDir, clock, seedIfEmpty: true });
+      return server.url;
+    };
     try {
-      await use({ url: server.url, dataDir });
+      await use({ url: server.url, dataDir, clock, restart });
     } finally {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -61,6 +61,11 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
           ? `Covers ${itemLabels.length === 1 ? 'item' : `${itemLabels.length} items`} ${itemLabels.slice(0, 4).join(', ')}${itemLabels.length > 4 ? '…' : ''}${openTotalMinor !== undefined ? ` · open ${money(openTotalMinor, value.currency)}` : ''}`
           : `Covers the account in ${value.currency} (select open items to promise on them)`}
       </Typography>
+      {errors.of(`${prefix}itemIds`) !== undefined && (
+        <Typography variant="caption" color="error" role="alert">
+          Items: {errors.of(`${prefix}itemIds`)}
+        </Typography>
+      )}
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 90px 1fr', gap: 1.5 }}>
         <TextField
           label={value.plan ? 'Plan total' : 'Amount'}

@@ -135,7 +135,7 @@ function knownKeys(form: WorkForm, prefixPromise: string, prefixDispute: string)
     'note',
     'durationSeconds',
     'followUpDate',
-    ...['amountMinor', 'totalMinor', 'promisedDate', 'paymentMethod', 'note', 'instalments'].map((key) => `${prefixPromise}${key}`),
+    ...['amountMinor', 'totalMinor', 'promisedDate', 'paymentMethod', 'note', 'instalments', 'itemIds'].map((key) => `${prefixPromise}${key}`),
     ...form.promise.instalments.flatMap((_, index) => [`${prefixPromise}instalments.${index}.promisedDate`, `${prefixPromise}instalments.${index}.amountMinor`]),
     ...['items', 'reasonCode', 'dueDate', 'description'].map((key) => `${prefixDispute}${key}`),
     ...form.dispute.items.map((_, index) => `${prefixDispute}items.${index}.disputedMinor`),
@@ -180,6 +180,7 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
   const clientErrors: FieldErrors = {
     ...(mode === 'contact' ? validateContact(form.contact) : {}),
     ...(withPromise ? validatePromise(form.promise, today, promisePrefix, openTotal) : {}),
+    ...(withPromise && new Set(selectedItems.map((item) => item.currency)).size > 1 ? { [`${promisePrefix}itemIds`]: 'a promise covers items in one currency; select items of one currency' } : {}),
     ...(withDispute ? validateDispute(form.dispute, today, disputePrefix) : {}),
   };
   const errors = errorView(clientErrors, touched, submitted, serverError);
