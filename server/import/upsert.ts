@@ -1,7 +1,8 @@
 /**
  * Idempotent upserts by ERP key for the portfolio tables: a row whose ERP-owned columns are
  * unchanged is left alone (same version, no change_log entry); a changed row gets version + 1
- * and a change_log entry; a new row starts at version 1 with its own entry. New rows and their
+ * and a change_log entry (plus a removal for the previous customer when a row moved to another
+ * customer); a new row starts at version 1 with its own entry. New rows and their
  * log entries are written in multi-row statements, since a first import is mostly inserts.
  */
 import { sql, type Kysely } from 'kysely';
@@ -79,13 +80,13 @@ export async function upsertByKey(trx: Kysely<ServerDatabase>, table: ImportTabl
   const existing = await rowsByKey(trx, table, rows.map((row) => row.key), columns);
 
   const inserts: { id: string; row: UpsertRow }[] = [];
-  const updates: { id: string; row: UpsertRow }[] = [];
+  const updates: { id: string; row: UpsertRow; previousCustomerId: unknown }[] = [];
   for (const row of rows) {
     const current = existing.get(row.key);
     const id = current === undefined ? uuidv7() : String(current['id']);
     ids.set(row.key, id);
     if (current === undefined) inserts.push({ id, row });
-    else if (changed(current, row.values)) updates.push({ id, row });
+    else if (changed(current, row.values)) updates.push({ id, row, previousCustomerId: current['customer_id'] });
     else counts.unchanged += 1;
   }
 
@@ -106,7 +107,11 @@ export async function upsertByKey(trx: Kysely<ServerDatabase>, table: ImportTabl
     counts.inserted += chunk.length;
   }
 
-  for (const { id, row } of updates) {
+  for (const { id, row, previousCustomerId } of updates) {
+    // Moved to another customer: the previous customer's viewers must be told to drop it.
+    if (row.customerId !== null && typeof previousCustomerId === 'string' && previousCustomerId !== row.customerId) {
+      await recordChange(trx, { entity: spec.entity, entityId: id, customerId: previousCustomerId, op: 'remove' }, now);
+    }
     const seq = await recordChange(trx, { entity: spec.entity, entityId: id, customerId: row.customerId ?? id, op: 'upsert' }, now);
     const assignments = [
       ...columns.map((column) => sql`${sql.ref(column)} = ${row.values[column] ?? null}`),

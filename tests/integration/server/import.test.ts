@@ -135,6 +135,22 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     ]);
   });
 
+  it('an item moved to another customer is logged as removed from the previous one and upserted for the new one', async () => {
+    const item = (customerKey: string) => run({ format: 'json', entity: 'openItems', mapping: { defaultCurrency: 'EUR' }, records: [{ key: 'MOVE-1', customerKey, documentDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: '10' }] });
+    await item('D-100');
+    const customerId = async (key: string) => (await testDb.db.selectFrom('customers').select('id').where('erp_key', '=', key).executeTakeFirstOrThrow()).id;
+    const [from, to] = [await customerId('D-100'), await customerId('D-101')];
+    const before = await changeLogCount();
+    expect((await item('D-101')).applied.openItems.updated).toBe(1);
+    const moved = await testDb.db.selectFrom('open_items').select(['id', 'customer_id', 'version']).where('erp_key', '=', 'MOVE-1').executeTakeFirstOrThrow();
+    expect(moved).toMatchObject({ customer_id: to, version: 2 });
+    const entries = await testDb.db.selectFrom('change_log').select(['entity', 'entity_id', 'customer_id', 'op']).orderBy('seq').offset(before).execute();
+    expect(entries).toEqual([
+      { entity: 'open_items', entity_id: moved.id, customer_id: from, op: 'remove' },
+      { entity: 'open_items', entity_id: moved.id, customer_id: to, op: 'upsert' },
+    ]);
+  });
+
   it('serializes concurrent imports of the same new keys: one inserts, the other finds them unchanged', async () => {
     const records = [{ key: 'CC-1', name: 'Concurrent', country: 'DE', currency: 'EUR' }];
     const reports = await Promise.all([1, 2].map(() => run({ format: 'json', entity: 'customers', records })));
