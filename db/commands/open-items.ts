@@ -1,20 +1,24 @@
 /** Lookups shared by the collector's commands: the customer, its open items, a user. */
 import type BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import { DomainError } from '../../shared/api/result';
 import type { Row } from '../schema';
-import { prepared } from '../statements';
+import { build, selectAll, selectFirst } from '../typed-sql';
 
 export type CustomerRow = Pick<Row<'customers'>, 'id' | 'currency' | 'credit_hold'>;
 export type ItemRow = Pick<Row<'open_items'>, 'id' | 'customer_id' | 'kind' | 'document_number' | 'currency' | 'open_minor' | 'disputed_minor'>;
 
+/**
+ * `IN (SELECT value FROM json_each(?))`: one bound JSON array instead of one placeholder per id,
+ * so a list of any length reuses one prepared statement.
+ */
+export const jsonIds = (ids: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
 export function loadCustomer(sqlite: BetterSqlite3.Database, customerId: string, field = 'customerId'): CustomerRow {
-  const row = prepared<[string], CustomerRow>(sqlite, 'SELECT id, currency, credit_hold FROM customers WHERE id = ?').get(customerId);
+  const row = selectFirst(sqlite, build.selectFrom('customers').select(['id', 'currency', 'credit_hold']).where('id', '=', customerId));
   if (!row) throw new DomainError('not_found', `customer ${customerId} does not exist`, field);
   return row;
 }
-
-const ITEMS = `SELECT id, customer_id, kind, document_number, currency, open_minor, disputed_minor
-  FROM open_items WHERE id IN (SELECT value FROM json_each(?))`;
 
 /**
  * The listed items, in the order given, each checked to belong to the customer and to be open
@@ -22,7 +26,11 @@ const ITEMS = `SELECT id, customer_id, kind, document_number, currency, open_min
  * is the input list's name; an error names the offending position (`itemIds.2`).
  */
 export function loadOwedItems(sqlite: BetterSqlite3.Database, customerId: string, ids: readonly string[], field: string, idKey = ''): ItemRow[] {
-  const found = new Map(prepared<[string], ItemRow>(sqlite, ITEMS).all(JSON.stringify(ids)).map((row) => [row.id, row]));
+  const query = build
+    .selectFrom('open_items')
+    .select(['id', 'customer_id', 'kind', 'document_number', 'currency', 'open_minor', 'disputed_minor'])
+    .where('id', 'in', jsonIds(ids));
+  const found = new Map(selectAll(sqlite, query).map((row) => [row.id, row]));
   const seen = new Set<string>();
   return ids.map((id, index) => {
     const at = `${field}.${index}${idKey}`;
@@ -48,7 +56,7 @@ export function commonCurrency(items: readonly ItemRow[], field: string, idKey =
 }
 
 export function requireUser(sqlite: BetterSqlite3.Database, userId: string, field: string): string {
-  const row = prepared<[string], { id: string }>(sqlite, 'SELECT id FROM users WHERE id = ?').get(userId);
+  const row = selectFirst(sqlite, build.selectFrom('users').select('id').where('id', '=', userId));
   if (!row) throw new DomainError('not_found', `user ${userId} does not exist`, field);
   return row.id;
 }

@@ -3,6 +3,7 @@
  * share. A new promise on the same items supersedes the open one there, answers earlier broken
  * ones and takes the next level; an item is never under two open promises.
  */
+import { sql, type ExpressionBuilder } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { PromiseCancelSchema, PromiseCreateSchema, type PromiseSchema, type PromiseTermsSchema } from '../../shared/api/collector-schemas';
@@ -11,37 +12,27 @@ import { compareDates } from '../../shared/domain/dates';
 import { nextPromiseLevel } from '../../shared/domain/promise';
 import type { Instalment } from '../../shared/domain/promise-plan';
 import type { PaymentMethod } from '../../shared/domain/codes';
-import type { Row } from '../schema';
-import { prepared } from '../statements';
+import type { Database, Row } from '../schema';
+import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
-import { commonCurrency, loadCustomer, loadOwedItems, type CustomerRow, type ItemRow } from './open-items';
+import { commonCurrency, jsonIds, loadCustomer, loadOwedItems, type CustomerRow, type ItemRow } from './open-items';
 
 export type PromiseView = z.output<typeof PromiseSchema>;
 export type PromiseTerms = z.output<typeof PromiseTermsSchema>;
 type PromiseRow = Row<'promises'>;
 
-const SELECT = 'SELECT * FROM promises WHERE id = ?';
-const ITEMS_OF = 'SELECT open_item_id AS id FROM promise_items WHERE promise_id = ? ORDER BY open_item_id';
-const PLAN_OPEN = "SELECT * FROM promises WHERE plan_id = ? AND status = 'open' ORDER BY promised_date, id";
+const selectPromise = (tx: Pick<CommandTx, 'sqlite'>, id: string): PromiseRow | undefined =>
+  selectFirst(tx.sqlite, build.selectFrom('promises').selectAll().where('id', '=', id));
+
+const openOfPlan = (tx: CommandTx, planId: string): PromiseRow[] =>
+  selectAll(tx.sqlite, build.selectFrom('promises').selectAll().where('plan_id', '=', planId).where('status', '=', 'open').orderBy('promised_date').orderBy('id'));
+
 /** Open promises, and broken or partly kept ones nobody has answered with a new promise yet. */
-const PENDING = "(p.status = 'open' OR (p.status IN ('broken', 'partially_kept') AND p.superseded_by IS NULL))";
-const ON_ITEMS = `SELECT DISTINCT p.* FROM promise_items pi JOIN promises p ON p.id = pi.promise_id
-  WHERE pi.open_item_id IN (SELECT value FROM json_each(?)) AND ${PENDING}`;
-const WITHOUT_ITEMS = `SELECT p.* FROM promises p WHERE p.customer_id = ? AND p.currency = ? AND ${PENDING}
-  AND NOT EXISTS (SELECT 1 FROM promise_items pi WHERE pi.promise_id = p.id)`;
-const OWED = `SELECT coalesce(sum(open_minor - disputed_minor), 0) AS owed FROM open_items
-  WHERE customer_id = ? AND currency = ? AND open_minor <> 0`;
-const INSERT = `INSERT INTO promises (id, customer_id, activity_id, plan_id, amount_minor, currency, promised_date, payment_method, note,
-    status, level, paid_minor, superseded_by, evaluated_on, created_by, created_at, updated_at)
-  VALUES (@id, @customer_id, @activity_id, @plan_id, @amount_minor, @currency, @promised_date, @payment_method, @note,
-    'open', @level, 0, NULL, NULL, @created_by, @created_at, @updated_at)`;
-const INSERT_ITEM = 'INSERT INTO promise_items (promise_id, open_item_id) VALUES (?, ?)';
-const SUPERSEDE = "UPDATE promises SET status = 'superseded', superseded_by = ?, updated_at = ? WHERE id = ?";
-const ANSWER = 'UPDATE promises SET superseded_by = ?, updated_at = ? WHERE id = ?';
-const CANCEL = "UPDATE promises SET status = 'cancelled', updated_at = ? WHERE id = ?";
+const pending = (eb: ExpressionBuilder<Database & { p: Database['promises'] }, 'p'>) =>
+  eb.or([eb('p.status', '=', 'open'), eb.and([eb('p.status', 'in', ['broken', 'partially_kept']), eb('p.superseded_by', 'is', null)])]);
 
 export const promiseItemIds = (tx: Pick<CommandTx, 'sqlite'>, promiseId: string): string[] =>
-  prepared<[string], { id: string }>(tx.sqlite, ITEMS_OF).all(promiseId).map((row) => row.id);
+  selectAll(tx.sqlite, build.selectFrom('promise_items').select('open_item_id').where('promise_id', '=', promiseId).orderBy('open_item_id')).map((row) => row.open_item_id);
 
 export const toPromiseView = (row: PromiseRow, itemIds: string[], supersededIds: string[] = []): PromiseView => ({
   id: row.id,
@@ -86,7 +77,16 @@ export function promiseScope(tx: CommandTx, customerId: string, itemIds: readonl
   const owedMinor =
     items.length > 0
       ? items.reduce((total, item) => total + item.open_minor - item.disputed_minor, 0)
-      : (prepared<[string, string], { owed: number }>(tx.sqlite, OWED).get(customerId, scopeCurrency)?.owed ?? 0);
+      : (selectFirst(
+          tx.sqlite,
+          build
+            .selectFrom('open_items')
+            .select(sql<number>`coalesce(sum(open_minor - disputed_minor), 0)`.as('owed'))
+            .where('customer_id', '=', customerId)
+            .where('currency', '=', scopeCurrency)
+            // A literal, so SQLite can read the partial covering index open_items_customer_open.
+            .where(sql<boolean>`open_minor <> 0`),
+        )?.owed ?? 0);
   return { customer, items, currency: scopeCurrency, owedMinor };
 }
 
@@ -99,12 +99,30 @@ function predecessors(tx: CommandTx, draft: PromiseDraft): PromiseRow[] {
   const { sqlite } = tx;
   const direct =
     draft.items.length > 0
-      ? prepared<[string], PromiseRow>(sqlite, ON_ITEMS).all(JSON.stringify(draft.items.map((item) => item.id)))
-      : prepared<[string, string], PromiseRow>(sqlite, WITHOUT_ITEMS).all(draft.customer.id, draft.currency);
+      ? selectAll(
+          sqlite,
+          build
+            .selectFrom('promise_items as pi')
+            .innerJoin('promises as p', 'p.id', 'pi.promise_id')
+            .selectAll('p')
+            .distinct()
+            .where('pi.open_item_id', 'in', jsonIds(draft.items.map((item) => item.id)))
+            .where(pending),
+        )
+      : selectAll(
+          sqlite,
+          build
+            .selectFrom('promises as p')
+            .selectAll('p')
+            .where('p.customer_id', '=', draft.customer.id)
+            .where('p.currency', '=', draft.currency)
+            .where(pending)
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('promise_items as pi').select('pi.promise_id').whereRef('pi.promise_id', '=', 'p.id')))),
+        );
   const all = new Map(direct.map((row) => [row.id, row]));
   for (const row of direct) {
     if (row.plan_id === null || row.status !== 'open') continue;
-    for (const instalment of prepared<[string], PromiseRow>(sqlite, PLAN_OPEN).all(row.plan_id)) all.set(instalment.id, instalment);
+    for (const instalment of openOfPlan(tx, row.plan_id)) all.set(instalment.id, instalment);
   }
   return [...all.values()].sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? -1 : 1) : a.created_at < b.created_at ? -1 : 1));
 }
@@ -136,7 +154,7 @@ export function recordPromises(tx: CommandTx, draft: PromiseDraft): PromiseView[
   const level = earlier.length > 0 ? nextPromiseLevel(earlier.map((row) => row.level)) : 1;
 
   const created = draft.instalments.map((instalment) => {
-    const row = {
+    const row: PromiseRow = {
       id: uuidv7(),
       customer_id: draft.customer.id,
       activity_id: draft.activityId,
@@ -146,14 +164,18 @@ export function recordPromises(tx: CommandTx, draft: PromiseDraft): PromiseView[
       promised_date: instalment.promisedDate,
       payment_method: draft.paymentMethod,
       note: draft.note,
+      status: 'open',
       level,
+      paid_minor: 0,
+      superseded_by: null,
+      evaluated_on: null,
       created_by: tx.userId,
       created_at: now,
       updated_at: now,
     };
-    prepared(sqlite, INSERT).run(row);
-    for (const item of draft.items) prepared(sqlite, INSERT_ITEM).run(row.id, item.id);
-    const after = prepared<[string], PromiseRow>(sqlite, SELECT).get(row.id);
+    execute(sqlite, build.insertInto('promises').values(row));
+    if (draft.items.length > 0) execute(sqlite, build.insertInto('promise_items').values(draft.items.map((item) => ({ promise_id: row.id, open_item_id: item.id }))));
+    const after = selectPromise(tx, row.id);
     if (!after) throw new Error(`promise ${row.id} vanished while saving`);
     tx.audit('promise', row.id, 'create', null, { ...after, item_ids: draft.items.map((item) => item.id) });
     return after;
@@ -164,7 +186,8 @@ export function recordPromises(tx: CommandTx, draft: PromiseDraft): PromiseView[
   if (!successor) throw new Error('a promise needs at least one instalment');
   for (const row of earlier) {
     const replaced = row.status === 'open';
-    prepared(sqlite, replaced ? SUPERSEDE : ANSWER).run(successor.id, now, row.id);
+    const change = replaced ? { status: 'superseded' as const, superseded_by: successor.id, updated_at: now } : { superseded_by: successor.id, updated_at: now };
+    execute(sqlite, build.updateTable('promises').set(change).where('id', '=', row.id));
     tx.audit('promise', row.id, replaced ? 'supersede' : 'answer', row, {
       ...row,
       status: replaced ? 'superseded' : row.status,
@@ -213,13 +236,13 @@ export const cancelPromiseCommand: Command<typeof PromiseCancelSchema, PromiseVi
   input: PromiseCancelSchema,
   apply(tx, input) {
     const { sqlite, now } = tx;
-    const target = prepared<[string], PromiseRow>(sqlite, SELECT).get(input.promiseId);
+    const target = selectPromise(tx, input.promiseId);
     if (!target) throw new DomainError('not_found', `promise ${input.promiseId} does not exist`, 'promiseId');
     if (target.status !== 'open') throw new DomainError('conflict', `only an open promise can be cancelled; this one is ${target.status.replace('_', ' ')}`, 'promiseId');
     if (input.wholePlan && target.plan_id === null) throw new DomainError('validation', 'this promise is not part of a payment plan', 'wholePlan');
-    const rows = input.wholePlan && target.plan_id !== null ? prepared<[string], PromiseRow>(sqlite, PLAN_OPEN).all(target.plan_id) : [target];
+    const rows = input.wholePlan && target.plan_id !== null ? openOfPlan(tx, target.plan_id) : [target];
     const cancelled = rows.map((row) => {
-      prepared(sqlite, CANCEL).run(now, row.id);
+      execute(sqlite, build.updateTable('promises').set({ status: 'cancelled', updated_at: now }).where('id', '=', row.id));
       const after = { ...row, status: 'cancelled' as const, updated_at: now };
       tx.audit('promise', row.id, 'cancel', row, { ...after, cancel_reason: input.reason });
       return toPromiseView(after, promiseItemIds(tx, row.id));
