@@ -7,8 +7,8 @@ import { runImport } from '../../../server/import/run';
 import type { ImportReport } from '../../../server/import/types';
 import { BACKENDS, openTestDb, type TestDb } from './support/backends';
 
-const IBM_FILE = '/work/shared/data/ibm-accounts-receivable.csv';
-const content = readFileSync(IBM_FILE, 'utf8');
+// The sample lives next to the checkout (../shared/data), as the issue names it.
+const content = readFileSync(new URL('../../../../shared/data/ibm-accounts-receivable.csv', import.meta.url), 'utf8');
 
 interface IbmRow {
   customerID: string;
