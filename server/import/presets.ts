@@ -27,7 +27,8 @@ const prefixed = (prefix: string, source: SourceValue): SourceValue => {
 /**
  * IBM's public accounts-receivable sample: one settled invoice per row. Its countryCode values
  * (391, 406, 770, 818, 897) are not ISO 3166 numeric codes, so they are kept as
- * `erpCountryCode` and the ISO country is the preset default, US (the amounts are USD).
+ * `erpCountryCode` and the ISO country is the preset default, US. The file names no currency;
+ * every amount is taken as USD.
  * The file has no customer names or payment terms; every due date is 30 days after the
  * invoice date, hence NET30. PaperlessDate and PaperlessBill are not imported;
  * DaysToSettle and DaysLate are derived data, recomputed from the dates (see payment-history).
