@@ -13,7 +13,7 @@ import { readServerConfig } from '../config';
 import { connectServerDb } from '../db/connect';
 import { migrateServerDatabase } from '../db/migrate';
 import type { ServerDatabase } from '../db/schema';
-import { PRESET_NAMES } from '../import/presets';
+import { PRESETS } from '../import/presets';
 import { runImport, type ImportSource } from '../import/run';
 import { mappingSchema, type Mapping } from '../import/sources';
 import { IMPORT_ENTITIES, ImportInputError, isImportEntity, type ImportReport } from '../import/types';
@@ -21,7 +21,8 @@ import { IMPORT_ENTITIES, ImportInputError, isImportEntity, type ImportReport } 
 export const USAGE = `Usage: tsx server/cli/import.ts --file <path> (--preset <name> | --entity <entity> [--mapping <mapping.json>]) [options]
 
   --file <path>        the export: .json (an array of records) or CSV (any other extension)
-  --preset <name>      a built-in mapping: ${PRESET_NAMES.join(', ')}
+  --preset <name>      a built-in mapping:
+${Object.values(PRESETS).map((preset) => `                         ${preset.name}: ${preset.description}`).join('\n')}
   --entity <entity>    what the file holds: ${IMPORT_ENTITIES.join(', ')}
   --mapping <path>     JSON mapping (columns, dateFormat, decimalSeparator, delimiter, defaultCurrency,
                        defaultCountry); required for CSV with --entity, optional for JSON

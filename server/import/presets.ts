@@ -84,4 +84,3 @@ const ibmAr: Preset = {
 const cell = (row: CsvRow, index: number | undefined): string => (index === undefined ? '' : (row.cells[index] ?? ''));
 
 export const PRESETS: Readonly<Record<string, Preset>> = { [ibmAr.name]: ibmAr };
-export const PRESET_NAMES = Object.keys(PRESETS);
