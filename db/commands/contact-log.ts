@@ -9,7 +9,7 @@ import { ContactLogSchema, type ContactLogResultSchema } from '../../shared/api/
 import { DomainError } from '../../shared/api/result';
 import { OUTCOME_LABELS } from '../../shared/domain/labels';
 import type { Row } from '../schema';
-import { prepared } from '../statements';
+import { build, execute, selectFirst } from '../typed-sql';
 import { saveContactPerson } from './contact-person';
 import { createDispute } from './dispute';
 import { insertFollowUp } from './follow-up';
@@ -19,20 +19,14 @@ import type { Command } from './run-command';
 
 export type ContactLogResult = z.output<typeof ContactLogResultSchema>;
 
-const CONTACT_PERSON = 'SELECT customer_id FROM contact_persons WHERE id = ?';
-const INSERT = `INSERT INTO activities (id, customer_id, contact_person_id, channel, direction, outcome, note, duration_seconds, follow_up_date,
-    occurred_at, user_id, created_at)
-  VALUES (@id, @customer_id, @contact_person_id, @channel, @direction, @outcome, @note, @duration_seconds, @follow_up_date,
-    @occurred_at, @user_id, @created_at)`;
-const CLEAR_DRAFT = 'DELETE FROM drafts WHERE key = ?';
-
 export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResult> = {
   name: 'contact.log',
   input: ContactLogSchema,
   apply(tx, input) {
     const { sqlite, now } = tx;
     loadCustomer(sqlite, input.customerId);
-    if (input.contactPersonId !== null && prepared<[string], { customer_id: string }>(sqlite, CONTACT_PERSON).get(input.contactPersonId)?.customer_id !== input.customerId) {
+    const person = input.contactPersonId === null ? null : selectFirst(sqlite, build.selectFrom('contact_persons').select('customer_id').where('id', '=', input.contactPersonId));
+    if (person !== null && person?.customer_id !== input.customerId) {
       throw new DomainError('not_found', `contact person ${input.contactPersonId} does not exist for this customer`, 'contactPersonId');
     }
     if (input.followUpDate !== null) requireNotPast(tx, input.followUpDate, 'followUpDate');
@@ -53,7 +47,7 @@ export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResul
       user_id: tx.userId,
       created_at: now,
     };
-    prepared(sqlite, INSERT).run(activity);
+    execute(sqlite, build.insertInto('activities').values(activity));
     tx.audit('activity', activity.id, 'create', null, activity);
 
     const promise = input.promise === undefined ? null : createPromise(tx, input.customerId, input.promise, activity.id, 'promise.');
@@ -70,7 +64,7 @@ export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResul
             assignedTo: tx.userId,
           });
     // The form's draft goes with the same commit: a failed log keeps what was typed.
-    if (input.draftKey !== undefined) prepared(sqlite, CLEAR_DRAFT).run(input.draftKey);
+    if (input.draftKey !== undefined) execute(sqlite, build.deleteFrom('drafts').where('key', '=', input.draftKey));
     tx.touch(input.customerId);
     return { activityId: activity.id, customerId: input.customerId, contactPersonId, followUpId: followUp?.id ?? null, promise, dispute };
   },

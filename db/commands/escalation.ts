@@ -10,7 +10,7 @@ import { DomainError } from '../../shared/api/result';
 import type { EscalationKind } from '../../shared/domain/codes';
 import { ESCALATION_KIND_LABELS } from '../../shared/domain/labels';
 import type { Row } from '../schema';
-import { prepared } from '../statements';
+import { build, execute, selectFirst } from '../typed-sql';
 import type { Command } from './run-command';
 import { loadCustomer } from './open-items';
 
@@ -20,11 +20,6 @@ type EscalationRow = Row<'escalations'>;
 /** Kinds that mean nothing without an amount. */
 const NEEDS_AMOUNT: ReadonlySet<EscalationKind> = new Set(['write_off', 'doubtful_account', 'payment_plan']);
 
-const SELECT = 'SELECT * FROM escalations WHERE id = ?';
-const PENDING_OF_KIND = "SELECT id FROM escalations WHERE customer_id = ? AND kind = ? AND status = 'requested'";
-const INSERT = `INSERT INTO escalations (id, customer_id, kind, amount_minor, currency, reason, status, requested_by, requested_at, decided_by, decided_at, decision_comment)
-  VALUES (@id, @customer_id, @kind, @amount_minor, @currency, @reason, 'requested', @requested_by, @requested_at, NULL, NULL, NULL)`;
-const WITHDRAW = "UPDATE escalations SET status = 'withdrawn', decided_by = ?, decided_at = ?, decision_comment = ? WHERE id = ?";
 
 export const toEscalationView = (row: EscalationRow): EscalationView => ({
   id: row.id,
@@ -46,7 +41,8 @@ export const requestEscalationCommand: Command<typeof EscalationRequestSchema, E
     }
     if (input.amountMinor === undefined && input.currency !== undefined) throw new DomainError('validation', 'a currency goes with an amount', 'currency');
     if (input.kind === 'credit_hold' && customer.credit_hold === 1) throw new DomainError('conflict', 'this customer is already on credit hold', 'kind');
-    if (prepared<[string, string], { id: string }>(tx.sqlite, PENDING_OF_KIND).get(input.customerId, input.kind)) {
+    const pending = build.selectFrom('escalations').select('id').where('customer_id', '=', input.customerId).where('kind', '=', input.kind).where('status', '=', 'requested');
+    if (selectFirst(tx.sqlite, pending)) {
       throw new DomainError('conflict', `a ${ESCALATION_KIND_LABELS[input.kind].toLowerCase()} request for this customer is already waiting for a decision`, 'kind');
     }
     const row: EscalationRow = {
@@ -63,7 +59,7 @@ export const requestEscalationCommand: Command<typeof EscalationRequestSchema, E
       decided_at: null,
       decision_comment: null,
     };
-    prepared(tx.sqlite, INSERT).run(row);
+    execute(tx.sqlite, build.insertInto('escalations').values(row));
     tx.audit('escalation', row.id, 'request', null, row);
     tx.touch(input.customerId);
     return toEscalationView(row);
@@ -74,12 +70,12 @@ export const withdrawEscalationCommand: Command<typeof EscalationWithdrawSchema,
   name: 'escalation.withdraw',
   input: EscalationWithdrawSchema,
   apply(tx, input) {
-    const before = prepared<[string], EscalationRow>(tx.sqlite, SELECT).get(input.escalationId);
+    const before = selectFirst(tx.sqlite, build.selectFrom('escalations').selectAll().where('id', '=', input.escalationId));
     if (!before) throw new DomainError('not_found', `escalation ${input.escalationId} does not exist`, 'escalationId');
     if (before.status !== 'requested') throw new DomainError('conflict', `only a pending request can be withdrawn; this one is ${before.status}`, 'escalationId');
     const comment = input.reason ?? null;
-    prepared(tx.sqlite, WITHDRAW).run(tx.userId, tx.now, comment, before.id);
     const after: EscalationRow = { ...before, status: 'withdrawn', decided_by: tx.userId, decided_at: tx.now, decision_comment: comment };
+    execute(tx.sqlite, build.updateTable('escalations').set({ status: after.status, decided_by: after.decided_by, decided_at: after.decided_at, decision_comment: comment }).where('id', '=', before.id));
     tx.audit('escalation', before.id, 'withdraw', before, after);
     tx.touch(before.customer_id);
     return toEscalationView(after);

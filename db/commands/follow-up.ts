@@ -5,7 +5,7 @@ import { FollowUpCloseSchema, FollowUpCreateSchema, type FollowUpSchema } from '
 import { DomainError } from '../../shared/api/result';
 import type { FollowUpStatus } from '../../shared/domain/codes';
 import type { Row } from '../schema';
-import { prepared } from '../statements';
+import { build, execute, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { loadCustomer, requireUser } from './open-items';
 import { requireNotPast } from './promise';
@@ -13,11 +13,8 @@ import { requireNotPast } from './promise';
 export type FollowUpView = z.output<typeof FollowUpSchema>;
 type FollowUpRow = Row<'follow_ups'>;
 
-const SELECT = 'SELECT * FROM follow_ups WHERE id = ?';
-const ITEM = 'SELECT customer_id FROM open_items WHERE id = ?';
-const INSERT = `INSERT OR IGNORE INTO follow_ups (id, customer_id, open_item_id, activity_id, due_date, title, status, assigned_to, created_by, created_at, done_at)
-  VALUES (@id, @customer_id, @open_item_id, @activity_id, @due_date, @title, 'open', @assigned_to, @created_by, @created_at, NULL)`;
-const CLOSE = 'UPDATE follow_ups SET status = ?, done_at = ? WHERE id = ?';
+const selectFollowUp = (tx: Pick<CommandTx, 'sqlite'>, id: string): FollowUpRow | undefined =>
+  selectFirst(tx.sqlite, build.selectFrom('follow_ups').selectAll().where('id', '=', id));
 
 export const toFollowUpView = (row: FollowUpRow): FollowUpView => ({
   id: row.id,
@@ -43,20 +40,21 @@ export interface NewFollowUp {
 /** Inserts an open follow-up (audited, summary touched); null when a follow-up with the given id exists already. */
 export function insertFollowUp(tx: Pick<CommandTx, 'sqlite' | 'now' | 'userId' | 'audit' | 'touch'>, values: NewFollowUp): FollowUpView | null {
   const id = values.id ?? uuidv7();
-  const inserted = prepared(tx.sqlite, INSERT).run({
+  const row: FollowUpRow = {
     id,
     customer_id: values.customerId,
     open_item_id: values.itemId,
     activity_id: values.activityId,
     due_date: values.dueDate,
     title: values.title,
+    status: 'open',
     assigned_to: values.assignedTo,
     created_by: tx.userId,
     created_at: tx.now,
-  });
+    done_at: null,
+  };
+  const inserted = execute(tx.sqlite, build.insertInto('follow_ups').orIgnore().values(row));
   if (inserted.changes === 0) return null;
-  const row = prepared<[string], FollowUpRow>(tx.sqlite, SELECT).get(id);
-  if (!row) throw new Error(`follow-up ${id} vanished while saving`);
   tx.audit('follow_up', id, 'create', null, row);
   tx.touch(values.customerId);
   return toFollowUpView(row);
@@ -68,7 +66,7 @@ export const createFollowUpCommand: Command<typeof FollowUpCreateSchema, FollowU
   apply(tx, input) {
     loadCustomer(tx.sqlite, input.customerId);
     requireNotPast(tx, input.dueDate, 'dueDate');
-    if (input.itemId !== null && prepared<[string], { customer_id: string }>(tx.sqlite, ITEM).get(input.itemId)?.customer_id !== input.customerId) {
+    if (input.itemId !== null && selectFirst(tx.sqlite, build.selectFrom('open_items').select('customer_id').where('id', '=', input.itemId))?.customer_id !== input.customerId) {
       throw new DomainError('not_found', `open item ${input.itemId} does not exist for this customer`, 'itemId');
     }
     const assignedTo = input.assignedTo === undefined ? tx.userId : requireUser(tx.sqlite, input.assignedTo, 'assignedTo');
@@ -83,10 +81,10 @@ function closeFollowUp(name: string, status: Exclude<FollowUpStatus, 'open'>): C
     name,
     input: FollowUpCloseSchema,
     apply(tx, input) {
-      const before = prepared<[string], FollowUpRow>(tx.sqlite, SELECT).get(input.followUpId);
+      const before = selectFollowUp(tx, input.followUpId);
       if (!before) throw new DomainError('not_found', `follow-up ${input.followUpId} does not exist`, 'followUpId');
       if (before.status !== 'open') throw new DomainError('conflict', `this follow-up is already ${before.status}`, 'followUpId');
-      prepared(tx.sqlite, CLOSE).run(status, tx.now, before.id);
+      execute(tx.sqlite, build.updateTable('follow_ups').set({ status, done_at: tx.now }).where('id', '=', before.id));
       const after = { ...before, status, done_at: tx.now };
       tx.audit('follow_up', before.id, status === 'done' ? 'complete' : 'cancel', before, { ...after, comment: input.comment ?? null });
       tx.touch(before.customer_id);

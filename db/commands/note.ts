@@ -4,18 +4,14 @@ import type { z } from 'zod';
 import { NoteAddSchema, NoteEditSchema, type NoteSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import type { Row } from '../schema';
-import { prepared } from '../statements';
+import { build, execute, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { loadCustomer } from './open-items';
 
 export type NoteView = z.output<typeof NoteSchema>;
 type NoteRow = Row<'notes'>;
 
-const SELECT = 'SELECT * FROM notes WHERE id = ?';
-const ITEM = 'SELECT customer_id FROM open_items WHERE id = ?';
-const INSERT = `INSERT INTO notes (id, customer_id, open_item_id, lineage_id, version, is_current, body, created_by, created_at)
-  VALUES (@id, @customer_id, @open_item_id, @lineage_id, @version, 1, @body, @created_by, @created_at)`;
-const RETIRE = 'UPDATE notes SET is_current = 0 WHERE id = ?';
+const selectNote = (tx: CommandTx, id: string): NoteRow | undefined => selectFirst(tx.sqlite, build.selectFrom('notes').selectAll().where('id', '=', id));
 
 export const toNoteView = (row: NoteRow): NoteView => ({
   id: row.id,
@@ -31,8 +27,8 @@ export const toNoteView = (row: NoteRow): NoteView => ({
 
 function insert(tx: CommandTx, values: Omit<NoteRow, 'id' | 'is_current' | 'created_by' | 'created_at'>): NoteRow {
   const id = uuidv7();
-  prepared(tx.sqlite, INSERT).run({ ...values, id, created_by: tx.userId, created_at: tx.now });
-  const row = prepared<[string], NoteRow>(tx.sqlite, SELECT).get(id);
+  execute(tx.sqlite, build.insertInto('notes').values({ ...values, id, is_current: 1, created_by: tx.userId, created_at: tx.now }));
+  const row = selectNote(tx, id);
   if (!row) throw new Error(`note ${id} vanished while saving`);
   return row;
 }
@@ -40,7 +36,7 @@ function insert(tx: CommandTx, values: Omit<NoteRow, 'id' | 'is_current' | 'crea
 /** Adds a note (note.add, and the note of a logged contact when it asks for one). */
 export function addNote(tx: CommandTx, customerId: string, itemId: string | null, body: string): NoteView {
   loadCustomer(tx.sqlite, customerId);
-  if (itemId !== null && prepared<[string], { customer_id: string }>(tx.sqlite, ITEM).get(itemId)?.customer_id !== customerId) {
+  if (itemId !== null && selectFirst(tx.sqlite, build.selectFrom('open_items').select('customer_id').where('id', '=', itemId))?.customer_id !== customerId) {
     throw new DomainError('not_found', `open item ${itemId} does not exist for this customer`, 'itemId');
   }
   const lineage = uuidv7();
@@ -60,12 +56,12 @@ export const editNoteCommand: Command<typeof NoteEditSchema, NoteView> = {
   name: 'note.edit',
   input: NoteEditSchema,
   apply(tx, input) {
-    const before = prepared<[string], NoteRow>(tx.sqlite, SELECT).get(input.noteId);
+    const before = selectNote(tx, input.noteId);
     if (!before) throw new DomainError('not_found', `note ${input.noteId} does not exist`, 'noteId');
     // Editing an older version would fork the lineage: the editor must start from the current text.
     if (before.is_current !== 1) throw new DomainError('conflict', 'this note has been edited since; edit its current version', 'noteId');
     if (before.body === input.body) throw new DomainError('validation', 'the text is unchanged', 'body');
-    prepared(tx.sqlite, RETIRE).run(before.id);
+    execute(tx.sqlite, build.updateTable('notes').set({ is_current: 0 }).where('id', '=', before.id));
     tx.audit('note', before.id, 'retire', before, { ...before, is_current: 0 });
     const row = insert(tx, {
       customer_id: before.customer_id,
