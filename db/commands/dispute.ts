@@ -5,6 +5,7 @@
  * resolved case changes nothing more; reopening reserves them again, as far as the items are
  * still open and not disputed by another case.
  */
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { DisputeCreateSchema, DisputeTransitionSchema, type DisputeSchema, type DisputeTermsSchema } from '../../shared/api/collector-schemas';
@@ -12,7 +13,7 @@ import { DomainError } from '../../shared/api/result';
 import { allowedDisputeActions, isOpenDispute, transitionDispute, validateDisputedAmount } from '../../shared/domain/dispute';
 import type { DisputeStatus } from '../../shared/domain/codes';
 import type { Row } from '../schema';
-import { prepared } from '../statements';
+import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { commonCurrency, loadCustomer, loadOwedItems, requireUser } from './open-items';
 import { requireNotPast } from './promise';
@@ -22,24 +23,14 @@ export type DisputeTerms = z.output<typeof DisputeTermsSchema>;
 type DisputeRow = Row<'disputes'>;
 type DisputeItemRow = Row<'dispute_items'>;
 
-const SELECT = 'SELECT * FROM disputes WHERE id = ?';
-const ITEMS_OF = 'SELECT * FROM dispute_items WHERE dispute_id = ? ORDER BY open_item_id';
-const ITEM_AMOUNTS = 'SELECT id, open_minor, disputed_minor FROM open_items WHERE id = ?';
-const INSERT = `INSERT INTO disputes (id, customer_id, activity_id, reason_code, description, status, owner, due_date, currency, disputed_minor,
-    resolution, root_cause, created_by, created_at, updated_at, resolved_at, closed_at)
-  VALUES (@id, @customer_id, @activity_id, @reason_code, @description, 'new', @owner, @due_date, @currency, @disputed_minor,
-    NULL, NULL, @created_by, @created_at, @updated_at, NULL, NULL)`;
-const INSERT_ITEM = 'INSERT INTO dispute_items (dispute_id, open_item_id, disputed_minor) VALUES (?, ?, ?)';
-const UPDATE_ITEM = 'UPDATE dispute_items SET disputed_minor = ? WHERE dispute_id = ? AND open_item_id = ?';
-const DELETE_ITEM = 'DELETE FROM dispute_items WHERE dispute_id = ? AND open_item_id = ?';
-const RESERVE = 'UPDATE open_items SET disputed_minor = disputed_minor + ? WHERE id = ?';
-const RELEASE = 'UPDATE open_items SET disputed_minor = max(0, disputed_minor - ?) WHERE id = ?';
-const EVENT = 'INSERT INTO dispute_events (id, dispute_id, from_status, to_status, comment, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)';
-const UPDATE = `UPDATE disputes SET status = @status, disputed_minor = @disputed_minor, resolution = @resolution, root_cause = @root_cause,
-  updated_at = @updated_at, resolved_at = @resolved_at, closed_at = @closed_at WHERE id = @id`;
+const itemsOf = (tx: Pick<CommandTx, 'sqlite'>, disputeId: string): DisputeItemRow[] =>
+  selectAll(tx.sqlite, build.selectFrom('dispute_items').selectAll().where('dispute_id', '=', disputeId).orderBy('open_item_id'));
+
+const itemAmounts = (tx: CommandTx, itemId: string) =>
+  selectFirst(tx.sqlite, build.selectFrom('open_items').select(['id', 'open_minor', 'disputed_minor']).where('id', '=', itemId));
 
 function load(tx: CommandTx, disputeId: string): DisputeRow {
-  const row = prepared<[string], DisputeRow>(tx.sqlite, SELECT).get(disputeId);
+  const row = selectFirst(tx.sqlite, build.selectFrom('disputes').selectAll().where('id', '=', disputeId));
   if (!row) throw new DomainError('not_found', `dispute ${disputeId} does not exist`, 'disputeId');
   return row;
 }
@@ -57,24 +48,24 @@ export function toDisputeView(tx: Pick<CommandTx, 'sqlite'>, row: DisputeRow): D
     disputedMinor: row.disputed_minor,
     resolution: row.resolution,
     rootCause: row.root_cause,
-    items: prepared<[string], DisputeItemRow>(tx.sqlite, ITEMS_OF)
-      .all(row.id)
-      .map((item) => ({ itemId: item.open_item_id, disputedMinor: item.disputed_minor })),
+    items: itemsOf(tx, row.id).map((item) => ({ itemId: item.open_item_id, disputedMinor: item.disputed_minor })),
     allowedActions: allowedDisputeActions(row.status),
   };
 }
 
 /** Moves an item's reserved amount and records the change in the audit log. */
 function adjustItem(tx: CommandTx, itemId: string, deltaMinor: number, reason: string): void {
-  const before = prepared<[string], { id: string; open_minor: number; disputed_minor: number }>(tx.sqlite, ITEM_AMOUNTS).get(itemId);
+  const before = itemAmounts(tx, itemId);
   if (!before || deltaMinor === 0) return;
-  prepared(tx.sqlite, deltaMinor > 0 ? RESERVE : RELEASE).run(Math.abs(deltaMinor), itemId);
-  const after = prepared<[string], { id: string; open_minor: number; disputed_minor: number }>(tx.sqlite, ITEM_AMOUNTS).get(itemId);
+  // Never below zero: the ERP may have lowered the item's reservation (a credit memo) meanwhile.
+  const disputed = deltaMinor > 0 ? sql<number>`disputed_minor + ${deltaMinor}` : sql<number>`max(0, disputed_minor - ${-deltaMinor})`;
+  execute(tx.sqlite, build.updateTable('open_items').set({ disputed_minor: disputed }).where('id', '=', itemId));
+  const after = itemAmounts(tx, itemId);
   tx.audit('open_item', itemId, reason, before, after);
 }
 
 function recordEvent(tx: CommandTx, disputeId: string, from: DisputeStatus | null, to: DisputeStatus, comment: string): void {
-  prepared(tx.sqlite, EVENT).run(uuidv7(), disputeId, from, to, comment, tx.userId, tx.now);
+  execute(tx.sqlite, build.insertInto('dispute_events').values({ id: uuidv7(), dispute_id: disputeId, from_status: from, to_status: to, comment, user_id: tx.userId, at: tx.now }));
 }
 
 /** A new case from its terms (dispute.create and a contact logged with a dispute). */
@@ -96,26 +87,31 @@ export function createDispute(tx: CommandTx, customerId: string, terms: DisputeT
   const owner = terms.ownerId === undefined ? tx.userId : requireUser(sqlite, terms.ownerId, `${prefix}ownerId`);
 
   const id = uuidv7();
-  prepared(sqlite, INSERT).run({
+  const row: DisputeRow = {
     id,
     customer_id: customerId,
     activity_id: activityId,
     reason_code: terms.reasonCode,
     description: terms.description,
+    status: 'new',
     owner,
     due_date: terms.dueDate,
     currency,
     disputed_minor: totalMinor,
+    resolution: null,
+    root_cause: null,
     created_by: tx.userId,
     created_at: now,
     updated_at: now,
-  });
+    resolved_at: null,
+    closed_at: null,
+  };
+  execute(sqlite, build.insertInto('disputes').values(row));
   terms.items.forEach((input) => {
-    prepared(sqlite, INSERT_ITEM).run(id, input.itemId, input.disputedMinor);
+    execute(sqlite, build.insertInto('dispute_items').values({ dispute_id: id, open_item_id: input.itemId, disputed_minor: input.disputedMinor }));
     adjustItem(tx, input.itemId, input.disputedMinor, 'dispute');
   });
   recordEvent(tx, id, null, 'new', terms.description);
-  const row = load(tx, id);
   const view = toDisputeView(tx, row);
   tx.audit('dispute', id, 'create', null, { ...row, items: view.items });
   tx.touch(customerId);
@@ -131,12 +127,15 @@ export const createDisputeCommand: Command<typeof DisputeCreateSchema, DisputeVi
 /** Reserves the case's amounts again on reopening, shrinking them to what the items still allow. */
 function reserveAgain(tx: CommandTx, dispute: DisputeRow): number {
   let totalMinor = 0;
-  for (const item of prepared<[string], DisputeItemRow>(tx.sqlite, ITEMS_OF).all(dispute.id)) {
-    const amounts = prepared<[string], { open_minor: number; disputed_minor: number }>(tx.sqlite, ITEM_AMOUNTS).get(item.open_item_id);
+  for (const item of itemsOf(tx, dispute.id)) {
+    const amounts = itemAmounts(tx, item.open_item_id);
     const available = amounts ? Math.max(0, amounts.open_minor - amounts.disputed_minor) : 0;
     const reserved = Math.min(item.disputed_minor, available);
-    if (reserved === 0) prepared(tx.sqlite, DELETE_ITEM).run(dispute.id, item.open_item_id);
-    else if (reserved !== item.disputed_minor) prepared(tx.sqlite, UPDATE_ITEM).run(reserved, dispute.id, item.open_item_id);
+    if (reserved === 0) {
+      execute(tx.sqlite, build.deleteFrom('dispute_items').where('dispute_id', '=', dispute.id).where('open_item_id', '=', item.open_item_id));
+    } else if (reserved !== item.disputed_minor) {
+      execute(tx.sqlite, build.updateTable('dispute_items').set({ disputed_minor: reserved }).where('dispute_id', '=', dispute.id).where('open_item_id', '=', item.open_item_id));
+    }
     adjustItem(tx, item.open_item_id, reserved, 'dispute');
     totalMinor += reserved;
   }
@@ -145,7 +144,7 @@ function reserveAgain(tx: CommandTx, dispute: DisputeRow): number {
 }
 
 function release(tx: CommandTx, dispute: DisputeRow): void {
-  for (const item of prepared<[string], DisputeItemRow>(tx.sqlite, ITEMS_OF).all(dispute.id)) adjustItem(tx, item.open_item_id, -item.disputed_minor, 'release_dispute');
+  for (const item of itemsOf(tx, dispute.id)) adjustItem(tx, item.open_item_id, -item.disputed_minor, 'release_dispute');
 }
 
 export const transitionDisputeCommand: Command<typeof DisputeTransitionSchema, DisputeView> = {
@@ -167,8 +166,7 @@ export const transitionDisputeCommand: Command<typeof DisputeTransitionSchema, D
     if (!isOpenDispute(before.status) && isOpenDispute(status)) disputedMinor = reserveAgain(tx, before);
 
     const reopened = input.action === 'reopen';
-    prepared(tx.sqlite, UPDATE).run({
-      id: before.id,
+    const update = build.updateTable('disputes').set({
       status,
       disputed_minor: disputedMinor,
       resolution: reopened ? null : (resolution?.resolution ?? before.resolution),
@@ -177,6 +175,7 @@ export const transitionDisputeCommand: Command<typeof DisputeTransitionSchema, D
       resolved_at: reopened ? null : status === 'resolved' ? tx.now : before.resolved_at,
       closed_at: reopened ? null : status === 'closed' ? tx.now : before.closed_at,
     });
+    execute(tx.sqlite, update.where('id', '=', before.id));
     recordEvent(tx, before.id, before.status, status, input.comment);
     const after = load(tx, before.id);
     tx.audit('dispute', before.id, input.action, before, { ...after, comment: input.comment });
