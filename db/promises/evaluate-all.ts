@@ -13,7 +13,8 @@ import { evaluatePlan } from '../../shared/domain/promise-plan';
 import type { PromiseStatus } from '../../shared/domain/codes';
 import { insertFollowUp } from '../commands/follow-up';
 import type { Row } from '../schema';
-import { prepared } from '../statements';
+import { jsonIds } from '../commands/open-items';
+import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import { DEFAULT_DOMAIN_SETTINGS, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
 
 export interface PromiseEvaluationRun {
@@ -38,25 +39,24 @@ export const PROMISES_EVALUATED_KEY = 'promises_evaluated';
 const BROKEN_FOLLOW_UP_NAMESPACE = '6f3b2d9e-4c1a-5e8b-9d7f-2a1c3e5b7d90';
 
 type PromiseRow = Pick<Row<'promises'>, 'id' | 'customer_id' | 'plan_id' | 'amount_minor' | 'currency' | 'promised_date' | 'status' | 'paid_minor' | 'created_at' | 'created_by' | 'evaluated_on' | 'updated_at'>;
-interface Money extends CountingPayment {
-  readonly key: string;
-}
 
-const COLUMNS = 'id, customer_id, plan_id, amount_minor, currency, promised_date, status, paid_minor, created_at, created_by, evaluated_on, updated_at';
+const COLUMNS = ['id', 'customer_id', 'plan_id', 'amount_minor', 'currency', 'promised_date', 'status', 'paid_minor', 'created_at', 'created_by', 'evaluated_on', 'updated_at'] as const;
 const Q = {
-  open: `SELECT ${COLUMNS} FROM promises WHERE status = 'open'`,
-  plans: `SELECT ${COLUMNS} FROM promises WHERE plan_id IN (SELECT value FROM json_each(?)) ORDER BY plan_id, promised_date, id`,
-  items: 'SELECT promise_id AS key, open_item_id AS item FROM promise_items WHERE promise_id IN (SELECT value FROM json_each(?))',
-  clearings: `SELECT c.open_item_id AS key, c.amount_minor AS amountMinor, c.currency, c.cleared_on AS valueDate
-    FROM clearings c WHERE c.open_item_id IN (SELECT value FROM json_each(?)) AND c.payment_id IS NOT NULL`,
-  payments: `SELECT customer_id AS key, amount_minor AS amountMinor, currency, value_date AS valueDate
-    FROM payments WHERE customer_id IN (SELECT value FROM json_each(?))`,
-  update: 'UPDATE promises SET status = ?, paid_minor = ?, evaluated_on = ?, updated_at = ? WHERE id = ?',
-  audit: `INSERT INTO audit_log (id, at, user_id, entity, entity_id, action, before_json, after_json, mutation_id)
-    VALUES (?, ?, NULL, ?, ?, ?, ?, ?, NULL)`,
-  remember: 'INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)',
-  last: 'SELECT value FROM sync_state WHERE key = ?',
-  forget: 'DELETE FROM sync_state WHERE key = ?',
+  open: build.selectFrom('promises').select(COLUMNS).where('status', '=', 'open'),
+  plans: (planIds: readonly string[]) =>
+    build.selectFrom('promises').select(COLUMNS).where('plan_id', 'in', jsonIds(planIds)).orderBy('plan_id').orderBy('promised_date').orderBy('id'),
+  items: (promiseIds: readonly string[]) =>
+    build.selectFrom('promise_items').select(['promise_id as key', 'open_item_id as item']).where('promise_id', 'in', jsonIds(promiseIds)),
+  /** Only clearings by a payment: a credit memo set against the item is not the customer paying. */
+  clearings: (itemIds: readonly string[]) =>
+    build
+      .selectFrom('clearings')
+      .select(['open_item_id as key', 'amount_minor as amountMinor', 'currency', 'cleared_on as valueDate'])
+      .where('open_item_id', 'in', jsonIds(itemIds))
+      .where('payment_id', 'is not', null),
+  payments: (customerIds: readonly string[]) =>
+    build.selectFrom('payments').select(['customer_id as key', 'amount_minor as amountMinor', 'currency', 'value_date as valueDate']).where('customer_id', 'in', jsonIds(customerIds)),
+  last: build.selectFrom('sync_state').select('value').where('key', '=', PROMISES_EVALUATED_KEY),
 } as const;
 
 const groupBy = <T extends { key: string }>(rows: readonly T[]): Map<string, T[]> => {
@@ -79,22 +79,22 @@ export function evaluatePromisesSync(sqlite: BetterSqlite3.Database, options: Ev
   const settings = options.settings ?? DEFAULT_DOMAIN_SETTINGS;
   const rules = rulesOf(settings);
   return sqlite.transaction(() => {
-    const open = prepared<[], PromiseRow>(sqlite, Q.open).all();
+    const open = selectAll(sqlite, Q.open);
     const planIds = [...new Set(open.map((row) => row.plan_id).filter((id): id is string => id !== null))];
     const planRows = new Map<string, PromiseRow[]>();
-    for (const row of prepared<[string], PromiseRow>(sqlite, Q.plans).all(JSON.stringify(planIds))) {
+    for (const row of selectAll(sqlite, Q.plans(planIds))) {
       planRows.set(row.plan_id ?? '', [...(planRows.get(row.plan_id ?? '') ?? []), row]);
     }
     const all = [...open.filter((row) => row.plan_id === null), ...[...planRows.values()].flat()];
 
     const itemsOf = new Map<string, string[]>();
-    for (const row of prepared<[string], { key: string; item: string }>(sqlite, Q.items).all(JSON.stringify(all.map((row) => row.id)))) {
+    for (const row of selectAll(sqlite, Q.items(all.map((promise) => promise.id)))) {
       itemsOf.set(row.key, [...(itemsOf.get(row.key) ?? []), row.item]);
     }
     const itemIds = [...new Set([...itemsOf.values()].flat())];
-    const clearings = groupBy(prepared<[string], Money>(sqlite, Q.clearings).all(JSON.stringify(itemIds)));
+    const clearings = groupBy(selectAll(sqlite, Q.clearings(itemIds)));
     const accountCustomers = [...new Set(all.filter((row) => !itemsOf.has(row.id)).map((row) => row.customer_id))];
-    const payments = groupBy(prepared<[string], Money>(sqlite, Q.payments).all(JSON.stringify(accountCustomers)));
+    const payments = groupBy(selectAll(sqlite, Q.payments(accountCustomers)));
     const moneyFor = (row: PromiseRow): readonly CountingPayment[] => {
       const items = itemsOf.get(row.id);
       return items === undefined ? (payments.get(row.customer_id) ?? []) : items.flatMap((item) => clearings.get(item) ?? []);
@@ -139,7 +139,8 @@ function apply(
     now,
     userId: null,
     audit(entity: string, entityId: string, action: string, before: unknown, after: unknown) {
-      prepared(sqlite, Q.audit).run(uuidv7(), now, entity, entityId, action, JSON.stringify(before), JSON.stringify(after));
+      const entry = { id: uuidv7(), at: now, user_id: null, entity, entity_id: entityId, action, before_json: JSON.stringify(before), after_json: JSON.stringify(after), mutation_id: null };
+      execute(sqlite, build.insertInto('audit_log').values(entry));
     },
     touch(customerId: string) {
       touched.add(customerId);
@@ -147,7 +148,7 @@ function apply(
   };
   for (const [row, verdict] of verdicts) {
     if (verdict.status === row.status && verdict.paidMinor === row.paid_minor) continue;
-    prepared(sqlite, Q.update).run(verdict.status, verdict.paidMinor, asOf, now, row.id);
+    execute(sqlite, build.updateTable('promises').set({ status: verdict.status, paid_minor: verdict.paidMinor, evaluated_on: asOf, updated_at: now }).where('id', '=', row.id));
     // Money towards a promise that stays open moves nothing the summary shows.
     if (verdict.status === row.status) continue;
     touched.add(row.customer_id);
@@ -167,14 +168,15 @@ function apply(
     if (followUp) followUpsCreated += 1;
   }
   refreshCustomerSummaries(sqlite, touched, asOf, context.settings, now);
-  prepared(sqlite, Q.remember).run(PROMISES_EVALUATED_KEY, stamp(asOf, context.rules));
+  const remember = { key: PROMISES_EVALUATED_KEY, value: stamp(asOf, context.rules) };
+  execute(sqlite, build.insertInto('sync_state').values(remember).onConflict((conflict) => conflict.column('key').doUpdateSet({ value: remember.value })));
   return { asOf, evaluated: verdicts.length, kept: counts.kept, partiallyKept: counts.partially_kept, broken: counts.broken, followUpsCreated };
 }
 
 /** Evaluates when the date or the rules moved since the last run; true when it ran. */
 export function evaluatePromisesIfDue(sqlite: BetterSqlite3.Database, options: EvaluateOptions): boolean {
   const rules = rulesOf(options.settings ?? DEFAULT_DOMAIN_SETTINGS);
-  const last = prepared<[string], { value: string }>(sqlite, Q.last).get(PROMISES_EVALUATED_KEY)?.value;
+  const last = selectFirst(sqlite, Q.last)?.value;
   if (last === stamp(options.asOf, rules)) return false;
   evaluatePromisesSync(sqlite, options);
   return true;
@@ -182,5 +184,5 @@ export function evaluatePromisesIfDue(sqlite: BetterSqlite3.Database, options: E
 
 /** ERP imports and sync call this after payments, clearings or items changed: the next read re-evaluates. */
 export function markPromisesStale(sqlite: BetterSqlite3.Database): void {
-  prepared(sqlite, Q.forget).run(PROMISES_EVALUATED_KEY);
+  execute(sqlite, build.deleteFrom('sync_state').where('key', '=', PROMISES_EVALUATED_KEY));
 }
