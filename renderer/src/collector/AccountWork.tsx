@@ -79,80 +79,82 @@ export function PromisesSection({ timeline, onNew }: { timeline: readonly Timeli
     command.reset();
   };
   return (
-    <WorkSection
-      title="Promises to pay"
-      testId="promises"
-      empty={promises.length === 0 ? 'No promises yet.' : null}
-      actions={
-        <Button size="small" onClick={onNew} aria-keyshortcuts="p">
-          New promise
-        </Button>
-      }
-    >
-      {promises.map((entry) => (
-        <WorkRow
-          key={entry.id}
-          testId="promise-row"
-          actions={
-            entry.status === 'open' && (
-              <Button
-                size="small"
-                color="inherit"
-                onClick={() => {
-                  setCancelling(entry);
-                }}
-              >
-                Cancel
-              </Button>
-            )
-          }
-        >
-          <Title entry={entry} />
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
-            {chip(PROMISE_STATUS_LABELS, PROMISE_COLORS, entry.status)}
-            <Meta entry={entry} />
-          </Box>
-        </WorkRow>
-      ))}
-      <FormDialog
-        open={cancelling !== null}
-        title="Cancel the promise"
-        submitLabel="Cancel promise"
-        busy={command.busy}
-        error={command.error}
-        onClose={close}
-        onSubmit={() => {
-          setTried(true);
-          if (problem !== '' || !cancelling) return;
-          void command.run(() => api['promise.cancel']({ promiseId: cancelling.id, reason, wholePlan })).then((done) => {
-            if (done) close();
-          });
-        }}
+    <>
+      <WorkSection
+        title="Promises to pay"
+        testId="promises"
+        empty={promises.length === 0 ? 'No promises yet.' : null}
+        actions={
+          <Button size="small" onClick={onNew} aria-keyshortcuts="p">
+            New promise
+          </Button>
+        }
       >
-        <TextField
-          autoFocus
-          label="Reason"
-          required
-          value={reason}
-          onChange={(event) => {
-            setReason(event.target.value);
+        {promises.map((entry) => (
+          <WorkRow
+            key={entry.id}
+            testId="promise-row"
+            actions={
+              entry.status === 'open' && (
+                <Button
+                  size="small"
+                  color="inherit"
+                  onClick={() => {
+                    setCancelling(entry);
+                  }}
+                >
+                  Cancel
+                </Button>
+              )
+            }
+          >
+            <Title entry={entry} />
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
+              {chip(PROMISE_STATUS_LABELS, PROMISE_COLORS, entry.status)}
+              <Meta entry={entry} />
+            </Box>
+          </WorkRow>
+        ))}
+      </WorkSection>
+        <FormDialog
+          open={cancelling !== null}
+          title="Cancel the promise"
+          submitLabel="Cancel promise"
+          busy={command.busy}
+          error={command.error}
+          onClose={close}
+          onSubmit={() => {
+            setTried(true);
+            if (problem !== '' || !cancelling) return;
+            void command.run(() => api['promise.cancel']({ promiseId: cancelling.id, reason, wholePlan })).then((done) => {
+              if (done) close();
+            });
           }}
-          error={tried && problem !== ''}
-          helperText={tried && problem !== '' ? `Reason ${problem}` : ' '}
-        />
-        <FormControlLabel
-          control={
-            <Checkbox
-              checked={wholePlan}
-              onChange={(event) => {
-                setWholePlan(event.target.checked);
-              }}
-            />
-          }
-          label="Cancel every open instalment of its payment plan"
-        />
-      </FormDialog>
-    </WorkSection>
+        >
+          <TextField
+            autoFocus
+            label="Reason"
+            required
+            value={reason}
+            onChange={(event) => {
+              setReason(event.target.value);
+            }}
+            error={tried && problem !== ''}
+            helperText={tried && problem !== '' ? `Reason ${problem}` : ' '}
+          />
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={wholePlan}
+                onChange={(event) => {
+                  setWholePlan(event.target.checked);
+                }}
+              />
+            }
+            label="Cancel every open instalment of its payment plan"
+          />
+        </FormDialog>
+    </>
   );
 }
 
@@ -174,125 +176,127 @@ export function DisputesSection({ timeline, onNew }: { timeline: readonly Timeli
     command.reset();
   };
   return (
-    <WorkSection
-      title="Disputes"
-      testId="disputes"
-      empty={disputes.length === 0 ? 'No disputes.' : null}
-      actions={
-        <Button size="small" onClick={onNew} aria-keyshortcuts="d">
-          Raise dispute
-        </Button>
-      }
-    >
-      {disputes.map((entry) => {
-        const status = entry.status !== null && Object.hasOwn(DISPUTE_COLORS, entry.status) ? (entry.status as DisputeStatus) : null;
-        return (
-          <WorkRow
-            key={entry.id}
-            testId="dispute-row"
-            actions={(status ? allowedDisputeActions(status) : []).map((action) => (
-              <Button
-                key={action}
-                size="small"
-                variant={action === 'resolve' ? 'outlined' : 'text'}
-                color={action === 'void' ? 'inherit' : 'primary'}
-                onClick={() => {
-                  setMoving({ entry, action });
-                }}
-              >
-                {ACTION_LABELS[action]}
-              </Button>
-            ))}
-          >
-            <Title entry={entry} />
-            {entry.detail && (
-              <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                {entry.detail}
-              </Typography>
-            )}
-            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
-              {chip(DISPUTE_STATUS_LABELS, DISPUTE_COLORS, entry.status)}
-              <Meta entry={entry} />
-            </Box>
-          </WorkRow>
-        );
-      })}
-      <FormDialog
-        open={moving !== null}
-        title={moving ? `${ACTION_LABELS[moving.action]} the dispute` : ''}
-        submitLabel={moving ? ACTION_LABELS[moving.action] : 'Save'}
-        busy={command.busy}
-        error={command.error}
-        onClose={close}
-        onSubmit={() => {
-          setTried(true);
-          if (!moving || (resolving && (resolution === '' || rootCause === ''))) return;
-          void command
-            .run(() =>
-              api['dispute.transition']({
-                disputeId: moving.entry.id,
-                action: moving.action,
-                comment,
-                resolution: resolution === '' ? undefined : resolution,
-                rootCause: rootCause === '' ? undefined : rootCause,
-              }),
-            )
-            .then((done) => {
-              if (done) close();
-            });
-        }}
+    <>
+      <WorkSection
+        title="Disputes"
+        testId="disputes"
+        empty={disputes.length === 0 ? 'No disputes.' : null}
+        actions={
+          <Button size="small" onClick={onNew} aria-keyshortcuts="d">
+            Raise dispute
+          </Button>
+        }
       >
-        {resolving && (
-          <>
-            <TextField
-              select
-              autoFocus
-              required
-              label="Resolution"
-              value={resolution}
-              onChange={(event) => {
-                setResolution(event.target.value as DisputeResolution);
-              }}
-              error={tried && resolution === ''}
-              helperText={tried && resolution === '' ? 'Resolution is required' : ' '}
-            >
-              {RESOLUTIONS.map((code) => (
-                <MenuItem key={code} value={code}>
-                  {DISPUTE_RESOLUTION_LABELS[code]}
-                </MenuItem>
+        {disputes.map((entry) => {
+          const status = entry.status !== null && Object.hasOwn(DISPUTE_COLORS, entry.status) ? (entry.status as DisputeStatus) : null;
+          return (
+            <WorkRow
+              key={entry.id}
+              testId="dispute-row"
+              actions={(status ? allowedDisputeActions(status) : []).map((action) => (
+                <Button
+                  key={action}
+                  size="small"
+                  variant={action === 'resolve' ? 'outlined' : 'text'}
+                  color={action === 'void' ? 'inherit' : 'primary'}
+                  onClick={() => {
+                    setMoving({ entry, action });
+                  }}
+                >
+                  {ACTION_LABELS[action]}
+                </Button>
               ))}
-            </TextField>
-            <TextField
-              select
-              required
-              label="Root cause"
-              value={rootCause}
-              onChange={(event) => {
-                setRootCause(event.target.value as RootCause);
-              }}
-              error={tried && rootCause === ''}
-              helperText={tried && rootCause === '' ? 'Root cause is required' : ' '}
             >
-              {ROOT_CAUSES.map((code) => (
-                <MenuItem key={code} value={code}>
-                  {ROOT_CAUSE_LABELS[code]}
-                </MenuItem>
-              ))}
-            </TextField>
-          </>
-        )}
-        <TextField
-          autoFocus={!resolving}
-          label="Comment"
-          multiline
-          minRows={2}
-          value={comment}
-          onChange={(event) => {
-            setComment(event.target.value);
+              <Title entry={entry} />
+              {entry.detail && (
+                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                  {entry.detail}
+                </Typography>
+              )}
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
+                {chip(DISPUTE_STATUS_LABELS, DISPUTE_COLORS, entry.status)}
+                <Meta entry={entry} />
+              </Box>
+            </WorkRow>
+          );
+        })}
+      </WorkSection>
+        <FormDialog
+          open={moving !== null}
+          title={moving ? `${ACTION_LABELS[moving.action]} the dispute` : ''}
+          submitLabel={moving ? ACTION_LABELS[moving.action] : 'Save'}
+          busy={command.busy}
+          error={command.error}
+          onClose={close}
+          onSubmit={() => {
+            setTried(true);
+            if (!moving || (resolving && (resolution === '' || rootCause === ''))) return;
+            void command
+              .run(() =>
+                api['dispute.transition']({
+                  disputeId: moving.entry.id,
+                  action: moving.action,
+                  comment,
+                  resolution: resolution === '' ? undefined : resolution,
+                  rootCause: rootCause === '' ? undefined : rootCause,
+                }),
+              )
+              .then((done) => {
+                if (done) close();
+              });
           }}
-        />
-      </FormDialog>
-    </WorkSection>
+        >
+          {resolving && (
+            <>
+              <TextField
+                select
+                autoFocus
+                required
+                label="Resolution"
+                value={resolution}
+                onChange={(event) => {
+                  setResolution(event.target.value as DisputeResolution);
+                }}
+                error={tried && resolution === ''}
+                helperText={tried && resolution === '' ? 'Resolution is required' : ' '}
+              >
+                {RESOLUTIONS.map((code) => (
+                  <MenuItem key={code} value={code}>
+                    {DISPUTE_RESOLUTION_LABELS[code]}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                select
+                required
+                label="Root cause"
+                value={rootCause}
+                onChange={(event) => {
+                  setRootCause(event.target.value as RootCause);
+                }}
+                error={tried && rootCause === ''}
+                helperText={tried && rootCause === '' ? 'Root cause is required' : ' '}
+              >
+                {ROOT_CAUSES.map((code) => (
+                  <MenuItem key={code} value={code}>
+                    {ROOT_CAUSE_LABELS[code]}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </>
+          )}
+          <TextField
+            autoFocus={!resolving}
+            label="Comment"
+            multiline
+            minRows={2}
+            value={comment}
+            onChange={(event) => {
+              setComment(event.target.value);
+            }}
+          />
+        </FormDialog>
+    </>
   );
 }
 
@@ -305,139 +309,138 @@ export function NotesSection({ customerId, timeline }: { customerId: string; tim
   const edit = useCommand();
   const [tried, setTried] = useState(false);
   const problem = requiredTextProblem(draft, 5_000);
-  return (
-    <WorkSection title="Notes" testId="notes" empty={null}>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTried(true);
-          if (problem !== '') return;
-          void add.run(() => api['note.add']({ customerId, body: draft })).then((done) => {
-            if (done) {
-              setDraft('');
-              setTried(false);
-            }
-          });
-        }}
-        sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', pb: 1 }}
-      >
-        <TextField
-          label="New note"
-          multiline
-          fullWidth
-          value={draft}
-          onChange={(event) => {
-            setDraft(event.target.value);
-          }}
-          error={(tried && problem !== '') || add.error !== null}
-          helperText={add.error?.message ?? (tried && problem !== '' ? `Note ${problem}` : undefined)}
-        />
-        <Button type="submit" variant="outlined" disabled={add.busy} sx={{ mt: 0.5 }}>
-          Add
-        </Button>
-      </Box>
-      {notes.length === 0 && (
-        <Typography variant="body2" color="text.secondary">
-          No notes yet.
-        </Typography>
-      )}
-      {notes.map((entry) => (
-        <WorkRow
-          key={entry.id}
-          testId="note-row"
-          actions={
-            <>
-              <Button
-                size="small"
-                onClick={() => {
-                  setEditing({ id: entry.id, body: entry.detail ?? '' });
-                }}
-              >
-                Edit
-              </Button>
-              <Button
-                size="small"
-                color="inherit"
-                onClick={() => {
-                  void api['note.history']({ noteId: entry.id }).then((result) => {
-                    if (result.ok) setHistory({ id: entry.id, versions: result.value });
-                  });
-                }}
-              >
-                History
-              </Button>
-            </>
+  const addForm = (
+    <Box
+      component="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTried(true);
+        if (problem !== '') return;
+        void add.run(() => api['note.add']({ customerId, body: draft })).then((done) => {
+          if (done) {
+            setDraft('');
+            setTried(false);
           }
-        >
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {entry.detail}
-          </Typography>
-          <Typography variant="caption" color="text.secondary">
-            {entry.title !== 'Note' ? `${entry.title.replace(/^Note \((.*)\)$/, '$1')} · ` : ''}
-            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-            {entry.by ? ` · ${entry.by}` : ''}
-          </Typography>
-        </WorkRow>
-      ))}
-      <FormDialog
-        open={editing !== null}
-        title="Edit the note"
-        submitLabel="Save new version"
-        busy={edit.busy}
-        error={edit.error}
-        onClose={() => {
-          setEditing(null);
-          edit.reset();
+        });
+      }}
+      sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', pb: 1 }}
+    >
+      <TextField
+        label="New note"
+        multiline
+        fullWidth
+        value={draft}
+        onChange={(event) => {
+          setDraft(event.target.value);
         }}
-        onSubmit={() => {
-          if (!editing || requiredTextProblem(editing.body, 5_000) !== '') return;
-          void edit.run(() => api['note.edit']({ noteId: editing.id, body: editing.body })).then((done) => {
-            if (done) setEditing(null);
-          });
-        }}
-      >
-        <TextField
-          autoFocus
-          multiline
-          minRows={3}
-          label="Note"
-          value={editing?.body ?? ''}
-          onChange={(event) => {
-            setEditing((previous) => (previous ? { ...previous, body: event.target.value } : previous));
+        error={(tried && problem !== '') || add.error !== null}
+        helperText={add.error?.message ?? (tried && problem !== '' ? `Note ${problem}` : undefined)}
+      />
+      <Button type="submit" variant="outlined" disabled={add.busy} sx={{ mt: 0.5 }}>
+        Add
+      </Button>
+    </Box>
+  );
+  return (
+    <>
+      <WorkSection title="Notes" testId="notes" empty={notes.length === 0 ? 'No notes yet.' : null} extra={addForm}>
+        {notes.map((entry) => (
+          <WorkRow
+            key={entry.id}
+            testId="note-row"
+            actions={
+              <>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setEditing({ id: entry.id, body: entry.detail ?? '' });
+                  }}
+                >
+                  Edit
+                </Button>
+                <Button
+                  size="small"
+                  color="inherit"
+                  onClick={() => {
+                    void api['note.history']({ noteId: entry.id }).then((result) => {
+                      if (result.ok) setHistory({ id: entry.id, versions: result.value });
+                    });
+                  }}
+                >
+                  History
+                </Button>
+              </>
+            }
+          >
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {entry.detail}
+            </Typography>
+            <Typography variant="caption" color="text.secondary">
+              {entry.title !== 'Note' ? `${entry.title.replace(/^Note \((.*)\)$/, '$1')} · ` : ''}
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              {entry.by ? ` · ${entry.by}` : ''}
+            </Typography>
+          </WorkRow>
+        ))}
+      </WorkSection>
+        <FormDialog
+          open={editing !== null}
+          title="Edit the note"
+          submitLabel="Save new version"
+          busy={edit.busy}
+          error={edit.error}
+          onClose={() => {
+            setEditing(null);
+            edit.reset();
           }}
-          error={editing !== null && requiredTextProblem(editing.body, 5_000) !== ''}
-          helperText={editing !== null && requiredTextProblem(editing.body, 5_000) !== '' ? `Note ${requiredTextProblem(editing.body, 5_000)}` : 'Editing keeps the earlier version.'}
-        />
-      </FormDialog>
-      <FormDialog
-        open={history !== null}
-        title="Versions of the note"
-        submitLabel="Close"
-        busy={false}
-        error={null}
-        onClose={() => {
-          setHistory(null);
-        }}
-        onSubmit={() => {
-          setHistory(null);
-        }}
-      >
-        <Box component="ol" aria-label="Versions, newest first" sx={{ listStyle: 'none', m: 0, p: 0 }}>
-          {history?.versions.map((version) => (
-            <Box component="li" key={version.id} sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
-              <Typography variant="caption" color="text.secondary">
-                Version {version.version} · {formatDateTime(version.createdAt)}
-              </Typography>
-              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {version.body}
-              </Typography>
-            </Box>
-          ))}
-        </Box>
-      </FormDialog>
-    </WorkSection>
+          onSubmit={() => {
+            if (!editing || requiredTextProblem(editing.body, 5_000) !== '') return;
+            void edit.run(() => api['note.edit']({ noteId: editing.id, body: editing.body })).then((done) => {
+              if (done) setEditing(null);
+            });
+          }}
+        >
+          <TextField
+            autoFocus
+            multiline
+            minRows={3}
+            label="Note"
+            value={editing?.body ?? ''}
+            onChange={(event) => {
+              setEditing((previous) => (previous ? { ...previous, body: event.target.value } : previous));
+            }}
+            error={editing !== null && requiredTextProblem(editing.body, 5_000) !== ''}
+            helperText={editing !== null && requiredTextProblem(editing.body, 5_000) !== '' ? `Note ${requiredTextProblem(editing.body, 5_000)}` : 'Editing keeps the earlier version.'}
+          />
+        </FormDialog>
+        <FormDialog
+          open={history !== null}
+          title="Versions of the note"
+          submitLabel="Close"
+          busy={false}
+          error={null}
+          onClose={() => {
+            setHistory(null);
+          }}
+          onSubmit={() => {
+            setHistory(null);
+          }}
+        >
+          <Box component="ol" aria-label="Versions, newest first" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+            {history?.versions.map((version) => (
+              <Box component="li" key={version.id} sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
+                <Typography variant="caption" color="text.secondary">
+                  Version {version.version} · {formatDateTime(version.createdAt)}
+                </Typography>
+                <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {version.body}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        </FormDialog>
+    </>
   );
 }
 
@@ -452,102 +455,104 @@ export function FollowUpsSection({ customerId, timeline, asOf }: { customerId: s
   const titleProblem = requiredTextProblem(title, 200);
   const dateProblem = !isCalendarDate(dueDate) ? 'must be a date in the form YYYY-MM-DD' : '';
   return (
-    <WorkSection
-      title="Follow-ups"
-      testId="follow-ups"
-      empty={followUps.length === 0 ? 'No follow-ups.' : null}
-      actions={
-        <Button
-          size="small"
-          onClick={() => {
-            setAdding(true);
-          }}
-        >
-          Add follow-up
-        </Button>
-      }
-    >
-      {close.error && (
-        <Typography variant="body2" color="error" role="alert">
-          {close.error.message}
-        </Typography>
-      )}
-      {followUps.map((entry) => (
-        <WorkRow
-          key={entry.id}
-          testId="follow-up-row"
-          actions={
-            entry.status === 'open' && (
-              <>
-                <Button size="small" onClick={() => void close.run(() => api['followUp.complete']({ followUpId: entry.id }))}>
-                  Done
-                </Button>
-                <Button size="small" color="inherit" onClick={() => void close.run(() => api['followUp.cancel']({ followUpId: entry.id }))}>
-                  Cancel
-                </Button>
-              </>
-            )
-          }
-        >
-          <Typography variant="body2" sx={{ fontWeight: 600 }}>
-            {entry.task}
-          </Typography>
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
-            {chip(FOLLOW_UP_STATUS_LABELS, FOLLOW_UP_COLORS, entry.status)}
-            <Typography variant="caption" color={entry.status === 'open' && entry.dueDate <= asOf ? 'warning.main' : 'text.secondary'}>
-              due {formatDate(entry.dueDate)} ({relativeDay(entry.dueDate, asOf)})
-            </Typography>
-          </Box>
-        </WorkRow>
-      ))}
-      <FormDialog
-        open={adding}
-        title="Add a follow-up"
-        submitLabel="Add"
-        busy={create.busy}
-        error={create.error}
-        onClose={() => {
-          setAdding(false);
-          setTried(false);
-          create.reset();
-        }}
-        onSubmit={() => {
-          setTried(true);
-          if (titleProblem !== '' || dateProblem !== '') return;
-          void create.run(() => api['followUp.create']({ customerId, title, dueDate })).then((done) => {
-            if (done) {
-              setAdding(false);
-              setTitle('');
-              setTried(false);
-            }
-          });
-        }}
+    <>
+      <WorkSection
+        title="Follow-ups"
+        testId="follow-ups"
+        empty={followUps.length === 0 ? 'No follow-ups.' : null}
+        actions={
+          <Button
+            size="small"
+            onClick={() => {
+              setAdding(true);
+            }}
+          >
+            Add follow-up
+          </Button>
+        }
       >
-        <TextField
-          autoFocus
-          required
-          label="What to do"
-          value={title}
-          onChange={(event) => {
-            setTitle(event.target.value);
+        {close.error && (
+          <Typography component="li" variant="body2" color="error" role="alert">
+            {close.error.message}
+          </Typography>
+        )}
+        {followUps.map((entry) => (
+          <WorkRow
+            key={entry.id}
+            testId="follow-up-row"
+            actions={
+              entry.status === 'open' && (
+                <>
+                  <Button size="small" onClick={() => void close.run(() => api['followUp.complete']({ followUpId: entry.id }))}>
+                    Done
+                  </Button>
+                  <Button size="small" color="inherit" onClick={() => void close.run(() => api['followUp.cancel']({ followUpId: entry.id }))}>
+                    Cancel
+                  </Button>
+                </>
+              )
+            }
+          >
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {entry.task}
+            </Typography>
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
+              {chip(FOLLOW_UP_STATUS_LABELS, FOLLOW_UP_COLORS, entry.status)}
+              <Typography variant="caption" color={entry.status === 'open' && entry.dueDate <= asOf ? 'warning.main' : 'text.secondary'}>
+                due {formatDate(entry.dueDate)} ({relativeDay(entry.dueDate, asOf)})
+              </Typography>
+            </Box>
+          </WorkRow>
+        ))}
+      </WorkSection>
+        <FormDialog
+          open={adding}
+          title="Add a follow-up"
+          submitLabel="Add"
+          busy={create.busy}
+          error={create.error}
+          onClose={() => {
+            setAdding(false);
+            setTried(false);
+            create.reset();
           }}
-          error={tried && titleProblem !== ''}
-          helperText={tried && titleProblem !== '' ? `What to do ${titleProblem}` : ' '}
-        />
-        <TextField
-          required
-          type="date"
-          label="Due date"
-          value={dueDate}
-          onChange={(event) => {
-            setDueDate(event.target.value);
+          onSubmit={() => {
+            setTried(true);
+            if (titleProblem !== '' || dateProblem !== '') return;
+            void create.run(() => api['followUp.create']({ customerId, title, dueDate })).then((done) => {
+              if (done) {
+                setAdding(false);
+                setTitle('');
+                setTried(false);
+              }
+            });
           }}
-          error={tried && dateProblem !== ''}
-          helperText={tried && dateProblem !== '' ? `Due date ${dateProblem}` : ' '}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-      </FormDialog>
-    </WorkSection>
+        >
+          <TextField
+            autoFocus
+            required
+            label="What to do"
+            value={title}
+            onChange={(event) => {
+              setTitle(event.target.value);
+            }}
+            error={tried && titleProblem !== ''}
+            helperText={tried && titleProblem !== '' ? `What to do ${titleProblem}` : ' '}
+          />
+          <TextField
+            required
+            type="date"
+            label="Due date"
+            value={dueDate}
+            onChange={(event) => {
+              setDueDate(event.target.value);
+            }}
+            error={tried && dateProblem !== ''}
+            helperText={tried && dateProblem !== '' ? `Due date ${dateProblem}` : ' '}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        </FormDialog>
+    </>
   );
 }
 
@@ -573,104 +578,106 @@ export function EscalationsSection({ customerId, currency, timeline }: { custome
     request.reset();
   };
   return (
-    <WorkSection
-      title="Escalations"
-      testId="escalations"
-      empty={escalations.length === 0 ? 'No escalation requests.' : null}
-      actions={
-        <Button
-          size="small"
-          onClick={() => {
-            setAdding(true);
-          }}
-        >
-          Request escalation
-        </Button>
-      }
-    >
-      {withdraw.error && (
-        <Typography variant="body2" color="error" role="alert">
-          {withdraw.error.message}
-        </Typography>
-      )}
-      {escalations.map((entry) => (
-        <WorkRow
-          key={entry.id}
-          testId="escalation-row"
-          actions={
-            entry.status === 'requested' && (
-              <Button size="small" color="inherit" onClick={() => void withdraw.run(() => api['escalation.withdraw']({ escalationId: entry.id }))}>
-                Withdraw
-              </Button>
-            )
-          }
-        >
-          <Title entry={entry} />
-          {entry.detail && <Typography variant="body2">{entry.detail}</Typography>}
-          <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
-            {chip(ESCALATION_STATUS_LABELS, ESCALATION_COLORS, entry.status)}
-            <Meta entry={entry} />
-          </Box>
-        </WorkRow>
-      ))}
-      <FormDialog
-        open={adding}
-        title="Request an escalation"
-        submitLabel="Request"
-        busy={request.busy}
-        error={request.error}
-        onClose={reset}
-        onSubmit={() => {
-          setTried(true);
-          if (kind === '' || amountProblem !== '' || reasonProblem !== '') return;
-          const amountMinor = parsed.ok ? parsed.minor : undefined;
-          void request.run(() => api['escalation.request']({ customerId, kind, amountMinor, currency: amountMinor === undefined ? undefined : currency, reason })).then((done) => {
-            if (done) reset();
-          });
-        }}
+    <>
+      <WorkSection
+        title="Escalations"
+        testId="escalations"
+        empty={escalations.length === 0 ? 'No escalation requests.' : null}
+        actions={
+          <Button
+            size="small"
+            onClick={() => {
+              setAdding(true);
+            }}
+          >
+            Request escalation
+          </Button>
+        }
       >
-        <TextField
-          select
-          autoFocus
-          required
-          label="Kind"
-          value={kind}
-          onChange={(event) => {
-            setKind(event.target.value as EscalationKind);
+        {withdraw.error && (
+          <Typography component="li" variant="body2" color="error" role="alert">
+            {withdraw.error.message}
+          </Typography>
+        )}
+        {escalations.map((entry) => (
+          <WorkRow
+            key={entry.id}
+            testId="escalation-row"
+            actions={
+              entry.status === 'requested' && (
+                <Button size="small" color="inherit" onClick={() => void withdraw.run(() => api['escalation.withdraw']({ escalationId: entry.id }))}>
+                  Withdraw
+                </Button>
+              )
+            }
+          >
+            <Title entry={entry} />
+            {entry.detail && <Typography variant="body2">{entry.detail}</Typography>}
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
+              {chip(ESCALATION_STATUS_LABELS, ESCALATION_COLORS, entry.status)}
+              <Meta entry={entry} />
+            </Box>
+          </WorkRow>
+        ))}
+      </WorkSection>
+        <FormDialog
+          open={adding}
+          title="Request an escalation"
+          submitLabel="Request"
+          busy={request.busy}
+          error={request.error}
+          onClose={reset}
+          onSubmit={() => {
+            setTried(true);
+            if (kind === '' || amountProblem !== '' || reasonProblem !== '') return;
+            const amountMinor = parsed.ok ? parsed.minor : undefined;
+            void request.run(() => api['escalation.request']({ customerId, kind, amountMinor, currency: amountMinor === undefined ? undefined : currency, reason })).then((done) => {
+              if (done) reset();
+            });
           }}
-          error={tried && kind === ''}
-          helperText={tried && kind === '' ? 'Kind is required' : ' '}
         >
-          {ESCALATION_KINDS.map((code) => (
-            <MenuItem key={code} value={code}>
-              {ESCALATION_KIND_LABELS[code]}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          label={`Amount (${currency})`}
-          required={needsAmount}
-          value={amount}
-          onChange={(event) => {
-            setAmount(event.target.value);
-          }}
-          error={tried && amountProblem !== ''}
-          helperText={tried && amountProblem !== '' ? `Amount ${amountProblem}` : ' '}
-          slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-        />
-        <TextField
-          required
-          multiline
-          minRows={2}
-          label="Reason"
-          value={reason}
-          onChange={(event) => {
-            setReason(event.target.value);
-          }}
-          error={tried && reasonProblem !== ''}
-          helperText={tried && reasonProblem !== '' ? `Reason ${reasonProblem}` : ' '}
-        />
-      </FormDialog>
-    </WorkSection>
+          <TextField
+            select
+            autoFocus
+            required
+            label="Kind"
+            value={kind}
+            onChange={(event) => {
+              setKind(event.target.value as EscalationKind);
+            }}
+            error={tried && kind === ''}
+            helperText={tried && kind === '' ? 'Kind is required' : ' '}
+          >
+            {ESCALATION_KINDS.map((code) => (
+              <MenuItem key={code} value={code}>
+                {ESCALATION_KIND_LABELS[code]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label={`Amount (${currency})`}
+            required={needsAmount}
+            value={amount}
+            onChange={(event) => {
+              setAmount(event.target.value);
+            }}
+            error={tried && amountProblem !== ''}
+            helperText={tried && amountProblem !== '' ? `Amount ${amountProblem}` : ' '}
+            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+          />
+          <TextField
+            required
+            multiline
+            minRows={2}
+            label="Reason"
+            value={reason}
+            onChange={(event) => {
+              setReason(event.target.value);
+            }}
+            error={tried && reasonProblem !== ''}
+            helperText={tried && reasonProblem !== '' ? `Reason ${reasonProblem}` : ' '}
+          />
+        </FormDialog>
+    </>
   );
 }

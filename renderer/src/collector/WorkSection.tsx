@@ -4,8 +4,20 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useId, type ReactNode } from 'react';
 
-/** A titled account section with its actions on the right and an empty text. */
-export function WorkSection({ title, actions, empty, children, testId }: { title: string; actions?: ReactNode; empty: string | null; children?: ReactNode; testId: string }) {
+interface WorkSectionProps {
+  readonly title: string;
+  readonly actions?: ReactNode;
+  /** Shown instead of the list when there is nothing to list. */
+  readonly empty: string | null;
+  /** The list's rows (li). */
+  readonly children?: ReactNode;
+  /** Rendered whether or not the list is empty: errors above it, dialogs. */
+  readonly extra?: ReactNode;
+  readonly testId: string;
+}
+
+/** A titled account section with its actions on the right, a list or an empty text. */
+export function WorkSection({ title, actions, empty, children, extra, testId }: WorkSectionProps) {
   const id = useId();
   return (
     <Paper component="section" aria-labelledby={id} sx={{ p: 2 }} data-testid={testId}>
@@ -15,6 +27,7 @@ export function WorkSection({ title, actions, empty, children, testId }: { title
         </Typography>
         {actions}
       </Box>
+      {extra}
       {empty !== null ? (
         <Typography variant="body2" color="text.secondary">
           {empty}
