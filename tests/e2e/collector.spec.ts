@@ -304,16 +304,20 @@ test('pins and snoozes from the worklist with a reason', async ({ server, page }
   expect(snoozed?.override).toMatchObject({ kind: 'snooze', reason: 'Waiting for the payment run on Friday' });
 
   await page.keyboard.press('End');
-  const last = dataRows(page).last();
-  const lastId = (await last.getAttribute('data-customer-id')) ?? '';
+  const rows = await ranking(page.request, server.url);
+  const lastId = rows.at(-1)?.customerId ?? '';
+  await expect(page.locator('[aria-selected="true"][data-customer-id]')).toHaveAttribute('data-customer-id', lastId);
   await page.keyboard.press('Shift+P');
   const pin = page.getByRole('dialog', { name: /^Pin / });
   await pin.getByLabel('Reason').fill('Team lead asked for a call today');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved-message')).toHaveText('Pinned to the top of the worklist');
+  // Pinned customers come before every unpinned one.
+  const pinnedRank = (await ranking(page.request, server.url)).findIndex((row) => row.customerId === lastId);
+  const firstUnpinned = (await ranking(page.request, server.url)).findIndex((row) => row.override?.kind !== 'pin');
+  expect(pinnedRank).toBeLessThan(firstUnpinned);
   await page.keyboard.press('Home');
-  await expect(dataRows(page).first()).toHaveAttribute('data-customer-id', lastId);
-  await expect(dataRows(page).first()).toHaveAttribute('data-override', 'pin');
+  await expect(page.locator(`[data-customer-id="${lastId}"]`)).toHaveAttribute('data-override', 'pin');
 });
 
 for (const scheme of ['light', 'dark'] as const) {
