@@ -2,12 +2,11 @@
  * Idempotent upserts by ERP key for the portfolio tables: a row whose ERP-owned columns are
  * unchanged is left alone (same version, no change_log entry); a changed row gets version + 1
  * and a change_log entry (plus a removal for the previous customer when a row moved to another
- * customer); a new row starts at version 1 with its own entry. New rows and their
- * log entries are written in multi-row statements, since a first import is mostly inserts.
+ * customer); a new row starts at version 1 with its own entry. Rows and their log entries are
+ * written in multi-row statements: an ERP file easily holds a hundred thousand items.
  */
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { recordChange } from '../db/change-log';
 import type { ServerDatabase, SyncedEntity } from '../db/schema';
 import type { EntityCounts } from './types';
 
@@ -38,9 +37,9 @@ const TABLES: Readonly<Record<ImportTable, TableSpec>> = {
 };
 
 // PGlite reads a statement's parameter count as a signed 16-bit number (PostgreSQL allows
-// 65,535): stay well under 32,767 bind parameters, including for the widest table (~17 columns).
+// 65,535): key lists and change_log inserts (6 parameters a row) stay well under 32,767.
 const KEY_CHUNK = 2000;
-const INSERT_CHUNK = 1000;
+const WRITE_CHUNK = 2000;
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -90,7 +89,7 @@ export async function upsertByKey(trx: Kysely<ServerDatabase>, table: ImportTabl
     else counts.unchanged += 1;
   }
 
-  for (const chunk of chunks(inserts, INSERT_CHUNK)) {
+  for (const chunk of chunks(inserts, WRITE_CHUNK)) {
     const logged = await trx
       .insertInto('change_log')
       .values(chunk.map(({ id, row }) => ({ entity: spec.entity, entity_id: id, customer_id: row.customerId ?? id, op: 'upsert' as const, at: now })))
@@ -98,29 +97,32 @@ export async function upsertByKey(trx: Kysely<ServerDatabase>, table: ImportTabl
       .execute();
     const seqOf = new Map(logged.map((entry) => [entry.entity_id, entry.seq]));
     const stamps = [...(spec.createdAt ? ['created_at'] : []), ...(spec.updatedAt ? ['updated_at'] : [])];
-    const head = ['id', 'erp_key', ...columns, 'updated_seq', ...stamps];
-    const tuples = chunk.map(({ id, row }) => {
-      const cells: Scalar[] = [id, row.key, ...columns.map((column) => row.values[column] ?? null), seqOf.get(id) ?? 0, ...stamps.map(() => now)];
-      return sql`(${sql.join(cells)})`;
-    });
-    await sql`INSERT INTO ${sql.table(table)} (${sql.join(head.map((column) => sql.ref(column)))}) VALUES ${sql.join(tuples)}`.execute(trx);
+    const head = sql.join(['id', 'erp_key', ...columns, 'updated_seq', ...stamps].map((column) => sql.ref(column)));
+    // The rows travel as one JSON parameter, typed by the table's own row type: no bind-parameter limit to mind.
+    const payload = chunk.map(({ id, row }) => ({ id, erp_key: row.key, ...row.values, updated_seq: seqOf.get(id) ?? 0, created_at: now, updated_at: now }));
+    await sql`INSERT INTO ${sql.table(table)} (${head})
+      SELECT ${head} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(payload)}::jsonb)`.execute(trx);
     counts.inserted += chunk.length;
   }
 
-  for (const { id, row, previousCustomerId } of updates) {
-    // Moved to another customer: the previous customer's viewers must be told to drop it.
-    if (row.customerId !== null && typeof previousCustomerId === 'string' && previousCustomerId !== row.customerId) {
-      await recordChange(trx, { entity: spec.entity, entityId: id, customerId: previousCustomerId, op: 'remove' }, now);
-    }
-    const seq = await recordChange(trx, { entity: spec.entity, entityId: id, customerId: row.customerId ?? id, op: 'upsert' }, now);
-    const assignments = [
-      ...columns.map((column) => sql`${sql.ref(column)} = ${row.values[column] ?? null}`),
-      sql`version = version + 1`,
-      sql`updated_seq = ${seq}`,
-      ...(spec.updatedAt ? [sql`updated_at = ${now}`] : []),
-    ];
-    await sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${id}`.execute(trx);
-    counts.updated += 1;
+  const assigned = [...columns, 'updated_seq', ...(spec.updatedAt ? ['updated_at'] : [])];
+  for (const chunk of chunks(updates, WRITE_CHUNK)) {
+    const entries = chunk.flatMap(({ id, row, previousCustomerId }) => [
+      // Moved to another customer: the previous customer's viewers must be told to drop it.
+      ...(row.customerId !== null && typeof previousCustomerId === 'string' && previousCustomerId !== row.customerId
+        ? [{ entity: spec.entity, entity_id: id, customer_id: previousCustomerId, op: 'remove' as const, at: now }]
+        : []),
+      { entity: spec.entity, entity_id: id, customer_id: row.customerId ?? id, op: 'upsert' as const, at: now },
+    ]);
+    const logged = await trx.insertInto('change_log').values(entries).returning(['seq', 'entity_id', 'op']).execute();
+    const seqOf = new Map(logged.filter((entry) => entry.op === 'upsert').map((entry) => [entry.entity_id, entry.seq]));
+    // One statement per chunk: the new values travel as one JSON parameter, typed by the table's own row type.
+    const payload = chunk.map(({ id, row }) => ({ id, ...row.values, updated_seq: seqOf.get(id) ?? 0, updated_at: now }));
+    const assignments = assigned.map((column) => sql`${sql.ref(column)} = ${sql.ref(`v.${column}`)}`);
+    await sql`UPDATE ${sql.table(table)} AS t SET ${sql.join(assignments)}, version = t.version + 1
+      FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(payload)}::jsonb) AS v
+      WHERE t.id = v.id`.execute(trx);
+    counts.updated += chunk.length;
   }
   return { counts, ids };
 }
