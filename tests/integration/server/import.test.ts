@@ -99,6 +99,8 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     expect(persons.applied.contactPersons).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
     const anne = await testDb.db.selectFrom('contact_persons').selectAll().where('erp_key', '=', 'CP-1').executeTakeFirstOrThrow();
     expect(anne).toMatchObject({ name: 'Anne Payable', email: 'anne@example.com', preferred_channel: 'email', is_primary: true, version: 1 });
+    const personsAgain = await run({ format: 'json', entity: 'contactPersons', records: json('contact-persons.json') });
+    expect(personsAgain.applied.contactPersons).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
 
     const payments = await run({
       format: 'json',
