@@ -206,7 +206,7 @@ test('the forms validate as you type and map the server error to the field, keep
   const form = drawer(page);
   await expect(form.getByRole('radio', { name: /No answer/ })).toBeVisible();
   await page.keyboard.press('Control+Enter');
-  await expect(form.getByText('Outcome choose an outcome')).toBeVisible();
+  await expect(form.getByText('Choose an outcome: press its letter or click it')).toBeVisible();
 
   await page.keyboard.press('p');
   const amount = form.getByLabel('Amount');
@@ -330,7 +330,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('l');
     await expect(page.getByRole('radio', { name: /No answer/ })).toBeVisible();
     await page.keyboard.press('Control+Enter');
-    await expect(drawer(page).getByText('Outcome choose an outcome')).toBeVisible();
+    await expect(drawer(page).getByText('Choose an outcome: press its letter or click it')).toBeVisible();
     await page.screenshot({ path: `/tmp/shots/collector-quick-log-${scheme}.png` });
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('p');

@@ -74,7 +74,7 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
             set({ amount: event.target.value }, value.plan ? 'totalMinor' : 'amountMinor');
           }}
           error={errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`) !== undefined}
-          helperText={errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`) ?? (itemLabels.length > 0 ? 'Defaults to the items’ open total' : ' ')}
+          helperText={errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`) ?? (itemLabels.length > 0 ? 'Items’ open total' : ' ')}
           slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-describedby': undefined } }}
         />
         <TextField label="Currency" value={value.currency} disabled slotProps={{ htmlInput: { 'aria-readonly': true } }} />

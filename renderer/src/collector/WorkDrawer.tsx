@@ -418,7 +418,7 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
               </Box>
               {contactError('outcome') && (
                 <Typography variant="caption" color="error" role="alert">
-                  Outcome {contactError('outcome')}
+                  {contactError('outcome')}
                 </Typography>
               )}
             </Box>

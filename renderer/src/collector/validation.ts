@@ -102,7 +102,7 @@ const put = (errors: Record<string, string>, key: string, message: string) => {
 
 export function validateContact(form: ContactForm): FieldErrors {
   const errors: Record<string, string> = {};
-  if (form.outcome === '') errors.outcome = 'choose an outcome';
+  if (form.outcome === '') errors.outcome = 'Choose an outcome: press its letter or click it';
   if (form.note.length > NOTE_MAX) errors.note = `must be at most ${NOTE_MAX} characters`;
   if (form.durationMinutes.trim() !== '') {
     const minutes = Number(form.durationMinutes);

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { Account, OpenItem, TimelineEntry } from '../../../renderer/src/account/types';
+import { disputesOf, followUpsOf, notesOf, promisesOf } from '../../../renderer/src/collector/accountLists';
+import { contactInput, initialForm, itemsOpenTotal, planInput, restoreDraft } from '../../../renderer/src/collector/formModel';
+import { OUTCOME_KEYS, outcomeForKey, OUTCOMES_SHOWN } from '../../../renderer/src/collector/keys';
+
+const CUSTOMER = '00000000-0000-7000-8000-000000000001';
+const PERSON = '00000000-0000-7000-8000-0000000000aa';
+
+function item(id: string, openMinor: number, overrides: Partial<OpenItem> = {}): OpenItem {
+  return {
+    id,
+    kind: 'invoice',
+    documentNumber: `INV-${id.slice(-2)}`,
+    reference: null,
+    documentDate: '2026-09-01',
+    dueDate: '2026-10-01',
+    currency: 'EUR',
+    originalMinor: openMinor,
+    openMinor,
+    disputedMinor: 0,
+    dunningLevel: 0,
+    daysPastDue: 53,
+    bucketKey: '31-60',
+    promised: false,
+    ...overrides,
+  };
+}
+
+const items = [item('00000000-0000-7000-8000-000000000011', 10_000), item('00000000-0000-7000-8000-000000000012', 5_000, { disputedMinor: 1_000 })];
+
+const account = {
+  customer: { id: CUSTOMER, currency: 'CHF' },
+  asOf: '2026-11-23',
+  openItems: items,
+  contacts: [],
+  timeline: [],
+} as unknown as Account;
+
+function entry(overrides: Partial<TimelineEntry>): TimelineEntry {
+  return { id: 'x', type: 'note', at: '2026-11-01T10:00:00.000Z', title: 'Note', detail: null, by: null, amount: null, status: null, channel: null, direction: null, outcome: null, ...overrides };
+}
+
+describe('initialForm', () => {
+  it('pre-fills the promise and dispute from the selected items, undisputed', () => {
+    const form = initialForm(account, items, { channel: 'email', direction: 'inbound', contactPersonId: PERSON });
+    expect(form.contact).toMatchObject({ channel: 'email', direction: 'inbound', contactPersonId: PERSON, outcome: '' });
+    expect(form.promise).toMatchObject({ amount: '140.00', currency: 'EUR', itemIds: items.map((i) => i.id) });
+    expect(form.dispute.items.map((i) => i.amount)).toEqual(['100.00', '40.00']);
+    expect(itemsOpenTotal(items)).toBe(14_000);
+  });
+
+  it('without items covers the account in its currency, with an empty amount', () => {
+    const form = initialForm(account, [], null);
+    expect(form.promise).toMatchObject({ amount: '', currency: 'CHF', itemIds: [] });
+    expect(form.contact.channel).toBe('phone');
+    expect(itemsOpenTotal([items[0] as OpenItem, item('00000000-0000-7000-8000-000000000013', 1, { currency: 'USD' })])).toBeUndefined();
+  });
+});
+
+describe('restoreDraft', () => {
+  const fresh = initialForm(account, items, null);
+
+  it('brings back what was typed', () => {
+    const typed = { ...fresh, contact: { ...fresh.contact, outcome: 'promise_to_pay' as const, note: 'half a sentence' }, promise: { ...fresh.promise, promisedDate: '2026-12-01' } };
+    const restored = restoreDraft(fresh, JSON.parse(JSON.stringify(typed)));
+    expect(restored.contact.note).toBe('half a sentence');
+    expect(restored.contact.outcome).toBe('promise_to_pay');
+    expect(restored.promise.promisedDate).toBe('2026-12-01');
+    expect(restored.promise.itemIds).toEqual(fresh.promise.itemIds);
+  });
+
+  it('ignores malformed drafts and unknown codes', () => {
+    expect(restoreDraft(fresh, 'nonsense')).toEqual(fresh);
+    const restored = restoreDraft(fresh, { contact: { channel: 'pigeon', outcome: 'hung_up', note: 42 }, dispute: { reasonCode: 'bad', items: 'x' } });
+    expect(restored.contact.channel).toBe(fresh.contact.channel);
+    expect(restored.contact.outcome).toBe('');
+    expect(restored.contact.note).toBe('');
+    expect(restored.dispute.reasonCode).toBe('');
+    expect(restored.dispute.items).toEqual(fresh.dispute.items);
+  });
+});
+
+describe('command inputs', () => {
+  const fresh = initialForm(account, items, null);
+
+  it('sends the promise inline only with the promise outcome', () => {
+    const form = { ...fresh, contact: { ...fresh.contact, outcome: 'promise_to_pay' as const, durationMinutes: '3' }, promise: { ...fresh.promise, promisedDate: '2026-12-01' } };
+    const input = contactInput(CUSTOMER, form, 'contact:x');
+    expect(input.promise).toMatchObject({ amountMinor: 14_000, currency: 'EUR', promisedDate: '2026-12-01' });
+    expect(input.dispute).toBeUndefined();
+    expect(input.durationSeconds).toBe(180);
+    expect(input.draftKey).toBe('contact:x');
+    expect(contactInput(CUSTOMER, { ...form, contact: { ...form.contact, outcome: 'no_answer' } }, 'k').promise).toBeUndefined();
+  });
+
+  it('adds a new contact person inline and leaves the plan to promise.plan', () => {
+    const form = {
+      ...fresh,
+      contact: { ...fresh.contact, outcome: 'promise_to_pay' as const, contactPersonId: 'new', newName: ' Ann ', newEmail: 'ann@example.com' },
+      promise: { ...fresh.promise, plan: true, instalments: [{ date: '2026-12-01', amount: '70.00' }, { date: '2027-01-01', amount: '70.00' }] },
+    };
+    const input = contactInput(CUSTOMER, form, 'k');
+    expect(input.contactPersonId).toBeNull();
+    expect(input.newContactPerson).toEqual({ name: 'Ann', phone: null, email: 'ann@example.com' });
+    expect(input.promise).toBeUndefined();
+    expect(planInput(CUSTOMER, form.promise).instalments).toEqual([
+      { promisedDate: '2026-12-01', amountMinor: 7_000 },
+      { promisedDate: '2027-01-01', amountMinor: 7_000 },
+    ]);
+  });
+});
+
+describe('account lists from the timeline', () => {
+  const timeline = [
+    entry({ id: 'p1', type: 'promise', title: 'Promise to pay by 2026-12-01', status: 'open', amount: { amountMinor: 1, currency: 'EUR' } }),
+    entry({ id: 'd1', type: 'dispute', title: 'Dispute: Pricing', status: 'in_process', amount: { amountMinor: 5, currency: 'EUR' } }),
+    entry({ id: 'e1', type: 'dispute', title: 'Dispute New → In process', status: 'in_process' }),
+    entry({ id: 'n1', type: 'note', detail: 'hello' }),
+    entry({ id: 'f1', type: 'follow_up', title: 'Follow-up on 2026-11-30: later', status: 'open' }),
+    entry({ id: 'f2', type: 'follow_up', title: 'Follow-up on 2026-11-20: earlier', status: 'open' }),
+    entry({ id: 'f3', type: 'follow_up', title: 'Follow-up on 2026-11-01: done: yes', status: 'done' }),
+  ];
+
+  it('lists each record once, disputes without their status events', () => {
+    expect(promisesOf(timeline).map((e) => e.id)).toEqual(['p1']);
+    expect(disputesOf(timeline).map((e) => e.id)).toEqual(['d1']);
+    expect(notesOf(timeline).map((e) => e.id)).toEqual(['n1']);
+  });
+
+  it('puts open follow-ups first by due date and reads the task from the title', () => {
+    expect(followUpsOf(timeline).map((f) => [f.id, f.dueDate, f.task])).toEqual([
+      ['f2', '2026-11-20', 'earlier'],
+      ['f1', '2026-11-30', 'later'],
+      ['f3', '2026-11-01', 'done: yes'],
+    ]);
+  });
+});
+
+describe('outcome hotkeys', () => {
+  it('gives every outcome its own key', () => {
+    const keys = OUTCOMES_SHOWN.map((outcome) => OUTCOME_KEYS[outcome]);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(outcomeForKey('p')).toBe('promise_to_pay');
+    expect(outcomeForKey('D')).toBe('dispute_raised');
+    expect(outcomeForKey('Enter')).toBeUndefined();
+    expect(outcomeForKey('z')).toBeUndefined();
+  });
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  amountText,
+  formFieldFor,
+  isCalendarDate,
+  parseAmount,
+  splitEvenly,
+  validateContact,
+  validateDispute,
+  validatePromise,
+  type ContactForm,
+  type DisputeForm,
+  type PromiseForm,
+} from '../../../renderer/src/collector/validation';
+
+const TODAY = '2026-11-23';
+
+const contact: ContactForm = {
+  channel: 'phone',
+  direction: 'outbound',
+  contactPersonId: '',
+  newName: '',
+  newPhone: '',
+  newEmail: '',
+  outcome: 'no_answer',
+  note: '',
+  durationMinutes: '',
+  followUpDate: '',
+};
+
+const promise: PromiseForm = {
+  amount: '1,000.00',
+  currency: 'EUR',
+  promisedDate: '2026-11-30',
+  itemIds: [],
+  paymentMethod: '',
+  note: '',
+  plan: false,
+  instalments: [],
+};
+
+const dispute: DisputeForm = {
+  items: [
+    { itemId: 'a', documentNumber: '9001', openMinor: 10_000, currency: 'EUR', amount: '100.00' },
+    { itemId: 'b', documentNumber: '9002', openMinor: 5_000, currency: 'EUR', amount: '20' },
+  ],
+  reasonCode: 'pricing',
+  description: '',
+  dueDate: '',
+};
+
+describe('parseAmount', () => {
+  it('reads grouped amounts into minor units', () => {
+    expect(parseAmount('1,234.50', 'EUR')).toEqual({ ok: true, minor: 123_450 });
+    expect(parseAmount('1234', 'JPY')).toEqual({ ok: true, minor: 1_234 });
+  });
+
+  it('refuses empty, zero, negative, malformed and over-precise amounts', () => {
+    expect(parseAmount('  ', 'EUR')).toEqual({ ok: false, message: 'is required' });
+    expect(parseAmount('0', 'EUR')).toEqual({ ok: false, message: 'must be more than zero' });
+    expect(parseAmount('-5', 'EUR')).toEqual({ ok: false, message: 'must be more than zero' });
+    expect(parseAmount('1,2,3', 'EUR').ok).toBe(false);
+    expect(parseAmount('1.234', 'EUR').ok).toBe(false);
+  });
+
+  it('round-trips with amountText', () => {
+    for (const minor of [1, 99, 100, 123_456_789]) expect(parseAmount(amountText(minor, 'EUR'), 'EUR')).toEqual({ ok: true, minor });
+    expect(amountText(5, 'EUR')).toBe('0.05');
+    expect(amountText(500, 'JPY')).toBe('500');
+  });
+});
+
+describe('dates', () => {
+  it('accepts real calendar dates only', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-1-05')).toBe(false);
+  });
+
+  it('adds months clamped to the month end, and days', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-23', 2)).toBe('2027-01-23');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('validateContact', () => {
+  it('passes a plain call and asks for an outcome', () => {
+    expect(validateContact(contact)).toEqual({});
+    expect(validateContact({ ...contact, outcome: '' })).toHaveProperty('outcome');
+  });
+
+  it('checks duration, follow-up date and the inline contact person', () => {
+    const errors = validateContact({ ...contact, durationMinutes: '2.5', followUpDate: '23.11.2026', contactPersonId: 'new' });
+    expect(Object.keys(errors).sort()).toEqual(['durationSeconds', 'followUpDate', 'newContactPerson.name', 'newContactPerson.phone']);
+    expect(validateContact({ ...contact, durationMinutes: '1441' }).durationSeconds).toBe('must be at most one day');
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann@example.com' })).toEqual({});
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newPhone: 'call me' })).toHaveProperty('newContactPerson.phone');
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann@' })).toHaveProperty('newContactPerson.email');
+  });
+});
+
+describe('validatePromise', () => {
+  it('names fields the way the server does, with the prefix', () => {
+    expect(validatePromise(promise, TODAY)).toEqual({});
+    expect(validatePromise({ ...promise, promisedDate: '2026-11-01' }, TODAY, 'promise.')).toEqual({ 'promise.promisedDate': 'may not lie in the past' });
+    expect(validatePromise({ ...promise, amount: '' }, TODAY)).toEqual({ amountMinor: 'is required' });
+  });
+
+  it('lets the amount default to the items and refuses more than they owe', () => {
+    expect(validatePromise({ ...promise, amount: '', itemIds: ['a'] }, TODAY, '', 50_000)).toEqual({});
+    expect(validatePromise({ ...promise, itemIds: ['a'] }, TODAY, '', 50_000)).toEqual({ amountMinor: 'is more than the selected items still owe' });
+  });
+
+  it('checks a payment plan: at least two instalments, increasing dates, amounts adding up', () => {
+    const plan: PromiseForm = {
+      ...promise,
+      plan: true,
+      instalments: [
+        { date: '2026-12-01', amount: '500.00' },
+        { date: '2027-01-01', amount: '500.00' },
+      ],
+    };
+    expect(validatePromise(plan, TODAY)).toEqual({});
+    expect(validatePromise({ ...plan, instalments: plan.instalments.slice(0, 1) }, TODAY)).toHaveProperty('instalments');
+    expect(validatePromise({ ...plan, instalments: [plan.instalments[1], plan.instalments[0]].filter((i) => i !== undefined) }, TODAY)).toHaveProperty([
+      'instalments.1.promisedDate',
+    ]);
+    expect(validatePromise({ ...plan, amount: '1,000.01' }, TODAY).totalMinor).toBe('the instalments add up to 1000.00, not 1000.01');
+    expect(validatePromise({ ...plan, amount: '', itemIds: ['a'] }, TODAY, '', 100_001).totalMinor).toBe('the instalments add up to 1000.00, not 1000.01');
+  });
+});
+
+describe('validateDispute', () => {
+  it('limits each disputed amount to what the item has open', () => {
+    expect(validateDispute(dispute, TODAY)).toEqual({});
+    const over = { ...dispute, items: dispute.items.map((item, index) => (index === 1 ? { ...item, amount: '50.01' } : item)) };
+    expect(validateDispute(over, TODAY, 'dispute.')).toEqual({ 'dispute.items.1.disputedMinor': 'may not exceed the open amount 50.00' });
+  });
+
+  it('needs items, a reason, one currency and a due date not in the past', () => {
+    expect(Object.keys(validateDispute({ ...dispute, items: [], reasonCode: '', dueDate: '2026-11-22' }, TODAY)).sort()).toEqual(['dueDate', 'items', 'reasonCode']);
+    const mixed = { ...dispute, items: dispute.items.map((item, index) => (index === 1 ? { ...item, currency: 'USD' } : item)) };
+    expect(validateDispute(mixed, TODAY).items).toBe('all items must be in one currency');
+  });
+});
+
+describe('formFieldFor', () => {
+  const known = ['promise.amountMinor', 'promise.itemIds', 'dispute.items', 'dispute.items.0.disputedMinor'];
+
+  it('maps a server field to the nearest field on the form', () => {
+    expect(formFieldFor('promise.itemIds.1', known)).toBe('promise.itemIds');
+    expect(formFieldFor('dispute.items.0.disputedMinor', known)).toBe('dispute.items.0.disputedMinor');
+    expect(formFieldFor('dispute.items.3.itemId', known)).toBe('dispute.items');
+    expect(formFieldFor('customerId', known)).toBeUndefined();
+    expect(formFieldFor(undefined, known)).toBeUndefined();
+    expect(formFieldFor('promise.amountMinorX', known)).toBeUndefined();
+  });
+});
+
+describe('splitEvenly', () => {
+  it('adds up exactly and differs by at most one minor unit', () => {
+    for (const [total, count] of [
+      [100_000, 3],
+      [1, 2],
+      [1_670_609, 7],
+    ] as const) {
+      const parts = splitEvenly(total, count);
+      expect(parts).toHaveLength(count);
+      expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+      expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
+    }
+  });
+});
