@@ -23,12 +23,20 @@ interface Target {
 /** Resolves ERP keys of one referenced table: this import's rows first, then the stored ones. */
 class References {
   private readonly known = new Map<string, Target>();
+  private readonly rejected: Set<string>;
 
   constructor(
     private readonly table: ImportTable,
     private readonly what: string,
-    private readonly rejectedKeys: ReadonlySet<string>,
-  ) {}
+    rejectedKeys: ReadonlySet<string>,
+  ) {
+    this.rejected = new Set(rejectedKeys);
+  }
+
+  /** A row of this import that was rejected after validation (unresolved reference, taken number). */
+  markRejected(key: string): void {
+    this.rejected.add(key);
+  }
 
   remember(key: string, target: Target): void {
     this.known.set(key, target);
@@ -47,7 +55,7 @@ class References {
   get(key: string): Target | string {
     const target = this.known.get(key);
     if (target !== undefined) return target;
-    return this.rejectedKeys.has(key) ? `${this.what} "${key}" was rejected in this import` : `no ${this.what} with ERP key "${key}"`;
+    return this.rejected.has(key) ? `${this.what} "${key}" was rejected in this import` : `no ${this.what} with ERP key "${key}"`;
   }
 }
 
@@ -60,8 +68,7 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
   const { batch, rejectedKeys } = validated;
   const counts = zeroCounts();
   const rejected: Rejection[] = [];
-  const rejectedCustomers = new Set(rejectedKeys.customers);
-  const customers = new References('customers', 'customer', rejectedCustomers);
+  const customers = new References('customers', 'customer', rejectedKeys.customers);
   const items = new References('open_items', 'open item', rejectedKeys.openItems);
   const payments = new References('payments', 'payment', rejectedKeys.payments);
 
@@ -70,7 +77,7 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
   };
 
   const customerRows = await uniqueNumbers(trx, batch.customers, (located, reason) => {
-    rejectedCustomers.add(located.record.key);
+    customers.markRejected(located.record.key);
     reject('customers', located, 'number', located.record.number, reason);
   });
   const customerResult = await upsertByKey(
@@ -104,14 +111,17 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
   const owned = async <E extends 'contactPersons' | 'openItems' | 'payments'>(
     entity: E,
     toValues: (record: RecordBatch[E][number]['record'], customerId: string) => UpsertRow['values'],
+    referencedAs?: References,
   ): Promise<UpsertRow[]> => {
     const list: RecordBatch[E][number][] = batch[entity];
     await customers.load(trx, list.map(({ record }) => record.customerKey));
     const rows: UpsertRow[] = [];
     for (const located of list) {
       const target = customers.get(located.record.customerKey);
-      if (typeof target === 'string') reject(entity, located, 'customerKey', located.record.customerKey, target);
-      else rows.push({ key: located.record.key, customerId: target.id, values: toValues(located.record, target.id) });
+      if (typeof target === 'string') {
+        reject(entity, located, 'customerKey', located.record.customerKey, target);
+        referencedAs?.markRejected(located.record.key);
+      } else rows.push({ key: located.record.key, customerId: target.id, values: toValues(located.record, target.id) });
     }
     return rows;
   };
@@ -127,33 +137,41 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
   }));
   counts.contactPersons = (await upsertByKey(trx, 'contact_persons', persons, now)).counts;
 
-  const itemRows = await owned('openItems', (record, customerId) => ({
-    customer_id: customerId,
-    kind: record.kind,
-    document_number: record.documentNumber,
-    reference: record.reference,
-    document_date: record.documentDate,
-    due_date: record.dueDate,
-    currency: record.currency,
-    original_minor: record.originalMinor,
-    open_minor: record.openMinor,
-    disputed_minor: record.disputedMinor,
-    erp_disputed: record.disputed,
-    dunning_level: record.dunningLevel,
-    cleared_at: record.clearedOn,
-  }));
+  const itemRows = await owned(
+    'openItems',
+    (record, customerId) => ({
+      customer_id: customerId,
+      kind: record.kind,
+      document_number: record.documentNumber,
+      reference: record.reference,
+      document_date: record.documentDate,
+      due_date: record.dueDate,
+      currency: record.currency,
+      original_minor: record.originalMinor,
+      open_minor: record.openMinor,
+      disputed_minor: record.disputedMinor,
+      erp_disputed: record.disputed,
+      dunning_level: record.dunningLevel,
+      cleared_at: record.clearedOn,
+    }),
+    items,
+  );
   const itemResult = await upsertByKey(trx, 'open_items', itemRows, now);
   counts.openItems = itemResult.counts;
   rememberAll(items, itemRows, itemResult.ids);
 
-  const paymentRows = await owned('payments', (record, customerId) => ({
-    customer_id: customerId,
-    amount_minor: record.amountMinor,
-    currency: record.currency,
-    value_date: record.valueDate,
-    method: record.method,
-    reference: record.reference,
-  }));
+  const paymentRows = await owned(
+    'payments',
+    (record, customerId) => ({
+      customer_id: customerId,
+      amount_minor: record.amountMinor,
+      currency: record.currency,
+      value_date: record.valueDate,
+      method: record.method,
+      reference: record.reference,
+    }),
+    payments,
+  );
   const paymentResult = await upsertByKey(trx, 'payments', paymentRows, now);
   counts.payments = paymentResult.counts;
   rememberAll(payments, paymentRows, paymentResult.ids);

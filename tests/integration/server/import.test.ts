@@ -169,6 +169,19 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     expect(persons.rejected.map((rejection) => rejection.reason)).toEqual(['no customer with ERP key "J-9"']);
   });
 
+  it('a preset row whose customer is rejected reports why each dependent record fails', async () => {
+    const header = 'countryCode,customerID,PaperlessDate,invoiceNumber,InvoiceDate,DueDate,InvoiceAmount,Disputed,SettledDate,PaperlessBill,DaysToSettle,DaysLate';
+    const content = `${header}\n${'9'.repeat(21)},X-1,4/6/2013,INV-X,1/2/2013,2/1/2013,55.94,No,1/15/2013,Paper,13,0\n`;
+    const report = await run({ format: 'csv', preset: 'ibm-ar', content }, { allowPartial: true });
+    expect(report.rejected.map(({ entity, line, column, reason }) => [entity, line, column, reason])).toEqual([
+      ['customers', 2, 'countryCode', 'at most 20 characters'],
+      ['openItems', 2, 'customerID', 'customer "X-1" was rejected in this import'],
+      ['payments', 2, 'customerID', 'customer "X-1" was rejected in this import'],
+      ['clearings', 2, 'invoiceNumber', 'open item "INV-X" was rejected in this import'],
+    ]);
+    expect(await testDb.db.selectFrom('open_items').select('id').where('erp_key', '=', 'INV-X').execute()).toEqual([]);
+  });
+
   it('updates a changed customer once and leaves assignment columns alone', async () => {
     await testDb.db.insertInto('teams').values({ id: 'team-north', name: 'North', created_at: '2026-03-01T00:00:00.000Z' }).execute();
     await testDb.db.updateTable('customers').set({ team_id: 'team-north' }).where('erp_key', '=', 'J-1').execute();
