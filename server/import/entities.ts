@@ -91,21 +91,17 @@ interface MinorContext {
   addIssue(issue: { code: 'custom'; message: string; path: string[] }): void;
 }
 
-/** Minor units of `decimal` in `currency`, or an issue on `path` (more decimals than the currency has, out of range). */
+/** Minor units of `decimal` in `currency`, or an issue on `path`: more decimals than the currency has, or too large. */
 function toMinor(ctx: MinorContext, path: string, decimal: string, currencyCode: string): number {
-  let digits: number;
-  try {
-    digits = minorDigits(currencyCode);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `unknown currency ${currencyCode}`, path: [path] });
+  const digits = minorDigits(currencyCode);
+  const decimals = (decimal.split('.')[1] ?? '').replace(/0+$/, '').length;
+  if (decimals > digits) {
+    ctx.addIssue({ code: 'custom', message: digits === 0 ? `${currencyCode} amounts have no decimals` : `${currencyCode} amounts have at most ${digits} decimals`, path: [path] });
     return 0;
   }
   const minor = decimalToMinor(decimal, digits);
-  if (minor === null) {
-    ctx.addIssue({ code: 'custom', message: digits === 0 ? `${currencyCode} amounts have no decimals` : `${currencyCode} amounts have at most ${digits} decimals (or the amount is too large)`, path: [path] });
-    return 0;
-  }
-  return minor;
+  if (minor === null) ctx.addIssue({ code: 'custom', message: 'too large', path: [path] });
+  return minor ?? 0;
 }
 
 const optionalText = (max: number) => field(text(max).optional());

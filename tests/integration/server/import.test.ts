@@ -61,7 +61,7 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     ]);
     const reasons = new Map(report.rejected.map((rejection) => [`${rejection.line}:${rejection.column}`, rejection.reason]));
     expect(reasons.get('3:date')).toBe('not a date in the format yyyy-MM-dd');
-    expect(reasons.get('4:amount')).toBe('EUR amounts have at most 2 decimals (or the amount is too large)');
+    expect(reasons.get('4:amount')).toBe('EUR amounts have at most 2 decimals');
     expect(reasons.get('5:customer')).toBe('no customer with ERP key "NOPE"');
     expect(reasons.get('6:key')).toBe('required, but empty or missing');
     expect(reasons.get('7:kind')).toContain('one of invoice, credit_memo');
@@ -124,6 +124,8 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
         { key: 'JC-2', itemKey: 'R-3', paymentKey: 'JP-1', amount: '1', currency: 'EUR', clearedOn: '2026-02-10' },
         { key: 'JC-3', itemKey: 'R-1', amount: 1e21, currency: 'EUR', clearedOn: '10.02.2026' },
         { key: 'JC-4', itemKey: 'R-1', amount: '1', currency: 'EUR', clearedOn: '2026-02-10', colour: 'red' },
+        { key: 'JC-5', itemKey: 'R-1', amount: '90071992547409.92', currency: 'EUR', clearedOn: '2026-02-10' },
+        { key: 'JC-6', itemKey: 'R-1', amount: '12.5', currency: 'JPY', clearedOn: '2026-02-10' },
         'not a record',
       ],
     });
@@ -133,7 +135,9 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
       [2, 'amount', 'not an amount (digits, decimal separator ".", no grouping)'],
       [2, 'clearedOn', 'not a date in the format yyyy-MM-dd'],
       [3, 'colour', expect.stringContaining('unknown field') as unknown],
-      [4, '(record)', 'expected an object'],
+      [4, 'amount', 'too large'],
+      [5, 'amount', 'JPY amounts have no decimals'],
+      [6, '(record)', 'expected an object'],
     ]);
   });
 
