@@ -96,10 +96,22 @@ describe('dispute.transition', () => {
 
   it('refuses to move a closed dispute anywhere but back to in process', async () => {
     const dispute = await raise([{ itemId: f.items[0], disputedMinor: 100 }]);
-    await f.api.call('dispute.transition', { disputeId: dispute.id, action: 'void' });
+    await f.api.call('dispute.transition', { disputeId: dispute.id, action: 'start' });
+    await f.api.call('dispute.transition', { disputeId: dispute.id, action: 'resolve', resolution: 'claim_rejected', rootCause: 'customer_error' });
+    expect(await f.api.call('dispute.transition', { disputeId: dispute.id, action: 'close' })).toMatchObject({ status: 'closed', allowedActions: ['reopen'] });
     const before = snapshot(f.sqlite);
-    expect(expectError(await f.api.raw('dispute.transition', { disputeId: dispute.id, action: 'start' }))).toMatchObject({ code: 'conflict', field: 'action' });
+    for (const action of ['start', 'escalate', 'close', 'void'] as const) {
+      expect(expectError(await f.api.raw('dispute.transition', { disputeId: dispute.id, action }))).toMatchObject({ code: 'conflict', field: 'action' });
+    }
     expect(snapshot(f.sqlite)).toEqual(before);
+    expect(await f.api.call('dispute.transition', { disputeId: dispute.id, action: 'reopen' })).toMatchObject({ status: 'in_process', disputedMinor: 100 });
+  });
+
+  it('voiding releases the amounts and ends the case for good', async () => {
+    const dispute = await raise([{ itemId: f.items[0], disputedMinor: 100 }]);
+    expect(await f.api.call('dispute.transition', { disputeId: dispute.id, action: 'void', comment: 'raised by mistake' })).toMatchObject({ status: 'voided', allowedActions: [] });
+    expect(disputed(f.items[0])).toBe(0);
+    expect(expectError(await f.api.raw('dispute.transition', { disputeId: dispute.id, action: 'reopen' }))).toMatchObject({ code: 'conflict', field: 'action' });
   });
 });
 
