@@ -179,6 +179,7 @@ test('a half-typed note survives an app restart', async ({ server, page }) => {
   await openTopAccount(page, server.url);
   const accountHash = new URL(page.url()).hash;
   await page.keyboard.press('l');
+  await expect(drawer(page)).toBeVisible();
   await page.keyboard.press('c');
   const note = drawer(page).getByLabel('Note', { exact: true });
   await expect(note).toBeFocused();

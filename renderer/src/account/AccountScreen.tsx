@@ -161,7 +161,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
               <FollowUpsSection customerId={customerId} timeline={data.timeline} asOf={data.asOf} />
               <Contacts contacts={data.contacts} />
               <EscalationsSection customerId={customerId} currency={data.customer.currency} timeline={data.timeline} />
-              <Timeline entries={data.timeline} />
+              <Timeline customerId={customerId} entries={data.timeline} />
             </Box>
           </Box>
         </Box>

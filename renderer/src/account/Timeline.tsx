@@ -12,6 +12,10 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { useDataVersion } from '../collector/dataVersion';
+import { ErrorState } from '../common/StatusViews';
 import type { TimelineType } from '../../../shared/api/schemas';
 import {
   CHANNEL_LABELS,
@@ -39,7 +43,7 @@ const ICONS: Record<TimelineType, typeof Chat> = {
 /** In display order; taken from the Record so no zod schema module is loaded at run time. */
 const TIMELINE_TYPES = Object.keys(ICONS) as TimelineType[];
 
-const SHOWN_AT_FIRST = 60;
+const PAGE_SIZE = 50;
 
 /** Status codes are per entry type (a promise's "open" is not a follow-up's "open"). */
 const STATUS_LABELS: Partial<Record<TimelineType, Readonly<Record<string, string>>>> = {
@@ -49,19 +53,26 @@ const STATUS_LABELS: Partial<Record<TimelineType, Readonly<Record<string, string
   follow_up: FOLLOW_UP_STATUS_LABELS,
 };
 
-export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+/**
+ * The account's history from customer.timeline, filtered by type on the server and paged with
+ * "Show more". `entries` (the account's copy) only feeds the counts on the type buttons. While a
+ * new filter loads, the previous answer is shown filtered the same way, so the list never shows
+ * entries of another type.
+ */
+export function Timeline({ customerId, entries }: { customerId: string; entries: readonly TimelineEntry[] }) {
   const [type, setType] = useState<TimelineType | 'all'>('all');
-  const [showAll, setShowAll] = useState(false);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const version = useDataVersion();
+  const page = useQuery(`timeline:${customerId}:${type}:${limit}:${version}`, () =>
+    api['customer.timeline']({ customerId, types: type === 'all' ? undefined : [type], limit }),
+  );
   const counts = useMemo(() => {
     const map = new Map<TimelineType, number>();
     for (const entry of entries) map.set(entry.type, (map.get(entry.type) ?? 0) + 1);
     return map;
   }, [entries]);
-  const shown = useMemo(
-    () => entries.filter((entry) => type === 'all' || entry.type === type).sort((a, b) => b.at.localeCompare(a.at)),
-    [entries, type],
-  );
-  const visible = showAll ? shown : shown.slice(0, SHOWN_AT_FIRST);
+  const visible = (page.data?.entries ?? []).filter((entry) => type === 'all' || entry.type === type);
+  const total = page.fresh ? (page.data?.total ?? 0) : 0;
 
   return (
     <Paper component="section" aria-labelledby="timeline-title" sx={{ p: 2 }}>
@@ -73,7 +84,10 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
         exclusive
         value={type}
         onChange={(_event, value: TimelineType | 'all' | null) => {
-          if (value) setType(value);
+          if (value) {
+            setType(value);
+            setLimit(PAGE_SIZE);
+          }
         }}
         aria-label="Show timeline entries of type"
         sx={{ flexWrap: 'wrap', mb: 1.5, '& .MuiToggleButton-root': { py: 0.25, px: 1, textTransform: 'none' } }}
@@ -85,9 +99,10 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
+      {page.error && <ErrorState error={page.error} onRetry={page.retry} what="the timeline" />}
       {visible.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
-          Nothing on the timeline yet.
+          {page.data === undefined ? (page.slow ? 'Loading the timeline…' : ' ') : 'Nothing on the timeline yet.'}
         </Typography>
       ) : (
         <Box component="ol" aria-label="Timeline entries, newest first" sx={{ listStyle: 'none', m: 0, p: 0 }}>
@@ -138,13 +153,13 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
           })}
         </Box>
       )}
-      {!showAll && shown.length > SHOWN_AT_FIRST && (
+      {total > visible.length && (
         <Box sx={{ pt: 1 }}>
           <Chip
             clickable
-            label={`Show all ${shown.length}`}
+            label={`Show more (${visible.length} of ${total})`}
             onClick={() => {
-              setShowAll(true);
+              setLimit(limit + PAGE_SIZE);
             }}
           />
         </Box>

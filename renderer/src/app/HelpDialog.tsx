@@ -9,11 +9,12 @@ import { SHORTCUTS } from './keys';
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby="help-title" maxWidth="sm" fullWidth>
+    <Dialog open={open} onClose={onClose} aria-labelledby="help-title" maxWidth="md" fullWidth>
       <DialogTitle id="help-title">Keyboard shortcuts</DialogTitle>
-      <DialogContent>
+      {/* Focusable, so the list scrolls with the keyboard on small windows. */}
+      <DialogContent tabIndex={0} aria-label="Shortcut list" sx={{ columnWidth: 380, columnGap: 4 }}>
         {SHORTCUTS.map((group) => (
-          <Box key={group.group} component="section" sx={{ mb: 2 }} aria-label={group.group}>
+          <Box key={group.group} component="section" sx={{ mb: 2, breakInside: 'avoid' }} aria-label={group.group}>
             <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
               {group.group}
             </Typography>

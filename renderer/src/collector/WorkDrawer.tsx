@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { OperationOutput } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
-import type { Channel, Direction } from '../../../shared/domain/codes';
+import type { Channel, Direction, Outcome } from '../../../shared/domain/codes';
 import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from '../../../shared/domain/labels';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
@@ -82,9 +82,20 @@ function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClo
   const draft = useDraftLoad(mode === 'contact' ? contactDraftKey(customerId) : `none:${customerId}`, (value) => (mode === 'contact' ? value : null));
   const error = account.error ?? defaults.error;
   const settled = !defaults.loading && !info.loading;
+  const loaded = settled && account.data !== undefined && draft.status === 'ready';
+  // An outcome key pressed while the panel is still loading is kept, so fast typists lose nothing.
+  const [earlyOutcome, setEarlyOutcome] = useState<Outcome | null>(null);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (loaded || mode !== 'contact' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const outcome = outcomeForKey(event.key);
+    if (outcome) {
+      event.preventDefault();
+      setEarlyOutcome(outcome);
+    }
+  };
 
   return (
-    <>
+    <Box onKeyDown={onKeyDown} sx={{ display: 'contents' }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1.25, borderBottom: 1, borderColor: 'divider' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="h2" id="work-title">
@@ -107,14 +118,15 @@ function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClo
           initial={(() => {
             const items = account.data.openItems.filter((item) => request.itemIds.includes(item.id));
             const fresh = initialForm(account.data, items, defaults.data ?? null);
-            return draft.value === null ? fresh : restoreDraft(fresh, draft.value);
+            const form = draft.value === null ? fresh : restoreDraft(fresh, draft.value);
+            return earlyOutcome === null ? form : { ...form, contact: { ...form.contact, outcome: earlyOutcome } };
           })()}
           ownerName={info.data?.user?.displayName ?? null}
           onClose={onClose}
           onSaved={onSaved}
         />
       )}
-    </>
+    </Box>
   );
 }
 
@@ -192,9 +204,19 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
     focusNext.current = null;
   });
 
+  // First focus: the form's first field, or where a restored or early-chosen outcome continues.
+  const firstOutcome = useRef(initial.contact.outcome);
   useEffect(() => {
-    const target = mode === 'promise' ? promiseRef.current : mode === 'dispute' ? disputeRef.current : outcomeRef.current;
-    target?.focus();
+    const outcomeAtOpen = firstOutcome.current;
+    const target =
+      mode === 'promise' || outcomeAtOpen === 'promise_to_pay'
+        ? promiseRef.current
+        : mode === 'dispute' || outcomeAtOpen === 'dispute_raised'
+          ? disputeRef.current
+          : outcomeAtOpen === ''
+            ? outcomeRef.current
+            : noteRef.current;
+    (target ?? outcomeRef.current)?.focus();
   }, [mode]);
 
   const touch = (key: string) => {
