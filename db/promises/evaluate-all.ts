@@ -33,7 +33,7 @@ export interface EvaluateOptions {
   readonly settings?: DomainSettings;
 }
 
-/** Where the last run's date and rules are kept, so a read can tell whether a run is due. */
+/** Where the last run's date and rules are kept, so a read can tell whether a run is due (migration 002's triggers delete it). */
 export const PROMISES_EVALUATED_KEY = 'promises_evaluated';
 /** Namespace of the ids of follow-ups opened for broken promises. */
 const BROKEN_FOLLOW_UP_NAMESPACE = '6f3b2d9e-4c1a-5e8b-9d7f-2a1c3e5b7d90';
@@ -182,7 +182,10 @@ export function evaluatePromisesIfDue(sqlite: BetterSqlite3.Database, options: E
   return true;
 }
 
-/** ERP imports and sync call this after payments, clearings or items changed: the next read re-evaluates. */
+/**
+ * Makes the next read re-evaluate. Triggers of migration 002 do this whenever payments or
+ * clearings change; a caller that changes what counts in another way (the rules aside) calls it.
+ */
 export function markPromisesStale(sqlite: BetterSqlite3.Database): void {
   execute(sqlite, build.deleteFrom('sync_state').where('key', '=', PROMISES_EVALUATED_KEY));
 }

@@ -5,7 +5,6 @@ import { addDays } from '../../../shared/domain/dates';
 import { dispatch } from '../../../shared/api/dispatch';
 import type { PromiseRules } from '../../../shared/domain/promise';
 import { createHandlers } from '../../../db/handlers/create-handlers';
-import { markPromisesStale } from '../../../db/promises/evaluate-all';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../db/summary/refresh';
 import { addCustomer, addItem, insertRow } from '../../support/builders';
 import { TEST_NOW } from '../../support/test-api';
@@ -34,8 +33,6 @@ function pay(customerId: string, amountMinor: number, valueDate: string, currenc
   if (clears !== undefined) {
     insertRow(f.sqlite, 'clearings', { id: uuidv7(), payment_id: payment.id, open_item_id: clears, amount_minor: amountMinor, currency, cleared_on: valueDate });
   }
-  // What the ERP import does after writing payments: the next read re-judges promises.
-  markPromisesStale(f.sqlite);
 }
 
 const status = (id: string) => (f.sqlite.prepare('SELECT status, paid_minor, evaluated_on FROM promises WHERE id = ?').get(id) as { status: string; paid_minor: number; evaluated_on: string | null });
@@ -77,6 +74,16 @@ describe('promise evaluation', () => {
       ['Follow-up on 2026-11-29: Promise of 2026-11-25 broken: call the customer', 'open'],
       ['Promise to pay by 2026-11-25', 'broken'],
     ]);
+  });
+
+  it('re-judges on the next read once the ERP writes a payment, without being asked', async () => {
+    const promise = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-30', itemIds: [f.items[0]] });
+    await f.api.call('worklist.query', {});
+    pay(f.customerId, 10_000, '2026-11-23', 'EUR', f.items[0]);
+    expect(status(promise.id).status).toBe('open');
+    const row = (await f.api.call('worklist.query', {})).rows.find((r) => r.customerId === f.customerId);
+    expect(status(promise.id)).toMatchObject({ status: 'kept', paid_minor: 10_000 });
+    expect(row?.nextPromiseDate).toBeNull();
   });
 
   it('keeps a promise on items from clearings on those items only, and at once when paid in full', async () => {

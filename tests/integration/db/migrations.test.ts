@@ -79,7 +79,7 @@ describe('migration 001-initial', () => {
 });
 
 describe('migration 002-collector-work', () => {
-  it('adds the drafts table and the index of a collector\'s contacts on top of 001', async () => {
+  it('adds the drafts table, its indexes and the triggers that mark promise verdicts stale on top of 001', async () => {
     const store = await migrateThrough('002-collector-work');
     expect(store.sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all()).toEqual([{ name: '001-initial' }, { name: '002-collector-work' }]);
     const columns = store.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('drafts')").all().map((row) => row.name);
@@ -87,6 +87,8 @@ describe('migration 002-collector-work', () => {
     const index = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'activities_user_created'").get();
     expect(index).toEqual({ name: 'activities_user_created' });
     expect(() => store.sqlite.prepare("INSERT INTO drafts (key, value_json, updated_at) VALUES ('', '{}', 'x')").run()).toThrow(/CHECK/);
+    const triggers = store.sqlite.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%promises_stale' ORDER BY name").all();
+    expect(triggers.map((row) => row.name)).toEqual(['clearings_delete_promises_stale', 'clearings_insert_promises_stale', 'clearings_update_promises_stale', 'payments_delete_promises_stale', 'payments_insert_promises_stale', 'payments_update_promises_stale']);
   });
 });
 
