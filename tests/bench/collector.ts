@@ -42,6 +42,8 @@ export async function runCollectorCases({ store, call, measure, asOf }: Collecto
   await measure('collector.follow_ups_mine', 100, 10, () => call('followUps.mine', {}));
   await measure('collector.timeline_page', 200, 10, (round) => call('customer.timeline', { customerId: pick(customerIds, round), limit: 50 }));
   await measure('collector.customer_work', 200, 10, (round) => call('customer.work', { customerId: pick(customerIds, round) }));
+  // The worklist filter this work adds, held to the filtered worklist's 25 ms.
+  await measure('collector.worklist_promise_due_soon', 100, 25, () => call('worklist.query', { filters: { promiseDueSoon: true }, sort: { by: 'nextAction', dir: 'asc' } }));
 
   await measure('collector.contact_log', 200, 5, (round) =>
     call('contact.log', {
