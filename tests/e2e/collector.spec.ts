@@ -318,7 +318,17 @@ test('pins and snoozes from the worklist with a reason', async ({ server, page }
   const firstUnpinned = (await ranking(page.request, server.url)).findIndex((row) => row.override?.kind !== 'pin');
   expect(pinnedRank).toBeLessThan(firstUnpinned);
   await page.keyboard.press('Home');
-  await expect(page.locator(`[data-customer-id="${lastId}"]`)).toHaveAttribute('data-override', 'pin');
+  const pinned = page.locator(`[data-customer-id="${lastId}"]`);
+  await expect(pinned).toHaveAttribute('data-override', 'pin');
+
+  // The account shows the pin and clears it.
+  await pinned.locator('a').first().click();
+  const status = page.getByTestId('override-status');
+  await expect(status).toContainText('Pinned: Team lead asked for a call today');
+  await status.locator('.MuiChip-deleteIcon').click();
+  await expect(status).toBeHidden();
+  const cleared = (await ranking(page.request, server.url)).find((row) => row.customerId === lastId);
+  expect(cleared?.override).toBeNull();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

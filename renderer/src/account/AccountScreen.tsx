@@ -2,6 +2,7 @@ import PushPin from '@mui/icons-material/PushPinOutlined';
 import Snooze from '@mui/icons-material/Snooze';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
@@ -15,6 +16,8 @@ import type { OverrideRequest } from '../collector/OverrideDialog';
 import type { WorkMode, WorkRequest } from '../collector/WorkDrawer';
 import { ScoreFactors } from '../common/ScoreFactors';
 import { ErrorState } from '../common/StatusViews';
+import { formatDate } from '../common/format';
+import { useCommand } from '../collector/useCommand';
 import { AccountHeader } from './AccountHeader';
 import { Balances } from './Balances';
 import { Contacts } from './Contacts';
@@ -55,6 +58,13 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
   const focused = useRef(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const data = account.data?.customer.id === customerId ? account.data : undefined;
+  const number = data?.customer.number ?? '';
+  // The pin or snooze lives on the worklist row; find this customer's row by its number.
+  const rowQuery = useQuery(`override:${customerId}:${number}:${version}`, () =>
+    number === '' ? Promise.resolve({ ok: true as const, value: null }) : api['worklist.query']({ search: number, limit: 20 }),
+  );
+  const override = rowQuery.data?.rows.find((row) => row.customerId === customerId)?.override ?? null;
+  const clear = useCommand();
 
   // Put the keyboard inside the account once, so screen readers announce it and Tab starts here.
   useEffect(() => {
@@ -112,11 +122,27 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
               Raise dispute<Kbd>D</Kbd>
             </Button>
             <Box sx={{ flex: 1 }} />
+            {override && (
+              <Chip
+                icon={override.kind === 'pin' ? <PushPin /> : <Snooze />}
+                color={override.kind === 'pin' ? 'primary' : 'default'}
+                variant="outlined"
+                data-testid="override-status"
+                label={`${override.kind === 'pin' ? 'Pinned' : 'Snoozed'}: ${override.reason}${override.expiresAt ? ` · until ${formatDate(override.expiresAt)}` : ''}`}
+                onDelete={() => void clear.run(() => api['worklist.clearOverride']({ customerId }))}
+                aria-label={`${override.kind === 'pin' ? 'Pinned' : 'Snoozed'}: ${override.reason}. Press Delete to clear.`}
+              />
+            )}
+            {clear.error && (
+              <Typography variant="body2" color="error" role="alert">
+                {clear.error.message}
+              </Typography>
+            )}
             <Button
               color="inherit"
               startIcon={<PushPin />}
               onClick={() => {
-                onOverride({ customerId, customerName: data.customer.name, kind: 'pin', current: null });
+                onOverride({ customerId, customerName: data.customer.name, kind: 'pin', current: override });
               }}
             >
               Pin
@@ -125,7 +151,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
               color="inherit"
               startIcon={<Snooze />}
               onClick={() => {
-                onOverride({ customerId, customerName: data.customer.name, kind: 'snooze', current: null });
+                onOverride({ customerId, customerName: data.customer.name, kind: 'snooze', current: override });
               }}
             >
               Snooze
