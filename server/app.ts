@@ -17,6 +17,7 @@ import { registerHealthRoute } from './routes/health';
 import { registerImportRoute } from './routes/import';
 import { registerMeRoute } from './routes/me';
 import { registerPortfolioRoutes } from './routes/portfolio';
+import { registerSyncRoutes } from './routes/sync';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const MIN_SECRET_LENGTH = 32;
@@ -61,6 +62,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerMeRoute(app, ctx, authenticate);
   registerPortfolioRoutes(app, ctx, authenticate);
   registerImportRoute(app, ctx, authenticate);
+  registerSyncRoutes(app, ctx, authenticate);
   await app.ready();
   return app;
 }

@@ -6,10 +6,12 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m001 from './001-initial';
 import * as m002 from './002-erp-import';
+import * as m003 from './003-sync-ordering';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
   '002-erp-import': { up: m002.up },
+  '003-sync-ordering': { up: m003.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

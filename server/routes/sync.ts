@@ -1,0 +1,28 @@
+/** The sync endpoints: POST /v1/sync/pull and POST /v1/sync/push (docs/SYNC.md). */
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { PullRequestSchema, PushRequestSchema } from '../../shared/sync/protocol';
+import { principalOf } from '../auth/authenticate';
+import type { ServerContext } from '../context';
+import { HttpError } from '../http/errors';
+import { parseInput } from '../http/validate';
+import { InvalidCursorError, pull } from '../sync/pull';
+import { push } from '../sync/push';
+
+export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, authenticate: preHandlerAsyncHookHandler): void {
+  app.post('/v1/sync/pull', { preHandler: authenticate }, async (request) => {
+    const { cursor, limit } = parseInput(PullRequestSchema, request.body);
+    try {
+      return await pull(ctx.db, principalOf(request), cursor, limit);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw new HttpError(400, 'validation', error.message, 'cursor');
+      throw error;
+    }
+  });
+
+  app.post('/v1/sync/push', { preHandler: authenticate }, async (request, reply) => {
+    const { clientId, mutations } = parseInput(PushRequestSchema, request.body);
+    const outcome = await push(ctx.db, principalOf(request), ctx.clock, clientId, mutations);
+    if (outcome.kind === 'gap') return reply.code(409).send(outcome.body);
+    return outcome.body;
+  });
+}

@@ -1,0 +1,318 @@
+/**
+ * Server appliers of client mutations: each validates its args with the client's own zod schema,
+ * applies the same domain rule, writes rows with a change_log entry each (version + 1 on update),
+ * and creates rows under the ids the client generated (mutation `ids`), so client and server agree.
+ * A rule violation throws DomainError, which the push turns into a rejection.
+ */
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import {
+  ContactLogSchema,
+  FollowUpCloseSchema,
+  FollowUpCreateSchema,
+  NoteAddSchema,
+  NoteEditSchema,
+  NewContactPersonSchema,
+} from '../../shared/api/collector-schemas';
+import { DomainError } from '../../shared/api/result';
+import { ContactPersonSaveSchema } from '../../shared/api/schemas';
+import type { FollowUpStatus } from '../../shared/domain/codes';
+import { compareDates } from '../../shared/domain/dates';
+import { OUTCOME_LABELS } from '../../shared/domain/labels';
+import type { CreatedIds, SyncEntity } from '../../shared/sync/protocol';
+import type { Principal } from '../auth/principal';
+import { recordChange } from '../db/change-log';
+import type { ServerDatabase } from '../db/schema';
+import { rowsByIds } from './rows';
+
+type Db = Kysely<ServerDatabase>;
+
+export interface ApplyContext {
+  readonly trx: Db;
+  readonly principal: Principal;
+  /** Server time of the push: every row the mutation writes gets it. */
+  readonly now: string;
+  /** The day date rules are checked against: the client's day of the mutation, never later than the server's. */
+  readonly asOf: string;
+  readonly ids: CreatedIds;
+}
+
+export interface Applier<S extends z.ZodType = z.ZodType> {
+  readonly schema: S;
+  /** The customer the mutation changes; DomainError not_found when a referenced row does not exist. */
+  customerOf(trx: Db, args: z.output<S>): Promise<string>;
+  apply(ctx: ApplyContext, args: z.output<S>): Promise<void>;
+}
+
+// Method parameters are bivariant, so a specific applier fits the table of all appliers.
+const define = <S extends z.ZodType>(applier: Applier<S>): Applier => applier;
+
+const log = (ctx: ApplyContext, entity: SyncEntity, id: string, customerId: string): Promise<number> =>
+  recordChange(ctx.trx, { entity, entityId: id, customerId, op: 'upsert' }, ctx.now);
+
+/** The id the client chose for the row of `entity` this mutation creates, or a fresh one. */
+async function newId(ctx: ApplyContext, entity: SyncEntity): Promise<string> {
+  const id = ctx.ids[entity];
+  if (id === undefined) return uuidv7();
+  if ((await rowsByIds(ctx.trx, entity, [id])).length > 0) throw new DomainError('conflict', `${entity} ${id} exists already`, `ids.${entity}`);
+  return id;
+}
+
+function requireNotPast(ctx: ApplyContext, date: string, field: string): void {
+  if (compareDates(date, ctx.asOf) < 0) throw new DomainError('validation', `${date} lies in the past (today is ${ctx.asOf})`, field);
+}
+
+async function requireCustomer(trx: Db, customerId: string): Promise<string> {
+  const row = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+  if (row === undefined) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
+  return row.id;
+}
+
+async function requireItemOf(trx: Db, itemId: string | null, customerId: string): Promise<void> {
+  if (itemId === null) return;
+  const item = await trx.selectFrom('open_items').select('customer_id').where('id', '=', itemId).executeTakeFirst();
+  if (item?.customer_id !== customerId) throw new DomainError('not_found', `open item ${itemId} does not exist for this customer`, 'itemId');
+}
+
+type NewPerson = z.output<typeof NewContactPersonSchema> & { id?: string | undefined };
+
+async function saveContactPerson(ctx: ApplyContext, customerId: string, input: NewPerson, fieldPrefix: string): Promise<string> {
+  const { trx, now } = ctx;
+  if (input.isPrimary) {
+    const others = await trx.selectFrom('contact_persons').select('id').where('customer_id', '=', customerId).where('is_primary', '=', true).execute();
+    for (const other of others) {
+      if (other.id === input.id) continue;
+      const seq = await log(ctx, 'contact_persons', other.id, customerId);
+      await trx
+        .updateTable('contact_persons')
+        .set((eb) => ({ is_primary: false, updated_at: now, updated_seq: seq, version: eb('version', '+', 1) }))
+        .where('id', '=', other.id)
+        .execute();
+    }
+  }
+  const values = {
+    name: input.name,
+    role: input.role,
+    phone: input.phone,
+    email: input.email,
+    preferred_channel: input.preferredChannel,
+    is_primary: input.isPrimary,
+    updated_at: now,
+  };
+  if (input.id !== undefined) {
+    const existing = await trx.selectFrom('contact_persons').select('customer_id').where('id', '=', input.id).executeTakeFirst();
+    if (existing?.customer_id !== customerId) throw new DomainError('not_found', `contact person ${input.id} does not exist for this customer`, `${fieldPrefix}id`);
+    const seq = await log(ctx, 'contact_persons', input.id, customerId);
+    await trx
+      .updateTable('contact_persons')
+      .set((eb) => ({ ...values, updated_seq: seq, version: eb('version', '+', 1) }))
+      .where('id', '=', input.id)
+      .execute();
+    return input.id;
+  }
+  const id = await newId(ctx, 'contact_persons');
+  const seq = await log(ctx, 'contact_persons', id, customerId);
+  await trx.insertInto('contact_persons').values({ ...values, id, customer_id: customerId, created_at: now, updated_seq: seq }).execute();
+  return id;
+}
+
+interface NewFollowUp {
+  readonly customerId: string;
+  readonly itemId: string | null;
+  readonly activityId: string | null;
+  readonly dueDate: string;
+  readonly title: string;
+  readonly assignedTo: string;
+}
+
+async function insertFollowUp(ctx: ApplyContext, values: NewFollowUp): Promise<void> {
+  const id = await newId(ctx, 'follow_ups');
+  const seq = await log(ctx, 'follow_ups', id, values.customerId);
+  await ctx.trx
+    .insertInto('follow_ups')
+    .values({
+      id,
+      customer_id: values.customerId,
+      open_item_id: values.itemId,
+      activity_id: values.activityId,
+      due_date: values.dueDate,
+      title: values.title,
+      status: 'open',
+      assigned_to: values.assignedTo,
+      created_by: ctx.principal.userId,
+      created_at: ctx.now,
+      done_at: null,
+      updated_seq: seq,
+    })
+    .execute();
+}
+
+const contactLog = define({
+  schema: ContactLogSchema,
+  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  async apply(ctx, args) {
+    if (args.promise !== undefined) throw new DomainError('validation', 'a promise logged with a contact is not yet accepted by the server', 'promise');
+    if (args.dispute !== undefined) throw new DomainError('validation', 'a dispute logged with a contact is not yet accepted by the server', 'dispute');
+    if (args.contactPersonId !== null) {
+      const person = await ctx.trx.selectFrom('contact_persons').select('customer_id').where('id', '=', args.contactPersonId).executeTakeFirst();
+      if (person?.customer_id !== args.customerId) {
+        throw new DomainError('not_found', `contact person ${args.contactPersonId} does not exist for this customer`, 'contactPersonId');
+      }
+    }
+    if (args.followUpDate !== null) requireNotPast(ctx, args.followUpDate, 'followUpDate');
+    const contactPersonId =
+      args.newContactPerson === undefined ? args.contactPersonId : await saveContactPerson(ctx, args.customerId, args.newContactPerson, 'newContactPerson.');
+    const id = await newId(ctx, 'activities');
+    const seq = await log(ctx, 'activities', id, args.customerId);
+    await ctx.trx
+      .insertInto('activities')
+      .values({
+        id,
+        customer_id: args.customerId,
+        contact_person_id: contactPersonId,
+        channel: args.channel,
+        direction: args.direction,
+        outcome: args.outcome,
+        note: args.note,
+        duration_seconds: args.durationSeconds,
+        follow_up_date: args.followUpDate,
+        occurred_at: ctx.now,
+        user_id: ctx.principal.userId,
+        created_at: ctx.now,
+        updated_seq: seq,
+      })
+      .execute();
+    if (args.followUpDate !== null) {
+      await insertFollowUp(ctx, {
+        customerId: args.customerId,
+        itemId: null,
+        activityId: id,
+        dueDate: args.followUpDate,
+        title: `Follow up: ${OUTCOME_LABELS[args.outcome]}`,
+        assignedTo: ctx.principal.userId,
+      });
+    }
+  },
+});
+
+const contactPersonSave = define({
+  schema: ContactPersonSaveSchema,
+  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  async apply(ctx, args) {
+    await saveContactPerson(ctx, args.customerId, args, '');
+  },
+});
+
+const noteAdd = define({
+  schema: NoteAddSchema,
+  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  async apply(ctx, args) {
+    await requireItemOf(ctx.trx, args.itemId, args.customerId);
+    const id = await newId(ctx, 'notes');
+    const seq = await log(ctx, 'notes', id, args.customerId);
+    await ctx.trx
+      .insertInto('notes')
+      .values({
+        id,
+        customer_id: args.customerId,
+        open_item_id: args.itemId,
+        lineage_id: uuidv7(),
+        note_version: 1,
+        is_current: true,
+        body: args.body,
+        created_by: ctx.principal.userId,
+        created_at: ctx.now,
+        updated_seq: seq,
+      })
+      .execute();
+  },
+});
+
+async function noteCustomer(trx: Db, noteId: string): Promise<string> {
+  const note = await trx.selectFrom('notes').select('customer_id').where('id', '=', noteId).executeTakeFirst();
+  if (note === undefined) throw new DomainError('not_found', `note ${noteId} does not exist`, 'noteId');
+  return note.customer_id;
+}
+
+const noteEdit = define({
+  schema: NoteEditSchema,
+  customerOf: (trx, args) => noteCustomer(trx, args.noteId),
+  async apply(ctx, args) {
+    const before = await ctx.trx.selectFrom('notes').selectAll().where('id', '=', args.noteId).forUpdate().executeTakeFirstOrThrow();
+    // Same rule as the client: editing an older version would fork the lineage.
+    if (!before.is_current) throw new DomainError('conflict', 'this note has been edited since; edit its current version', 'noteId');
+    if (before.body === args.body) throw new DomainError('validation', 'the text is unchanged', 'body');
+    const retiredSeq = await log(ctx, 'notes', before.id, before.customer_id);
+    await ctx.trx
+      .updateTable('notes')
+      .set((eb) => ({ is_current: false, updated_seq: retiredSeq, version: eb('version', '+', 1) }))
+      .where('id', '=', before.id)
+      .execute();
+    const id = await newId(ctx, 'notes');
+    const seq = await log(ctx, 'notes', id, before.customer_id);
+    await ctx.trx
+      .insertInto('notes')
+      .values({
+        id,
+        customer_id: before.customer_id,
+        open_item_id: before.open_item_id,
+        lineage_id: before.lineage_id,
+        note_version: before.note_version + 1,
+        is_current: true,
+        body: args.body,
+        created_by: ctx.principal.userId,
+        created_at: ctx.now,
+        updated_seq: seq,
+      })
+      .execute();
+  },
+});
+
+const followUpCreate = define({
+  schema: FollowUpCreateSchema,
+  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  async apply(ctx, args) {
+    requireNotPast(ctx, args.dueDate, 'dueDate');
+    await requireItemOf(ctx.trx, args.itemId, args.customerId);
+    let assignedTo = ctx.principal.userId;
+    if (args.assignedTo !== undefined) {
+      const user = await ctx.trx.selectFrom('users').select('id').where('id', '=', args.assignedTo).executeTakeFirst();
+      if (user === undefined) throw new DomainError('not_found', `user ${args.assignedTo} does not exist`, 'assignedTo');
+      assignedTo = user.id;
+    }
+    await insertFollowUp(ctx, { customerId: args.customerId, itemId: args.itemId, activityId: null, dueDate: args.dueDate, title: args.title, assignedTo });
+  },
+});
+
+function followUpClose(status: Exclude<FollowUpStatus, 'open'>): Applier {
+  return define({
+    schema: FollowUpCloseSchema,
+    async customerOf(trx, args) {
+      const row = await trx.selectFrom('follow_ups').select('customer_id').where('id', '=', args.followUpId).executeTakeFirst();
+      if (row === undefined) throw new DomainError('not_found', `follow-up ${args.followUpId} does not exist`, 'followUpId');
+      return row.customer_id;
+    },
+    async apply(ctx, args) {
+      const before = await ctx.trx.selectFrom('follow_ups').selectAll().where('id', '=', args.followUpId).forUpdate().executeTakeFirstOrThrow();
+      if (before.status !== 'open') throw new DomainError('conflict', `this follow-up is already ${before.status}`, 'followUpId');
+      const seq = await log(ctx, 'follow_ups', before.id, before.customer_id);
+      await ctx.trx
+        .updateTable('follow_ups')
+        .set((eb) => ({ status, done_at: ctx.now, updated_seq: seq, version: eb('version', '+', 1) }))
+        .where('id', '=', before.id)
+        .execute();
+    },
+  });
+}
+
+/** Mutation names the server applies; any other name is rejected as `unsupported_mutation`. */
+export const APPLIERS: Readonly<Record<string, Applier>> = {
+  'contact.log': contactLog,
+  'contactPerson.save': contactPersonSave,
+  'note.add': noteAdd,
+  'note.edit': noteEdit,
+  'followUp.create': followUpCreate,
+  'followUp.complete': followUpClose('done'),
+  'followUp.cancel': followUpClose('cancelled'),
+};

@@ -1,0 +1,138 @@
+/**
+ * The pull: changes since a cursor, scoped to the caller, read in one REPEATABLE READ snapshot so
+ * the rows and the new cursor agree. Migration 003 makes change_log seqs commit in order, so the
+ * highest seq visible in that snapshot is a safe cursor.
+ */
+import type { Kysely } from 'kysely';
+import { SYNC_ENTITIES, type Change, type PullResponse, type SyncEntity } from '../../shared/sync/protocol';
+import type { Principal } from '../auth/principal';
+import { customerScopeFilter } from '../auth/scope';
+import type { ServerDatabase } from '../db/schema';
+import { decodeCursor, deltaCursor, encodeCursor, snapshotCursor, type SnapshotCursor } from './cursor';
+import { customerIdOf, rowsByCustomers, rowsByIds, scopedRowsPage, type SyncRow } from './rows';
+
+type Db = Kysely<ServerDatabase>;
+
+/** schema_meta key of the highest seq pruned from change_log: older cursors get a snapshot. */
+export const CHANGE_LOG_FLOOR_KEY = 'change_log_floor';
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor was not handed out by this server; pull again with cursor null.');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+const upsert = (entity: SyncEntity, row: SyncRow): Change => ({ op: 'upsert', entity, id: row.id, customerId: customerIdOf(entity, row), row });
+
+async function highWater(db: Db): Promise<number> {
+  const row = await db.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  return row?.seq ?? 0;
+}
+
+async function changeLogFloor(db: Db): Promise<number> {
+  const row = await db.selectFrom('schema_meta').select('value').where('key', '=', CHANGE_LOG_FLOOR_KEY).executeTakeFirst();
+  return row === undefined ? 0 : Number(row.value);
+}
+
+/** Drops change_log entries up to `seq`; clients with an older cursor get a snapshot from then on. */
+export async function pruneChangeLog(db: Db, seq: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('change_log').where('seq', '<=', seq).execute();
+    await trx
+      .insertInto('schema_meta')
+      .values({ key: CHANGE_LOG_FLOOR_KEY, value: String(seq) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seq) }))
+      .execute();
+  });
+}
+
+async function snapshotPage(db: Db, principal: Principal, cursor: SnapshotCursor, limit: number): Promise<PullResponse> {
+  const changes: Change[] = [];
+  let entityIndex = cursor.e;
+  let afterId = cursor.a;
+  while (entityIndex < SYNC_ENTITIES.length && changes.length < limit) {
+    const entity = SYNC_ENTITIES[entityIndex] ?? 'customers';
+    const rows = await scopedRowsPage(db, entity, principal, afterId, limit - changes.length);
+    changes.push(...rows.map((row) => upsert(entity, row)));
+    if (rows.length < limit - changes.length + rows.length) {
+      entityIndex += 1;
+      afterId = null;
+    } else {
+      afterId = rows.at(-1)?.id ?? afterId;
+    }
+  }
+  const done = entityIndex >= SYNC_ENTITIES.length;
+  return {
+    changes,
+    cursor: encodeCursor(done ? deltaCursor(cursor.h) : snapshotCursor(cursor.h, entityIndex, afterId)),
+    hasMore: !done,
+    snapshot: true,
+  };
+}
+
+async function deltaPage(db: Db, principal: Principal, since: number, limit: number): Promise<PullResponse> {
+  const entries = await db
+    .selectFrom('change_log')
+    .select(['seq', 'entity', 'entity_id', 'customer_id', 'op'])
+    .where('seq', '>', since)
+    .where((eb) =>
+      eb.or([
+        // Customer entries always: one for a customer now out of scope becomes its removal.
+        eb('entity', '=', 'customers'),
+        eb('customer_id', 'in', eb.selectFrom('customers').select('customers.id').where(customerScopeFilter(principal))),
+      ]),
+    )
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  const page = entries.slice(0, limit);
+  const hasMore = entries.length > limit;
+  const last = page.at(-1)?.seq ?? since;
+
+  const touchedCustomers = [...new Set(page.filter((e) => e.entity === 'customers').map((e) => e.entity_id))];
+  const visible = new Set(
+    touchedCustomers.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('customers')
+            .select('customers.id')
+            .where('customers.id', 'in', touchedCustomers)
+            .where(customerScopeFilter(principal))
+            .execute()
+        ).map((row) => row.id),
+  );
+  const removedCustomers = touchedCustomers.filter((id) => !visible.has(id));
+  // A changed customer in scope may just have been assigned to the caller, who then lacks all its
+  // rows: send the whole customer. Cheap to repeat, since applying an upsert twice is harmless.
+  const fullCustomers = [...visible];
+
+  const changes: Change[] = removedCustomers.map((id) => ({ op: 'remove', entity: 'customers', id, customerId: id, row: null }));
+  for (const entity of SYNC_ENTITIES) {
+    const ofEntity = page.filter((e) => e.entity === entity && !fullCustomers.includes(e.customer_id));
+    const removed = new Set(ofEntity.filter((e) => e.op === 'remove').map((e) => e.entity_id));
+    for (const e of ofEntity) {
+      if (removed.has(e.entity_id)) changes.push({ op: 'remove', entity, id: e.entity_id, customerId: e.customer_id, row: null });
+    }
+    const ids = [...new Set(ofEntity.filter((e) => !removed.has(e.entity_id)).map((e) => e.entity_id))];
+    const rows = [...(await rowsByCustomers(db, entity, fullCustomers)), ...(await rowsByIds(db, entity, ids))];
+    changes.push(...rows.map((row) => upsert(entity, row)));
+  }
+  return { changes, cursor: encodeCursor(deltaCursor(last)), hasMore, snapshot: false };
+}
+
+export async function pull(db: Db, principal: Principal, cursorText: string | null, limit: number): Promise<PullResponse> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const cursor = cursorText === null ? null : decodeCursor(cursorText);
+      if (cursor === undefined) throw new InvalidCursorError();
+      if (cursor === null || (cursor.k === 'd' && cursor.s < (await changeLogFloor(trx)))) {
+        return snapshotPage(trx, principal, snapshotCursor(await highWater(trx), 0, null), limit);
+      }
+      if (cursor.k === 's') return snapshotPage(trx, principal, cursor, limit);
+      return deltaPage(trx, principal, cursor.s, limit);
+    });
+}

@@ -1,0 +1,109 @@
+/**
+ * The sync protocol between a desktop client and the server, as zod schemas: pure TypeScript, so
+ * the server validates requests and a client engine validates answers with the same definitions.
+ * docs/SYNC.md is the prose version.
+ */
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from '../api/schemas';
+
+export const SYNC_ENTITIES = [
+  'customers',
+  'contact_persons',
+  'open_items',
+  'payments',
+  'clearings',
+  'activities',
+  'promises',
+  'disputes',
+  'dispute_events',
+  'notes',
+  'follow_ups',
+  'escalations',
+] as const;
+export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+
+export const MAX_PULL_LIMIT = 5_000;
+export const DEFAULT_PULL_LIMIT = 1_000;
+export const MAX_PUSH_MUTATIONS = 500;
+
+/** An opaque string to the client; only the server decodes it (see server/sync/cursor.ts). */
+export const CursorSchema = z.string().min(1).max(500);
+
+export const PullRequestSchema = z.strictObject({
+  cursor: CursorSchema.nullable(),
+  limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullRequest = z.input<typeof PullRequestSchema>;
+
+/** A server row as stored (snake_case columns); promises and disputes carry their `items`. */
+export const SyncRowSchema = z.record(z.string(), z.unknown());
+
+export const ChangeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('upsert'), entity: z.enum(SYNC_ENTITIES), id: z.string(), customerId: z.string(), row: SyncRowSchema }),
+  /** A removed customer means: drop it and every row that belongs to it. */
+  z.object({ op: z.literal('remove'), entity: z.enum(SYNC_ENTITIES), id: z.string(), customerId: z.string(), row: z.null() }),
+]);
+export type Change = z.output<typeof ChangeSchema>;
+
+export const PullResponseSchema = z.object({
+  changes: z.array(ChangeSchema),
+  cursor: CursorSchema,
+  hasMore: z.boolean(),
+  /** This page belongs to a full snapshot: at its end, drop every customer the snapshot did not deliver. */
+  snapshot: z.boolean(),
+});
+export type PullResponse = z.output<typeof PullResponseSchema>;
+
+/**
+ * Ids the client generated for the rows a mutation created, by entity, so the server creates them
+ * under the same ids and later mutations (note.edit, followUp.complete...) can refer to them.
+ */
+export const CreatedIdsSchema = z.partialRecord(z.enum(SYNC_ENTITIES), IdSchema);
+export type CreatedIds = z.output<typeof CreatedIdsSchema>;
+
+export const MutationSchema = z.strictObject({
+  id: IdSchema,
+  seq: z.number().int().min(1).refine(Number.isSafeInteger, 'is too large'),
+  name: z.string().min(1).max(100),
+  args: z.unknown(),
+  createdAt: TimestampSchema,
+  ids: CreatedIdsSchema.optional(),
+});
+export type Mutation = z.output<typeof MutationSchema>;
+
+export const PushRequestSchema = z.strictObject({
+  clientId: IdSchema,
+  mutations: z.array(MutationSchema).min(1).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.input<typeof PushRequestSchema>;
+
+/** Why a mutation was rejected; `unsupported_mutation` and `sequence_reused` are the protocol's own. */
+export const REJECTION_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'unsupported_mutation', 'sequence_reused'] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export const RejectionSchema = z.object({ code: z.enum(REJECTION_CODES), message: z.string(), field: z.string().optional() });
+export type Rejection = z.output<typeof RejectionSchema>;
+
+export const MUTATION_STATUSES = ['applied', 'duplicate', 'rejected'] as const;
+export type MutationStatus = (typeof MUTATION_STATUSES)[number];
+
+export const MutationResultSchema = z.object({
+  id: IdSchema,
+  status: z.enum(MUTATION_STATUSES),
+  /** For `duplicate`: what the first delivery got (applied or rejected). */
+  original: z.enum(['applied', 'rejected']).optional(),
+  error: RejectionSchema.optional(),
+});
+export type MutationResult = z.output<typeof MutationResultSchema>;
+
+export const PushResponseSchema = z.object({ results: z.array(MutationResultSchema), lastAppliedSeq: z.number().int().min(0) });
+export type PushResponse = z.output<typeof PushResponseSchema>;
+
+/** The 409 answer to a sequence gap: results for the mutations before the gap, and where to resume. */
+export const SequenceGapSchema = z.object({
+  error: z.object({ code: z.literal('sequence_gap'), message: z.string(), field: z.string().optional() }),
+  expectedSeq: z.number().int().min(1),
+  results: z.array(MutationResultSchema),
+  lastAppliedSeq: z.number().int().min(0),
+});
+export type SequenceGap = z.output<typeof SequenceGapSchema>;
