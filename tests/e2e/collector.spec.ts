@@ -376,3 +376,52 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test('a common outcome takes three keystrokes from the worklist', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  const first = dataRows(page).first();
+  const id = (await first.getAttribute('data-customer-id')) ?? '';
+  await page.keyboard.press('l');
+  await expect(page.getByRole('radio', { name: /No answer/ })).toBeVisible();
+  await page.keyboard.press('n');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('saved-message')).toHaveText('Contact logged');
+  const timeline = await call<{ entries: { type: string; title: string }[] }>(page.request, server.url, 'customer.timeline', { customerId: id, types: ['activity'], limit: 1 });
+  expect(timeline.entries[0]?.title).toMatch(/No answer$/);
+  await expect(page.locator(`[data-customer-id="${id}"]`)).toContainText('today');
+});
+
+test('a payment plan on selected items is recorded as instalments that add up', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  const free = (await freeInvoiceRows(page)).slice(0, 1);
+  expect(free).toHaveLength(1);
+  await itemRows(page).nth(free[0] ?? 0).getByRole('checkbox').click();
+  const promisesBefore = await page.getByTestId('promise-row').count();
+  await page.keyboard.press('p');
+  const form = drawer(page);
+  await expect(form.getByLabel('Promised date')).toBeFocused();
+  await form.getByLabel('Payment plan').check();
+  await expect(form.getByLabel(/^Instalment \d amount$/)).toHaveCount(3);
+  const sum = form.getByTestId('plan-sum');
+  await expect(sum).toHaveText(/Sum (.+) of \1$/);
+
+  await form.getByLabel('Instalment 3 amount').fill('1.00');
+  await expect(form.getByText(/the instalments add up to/)).toBeVisible();
+  await form.getByRole('button', { name: 'Split evenly' }).click();
+  await expect(form.getByText(/the instalments add up to/)).toBeHidden();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('saved-message')).toHaveText('Payment plan recorded');
+  await expect(page.getByTestId('promise-row')).toHaveCount(promisesBefore + 3);
+});
+
+test('the worklist filters customers whose promise falls due today or tomorrow', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  const chip = page.locator('[data-filter="promiseDueSoon"]');
+  await expect(chip).toHaveText('Promise due (today/tomorrow)');
+  await chip.click();
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  const rows = await call<{ rows: Row[] }>(page.request, server.url, 'worklist.query', { filters: { promiseDueSoon: true }, limit: 500 });
+  expect(rows.rows.length).toBeGreaterThan(0);
+  for (const row of rows.rows) expect(['2026-11-23', '2026-11-24']).toContain(row.nextPromiseDate);
+  await expect(page.getByTestId('worklist-count')).toContainText(`${rows.rows.length} customer`);
+});

@@ -220,7 +220,9 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
   }, [mode]);
 
   const touch = (key: string) => {
-    setTouched((previous) => (previous.has(key) ? previous : new Set(previous).add(key)));
+    // Changing an instalment can break or mend the plan's sum, which shows on the total.
+    const keys = key.startsWith(`${promisePrefix}instalments`) ? [key, `${promisePrefix}totalMinor`] : [key];
+    setTouched((previous) => (keys.every((k) => previous.has(k)) ? previous : new Set([...previous, ...keys])));
     if (serverError?.field === key) setServerError(null);
   };
   const changeContact = (patch: Partial<WorkForm['contact']>, key: string) => {
