@@ -425,3 +425,67 @@ test('the worklist filters customers whose promise falls due today or tomorrow',
   for (const row of rows.rows) expect(['2026-11-23', '2026-11-24']).toContain(row.nextPromiseDate);
   await expect(page.getByTestId('worklist-count')).toContainText(`${rows.rows.length} customer`);
 });
+
+test('a contact with a new contact person raises a dispute inline, which is then worked to closed', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  const free = (await freeInvoiceRows(page, true)).slice(0, 1);
+  await itemRows(page).nth(free[0] ?? 0).getByRole('checkbox').click();
+  await page.keyboard.press('l');
+  const form = drawer(page);
+  await expect(form.getByRole('radio', { name: /Dispute raised/ })).toBeVisible();
+  await form.getByRole('combobox', { name: 'Contact person' }).click();
+  await page.getByRole('option', { name: 'New contact person…' }).click();
+  await form.getByLabel('Name').fill('Mara Keller');
+  await form.getByLabel('Phone').fill('12');
+  await expect(form.getByText('must be a phone number such as +49 30 1234567')).toBeVisible();
+  await form.getByLabel('Phone').fill('+41 44 123 45 67');
+  await form.getByRole('radio', { name: /Dispute raised/ }).click();
+  await expect(form.getByLabel(/^Disputed on /)).toBeFocused();
+  await form.getByLabel(/^Disputed on /).fill('10.00');
+  await form.getByRole('combobox', { name: 'Reason' }).click();
+  await page.getByRole('option', { name: 'Damaged or quality' }).click();
+  await form.getByLabel('Note', { exact: true }).fill('Pallet arrived broken');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('saved-message')).toHaveText('Contact and dispute logged');
+  await expect(page.getByRole('region', { name: 'Contact persons' })).toContainText('Mara Keller');
+
+  const dispute = page.getByTestId('dispute-row').filter({ hasText: 'Damaged' }).first();
+  await expect(dispute).toContainText('New');
+  await dispute.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('dialog', { name: 'Start the dispute' }).getByRole('button', { name: 'Start' }).click();
+  await expect(dispute).toContainText('In process');
+  await dispute.getByRole('button', { name: 'Resolve' }).click();
+  const resolve = page.getByRole('dialog', { name: 'Resolve the dispute' });
+  await resolve.getByRole('button', { name: 'Resolve' }).click();
+  await expect(resolve.getByText('Resolution is required')).toBeVisible();
+  await expect(resolve.getByText('Root cause is required')).toBeVisible();
+  await resolve.getByRole('combobox', { name: 'Resolution' }).click();
+  await page.getByRole('option', { name: /credit memo/i }).click();
+  await resolve.getByRole('combobox', { name: 'Root cause' }).click();
+  await page.getByRole('option', { name: /shipping/i }).click();
+  await resolve.getByRole('button', { name: 'Resolve' }).click();
+  await expect(dispute).toContainText('Resolved');
+  await expect(dispute.getByRole('button', { name: 'Close' })).toBeVisible();
+  await expect(dispute.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await expect(dispute.getByRole('button', { name: 'Start' })).toBeHidden();
+  const timeline = page.getByRole('list', { name: 'Timeline entries, newest first' });
+  await expect(timeline.locator('li[data-type="dispute"]').filter({ hasText: 'In process → Resolved' })).toHaveCount(1);
+  await dispute.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('dialog', { name: 'Close the dispute' }).getByRole('button', { name: 'Close' }).click();
+  await expect(dispute).toContainText('Closed');
+  await expect(dispute.getByRole('button', { name: 'Reopen' })).toBeVisible();
+});
+
+test('an open promise is cancelled with a reason', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  const open = page.getByTestId('promise-row').filter({ has: page.getByRole('button', { name: 'Cancel' }) }).first();
+  const title = (await open.locator('p').first().textContent()) ?? '';
+  await open.getByRole('button', { name: 'Cancel' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cancel the promise' });
+  await dialog.getByRole('button', { name: 'Cancel promise' }).click();
+  await expect(dialog.getByText('Reason is required')).toBeVisible();
+  await dialog.getByLabel('Reason').fill('Customer withdrew the promise');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('promise-row').filter({ hasText: title }).first()).toContainText('Cancelled');
+});
