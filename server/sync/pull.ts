@@ -25,9 +25,10 @@ export class InvalidCursorError extends Error {
 
 const upsert = (entity: SyncEntity, row: SyncRow): Change => ({ op: 'upsert', entity, id: row.id, customerId: customerIdOf(entity, row), row });
 
-async function highWater(db: Db): Promise<number> {
+/** The highest seq handed out so far; the floor counts too, since pruning may have emptied the log. */
+async function highWater(db: Db, floor: number): Promise<number> {
   const row = await db.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-  return row?.seq ?? 0;
+  return Math.max(row?.seq ?? 0, floor);
 }
 
 async function changeLogFloor(db: Db): Promise<number> {
@@ -107,10 +108,11 @@ async function deltaPage(db: Db, principal: Principal, since: number, limit: num
   // A changed customer in scope may just have been assigned to the caller, who then lacks all its
   // rows: send the whole customer. Cheap to repeat, since applying an upsert twice is harmless.
   const fullCustomers = [...visible];
+  const coveredCustomers = new Set([...touchedCustomers]);
 
   const changes: Change[] = removedCustomers.map((id) => ({ op: 'remove', entity: 'customers', id, customerId: id, row: null }));
   for (const entity of SYNC_ENTITIES) {
-    const ofEntity = page.filter((e) => e.entity === entity && !fullCustomers.includes(e.customer_id));
+    const ofEntity = page.filter((e) => e.entity === entity && !coveredCustomers.has(e.customer_id));
     const removed = new Set(ofEntity.filter((e) => e.op === 'remove').map((e) => e.entity_id));
     for (const e of ofEntity) {
       if (removed.has(e.entity_id)) changes.push({ op: 'remove', entity, id: e.entity_id, customerId: e.customer_id, row: null });
@@ -129,8 +131,9 @@ export async function pull(db: Db, principal: Principal, cursorText: string | nu
     .execute(async (trx) => {
       const cursor = cursorText === null ? null : decodeCursor(cursorText);
       if (cursor === undefined) throw new InvalidCursorError();
-      if (cursor === null || (cursor.k === 'd' && cursor.s < (await changeLogFloor(trx)))) {
-        return snapshotPage(trx, principal, snapshotCursor(await highWater(trx), 0, null), limit);
+      const floor = await changeLogFloor(trx);
+      if (cursor === null || (cursor.k === 'd' && cursor.s < floor)) {
+        return snapshotPage(trx, principal, snapshotCursor(await highWater(trx, floor), 0, null), limit);
       }
       if (cursor.k === 's') return snapshotPage(trx, principal, cursor, limit);
       return deltaPage(trx, principal, cursor.s, limit);
