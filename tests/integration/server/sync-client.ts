@@ -22,7 +22,8 @@ export class TestClient {
 
   constructor(
     private readonly h: Harness,
-    readonly token: string,
+    /** Replaced by a test when the access token expired. */
+    public token: string,
   ) {}
 
   make(name: string, args: unknown, ids?: CreatedIds): TestMutation {

@@ -1,0 +1,193 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from './support/backends';
+import { bearer, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
+import { contactLog, TestClient } from './sync-client';
+
+describe.each(BACKENDS)('sync push on %s', (kind) => {
+  let h: Harness;
+  const tokens = { ann: '', bob: '', lead: '' };
+  const customers = { ann: '', ann2: '', bob: '' };
+  let annName = '';
+
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    const team = await seedTeam(h);
+    const ann = await seedUser(h, 'collector', team);
+    annName = ann.username;
+    const bob = await seedUser(h, 'collector', team);
+    const lead = await seedUser(h, 'team_lead', team);
+    customers.ann = (await seedCustomer(h, ann.id, team)).id;
+    customers.ann2 = (await seedCustomer(h, ann.id, team)).id;
+    customers.bob = (await seedCustomer(h, bob.id, team)).id;
+    tokens.ann = (await login(h, ann.username)).accessToken;
+    tokens.bob = (await login(h, bob.username)).accessToken;
+    tokens.lead = (await login(h, lead.username)).accessToken;
+  });
+  afterAll(() => h.dispose());
+
+  const db = () => h.testDb.db;
+  const countActivities = async (note: string) =>
+    (await db().selectFrom('activities').select('id').where('note', '=', note).execute()).length;
+
+  it('applies a mutation once: a replay answers duplicate and changes nothing', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const m = client.make('contact.log', contactLog(customers.ann, 'once'));
+    expect(await client.pushOk([m])).toEqual([{ id: m.id, status: 'applied' }]);
+    expect(await client.pushOk([m])).toEqual([{ id: m.id, status: 'duplicate', original: 'applied' }]);
+    expect(await client.pushOk([m, m])).toEqual([
+      { id: m.id, status: 'duplicate', original: 'applied' },
+      { id: m.id, status: 'duplicate', original: 'applied' },
+    ]);
+    expect(await countActivities('once')).toBe(1);
+    const log = await db().selectFrom('change_log').select('op').where('entity', '=', 'activities').where('customer_id', '=', customers.ann).execute();
+    expect(log).toHaveLength(1);
+  });
+
+  it('refuses a gap with 409 and the sequence to resend from; reordered requests converge', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const [m1, m2, m3] = ['r1', 'r2', 'r3'].map((note) => client.make('contact.log', contactLog(customers.ann, note)));
+    if (m1 === undefined || m2 === undefined || m3 === undefined) throw new Error('no mutations');
+    const gap = await client.push([m2, m3]);
+    expect(gap.status).toBe(409);
+    expect(gap.body).toMatchObject({ error: { code: 'sequence_gap', field: 'mutations.0.seq' }, expectedSeq: 1, results: [], lastAppliedSeq: 0 });
+    // Applies what precedes a gap, then stops at it.
+    const partial = await client.push([m1, m3]);
+    expect(partial).toMatchObject({ status: 409, body: { expectedSeq: 2, results: [{ id: m1.id, status: 'applied' }], lastAppliedSeq: 1 } });
+    const rest = await client.push([m1, m2, m3, m2]);
+    expect(rest.status).toBe(200);
+    expect(rest.body).toMatchObject({
+      results: [
+        { id: m1.id, status: 'duplicate' },
+        { id: m2.id, status: 'applied' },
+        { id: m3.id, status: 'applied' },
+        { id: m2.id, status: 'duplicate' },
+      ],
+      lastAppliedSeq: 3,
+    });
+    for (const note of ['r1', 'r2', 'r3']) expect(await countActivities(note)).toBe(1);
+  });
+
+  it('a rejected mutation is recorded and does not block the ones after it', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const bad = client.make('note.add', { customerId: customers.ann, body: '' });
+    const unknown = client.make('dispute.transition', { disputeId: uuidv7(), action: 'close' });
+    const missing = client.make('note.edit', { noteId: uuidv7(), body: 'x' });
+    const good = client.make('note.add', { customerId: customers.ann, body: 'after the rejections' });
+    const results = await client.pushOk([bad, unknown, missing, good]);
+    expect(results).toEqual([
+      { id: bad.id, status: 'rejected', error: { code: 'validation', message: expect.stringContaining('body') as unknown, field: 'args.body' } },
+      { id: unknown.id, status: 'rejected', error: { code: 'unsupported_mutation', message: expect.any(String) as unknown, field: 'name' } },
+      { id: missing.id, status: 'rejected', error: { code: 'not_found', message: expect.any(String) as unknown, field: 'args.noteId' } },
+      { id: good.id, status: 'applied' },
+    ]);
+    // The replay of a rejection repeats the reason, so a client that lost the answer still learns it.
+    const [replayed] = await client.pushOk([bad]);
+    expect(replayed).toMatchObject({ status: 'duplicate', original: 'rejected', error: { code: 'validation', field: 'args.body' } });
+    const stored = await db().selectFrom('client_mutations').select(['result', 'client_seq']).where('client_id', '=', client.id).orderBy('client_seq').execute();
+    expect(stored.map((row) => row.result)).toEqual(['rejected', 'rejected', 'rejected', 'applied']);
+    const after = await db().selectFrom('clients').select('last_applied_seq').where('id', '=', client.id).executeTakeFirstOrThrow();
+    expect(after.last_applied_seq).toBe(4);
+  });
+
+  it('enforces the scope: another portfolio is forbidden and nothing is written', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const foreign = client.make('contact.log', contactLog(customers.bob, 'sneaky'));
+    const [result] = await client.pushOk([foreign]);
+    expect(result).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    expect(await countActivities('sneaky')).toBe(0);
+    // A team lead may work the team's customers.
+    const lead = new TestClient(h, tokens.lead);
+    expect(await lead.pushOk([lead.make('contact.log', contactLog(customers.bob, 'lead call'))])).toMatchObject([{ status: 'applied' }]);
+  });
+
+  it('a client id belongs to one user', async () => {
+    const annClient = new TestClient(h, tokens.ann);
+    await annClient.pushOk([annClient.make('note.add', { customerId: customers.ann, body: 'mine' })]);
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: bearer(tokens.bob),
+      payload: { clientId: annClient.id, mutations: [{ id: uuidv7(), seq: 2, name: 'note.add', args: {}, createdAt: h.clock.now().toISOString() }] },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ error: { code: 'forbidden', field: 'clientId' } });
+  });
+
+  it('creates rows under the ids the client chose, so later mutations can refer to them', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const noteId = uuidv7();
+    const editedId = uuidv7();
+    const activityId = uuidv7();
+    const followUpId = uuidv7();
+    const personId = uuidv7();
+    const results = await client.pushOk([
+      client.make('note.add', { customerId: customers.ann2, body: 'first' }, { notes: noteId }),
+      client.make('note.edit', { noteId, body: 'second' }, { notes: editedId }),
+      client.make(
+        'contact.log',
+        { ...contactLog(customers.ann2, 'with extras'), newContactPerson: { name: 'Pat', phone: '+49 30 1234567' }, followUpDate: '2026-03-05' },
+        { activities: activityId, follow_ups: followUpId, contact_persons: personId },
+      ),
+      client.make('followUp.complete', { followUpId }),
+      client.make('note.add', { customerId: customers.ann2, body: 'reused id' }, { notes: noteId }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'rejected']);
+    expect(results[4]?.error).toMatchObject({ code: 'conflict', field: 'ids.notes' });
+    const notes = await db().selectFrom('notes').select(['id', 'body', 'is_current', 'note_version', 'version']).where('customer_id', '=', customers.ann2).orderBy('note_version').execute();
+    expect(notes).toEqual([
+      { id: noteId, body: 'first', is_current: false, note_version: 1, version: 2 },
+      { id: editedId, body: 'second', is_current: true, note_version: 2, version: 1 },
+    ]);
+    const activity = await db().selectFrom('activities').selectAll().where('id', '=', activityId).executeTakeFirstOrThrow();
+    expect(activity.contact_person_id).toBe(personId);
+    const followUp = await db().selectFrom('follow_ups').selectAll().where('id', '=', followUpId).executeTakeFirstOrThrow();
+    expect(followUp).toMatchObject({ status: 'done', activity_id: activityId, version: 2 });
+  });
+
+  it('a stale transition is rejected as a conflict: two users close the same follow-up, or edit the same note version', async () => {
+    const annClient = new TestClient(h, tokens.ann);
+    const leadClient = new TestClient(h, tokens.lead);
+    const followUpId = uuidv7();
+    const noteId = uuidv7();
+    await annClient.pushOk([
+      annClient.make('followUp.create', { customerId: customers.ann, dueDate: '2026-03-10', title: 'call back' }, { follow_ups: followUpId }),
+      annClient.make('note.add', { customerId: customers.ann, body: 'draft' }, { notes: noteId }),
+    ]);
+    // Both worked offline from the same state; the lead syncs first.
+    const leadResults = await leadClient.pushOk([leadClient.make('followUp.cancel', { followUpId }), leadClient.make('note.edit', { noteId, body: 'lead text' })]);
+    expect(leadResults.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const annResults = await annClient.pushOk([annClient.make('followUp.complete', { followUpId }), annClient.make('note.edit', { noteId, body: 'ann text' })]);
+    expect(annResults).toMatchObject([
+      { status: 'rejected', error: { code: 'conflict', field: 'args.followUpId' } },
+      { status: 'rejected', error: { code: 'conflict', field: 'args.noteId' } },
+    ]);
+    const followUp = await db().selectFrom('follow_ups').select('status').where('id', '=', followUpId).executeTakeFirstOrThrow();
+    expect(followUp.status).toBe('cancelled');
+  });
+
+  it('checks dates against the day the user acted, not the day of the push', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const m = client.make('followUp.create', { customerId: customers.ann, dueDate: '2026-03-02', title: 'same day' });
+    h.clock.set('2026-03-05T09:00:00.000Z');
+    client.token = (await login(h, annName)).accessToken;
+    const past = client.make('followUp.create', { customerId: customers.ann, dueDate: '2026-03-02', title: 'now past' });
+    expect(await client.pushOk([m, past])).toMatchObject([{ status: 'applied' }, { status: 'rejected', error: { code: 'validation', field: 'args.dueDate' } }]);
+    h.clock.set('2026-03-02T09:00:00.000Z');
+    tokens.ann = (await login(h, annName)).accessToken;
+  });
+
+  it('validates the request itself', async () => {
+    const bad = await h.app.inject({ method: 'POST', url: '/v1/sync/push', headers: bearer(tokens.ann), payload: { clientId: 'nope', mutations: [] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'validation', field: 'clientId' } });
+    const old = await h.app.inject({
+      method: 'POST',
+      url: '/v1/sync/push',
+      headers: { ...bearer(tokens.ann), 'x-ledgerline-protocol': '0' },
+      payload: { clientId: uuidv7(), mutations: [] },
+    });
+    expect(old.statusCode).toBe(426);
+    expect(old.json()).toMatchObject({ error: { code: 'update_required' } });
+  });
+});
