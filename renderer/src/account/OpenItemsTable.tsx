@@ -49,10 +49,12 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
   const allShown = rows.length > 0 && shownSelected === rows.length;
 
   const toggle = (id: string, range: boolean) => {
+    // Read the anchor now: the updater may run later, after the anchor has moved on.
+    const anchor = anchorId.current;
     setSelected((previous) => {
       const next = new Set(previous);
       const target = !previous.has(id);
-      const ids = range && anchorId.current ? rangeIds(rows, anchorId.current, id) : [id];
+      const ids = range && anchor ? rangeIds(rows, anchor, id) : [id];
       for (const each of ids) {
         if (target) next.add(each);
         else next.delete(each);

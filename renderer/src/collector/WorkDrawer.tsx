@@ -297,6 +297,18 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
   };
 
   const contactError = (key: string) => errors.of(key);
+
+  // A radio group: one tab stop, arrows move the choice (the letter keys jump straight to one).
+  const onOutcomeArrow = (event: KeyboardEvent<HTMLElement>) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const current = outcome === '' ? -step : OUTCOMES_SHOWN.indexOf(outcome);
+    const next = OUTCOMES_SHOWN[(current + step + OUTCOMES_SHOWN.length) % OUTCOMES_SHOWN.length];
+    if (next === undefined) return;
+    changeContact({ outcome: next }, 'outcome');
+    outcomeRef.current?.querySelector<HTMLElement>(`[data-outcome="${next}"]`)?.focus();
+  };
   const { contact } = form;
 
   return (
@@ -410,15 +422,18 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
                 role="radiogroup"
                 aria-labelledby="outcome-label"
                 aria-invalid={contactError('outcome') !== undefined}
+                onKeyDown={onOutcomeArrow}
                 sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 0.75, outline: 'none' }}
               >
-                {OUTCOMES_SHOWN.map((code) => {
+                {OUTCOMES_SHOWN.map((code, index) => {
                   const chosen = outcome === code;
                   return (
                     <Button
                       key={code}
                       role="radio"
                       aria-checked={chosen}
+                      tabIndex={chosen || (outcome === '' && index === 0) ? 0 : -1}
+                      data-outcome={code}
                       aria-keyshortcuts={OUTCOME_KEYS[code]}
                       variant={chosen ? 'contained' : 'outlined'}
                       color={chosen ? 'primary' : 'inherit'}
