@@ -489,3 +489,22 @@ test('an open promise is cancelled with a reason', async ({ server, page }) => {
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('promise-row').filter({ hasText: title }).first()).toContainText('Cancelled');
 });
+
+test('closing the panel at once keeps the note, and arrows move the outcome', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  await page.keyboard.press('l');
+  const form = drawer(page);
+  await expect(form.getByRole('radio', { name: /No answer/ })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(form.getByRole('radio', { name: /No answer/ })).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(form.getByRole('radio', { name: /Left voicemail/ })).toHaveAttribute('aria-checked', 'true');
+  await expect(form.getByRole('radio', { name: /Left voicemail/ })).toBeFocused();
+  await form.getByLabel('Note', { exact: true }).fill('Closed before the debounce');
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+
+  await page.keyboard.press('l');
+  await expect(drawer(page).getByLabel('Note', { exact: true })).toHaveValue('Closed before the debounce');
+  await expect(drawer(page).getByRole('radio', { name: /Left voicemail/ })).toHaveAttribute('aria-checked', 'true');
+});
