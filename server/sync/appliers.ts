@@ -46,27 +46,33 @@ export interface Applier<S extends z.ZodType = z.ZodType> {
 }
 
 // Method parameters are bivariant, so a specific applier fits the table of all appliers.
-const define = <S extends z.ZodType>(applier: Applier<S>): Applier => applier;
+export const define = <S extends z.ZodType>(applier: Applier<S>): Applier => applier;
 
-const log = (ctx: ApplyContext, entity: SyncEntity, id: string, customerId: string): Promise<number> =>
+export const log = (ctx: ApplyContext, entity: SyncEntity, id: string, customerId: string): Promise<number> =>
   recordChange(ctx.trx, { entity, entityId: id, customerId, op: 'upsert' }, ctx.now);
 
 /** The id the client chose for the row of `entity` this mutation creates, or a fresh one. */
-async function newId(ctx: ApplyContext, entity: SyncEntity): Promise<string> {
+export async function newId(ctx: ApplyContext, entity: SyncEntity): Promise<string> {
   const id = ctx.ids[entity];
   if (id === undefined) return uuidv7();
   if ((await rowsByIds(ctx.trx, entity, [id])).length > 0) throw new DomainError('conflict', `${entity} ${id} exists already`, `ids.${entity}`);
   return id;
 }
 
-function requireNotPast(ctx: ApplyContext, date: string, field: string): void {
+export function requireNotPast(ctx: ApplyContext, date: string, field: string): void {
   if (compareDates(date, ctx.asOf) < 0) throw new DomainError('validation', `${date} lies in the past (today is ${ctx.asOf})`, field);
 }
 
-async function requireCustomer(trx: Db, customerId: string): Promise<string> {
+export async function requireCustomer(trx: Db, customerId: string): Promise<string> {
   const row = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
   if (row === undefined) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
   return row.id;
+}
+
+export async function requireUser(trx: Db, userId: string, field: string): Promise<string> {
+  const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+  if (user === undefined) throw new DomainError('not_found', `user ${userId} does not exist`, field);
+  return user.id;
 }
 
 async function requireItemOf(trx: Db, itemId: string | null, customerId: string): Promise<void> {
@@ -148,7 +154,7 @@ async function insertFollowUp(ctx: ApplyContext, values: NewFollowUp): Promise<v
     .execute();
 }
 
-const contactLog = define({
+export const contactLog = define({
   schema: ContactLogSchema,
   customerOf: (trx, args) => requireCustomer(trx, args.customerId),
   async apply(ctx, args) {
@@ -196,7 +202,7 @@ const contactLog = define({
   },
 });
 
-const contactPersonSave = define({
+export const contactPersonSave = define({
   schema: ContactPersonSaveSchema,
   customerOf: (trx, args) => requireCustomer(trx, args.customerId),
   async apply(ctx, args) {
@@ -204,7 +210,7 @@ const contactPersonSave = define({
   },
 });
 
-const noteAdd = define({
+export const noteAdd = define({
   schema: NoteAddSchema,
   customerOf: (trx, args) => requireCustomer(trx, args.customerId),
   async apply(ctx, args) {
@@ -235,7 +241,7 @@ async function noteCustomer(trx: Db, noteId: string): Promise<string> {
   return note.customer_id;
 }
 
-const noteEdit = define({
+export const noteEdit = define({
   schema: NoteEditSchema,
   customerOf: (trx, args) => noteCustomer(trx, args.noteId),
   async apply(ctx, args) {
@@ -269,23 +275,18 @@ const noteEdit = define({
   },
 });
 
-const followUpCreate = define({
+export const followUpCreate = define({
   schema: FollowUpCreateSchema,
   customerOf: (trx, args) => requireCustomer(trx, args.customerId),
   async apply(ctx, args) {
     requireNotPast(ctx, args.dueDate, 'dueDate');
     await requireItemOf(ctx.trx, args.itemId, args.customerId);
-    let assignedTo = ctx.principal.userId;
-    if (args.assignedTo !== undefined) {
-      const user = await ctx.trx.selectFrom('users').select('id').where('id', '=', args.assignedTo).executeTakeFirst();
-      if (user === undefined) throw new DomainError('not_found', `user ${args.assignedTo} does not exist`, 'assignedTo');
-      assignedTo = user.id;
-    }
+    const assignedTo = args.assignedTo === undefined ? ctx.principal.userId : await requireUser(ctx.trx, args.assignedTo, 'assignedTo');
     await insertFollowUp(ctx, { customerId: args.customerId, itemId: args.itemId, activityId: null, dueDate: args.dueDate, title: args.title, assignedTo });
   },
 });
 
-function followUpClose(status: Exclude<FollowUpStatus, 'open'>): Applier {
+export function followUpClose(status: Exclude<FollowUpStatus, 'open'>): Applier {
   return define({
     schema: FollowUpCloseSchema,
     async customerOf(trx, args) {
@@ -305,14 +306,3 @@ function followUpClose(status: Exclude<FollowUpStatus, 'open'>): Applier {
     },
   });
 }
-
-/** Mutation names the server applies; any other name is rejected as `unsupported_mutation`. */
-export const APPLIERS: Readonly<Record<string, Applier>> = {
-  'contact.log': contactLog,
-  'contactPerson.save': contactPersonSave,
-  'note.add': noteAdd,
-  'note.edit': noteEdit,
-  'followUp.create': followUpCreate,
-  'followUp.complete': followUpClose('done'),
-  'followUp.cancel': followUpClose('cancelled'),
-};

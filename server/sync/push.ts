@@ -22,7 +22,7 @@ import type { Principal } from '../auth/principal';
 import { canChangeCustomer } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
 import { HttpError } from '../http/errors';
-import { APPLIERS } from './appliers';
+import { APPLIERS } from './registry';
 
 type Db = Kysely<ServerDatabase>;
 

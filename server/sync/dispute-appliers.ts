@@ -1,0 +1,166 @@
+/**
+ * dispute.create / dispute.transition on the server, mirroring db/commands/dispute.ts: an open
+ * case reserves its amounts on the items (open_items.disputed_minor); resolving or voiding
+ * releases them; reopening reserves them again as far as the items allow. The transition table
+ * is the shared one, so a move that is no longer allowed (a case closed meanwhile by someone
+ * else) is a `conflict`.
+ */
+import { sql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { DisputeCreateSchema, DisputeTransitionSchema } from '../../shared/api/collector-schemas';
+import { DomainError } from '../../shared/api/result';
+import type { DisputeStatus } from '../../shared/domain/codes';
+import { isOpenDispute, transitionDispute, validateDisputedAmount } from '../../shared/domain/dispute';
+import { define, log, newId, requireCustomer, requireNotPast, requireUser, type ApplyContext } from './appliers';
+
+/** Moves an item's reserved amount, never below zero (the ERP may have lowered it meanwhile). */
+async function adjustItem(ctx: ApplyContext, itemId: string, customerId: string, deltaMinor: number): Promise<void> {
+  if (deltaMinor === 0) return;
+  const seq = await log(ctx, 'open_items', itemId, customerId);
+  await ctx.trx
+    .updateTable('open_items')
+    .set((eb) => ({
+      disputed_minor: sql<number>`GREATEST(0, disputed_minor + ${deltaMinor})`,
+      updated_seq: seq,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', itemId)
+    .execute();
+}
+
+async function recordEvent(ctx: ApplyContext, disputeId: string, customerId: string, from: DisputeStatus | null, to: DisputeStatus, comment: string): Promise<void> {
+  const id = from === null ? await newId(ctx, 'dispute_events') : uuidv7();
+  const seq = await log(ctx, 'dispute_events', id, customerId);
+  await ctx.trx
+    .insertInto('dispute_events')
+    .values({ id, dispute_id: disputeId, customer_id: customerId, from_status: from, to_status: to, comment, user_id: ctx.principal.userId, at: ctx.now, updated_seq: seq })
+    .execute();
+}
+
+export const disputeCreate = define({
+  schema: DisputeCreateSchema,
+  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  async apply(ctx, args) {
+    const itemIds = args.items.map((item) => item.itemId);
+    const rows = await ctx.trx
+      .selectFrom('open_items')
+      .select(['id', 'customer_id', 'document_number', 'currency', 'open_minor', 'disputed_minor'])
+      .where('id', 'in', itemIds)
+      .execute();
+    const found = new Map(rows.map((row) => [row.id, row]));
+    const seen = new Set<string>();
+    let currency: string | null = null;
+    let totalMinor = 0;
+    for (const [index, input] of args.items.entries()) {
+      const at = `items.${String(index)}.itemId`;
+      const item = found.get(input.itemId);
+      if (item?.customer_id !== args.customerId) throw new DomainError('not_found', `open item ${input.itemId} does not exist for this customer`, at);
+      if (seen.has(item.id)) throw new DomainError('validation', `open item ${item.document_number} is listed twice`, at);
+      seen.add(item.id);
+      if (item.open_minor <= 0) throw new DomainError('validation', `${item.document_number} has nothing open to collect`, at);
+      currency ??= item.currency;
+      if (item.currency !== currency) throw new DomainError('validation', `${item.document_number} is in ${item.currency}, the others in ${currency}`, at);
+      validateDisputedAmount(input.disputedMinor, item.open_minor - item.disputed_minor, `items.${String(index)}.disputedMinor`);
+      totalMinor += input.disputedMinor;
+    }
+    if (currency === null) throw new DomainError('validation', 'a dispute covers at least one item', 'items');
+    if (args.dueDate !== null) requireNotPast(ctx, args.dueDate, 'dueDate');
+    const owner = args.ownerId === undefined ? ctx.principal.userId : await requireUser(ctx.trx, args.ownerId, 'ownerId');
+
+    const id = await newId(ctx, 'disputes');
+    const seq = await log(ctx, 'disputes', id, args.customerId);
+    await ctx.trx
+      .insertInto('disputes')
+      .values({
+        id,
+        customer_id: args.customerId,
+        activity_id: null,
+        reason_code: args.reasonCode,
+        description: args.description,
+        status: 'new',
+        owner,
+        due_date: args.dueDate,
+        currency,
+        disputed_minor: totalMinor,
+        resolution: null,
+        root_cause: null,
+        created_by: ctx.principal.userId,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        resolved_at: null,
+        closed_at: null,
+        updated_seq: seq,
+      })
+      .execute();
+    for (const input of args.items) {
+      await ctx.trx.insertInto('dispute_items').values({ dispute_id: id, open_item_id: input.itemId, disputed_minor: input.disputedMinor }).execute();
+      await adjustItem(ctx, input.itemId, args.customerId, input.disputedMinor);
+    }
+    await recordEvent(ctx, id, args.customerId, null, 'new', args.description);
+  },
+});
+
+async function reserveAgain(ctx: ApplyContext, disputeId: string, customerId: string): Promise<number> {
+  const items = await ctx.trx.selectFrom('dispute_items').selectAll().where('dispute_id', '=', disputeId).orderBy('open_item_id').execute();
+  let totalMinor = 0;
+  for (const item of items) {
+    const amounts = await ctx.trx.selectFrom('open_items').select(['open_minor', 'disputed_minor']).where('id', '=', item.open_item_id).executeTakeFirst();
+    const available = amounts === undefined ? 0 : Math.max(0, amounts.open_minor - amounts.disputed_minor);
+    const reserved = Math.min(item.disputed_minor, available);
+    if (reserved === 0) {
+      await ctx.trx.deleteFrom('dispute_items').where('dispute_id', '=', disputeId).where('open_item_id', '=', item.open_item_id).execute();
+    } else if (reserved !== item.disputed_minor) {
+      await ctx.trx.updateTable('dispute_items').set({ disputed_minor: reserved }).where('dispute_id', '=', disputeId).where('open_item_id', '=', item.open_item_id).execute();
+    }
+    await adjustItem(ctx, item.open_item_id, customerId, reserved);
+    totalMinor += reserved;
+  }
+  if (totalMinor === 0) throw new DomainError('conflict', 'none of the disputed items is still open, so the case cannot be reopened', 'action');
+  return totalMinor;
+}
+
+export const disputeTransition = define({
+  schema: DisputeTransitionSchema,
+  async customerOf(trx, args) {
+    const row = await trx.selectFrom('disputes').select('customer_id').where('id', '=', args.disputeId).executeTakeFirst();
+    if (row === undefined) throw new DomainError('not_found', `dispute ${args.disputeId} does not exist`, 'disputeId');
+    return row.customer_id;
+  },
+  async apply(ctx, args) {
+    const before = await ctx.trx.selectFrom('disputes').selectAll().where('id', '=', args.disputeId).forUpdate().executeTakeFirstOrThrow();
+    if (args.action !== 'resolve' && (args.resolution !== undefined || args.rootCause !== undefined)) {
+      throw new DomainError('validation', 'a resolution and a root cause are recorded only when resolving', args.resolution !== undefined ? 'resolution' : 'rootCause');
+    }
+    if (args.action === 'resolve' && args.resolution !== undefined && args.rootCause === undefined) {
+      throw new DomainError('validation', 'resolving a dispute needs a root cause', 'rootCause');
+    }
+    const resolution = args.resolution !== undefined && args.rootCause !== undefined ? { resolution: args.resolution, rootCause: args.rootCause } : undefined;
+    const status = transitionDispute(before.status, args.action, resolution);
+
+    let disputedMinor = before.disputed_minor;
+    if (isOpenDispute(before.status) && !isOpenDispute(status)) {
+      const items = await ctx.trx.selectFrom('dispute_items').selectAll().where('dispute_id', '=', before.id).orderBy('open_item_id').execute();
+      for (const item of items) await adjustItem(ctx, item.open_item_id, before.customer_id, -item.disputed_minor);
+    }
+    if (!isOpenDispute(before.status) && isOpenDispute(status)) disputedMinor = await reserveAgain(ctx, before.id, before.customer_id);
+
+    const reopened = args.action === 'reopen';
+    const seq = await log(ctx, 'disputes', before.id, before.customer_id);
+    await ctx.trx
+      .updateTable('disputes')
+      .set((eb) => ({
+        status,
+        disputed_minor: disputedMinor,
+        resolution: reopened ? null : (resolution?.resolution ?? before.resolution),
+        root_cause: reopened ? null : (resolution?.rootCause ?? before.root_cause),
+        updated_at: ctx.now,
+        resolved_at: reopened ? null : status === 'resolved' ? ctx.now : before.resolved_at,
+        closed_at: reopened ? null : status === 'closed' ? ctx.now : before.closed_at,
+        updated_seq: seq,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', before.id)
+      .execute();
+    await recordEvent(ctx, before.id, before.customer_id, before.status, status, args.comment);
+  },
+});

@@ -1,0 +1,15 @@
+/** Mutation names the server applies; any other name is rejected as `unsupported_mutation`. */
+import { contactLog, contactPersonSave, followUpClose, followUpCreate, noteAdd, noteEdit, type Applier } from './appliers';
+import { disputeCreate, disputeTransition } from './dispute-appliers';
+
+export const APPLIERS: Readonly<Record<string, Applier>> = {
+  'contact.log': contactLog,
+  'contactPerson.save': contactPersonSave,
+  'note.add': noteAdd,
+  'note.edit': noteEdit,
+  'followUp.create': followUpCreate,
+  'followUp.complete': followUpClose('done'),
+  'followUp.cancel': followUpClose('cancelled'),
+  'dispute.create': disputeCreate,
+  'dispute.transition': disputeTransition,
+};
