@@ -1,6 +1,7 @@
 /** Mutation names the server applies; any other name is rejected as `unsupported_mutation`. */
 import { contactLog, contactPersonSave, followUpClose, followUpCreate, noteAdd, noteEdit, type Applier } from './appliers';
 import { disputeCreate, disputeTransition } from './dispute-appliers';
+import { escalationRequest, escalationWithdraw } from './escalation-appliers';
 
 export const APPLIERS: Readonly<Record<string, Applier>> = {
   'contact.log': contactLog,
@@ -12,4 +13,6 @@ export const APPLIERS: Readonly<Record<string, Applier>> = {
   'followUp.cancel': followUpClose('cancelled'),
   'dispute.create': disputeCreate,
   'dispute.transition': disputeTransition,
+  'escalation.request': escalationRequest,
+  'escalation.withdraw': escalationWithdraw,
 };

@@ -71,7 +71,7 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
   it('a rejected mutation is recorded and does not block the ones after it', async () => {
     const client = new TestClient(h, tokens.ann);
     const bad = client.make('note.add', { customerId: customers.ann, body: '' });
-    const unknown = client.make('escalation.request', { customerId: customers.ann });
+    const unknown = client.make('promise.cancel', { promiseId: uuidv7() });
     const missing = client.make('note.edit', { noteId: uuidv7(), body: 'x' });
     const good = client.make('note.add', { customerId: customers.ann, body: 'after the rejections' });
     const results = await client.pushOk([bad, unknown, missing, good]);
@@ -164,6 +164,27 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     ]);
     const followUp = await db().selectFrom('follow_ups').select('status').where('id', '=', followUpId).executeTakeFirstOrThrow();
     expect(followUp.status).toBe('cancelled');
+  });
+
+  it('escalations: one pending request per kind, withdrawn once, amounts where the kind needs them', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const escalationId = uuidv7();
+    const results = await client.pushOk([
+      client.make('escalation.request', { customerId: customers.ann2, kind: 'credit_hold', reason: 'pays nothing' }, { escalations: escalationId }),
+      client.make('escalation.request', { customerId: customers.ann2, kind: 'credit_hold', reason: 'again' }),
+      client.make('escalation.request', { customerId: customers.ann2, kind: 'write_off', reason: 'insolvent' }),
+      client.make('escalation.withdraw', { escalationId, reason: 'paid after all' }),
+      client.make('escalation.withdraw', { escalationId }),
+    ]);
+    expect(results).toMatchObject([
+      { status: 'applied' },
+      { status: 'rejected', error: { code: 'conflict', field: 'args.kind' } },
+      { status: 'rejected', error: { code: 'validation', field: 'args.amountMinor' } },
+      { status: 'applied' },
+      { status: 'rejected', error: { code: 'conflict', field: 'args.escalationId' } },
+    ]);
+    const row = await db().selectFrom('escalations').selectAll().where('id', '=', escalationId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'withdrawn', decision_comment: 'paid after all', version: 2, amount_minor: null, currency: null });
   });
 
   it('checks dates against the day the user acted, not the day of the push', async () => {
