@@ -79,7 +79,7 @@ function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClo
     mode === 'contact' ? api['contact.defaults']({ customerId }) : Promise.resolve({ ok: true as const, value: null }),
   );
   const info = useQuery('app.info', () => api['app.info']({}));
-  const draft = useDraftLoad(mode === 'contact' ? contactDraftKey(customerId) : `none:${customerId}`, (value) => (mode === 'contact' ? value : null));
+  const draft = useDraftLoad(mode === 'contact' ? contactDraftKey(customerId) : null);
   const error = account.error ?? defaults.error;
   const settled = !defaults.loading && !info.loading;
   const loaded = settled && account.data !== undefined && draft.status === 'ready';
@@ -110,7 +110,7 @@ function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClo
         </IconButton>
       </Box>
       {error && <ErrorState error={error} onRetry={account.error ? account.retry : defaults.retry} what="the customer" />}
-      {!(account.data && settled && draft.status === 'ready') && !error && <LinearProgress aria-label="Loading" />}
+      {!loaded && !error && <LinearProgress aria-label="Loading" />}
       {settled && account.data && draft.status === 'ready' && (
         <WorkFormView
           request={request}

@@ -12,20 +12,21 @@ export const DRAFT_SAVE_MS = 500;
 
 export type DraftState<T> = { readonly status: 'loading' } | { readonly status: 'ready'; readonly value: T | null };
 
-export function useDraftLoad<T>(key: string, accept: (value: unknown) => T | null): DraftState<T> {
-  const [state, setState] = useState<{ key: string; value: T | null } | undefined>();
-  const acceptRef = useRef(accept);
+/** The draft under `key`, read once; `key` null means the form keeps no draft. */
+export function useDraftLoad(key: string | null): DraftState<unknown> {
+  const [state, setState] = useState<{ key: string; value: unknown } | undefined>();
   useEffect(() => {
+    if (key === null) return;
     let live = true;
     void api['draft.get']({ key }).then((result) => {
-      if (!live) return;
       // An unreadable draft is dropped rather than blocking the form.
-      setState({ key, value: result.ok && result.value ? acceptRef.current(result.value.value) : null });
+      if (live) setState({ key, value: result.ok && result.value ? result.value.value : null });
     });
     return () => {
       live = false;
     };
   }, [key]);
+  if (key === null) return { status: 'ready', value: null };
   return state?.key === key ? { status: 'ready', value: state.value } : { status: 'loading' };
 }
 
