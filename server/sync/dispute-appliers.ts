@@ -12,6 +12,7 @@ import { DomainError } from '../../shared/api/result';
 import type { DisputeStatus } from '../../shared/domain/codes';
 import { isOpenDispute, transitionDispute, validateDisputedAmount } from '../../shared/domain/dispute';
 import { define, log, newId, requireCustomer, requireNotPast, requireUser, type ApplyContext } from './appliers';
+import { commonCurrency, loadOwedItems } from './items';
 
 /** Moves an item's reserved amount, never below zero (the ERP may have lowered it meanwhile). */
 async function adjustItem(ctx: ApplyContext, itemId: string, customerId: string, deltaMinor: number): Promise<void> {
@@ -41,29 +42,16 @@ export const disputeCreate = define({
   schema: DisputeCreateSchema,
   customerOf: (trx, args) => requireCustomer(trx, args.customerId),
   async apply(ctx, args) {
-    const itemIds = args.items.map((item) => item.itemId);
-    const rows = await ctx.trx
-      .selectFrom('open_items')
-      .select(['id', 'customer_id', 'document_number', 'currency', 'open_minor', 'disputed_minor'])
-      .where('id', 'in', itemIds)
-      .execute();
-    const found = new Map(rows.map((row) => [row.id, row]));
-    const seen = new Set<string>();
-    let currency: string | null = null;
+    const items = await loadOwedItems(ctx.trx, args.customerId, args.items.map((item) => item.itemId), 'items', '.itemId');
+    const currency = commonCurrency(items, 'items', '.itemId');
+    if (currency === null) throw new DomainError('validation', 'a dispute covers at least one item', 'items');
     let totalMinor = 0;
-    for (const [index, input] of args.items.entries()) {
-      const at = `items.${String(index)}.itemId`;
-      const item = found.get(input.itemId);
-      if (item?.customer_id !== args.customerId) throw new DomainError('not_found', `open item ${input.itemId} does not exist for this customer`, at);
-      if (seen.has(item.id)) throw new DomainError('validation', `open item ${item.document_number} is listed twice`, at);
-      seen.add(item.id);
-      if (item.open_minor <= 0) throw new DomainError('validation', `${item.document_number} has nothing open to collect`, at);
-      currency ??= item.currency;
-      if (item.currency !== currency) throw new DomainError('validation', `${item.document_number} is in ${item.currency}, the others in ${currency}`, at);
+    args.items.forEach((input, index) => {
+      const item = items[index];
+      if (item === undefined) return;
       validateDisputedAmount(input.disputedMinor, item.open_minor - item.disputed_minor, `items.${String(index)}.disputedMinor`);
       totalMinor += input.disputedMinor;
-    }
-    if (currency === null) throw new DomainError('validation', 'a dispute covers at least one item', 'items');
+    });
     if (args.dueDate !== null) requireNotPast(ctx, args.dueDate, 'dueDate');
     const owner = args.ownerId === undefined ? ctx.principal.userId : await requireUser(ctx.trx, args.ownerId, 'ownerId');
 

@@ -2,6 +2,7 @@
 import { contactLog, contactPersonSave, followUpClose, followUpCreate, noteAdd, noteEdit, type Applier } from './appliers';
 import { disputeCreate, disputeTransition } from './dispute-appliers';
 import { escalationRequest, escalationWithdraw } from './escalation-appliers';
+import { promiseCancel, promiseCreate } from './promise-appliers';
 
 export const APPLIERS: Readonly<Record<string, Applier>> = {
   'contact.log': contactLog,
@@ -15,4 +16,6 @@ export const APPLIERS: Readonly<Record<string, Applier>> = {
   'dispute.transition': disputeTransition,
   'escalation.request': escalationRequest,
   'escalation.withdraw': escalationWithdraw,
+  'promise.create': promiseCreate,
+  'promise.cancel': promiseCancel,
 };

@@ -79,3 +79,28 @@ export async function pullAll(h: Harness, token: string, cursor: string | null, 
 }
 
 export const contactLog = (customerId: string, note = 'called') => ({ customerId, channel: 'phone', outcome: 'no_answer', note });
+
+/** An open invoice of `openMinor` EUR cents on the customer, as the ERP import would write it. */
+export async function seedItem(h: Harness, customerId: string, openMinor: number): Promise<string> {
+  const id = uuidv7();
+  await h.testDb.db
+    .insertInto('open_items')
+    .values({
+      id,
+      erp_key: `ERP-${id}`,
+      customer_id: customerId,
+      kind: 'invoice',
+      document_number: `INV-${id.slice(-6)}`,
+      reference: null,
+      document_date: '2026-01-10',
+      due_date: '2026-02-09',
+      currency: 'EUR',
+      original_minor: openMinor,
+      open_minor: openMinor,
+      cleared_at: null,
+      updated_at: h.clock.now().toISOString(),
+      updated_seq: 0,
+    })
+    .execute();
+  return id;
+}

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './support/backends';
 import { login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
-import { pullAll, TestClient } from './sync-client';
+import { pullAll, seedItem, TestClient } from './sync-client';
 
 describe.each(BACKENDS)('sync push of disputes on %s', (kind) => {
   let h: Harness;
@@ -12,29 +12,6 @@ describe.each(BACKENDS)('sync push of disputes on %s', (kind) => {
   let annToken = '';
   const items: string[] = [];
 
-  const seedItem = async (openMinor: number): Promise<string> => {
-    const id = uuidv7();
-    await h.testDb.db
-      .insertInto('open_items')
-      .values({
-        id,
-        erp_key: `ERP-${id}`,
-        customer_id: customerId,
-        kind: 'invoice',
-        document_number: `INV-${id.slice(-6)}`,
-        reference: null,
-        document_date: '2026-01-10',
-        due_date: '2026-02-09',
-        currency: 'EUR',
-        original_minor: openMinor,
-        open_minor: openMinor,
-        cleared_at: null,
-        updated_at: h.clock.now().toISOString(),
-        updated_seq: 0,
-      })
-      .execute();
-    return id;
-  };
   const disputedOn = async (itemId: string) =>
     (await h.testDb.db.selectFrom('open_items').select(['disputed_minor', 'version']).where('id', '=', itemId).executeTakeFirstOrThrow()).disputed_minor;
 
@@ -44,7 +21,7 @@ describe.each(BACKENDS)('sync push of disputes on %s', (kind) => {
     const collector = await seedUser(h, 'collector', team);
     const teamLead = await seedUser(h, 'team_lead', team);
     customerId = (await seedCustomer(h, collector.id, team)).id;
-    items.push(await seedItem(50_000), await seedItem(20_000));
+    items.push(await seedItem(h, customerId, 50_000), await seedItem(h, customerId, 20_000));
     annToken = (await login(h, collector.username)).accessToken;
     ann = new TestClient(h, annToken);
     lead = new TestClient(h, (await login(h, teamLead.username)).accessToken);

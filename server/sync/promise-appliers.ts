@@ -1,0 +1,168 @@
+/**
+ * promise.create / promise.cancel on the server, mirroring db/commands/promise.ts: a new promise
+ * on the same items (or, without items, on the same account and currency) supersedes the open
+ * one there, answers earlier broken ones and takes the next level; an item is never under two
+ * open promises.
+ */
+import { sql, type ExpressionBuilder } from 'kysely';
+import { PromiseCancelSchema, PromiseCreateSchema } from '../../shared/api/collector-schemas';
+import { DomainError } from '../../shared/api/result';
+import { nextPromiseLevel } from '../../shared/domain/promise';
+import type { ServerDatabase, ServerRow } from '../db/schema';
+import { define, log, newId, requireCustomer, requireNotPast, type ApplyContext } from './appliers';
+import { commonCurrency, loadOwedItems, type OwedItem } from './items';
+
+type PromiseRow = ServerRow<'promises'>;
+
+/** Open promises, and broken or partly kept ones nobody has answered with a new promise yet. */
+const pending = (eb: ExpressionBuilder<ServerDatabase & { p: ServerDatabase['promises'] }, 'p'>) =>
+  eb.or([eb('p.status', '=', 'open'), eb.and([eb('p.status', 'in', ['broken', 'partially_kept']), eb('p.superseded_by', 'is', null)])]);
+
+const itemIdsOf = async (ctx: ApplyContext, promiseId: string): Promise<string[]> =>
+  (await ctx.trx.selectFrom('promise_items').select('open_item_id').where('promise_id', '=', promiseId).execute()).map((row) => row.open_item_id);
+
+async function predecessors(ctx: ApplyContext, customerId: string, currency: string, items: readonly OwedItem[]): Promise<PromiseRow[]> {
+  const { trx } = ctx;
+  const direct =
+    items.length > 0
+      ? await trx
+          .selectFrom('promise_items as pi')
+          .innerJoin('promises as p', 'p.id', 'pi.promise_id')
+          .selectAll('p')
+          .distinct()
+          .where('pi.open_item_id', 'in', items.map((item) => item.id))
+          .where(pending)
+          .execute()
+      : await trx
+          .selectFrom('promises as p')
+          .selectAll('p')
+          .where('p.customer_id', '=', customerId)
+          .where('p.currency', '=', currency)
+          .where(pending)
+          .where((eb) => eb.not(eb.exists(eb.selectFrom('promise_items as pi').select('pi.promise_id').whereRef('pi.promise_id', '=', 'p.id'))))
+          .execute();
+  const all = new Map(direct.map((row) => [row.id, row]));
+  for (const row of direct) {
+    if (row.plan_id === null || row.status !== 'open') continue;
+    const plan = await trx.selectFrom('promises').selectAll().where('plan_id', '=', row.plan_id).where('status', '=', 'open').execute();
+    for (const instalment of plan) all.set(instalment.id, instalment);
+  }
+  return [...all.values()].sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? -1 : 1) : a.created_at < b.created_at ? -1 : 1));
+}
+
+export const promiseCreate = define({
+  schema: PromiseCreateSchema,
+  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  async apply(ctx, args) {
+    const { trx, now } = ctx;
+    requireNotPast(ctx, args.promisedDate, 'promisedDate');
+    const customer = await trx.selectFrom('customers').select(['id', 'currency']).where('id', '=', args.customerId).executeTakeFirstOrThrow();
+    const items = await loadOwedItems(trx, args.customerId, args.itemIds, 'itemIds');
+    const itemCurrency = commonCurrency(items, 'itemIds');
+    if (args.currency !== undefined && itemCurrency !== null && args.currency !== itemCurrency) {
+      throw new DomainError('validation', `the items are in ${itemCurrency}, not ${args.currency}`, 'currency');
+    }
+    const currency = itemCurrency ?? args.currency ?? customer.currency;
+    const owedMinor =
+      items.length > 0
+        ? items.reduce((total, item) => total + item.open_minor - item.disputed_minor, 0)
+        : ((
+            await trx
+              .selectFrom('open_items')
+              .select(sql<number>`coalesce(sum(open_minor - disputed_minor), 0)::bigint`.as('owed'))
+              .where('customer_id', '=', args.customerId)
+              .where('currency', '=', currency)
+              .where('open_minor', '<>', 0)
+              .executeTakeFirst()
+          )?.owed ?? 0);
+    const amountMinor = args.amountMinor ?? (items.length > 0 ? owedMinor : undefined);
+    if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', 'amountMinor');
+    if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', 'itemIds');
+    if (amountMinor > owedMinor) {
+      throw new DomainError('validation', `the promised ${String(amountMinor)} exceeds the ${String(owedMinor)} ${currency} still owed and not disputed`, 'amountMinor');
+    }
+
+    const earlier = await predecessors(ctx, args.customerId, currency, items);
+    const covered = new Set(items.map((item) => item.id));
+    for (const row of earlier.filter((r) => r.status === 'open')) {
+      // An open promise may be replaced only as a whole, never leaving an item under two promises.
+      const itemsOfRow = await itemIdsOf(ctx, row.id);
+      if (itemsOfRow.every((id) => covered.has(id))) continue;
+      const index = items.findIndex((item) => itemsOfRow.includes(item.id));
+      throw new DomainError(
+        'conflict',
+        `${items[index]?.document_number ?? 'an item'} is already under the open promise of ${row.promised_date}, which also covers other items; include them or cancel that promise first`,
+        `itemIds.${String(Math.max(0, index))}`,
+      );
+    }
+    const level = earlier.length > 0 ? nextPromiseLevel(earlier.map((row) => row.level)) : 1;
+
+    const id = await newId(ctx, 'promises');
+    const seq = await log(ctx, 'promises', id, args.customerId);
+    await trx
+      .insertInto('promises')
+      .values({
+        id,
+        customer_id: args.customerId,
+        activity_id: null,
+        plan_id: null,
+        amount_minor: amountMinor,
+        currency,
+        promised_date: args.promisedDate,
+        payment_method: args.paymentMethod,
+        note: args.note,
+        status: 'open',
+        level,
+        paid_minor: 0,
+        superseded_by: null,
+        evaluated_on: null,
+        created_by: ctx.principal.userId,
+        created_at: now,
+        updated_at: now,
+        updated_seq: seq,
+      })
+      .execute();
+    if (items.length > 0) await trx.insertInto('promise_items').values(items.map((item) => ({ promise_id: id, open_item_id: item.id }))).execute();
+    for (const row of earlier) {
+      const replaced = row.status === 'open';
+      const rowSeq = await log(ctx, 'promises', row.id, row.customer_id);
+      await trx
+        .updateTable('promises')
+        .set((eb) => ({
+          ...(replaced ? { status: 'superseded' as const } : {}),
+          superseded_by: id,
+          updated_at: now,
+          updated_seq: rowSeq,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', row.id)
+        .execute();
+    }
+  },
+});
+
+export const promiseCancel = define({
+  schema: PromiseCancelSchema,
+  async customerOf(trx, args) {
+    const row = await trx.selectFrom('promises').select('customer_id').where('id', '=', args.promiseId).executeTakeFirst();
+    if (row === undefined) throw new DomainError('not_found', `promise ${args.promiseId} does not exist`, 'promiseId');
+    return row.customer_id;
+  },
+  async apply(ctx, args) {
+    const target = await ctx.trx.selectFrom('promises').selectAll().where('id', '=', args.promiseId).forUpdate().executeTakeFirstOrThrow();
+    if (target.status !== 'open') throw new DomainError('conflict', `only an open promise can be cancelled; this one is ${target.status.replace('_', ' ')}`, 'promiseId');
+    if (args.wholePlan && target.plan_id === null) throw new DomainError('validation', 'this promise is not part of a payment plan', 'wholePlan');
+    const rows =
+      args.wholePlan && target.plan_id !== null
+        ? await ctx.trx.selectFrom('promises').selectAll().where('plan_id', '=', target.plan_id).where('status', '=', 'open').execute()
+        : [target];
+    for (const row of rows) {
+      const seq = await log(ctx, 'promises', row.id, row.customer_id);
+      await ctx.trx
+        .updateTable('promises')
+        .set((eb) => ({ status: 'cancelled', updated_at: ctx.now, updated_seq: seq, version: eb('version', '+', 1) }))
+        .where('id', '=', row.id)
+        .execute();
+    }
+  },
+});

@@ -1,0 +1,68 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextPromiseLevel } from '../../../shared/domain/promise';
+import { BACKENDS } from './support/backends';
+import { login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
+import { seedItem, TestClient } from './sync-client';
+
+describe.each(BACKENDS)('sync push of promises on %s', (kind) => {
+  let h: Harness;
+  let ann: TestClient;
+  let lead: TestClient;
+  let customerId = '';
+  const items: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    const team = await seedTeam(h);
+    const collector = await seedUser(h, 'collector', team);
+    const teamLead = await seedUser(h, 'team_lead', team);
+    customerId = (await seedCustomer(h, collector.id, team)).id;
+    for (const amount of [30_000, 20_000, 10_000]) items.push(await seedItem(h, customerId, amount));
+    ann = new TestClient(h, (await login(h, collector.username)).accessToken);
+    lead = new TestClient(h, (await login(h, teamLead.username)).accessToken);
+  });
+  afterAll(() => h.dispose());
+
+  const promise = (id: string) => h.testDb.db.selectFrom('promises').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('a new promise on the same items supersedes the open one and takes the next level; amounts are checked', async () => {
+    const [item0 = '', item1 = ''] = items;
+    const first = uuidv7();
+    const second = uuidv7();
+    const results = await ann.pushOk([
+      ann.make('promise.create', { customerId, promisedDate: '2026-03-10', itemIds: [item0] }, { promises: first }),
+      ann.make('promise.create', { customerId, promisedDate: '2026-03-12', itemIds: [item0], amountMinor: 30_001 }),
+      ann.make('promise.create', { customerId, promisedDate: '2026-03-15', itemIds: [item0], amountMinor: 25_000 }, { promises: second }),
+      ann.make('promise.create', { customerId, promisedDate: '2026-03-16', itemIds: [item1, item1] }),
+    ]);
+    expect(results).toMatchObject([
+      { status: 'applied' },
+      { status: 'rejected', error: { code: 'validation', field: 'args.amountMinor' } },
+      { status: 'applied' },
+      { status: 'rejected', error: { code: 'validation', field: 'args.itemIds.1' } },
+    ]);
+    expect(await promise(first)).toMatchObject({ status: 'superseded', superseded_by: second, amount_minor: 30_000, level: 1, version: 2 });
+    expect(await promise(second)).toMatchObject({ status: 'open', amount_minor: 25_000, level: nextPromiseLevel([1]), version: 1 });
+  });
+
+  it('refuses a promise that would leave an item under two open promises', async () => {
+    const [, item1 = '', item2 = ''] = items;
+    const both = uuidv7();
+    const results = await ann.pushOk([
+      ann.make('promise.create', { customerId, promisedDate: '2026-03-20', itemIds: [item1, item2] }, { promises: both }),
+      ann.make('promise.create', { customerId, promisedDate: '2026-03-21', itemIds: [item2] }),
+    ]);
+    expect(results).toMatchObject([{ status: 'applied' }, { status: 'rejected', error: { code: 'conflict', field: 'args.itemIds.0' } }]);
+    expect((await promise(both)).status).toBe('open');
+  });
+
+  it('a promise cancelled meanwhile by someone else makes a stale cancel a conflict', async () => {
+    const id = uuidv7();
+    await ann.pushOk([ann.make('promise.create', { customerId, promisedDate: '2026-03-25', amountMinor: 1_000, currency: 'EUR' }, { promises: id })]);
+    expect(await lead.pushOk([lead.make('promise.cancel', { promiseId: id, reason: 'customer called back' })])).toMatchObject([{ status: 'applied' }]);
+    const [stale] = await ann.pushOk([ann.make('promise.cancel', { promiseId: id, reason: 'wrong amount' })]);
+    expect(stale).toMatchObject({ status: 'rejected', error: { code: 'conflict', field: 'args.promiseId' } });
+    expect(await promise(id)).toMatchObject({ status: 'cancelled', version: 2 });
+  });
+});
