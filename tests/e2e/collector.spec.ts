@@ -366,8 +366,17 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
     await expect(drawer(page)).toBeHidden();
 
-    await page.screenshot({ path: `/tmp/shots/collector-account-${scheme}.png`, fullPage: true });
+    await page.screenshot({ path: `/tmp/shots/collector-account-${scheme}.png` });
     expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Request escalation' }).click();
+    const escalation = page.getByRole('dialog', { name: 'Request an escalation' });
+    await escalation.getByRole('button', { name: 'Request' }).click();
+    await expect(escalation.getByText('Reason is required')).toBeVisible();
+    await page.screenshot({ path: `/tmp/shots/collector-escalation-${scheme}.png` });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(escalation).toBeHidden();
 
     await page.getByTestId('follow-ups-button').click();
     await expect(page.getByRole('heading', { name: 'My follow-ups' })).toBeVisible();
