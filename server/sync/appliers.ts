@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
-  ContactLogSchema,
   FollowUpCloseSchema,
   FollowUpCreateSchema,
   NoteAddSchema,
@@ -19,7 +18,6 @@ import { DomainError } from '../../shared/api/result';
 import { ContactPersonSaveSchema } from '../../shared/api/schemas';
 import type { FollowUpStatus } from '../../shared/domain/codes';
 import { compareDates } from '../../shared/domain/dates';
-import { OUTCOME_LABELS } from '../../shared/domain/labels';
 import type { CreatedIds, SyncEntity } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { recordChange } from '../db/change-log';
@@ -83,7 +81,7 @@ async function requireItemOf(trx: Db, itemId: string | null, customerId: string)
 
 type NewPerson = z.output<typeof NewContactPersonSchema> & { id?: string | undefined };
 
-async function saveContactPerson(ctx: ApplyContext, customerId: string, input: NewPerson, fieldPrefix: string): Promise<string> {
+export async function saveContactPerson(ctx: ApplyContext, customerId: string, input: NewPerson, fieldPrefix: string): Promise<string> {
   const { trx, now } = ctx;
   if (input.isPrimary) {
     const others = await trx.selectFrom('contact_persons').select('id').where('customer_id', '=', customerId).where('is_primary', '=', true).execute();
@@ -132,7 +130,7 @@ interface NewFollowUp {
   readonly assignedTo: string;
 }
 
-async function insertFollowUp(ctx: ApplyContext, values: NewFollowUp): Promise<void> {
+export async function insertFollowUp(ctx: ApplyContext, values: NewFollowUp): Promise<void> {
   const id = await newId(ctx, 'follow_ups');
   const seq = await log(ctx, 'follow_ups', id, values.customerId);
   await ctx.trx
@@ -153,54 +151,6 @@ async function insertFollowUp(ctx: ApplyContext, values: NewFollowUp): Promise<v
     })
     .execute();
 }
-
-export const contactLog = define({
-  schema: ContactLogSchema,
-  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
-  async apply(ctx, args) {
-    if (args.promise !== undefined) throw new DomainError('validation', 'a promise logged with a contact is not yet accepted by the server', 'promise');
-    if (args.dispute !== undefined) throw new DomainError('validation', 'a dispute logged with a contact is not yet accepted by the server', 'dispute');
-    if (args.contactPersonId !== null) {
-      const person = await ctx.trx.selectFrom('contact_persons').select('customer_id').where('id', '=', args.contactPersonId).executeTakeFirst();
-      if (person?.customer_id !== args.customerId) {
-        throw new DomainError('not_found', `contact person ${args.contactPersonId} does not exist for this customer`, 'contactPersonId');
-      }
-    }
-    if (args.followUpDate !== null) requireNotPast(ctx, args.followUpDate, 'followUpDate');
-    const contactPersonId =
-      args.newContactPerson === undefined ? args.contactPersonId : await saveContactPerson(ctx, args.customerId, args.newContactPerson, 'newContactPerson.');
-    const id = await newId(ctx, 'activities');
-    const seq = await log(ctx, 'activities', id, args.customerId);
-    await ctx.trx
-      .insertInto('activities')
-      .values({
-        id,
-        customer_id: args.customerId,
-        contact_person_id: contactPersonId,
-        channel: args.channel,
-        direction: args.direction,
-        outcome: args.outcome,
-        note: args.note,
-        duration_seconds: args.durationSeconds,
-        follow_up_date: args.followUpDate,
-        occurred_at: ctx.now,
-        user_id: ctx.principal.userId,
-        created_at: ctx.now,
-        updated_seq: seq,
-      })
-      .execute();
-    if (args.followUpDate !== null) {
-      await insertFollowUp(ctx, {
-        customerId: args.customerId,
-        itemId: null,
-        activityId: id,
-        dueDate: args.followUpDate,
-        title: `Follow up: ${OUTCOME_LABELS[args.outcome]}`,
-        assignedTo: ctx.principal.userId,
-      });
-    }
-  },
-});
 
 export const contactPersonSave = define({
   schema: ContactPersonSaveSchema,

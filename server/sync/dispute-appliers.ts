@@ -7,7 +7,8 @@
  */
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { DisputeCreateSchema, DisputeTransitionSchema } from '../../shared/api/collector-schemas';
+import type { z } from 'zod';
+import { DisputeCreateSchema, DisputeTransitionSchema, type DisputeTermsSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import type { DisputeStatus } from '../../shared/domain/codes';
 import { isOpenDispute, transitionDispute, validateDisputedAmount } from '../../shared/domain/dispute';
@@ -38,54 +39,59 @@ async function recordEvent(ctx: ApplyContext, disputeId: string, customerId: str
     .execute();
 }
 
+export type DisputeTerms = z.output<typeof DisputeTermsSchema>;
+
+/** A new case from its terms (dispute.create and a contact logged with a dispute); `prefix` names the terms in errors. */
+export async function createDispute(ctx: ApplyContext, customerId: string, args: DisputeTerms, activityId: string | null, prefix: string): Promise<void> {
+  const items = await loadOwedItems(ctx.trx, customerId, args.items.map((item) => item.itemId), `${prefix}items`, '.itemId');
+  const currency = commonCurrency(items, `${prefix}items`, '.itemId');
+  if (currency === null) throw new DomainError('validation', 'a dispute covers at least one item', `${prefix}items`);
+  let totalMinor = 0;
+  args.items.forEach((input, index) => {
+    const item = items[index];
+    if (item === undefined) return;
+    validateDisputedAmount(input.disputedMinor, item.open_minor - item.disputed_minor, `${prefix}items.${String(index)}.disputedMinor`);
+    totalMinor += input.disputedMinor;
+  });
+  if (args.dueDate !== null) requireNotPast(ctx, args.dueDate, `${prefix}dueDate`);
+  const owner = args.ownerId === undefined ? ctx.principal.userId : await requireUser(ctx.trx, args.ownerId, `${prefix}ownerId`);
+
+  const id = await newId(ctx, 'disputes');
+  const seq = await log(ctx, 'disputes', id, customerId);
+  await ctx.trx
+    .insertInto('disputes')
+    .values({
+      id,
+      customer_id: customerId,
+      activity_id: activityId,
+      reason_code: args.reasonCode,
+      description: args.description,
+      status: 'new',
+      owner,
+      due_date: args.dueDate,
+      currency,
+      disputed_minor: totalMinor,
+      resolution: null,
+      root_cause: null,
+      created_by: ctx.principal.userId,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+      resolved_at: null,
+      closed_at: null,
+      updated_seq: seq,
+    })
+    .execute();
+  for (const input of args.items) {
+    await ctx.trx.insertInto('dispute_items').values({ dispute_id: id, open_item_id: input.itemId, disputed_minor: input.disputedMinor }).execute();
+    await adjustItem(ctx, input.itemId, customerId, input.disputedMinor);
+  }
+  await recordEvent(ctx, id, customerId, null, 'new', args.description);
+}
+
 export const disputeCreate = define({
   schema: DisputeCreateSchema,
   customerOf: (trx, args) => requireCustomer(trx, args.customerId),
-  async apply(ctx, args) {
-    const items = await loadOwedItems(ctx.trx, args.customerId, args.items.map((item) => item.itemId), 'items', '.itemId');
-    const currency = commonCurrency(items, 'items', '.itemId');
-    if (currency === null) throw new DomainError('validation', 'a dispute covers at least one item', 'items');
-    let totalMinor = 0;
-    args.items.forEach((input, index) => {
-      const item = items[index];
-      if (item === undefined) return;
-      validateDisputedAmount(input.disputedMinor, item.open_minor - item.disputed_minor, `items.${String(index)}.disputedMinor`);
-      totalMinor += input.disputedMinor;
-    });
-    if (args.dueDate !== null) requireNotPast(ctx, args.dueDate, 'dueDate');
-    const owner = args.ownerId === undefined ? ctx.principal.userId : await requireUser(ctx.trx, args.ownerId, 'ownerId');
-
-    const id = await newId(ctx, 'disputes');
-    const seq = await log(ctx, 'disputes', id, args.customerId);
-    await ctx.trx
-      .insertInto('disputes')
-      .values({
-        id,
-        customer_id: args.customerId,
-        activity_id: null,
-        reason_code: args.reasonCode,
-        description: args.description,
-        status: 'new',
-        owner,
-        due_date: args.dueDate,
-        currency,
-        disputed_minor: totalMinor,
-        resolution: null,
-        root_cause: null,
-        created_by: ctx.principal.userId,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        resolved_at: null,
-        closed_at: null,
-        updated_seq: seq,
-      })
-      .execute();
-    for (const input of args.items) {
-      await ctx.trx.insertInto('dispute_items').values({ dispute_id: id, open_item_id: input.itemId, disputed_minor: input.disputedMinor }).execute();
-      await adjustItem(ctx, input.itemId, args.customerId, input.disputedMinor);
-    }
-    await recordEvent(ctx, id, args.customerId, null, 'new', args.description);
-  },
+  apply: (ctx, args) => createDispute(ctx, args.customerId, args, null, ''),
 });
 
 async function reserveAgain(ctx: ApplyContext, disputeId: string, customerId: string): Promise<number> {

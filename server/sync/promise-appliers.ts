@@ -5,7 +5,8 @@
  * open promises.
  */
 import { sql, type ExpressionBuilder } from 'kysely';
-import { PromiseCancelSchema, PromiseCreateSchema } from '../../shared/api/collector-schemas';
+import type { z } from 'zod';
+import { PromiseCancelSchema, PromiseCreateSchema, type PromiseTermsSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import { nextPromiseLevel } from '../../shared/domain/promise';
 import type { ServerDatabase, ServerRow } from '../db/schema';
@@ -50,95 +51,100 @@ async function predecessors(ctx: ApplyContext, customerId: string, currency: str
   return [...all.values()].sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? -1 : 1) : a.created_at < b.created_at ? -1 : 1));
 }
 
+export type PromiseTerms = z.output<typeof PromiseTermsSchema>;
+
+/** A single promise from its terms (promise.create and a contact logged with a promise); `prefix` names the terms in errors. */
+export async function createPromise(ctx: ApplyContext, customerId: string, args: PromiseTerms, activityId: string | null, prefix: string): Promise<void> {
+  const { trx, now } = ctx;
+  requireNotPast(ctx, args.promisedDate, `${prefix}promisedDate`);
+  const customer = await trx.selectFrom('customers').select(['id', 'currency']).where('id', '=', customerId).executeTakeFirstOrThrow();
+  const items = await loadOwedItems(trx, customerId, args.itemIds, `${prefix}itemIds`);
+  const itemCurrency = commonCurrency(items, `${prefix}itemIds`);
+  if (args.currency !== undefined && itemCurrency !== null && args.currency !== itemCurrency) {
+    throw new DomainError('validation', `the items are in ${itemCurrency}, not ${args.currency}`, `${prefix}currency`);
+  }
+  const currency = itemCurrency ?? args.currency ?? customer.currency;
+  const owedMinor =
+    items.length > 0
+      ? items.reduce((total, item) => total + item.open_minor - item.disputed_minor, 0)
+      : ((
+          await trx
+            .selectFrom('open_items')
+            .select(sql<number>`coalesce(sum(open_minor - disputed_minor), 0)::bigint`.as('owed'))
+            .where('customer_id', '=', customerId)
+            .where('currency', '=', currency)
+            .where('open_minor', '<>', 0)
+            .executeTakeFirst()
+        )?.owed ?? 0);
+  const amountMinor = args.amountMinor ?? (items.length > 0 ? owedMinor : undefined);
+  if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);
+  if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', `${prefix}itemIds`);
+  if (amountMinor > owedMinor) {
+    throw new DomainError('validation', `the promised ${String(amountMinor)} exceeds the ${String(owedMinor)} ${currency} still owed and not disputed`, `${prefix}amountMinor`);
+  }
+
+  const earlier = await predecessors(ctx, customerId, currency, items);
+  const covered = new Set(items.map((item) => item.id));
+  for (const row of earlier.filter((r) => r.status === 'open')) {
+    // An open promise may be replaced only as a whole, never leaving an item under two promises.
+    const itemsOfRow = await itemIdsOf(ctx, row.id);
+    if (itemsOfRow.every((id) => covered.has(id))) continue;
+    const index = items.findIndex((item) => itemsOfRow.includes(item.id));
+    throw new DomainError(
+      'conflict',
+      `${items[index]?.document_number ?? 'an item'} is already under the open promise of ${row.promised_date}, which also covers other items; include them or cancel that promise first`,
+      `${prefix}itemIds.${String(Math.max(0, index))}`,
+    );
+  }
+  const level = earlier.length > 0 ? nextPromiseLevel(earlier.map((row) => row.level)) : 1;
+
+  const id = await newId(ctx, 'promises');
+  const seq = await log(ctx, 'promises', id, customerId);
+  await trx
+    .insertInto('promises')
+    .values({
+      id,
+      customer_id: customerId,
+      activity_id: activityId,
+      plan_id: null,
+      amount_minor: amountMinor,
+      currency,
+      promised_date: args.promisedDate,
+      payment_method: args.paymentMethod,
+      note: args.note,
+      status: 'open',
+      level,
+      paid_minor: 0,
+      superseded_by: null,
+      evaluated_on: null,
+      created_by: ctx.principal.userId,
+      created_at: now,
+      updated_at: now,
+      updated_seq: seq,
+    })
+    .execute();
+  if (items.length > 0) await trx.insertInto('promise_items').values(items.map((item) => ({ promise_id: id, open_item_id: item.id }))).execute();
+  for (const row of earlier) {
+    const replaced = row.status === 'open';
+    const rowSeq = await log(ctx, 'promises', row.id, row.customer_id);
+    await trx
+      .updateTable('promises')
+      .set((eb) => ({
+        ...(replaced ? { status: 'superseded' as const } : {}),
+        superseded_by: id,
+        updated_at: now,
+        updated_seq: rowSeq,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', row.id)
+      .execute();
+  }
+}
+
 export const promiseCreate = define({
   schema: PromiseCreateSchema,
   customerOf: (trx, args) => requireCustomer(trx, args.customerId),
-  async apply(ctx, args) {
-    const { trx, now } = ctx;
-    requireNotPast(ctx, args.promisedDate, 'promisedDate');
-    const customer = await trx.selectFrom('customers').select(['id', 'currency']).where('id', '=', args.customerId).executeTakeFirstOrThrow();
-    const items = await loadOwedItems(trx, args.customerId, args.itemIds, 'itemIds');
-    const itemCurrency = commonCurrency(items, 'itemIds');
-    if (args.currency !== undefined && itemCurrency !== null && args.currency !== itemCurrency) {
-      throw new DomainError('validation', `the items are in ${itemCurrency}, not ${args.currency}`, 'currency');
-    }
-    const currency = itemCurrency ?? args.currency ?? customer.currency;
-    const owedMinor =
-      items.length > 0
-        ? items.reduce((total, item) => total + item.open_minor - item.disputed_minor, 0)
-        : ((
-            await trx
-              .selectFrom('open_items')
-              .select(sql<number>`coalesce(sum(open_minor - disputed_minor), 0)::bigint`.as('owed'))
-              .where('customer_id', '=', args.customerId)
-              .where('currency', '=', currency)
-              .where('open_minor', '<>', 0)
-              .executeTakeFirst()
-          )?.owed ?? 0);
-    const amountMinor = args.amountMinor ?? (items.length > 0 ? owedMinor : undefined);
-    if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', 'amountMinor');
-    if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', 'itemIds');
-    if (amountMinor > owedMinor) {
-      throw new DomainError('validation', `the promised ${String(amountMinor)} exceeds the ${String(owedMinor)} ${currency} still owed and not disputed`, 'amountMinor');
-    }
-
-    const earlier = await predecessors(ctx, args.customerId, currency, items);
-    const covered = new Set(items.map((item) => item.id));
-    for (const row of earlier.filter((r) => r.status === 'open')) {
-      // An open promise may be replaced only as a whole, never leaving an item under two promises.
-      const itemsOfRow = await itemIdsOf(ctx, row.id);
-      if (itemsOfRow.every((id) => covered.has(id))) continue;
-      const index = items.findIndex((item) => itemsOfRow.includes(item.id));
-      throw new DomainError(
-        'conflict',
-        `${items[index]?.document_number ?? 'an item'} is already under the open promise of ${row.promised_date}, which also covers other items; include them or cancel that promise first`,
-        `itemIds.${String(Math.max(0, index))}`,
-      );
-    }
-    const level = earlier.length > 0 ? nextPromiseLevel(earlier.map((row) => row.level)) : 1;
-
-    const id = await newId(ctx, 'promises');
-    const seq = await log(ctx, 'promises', id, args.customerId);
-    await trx
-      .insertInto('promises')
-      .values({
-        id,
-        customer_id: args.customerId,
-        activity_id: null,
-        plan_id: null,
-        amount_minor: amountMinor,
-        currency,
-        promised_date: args.promisedDate,
-        payment_method: args.paymentMethod,
-        note: args.note,
-        status: 'open',
-        level,
-        paid_minor: 0,
-        superseded_by: null,
-        evaluated_on: null,
-        created_by: ctx.principal.userId,
-        created_at: now,
-        updated_at: now,
-        updated_seq: seq,
-      })
-      .execute();
-    if (items.length > 0) await trx.insertInto('promise_items').values(items.map((item) => ({ promise_id: id, open_item_id: item.id }))).execute();
-    for (const row of earlier) {
-      const replaced = row.status === 'open';
-      const rowSeq = await log(ctx, 'promises', row.id, row.customer_id);
-      await trx
-        .updateTable('promises')
-        .set((eb) => ({
-          ...(replaced ? { status: 'superseded' as const } : {}),
-          superseded_by: id,
-          updated_at: now,
-          updated_seq: rowSeq,
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', row.id)
-        .execute();
-    }
-  },
+  apply: (ctx, args) => createPromise(ctx, args.customerId, args, null, ''),
 });
 
 export const promiseCancel = define({

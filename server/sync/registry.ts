@@ -1,5 +1,6 @@
 /** Mutation names the server applies; any other name is rejected as `unsupported_mutation`. */
-import { contactLog, contactPersonSave, followUpClose, followUpCreate, noteAdd, noteEdit, type Applier } from './appliers';
+import { contactPersonSave, followUpClose, followUpCreate, noteAdd, noteEdit, type Applier } from './appliers';
+import { contactLog } from './contact-appliers';
 import { disputeCreate, disputeTransition } from './dispute-appliers';
 import { escalationRequest, escalationWithdraw } from './escalation-appliers';
 import { promiseCancel, promiseCreate } from './promise-appliers';

@@ -65,4 +65,30 @@ describe.each(BACKENDS)('sync push of promises on %s', (kind) => {
     expect(stale).toMatchObject({ status: 'rejected', error: { code: 'conflict', field: 'args.promiseId' } });
     expect(await promise(id)).toMatchObject({ status: 'cancelled', version: 2 });
   });
+
+  it('a contact logged with a promise or a dispute creates them with the activity, all or nothing', async () => {
+    const [, , item2 = ''] = items;
+    const activityId = uuidv7();
+    const promiseId = uuidv7();
+    const call = (outcome: string, extra: object) => ({ customerId, channel: 'phone', outcome, note: `inline ${outcome}`, ...extra });
+    const results = await ann.pushOk([
+      ann.make('contact.log', call('promise_to_pay', { promise: { promisedDate: '2026-03-30', amountMinor: 999_999_999, currency: 'EUR' } })),
+      ann.make('contact.log', call('promise_to_pay', { promise: { promisedDate: '2026-03-30', amountMinor: 500, currency: 'EUR' } }), {
+        activities: activityId,
+        promises: promiseId,
+      }),
+      ann.make('contact.log', call('dispute_raised', { dispute: { reasonCode: 'pricing', items: [{ itemId: item2, disputedMinor: 2_500 }] } })),
+    ]);
+    expect(results).toMatchObject([
+      { status: 'rejected', error: { code: 'validation', field: 'args.promise.amountMinor' } },
+      { status: 'applied' },
+      { status: 'applied' },
+    ]);
+    // The rejected call left no activity behind.
+    const activities = await h.testDb.db.selectFrom('activities').select(['id', 'outcome']).where('note', 'like', 'inline %').orderBy('created_at').execute();
+    expect(activities.map((a) => a.outcome).sort()).toEqual(['dispute_raised', 'promise_to_pay']);
+    expect(await promise(promiseId)).toMatchObject({ activity_id: activityId, amount_minor: 500, status: 'open' });
+    const dispute = await h.testDb.db.selectFrom('disputes').selectAll().where('activity_id', 'in', activities.map((a) => a.id)).executeTakeFirstOrThrow();
+    expect(dispute).toMatchObject({ status: 'new', disputed_minor: 2_500 });
+  });
 });

@@ -1,0 +1,58 @@
+/**
+ * contact.log on the server: one activity with everything it brought about (a new contact
+ * person, a follow-up, a promise, a dispute), all or nothing, as on the client.
+ */
+import { ContactLogSchema } from '../../shared/api/collector-schemas';
+import { DomainError } from '../../shared/api/result';
+import { OUTCOME_LABELS } from '../../shared/domain/labels';
+import { define, insertFollowUp, log, newId, requireCustomer, requireNotPast, saveContactPerson } from './appliers';
+import { createDispute } from './dispute-appliers';
+import { createPromise } from './promise-appliers';
+
+export const contactLog = define({
+  schema: ContactLogSchema,
+  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  async apply(ctx, args) {
+    if (args.contactPersonId !== null) {
+      const person = await ctx.trx.selectFrom('contact_persons').select('customer_id').where('id', '=', args.contactPersonId).executeTakeFirst();
+      if (person?.customer_id !== args.customerId) {
+        throw new DomainError('not_found', `contact person ${args.contactPersonId} does not exist for this customer`, 'contactPersonId');
+      }
+    }
+    if (args.followUpDate !== null) requireNotPast(ctx, args.followUpDate, 'followUpDate');
+    const contactPersonId =
+      args.newContactPerson === undefined ? args.contactPersonId : await saveContactPerson(ctx, args.customerId, args.newContactPerson, 'newContactPerson.');
+    const id = await newId(ctx, 'activities');
+    const seq = await log(ctx, 'activities', id, args.customerId);
+    await ctx.trx
+      .insertInto('activities')
+      .values({
+        id,
+        customer_id: args.customerId,
+        contact_person_id: contactPersonId,
+        channel: args.channel,
+        direction: args.direction,
+        outcome: args.outcome,
+        note: args.note,
+        duration_seconds: args.durationSeconds,
+        follow_up_date: args.followUpDate,
+        occurred_at: ctx.now,
+        user_id: ctx.principal.userId,
+        created_at: ctx.now,
+        updated_seq: seq,
+      })
+      .execute();
+    if (args.promise !== undefined) await createPromise(ctx, args.customerId, args.promise, id, 'promise.');
+    if (args.dispute !== undefined) await createDispute(ctx, args.customerId, args.dispute, id, 'dispute.');
+    if (args.followUpDate !== null) {
+      await insertFollowUp(ctx, {
+        customerId: args.customerId,
+        itemId: null,
+        activityId: id,
+        dueDate: args.followUpDate,
+        title: `Follow up: ${OUTCOME_LABELS[args.outcome]}`,
+        assignedTo: ctx.principal.userId,
+      });
+    }
+  },
+});
