@@ -17,6 +17,7 @@ import { clearDraft, getDraft, saveDraft } from '../queries/drafts';
 import { queryMyFollowUps } from '../queries/follow-ups';
 import { queryNoteHistory } from '../queries/note-history';
 import { queryTimeline } from '../queries/timeline';
+import { queryUsers } from '../queries/users';
 
 export const COLLECTOR_OPERATIONS = [
   'contact.log',
@@ -41,6 +42,7 @@ export const COLLECTOR_OPERATIONS = [
   'draft.get',
   'draft.save',
   'draft.clear',
+  'users.list',
 ] as const;
 
 export type CollectorHandlers = Pick<ApiHandlers, (typeof COLLECTOR_OPERATIONS)[number]>;
@@ -85,10 +87,11 @@ export function createCollectorHandlers(ctx: CommandContext & { readonly ready: 
     },
     'customer.work': ({ customerId }) => {
       ctx.ready();
-      return queryCustomerWork(sqlite, customerId);
+      return queryCustomerWork(sqlite, customerId, now());
     },
     'draft.get': ({ key }) => getDraft(sqlite, key),
     'draft.save': ({ key, value }) => saveDraft(sqlite, key, value, now()),
     'draft.clear': ({ key }) => ({ cleared: clearDraft(sqlite, key) }),
+    'users.list': () => queryUsers(sqlite),
   };
 }

@@ -22,7 +22,15 @@ const Q = {
   notes: 'SELECT * FROM notes WHERE customer_id = ? AND is_current = 1 ORDER BY created_at DESC, id DESC LIMIT 200',
 } as const;
 
-export function queryCustomerWork(sqlite: BetterSqlite3.Database, customerId: string): CustomerWork {
+// Active as the worklist counts it: not cleared and not yet expired; the newest one wins.
+const ACTIVE_OVERRIDE = `SELECT kind, reason, expires_at FROM worklist_overrides
+  WHERE customer_id = ? AND cleared_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+  ORDER BY created_at DESC, id DESC LIMIT 1`;
+
+type OverrideRow = Pick<Row<'worklist_overrides'>, 'kind' | 'reason' | 'expires_at'>;
+
+/** `now` is the current UTC timestamp: a pin or snooze whose expiry has passed is not shown. */
+export function queryCustomerWork(sqlite: BetterSqlite3.Database, customerId: string, now: string): CustomerWork {
   if (!prepared<[string], { id: string }>(sqlite, Q.customer).get(customerId)) {
     throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
   }
@@ -34,5 +42,11 @@ export function queryCustomerWork(sqlite: BetterSqlite3.Database, customerId: st
     followUps: all<Row<'follow_ups'>>('followUps').map(toFollowUpView),
     escalations: all<Row<'escalations'>>('escalations').map(toEscalationView),
     notes: all<Row<'notes'>>('notes').map(toNoteView),
+    override: activeOverride(sqlite, customerId, now),
   };
+}
+
+function activeOverride(sqlite: BetterSqlite3.Database, customerId: string, now: string): CustomerWork['override'] {
+  const row = prepared<[string, string], OverrideRow>(sqlite, ACTIVE_OVERRIDE).get(customerId, now);
+  return row ? { kind: row.kind, reason: row.reason, expiresAt: row.expires_at } : null;
 }

@@ -12,11 +12,12 @@ import {
   OUTCOMES,
   PAYMENT_METHODS,
   PROMISE_STATUSES,
+  ROLES,
   ROOT_CAUSES,
 } from '../domain/codes';
 import { DISPUTE_ACTIONS } from '../domain/dispute';
 import { MAX_INSTALMENTS } from '../domain/promise-plan';
-import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, TimelineEntrySchema, TimestampSchema, TIMELINE_TYPES } from './schemas';
+import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, OverrideSchema, TimelineEntrySchema, TimestampSchema, TIMELINE_TYPES } from './schemas';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'is required');
@@ -315,4 +316,16 @@ export const CustomerWorkSchema = z.object({
   escalations: z.array(EscalationSchema),
   /** Current versions of the notes, newest first. */
   notes: z.array(NoteSchema),
+  /** The pin or snooze in force now (not cleared, not expired), else null. */
+  override: OverrideSchema.nullable(),
+});
+
+// ---------- users ----------
+
+export const UserSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  /** The person using this installation: the default owner, "me". */
+  isLocalProfile: z.boolean(),
 });

@@ -55,6 +55,7 @@ import {
   PromisesEvaluationSchema,
   TimelinePageSchema,
   TimelineQuerySchema,
+  UserSchema,
 } from './collector-schemas';
 
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -103,6 +104,7 @@ export const apiContract = {
   'draft.get': operation(DraftRefSchema, DraftSchema.nullable()),
   'draft.save': operation(DraftSaveSchema, DraftSchema),
   'draft.clear': operation(DraftRefSchema, z.object({ cleared: z.boolean() })),
+  'users.list': operation(z.object({}).strict(), z.array(UserSchema)),
 } as const;
 
 export type ApiContract = typeof apiContract;
