@@ -15,7 +15,10 @@ export type CustomerWork = z.output<typeof CustomerWorkSchema>;
 
 const Q = {
   customer: 'SELECT id FROM customers WHERE id = ?',
-  promises: "SELECT * FROM promises WHERE customer_id = ? AND status = 'open' ORDER BY promised_date, id",
+  // Broken and partially kept promises stay until a new promise answers them: the collector's next step.
+  promises: `SELECT * FROM promises WHERE customer_id = ?
+    AND (status = 'open' OR (status IN ('broken', 'partially_kept') AND superseded_by IS NULL))
+    ORDER BY promised_date, id`,
   disputes: "SELECT * FROM disputes WHERE customer_id = ? AND status <> 'voided' ORDER BY created_at DESC, id DESC LIMIT 100",
   followUps: "SELECT * FROM follow_ups WHERE customer_id = ? AND status = 'open' ORDER BY due_date, id",
   escalations: "SELECT * FROM escalations WHERE customer_id = ? AND status = 'requested' ORDER BY requested_at DESC, id DESC",

@@ -307,7 +307,7 @@ export const DraftSchema = z.object({ key: z.string(), value: z.json(), updatedA
 // ---------- a customer's work in progress ----------
 
 export const CustomerWorkSchema = z.object({
-  /** Open promises (payment plan instalments included), by date. */
+  /** Open promises (payment plan instalments included) and broken or partially kept ones not yet answered by a new promise, by date. */
   promises: z.array(PromiseSchema),
   /** Cases that can still move (everything but voided), newest first. */
   disputes: z.array(DisputeSchema),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addUser } from '../../support/builders';
+import { addPromise, addUser } from '../../support/builders';
 import { createCollectorFixture, expectError, type CollectorFixture } from './fixture';
 
 let f: CollectorFixture;
@@ -42,6 +42,34 @@ describe('customer.work override', () => {
     expect((await work()).override).toBeNull();
     const row = (await f.api.call('worklist.query', { search: 'Acme' })).rows.find((r) => r.customerId === f.customerId);
     expect(row?.override).toBeNull();
+  });
+});
+
+describe('customer.work promises', () => {
+  it('keeps a broken promise listed until a new promise answers it; kept and cancelled ones leave', async () => {
+    const broken = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-24', amountMinor: 1_000, currency: 'EUR' });
+    const cancelled = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-25', itemIds: [f.items[2]] });
+    await f.api.call('promise.cancel', { promiseId: cancelled.id, reason: 'customer withdrew' });
+    addPromise(f.sqlite, f.customerId, { status: 'kept' });
+    f.api.clock.set('2026-11-28T09:00:00.000Z');
+    expect((await work()).promises.map((p) => [p.id, p.status])).toEqual([[broken.id, 'broken']]);
+
+    const answer = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-12-05', amountMinor: 1_000, currency: 'EUR' });
+    expect((await work()).promises.map((p) => [p.id, p.status, p.level])).toEqual([[answer.id, 'open', 2]]);
+  });
+
+  it('carries the plan id of instalments, so a whole plan can be cancelled', async () => {
+    const plan = await f.api.call('promise.plan', {
+      customerId: f.customerId,
+      itemIds: [f.items[0]],
+      instalments: [
+        { promisedDate: '2026-11-30', amountMinor: 5_000 },
+        { promisedDate: '2026-12-30', amountMinor: 5_000 },
+      ],
+    });
+    const listed = (await work()).promises;
+    expect(listed.map((p) => p.planId)).toEqual([plan.planId, plan.planId]);
+    expect(listed.map((p) => p.itemIds)).toEqual([[f.items[0]], [f.items[0]]]);
   });
 });
 
