@@ -44,6 +44,18 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     expect(log).toHaveLength(1);
   });
 
+  it('concurrent deliveries of the same mutations apply each once', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const batch = ['c1', 'c2', 'c3', 'c4'].map((note) => client.make('contact.log', contactLog(customers.ann, note)));
+    const replies = await Promise.all([client.push(batch), client.push(batch), client.push(batch)]);
+    for (const reply of replies) expect(reply).toMatchObject({ status: 200, body: { lastAppliedSeq: 4 } });
+    for (const [i, mutation] of batch.entries()) {
+      const statuses = replies.map((reply) => reply.body.results[i]?.status).sort();
+      expect(statuses, mutation.id).toEqual(['applied', 'duplicate', 'duplicate']);
+    }
+    for (const note of ['c1', 'c2', 'c3', 'c4']) expect(await countActivities(note)).toBe(1);
+  });
+
   it('refuses a gap with 409 and the sequence to resend from; reordered requests converge', async () => {
     const client = new TestClient(h, tokens.ann);
     const [m1, m2, m3] = ['r1', 'r2', 'r3'].map((note) => client.make('contact.log', contactLog(customers.ann, note)));
