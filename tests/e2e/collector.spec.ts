@@ -260,7 +260,7 @@ test('notes keep versions, follow-ups complete from my follow-ups, escalations c
   await add.getByLabel('What to do').fill('Ask for the remittance advice');
   await add.getByLabel('Due date').fill('2026-11-23');
   await add.getByRole('button', { name: 'Add' }).click();
-  await expect(followUps.getByTestId('follow-up-row').filter({ hasText: 'Ask for the remittance advice' })).toContainText('Open');
+  await expect(followUps.getByTestId('follow-up-row').filter({ hasText: 'Ask for the remittance advice' })).toContainText('Due today');
 
   await page.getByRole('button', { name: 'Request escalation' }).click();
   const escalation = page.getByRole('dialog', { name: 'Request an escalation' });
@@ -271,7 +271,8 @@ test('notes keep versions, follow-ups complete from my follow-ups, escalations c
   const request = page.getByTestId('escalation-row').filter({ hasText: 'No reaction to three reminders' });
   await expect(request).toContainText('Requested');
   await request.getByRole('button', { name: 'Withdraw' }).click();
-  await expect(request).toContainText('Withdrawn');
+  // The section lists pending requests only; the withdrawn one lives on in the timeline.
+  await expect(request).toHaveCount(0);
   const timeline = page.getByRole('list', { name: 'Timeline entries, newest first' });
   await expect(timeline.locator('li[data-type="escalation"]').filter({ hasText: 'No reaction to three reminders' })).toContainText('Withdrawn');
 
@@ -489,6 +490,7 @@ test('an open promise is cancelled with a reason', async ({ server, page }) => {
   await openTopAccount(page, server.url);
   const open = page.getByTestId('promise-row').filter({ has: page.getByRole('button', { name: 'Cancel' }) }).first();
   const title = (await open.locator('p').first().textContent()) ?? '';
+  const openWithTitle = await page.getByTestId('promise-row').filter({ hasText: title }).filter({ has: page.getByRole('button', { name: 'Cancel' }) }).count();
   await open.getByRole('button', { name: 'Cancel' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cancel the promise' });
   await dialog.getByRole('button', { name: 'Cancel promise' }).click();
@@ -496,7 +498,11 @@ test('an open promise is cancelled with a reason', async ({ server, page }) => {
   await dialog.getByLabel('Reason').fill('Customer withdrew the promise');
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('promise-row').filter({ hasText: title }).first()).toContainText('Cancelled');
+  // Cancelled promises leave the list of work in progress; the timeline keeps them.
+  const rowsAfter = page.getByTestId('promise-row').filter({ hasText: title }).filter({ has: page.getByRole('button', { name: 'Cancel' }) });
+  await expect(rowsAfter).toHaveCount(openWithTitle - 1);
+  const timeline = page.getByRole('list', { name: 'Timeline entries, newest first' });
+  await expect(timeline.locator('li[data-type="promise"]').filter({ hasText: title }).filter({ hasText: 'Cancelled' })).not.toHaveCount(0);
 });
 
 test('closing the panel at once keeps the note, and arrows move the outcome', async ({ server, page }) => {

@@ -58,12 +58,14 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
   const focused = useRef(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const data = account.data?.customer.id === customerId ? account.data : undefined;
-  const number = data?.customer.number ?? '';
-  // The pin or snooze lives on the worklist row; find this customer's row by its number.
-  const rowQuery = useQuery(`override:${customerId}:${number}:${version}`, () =>
-    number === '' ? Promise.resolve({ ok: true as const, value: null }) : api['worklist.query']({ search: number, limit: 20 }),
-  );
-  const override = rowQuery.data?.rows.find((row) => row.customerId === customerId)?.override ?? null;
+  // What is in progress, with ids and allowed actions; tagged with its customer so a switch never shows the last one's work.
+  const workQuery = useQuery(`work:${customerId}:${version}`, async () => {
+    const result = await api['customer.work']({ customerId });
+    return result.ok ? { ok: true as const, value: { customerId, work: result.value } } : result;
+  });
+  const work = workQuery.data?.customerId === customerId ? workQuery.data.work : undefined;
+  const users = useQuery('users', () => api['users.list']({})).data ?? [];
+  const override = work?.override ?? null;
   const clear = useCommand();
 
   // Put the keyboard inside the account once, so screen readers announce it and Tab starts here.
@@ -74,7 +76,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
     }
   }, [data]);
 
-  const work = (mode: WorkMode) => {
+  const openWork = (mode: WorkMode) => {
     if (!data) return;
     onWork({ mode, customerId, itemIds: data.openItems.filter((item) => selected.has(item.id)).map((item) => item.id) });
   };
@@ -84,7 +86,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
     const mode = WORK_KEYS[event.key];
     if (mode === undefined) return;
     event.preventDefault();
-    work(mode);
+    openWork(mode);
   });
 
   useEffect(() => {
@@ -112,13 +114,13 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)' }}>
           <AccountHeader account={data} />
           <Box role="toolbar" aria-label="Collector actions" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-            <Button variant="contained" onClick={() => { work('contact'); }} aria-keyshortcuts="l">
+            <Button variant="contained" onClick={() => { openWork('contact'); }} aria-keyshortcuts="l">
               Log contact<Kbd>L</Kbd>
             </Button>
-            <Button variant="outlined" onClick={() => { work('promise'); }} aria-keyshortcuts="p">
+            <Button variant="outlined" onClick={() => { openWork('promise'); }} aria-keyshortcuts="p">
               Promise to pay<Kbd>P</Kbd>
             </Button>
-            <Button variant="outlined" onClick={() => { work('dispute'); }} aria-keyshortcuts="d">
+            <Button variant="outlined" onClick={() => { openWork('dispute'); }} aria-keyshortcuts="d">
               Raise dispute<Kbd>D</Kbd>
             </Button>
             <Box sx={{ flex: 1 }} />
@@ -162,20 +164,28 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? []} selected={selected} setSelected={setSelected} />
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
-                <PromisesSection
-                  timeline={data.timeline}
-                  onNew={() => {
-                    work('promise');
-                  }}
-                />
-                <DisputesSection
-                  timeline={data.timeline}
-                  onNew={() => {
-                    work('dispute');
-                  }}
-                />
+                {work && (
+                  <>
+                    <PromisesSection
+                      promises={work.promises}
+                      openItems={data.openItems}
+                      onNew={() => {
+                        openWork('promise');
+                      }}
+                    />
+                    <DisputesSection
+                      disputes={work.disputes}
+                      openItems={data.openItems}
+                      users={users}
+                      onNew={() => {
+                        openWork('dispute');
+                      }}
+                    />
+                  </>
+                )}
               </Box>
-              <NotesSection customerId={customerId} timeline={data.timeline} />
+              {workQuery.error && <ErrorState error={workQuery.error} onRetry={workQuery.retry} what="the work in progress" />}
+              {work && <NotesSection customerId={customerId} notes={work.notes} users={users} />}
             </Box>
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               <Paper component="section" aria-labelledby="score-title" sx={{ p: 2 }}>
@@ -184,9 +194,9 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                 </Typography>
                 <ScoreFactors score={data.score} factors={data.factors} />
               </Paper>
-              <FollowUpsSection customerId={customerId} timeline={data.timeline} asOf={data.asOf} />
+              {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
               <Contacts contacts={data.contacts} />
-              <EscalationsSection customerId={customerId} currency={data.customer.currency} timeline={data.timeline} />
+              {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
               <Timeline customerId={customerId} entries={data.timeline} />
             </Box>
           </Box>

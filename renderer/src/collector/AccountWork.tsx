@@ -6,21 +6,21 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { DisputeResolution, DisputeStatus, EscalationKind, EscalationStatus, FollowUpStatus, PromiseStatus, RootCause } from '../../../shared/domain/codes';
-import { allowedDisputeActions, type DisputeAction } from '../../../shared/domain/dispute';
+import type { DisputeResolution, DisputeStatus, EscalationKind, EscalationStatus, PromiseStatus, RootCause } from '../../../shared/domain/codes';
+import type { DisputeAction } from '../../../shared/domain/dispute';
 import {
+  DISPUTE_REASON_LABELS,
   DISPUTE_RESOLUTION_LABELS,
   DISPUTE_STATUS_LABELS,
   ESCALATION_KIND_LABELS,
   ESCALATION_STATUS_LABELS,
-  FOLLOW_UP_STATUS_LABELS,
   PROMISE_STATUS_LABELS,
   ROOT_CAUSE_LABELS,
 } from '../../../shared/domain/labels';
 import { api } from '../api/client';
 import { formatDate, formatDateTime, money, relativeDay } from '../common/format';
-import { labelOf } from '../common/labels';
-import { disputesOf, escalationsOf, followUpsOf, notesOf, promisesOf, type TimelineEntry } from './accountLists';
+import type { OpenItem } from '../account/types';
+import { canCancel, disputedItems, dueState, instalmentLabel, isPlanInstalment, itemsLabel, promiseTitle, userName, type CustomerWork, type User, type WorkDispute, type WorkPromise } from './workLists';
 import { FormDialog } from './FormDialog';
 import { useCommand } from './useCommand';
 import { addDays, isCalendarDate, parseAmount, requiredTextProblem } from './validation';
@@ -29,43 +29,47 @@ import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection'
 const PROMISE_COLORS: Record<PromiseStatus, ChipColor> = { open: 'info', kept: 'success', partially_kept: 'warning', broken: 'error', cancelled: 'default', superseded: 'default' };
 const DISPUTE_COLORS: Record<DisputeStatus, ChipColor> = { new: 'info', in_process: 'primary', escalated: 'warning', resolved: 'success', closed: 'default', voided: 'default' };
 const ESCALATION_COLORS: Record<EscalationStatus, ChipColor> = { requested: 'info', approved: 'success', rejected: 'error', withdrawn: 'default' };
-const FOLLOW_UP_COLORS: Record<FollowUpStatus, ChipColor> = { open: 'info', done: 'success', cancelled: 'default' };
 const ACTION_LABELS: Record<DisputeAction, string> = { start: 'Start', escalate: 'Escalate', resolve: 'Resolve', close: 'Close', reopen: 'Reopen', void: 'Void' };
 const RESOLUTIONS = Object.keys(DISPUTE_RESOLUTION_LABELS) as DisputeResolution[];
 const ROOT_CAUSES = Object.keys(ROOT_CAUSE_LABELS) as RootCause[];
 const ESCALATION_KINDS = Object.keys(ESCALATION_KIND_LABELS) as EscalationKind[];
 const KINDS_WITH_AMOUNT: readonly EscalationKind[] = ['write_off', 'doubtful_account', 'payment_plan'];
 
-const chip = <S extends string>(labels: Readonly<Record<S, string>>, colors: Record<S, ChipColor>, status: string | null) =>
-  status !== null && Object.hasOwn(colors, status) ? <StatusChip label={labelOf(labels, status)} color={colors[status as S]} /> : null;
+const chip = <S extends string>(labels: Readonly<Record<S, string>>, colors: Record<S, ChipColor>, status: S) => <StatusChip label={labels[status]} color={colors[status]} />;
 
-function Meta({ entry }: { entry: TimelineEntry }) {
-  return (
-    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-      <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-      {entry.by ? ` · ${entry.by}` : ''}
+/** The secondary line under a row's title: facts joined by middle dots, empty ones left out. */
+function Facts({ children }: { children: readonly (string | null | false)[] }) {
+  const facts = children.filter((fact): fact is string => typeof fact === 'string' && fact !== '');
+  return facts.length === 0 ? null : (
+    <Typography variant="caption" color="text.secondary">
+      {facts.join(' · ')}
     </Typography>
   );
 }
 
-function Title({ entry }: { entry: TimelineEntry }) {
+function Title({ text, amount }: { text: string; amount?: { amountMinor: number; currency: string } | null }) {
   return (
     <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap' }}>
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        {entry.title}
+        {text}
       </Typography>
-      {entry.amount && (
+      {amount && (
         <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-          {money(entry.amount.amountMinor, entry.amount.currency)}
+          {money(amount.amountMinor, amount.currency)}
         </Typography>
       )}
     </Box>
   );
 }
 
-export function PromisesSection({ timeline, onNew }: { timeline: readonly TimelineEntry[]; onNew: () => void }) {
-  const promises = promisesOf(timeline);
-  const [cancelling, setCancelling] = useState<TimelineEntry | null>(null);
+interface PromisesSectionProps {
+  readonly promises: CustomerWork['promises'];
+  readonly openItems: readonly OpenItem[];
+  readonly onNew: () => void;
+}
+
+export function PromisesSection({ promises, openItems, onNew }: PromisesSectionProps) {
+  const [cancelling, setCancelling] = useState<WorkPromise | null>(null);
   const [reason, setReason] = useState('');
   const [wholePlan, setWholePlan] = useState(false);
   const [tried, setTried] = useState(false);
@@ -90,17 +94,17 @@ export function PromisesSection({ timeline, onNew }: { timeline: readonly Timeli
           </Button>
         }
       >
-        {promises.map((entry) => (
+        {promises.map((promise) => (
           <WorkRow
-            key={entry.id}
+            key={promise.id}
             testId="promise-row"
             actions={
-              entry.status === 'open' && (
+              canCancel(promise) && (
                 <Button
                   size="small"
                   color="inherit"
                   onClick={() => {
-                    setCancelling(entry);
+                    setCancelling(promise);
                   }}
                 >
                   Cancel
@@ -108,10 +112,17 @@ export function PromisesSection({ timeline, onNew }: { timeline: readonly Timeli
               )
             }
           >
-            <Title entry={entry} />
-            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
-              {chip(PROMISE_STATUS_LABELS, PROMISE_COLORS, entry.status)}
-              <Meta entry={entry} />
+            <Title text={promiseTitle(promise)} amount={promise} />
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.25 }}>
+              {chip(PROMISE_STATUS_LABELS, PROMISE_COLORS, promise.status)}
+              <Facts>
+                {[
+                  instalmentLabel(promise, promises),
+                  promise.itemIds.length > 0 && `on ${itemsLabel(promise.itemIds, openItems)}`,
+                  promise.paidMinor > 0 && `paid ${money(promise.paidMinor, promise.currency)}`,
+                  promise.note,
+                ]}
+              </Facts>
             </Box>
           </WorkRow>
         ))}
@@ -142,25 +153,33 @@ export function PromisesSection({ timeline, onNew }: { timeline: readonly Timeli
             error={tried && problem !== ''}
             helperText={tried && problem !== '' ? `Reason ${problem}` : ' '}
           />
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={wholePlan}
-                onChange={(event) => {
-                  setWholePlan(event.target.checked);
-                }}
-              />
-            }
-            label="Cancel every open instalment of its payment plan"
-          />
+          {cancelling && isPlanInstalment(cancelling) && (
+            <FormControlLabel
+              control={
+                <Checkbox
+                  checked={wholePlan}
+                  onChange={(event) => {
+                    setWholePlan(event.target.checked);
+                  }}
+                />
+              }
+              label="Cancel every open instalment of its payment plan"
+            />
+          )}
         </FormDialog>
     </>
   );
 }
 
-export function DisputesSection({ timeline, onNew }: { timeline: readonly TimelineEntry[]; onNew: () => void }) {
-  const disputes = disputesOf(timeline);
-  const [moving, setMoving] = useState<{ entry: TimelineEntry; action: DisputeAction } | null>(null);
+interface DisputesSectionProps {
+  readonly disputes: CustomerWork['disputes'];
+  readonly openItems: readonly OpenItem[];
+  readonly users: readonly User[];
+  readonly onNew: () => void;
+}
+
+export function DisputesSection({ disputes, openItems, users, onNew }: DisputesSectionProps) {
+  const [moving, setMoving] = useState<{ dispute: WorkDispute; action: DisputeAction } | null>(null);
   const [comment, setComment] = useState('');
   const [resolution, setResolution] = useState<DisputeResolution | ''>('');
   const [rootCause, setRootCause] = useState<RootCause | ''>('');
@@ -187,39 +206,47 @@ export function DisputesSection({ timeline, onNew }: { timeline: readonly Timeli
           </Button>
         }
       >
-        {disputes.map((entry) => {
-          const status = entry.status !== null && Object.hasOwn(DISPUTE_COLORS, entry.status) ? (entry.status as DisputeStatus) : null;
-          return (
-            <WorkRow
-              key={entry.id}
-              testId="dispute-row"
-              actions={(status ? allowedDisputeActions(status) : []).map((action) => (
-                <Button
-                  key={action}
-                  size="small"
-                  variant={action === 'resolve' ? 'outlined' : 'text'}
-                  color={action === 'void' ? 'inherit' : 'primary'}
-                  onClick={() => {
-                    setMoving({ entry, action });
-                  }}
-                >
-                  {ACTION_LABELS[action]}
-                </Button>
-              ))}
-            >
-              <Title entry={entry} />
-              {entry.detail && (
-                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                  {entry.detail}
-                </Typography>
-              )}
-              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
-                {chip(DISPUTE_STATUS_LABELS, DISPUTE_COLORS, entry.status)}
-                <Meta entry={entry} />
-              </Box>
-            </WorkRow>
-          );
-        })}
+        {disputes.map((dispute) => (
+          <WorkRow
+            key={dispute.id}
+            testId="dispute-row"
+            actions={dispute.allowedActions.map((action) => (
+              <Button
+                key={action}
+                size="small"
+                variant={action === 'resolve' ? 'outlined' : 'text'}
+                color={action === 'void' ? 'inherit' : 'primary'}
+                onClick={() => {
+                  setMoving({ dispute, action });
+                }}
+              >
+                {ACTION_LABELS[action]}
+              </Button>
+            ))}
+          >
+            <Title text={`${DISPUTE_REASON_LABELS[dispute.reasonCode]} dispute`} amount={{ amountMinor: dispute.disputedMinor, currency: dispute.currency }} />
+            {dispute.description !== '' && (
+              <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                {dispute.description}
+              </Typography>
+            )}
+            <Typography variant="caption" component="p" color="text.secondary" data-testid="disputed-items" sx={{ m: 0 }}>
+              {disputedItems(dispute, openItems)
+                .map((item) => `${item.label} ${money(item.disputedMinor, dispute.currency)}`)
+                .join(', ')}
+            </Typography>
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.25 }}>
+              {chip(DISPUTE_STATUS_LABELS, DISPUTE_COLORS, dispute.status)}
+              <Facts>
+                {[
+                  dispute.resolution && DISPUTE_RESOLUTION_LABELS[dispute.resolution],
+                  dispute.dueDate && `due ${formatDate(dispute.dueDate)}`,
+                  userName(dispute.ownerId, users) && `owner ${userName(dispute.ownerId, users) ?? ''}`,
+                ]}
+              </Facts>
+            </Box>
+          </WorkRow>
+        ))}
       </WorkSection>
         <FormDialog
           open={moving !== null}
@@ -234,7 +261,7 @@ export function DisputesSection({ timeline, onNew }: { timeline: readonly Timeli
             void command
               .run(() =>
                 api['dispute.transition']({
-                  disputeId: moving.entry.id,
+                  disputeId: moving.dispute.id,
                   action: moving.action,
                   comment,
                   resolution: resolution === '' ? undefined : resolution,
@@ -300,8 +327,7 @@ export function DisputesSection({ timeline, onNew }: { timeline: readonly Timeli
   );
 }
 
-export function NotesSection({ customerId, timeline }: { customerId: string; timeline: readonly TimelineEntry[] }) {
-  const notes = notesOf(timeline);
+export function NotesSection({ customerId, notes, users }: { customerId: string; notes: CustomerWork['notes']; users: readonly User[] }) {
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const [history, setHistory] = useState<{ id: string; versions: { id: string; version: number; body: string; createdAt: string }[] } | null>(null);
@@ -345,16 +371,16 @@ export function NotesSection({ customerId, timeline }: { customerId: string; tim
   return (
     <>
       <WorkSection title="Notes" testId="notes" empty={notes.length === 0 ? 'No notes yet.' : null} extra={addForm}>
-        {notes.map((entry) => (
+        {notes.map((note) => (
           <WorkRow
-            key={entry.id}
+            key={note.id}
             testId="note-row"
             actions={
               <>
                 <Button
                   size="small"
                   onClick={() => {
-                    setEditing({ id: entry.id, body: entry.detail ?? '' });
+                    setEditing({ id: note.id, body: note.body });
                   }}
                 >
                   Edit
@@ -363,8 +389,8 @@ export function NotesSection({ customerId, timeline }: { customerId: string; tim
                   size="small"
                   color="inherit"
                   onClick={() => {
-                    void api['note.history']({ noteId: entry.id }).then((result) => {
-                      if (result.ok) setHistory({ id: entry.id, versions: result.value });
+                    void api['note.history']({ noteId: note.id }).then((result) => {
+                      if (result.ok) setHistory({ id: note.id, versions: result.value });
                     });
                   }}
                 >
@@ -374,12 +400,12 @@ export function NotesSection({ customerId, timeline }: { customerId: string; tim
             }
           >
             <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {entry.detail}
+              {note.body}
             </Typography>
             <Typography variant="caption" color="text.secondary">
-              {entry.title !== 'Note' ? `${entry.title.replace(/^Note \((.*)\)$/, '$1')} · ` : ''}
-              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-              {entry.by ? ` · ${entry.by}` : ''}
+              {note.version > 1 ? `edited, version ${note.version} · ` : ''}
+              <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>
+              {userName(note.createdBy, users) ? ` · ${userName(note.createdBy, users) ?? ''}` : ''}
             </Typography>
           </WorkRow>
         ))}
@@ -444,8 +470,14 @@ export function NotesSection({ customerId, timeline }: { customerId: string; tim
   );
 }
 
-export function FollowUpsSection({ customerId, timeline, asOf }: { customerId: string; timeline: readonly TimelineEntry[]; asOf: string }) {
-  const followUps = followUpsOf(timeline);
+interface FollowUpsSectionProps {
+  readonly customerId: string;
+  readonly followUps: CustomerWork['followUps'];
+  readonly openItems: readonly OpenItem[];
+  readonly asOf: string;
+}
+
+export function FollowUpsSection({ customerId, followUps, openItems, asOf }: FollowUpsSectionProps) {
   const [adding, setAdding] = useState(false);
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState(addDays(asOf, 1));
@@ -476,34 +508,36 @@ export function FollowUpsSection({ customerId, timeline, asOf }: { customerId: s
             {close.error.message}
           </Typography>
         )}
-        {followUps.map((entry) => (
-          <WorkRow
-            key={entry.id}
-            testId="follow-up-row"
-            actions={
-              entry.status === 'open' && (
+        {followUps.map((followUp) => {
+          const due = dueState(followUp.dueDate, asOf);
+          return (
+            <WorkRow
+              key={followUp.id}
+              testId="follow-up-row"
+              actions={
                 <>
-                  <Button size="small" onClick={() => void close.run(() => api['followUp.complete']({ followUpId: entry.id }))}>
+                  <Button size="small" onClick={() => void close.run(() => api['followUp.complete']({ followUpId: followUp.id }))}>
                     Done
                   </Button>
-                  <Button size="small" color="inherit" onClick={() => void close.run(() => api['followUp.cancel']({ followUpId: entry.id }))}>
+                  <Button size="small" color="inherit" onClick={() => void close.run(() => api['followUp.cancel']({ followUpId: followUp.id }))}>
                     Cancel
                   </Button>
                 </>
-              )
-            }
-          >
-            <Typography variant="body2" sx={{ fontWeight: 600 }}>
-              {entry.task}
-            </Typography>
-            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
-              {chip(FOLLOW_UP_STATUS_LABELS, FOLLOW_UP_COLORS, entry.status)}
-              <Typography variant="caption" color={entry.status === 'open' && entry.dueDate <= asOf ? 'warning.main' : 'text.secondary'}>
-                due {formatDate(entry.dueDate)} ({relativeDay(entry.dueDate, asOf)})
+              }
+            >
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {followUp.title}
               </Typography>
-            </Box>
-          </WorkRow>
-        ))}
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.25 }}>
+                <StatusChip label={due === 'overdue' ? 'Overdue' : due === 'today' ? 'Due today' : 'Open'} color={due === 'later' ? 'info' : 'warning'} />
+                <Typography variant="caption" color="text.secondary">
+                  due {formatDate(followUp.dueDate)} ({relativeDay(followUp.dueDate, asOf)})
+                  {followUp.itemId !== null ? ` · on ${itemsLabel([followUp.itemId], openItems)}` : ''}
+                </Typography>
+              </Box>
+            </WorkRow>
+          );
+        })}
       </WorkSection>
         <FormDialog
           open={adding}
@@ -556,8 +590,7 @@ export function FollowUpsSection({ customerId, timeline, asOf }: { customerId: s
   );
 }
 
-export function EscalationsSection({ customerId, currency, timeline }: { customerId: string; currency: string; timeline: readonly TimelineEntry[] }) {
-  const escalations = escalationsOf(timeline);
+export function EscalationsSection({ customerId, currency, escalations }: { customerId: string; currency: string; escalations: CustomerWork['escalations'] }) {
   const [adding, setAdding] = useState(false);
   const [kind, setKind] = useState<EscalationKind | ''>('');
   const [amount, setAmount] = useState('');
@@ -599,24 +632,26 @@ export function EscalationsSection({ customerId, currency, timeline }: { custome
             {withdraw.error.message}
           </Typography>
         )}
-        {escalations.map((entry) => (
+        {escalations.map((escalation) => (
           <WorkRow
-            key={entry.id}
+            key={escalation.id}
             testId="escalation-row"
             actions={
-              entry.status === 'requested' && (
-                <Button size="small" color="inherit" onClick={() => void withdraw.run(() => api['escalation.withdraw']({ escalationId: entry.id }))}>
+              escalation.status === 'requested' && (
+                <Button size="small" color="inherit" onClick={() => void withdraw.run(() => api['escalation.withdraw']({ escalationId: escalation.id }))}>
                   Withdraw
                 </Button>
               )
             }
           >
-            <Title entry={entry} />
-            {entry.detail && <Typography variant="body2">{entry.detail}</Typography>}
-            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 0.25 }}>
-              {chip(ESCALATION_STATUS_LABELS, ESCALATION_COLORS, entry.status)}
-              <Meta entry={entry} />
-            </Box>
+            <Title
+              text={ESCALATION_KIND_LABELS[escalation.kind]}
+              amount={escalation.amountMinor !== null && escalation.currency !== null ? { amountMinor: escalation.amountMinor, currency: escalation.currency } : null}
+            />
+            <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+              {escalation.reason}
+            </Typography>
+            <Box sx={{ mt: 0.25 }}>{chip(ESCALATION_STATUS_LABELS, ESCALATION_COLORS, escalation.status)}</Box>
           </WorkRow>
         ))}
       </WorkSection>

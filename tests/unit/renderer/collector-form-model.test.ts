@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Account, OpenItem, TimelineEntry } from '../../../renderer/src/account/types';
-import { disputesOf, followUpsOf, notesOf, promisesOf } from '../../../renderer/src/collector/accountLists';
+import type { Account, OpenItem } from '../../../renderer/src/account/types';
 import { contactInput, initialForm, itemsOpenTotal, planInput, restoreDraft } from '../../../renderer/src/collector/formModel';
 import { OUTCOME_KEYS, outcomeForKey, OUTCOMES_SHOWN } from '../../../renderer/src/collector/keys';
 
@@ -36,10 +35,6 @@ const account = {
   contacts: [],
   timeline: [],
 } as unknown as Account;
-
-function entry(overrides: Partial<TimelineEntry>): TimelineEntry {
-  return { id: 'x', type: 'note', at: '2026-11-01T10:00:00.000Z', title: 'Note', detail: null, by: null, amount: null, status: null, channel: null, direction: null, outcome: null, ...overrides };
-}
 
 describe('initialForm', () => {
   it('pre-fills the promise and dispute from the selected items, undisputed', () => {
@@ -107,32 +102,6 @@ describe('command inputs', () => {
     expect(planInput(CUSTOMER, form.promise).instalments).toEqual([
       { promisedDate: '2026-12-01', amountMinor: 7_000 },
       { promisedDate: '2027-01-01', amountMinor: 7_000 },
-    ]);
-  });
-});
-
-describe('account lists from the timeline', () => {
-  const timeline = [
-    entry({ id: 'p1', type: 'promise', title: 'Promise to pay by 2026-12-01', status: 'open', amount: { amountMinor: 1, currency: 'EUR' } }),
-    entry({ id: 'd1', type: 'dispute', title: 'Dispute: Pricing', status: 'in_process', amount: { amountMinor: 5, currency: 'EUR' } }),
-    entry({ id: 'e1', type: 'dispute', title: 'Dispute New → In process', status: 'in_process' }),
-    entry({ id: 'n1', type: 'note', detail: 'hello' }),
-    entry({ id: 'f1', type: 'follow_up', title: 'Follow-up on 2026-11-30: later', status: 'open' }),
-    entry({ id: 'f2', type: 'follow_up', title: 'Follow-up on 2026-11-20: earlier', status: 'open' }),
-    entry({ id: 'f3', type: 'follow_up', title: 'Follow-up on 2026-11-01: done: yes', status: 'done' }),
-  ];
-
-  it('lists each record once, disputes without their status events', () => {
-    expect(promisesOf(timeline).map((e) => e.id)).toEqual(['p1']);
-    expect(disputesOf(timeline).map((e) => e.id)).toEqual(['d1']);
-    expect(notesOf(timeline).map((e) => e.id)).toEqual(['n1']);
-  });
-
-  it('puts open follow-ups first by due date and reads the task from the title', () => {
-    expect(followUpsOf(timeline).map((f) => [f.id, f.dueDate, f.task])).toEqual([
-      ['f2', '2026-11-20', 'earlier'],
-      ['f1', '2026-11-30', 'later'],
-      ['f3', '2026-11-01', 'done: yes'],
     ]);
   });
 });
