@@ -49,11 +49,13 @@ export const define = <S extends z.ZodType>(applier: Applier<S>): Applier => app
 export const log = (ctx: ApplyContext, entity: SyncEntity, id: string, customerId: string): Promise<number> =>
   recordChange(ctx.trx, { entity, entityId: id, customerId, op: 'upsert' }, ctx.now);
 
-/** The id the client chose for the row of `entity` this mutation creates, or a fresh one. */
-export async function newId(ctx: ApplyContext, entity: SyncEntity): Promise<string> {
-  const id = ctx.ids[entity];
+/** The id the client chose for the `index`th row of `entity` this mutation creates, or a fresh one. */
+export async function newId(ctx: ApplyContext, entity: SyncEntity, index = 0): Promise<string> {
+  const given = ctx.ids[entity];
+  const id = Array.isArray(given) ? given[index] : index === 0 ? given : undefined;
   if (id === undefined) return uuidv7();
-  if ((await rowsByIds(ctx.trx, entity, [id])).length > 0) throw new DomainError('conflict', `${entity} ${id} exists already`, `ids.${entity}`);
+  const field = Array.isArray(given) ? `ids.${entity}.${String(index)}` : `ids.${entity}`;
+  if ((await rowsByIds(ctx.trx, entity, [id])).length > 0) throw new DomainError('conflict', `${entity} ${id} exists already`, field);
   return id;
 }
 

@@ -6,9 +6,12 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
-import { PromiseCancelSchema, PromiseCreateSchema, type PromiseTermsSchema } from '../../shared/api/collector-schemas';
+import { v7 as uuidv7 } from 'uuid';
+import { PromiseCancelSchema, PromiseCreateSchema, PromisePlanSchema, type PromiseTermsSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
+import type { PaymentMethod } from '../../shared/domain/codes';
 import { nextPromiseLevel } from '../../shared/domain/promise';
+import { validateInstalments, type Instalment } from '../../shared/domain/promise-plan';
 import type { ServerDatabase, ServerRow } from '../db/schema';
 import { define, log, newId, requireCustomer, requireNotPast, type ApplyContext } from './appliers';
 import { commonCurrency, loadOwedItems, type OwedItem } from './items';
@@ -53,17 +56,22 @@ async function predecessors(ctx: ApplyContext, customerId: string, currency: str
 
 export type PromiseTerms = z.output<typeof PromiseTermsSchema>;
 
-/** A single promise from its terms (promise.create and a contact logged with a promise); `prefix` names the terms in errors. */
-export async function createPromise(ctx: ApplyContext, customerId: string, args: PromiseTerms, activityId: string | null, prefix: string): Promise<void> {
-  const { trx, now } = ctx;
-  requireNotPast(ctx, args.promisedDate, `${prefix}promisedDate`);
+interface PromiseScope {
+  readonly items: readonly OwedItem[];
+  readonly currency: string;
+  /** What is still owed and not disputed: on the items, or on the whole account in that currency. */
+  readonly owedMinor: number;
+}
+
+async function promiseScope(ctx: ApplyContext, customerId: string, itemIds: readonly string[], requested: string | undefined, prefix: string): Promise<PromiseScope> {
+  const { trx } = ctx;
   const customer = await trx.selectFrom('customers').select(['id', 'currency']).where('id', '=', customerId).executeTakeFirstOrThrow();
-  const items = await loadOwedItems(trx, customerId, args.itemIds, `${prefix}itemIds`);
+  const items = await loadOwedItems(trx, customerId, itemIds, `${prefix}itemIds`);
   const itemCurrency = commonCurrency(items, `${prefix}itemIds`);
-  if (args.currency !== undefined && itemCurrency !== null && args.currency !== itemCurrency) {
-    throw new DomainError('validation', `the items are in ${itemCurrency}, not ${args.currency}`, `${prefix}currency`);
+  if (requested !== undefined && itemCurrency !== null && requested !== itemCurrency) {
+    throw new DomainError('validation', `the items are in ${itemCurrency}, not ${requested}`, `${prefix}currency`);
   }
-  const currency = itemCurrency ?? args.currency ?? customer.currency;
+  const currency = itemCurrency ?? requested ?? customer.currency;
   const owedMinor =
     items.length > 0
       ? items.reduce((total, item) => total + item.open_minor - item.disputed_minor, 0)
@@ -76,54 +84,71 @@ export async function createPromise(ctx: ApplyContext, customerId: string, args:
             .where('open_minor', '<>', 0)
             .executeTakeFirst()
         )?.owed ?? 0);
-  const amountMinor = args.amountMinor ?? (items.length > 0 ? owedMinor : undefined);
-  if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);
-  if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', `${prefix}itemIds`);
-  if (amountMinor > owedMinor) {
-    throw new DomainError('validation', `the promised ${String(amountMinor)} exceeds the ${String(owedMinor)} ${currency} still owed and not disputed`, `${prefix}amountMinor`);
-  }
+  return { items, currency, owedMinor };
+}
 
-  const earlier = await predecessors(ctx, customerId, currency, items);
-  const covered = new Set(items.map((item) => item.id));
+interface PromiseDraft extends PromiseScope {
+  readonly customerId: string;
+  readonly instalments: readonly Instalment[];
+  readonly paymentMethod: PaymentMethod | null;
+  readonly note: string;
+  readonly activityId: string | null;
+  readonly planId: string | null;
+  /** The input's item list, named in errors (`itemIds`, `promise.itemIds`). */
+  readonly itemsField: string;
+}
+
+/** Writes one promise per instalment, superseding and answering their predecessors. */
+async function recordPromises(ctx: ApplyContext, draft: PromiseDraft): Promise<void> {
+  const { trx, now } = ctx;
+  const earlier = await predecessors(ctx, draft.customerId, draft.currency, draft.items);
+  const covered = new Set(draft.items.map((item) => item.id));
   for (const row of earlier.filter((r) => r.status === 'open')) {
     // An open promise may be replaced only as a whole, never leaving an item under two promises.
     const itemsOfRow = await itemIdsOf(ctx, row.id);
     if (itemsOfRow.every((id) => covered.has(id))) continue;
-    const index = items.findIndex((item) => itemsOfRow.includes(item.id));
+    const index = draft.items.findIndex((item) => itemsOfRow.includes(item.id));
     throw new DomainError(
       'conflict',
-      `${items[index]?.document_number ?? 'an item'} is already under the open promise of ${row.promised_date}, which also covers other items; include them or cancel that promise first`,
-      `${prefix}itemIds.${String(Math.max(0, index))}`,
+      `${draft.items[index]?.document_number ?? 'an item'} is already under the open promise of ${row.promised_date}, which also covers other items; include them or cancel that promise first`,
+      `${draft.itemsField}.${String(Math.max(0, index))}`,
     );
   }
   const level = earlier.length > 0 ? nextPromiseLevel(earlier.map((row) => row.level)) : 1;
 
-  const id = await newId(ctx, 'promises');
-  const seq = await log(ctx, 'promises', id, customerId);
-  await trx
-    .insertInto('promises')
-    .values({
-      id,
-      customer_id: customerId,
-      activity_id: activityId,
-      plan_id: null,
-      amount_minor: amountMinor,
-      currency,
-      promised_date: args.promisedDate,
-      payment_method: args.paymentMethod,
-      note: args.note,
-      status: 'open',
-      level,
-      paid_minor: 0,
-      superseded_by: null,
-      evaluated_on: null,
-      created_by: ctx.principal.userId,
-      created_at: now,
-      updated_at: now,
-      updated_seq: seq,
-    })
-    .execute();
-  if (items.length > 0) await trx.insertInto('promise_items').values(items.map((item) => ({ promise_id: id, open_item_id: item.id }))).execute();
+  const created: string[] = [];
+  for (const [index, instalment] of draft.instalments.entries()) {
+    const id = await newId(ctx, 'promises', index);
+    const seq = await log(ctx, 'promises', id, draft.customerId);
+    await trx
+      .insertInto('promises')
+      .values({
+        id,
+        customer_id: draft.customerId,
+        activity_id: draft.activityId,
+        plan_id: draft.planId,
+        amount_minor: instalment.amountMinor,
+        currency: draft.currency,
+        promised_date: instalment.promisedDate,
+        payment_method: draft.paymentMethod,
+        note: draft.note,
+        status: 'open',
+        level,
+        paid_minor: 0,
+        superseded_by: null,
+        evaluated_on: null,
+        created_by: ctx.principal.userId,
+        created_at: now,
+        updated_at: now,
+        updated_seq: seq,
+      })
+      .execute();
+    if (draft.items.length > 0) await trx.insertInto('promise_items').values(draft.items.map((item) => ({ promise_id: id, open_item_id: item.id }))).execute();
+    created.push(id);
+  }
+  // The first (or only) new promise is the successor every replaced one points to.
+  const successor = created[0];
+  if (successor === undefined) throw new Error('a promise needs at least one instalment');
   for (const row of earlier) {
     const replaced = row.status === 'open';
     const rowSeq = await log(ctx, 'promises', row.id, row.customer_id);
@@ -131,7 +156,7 @@ export async function createPromise(ctx: ApplyContext, customerId: string, args:
       .updateTable('promises')
       .set((eb) => ({
         ...(replaced ? { status: 'superseded' as const } : {}),
-        superseded_by: id,
+        superseded_by: successor,
         updated_at: now,
         updated_seq: rowSeq,
         version: eb('version', '+', 1),
@@ -141,10 +166,61 @@ export async function createPromise(ctx: ApplyContext, customerId: string, args:
   }
 }
 
+/** A single promise from its terms (promise.create and a contact logged with a promise); `prefix` names the terms in errors. */
+export async function createPromise(ctx: ApplyContext, customerId: string, terms: PromiseTerms, activityId: string | null, prefix: string): Promise<void> {
+  requireNotPast(ctx, terms.promisedDate, `${prefix}promisedDate`);
+  const scope = await promiseScope(ctx, customerId, terms.itemIds, terms.currency, prefix);
+  const amountMinor = terms.amountMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
+  if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);
+  if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', `${prefix}itemIds`);
+  if (amountMinor > scope.owedMinor) {
+    throw new DomainError(
+      'validation',
+      `the promised ${String(amountMinor)} exceeds the ${String(scope.owedMinor)} ${scope.currency} still owed and not disputed`,
+      `${prefix}amountMinor`,
+    );
+  }
+  await recordPromises(ctx, {
+    ...scope,
+    customerId,
+    instalments: [{ promisedDate: terms.promisedDate, amountMinor }],
+    paymentMethod: terms.paymentMethod,
+    note: terms.note,
+    activityId,
+    planId: null,
+    itemsField: `${prefix}itemIds`,
+  });
+}
+
 export const promiseCreate = define({
   schema: PromiseCreateSchema,
   customerOf: (trx, args) => requireCustomer(trx, args.customerId),
   apply: (ctx, args) => createPromise(ctx, args.customerId, args, null, ''),
+});
+
+/** promise.plan: N instalment promises under one plan id, superseded and cancelled as a whole. */
+export const promisePlan = define({
+  schema: PromisePlanSchema,
+  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  async apply(ctx, args) {
+    const scope = await promiseScope(ctx, args.customerId, args.itemIds, args.currency, '');
+    // Without a stated total, a plan over items pays off exactly what is owed on them.
+    const expectedTotal = args.totalMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
+    const totalMinor = validateInstalments(args.instalments, ctx.asOf, expectedTotal);
+    if (totalMinor > scope.owedMinor) {
+      throw new DomainError('validation', `the plan's ${String(totalMinor)} exceeds the ${String(scope.owedMinor)} ${scope.currency} still owed and not disputed`, 'totalMinor');
+    }
+    await recordPromises(ctx, {
+      ...scope,
+      customerId: args.customerId,
+      instalments: args.instalments,
+      paymentMethod: args.paymentMethod,
+      note: args.note,
+      activityId: null,
+      planId: typeof ctx.ids.plan === 'string' ? ctx.ids.plan : uuidv7(),
+      itemsField: 'itemIds',
+    });
+  },
 });
 
 export const promiseCancel = define({

@@ -3,7 +3,7 @@ import { contactPersonSave, followUpClose, followUpCreate, noteAdd, noteEdit, ty
 import { contactLog } from './contact-appliers';
 import { disputeCreate, disputeTransition } from './dispute-appliers';
 import { escalationRequest, escalationWithdraw } from './escalation-appliers';
-import { promiseCancel, promiseCreate } from './promise-appliers';
+import { promiseCancel, promiseCreate, promisePlan } from './promise-appliers';
 
 export const APPLIERS: Readonly<Record<string, Applier>> = {
   'contact.log': contactLog,
@@ -19,4 +19,5 @@ export const APPLIERS: Readonly<Record<string, Applier>> = {
   'escalation.withdraw': escalationWithdraw,
   'promise.create': promiseCreate,
   'promise.cancel': promiseCancel,
+  'promise.plan': promisePlan,
 };

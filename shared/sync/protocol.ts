@@ -54,11 +54,15 @@ export const PullResponseSchema = z.object({
 });
 export type PullResponse = z.output<typeof PullResponseSchema>;
 
+/** Keys of `ids`: the synced entities, plus `plan` for the plan id of promise.plan. */
+export const CREATED_ID_KEYS = [...SYNC_ENTITIES, 'plan'] as const;
+
 /**
  * Ids the client generated for the rows a mutation created, by entity, so the server creates them
- * under the same ids and later mutations (note.edit, followUp.complete...) can refer to them.
+ * under the same ids and later mutations (note.edit, followUp.complete...) can refer to them. A
+ * list where one mutation creates several rows of an entity (promise.plan: one per instalment).
  */
-export const CreatedIdsSchema = z.partialRecord(z.enum(SYNC_ENTITIES), IdSchema);
+export const CreatedIdsSchema = z.partialRecord(z.enum(CREATED_ID_KEYS), z.union([IdSchema, z.array(IdSchema).min(1).max(100)]));
 export type CreatedIds = z.output<typeof CreatedIdsSchema>;
 
 export const MutationSchema = z.strictObject({

@@ -91,4 +91,46 @@ describe.each(BACKENDS)('sync push of promises on %s', (kind) => {
     const dispute = await h.testDb.db.selectFrom('disputes').selectAll().where('activity_id', 'in', activities.map((a) => a.id)).executeTakeFirstOrThrow();
     expect(dispute).toMatchObject({ status: 'new', disputed_minor: 2_500 });
   });
+
+  it('a payment plan writes its instalments under the client ids and is cancelled as a whole', async () => {
+    const inline = await h.testDb.db.selectFrom('promises').select('id').where('amount_minor', '=', 500).where('status', '=', 'open').executeTakeFirstOrThrow();
+    const planId = uuidv7();
+    const instalments = [uuidv7(), uuidv7()];
+    const results = await ann.pushOk([
+      ann.make('promise.plan', {
+        customerId,
+        currency: 'EUR',
+        instalments: [
+          { promisedDate: '2026-04-15', amountMinor: 300 },
+          { promisedDate: '2026-04-01', amountMinor: 200 },
+        ],
+      }),
+      ann.make(
+        'promise.plan',
+        {
+          customerId,
+          currency: 'EUR',
+          instalments: [
+            { promisedDate: '2026-03-15', amountMinor: 300 },
+            { promisedDate: '2026-04-15', amountMinor: 200 },
+          ],
+        },
+        { promises: instalments, plan: planId },
+      ),
+      ann.make('promise.cancel', { promiseId: instalments[0] ?? '', reason: 'new terms', wholePlan: true }),
+    ]);
+    expect(results).toMatchObject([
+      { status: 'rejected', error: { code: 'validation', field: 'args.instalments.1.promisedDate' } },
+      { status: 'applied' },
+      { status: 'applied' },
+    ]);
+    const rows = await h.testDb.db.selectFrom('promises').selectAll().where('plan_id', '=', planId).orderBy('promised_date').execute();
+    expect(rows.map((row) => [row.id, row.amount_minor, row.status])).toEqual([
+      [instalments[0], 300, 'cancelled'],
+      [instalments[1], 200, 'cancelled'],
+    ]);
+    // The plan on the account replaced the open account-level promise of the inline call.
+    expect(await promise(inline.id)).toMatchObject({ status: 'superseded', superseded_by: instalments[0] });
+  });
 });
+
