@@ -145,8 +145,19 @@ describe.each(BACKENDS)('sync pull on %s', (kind) => {
       await first.end();
       await second.end();
     }
-    // recordChange goes through the same trigger.
-    const seq = await recordChange(h.testDb.db, { entity: 'notes', entityId: 'x', customerId, op: 'upsert' }, h.clock.now().toISOString());
-    expect(seq).toBeGreaterThan(0);
+  });
+
+  it('the ordering trigger hands out increasing seqs within one transaction too', async () => {
+    const customerId = ann.customers[1]?.id ?? '';
+    const at = h.clock.now().toISOString();
+    const seqs = await h.testDb.db.transaction().execute(async (trx) => {
+      const drawn: number[] = [];
+      for (const entityId of ['a', 'b', 'c']) drawn.push(await recordChange(trx, { entity: 'notes', entityId, customerId, op: 'upsert' }, at));
+      return drawn;
+    });
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(3);
+    const stored = await h.testDb.db.selectFrom('change_log').select('seq').where('entity_id', 'in', ['a', 'b', 'c']).orderBy('seq').execute();
+    expect(stored.map((row) => row.seq)).toEqual(seqs);
   });
 });
