@@ -4,10 +4,11 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Ref } from 'react';
 import type { DisputeReason } from '../../../shared/domain/codes';
-import { DISPUTE_REASON_LABELS } from '../../../shared/domain/labels';
+import { DISPUTE_REASON_LABELS, ROLE_LABELS } from '../../../shared/domain/labels';
 import { money } from '../common/format';
 import type { ErrorView } from './errors';
 import type { DisputeForm } from './validation';
+import type { User } from './workLists';
 
 const REASONS = Object.keys(DISPUTE_REASON_LABELS) as DisputeReason[];
 
@@ -17,12 +18,13 @@ interface DisputeFieldsProps {
   readonly errors: ErrorView;
   /** 'dispute.' inside the contact form, '' on its own: the server's field names. */
   readonly prefix: string;
-  readonly ownerName: string | null;
+  /** Who can own the case; the local profile is the default owner. */
+  readonly users: readonly User[];
   readonly today: string;
   readonly firstFieldRef?: Ref<HTMLInputElement>;
 }
 
-export function DisputeFields({ value, onChange, errors, prefix, ownerName, today, firstFieldRef }: DisputeFieldsProps) {
+export function DisputeFields({ value, onChange, errors, prefix, users, today, firstFieldRef }: DisputeFieldsProps) {
   const set = (patch: Partial<DisputeForm>, key: string) => {
     onChange({ ...value, ...patch }, `${prefix}${key}`);
   };
@@ -112,9 +114,44 @@ export function DisputeFields({ value, onChange, errors, prefix, ownerName, toda
         error={errors.of(`${prefix}description`) !== undefined}
         helperText={errors.of(`${prefix}description`)}
       />
-      <Typography variant="caption" color="text.secondary">
-        Owner: {ownerName ?? 'you'}
-      </Typography>
+      <OwnerField
+        value={value.ownerId}
+        users={users}
+        error={errors.of(`${prefix}ownerId`)}
+        onChange={(ownerId) => {
+          set({ ownerId }, 'ownerId');
+        }}
+      />
     </Box>
+  );
+}
+
+function OwnerField({ value, users, error, onChange }: { value: string; users: readonly User[]; error: string | undefined; onChange: (ownerId: string) => void }) {
+  const me = users.find((user) => user.isLocalProfile);
+  // Without a user list the command still picks the local profile.
+  if (users.length === 0) {
+    return (
+      <Typography variant="caption" color="text.secondary">
+        Owner: you
+      </Typography>
+    );
+  }
+  return (
+    <TextField
+      select
+      label="Owner"
+      value={value === '' ? (me?.id ?? '') : value}
+      onChange={(event) => {
+        onChange(event.target.value === me?.id ? '' : event.target.value);
+      }}
+      error={error !== undefined}
+      helperText={error ?? ' '}
+    >
+      {users.map((user) => (
+        <MenuItem key={user.id} value={user.id}>
+          {user.isLocalProfile ? `${user.displayName} (me)` : user.displayName} · {ROLE_LABELS[user.role]}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 }

@@ -26,8 +26,9 @@ import { errorView } from './errors';
 import { contactInput, disputeTerms, initialForm, itemsOpenTotal, planInput, promiseTerms, restoreDraft, type WorkForm } from './formModel';
 import { OUTCOME_KEYS, OUTCOMES_SHOWN, outcomeForKey } from './keys';
 import { PromiseFields } from './PromiseFields';
-import { useDraftLoad, useDraftSave } from './useDraft';
+import { clearDraft, useDraftLoad, useDraftSave } from './useDraft';
 import { formFieldFor, validateContact, validateDispute, validatePromise, type FieldErrors } from './validation';
+import type { User } from './workLists';
 
 export type WorkMode = 'contact' | 'promise' | 'dispute';
 
@@ -43,7 +44,8 @@ type Account = OperationOutput<'customer.account'>;
 const CHANNELS = Object.keys(CHANNEL_LABELS) as Channel[];
 const DIRECTIONS = Object.keys(DIRECTION_LABELS) as Direction[];
 const TITLES: Record<WorkMode, string> = { contact: 'Log contact', promise: 'Promise to pay', dispute: 'Raise a dispute' };
-export const contactDraftKey = (customerId: string): string => `contact:${customerId}`;
+/** Each form keeps its own draft per customer: `contact:`, `promise:` or `dispute:` and the customer id. */
+export const draftKeyFor = (mode: WorkMode, customerId: string): string => `${mode}:${customerId}`;
 
 interface WorkDrawerProps {
   readonly request: WorkRequest | null;
@@ -78,10 +80,10 @@ function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClo
   const defaults = useQuery(`defaults:${customerId}:${mode}`, () =>
     mode === 'contact' ? api['contact.defaults']({ customerId }) : Promise.resolve({ ok: true as const, value: null }),
   );
-  const info = useQuery('app.info', () => api['app.info']({}));
-  const draft = useDraftLoad(mode === 'contact' ? contactDraftKey(customerId) : null);
+  const users = useQuery('users', () => api['users.list']({}));
+  const draft = useDraftLoad(draftKeyFor(mode, customerId));
   const error = account.error ?? defaults.error;
-  const settled = !defaults.loading && !info.loading;
+  const settled = !defaults.loading && !users.loading;
   const loaded = settled && account.data !== undefined && draft.status === 'ready';
   // An outcome key pressed while the panel is still loading is kept, so fast typists lose nothing.
   const [earlyOutcome, setEarlyOutcome] = useState<Outcome | null>(null);
@@ -121,7 +123,7 @@ function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClo
             const form = draft.value === null ? fresh : restoreDraft(fresh, draft.value);
             return earlyOutcome === null ? form : { ...form, contact: { ...form.contact, outcome: earlyOutcome } };
           })()}
-          ownerName={info.data?.user?.displayName ?? null}
+          users={users.data ?? []}
           onClose={onClose}
           onSaved={onSaved}
         />
@@ -149,7 +151,7 @@ function knownKeys(form: WorkForm, prefixPromise: string, prefixDispute: string)
     'followUpDate',
     ...['amountMinor', 'totalMinor', 'promisedDate', 'paymentMethod', 'note', 'instalments', 'itemIds'].map((key) => `${prefixPromise}${key}`),
     ...form.promise.instalments.flatMap((_, index) => [`${prefixPromise}instalments.${index}.promisedDate`, `${prefixPromise}instalments.${index}.amountMinor`]),
-    ...['items', 'reasonCode', 'dueDate', 'description'].map((key) => `${prefixDispute}${key}`),
+    ...['items', 'reasonCode', 'dueDate', 'description', 'ownerId'].map((key) => `${prefixDispute}${key}`),
     ...form.dispute.items.map((_, index) => `${prefixDispute}items.${index}.disputedMinor`),
   ];
 }
@@ -158,12 +160,12 @@ interface WorkFormViewProps {
   readonly request: WorkRequest;
   readonly account: Account;
   readonly initial: WorkForm;
-  readonly ownerName: string | null;
+  readonly users: readonly User[];
   readonly onClose: () => void;
   readonly onSaved: (message: string) => void;
 }
 
-function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }: WorkFormViewProps) {
+function WorkFormView({ request, account, initial, users, onClose, onSaved }: WorkFormViewProps) {
   const { mode, customerId } = request;
   const today = account.asOf;
   const [form, setForm] = useState<WorkForm>(initial);
@@ -178,8 +180,8 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const promiseRef = useRef<HTMLInputElement>(null);
   const disputeRef = useRef<HTMLInputElement>(null);
-  const draftKey = contactDraftKey(customerId);
-  const { savedAt } = useDraftSave(draftKey, form, mode === 'contact' && !saving);
+  const draftKey = draftKeyFor(mode, customerId);
+  const { savedAt } = useDraftSave(draftKey, form, !saving);
 
   const promisePrefix = mode === 'contact' ? 'promise.' : '';
   const disputePrefix = mode === 'contact' ? 'dispute.' : '';
@@ -251,6 +253,7 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
           fail(result.error, '');
           return;
         }
+        await clearDraft(draftKey);
         dataChanged();
         onSaved('Dispute raised');
         return;
@@ -263,11 +266,13 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
           fail(result.error, promisePrefix);
           return;
         }
-        dataChanged();
         if (mode === 'promise') {
+          await clearDraft(draftKey);
+          dataChanged();
           onSaved(form.promise.plan ? 'Payment plan recorded' : 'Promise recorded');
           return;
         }
+        dataChanged();
         setPlanDone(true);
       }
       const result = await api['contact.log'](contactInput(customerId, form, draftKey));
@@ -493,7 +498,7 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
               }}
               errors={errors}
               prefix={disputePrefix}
-              ownerName={ownerName}
+              users={users}
               today={today}
               firstFieldRef={disputeRef}
             />
@@ -542,7 +547,7 @@ function WorkFormView({ request, account, initial, ownerName, onClose, onSaved }
       </Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1.25, borderTop: 1, borderColor: 'divider' }}>
         <Typography variant="caption" color="text.secondary" role="status" data-testid="draft-status" sx={{ flex: 1 }}>
-          {mode === 'contact' ? (savedAt ? 'Draft saved' : 'Drafts are kept as you type') : ' '}
+          {savedAt ? 'Draft saved' : 'Drafts are kept as you type'}
         </Typography>
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="contained" disabled={saving}>

@@ -55,6 +55,7 @@ export function initialForm(account: Account, items: readonly OpenItem[], defaul
       reasonCode: '',
       description: '',
       dueDate: '',
+      ownerId: '',
     },
   };
 }
@@ -114,6 +115,7 @@ export function restoreDraft(fresh: WorkForm, raw: unknown): WorkForm {
     reasonCode: code<DisputeReason>(DISPUTE_REASON_LABELS, d.reasonCode, ''),
     description: str(d.description, ''),
     dueDate: str(d.dueDate, ''),
+    ownerId: str(d.ownerId, ''),
   };
   return { contact, promise, dispute };
 }
@@ -153,6 +155,7 @@ export function disputeTerms(form: DisputeForm): NonNullable<OperationInput<'con
     reasonCode: form.reasonCode === '' ? 'other' : form.reasonCode,
     description: form.description,
     dueDate: orNull(form.dueDate),
+    ownerId: form.ownerId === '' ? undefined : form.ownerId,
   };
 }
 

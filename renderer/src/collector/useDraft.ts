@@ -65,6 +65,15 @@ export function useDraftSave(key: string, value: unknown, enabled: boolean): { r
   return { savedAt };
 }
 
+/**
+ * Drops the draft once its form's command went through. Commands without a `draftKey` of their
+ * own (promise.create, promise.plan, dispute.create) call this after success; a failed clear only
+ * leaves a stale draft behind, so it is not reported.
+ */
+export async function clearDraft(key: string): Promise<void> {
+  await api['draft.clear']({ key });
+}
+
 async function save(key: string, json: string): Promise<string | null> {
   const result = await api['draft.save']({ key, value: JSON.parse(json) as DraftValue });
   return result.ok ? result.value.updatedAt : null;

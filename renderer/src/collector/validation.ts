@@ -43,6 +43,8 @@ export interface DisputeForm {
   readonly reasonCode: DisputeReason | '';
   readonly description: string;
   readonly dueDate: string;
+  /** A user id; '' leaves the owner to the command, which makes it the local profile. */
+  readonly ownerId: string;
 }
 
 export interface ContactForm {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, OpenItem } from '../../../renderer/src/account/types';
-import { contactInput, initialForm, itemsOpenTotal, planInput, restoreDraft } from '../../../renderer/src/collector/formModel';
+import { contactInput, disputeTerms, initialForm, itemsOpenTotal, planInput, restoreDraft } from '../../../renderer/src/collector/formModel';
 import { OUTCOME_KEYS, outcomeForKey, OUTCOMES_SHOWN } from '../../../renderer/src/collector/keys';
 
 const CUSTOMER = '00000000-0000-7000-8000-000000000001';
@@ -73,6 +73,24 @@ describe('restoreDraft', () => {
     expect(restored.contact.note).toBe('');
     expect(restored.dispute.reasonCode).toBe('');
     expect(restored.dispute.items).toEqual(fresh.dispute.items);
+  });
+});
+
+describe('dispute owner', () => {
+  const fresh = initialForm(account, items, null);
+  const OTHER = '00000000-0000-7000-8000-0000000000bb';
+
+  it('leaves the owner to the command (the local profile) until someone else is chosen', () => {
+    expect(fresh.dispute.ownerId).toBe('');
+    expect(disputeTerms(fresh.dispute).ownerId).toBeUndefined();
+    expect(disputeTerms({ ...fresh.dispute, ownerId: OTHER }).ownerId).toBe(OTHER);
+  });
+
+  it('keeps the chosen owner in the draft', () => {
+    const typed = { ...fresh, dispute: { ...fresh.dispute, ownerId: OTHER, description: 'short delivery' } };
+    const restored = restoreDraft(fresh, JSON.parse(JSON.stringify(typed)));
+    expect(restored.dispute).toMatchObject({ ownerId: OTHER, description: 'short delivery' });
+    expect(restoreDraft(fresh, { dispute: { ownerId: 7 } }).dispute.ownerId).toBe('');
   });
 });
 

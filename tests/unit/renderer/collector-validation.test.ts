@@ -49,6 +49,7 @@ const dispute: DisputeForm = {
   reasonCode: 'pricing',
   description: '',
   dueDate: '',
+  ownerId: '',
 };
 
 describe('parseAmount', () => {
