@@ -136,6 +136,10 @@ test('raises a dispute on two items with amounts and shows them on the items', a
   await form.getByRole('combobox', { name: 'Reason' }).click();
   await page.getByRole('option', { name: 'Pricing' }).click();
   await form.getByLabel('Description').fill('Price list of October not applied');
+  const owner = form.getByRole('combobox', { name: 'Owner' });
+  await expect(owner).toHaveText(/Jordan Reyes \(me\)/);
+  await owner.click();
+  await page.getByRole('option', { name: /Priya Natarajan/ }).click();
   await form.getByRole('button', { name: /Save/ }).click();
 
   await expect(form).toBeHidden();
@@ -145,6 +149,14 @@ test('raises a dispute on two items with amounts and shows them on the items', a
   const dispute = page.getByTestId('dispute-row').filter({ hasText: 'Price list of October not applied' });
   await expect(dispute).toContainText('125.50');
   await expect(dispute).toContainText('New');
+  await expect(dispute).toContainText('owner Priya Natarajan');
+  const documents = await Promise.all(
+    ids.map(async (id) => ((await page.locator(`tr[data-item-id="${id}"]`).getByRole('checkbox').getAttribute('aria-label')) ?? '').replace(/^Select /, '')),
+  );
+  const disputedItems = dispute.getByTestId('disputed-items');
+  for (const document of documents) await expect(disputedItems).toContainText(document);
+  await expect(disputedItems).toContainText('100.00');
+  await expect(disputedItems).toContainText('25.50');
   await expect(dispute.getByRole('button', { name: 'Start' })).toBeVisible();
   await expect(page.getByRole('table', { name: /Balances and aging/ })).toContainText('125.50');
 });
@@ -422,6 +434,55 @@ test('a payment plan on selected items is recorded as instalments that add up', 
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved-message')).toHaveText('Payment plan recorded');
   await expect(page.getByTestId('promise-row')).toHaveCount(promisesBefore + 3);
+  const instalment = page.getByTestId('promise-row').filter({ hasText: 'Instalment 2 of 3' });
+  await instalment.getByRole('button', { name: 'Cancel' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cancel the promise' });
+  await dialog.getByLabel('Reason').fill('Plan replaced by a single payment');
+  await dialog.getByLabel('Cancel every open instalment of its payment plan').check();
+  await dialog.getByRole('button', { name: 'Cancel promise' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('promise-row')).toHaveCount(promisesBefore);
+});
+
+test('the promise and dispute forms keep a draft until they are saved', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  await page.keyboard.press('p');
+  const form = drawer(page);
+  await form.getByLabel('Promise note').fill('Treasurer confirms on Monday');
+  await expect(form.getByTestId('draft-status')).toHaveText('Draft saved');
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await page.keyboard.press('p');
+  await expect(drawer(page).getByLabel('Promise note')).toHaveValue('Treasurer confirms on Monday');
+  // Each form has its own draft: the quick-log panel does not see the promise's.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('l');
+  await expect(drawer(page).getByLabel('Note', { exact: true })).toHaveValue('');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('p');
+  await drawer(page).getByLabel('Amount').fill('10.00');
+  await drawer(page).getByLabel('Promised date').fill('2026-12-04');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('saved-message')).toHaveText('Promise recorded');
+  await page.keyboard.press('p');
+  await expect(drawer(page).getByLabel('Promise note')).toHaveValue('');
+  await page.keyboard.press('Escape');
+
+  const free = (await freeInvoiceRows(page, true)).slice(0, 1);
+  await itemRows(page).nth(free[0] ?? 0).getByRole('checkbox').click();
+  await page.keyboard.press('d');
+  await drawer(page).getByLabel('Description').fill('Goods arrived late and damaged');
+  await expect(drawer(page).getByTestId('draft-status')).toHaveText('Draft saved');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('d');
+  await expect(drawer(page).getByLabel('Description')).toHaveValue('Goods arrived late and damaged');
+  await drawer(page).getByRole('combobox', { name: 'Reason' }).click();
+  await page.getByRole('option', { name: 'Damaged or quality' }).click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('saved-message')).toHaveText('Dispute raised');
+  await page.keyboard.press('d');
+  await expect(drawer(page).getByLabel('Description')).toHaveValue('');
 });
 
 test('the worklist filters customers whose promise falls due today or tomorrow', async ({ server, page }) => {
@@ -490,11 +551,13 @@ test('an open promise is cancelled with a reason', async ({ server, page }) => {
   await openTopAccount(page, server.url);
   const open = page.getByTestId('promise-row').filter({ has: page.getByRole('button', { name: 'Cancel' }) }).first();
   const title = (await open.locator('p').first().textContent()) ?? '';
+  const instalment = ((await open.textContent()) ?? '').includes('Instalment');
   const openWithTitle = await page.getByTestId('promise-row').filter({ hasText: title }).filter({ has: page.getByRole('button', { name: 'Cancel' }) }).count();
   await open.getByRole('button', { name: 'Cancel' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cancel the promise' });
   await dialog.getByRole('button', { name: 'Cancel promise' }).click();
   await expect(dialog.getByText('Reason is required')).toBeVisible();
+  if (!instalment) await expect(dialog.getByLabel('Cancel every open instalment of its payment plan')).toHaveCount(0);
   await dialog.getByLabel('Reason').fill('Customer withdrew the promise');
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();
