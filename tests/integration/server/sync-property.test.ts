@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MutationResult } from '../../../shared/sync/protocol';
+import type { Change, MutationResult, PullResponse } from '../../../shared/sync/protocol';
 import { BACKENDS } from './support/backends';
 import { login, seedCustomer, seedTeam, seedUser, startHarness, unique, type Harness } from './support/harness';
-import { contactLog, TestClient, type TestMutation } from './sync-client';
+import { contactLog, pullAll, pullPage, TestClient, type TestMutation } from './sync-client';
 
 const KINDS = ['note', 'contact', 'followUp', 'invalid'] as const;
 type Kind = (typeof KINDS)[number];
@@ -16,9 +16,28 @@ interface Step {
   readonly duplicate: boolean;
   /** Sends the window in reverse: a reordered request. */
   readonly reverse: boolean;
+  /** Pulls one small page instead of pushing. */
+  readonly pull: boolean;
 }
 
-describe.each(BACKENDS)('sync push convergence on %s', (kind) => {
+/** A client's local copy of the pulled rows, applied page by page as a client engine would. */
+class Replica {
+  readonly rows = new Map<string, Change>();
+  cursor: string | null = null;
+
+  apply(page: PullResponse): void {
+    for (const change of page.changes) {
+      const key = `${change.entity}/${change.id}`;
+      if (change.op === 'upsert') this.rows.set(key, change);
+      else if (change.entity === 'customers') {
+        for (const [other, row] of this.rows) if (row.customerId === change.id) this.rows.delete(other);
+      } else this.rows.delete(key);
+    }
+    this.cursor = page.cursor;
+  }
+}
+
+describe.each(BACKENDS)('sync convergence on %s', (kind) => {
   let h: Harness;
   const tokens: string[] = [];
   const customers: string[] = [];
@@ -56,13 +75,14 @@ describe.each(BACKENDS)('sync push convergence on %s', (kind) => {
     return notes.length + activities.length + followUps.length;
   };
 
-  it('every accepted mutation is applied exactly once, whatever the interleaving, duplicates and reorderings', async () => {
+  it('every accepted mutation is applied exactly once and every client converges, whatever the interleaving, duplicates and reorderings', async () => {
     const step = fc.record({
       client: fc.integer({ min: 0, max: 2 }),
       back: fc.integer({ min: 0, max: 2 }),
       count: fc.integer({ min: 1, max: 4 }),
       duplicate: fc.boolean(),
       reverse: fc.boolean(),
+      pull: fc.boolean(),
     });
     const outboxes = fc.tuple(...[0, 1, 2].map(() => fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 6 })));
     await fc.assert(
@@ -77,6 +97,14 @@ describe.each(BACKENDS)('sync push convergence on %s', (kind) => {
           return client;
         });
         const acked = clients.map(() => 0);
+        // Each client starts from a full copy, then follows the deltas between its pushes.
+        const replicas = await Promise.all(
+          clients.map(async (client) => {
+            const replica = new Replica();
+            for (const page of (await pullAll(h, client.token, null)).pages) replica.apply(page);
+            return replica;
+          }),
+        );
         const seen = new Map<string, MutationResult['status'][]>();
         const send = async (c: number, batch: readonly TestMutation[]) => {
           const client = clients[c];
@@ -86,6 +114,11 @@ describe.each(BACKENDS)('sync push convergence on %s', (kind) => {
           acked[c] = reply.body.lastAppliedSeq;
         };
         for (const s of schedule) {
+          const replica = replicas[s.client];
+          if (s.pull && replica !== undefined) {
+            replica.apply(await pullPage(h, tokens[s.client] ?? '', replica.cursor, 3));
+            continue;
+          }
           const outbox = clients[s.client]?.outbox ?? [];
           const start = Math.max(0, (acked[s.client] ?? 0) - s.back);
           let batch = outbox.slice(start, start + s.count);
@@ -97,6 +130,13 @@ describe.each(BACKENDS)('sync push convergence on %s', (kind) => {
         for (const [c, client] of clients.entries()) await send(c, client.outbox.slice(acked[c] ?? 0));
 
         const { db } = h.testDb;
+        // Every replica converges to what a fresh snapshot of the same user holds now.
+        for (const [c, replica] of replicas.entries()) {
+          for (const page of (await pullAll(h, tokens[c] ?? '', replica.cursor, 3)).pages) replica.apply(page);
+          const fresh = new Replica();
+          for (const page of (await pullAll(h, tokens[c] ?? '', null)).pages) fresh.apply(page);
+          expect(new Map([...replica.rows].map(([key, change]) => [key, change.row]))).toEqual(new Map([...fresh.rows].map(([key, change]) => [key, change.row])));
+        }
         for (const [c, client] of clients.entries()) {
           expect(acked[c]).toBe(client.outbox.length);
           const stored = await db.selectFrom('client_mutations').select(['mutation_id', 'result']).where('client_id', '=', client.id).execute();
