@@ -41,7 +41,8 @@ const chip = <S extends string>(labels: Readonly<Record<S, string>>, colors: Rec
 function Facts({ children }: { children: readonly (string | null | false)[] }) {
   const facts = children.filter((fact): fact is string => typeof fact === 'string' && fact !== '');
   return facts.length === 0 ? null : (
-    <Typography variant="caption" color="text.secondary">
+    // Beside the status chip while there is room, wrapping inside itself rather than under the chip.
+    <Typography variant="caption" color="text.secondary" sx={{ flex: '1 1 10rem', minWidth: 0, overflowWrap: 'anywhere' }}>
       {facts.join(' · ')}
     </Typography>
   );
