@@ -1,9 +1,9 @@
 /**
- * The push: a client's outbox mutations, in client sequence order, each applied in its own
- * transaction together with its client_mutations row and the client's last_applied_seq, so a
- * mutation's effects and its "done" mark commit or vanish together. A rule violation rejects the
- * one mutation (recorded, seq advanced, the queue moves on); anything unexpected throws, rolls
- * the mutation back and answers 5xx, so the client retries it later.
+ * The push: a client's outbox mutations, in client sequence order, applied in one transaction
+ * together with their client_mutations rows and the client's last_applied_seq, so effects and
+ * their "done" marks commit or vanish together. A rule violation rejects the one mutation
+ * (recorded, seq advanced, the queue moves on); anything unexpected throws, rolls the request
+ * back and answers 5xx, so the client retries it later.
  */
 import { sql, type Kysely } from 'kysely';
 import { validationError } from '../../shared/api/dispatch';
@@ -53,6 +53,11 @@ async function ensureClient(db: Db, principal: Principal, clientId: string, now:
   if (client.user_id !== principal.userId) throw new HttpError(403, 'forbidden', 'This client id belongs to another user; sign in on a fresh client.', 'clientId');
 }
 
+async function rollbackToSavepoint(trx: Db): Promise<void> {
+  await sql`ROLLBACK TO SAVEPOINT mutation`.execute(trx);
+  await sql`RELEASE SAVEPOINT mutation`.execute(trx);
+}
+
 /** Validates, scope-checks and applies one mutation; the rejection, or null when applied. */
 async function applyOne(trx: Db, principal: Principal, mutation: Mutation, now: string, serverToday: string): Promise<Rejection | null> {
   const applier = APPLIERS[mutation.name];
@@ -68,7 +73,7 @@ async function applyOne(trx: Db, principal: Principal, mutation: Mutation, now: 
   try {
     const customerId = await applier.customerOf(trx, parsed.data);
     if (!(await canChangeCustomer(trx, principal, customerId))) {
-      await sql`ROLLBACK TO SAVEPOINT mutation`.execute(trx);
+      await rollbackToSavepoint(trx);
       return { code: 'forbidden', message: 'This customer is not in your portfolio.' };
     }
     await applier.apply(ctx, parsed.data);
@@ -76,63 +81,82 @@ async function applyOne(trx: Db, principal: Principal, mutation: Mutation, now: 
     return null;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await sql`ROLLBACK TO SAVEPOINT mutation`.execute(trx);
+    await rollbackToSavepoint(trx);
     const code = error.code === 'not_found' || error.code === 'conflict' ? error.code : 'validation';
     const field = error.field === undefined ? undefined : error.field.startsWith('ids.') ? error.field : `args.${error.field}`;
     return { code, message: error.message, ...(field === undefined ? {} : { field }) };
   }
 }
 
-async function step(db: Db, principal: Principal, clientId: string, mutation: Mutation, clock: Clock): Promise<Step> {
+/** One mutation against the client's position `lastApplied`, inside the request's transaction. */
+async function step(trx: Db, principal: Principal, clientId: string, lastApplied: number, mutation: Mutation, now: string): Promise<Step> {
+  const known = await trx.selectFrom('client_mutations').select(['client_id', 'result', 'reason']).where('mutation_id', '=', mutation.id).executeTakeFirst();
+  if (known !== undefined) {
+    const error = known.result === 'rejected' ? storedRejection(known.reason) : undefined;
+    return { kind: 'result', result: { id: mutation.id, status: 'duplicate', original: known.result, ...(error === undefined ? {} : { error }) } };
+  }
+  if (mutation.seq <= lastApplied) {
+    return {
+      kind: 'result',
+      result: rejected(mutation.id, { code: 'sequence_reused', message: `Sequence ${mutation.seq} was already used by another mutation of this client.`, field: 'seq' }),
+    };
+  }
+  if (mutation.seq > lastApplied + 1) return { kind: 'gap', expected: lastApplied + 1 };
+
+  const rejection = await applyOne(trx, principal, mutation, now, dateOfTimestamp(now));
+  await trx
+    .insertInto('client_mutations')
+    .values({
+      mutation_id: mutation.id,
+      client_id: clientId,
+      client_seq: mutation.seq,
+      user_id: principal.userId,
+      name: mutation.name,
+      result: rejection === null ? 'applied' : 'rejected',
+      reason: rejection === null ? null : JSON.stringify(rejection),
+      at: now,
+    })
+    .execute();
+  return { kind: 'result', result: rejection === null ? { id: mutation.id, status: 'applied' } : rejected(mutation.id, rejection) };
+}
+
+interface Progress {
+  readonly results: MutationResult[];
+  readonly lastAppliedSeq: number;
+  readonly gap: number | undefined;
+}
+
+/**
+ * The whole request is one transaction (one commit instead of one per mutation, which is what
+ * made pushes slow); each mutation's rule runs inside a savepoint, so a rejected one leaves no
+ * trace but its record. A failure that is not a rejection rolls the request back: the client
+ * retries it, and nothing is applied twice.
+ */
+function pushInTransaction(db: Db, principal: Principal, clock: Clock, clientId: string, mutations: readonly Mutation[]): Promise<Progress> {
   return db.transaction().execute(async (trx) => {
     // Locks the client row: concurrent pushes of one client take turns, so a seq is used once.
     const client = await trx.selectFrom('clients').select('last_applied_seq').where('id', '=', clientId).forUpdate().executeTakeFirstOrThrow();
-    const known = await trx.selectFrom('client_mutations').select(['client_id', 'result', 'reason']).where('mutation_id', '=', mutation.id).executeTakeFirst();
-    if (known !== undefined) {
-      const error = known.result === 'rejected' ? storedRejection(known.reason) : undefined;
-      return { kind: 'result', result: { id: mutation.id, status: 'duplicate', original: known.result, ...(error === undefined ? {} : { error }) } };
-    }
-    if (mutation.seq <= client.last_applied_seq) {
-      return {
-        kind: 'result',
-        result: rejected(mutation.id, { code: 'sequence_reused', message: `Sequence ${mutation.seq} was already used by another mutation of this client.`, field: 'seq' }),
-      };
-    }
-    if (mutation.seq > client.last_applied_seq + 1) return { kind: 'gap', expected: client.last_applied_seq + 1 };
-
     const now = clock.now().toISOString();
-    const rejection = await applyOne(trx, principal, mutation, now, dateOfTimestamp(now));
-    await trx
-      .insertInto('client_mutations')
-      .values({
-        mutation_id: mutation.id,
-        client_id: clientId,
-        client_seq: mutation.seq,
-        user_id: principal.userId,
-        name: mutation.name,
-        result: rejection === null ? 'applied' : 'rejected',
-        reason: rejection === null ? null : JSON.stringify(rejection),
-        at: now,
-      })
-      .execute();
-    await trx.updateTable('clients').set({ last_applied_seq: mutation.seq, last_seen_at: now }).where('id', '=', clientId).execute();
-    return { kind: 'result', result: rejection === null ? { id: mutation.id, status: 'applied' } : rejected(mutation.id, rejection) };
+    const results: MutationResult[] = [];
+    let lastApplied = client.last_applied_seq;
+    let gap: number | undefined;
+    for (const mutation of mutations) {
+      const outcome = await step(trx, principal, clientId, lastApplied, mutation, now);
+      if (outcome.kind === 'gap') {
+        gap = outcome.expected;
+        break;
+      }
+      if (outcome.result.status !== 'duplicate' && outcome.result.error?.code !== 'sequence_reused') lastApplied = mutation.seq;
+      results.push(outcome.result);
+    }
+    await trx.updateTable('clients').set({ last_applied_seq: lastApplied, last_seen_at: now }).where('id', '=', clientId).execute();
+    return { results, lastAppliedSeq: lastApplied, gap };
   });
 }
 
 export async function push(db: Db, principal: Principal, clock: Clock, clientId: string, mutations: readonly Mutation[]): Promise<PushOutcome> {
   await ensureClient(db, principal, clientId, clock.now().toISOString());
-  const results: MutationResult[] = [];
-  let gap: number | undefined;
-  for (const mutation of mutations) {
-    const outcome = await step(db, principal, clientId, mutation, clock);
-    if (outcome.kind === 'gap') {
-      gap = outcome.expected;
-      break;
-    }
-    results.push(outcome.result);
-  }
-  const { last_applied_seq: lastAppliedSeq } = await db.selectFrom('clients').select('last_applied_seq').where('id', '=', clientId).executeTakeFirstOrThrow();
+  const { results, lastAppliedSeq, gap } = await pushInTransaction(db, principal, clock, clientId, mutations);
   if (gap === undefined) return { kind: 'ok', body: { results, lastAppliedSeq } };
   return {
     kind: 'gap',
