@@ -137,6 +137,9 @@ export interface DsoInput {
 }
 
 function arDays(arMinor: number, input: DsoInput, formula: string, arName: string): KpiFigure {
+  if (!Number.isSafeInteger(input.days) || input.days < 1) {
+    throw new DomainError('validation', `${String(input.days)} is not a number of days in a period`, 'days');
+  }
   const inputs: KpiInputs = {
     [arName]: assertMinor(arMinor),
     creditSalesMinor: assertMinor(input.creditSalesMinor),

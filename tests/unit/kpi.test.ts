@@ -88,6 +88,11 @@ describe('DSO, best possible DSO and ADD (golden)', () => {
     expect(figures.averageDaysDelinquent.reason).toBe('no credit sales in the period');
   });
 
+  it('refuses a period of no days', () => {
+    expect(() => dsoFigures({ endingArMinor: 1, currentArMinor: 0, creditSalesMinor: 1, days: 0, currency: EUR })).toThrow(/number of days/);
+    expect(() => dsoInputFromInvoices(INVOICES, { from: '2026-03-31', to: '2026-03-01' }, EUR)).toThrow(/ends before it starts/);
+  });
+
   it('has best possible DSO equal to DSO and ADD 0 when everything is current', () => {
     const current = [invoice('2026-03-10', '2026-04-09', null, 70_000), invoice('2026-03-20', '2026-04-19', null, 30_000)];
     // 100,000 / 100,000 × 31 = 31 for both.
