@@ -21,6 +21,7 @@ import { compareDates } from '../../shared/domain/dates';
 import type { CreatedIds, SyncEntity } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { recordChange } from '../db/change-log';
+import type { CustomerLookup } from './customer-lookup';
 import type { ServerDatabase } from '../db/schema';
 import { rowsByIds } from './rows';
 
@@ -34,12 +35,18 @@ export interface ApplyContext {
   /** The day date rules are checked against: the client's day of the mutation, never later than the server's. */
   readonly asOf: string;
   readonly ids: CreatedIds;
+  /**
+   * True when a failure rolls back the push's chunk and re-runs it under one savepoint per
+   * mutation: then a client id that exists already surfaces as a unique violation and the re-run
+   * reports it, so the lookup before each insert can be skipped.
+   */
+  readonly optimistic: boolean;
 }
 
 export interface Applier<S extends z.ZodType = z.ZodType> {
   readonly schema: S;
   /** The customer the mutation changes; DomainError not_found when a referenced row does not exist. */
-  customerOf(trx: Db, args: z.output<S>): Promise<string>;
+  customerOf(trx: Db, args: z.output<S>, customers: CustomerLookup): Promise<string>;
   apply(ctx: ApplyContext, args: z.output<S>): Promise<void>;
 }
 
@@ -54,6 +61,7 @@ export async function newId(ctx: ApplyContext, entity: SyncEntity, index = 0): P
   const given = ctx.ids[entity];
   const id = Array.isArray(given) ? given[index] : index === 0 ? given : undefined;
   if (id === undefined) return uuidv7();
+  if (ctx.optimistic) return id;
   const field = Array.isArray(given) ? `ids.${entity}.${String(index)}` : `ids.${entity}`;
   if ((await rowsByIds(ctx.trx, entity, [id])).length > 0) throw new DomainError('conflict', `${entity} ${id} exists already`, field);
   return id;
@@ -61,12 +69,6 @@ export async function newId(ctx: ApplyContext, entity: SyncEntity, index = 0): P
 
 export function requireNotPast(ctx: ApplyContext, date: string, field: string): void {
   if (compareDates(date, ctx.asOf) < 0) throw new DomainError('validation', `${date} lies in the past (today is ${ctx.asOf})`, field);
-}
-
-export async function requireCustomer(trx: Db, customerId: string): Promise<string> {
-  const row = await trx.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
-  if (row === undefined) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
-  return row.id;
 }
 
 export async function requireUser(trx: Db, userId: string, field: string): Promise<string> {
@@ -156,7 +158,7 @@ export async function insertFollowUp(ctx: ApplyContext, values: NewFollowUp): Pr
 
 export const contactPersonSave = define({
   schema: ContactPersonSaveSchema,
-  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  customerOf: (_trx, args, customers) => customers.require(args.customerId),
   async apply(ctx, args) {
     await saveContactPerson(ctx, args.customerId, args, '');
   },
@@ -164,7 +166,7 @@ export const contactPersonSave = define({
 
 export const noteAdd = define({
   schema: NoteAddSchema,
-  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  customerOf: (_trx, args, customers) => customers.require(args.customerId),
   async apply(ctx, args) {
     await requireItemOf(ctx.trx, args.itemId, args.customerId);
     const id = await newId(ctx, 'notes');
@@ -229,7 +231,7 @@ export const noteEdit = define({
 
 export const followUpCreate = define({
   schema: FollowUpCreateSchema,
-  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  customerOf: (_trx, args, customers) => customers.require(args.customerId),
   async apply(ctx, args) {
     requireNotPast(ctx, args.dueDate, 'dueDate');
     await requireItemOf(ctx.trx, args.itemId, args.customerId);

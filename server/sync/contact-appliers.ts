@@ -5,13 +5,13 @@
 import { ContactLogSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import { OUTCOME_LABELS } from '../../shared/domain/labels';
-import { define, insertFollowUp, log, newId, requireCustomer, requireNotPast, saveContactPerson } from './appliers';
+import { define, insertFollowUp, log, newId, requireNotPast, saveContactPerson } from './appliers';
 import { createDispute } from './dispute-appliers';
 import { createPromise } from './promise-appliers';
 
 export const contactLog = define({
   schema: ContactLogSchema,
-  customerOf: (trx, args) => requireCustomer(trx, args.customerId),
+  customerOf: (_trx, args, customers) => customers.require(args.customerId),
   async apply(ctx, args) {
     if (args.contactPersonId !== null) {
       const person = await ctx.trx.selectFrom('contact_persons').select('customer_id').where('id', '=', args.contactPersonId).executeTakeFirst();

@@ -5,7 +5,7 @@
  * (recorded, seq advanced, the queue moves on); anything unexpected throws, rolls the request
  * back and answers 5xx, so the client retries it later.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { validationError } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
 import { dateOfTimestamp } from '../../shared/domain/dates';
@@ -19,16 +19,14 @@ import {
   type SequenceGap,
 } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
-import { canChangeCustomer } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
 import { HttpError } from '../http/errors';
+import { customerLookup, type CustomerLookup } from './customer-lookup';
 import { APPLIERS } from './registry';
 
 type Db = Kysely<ServerDatabase>;
 
 export type PushOutcome = { readonly kind: 'ok'; readonly body: PushResponse } | { readonly kind: 'gap'; readonly body: SequenceGap };
-
-type Step = { readonly kind: 'result'; readonly result: MutationResult } | { readonly kind: 'gap'; readonly expected: number };
 
 const rejected = (id: string, error: Rejection): MutationResult => ({ id, status: 'rejected', error });
 
@@ -53,13 +51,57 @@ async function ensureClient(db: Db, principal: Principal, clientId: string, now:
   if (client.user_id !== principal.userId) throw new HttpError(403, 'forbidden', 'This client id belongs to another user; sign in on a fresh client.', 'clientId');
 }
 
-async function rollbackToSavepoint(trx: Db): Promise<void> {
-  await sql`ROLLBACK TO SAVEPOINT mutation`.execute(trx);
-  await sql`RELEASE SAVEPOINT mutation`.execute(trx);
+/** Mutations per chunk: one savepoint per chunk keeps a request well below PostgreSQL's 64 cached subtransactions. */
+const CHUNK_SIZE = 50;
+
+type Mode = 'optimistic' | 'careful';
+
+/** Thrown in optimistic mode when an applier failed: the chunk is re-run carefully. */
+class RetryCarefully extends Error {
+  constructor() {
+    super('re-run the chunk with a savepoint per mutation');
+    this.name = 'RetryCarefully';
+  }
 }
 
-/** Validates, scope-checks and applies one mutation; the rejection, or null when applied. */
-async function applyOne(trx: Db, principal: Principal, mutation: Mutation, now: string, serverToday: string): Promise<Rejection | null> {
+interface Record {
+  readonly result: 'applied' | 'rejected';
+  readonly reason: string | null;
+}
+
+interface Request {
+  readonly trx: Db;
+  readonly principal: Principal;
+  readonly clientId: string;
+  readonly now: string;
+  readonly customers: CustomerLookup;
+  /** Records of mutation ids, from earlier requests and from the chunks of this one already done. */
+  readonly known: Map<string, Record>;
+}
+
+function asRejection(error: DomainError): Rejection {
+  const code = error.code === 'not_found' || error.code === 'conflict' ? error.code : 'validation';
+  const field = error.field === undefined ? undefined : error.field.startsWith('ids.') ? error.field : `args.${error.field}`;
+  return { code, message: error.message, ...(field === undefined ? {} : { field }) };
+}
+
+/** Like sql`SAVEPOINT name`, for the two fixed savepoint names used here. */
+const savepoint = (trx: Db, name: 'chunk' | 'mutation', action: 'SAVEPOINT' | 'RELEASE SAVEPOINT' | 'ROLLBACK TO SAVEPOINT') =>
+  sql`${sql.raw(action)} ${sql.raw(name)}`.execute(trx);
+
+async function rollBack(trx: Db, name: 'chunk' | 'mutation'): Promise<void> {
+  await savepoint(trx, name, 'ROLLBACK TO SAVEPOINT');
+  await savepoint(trx, name, 'RELEASE SAVEPOINT');
+}
+
+/**
+ * Validates, scope-checks and applies one mutation; the rejection, or null when applied.
+ * Validation and the scope check write nothing, so their rejections need no savepoint. Careful
+ * mode runs the applier inside its own savepoint, so its rejection leaves nothing behind;
+ * optimistic mode runs it bare and gives up the whole chunk on any failure.
+ */
+async function applyOne(request: Request, mutation: Mutation, mode: Mode): Promise<Rejection | null> {
+  const { trx, principal, now } = request;
   const applier = APPLIERS[mutation.name];
   if (applier === undefined) return { code: 'unsupported_mutation', message: `The server does not apply "${mutation.name}" mutations.`, field: 'name' };
   const parsed = applier.schema.safeParse(mutation.args);
@@ -67,57 +109,36 @@ async function applyOne(trx: Db, principal: Principal, mutation: Mutation, now: 
     const error = validationError(parsed.error, 'args');
     return { code: 'validation', message: error.message, ...(error.field === undefined ? {} : { field: error.field }) };
   }
-  const clientDay = dateOfTimestamp(mutation.createdAt);
-  const ctx = { trx, principal, now, asOf: clientDay < serverToday ? clientDay : serverToday, ids: mutation.ids ?? {} };
-  await sql`SAVEPOINT mutation`.execute(trx);
+  let customerId: string;
   try {
-    const customerId = await applier.customerOf(trx, parsed.data);
-    if (!(await canChangeCustomer(trx, principal, customerId))) {
-      await rollbackToSavepoint(trx);
-      return { code: 'forbidden', message: 'This customer is not in your portfolio.' };
+    customerId = await applier.customerOf(trx, parsed.data, request.customers);
+  } catch (error) {
+    if (error instanceof DomainError) return asRejection(error);
+    throw error;
+  }
+  if (!(await request.customers.mayChange(customerId))) return { code: 'forbidden', message: 'This customer is not in your portfolio.' };
+
+  const serverToday = dateOfTimestamp(now);
+  const clientDay = dateOfTimestamp(mutation.createdAt);
+  const ctx = { trx, principal, now, asOf: clientDay < serverToday ? clientDay : serverToday, ids: mutation.ids ?? {}, optimistic: mode === 'optimistic' };
+  if (mode === 'optimistic') {
+    try {
+      await applier.apply(ctx, parsed.data);
+    } catch {
+      throw new RetryCarefully();
     }
+    return null;
+  }
+  await savepoint(trx, 'mutation', 'SAVEPOINT');
+  try {
     await applier.apply(ctx, parsed.data);
-    await sql`RELEASE SAVEPOINT mutation`.execute(trx);
+    await savepoint(trx, 'mutation', 'RELEASE SAVEPOINT');
     return null;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await rollbackToSavepoint(trx);
-    const code = error.code === 'not_found' || error.code === 'conflict' ? error.code : 'validation';
-    const field = error.field === undefined ? undefined : error.field.startsWith('ids.') ? error.field : `args.${error.field}`;
-    return { code, message: error.message, ...(field === undefined ? {} : { field }) };
+    await rollBack(trx, 'mutation');
+    return asRejection(error);
   }
-}
-
-/** One mutation against the client's position `lastApplied`, inside the request's transaction. */
-async function step(trx: Db, principal: Principal, clientId: string, lastApplied: number, mutation: Mutation, now: string): Promise<Step> {
-  const known = await trx.selectFrom('client_mutations').select(['client_id', 'result', 'reason']).where('mutation_id', '=', mutation.id).executeTakeFirst();
-  if (known !== undefined) {
-    const error = known.result === 'rejected' ? storedRejection(known.reason) : undefined;
-    return { kind: 'result', result: { id: mutation.id, status: 'duplicate', original: known.result, ...(error === undefined ? {} : { error }) } };
-  }
-  if (mutation.seq <= lastApplied) {
-    return {
-      kind: 'result',
-      result: rejected(mutation.id, { code: 'sequence_reused', message: `Sequence ${mutation.seq} was already used by another mutation of this client.`, field: 'seq' }),
-    };
-  }
-  if (mutation.seq > lastApplied + 1) return { kind: 'gap', expected: lastApplied + 1 };
-
-  const rejection = await applyOne(trx, principal, mutation, now, dateOfTimestamp(now));
-  await trx
-    .insertInto('client_mutations')
-    .values({
-      mutation_id: mutation.id,
-      client_id: clientId,
-      client_seq: mutation.seq,
-      user_id: principal.userId,
-      name: mutation.name,
-      result: rejection === null ? 'applied' : 'rejected',
-      reason: rejection === null ? null : JSON.stringify(rejection),
-      at: now,
-    })
-    .execute();
-  return { kind: 'result', result: rejection === null ? { id: mutation.id, status: 'applied' } : rejected(mutation.id, rejection) };
 }
 
 interface Progress {
@@ -126,30 +147,109 @@ interface Progress {
   readonly gap: number | undefined;
 }
 
+/** Takes a chunk's mutations in order from position `lastApplied`; records go to client_mutations in one insert. */
+async function runChunk(request: Request, chunk: readonly Mutation[], lastApplied: number, mode: Mode): Promise<Progress & { records: Map<string, Record> }> {
+  const records = new Map<string, Record>();
+  const rows: Insertable<ServerDatabase['client_mutations']>[] = [];
+  const results: MutationResult[] = [];
+  let position = lastApplied;
+  let gap: number | undefined;
+  for (const mutation of chunk) {
+    const known = records.get(mutation.id) ?? request.known.get(mutation.id);
+    if (known !== undefined) {
+      const error = known.result === 'rejected' ? storedRejection(known.reason) : undefined;
+      results.push({ id: mutation.id, status: 'duplicate', original: known.result, ...(error === undefined ? {} : { error }) });
+      continue;
+    }
+    if (mutation.seq <= position) {
+      results.push(rejected(mutation.id, { code: 'sequence_reused', message: `Sequence ${mutation.seq} was already used by another mutation of this client.`, field: 'seq' }));
+      continue;
+    }
+    if (mutation.seq > position + 1) {
+      gap = position + 1;
+      break;
+    }
+    const rejection = await applyOne(request, mutation, mode);
+    const record: Record = { result: rejection === null ? 'applied' : 'rejected', reason: rejection === null ? null : JSON.stringify(rejection) };
+    records.set(mutation.id, record);
+    rows.push({
+      mutation_id: mutation.id,
+      client_id: request.clientId,
+      client_seq: mutation.seq,
+      user_id: request.principal.userId,
+      name: mutation.name,
+      ...record,
+      at: request.now,
+    });
+    results.push(rejection === null ? { id: mutation.id, status: 'applied' } : rejected(mutation.id, rejection));
+    position = mutation.seq;
+  }
+  if (rows.length > 0) await request.trx.insertInto('client_mutations').values(rows).execute();
+  return { results, lastAppliedSeq: position, gap, records };
+}
+
 /**
- * The whole request is one transaction (one commit instead of one per mutation, which is what
- * made pushes slow); each mutation's rule runs inside a savepoint, so a rejected one leaves no
- * trace but its record. A failure that is not a rejection rolls the request back: the client
- * retries it, and nothing is applied twice.
+ * A chunk is first applied without a savepoint per mutation (the usual case: everything
+ * applies); if an applier fails, the chunk is rolled back and taken again with a savepoint per
+ * mutation, so a rejected one leaves nothing but its record. The re-run sees the same rows as
+ * the first attempt, so it reaches the same verdicts for the mutations before the failure.
+ */
+async function applyChunk(request: Request, chunk: readonly Mutation[], lastApplied: number): Promise<Progress> {
+  await savepoint(request.trx, 'chunk', 'SAVEPOINT');
+  let progress: Progress & { records: Map<string, Record> };
+  try {
+    progress = await runChunk(request, chunk, lastApplied, 'optimistic');
+    await savepoint(request.trx, 'chunk', 'RELEASE SAVEPOINT');
+  } catch (error) {
+    if (!(error instanceof RetryCarefully)) throw error;
+    await rollBack(request.trx, 'chunk');
+    progress = await runChunk(request, chunk, lastApplied, 'careful');
+  }
+  for (const [id, record] of progress.records) request.known.set(id, record);
+  return progress;
+}
+
+async function knownRecords(trx: Db, mutations: readonly Mutation[]): Promise<Map<string, Record>> {
+  const rows = await trx
+    .selectFrom('client_mutations')
+    .select(['mutation_id', 'result', 'reason'])
+    .where('mutation_id', 'in', [...new Set(mutations.map((mutation) => mutation.id))])
+    .execute();
+  return new Map(rows.map((row) => [row.mutation_id, { result: row.result, reason: row.reason }]));
+}
+
+/** The customers the mutations name directly, read in one go before any is applied. */
+function namedCustomers(mutations: readonly Mutation[]): string[] {
+  const ids: string[] = [];
+  for (const mutation of mutations) {
+    const args: unknown = mutation.args;
+    if (typeof args === 'object' && args !== null && 'customerId' in args && typeof args.customerId === 'string') ids.push(args.customerId);
+  }
+  return ids;
+}
+
+/**
+ * The whole request is one transaction (one commit instead of one per mutation); see applyChunk
+ * for how a rejected mutation is kept from undoing the others. A failure that is not a rejection
+ * rolls the request back: the client retries it, and nothing is applied twice.
  */
 function pushInTransaction(db: Db, principal: Principal, clock: Clock, clientId: string, mutations: readonly Mutation[]): Promise<Progress> {
   return db.transaction().execute(async (trx) => {
     // Locks the client row: concurrent pushes of one client take turns, so a seq is used once.
     const client = await trx.selectFrom('clients').select('last_applied_seq').where('id', '=', clientId).forUpdate().executeTakeFirstOrThrow();
-    const now = clock.now().toISOString();
+    const customers = customerLookup(trx, principal);
+    await customers.prefetch(namedCustomers(mutations));
+    const request: Request = { trx, principal, clientId, now: clock.now().toISOString(), customers, known: await knownRecords(trx, mutations) };
     const results: MutationResult[] = [];
     let lastApplied = client.last_applied_seq;
     let gap: number | undefined;
-    for (const mutation of mutations) {
-      const outcome = await step(trx, principal, clientId, lastApplied, mutation, now);
-      if (outcome.kind === 'gap') {
-        gap = outcome.expected;
-        break;
-      }
-      if (outcome.result.status !== 'duplicate' && outcome.result.error?.code !== 'sequence_reused') lastApplied = mutation.seq;
-      results.push(outcome.result);
+    for (let start = 0; start < mutations.length && gap === undefined; start += CHUNK_SIZE) {
+      const progress = await applyChunk(request, mutations.slice(start, start + CHUNK_SIZE), lastApplied);
+      results.push(...progress.results);
+      lastApplied = progress.lastAppliedSeq;
+      gap = progress.gap;
     }
-    await trx.updateTable('clients').set({ last_applied_seq: lastApplied, last_seen_at: now }).where('id', '=', clientId).execute();
+    await trx.updateTable('clients').set({ last_applied_seq: lastApplied, last_seen_at: request.now }).where('id', '=', clientId).execute();
     return { results, lastAppliedSeq: lastApplied, gap };
   });
 }
