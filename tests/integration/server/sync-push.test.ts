@@ -102,6 +102,38 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     expect(after.last_applied_seq).toBe(4);
   });
 
+  it('a large request: a rejection after partial writes leaves no trace and the mutations around it still apply', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const activityId = uuidv7();
+    const note = (index: number) => client.make('note.add', { customerId: customers.ann, body: `big-${String(index)}` });
+    const before = Array.from({ length: 70 }, (_, index) =>
+      index === 10 ? client.make('contact.log', contactLog(customers.ann, 'big-10'), { activities: activityId }) : note(index),
+    );
+    // Writes the new contact person first, then fails on the activity id taken by mutation 10.
+    const clash = client.make('contact.log', { ...contactLog(customers.ann, 'big-clash'), newContactPerson: { name: 'Ghost Person', phone: '+49 30 7654321' } }, { activities: activityId });
+    const after = Array.from({ length: 51 }, (_, index) => note(70 + index));
+    const first = before[0];
+    if (first === undefined) throw new Error('no mutations');
+    const results = await client.pushOk([...before, clash, ...after, first]);
+    expect(results).toHaveLength(123);
+    expect(results[70]).toMatchObject({ id: clash.id, status: 'rejected', error: { code: 'conflict', field: 'ids.activities' } });
+    expect(results[122]).toEqual({ id: first.id, status: 'duplicate', original: 'applied' });
+    expect(results.filter((result) => result.status === 'applied')).toHaveLength(121);
+    const ghosts = await db().selectFrom('contact_persons').select('id').where('name', '=', 'Ghost Person').execute();
+    expect(ghosts).toEqual([]);
+    expect(await countActivities('big-clash')).toBe(0);
+    const notes = await db().selectFrom('notes').select('body').where('body', 'like', 'big-%').execute();
+    expect(notes).toHaveLength(120);
+    const stored = await db().selectFrom('client_mutations').select(['client_seq', 'result']).where('client_id', '=', client.id).orderBy('client_seq').execute();
+    expect(stored.map((row) => row.client_seq)).toEqual(Array.from({ length: 122 }, (_, index) => index + 1));
+    expect(stored.filter((row) => row.result === 'rejected')).toEqual([{ client_seq: 71, result: 'rejected' }]);
+    const position = await db().selectFrom('clients').select('last_applied_seq').where('id', '=', client.id).executeTakeFirstOrThrow();
+    expect(position.last_applied_seq).toBe(122);
+    const replay = await client.pushOk([...before, clash, ...after]);
+    expect(replay.every((result) => result.status === 'duplicate')).toBe(true);
+    expect(replay[70]).toMatchObject({ original: 'rejected', error: { code: 'conflict', field: 'ids.activities' } });
+  });
+
   it('enforces the scope: another portfolio is forbidden and nothing is written', async () => {
     const client = new TestClient(h, tokens.ann);
     const foreign = client.make('contact.log', contactLog(customers.bob, 'sneaky'));
