@@ -4,7 +4,7 @@
  * and creates rows under the ids the client generated (mutation `ids`), so client and server agree.
  * A rule violation throws DomainError, which the push turns into a rejection.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
@@ -55,6 +55,27 @@ export const define = <S extends z.ZodType>(applier: Applier<S>): Applier => app
 
 export const log = (ctx: ApplyContext, entity: SyncEntity, id: string, customerId: string): Promise<number> =>
   recordChange(ctx.trx, { entity, entityId: id, customerId, op: 'upsert' }, ctx.now);
+
+type InsertedTable = 'activities' | 'contact_persons' | 'follow_ups' | 'notes';
+
+/**
+ * Inserts a new row together with its change_log entry in one statement, the row taking the
+ * entry's seq as `updated_seq`: one round trip instead of two for the rows pushes create most.
+ */
+export async function insertLogged<T extends InsertedTable>(
+  ctx: ApplyContext,
+  entity: T,
+  customerId: string,
+  row: Omit<Insertable<ServerDatabase[T]>, 'updated_seq'> & { readonly id: string },
+): Promise<void> {
+  const entries = Object.entries(row);
+  const columns = sql.join(entries.map(([column]) => sql.ref(column)));
+  const values = sql.join(entries.map(([, value]) => sql`${value}`));
+  await sql`WITH logged AS (
+      INSERT INTO change_log (entity, entity_id, customer_id, op, at) VALUES (${entity}, ${row.id}, ${customerId}, 'upsert', ${ctx.now}) RETURNING seq
+    )
+    INSERT INTO ${sql.table(entity)} (${columns}, updated_seq) VALUES (${values}, (SELECT seq FROM logged))`.execute(ctx.trx);
+}
 
 /** The id the client chose for the `index`th row of `entity` this mutation creates, or a fresh one. */
 export async function newId(ctx: ApplyContext, entity: SyncEntity, index = 0): Promise<string> {
@@ -120,8 +141,7 @@ export async function saveContactPerson(ctx: ApplyContext, customerId: string, i
     return input.id;
   }
   const id = await newId(ctx, 'contact_persons');
-  const seq = await log(ctx, 'contact_persons', id, customerId);
-  await trx.insertInto('contact_persons').values({ ...values, id, customer_id: customerId, created_at: now, updated_seq: seq }).execute();
+  await insertLogged(ctx, 'contact_persons', customerId, { ...values, id, customer_id: customerId, created_at: now });
   return id;
 }
 
@@ -136,10 +156,7 @@ interface NewFollowUp {
 
 export async function insertFollowUp(ctx: ApplyContext, values: NewFollowUp): Promise<void> {
   const id = await newId(ctx, 'follow_ups');
-  const seq = await log(ctx, 'follow_ups', id, values.customerId);
-  await ctx.trx
-    .insertInto('follow_ups')
-    .values({
+  await insertLogged(ctx, 'follow_ups', values.customerId, {
       id,
       customer_id: values.customerId,
       open_item_id: values.itemId,
@@ -151,9 +168,7 @@ export async function insertFollowUp(ctx: ApplyContext, values: NewFollowUp): Pr
       created_by: ctx.principal.userId,
       created_at: ctx.now,
       done_at: null,
-      updated_seq: seq,
-    })
-    .execute();
+  });
 }
 
 export const contactPersonSave = define({
@@ -170,22 +185,17 @@ export const noteAdd = define({
   async apply(ctx, args) {
     await requireItemOf(ctx.trx, args.itemId, args.customerId);
     const id = await newId(ctx, 'notes');
-    const seq = await log(ctx, 'notes', id, args.customerId);
-    await ctx.trx
-      .insertInto('notes')
-      .values({
-        id,
-        customer_id: args.customerId,
-        open_item_id: args.itemId,
-        lineage_id: uuidv7(),
-        note_version: 1,
-        is_current: true,
-        body: args.body,
-        created_by: ctx.principal.userId,
-        created_at: ctx.now,
-        updated_seq: seq,
-      })
-      .execute();
+    await insertLogged(ctx, 'notes', args.customerId, {
+      id,
+      customer_id: args.customerId,
+      open_item_id: args.itemId,
+      lineage_id: uuidv7(),
+      note_version: 1,
+      is_current: true,
+      body: args.body,
+      created_by: ctx.principal.userId,
+      created_at: ctx.now,
+    });
   },
 });
 

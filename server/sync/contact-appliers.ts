@@ -5,7 +5,7 @@
 import { ContactLogSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import { OUTCOME_LABELS } from '../../shared/domain/labels';
-import { define, insertFollowUp, log, newId, requireNotPast, saveContactPerson } from './appliers';
+import { define, insertFollowUp, insertLogged, newId, requireNotPast, saveContactPerson } from './appliers';
 import { createDispute } from './dispute-appliers';
 import { createPromise } from './promise-appliers';
 
@@ -23,25 +23,20 @@ export const contactLog = define({
     const contactPersonId =
       args.newContactPerson === undefined ? args.contactPersonId : await saveContactPerson(ctx, args.customerId, args.newContactPerson, 'newContactPerson.');
     const id = await newId(ctx, 'activities');
-    const seq = await log(ctx, 'activities', id, args.customerId);
-    await ctx.trx
-      .insertInto('activities')
-      .values({
-        id,
-        customer_id: args.customerId,
-        contact_person_id: contactPersonId,
-        channel: args.channel,
-        direction: args.direction,
-        outcome: args.outcome,
-        note: args.note,
-        duration_seconds: args.durationSeconds,
-        follow_up_date: args.followUpDate,
-        occurred_at: ctx.now,
-        user_id: ctx.principal.userId,
-        created_at: ctx.now,
-        updated_seq: seq,
-      })
-      .execute();
+    await insertLogged(ctx, 'activities', args.customerId, {
+      id,
+      customer_id: args.customerId,
+      contact_person_id: contactPersonId,
+      channel: args.channel,
+      direction: args.direction,
+      outcome: args.outcome,
+      note: args.note,
+      duration_seconds: args.durationSeconds,
+      follow_up_date: args.followUpDate,
+      occurred_at: ctx.now,
+      user_id: ctx.principal.userId,
+      created_at: ctx.now,
+    });
     if (args.promise !== undefined) await createPromise(ctx, args.customerId, args.promise, id, 'promise.');
     if (args.dispute !== undefined) await createDispute(ctx, args.customerId, args.dispute, id, 'dispute.');
     if (args.followUpDate !== null) {

@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     }
 
     // Every round is a fresh client (installation) with its own 1,000-mutation outbox.
-    await measure('sync.push_1000', 5, 500, () => pushAll(client, outbox(customerIds)));
+    await measure('sync.push_1000', 10, 500, () => pushAll(client, outbox(customerIds)));
 
     const before = await pullToEnd(client, null);
     await pushAll(client, outbox(customerIds));
