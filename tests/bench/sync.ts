@@ -1,7 +1,8 @@
 /**
  * `npx tsx tests/bench/sync.ts [--json]`: the sync benchmarks of issue 5 over real HTTP on
  * loopback, server on PostgreSQL (DATABASE_URL, default 127.0.0.1:5432/test; a fresh schema,
- * dropped afterwards). One line per case; a missed target shows as ok:false.
+ * dropped afterwards). One line per case; a missed target shows as ok:false. sync.push_100x100
+ * has no target: it fails the run on any error and reports the latency of each client's request.
  */
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +20,8 @@ const NOW = '2026-03-02T09:00:00.000Z';
 const PASSWORD = 'correct horse battery';
 const MUTATIONS = 1_000;
 const CUSTOMERS = 50;
+const CONCURRENT_CLIENTS = 100;
+const MUTATIONS_PER_CLIENT = 100;
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
 const json = values.json;
@@ -57,8 +60,8 @@ function api(base: string, token: () => string): Api {
 }
 
 /** A fresh client's outbox: contact.log and note.add alternating over the customers, with client ids. */
-function outbox(customerIds: readonly string[]): unknown[] {
-  return Array.from({ length: MUTATIONS }, (_, index) => {
+function outbox(customerIds: readonly string[], count = MUTATIONS): unknown[] {
+  return Array.from({ length: count }, (_, index) => {
     const customerId = customerIds[index % customerIds.length] ?? '';
     const base = { id: uuidv7(), seq: index + 1, createdAt: NOW };
     if (index % 2 === 0) {
@@ -76,6 +79,19 @@ async function pushAll(client: Api, mutations: readonly unknown[]): Promise<void
     const notApplied = answer.results.find((result) => result.status !== 'applied');
     if (notApplied !== undefined) throw new Error(`push: ${JSON.stringify(notApplied)}`);
   }
+}
+
+/** 100 clients push 100 mutations each, all at once: every request must answer 200 with all applied; per-request latency. */
+async function measureConcurrentPushes(client: Api, customerIds: readonly string[]): Promise<void> {
+  const outboxes = Array.from({ length: CONCURRENT_CLIENTS }, () => outbox(customerIds, MUTATIONS_PER_CLIENT));
+  const samples = await Promise.all(
+    outboxes.map(async (mutations) => {
+      const started = performance.now();
+      await pushAll(client, mutations);
+      return performance.now() - started;
+    }),
+  );
+  print(summarize('sync.push_100x100', samples, null));
 }
 
 async function pullToEnd(client: Api, cursor: string | null): Promise<string> {
@@ -137,6 +153,8 @@ async function main(): Promise<void> {
 
     // Every round is a fresh client (installation) with its own 1,000-mutation outbox.
     await measure('sync.push_1000', 10, 500, () => pushAll(client, outbox(customerIds)));
+
+    await measureConcurrentPushes(client, customerIds);
 
     const before = await pullToEnd(client, null);
     await pushAll(client, outbox(customerIds));
