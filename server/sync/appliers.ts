@@ -4,7 +4,7 @@
  * and creates rows under the ids the client generated (mutation `ids`), so client and server agree.
  * A rule violation throws DomainError, which the push turns into a rejection.
  */
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
@@ -22,6 +22,7 @@ import type { CreatedIds, SyncEntity } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { recordChange } from '../db/change-log';
 import type { CustomerLookup } from './customer-lookup';
+import { insertLoggedRows, type InsertBuffer, type InsertedTable, type NewRow } from './logged-insert';
 import type { ServerDatabase } from '../db/schema';
 import { rowsByIds } from './rows';
 
@@ -41,6 +42,12 @@ export interface ApplyContext {
    * reports it, so the lookup before each insert can be skipped.
    */
   readonly optimistic: boolean;
+  /**
+   * Set only in optimistic mode, for appliers marked `buffered`: their new activities and notes
+   * are queued and written for many mutations at once. A failure of that write re-runs the chunk
+   * carefully like any other.
+   */
+  readonly buffer: InsertBuffer | null;
 }
 
 export interface Applier<S extends z.ZodType = z.ZodType> {
@@ -48,6 +55,11 @@ export interface Applier<S extends z.ZodType = z.ZodType> {
   /** The customer the mutation changes; DomainError not_found when a referenced row does not exist. */
   customerOf(trx: Db, args: z.output<S>, customers: CustomerLookup): Promise<string>;
   apply(ctx: ApplyContext, args: z.output<S>): Promise<void>;
+  /**
+   * True when, for these args, the applier reads no activity or note another mutation may have
+   * created, so its own new activities and notes may be queued (see ApplyContext.buffer).
+   */
+  buffered?(args: z.output<S>): boolean;
 }
 
 // Method parameters are bivariant, so a specific applier fits the table of all appliers.
@@ -56,25 +68,17 @@ export const define = <S extends z.ZodType>(applier: Applier<S>): Applier => app
 export const log = (ctx: ApplyContext, entity: SyncEntity, id: string, customerId: string): Promise<number> =>
   recordChange(ctx.trx, { entity, entityId: id, customerId, op: 'upsert' }, ctx.now);
 
-type InsertedTable = 'activities' | 'contact_persons' | 'follow_ups' | 'notes';
-
 /**
- * Inserts a new row together with its change_log entry in one statement, the row taking the
- * entry's seq as `updated_seq`: one round trip instead of two for the rows pushes create most.
+ * Inserts a new row with its change_log entry. While the push buffers (see ApplyContext.buffer),
+ * activities and notes are queued; any other row is written at once, after the queue, since it
+ * may refer to a queued row.
  */
-export async function insertLogged<T extends InsertedTable>(
-  ctx: ApplyContext,
-  entity: T,
-  customerId: string,
-  row: Omit<Insertable<ServerDatabase[T]>, 'updated_seq'> & { readonly id: string },
-): Promise<void> {
-  const entries = Object.entries(row);
-  const columns = sql.join(entries.map(([column]) => sql.ref(column)));
-  const values = sql.join(entries.map(([, value]) => sql`${value}`));
-  await sql`WITH logged AS (
-      INSERT INTO change_log (entity, entity_id, customer_id, op, at) VALUES (${entity}, ${row.id}, ${customerId}, 'upsert', ${ctx.now}) RETURNING seq
-    )
-    INSERT INTO ${sql.table(entity)} (${columns}, updated_seq) VALUES (${values}, (SELECT seq FROM logged))`.execute(ctx.trx);
+export async function insertLogged<T extends InsertedTable>(ctx: ApplyContext, entity: T, customerId: string, row: NewRow<T>): Promise<void> {
+  if (ctx.buffer !== null) {
+    if (ctx.buffer.add(entity, customerId, row)) return;
+    await ctx.buffer.flush();
+  }
+  await insertLoggedRows(ctx.trx, entity, ctx.now, [{ customerId, row }]);
 }
 
 /** The id the client chose for the `index`th row of `entity` this mutation creates, or a fresh one. */
@@ -182,6 +186,8 @@ export const contactPersonSave = define({
 export const noteAdd = define({
   schema: NoteAddSchema,
   customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  // Reads only the item (never created by a push).
+  buffered: () => true,
   async apply(ctx, args) {
     await requireItemOf(ctx.trx, args.itemId, args.customerId);
     const id = await newId(ctx, 'notes');

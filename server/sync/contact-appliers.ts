@@ -12,6 +12,8 @@ import { createPromise } from './promise-appliers';
 export const contactLog = define({
   schema: ContactLogSchema,
   customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  // A promise or a dispute refers to the activity at once; without them only contact persons are read.
+  buffered: (args) => args.promise === undefined && args.dispute === undefined,
   async apply(ctx, args) {
     if (args.contactPersonId !== null) {
       const person = await ctx.trx.selectFrom('contact_persons').select('customer_id').where('id', '=', args.contactPersonId).executeTakeFirst();

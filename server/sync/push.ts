@@ -22,6 +22,7 @@ import type { Principal } from '../auth/principal';
 import type { ServerDatabase } from '../db/schema';
 import { HttpError } from '../http/errors';
 import { customerLookup, type CustomerLookup } from './customer-lookup';
+import { insertBuffer, type InsertBuffer } from './logged-insert';
 import { APPLIERS } from './registry';
 
 type Db = Kysely<ServerDatabase>;
@@ -53,8 +54,6 @@ async function ensureClient(db: Db, principal: Principal, clientId: string, now:
 
 /** Mutations per chunk: one savepoint per chunk keeps a request well below PostgreSQL's 64 cached subtransactions. */
 const CHUNK_SIZE = 50;
-
-type Mode = 'optimistic' | 'careful';
 
 /** Thrown in optimistic mode when an applier failed: the chunk is re-run carefully. */
 class RetryCarefully extends Error {
@@ -97,10 +96,10 @@ async function rollBack(trx: Db, name: 'chunk' | 'mutation'): Promise<void> {
 /**
  * Validates, scope-checks and applies one mutation; the rejection, or null when applied.
  * Validation and the scope check write nothing, so their rejections need no savepoint. Careful
- * mode runs the applier inside its own savepoint, so its rejection leaves nothing behind;
- * optimistic mode runs it bare and gives up the whole chunk on any failure.
+ * mode (no `buffer`) runs the applier inside its own savepoint, so its rejection leaves nothing
+ * behind; optimistic mode runs it bare and gives up the whole chunk on any failure.
  */
-async function applyOne(request: Request, mutation: Mutation, mode: Mode): Promise<Rejection | null> {
+async function applyOne(request: Request, mutation: Mutation, buffer: InsertBuffer | null): Promise<Rejection | null> {
   const { trx, principal, now } = request;
   const applier = APPLIERS[mutation.name];
   if (applier === undefined) return { code: 'unsupported_mutation', message: `The server does not apply "${mutation.name}" mutations.`, field: 'name' };
@@ -120,10 +119,16 @@ async function applyOne(request: Request, mutation: Mutation, mode: Mode): Promi
 
   const serverToday = dateOfTimestamp(now);
   const clientDay = dateOfTimestamp(mutation.createdAt);
-  const ctx = { trx, principal, now, asOf: clientDay < serverToday ? clientDay : serverToday, ids: mutation.ids ?? {}, optimistic: mode === 'optimistic' };
-  if (mode === 'optimistic') {
+  const ctx = { trx, principal, now, asOf: clientDay < serverToday ? clientDay : serverToday, ids: mutation.ids ?? {}, optimistic: buffer !== null, buffer: null };
+  if (buffer !== null) {
     try {
-      await applier.apply(ctx, parsed.data);
+      if (applier.buffered?.(parsed.data) === true) {
+        await applier.apply({ ...ctx, buffer }, parsed.data);
+      } else {
+        // The applier may read rows the queued ones would change or refer to.
+        await buffer.flush();
+        await applier.apply(ctx, parsed.data);
+      }
     } catch {
       throw new RetryCarefully();
     }
@@ -148,7 +153,8 @@ interface Progress {
 }
 
 /** Takes a chunk's mutations in order from position `lastApplied`; records go to client_mutations in one insert. */
-async function runChunk(request: Request, chunk: readonly Mutation[], lastApplied: number, mode: Mode): Promise<Progress & { records: Map<string, Record> }> {
+async function runChunk(request: Request, chunk: readonly Mutation[], lastApplied: number, optimistic: boolean): Promise<Progress & { records: Map<string, Record> }> {
+  const buffer = optimistic ? insertBuffer(request.trx, request.now) : null;
   const records = new Map<string, Record>();
   const rows: Insertable<ServerDatabase['client_mutations']>[] = [];
   const results: MutationResult[] = [];
@@ -169,7 +175,7 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
       gap = position + 1;
       break;
     }
-    const rejection = await applyOne(request, mutation, mode);
+    const rejection = await applyOne(request, mutation, buffer);
     const record: Record = { result: rejection === null ? 'applied' : 'rejected', reason: rejection === null ? null : JSON.stringify(rejection) };
     records.set(mutation.id, record);
     rows.push({
@@ -183,6 +189,13 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
     });
     results.push(rejection === null ? { id: mutation.id, status: 'applied' } : rejected(mutation.id, rejection));
     position = mutation.seq;
+  }
+  if (buffer !== null) {
+    try {
+      await buffer.flush();
+    } catch {
+      throw new RetryCarefully();
+    }
   }
   if (rows.length > 0) await request.trx.insertInto('client_mutations').values(rows).execute();
   return { results, lastAppliedSeq: position, gap, records };
@@ -198,12 +211,12 @@ async function applyChunk(request: Request, chunk: readonly Mutation[], lastAppl
   await savepoint(request.trx, 'chunk', 'SAVEPOINT');
   let progress: Progress & { records: Map<string, Record> };
   try {
-    progress = await runChunk(request, chunk, lastApplied, 'optimistic');
+    progress = await runChunk(request, chunk, lastApplied, true);
     await savepoint(request.trx, 'chunk', 'RELEASE SAVEPOINT');
   } catch (error) {
     if (!(error instanceof RetryCarefully)) throw error;
     await rollBack(request.trx, 'chunk');
-    progress = await runChunk(request, chunk, lastApplied, 'careful');
+    progress = await runChunk(request, chunk, lastApplied, false);
   }
   for (const [id, record] of progress.records) request.known.set(id, record);
   return progress;

@@ -134,6 +134,38 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     expect(replay[70]).toMatchObject({ original: 'rejected', error: { code: 'conflict', field: 'ids.activities' } });
   });
 
+  it('rows queued for one write still see each other: a reused id within a request, an edit and a follow-up of new rows', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const noteId = uuidv7();
+    const activityId = uuidv7();
+    const followUpId = uuidv7();
+    const results = await client.pushOk([
+      client.make('note.add', { customerId: customers.ann, body: 'queued-1' }, { notes: noteId }),
+      client.make('note.add', { customerId: customers.ann, body: 'queued-2' }, { notes: noteId }),
+      client.make('contact.log', { ...contactLog(customers.ann, 'queued-call'), followUpDate: '2026-03-09' }, { activities: activityId, follow_ups: followUpId }),
+      client.make('note.edit', { noteId, body: 'queued-1 edited' }),
+      client.make('followUp.complete', { followUpId }),
+    ]);
+    expect(results).toMatchObject([
+      { status: 'applied' },
+      { status: 'rejected', error: { code: 'conflict', field: 'ids.notes' } },
+      { status: 'applied' },
+      { status: 'applied' },
+      { status: 'applied' },
+    ]);
+    const notes = await db().selectFrom('notes').select(['body', 'is_current']).where('body', 'like', 'queued-%').orderBy('note_version').execute();
+    expect(notes).toEqual([
+      { body: 'queued-1', is_current: false },
+      { body: 'queued-1 edited', is_current: true },
+    ]);
+    const followUp = await db().selectFrom('follow_ups').select(['status', 'activity_id']).where('id', '=', followUpId).executeTakeFirstOrThrow();
+    expect(followUp).toEqual({ status: 'done', activity_id: activityId });
+    // Every row carries the seq of its own change_log entry.
+    const activity = await db().selectFrom('activities').select('updated_seq').where('id', '=', activityId).executeTakeFirstOrThrow();
+    const entry = await db().selectFrom('change_log').select('entity_id').where('seq', '=', activity.updated_seq).executeTakeFirstOrThrow();
+    expect(entry.entity_id).toBe(activityId);
+  });
+
   it('enforces the scope: another portfolio is forbidden and nothing is written', async () => {
     const client = new TestClient(h, tokens.ann);
     const foreign = client.make('contact.log', contactLog(customers.bob, 'sneaky'));
