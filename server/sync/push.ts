@@ -63,7 +63,7 @@ class RetryCarefully extends Error {
   }
 }
 
-interface Record {
+interface StoredResult {
   readonly result: 'applied' | 'rejected';
   readonly reason: string | null;
 }
@@ -75,7 +75,7 @@ interface Request {
   readonly now: string;
   readonly customers: CustomerLookup;
   /** Records of mutation ids, from earlier requests and from the chunks of this one already done. */
-  readonly known: Map<string, Record>;
+  readonly known: Map<string, StoredResult>;
 }
 
 function asRejection(error: DomainError): Rejection {
@@ -93,6 +93,15 @@ async function rollBack(trx: Db, name: 'chunk' | 'mutation'): Promise<void> {
   await savepoint(trx, name, 'RELEASE SAVEPOINT');
 }
 
+/** Writes the queued rows; like an applier's, their failure re-runs the chunk carefully. */
+async function flushOrRetry(buffer: InsertBuffer): Promise<void> {
+  try {
+    await buffer.flush();
+  } catch {
+    throw new RetryCarefully();
+  }
+}
+
 /**
  * Validates, scope-checks and applies one mutation; the rejection, or null when applied.
  * Validation and the scope check write nothing, so their rejections need no savepoint. Careful
@@ -108,6 +117,9 @@ async function applyOne(request: Request, mutation: Mutation, buffer: InsertBuff
     const error = validationError(parsed.error, 'args');
     return { code: 'validation', message: error.message, ...(error.field === undefined ? {} : { field: error.field }) };
   }
+  const queue = buffer !== null && applier.buffered?.(parsed.data) === true ? buffer : null;
+  // Any other applier may read (customerOf included) rows that are still queued.
+  if (buffer !== null && queue === null) await flushOrRetry(buffer);
   let customerId: string;
   try {
     customerId = await applier.customerOf(trx, parsed.data, request.customers);
@@ -119,16 +131,10 @@ async function applyOne(request: Request, mutation: Mutation, buffer: InsertBuff
 
   const serverToday = dateOfTimestamp(now);
   const clientDay = dateOfTimestamp(mutation.createdAt);
-  const ctx = { trx, principal, now, asOf: clientDay < serverToday ? clientDay : serverToday, ids: mutation.ids ?? {}, optimistic: buffer !== null, buffer: null };
+  const ctx = { trx, principal, now, asOf: clientDay < serverToday ? clientDay : serverToday, ids: mutation.ids ?? {}, optimistic: buffer !== null, buffer: queue };
   if (buffer !== null) {
     try {
-      if (applier.buffered?.(parsed.data) === true) {
-        await applier.apply({ ...ctx, buffer }, parsed.data);
-      } else {
-        // The applier may read rows the queued ones would change or refer to.
-        await buffer.flush();
-        await applier.apply(ctx, parsed.data);
-      }
+      await applier.apply(ctx, parsed.data);
     } catch {
       throw new RetryCarefully();
     }
@@ -153,9 +159,9 @@ interface Progress {
 }
 
 /** Takes a chunk's mutations in order from position `lastApplied`; records go to client_mutations in one insert. */
-async function runChunk(request: Request, chunk: readonly Mutation[], lastApplied: number, optimistic: boolean): Promise<Progress & { records: Map<string, Record> }> {
+async function runChunk(request: Request, chunk: readonly Mutation[], lastApplied: number, optimistic: boolean): Promise<Progress & { records: Map<string, StoredResult> }> {
   const buffer = optimistic ? insertBuffer(request.trx, request.now) : null;
-  const records = new Map<string, Record>();
+  const records = new Map<string, StoredResult>();
   const rows: Insertable<ServerDatabase['client_mutations']>[] = [];
   const results: MutationResult[] = [];
   let position = lastApplied;
@@ -176,7 +182,7 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
       break;
     }
     const rejection = await applyOne(request, mutation, buffer);
-    const record: Record = { result: rejection === null ? 'applied' : 'rejected', reason: rejection === null ? null : JSON.stringify(rejection) };
+    const record: StoredResult = { result: rejection === null ? 'applied' : 'rejected', reason: rejection === null ? null : JSON.stringify(rejection) };
     records.set(mutation.id, record);
     rows.push({
       mutation_id: mutation.id,
@@ -190,13 +196,7 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
     results.push(rejection === null ? { id: mutation.id, status: 'applied' } : rejected(mutation.id, rejection));
     position = mutation.seq;
   }
-  if (buffer !== null) {
-    try {
-      await buffer.flush();
-    } catch {
-      throw new RetryCarefully();
-    }
-  }
+  if (buffer !== null) await flushOrRetry(buffer);
   if (rows.length > 0) await request.trx.insertInto('client_mutations').values(rows).execute();
   return { results, lastAppliedSeq: position, gap, records };
 }
@@ -209,7 +209,7 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
  */
 async function applyChunk(request: Request, chunk: readonly Mutation[], lastApplied: number): Promise<Progress> {
   await savepoint(request.trx, 'chunk', 'SAVEPOINT');
-  let progress: Progress & { records: Map<string, Record> };
+  let progress: Progress & { records: Map<string, StoredResult> };
   try {
     progress = await runChunk(request, chunk, lastApplied, true);
     await savepoint(request.trx, 'chunk', 'RELEASE SAVEPOINT');
@@ -222,7 +222,7 @@ async function applyChunk(request: Request, chunk: readonly Mutation[], lastAppl
   return progress;
 }
 
-async function knownRecords(trx: Db, mutations: readonly Mutation[]): Promise<Map<string, Record>> {
+async function knownRecords(trx: Db, mutations: readonly Mutation[]): Promise<Map<string, StoredResult>> {
   const rows = await trx
     .selectFrom('client_mutations')
     .select(['mutation_id', 'result', 'reason'])

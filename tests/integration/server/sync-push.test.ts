@@ -139,23 +139,37 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     const noteId = uuidv7();
     const activityId = uuidv7();
     const followUpId = uuidv7();
+    const lone = uuidv7();
+    // Nothing else in this request fails: the edit must find the queued note itself.
+    expect(
+      await client.pushOk([
+        client.make('note.add', { customerId: customers.ann, body: 'lone' }, { notes: lone }),
+        client.make('note.edit', { noteId: lone, body: 'lone edited' }),
+      ]),
+    ).toMatchObject([{ status: 'applied' }, { status: 'applied' }]);
     const results = await client.pushOk([
       client.make('note.add', { customerId: customers.ann, body: 'queued-1' }, { notes: noteId }),
-      client.make('note.add', { customerId: customers.ann, body: 'queued-2' }, { notes: noteId }),
-      client.make('contact.log', { ...contactLog(customers.ann, 'queued-call'), followUpDate: '2026-03-09' }, { activities: activityId, follow_ups: followUpId }),
+      // Looks the queued note up before anything else wrote it.
       client.make('note.edit', { noteId, body: 'queued-1 edited' }),
+      client.make('contact.log', { ...contactLog(customers.ann, 'queued-call'), followUpDate: '2026-03-09' }, { activities: activityId, follow_ups: followUpId }),
       client.make('followUp.complete', { followUpId }),
+      client.make('note.add', { customerId: customers.ann, body: 'queued-2' }, { notes: noteId }),
+      client.make('note.add', { customerId: customers.ann, body: 'queued-3' }, { notes: activityId }),
+      client.make('note.add', { customerId: customers.ann, body: 'queued-3' }, { notes: activityId }),
     ]);
     expect(results).toMatchObject([
       { status: 'applied' },
+      { status: 'applied' },
+      { status: 'applied' },
+      { status: 'applied' },
       { status: 'rejected', error: { code: 'conflict', field: 'ids.notes' } },
       { status: 'applied' },
-      { status: 'applied' },
-      { status: 'applied' },
+      { status: 'rejected', error: { code: 'conflict', field: 'ids.notes' } },
     ]);
     const notes = await db().selectFrom('notes').select(['body', 'is_current']).where('body', 'like', 'queued-%').orderBy('note_version').execute();
     expect(notes).toEqual([
       { body: 'queued-1', is_current: false },
+      { body: 'queued-3', is_current: true },
       { body: 'queued-1 edited', is_current: true },
     ]);
     const followUp = await db().selectFrom('follow_ups').select(['status', 'activity_id']).where('id', '=', followUpId).executeTakeFirstOrThrow();
