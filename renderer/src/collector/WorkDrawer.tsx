@@ -181,7 +181,7 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
   const promiseRef = useRef<HTMLInputElement>(null);
   const disputeRef = useRef<HTMLInputElement>(null);
   const draftKey = draftKeyFor(mode, customerId);
-  const { savedAt } = useDraftSave(draftKey, form, !saving);
+  const { savedAt, upToDate } = useDraftSave(draftKey, form, !saving);
 
   const promisePrefix = mode === 'contact' ? 'promise.' : '';
   const disputePrefix = mode === 'contact' ? 'dispute.' : '';
@@ -547,7 +547,7 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
       </Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1.25, borderTop: 1, borderColor: 'divider' }}>
         <Typography variant="caption" color="text.secondary" role="status" data-testid="draft-status" sx={{ flex: 1 }}>
-          {savedAt ? 'Draft saved' : 'Drafts are kept as you type'}
+          {savedAt === null ? 'Drafts are kept as you type' : upToDate ? 'Draft saved' : 'Saving draft…'}
         </Typography>
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="contained" disabled={saving}>

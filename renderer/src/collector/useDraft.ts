@@ -35,8 +35,12 @@ export function useDraftLoad(key: string | null): DraftState<unknown> {
  * (while submitting, so a late save cannot bring back a draft the command just cleared). What is
  * still unsaved when the form closes is saved at once.
  */
-export function useDraftSave(key: string, value: unknown, enabled: boolean): { readonly savedAt: string | null } {
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+export function useDraftSave(
+  key: string,
+  value: unknown,
+  enabled: boolean,
+): { readonly savedAt: string | null; readonly upToDate: boolean } {
+  const [saved, setSaved] = useState<{ at: string; key: string; json: string } | null>(null);
   const json = JSON.stringify(value);
   const pending = useRef<{ key: string; json: string } | null>(null);
   useEffect(() => {
@@ -48,7 +52,7 @@ export function useDraftSave(key: string, value: unknown, enabled: boolean): { r
     const timer = setTimeout(() => {
       pending.current = null;
       void save(key, json).then((at) => {
-        if (at) setSavedAt(at);
+        if (at) setSaved({ at, key, json });
       });
     }, DRAFT_SAVE_MS);
     return () => {
@@ -62,7 +66,9 @@ export function useDraftSave(key: string, value: unknown, enabled: boolean): { r
     },
     [],
   );
-  return { savedAt };
+  // "Saved" only while what is on screen is what was stored: a status left over from an earlier
+  // save must not promise that the latest keystrokes are safe.
+  return { savedAt: saved?.at ?? null, upToDate: saved !== null && saved.key === key && saved.json === json };
 }
 
 /**
