@@ -55,9 +55,12 @@ async function ensureClient(db: Db, principal: Principal, clientId: string, now:
 /** Mutations per chunk: one savepoint per chunk keeps a request well below PostgreSQL's 64 cached subtransactions. */
 const CHUNK_SIZE = 50;
 
-/** Thrown in optimistic mode when an applier failed: the chunk is re-run carefully. */
+/** Thrown in optimistic mode when an applier or the queue write failed: the chunk is re-run carefully. */
 class RetryCarefully extends Error {
-  constructor() {
+  constructor(
+    /** The index in the chunk of the mutation that failed; null when the queue write at the end did. */
+    readonly at: number | null = null,
+  ) {
     super('re-run the chunk with a savepoint per mutation');
     this.name = 'RetryCarefully';
   }
@@ -166,7 +169,7 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
   const results: MutationResult[] = [];
   let position = lastApplied;
   let gap: number | undefined;
-  for (const mutation of chunk) {
+  for (const [index, mutation] of chunk.entries()) {
     const known = records.get(mutation.id) ?? request.known.get(mutation.id);
     if (known !== undefined) {
       const error = known.result === 'rejected' ? storedRejection(known.reason) : undefined;
@@ -181,7 +184,12 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
       gap = position + 1;
       break;
     }
-    const rejection = await applyOne(request, mutation, buffer);
+    let rejection: Rejection | null;
+    try {
+      rejection = await applyOne(request, mutation, buffer);
+    } catch (error) {
+      throw error instanceof RetryCarefully ? new RetryCarefully(index) : error;
+    }
     const record: StoredResult = { result: rejection === null ? 'applied' : 'rejected', reason: rejection === null ? null : JSON.stringify(rejection) };
     records.set(mutation.id, record);
     rows.push({
@@ -201,25 +209,45 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
   return { results, lastAppliedSeq: position, gap, records };
 }
 
+const concat = (parts: readonly Progress[], lastApplied: number): Progress => ({
+  results: parts.flatMap((part) => part.results),
+  lastAppliedSeq: parts.at(-1)?.lastAppliedSeq ?? lastApplied,
+  gap: parts.at(-1)?.gap,
+});
+
+async function carefully(request: Request, chunk: readonly Mutation[], lastApplied: number): Promise<Progress> {
+  const progress = await runChunk(request, chunk, lastApplied, false);
+  for (const [id, record] of progress.records) request.known.set(id, record);
+  return progress;
+}
+
 /**
  * A chunk is first applied without a savepoint per mutation (the usual case: everything
- * applies); if an applier fails, the chunk is rolled back and taken again with a savepoint per
- * mutation, so a rejected one leaves nothing but its record. The re-run sees the same rows as
- * the first attempt, so it reaches the same verdicts for the mutations before the failure.
+ * applies). If an applier fails, the chunk is rolled back and taken again: the mutations before
+ * the failing one optimistically (they applied a moment ago on the same rows), the failing one
+ * with its own savepoint, so a rejection leaves nothing but its record, and the rest as a new
+ * chunk. A failure of the queue write at the end, which names no mutation, re-runs the whole
+ * chunk with a savepoint per mutation.
  */
 async function applyChunk(request: Request, chunk: readonly Mutation[], lastApplied: number): Promise<Progress> {
+  if (chunk.length === 0) return { results: [], lastAppliedSeq: lastApplied, gap: undefined };
   await savepoint(request.trx, 'chunk', 'SAVEPOINT');
-  let progress: Progress & { records: Map<string, StoredResult> };
   try {
-    progress = await runChunk(request, chunk, lastApplied, true);
+    const progress = await runChunk(request, chunk, lastApplied, true);
     await savepoint(request.trx, 'chunk', 'RELEASE SAVEPOINT');
+    for (const [id, record] of progress.records) request.known.set(id, record);
+    return progress;
   } catch (error) {
     if (!(error instanceof RetryCarefully)) throw error;
     await rollBack(request.trx, 'chunk');
-    progress = await runChunk(request, chunk, lastApplied, false);
+    if (error.at === null) return carefully(request, chunk, lastApplied);
+    const before = await applyChunk(request, chunk.slice(0, error.at), lastApplied);
+    if (before.gap !== undefined) return before;
+    const failing = await carefully(request, chunk.slice(error.at, error.at + 1), before.lastAppliedSeq);
+    if (failing.gap !== undefined) return concat([before, failing], lastApplied);
+    const after = await applyChunk(request, chunk.slice(error.at + 1), failing.lastAppliedSeq);
+    return concat([before, failing, after], lastApplied);
   }
-  for (const [id, record] of progress.records) request.known.set(id, record);
-  return progress;
 }
 
 async function knownRecords(trx: Db, mutations: readonly Mutation[]): Promise<Map<string, StoredResult>> {
