@@ -71,14 +71,24 @@ function outbox(customerIds: readonly string[], count = MUTATIONS): unknown[] {
   });
 }
 
+/** Like outbox(), with every tenth mutation closing an already closed follow-up: rejected as a conflict inside its applier. */
+function outboxWithConflicts(customerIds: readonly string[], closedFollowUpId: string): unknown[] {
+  return outbox(customerIds).map((mutation, index) =>
+    index % 10 === 9 ? { ...(mutation as object), name: 'followUp.complete', args: { followUpId: closedFollowUpId }, ids: {} } : mutation,
+  );
+}
+
 /** Pushes a whole outbox in requests of the protocol's maximum size; throws unless every mutation applied. */
-async function pushAll(client: Api, mutations: readonly unknown[]): Promise<void> {
+async function pushAll(client: Api, mutations: readonly unknown[], expectedRejections = 0): Promise<void> {
   const clientId = uuidv7();
+  let rejections = 0;
   for (let start = 0; start < mutations.length; start += MAX_PUSH_MUTATIONS) {
     const answer = await client.post<PushResponse>('/v1/sync/push', { clientId, mutations: mutations.slice(start, start + MAX_PUSH_MUTATIONS) });
-    const notApplied = answer.results.find((result) => result.status !== 'applied');
-    if (notApplied !== undefined) throw new Error(`push: ${JSON.stringify(notApplied)}`);
+    const unexpected = answer.results.find((result) => result.status !== 'applied' && result.error?.code !== 'conflict');
+    if (unexpected !== undefined) throw new Error(`push: ${JSON.stringify(unexpected)}`);
+    rejections += answer.results.filter((result) => result.status === 'rejected').length;
   }
+  if (rejections !== expectedRejections) throw new Error(`push: ${String(rejections)} rejections, expected ${String(expectedRejections)}`);
 }
 
 /** 100 clients push 100 mutations each, all at once: every request must answer 200 with all applied; per-request latency. */
@@ -153,6 +163,14 @@ async function main(): Promise<void> {
 
     // Every round is a fresh client (installation) with its own 1,000-mutation outbox.
     await measure('sync.push_1000', 10, 500, () => pushAll(client, outbox(customerIds)));
+
+    const closedFollowUpId = uuidv7();
+    const setup = [
+      { id: uuidv7(), seq: 1, createdAt: NOW, name: 'followUp.create', args: { customerId: customerIds[0], dueDate: '2026-03-09', title: 'bench' }, ids: { follow_ups: closedFollowUpId } },
+      { id: uuidv7(), seq: 2, createdAt: NOW, name: 'followUp.complete', args: { followUpId: closedFollowUpId } },
+    ];
+    await pushAll(client, setup);
+    await measure('sync.push_1000_conflicts', 10, 500, () => pushAll(client, outboxWithConflicts(customerIds, closedFollowUpId), MUTATIONS / 10));
 
     await measureConcurrentPushes(client, customerIds);
 
