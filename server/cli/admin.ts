@@ -2,13 +2,10 @@
  * `npm run server:admin -- <command>`: user, team and assignment administration on the server
  * database. Exit codes: 0 done, 1 the command failed (unknown user, taken name...), 2 bad arguments.
  */
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from '../../shared/domain/clock';
-import { readServerConfig } from '../config';
-import { connectServerDb } from '../db/connect';
-import { migrateServerDatabase } from '../db/migrate';
 import type { ServerDatabase } from '../db/schema';
+import { openConfiguredDb, runIfEntryPoint } from './cli-main';
 import type { Kysely } from 'kysely';
 import { AdminError, assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword } from './admin-commands';
 import { readPasswordFromStdin, readPasswordFromTerminal } from './password-input';
@@ -176,26 +173,11 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
   }
 }
 
-async function openConfiguredDb() {
-  const config = readServerConfig(process.env);
-  const store = await connectServerDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateServerDatabase(store.db, store.schema);
-  return store;
-}
-
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isEntryPoint) {
+runIfEntryPoint(import.meta.url, () =>
   runAdmin(process.argv.slice(2), {
     openDb: openConfiguredDb,
     readPassword: (fromStdin) => (fromStdin ? readPasswordFromStdin() : readPasswordFromTerminal()),
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
-  })
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    });
-}
+  }),
+);

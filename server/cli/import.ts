@@ -5,14 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../../shared/domain/clock';
-import { readServerConfig } from '../config';
-import { connectServerDb } from '../db/connect';
-import { migrateServerDatabase } from '../db/migrate';
 import type { ServerDatabase } from '../db/schema';
+import { openConfiguredDb, runIfEntryPoint } from './cli-main';
 import { PRESETS } from '../import/presets';
 import { runImport, type ImportSource } from '../import/run';
 import { mappingSchema, type Mapping } from '../import/sources';
@@ -159,26 +156,11 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
   }
 }
 
-async function openConfiguredDb() {
-  const config = readServerConfig(process.env);
-  const store = await connectServerDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateServerDatabase(store.db, store.schema);
-  return store;
-}
-
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isEntryPoint) {
+runIfEntryPoint(import.meta.url, () =>
   runImportCli(process.argv.slice(2), {
     openDb: openConfiguredDb,
     readFile: (path) => readFile(path, 'utf8'),
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
-  })
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    });
-}
+  }),
+);
