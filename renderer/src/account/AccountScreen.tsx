@@ -6,7 +6,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { hasModifier, inOverlay, isTextEntry } from '../app/keys';
@@ -23,6 +23,7 @@ import { Balances } from './Balances';
 import { Contacts } from './Contacts';
 import { OpenItemsTable } from './OpenItemsTable';
 import { Timeline } from './Timeline';
+import { useWindowKeydown } from '../app/useWindowKeydown';
 
 function AccountSkeleton() {
   return (
@@ -81,7 +82,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
     onWork({ mode, customerId, itemIds: data.openItems.filter((item) => selected.has(item.id)).map((item) => item.id) });
   };
 
-  const onKey = useEffectEvent((event: KeyboardEvent) => {
+  useWindowKeydown((event: KeyboardEvent) => {
     if (inOverlay(event.target) || hasModifier(event) || isTextEntry(event.target)) return;
     const mode = WORK_KEYS[event.key];
     if (mode === undefined) return;
@@ -89,15 +90,6 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
     openWork(mode);
   });
 
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => {
-      onKey(event);
-    };
-    window.addEventListener('keydown', listener);
-    return () => {
-      window.removeEventListener('keydown', listener);
-    };
-  }, []);
 
   return (
     <Box

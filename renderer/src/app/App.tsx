@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
-import { useCallback, useDeferredValue, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { AccountScreen } from '../account/AccountScreen';
 import { api } from '../api/client';
@@ -17,6 +17,7 @@ import { usePrefs } from './prefs';
 import { goBack, goHome, openFollowUps, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useDebounced } from './useDebounced';
+import { useWindowKeydown } from './useWindowKeydown';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 /** How long after `g` the second key of a "go to" shortcut may come. */
@@ -73,7 +74,7 @@ export function App() {
     }
   };
 
-  const onKey = useEffectEvent((event: KeyboardEvent) => {
+  useWindowKeydown((event: KeyboardEvent) => {
     if (event.key === 'ArrowLeft' && event.altKey && !onWorklist) {
       event.preventDefault();
       goBack();
@@ -108,15 +109,6 @@ export function App() {
     }
   });
 
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => {
-      onKey(event);
-    };
-    window.addEventListener('keydown', listener);
-    return () => {
-      window.removeEventListener('keydown', listener);
-    };
-  }, []);
 
   // Coming back from an account puts the keyboard back on the worklist where it was.
   useEffect(() => {

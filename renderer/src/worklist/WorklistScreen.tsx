@@ -6,7 +6,7 @@ import Skeleton from '@mui/material/Skeleton';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useEffectEvent, useRef, useState, type Ref, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
@@ -26,6 +26,7 @@ import { SearchMatches } from './SearchMatches';
 import { activeFilterCount, filtersKey, type WorklistFilters } from './filters';
 import { useWorklistPages } from './useWorklistPages';
 import { rowDomId, scoreDomId, WorklistRowView } from './WorklistRowView';
+import { useWindowKeydown } from '../app/useWindowKeydown';
 
 type Sort = Preferences['lastSort'];
 
@@ -137,7 +138,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
     setExplain({ index, anchor });
   }, []);
 
-  const onKey = useEffectEvent((event: KeyboardEvent) => {
+  useWindowKeydown((event: KeyboardEvent) => {
     if (!active || inOverlay(event.target) || hasModifier(event) || isTextEntry(event.target)) return;
     const page = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? 400) / rowHeight) - 1);
     const handled = new Map<string, () => void>([
@@ -192,15 +193,6 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
     action();
   });
 
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => {
-      onKey(event);
-    };
-    window.addEventListener('keydown', listener);
-    return () => {
-      window.removeEventListener('keydown', listener);
-    };
-  }, []);
 
   const explained = explain ? pages.rowAt(explain.index) : undefined;
   const anyFilter = activeFilterCount(filters) > 0 || trimmed !== '';
