@@ -15,7 +15,11 @@ import { queryWorklist, worklistRowOf, type ReadContext, type WorklistRow } from
 import { prepared } from '../statements';
 import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync, type DomainSettings } from '../summary/refresh';
 import type { Role } from '../../shared/domain/codes';
+import { createKpiHandlers } from './kpi-handlers';
 import type { PreferenceStore } from './preferences';
+import { createReportHandlers } from './report-handlers';
+import { detachedSyncHandlers, type SyncHandlers } from './sync-handlers';
+import { createTeamHandlers } from './team-handlers';
 
 export interface HandlerContext {
   readonly store: LocalStore;
@@ -23,6 +27,8 @@ export interface HandlerContext {
   readonly clock: Clock;
   readonly app: { readonly version: string; readonly dataDir: string; readonly transport: 'ipc' | 'http' };
   readonly settings?: DomainSettings;
+  /** The sync engine's operations; absent for a store nothing syncs (tests, tools). */
+  readonly sync?: SyncHandlers;
 }
 
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
@@ -74,5 +80,9 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     'worklist.setOverride': (input) => rowAfterCommand(runCommand(commandContext, setWorklistOverride, input).customerId),
     'worklist.clearOverride': (input) => rowAfterCommand(runCommand(commandContext, clearWorklistOverride, input).customerId),
     ...createCollectorHandlers({ ...commandContext, ready: () => void current() }),
+    ...(ctx.sync ?? detachedSyncHandlers()),
+    ...createTeamHandlers(ctx),
+    ...createReportHandlers(ctx),
+    ...createKpiHandlers(ctx),
   };
 }

@@ -4,7 +4,11 @@
  * integration tests.
  */
 import { z } from 'zod';
+import { kpiContract } from './kpi-contract';
+import { reportContract } from './report-contract';
 import type { Result } from './result';
+import { syncContract } from './sync-contract';
+import { teamContract } from './team-contract';
 import {
   AppInfoSchema,
   ContactPersonSaveSchema,
@@ -105,6 +109,10 @@ export const apiContract = {
   'draft.save': operation(DraftSaveSchema, DraftSchema),
   'draft.clear': operation(DraftRefSchema, z.object({ cleared: z.boolean() })),
   'users.list': operation(z.object({}).strict(), z.array(UserSchema)),
+  ...syncContract,
+  ...teamContract,
+  ...reportContract,
+  ...kpiContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

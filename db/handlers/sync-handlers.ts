@@ -1,0 +1,40 @@
+import type { ApiHandlers } from '../../shared/api/dispatch';
+import { DomainError } from '../../shared/api/result';
+import type { syncContract, SyncStatus } from '../../shared/api/sync-contract';
+
+export type SyncHandlers = Pick<ApiHandlers, keyof typeof syncContract>;
+
+/**
+ * The sync operations of a store that has no sync engine attached (tests of the local store, the
+ * demo CLI): it reports itself local-only and refuses to sign in.
+ */
+export function detachedSyncHandlers(): SyncHandlers {
+  const status = (): SyncStatus => ({
+    state: 'local_only',
+    server: null,
+    user: null,
+    pending: 0,
+    issues: 0,
+    lastSyncAt: null,
+    nextAttemptAt: null,
+    progress: null,
+    error: null,
+  });
+  const noEngine = (): never => {
+    throw new DomainError('conflict', 'this store has no sync engine attached');
+  };
+  return {
+    'sync.status': status,
+    'sync.now': status,
+    'sync.network': status,
+    'sync.issues': () => [],
+    'sync.retry': ({ id }) => {
+      throw new DomainError('not_found', `sync issue ${id} does not exist`, 'id');
+    },
+    'sync.discard': ({ id }) => {
+      throw new DomainError('not_found', `sync issue ${id} does not exist`, 'id');
+    },
+    'sync.signIn': noEngine,
+    'sync.signOut': status,
+  };
+}

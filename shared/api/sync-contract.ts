@@ -1,0 +1,87 @@
+/**
+ * The sync operations the UI may call: status, sync now, the sync-issues view, sign-in. The
+ * engine behind them runs in the main process (electron/sync) and in dev:web alike.
+ */
+import { z } from 'zod';
+import { ROLES } from '../domain/codes';
+import { REJECTION_CODES } from '../sync/protocol';
+import { IdSchema, TimestampSchema } from './schemas';
+
+export const SYNC_STATES = [
+  /** No server configured: the local store is all there is. */
+  'local_only',
+  /** A server is configured but nobody is signed in (or the session was revoked). */
+  'signed_out',
+  'idle',
+  'syncing',
+  /** The server cannot be reached; retrying with backoff. */
+  'offline',
+  /** The server refuses this client's protocol version: nothing syncs until the app is updated. */
+  'update_required',
+  /** A failure that needs the user (rights revoked, a server bug); the outbox is kept. */
+  'error',
+] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
+
+export const SYNC_PHASES = ['push', 'pull', 'snapshot'] as const;
+
+export const SyncUserSchema = z.object({ id: IdSchema, username: z.string(), displayName: z.string(), role: z.enum(ROLES) });
+
+export const SyncStatusSchema = z.object({
+  state: z.enum(SYNC_STATES),
+  /** The configured server, or null for local only; `embedded` when it is the one started with the app. */
+  server: z.object({ url: z.string(), embedded: z.boolean() }).nullable(),
+  user: SyncUserSchema.nullable(),
+  /** Local changes not yet acknowledged by the server. */
+  pending: z.number().int().min(0),
+  /** Rejected changes waiting in the sync-issues view. */
+  issues: z.number().int().min(0),
+  lastSyncAt: TimestampSchema.nullable(),
+  nextAttemptAt: TimestampSchema.nullable(),
+  progress: z
+    .object({ phase: z.enum(SYNC_PHASES), rows: z.number().int().min(0), total: z.number().int().min(0).nullable(), percent: z.number().min(0).max(100).nullable() })
+    .nullable(),
+  /** The last failure in words a collector understands; null once a sync succeeds. */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type SyncStatus = z.output<typeof SyncStatusSchema>;
+
+export const SyncIssueSchema = z.object({
+  id: IdSchema,
+  /** The command the user ran (contact.log, note.edit...). */
+  name: z.string(),
+  /** What the user typed, as the command received it. */
+  args: z.unknown(),
+  customerId: IdSchema.nullable(),
+  customerName: z.string().nullable(),
+  error: z.object({ code: z.enum(REJECTION_CODES), message: z.string(), field: z.string().optional() }),
+  createdAt: TimestampSchema,
+  rejectedAt: TimestampSchema,
+});
+export type SyncIssue = z.output<typeof SyncIssueSchema>;
+
+export const SyncIssueRefSchema = z.strictObject({ id: IdSchema });
+
+export const SignInSchema = z.strictObject({
+  serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).max(500),
+  username: z.string().trim().min(1, 'is required').max(100),
+  password: z.string().min(1, 'is required').max(500),
+});
+
+/** Online/offline as the window sees it (navigator.onLine); a return to online syncs at once. */
+export const NetworkChangeSchema = z.strictObject({ online: z.boolean() });
+
+const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const EmptySchema = z.object({}).strict();
+
+export const syncContract = {
+  'sync.status': operation(EmptySchema, SyncStatusSchema),
+  'sync.now': operation(EmptySchema, SyncStatusSchema),
+  'sync.network': operation(NetworkChangeSchema, SyncStatusSchema),
+  'sync.issues': operation(EmptySchema, z.array(SyncIssueSchema)),
+  /** Runs the user's input again as a new change (on top of the current data); the issue is gone when that succeeds. */
+  'sync.retry': operation(SyncIssueRefSchema, z.object({ retried: z.literal(true) })),
+  'sync.discard': operation(SyncIssueRefSchema, z.object({ discarded: z.literal(true) })),
+  'sync.signIn': operation(SignInSchema, SyncStatusSchema),
+  'sync.signOut': operation(EmptySchema, SyncStatusSchema),
+} as const;
