@@ -260,11 +260,32 @@ export interface OutboxTable {
   attempts: Defaulted<number>;
   last_error: string | null;
   resolved_at: string | null;
+  push_seq: number | null;
 }
 
 export interface SyncStateTable {
   key: string;
   value: string;
+}
+
+export interface SyncIssuesTable {
+  id: string;
+  name: string;
+  args_json: string;
+  customer_id: string | null;
+  error_code: string;
+  error_message: string;
+  error_field: string | null;
+  created_at: string;
+  rejected_at: string;
+}
+
+export interface SyncResyncTable {
+  customer_id: string;
+}
+
+export interface SyncSnapshotSeenTable {
+  customer_id: string;
 }
 
 export interface CustomerSummaryTable {
@@ -337,6 +358,9 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   sync_state: SyncStateTable;
+  sync_issues: SyncIssuesTable;
+  sync_resync: SyncResyncTable;
+  sync_snapshot_seen: SyncSnapshotSeenTable;
   customer_summary: CustomerSummaryTable;
   search_index: SearchIndexTable;
   drafts: DraftsTable;

@@ -65,7 +65,10 @@ function adjustItem(tx: CommandTx, itemId: string, deltaMinor: number, reason: s
 }
 
 function recordEvent(tx: CommandTx, disputeId: string, from: DisputeStatus | null, to: DisputeStatus, comment: string): void {
-  execute(tx.sqlite, build.insertInto('dispute_events').values({ id: uuidv7(), dispute_id: disputeId, from_status: from, to_status: to, comment, user_id: tx.userId, at: tx.now }));
+  const row = { id: uuidv7(), dispute_id: disputeId, from_status: from, to_status: to, comment, user_id: tx.userId, at: tx.now };
+  execute(tx.sqlite, build.insertInto('dispute_events').values(row));
+  // Audited so that sync can send the event's id: the server then stores it under the same id.
+  tx.audit('dispute_event', row.id, 'create', null, row);
 }
 
 /** A new case from its terms (dispute.create and a contact logged with a dispute). */

@@ -36,6 +36,8 @@ export interface CommandTx {
 export interface Command<S extends z.ZodType, R> {
   readonly name: string;
   readonly input: S;
+  /** The user's private state (worklist pins and snoozes): audited, never synced, so no outbox mutation. */
+  readonly localOnly?: boolean;
   apply(tx: CommandTx, input: z.output<S>): R;
 }
 
@@ -93,7 +95,9 @@ export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command:
       },
     };
     const result = command.apply(tx, input);
-    execute(sqlite, build.insertInto('outbox').values({ id: mutationId, name: command.name, args_json: JSON.stringify(input), created_at: now }));
+    if (command.localOnly !== true) {
+      execute(sqlite, build.insertInto('outbox').values({ id: mutationId, name: command.name, args_json: JSON.stringify(input), created_at: now }));
+    }
     refreshCustomerSummaries(sqlite, touched, tx.asOf, settings, now);
     options.beforeCommit?.(tx);
     return result;

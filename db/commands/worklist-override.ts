@@ -27,6 +27,7 @@ function clearAll(tx: CommandTx, customerId: string, reason: string | null): num
 
 export const setWorklistOverride: Command<typeof WorklistSetOverrideSchema, { customerId: string }> = {
   name: 'worklist.setOverride',
+  localOnly: true,
   input: WorklistSetOverrideSchema,
   apply(tx, input) {
     requireCustomer(tx.sqlite, input.customerId);
@@ -53,6 +54,7 @@ export const setWorklistOverride: Command<typeof WorklistSetOverrideSchema, { cu
 
 export const clearWorklistOverride: Command<typeof WorklistClearOverrideSchema, { customerId: string }> = {
   name: 'worklist.clearOverride',
+  localOnly: true,
   input: WorklistClearOverrideSchema,
   apply(tx, input) {
     requireCustomer(tx.sqlite, input.customerId);

@@ -5,10 +5,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './001-initial';
 import * as m002 from './002-collector-work';
+import * as m003 from './003-sync-client';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
   '002-collector-work': { up: m002.up },
+  '003-sync-client': { up: m003.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -6,7 +6,6 @@
  * else) is a `conflict`.
  */
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { DisputeCreateSchema, DisputeTransitionSchema, type DisputeTermsSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
@@ -31,7 +30,7 @@ async function adjustItem(ctx: ApplyContext, itemId: string, customerId: string,
 }
 
 async function recordEvent(ctx: ApplyContext, disputeId: string, customerId: string, from: DisputeStatus | null, to: DisputeStatus, comment: string): Promise<void> {
-  const id = from === null ? await newId(ctx, 'dispute_events') : uuidv7();
+  const id = await newId(ctx, 'dispute_events');
   const seq = await log(ctx, 'dispute_events', id, customerId);
   await ctx.trx
     .insertInto('dispute_events')

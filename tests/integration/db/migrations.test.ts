@@ -29,15 +29,20 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   escalations: columnsOf<Database['escalations']>()('id', 'customer_id', 'kind', 'amount_minor', 'currency', 'reason', 'status', 'requested_by', 'requested_at', 'decided_by', 'decided_at', 'decision_comment'),
   worklist_overrides: columnsOf<Database['worklist_overrides']>()('id', 'customer_id', 'kind', 'reason', 'expires_at', 'created_by', 'created_at', 'cleared_at'),
   audit_log: columnsOf<Database['audit_log']>()('seq', 'id', 'at', 'user_id', 'entity', 'entity_id', 'action', 'before_json', 'after_json', 'mutation_id'),
-  outbox: columnsOf<Database['outbox']>()('seq', 'id', 'name', 'args_json', 'created_at', 'status', 'attempts', 'last_error', 'resolved_at'),
+  outbox: columnsOf<Database['outbox']>()('seq', 'id', 'name', 'args_json', 'created_at', 'status', 'attempts', 'last_error', 'resolved_at', 'push_seq'),
   sync_state: columnsOf<Database['sync_state']>()('key', 'value'),
+  sync_issues: columnsOf<Database['sync_issues']>()('id', 'name', 'args_json', 'customer_id', 'error_code', 'error_message', 'error_field', 'created_at', 'rejected_at'),
+  sync_resync: columnsOf<Database['sync_resync']>()('customer_id'),
+  sync_snapshot_seen: columnsOf<Database['sync_snapshot_seen']>()('customer_id'),
   customer_summary: columnsOf<Database['customer_summary']>()('customer_id', 'as_of', 'currency', 'mixed_currency', 'open_minor', 'overdue_minor', 'overdue_base_minor', 'disputed_minor', 'collectible_minor', 'aging_json', 'overdue_bucket_keys', 'oldest_days_past_due', 'next_promise_date', 'next_follow_up_date', 'next_action_date', 'last_contact_at', 'broken_promises', 'open_disputes', 'follow_up_due', 'credit_used_minor', 'override_kind', 'override_reason', 'override_expires_at', 'rank_group', 'score', 'factors_json', 'updated_at'),
   search_index: columnsOf<Database['search_index']>()('kind', 'customer_id', 'ref_id', 'label', 'body'),
   drafts: columnsOf<Database['drafts']>()('key', 'value_json', 'updated_at'),
 };
 
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
-const ADDED_AFTER_001: readonly string[] = ['drafts'];
+const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
+/** Columns later migrations add to tables of 001. */
+const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'] };
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -73,7 +78,8 @@ describe('migration 001-initial', () => {
     expect(tables).toEqual(Object.keys(SCHEMA_COLUMNS).filter((table) => !ADDED_AFTER_001.includes(table)).sort());
     for (const [table, columns] of Object.entries(SCHEMA_COLUMNS).filter(([table]) => !ADDED_AFTER_001.includes(table))) {
       const actual = store.sqlite.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((row) => row.name);
-      expect(actual, table).toEqual([...columns]);
+      const added = COLUMNS_ADDED_AFTER_001[table] ?? [];
+      expect(actual, table).toEqual(columns.filter((column) => !added.includes(column)));
     }
   });
 });
@@ -92,8 +98,30 @@ describe('migration 002-collector-work', () => {
   });
 });
 
+describe('migration 003-sync-client', () => {
+  it('numbers outbox mutations for the protocol, keeps pins and snoozes out of it and adds the sync tables', async () => {
+    const store = await migrateThrough('002-collector-work');
+    const insert = store.sqlite.prepare<[string, string]>("INSERT INTO outbox (id, name, args_json, created_at) VALUES (?, ?, '{}', '2026-03-02T09:00:00.000Z')");
+    insert.run('a', 'note.add');
+    insert.run('b', 'worklist.setOverride');
+    insert.run('c', 'worklist.clearOverride');
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    expect(migrated.sqlite.prepare('SELECT id, push_seq FROM outbox').all()).toEqual([{ id: 'a', push_seq: null }]);
+    for (const table of ['sync_issues', 'sync_resync', 'sync_snapshot_seen'] as const) {
+      const columns = migrated.sqlite.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((row) => row.name);
+      expect(columns, table).toEqual([...SCHEMA_COLUMNS[table]]);
+    }
+    migrated.sqlite.prepare("UPDATE outbox SET push_seq = 1 WHERE id = 'a'").run();
+    migrated.sqlite.prepare("INSERT INTO outbox (id, name, args_json, created_at, push_seq) VALUES ('d', 'note.add', '{}', '2026-03-02T09:00:00.000Z', NULL)").run();
+    expect(() => migrated.sqlite.prepare("UPDATE outbox SET push_seq = 1 WHERE id = 'd'").run()).toThrow(/UNIQUE/);
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client']);
   });
 });

@@ -1,0 +1,160 @@
+/**
+ * Applies one pulled page and its cursor in ONE local transaction (docs/SYNC.md, Pull). Rows a
+ * still-pending local mutation created or changed are kept as they are locally: the user's
+ * change stays on top of the server's state until the server has answered it, and the customer
+ * is fetched again whole afterwards (sync_resync), so nothing of the server's is missed.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Change, PullResponse, SyncEntity } from '../../shared/sync/protocol';
+import { PROMISES_EVALUATED_KEY } from '../promises/evaluate-all';
+import { prepared } from '../statements';
+import { refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
+import { AUDIT_ENTITY_TABLES } from './entities';
+import { deleteRow, ensureUsersOf, replaceDisputeItems, replacePromiseItems, toLocalRow, upsertRow } from './local-rows';
+import { readSyncJson, readSyncValue, SYNC_KEYS, writeSyncValue } from './sync-state';
+
+export interface ApplyContext {
+  readonly asOf: string;
+  readonly now: string;
+  readonly settings: DomainSettings;
+  /** The customers this pull asked to receive whole; they leave sync_resync once the page is in. */
+  readonly resynced: readonly string[];
+}
+
+export interface ApplyOutcome {
+  /** Rows written or removed. */
+  readonly rows: number;
+  /** Rows kept as they are locally because a pending mutation changed them. */
+  readonly kept: number;
+  readonly customers: number;
+}
+
+/** Rows a mutation still in the outbox created or changed, as `table:id`. */
+function rowsOfPendingMutations(sqlite: BetterSqlite3.Database): Set<string> {
+  const entries = prepared<[], { entity: string; entity_id: string }>(
+    sqlite,
+    'SELECT entity, entity_id FROM audit_log WHERE mutation_id IN (SELECT id FROM outbox)',
+  ).all();
+  const rows = new Set<string>();
+  for (const entry of entries) {
+    const table = AUDIT_ENTITY_TABLES[entry.entity];
+    if (table !== undefined) rows.add(`${table}:${entry.entity_id}`);
+  }
+  return rows;
+}
+
+/**
+ * A note arriving as version N of its lineage replaces a local row that holds N under another id
+ * (a local edit the server refused); a pending local edit is kept instead.
+ */
+function makeRoomForNote(sqlite: BetterSqlite3.Database, row: Readonly<Record<string, unknown>>, kept: Set<string>): boolean {
+  const clash = prepared<[unknown, unknown, unknown], { id: string }>(sqlite, 'SELECT id FROM notes WHERE lineage_id = ? AND version = ? AND id <> ?').get(
+    row.lineage_id,
+    row.version,
+    row.id,
+  );
+  if (clash === undefined) return true;
+  if (kept.has(`notes:${clash.id}`)) return false;
+  deleteRow(sqlite, 'notes', clash.id);
+  return true;
+}
+
+/**
+ * Promises may name a newer promise as `superseded_by` that a later page brings: the link waits,
+ * nulled, until its target has arrived.
+ */
+function settleSupersedeLinks(sqlite: BetterSqlite3.Database, arrived: readonly string[]): void {
+  const waiting = (readSyncJson(sqlite, SYNC_KEYS.danglingSupersedes) as [string, string][] | null) ?? [];
+  const exists = prepared<[string], { id: string }>(sqlite, 'SELECT id FROM promises WHERE id = ?');
+  const link = prepared<[string | null, string]>(sqlite, 'UPDATE promises SET superseded_by = ? WHERE id = ?');
+  const stillWaiting: [string, string][] = [];
+  for (const [promiseId, target] of waiting) {
+    if (exists.get(promiseId) === undefined) continue;
+    if (exists.get(target) === undefined) stillWaiting.push([promiseId, target]);
+    else link.run(target, promiseId);
+  }
+  const target = prepared<[string], { superseded_by: string | null }>(sqlite, 'SELECT superseded_by FROM promises WHERE id = ?');
+  for (const promiseId of arrived) {
+    const supersededBy = target.get(promiseId)?.superseded_by ?? null;
+    if (supersededBy === null || exists.get(supersededBy) !== undefined) continue;
+    link.run(null, promiseId);
+    stillWaiting.push([promiseId, supersededBy]);
+  }
+  writeSyncValue(sqlite, SYNC_KEYS.danglingSupersedes, stillWaiting.length === 0 ? null : JSON.stringify(stillWaiting));
+}
+
+function beginSnapshotPage(sqlite: BetterSqlite3.Database, page: PullResponse): void {
+  if (!page.snapshot || readSyncValue(sqlite, SYNC_KEYS.snapshotActive) !== null) return;
+  prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
+  writeSyncValue(sqlite, SYNC_KEYS.snapshotActive, '1');
+}
+
+/** The snapshot's last page: every customer it did not deliver has left this user's portfolio. */
+function finishSnapshot(sqlite: BetterSqlite3.Database): number {
+  const gone = prepared(sqlite, 'DELETE FROM customers WHERE id NOT IN (SELECT customer_id FROM sync_snapshot_seen)').run().changes;
+  prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
+  writeSyncValue(sqlite, SYNC_KEYS.snapshotActive, null);
+  return gone;
+}
+
+export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse, ctx: ApplyContext): ApplyOutcome {
+  return sqlite
+    .transaction((): ApplyOutcome => {
+      // Rows of one page may refer to each other in any order; the constraints are checked at commit.
+      sqlite.pragma('defer_foreign_keys = ON');
+      beginSnapshotPage(sqlite, page);
+      const unresync = prepared<[string]>(sqlite, 'DELETE FROM sync_resync WHERE customer_id = ?');
+      for (const customerId of ctx.resynced) unresync.run(customerId);
+
+      const kept = rowsOfPendingMutations(sqlite);
+      const touched = new Set<string>();
+      const resyncLater = prepared<[string]>(sqlite, 'INSERT INTO sync_resync (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
+      const seen = prepared<[string]>(sqlite, 'INSERT INTO sync_snapshot_seen (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
+      const promisesArrived: string[] = [];
+      let rows = 0;
+      let keptCount = 0;
+
+      const apply = (change: Change): void => {
+        if (page.snapshot) seen.run(change.customerId);
+        if (change.op === 'remove') {
+          deleteRow(sqlite, change.entity, change.id);
+          if (change.entity !== 'customers') touched.add(change.customerId);
+          rows += 1;
+          return;
+        }
+        if (kept.has(`${change.entity}:${change.id}`)) {
+          resyncLater.run(change.customerId);
+          keptCount += 1;
+          return;
+        }
+        const local = toLocalRow(sqlite, change.entity, change.row);
+        if (change.entity === 'notes' && !makeRoomForNote(sqlite, local, kept)) {
+          resyncLater.run(change.customerId);
+          keptCount += 1;
+          return;
+        }
+        ensureUsersOf(sqlite, local, ctx.now);
+        upsertRow(sqlite, change.entity, local);
+        writeItems(sqlite, change.entity, change.id, change.row.items);
+        if (change.entity === 'promises') promisesArrived.push(change.id);
+        touched.add(change.customerId);
+        rows += 1;
+      };
+      for (const change of page.changes) apply(change);
+
+      settleSupersedeLinks(sqlite, promisesArrived);
+      if (page.snapshot && !page.hasMore) rows += finishSnapshot(sqlite);
+      const present = [...touched].filter((id) => prepared<[string], { id: string }>(sqlite, 'SELECT id FROM customers WHERE id = ?').get(id) !== undefined);
+      refreshCustomerSummaries(sqlite, present, ctx.asOf, ctx.settings, ctx.now);
+      // Promise verdicts are derived locally from payments with the shared rule: judge the arrivals again.
+      if (promisesArrived.length > 0) prepared<[string]>(sqlite, 'DELETE FROM sync_state WHERE key = ?').run(PROMISES_EVALUATED_KEY);
+      writeSyncValue(sqlite, SYNC_KEYS.cursor, page.cursor);
+      return { rows, kept: keptCount, customers: touched.size };
+    })
+    .immediate();
+}
+
+function writeItems(sqlite: BetterSqlite3.Database, entity: SyncEntity, id: string, items: unknown): void {
+  if (entity === 'promises') replacePromiseItems(sqlite, id, items);
+  else if (entity === 'disputes') replaceDisputeItems(sqlite, id, items);
+}

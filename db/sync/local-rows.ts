@@ -1,0 +1,94 @@
+/**
+ * Writing pulled server rows into the local tables: the server row carries the stored columns
+ * (snake_case) plus its own bookkeeping; the local row takes the columns the local table has.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SyncEntity } from '../../shared/sync/protocol';
+import { prepared } from '../statements';
+import { USER_COLUMNS } from './entities';
+
+type SqlValue = string | number | null;
+
+const columnCache = new WeakMap<BetterSqlite3.Database, Map<string, readonly string[]>>();
+
+export function localColumns(sqlite: BetterSqlite3.Database, table: string): readonly string[] {
+  let tables = columnCache.get(sqlite);
+  if (!tables) {
+    tables = new Map();
+    columnCache.set(sqlite, tables);
+  }
+  let columns = tables.get(table);
+  if (!columns) {
+    columns = sqlite
+      .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+      .all()
+      .map((column) => column.name);
+    tables.set(table, columns);
+  }
+  return columns;
+}
+
+/** The server names a note's version `note_version`; everything else keeps its name. */
+const SERVER_NAMES: Readonly<Partial<Record<SyncEntity, Readonly<Record<string, string>>>>> = { notes: { version: 'note_version' } };
+
+function sqlValue(value: unknown, column: string, entity: SyncEntity): SqlValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return Number(value);
+  throw new TypeError(`${entity}.${column} came as ${typeof value}, not a column value`);
+}
+
+export function toLocalRow(sqlite: BetterSqlite3.Database, entity: SyncEntity, row: Readonly<Record<string, unknown>>): Record<string, SqlValue> {
+  const renames = SERVER_NAMES[entity] ?? {};
+  const local: Record<string, SqlValue> = {};
+  for (const column of localColumns(sqlite, entity)) {
+    const source = renames[column] ?? column;
+    if (Object.hasOwn(row, source)) local[column] = sqlValue(row[source], column, entity);
+  }
+  return local;
+}
+
+/** INSERT or UPDATE by id, one cached statement per column set. */
+export function upsertRow(sqlite: BetterSqlite3.Database, table: SyncEntity, row: Record<string, SqlValue>): void {
+  const columns = Object.keys(row);
+  const updates = columns.filter((column) => column !== 'id');
+  const source =
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')}) ON CONFLICT (id) DO ` +
+    (updates.length === 0 ? 'NOTHING' : `UPDATE SET ${updates.map((column) => `${column} = excluded.${column}`).join(', ')}`);
+  prepared<[Record<string, SqlValue>]>(sqlite, source).run(row);
+}
+
+/** Users a row names that this store does not know yet, as placeholders until the directory names them. */
+export function ensureUsersOf(sqlite: BetterSqlite3.Database, row: Readonly<Record<string, SqlValue>>, now: string): void {
+  const insert = prepared<[string, string, string]>(
+    sqlite,
+    `INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, ?, 'Unknown user', 'collector', ?) ON CONFLICT DO NOTHING`,
+  );
+  for (const column of USER_COLUMNS) {
+    const id = row[column];
+    if (typeof id === 'string') insert.run(id, `user-${id}`, now);
+  }
+}
+
+export function replacePromiseItems(sqlite: BetterSqlite3.Database, promiseId: string, items: unknown): void {
+  prepared<[string]>(sqlite, 'DELETE FROM promise_items WHERE promise_id = ?').run(promiseId);
+  const insert = prepared<[string, string]>(sqlite, 'INSERT INTO promise_items (promise_id, open_item_id) VALUES (?, ?)');
+  for (const item of itemList(items)) insert.run(promiseId, String(item.open_item_id));
+}
+
+export function replaceDisputeItems(sqlite: BetterSqlite3.Database, disputeId: string, items: unknown): void {
+  prepared<[string]>(sqlite, 'DELETE FROM dispute_items WHERE dispute_id = ?').run(disputeId);
+  const insert = prepared<[string, string, number]>(sqlite, 'INSERT INTO dispute_items (dispute_id, open_item_id, disputed_minor) VALUES (?, ?, ?)');
+  for (const item of itemList(items)) insert.run(disputeId, String(item.open_item_id), Number(item.disputed_minor));
+}
+
+function itemList(items: unknown): readonly Record<string, unknown>[] {
+  if (!Array.isArray(items)) return [];
+  return items.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
+}
+
+/** Removes one synced row; the local schema's cascades take its dependants. */
+export function deleteRow(sqlite: BetterSqlite3.Database, table: SyncEntity, id: string): void {
+  prepared<[string]>(sqlite, `DELETE FROM ${table} WHERE id = ?`).run(id);
+}

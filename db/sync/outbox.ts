@@ -1,0 +1,120 @@
+/**
+ * The outbox as the sync protocol sees it: mutations numbered with the client's gap-free protocol
+ * sequence the first time they are sent (never renumbered), the server's verdicts recorded, and
+ * rejected mutations moved, with the user's input, to the sync-issues view.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { prepared } from '../statements';
+import { createdIdsOf } from './created-ids';
+import { customerOfMutation } from './mutation-customer';
+import { readSyncValue, SYNC_KEYS, writeSyncValue } from './sync-state';
+
+interface OutboxRow {
+  id: string;
+  name: string;
+  args_json: string;
+  created_at: string;
+  push_seq: number;
+}
+
+export function pendingCount(sqlite: BetterSqlite3.Database): number {
+  return prepared<[], { n: number }>(sqlite, 'SELECT count(*) AS n FROM outbox').get()?.n ?? 0;
+}
+
+/** The newest outbox position: changes when a command ran. */
+export function outboxHighWater(sqlite: BetterSqlite3.Database): number {
+  return prepared<[], { seq: number | null }>(sqlite, 'SELECT max(seq) AS seq FROM outbox').get()?.seq ?? 0;
+}
+
+function assignSequences(sqlite: BetterSqlite3.Database): void {
+  const unnumbered = prepared<[], { id: string }>(sqlite, 'SELECT id FROM outbox WHERE push_seq IS NULL ORDER BY seq').all();
+  if (unnumbered.length === 0) return;
+  let last = Number(readSyncValue(sqlite, SYNC_KEYS.lastPushSeq) ?? '0');
+  const number = prepared<[number, string]>(sqlite, 'UPDATE outbox SET push_seq = ? WHERE id = ?');
+  for (const { id } of unnumbered) number.run((last += 1), id);
+  writeSyncValue(sqlite, SYNC_KEYS.lastPushSeq, String(last));
+}
+
+/** The next mutations to push, in order, each with its protocol sequence and created ids. */
+export function nextPushBatch(sqlite: BetterSqlite3.Database, limit: number): Mutation[] {
+  return sqlite
+    .transaction(() => {
+      assignSequences(sqlite);
+      return prepared<[number], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, push_seq FROM outbox ORDER BY push_seq LIMIT ?')
+        .all(limit)
+        .map((row): Mutation => {
+          const ids = createdIdsOf(sqlite, row.id, row.name);
+          const mutation: Mutation = { id: row.id, seq: row.push_seq, name: row.name, args: JSON.parse(row.args_json) as unknown, createdAt: row.created_at };
+          return ids === undefined ? mutation : { ...mutation, ids };
+        });
+    })
+    .immediate();
+}
+
+export interface PushOutcome {
+  readonly applied: number;
+  readonly rejected: number;
+}
+
+/**
+ * Records the server's verdicts in one transaction: acknowledged mutations leave the outbox; a
+ * rejection goes to sync_issues with the user's input, and its customer is fetched again whole,
+ * since the local copy still shows what the server refused.
+ */
+export function recordPushResults(sqlite: BetterSqlite3.Database, results: readonly MutationResult[], now: string): PushOutcome {
+  const find = prepared<[string], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, push_seq FROM outbox WHERE id = ?');
+  const remove = prepared<[string]>(sqlite, 'DELETE FROM outbox WHERE id = ?');
+  const keepIssue = prepared<[string, string, string, string | null, string, string, string | null, string, string]>(
+    sqlite,
+    `INSERT INTO sync_issues (id, name, args_json, customer_id, error_code, error_message, error_field, created_at, rejected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const resync = prepared<[string]>(sqlite, 'INSERT INTO sync_resync (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
+  return sqlite
+    .transaction((): PushOutcome => {
+      let applied = 0;
+      let rejected = 0;
+      for (const result of results) {
+        const row = find.get(result.id);
+        if (row === undefined) continue;
+        const wasRejected = result.status === 'rejected' || (result.status === 'duplicate' && result.original === 'rejected');
+        if (wasRejected) {
+          const error = result.error ?? { code: 'conflict', message: 'the server refused this change' };
+          const args = JSON.parse(row.args_json) as unknown;
+          const customerId = customerOfMutation(sqlite, row.id, args);
+          keepIssue.run(row.id, row.name, row.args_json, customerId, error.code, error.message, error.field ?? null, row.created_at, now);
+          if (customerId !== null) resync.run(customerId);
+          rejected += 1;
+        } else {
+          applied += 1;
+        }
+        remove.run(row.id);
+      }
+      return { applied, rejected };
+    })
+    .immediate();
+}
+
+/**
+ * The server expects `expectedSeq` but holds nothing past it that we still have (it lost
+ * acknowledged mutations, e.g. restored from a backup): the pending mutations are numbered again
+ * from there. Their ids are unchanged, so anything the server does have is still a duplicate.
+ */
+export function renumberPendingFrom(sqlite: BetterSqlite3.Database, expectedSeq: number): void {
+  sqlite
+    .transaction(() => {
+      const rows = prepared<[], { id: string }>(sqlite, 'SELECT id FROM outbox ORDER BY seq').all();
+      prepared(sqlite, 'UPDATE outbox SET push_seq = NULL').run();
+      let last = expectedSeq - 1;
+      const number = prepared<[number, string]>(sqlite, 'UPDATE outbox SET push_seq = ? WHERE id = ?');
+      for (const { id } of rows) number.run((last += 1), id);
+      writeSyncValue(sqlite, SYNC_KEYS.lastPushSeq, String(last));
+    })
+    .immediate();
+}
+
+/** The smallest protocol sequence still waiting for an acknowledgement, if any. */
+export function firstPendingSeq(sqlite: BetterSqlite3.Database): number | null {
+  return prepared<[], { seq: number | null }>(sqlite, 'SELECT min(push_seq) AS seq FROM outbox').get()?.seq ?? null;
+}
