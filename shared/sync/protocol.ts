@@ -4,6 +4,7 @@
  * docs/SYNC.md is the prose version.
  */
 import { z } from 'zod';
+import { ROLES } from '../domain/codes';
 import { IdSchema, TimestampSchema } from '../api/schemas';
 
 export const SYNC_ENTITIES = [
@@ -111,3 +112,16 @@ export const SequenceGapSchema = z.object({
   lastAppliedSeq: z.number().int().min(0),
 });
 export type SequenceGap = z.output<typeof SequenceGapSchema>;
+
+/** GET /v1/directory: the users a client must know to show names and keep its references whole. */
+export const DirectoryUserSchema = z.object({
+  id: IdSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  teamId: z.string().nullable(),
+});
+export type DirectoryUser = z.output<typeof DirectoryUserSchema>;
+
+export const DirectoryResponseSchema = z.object({ users: z.array(DirectoryUserSchema) });
+export type DirectoryResponse = z.output<typeof DirectoryResponseSchema>;
