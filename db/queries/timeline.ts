@@ -3,11 +3,57 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
 import type { TimelinePageSchema, TimelineQuerySchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
+import type { EscalationKind, EscalationStatus } from '../../shared/domain/codes';
+import { decisionTitle, reassignmentTitle } from '../../shared/domain/team';
 import { prepared } from '../statements';
 import { customerTimeline } from './account';
 
 export type TimelineQuery = z.output<typeof TimelineQuerySchema>;
 export type TimelinePage = z.output<typeof TimelinePageSchema>;
+type TimelineEntry = TimelinePage['entries'][number];
+
+const BLANK = { detail: null, by: null, amount: null, status: null, channel: null, direction: null, outcome: null } as const;
+
+const DECISIONS = `SELECT e.id, e.kind, e.status, e.amount_minor, e.currency, e.decided_at, e.decision_comment, u.display_name AS by_name
+  FROM escalations e LEFT JOIN users u ON u.id = e.decided_by WHERE e.customer_id = ? AND e.decided_at IS NOT NULL`;
+
+/** Decisions on escalation requests (and withdrawals), each an entry of its own at the time it was made. */
+function decisionEntries(sqlite: BetterSqlite3.Database, customerId: string): TimelineEntry[] {
+  const rows = prepared<[string], { id: string; kind: EscalationKind; status: EscalationStatus; amount_minor: number | null; currency: string | null; decided_at: string; decision_comment: string | null; by_name: string | null }>(sqlite, DECISIONS).all(customerId);
+  return rows.map((row) => ({
+    ...BLANK,
+    id: `${row.id}:decision`,
+    type: 'escalation',
+    at: row.decided_at,
+    title: decisionTitle(row.kind, row.status),
+    detail: row.decision_comment,
+    by: row.by_name,
+    amount: row.amount_minor !== null && row.currency !== null ? { amountMinor: row.amount_minor, currency: row.currency } : null,
+    status: row.status,
+  }));
+}
+
+// Reassignments live in the local audit log only; the names are those recorded at the time.
+const REASSIGNMENTS = `SELECT id, at, before_json ->> 'collectorName' AS from_name, after_json ->> 'collectorName' AS to_name,
+    after_json ->> 'byName' AS by_name, after_json ->> 'reason' AS reason
+  FROM audit_log WHERE entity = 'customer' AND entity_id = ? AND action = 'reassign'`;
+
+/** Reassignments show among the notes: the timeline has no type of their own (see docs/TEAM.md). */
+function reassignmentEntries(sqlite: BetterSqlite3.Database, customerId: string): TimelineEntry[] {
+  const rows = prepared<[string], { id: string; at: string; from_name: string | null; to_name: string | null; by_name: string | null; reason: string | null }>(sqlite, REASSIGNMENTS).all(customerId);
+  return rows.map((row) => ({
+    ...BLANK,
+    id: row.id,
+    type: 'note',
+    at: row.at,
+    title: reassignmentTitle(row.from_name, row.to_name ?? 'another collector', row.by_name),
+    detail: row.reason,
+    by: row.by_name,
+  }));
+}
+
+// Newest first; the id breaks ties so the order never flickers between reads.
+const newestFirst = (a: TimelineEntry, b: TimelineEntry) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1);
 
 export function queryTimeline(sqlite: BetterSqlite3.Database, query: TimelineQuery): TimelinePage {
   if (!prepared<[string], { id: string }>(sqlite, 'SELECT id FROM customers WHERE id = ?').get(query.customerId)) {
@@ -15,6 +61,8 @@ export function queryTimeline(sqlite: BetterSqlite3.Database, query: TimelineQue
   }
   // One customer's history is a few hundred rows at most: build it whole, then filter and page.
   const types = query.types === undefined || query.types.length === 0 ? null : new Set(query.types);
-  const entries = customerTimeline(sqlite, query.customerId).filter((entry) => types === null || types.has(entry.type));
+  const entries = [...customerTimeline(sqlite, query.customerId), ...decisionEntries(sqlite, query.customerId), ...reassignmentEntries(sqlite, query.customerId)]
+    .filter((entry) => types === null || types.has(entry.type))
+    .sort(newestFirst);
   return { entries: entries.slice(query.offset, query.offset + query.limit), total: entries.length };
 }

@@ -108,6 +108,10 @@ function whereClause(query: WorklistQuery, params: Params): string | null {
     params.risks = JSON.stringify(filters.riskClasses);
     conditions.push(`c.risk_class IN ${jsonList('risks')}`);
   }
+  if (filters.collectorIds?.length) {
+    params.collectors = JSON.stringify(filters.collectorIds);
+    conditions.push(`c.collector_id IN ${jsonList('collectors')}`);
+  }
   if (filters.hasBrokenPromise !== undefined) conditions.push(`s.broken_promises ${filters.hasBrokenPromise ? '>' : '='} 0`);
   if (filters.hasDispute !== undefined) conditions.push(`s.open_disputes ${filters.hasDispute ? '>' : '='} 0`);
   if (filters.followUpDue !== undefined) conditions.push(`s.follow_up_due = ${filters.followUpDue ? 1 : 0}`);

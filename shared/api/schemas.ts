@@ -85,6 +85,8 @@ export const WorklistFiltersSchema = z
     followUpDue: z.boolean().optional(),
     /** An open promise falls due today or tomorrow. */
     promiseDueSoon: z.boolean().optional(),
+    /** The customers of these collectors (the team lead's team worklist). */
+    collectorIds: z.array(IdSchema).max(100).optional(),
   })
   .strict();
 

@@ -1,0 +1,84 @@
+/** zod schemas of the team lead operations: reassignment, escalation decisions, team views. */
+import { z } from 'zod';
+import { ESCALATION_KINDS, ESCALATION_STATUSES } from '../domain/codes';
+import { ESCALATION_DECISIONS } from '../domain/team';
+import { EscalationSchema } from './collector-schemas';
+import { CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, TimestampSchema } from './schemas';
+
+/** The most customers one reassignment moves (one outbox mutation, one push). */
+export const REASSIGN_MAX = 500;
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+
+export const CustomerReassignSchema = z
+  .object({
+    customerIds: z
+      .array(IdSchema)
+      .min(1, 'name at least one customer')
+      .max(REASSIGN_MAX, `must name at most ${REASSIGN_MAX} customers`)
+      .refine((ids) => new Set(ids).size === ids.length, 'names a customer twice'),
+    toCollectorId: IdSchema,
+    reason: text(500).optional(),
+  })
+  .strict();
+
+export const CustomerReassignResultSchema = z.object({
+  /** The customers whose collector changed (those already with the target are left alone). */
+  customerIds: z.array(IdSchema),
+  toCollector: z.object({ id: IdSchema, displayName: z.string() }),
+});
+
+export const EscalationDecideSchema = z
+  .object({
+    escalationId: IdSchema,
+    decision: z.enum(ESCALATION_DECISIONS),
+    comment: text(2_000).optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.decision === 'reject' && (input.comment === undefined || input.comment === '')) {
+      ctx.addIssue({ code: 'custom', message: 'a rejection needs a comment', path: ['comment'] });
+    }
+  });
+
+export const EscalationDecisionSchema = EscalationSchema.extend({
+  decidedBy: IdSchema,
+  decidedAt: TimestampSchema,
+  decisionComment: z.string().nullable(),
+  /** True when the approval put the customer on credit hold. */
+  creditHoldSet: z.boolean(),
+});
+
+export const TeamLoadSchema = z.object({
+  asOf: CalendarDateSchema,
+  /** Monday of the current week: contacts are counted from then. */
+  weekStart: CalendarDateSchema,
+  collectors: z.array(
+    z.object({
+      collectorId: IdSchema,
+      displayName: z.string(),
+      customers: z.number().int(),
+      /** Overdue amounts per currency, largest first. */
+      overdue: z.array(z.object({ currency: CurrencySchema, amountMinor: MinorSchema })),
+      contactsThisWeek: z.number().int(),
+      promisesOpen: z.number().int(),
+      promisesBroken: z.number().int(),
+    }),
+  ),
+});
+
+export const TeamEscalationSchema = z.object({
+  id: IdSchema,
+  customerId: IdSchema,
+  customerNumber: z.string(),
+  customerName: z.string(),
+  collectorName: z.string().nullable(),
+  kind: z.enum(ESCALATION_KINDS),
+  status: z.enum(ESCALATION_STATUSES),
+  amountMinor: MinorSchema.nullable(),
+  currency: CurrencySchema.nullable(),
+  reason: z.string(),
+  requestedBy: z.string().nullable(),
+  requestedByName: z.string().nullable(),
+  requestedAt: TimestampSchema,
+});
