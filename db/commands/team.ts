@@ -82,7 +82,7 @@ export const reassignCustomersCommand: Command<typeof CustomerReassignSchema, Re
     if (moving.length === 0) throw new DomainError('validation', `every customer named is already assigned to ${target.display_name}`, 'customerIds');
 
     const reason = input.reason === undefined || input.reason === '' ? null : input.reason;
-    const update = prepared<[string, string, string], unknown>(tx.sqlite, 'UPDATE customers SET collector_id = ?, updated_at = ? WHERE id = ?');
+    const update = prepared<[string, string, string]>(tx.sqlite, 'UPDATE customers SET collector_id = ?, updated_at = ? WHERE id = ?');
     for (const row of moving) {
       update.run(target.id, tx.now, row.id);
       tx.audit(
