@@ -1,9 +1,54 @@
+/** report.*: the notes-export preview, the on-screen aging report, and background exports to `<dataDir>/exports/`. */
 import type { ApiHandlers } from '../../shared/api/dispatch';
 import type { reportContract } from '../../shared/api/report-contract';
+import { todayUtc } from '../../shared/domain/clock';
+import { evaluatePromisesIfDue } from '../promises/evaluate-all';
+import type { ReadContext } from '../queries/worklist';
+import { agingReport } from '../reports/aging-query';
+import { exportJobsOf } from '../reports/export-jobs';
+import { countNotes } from '../reports/notes-query';
+import { planExport, type ReportEnv } from '../reports/plan-export';
+import { resolveScope } from '../reports/scope';
+import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync } from '../summary/refresh';
 import type { HandlerContext } from './create-handlers';
 
 export type ReportHandlers = Pick<ApiHandlers, keyof typeof reportContract>;
 
-export function createReportHandlers(_ctx: HandlerContext): ReportHandlers {
-  return {};
+export function createReportHandlers(ctx: HandlerContext): ReportHandlers {
+  const { sqlite } = ctx.store;
+  const settings = ctx.settings ?? DEFAULT_DOMAIN_SETTINGS;
+  const now = () => ctx.clock.now().toISOString();
+  const jobs = exportJobsOf(ctx.store, now);
+
+  /** As the other reads: promises judged and summaries recomputed for today before anything is shown. */
+  const read = (): ReadContext => {
+    const asOf = todayUtc(ctx.clock);
+    const at = now();
+    evaluatePromisesIfDue(sqlite, { asOf, now: at, settings });
+    ensureSummariesCurrentSync(sqlite, asOf, settings);
+    return { asOf, now: at, settings };
+  };
+
+  const env = (): ReportEnv => {
+    // Reports print balances from the summaries, so they are brought up to date first.
+    read();
+    return { sqlite, settings, dataDir: ctx.app.dataDir, now: ctx.clock.now(), read };
+  };
+
+  return {
+    'report.notesCount': (filter) => {
+      const customers = resolveScope(sqlite, filter.scope, read);
+      return countNotes(sqlite, filter, filter.scope.kind === 'all' ? null : customers.map((customer) => customer.id));
+    },
+    'report.aging': (filter) => {
+      const customers = resolveScope(sqlite, filter.scope, read);
+      return agingReport(sqlite, customers, filter.asOf ?? todayUtc(ctx.clock), settings.aging, filter.currencies);
+    },
+    'report.exportStart': (input) => {
+      const job = jobs.start(planExport(env(), input));
+      return { jobId: job.id, fileName: job.fileName };
+    },
+    'report.exportStatus': ({ jobId }) => jobs.status(jobId),
+    'report.exportCancel': ({ jobId }) => jobs.cancel(jobId),
+  };
 }

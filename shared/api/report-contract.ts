@@ -1,2 +1,163 @@
 /** Exports and reports (issue 6): portfolio notes, aging, customer statements. */
-export const reportContract = {} as const;
+import { z } from 'zod';
+import { CHANNELS, OUTCOMES } from '../domain/codes';
+import { EXPORT_STATES, REPORT_ENTRY_TYPES, REPORT_FORMATS, REPORT_KINDS } from '../domain/report-entries';
+import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, WorklistFiltersSchema } from './schemas';
+
+const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+/** Which customers a report covers: everyone, some collectors' portfolios, some customers, or what a worklist filter shows. */
+export const ReportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('collectors'), collectorIds: z.array(IdSchema).min(1, 'choose at least one collector').max(500) }).strict(),
+  z.object({ kind: z.literal('customers'), customerIds: z.array(IdSchema).min(1, 'choose at least one customer').max(10_000) }).strict(),
+  z
+    .object({
+      kind: z.literal('worklist'),
+      filters: WorklistFiltersSchema.default({}),
+      search: z.string().max(200, 'must be at most 200 characters').optional(),
+    })
+    .strict(),
+]);
+
+const nonEmpty = (what: string) => `choose at least one ${what} or leave the list out for all`;
+
+export const NotesFilterSchema = z
+  .object({
+    scope: ReportScopeSchema.default({ kind: 'all' }),
+    /** Calendar dates (UTC), both inclusive; either may be left out. */
+    from: CalendarDateSchema.optional(),
+    to: CalendarDateSchema.optional(),
+    /** Left out: every type. */
+    types: z.array(z.enum(REPORT_ENTRY_TYPES)).min(1, nonEmpty('type')).optional(),
+    /** Narrows contacts only: other entries have no channel. */
+    channels: z.array(z.enum(CHANNELS)).min(1, nonEmpty('channel')).optional(),
+    /** Narrows contacts only: notes, promises and disputes carry no outcome code of their own. */
+    outcomes: z.array(z.enum(OUTCOMES)).min(1, nonEmpty('outcome')).optional(),
+  })
+  .strict()
+  .refine((filter) => filter.from === undefined || filter.to === undefined || filter.from <= filter.to, {
+    path: ['to'],
+    message: 'must not be before from',
+  });
+
+export const AgingFilterSchema = z
+  .object({
+    scope: ReportScopeSchema.default({ kind: 'all' }),
+    /** Left out: today. Items are open as of this date: issued by then and not yet cleared by then. */
+    asOf: CalendarDateSchema.optional(),
+    currencies: z.array(CurrencySchema).min(1, nonEmpty('currency')).max(50).optional(),
+  })
+  .strict();
+
+export const StatementFilterSchema = z
+  .object({
+    customerId: IdSchema,
+    asOf: CalendarDateSchema.optional(),
+  })
+  .strict();
+
+export const IssuerSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(120),
+    lines: z.array(z.string().max(120)).max(6).default([]),
+  })
+  .strict();
+
+const format = z.enum(REPORT_FORMATS);
+
+export const ExportStartSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('notes'),
+      format,
+      filter: NotesFilterSchema.default({ scope: { kind: 'all' } }),
+      options: z
+        .object({
+          /** CSV: start with a UTF-8 byte order mark so Excel reads accents right. */
+          bom: z.boolean().default(false),
+          /** XLSX: one worksheet per customer instead of one for all. */
+          sheetPerCustomer: z.boolean().default(false),
+        })
+        .strict()
+        .default({ bom: false, sheetPerCustomer: false }),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('aging'),
+      format,
+      filter: AgingFilterSchema.default({ scope: { kind: 'all' } }),
+      options: z.object({ bom: z.boolean().default(false) }).strict().default({ bom: false }),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('statement'),
+      format: z.literal('pdf', { message: 'a customer statement is a PDF only' }),
+      filter: StatementFilterSchema,
+      options: z
+        .object({ issuer: IssuerSchema.optional() })
+        .strict()
+        .default({}),
+    })
+    .strict(),
+]);
+
+export const ExportJobRefSchema = z.object({ jobId: IdSchema }).strict();
+
+export const ExportStartedSchema = z.object({ jobId: IdSchema, fileName: z.string() });
+
+export const ExportStatusSchema = z.object({
+  jobId: IdSchema,
+  kind: z.enum(REPORT_KINDS),
+  format,
+  state: z.enum(EXPORT_STATES),
+  rows: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** 0..100, whole numbers; 100 only when done. */
+  percent: z.number().int().min(0).max(100),
+  /** Under `<dataDir>/exports/`; the file exists only in state done (dev:web serves it at /exports/<fileName>). */
+  fileName: z.string(),
+  filePath: z.string(),
+  error: z.string().nullable(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+
+export const NotesCountSchema = z.object({ count: z.number().int().min(0), customers: z.number().int().min(0) });
+
+const AgingAmountsSchema = z.object({
+  currency: CurrencySchema,
+  buckets: z.array(BucketAmountSchema),
+  totalMinor: MinorSchema,
+  overdueMinor: MinorSchema,
+});
+
+export const AgingReportRowSchema = AgingAmountsSchema.extend({
+  collectorId: IdSchema.nullable(),
+  collectorName: z.string().nullable(),
+  customerId: IdSchema,
+  customerNumber: z.string(),
+  customerName: z.string(),
+});
+
+export const AgingReportSchema = z.object({
+  asOf: CalendarDateSchema,
+  basis: z.enum(['due_date', 'document_date']),
+  buckets: z.array(z.object({ key: z.string(), label: z.string() })),
+  /** Ordered by collector name, customer number and currency. */
+  rows: z.array(AgingReportRowSchema),
+  /** Per collector and currency. */
+  collectorTotals: z.array(AgingAmountsSchema.extend({ collectorId: IdSchema.nullable(), collectorName: z.string().nullable() })),
+  /** Per currency: different currencies are never added together. */
+  totals: z.array(AgingAmountsSchema),
+});
+
+export const reportContract = {
+  'report.notesCount': operation(NotesFilterSchema, NotesCountSchema),
+  'report.aging': operation(AgingFilterSchema, AgingReportSchema),
+  'report.exportStart': operation(ExportStartSchema, ExportStartedSchema),
+  'report.exportStatus': operation(ExportJobRefSchema, ExportStatusSchema),
+  'report.exportCancel': operation(ExportJobRefSchema, ExportStatusSchema),
+} as const;

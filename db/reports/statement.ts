@@ -1,0 +1,165 @@
+/** The customer statement: one customer's open items as of a date with aging and balances per currency, as a PDF to send. */
+import type BetterSqlite3 from 'better-sqlite3';
+import { DomainError } from '../../shared/api/result';
+import { ageItems, daysPastDue, type AgingConfig, type CurrencyAging } from '../../shared/domain/aging';
+import type { ItemKind } from '../../shared/domain/codes';
+import { ITEM_KIND_LABELS } from '../../shared/domain/labels';
+import { formatAmount } from '../../shared/domain/money';
+import { prepared } from '../statements';
+import { moneyText } from './describe';
+import type { PdfColumn, PdfReport } from './pdf/pdf-report';
+
+export interface Issuer {
+  readonly name: string;
+  readonly lines: readonly string[];
+}
+
+export interface StatementItem {
+  readonly documentNumber: string;
+  readonly kind: ItemKind;
+  readonly reference: string | null;
+  readonly documentDate: string;
+  readonly dueDate: string;
+  readonly currency: string;
+  readonly originalMinor: number;
+  readonly openMinor: number;
+  readonly disputedMinor: number;
+  readonly daysOverdue: number;
+}
+
+export interface Statement {
+  readonly asOf: string;
+  readonly customer: {
+    readonly number: string;
+    readonly name: string;
+    readonly country: string;
+    readonly paymentTerms: string;
+    readonly contact: string | null;
+    readonly email: string | null;
+  };
+  readonly items: readonly StatementItem[];
+  readonly aging: readonly CurrencyAging[];
+}
+
+interface CustomerRow {
+  number: string;
+  name: string;
+  country: string;
+  payment_terms: string;
+  contact: string | null;
+  email: string | null;
+}
+
+interface ItemRow {
+  document_number: string;
+  kind: ItemKind;
+  reference: string | null;
+  document_date: string;
+  due_date: string;
+  currency: string;
+  original_minor: number;
+  open_minor: number;
+  disputed_minor: number;
+}
+
+// The addressee: the primary contact person, else the first one recorded.
+const CUSTOMER = `SELECT c.number, c.name, c.country, c.payment_terms,
+    (SELECT cp.name FROM contact_persons cp WHERE cp.customer_id = c.id ORDER BY cp.is_primary DESC, cp.created_at, cp.id LIMIT 1) AS contact,
+    (SELECT cp.email FROM contact_persons cp WHERE cp.customer_id = c.id ORDER BY cp.is_primary DESC, cp.created_at, cp.id LIMIT 1) AS email
+  FROM customers c WHERE c.id = ?`;
+
+/** Same rule as the aging report: issued by the date, open amount then = open now + clearings after the date. */
+const ITEMS = `SELECT i.document_number, i.kind, i.reference, i.document_date, i.due_date, i.currency, i.original_minor, i.disputed_minor,
+    i.open_minor + coalesce((SELECT sum(cl.amount_minor) FROM clearings cl WHERE cl.open_item_id = i.id AND cl.cleared_on > @asOf), 0) AS open_minor
+  FROM open_items i
+  WHERE i.customer_id = @customer AND i.document_date <= @asOf
+    AND (i.open_minor <> 0 OR EXISTS (SELECT 1 FROM clearings cl WHERE cl.open_item_id = i.id AND cl.cleared_on > @asOf))
+  ORDER BY i.currency, i.due_date, i.document_number`;
+
+export function loadStatement(sqlite: BetterSqlite3.Database, customerId: string, asOf: string, config: AgingConfig): Statement {
+  const customer = prepared<[string], CustomerRow>(sqlite, CUSTOMER).get(customerId);
+  if (!customer) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'filter.customerId');
+  const items = prepared<[Record<string, string>], ItemRow>(sqlite, ITEMS)
+    .all({ customer: customerId, asOf })
+    .filter((row) => row.open_minor !== 0)
+    .map((row) => ({
+      documentNumber: row.document_number,
+      kind: row.kind,
+      reference: row.reference,
+      documentDate: row.document_date,
+      dueDate: row.due_date,
+      currency: row.currency,
+      originalMinor: row.original_minor,
+      openMinor: row.open_minor,
+      disputedMinor: Math.min(row.disputed_minor, Math.max(0, row.open_minor)),
+      daysOverdue: Math.max(0, daysPastDue({ dueDate: row.due_date, documentDate: row.document_date }, asOf, 'due_date')),
+    }));
+  return {
+    asOf,
+    customer: { number: customer.number, name: customer.name, country: customer.country, paymentTerms: customer.payment_terms, contact: customer.contact, email: customer.email },
+    items,
+    aging: ageItems(items, asOf, config),
+  };
+}
+
+const ITEM_COLUMNS: readonly PdfColumn[] = [
+  { header: 'Document', share: 0.14 },
+  { header: 'Type', share: 0.11 },
+  { header: 'Reference', share: 0.13 },
+  { header: 'Document date', share: 0.11 },
+  { header: 'Due date', share: 0.11 },
+  { header: 'Days overdue', share: 0.08, align: 'right' },
+  { header: 'Amount', share: 0.16, align: 'right' },
+  { header: 'Open amount', share: 0.16, align: 'right' },
+];
+
+export function fillStatementPdf(pdf: PdfReport, statement: Statement, issuer: Issuer): void {
+  const { customer } = statement;
+  pdf.line(issuer.name, { bold: true, size: 14 });
+  for (const line of issuer.lines) pdf.line(line, { color: '#333333' });
+  pdf.gap(1);
+  pdf.line('Statement of account', { bold: true, size: 16 });
+  pdf.line(`Statement date: ${statement.asOf}`);
+  pdf.gap(0.8);
+  pdf.line(customer.name, { bold: true, size: 11 });
+  if (customer.contact) pdf.line(`Attn. ${customer.contact}${customer.email ? ` <${customer.email}>` : ''}`);
+  pdf.line(`Customer number ${customer.number} · country ${customer.country} · payment terms ${customer.paymentTerms}`);
+  pdf.gap(1);
+
+  if (statement.items.length === 0) {
+    pdf.line(`No open items as of ${statement.asOf}. Thank you.`);
+    return;
+  }
+  for (const aging of statement.aging) {
+    const { currency } = aging;
+    pdf.heading(`Open items in ${currency}`, 11);
+    pdf.beginTable(ITEM_COLUMNS);
+    for (const item of statement.items.filter((entry) => entry.currency === currency)) {
+      const disputed = item.disputedMinor > 0 ? `\n(${formatAmount(item.disputedMinor, currency)} disputed)` : '';
+      pdf.row([
+        item.documentNumber,
+        ITEM_KIND_LABELS[item.kind],
+        item.reference ?? '',
+        item.documentDate,
+        item.dueDate,
+        item.daysOverdue > 0 ? String(item.daysOverdue) : '',
+        formatAmount(item.originalMinor, currency),
+        formatAmount(item.openMinor, currency) + disputed,
+      ]);
+    }
+    pdf.row(['Total', '', '', '', '', '', '', moneyText(aging.totalMinor, currency)], 'total');
+    pdf.endTable();
+
+    const bucketShare = 1 / aging.buckets.length;
+    pdf.beginTable(aging.buckets.map((bucket) => ({ header: bucket.label, share: bucketShare, align: 'right' as const })));
+    pdf.row(aging.buckets.map((bucket) => formatAmount(bucket.amountMinor, currency)));
+    pdf.endTable();
+    pdf.line(
+      `Balance ${moneyText(aging.totalMinor, currency)} · overdue ${moneyText(aging.overdueMinor, currency)}${aging.disputedMinor > 0 ? ` · of which disputed ${moneyText(aging.disputedMinor, currency)}` : ''}`,
+      { bold: true },
+    );
+    pdf.gap(0.8);
+  }
+  pdf.gap(0.5);
+  pdf.line('Please settle the overdue amounts, or tell us about any difference from your records, quoting the document numbers above.', { color: '#333333' });
+}
