@@ -4,6 +4,7 @@ import { contactLog } from './contact-appliers';
 import { disputeCreate, disputeTransition } from './dispute-appliers';
 import { escalationRequest, escalationWithdraw } from './escalation-appliers';
 import { promiseCancel, promiseCreate, promisePlan } from './promise-appliers';
+import { customerReassign, escalationDecide } from './team-appliers';
 
 export const APPLIERS: Readonly<Record<string, Applier>> = {
   'contact.log': contactLog,
@@ -20,4 +21,6 @@ export const APPLIERS: Readonly<Record<string, Applier>> = {
   'promise.create': promiseCreate,
   'promise.cancel': promiseCancel,
   'promise.plan': promisePlan,
+  'customer.reassign': customerReassign,
+  'escalation.decide': escalationDecide,
 };
