@@ -28,5 +28,5 @@ export function createdIdsOf(sqlite: BetterSqlite3.Database, mutationId: string,
     const plan = first === undefined ? undefined : prepared<[string], { plan_id: string | null }>(sqlite, 'SELECT plan_id FROM promises WHERE id = ?').get(first);
     if (plan?.plan_id) ids.plan = plan.plan_id;
   }
-  return ids as CreatedIds;
+  return ids;
 }

@@ -7,6 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { prepared } from '../statements';
 import { createdIdsOf } from './created-ids';
+import { AUDIT_ENTITY_TABLES, CREATING_ACTIONS } from './entities';
 import { customerOfMutation } from './mutation-customer';
 import { readSyncValue, SYNC_KEYS, writeSyncValue } from './sync-state';
 
@@ -57,10 +58,24 @@ export interface PushOutcome {
   readonly rejected: number;
 }
 
+/** Removes the rows a refused mutation created; what it changed comes back with the customer's resync. */
+function undoCreatedRows(sqlite: BetterSqlite3.Database, mutationId: string): void {
+  const entries = prepared<[string], { entity: string; entity_id: string; action: string }>(
+    sqlite,
+    'SELECT entity, entity_id, action FROM audit_log WHERE mutation_id = ? ORDER BY seq DESC',
+  ).all(mutationId);
+  for (const entry of entries) {
+    const table = AUDIT_ENTITY_TABLES[entry.entity];
+    if (table !== undefined && table !== 'customers' && CREATING_ACTIONS.has(entry.action)) {
+      prepared<[string]>(sqlite, `DELETE FROM ${table} WHERE id = ?`).run(entry.entity_id);
+    }
+  }
+}
+
 /**
  * Records the server's verdicts in one transaction: acknowledged mutations leave the outbox; a
- * rejection goes to sync_issues with the user's input, and its customer is fetched again whole,
- * since the local copy still shows what the server refused.
+ * rejection goes to sync_issues with the user's input, the rows it created are removed, and its
+ * customer is fetched again whole, since the local copy still shows what the server refused.
  */
 export function recordPushResults(sqlite: BetterSqlite3.Database, results: readonly MutationResult[], now: string): PushOutcome {
   const find = prepared<[string], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, push_seq FROM outbox WHERE id = ?');
@@ -73,6 +88,7 @@ export function recordPushResults(sqlite: BetterSqlite3.Database, results: reado
   const resync = prepared<[string]>(sqlite, 'INSERT INTO sync_resync (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
   return sqlite
     .transaction((): PushOutcome => {
+      sqlite.pragma('defer_foreign_keys = ON');
       let applied = 0;
       let rejected = 0;
       for (const result of results) {
@@ -84,6 +100,7 @@ export function recordPushResults(sqlite: BetterSqlite3.Database, results: reado
           const args = JSON.parse(row.args_json) as unknown;
           const customerId = customerOfMutation(sqlite, row.id, args);
           keepIssue.run(row.id, row.name, row.args_json, customerId, error.code, error.message, error.field ?? null, row.created_at, now);
+          undoCreatedRows(sqlite, row.id);
           if (customerId !== null) resync.run(customerId);
           rejected += 1;
         } else {

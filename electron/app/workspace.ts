@@ -4,11 +4,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
-import type { ApiHandlers } from '../../shared/api/dispatch';
+import { dispatch, type ApiHandlers } from '../../shared/api/dispatch';
 import { openLocalStore, type LocalStore } from '../../db/open';
 import { createHandlers } from '../../db/handlers/create-handlers';
 import type { PreferenceStore } from '../../db/handlers/preferences';
 import { seedDemo } from '../../db/demo/seed';
+import { outboxHighWater } from '../../db/sync/outbox';
+import { SyncEngine, type EmbeddedServer, type SyncTiming } from '../sync/engine';
+import { createSyncHandlers } from '../sync/handlers';
+import type { TokenVault } from '../sync/token-vault';
 import type { ShellLogger } from './logger';
 import { databasePath } from './paths';
 
@@ -25,12 +29,37 @@ export interface WorkspaceOptions {
   readonly transport: 'ipc' | 'http';
   readonly version: string;
   readonly logger: ShellLogger;
+  /** Sync with a server; without it the store stands alone (tests, the standalone demo). */
+  readonly sync?: WorkspaceSyncOptions;
+}
+
+export interface WorkspaceSyncOptions {
+  readonly vault: TokenVault;
+  /** The server started with the app, if any: a fresh store signs in to it with its demo account. */
+  readonly embedded: EmbeddedServer | null;
+  readonly timing?: Partial<SyncTiming>;
+  readonly fetch?: typeof fetch;
 }
 
 export interface Workspace {
   readonly store: LocalStore;
   readonly handlers: ApiHandlers;
+  readonly engine: SyncEngine | null;
   close(): Promise<void>;
+}
+
+/** Tells the engine when an operation wrote to the outbox, whichever operation it was. */
+function watchingWrites(handlers: ApiHandlers, store: LocalStore, onWrite: () => void): ApiHandlers {
+  const watched: Record<string, (input: never) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: never) => unknown][]) {
+    watched[name] = async (input: never) => {
+      const before = outboxHighWater(store.sqlite);
+      const result = await handler(input);
+      if (outboxHighWater(store.sqlite) !== before) onWrite();
+      return result;
+    };
+  }
+  return watched as unknown as ApiHandlers;
 }
 
 async function isEmpty(store: LocalStore): Promise<boolean> {
@@ -45,7 +74,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     options.nativeBinding ? { path: databasePath(options.dataDir), nativeBinding: options.nativeBinding } : { path: databasePath(options.dataDir) },
   );
   try {
-    if (options.seedIfEmpty && (await isEmpty(store))) {
+    // A syncing store gets its portfolio from the server, never from the local demo.
+    if (options.seedIfEmpty && options.sync === undefined && (await isEmpty(store))) {
       const asOf = todayUtc(options.clock);
       options.logger.info('empty database: seeding the demo portfolio', { ...FIRST_START_DEMO, asOf });
       await seedDemo(store, { ...FIRST_START_DEMO, asOf });
@@ -54,11 +84,38 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     await store.close();
     throw error;
   }
-  const handlers = createHandlers({
+  const base = {
     store,
     preferences: options.preferences,
     clock: options.clock,
     app: { version: options.version, dataDir: options.dataDir, transport: options.transport },
+  };
+  const sync = options.sync;
+  if (sync === undefined) {
+    return { store, handlers: createHandlers(base), engine: null, close: () => store.close() };
+  }
+  const engine = new SyncEngine({
+    store,
+    clock: options.clock,
+    vault: sync.vault,
+    logger: options.logger,
+    embedded: sync.embedded,
+    ...(sync.timing === undefined ? {} : { timing: sync.timing }),
+    ...(sync.fetch === undefined ? {} : { fetch: sync.fetch }),
   });
-  return { store, handlers, close: () => store.close() };
+  let handlers: ApiHandlers | null = null;
+  const runOperation = (name: string, input: unknown) => (handlers === null ? Promise.reject(new Error('handlers not ready')) : dispatch(handlers, name, input));
+  handlers = watchingWrites(createHandlers({ ...base, sync: createSyncHandlers(engine, store, runOperation) }), store, () => {
+    engine.notifyLocalWrite();
+  });
+  engine.start();
+  return {
+    store,
+    handlers,
+    engine,
+    close: async () => {
+      await engine.close();
+      await store.close();
+    },
+  };
 }

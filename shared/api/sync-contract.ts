@@ -66,6 +66,8 @@ export const SignInSchema = z.strictObject({
   serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).max(500),
   username: z.string().trim().min(1, 'is required').max(100),
   password: z.string().min(1, 'is required').max(500),
+  /** Signing in as another user replaces this computer's copy: changes not yet sent are dropped only when this is true. */
+  discardUnsynced: z.boolean().default(false),
 });
 
 /** Online/offline as the window sees it (navigator.onLine); a return to online syncs at once. */

@@ -1,0 +1,71 @@
+/** The sync-issues view: changes the server refused, with what the user typed, to retry or discard. */
+import type BetterSqlite3 from 'better-sqlite3';
+import { DomainError } from '../../shared/api/result';
+import type { SyncIssue } from '../../shared/api/sync-contract';
+import { REJECTION_CODES, type RejectionCode } from '../../shared/sync/protocol';
+import { prepared } from '../statements';
+
+interface IssueRow {
+  id: string;
+  name: string;
+  args_json: string;
+  customer_id: string | null;
+  customer_name: string | null;
+  error_code: string;
+  error_message: string;
+  error_field: string | null;
+  created_at: string;
+  rejected_at: string;
+}
+
+const ISSUE_SELECT = `SELECT i.id, i.name, i.args_json, i.customer_id, c.name AS customer_name, i.error_code, i.error_message, i.error_field,
+  i.created_at, i.rejected_at FROM sync_issues i LEFT JOIN customers c ON c.id = i.customer_id`;
+
+const codeOf = (code: string): RejectionCode => (REJECTION_CODES as readonly string[]).find((known) => known === code) as RejectionCode | undefined ?? 'conflict';
+
+function toIssue(row: IssueRow): SyncIssue {
+  return {
+    id: row.id,
+    name: row.name,
+    args: JSON.parse(row.args_json) as unknown,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    error: { code: codeOf(row.error_code), message: row.error_message, ...(row.error_field === null ? {} : { field: row.error_field }) },
+    createdAt: row.created_at,
+    rejectedAt: row.rejected_at,
+  };
+}
+
+export function listSyncIssues(sqlite: BetterSqlite3.Database): SyncIssue[] {
+  return prepared<[], IssueRow>(sqlite, `${ISSUE_SELECT} ORDER BY i.rejected_at DESC, i.id DESC`).all().map(toIssue);
+}
+
+export function issueCount(sqlite: BetterSqlite3.Database): number {
+  return prepared<[], { n: number }>(sqlite, 'SELECT count(*) AS n FROM sync_issues').get()?.n ?? 0;
+}
+
+export function getSyncIssue(sqlite: BetterSqlite3.Database, id: string): SyncIssue {
+  const row = prepared<[string], IssueRow>(sqlite, `${ISSUE_SELECT} WHERE i.id = ?`).get(id);
+  if (row === undefined) throw new DomainError('not_found', `sync issue ${id} does not exist`, 'id');
+  return toIssue(row);
+}
+
+export function discardSyncIssue(sqlite: BetterSqlite3.Database, id: string): void {
+  if (prepared<[string]>(sqlite, 'DELETE FROM sync_issues WHERE id = ?').run(id).changes === 0) {
+    throw new DomainError('not_found', `sync issue ${id} does not exist`, 'id');
+  }
+}
+
+/**
+ * The input to run again for a retry, on top of today's data: an edit of a note that someone else
+ * edited meanwhile is re-based on the note's current version, so the user's text is not lost.
+ */
+export function retryInput(sqlite: BetterSqlite3.Database, issue: SyncIssue): unknown {
+  const args = issue.args;
+  if (issue.name !== 'note.edit' || typeof args !== 'object' || args === null || !('noteId' in args) || typeof args.noteId !== 'string') return args;
+  const current = prepared<[string], { id: string }>(
+    sqlite,
+    'SELECT n.id FROM notes n JOIN notes edited ON edited.lineage_id = n.lineage_id WHERE edited.id = ? AND n.is_current = 1',
+  ).get(args.noteId);
+  return current === undefined ? args : { ...args, noteId: current.id };
+}

@@ -1,0 +1,459 @@
+/**
+ * The client sync engine (docs/SYNC.md, "Client engine"): pushes the outbox, pulls changes into
+ * the local store and keeps a status the UI shows. Plain Node: the desktop main process and
+ * dev:web run the same engine. It syncs at start, shortly after local writes, periodically and
+ * when the network returns; failures back off exponentially with jitter. Nothing here ever
+ * deletes an unsent change: the outbox only shrinks by the server's verdicts.
+ */
+import { DomainError } from '../../shared/api/result';
+import type { SignInSchema, SyncStatus } from '../../shared/api/sync-contract';
+import { todayUtc, type Clock } from '../../shared/domain/clock';
+import { MAX_PUSH_MUTATIONS } from '../../shared/sync/protocol';
+import type { z } from 'zod';
+import type { LocalStore } from '../../db/open';
+import { adoptAccount, clientIdOf, storedAccount, storedServer, storeServer, type SyncServer } from '../../db/sync/account';
+import { applyPullPage } from '../../db/sync/apply-pull';
+import { applyDirectory } from '../../db/sync/directory';
+import { issueCount } from '../../db/sync/issues';
+import { firstPendingSeq, nextPushBatch, pendingCount, recordPushResults, renumberPendingFrom } from '../../db/sync/outbox';
+import { readSyncValue, SYNC_KEYS, writeSyncValue } from '../../db/sync/sync-state';
+import { prepared } from '../../db/statements';
+import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from '../../db/summary/refresh';
+import { describeError, type ShellLogger } from '../app/logger';
+import { backoffDelay } from './backoff';
+import { describeFailure } from './messages';
+import type { TokenVault } from './token-vault';
+import { createSyncClient, SyncRequestError, type Session, type SyncClient } from './transport';
+
+export interface SyncTiming {
+  /** Quiet time after a local write before its push. */
+  readonly debounceMs: number;
+  /** Between syncs when all is well. */
+  readonly periodMs: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly pullLimit: number;
+  readonly pushLimit: number;
+  readonly requestTimeoutMs: number;
+}
+
+export const DEFAULT_SYNC_TIMING: SyncTiming = {
+  debounceMs: 1_500,
+  periodMs: 60_000,
+  backoffBaseMs: 1_000,
+  backoffMaxMs: 5 * 60_000,
+  pullLimit: 2_000,
+  pushLimit: MAX_PUSH_MUTATIONS,
+  requestTimeoutMs: 60_000,
+};
+
+export interface Scheduler {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realScheduler: Scheduler = {
+  setTimeout: (run, ms) => {
+    const handle = setTimeout(run, ms);
+    handle.unref();
+    return handle;
+  },
+  clearTimeout: (handle) => {
+    clearTimeout(handle as NodeJS.Timeout);
+  },
+};
+
+export interface EmbeddedServer {
+  readonly url: string;
+  /** The demo account the app signs in with on its first start. */
+  readonly credentials: { readonly username: string; readonly password: string };
+}
+
+export interface SyncEngineOptions {
+  readonly store: LocalStore;
+  readonly clock: Clock;
+  readonly vault: TokenVault;
+  readonly logger: ShellLogger;
+  readonly settings?: DomainSettings;
+  readonly embedded?: EmbeddedServer | null;
+  readonly fetch?: typeof fetch;
+  readonly scheduler?: Scheduler;
+  readonly random?: () => number;
+  readonly timing?: Partial<SyncTiming>;
+}
+
+type SignIn = z.output<typeof SignInSchema>;
+type State = SyncStatus['state'];
+
+const PENDING_RESYNC_LIMIT = 500;
+/** Gap answers in a row before the engine stops believing it can fix its numbering. */
+const MAX_GAP_REPAIRS = 3;
+
+export class SyncEngine {
+  private readonly timing: SyncTiming;
+  private readonly scheduler: Scheduler;
+  private readonly random: () => number;
+  private state: State = 'local_only';
+  private error: SyncStatus['error'] = null;
+  private progress: SyncStatus['progress'] = null;
+  private nextAttemptAt: number | null = null;
+  private timer: unknown = null;
+  private failures = 0;
+  private accessToken: string | null = null;
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private closed = false;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.timing = { ...DEFAULT_SYNC_TIMING, ...options.timing };
+    this.scheduler = options.scheduler ?? realScheduler;
+    this.random = options.random ?? Math.random;
+  }
+
+  private get sqlite() {
+    return this.options.store.sqlite;
+  }
+
+  /** The configured server, with the embedded one's address of this run. */
+  private server(): SyncServer | null {
+    const stored = storedServer(this.sqlite);
+    if (stored?.embedded === true) return this.options.embedded ? { url: this.options.embedded.url, embedded: true } : null;
+    return stored;
+  }
+
+  private client(server: SyncServer): SyncClient {
+    return createSyncClient({
+      baseUrl: server.url,
+      timeoutMs: this.timing.requestTimeoutMs,
+      ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }),
+    });
+  }
+
+  /** Begins: a store without a server uses the embedded one when the app started it. */
+  start(): void {
+    if (storedServer(this.sqlite) === null && this.options.embedded) storeServer(this.sqlite, { url: this.options.embedded.url, embedded: true });
+    this.state = this.server() === null ? 'local_only' : 'idle';
+    this.trigger();
+  }
+
+  status(): SyncStatus {
+    const server = this.server();
+    const account = storedAccount(this.sqlite);
+    return {
+      state: this.state,
+      server,
+      user: server === null ? null : account,
+      pending: pendingCount(this.sqlite),
+      issues: issueCount(this.sqlite),
+      lastSyncAt: readSyncValue(this.sqlite, SYNC_KEYS.lastSyncAt),
+      nextAttemptAt: this.nextAttemptAt === null ? null : new Date(this.nextAttemptAt).toISOString(),
+      progress: this.progress,
+      error: this.error,
+    };
+  }
+
+  /** Syncs as soon as possible (now, or right after the sync under way). */
+  trigger(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Runs a sync and waits for it (and for one that was under way): tests and sign-in use it. */
+  async syncOnce(): Promise<SyncStatus> {
+    if (this.running) await this.running;
+    this.cancelTimer();
+    await this.run();
+    return this.status();
+  }
+
+  /** A local write happened: push it after a quiet moment, unless sync is backing off anyway. */
+  notifyLocalWrite(): void {
+    if (this.closed || this.failures > 0 || this.state === 'update_required' || this.state === 'signed_out') return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    const due = Date.now() + this.timing.debounceMs;
+    if (this.nextAttemptAt === null || this.nextAttemptAt > due) this.schedule(this.timing.debounceMs);
+  }
+
+  /** The window saw the network go or come back. */
+  network(online: boolean): SyncStatus {
+    if (online) {
+      this.failures = 0;
+      this.trigger();
+    } else if (this.state !== 'local_only' && this.state !== 'signed_out' && this.state !== 'update_required') {
+      this.state = 'offline';
+      this.error = describeFailure('network', '');
+    }
+    return this.status();
+  }
+
+  async signIn(input: SignIn): Promise<SyncStatus> {
+    if (this.running) await this.running;
+    const url = input.serverUrl.replace(/\/+$/, '');
+    const server: SyncServer = { url, embedded: this.options.embedded?.url.replace(/\/+$/, '') === url };
+    const client = this.client(server);
+    let session: Session;
+    try {
+      session = await client.login(input.username, input.password);
+    } catch (error) {
+      throw signInError(error, url);
+    }
+    try {
+      adoptAccount(this.sqlite, server, accountOf(session), input.discardUnsynced);
+    } catch (error) {
+      await client.logout(session.refreshToken).catch(() => undefined);
+      throw error;
+    }
+    this.beginSession(session);
+    await this.syncOnce();
+    return this.status();
+  }
+
+  async signOut(): Promise<SyncStatus> {
+    if (this.running) await this.running;
+    const server = this.server();
+    const refreshToken = this.options.vault.read();
+    this.options.vault.write(null);
+    this.accessToken = null;
+    this.cancelTimer();
+    if (server !== null && refreshToken !== null) {
+      await this.client(server)
+        .logout(refreshToken)
+        .catch((error: unknown) => {
+          this.options.logger.warn('sign-out could not reach the server; the session ends there when it expires', describeError(error));
+        });
+    }
+    this.state = server === null ? 'local_only' : 'signed_out';
+    this.error = null;
+    return this.status();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cancelTimer();
+    if (this.running) await this.running;
+  }
+
+  private beginSession(session: Session): void {
+    // The new refresh token is stored before anything else: the old one is already spent.
+    this.options.vault.write(session.refreshToken);
+    this.accessToken = session.accessToken;
+    this.failures = 0;
+    this.error = null;
+    this.state = 'idle';
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.scheduler.clearTimeout(this.timer);
+    this.timer = null;
+    this.nextAttemptAt = null;
+  }
+
+  private schedule(ms: number): void {
+    this.cancelTimer();
+    if (this.closed) return;
+    this.nextAttemptAt = Date.now() + ms;
+    this.timer = this.scheduler.setTimeout(() => {
+      this.timer = null;
+      this.nextAttemptAt = null;
+      void this.run();
+    }, ms);
+  }
+
+  private run(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    const cycle = this.cycle().finally(() => {
+      this.running = null;
+      if (this.rerun && !this.closed) {
+        this.rerun = false;
+        this.schedule(0);
+      }
+    });
+    this.running = cycle;
+    return cycle;
+  }
+
+  private async cycle(): Promise<void> {
+    const server = this.server();
+    if (server === null) {
+      this.state = storedServer(this.sqlite) === null ? 'local_only' : 'error';
+      if (this.state === 'error') this.error = { code: 'no_server', message: 'The built-in server is not running in this mode; sign in to a server in Settings.' };
+      return;
+    }
+    const client = this.client(server);
+    try {
+      if (!(await this.ensureSession(client, server))) return;
+      this.state = 'syncing';
+      this.error = null;
+      const { users } = await this.authed(client, (token) => client.directory(token));
+      const account = storedAccount(this.sqlite);
+      if (account !== null) applyDirectory(this.sqlite, users, account.id, this.options.clock.now().toISOString());
+      await this.pushAll(client);
+      await this.pullAll(client);
+      writeSyncValue(this.sqlite, SYNC_KEYS.lastSyncAt, this.options.clock.now().toISOString());
+      this.failures = 0;
+      this.state = 'idle';
+      this.progress = null;
+      this.schedule(this.timing.periodMs);
+    } catch (error) {
+      this.progress = null;
+      this.fail(error);
+    }
+  }
+
+  /** A usable session: the stored refresh token, or the embedded demo account on a first start. */
+  private async ensureSession(client: SyncClient, server: SyncServer): Promise<boolean> {
+    if (this.accessToken !== null || this.options.vault.read() !== null) return true;
+    const embedded = this.options.embedded;
+    const account = storedAccount(this.sqlite);
+    if (server.embedded && embedded && (account === null || account.username === embedded.credentials.username)) {
+      const session = await client.login(embedded.credentials.username, embedded.credentials.password);
+      adoptAccount(this.sqlite, server, accountOf(session), false);
+      this.beginSession(session);
+      this.options.logger.info('signed in to the built-in server', { username: session.user.username });
+      return true;
+    }
+    this.state = 'signed_out';
+    this.error = null;
+    return false;
+  }
+
+  private async refreshSession(client: SyncClient): Promise<string> {
+    const refreshToken = this.options.vault.read();
+    if (refreshToken === null) throw new SyncRequestError('unauthorized', 'Not signed in.');
+    try {
+      const session = await client.refresh(refreshToken);
+      this.beginSession(session);
+      return session.accessToken;
+    } catch (error) {
+      if (error instanceof SyncRequestError && (error.kind === 'unauthorized' || error.kind === 'expired')) {
+        this.options.vault.write(null);
+        this.accessToken = null;
+      }
+      throw error;
+    }
+  }
+
+  /** Runs a request with the access token, refreshing it once when the server says it expired. */
+  private async authed<T>(client: SyncClient, request: (token: string) => Promise<T>): Promise<T> {
+    const token = this.accessToken ?? (await this.refreshSession(client));
+    try {
+      return await request(token);
+    } catch (error) {
+      if (!(error instanceof SyncRequestError) || (error.kind !== 'expired' && error.kind !== 'unauthorized')) throw error;
+      this.accessToken = null;
+      return request(await this.refreshSession(client));
+    }
+  }
+
+  private async pushAll(client: SyncClient): Promise<void> {
+    const clientId = clientIdOf(this.sqlite);
+    let sent = 0;
+    let gapRepairs = 0;
+    for (;;) {
+      const batch = nextPushBatch(this.sqlite, this.timing.pushLimit);
+      if (batch.length === 0) return;
+      const total = sent + pendingCount(this.sqlite);
+      this.progress = { phase: 'push', rows: sent, total, percent: total === 0 ? null : Math.round((sent / total) * 100) };
+      const answer = await this.authed(client, (token) => client.push(token, { clientId, mutations: batch }));
+      const now = this.options.clock.now().toISOString();
+      if (answer.status === 409) {
+        recordPushResults(this.sqlite, answer.body.results, now);
+        const first = firstPendingSeq(this.sqlite);
+        gapRepairs += 1;
+        if (gapRepairs > MAX_GAP_REPAIRS) throw new SyncRequestError('refused', 'The server keeps refusing the order of the changes.');
+        if (first !== null && answer.body.expectedSeq < first) {
+          this.options.logger.warn('the server expects earlier sequence numbers than this client holds; renumbering the unsent changes', {
+            expectedSeq: answer.body.expectedSeq,
+            firstPending: first,
+          });
+          renumberPendingFrom(this.sqlite, answer.body.expectedSeq);
+        }
+        continue;
+      }
+      const outcome = recordPushResults(this.sqlite, answer.body.results, now);
+      if (outcome.applied + outcome.rejected === 0) throw new SyncRequestError('refused', 'The server acknowledged none of the changes sent.');
+      if (outcome.rejected > 0) this.options.logger.warn('the server refused changes; they are in the sync issues', { rejected: outcome.rejected });
+      sent += outcome.applied + outcome.rejected;
+    }
+  }
+
+  private async pullAll(client: SyncClient): Promise<void> {
+    let rows = 0;
+    for (;;) {
+      const resync = prepared<[number], { customer_id: string }>(this.sqlite, 'SELECT customer_id FROM sync_resync ORDER BY customer_id LIMIT ?')
+        .all(PENDING_RESYNC_LIMIT)
+        .map((row) => row.customer_id);
+      const cursor = readSyncValue(this.sqlite, SYNC_KEYS.cursor);
+      const page = await this.authed(client, (token) => client.pull(token, { cursor, limit: this.timing.pullLimit, resync }));
+      applyPullPage(this.sqlite, page, {
+        asOf: todayUtc(this.options.clock),
+        now: this.options.clock.now().toISOString(),
+        settings: this.options.settings ?? DEFAULT_DOMAIN_SETTINGS,
+        resynced: resync,
+      });
+      rows += page.changes.length;
+      this.progress = { phase: page.snapshot ? 'snapshot' : 'pull', rows, total: null, percent: null };
+      if (!page.hasMore) return;
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (!(error instanceof SyncRequestError)) {
+      this.options.logger.error('sync failed unexpectedly', describeError(error));
+      this.state = 'error';
+      this.error = { code: 'internal', message: 'Sync failed unexpectedly; the details are in the log. Your changes are kept.' };
+      this.failures += 1;
+      this.schedule(backoffDelay({ baseMs: this.timing.backoffBaseMs, maxMs: this.timing.backoffMaxMs }, this.failures, this.random));
+      return;
+    }
+    this.error = describeFailure(error.kind, error.message);
+    if (error.kind === 'unauthorized' || error.kind === 'expired') {
+      this.state = 'signed_out';
+      this.cancelTimer();
+      return;
+    }
+    if (error.kind === 'update_required') {
+      this.state = 'update_required';
+      this.cancelTimer();
+      return;
+    }
+    this.state = error.kind === 'network' ? 'offline' : 'error';
+    this.failures += 1;
+    const policy = { baseMs: this.timing.backoffBaseMs, maxMs: this.timing.backoffMaxMs };
+    const delay = error.kind === 'refused' ? this.timing.periodMs : backoffDelay(policy, this.failures, this.random, error.retryAfterMs);
+    this.options.logger.warn('sync did not complete; retrying later', { kind: error.kind, message: error.message, retryInMs: delay });
+    this.schedule(delay);
+  }
+}
+
+function accountOf(session: Session) {
+  const { id, username, displayName, role } = session.user;
+  return { id, username, displayName, role };
+}
+
+function signInError(error: unknown, url: string): Error {
+  if (!(error instanceof SyncRequestError)) return error instanceof Error ? error : new Error(String(error));
+  switch (error.kind) {
+    case 'network':
+      return new DomainError('validation', `The server at ${url} cannot be reached; check the address and the connection.`, 'serverUrl');
+    case 'unauthorized':
+    case 'expired':
+      return new DomainError('validation', error.message, 'password');
+    case 'update_required':
+      return new DomainError('conflict', describeFailure('update_required', error.message).message, 'serverUrl');
+    case 'server':
+      return new DomainError('conflict', `The server could not sign you in right now: ${error.message}`, 'serverUrl');
+    case 'refused':
+      return new DomainError('validation', error.message, error.status === 403 ? 'username' : 'serverUrl');
+  }
+}

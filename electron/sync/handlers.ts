@@ -1,0 +1,38 @@
+/** The sync operations of the API, answered by the engine and the local store's sync tables. */
+import { DomainError, type Result } from '../../shared/api/result';
+import type { SyncHandlers } from '../../db/handlers/sync-handlers';
+import { discardSyncIssue, getSyncIssue, listSyncIssues, retryInput } from '../../db/sync/issues';
+import type { LocalStore } from '../../db/open';
+import type { SyncEngine } from './engine';
+
+/** Runs an API operation through the same dispatch as the UI's calls (validation included). */
+export type RunOperation = (name: string, input: unknown) => Promise<Result<unknown>>;
+
+export function createSyncHandlers(engine: SyncEngine, store: LocalStore, runOperation: RunOperation): SyncHandlers {
+  return {
+    'sync.status': () => engine.status(),
+    'sync.now': () => {
+      engine.trigger();
+      return engine.status();
+    },
+    'sync.network': ({ online }) => engine.network(online),
+    'sync.issues': () => listSyncIssues(store.sqlite),
+    'sync.retry': async ({ id }) => {
+      const issue = getSyncIssue(store.sqlite, id);
+      const result = await runOperation(issue.name, retryInput(store.sqlite, issue));
+      if (!result.ok) {
+        const { code, message, field } = result.error;
+        throw new DomainError(code, `The change cannot be made again as it was: ${message}`, field === undefined ? undefined : `args.${field}`);
+      }
+      discardSyncIssue(store.sqlite, id);
+      engine.notifyLocalWrite();
+      return { retried: true as const };
+    },
+    'sync.discard': ({ id }) => {
+      discardSyncIssue(store.sqlite, id);
+      return { discarded: true as const };
+    },
+    'sync.signIn': (input) => engine.signIn(input),
+    'sync.signOut': () => engine.signOut(),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The client half of the HTTP protocol (docs/SYNC.md, docs/SERVER.md): every request with the
+ * protocol header and a timeout, every answer checked against the shared schemas. Failures come
+ * back as SyncRequestError with a kind the engine decides on (retry, refresh, stop).
+ */
+import { z } from 'zod';
+import {
+  DirectoryResponseSchema,
+  PullResponseSchema,
+  PushResponseSchema,
+  SequenceGapSchema,
+  type DirectoryResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type SequenceGap,
+} from '../../shared/sync/protocol';
+import { ROLES } from '../../shared/domain/codes';
+
+export const CLIENT_PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'x-ledgerline-protocol';
+
+export const SessionSchema = z.object({
+  accessToken: z.string(),
+  accessTokenExpiresAt: z.string(),
+  refreshToken: z.string(),
+  refreshTokenExpiresAt: z.string(),
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), teamId: z.string().nullable() }),
+});
+export type Session = z.output<typeof SessionSchema>;
+
+/**
+ * - network: no answer (offline, refused, timed out, cut off): retry later.
+ * - server: 5xx or 429: retry later.
+ * - expired: the access token expired: refresh and retry.
+ * - unauthorized: credentials or session refused: sign in again.
+ * - update_required: the server does not speak this client's protocol.
+ * - refused: any other 4xx to a whole request (rights revoked, a bug): stop and tell.
+ */
+export type FailureKind = 'network' | 'server' | 'expired' | 'unauthorized' | 'update_required' | 'refused';
+
+export class SyncRequestError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+    this.name = 'SyncRequestError';
+  }
+}
+
+const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export type PushAnswer = { readonly status: 200; readonly body: PushResponse } | { readonly status: 409; readonly body: SequenceGap };
+
+export interface SyncClient {
+  login(username: string, password: string): Promise<Session>;
+  refresh(refreshToken: string): Promise<Session>;
+  logout(refreshToken: string): Promise<void>;
+  directory(accessToken: string): Promise<DirectoryResponse>;
+  push(accessToken: string, request: PushRequest): Promise<PushAnswer>;
+  pull(accessToken: string, request: { cursor: string | null; limit: number; resync?: readonly string[] }): Promise<PullResponse>;
+}
+
+export interface SyncClientOptions {
+  readonly baseUrl: string;
+  readonly fetch?: typeof fetch;
+  readonly timeoutMs?: number;
+}
+
+function kindOf(status: number, code: string | null): FailureKind {
+  if (status === 426) return 'update_required';
+  if (status === 401) return code === 'token_expired' ? 'expired' : 'unauthorized';
+  if (status === 429 || status >= 500) return 'server';
+  return 'refused';
+}
+
+function retryAfterMs(response: Response): number | null {
+  const header = response.headers.get('retry-after');
+  const seconds = header === null ? Number.NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
+}
+
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const fetcher = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 60_000;
+
+  async function request(method: 'GET' | 'POST', path: string, body?: unknown, token?: string, alsoAccept: readonly number[] = []): Promise<{ status: number; json: unknown }> {
+    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(CLIENT_PROTOCOL_VERSION), accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetcher(`${base}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SyncRequestError('network', `The server at ${base} cannot be reached (${reason}).`);
+    }
+    let json: unknown;
+    try {
+      json = text === '' ? null : (JSON.parse(text) as unknown);
+    } catch {
+      throw new SyncRequestError(response.status >= 500 ? 'server' : 'refused', `The server answered ${String(response.status)} with a body that is not JSON.`, response.status);
+    }
+    if (!response.ok && !alsoAccept.includes(response.status)) {
+      const parsed = ErrorBodySchema.safeParse(json);
+      const code = parsed.success ? parsed.data.error.code : null;
+      const message = parsed.success ? parsed.data.error.message : `The server answered ${String(response.status)}.`;
+      throw new SyncRequestError(kindOf(response.status, code), message, response.status, code, retryAfterMs(response));
+    }
+    return { status: response.status, json };
+  }
+
+  function parse<S extends z.ZodType>(schema: S, path: string, json: unknown): z.output<S> {
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncRequestError('refused', `The server's answer to ${path} is not in the expected form.`);
+    return parsed.data;
+  }
+
+  const post = async <S extends z.ZodType>(path: string, schema: S, body: unknown, token?: string): Promise<z.output<S>> =>
+    parse(schema, path, (await request('POST', path, body, token)).json);
+
+  return {
+    login: (username, password) => post('/v1/auth/login', SessionSchema, { username, password }),
+    refresh: (refreshToken) => post('/v1/auth/refresh', SessionSchema, { refreshToken }),
+    logout: async (refreshToken) => {
+      await request('POST', '/v1/auth/logout', { refreshToken });
+    },
+    directory: async (token) => parse(DirectoryResponseSchema, '/v1/directory', (await request('GET', '/v1/directory', undefined, token)).json),
+    push: async (token, body) => {
+      const { status, json } = await request('POST', '/v1/sync/push', body, token, [409]);
+      if (status === 409) return { status: 409, body: parse(SequenceGapSchema, '/v1/sync/push', json) };
+      return { status: 200, body: parse(PushResponseSchema, '/v1/sync/push', json) };
+    },
+    pull: (token, body) =>
+      post('/v1/sync/pull', PullResponseSchema, body.resync === undefined || body.resync.length === 0 ? { cursor: body.cursor, limit: body.limit } : body, token),
+  };
+}
