@@ -1,13 +1,19 @@
-/** Hash routing: '#/' is the worklist, '#/customer/<id>' an account, '#/follow-ups' my follow-ups. Works the same on file:// and HTTP. */
+/** Hash routing: '#/' is the worklist, '#/customer/<id>' an account, '#/follow-ups' my follow-ups, '#/team' the team lead's screen. Works the same on file:// and HTTP. */
 import { useSyncExternalStore } from 'react';
 
-export type Route = { readonly screen: 'worklist' } | { readonly screen: 'followUps' } | { readonly screen: 'customer'; readonly customerId: string };
+export type Route =
+  | { readonly screen: 'worklist' }
+  | { readonly screen: 'followUps' }
+  | { readonly screen: 'team' }
+  | { readonly screen: 'customer'; readonly customerId: string };
 
 const CUSTOMER_HASH = /^#\/customer\/([0-9a-fA-F-]{36})$/;
 const FOLLOW_UPS_HASH = '#/follow-ups';
+const TEAM_HASH = '#/team';
 
 export function parseRoute(hash: string): Route {
   if (hash === FOLLOW_UPS_HASH) return { screen: 'followUps' };
+  if (hash === TEAM_HASH) return { screen: 'team' };
   const match = CUSTOMER_HASH.exec(hash);
   return match?.[1] ? { screen: 'customer', customerId: match[1] } : { screen: 'worklist' };
 }
@@ -38,6 +44,12 @@ export function openFollowUps(): void {
   if (window.location.hash === FOLLOW_UPS_HASH) return;
   pushedInApp += 1;
   window.location.hash = FOLLOW_UPS_HASH;
+}
+
+export function openTeam(): void {
+  if (window.location.hash === TEAM_HASH) return;
+  pushedInApp += 1;
+  window.location.hash = TEAM_HASH;
 }
 
 export function goBack(): void {
