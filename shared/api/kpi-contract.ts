@@ -1,2 +1,7 @@
 /** The KPI dashboard and the collection forecast (issue 6). */
-export const kpiContract = {} as const;
+import { KpiDashboardQuerySchema, KpiDashboardSchema, KpiForecastQuerySchema, KpiForecastSchema } from './kpi-schemas';
+
+export const kpiContract = {
+  'kpi.dashboard': { input: KpiDashboardQuerySchema, output: KpiDashboardSchema },
+  'kpi.forecast': { input: KpiForecastQuerySchema, output: KpiForecastSchema },
+} as const;

@@ -1,0 +1,135 @@
+/**
+ * kpi.forecast: the 13-week collection forecast of shared/domain/forecast.ts, one per currency in
+ * scope. Open promises are weighted by each customer's kept rate; other open items are timed by each
+ * customer's average days late over the invoices it paid (payment-history.ts).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { KpiForecastView } from '../../../shared/api/kpi-schemas';
+import type { PromiseStatus } from '../../../shared/domain/codes';
+import {
+  collectionForecast,
+  customerPatterns,
+  FORECAST_WEEKS,
+  type CustomerPattern,
+  type ForecastItem,
+  type ForecastPromise,
+  type PastPromise,
+} from '../../../shared/domain/forecast';
+import type { SettledInvoice } from '../../../shared/domain/payment-history';
+import { addDays } from '../../../shared/domain/dates';
+import { addMinor } from '../../../shared/domain/money';
+import { prepared } from '../../statements';
+import { customerFilter, scopeParams, type KpiScope } from './scope';
+
+type Params = Record<string, string>;
+
+const openPromisesSql = (scope: KpiScope): string =>
+  `SELECT customer_id AS customerId, promised_date AS promisedDate, amount_minor AS amountMinor, paid_minor AS paidMinor, currency
+   FROM promises WHERE status = 'open' ${customerFilter(scope, 'customer_id')}`;
+
+const pastPromisesSql = (scope: KpiScope): string =>
+  `SELECT customer_id AS customerId, status, amount_minor AS amountMinor
+   FROM promises WHERE status IN ('kept', 'partially_kept', 'broken') ${customerFilter(scope, 'customer_id')}`;
+
+// Paid invoices are the payment history: how late each customer pays.
+const settledSql = (scope: KpiScope): string =>
+  `SELECT customer_id AS customerKey, document_date AS invoiceDate, due_date AS dueDate, cleared_at AS settledDate,
+     id IN (SELECT open_item_id FROM dispute_items) AS disputed
+   FROM open_items WHERE kind = 'invoice' AND cleared_at IS NOT NULL ${customerFilter(scope, 'customer_id')}`;
+
+/**
+ * Items with the same customer, due date and currency are forecast alike, so they are summed in SQL:
+ * in the order of the open-items index (no sort), split into the part under an open promise (which
+ * the promise forecasts) and the rest.
+ */
+const openItemsSql = (scope: KpiScope): string =>
+  `SELECT customer_id AS customerId, due_date AS dueDate, currency, sum(open_minor) AS openMinor,
+     sum(CASE WHEN rowid IN (SELECT oi.rowid FROM promises p JOIN promise_items pi ON pi.promise_id = p.id
+                             JOIN open_items oi ON oi.id = pi.open_item_id WHERE p.status = 'open')
+         THEN open_minor ELSE 0 END) AS coveredMinor
+   FROM open_items WHERE open_minor <> 0 ${customerFilter(scope, 'customer_id')}
+   GROUP BY customer_id, due_date, currency`;
+
+interface ItemGroupRow {
+  customerId: string;
+  currency: string;
+  dueDate: string;
+  openMinor: number;
+  coveredMinor: number;
+}
+
+/**
+ * Merges item groups whose due dates the forecast cannot tell apart: a due date before
+ * `asOf − the customer's rounded days late` is expected before the as-of date (week 1 either way),
+ * one on or after `asOf + 13 weeks` is expected beyond the forecast either way. Clamping them to
+ * those two dates changes no week and leaves far fewer items for the forecast to place.
+ */
+function mergeIndistinct(rows: readonly ItemGroupRow[], patterns: ReadonlyMap<string, CustomerPattern>, asOf: string): ForecastItem[] {
+  const horizon = addDays(asOf, FORECAST_WEEKS * 7);
+  // Per customer: the last due date expected before the as-of date.
+  const overdueBy = new Map<string, string>();
+  const overdueByOf = (customerId: string): string => {
+    let date = overdueBy.get(customerId);
+    if (date === undefined) {
+      date = addDays(asOf, -Math.round(patterns.get(customerId)?.averageDaysLate ?? 0) - 1);
+      overdueBy.set(customerId, date);
+    }
+    return date;
+  };
+  const merged = new Map<string, ForecastItem>();
+  const add = (customerId: string, currency: string, dueDate: string, coveredByPromise: boolean, openMinor: number): void => {
+    if (openMinor === 0) return;
+    const key = `${customerId}|${currency}|${dueDate}|${String(coveredByPromise)}`;
+    const previous = merged.get(key);
+    merged.set(key, { customerId, currency, dueDate, coveredByPromise, openMinor: previous ? addMinor(previous.openMinor, openMinor) : openMinor });
+  };
+  for (const row of rows) {
+    const overdue = overdueByOf(row.customerId);
+    const dueDate = row.dueDate < overdue ? overdue : row.dueDate > horizon ? horizon : row.dueDate;
+    add(row.customerId, row.currency, dueDate, true, row.coveredMinor);
+    add(row.customerId, row.currency, dueDate, false, addMinor(row.openMinor, -row.coveredMinor));
+  }
+  return [...merged.values()];
+}
+
+function byCurrency<T extends { currency: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(record.currency);
+    if (group) group.push(record);
+    else groups.set(record.currency, [record]);
+  }
+  return groups;
+}
+
+export function queryKpiForecast(sqlite: BetterSqlite3.Database, scope: KpiScope, asOf: string): KpiForecastView {
+  const params = scopeParams(scope);
+  const openPromises = prepared<[Params], ForecastPromise>(sqlite, openPromisesSql(scope)).all(params);
+  const pastPromises = prepared<[Params], PastPromise & { status: PromiseStatus }>(sqlite, pastPromisesSql(scope)).all(params);
+  const settled = prepared<[Params], Omit<SettledInvoice, 'disputed'> & { disputed: number }>(sqlite, settledSql(scope))
+    .all(params)
+    .map((row): SettledInvoice => ({ ...row, disputed: row.disputed === 1 }));
+  const patterns = customerPatterns(pastPromises, settled);
+  const items = mergeIndistinct(prepared<[Params], ItemGroupRow>(sqlite, openItemsSql(scope)).all(params), patterns, asOf);
+  const promisesByCurrency = byCurrency(openPromises);
+  const itemsByCurrency = byCurrency(items);
+  const currencies = [...new Set([...promisesByCurrency.keys(), ...itemsByCurrency.keys()])].sort();
+  const forecasts = currencies.map((currency) =>
+    collectionForecast(asOf, currency, promisesByCurrency.get(currency) ?? [], itemsByCurrency.get(currency) ?? [], patterns),
+  );
+
+  return {
+    asOf,
+    collectorId: scope.collectorId,
+    weeks: Array.from({ length: FORECAST_WEEKS }, (_, index) => ({
+      week: index + 1,
+      from: addDays(asOf, index * 7),
+      to: addDays(asOf, index * 7 + 6),
+      amounts: forecasts.map((forecast) => {
+        const week = forecast.weeks[index];
+        return { currency: forecast.currency, promisedMinor: week?.promisedMinor ?? 0, itemsMinor: week?.itemsMinor ?? 0, totalMinor: week?.totalMinor ?? 0 };
+      }),
+    })),
+    totals: forecasts.map((forecast) => ({ currency: forecast.currency, beyondMinor: forecast.beyondMinor, discountedMinor: forecast.discountedMinor })),
+  };
+}

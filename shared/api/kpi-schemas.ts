@@ -1,0 +1,126 @@
+/** zod schemas of the KPI dashboard and the 13-week collection forecast (issue 6, docs/KPI.md). */
+import { z } from 'zod';
+import { CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema } from './schemas';
+
+export const KPI_MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const KpiMonthSchema = z.string().regex(KPI_MONTH_PATTERN, 'must be a month in the form YYYY-MM');
+
+/** How a figure's value reads: days, a percentage 0..100, a rate 0..1, a count, or contacts per day. */
+export const KPI_UNITS = ['days', 'percent', 'rate', 'count', 'per_day'] as const;
+export type KpiUnit = (typeof KPI_UNITS)[number];
+
+export const KpiDashboardQuerySchema = z
+  .object({
+    /** null or absent: the whole team (every customer in the store). */
+    collectorId: IdSchema.nullish().transform((value) => value ?? null),
+    month: KpiMonthSchema,
+    /** Money figures are one currency at a time; absent: the base currency. */
+    currency: CurrencySchema.optional(),
+  })
+  .strict();
+
+export const KpiForecastQuerySchema = z
+  .object({ collectorId: IdSchema.nullish().transform((value) => value ?? null) })
+  .strict();
+
+export const KpiFigureSchema = z.object({
+  value: z.number().nullable(),
+  unit: z.enum(KPI_UNITS),
+  /** Why there is no value (say no credit sales in the period); null when there is one. */
+  reason: z.string().nullable(),
+  formula: z.string(),
+  inputs: z.record(z.string(), z.union([z.number(), z.string()])),
+});
+
+export const KPI_FIGURE_KEYS = [
+  'dso',
+  'dsoCountback',
+  'bestPossibleDso',
+  'averageDaysDelinquent',
+  'daysDelinquentPerInvoice',
+  'daysDelinquentWeighted',
+  'cei',
+  'percentCurrent',
+  'keptRateByCount',
+  'keptRateByAmount',
+  'brokenPromises',
+  'collectedVsPromised',
+  'disputesOpened',
+  'disputeCycleTime',
+] as const;
+export type KpiFigureKey = (typeof KPI_FIGURE_KEYS)[number];
+
+/** The figures drawn as monthly trend lines. */
+export const KPI_TREND_KEYS = [
+  'dso',
+  'bestPossibleDso',
+  'averageDaysDelinquent',
+  'cei',
+  'percentCurrent',
+  'keptRateByCount',
+  'keptRateByAmount',
+  'collectedVsPromised',
+  'brokenPromises',
+  'disputesOpened',
+  'disputeCycleTime',
+] as const satisfies readonly KpiFigureKey[];
+export type KpiTrendKey = (typeof KPI_TREND_KEYS)[number];
+
+export const KpiDisputeGroupSchema = z.object({ key: z.string(), opened: z.number().int().min(0), cycleTimeDays: KpiFigureSchema });
+
+export const KpiCollectorContactsSchema = z.object({
+  collectorId: IdSchema,
+  displayName: z.string(),
+  contacts: z.number().int().min(0),
+  perDay: KpiFigureSchema,
+});
+
+export const KpiTrendPointSchema = z.object({
+  month: KpiMonthSchema,
+  values: z.object(Object.fromEntries(KPI_TREND_KEYS.map((key) => [key, z.number().nullable()])) as Record<KpiTrendKey, z.ZodNullable<z.ZodNumber>>),
+});
+
+export const KpiDashboardSchema = z.object({
+  asOf: CalendarDateSchema,
+  collectorId: IdSchema.nullable(),
+  month: KpiMonthSchema,
+  /** The month, cut at the as-of date when it is the current one. */
+  period: z.object({ from: CalendarDateSchema, to: CalendarDateSchema }),
+  currency: CurrencySchema,
+  /** Currencies with receivables or promises in scope, so the caller can offer the others. */
+  currencies: z.array(CurrencySchema),
+  figures: z.object(Object.fromEntries(KPI_FIGURE_KEYS.map((key) => [key, KpiFigureSchema])) as Record<KpiFigureKey, typeof KpiFigureSchema>),
+  disputesByReason: z.array(KpiDisputeGroupSchema),
+  disputesByRootCause: z.array(KpiDisputeGroupSchema),
+  contacts: z.array(KpiCollectorContactsSchema),
+  /** The 12 months ending with `month`, oldest first. */
+  trend: z.array(KpiTrendPointSchema),
+});
+
+export const KpiForecastAmountSchema = z.object({
+  currency: CurrencySchema,
+  promisedMinor: MinorSchema,
+  itemsMinor: MinorSchema,
+  totalMinor: MinorSchema,
+});
+
+export const KpiForecastWeekSchema = z.object({
+  week: z.number().int().min(1),
+  from: CalendarDateSchema,
+  to: CalendarDateSchema,
+  amounts: z.array(KpiForecastAmountSchema),
+});
+
+export const KpiForecastSchema = z.object({
+  asOf: CalendarDateSchema,
+  collectorId: IdSchema.nullable(),
+  weeks: z.array(KpiForecastWeekSchema),
+  /** Per currency: expected after week 13, and the part of open promises not expected given the kept rates. */
+  totals: z.array(z.object({ currency: CurrencySchema, beyondMinor: MinorSchema, discountedMinor: MinorSchema })),
+});
+
+export type KpiFigureView = z.output<typeof KpiFigureSchema>;
+export type KpiDashboard = z.output<typeof KpiDashboardSchema>;
+export type KpiForecastView = z.output<typeof KpiForecastSchema>;
+export type KpiDashboardQuery = z.output<typeof KpiDashboardQuerySchema>;
+export type KpiForecastQuery = z.output<typeof KpiForecastQuerySchema>;
