@@ -77,6 +77,15 @@ export default tseslint.config(
       { group: ['**/electron/**', '**/renderer/**', `${'../'.repeat(depth + 1)}db`, `${'../'.repeat(depth + 1)}db/**`], message: 'server/ depends only on shared/ and its own modules.' },
     ]),
   })),
+  // The server demo seeds the very portfolio the desktop's demo has, so it uses the pure generator
+  // (db/demo/generate and what it imports: no SQLite, no Electron). Nothing else of db/.
+  {
+    files: ['server/demo/*.ts'],
+    rules: layer([
+      { group: ['electron', 'electron/*', 'electron-store', 'electron-log', 'electron-log/*', 'better-sqlite3'], message: 'server/ runs without Electron and on PostgreSQL.' },
+      { group: ['**/electron/**', '**/renderer/**', '../../db/*', '!../../db/demo', '../../db/demo/*', '!../../db/demo/generate'], message: 'server/demo may use only the demo generator of db/.' },
+    ]),
+  },
   {
     files: ['tests/**/*.ts'],
     rules: {
