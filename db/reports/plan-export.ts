@@ -56,7 +56,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
   switch (input.kind) {
     case 'notes': {
       const { filter, options, format } = input;
-      const customers = resolveScope(sqlite, filter.scope, env.read);
+      const customers = resolveScope(sqlite, filter.scope, env.read, 'filter.scope');
       const total = countNotes(sqlite, filter, filter.scope.kind === 'all' ? null : customers.map((customer) => customer.id)).count;
       const entriesOf = customerNotes(sqlite, filter);
       const frame: PdfFrame = { title: 'Portfolio notes', filters: describeNotesFilter(sqlite, filter), printed: printedText(now), layout: 'landscape' };
@@ -73,7 +73,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
     case 'aging': {
       const { filter, options, format } = input;
       const asOf = filter.asOf ?? today;
-      const customers = resolveScope(sqlite, filter.scope, env.read);
+      const customers = resolveScope(sqlite, filter.scope, env.read, 'filter.scope');
       const report = agingReport(sqlite, customers, asOf, env.settings.aging, filter.currencies);
       const basis = report.basis === 'due_date' ? 'days past the due date' : 'days since the document date';
       const frame: PdfFrame = {

@@ -35,8 +35,11 @@ const toCustomer = (row: CustomerRow): ScopeCustomer => ({
   collectorName: row.collector_name,
 });
 
-/** Every customer in the scope, ordered by number. `read` is only called for a worklist scope (it needs current summaries). */
-export function resolveScope(sqlite: BetterSqlite3.Database, scope: ReportScope, read: () => ReadContext): ScopeCustomer[] {
+/**
+ * Every customer in the scope, ordered by number. `read` is only called for a worklist scope (it
+ * needs current summaries); `field` is where the scope sits in the caller's input, for error fields.
+ */
+export function resolveScope(sqlite: BetterSqlite3.Database, scope: ReportScope, read: () => ReadContext, field = 'scope'): ScopeCustomer[] {
   switch (scope.kind) {
     case 'all':
       return prepared<[], CustomerRow>(sqlite, `${SELECT} ORDER BY c.number`).all().map(toCustomer);
@@ -47,7 +50,7 @@ export function resolveScope(sqlite: BetterSqlite3.Database, scope: ReportScope,
           .map((row) => row.id),
       );
       const unknown = scope.collectorIds.findIndex((id) => !known.has(id));
-      if (unknown >= 0) throw new DomainError('not_found', `collector ${scope.collectorIds[unknown] ?? ''} does not exist`, `scope.collectorIds.${unknown}`);
+      if (unknown >= 0) throw new DomainError('not_found', `collector ${scope.collectorIds[unknown] ?? ''} does not exist`, `${field}.collectorIds.${unknown}`);
       return prepared<[string], CustomerRow>(sqlite, `${SELECT} WHERE c.collector_id IN (SELECT value FROM json_each(?)) ORDER BY c.number`)
         .all(JSON.stringify(scope.collectorIds))
         .map(toCustomer);
@@ -58,7 +61,7 @@ export function resolveScope(sqlite: BetterSqlite3.Database, scope: ReportScope,
       );
       const found = new Set(rows.map((row) => row.id));
       const unknown = scope.customerIds.findIndex((id) => !found.has(id));
-      if (unknown >= 0) throw new DomainError('not_found', `customer ${scope.customerIds[unknown] ?? ''} does not exist`, `scope.customerIds.${unknown}`);
+      if (unknown >= 0) throw new DomainError('not_found', `customer ${scope.customerIds[unknown] ?? ''} does not exist`, `${field}.customerIds.${unknown}`);
       return rows.map(toCustomer);
     }
     case 'worklist': {

@@ -24,6 +24,8 @@ function cellValue(cell: Cell): Value {
   if (cell === null) return null;
   switch (cell.t) {
     case 'text':
+      // A line break inside an Excel cell is LF; XML readers would turn CR LF into LF anyway.
+      return cell.v.replace(/\r\n?/g, '\n');
     case 'int':
       return cell.v;
     case 'date':

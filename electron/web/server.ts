@@ -3,12 +3,14 @@
  * `POST /api/<operation>`, answered by the same dispatch as the IPC binding. Only the app's own
  * page may call it (see request-guard).
  */
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { dispatch, type ApiHandlers } from '../../shared/api/dispatch';
 import { fail, type ApiErrorCode } from '../../shared/api/result';
+import { exportsDir, isExportFileName } from '../../db/reports/file-names';
 import { describeError, type ShellLogger } from '../app/logger';
 import { SECURITY_HEADERS } from '../security/csp';
 import { checkApiRequest } from './request-guard';
@@ -37,6 +39,24 @@ function statusOf(error: unknown): number {
     return error.statusCode;
   }
   return 500;
+}
+
+const EXPORT_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+/** A finished export file, or null: only plain names of files directly in the exports folder (no path, no part file). */
+async function exportFile(folder: string, fileName: string): Promise<{ path: string; size: number } | null> {
+  if (!isExportFileName(fileName)) return null;
+  const path = join(folder, fileName);
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { path, size: info.size } : null;
+  } catch {
+    return null;
+  }
 }
 
 const NOT_ALLOWED_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
@@ -101,6 +121,29 @@ export async function createWebApp(options: WebAppOptions): Promise<FastifyInsta
       void reply.header('Allow', 'POST');
       return refuse(reply, 405, 'validation', 'the API accepts POST only');
     },
+  });
+
+  // Finished report exports (report.exportStart), downloaded by the browser; the data folder is the handler table's own.
+  const exportsFolder = exportsDir((await handlers['app.info']({})).dataDir);
+  app.get<{ Params: { fileName: string } }>('/exports/:fileName', async (request, reply) => {
+    const decision = checkApiRequest({
+      host: headerValue(request.headers.host),
+      origin: headerValue(request.headers.origin),
+      secFetchSite: headerValue(request.headers['sec-fetch-site']),
+    });
+    if (!decision.allowed) {
+      logger.warn('refused an export download', { url: request.url, reason: decision.reason });
+      return refuse(reply, 403, 'validation', decision.reason);
+    }
+    const file = await exportFile(exportsFolder, request.params.fileName);
+    if (!file) return refuse(reply, 404, 'not_found', 'no such export file');
+    const extension = request.params.fileName.split('.').pop() ?? '';
+    return reply
+      .header('Cache-Control', 'no-store')
+      .header('Content-Disposition', `attachment; filename="${request.params.fileName}"`)
+      .header('Content-Length', file.size)
+      .type(EXPORT_CONTENT_TYPES[extension] ?? 'application/octet-stream')
+      .send(createReadStream(file.path));
   });
 
   const staticRoot = options.staticRoot;
