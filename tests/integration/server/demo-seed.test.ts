@@ -26,10 +26,8 @@ describe.each(BACKENDS)('server demo seed on %s', (kind) => {
     expect(report.counts.customers).toBe(60);
     expect(report.counts.activities).toBe(4_000);
     const customers = await db.selectFrom('customers').selectAll().orderBy('id').execute();
-    expect(customers).toEqual(
-      expected.synced.customers
-        .map((row) => ({ ...row, erp_country_code: null, version: 1, updated_seq: expect.any(Number) as number }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
+    expect(customers.map(({ updated_seq: _seq, ...row }) => row)).toEqual(
+      expected.synced.customers.map((row) => ({ ...row, erp_country_code: null, version: 1 })).sort((a, b) => a.id.localeCompare(b.id)),
     );
     // Free text with umlauts, apostrophes and punctuation survives the array parameters intact.
     const notes = await db.selectFrom('notes').select(['id', 'body', 'note_version', 'is_current']).orderBy('id').execute();
@@ -38,8 +36,8 @@ describe.each(BACKENDS)('server demo seed on %s', (kind) => {
     );
     const persons = await db.selectFrom('contact_persons').select(['id', 'name', 'phone', 'email']).orderBy('id').execute();
     expect(persons).toEqual(expected.synced.contact_persons.map(({ id, name, phone, email }) => ({ id, name, phone, email })).sort((a, b) => a.id.localeCompare(b.id)));
-    const promiseItems = await db.selectFrom('promise_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(promiseItems.n)).toBe(expected.promiseItems.length);
+    const promiseItems = await db.selectFrom('promise_items').selectAll().execute();
+    expect(promiseItems.length).toBe(expected.promiseItems.length);
     const clearings = await db.selectFrom('clearings').innerJoin('open_items', 'open_items.id', 'clearings.open_item_id').select(['clearings.customer_id', 'open_items.customer_id as item_customer']).execute();
     expect(clearings.length).toBe(expected.synced.clearings.length);
     expect(clearings.every((row) => row.customer_id === row.item_customer)).toBe(true);
@@ -48,7 +46,7 @@ describe.each(BACKENDS)('server demo seed on %s', (kind) => {
   it('logs one change per synced row, and each row carries its entry’s seq', async () => {
     const { db } = testDb;
     const log = await db.selectFrom('change_log').select(['seq', 'entity', 'entity_id', 'customer_id', 'op', 'at']).orderBy('seq').execute();
-    const syncedTotal = Object.values(expected.synced).reduce((sum: number, rows: readonly unknown[]) => sum + rows.length, 0);
+    const syncedTotal = Object.values<readonly unknown[]>({ ...expected.synced }).reduce((sum, rows) => sum + rows.length, 0);
     expect(log.length).toBe(syncedTotal);
     expect(report.counts.change_log).toBe(syncedTotal);
     expect(log.every((entry) => entry.op === 'upsert' && entry.at === OPTIONS.now)).toBe(true);
