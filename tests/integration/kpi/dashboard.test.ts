@@ -1,0 +1,146 @@
+/**
+ * kpi.dashboard on the hand-built book of fixture.ts, October 2026 (31 days), EUR unless said.
+ *
+ * AR at the end of 09-30 (opening): I1 100,000 + I7 60,000 + I8 20,000 = 180,000, all current.
+ * AR at the end of 10-31 (closing): I2 50,000 + I3 30,000 (its payment came 11-05) + I4 −5,000 +
+ * I7 60,000 = 135,000; current (due on or after 10-31): I2 50,000.
+ * Credit sales of October: I2 50,000 + I3 30,000 = 80,000 (the credit memo is not a sale).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../../support/test-api';
+import { buildKpiBook, type KpiBook } from './fixture';
+
+let api: TestApi;
+let book: KpiBook;
+
+beforeEach(async () => {
+  api = await createTestApi();
+  book = buildKpiBook(api.store.sqlite);
+});
+afterEach(async () => {
+  await api.cleanup();
+});
+
+describe('kpi.dashboard, team, October 2026, EUR', () => {
+  it('computes the AR figures from the month-end positions', async () => {
+    const { figures, period, currency, currencies } = await api.call('kpi.dashboard', { month: '2026-10' });
+    expect(period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(currency).toBe('EUR');
+    expect(currencies).toEqual(['EUR', 'USD']);
+    // 135,000 ÷ 80,000 × 31 = 52.3125
+    expect(figures.dso).toMatchObject({ value: 52.31, unit: 'days', inputs: { endingArMinor: 135_000, creditSalesMinor: 80_000, days: 31 } });
+    // 50,000 ÷ 80,000 × 31 = 19.375, half away from zero
+    expect(figures.bestPossibleDso.value).toBe(19.38);
+    expect(figures.averageDaysDelinquent.value).toBe(32.93);
+    // (180,000 + 80,000 − 135,000) ÷ (180,000 + 80,000 − 50,000) × 100 = 59.5238…
+    expect(figures.cei).toMatchObject({ value: 59.52, unit: 'percent', inputs: { openingArMinor: 180_000, closingCurrentArMinor: 50_000 } });
+    // 50,000 ÷ 135,000 × 100 = 37.037…
+    expect(figures.percentCurrent.value).toBe(37.04);
+    // October's 80,000 used up (31 days, 55,000 left), then 55,000 ÷ 180,000 × 30 days of September = 9.1666…
+    expect(figures.dsoCountback.value).toBe(40.17);
+    expect(figures.dsoCountback.inputs).toMatchObject({ 'creditSalesMinor 2026-10': 80_000, 'creditSalesMinor 2026-09': 180_000, 'days 2026-09': 30 });
+  });
+
+  it('computes days delinquent of the invoices paid in the month', async () => {
+    const { figures } = await api.call('kpi.dashboard', { month: '2026-10' });
+    // I1 paid 10 days late (100,000), I8 on time (20,000): (10 + 0) ÷ 2; 10 × 100,000 ÷ 120,000 = 8.333…
+    expect(figures.daysDelinquentPerInvoice).toMatchObject({ value: 5, inputs: { paidInvoices: 2, totalDaysLate: 10 } });
+    expect(figures.daysDelinquentWeighted.value).toBe(8.33);
+  });
+
+  it('computes the promise figures of promises due in the month', async () => {
+    const { figures } = await api.call('kpi.dashboard', { month: '2026-10' });
+    // kept 100,000; broken 30,000; partially kept 20,000 (5,000 paid); the cancelled one is left out
+    expect(figures.keptRateByCount).toMatchObject({ value: 0.3333, unit: 'rate', inputs: { kept: 1, partiallyKept: 1, broken: 1 } });
+    expect(figures.keptRateByAmount.value).toBe(0.6667);
+    expect(figures.brokenPromises).toMatchObject({ value: 1, unit: 'count' });
+    // (100,000 + 0 + 5,000) ÷ 150,000
+    expect(figures.collectedVsPromised).toMatchObject({ value: 0.7, inputs: { paidMinor: 105_000, promisedMinor: 150_000 } });
+  });
+
+  it('counts disputes opened and their cycle time by reason and root cause, voided ones left out', async () => {
+    const dashboard = await api.call('kpi.dashboard', { month: '2026-10' });
+    // opened in October: D1 and D3; closed in October: D1 after 10 days, D2 after 20
+    expect(dashboard.figures.disputesOpened.value).toBe(2);
+    expect(dashboard.figures.disputeCycleTime).toMatchObject({ value: 15, inputs: { closedDisputes: 2, totalDays: 30 } });
+    expect(dashboard.disputesByReason.map((group) => [group.key, group.opened, group.cycleTimeDays.value])).toEqual([
+      ['freight', 0, 20],
+      ['pricing', 2, 10],
+    ]);
+    expect(dashboard.disputesByRootCause.map((group) => [group.key, group.opened, group.cycleTimeDays.value])).toEqual([
+      ['billing', 1, 10],
+      ['shipping', 0, 20],
+      ['unassigned', 1, null],
+    ]);
+    expect(dashboard.disputesByRootCause[2]?.cycleTimeDays.reason).toBe('no dispute closed in the period');
+  });
+
+  it('gives contacts per collector per calendar day', async () => {
+    const { contacts } = await api.call('kpi.dashboard', { month: '2026-10' });
+    const byName = Object.fromEntries(contacts.map((entry) => [entry.displayName, [entry.contacts, entry.perDay.value]]));
+    // 3 ÷ 31 = 0.0967…, 1 ÷ 31 = 0.0322…
+    expect(byName).toEqual({ 'Alex Collector': [3, 0.1], 'Bea Collector': [1, 0.03] });
+  });
+
+  it('draws a 12-month trend ending with the month', async () => {
+    const { trend } = await api.call('kpi.dashboard', { month: '2026-10' });
+    expect(trend.map((point) => point.month)).toEqual([
+      '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10',
+    ]);
+    // September: opening 40,000 (I5, paid 09-15), closing 180,000 all current, sales 180,000 over 30 days
+    expect(trend[10]?.values).toMatchObject({ dso: 30, bestPossibleDso: 30, averageDaysDelinquent: 0, cei: 100, percentCurrent: 100, disputesOpened: 1 });
+    expect(trend[11]?.values).toMatchObject({ dso: 52.31, cei: 59.52, keptRateByCount: 0.3333, brokenPromises: 1 });
+    // Nothing was sold in 2025: no DSO, and the reason is on the figure of such a month.
+    expect(trend[0]?.values.dso).toBeNull();
+  });
+
+  it('says why a figure has no value', async () => {
+    const { figures } = await api.call('kpi.dashboard', { month: '2026-06' });
+    expect(figures.dso).toMatchObject({ value: null, reason: 'no credit sales in the period' });
+    expect(figures.keptRateByCount.reason).toBe('no kept, partially kept or broken promise due in the period');
+  });
+});
+
+describe('kpi.dashboard, other scopes and currencies', () => {
+  it('limits a collector to their customers and their own contacts', async () => {
+    const { figures, contacts } = await api.call('kpi.dashboard', { month: '2026-10', collectorId: book.collectorA });
+    // C1 only: closing I2 50,000 + I7 60,000; sales I2 50,000 → 110,000 ÷ 50,000 × 31
+    expect(figures.dso).toMatchObject({ value: 68.2, inputs: { endingArMinor: 110_000, creditSalesMinor: 50_000 } });
+    expect(figures.disputesOpened.value).toBe(1);
+    expect(figures.keptRateByCount.value).toBe(1);
+    expect(contacts.map((entry) => entry.displayName)).toEqual(['Alex Collector']);
+  });
+
+  it('computes the money figures of another currency on its own', async () => {
+    const { figures, currency } = await api.call('kpi.dashboard', { month: '2026-10', currency: 'USD' });
+    expect(currency).toBe('USD');
+    // U1 10,000 sold 10-03, due 11-02: all of it open and current at the end of October
+    expect(figures.dso).toMatchObject({ value: 31, inputs: { endingArMinor: 10_000, currency: 'USD' } });
+    expect(figures.averageDaysDelinquent.value).toBe(0);
+  });
+
+  it('cuts the current month at the as-of date', async () => {
+    const { period, trend } = await api.call('kpi.dashboard', { month: '2026-11' });
+    expect(period).toEqual({ from: '2026-11-01', to: '2026-11-23' });
+    expect(trend.at(-2)?.month).toBe('2026-10');
+  });
+});
+
+describe('kpi.dashboard input', () => {
+  it.each([
+    [{ month: '2026-13' }, 'month'],
+    [{ month: 'October' }, 'month'],
+    [{}, 'month'],
+    [{ month: '2026-10', collectorId: 'alex' }, 'collectorId'],
+    [{ month: '2026-10', currency: 'eur' }, 'currency'],
+    [{ month: '2026-10', extra: 1 }, 'extra'],
+  ])('refuses %j naming %s', async (input, field) => {
+    const result = await api.raw('kpi.dashboard', input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', field } });
+  });
+
+  it('refuses a month that has not started', async () => {
+    const result = await api.raw('kpi.dashboard', { month: '2026-12' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', field: 'month', message: 'month 2026-12 has not started yet (today is 2026-11-23)' } });
+  });
+});

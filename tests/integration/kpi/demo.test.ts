@@ -1,0 +1,76 @@
+/** kpi.dashboard and kpi.forecast on the small demo portfolio: consistent with the ledger and with each other. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../db/demo/seed';
+import { createTestApi, TEST_AS_OF, type TestApi } from '../../support/test-api';
+
+let api: TestApi;
+let collectorId: string;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  await seedDemo(api.store, { size: 'small', seed: 1, asOf: TEST_AS_OF });
+  collectorId = api.store.sqlite.prepare<[], { id: string }>('SELECT id FROM users WHERE is_local_profile = 1').get()?.id ?? '';
+});
+afterAll(async () => {
+  await api.cleanup();
+});
+
+const sql = <T>(text: string, ...params: unknown[]): T => api.store.sqlite.prepare(text).get(...params) as T;
+
+describe('kpi.dashboard on the demo', () => {
+  it('ends the current month with the ledger: AR today is the open balance of the items', async () => {
+    const dashboard = await api.call('kpi.dashboard', { month: '2026-11' });
+    expect(dashboard.currency).toBe('EUR');
+    expect(dashboard.currencies).toEqual(expect.arrayContaining(['EUR', 'USD', 'GBP']));
+    const ledger = sql<{ total: number; current: number }>(
+      "SELECT sum(open_minor) AS total, sum(CASE WHEN due_date >= ? THEN open_minor ELSE 0 END) AS current FROM open_items WHERE currency = 'EUR' AND document_date <= ?",
+      TEST_AS_OF,
+      TEST_AS_OF,
+    );
+    expect(dashboard.figures.percentCurrent.inputs).toMatchObject({ totalArMinor: ledger.total, currentArMinor: ledger.current });
+    expect(dashboard.figures.dso.inputs.endingArMinor).toBe(ledger.total);
+  });
+
+  it('gives every figure either a value or a reason, and ADD = DSO − best possible DSO', async () => {
+    for (const month of ['2026-11', '2026-08']) {
+      const { figures, trend } = await api.call('kpi.dashboard', { month });
+      for (const figure of Object.values(figures)) expect(figure.value === null).toBe(figure.reason !== null);
+      for (const point of trend) {
+        const { dso, bestPossibleDso, averageDaysDelinquent } = point.values;
+        if (dso !== null && bestPossibleDso !== null) expect(averageDaysDelinquent).toBeCloseTo(dso - bestPossibleDso, 2);
+      }
+    }
+  });
+
+  it('closes one month where the next one opens', async () => {
+    const october = await api.call('kpi.dashboard', { month: '2026-10' });
+    const november = await api.call('kpi.dashboard', { month: '2026-11' });
+    expect(november.figures.cei.inputs.openingArMinor).toBe(october.figures.dso.inputs.endingArMinor);
+    expect(november.trend.at(-2)?.values).toEqual(october.trend.at(-1)?.values);
+  });
+
+  it('gives the local collector, who holds every demo customer, the team figures', async () => {
+    const team = await api.call('kpi.dashboard', { month: '2026-10' });
+    const mine = await api.call('kpi.dashboard', { month: '2026-10', collectorId });
+    expect(mine.figures.dso).toEqual(team.figures.dso);
+    expect(mine.figures.keptRateByAmount).toEqual(team.figures.keptRateByAmount);
+    expect(mine.contacts.every((entry) => entry.collectorId === collectorId)).toBe(true);
+  });
+});
+
+describe('kpi.forecast on the demo', () => {
+  it('places every open minor unit in a week, beyond week 13 or in the discount, per currency', async () => {
+    const forecast = await api.call('kpi.forecast', {});
+    expect(forecast.totals.length).toBeGreaterThan(1);
+    for (const { currency, beyondMinor, discountedMinor } of forecast.totals) {
+      const weeks = forecast.weeks.reduce((sum, week) => sum + (week.amounts.find((entry) => entry.currency === currency)?.totalMinor ?? 0), 0);
+      const promised = sql<{ total: number | null }>("SELECT sum(max(0, amount_minor - paid_minor)) AS total FROM promises WHERE status = 'open' AND currency = ?", currency).total ?? 0;
+      const items = sql<{ total: number | null }>(
+        `SELECT sum(open_minor) AS total FROM open_items WHERE open_minor <> 0 AND currency = ? AND id NOT IN
+           (SELECT pi.open_item_id FROM promise_items pi JOIN promises p ON p.id = pi.promise_id WHERE p.status = 'open')`,
+        currency,
+      ).total ?? 0;
+      expect(weeks + beyondMinor + discountedMinor, currency).toBe(promised + items);
+    }
+  });
+});
