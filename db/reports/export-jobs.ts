@@ -79,7 +79,11 @@ export class ExportJobs {
     };
     // Started on the next turn, so the caller has its job id before the first row is read.
     job.settled = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => plan.run(job.filePath, ctx))
+      .then(() => {
+        // Cancelled before it began: no file is even opened.
+        ctx.signal.throwIfAborted();
+        return plan.run(job.filePath, ctx);
+      })
       .then(
         () => {
           job.state = 'done';
