@@ -1,0 +1,63 @@
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { FormDialog } from '../collector/FormDialog';
+import { useCommand } from '../collector/useCommand';
+import { pluralize } from '../common/format';
+
+interface ReassignDialogProps {
+  readonly customerIds: readonly string[];
+  /** The team's collectors: the possible new owners. */
+  readonly collectors: readonly { readonly collectorId: string; readonly displayName: string }[];
+  /** The collector whose customers are shown, if only one: not offered as the target. */
+  readonly from: string | null;
+  readonly onClose: () => void;
+  readonly onDone: (message: string) => void;
+}
+
+/** "Reassign to…": the selected customers move to another collector of the team, with an optional reason. */
+export function ReassignDialog({ customerIds, collectors, from, onClose, onDone }: ReassignDialogProps) {
+  const targets = collectors.filter((collector) => collector.collectorId !== from);
+  const [to, setTo] = useState(targets[0]?.collectorId ?? '');
+  const [reason, setReason] = useState('');
+  const command = useCommand();
+  const submit = async () => {
+    const done = await command.run(() =>
+      api['customer.reassign']({ customerIds: [...customerIds], toCollectorId: to, ...(reason.trim() === '' ? {} : { reason }) }),
+    );
+    const name = targets.find((collector) => collector.collectorId === to)?.displayName ?? 'the new collector';
+    if (done) onDone(`${pluralize(customerIds.length, 'customer')} reassigned to ${name}`);
+  };
+  return (
+    <FormDialog open title="Reassign to…" submitLabel="Reassign" busy={command.busy || to === ''} error={command.error} onSubmit={() => void submit()} onClose={onClose}>
+      <Typography variant="body2">{pluralize(customerIds.length, 'customer')} selected. Their notes, promises and history move with them.</Typography>
+      <TextField
+        select
+        autoFocus
+        label="New collector"
+        value={to}
+        onChange={(event) => {
+          setTo(event.target.value);
+        }}
+        error={command.error?.field === 'toCollectorId'}
+        helperText={targets.length === 0 ? 'Your team has no other collector.' : undefined}
+      >
+        {targets.map((collector) => (
+          <MenuItem key={collector.collectorId} value={collector.collectorId}>
+            {collector.displayName}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="Reason (optional)"
+        value={reason}
+        onChange={(event) => {
+          setReason(event.target.value);
+        }}
+        slotProps={{ htmlInput: { maxLength: 500 } }}
+      />
+    </FormDialog>
+  );
+}
