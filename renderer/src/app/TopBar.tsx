@@ -1,4 +1,5 @@
 import Flag from '@mui/icons-material/FlagOutlined';
+import Groups from '@mui/icons-material/GroupsOutlined';
 import DarkModeOutlined from '@mui/icons-material/DarkModeOutlined';
 import HelpOutline from '@mui/icons-material/HelpOutlineOutlined';
 import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
@@ -23,6 +24,7 @@ import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
+import { seesTeam } from '../team/access';
 import { usePrefs } from './prefs';
 
 const THEME_LABELS: Record<Preferences['theme'], string> = { light: 'Light', dark: 'Dark', system: 'Same as system' };
@@ -41,9 +43,10 @@ interface TopBarProps {
   readonly onHelp: () => void;
   readonly onHome: () => void;
   readonly onFollowUps: () => void;
+  readonly onTeam: () => void;
 }
 
-export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps }: TopBarProps) {
+export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam }: TopBarProps) {
   const { prefs, update } = usePrefs();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const info = useQuery('app.info', () => api['app.info']({}));
@@ -116,6 +119,20 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             Follow-ups
           </Button>
         </Tooltip>
+        {seesTeam(info.data?.user?.role) && (
+          <Tooltip title="Team: load, approvals, reassignment (g t)">
+            <Button
+              color="inherit"
+              onClick={onTeam}
+              aria-keyshortcuts="g t"
+              startIcon={<Groups />}
+              sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
+              data-testid="team-button"
+            >
+              Team
+            </Button>
+          </Tooltip>
+        )}
         <Tooltip title="Theme and density">
           <IconButton
             aria-label="Theme and density"
