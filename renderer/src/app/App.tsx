@@ -7,6 +7,8 @@ import { AccountScreen } from '../account/AccountScreen';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { FollowUpsScreen } from '../collector/FollowUpsScreen';
+import { seesTeam } from '../team/access';
+import { TeamScreen } from '../team/TeamScreen';
 import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
 import { WorkDrawer, type WorkRequest } from '../collector/WorkDrawer';
 import type { WorklistFilters } from '../worklist/filters';
@@ -14,7 +16,7 @@ import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
-import { goBack, goHome, openFollowUps, useRoute } from './router';
+import { goBack, goHome, openFollowUps, openTeam, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useDebounced } from './useDebounced';
 import { useWindowKeydown } from './useWindowKeydown';
@@ -91,6 +93,9 @@ export function App() {
     if (afterGo && event.key === 'f') {
       event.preventDefault();
       openFollowUps();
+    } else if (afterGo && event.key === 't' && seesTeam(info.data?.user?.role)) {
+      event.preventDefault();
+      openTeam();
     } else if (event.key === 'g') {
       goPressedAt.current = event.timeStamp;
     } else if (event.key === '/') {
@@ -127,6 +132,7 @@ export function App() {
         }}
         onHome={goHome}
         onFollowUps={openFollowUps}
+        onTeam={openTeam}
       />
       <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <WorklistScreen
@@ -146,6 +152,7 @@ export function App() {
         />
         {route.screen === 'customer' && <AccountScreen key={route.customerId} customerId={route.customerId} onWork={setWork} onOverride={setOverride} />}
         {route.screen === 'followUps' && <FollowUpsScreen asOf={asOf} />}
+        {route.screen === 'team' && <TeamScreen user={info.data?.user ?? null} asOf={asOf} />}
       </Box>
       <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
         <Alert severity="warning" variant="filled">
