@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../../shared/domain/clock';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../server/demo/credentials';
+import { startEmbeddedServer, type EmbeddedServer } from '../../../server/embedded/embedded-server';
+
+interface LoginReply {
+  accessToken: string;
+}
+
+async function signIn(server: EmbeddedServer, username: string, password: string): Promise<Response> {
+  return fetch(`${server.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+}
+
+async function customerCount(server: EmbeddedServer, username: string): Promise<number> {
+  const login = await signIn(server, username, DEMO_PASSWORD);
+  expect(login.status).toBe(200);
+  const { accessToken } = (await login.json()) as LoginReply;
+  const response = await fetch(`${server.url}/v1/portfolio/customers?limit=5000`, { headers: { authorization: `Bearer ${accessToken}` } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { customers: unknown[] }).customers.length;
+}
+
+describe('embedded server', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-embedded-'));
+  const clock = manualClock('2026-03-02T09:00:00.000Z');
+  let tokenOfFirstRun = '';
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts on loopback, seeds the demo into its empty folder and signs the demo collector in', async () => {
+    const server = await startEmbeddedServer({ dataDir, demo: { size: 'small' }, clock });
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(server.credentials).toEqual({ username: DEMO_USERNAMES.collector, password: DEMO_PASSWORD });
+      expect(server.seeded).toMatchObject({ size: 'small', seed: 1, asOf: '2026-03-02' });
+      expect(server.seeded?.counts.customers).toBe(60);
+      const health = await fetch(`${server.url}/v1/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', db: 'ok' });
+      expect(await customerCount(server, server.credentials?.username ?? '')).toBe(40);
+      expect(await customerCount(server, DEMO_USERNAMES.teamLead)).toBe(60);
+      expect((await signIn(server, DEMO_USERNAMES.collector, 'not the password')).status).toBe(401);
+      tokenOfFirstRun = ((await (await signIn(server, DEMO_USERNAMES.collector, DEMO_PASSWORD)).json()) as LoginReply).accessToken;
+    } finally {
+      await server.close();
+      // Closing twice waits for the same close and does not fail.
+      await server.close();
+    }
+  });
+
+  it('restarts on the same folder without seeding again, with the same data and signing key', async () => {
+    clock.set('2026-03-02T09:05:00.000Z');
+    const server = await startEmbeddedServer({ dataDir, port: 0, demo: { size: 'small' }, clock });
+    try {
+      expect(server.seeded).toBeNull();
+      const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${tokenOfFirstRun}` } });
+      expect(me.status).toBe(200);
+      expect(server.credentials?.username).toBe(DEMO_USERNAMES.collector);
+      expect(await customerCount(server, DEMO_USERNAMES.collector)).toBe(40);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('without a demo it seeds nothing and names no credentials', async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'ledgerline-embedded-empty-'));
+    try {
+      const server = await startEmbeddedServer({ dataDir: emptyDir, demo: null, clock });
+      try {
+        expect(server.credentials).toBeNull();
+        expect(server.seeded).toBeNull();
+        expect((await signIn(server, DEMO_USERNAMES.collector, DEMO_PASSWORD)).status).toBe(401);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a port that is not a port before opening anything', async () => {
+    await expect(startEmbeddedServer({ dataDir, port: 70_000, demo: null, clock })).rejects.toThrow(/port/);
+  });
+});
