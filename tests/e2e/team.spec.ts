@@ -4,6 +4,7 @@
  * and seeds the escalation request it decides.
  */
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
@@ -64,6 +65,8 @@ test('a team lead approves a write-off; the decision is on the customer timeline
   await expect(request_).toContainText(customer.name);
   await expect(request_).toContainText('Jordan Reyes');
   await page.screenshot({ path: test.info().outputPath('team-screen.png'), fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
 
   await request_.getByRole('button', { name: `Approve write-off for ${customer.name}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Approve write-off' });
