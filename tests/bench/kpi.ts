@@ -1,0 +1,93 @@
+/**
+ * `npx tsx tests/bench/kpi.ts [--json] [--seed N]`: the KPI dashboard and the 13-week forecast on the
+ * large demo portfolio (seeded into a temporary directory, as tests/bench/run.ts does), through the
+ * real API path in process. One line per case; a missed target shows as ok:false.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dispatch } from '../../shared/api/dispatch';
+import type { OperationName } from '../../shared/api/contract';
+import { manualClock } from '../../shared/domain/clock';
+import { seedDemo } from '../../db/demo/seed';
+import { createHandlers } from '../../db/handlers/create-handlers';
+import { createMemoryPreferenceStore } from '../../db/handlers/preferences';
+import { openLocalStore } from '../../db/open';
+import { summarize, tableHeader, tableRow, type BenchResult } from './stats';
+
+const NOW = '2026-11-23T09:00:00.000Z';
+const AS_OF = NOW.slice(0, 10);
+const TARGET_MS = 300;
+
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } },
+  strict: true,
+  allowPositionals: false,
+});
+const seed = Number(values.seed);
+if (!Number.isSafeInteger(seed) || seed < 0) {
+  process.stderr.write(`bench: --seed must be a whole number, not "${values.seed}"\n`);
+  process.exit(2);
+}
+
+const print = (result: BenchResult): void => {
+  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : tableRow(result));
+};
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-bench-kpi-'));
+  try {
+    if (!values.json) {
+      const load = loadavg().map((value) => value.toFixed(1)).join(' ');
+      process.stdout.write(`Node ${process.version}, ${cpus().length} CPUs, load average ${load}; large demo, seed ${seed}, as of ${AS_OF}\n\n`);
+      process.stdout.write(tableHeader());
+    }
+    const store = await openLocalStore({ path: join(dataDir, 'ledgerline.db') });
+    try {
+      await seedDemo(store, { size: 'large', seed, asOf: AS_OF });
+      const handlers = createHandlers({
+        store,
+        preferences: createMemoryPreferenceStore(),
+        clock: manualClock(NOW),
+        app: { version: 'bench', dataDir, transport: 'ipc' },
+      });
+      const call = async (operation: OperationName, input: unknown, validateOutput = false): Promise<void> => {
+        const result = await dispatch(handlers, operation, input, { validateOutput });
+        if (!result.ok) throw new Error(`${operation} ${JSON.stringify(input)} failed: ${result.error.message}`);
+      };
+      const collectorId = store.sqlite.prepare<[], { id: string }>('SELECT id FROM users WHERE is_local_profile = 1').get()?.id;
+      const cases: readonly (readonly [string, OperationName, unknown])[] = [
+        ['kpi.dashboard.team', 'kpi.dashboard', { month: AS_OF.slice(0, 7) }],
+        ['kpi.dashboard.team_past', 'kpi.dashboard', { month: '2026-06' }],
+        ['kpi.dashboard.collector', 'kpi.dashboard', { month: AS_OF.slice(0, 7), collectorId }],
+        ['kpi.forecast.team', 'kpi.forecast', {}],
+      ];
+      for (const [name, operation, input] of cases) {
+        // Once outside the timings: the answer must match the contract (and promises get evaluated).
+        await call(operation, input, true);
+        const samples: number[] = [];
+        for (let round = 0; round < 20; round++) {
+          const started = performance.now();
+          await call(operation, input);
+          samples.push(performance.now() - started);
+        }
+        print(summarize(name, samples, TARGET_MS));
+      }
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => {
+    process.exitCode = 0;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
