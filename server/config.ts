@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { MIN_SECRET_LENGTH } from './app';
+import { SERVER_DEMO_SIZES, isDemoSize, type DemoSize } from './demo/sizes';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -48,6 +49,29 @@ export function readServerConfig(env: Env, cwd: string = process.cwd()): ServerC
     trustProxy: trust === 'true',
     logLevel,
   };
+}
+
+/**
+ * The demo portfolio to seed into an empty database at start: `--demo small|large` (or
+ * `--demo=small`) on the command line, else LEDGERLINE_SERVER_DEMO; null when neither is given.
+ */
+export function readDemoOption(env: Env, argv: readonly string[]): DemoSize | null {
+  let size = setting(env, 'LEDGERLINE_SERVER_DEMO');
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === '--demo') {
+      size = argv[i + 1];
+      if (size === undefined) throw new ConfigError(`--demo needs a size: ${SERVER_DEMO_SIZES.join(' or ')}.`);
+      i += 1;
+    } else if (arg.startsWith('--demo=')) {
+      size = arg.slice('--demo='.length);
+    } else {
+      throw new ConfigError(`Unknown argument "${arg}": the server takes only --demo ${SERVER_DEMO_SIZES.join('|')}.`);
+    }
+  }
+  if (size === undefined) return null;
+  if (!isDemoSize(size)) throw new ConfigError(`The demo size (--demo or LEDGERLINE_SERVER_DEMO) must be ${SERVER_DEMO_SIZES.join(' or ')}, not "${size}".`);
+  return size;
 }
 
 /**

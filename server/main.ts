@@ -2,10 +2,17 @@
  * `npm run server`: migrate, then listen. JSON logs on stdout (pino via Fastify). SIGTERM or
  * SIGINT stops accepting connections, lets in-flight requests finish, then closes the database.
  */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import { systemClock, todayUtc } from '../shared/domain/clock';
 import { buildServer } from './app';
-import { loadOrCreateSecret, readServerConfig } from './config';
+import { loadOrCreateSecret, readDemoOption, readServerConfig } from './config';
 import { connectServerDb } from './db/connect';
 import { migrateServerDatabase } from './db/migrate';
+import type { ServerDatabase } from './db/schema';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo/credentials';
+import { isServerDatabaseEmpty, seedServerDemo } from './demo/seed';
+import { DEFAULT_DEMO_SEED, type DemoSize } from './demo/sizes';
 
 /** In-flight requests get this long to finish before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -16,8 +23,19 @@ function fatal(message: string, error: unknown): never {
   process.exit(1);
 }
 
+/** `--demo`: seeds an empty database; a database that holds anything is left alone. */
+async function seedDemoIfEmpty(db: Kysely<ServerDatabase>, size: DemoSize, log: FastifyBaseLogger): Promise<void> {
+  if (!(await isServerDatabaseEmpty(db))) {
+    log.warn({ demo: size }, 'demo not seeded: the database is not empty');
+    return;
+  }
+  const report = await seedServerDemo(db, { size, seed: DEFAULT_DEMO_SEED, asOf: todayUtc(systemClock), password: DEMO_PASSWORD, now: systemClock.now().toISOString() });
+  log.info({ demo: size, ms: report.ms, counts: report.counts, users: Object.values(DEMO_USERNAMES) }, 'demo portfolio seeded (password: see docs/SERVER.md)');
+}
+
 async function main(): Promise<void> {
   const config = readServerConfig(process.env);
+  const demo = readDemoOption(process.env, process.argv.slice(2));
   const secret = loadOrCreateSecret(process.env, config.dataDir);
   const store = await connectServerDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = await buildServer({
@@ -51,6 +69,7 @@ async function main(): Promise<void> {
 
   const applied = await migrateServerDatabase(store.db, store.schema);
   app.log.info({ database: store.kind, applied, dataDir: config.dataDir }, 'database ready');
+  if (demo !== null) await seedDemoIfEmpty(store.db, demo, app.log);
   await app.listen({ host: config.host, port: config.port });
 }
 
