@@ -1,19 +1,22 @@
-/** Hash routing: '#/' is the worklist, '#/customer/<id>' an account, '#/follow-ups' my follow-ups, '#/team' the team lead's screen. Works the same on file:// and HTTP. */
+/** Hash routing: '#/' is the worklist, '#/customer/<id>' an account, '#/follow-ups' my follow-ups, '#/team' the team lead's screen, '#/sync-issues' the changes the server refused. Works the same on file:// and HTTP. */
 import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { readonly screen: 'worklist' }
   | { readonly screen: 'followUps' }
   | { readonly screen: 'team' }
+  | { readonly screen: 'syncIssues' }
   | { readonly screen: 'customer'; readonly customerId: string };
 
 const CUSTOMER_HASH = /^#\/customer\/([0-9a-fA-F-]{36})$/;
 const FOLLOW_UPS_HASH = '#/follow-ups';
 const TEAM_HASH = '#/team';
+const SYNC_ISSUES_HASH = '#/sync-issues';
 
 export function parseRoute(hash: string): Route {
   if (hash === FOLLOW_UPS_HASH) return { screen: 'followUps' };
   if (hash === TEAM_HASH) return { screen: 'team' };
+  if (hash === SYNC_ISSUES_HASH) return { screen: 'syncIssues' };
   const match = CUSTOMER_HASH.exec(hash);
   return match?.[1] ? { screen: 'customer', customerId: match[1] } : { screen: 'worklist' };
 }
@@ -50,6 +53,12 @@ export function openTeam(): void {
   if (window.location.hash === TEAM_HASH) return;
   pushedInApp += 1;
   window.location.hash = TEAM_HASH;
+}
+
+export function openSyncIssues(): void {
+  if (window.location.hash === SYNC_ISSUES_HASH) return;
+  pushedInApp += 1;
+  window.location.hash = SYNC_ISSUES_HASH;
 }
 
 export function goBack(): void {
