@@ -1,0 +1,201 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useId, useMemo, useState } from 'react';
+import type { OperationOutput } from '../../../shared/api/contract';
+import type { SyncIssue } from '../../../shared/api/sync-contract';
+import type { RejectionCode } from '../../../shared/sync/protocol';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { openCustomer } from '../app/router';
+import { useCommand } from '../collector/useCommand';
+import { formatDateTime } from '../common/format';
+import { EMPTY_CONTEXT, issueAction, issueDetails, issueNeedsAccount, issuePreposition, type IssueContext } from './issueText';
+import { refreshSyncStatus } from './syncStatusStore';
+
+const REJECTION_LABELS: Readonly<Record<RejectionCode, string>> = {
+  validation: 'Not accepted',
+  not_found: 'No longer exists',
+  conflict: 'Changed meanwhile',
+  forbidden: 'Not in your portfolio',
+  unsupported_mutation: 'Not supported by the server',
+  sequence_reused: 'Sent out of order',
+};
+
+function contextOf(account: OperationOutput<'customer.account'> | undefined): IssueContext {
+  if (account === undefined) return EMPTY_CONTEXT;
+  return {
+    customerCurrency: account.customer.currency,
+    items: new Map(account.openItems.map((item) => [item.id, { documentNumber: item.documentNumber, currency: item.currency }])),
+    contacts: new Map(account.contacts.map((contact) => [contact.id, contact.name])),
+  };
+}
+
+function DetailList({ issue, context }: { issue: SyncIssue; context: IssueContext }) {
+  const lines = issueDetails(issue.name, issue.args, context);
+  if (lines.length === 0) return null;
+  return (
+    <Box component="dl" aria-label="What you entered" sx={{ display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+      {lines.map((detail) => (
+        <Box key={detail.label} sx={{ display: 'contents' }}>
+          <Typography component="dt" variant="body2" color="text.secondary">
+            {detail.label}
+          </Typography>
+          <Typography component="dd" variant="body2" sx={{ m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {detail.value}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/** Documents, contact persons and the currency come from the customer's account, loaded for the commands that name them. */
+function DetailListWithAccount({ issue, customerId }: { issue: SyncIssue; customerId: string }) {
+  const account = useQuery(`sync-issue-account:${customerId}`, () => api['customer.account']({ customerId }));
+  const context = useMemo(() => contextOf(account.data), [account.data]);
+  return <DetailList issue={issue} context={context} />;
+}
+
+function DiscardDialog({ open, action, busy, onConfirm, onClose }: { open: boolean; action: string; busy: boolean; onConfirm: () => void; onClose: () => void }) {
+  const titleId = useId();
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="xs" fullWidth>
+      <DialogTitle id={titleId}>Discard this change?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>{action}: what you entered is removed from this computer and never reaches the server.</DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button autoFocus onClick={onClose}>
+          Keep it
+        </Button>
+        <Button color="error" variant="contained" disabled={busy} onClick={onConfirm}>
+          Discard
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** One refused change: what was done, for whom, why the server refused it, what was typed; Retry or Discard. */
+export function IssueCard({ issue }: { issue: SyncIssue }) {
+  const retry = useCommand();
+  const discard = useCommand();
+  const [confirming, setConfirming] = useState(false);
+  const [showRaw, setShowRaw] = useState(false);
+  const headingId = useId();
+  const action = issueAction(issue.name, issue.args);
+  const customerId = issue.customerId;
+  const failure = retry.error ?? discard.error;
+  return (
+    <Paper component="article" aria-labelledby={headingId} data-testid="sync-issue" sx={{ p: 2, display: 'grid', gap: 1.25 }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1.5, flexWrap: 'wrap' }}>
+        <Typography variant="h2" component="h2" id={headingId} sx={{ fontSize: '1rem' }}>
+          {action}
+          {customerId !== null && issue.customerName !== null && (
+            <>
+              {` ${issuePreposition(issue.name)} `}
+              <Link
+                href={`#/customer/${customerId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  openCustomer(customerId);
+                }}
+              >
+                {issue.customerName}
+              </Link>
+            </>
+          )}
+        </Typography>
+        <Chip size="small" color="warning" variant="outlined" label={REJECTION_LABELS[issue.error.code]} />
+      </Box>
+      <Typography variant="body2" color="text.secondary">
+        Entered {formatDateTime(issue.createdAt)} · refused {formatDateTime(issue.rejectedAt)}
+      </Typography>
+      <Alert severity="warning" variant="outlined" icon={false} sx={{ py: 0 }}>
+        <Typography variant="body2">
+          <Box component="span" sx={{ fontWeight: 600 }}>
+            The server says:
+          </Box>{' '}
+          {issue.error.message}
+        </Typography>
+      </Alert>
+      {customerId !== null && issueNeedsAccount(issue.name) ? (
+        <DetailListWithAccount issue={issue} customerId={customerId} />
+      ) : (
+        <DetailList issue={issue} context={EMPTY_CONTEXT} />
+      )}
+      {showRaw && (
+        <Box
+          component="pre"
+          tabIndex={0}
+          aria-label="The change as stored"
+          sx={{ m: 0, p: 1, maxHeight: 240, overflow: 'auto', bgcolor: 'action.hover', borderRadius: 1, fontSize: '0.8rem' }}
+        >
+          {JSON.stringify({ name: issue.name, args: issue.args, error: issue.error }, null, 2)}
+        </Box>
+      )}
+      {failure && (
+        <Alert severity="error" role="alert">
+          {failure.message}
+        </Alert>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+        <Button
+          variant="contained"
+          disabled={retry.busy || discard.busy}
+          aria-label={`Retry: ${action}`}
+          onClick={() => {
+            discard.reset();
+            void retry.run(() => api['sync.retry']({ id: issue.id })).then(() => refreshSyncStatus());
+          }}
+        >
+          Retry
+        </Button>
+        <Button
+          color="error"
+          disabled={retry.busy || discard.busy}
+          aria-label={`Discard: ${action}`}
+          onClick={() => {
+            setConfirming(true);
+          }}
+        >
+          Discard…
+        </Button>
+        <Box sx={{ flex: 1 }} />
+        <Button
+          size="small"
+          color="inherit"
+          aria-expanded={showRaw}
+          onClick={() => {
+            setShowRaw((shown) => !shown);
+          }}
+        >
+          {showRaw ? 'Hide details' : 'Show details'}
+        </Button>
+      </Box>
+      <DiscardDialog
+        open={confirming}
+        action={action}
+        busy={discard.busy}
+        onClose={() => {
+          setConfirming(false);
+        }}
+        onConfirm={() => {
+          setConfirming(false);
+          retry.reset();
+          void discard.run(() => api['sync.discard']({ id: issue.id })).then(() => refreshSyncStatus());
+        }}
+      />
+    </Paper>
+  );
+}

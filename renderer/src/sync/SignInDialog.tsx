@@ -1,0 +1,180 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useId, useState } from 'react';
+import type { SyncStatus } from '../../../shared/api/sync-contract';
+import type { ApiError, Result } from '../../../shared/api/result';
+import { api } from '../api/client';
+import { dataChanged } from '../collector/dataVersion';
+import { publishSyncStatus } from './syncStatusStore';
+
+type SignInField = 'serverUrl' | 'username' | 'password';
+
+const FIELD_LABELS: Readonly<Record<SignInField, string>> = { serverUrl: 'Server address', username: 'Username', password: 'Password' };
+
+const isSignInField = (field: string | undefined): field is SignInField => field !== undefined && Object.hasOwn(FIELD_LABELS, field);
+
+/** "serverUrl must be an http(s) address" reads "Server address must be an http(s) address" under its field. */
+function fieldMessage(field: SignInField, message: string): string {
+  return message.startsWith(`${field} `) ? `${FIELD_LABELS[field]} ${message.slice(field.length + 1)}` : message;
+}
+
+interface SignInDialogProps {
+  readonly open: boolean;
+  readonly status: SyncStatus;
+  readonly onClose: () => void;
+}
+
+/** Server address, username and password; signing in as someone else asks before unsent changes are dropped. */
+export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
+  const titleId = useId();
+  const [serverUrl, setServerUrl] = useState(status.server?.url ?? '');
+  const [username, setUsername] = useState(status.user?.username ?? '');
+  const [password, setPassword] = useState('');
+  const [discardUnsynced, setDiscardUnsynced] = useState(false);
+  /** The server asked to confirm dropping unsent changes (its message is shown with the checkbox). */
+  const [unsentWarning, setUnsentWarning] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<'signIn' | 'signOut' | null>(null);
+  const signedIn = status.user !== null && status.state !== 'signed_out' && status.state !== 'local_only';
+
+  const run = async (action: 'signIn' | 'signOut', request: () => Promise<Result<SyncStatus>>): Promise<boolean> => {
+    setBusy(action);
+    setError(null);
+    const result = await request();
+    setBusy(null);
+    if (!result.ok) {
+      if (result.error.field === 'discardUnsynced') setUnsentWarning(result.error.message);
+      else setError(result.error);
+      return false;
+    }
+    publishSyncStatus(result.value);
+    // Signing in may have replaced the portfolio on this computer.
+    dataChanged();
+    return true;
+  };
+
+  const submit = () => {
+    if (busy !== null) return;
+    void run('signIn', () => api['sync.signIn']({ serverUrl: serverUrl.trim(), username: username.trim(), password, discardUnsynced })).then((done) => {
+      if (done) onClose();
+    });
+  };
+
+  const errorOf = (field: SignInField): string | undefined => (error?.field === field ? fieldMessage(field, error.message) : undefined);
+  const generalError = error !== null && !isSignInField(error.field) ? error : null;
+  const focusFirst: SignInField = serverUrl === '' ? 'serverUrl' : username === '' ? 'username' : 'password';
+
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="xs" fullWidth>
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <DialogTitle id={titleId}>{signedIn ? 'Sync server and account' : 'Sign in to sync'}</DialogTitle>
+        <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
+          {signedIn && status.user && (
+            <Typography variant="body2" color="text.secondary" data-testid="signed-in-as">
+              Signed in as {status.user.displayName} ({status.user.username}) on {status.server?.url}
+              {status.server?.embedded ? ', the built-in demo server' : ''}.
+            </Typography>
+          )}
+          {generalError && (
+            <Alert severity="error" role="alert">
+              {generalError.message}
+            </Alert>
+          )}
+          <TextField
+            autoFocus={focusFirst === 'serverUrl'}
+            required
+            label={FIELD_LABELS.serverUrl}
+            placeholder="https://ledgerline.example.com"
+            value={serverUrl}
+            onChange={(event) => {
+              setServerUrl(event.target.value);
+            }}
+            error={errorOf('serverUrl') !== undefined}
+            helperText={errorOf('serverUrl') ?? 'The address your administrator gave you'}
+            slotProps={{ htmlInput: { inputMode: 'url', autoComplete: 'url', spellCheck: false, maxLength: 500 } }}
+          />
+          <TextField
+            autoFocus={focusFirst === 'username'}
+            required
+            label={FIELD_LABELS.username}
+            value={username}
+            onChange={(event) => {
+              setUsername(event.target.value);
+            }}
+            error={errorOf('username') !== undefined}
+            helperText={errorOf('username') ?? ' '}
+            slotProps={{ htmlInput: { autoComplete: 'username', spellCheck: false, maxLength: 100 } }}
+          />
+          <TextField
+            autoFocus={focusFirst === 'password'}
+            required
+            type="password"
+            label={FIELD_LABELS.password}
+            value={password}
+            onChange={(event) => {
+              setPassword(event.target.value);
+            }}
+            error={errorOf('password') !== undefined}
+            helperText={errorOf('password') ?? ' '}
+            slotProps={{ htmlInput: { autoComplete: 'current-password', maxLength: 500 } }}
+          />
+          {unsentWarning !== null && (
+            <Alert severity="warning" role="alert" data-testid="unsent-warning">
+              {unsentWarning}
+              <FormControlLabel
+                sx={{ display: 'flex', mt: 1 }}
+                control={
+                  <Checkbox
+                    checked={discardUnsynced}
+                    onChange={(event) => {
+                      setDiscardUnsynced(event.target.checked);
+                    }}
+                  />
+                }
+                label="Discard the unsent changes on this computer"
+              />
+            </Alert>
+          )}
+          {busy === 'signIn' && <LinearProgress aria-label="Signing in and syncing" />}
+        </DialogContent>
+        <DialogActions>
+          {signedIn && (
+            <Button
+              color="inherit"
+              disabled={busy !== null}
+              onClick={() => {
+                void run('signOut', () => api['sync.signOut']({})).then((done) => {
+                  if (done) onClose();
+                });
+              }}
+              sx={{ mr: 'auto' }}
+            >
+              Sign out
+            </Button>
+          )}
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="contained" disabled={busy !== null}>
+            {busy === 'signIn' ? 'Signing in…' : 'Sign in'}
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  );
+}

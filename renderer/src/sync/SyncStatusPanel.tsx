@@ -1,0 +1,122 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { SyncStatus } from '../../../shared/api/sync-contract';
+import { ROLE_LABELS } from '../../../shared/domain/labels';
+import { formatCount, formatDateTime } from '../common/format';
+import { openSyncIssues } from '../app/router';
+import { progressText, STATE_EXPLANATIONS, statusHeadline, timeAgo, timeUntil } from './statusText';
+
+/** States in which "Sync now" has something to do. */
+const CAN_SYNC_NOW: ReadonlySet<SyncStatus['state']> = new Set(['idle', 'offline', 'error']);
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box sx={{ display: 'contents' }}>
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+interface SyncStatusPanelProps {
+  readonly status: SyncStatus;
+  readonly nowMs: number;
+  readonly syncing: boolean;
+  readonly onSyncNow: () => void;
+  readonly onSettings: () => void;
+  readonly onClose: () => void;
+}
+
+/** The details behind the top bar's sync status: server, user, times, counts, the error in full, progress. */
+export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings, onClose }: SyncStatusPanelProps) {
+  const progress = status.progress;
+  return (
+    <Box sx={{ p: 2, width: 380, display: 'grid', gap: 1.5 }} data-testid="sync-panel">
+      <Box>
+        <Typography variant="h2" component="h2" id="sync-panel-title">
+          {statusHeadline(status, nowMs)}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {STATE_EXPLANATIONS[status.state]}
+        </Typography>
+      </Box>
+      {status.state === 'syncing' && (
+        <Box>
+          <LinearProgress
+            variant={progress?.percent === null || progress === null ? 'indeterminate' : 'determinate'}
+            value={progress?.percent ?? 0}
+            aria-label="Sync progress"
+          />
+          {progress && (
+            <Typography variant="caption" color="text.secondary" data-testid="sync-progress">
+              {progressText(progress)}
+            </Typography>
+          )}
+        </Box>
+      )}
+      {status.error && (
+        <Alert severity={status.state === 'offline' ? 'warning' : 'error'} data-testid="sync-error">
+          {status.error.message}
+        </Alert>
+      )}
+      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+        <Fact label="Server">
+          {status.server === null ? (
+            'None (this computer only)'
+          ) : (
+            <>
+              {status.server.url}
+              {status.server.embedded && <Chip size="small" variant="outlined" label="built-in demo server" sx={{ ml: 1 }} />}
+            </>
+          )}
+        </Fact>
+        {status.user && (
+          <Fact label="Signed in as">
+            {status.user.displayName} ({status.user.username}) · {ROLE_LABELS[status.user.role]}
+          </Fact>
+        )}
+        <Fact label="Last sync">{status.lastSyncAt === null ? 'Never' : `${formatDateTime(status.lastSyncAt)} (${timeAgo(status.lastSyncAt, nowMs)})`}</Fact>
+        <Fact label="Changes waiting">{formatCount(status.pending)}</Fact>
+        <Fact label="Sync issues">
+          {formatCount(status.issues)}
+          {' · '}
+          <Link
+            href="#/sync-issues"
+            onClick={(event) => {
+              event.preventDefault();
+              onClose();
+              openSyncIssues();
+            }}
+          >
+            {status.issues > 0 ? 'Review them' : 'Open the list'}
+          </Link>
+        </Fact>
+        {status.nextAttemptAt !== null && status.state !== 'syncing' && (
+          <Fact label="Next attempt">
+            {timeUntil(status.nextAttemptAt, nowMs)} ({formatDateTime(status.nextAttemptAt)})
+          </Fact>
+        )}
+      </Box>
+      <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end' }}>
+        <Button color={status.state === 'signed_out' ? 'primary' : 'inherit'} variant={status.state === 'signed_out' ? 'contained' : 'text'} onClick={onSettings}>
+          {status.state === 'signed_out' ? 'Sign in…' : status.state === 'local_only' ? 'Connect to a server…' : 'Server and account…'}
+        </Button>
+        {status.state !== 'local_only' && status.state !== 'signed_out' && (
+          <Button variant="contained" disabled={syncing || !CAN_SYNC_NOW.has(status.state)} onClick={onSyncNow}>
+            Sync now
+          </Button>
+        )}
+      </Box>
+    </Box>
+  );
+}
