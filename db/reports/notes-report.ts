@@ -16,7 +16,7 @@ import { minuteText, moneyText } from './describe';
 import type { NoteEntry } from './notes-query';
 import type { PdfColumn, PdfReport } from './pdf/pdf-report';
 import type { ScopeCustomer } from './scope';
-import { breathe, date, money, text, timestamp, TIMESTAMP_FORMAT, DATE_FORMAT, type Cell, type Column, type TableSource, type WriteContext } from './table';
+import { breathe, date, money, text, timestamp, type Cell, type Column, type TableSource, type WriteContext } from './table';
 
 export type EntriesOf = (customerId: string) => Iterable<NoteEntry>;
 
@@ -24,7 +24,7 @@ export const NOTES_COLUMNS: readonly Column[] = [
   { header: 'Customer number', width: 14 },
   { header: 'Customer name', width: 30 },
   { header: 'Collector', width: 18 },
-  { header: 'Date and time (UTC)', width: 17, numFmt: TIMESTAMP_FORMAT },
+  { header: 'Date and time (UTC)', width: 17 },
   { header: 'Type', width: 14 },
   { header: 'Channel', width: 10 },
   { header: 'Direction', width: 10 },
@@ -33,7 +33,7 @@ export const NOTES_COLUMNS: readonly Column[] = [
   { header: 'Text', width: 60 },
   { header: 'Amount', width: 16 },
   { header: 'Currency', width: 9 },
-  { header: 'Promised date', width: 13, numFmt: DATE_FORMAT },
+  { header: 'Promised date', width: 13 },
   { header: 'Promise status', width: 15 },
   { header: 'Dispute reason', width: 20 },
   { header: 'Dispute status', width: 14 },

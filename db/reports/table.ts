@@ -14,8 +14,6 @@ export interface Column {
   readonly header: string;
   /** Excel column width, in characters. */
   readonly width: number;
-  /** Excel number format for the whole column (dates and timestamps); money cells carry their currency's own. */
-  readonly numFmt?: string;
 }
 
 /** A run of rows the writers treat as a unit: a customer (notes) or a collector (aging). */
