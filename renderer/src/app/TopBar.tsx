@@ -24,6 +24,7 @@ import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
+import { SyncStatusButton } from '../sync/SyncStatusButton';
 import { seesTeam } from '../team/access';
 import { usePrefs } from './prefs';
 
@@ -102,6 +103,7 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             </Typography>
           </Tooltip>
         )}
+        <SyncStatusButton />
         <Tooltip title="My follow-ups due today or overdue (g f)">
           <Button
             color="inherit"
