@@ -9,6 +9,7 @@ import { useQuery } from '../api/useQuery';
 import { FollowUpsScreen } from '../collector/FollowUpsScreen';
 import { seesTeam } from '../team/access';
 import { TeamScreen } from '../team/TeamScreen';
+import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
 import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
 import { WorkDrawer, type WorkRequest } from '../collector/WorkDrawer';
 import type { WorklistFilters } from '../worklist/filters';
@@ -16,7 +17,7 @@ import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
-import { goBack, goHome, openFollowUps, openTeam, useRoute } from './router';
+import { goBack, goHome, openFollowUps, openSyncIssues, openTeam, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useDebounced } from './useDebounced';
 import { useWindowKeydown } from './useWindowKeydown';
@@ -96,6 +97,9 @@ export function App() {
     } else if (afterGo && event.key === 't' && seesTeam(info.data?.user?.role)) {
       event.preventDefault();
       openTeam();
+    } else if (afterGo && event.key === 's') {
+      event.preventDefault();
+      openSyncIssues();
     } else if (event.key === 'g') {
       goPressedAt.current = event.timeStamp;
     } else if (event.key === '/') {
@@ -153,6 +157,7 @@ export function App() {
         {route.screen === 'customer' && <AccountScreen key={route.customerId} customerId={route.customerId} onWork={setWork} onOverride={setOverride} />}
         {route.screen === 'followUps' && <FollowUpsScreen asOf={asOf} />}
         {route.screen === 'team' && <TeamScreen user={info.data?.user ?? null} asOf={asOf} />}
+        {route.screen === 'syncIssues' && <SyncIssuesScreen />}
       </Box>
       <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
         <Alert severity="warning" variant="filled">
