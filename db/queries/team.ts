@@ -30,7 +30,9 @@ const OVERDUE = `SELECT a.value ->> 'currency' AS currency, sum(a.value ->> 'ove
   FROM customers c JOIN customer_summary s ON s.customer_id = c.id, json_each(s.aging_json) a
   WHERE c.collector_id = ? GROUP BY 1 HAVING amount <> 0 ORDER BY amount DESC, currency`;
 
-const CONTACTS = `SELECT count(*) AS n FROM activities WHERE user_id = ? AND occurred_at >= ? AND occurred_at < ?`;
+// An activity is recorded when it happened or later (created_at >= occurred_at on client and
+// server), so the index on (user_id, created_at) bounds the scan to this week's rows.
+const CONTACTS = `SELECT count(*) AS n FROM activities WHERE user_id = @user AND created_at >= @from AND occurred_at >= @from AND occurred_at < @to`;
 
 const PROMISES = `SELECT coalesce(sum(p.status = 'open'), 0) AS open, coalesce(sum(p.status = 'broken'), 0) AS broken
   FROM customers c JOIN promises p ON p.customer_id = c.id WHERE c.collector_id = ?`;
@@ -52,7 +54,7 @@ export function queryTeamLoad(sqlite: BetterSqlite3.Database, actor: TeamActor, 
         overdue: prepared<[string], { currency: string; amount: number }>(sqlite, OVERDUE)
           .all(collector.id)
           .map((row) => ({ currency: row.currency, amountMinor: row.amount })),
-        contactsThisWeek: prepared<[string, string, string], { n: number }>(sqlite, CONTACTS).get(collector.id, from, to)?.n ?? 0,
+        contactsThisWeek: prepared<[{ user: string; from: string; to: string }], { n: number }>(sqlite, CONTACTS).get({ user: collector.id, from, to })?.n ?? 0,
         promisesOpen: promises?.open ?? 0,
         promisesBroken: promises?.broken ?? 0,
       };
