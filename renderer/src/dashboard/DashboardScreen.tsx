@@ -1,0 +1,197 @@
+import Box from '@mui/material/Box';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState, type ReactNode } from 'react';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { useDataVersion } from '../collector/dataVersion';
+import { formatDate } from '../common/format';
+import { EmptyState, ErrorState } from '../common/StatusViews';
+import { BreakdownTables } from './BreakdownTables';
+import { FIGURE_SPECS, previousValue } from './figures';
+import { ForecastPanel } from './ForecastPanel';
+import { FormulaDialog, type FormulaRequest } from './FormulaDialog';
+import { KpiCard } from './KpiCard';
+import { TrendCharts } from './TrendCharts';
+
+/** How far back the month picker goes. */
+const PICKABLE_MONTHS = 24;
+const TEAM = 'team';
+
+const monthNameFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthName = (month: string): string => monthNameFormat.format(new Date(`${month}-01T00:00:00Z`));
+
+function recentMonths(asOf: string): string[] {
+  const months: string[] = [];
+  let year = Number(asOf.slice(0, 4));
+  let month = Number(asOf.slice(5, 7));
+  while (months.length < PICKABLE_MONTHS) {
+    months.push(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`);
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+  return months;
+}
+
+function Section({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }) {
+  return (
+    <Box component="section" aria-labelledby={id} sx={{ display: 'grid', gap: 1.5 }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h2" id={id}>
+          {title}
+        </Typography>
+        {aside && (
+          <Typography variant="body2" color="text.secondary">
+            {aside}
+          </Typography>
+        )}
+      </Box>
+      {children}
+    </Box>
+  );
+}
+
+const CARD_GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 1.5 } as const;
+
+function CardSkeletons() {
+  return (
+    <Box sx={CARD_GRID} aria-busy="true" aria-label="Loading the figures">
+      {FIGURE_SPECS.map((spec) => (
+        <Skeleton key={spec.key} variant="rounded" height={124} />
+      ))}
+    </Box>
+  );
+}
+
+interface PickerProps {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly options: readonly { value: string; label: string }[];
+  readonly onChange: (value: string) => void;
+  readonly width: number;
+}
+
+function Picker({ id, label, value, options, onChange, width }: PickerProps) {
+  return (
+    <FormControl size="small" sx={{ width }}>
+      <InputLabel id={`${id}-label`}>{label}</InputLabel>
+      <Select
+        labelId={`${id}-label`}
+        id={id}
+        label={label}
+        value={options.some((option) => option.value === value) ? value : ''}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+        data-testid={id}
+      >
+        {options.map((option) => (
+          <MenuItem key={option.value} value={option.value}>
+            {option.label}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+/** KPIs of the team or one collector for a month: cards with formulas, 12-month trends, breakdowns and the 13-week forecast. */
+export function DashboardScreen({ asOf }: { asOf: string }) {
+  const version = useDataVersion();
+  const [scope, setScope] = useState(TEAM);
+  const [month, setMonth] = useState(asOf.slice(0, 7));
+  const [currency, setCurrency] = useState<string | undefined>(undefined);
+  const [formula, setFormula] = useState<FormulaRequest | null>(null);
+  const collectorId = scope === TEAM ? null : scope;
+  const selectedMonth = month === '' ? asOf.slice(0, 7) : month;
+
+  const users = useQuery('users', () => api['users.list']({}));
+  const dashboard = useQuery(`kpi-dashboard:${version}:${scope}:${selectedMonth}:${currency ?? ''}`, () =>
+    api['kpi.dashboard']({ collectorId, month: selectedMonth, ...(currency ? { currency } : {}) }),
+  );
+  const forecast = useQuery(`kpi-forecast:${version}:${scope}`, () => api['kpi.forecast']({ collectorId }));
+  const data = dashboard.data;
+  const shownCurrency = data?.currency ?? currency ?? '';
+
+  const scopeOptions = useMemo(
+    () => [
+      { value: TEAM, label: 'Whole team' },
+      ...(users.data ?? []).filter((user) => user.role !== 'admin').map((user) => ({ value: user.id, label: user.isLocalProfile ? `${user.displayName} (me)` : user.displayName })),
+    ],
+    [users.data],
+  );
+  const monthOptions = useMemo(() => recentMonths(asOf).map((value) => ({ value, label: monthName(value) })), [asOf]);
+  const currencyOptions = (data?.currencies ?? (shownCurrency ? [shownCurrency] : [])).map((code) => ({ value: code, label: code }));
+  const scopeName = scopeOptions.find((option) => option.value === scope)?.label ?? 'Whole team';
+  const periodText = data ? `${scopeName} · ${formatDate(data.period.from)} – ${formatDate(data.period.to)} · money figures in ${data.currency}` : '';
+
+  return (
+    <Box component="section" aria-labelledby="dashboard-title" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, display: 'grid', gap: 3, alignContent: 'start' }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Box sx={{ flex: '1 1 300px' }}>
+          <Typography variant="h1" id="dashboard-title">
+            Dashboard
+          </Typography>
+          <Typography variant="body2" color="text.secondary" data-testid="dashboard-period">
+            {periodText || 'Collections KPIs'}
+          </Typography>
+        </Box>
+        <Picker id="dashboard-scope" label="Scope" value={scope} options={scopeOptions} onChange={setScope} width={220} />
+        <Picker id="dashboard-month" label="Month" value={selectedMonth} options={monthOptions} onChange={setMonth} width={180} />
+        <Picker id="dashboard-currency" label="Currency" value={shownCurrency} options={currencyOptions} onChange={setCurrency} width={110} />
+      </Box>
+
+      {dashboard.error && <ErrorState error={dashboard.error} onRetry={dashboard.retry} what="the KPIs" />}
+      {!data && !dashboard.error && (dashboard.slow ? <CardSkeletons /> : null)}
+      {data && data.currencies.length === 0 && <EmptyState title="No receivables in this scope">Figures appear once the portfolio holds open items.</EmptyState>}
+      {data && data.currencies.length > 0 && (
+        <Box sx={{ display: 'grid', gap: 3, opacity: dashboard.fresh ? 1 : 0.6, transition: 'opacity 120ms' }} aria-busy={dashboard.fresh ? 'false' : 'true'}>
+          <Section id="kpi-cards-title" title={`Key figures, ${monthName(data.month)}`} aside="arrows compare with the month before">
+            <Box sx={CARD_GRID} data-testid="kpi-cards">
+              {FIGURE_SPECS.map((spec) => (
+                <KpiCard
+                  key={spec.key}
+                  spec={spec}
+                  figure={data.figures[spec.key]}
+                  previous={previousValue(data, spec.key)}
+                  onShowFormula={() => {
+                    setFormula({ label: spec.label, figure: data.figures[spec.key], currency: data.currency, periodText });
+                  }}
+                />
+              ))}
+            </Box>
+          </Section>
+          <Section id="kpi-trend-title" title="Monthly trend" aside={`12 months to ${monthName(data.month)}`}>
+            <TrendCharts dashboard={data} />
+          </Section>
+          <Section id="kpi-breakdown-title" title="Disputes and contacts" aside={monthName(data.month)}>
+            <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))', gap: 2, alignItems: 'start' }}>
+              <BreakdownTables dashboard={data} />
+            </Box>
+          </Section>
+        </Box>
+      )}
+
+      <Section id="forecast-title" title="13-week collection forecast" aside="open promises weighted by each customer's kept history; other open items by their days-late pattern">
+        {forecast.error && <ErrorState error={forecast.error} onRetry={forecast.retry} what="the forecast" />}
+        {!forecast.data && !forecast.error && forecast.slow && <Skeleton variant="rounded" height={300} />}
+        {forecast.data && shownCurrency && <ForecastPanel forecast={forecast.data} currency={shownCurrency} />}
+      </Section>
+
+      <FormulaDialog
+        request={formula}
+        onClose={() => {
+          setFormula(null);
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,65 @@
+import Download from '@mui/icons-material/FileDownloadOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { BarChart } from '@mui/x-charts/BarChart';
+import type { KpiForecastView } from '../../../shared/api/kpi-schemas';
+import { minorDigits } from '../../../shared/domain/money';
+import { formatShortDate, money } from '../common/format';
+import { downloadCsv, forecastCsv } from './forecastCsv';
+import { ChartPanel } from './TrendCharts';
+
+interface ForecastPanelProps {
+  readonly forecast: KpiForecastView;
+  /** The currency drawn; the CSV holds every currency. */
+  readonly currency: string;
+}
+
+/** The 13-week collection forecast of one currency as stacked weekly bars, and every currency as a CSV download. */
+export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
+  const scale = 10 ** minorDigits(currency);
+  const amounts = forecast.weeks.map((week) => week.amounts.find((entry) => entry.currency === currency));
+  const totals = forecast.totals.find((entry) => entry.currency === currency);
+  const labels = forecast.weeks.map((week) => formatShortDate(week.from, forecast.asOf));
+  const format = (value: number | null) => (value === null ? '' : money(Math.round(value * scale), currency));
+  const expected = amounts.reduce((sum, amount) => sum + (amount?.totalMinor ?? 0), 0);
+  const summary = forecast.weeks
+    .map((week, index) => `week of ${labels[index] ?? week.from}: ${money(amounts[index]?.totalMinor ?? 0, currency)}`)
+    .join(', ');
+  const onExport = () => {
+    downloadCsv(`collection-forecast-${forecast.asOf}.csv`, forecastCsv(forecast));
+  };
+
+  return (
+    <Box sx={{ display: 'grid', gap: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }} data-testid="forecast-summary">
+          {money(expected, currency)} expected in 13 weeks from {formatShortDate(forecast.asOf, forecast.asOf)}
+          {totals ? ` · ${money(totals.beyondMinor, currency)} later · ${money(totals.discountedMinor, currency)} of open promises not expected (kept history)` : ''}
+        </Typography>
+        <Button variant="outlined" startIcon={<Download />} onClick={onExport} data-testid="forecast-export">
+          Export CSV
+        </Button>
+      </Box>
+      {!totals ? (
+        <Alert severity="info">Nothing open in {currency} in this scope.</Alert>
+      ) : (
+        <ChartPanel id="forecast-chart-title" title={`Expected collections per week, ${currency}`} summary={summary}>
+          <BarChart
+            height={260}
+            skipAnimation
+            xAxis={[{ scaleType: 'band', data: labels }]}
+            yAxis={[{ width: 72, valueFormatter: (value: number) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(value) }]}
+            series={[
+              { id: 'promised', label: 'From open promises', stack: 'total', data: amounts.map((amount) => (amount?.promisedMinor ?? 0) / scale), valueFormatter: format },
+              { id: 'items', label: 'From payment history', stack: 'total', data: amounts.map((amount) => (amount?.itemsMinor ?? 0) / scale), valueFormatter: format },
+            ]}
+            margin={{ left: 4, right: 12, top: 8, bottom: 4 }}
+            slotProps={{ legend: { direction: 'horizontal', position: { vertical: 'top', horizontal: 'start' } } }}
+          />
+        </ChartPanel>
+      )}
+    </Box>
+  );
+}
