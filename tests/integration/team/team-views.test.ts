@@ -30,8 +30,10 @@ describe('team.load', () => {
     addItem(f.sqlite, acme, { open_minor: 7_000, currency: 'USD', due_date: '2026-11-01' });
     addItem(f.sqlite, birch, { open_minor: 9_999, due_date: '2026-12-31' });
     // Monday 00:00 counts, Sunday 23:59 of the week before and next Monday do not; Bob's call is his.
+    // A contact recorded on Monday about Sunday belongs to the week before.
+    addActivity(f.sqlite, acme, { user_id: f.annId, occurred_at: '2026-11-22T16:00:00.000Z', created_at: '2026-11-23T08:00:00.000Z' });
     for (const at of ['2026-11-22T23:59:59.000Z', '2026-11-23T00:00:00.000Z', '2026-11-25T08:00:00.000Z', '2026-11-30T00:00:00.000Z']) addActivity(f.sqlite, acme, { user_id: f.annId, occurred_at: at, created_at: at });
-    addActivity(f.sqlite, birch, { user_id: f.bobId, occurred_at: '2026-11-24T09:00:00.000Z' });
+    addActivity(f.sqlite, birch, { user_id: f.bobId, occurred_at: '2026-11-24T09:00:00.000Z', created_at: '2026-11-24T09:00:00.000Z' });
     addPromise(f.sqlite, acme, { status: 'open', promised_date: '2026-12-10' });
     addPromise(f.sqlite, birch, { status: 'broken', promised_date: '2026-11-10' });
     addPromise(f.sqlite, birch, { status: 'kept', promised_date: '2026-11-01' });
