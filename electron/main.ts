@@ -3,7 +3,8 @@
  * (workspace, security policy, IPC binding, window state), which are tested without Electron.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { startEmbeddedServer, type EmbeddedServer } from '../server/embedded/embedded-server';
 import { clockFromEnv } from './app/clock-from-env';
 import { createMainLogger, setMainLogFile } from './app/electron-logger';
 import { describeError } from './app/logger';
@@ -17,11 +18,26 @@ import { describeStartupError } from './bootstrap/startup-error';
 import { bindApi } from './ipc/bind-api';
 import { isExternalLink, isInsideApp } from './security/navigation';
 import { hardenContents } from './security/harden';
+import { syncModeFromEnv, SYNC_ENV } from './app/sync-mode';
+import { fileTokenVault, plainCodec, type TokenCodec } from './sync/token-vault';
 import { createMainWindow, focusWindow } from './window/main-window';
 
 const log = createMainLogger('main');
 let mainWindow: BrowserWindow | null = null;
 let workspace: Workspace | null = null;
+let embedded: EmbeddedServer | null = null;
+
+/** The refresh token sealed with the OS keychain's key; where there is none (a bare Linux session) it is stored plainly, with a warning. */
+async function sessionCodec(): Promise<TokenCodec> {
+  if (await safeStorage.isAsyncEncryptionAvailable()) {
+    return {
+      seal: (token) => safeStorage.encryptStringAsync(token),
+      open: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
+    };
+  }
+  log.warn('no OS keychain: the sync session is stored unencrypted in the data folder');
+  return plainCodec;
+}
 
 // Must happen before `ready`: app:// behaves like https (secure context, real origin).
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -49,7 +65,12 @@ async function start(): Promise<void> {
   setMainLogFile(join(dataDir, 'logs', 'main.log'));
   log.info('starting', { version: app.getVersion(), dataDir });
   const settings = openShellSettings(dataDir);
+  const clock = clockFromEnv(process.env);
   try {
+    if (syncModeFromEnv(process.env[SYNC_ENV]) === 'embedded') {
+      embedded = await startEmbeddedServer({ dataDir: join(dataDir, 'server'), demo: { size: 'small' }, clock });
+      log.info('built-in sync server started', { url: embedded.url, seeded: embedded.seeded !== null });
+    }
     workspace = await openWorkspace({
       dataDir,
       nativeBinding: nativeBindingPath({
@@ -60,12 +81,20 @@ async function start(): Promise<void> {
         platform: process.platform,
         arch: process.arch,
       }),
-      clock: clockFromEnv(process.env),
+      clock,
       seedIfEmpty: true,
       preferences: settings.preferences,
       transport: 'ipc',
       version: app.getVersion(),
       logger: createMainLogger('workspace'),
+      ...(embedded === null
+        ? {}
+        : {
+            sync: {
+              vault: fileTokenVault(join(dataDir, 'session.bin'), await sessionCodec()),
+              embedded: embedded.credentials === null ? null : { url: embedded.url, credentials: embedded.credentials },
+            },
+          }),
     });
   } catch (error) {
     log.error('could not open the local store', describeError(error));
@@ -105,11 +134,15 @@ if (!app.requestSingleInstanceLock()) {
     app.quit();
   });
   app.on('will-quit', (event) => {
-    if (workspace === null) return;
+    if (workspace === null && embedded === null) return;
     const closing = workspace;
+    const server = embedded;
     workspace = null;
+    embedded = null;
     event.preventDefault();
-    closing.close().then(
+    Promise.resolve(closing?.close())
+      .then(() => server?.close())
+      .then(
       () => {
         app.quit();
       },

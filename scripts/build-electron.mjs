@@ -1,7 +1,9 @@
 // Bundles the Electron main process and preload into dist-electron/ (CommonJS, as Electron's
-// sandboxed preload requires). better-sqlite3 stays external: it loads a native binary.
+// sandboxed preload requires). Modules that load files of their own stay external (see
+// electron-externals.mjs) and ship in node_modules.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { MAIN_EXTERNALS } from './electron-externals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,7 +15,7 @@ const common = {
   target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  external: MAIN_EXTERNALS,
 };
 
 await Promise.all([

@@ -210,7 +210,7 @@ export class SyncEngine {
       await client.logout(session.refreshToken).catch(() => undefined);
       throw error;
     }
-    this.beginSession(session);
+    await this.beginSession(session);
     await this.syncOnce();
     return this.status();
   }
@@ -218,8 +218,8 @@ export class SyncEngine {
   async signOut(): Promise<SyncStatus> {
     if (this.running) await this.running;
     const server = this.server();
-    const refreshToken = this.options.vault.read();
-    this.options.vault.write(null);
+    const refreshToken = await this.options.vault.read();
+    await this.options.vault.write(null);
     this.accessToken = null;
     this.cancelTimer();
     if (server !== null && refreshToken !== null) {
@@ -240,9 +240,9 @@ export class SyncEngine {
     if (this.running) await this.running;
   }
 
-  private beginSession(session: Session): void {
+  private async beginSession(session: Session): Promise<void> {
     // The new refresh token is stored before anything else: the old one is already spent.
-    this.options.vault.write(session.refreshToken);
+    await this.options.vault.write(session.refreshToken);
     this.accessToken = session.accessToken;
     this.failures = 0;
     this.error = null;
@@ -312,13 +312,13 @@ export class SyncEngine {
 
   /** A usable session: the stored refresh token, or the embedded demo account on a first start. */
   private async ensureSession(client: SyncClient, server: SyncServer): Promise<boolean> {
-    if (this.accessToken !== null || this.options.vault.read() !== null) return true;
+    if (this.accessToken !== null || (await this.options.vault.read()) !== null) return true;
     const embedded = this.options.embedded;
     const account = storedAccount(this.sqlite);
     if (server.embedded && embedded && (account === null || account.username === embedded.credentials.username)) {
       const session = await client.login(embedded.credentials.username, embedded.credentials.password);
       adoptAccount(this.sqlite, server, accountOf(session), false);
-      this.beginSession(session);
+      await this.beginSession(session);
       this.options.logger.info('signed in to the built-in server', { username: session.user.username });
       return true;
     }
@@ -328,15 +328,15 @@ export class SyncEngine {
   }
 
   private async refreshSession(client: SyncClient): Promise<string> {
-    const refreshToken = this.options.vault.read();
+    const refreshToken = await this.options.vault.read();
     if (refreshToken === null) throw new SyncRequestError('unauthorized', 'Not signed in.');
     try {
       const session = await client.refresh(refreshToken);
-      this.beginSession(session);
+      await this.beginSession(session);
       return session.accessToken;
     } catch (error) {
       if (error instanceof SyncRequestError && (error.kind === 'unauthorized' || error.kind === 'expired')) {
-        this.options.vault.write(null);
+        await this.options.vault.write(null);
         this.accessToken = null;
       }
       throw error;

@@ -3,44 +3,52 @@
  * codec. The desktop app seals with Electron's safeStorage (the OS keychain's key); dev:web, which
  * has no keychain, stores it plainly in a file only the user can read.
  */
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
 
 export interface TokenVault {
-  read(): string | null;
-  write(token: string | null): void;
+  read(): Promise<string | null>;
+  write(token: string | null): Promise<void>;
 }
 
 export interface TokenCodec {
-  seal(token: string): Buffer;
-  open(sealed: Buffer): string;
+  seal(token: string): Promise<Buffer>;
+  open(sealed: Buffer): Promise<string>;
 }
 
 export const plainCodec: TokenCodec = {
-  seal: (token) => Buffer.from(token, 'utf8'),
-  open: (sealed) => sealed.toString('utf8'),
+  seal: (token) => Promise.resolve(Buffer.from(token, 'utf8')),
+  open: (sealed) => Promise.resolve(sealed.toString('utf8')),
 };
+
+const isMissing = (error: unknown): boolean => error instanceof Error && 'code' in error && error.code === 'ENOENT';
 
 export function fileTokenVault(path: string, codec: TokenCodec): TokenVault {
   return {
-    read() {
-      if (!existsSync(path)) return null;
+    async read() {
+      let sealed: Buffer;
       try {
-        const token = codec.open(readFileSync(path));
+        sealed = await readFile(path);
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
+      try {
+        const token = await codec.open(sealed);
         return token === '' ? null : token;
       } catch {
-        // A file sealed by another OS account or keychain cannot be opened: sign in again.
+        // Sealed by another OS account or keychain: it cannot be opened here, so sign in again.
         return null;
       }
     },
-    write(token) {
+    async write(token) {
       if (token === null) {
-        rmSync(path, { force: true });
+        await rm(path, { force: true });
         return;
       }
       const part = `${path}.part`;
-      writeFileSync(part, codec.seal(token), { mode: 0o600 });
-      chmodSync(part, 0o600);
-      renameSync(part, path);
+      await writeFile(part, await codec.seal(token), { mode: 0o600 });
+      await chmod(part, 0o600);
+      await rename(part, path);
     },
   };
 }
@@ -48,9 +56,10 @@ export function fileTokenVault(path: string, codec: TokenCodec): TokenVault {
 export function memoryTokenVault(initial: string | null = null): TokenVault {
   let token = initial;
   return {
-    read: () => token,
+    read: () => Promise.resolve(token),
     write(next) {
       token = next;
+      return Promise.resolve();
     },
   };
 }

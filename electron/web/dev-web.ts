@@ -1,7 +1,9 @@
 /**
  * `npm run dev:web`: the renderer in a browser, the API over HTTP on 127.0.0.1, against the same
- * handlers and a real local store. LEDGERLINE_PORT (default 5174), LEDGERLINE_DATA_DIR or
- * --data-dir (default <repo>/.data), LEDGERLINE_CLOCK freezes "today".
+ * handlers, a real local store and the same sync engine as the desktop app, signed in to the
+ * built-in server with the demo portfolio. LEDGERLINE_PORT (default 5174), LEDGERLINE_DATA_DIR or
+ * --data-dir (default <repo>/.data), LEDGERLINE_CLOCK freezes "today", LEDGERLINE_SYNC=off runs
+ * without any server (a standalone store with the local demo).
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,12 +11,15 @@ import { clockFromEnv } from '../app/clock-from-env';
 import { createFileLogger, setLogFile } from '../app/file-logger';
 import { describeError } from '../app/logger';
 import { resolveDataDir } from '../app/paths';
+import { SYNC_ENV, syncModeFromEnv } from '../app/sync-mode';
+import { DEMO_PASSWORD } from '../../server/demo/credentials';
 import { buildRenderer, isRendererBuildStale } from './renderer-build';
 import { DEFAULT_STATIC_ROOT, REPO_ROOT, startWebServer } from './start';
 
 export { startWebServer, type WebServer, type WebServerOptions } from './start';
 
 export const DEFAULT_PORT = 5174;
+
 export const PORT_ENV = 'LEDGERLINE_PORT';
 
 export function portFromEnv(value: string | undefined): number {
@@ -38,9 +43,11 @@ async function main(): Promise<void> {
     clock: clockFromEnv(process.env),
     seedIfEmpty: true,
     logger,
+    sync: syncModeFromEnv(process.env[SYNC_ENV]),
   });
   // Tests and scripts wait for this exact line.
   process.stdout.write(`Ledgerline dev:web listening on ${server.url} (data: ${dataDir})\n`);
+  if (server.syncServerUrl !== null) process.stdout.write(`Built-in sync server on ${server.syncServerUrl} (demo users, password "${DEMO_PASSWORD}")\n`);
   const shutdown = (signal: string) => {
     logger.info(`${signal}: closing the server and the store`);
     server.close().then(

@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import type { ShellLogger } from '../app/logger';
 import { createMemoryLogger } from '../app/memory-logger';
+import type { SyncMode } from '../app/sync-mode';
 import { openWorkspace } from '../app/workspace';
+import { startEmbeddedServer, type EmbeddedServer } from '../../server/embedded/embedded-server';
+import { fileTokenVault, plainCodec } from '../sync/token-vault';
+import type { SyncTiming } from '../sync/engine';
 import { createWebApp } from './server';
 import { createFilePreferenceStore } from './settings-file';
 
@@ -27,12 +31,23 @@ export interface WebServerOptions {
   readonly host?: string;
   readonly staticRoot?: string | null;
   readonly logger?: ShellLogger;
+  /**
+   * Sync: `embedded` starts the built-in server (PGlite in `<dataDir>/server`, the small demo on
+   * first start) and signs in to it; `off` (the default) keeps the store standalone, seeded locally.
+   */
+  readonly sync?: SyncMode;
+  readonly syncTiming?: Partial<SyncTiming>;
 }
 
 export interface WebServer {
   readonly url: string;
+  /** The built-in sync server's address, when it runs. */
+  readonly syncServerUrl: string | null;
   close(): Promise<void>;
 }
+
+/** dev:web has no keychain: the refresh token sits in a file only the user may read (the desktop app seals it). */
+export const SESSION_FILE = 'session.token';
 
 function appVersion(): string {
   const parsed: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -44,35 +59,56 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.has(host)) throw new RangeError(`dev:web listens on loopback addresses only, not "${host}"`);
   const logger = options.logger ?? createMemoryLogger();
-  const workspace = await openWorkspace({
-    dataDir: options.dataDir,
-    clock: options.clock ?? systemClock,
-    seedIfEmpty: options.seedIfEmpty ?? false,
-    preferences: createFilePreferenceStore(options.dataDir),
-    transport: 'http',
-    version: appVersion(),
-    logger,
-  });
+  const clock = options.clock ?? systemClock;
+  const embedded: EmbeddedServer | null =
+    options.sync === 'embedded' ? await startEmbeddedServer({ dataDir: join(options.dataDir, 'server'), demo: { size: 'small' }, clock }) : null;
   try {
-    const app = await createWebApp({
-      handlers: workspace.handlers,
-      staticRoot: options.staticRoot === undefined ? DEFAULT_STATIC_ROOT : options.staticRoot,
+    const workspace = await openWorkspace({
+      dataDir: options.dataDir,
+      clock,
+      seedIfEmpty: options.seedIfEmpty ?? false,
+      preferences: createFilePreferenceStore(options.dataDir),
+      transport: 'http',
+      version: appVersion(),
       logger,
+      ...(embedded === null
+        ? {}
+        : {
+            sync: {
+              vault: fileTokenVault(join(options.dataDir, SESSION_FILE), plainCodec),
+              embedded: embedded.credentials === null ? null : { url: embedded.url, credentials: embedded.credentials },
+              ...(options.syncTiming === undefined ? {} : { timing: options.syncTiming }),
+            },
+          }),
     });
-    await app.listen({ host, port: options.port ?? 0 });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address !== null ? address.port : options.port ?? 0;
-    const urlHost = host === '::1' ? '[::1]' : host;
-    let closing: Promise<void> | null = null;
-    return {
-      url: `http://${urlHost}:${port}/`,
-      close: () => {
-        closing ??= app.close().then(() => workspace.close());
-        return closing;
-      },
-    };
+    try {
+      const app = await createWebApp({
+        handlers: workspace.handlers,
+        staticRoot: options.staticRoot === undefined ? DEFAULT_STATIC_ROOT : options.staticRoot,
+        logger,
+      });
+      await app.listen({ host, port: options.port ?? 0 });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : options.port ?? 0;
+      const urlHost = host === '::1' ? '[::1]' : host;
+      let closing: Promise<void> | null = null;
+      return {
+        url: `http://${urlHost}:${port}/`,
+        syncServerUrl: embedded?.url ?? null,
+        close: () => {
+          closing ??= app
+            .close()
+            .then(() => workspace.close())
+            .then(() => embedded?.close());
+          return closing;
+        },
+      };
+    } catch (error) {
+      await workspace.close();
+      throw error;
+    }
   } catch (error) {
-    await workspace.close();
+    await embedded?.close();
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeBindingPath } from '../../../electron/app/native-binding';
 import { REPO_ROOT } from '../../../electron/web/start';
+import { MAIN_EXTERNALS } from '../../../scripts/electron-externals.mjs';
 
 interface Report {
   events: string[];
@@ -18,7 +19,7 @@ interface Report {
   privileged: { scheme: string; privileges: Record<string, boolean> }[];
   protocols: string[];
   permissionAnswers: [string, boolean][];
-  calls: Record<string, { ok: boolean; value?: Record<string, unknown>; error?: { code: string } }>;
+  calls: Record<string, { ok: boolean; value?: Record<string, unknown>; error?: { code: string } } | undefined>;
   channels: string[];
   appEvents: string[];
 }
@@ -35,7 +36,7 @@ beforeAll(() => {
   bundle = join(work, 'dist-electron', 'main.cjs');
   execFileSync(
     join(REPO_ROOT, 'node_modules', '.bin', 'esbuild'),
-    ['electron/main.ts', '--bundle', '--platform=node', '--format=cjs', '--external:electron', '--external:better-sqlite3', `--outfile=${bundle}`, '--log-level=error'],
+    ['electron/main.ts', '--bundle', '--platform=node', '--format=cjs', ...MAIN_EXTERNALS.map((name) => `--external:${name}`), `--outfile=${bundle}`, '--log-level=error'],
     { cwd: REPO_ROOT },
   );
   // Plain Node stands in for Electron here, so the Node build of better-sqlite3 is the right one.
@@ -49,10 +50,10 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function runMain(dataDir: string): Report {
+function runMain(dataDir: string, sync: 'embedded' | 'off' = 'embedded'): Report {
   const result = spawnSync(process.execPath, [join(__dirname, 'fixtures', 'fake-electron-main.cjs'), bundle, appPath, dataDir], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '' },
+    env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '', LEDGERLINE_SYNC: sync },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -62,7 +63,7 @@ function runMain(dataDir: string): Report {
 }
 
 describe('the bundled main process', () => {
-  it('starts on an empty data dir: seeds, binds one channel, opens a locked-down window', () => {
+  it('starts on an empty data dir: starts the built-in server, signs in, syncs, binds one channel, opens a locked-down window', () => {
     const dataDir = join(work, 'fresh');
     const report = runMain(dataDir);
     expect(report.dialogs).toEqual([]);
@@ -84,6 +85,7 @@ describe('the bundled main process', () => {
     expect(report.windows[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
 
     expect(report.calls.info).toMatchObject({ ok: true, value: { transport: 'ipc', asOf: '2026-11-23', dataDir } });
+    expect(report.calls.sync).toMatchObject({ ok: true, value: { state: 'idle', pending: 0, server: { embedded: true }, user: { username: 'jordan.reyes' } } });
     expect(report.calls.page?.ok).toBe(true);
     expect((report.calls.page?.value?.rows as unknown[]).length).toBe(3);
     expect(report.calls.malformed).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -91,6 +93,14 @@ describe('the bundled main process', () => {
     expect(report.events).toContain('will-quit prevented');
     expect(report.events).toContain('quit');
     expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('starting');
+  });
+
+  it('runs standalone on the local demo when sync is off', () => {
+    const dataDir = join(work, 'standalone');
+    const report = runMain(dataDir, 'off');
+    expect(report.dialogs).toEqual([]);
+    expect(report.calls.sync).toMatchObject({ ok: true, value: { state: 'local_only', server: null } });
+    expect((report.calls.page?.value?.rows as unknown[]).length).toBe(3);
   });
 
   it('shows what to do when the database is not valid, and leaves the file alone', () => {
