@@ -13,6 +13,7 @@ import type { ServerContext } from './context';
 import type { ServerDatabase } from './db/schema';
 import { registerErrorHandling } from './http/errors';
 import { registerProtocolCheck } from './http/protocol-version';
+import { registerDirectoryRoute } from './routes/directory';
 import { registerHealthRoute } from './routes/health';
 import { registerImportRoute } from './routes/import';
 import { registerMeRoute } from './routes/me';
@@ -60,6 +61,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerHealthRoute(app, ctx);
   registerAuthRoutes(app, ctx);
   registerMeRoute(app, ctx, authenticate);
+  registerDirectoryRoute(app, ctx, authenticate);
   registerPortfolioRoutes(app, ctx, authenticate);
   registerImportRoute(app, ctx, authenticate);
   registerSyncRoutes(app, ctx, authenticate);
