@@ -10,9 +10,9 @@ import { push } from '../sync/push';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, authenticate: preHandlerAsyncHookHandler): void {
   app.post('/v1/sync/pull', { preHandler: authenticate }, async (request) => {
-    const { cursor, limit } = parseInput(PullRequestSchema, request.body);
+    const { cursor, limit, resync } = parseInput(PullRequestSchema, request.body);
     try {
-      return await pull(ctx.db, principalOf(request), cursor, limit);
+      return await pull(ctx.db, principalOf(request), cursor, limit, resync);
     } catch (error) {
       if (error instanceof InvalidCursorError) throw new HttpError(400, 'validation', error.message, 'cursor');
       throw error;

@@ -72,6 +72,25 @@ async function snapshotPage(db: Db, principal: Principal, cursor: SnapshotCursor
   };
 }
 
+/**
+ * What `resync` asks for, to put before a delta page: a removal of every listed customer outside
+ * the scope (unknown ids too, so ids cannot be probed), then every row of the others, parents first.
+ */
+async function resyncChanges(db: Db, principal: Principal, customerIds: readonly string[]): Promise<Change[]> {
+  if (customerIds.length === 0) return [];
+  const visible = new Set(
+    (await db.selectFrom('customers').select('customers.id').where('customers.id', 'in', customerIds).where(customerScopeFilter(principal)).execute()).map(
+      (row) => row.id,
+    ),
+  );
+  const changes: Change[] = customerIds
+    .filter((id) => !visible.has(id))
+    .map((id) => ({ op: 'remove', entity: 'customers', id, customerId: id, row: null }));
+  const inScope = customerIds.filter((id) => visible.has(id));
+  for (const entity of SYNC_ENTITIES) changes.push(...(await rowsByCustomers(db, entity, inScope)).map((row) => upsert(entity, row)));
+  return changes;
+}
+
 async function deltaPage(db: Db, principal: Principal, since: number, limit: number): Promise<PullResponse> {
   const entries = await db
     .selectFrom('change_log')
@@ -124,7 +143,8 @@ async function deltaPage(db: Db, principal: Principal, since: number, limit: num
   return { changes, cursor: encodeCursor(deltaCursor(last)), hasMore, snapshot: false };
 }
 
-export async function pull(db: Db, principal: Principal, cursorText: string | null, limit: number): Promise<PullResponse> {
+/** One page of changes; `resync` customers come first, in full, on a delta page (a snapshot sends everything anyway). */
+export async function pull(db: Db, principal: Principal, cursorText: string | null, limit: number, resync: readonly string[] = []): Promise<PullResponse> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -136,6 +156,8 @@ export async function pull(db: Db, principal: Principal, cursorText: string | nu
         return snapshotPage(trx, principal, snapshotCursor(await highWater(trx, floor), 0, null), limit);
       }
       if (cursor.k === 's') return snapshotPage(trx, principal, cursor, limit);
-      return deltaPage(trx, principal, cursor.s, limit);
+      const resynced = await resyncChanges(trx, principal, resync);
+      const page = await deltaPage(trx, principal, cursor.s, limit);
+      return { ...page, changes: [...resynced, ...page.changes] };
     });
 }

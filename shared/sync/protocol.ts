@@ -26,6 +26,7 @@ export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 export const MAX_PULL_LIMIT = 5_000;
 export const DEFAULT_PULL_LIMIT = 1_000;
 export const MAX_PUSH_MUTATIONS = 500;
+export const MAX_RESYNC_CUSTOMERS = 500;
 
 /** An opaque string to the client; only the server decodes it (see server/sync/cursor.ts). */
 export const CursorSchema = z.string().min(1).max(500);
@@ -33,6 +34,15 @@ export const CursorSchema = z.string().min(1).max(500);
 export const PullRequestSchema = z.strictObject({
   cursor: CursorSchema.nullable(),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+  /**
+   * Customers whose local copy may have diverged (a mutation on them was rejected): the answer
+   * starts with every row of each one in scope, or its removal. Ignored by a snapshot.
+   */
+  resync: z
+    .array(IdSchema)
+    .max(MAX_RESYNC_CUSTOMERS, `must list at most ${MAX_RESYNC_CUSTOMERS} customers`)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not list a customer twice')
+    .optional(),
 });
 export type PullRequest = z.input<typeof PullRequestSchema>;
 
