@@ -7,6 +7,7 @@ import { AccountScreen } from '../account/AccountScreen';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { FollowUpsScreen } from '../collector/FollowUpsScreen';
+import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { seesTeam } from '../team/access';
 import { TeamScreen } from '../team/TeamScreen';
 import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
@@ -17,7 +18,7 @@ import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
-import { goBack, goHome, openFollowUps, openSyncIssues, openTeam, useRoute } from './router';
+import { goBack, goHome, openDashboard, openFollowUps, openSyncIssues, openTeam, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useDebounced } from './useDebounced';
 import { useWindowKeydown } from './useWindowKeydown';
@@ -100,6 +101,9 @@ export function App() {
     } else if (afterGo && event.key === 's') {
       event.preventDefault();
       openSyncIssues();
+    } else if (afterGo && event.key === 'd') {
+      event.preventDefault();
+      openDashboard();
     } else if (event.key === 'g') {
       goPressedAt.current = event.timeStamp;
     } else if (event.key === '/') {
@@ -137,6 +141,7 @@ export function App() {
         onHome={goHome}
         onFollowUps={openFollowUps}
         onTeam={openTeam}
+        onDashboard={openDashboard}
       />
       <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <WorklistScreen
@@ -157,6 +162,7 @@ export function App() {
         {route.screen === 'customer' && <AccountScreen key={route.customerId} customerId={route.customerId} onWork={setWork} onOverride={setOverride} />}
         {route.screen === 'followUps' && <FollowUpsScreen asOf={asOf} />}
         {route.screen === 'team' && <TeamScreen user={info.data?.user ?? null} asOf={asOf} />}
+        {route.screen === 'dashboard' && asOf !== '' && <DashboardScreen asOf={asOf} />}
         {route.screen === 'syncIssues' && <SyncIssuesScreen />}
       </Box>
       <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>

@@ -1,5 +1,6 @@
 import Flag from '@mui/icons-material/FlagOutlined';
 import Groups from '@mui/icons-material/GroupsOutlined';
+import Insights from '@mui/icons-material/InsightsOutlined';
 import DarkModeOutlined from '@mui/icons-material/DarkModeOutlined';
 import HelpOutline from '@mui/icons-material/HelpOutlineOutlined';
 import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
@@ -45,9 +46,10 @@ interface TopBarProps {
   readonly onHome: () => void;
   readonly onFollowUps: () => void;
   readonly onTeam: () => void;
+  readonly onDashboard: () => void;
 }
 
-export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam }: TopBarProps) {
+export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam, onDashboard }: TopBarProps) {
   const { prefs, update } = usePrefs();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const info = useQuery('app.info', () => api['app.info']({}));
@@ -119,6 +121,18 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             data-testid="follow-ups-button"
           >
             Follow-ups
+          </Button>
+        </Tooltip>
+        <Tooltip title="Dashboard: KPIs, trends and the 13-week forecast (g d)">
+          <Button
+            color="inherit"
+            onClick={onDashboard}
+            aria-keyshortcuts="g d"
+            startIcon={<Insights />}
+            sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
+            data-testid="dashboard-button"
+          >
+            Dashboard
           </Button>
         </Tooltip>
         {seesTeam(info.data?.user?.role) && (
