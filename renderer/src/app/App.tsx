@@ -11,6 +11,7 @@ import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { seesTeam } from '../team/access';
 import { TeamScreen } from '../team/TeamScreen';
 import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
+import { useSyncIssuesShortcut } from '../sync/useSyncIssuesShortcut';
 import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
 import { WorkDrawer, type WorkRequest } from '../collector/WorkDrawer';
 import type { WorklistFilters } from '../worklist/filters';
@@ -18,7 +19,7 @@ import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
-import { goBack, goHome, openDashboard, openFollowUps, openSyncIssues, openTeam, useRoute } from './router';
+import { goBack, goHome, openDashboard, openFollowUps, openTeam, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useDebounced } from './useDebounced';
 import { useWindowKeydown } from './useWindowKeydown';
@@ -78,6 +79,7 @@ export function App() {
     }
   };
 
+  useSyncIssuesShortcut();
   useWindowKeydown((event: KeyboardEvent) => {
     if (event.key === 'ArrowLeft' && event.altKey && !onWorklist) {
       event.preventDefault();
@@ -98,9 +100,6 @@ export function App() {
     } else if (afterGo && event.key === 't' && seesTeam(info.data?.user?.role)) {
       event.preventDefault();
       openTeam();
-    } else if (afterGo && event.key === 's') {
-      event.preventDefault();
-      openSyncIssues();
     } else if (afterGo && event.key === 'd') {
       event.preventDefault();
       openDashboard();
