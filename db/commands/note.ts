@@ -25,8 +25,7 @@ export const toNoteView = (row: NoteRow): NoteView => ({
   createdAt: row.created_at,
 });
 
-function insert(tx: CommandTx, values: Omit<NoteRow, 'id' | 'is_current' | 'created_by' | 'created_at'>): NoteRow {
-  const id = uuidv7();
+function insert(tx: CommandTx, values: Omit<NoteRow, 'id' | 'is_current' | 'created_by' | 'created_at'>, id: string = uuidv7()): NoteRow {
   execute(tx.sqlite, build.insertInto('notes').values({ ...values, id, is_current: 1, created_by: tx.userId, created_at: tx.now }));
   const row = selectNote(tx, id);
   if (!row) throw new Error(`note ${id} vanished while saving`);
@@ -39,8 +38,9 @@ export function addNote(tx: CommandTx, customerId: string, itemId: string | null
   if (itemId !== null && selectFirst(tx.sqlite, build.selectFrom('open_items').select('customer_id').where('id', '=', itemId))?.customer_id !== customerId) {
     throw new DomainError('not_found', `open item ${itemId} does not exist for this customer`, 'itemId');
   }
-  const lineage = uuidv7();
-  const row = insert(tx, { customer_id: customerId, open_item_id: itemId, lineage_id: lineage, version: 1, body });
+  // A lineage is named by its first version's id: the server derives the same name from the id it is sent.
+  const id = uuidv7();
+  const row = insert(tx, { customer_id: customerId, open_item_id: itemId, lineage_id: id, version: 1, body }, id);
   tx.audit('note', row.id, 'create', null, row);
   tx.touch(customerId);
   return toNoteView(row);

@@ -195,7 +195,8 @@ export const noteAdd = define({
       id,
       customer_id: args.customerId,
       open_item_id: args.itemId,
-      lineage_id: uuidv7(),
+      // A lineage is named by its first version's id, as on the client.
+      lineage_id: id,
       note_version: 1,
       is_current: true,
       body: args.body,
