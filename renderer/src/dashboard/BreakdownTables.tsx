@@ -29,6 +29,7 @@ const DISPUTE_LABELS: Readonly<Record<string, string>> = {
 };
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+const COMPACT = { '& th, & td': { px: 1, py: 0.5 }, '& th': { whiteSpace: 'nowrap' } } as const;
 
 function Titled({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -49,13 +50,13 @@ function DisputeTable({ id, title, groups, keyHeader }: { id: string; title: str
           No dispute opened or closed this month.
         </Typography>
       ) : (
-        <Table size="small" aria-labelledby={id}>
+        <Table size="small" aria-labelledby={id} sx={COMPACT}>
           <TableHead>
             <TableRow>
               <TableCell>{keyHeader}</TableCell>
               <TableCell align="right">Opened</TableCell>
               <TableCell align="right">Closed</TableCell>
-              <TableCell align="right">Cycle time (days)</TableCell>
+              <TableCell align="right">Cycle, days</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -92,7 +93,7 @@ export function BreakdownTables({ dashboard }: { dashboard: KpiDashboard }) {
             No contact logged this month.
           </Typography>
         ) : (
-          <Table size="small" aria-labelledby="contacts-title" data-testid="contacts-table">
+          <Table size="small" aria-labelledby="contacts-title" data-testid="contacts-table" sx={COMPACT}>
             <TableHead>
               <TableRow>
                 <TableCell>Collector</TableCell>

@@ -7,6 +7,9 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import type { KpiForecastView } from '../../../shared/api/kpi-schemas';
 import { minorDigits } from '../../../shared/domain/money';
 import { formatShortDate, money } from '../common/format';
+
+const weekFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const weekLabel = (date: string): string => weekFormat.format(new Date(`${date}T00:00:00Z`));
 import { downloadCsv, forecastCsv } from './forecastCsv';
 import { ChartPanel } from './TrendCharts';
 
@@ -21,11 +24,11 @@ export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
   const scale = 10 ** minorDigits(currency);
   const amounts = forecast.weeks.map((week) => week.amounts.find((entry) => entry.currency === currency));
   const totals = forecast.totals.find((entry) => entry.currency === currency);
-  const labels = forecast.weeks.map((week) => formatShortDate(week.from, forecast.asOf));
+  const labels = forecast.weeks.map((week) => weekLabel(week.from));
   const format = (value: number | null) => (value === null ? '' : money(Math.round(value * scale), currency));
   const expected = amounts.reduce((sum, amount) => sum + (amount?.totalMinor ?? 0), 0);
   const summary = forecast.weeks
-    .map((week, index) => `week of ${labels[index] ?? week.from}: ${money(amounts[index]?.totalMinor ?? 0, currency)}`)
+    .map((week, index) => `week of ${formatShortDate(week.from, forecast.asOf)}: ${money(amounts[index]?.totalMinor ?? 0, currency)}`)
     .join(', ');
   const onExport = () => {
     downloadCsv(`collection-forecast-${forecast.asOf}.csv`, forecastCsv(forecast));
@@ -38,7 +41,7 @@ export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
           {money(expected, currency)} expected in 13 weeks from {formatShortDate(forecast.asOf, forecast.asOf)}
           {totals ? ` · ${money(totals.beyondMinor, currency)} later · ${money(totals.discountedMinor, currency)} of open promises not expected (kept history)` : ''}
         </Typography>
-        <Button variant="outlined" startIcon={<Download />} onClick={onExport} data-testid="forecast-export">
+        <Button variant="outlined" startIcon={<Download />} onClick={onExport} data-testid="forecast-export" sx={{ textTransform: 'none' }}>
           Export CSV
         </Button>
       </Box>
@@ -55,7 +58,7 @@ export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
               { id: 'promised', label: 'From open promises', stack: 'total', data: amounts.map((amount) => (amount?.promisedMinor ?? 0) / scale), valueFormatter: format },
               { id: 'items', label: 'From payment history', stack: 'total', data: amounts.map((amount) => (amount?.itemsMinor ?? 0) / scale), valueFormatter: format },
             ]}
-            margin={{ left: 4, right: 12, top: 8, bottom: 4 }}
+            margin={{ left: 4, right: 24, top: 8, bottom: 4 }}
             slotProps={{ legend: { direction: 'horizontal', position: { vertical: 'top', horizontal: 'start' } } }}
           />
         </ChartPanel>

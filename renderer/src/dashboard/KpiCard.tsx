@@ -19,13 +19,7 @@ interface KpiCardProps {
 }
 
 function Trend({ figure, previous, better }: { figure: KpiFigureView; previous: number | null; better: FigureSpec['better'] }) {
-  if (figure.value === null || previous === null) {
-    return (
-      <Typography variant="caption" color="text.secondary">
-        no comparison
-      </Typography>
-    );
-  }
+  if (figure.value === null || previous === null) return null;
   const delta = displayValue(figure.value, figure.unit) - displayValue(previous, figure.unit);
   const rounded = Math.round(delta * 100) / 100;
   const direction = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat';

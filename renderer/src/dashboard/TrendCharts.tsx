@@ -63,7 +63,7 @@ function TrendLines({ dashboard, id, title, unit, lines }: { dashboard: KpiDashb
           valueFormatter: (value: number | null) => (value === null ? 'none' : `${oneDecimal.format(value)} ${unit}`),
           showMark: true,
         }))}
-        margin={{ left: 4, right: 12, top: 8, bottom: 4 }}
+        margin={{ left: 4, right: 24, top: 8, bottom: 4 }}
         slotProps={{ legend: { direction: 'horizontal', position: { vertical: 'top', horizontal: 'start' } } }}
       />
     </ChartPanel>
@@ -78,7 +78,7 @@ export function TrendCharts({ dashboard }: { dashboard: KpiDashboard }) {
     { key: 'disputesOpened', label: 'Disputes opened' },
   ];
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: 2 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}>
       <TrendLines
         dashboard={dashboard}
         id="trend-dso-title"
@@ -118,7 +118,7 @@ export function TrendCharts({ dashboard }: { dashboard: KpiDashboard }) {
           xAxis={[{ scaleType: 'band', data: months }]}
           yAxis={[{ width: 48 }]}
           series={counts.map((line) => ({ id: line.key, label: line.label, data: dashboard.trend.map((point) => point.values[line.key]) }))}
-          margin={{ left: 4, right: 12, top: 8, bottom: 4 }}
+          margin={{ left: 4, right: 24, top: 8, bottom: 4 }}
           slotProps={{ legend: { direction: 'horizontal', position: { vertical: 'top', horizontal: 'start' } } }}
         />
       </ChartPanel>

@@ -23,7 +23,7 @@ export const FIGURE_SPECS: readonly FigureSpec[] = [
   { key: 'daysDelinquentPerInvoice', label: 'Days late per invoice', better: 'lower', hint: 'invoices paid this month' },
   { key: 'daysDelinquentWeighted', label: 'Days late, by amount', better: 'lower', hint: 'weighted by invoice amount' },
   { key: 'keptRateByCount', label: 'Promises kept', better: 'higher', hint: 'by count, due this month' },
-  { key: 'keptRateByAmount', label: 'Promises kept, by amount', better: 'higher', hint: 'by promised amount' },
+  { key: 'keptRateByAmount', label: 'Kept, by amount', better: 'higher', hint: 'by promised amount' },
   { key: 'brokenPromises', label: 'Broken promises', better: 'lower', hint: 'due this month' },
   { key: 'collectedVsPromised', label: 'Collected vs promised', better: 'higher', hint: 'paid ÷ promised' },
   { key: 'disputesOpened', label: 'Disputes opened', better: 'lower', hint: 'voided cases left out' },
