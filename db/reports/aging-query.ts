@@ -15,21 +15,39 @@ export type AgingReport = z.output<typeof AgingReportSchema>;
 export type AgingReportRow = AgingReport['rows'][number];
 type Amounts = AgingReport['totals'][number];
 
-interface ItemRow {
+interface ItemGroup {
   customer_id: string;
   currency: string;
-  due_date: string;
-  document_date: string;
-  open_minor: number;
-  disputed_minor: number;
+  dueDate: string;
+  documentDate: string;
+  openMinor: number;
+  disputedMinor: number;
 }
 
-/** Open amount as of @asOf = open now + clearings dated after it. Items cleared later are still read when they had a clearing after the date. */
-export const ITEMS_OPEN_AS_OF = `SELECT i.customer_id, i.currency, i.due_date, i.document_date, i.disputed_minor,
-    i.open_minor + coalesce((SELECT sum(cl.amount_minor) FROM clearings cl WHERE cl.open_item_id = i.id AND cl.cleared_on > @asOf), 0) AS open_minor
-  FROM open_items i
-  WHERE i.customer_id IN (SELECT value FROM json_each(@customers)) AND i.document_date <= @asOf
-    AND (i.open_minor <> 0 OR EXISTS (SELECT 1 FROM clearings cl WHERE cl.open_item_id = i.id AND cl.cleared_on > @asOf))`;
+/**
+ * Items open on @asOf: issued by then, with their open amount then = open now + clearings dated after
+ * it (so an item paid since counts again). Summed in SQL per customer, currency, bucket and overdue
+ * state, as the summary refresh does: each group carries its members' latest dates, which fall in the
+ * same bucket and overdue state, so ageItems places the group exactly as it would each item.
+ */
+function itemGroupsSql(config: AgingConfig, scoped: boolean): string {
+  const days = (column: string) => `CAST(julianday(@asOf) - julianday(${column}) AS INTEGER)`;
+  const basisDays = config.basis === 'due_date' ? 'due_days' : days('document_date');
+  const bucket = `CASE ${config.buckets
+    .map((b, index) => (b.toDays === null ? null : `WHEN basis_days <= ${Math.trunc(b.toDays)} THEN ${index}`))
+    .filter((branch) => branch !== null)
+    .join(' ')} ELSE ${config.buckets.length} END`;
+  return `WITH later AS (SELECT open_item_id, sum(amount_minor) AS cleared FROM clearings WHERE cleared_on > @asOf GROUP BY open_item_id),
+    open_then AS (
+      SELECT i.customer_id, i.currency, i.due_date, i.document_date, i.disputed_minor, i.open_minor + coalesce(l.cleared, 0) AS open_minor
+      FROM open_items i LEFT JOIN later l ON l.open_item_id = i.id
+      WHERE i.document_date <= @asOf AND (i.open_minor <> 0 OR l.cleared IS NOT NULL)
+        ${scoped ? 'AND i.customer_id IN (SELECT value FROM json_each(@customers))' : ''})
+    SELECT customer_id, currency, sum(open_minor) AS openMinor, sum(disputed_minor) AS disputedMinor,
+      max(due_date) AS dueDate, max(document_date) AS documentDate
+    FROM (SELECT *, ${basisDays} AS basis_days FROM (SELECT *, ${days('due_date')} AS due_days FROM open_then WHERE open_minor <> 0))
+    GROUP BY customer_id, currency, ${bucket}, due_days > 0`;
+}
 
 /** `total + entry`, bucket by bucket (same currency only, exact integers). */
 function plus(total: Amounts | undefined, entry: Amounts): Amounts {
@@ -60,6 +78,8 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
 
 const byCollectorThenNumber = (a: ScopeCustomer, b: ScopeCustomer): number => compareKeys(collectorKeys(a, a.number), collectorKeys(b, b.number));
 
+const countCustomers = (sqlite: BetterSqlite3.Database): number => prepared<[], { n: number }>(sqlite, 'SELECT count(*) AS n FROM customers').get()?.n ?? 0;
+
 export function agingReport(
   sqlite: BetterSqlite3.Database,
   customers: readonly ScopeCustomer[],
@@ -68,16 +88,18 @@ export function agingReport(
   currencies: readonly string[] | undefined,
 ): AgingReport {
   const wanted = currencies ? new Set(currencies) : null;
+  const scoped = customers.length !== countCustomers(sqlite);
+  const params: Record<string, string> = { asOf };
+  if (scoped) params.customers = JSON.stringify(customers.map((customer) => customer.id));
   const itemsByCustomer = new Map<string, AgeableItem[]>();
-  const rows = prepared<[Record<string, string>], ItemRow>(sqlite, ITEMS_OPEN_AS_OF).iterate({ asOf, customers: JSON.stringify(customers.map((c) => c.id)) });
-  for (const row of rows) {
-    if (row.open_minor === 0 || (wanted && !wanted.has(row.currency))) continue;
-    let items = itemsByCustomer.get(row.customer_id);
+  for (const group of prepared<[Record<string, string>], ItemGroup>(sqlite, itemGroupsSql(config, scoped)).iterate(params)) {
+    if (wanted && !wanted.has(group.currency)) continue;
+    let items = itemsByCustomer.get(group.customer_id);
     if (!items) {
       items = [];
-      itemsByCustomer.set(row.customer_id, items);
+      itemsByCustomer.set(group.customer_id, items);
     }
-    items.push({ currency: row.currency, openMinor: row.open_minor, disputedMinor: row.disputed_minor, dueDate: row.due_date, documentDate: row.document_date });
+    items.push(group);
   }
 
   const reportRows: AgingReportRow[] = [];

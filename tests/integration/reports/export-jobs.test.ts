@@ -71,7 +71,7 @@ describe('export jobs on the small demo portfolio', () => {
     expect(readdirSync(folder).filter((name) => name.startsWith(fileName))).toEqual([]);
   });
 
-  it.each(['csv', 'xlsx', 'pdf'] as const)('a %s writer aborted after its second customer deletes its part file', async (format) => {
+  it.each(['csv', 'xlsx', 'pdf'] as const)('a %s writer aborted midway deletes its part file', async (format) => {
     const filter = NotesFilterSchema.parse({});
     const customers = resolveScope(api.store.sqlite, filter.scope, () => {
       throw new Error('not a worklist scope');
@@ -79,16 +79,11 @@ describe('export jobs on the small demo portfolio', () => {
     const entriesOf = customerNotes(api.store.sqlite, filter);
     const path = join(folder, `aborted.${format}`);
     const controller = new AbortController();
-    const seen: boolean[] = [];
-    let calls = 0;
+    // Streams open their file asynchronously: cancel as soon as rows are written and the part file is there.
     const ctx = {
       signal: controller.signal,
-      // After the second customer the file is surely open (streams open asynchronously): look, then cancel.
       progress: (rows: number) => {
-        calls += 1;
-        if (calls < 2 || rows === 0) return;
-        seen.push(existsSync(`${path}.part`));
-        controller.abort();
+        if (rows > 0 && existsSync(`${path}.part`)) controller.abort();
       },
     };
     const table = notesTable(customers, entriesOf, 'Notes');
@@ -100,7 +95,7 @@ describe('export jobs on the small demo portfolio', () => {
           ? writeXlsx(path, table, { sheetPerGroup: false }, ctx)
           : writePdf(path, frame, (pdf) => fillNotesPdf(pdf, api.store.sqlite, customers, entriesOf, ctx));
     await expect(run).rejects.toThrow(/aborted/i);
-    expect(seen).toEqual([true]);
+    expect(controller.signal.aborted).toBe(true);
     expect(existsSync(path)).toBe(false);
     expect(existsSync(`${path}.part`)).toBe(false);
   });
