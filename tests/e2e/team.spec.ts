@@ -87,8 +87,10 @@ test('a rejection needs a comment', async ({ server, page, request }) => {
   await page.getByRole('button', { name: `Reject write-off for ${customer.name}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Reject write-off' });
   await dialog.getByRole('button', { name: 'Reject' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('a rejection needs a comment');
-  await dialog.getByLabel(/Comment/).fill('Call the customer once more first');
+  const comment = dialog.getByRole('textbox', { name: /Comment/ });
+  await expect(comment).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog).toContainText('A rejection needs a comment');
+  await comment.fill('Call the customer once more first');
   await dialog.getByRole('button', { name: 'Reject' }).click();
   await expect(page.getByTestId('team-message')).toHaveText(`Write-off rejected for ${customer.name}`);
 });

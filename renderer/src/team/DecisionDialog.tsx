@@ -23,10 +23,15 @@ interface DecisionDialogProps {
 export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps) {
   const { escalation, decision } = request;
   const [comment, setComment] = useState('');
+  const [missingComment, setMissingComment] = useState(false);
   const command = useCommand();
   const kind = ESCALATION_KIND_LABELS[escalation.kind];
   const approve = decision === 'approve';
   const submit = async () => {
+    if (!approve && comment.trim() === '') {
+      setMissingComment(true);
+      return;
+    }
     const done = await command.run(() =>
       api['escalation.decide']({ escalationId: escalation.id, decision, ...(comment.trim() === '' ? {} : { comment }) }),
     );
@@ -38,7 +43,7 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
       title={`${approve ? 'Approve' : 'Reject'} ${kind.toLowerCase()}`}
       submitLabel={approve ? 'Approve' : 'Reject'}
       busy={command.busy}
-      error={command.error}
+      error={command.error?.field === 'comment' ? null : command.error}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
@@ -63,8 +68,10 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
         value={comment}
         onChange={(event) => {
           setComment(event.target.value);
+          setMissingComment(false);
         }}
-        error={command.error?.field === 'comment'}
+        error={missingComment || command.error?.field === 'comment'}
+        helperText={missingComment || command.error?.field === 'comment' ? 'A rejection needs a comment: say why, for the collector and the audit.' : undefined}
         slotProps={{ htmlInput: { maxLength: 2000 } }}
       />
     </FormDialog>

@@ -15,7 +15,7 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { openCustomer } from '../app/router';
 import { useDataVersion } from '../collector/dataVersion';
-import { formatCount, money, relativeDay } from '../common/format';
+import { formatCount, money, pluralize, relativeDay } from '../common/format';
 import { RiskChip } from '../common/RiskChip';
 import { ErrorState } from '../common/StatusViews';
 
@@ -74,7 +74,7 @@ export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReas
     <Box sx={{ display: 'grid', gap: 1 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <Typography variant="body2" color="text.secondary" role="status" data-testid="team-worklist-count">
-          {list.data ? `${formatCount(total)} customers${selected.size > 0 ? ` · ${formatCount(selected.size)} selected` : ''}` : 'Loading…'}
+          {list.data ? `${pluralize(total, 'customer')}${selected.size > 0 ? ` · ${formatCount(selected.size)} selected` : ''}` : 'Loading…'}
         </Typography>
         <Box sx={{ flex: 1 }} />
         {mayReassign && (
