@@ -26,9 +26,11 @@ interface ItemGroup {
 
 /**
  * Items open on @asOf: issued by then, with their open amount then = open now + clearings dated after
- * it (so an item paid since counts again). Summed in SQL per customer, currency, bucket and overdue
- * state, as the summary refresh does: each group carries its members' latest dates, which fall in the
- * same bucket and overdue state, so ageItems places the group exactly as it would each item.
+ * it (so an item paid since counts again). Aging is additive, so the two parts are separate rows of
+ * the same dates: the open amounts straight off the covering index of open items, and the later
+ * clearings. Summed in SQL per customer, currency, bucket and overdue state, as the summary refresh
+ * does: each group carries its members' latest dates, which fall in the same bucket and overdue state,
+ * so ageItems places the group exactly as it would each item.
  */
 function itemGroupsSql(config: AgingConfig, scoped: boolean): string {
   const days = (column: string) => `CAST(julianday(@asOf) - julianday(${column}) AS INTEGER)`;
@@ -37,15 +39,15 @@ function itemGroupsSql(config: AgingConfig, scoped: boolean): string {
     .map((b, index) => (b.toDays === null ? null : `WHEN basis_days <= ${Math.trunc(b.toDays)} THEN ${index}`))
     .filter((branch) => branch !== null)
     .join(' ')} ELSE ${config.buckets.length} END`;
-  return `WITH later AS (SELECT open_item_id, sum(amount_minor) AS cleared FROM clearings WHERE cleared_on > @asOf GROUP BY open_item_id),
-    open_then AS (
-      SELECT i.customer_id, i.currency, i.due_date, i.document_date, i.disputed_minor, i.open_minor + coalesce(l.cleared, 0) AS open_minor
-      FROM open_items i LEFT JOIN later l ON l.open_item_id = i.id
-      WHERE i.document_date <= @asOf AND (i.open_minor <> 0 OR l.cleared IS NOT NULL)
-        ${scoped ? 'AND i.customer_id IN (SELECT value FROM json_each(@customers))' : ''})
-    SELECT customer_id, currency, sum(open_minor) AS openMinor, sum(disputed_minor) AS disputedMinor,
+  const inScope = (column: string) => (scoped ? `AND ${column} IN (SELECT value FROM json_each(@customers))` : '');
+  return `SELECT customer_id, currency, sum(open_minor) AS openMinor, sum(disputed_minor) AS disputedMinor,
       max(due_date) AS dueDate, max(document_date) AS documentDate
-    FROM (SELECT *, ${basisDays} AS basis_days FROM (SELECT *, ${days('due_date')} AS due_days FROM open_then WHERE open_minor <> 0))
+    FROM (SELECT *, ${basisDays} AS basis_days FROM (SELECT *, ${days('due_date')} AS due_days FROM (
+      SELECT customer_id, currency, due_date, document_date, open_minor, disputed_minor FROM open_items
+        WHERE open_minor <> 0 AND document_date <= @asOf ${inScope('customer_id')}
+      UNION ALL
+      SELECT i.customer_id, i.currency, i.due_date, i.document_date, c.amount_minor, 0 FROM clearings c JOIN open_items i ON i.id = c.open_item_id
+        WHERE c.cleared_on > @asOf AND i.document_date <= @asOf ${inScope('i.customer_id')})))
     GROUP BY customer_id, currency, ${bucket}, due_days > 0`;
 }
 
