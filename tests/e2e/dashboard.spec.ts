@@ -1,0 +1,74 @@
+/** The KPI dashboard: reached with `g d`, scope and month switched, a formula opened, the forecast exported; axe clean. */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openWorklist } from './ui';
+
+async function openDashboard(page: Page, url: string): Promise<void> {
+  await openWorklist(page, url);
+  await page.keyboard.press('g');
+  await page.keyboard.press('d');
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('kpi-cards')).toBeVisible();
+}
+
+async function choose(page: Page, picker: string, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: picker }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('a team lead switches scope and month and reads how DSO was reached', async ({ server, page }) => {
+  await openDashboard(page, server.url);
+  await expect(page.getByTestId('dashboard-period')).toHaveText(/Whole team · Nov 01, 2026 – Nov 23, 2026 · money figures in EUR/);
+  await expect(page.getByRole('heading', { name: 'Key figures, November 2026' })).toBeVisible();
+
+  await choose(page, 'Scope', /Jordan Reyes \(me\)/);
+  await expect(page.getByTestId('dashboard-period')).toHaveText(/^Jordan Reyes \(me\) · /);
+  await choose(page, 'Month', 'October 2026');
+  await expect(page.getByRole('heading', { name: 'Key figures, October 2026' })).toBeVisible();
+  await expect(page.getByTestId('dashboard-period')).toHaveText(/Oct 01, 2026 – Oct 31, 2026/);
+
+  const dsoCard = page.getByTestId('kpi-card-dso');
+  const shown = (await dsoCard.getByTestId('kpi-value').textContent()) ?? '';
+  await dsoCard.getByRole('button', { name: 'Formula and inputs of DSO' }).click();
+  const dialog = page.getByRole('dialog', { name: 'DSO' });
+  await expect(dialog.getByTestId('formula-text')).toHaveText('ending AR ÷ credit sales × days in period');
+  await expect(dialog.getByTestId('formula-value')).toContainText(shown);
+  await expect(dialog.getByRole('row', { name: /Days in period 31/ })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /Ending AR €/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // The keyboard came back to the button that opened the dialog.
+  await expect(dsoCard.getByRole('button', { name: 'Formula and inputs of DSO' })).toBeFocused();
+});
+
+test('the 13-week forecast is drawn and exported as CSV', async ({ server, page }) => {
+  await openDashboard(page, server.url);
+  await expect(page.getByRole('figure', { name: 'Expected collections per week, EUR' })).toBeVisible();
+  await expect(page.getByTestId('forecast-summary')).toContainText('expected in 13 weeks from Nov 23');
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('forecast-export').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('collection-forecast-2026-11-23.csv');
+  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Week,From,To,Currency,From promises,From payment history,Total');
+  expect(lines[1]).toMatch(/^1,2026-11-23,2026-11-29,[A-Z]{3},-?\d+\.\d{2},-?\d+\.\d{2},-?\d+\.\d{2}$/);
+  expect(lines.filter((line) => line.startsWith('13,2027-02-15,2027-02-21,')).length).toBeGreaterThan(0);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the dashboard and its formula dialog have no serious accessibility violations (${scheme})`, async ({ server, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openDashboard(page, server.url);
+    await expect(page.getByRole('figure', { name: 'Expected collections per week, EUR' })).toBeVisible();
+    const serious = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => ({ id: violation.id, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
+    expect(await serious()).toEqual([]);
+    await page.getByRole('button', { name: 'Formula and inputs of CEI' }).click();
+    await expect(page.getByRole('dialog', { name: 'CEI' })).toBeVisible();
+    expect(await serious()).toEqual([]);
+  });
+}
