@@ -103,6 +103,19 @@ describe.each(BACKENDS)('sync push of team lead mutations on %s', (kind) => {
     expect((await teamOf(cemCustomer)).collector_id).toBe(users.cem.id);
   });
 
+  it("an admin moves customers across teams; the customer takes the target's team", async () => {
+    const admin = await seedUser(h, 'admin');
+    const client = new TestClient(h, (await login(h, admin.username)).accessToken);
+    const south = await h.testDb.db.selectFrom('teams').innerJoin('users', 'users.team_id', 'teams.id').select(['teams.name', 'teams.id']).where('users.id', '=', users.cem.id).executeTakeFirstOrThrow();
+    const northTeam = (await h.testDb.db.selectFrom('users').select('team_id').where('id', '=', users.ann.id).executeTakeFirstOrThrow()).team_id;
+    const moved = await customer('cem', south.name);
+    expect(await client.pushOk([client.make('customer.reassign', { customerIds: [moved], toCollectorId: users.ann.id })])).toMatchObject([{ status: 'applied' }]);
+    expect(await teamOf(moved)).toMatchObject({ collector_id: users.ann.id, team_id: northTeam });
+    // The south lead no longer sees it: moving it back is outside their scope.
+    const [back] = await southLead.pushOk([southLead.make('customer.reassign', { customerIds: [moved], toCollectorId: users.cem.id })]);
+    expect(back).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+  });
+
   it('decides a request once, for team leads of the customer team only; approving a credit hold puts the customer on hold', async () => {
     const north = await h.testDb.db.selectFrom('teams').innerJoin('users', 'users.team_id', 'teams.id').select('teams.name').where('users.id', '=', users.ann.id).executeTakeFirstOrThrow();
     const target = await customer('ann', north.name);
