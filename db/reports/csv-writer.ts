@@ -12,8 +12,6 @@ export function csvText(cell: Cell): string {
     case 'text':
     case 'date':
       return cell.v;
-    case 'int':
-      return String(cell.v);
     case 'timestamp':
       return cell.v.slice(0, 19).replace('T', ' ');
     case 'money':

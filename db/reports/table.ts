@@ -3,7 +3,6 @@
 export type Cell =
   | null
   | { readonly t: 'text'; readonly v: string }
-  | { readonly t: 'int'; readonly v: number }
   /** Calendar date, YYYY-MM-DD. */
   | { readonly t: 'date'; readonly v: string }
   /** ISO timestamp in UTC. */
@@ -42,7 +41,6 @@ export const date = (value: string | null): Cell => (value === null ? null : { t
 export const timestamp = (value: string | null): Cell => (value === null ? null : { t: 'timestamp', v: value });
 export const money = (minor: number | null, currency: string | null): Cell =>
   minor === null || currency === null ? null : { t: 'money', minor, currency };
-export const int = (value: number | null): Cell => (value === null ? null : { t: 'int', v: value });
 
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm';

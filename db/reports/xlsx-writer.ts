@@ -26,8 +26,6 @@ function cellValue(cell: Cell): Value {
     case 'text':
       // A line break inside an Excel cell is LF; XML readers would turn CR LF into LF anyway.
       return cell.v.replace(/\r\n?/g, '\n');
-    case 'int':
-      return cell.v;
     case 'date':
       return new Date(`${cell.v}T00:00:00.000Z`);
     case 'timestamp':
