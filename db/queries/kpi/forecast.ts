@@ -58,21 +58,38 @@ interface ItemGroupRow {
   coveredMinor: number;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD the schema's CHECK has already vetted; the hot loop skips re-validating it. */
+const epochDayOf = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+
 /**
- * Merges item groups whose due dates the forecast cannot tell apart: a due date before
- * `asOf − the customer's rounded days late` is expected before the as-of date (week 1 either way),
- * one on or after `asOf + 13 weeks` is expected beyond the forecast either way. Clamping them to
- * those two dates changes no week and leaves far fewer items for the forecast to place.
+ * Merges item groups the forecast cannot tell apart. A customer's item is expected on its due date
+ * plus the customer's rounded days late; every due date whose expected date falls in the same forecast
+ * week (or before the as-of date, or after week 13) ends up in the same place, so those items are
+ * summed and handed to the forecast as one item on a representative due date of that week. The weeks,
+ * the amounts beyond week 13 and the conservation of every minor unit are unchanged; the forecast
+ * then places a few items per customer instead of every distinct due date.
  */
 function mergeIndistinct(rows: readonly ItemGroupRow[], patterns: ReadonlyMap<string, CustomerPattern>, asOf: string): ForecastItem[] {
-  const horizon = addDays(asOf, FORECAST_WEEKS * 7);
-  // Per customer: the last due date expected before the as-of date.
-  const overdueBy = new Map<string, string>();
-  const overdueByOf = (customerId: string): string => {
-    let date = overdueBy.get(customerId);
+  const asOfDay = epochDayOf(asOf);
+  const lateness = new Map<string, number>();
+  const latenessOf = (customerId: string): number => {
+    let days = lateness.get(customerId);
+    if (days === undefined) {
+      days = Math.round(patterns.get(customerId)?.averageDaysLate ?? 0);
+      lateness.set(customerId, days);
+    }
+    return days;
+  };
+  const representatives = new Map<string, string>();
+  /** The due date expected on the first day of week `week` (0-based; FORECAST_WEEKS = beyond) at `late` days late. */
+  const representative = (week: number, late: number): string => {
+    const key = `${String(week)}|${String(late)}`;
+    let date = representatives.get(key);
     if (date === undefined) {
-      date = addDays(asOf, -Math.round(patterns.get(customerId)?.averageDaysLate ?? 0) - 1);
-      overdueBy.set(customerId, date);
+      date = addDays(asOf, week * 7 - late);
+      representatives.set(key, date);
     }
     return date;
   };
@@ -84,8 +101,10 @@ function mergeIndistinct(rows: readonly ItemGroupRow[], patterns: ReadonlyMap<st
     merged.set(key, { customerId, currency, dueDate, coveredByPromise, openMinor: previous ? addMinor(previous.openMinor, openMinor) : openMinor });
   };
   for (const row of rows) {
-    const overdue = overdueByOf(row.customerId);
-    const dueDate = row.dueDate < overdue ? overdue : row.dueDate > horizon ? horizon : row.dueDate;
+    const late = latenessOf(row.customerId);
+    const offset = epochDayOf(row.dueDate) + late - asOfDay;
+    const week = offset < 0 ? 0 : Math.min(FORECAST_WEEKS, Math.floor(offset / 7));
+    const dueDate = representative(week, late);
     add(row.customerId, row.currency, dueDate, true, row.coveredMinor);
     add(row.customerId, row.currency, dueDate, false, addMinor(row.openMinor, -row.coveredMinor));
   }
