@@ -121,7 +121,8 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
       <Typography variant="body2" color="text.secondary">
         Entered {formatDateTime(issue.createdAt)} · refused {formatDateTime(issue.rejectedAt)}
       </Typography>
-      <Alert severity="warning" variant="outlined" icon={false} sx={{ py: 0 }}>
+      {/* The reason is part of the record, not news: a note, not an alert. */}
+      <Alert severity="warning" variant="outlined" icon={false} role="note" sx={{ py: 0 }}>
         <Typography variant="body2">
           <Box component="span" sx={{ fontWeight: 600 }}>
             The server says:

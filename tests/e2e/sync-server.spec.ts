@@ -1,0 +1,208 @@
+/**
+ * The sync UI against dev:web signed in to its built-in sync server (PGlite, the small demo):
+ * the signed-in status and panel, and refused changes in the sync issues. A second client acts
+ * on the server through the sync protocol, so the app's own changes arrive too late and are
+ * refused. The engine syncs only at start and on "Sync now" (long timers), so every step is
+ * in the test's hands. Screenshots go to /tmp/shots/sync-*.png.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, type Page } from '@playwright/test';
+import { manualClock } from '../../shared/domain/clock';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../server/demo/credentials';
+import { createSyncClient } from '../../electron/sync/transport';
+import { startWebServer } from '../../electron/web/start';
+import { E2E_NOW, expect } from './fixtures';
+import { dataRows } from './ui';
+
+const SHOTS = '/tmp/shots';
+/** Long enough that no sync starts by itself during a test. */
+const STILL_MS = 600_000;
+
+interface SyncedApp {
+  readonly url: string;
+  readonly syncServerUrl: string;
+  /** Calls the app's API as the UI does (POST /api/<operation>) and returns the value. */
+  readonly call: (operation: string, input: unknown) => Promise<unknown>;
+}
+
+const test = base.extend<{ app: SyncedApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-sync-'));
+    const server = await startWebServer({
+      dataDir,
+      clock: manualClock(E2E_NOW),
+      seedIfEmpty: true,
+      sync: 'embedded',
+      syncTiming: { debounceMs: STILL_MS, periodMs: STILL_MS },
+    });
+    const call = async (operation: string, input: unknown): Promise<unknown> => {
+      const response = await fetch(`${server.url}api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+      const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!result.ok) throw new Error(`${operation}: ${result.error?.message ?? 'failed'}`);
+      return result.value;
+    };
+    try {
+      if (server.syncServerUrl === null) throw new Error('dev:web started without its sync server');
+      await use({ url: server.url, syncServerUrl: server.syncServerUrl, call });
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+test.describe.configure({ timeout: 180_000 });
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
+}
+
+const statusButton = (page: Page) => page.getByTestId('sync-status');
+
+/** Opens the app and waits for the first sync (sign-in to the built-in server, the portfolio pulled) to finish. */
+async function openSynced(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(statusButton(page)).toHaveAttribute('data-state', 'idle', { timeout: 90_000 });
+  await expect(dataRows(page).first()).toBeVisible();
+}
+
+test('signed in to the built-in server: the status, the panel and Sync now', async ({ app, page }) => {
+  await openSynced(page, app.url);
+  await expect(page.getByTestId('sync-headline')).toHaveText(/^Synced /);
+  await statusButton(page).click();
+  const panel = page.getByRole('dialog', { name: /^Synced / });
+  await expect(panel).toContainText(app.syncServerUrl);
+  await expect(panel).toContainText('built-in demo server');
+  await expect(panel).toContainText('Jordan Reyes (jordan.reyes) · Collector');
+  await expect(panel).toContainText('Changes waiting0');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/sync-panel-signed-in-${scheme}.png` });
+  }
+  await panel.getByRole('button', { name: 'Sync now' }).click();
+  await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
+
+  await panel.getByRole('button', { name: 'Server and account…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sync server and account' });
+  await expect(dialog.getByTestId('signed-in-as')).toContainText('Jordan Reyes (jordan.reyes)');
+  await expect(dialog.getByRole('textbox', { name: 'Server address' })).toHaveValue(app.syncServerUrl);
+  await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveValue('jordan.reyes');
+  await expect(dialog.getByLabel('Password')).toBeFocused();
+  await page.keyboard.type('not the password');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/sync-sign-in-signed-in-${scheme}.png` });
+  }
+  await dialog.getByRole('button', { name: 'Sign out' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(statusButton(page)).toHaveAttribute('data-state', 'signed_out');
+  await expect(page.getByTestId('sync-headline')).toHaveText('Sign in to sync');
+
+  await statusButton(page).click();
+  await page.getByRole('button', { name: 'Sign in…' }).click();
+  const signIn = page.getByRole('dialog', { name: 'Sign in to sync' });
+  await signIn.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(signIn).toBeHidden({ timeout: 60_000 });
+  await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
+});
+
+interface FollowUpRow {
+  readonly id: string;
+  readonly title: string;
+  readonly customerName: string;
+}
+
+/** A note of the demo portfolio, found through the app's API. */
+async function someNote(app: SyncedApp): Promise<{ id: string; customerName: string }> {
+  const page = (await app.call('worklist.query', { limit: 50 })) as { rows: { customerId: string; name: string }[] };
+  for (const row of page.rows) {
+    const work = (await app.call('customer.work', { customerId: row.customerId })) as { notes: { id: string; isCurrent: boolean }[] };
+    const note = work.notes.find((candidate) => candidate.isCurrent);
+    if (note) return { id: note.id, customerName: row.name };
+  }
+  throw new Error('no customer with a note among the first 50');
+}
+
+test('changes the server refused appear in the sync issues, readable, to retry or discard', async ({ app, page }) => {
+  await openSynced(page, app.url);
+  const [followUp] = (await app.call('followUps.mine', {})) as FollowUpRow[];
+  if (!followUp) throw new Error('the demo has no follow-up due');
+  const note = await someNote(app);
+
+  // Someone else, on another computer, closes the follow-up and edits the note first.
+  const other = createSyncClient({ baseUrl: app.syncServerUrl, timeoutMs: 30_000 });
+  const session = await other.login(DEMO_USERNAMES.collector, DEMO_PASSWORD);
+  const createdAt = new Date(E2E_NOW).toISOString();
+  const pushed = await other.push(session.accessToken, {
+    clientId: randomUUID(),
+    mutations: [
+      { id: randomUUID(), seq: 1, name: 'followUp.complete', args: { followUpId: followUp.id, comment: 'done elsewhere' }, createdAt },
+      { id: randomUUID(), seq: 2, name: 'note.edit', args: { noteId: note.id, body: 'Edited on the other computer.' }, createdAt },
+    ],
+  });
+  expect(pushed.body.results.map((result) => result.status)).toEqual(['applied', 'applied']);
+
+  // This computer has not heard of it: the follow-up is done here from the UI, the note edited.
+  await page.keyboard.press('g');
+  await page.keyboard.press('f');
+  await page.getByRole('button', { name: `Done: ${followUp.title} (${followUp.customerName})` }).click();
+  await expect(statusButton(page)).toHaveAccessibleName(/1 change waiting/);
+  await expect(page.getByTestId('sync-pending-badge')).toContainText('1');
+  await app.call('note.edit', { noteId: note.id, body: 'Customer confirmed the new delivery address.\nCall again on Friday.' });
+
+  await statusButton(page).click();
+  const panel = page.getByRole('dialog', { name: /^Synced / });
+  await expect(panel).toContainText('Changes waiting2');
+  await panel.getByRole('button', { name: 'Sync now' }).click();
+  // The open panel hides the rest of the page from assistive technology, so the label is read as an attribute.
+  await expect(statusButton(page)).toHaveAttribute('aria-label', /2 sync issues/);
+  await expect(page.getByTestId('sync-issues-badge')).toHaveText('2');
+  await expect(panel).toContainText('Changes waiting0');
+  await panel.getByRole('link', { name: 'Review them' }).click();
+  await expect(page).toHaveURL(/#\/sync-issues$/);
+
+  const issues = page.getByTestId('sync-issue');
+  await expect(issues).toHaveCount(2);
+  const noteIssue = page.getByRole('article', { name: `Note edited for ${note.customerName}` });
+  const followUpIssue = page.getByRole('article', { name: `Follow-up completed for ${followUp.customerName}` });
+  await expect(noteIssue).toContainText('Changed meanwhile');
+  await expect(noteIssue.getByRole('definition')).toHaveText('Customer confirmed the new delivery address.\nCall again on Friday.');
+  await expect(followUpIssue).toContainText('The server says:');
+  await expect(followUpIssue.getByRole('link', { name: followUp.customerName })).toHaveAttribute('href', /#\/customer\//);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/sync-issues-${scheme}.png`, fullPage: true });
+  }
+
+  await noteIssue.getByRole('button', { name: 'Show details' }).click();
+  await expect(noteIssue.getByLabel('The change as stored')).toContainText('"name": "note.edit"');
+
+  // The follow-up is closed now: doing it again cannot work, and says why.
+  await followUpIssue.getByRole('button', { name: /^Retry/ }).click();
+  await expect(followUpIssue.getByRole('alert')).toContainText('The change cannot be made again as it was');
+  await followUpIssue.getByRole('button', { name: /^Discard/ }).click();
+  const confirm = page.getByRole('dialog', { name: 'Discard this change?' });
+  await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Discard' }).click();
+  await expect(followUpIssue).toBeHidden();
+
+  // The note edit goes again on top of the other computer's version.
+  await noteIssue.getByRole('button', { name: /^Retry/ }).click();
+  await expect(page.getByText('Nothing waiting')).toBeVisible();
+  await expect(page.getByTestId('sync-issues-badge')).toBeHidden();
+  await expect(statusButton(page)).toHaveAccessibleName(/1 change waiting/);
+});

@@ -1,0 +1,144 @@
+/**
+ * The sync UI against dev:web without a sync server (local only): the top-bar status and its
+ * panel, the network reported to the engine, the sync-issues screen's empty state, and the
+ * sign-in dialog's field errors. Screenshots go to /tmp/shots/sync-*.png.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openWorklist } from './ui';
+
+const SHOTS = '/tmp/shots';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
+}
+
+const statusButton = (page: Page) => page.getByTestId('sync-status');
+
+async function openPanel(page: Page) {
+  await statusButton(page).click();
+  const panel = page.getByRole('dialog', { name: 'Local only' });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+async function openSignIn(page: Page) {
+  const panel = await openPanel(page);
+  await panel.getByRole('button', { name: 'Connect to a server…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in to sync' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+test('the top bar says the app is local only, and the panel tells what that means', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  await expect(statusButton(page)).toHaveAttribute('data-state', 'local_only');
+  await expect(statusButton(page)).toHaveAccessibleName('Sync: Local only');
+  const panel = await openPanel(page);
+  await expect(panel).toContainText('This computer is not connected to a server');
+  await expect(panel.getByRole('definition').first()).toHaveText('None (this computer only)');
+  await expect(panel).toContainText('Last syncNever');
+  await expect(panel).toContainText('Changes waiting0');
+  // Nothing to sync with: no "Sync now".
+  await expect(panel.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
+  await panel.getByRole('link', { name: 'Open the list' }).click();
+  await expect(page).toHaveURL(/#\/sync-issues$/);
+  await expect(page.getByRole('heading', { name: 'Sync issues' })).toBeVisible();
+});
+
+test('the window tells the sync engine when the network goes and comes back', async ({ server, page }) => {
+  const reports: unknown[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/sync.network')) reports.push(request.postDataJSON());
+  });
+  await openWorklist(page, server.url);
+  await expect.poll(() => reports).toEqual([{ online: true }]);
+  await page.context().setOffline(true);
+  await expect.poll(() => reports).toEqual([{ online: true }, { online: false }]);
+  await page.context().setOffline(false);
+  await expect.poll(() => reports).toEqual([{ online: true }, { online: false }, { online: true }]);
+});
+
+test('g s opens the sync issues, which say that nothing is waiting', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  await expect(page).toHaveURL(/#\/sync-issues$/);
+  await expect(page.getByTestId('sync-issues-count')).toHaveText('0 changes the server refused');
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing waiting' })).toContainText('Every change reached the server.');
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/sync-issues/);
+});
+
+test('the shortcuts overlay lists g s', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  await page.keyboard.press('?');
+  const sync = page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('region', { name: 'Sync' });
+  await expect(sync).toContainText('Sync issues: changes the server refused');
+});
+
+test('the sign-in dialog names the field at fault, from the keyboard', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  const dialog = await openSignIn(page);
+  const address = dialog.getByRole('textbox', { name: 'Server address' });
+  // No server yet: the focus starts on the address.
+  await expect(address).toBeFocused();
+  await page.keyboard.type('ledgerline.example.com');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Server address must be an http(s) address')).toBeVisible();
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+
+  await address.fill('http://127.0.0.1:9');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Username is required')).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(address).toHaveAttribute('aria-invalid', 'false');
+
+  await dialog.getByRole('textbox', { name: 'Username' }).fill('ana.collector');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Password is required')).toBeVisible();
+
+  await dialog.getByLabel('Password').fill('wrong');
+  await page.keyboard.press('Enter');
+  // dev:web without a sync engine refuses any sign-in; the answer shows above the fields.
+  await expect(dialog.getByRole('alert')).toHaveText('this store has no sync engine attached');
+  await expect(dialog.getByLabel('Password')).toHaveAttribute('aria-invalid', 'false');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(statusButton(page)).toHaveAttribute('data-state', 'local_only');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the sync panel, issues screen and sign-in dialog have no serious accessibility violations (${scheme})`, async ({ server, page }) => {
+    // Four axe runs on a shared two-core machine.
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    await openWorklist(page, server.url);
+    await expect(statusButton(page)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await openPanel(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/sync-panel-${scheme}.png` });
+    await page.keyboard.press('Escape');
+
+    const dialog = await openSignIn(page);
+    await dialog.getByRole('textbox', { name: 'Server address' }).fill('not an address');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByText('Server address must be an http(s) address')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/sync-sign-in-${scheme}.png` });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    await page.goto(`${server.url}#/sync-issues`);
+    await expect(page.getByText('Nothing waiting')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/sync-issues-empty-${scheme}.png` });
+  });
+}
