@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { csvRecord, UTF8_BOM } from '../../shared/domain/report-csv';
 import { minorToDecimalString } from '../../shared/domain/money';
 import { breathe, type Cell, type TableSource, type WriteContext } from './table';
-import { drained, finished, writeViaPartFile } from './part-file';
+import { drained, finished, WRITE_BUFFER_BYTES, writeViaPartFile } from './part-file';
 
 /** Plain values a spreadsheet reads back: decimal amounts with a dot, `YYYY-MM-DD HH:MM:SS` in UTC. */
 export function csvText(cell: Cell): string {
@@ -25,7 +25,7 @@ export interface CsvOptions {
 
 export async function writeCsv(path: string, table: TableSource, options: CsvOptions, ctx: WriteContext): Promise<void> {
   await writeViaPartFile(path, async (part) => {
-    const out = createWriteStream(part);
+    const out = createWriteStream(part, { highWaterMark: WRITE_BUFFER_BYTES });
     const closed = finished(out);
     try {
       out.write((options.bom ? UTF8_BOM : '') + csvRecord(table.columns.map((column) => column.header)));

@@ -2,6 +2,12 @@
 import { rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 
+/**
+ * How much a writer may have queued for the disk before it waits. The default 16 KiB is one
+ * customer's rows, so the export would wait for the disk after every customer.
+ */
+export const WRITE_BUFFER_BYTES = 1024 * 1024;
+
 export async function writeViaPartFile(path: string, write: (partPath: string) => Promise<void>): Promise<void> {
   const part = `${path}.part`;
   try {

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { minorDigits, minorToDecimalString } from '../../shared/domain/money';
 import { uniqueSheetName } from '../../shared/domain/report-sheet-names';
 import { breathe, DATE_FORMAT, TIMESTAMP_FORMAT, type Cell, type Column, type TableSource, type WriteContext } from './table';
-import { drained, finished, writeViaPartFile } from './part-file';
+import { drained, finished, WRITE_BUFFER_BYTES, writeViaPartFile } from './part-file';
 
 /** `#,##0.00 "EUR"`: the currency's own number of decimals, the code after the amount. */
 export function currencyFormat(currency: string): string {
@@ -83,7 +83,7 @@ function openSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, c
 
 export async function writeXlsx(path: string, table: TableSource, options: XlsxOptions, ctx: WriteContext): Promise<void> {
   await writeViaPartFile(path, async (part) => {
-    const out = createWriteStream(part);
+    const out = createWriteStream(part, { highWaterMark: WRITE_BUFFER_BYTES });
     const closed = finished(out);
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const taken = new Set<string>();

@@ -1,11 +1,11 @@
 /** Streams a PdfReport into a part file while `fill` draws it; the file appears only when the document is complete. */
 import { createWriteStream } from 'node:fs';
-import { finished, writeViaPartFile } from '../part-file';
+import { finished, WRITE_BUFFER_BYTES, writeViaPartFile } from '../part-file';
 import { PdfReport, type PdfFrame } from './pdf-report';
 
 export async function writePdf(path: string, frame: PdfFrame, fill: (report: PdfReport) => Promise<void>): Promise<void> {
   await writeViaPartFile(path, async (part) => {
-    const out = createWriteStream(part);
+    const out = createWriteStream(part, { highWaterMark: WRITE_BUFFER_BYTES });
     const closed = finished(out);
     const report = new PdfReport(frame);
     report.doc.pipe(out);
