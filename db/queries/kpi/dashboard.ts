@@ -23,7 +23,7 @@ import {
   type KpiPromise,
   type Period,
 } from '../../../shared/domain/kpi';
-import { queryArHistory, type ArBoundary } from './ar-history';
+import { queryArCurrencies, queryArHistory, type ArBoundary } from './ar-history';
 import { queryContacts, queryDisputes, queryPaidInvoices, queryPromises } from './records';
 import type { KpiScope } from './scope';
 import { kpiMonth, kpiWindow, monthEnd, monthStart, previousMonth, type KpiMonth } from './window';
@@ -124,11 +124,10 @@ export function queryKpiDashboard(sqlite: BetterSqlite3.Database, query: KpiDash
     { date: window.openingDate, month: previousMonth(first.label) },
     ...window.months.map((month) => ({ date: month.period.to, month: month.label })),
   ];
-  const histories = queryArHistory(sqlite, scope, boundaries);
   const currency = query.currency ?? context.baseCurrency;
-  const history = histories.get(currency);
-  const positionAt = (index: number): ArPosition => history?.positions[index] ?? ZERO;
-  const salesIn = (label: string): number => history?.salesByMonth.get(label) ?? 0;
+  const history = queryArHistory(sqlite, scope, boundaries, currency);
+  const positionAt = (index: number): ArPosition => history.positions[index] ?? ZERO;
+  const salesIn = (label: string): number => history.salesByMonth.get(label) ?? 0;
 
   const promisesByMonth = byMonth(queryPromises(sqlite, scope, range, currency), (promise) => [promise.promisedDate.slice(0, 7)]);
   const disputesByMonth = byMonth(queryDisputes(sqlite, scope, range), (dispute) =>
@@ -154,7 +153,7 @@ export function queryKpiDashboard(sqlite: BetterSqlite3.Database, query: KpiDash
   const contactRecords = queryContacts(sqlite, scope, selected.period);
   const figures = {
     ...current.figures,
-    dsoCountback: withUnit(dsoCountback(closing.totalMinor, countbackMonths(selected, history?.salesByMonth ?? new Map()), currency), 'days'),
+    dsoCountback: withUnit(dsoCountback(closing.totalMinor, countbackMonths(selected, history.salesByMonth), currency), 'days'),
     daysDelinquentPerInvoice: withUnit(paid.simple, 'days'),
     daysDelinquentWeighted: withUnit(paid.weighted, 'days'),
   } as Record<KpiFigureKey, KpiFigureView>;
@@ -166,7 +165,7 @@ export function queryKpiDashboard(sqlite: BetterSqlite3.Database, query: KpiDash
     month: selected.label,
     period: selected.period,
     currency,
-    currencies: [...new Set([...histories.keys(), currency])].sort(),
+    currencies: [...new Set([...queryArCurrencies(sqlite, scope), currency])].sort(),
     figures,
     disputesByReason: current.disputes.byReason.map(groupView),
     disputesByRootCause: current.disputes.byRootCause.map(groupView),
