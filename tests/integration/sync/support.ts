@@ -84,7 +84,7 @@ export async function openClient(options: ClientOptions = {}): Promise<TestClien
   };
 }
 
-export async function signedInClient(server: SyncServer, username: string = DEMO_USERNAMES.collector, options: ClientOptions = {}): Promise<TestClient> {
+export async function signedInClient(server: Pick<SyncServer, 'url'>, username: string = DEMO_USERNAMES.collector, options: ClientOptions = {}): Promise<TestClient> {
   const client = await openClient(options);
   await client.call('sync.signIn', { serverUrl: server.url, username, password: DEMO_PASSWORD });
   return client;
