@@ -83,8 +83,9 @@ export async function fillAgingPdf(pdf: PdfReport, report: AgingReport, ctx: Wri
   let rows = 0;
   for (const run of collectorRuns(report)) {
     const collectorId = run[0]?.collectorId ?? null;
-    pdf.heading(collectorLabel(run[0]?.collectorName ?? null), 11);
-    pdf.beginTable(columns);
+    const collector = collectorLabel(run[0]?.collectorName ?? null);
+    pdf.heading(collector, 11);
+    pdf.beginTable(columns, collector);
     for (const row of run) pdf.row([row.customerNumber, row.customerName, ...pdfAmounts(row)]);
     for (const total of report.collectorTotals.filter((entry) => entry.collectorId === collectorId)) pdf.row(['Total', '', ...pdfAmounts(total)], 'total');
     pdf.endTable();

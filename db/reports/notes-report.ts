@@ -153,7 +153,7 @@ export async function fillNotesPdf(
     const entries = [...entriesOf(customer.id)];
     if (entries.length > 0) {
       customerHeader(report, sqlite, customer);
-      report.beginTable(PDF_COLUMNS);
+      report.beginTable(PDF_COLUMNS, `${customer.number} ${customer.name}`);
       for (const entry of entries) report.row(pdfRow(entry));
       report.endTable();
       rows += entries.length;

@@ -133,7 +133,7 @@ export function fillStatementPdf(pdf: PdfReport, statement: Statement, issuer: I
   for (const aging of statement.aging) {
     const { currency } = aging;
     pdf.heading(`Open items in ${currency}`, 11);
-    pdf.beginTable(ITEM_COLUMNS);
+    pdf.beginTable(ITEM_COLUMNS, `Open items in ${currency}`);
     for (const item of statement.items.filter((entry) => entry.currency === currency)) {
       const disputed = item.disputedMinor > 0 ? `\n(${formatAmount(item.disputedMinor, currency)} disputed)` : '';
       pdf.row([

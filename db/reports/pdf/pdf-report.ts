@@ -36,6 +36,8 @@ export class PdfReport {
   readonly doc: PDFKit.PDFDocument;
   private pageNumber = 0;
   private tableColumns: readonly PdfColumn[] | null = null;
+  /** Said above the repeated header row on a new page, so a page read alone still names its customer or collector. */
+  private tableCaption: string | null = null;
 
   constructor(private readonly frame: PdfFrame) {
     this.doc = new PDFDocument({
@@ -88,6 +90,10 @@ export class PdfReport {
     doc.fillColor('black').font(FONT).fontSize(BODY_SIZE);
     doc.x = MARGIN.left;
     doc.y = MARGIN.top;
+    if (this.tableCaption !== null) {
+      doc.font(BOLD).text(`${toWinAnsi(this.tableCaption)} (continued)`, MARGIN.left, doc.y, { width, lineBreak: false, ellipsis: true });
+      doc.font(FONT).moveDown(0.3);
+    }
     if (this.tableColumns) this.drawRow(this.tableColumns, this.tableColumns.map((column) => column.header), 'bold');
   }
 
@@ -118,15 +124,17 @@ export class PdfReport {
     this.doc.moveDown(lines);
   }
 
-  /** Draws the header row and repeats it on every page until endTable(). */
-  beginTable(columns: readonly PdfColumn[]): void {
+  /** Draws the header row and repeats it (after `caption`, when given) on every page until endTable(). */
+  beginTable(columns: readonly PdfColumn[], caption: string | null = null): void {
     this.ensureSpace(40);
     this.tableColumns = columns;
+    this.tableCaption = caption;
     this.drawRow(columns, columns.map((column) => column.header), 'bold');
   }
 
   endTable(): void {
     this.tableColumns = null;
+    this.tableCaption = null;
     this.doc.moveDown(0.3);
   }
 

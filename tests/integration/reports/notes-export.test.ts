@@ -189,7 +189,8 @@ describe('notes export as PDF', () => {
       expect(page).toContain('all customers · all dates · types: Contact');
       expect(page).toContain('Printed 2026-11-23 09:00 UTC');
     });
-    // The table header is repeated on a continued page.
+    // A continued page names its customer and repeats the table header.
+    expect(pages[2]).toContain('1000003 Quiet Ltd (continued)');
     expect(pages[2]).toContain('Date (UTC)');
   });
 });
