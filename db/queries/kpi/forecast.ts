@@ -37,26 +37,23 @@ const settledSql = (scope: KpiScope): string =>
      id IN (SELECT open_item_id FROM dispute_items) AS disputed
    FROM open_items WHERE kind = 'invoice' AND cleared_at IS NOT NULL ${customerFilter(scope, 'customer_id')}`;
 
-/**
- * Items with the same customer, due date and currency are forecast alike, so they are summed in SQL:
- * in the order of the open-items index (no sort), split into the part under an open promise (which
- * the promise forecasts) and the rest.
- */
+// Items with the same customer, due date and currency are forecast alike, so they are summed in SQL, in
+// the order of the open-items index (no sort). The part under an open promise, which the promise
+// forecasts instead, is summed the same way from the (few) items open promises cover.
 const openItemsSql = (scope: KpiScope): string =>
-  `SELECT customer_id AS customerId, due_date AS dueDate, currency, sum(open_minor) AS openMinor,
-     sum(CASE WHEN rowid IN (SELECT oi.rowid FROM promises p JOIN promise_items pi ON pi.promise_id = p.id
-                             JOIN open_items oi ON oi.id = pi.open_item_id WHERE p.status = 'open')
-         THEN open_minor ELSE 0 END) AS coveredMinor
+  `SELECT customer_id, due_date, currency, sum(open_minor)
    FROM open_items WHERE open_minor <> 0 ${customerFilter(scope, 'customer_id')}
    GROUP BY customer_id, due_date, currency`;
 
-interface ItemGroupRow {
-  customerId: string;
-  currency: string;
-  dueDate: string;
-  openMinor: number;
-  coveredMinor: number;
-}
+const coveredItemsSql = (scope: KpiScope): string =>
+  `SELECT customer_id, due_date, currency, sum(open_minor)
+   FROM open_items
+   WHERE open_minor <> 0 AND id IN (SELECT pi.open_item_id FROM promise_items pi JOIN promises p ON p.id = pi.promise_id WHERE p.status = 'open')
+     ${customerFilter(scope, 'customer_id')}
+   GROUP BY customer_id, due_date, currency`;
+
+/** customer_id, due_date, currency, open amount. */
+type ItemGroupRow = [string, string, string, number];
 
 const DAY_MS = 86_400_000;
 
@@ -71,7 +68,11 @@ const epochDayOf = (date: string): number => Date.UTC(Number(date.slice(0, 4)), 
  * the amounts beyond week 13 and the conservation of every minor unit are unchanged; the forecast
  * then places a few items per customer instead of every distinct due date.
  */
-function mergeIndistinct(rows: readonly ItemGroupRow[], patterns: ReadonlyMap<string, CustomerPattern>, asOf: string): ForecastItem[] {
+function mergeIndistinct(
+  groups: readonly { readonly rows: readonly ItemGroupRow[]; readonly coveredByPromise: boolean }[],
+  patterns: ReadonlyMap<string, CustomerPattern>,
+  asOf: string,
+): ForecastItem[] {
   const asOfDay = epochDayOf(asOf);
   const lateness = new Map<string, number>();
   const latenessOf = (customerId: string): number => {
@@ -100,13 +101,16 @@ function mergeIndistinct(rows: readonly ItemGroupRow[], patterns: ReadonlyMap<st
     const previous = merged.get(key);
     merged.set(key, { customerId, currency, dueDate, coveredByPromise, openMinor: previous ? addMinor(previous.openMinor, openMinor) : openMinor });
   };
-  for (const row of rows) {
-    const late = latenessOf(row.customerId);
-    const offset = epochDayOf(row.dueDate) + late - asOfDay;
-    const week = offset < 0 ? 0 : Math.min(FORECAST_WEEKS, Math.floor(offset / 7));
-    const dueDate = representative(week, late);
-    add(row.customerId, row.currency, dueDate, true, row.coveredMinor);
-    add(row.customerId, row.currency, dueDate, false, addMinor(row.openMinor, -row.coveredMinor));
+  for (const { rows, coveredByPromise } of groups) {
+    // Covered amounts are subtracted from the uncovered total of the same group, hence the sign.
+    for (const [customerId, dueDate, currency, openMinor] of rows) {
+      const late = latenessOf(customerId);
+      const offset = epochDayOf(dueDate) + late - asOfDay;
+      const week = offset < 0 ? 0 : Math.min(FORECAST_WEEKS, Math.floor(offset / 7));
+      const representativeDue = representative(week, late);
+      add(customerId, currency, representativeDue, false, coveredByPromise ? -openMinor : openMinor);
+      if (coveredByPromise) add(customerId, currency, representativeDue, true, openMinor);
+    }
   }
   return [...merged.values()];
 }
@@ -129,7 +133,15 @@ export function queryKpiForecast(sqlite: BetterSqlite3.Database, scope: KpiScope
     .all(params)
     .map((row): SettledInvoice => ({ ...row, disputed: row.disputed === 1 }));
   const patterns = customerPatterns(pastPromises, settled);
-  const items = mergeIndistinct(prepared<[Params], ItemGroupRow>(sqlite, openItemsSql(scope)).all(params), patterns, asOf);
+  const rowsOf = (source: string): ItemGroupRow[] => prepared<[Params], ItemGroupRow>(sqlite, source).raw().all(params);
+  const items = mergeIndistinct(
+    [
+      { rows: rowsOf(openItemsSql(scope)), coveredByPromise: false },
+      { rows: rowsOf(coveredItemsSql(scope)), coveredByPromise: true },
+    ],
+    patterns,
+    asOf,
+  );
   const promisesByCurrency = byCurrency(openPromises);
   const itemsByCurrency = byCurrency(items);
   const currencies = [...new Set([...promisesByCurrency.keys(), ...itemsByCurrency.keys()])].sort();
