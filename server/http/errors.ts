@@ -44,7 +44,7 @@ export const errorBody = (code: ErrorBody['error']['code'], message: string, fie
   error: field === undefined ? { code, message } : { code, message, field },
 });
 
-const DOMAIN_STATUS: Partial<Record<ApiErrorCode, number>> = { validation: 400, not_found: 404, conflict: 409 };
+const DOMAIN_STATUS: Partial<Record<ApiErrorCode, number>> = { validation: 400, not_found: 404, conflict: 409, forbidden: 403 };
 
 const FASTIFY_ERRORS: Readonly<Record<string, { status: number; code: HttpErrorCode; message: string }>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'bad_request', message: 'The request body is not valid JSON.' },

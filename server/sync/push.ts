@@ -82,7 +82,7 @@ interface Request {
 }
 
 function asRejection(error: DomainError): Rejection {
-  const code = error.code === 'not_found' || error.code === 'conflict' ? error.code : 'validation';
+  const code = error.code === 'not_found' || error.code === 'conflict' || error.code === 'forbidden' ? error.code : 'validation';
   const field = error.field === undefined ? undefined : error.field.startsWith('ids.') ? error.field : `args.${error.field}`;
   return { code, message: error.message, ...(field === undefined ? {} : { field }) };
 }

@@ -4,6 +4,7 @@ export const API_ERROR_CODES = [
   'validation',
   'not_found',
   'conflict',
+  'forbidden',
   'unknown_operation',
   'newer_database',
   'invalid_database',

@@ -34,7 +34,7 @@ export const DECISION_STATUS: Readonly<Record<EscalationDecision, Extract<Escala
  * Refused for lack of rights. The API has no `forbidden` code yet (shared/api/result.ts), so the
  * refusal travels as `validation`; the message says what right is missing.
  */
-export const refused = (message: string, field?: string): DomainError => new DomainError('validation', message, field);
+export const refused = (message: string, field?: string): DomainError => new DomainError('forbidden', message, field);
 
 const leadsTeam = (actor: TeamActor, teamId: string | null): boolean => actor.role === 'team_lead' && actor.teamId !== null && actor.teamId === teamId;
 

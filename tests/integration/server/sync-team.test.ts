@@ -79,7 +79,7 @@ describe.each(BACKENDS)('sync push of team lead mutations on %s', (kind) => {
     const reassign = (customerIds: string[], toCollectorId: string) => ({ customerIds, toCollectorId });
 
     const [byCollector] = await ann.pushOk([ann.make('customer.reassign', reassign([annCustomer], users.bob.id))]);
-    expect(byCollector).toMatchObject({ status: 'rejected', error: { code: 'validation' } });
+    expect(byCollector).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
     expect(byCollector?.error?.message).toContain('Only a team lead can reassign');
 
     const results = await lead.pushOk([
@@ -91,7 +91,7 @@ describe.each(BACKENDS)('sync push of team lead mutations on %s', (kind) => {
     ]);
     expect(results).toMatchObject([
       { status: 'rejected', error: { code: 'forbidden' } },
-      { status: 'rejected', error: { code: 'validation', field: 'args.toCollectorId' } },
+      { status: 'rejected', error: { code: 'forbidden', field: 'args.toCollectorId' } },
       { status: 'rejected', error: { code: 'validation', field: 'args.toCollectorId' } },
       { status: 'rejected', error: { code: 'validation', field: 'args.toCollectorId' } },
       { status: 'rejected', error: { code: 'not_found', field: 'args.customerIds.1' } },
@@ -130,7 +130,7 @@ describe.each(BACKENDS)('sync push of team lead mutations on %s', (kind) => {
     ).toMatchObject([{ status: 'applied' }, { status: 'applied' }]);
 
     const [byCollector] = await ann.pushOk([ann.make('escalation.decide', { escalationId: hold, decision: 'approve' })]);
-    expect(byCollector).toMatchObject({ status: 'rejected', error: { code: 'validation' } });
+    expect(byCollector).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
     expect(byCollector?.error?.message).toContain('Only a team lead');
     const [byOtherTeam] = await southLead.pushOk([southLead.make('escalation.decide', { escalationId: hold, decision: 'approve' })]);
     expect(byOtherTeam).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
@@ -170,6 +170,6 @@ describe.each(BACKENDS)('sync push of team lead mutations on %s', (kind) => {
       lead.make('escalation.decide', { escalationId: own, decision: 'approve' }),
     ]);
     expect(requested).toMatchObject({ status: 'applied' });
-    expect(decided).toMatchObject({ status: 'rejected', error: { code: 'validation', field: 'args.escalationId' } });
+    expect(decided).toMatchObject({ status: 'rejected', error: { code: 'forbidden', field: 'args.escalationId' } });
   });
 });

@@ -60,9 +60,9 @@ describe('escalation.decide', () => {
 
   describe('refuses, and writes nothing, when', () => {
     const cases: [string, () => unknown, { code: string; field?: string }, string][] = [
-      ['the local profile is a collector', () => (signInAs(f.sqlite, f.bobId), { escalationId: addEscalation(f.sqlite, f.annCustomers[0], 'legal', f.annId), decision: 'approve' }), { code: 'validation' }, 'Only a team lead can approve or reject'],
-      ['the customer is in another team', () => ({ escalationId: addEscalation(f.sqlite, f.cemCustomer, 'legal', f.cemId), decision: 'approve' }), { code: 'validation', field: 'escalationId' }, "Only a team lead of this customer's team"],
-      ['the lead requested it themselves', () => ({ escalationId: addEscalation(f.sqlite, f.annCustomers[0], 'legal', f.leadId), decision: 'approve' }), { code: 'validation', field: 'escalationId' }, 'another team lead has to decide'],
+      ['the local profile is a collector', () => (signInAs(f.sqlite, f.bobId), { escalationId: addEscalation(f.sqlite, f.annCustomers[0], 'legal', f.annId), decision: 'approve' }), { code: 'forbidden' }, 'Only a team lead can approve or reject'],
+      ['the customer is in another team', () => ({ escalationId: addEscalation(f.sqlite, f.cemCustomer, 'legal', f.cemId), decision: 'approve' }), { code: 'forbidden', field: 'escalationId' }, "Only a team lead of this customer's team"],
+      ['the lead requested it themselves', () => ({ escalationId: addEscalation(f.sqlite, f.annCustomers[0], 'legal', f.leadId), decision: 'approve' }), { code: 'forbidden', field: 'escalationId' }, 'another team lead has to decide'],
       [
         'the request is no longer pending',
         () => {

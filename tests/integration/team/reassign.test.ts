@@ -60,9 +60,9 @@ describe('customer.reassign', () => {
 
   describe('refuses, and writes nothing, when', () => {
     const refusals: [string, () => unknown, { code: string; field?: string }, string][] = [
-      ['the local profile is a collector', () => (signInAs(f.sqlite, f.annId), { customerIds: [f.annCustomers[0]], toCollectorId: f.bobId }), { code: 'validation' }, 'Only a team lead can reassign'],
-      ['a customer is in another team', () => ({ customerIds: [f.annCustomers[0], f.cemCustomer], toCollectorId: f.bobId }), { code: 'validation', field: 'customerIds.1' }, "not in your team's portfolio"],
-      ['the target collects for another team', () => ({ customerIds: [f.annCustomers[0]], toCollectorId: f.cemId }), { code: 'validation', field: 'toCollectorId' }, 'Cem is not a collector of your team'],
+      ['the local profile is a collector', () => (signInAs(f.sqlite, f.annId), { customerIds: [f.annCustomers[0]], toCollectorId: f.bobId }), { code: 'forbidden' }, 'Only a team lead can reassign'],
+      ['a customer is in another team', () => ({ customerIds: [f.annCustomers[0], f.cemCustomer], toCollectorId: f.bobId }), { code: 'forbidden', field: 'customerIds.1' }, "not in your team's portfolio"],
+      ['the target collects for another team', () => ({ customerIds: [f.annCustomers[0]], toCollectorId: f.cemId }), { code: 'forbidden', field: 'toCollectorId' }, 'Cem is not a collector of your team'],
       ['the target is not a collector', () => ({ customerIds: [f.annCustomers[0]], toCollectorId: f.leadId }), { code: 'validation', field: 'toCollectorId' }, 'Lena Lead is a team lead, not a collector'],
       ['the target does not exist', () => ({ customerIds: [f.annCustomers[0]], toCollectorId: '01900000-0000-7000-8000-00000000dead' }), { code: 'not_found', field: 'toCollectorId' }, 'does not exist'],
       ['a customer does not exist', () => ({ customerIds: [f.annCustomers[0], '01900000-0000-7000-8000-00000000dead'], toCollectorId: f.bobId }), { code: 'not_found', field: 'customerIds.1' }, 'does not exist'],
