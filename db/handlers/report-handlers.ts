@@ -6,6 +6,8 @@ import { evaluatePromisesIfDue } from '../promises/evaluate-all';
 import type { ReadContext } from '../queries/worklist';
 import { agingReport } from '../reports/aging-query';
 import { exportJobsOf } from '../reports/export-jobs';
+import { exportsDir } from '../reports/file-names';
+import { removeStalePartFiles } from '../reports/part-file';
 import { countNotes } from '../reports/notes-query';
 import { planExport, type ReportEnv } from '../reports/plan-export';
 import { resolveScope } from '../reports/scope';
@@ -18,7 +20,9 @@ export function createReportHandlers(ctx: HandlerContext): ReportHandlers {
   const { sqlite } = ctx.store;
   const settings = ctx.settings ?? DEFAULT_DOMAIN_SETTINGS;
   const now = () => ctx.clock.now().toISOString();
-  const jobs = exportJobsOf(ctx.store, now);
+  const jobs = exportJobsOf(ctx.store, now, () => {
+    removeStalePartFiles(exportsDir(ctx.app.dataDir));
+  });
 
   /** As the other reads: promises judged and summaries recomputed for today before anything is shown. */
   const read = (): ReadContext => {

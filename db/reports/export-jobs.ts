@@ -139,11 +139,13 @@ export class ExportJobs {
 
 const registries = new WeakMap<LocalStore, ExportJobs>();
 
-export function exportJobsOf(store: LocalStore, now: () => string): ExportJobs {
+/** The store's job registry; `onCreate` runs once, when the first one is made (no job of this store runs yet). */
+export function exportJobsOf(store: LocalStore, now: () => string, onCreate?: () => void): ExportJobs {
   let jobs = registries.get(store);
   if (!jobs) {
     jobs = new ExportJobs(now);
     registries.set(store, jobs);
+    onCreate?.();
   }
   return jobs;
 }

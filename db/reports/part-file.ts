@@ -1,5 +1,7 @@
 /** A report file appears whole or not at all: written to `<path>.part`, renamed when complete, deleted on any failure. */
+import { readdirSync, rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 
 /**
@@ -49,4 +51,15 @@ export async function drained(stream: Writable): Promise<void> {
     stream.once('drain', onDrain);
     stream.once('error', onError);
   });
+}
+
+/** Part files left by a process that ended mid-export; only called before any export of this process has started. */
+export function removeStalePartFiles(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.endsWith('.part')) rmSync(join(folder, name), { force: true, recursive: true });
 }

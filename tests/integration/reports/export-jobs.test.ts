@@ -141,6 +141,22 @@ describe('export jobs on the small demo portfolio', () => {
   });
 });
 
+describe('part files of an earlier run', () => {
+  it('are removed when the first report call of a process arrives; finished files stay', async () => {
+    const fresh = await createTestApi();
+    try {
+      const exports = exportsDir(fresh.dir);
+      mkdirSync(exports);
+      writeFileSync(join(exports, 'aging_2026-11-20_20261120-080000_abcdef.xlsx.part'), 'half');
+      writeFileSync(join(exports, 'aging_2026-11-19_20261119-080000_abcdef.xlsx'), 'whole');
+      await fresh.call('report.notesCount', {});
+      expect(readdirSync(exports)).toEqual(['aging_2026-11-19_20261119-080000_abcdef.xlsx']);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+});
+
 describe('GET /exports/:fileName (dev:web)', () => {
   let app: FastifyInstance;
   let fileName: string;
