@@ -179,8 +179,12 @@ test('changes the server refused appear in the sync issues, readable, to retry o
   const noteIssue = page.getByRole('article', { name: `Note edited for ${note.customerName}` });
   const followUpIssue = page.getByRole('article', { name: `Follow-up completed for ${followUp.customerName}` });
   await expect(noteIssue).toContainText('Changed meanwhile');
-  await expect(noteIssue.getByRole('definition')).toHaveText('Customer confirmed the new delivery address.\nCall again on Friday.');
+  const noteLines = noteIssue.getByTestId('issue-details');
+  await expect(noteLines.getByRole('term')).toHaveText(['Your text', 'Edited from', 'Current text']);
+  await expect(noteLines.getByRole('definition').first()).toHaveText('Customer confirmed the new delivery address.\nCall again on Friday.');
+  await expect(noteLines.getByRole('definition').last()).toHaveText('Edited on the other computer.');
   await expect(followUpIssue).toContainText('The server says:');
+  await expect(followUpIssue.getByTestId('issue-details')).toContainText(followUp.title);
   await expect(followUpIssue.getByRole('link', { name: followUp.customerName })).toHaveAttribute('href', /#\/customer\//);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

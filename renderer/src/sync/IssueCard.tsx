@@ -12,6 +12,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useId, useMemo, useState } from 'react';
 import type { OperationOutput } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
 import type { SyncIssue } from '../../../shared/api/sync-contract';
 import type { RejectionCode } from '../../../shared/sync/protocol';
 import { api } from '../api/client';
@@ -19,7 +20,7 @@ import { useQuery } from '../api/useQuery';
 import { openCustomer } from '../app/router';
 import { useCommand } from '../collector/useCommand';
 import { formatDateTime } from '../common/format';
-import { EMPTY_CONTEXT, issueAction, issueDetails, issueNeedsAccount, issuePreposition, type IssueContext } from './issueText';
+import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, type IssueContext } from './issueText';
 import { refreshSyncStatus } from './syncStatusStore';
 
 const REJECTION_LABELS: Readonly<Record<RejectionCode, string>> = {
@@ -31,20 +32,25 @@ const REJECTION_LABELS: Readonly<Record<RejectionCode, string>> = {
   sequence_reused: 'Sent out of order',
 };
 
-function contextOf(account: OperationOutput<'customer.account'> | undefined): IssueContext {
+function contextOf(account: OperationOutput<'customer.account'> | undefined, noteVersions: OperationOutput<'note.history'> | undefined): IssueContext {
   if (account === undefined) return EMPTY_CONTEXT;
   return {
+    noteVersions: new Map((noteVersions ?? []).map((version) => [version.id, { body: version.body, isCurrent: version.isCurrent }])),
     customerCurrency: account.customer.currency,
     items: new Map(account.openItems.map((item) => [item.id, { documentNumber: item.documentNumber, currency: item.currency }])),
     contacts: new Map(account.contacts.map((contact) => [contact.id, contact.name])),
+    records: new Map(account.timeline.map((entry) => [entry.id, { title: entry.title, detail: entry.detail, amount: entry.amount }])),
   };
 }
+
+const editedNote = (args: unknown): string | null =>
+  typeof args === 'object' && args !== null && 'noteId' in args && typeof args.noteId === 'string' ? args.noteId : null;
 
 function DetailList({ issue, context }: { issue: SyncIssue; context: IssueContext }) {
   const lines = issueDetails(issue.name, issue.args, context);
   if (lines.length === 0) return null;
   return (
-    <Box component="dl" aria-label="What you entered" sx={{ display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+    <Box component="dl" data-testid="issue-details" sx={{ display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
       {lines.map((detail) => (
         <Box key={detail.label} sx={{ display: 'contents' }}>
           <Typography component="dt" variant="body2" color="text.secondary">
@@ -59,10 +65,15 @@ function DetailList({ issue, context }: { issue: SyncIssue; context: IssueContex
   );
 }
 
-/** Documents, contact persons and the currency come from the customer's account, loaded for the commands that name them. */
+/** Documents, contact persons, the records a change refers to and the currency come from the customer's account (while it is on this computer). */
 function DetailListWithAccount({ issue, customerId }: { issue: SyncIssue; customerId: string }) {
   const account = useQuery(`sync-issue-account:${customerId}`, () => api['customer.account']({ customerId }));
-  const context = useMemo(() => contextOf(account.data), [account.data]);
+  // A refused note edit is read against the note's versions: what it was edited from, what it says now.
+  const editedNoteId = issue.name === 'note.edit' ? editedNote(issue.args) : null;
+  const versions = useQuery(`sync-issue-note:${editedNoteId ?? ''}`, () =>
+    editedNoteId === null ? Promise.resolve<Result<OperationOutput<'note.history'>>>({ ok: true, value: [] }) : api['note.history']({ noteId: editedNoteId }),
+  );
+  const context = useMemo(() => contextOf(account.data, versions.data), [account.data, versions.data]);
   return <DetailList issue={issue} context={context} />;
 }
 
@@ -130,7 +141,7 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
           {issue.error.message}
         </Typography>
       </Alert>
-      {customerId !== null && issueNeedsAccount(issue.name) ? (
+      {customerId !== null && issue.customerName !== null ? (
         <DetailListWithAccount issue={issue} customerId={customerId} />
       ) : (
         <DetailList issue={issue} context={EMPTY_CONTEXT} />

@@ -21,14 +21,27 @@ import { formatCount, formatDate, money } from '../common/format';
 
 type Args = Readonly<Record<string, unknown>>;
 
-/** What the issue screen knows about the customer, to name documents and contact persons and to show amounts in their currency. */
+/** A follow-up, promise, dispute, note or escalation as the account's timeline shows it. */
+export interface IssueRecord {
+  readonly title: string;
+  readonly detail: string | null;
+  readonly amount: { readonly amountMinor: number; readonly currency: string } | null;
+}
+
+/**
+ * What the issue screen knows about the customer, to name documents, contact persons and the
+ * records a change refers to, and to show amounts in their currency.
+ */
 export interface IssueContext {
   readonly customerCurrency: string | null;
   readonly items: ReadonlyMap<string, { readonly documentNumber: string; readonly currency: string }>;
   readonly contacts: ReadonlyMap<string, string>;
+  readonly records: ReadonlyMap<string, IssueRecord>;
+  /** For a note edit: every version of the note, by id. */
+  readonly noteVersions: ReadonlyMap<string, { readonly body: string; readonly isCurrent: boolean }>;
 }
 
-export const EMPTY_CONTEXT: IssueContext = { customerCurrency: null, items: new Map(), contacts: new Map() };
+export const EMPTY_CONTEXT: IssueContext = { customerCurrency: null, items: new Map(), contacts: new Map(), records: new Map(), noteVersions: new Map() };
 
 export interface DetailLine {
   readonly label: string;
@@ -187,7 +200,16 @@ function instalmentsText(args: Args, context: IssueContext, currency: string | n
     .join('; ');
 }
 
-const closingComment = (args: Args): DetailLine[] => line('Comment', textOf(args, 'comment'));
+/** "Follow-up on 2026-11-19: Call about the March invoices", "Promise to pay by 2026-12-01 · €1,000.00". */
+function recordText(args: Args, key: string, context: IssueContext): string | null {
+  const record = context.records.get(textOf(args, key) ?? '');
+  if (record === undefined) return null;
+  return record.amount === null ? record.title : `${record.title} · ${money(record.amount.amountMinor, record.amount.currency)}`;
+}
+
+const closing =
+  (label: string, key: string) =>
+  (args: Args, context: IssueContext): DetailLine[] => [...line(label, recordText(args, key, context)), ...line('Comment', textOf(args, 'comment'))];
 
 const COMMAND_TEXTS: Readonly<Record<SyncedCommand, CommandText>> = {
   'contact.log': {
@@ -215,14 +237,26 @@ const COMMAND_TEXTS: Readonly<Record<SyncedCommand, CommandText>> = {
     ],
   },
   'note.add': { action: () => 'Note added', preposition: 'for', details: (args) => line('Note', textOf(args, 'body')) },
-  'note.edit': { action: () => 'Note edited', preposition: 'for', details: (args) => line('Note', textOf(args, 'body')) },
+  'note.edit': {
+    action: () => 'Note edited',
+    preposition: 'for',
+    details: (args, context) => {
+      const editedId = textOf(args, 'noteId') ?? '';
+      const current = [...context.noteVersions].find(([id, version]) => version.isCurrent && id !== editedId)?.[1];
+      return [
+        ...line('Your text', textOf(args, 'body')),
+        ...line('Edited from', context.noteVersions.get(editedId)?.body ?? null),
+        ...line('Current text', current?.body ?? null),
+      ];
+    },
+  },
   'followUp.create': {
     action: () => 'Follow-up created',
     preposition: 'for',
     details: (args) => [...line('Title', textOf(args, 'title')), ...line('Due', dateText(args, 'dueDate'))],
   },
-  'followUp.complete': { action: () => 'Follow-up completed', preposition: 'for', details: closingComment },
-  'followUp.cancel': { action: () => 'Follow-up cancelled', preposition: 'for', details: closingComment },
+  'followUp.complete': { action: () => 'Follow-up completed', preposition: 'for', details: closing('Follow-up', 'followUpId') },
+  'followUp.cancel': { action: () => 'Follow-up cancelled', preposition: 'for', details: closing('Follow-up', 'followUpId') },
   'promise.create': { action: () => 'Promise to pay recorded', preposition: 'for', details: (args, context) => promiseLines(args, context) },
   'promise.plan': {
     action: () => 'Payment plan recorded',
@@ -243,13 +277,14 @@ const COMMAND_TEXTS: Readonly<Record<SyncedCommand, CommandText>> = {
   'promise.cancel': {
     action: (args) => (args.wholePlan === true ? 'Payment plan cancelled' : 'Promise cancelled'),
     preposition: 'for',
-    details: (args) => line('Reason', textOf(args, 'reason')),
+    details: (args, context) => [...line('Promise', recordText(args, 'promiseId', context)), ...line('Reason', textOf(args, 'reason'))],
   },
   'dispute.create': { action: () => 'Dispute raised', preposition: 'for', details: (args, context) => disputeLines(args, context) },
   'dispute.transition': {
     action: (args) => labelOf(DISPUTE_ACTIONS_DONE, args.action) ?? 'Dispute changed',
     preposition: 'for',
-    details: (args) => [
+    details: (args, context) => [
+      ...line('Dispute', recordText(args, 'disputeId', context)),
       ...line('Comment', textOf(args, 'comment')),
       ...line('Resolution', labelOf(DISPUTE_RESOLUTION_LABELS, args.resolution)),
       ...line('Root cause', labelOf(ROOT_CAUSE_LABELS, args.rootCause)),
@@ -267,11 +302,15 @@ const COMMAND_TEXTS: Readonly<Record<SyncedCommand, CommandText>> = {
       ];
     },
   },
-  'escalation.withdraw': { action: () => 'Escalation request withdrawn', preposition: 'for', details: (args) => line('Reason', textOf(args, 'reason')) },
+  'escalation.withdraw': {
+    action: () => 'Escalation request withdrawn',
+    preposition: 'for',
+    details: (args, context) => [...line('Escalation', recordText(args, 'escalationId', context)), ...line('Reason', textOf(args, 'reason'))],
+  },
   'escalation.decide': {
     action: (args) => (args.decision === 'approve' ? 'Escalation approved' : 'Escalation rejected'),
     preposition: 'for',
-    details: (args) => closingComment(args),
+    details: closing('Escalation', 'escalationId'),
   },
   'customer.reassign': {
     action: (args) => `${String(idsOf(args, 'customerIds').length)} customer${idsOf(args, 'customerIds').length === 1 ? '' : 's'} reassigned`,
@@ -301,7 +340,3 @@ export const issuePreposition = (name: string): 'with' | 'for' => commandText(na
 /** What the user typed, as label and value pairs. */
 export const issueDetails = (name: string, args: unknown, context: IssueContext): DetailLine[] =>
   commandText(name)?.details(asArgs(args), context) ?? [];
-
-/** Commands whose input names documents, contact persons or amounts: their details read better with the customer's account at hand. */
-const NEEDS_ACCOUNT: ReadonlySet<string> = new Set(['contact.log', 'promise.create', 'promise.plan', 'dispute.create', 'escalation.request']);
-export const issueNeedsAccount = (name: string): boolean => NEEDS_ACCOUNT.has(name);
