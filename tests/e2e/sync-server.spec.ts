@@ -67,6 +67,14 @@ async function seriousViolations(page: Page) {
 
 const statusButton = (page: Page) => page.getByTestId('sync-status');
 
+/** What the window would see when the network goes or comes back: navigator.onLine and the event. */
+async function setNavigatorOnline(page: Page, online: boolean): Promise<void> {
+  await page.evaluate((value) => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => value });
+    window.dispatchEvent(new Event(value ? 'online' : 'offline'));
+  }, online);
+}
+
 /** Opens the app and waits for the first sync (sign-in to the built-in server, the portfolio pulled) to finish. */
 async function openSynced(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -90,7 +98,20 @@ test('signed in to the built-in server: the status, the panel and Sync now', asy
   }
   await panel.getByRole('button', { name: 'Sync now' }).click();
   await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
+  await page.keyboard.press('Escape');
 
+  // The window loses the network (Chromium's offline mode would also cut the page off from
+  // dev:web itself, which the desktop's IPC never is): the engine hears of it and says so.
+  await setNavigatorOnline(page, false);
+  await expect(statusButton(page)).toHaveAttribute('data-state', 'offline');
+  await expect(page.getByTestId('sync-headline')).toHaveText('Offline');
+  await statusButton(page).click();
+  await expect(page.getByTestId('sync-error')).toContainText('No connection to the server. Your changes are kept on this computer');
+  await page.keyboard.press('Escape');
+  await setNavigatorOnline(page, true);
+  await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
+
+  await statusButton(page).click();
   await panel.getByRole('button', { name: 'Server and account…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sync server and account' });
   await expect(dialog.getByTestId('signed-in-as')).toContainText('Jordan Reyes (jordan.reyes)');
