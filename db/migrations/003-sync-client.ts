@@ -8,6 +8,8 @@ import { sql, type Kysely } from 'kysely';
 const statements = [
   `ALTER TABLE outbox ADD COLUMN push_seq INTEGER CHECK (push_seq IS NULL OR push_seq >= 1)`,
   `CREATE UNIQUE INDEX outbox_push_seq ON outbox (push_seq) WHERE push_seq IS NOT NULL`,
+  // Sync reads a mutation's audit entries: the ids it created, the rows a pending one protects.
+  `CREATE INDEX audit_log_mutation ON audit_log (mutation_id) WHERE mutation_id IS NOT NULL`,
   // Pins and snoozes are the collector's private worklist state: they never travel.
   `DELETE FROM outbox WHERE name IN ('worklist.setOverride', 'worklist.clearOverride')`,
   `CREATE TABLE sync_issues (

@@ -10,7 +10,7 @@ import { PROMISES_EVALUATED_KEY } from '../promises/evaluate-all';
 import { prepared } from '../statements';
 import { refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
 import { AUDIT_ENTITY_TABLES } from './entities';
-import { deleteRow, ensureUsersOf, replaceDisputeItems, replacePromiseItems, toLocalRow, upsertRow } from './local-rows';
+import { deleteRow, replaceDisputeItems, replacePromiseItems, toLocalRow, upsertRow, userPlaceholders } from './local-rows';
 import { readSyncJson, readSyncValue, SYNC_KEYS, writeSyncValue } from './sync-state';
 
 export interface ApplyContext {
@@ -89,11 +89,17 @@ function beginSnapshotPage(sqlite: BetterSqlite3.Database, page: PullResponse): 
   writeSyncValue(sqlite, SYNC_KEYS.snapshotActive, '1');
 }
 
-/** The snapshot's last page: every customer it did not deliver has left this user's portfolio. */
-function finishSnapshot(sqlite: BetterSqlite3.Database): number {
+/**
+ * The snapshot's last page: every customer it did not deliver has left this user's portfolio, and
+ * every summary is computed once (pages of a snapshot skip it: each page of activities touches
+ * most customers, so per-page summaries would recompute the portfolio a hundred times).
+ */
+function finishSnapshot(sqlite: BetterSqlite3.Database, ctx: ApplyContext): number {
   const gone = prepared(sqlite, 'DELETE FROM customers WHERE id NOT IN (SELECT customer_id FROM sync_snapshot_seen)').run().changes;
   prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
   writeSyncValue(sqlite, SYNC_KEYS.snapshotActive, null);
+  const everyone = prepared<[], { id: string }>(sqlite, 'SELECT id FROM customers').all().map((row) => row.id);
+  refreshCustomerSummaries(sqlite, everyone, ctx.asOf, ctx.settings, ctx.now);
   return gone;
 }
 
@@ -111,6 +117,7 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
       const resyncLater = prepared<[string]>(sqlite, 'INSERT INTO sync_resync (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
       const seen = prepared<[string]>(sqlite, 'INSERT INTO sync_snapshot_seen (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
       const promisesArrived: string[] = [];
+      const placeholdUsers = userPlaceholders(sqlite, ctx.now);
       let rows = 0;
       let keptCount = 0;
 
@@ -133,7 +140,7 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
           keptCount += 1;
           return;
         }
-        ensureUsersOf(sqlite, local, ctx.now);
+        placeholdUsers(local);
         upsertRow(sqlite, change.entity, local);
         writeItems(sqlite, change.entity, change.id, change.row.items);
         if (change.entity === 'promises') promisesArrived.push(change.id);
@@ -143,9 +150,11 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
       for (const change of page.changes) apply(change);
 
       settleSupersedeLinks(sqlite, promisesArrived);
-      if (page.snapshot && !page.hasMore) rows += finishSnapshot(sqlite);
-      const present = [...touched].filter((id) => prepared<[string], { id: string }>(sqlite, 'SELECT id FROM customers WHERE id = ?').get(id) !== undefined);
-      refreshCustomerSummaries(sqlite, present, ctx.asOf, ctx.settings, ctx.now);
+      if (page.snapshot && !page.hasMore) rows += finishSnapshot(sqlite, ctx);
+      else if (!page.snapshot) {
+        const exists = prepared<[string], { id: string }>(sqlite, 'SELECT id FROM customers WHERE id = ?');
+        refreshCustomerSummaries(sqlite, [...touched].filter((id) => exists.get(id) !== undefined), ctx.asOf, ctx.settings, ctx.now);
+      }
       // Promise verdicts are derived locally from payments with the shared rule: judge the arrivals again.
       if (promisesArrived.length > 0) prepared<[string]>(sqlite, 'DELETE FROM sync_state WHERE key = ?').run(PROMISES_EVALUATED_KEY);
       writeSyncValue(sqlite, SYNC_KEYS.cursor, page.cursor);

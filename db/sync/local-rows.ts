@@ -59,16 +59,24 @@ export function upsertRow(sqlite: BetterSqlite3.Database, table: SyncEntity, row
   prepared<[Record<string, SqlValue>]>(sqlite, source).run(row);
 }
 
-/** Users a row names that this store does not know yet, as placeholders until the directory names them. */
-export function ensureUsersOf(sqlite: BetterSqlite3.Database, row: Readonly<Record<string, SqlValue>>, now: string): void {
+/**
+ * Users the rows name that this store does not know yet get placeholders until the directory
+ * names them. Knows the store's users from the start, so a known user costs no statement.
+ */
+export function userPlaceholders(sqlite: BetterSqlite3.Database, now: string): (row: Readonly<Record<string, SqlValue>>) => void {
+  const known = new Set(prepared<[], { id: string }>(sqlite, 'SELECT id FROM users').all().map((user) => user.id));
   const insert = prepared<[string, string, string]>(
     sqlite,
     `INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, ?, 'Unknown user', 'collector', ?) ON CONFLICT DO NOTHING`,
   );
-  for (const column of USER_COLUMNS) {
-    const id = row[column];
-    if (typeof id === 'string') insert.run(id, `user-${id}`, now);
-  }
+  return (row) => {
+    for (const column of USER_COLUMNS) {
+      const id = row[column];
+      if (typeof id !== 'string' || known.has(id)) continue;
+      insert.run(id, `user-${id}`, now);
+      known.add(id);
+    }
+  };
 }
 
 export function replacePromiseItems(sqlite: BetterSqlite3.Database, promiseId: string, items: unknown): void {

@@ -8,7 +8,7 @@
 import { DomainError } from '../../shared/api/result';
 import type { SignInSchema, SyncStatus } from '../../shared/api/sync-contract';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
-import { MAX_PUSH_MUTATIONS } from '../../shared/sync/protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { LocalStore } from '../../db/open';
 import { adoptAccount, clientIdOf, storedAccount, storedServer, storeServer, type SyncServer } from '../../db/sync/account';
@@ -42,7 +42,7 @@ export const DEFAULT_SYNC_TIMING: SyncTiming = {
   periodMs: 60_000,
   backoffBaseMs: 1_000,
   backoffMaxMs: 5 * 60_000,
-  pullLimit: 2_000,
+  pullLimit: MAX_PULL_LIMIT,
   pushLimit: MAX_PUSH_MUTATIONS,
   requestTimeoutMs: 60_000,
 };
