@@ -10,7 +10,6 @@ import {
   collectionForecast,
   customerPatterns,
   FORECAST_WEEKS,
-  type CustomerPattern,
   type ForecastItem,
   type ForecastPromise,
   type PastPromise,
@@ -21,7 +20,7 @@ import { addMinor } from '../../../shared/domain/money';
 import { prepared } from '../../statements';
 import { customerFilter, scopeParams, type KpiScope } from './scope';
 
-type Params = Record<string, string>;
+type Params = Record<string, string | number>;
 
 const openPromisesSql = (scope: KpiScope): string =>
   `SELECT customer_id AS customerId, promised_date AS promisedDate, amount_minor AS amountMinor, paid_minor AS paidMinor, currency
@@ -37,82 +36,53 @@ const settledSql = (scope: KpiScope): string =>
      id IN (SELECT open_item_id FROM dispute_items) AS disputed
    FROM open_items WHERE kind = 'invoice' AND cleared_at IS NOT NULL ${customerFilter(scope, 'customer_id')}`;
 
-// Items with the same customer, due date and currency are forecast alike, so they are summed in SQL, in
-// the order of the open-items index (no sort). The part under an open promise, which the promise
-// forecasts instead, is summed the same way from the (few) items open promises cover.
-const openItemsSql = (scope: KpiScope): string =>
-  `SELECT customer_id, due_date, currency, sum(open_minor)
-   FROM open_items WHERE open_minor <> 0 ${customerFilter(scope, 'customer_id')}
-   GROUP BY customer_id, due_date, currency`;
+/**
+ * Open items summed per customer, currency and forecast week, in SQL. An item is expected on its due
+ * date plus its customer's rounded days late (@lateness, a JSON object customer id → days; 0 for a
+ * customer without history); every item whose expected date falls in the same forecast week (week 0
+ * for before the as-of date, @weeks for after the last week) is placed alike by the forecast, so the
+ * forecast receives one item per group, due on the day its customer would pay on the week's first day.
+ * Amounts, weeks and the conservation of every minor unit stay exactly as if each item were placed alone.
+ */
+const itemWeeksSql = (scope: KpiScope, coveredOnly: boolean): string =>
+  `WITH late(customer_id, days) AS MATERIALIZED (SELECT key, value FROM json_each(@lateness))
+   SELECT o.customer_id, o.currency,
+     min(@weeks, max(0, CAST(julianday(o.due_date) - julianday(@asOf) + coalesce(l.days, 0) AS INTEGER) / 7)) AS week,
+     coalesce(l.days, 0) AS late, sum(o.open_minor)
+   FROM open_items o LEFT JOIN late l ON l.customer_id = o.customer_id
+   WHERE o.open_minor <> 0 ${customerFilter(scope, 'o.customer_id')}
+     ${coveredOnly ? "AND o.id IN (SELECT pi.open_item_id FROM promise_items pi JOIN promises p ON p.id = pi.promise_id WHERE p.status = 'open')" : ''}
+   GROUP BY 1, 2, 3`;
 
-const coveredItemsSql = (scope: KpiScope): string =>
-  `SELECT customer_id, due_date, currency, sum(open_minor)
-   FROM open_items
-   WHERE open_minor <> 0 AND id IN (SELECT pi.open_item_id FROM promise_items pi JOIN promises p ON p.id = pi.promise_id WHERE p.status = 'open')
-     ${customerFilter(scope, 'customer_id')}
-   GROUP BY customer_id, due_date, currency`;
-
-/** customer_id, due_date, currency, open amount. */
-type ItemGroupRow = [string, string, string, number];
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a YYYY-MM-DD the schema's CHECK has already vetted; the hot loop skips re-validating it. */
-const epochDayOf = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+/** customer_id, currency, forecast week (0-based; FORECAST_WEEKS = beyond), days late, open amount. */
+type ItemWeekRow = [string, string, number, number, number];
 
 /**
- * Merges item groups the forecast cannot tell apart. A customer's item is expected on its due date
- * plus the customer's rounded days late; every due date whose expected date falls in the same forecast
- * week (or before the as-of date, or after week 13) ends up in the same place, so those items are
- * summed and handed to the forecast as one item on a representative due date of that week. The weeks,
- * the amounts beyond week 13 and the conservation of every minor unit are unchanged; the forecast
- * then places a few items per customer instead of every distinct due date.
+ * The items the forecast places: per customer, currency and week, the part under an open promise
+ * (which the promise forecasts instead) and the rest.
  */
-function mergeIndistinct(
-  groups: readonly { readonly rows: readonly ItemGroupRow[]; readonly coveredByPromise: boolean }[],
-  patterns: ReadonlyMap<string, CustomerPattern>,
-  asOf: string,
-): ForecastItem[] {
-  const asOfDay = epochDayOf(asOf);
-  const lateness = new Map<string, number>();
-  const latenessOf = (customerId: string): number => {
-    let days = lateness.get(customerId);
-    if (days === undefined) {
-      days = Math.round(patterns.get(customerId)?.averageDaysLate ?? 0);
-      lateness.set(customerId, days);
-    }
-    return days;
-  };
-  const representatives = new Map<string, string>();
-  /** The due date expected on the first day of week `week` (0-based; FORECAST_WEEKS = beyond) at `late` days late. */
-  const representative = (week: number, late: number): string => {
+function forecastItems(all: readonly ItemWeekRow[], covered: readonly ItemWeekRow[], asOf: string): ForecastItem[] {
+  const dueDates = new Map<string, string>();
+  const dueDateOf = (week: number, late: number): string => {
     const key = `${String(week)}|${String(late)}`;
-    let date = representatives.get(key);
+    let date = dueDates.get(key);
     if (date === undefined) {
       date = addDays(asOf, week * 7 - late);
-      representatives.set(key, date);
+      dueDates.set(key, date);
     }
     return date;
   };
-  const merged = new Map<string, ForecastItem>();
-  const add = (customerId: string, currency: string, dueDate: string, coveredByPromise: boolean, openMinor: number): void => {
-    if (openMinor === 0) return;
-    const key = `${customerId}|${currency}|${dueDate}|${String(coveredByPromise)}`;
-    const previous = merged.get(key);
-    merged.set(key, { customerId, currency, dueDate, coveredByPromise, openMinor: previous ? addMinor(previous.openMinor, openMinor) : openMinor });
-  };
-  for (const { rows, coveredByPromise } of groups) {
-    // Covered amounts are subtracted from the uncovered total of the same group, hence the sign.
-    for (const [customerId, dueDate, currency, openMinor] of rows) {
-      const late = latenessOf(customerId);
-      const offset = epochDayOf(dueDate) + late - asOfDay;
-      const week = offset < 0 ? 0 : Math.min(FORECAST_WEEKS, Math.floor(offset / 7));
-      const representativeDue = representative(week, late);
-      add(customerId, currency, representativeDue, false, coveredByPromise ? -openMinor : openMinor);
-      if (coveredByPromise) add(customerId, currency, representativeDue, true, openMinor);
-    }
+  const coveredMinor = new Map<string, number>();
+  const items: ForecastItem[] = [];
+  for (const [customerId, currency, week, late, openMinor] of covered) {
+    coveredMinor.set(`${customerId}|${currency}|${String(week)}`, openMinor);
+    items.push({ customerId, currency, dueDate: dueDateOf(week, late), openMinor, coveredByPromise: true });
   }
-  return [...merged.values()];
+  for (const [customerId, currency, week, late, openMinor] of all) {
+    const rest = addMinor(openMinor, -(coveredMinor.get(`${customerId}|${currency}|${String(week)}`) ?? 0));
+    if (rest !== 0) items.push({ customerId, currency, dueDate: dueDateOf(week, late), openMinor: rest, coveredByPromise: false });
+  }
+  return items;
 }
 
 function byCurrency<T extends { currency: string }>(records: readonly T[]): Map<string, T[]> {
@@ -133,15 +103,14 @@ export function queryKpiForecast(sqlite: BetterSqlite3.Database, scope: KpiScope
     .all(params)
     .map((row): SettledInvoice => ({ ...row, disputed: row.disputed === 1 }));
   const patterns = customerPatterns(pastPromises, settled);
-  const rowsOf = (source: string): ItemGroupRow[] => prepared<[Params], ItemGroupRow>(sqlite, source).raw().all(params);
-  const items = mergeIndistinct(
-    [
-      { rows: rowsOf(openItemsSql(scope)), coveredByPromise: false },
-      { rows: rowsOf(coveredItemsSql(scope)), coveredByPromise: true },
-    ],
-    patterns,
-    asOf,
-  );
+  const lateness: Record<string, number> = {};
+  for (const [customerId, pattern] of patterns) {
+    if (pattern.averageDaysLate !== null) lateness[customerId] = Math.round(pattern.averageDaysLate);
+  }
+  const weekParams = { ...params, lateness: JSON.stringify(lateness), asOf, weeks: FORECAST_WEEKS };
+  const rowsOf = (coveredOnly: boolean): ItemWeekRow[] =>
+    prepared<[Params & { weeks: number }], ItemWeekRow>(sqlite, itemWeeksSql(scope, coveredOnly)).raw().all(weekParams);
+  const items = forecastItems(rowsOf(false), rowsOf(true), asOf);
   const promisesByCurrency = byCurrency(openPromises);
   const itemsByCurrency = byCurrency(items);
   const currencies = [...new Set([...promisesByCurrency.keys(), ...itemsByCurrency.keys()])].sort();
