@@ -69,6 +69,8 @@ test('g s opens the sync issues, which say that nothing is waiting', async ({ se
   await page.keyboard.press('s');
   await expect(page).toHaveURL(/#\/sync-issues$/);
   await expect(page.getByTestId('sync-issues-count')).toHaveText('0 changes the server refused');
+  // The s went to the shortcut only: the worklist did not also snooze its selected customer.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Nothing waiting' })).toContainText('Every change reached the server.');
   await page.keyboard.press('Escape');
   await expect(page).not.toHaveURL(/sync-issues/);
