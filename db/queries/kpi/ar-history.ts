@@ -63,7 +63,7 @@ const itemsSql = (count: number, scope: KpiScope): string =>
      sum(open_minor) AS openMinor,
      sum(CASE WHEN kind IN ('invoice', 'debit_memo') THEN original_minor ELSE 0 END) AS salesMinor
    FROM open_items
-   WHERE currency = @currency AND document_date <= @b${count - 1} ${customerFilter(scope, 'customer_id')}
+   WHERE currency = @currency AND document_date <= @b${count - 1} ${customerFilter(scope, 'customer_id', 'scan')}
    GROUP BY 1, 2`;
 
 // A clearing is in its item's currency; filtering on the clearing first spares the item lookups of the others.

@@ -38,7 +38,7 @@ export function queryDisputes(sqlite: BetterSqlite3.Database, scope: KpiScope, r
 const paidInvoicesSql = (scope: KpiScope): string =>
   `SELECT document_date AS documentDate, due_date AS dueDate, cleared_at AS paidDate, original_minor AS amountMinor, currency
    FROM open_items
-   WHERE kind = 'invoice' AND currency = @currency AND cleared_at BETWEEN @from AND @to ${customerFilter(scope, 'customer_id')}`;
+   WHERE kind = 'invoice' AND currency = @currency AND cleared_at BETWEEN @from AND @to ${customerFilter(scope, 'customer_id', 'scan')}`;
 
 /** Invoices cleared in full in the range, in one currency. */
 export function queryPaidInvoices(sqlite: BetterSqlite3.Database, scope: KpiScope, range: Period, currency: string): KpiInvoice[] {
