@@ -23,7 +23,8 @@ async function customerCount(server: EmbeddedServer, username: string): Promise<
   return ((await response.json()) as { customers: unknown[] }).customers.length;
 }
 
-describe('embedded server', () => {
+// A first start creates a PGlite cluster on disk, migrates and seeds: slow on a loaded machine.
+describe('embedded server', { timeout: 120_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-embedded-'));
   const clock = manualClock('2026-03-02T09:00:00.000Z');
   let tokenOfFirstRun = '';
