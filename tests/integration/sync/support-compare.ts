@@ -31,6 +31,21 @@ async function serverRows(db: Kysely<ServerDatabase>, table: ScopedTable, userId
   return (await query.execute(db)).rows;
 }
 
+/**
+ * Promise evaluation (kept, broken, money towards an open promise) runs on the client only and does
+ * not travel (docs/SYNC.md, Known limits): these columns of a promise the client evaluated are its
+ * own verdict, not a copy of the server's.
+ */
+const EVALUATION_COLUMNS = new Set(['status', 'paid_minor', 'evaluated_on', 'updated_at']);
+const isLocalVerdict = (table: ScopedTable, local: Row, server: Row, column: string): boolean =>
+  table === 'promises' && EVALUATION_COLUMNS.has(column) && local.evaluated_on !== null && server.evaluated_on === null;
+
+/** Rows the client derived itself without a mutation (the follow-up of a broken promise): they stay local. */
+function derivedLocally(sqlite: BetterSqlite3.Database, id: string): boolean {
+  const entry = sqlite.prepare<[string], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity_id = ? AND action = 'create' AND mutation_id IS NULL").get(id);
+  return (entry?.n ?? 0) > 0;
+}
+
 const byId = (rows: readonly Row[]): Map<string, Row> => new Map(rows.map((row) => [String(row.id), row]));
 
 /**
@@ -48,12 +63,13 @@ export async function scopeDifferences(db: Kysely<ServerDatabase>, userId: strin
     for (const [id, row] of local) {
       const onServer = server.get(id);
       if (onServer === undefined) {
+        if (derivedLocally(sqlite, id)) continue;
         differences.push(`${table} ${id}: on the client, not on the server`);
         continue;
       }
       for (const [column, value] of Object.entries(row)) {
         const serverColumn = renames[column] ?? column;
-        if (!Object.hasOwn(onServer, serverColumn)) continue;
+        if (!Object.hasOwn(onServer, serverColumn) || isLocalVerdict(table, row, onServer, column)) continue;
         const expected = asLocal(onServer[serverColumn]);
         if (expected !== value) differences.push(`${table} ${id}.${column}: client ${JSON.stringify(value)}, server ${JSON.stringify(expected)}`);
       }
