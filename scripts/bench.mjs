@@ -1,8 +1,12 @@
-// `npm run bench [-- --json]`: the local-store benchmarks, then the sync server's (PostgreSQL at DATABASE_URL).
+// `npm run bench [-- --json]`: every benchmark suite, one after the other: the local store, the
+// reports and the KPI dashboard on the large demo, then the sync server's and the first full sync
+// (PostgreSQL at DATABASE_URL).
 import { spawnSync } from 'node:child_process';
 
+const SUITES = ['tests/bench/run.ts', 'tests/bench/reports.ts', 'tests/bench/kpi.ts', 'tests/bench/sync.ts', 'tests/bench/first-sync.ts'];
+
 const args = process.argv.slice(2);
-for (const suite of ['tests/bench/run.ts', 'tests/bench/sync.ts']) {
+for (const suite of SUITES) {
   const { status } = spawnSync(process.execPath, ['--import', 'tsx', suite, ...args], { stdio: 'inherit' });
   if (status !== 0) process.exit(status ?? 1);
 }
