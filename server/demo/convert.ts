@@ -43,7 +43,7 @@ export const SCRIPTED_CUSTOMERS = 17;
  * a third of all customers, spread evenly over those after the scripted ones, so the split is
  * the same for a seed whatever the machine.
  */
-export function isSecondCollectors(index: number, total: number): boolean {
+function goesToSecondCollector(index: number, total: number): boolean {
   const pool = total - SCRIPTED_CUSTOMERS;
   const share = Math.round(total / 3);
   if (index < SCRIPTED_CUSTOMERS || pool <= 0) return false;
@@ -69,7 +69,7 @@ function lookup(map: ReadonlyMap<string, string>, key: string, what: string): st
 export function toServerDemo(rows: DemoRows): ServerDemo {
   const jordan = userIdOf(rows, DEMO_USERNAMES.collector);
   const priya = userIdOf(rows, DEMO_USERNAMES.secondCollector);
-  const priyasCustomers = new Set(rows.customers.filter((_, index) => isSecondCollectors(index, rows.customers.length)).map((customer) => customer.id));
+  const priyasCustomers = new Set(rows.customers.filter((_, index) => goesToSecondCollector(index, rows.customers.length)).map((customer) => customer.id));
   /** On the second collector's customers her name replaces the local profile's wherever a user is named. */
   const actor = (customerId: string, userId: string | null | undefined): string | null => (userId === jordan && priyasCustomers.has(customerId) ? priya : (userId ?? null));
 
