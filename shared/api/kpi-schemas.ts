@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema } from './schemas';
 
-export const KPI_MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const KpiMonthSchema = z.string().regex(KPI_MONTH_PATTERN, 'must be a month in the form YYYY-MM');
+// From 1900 on: the window walks 12 to 36 months back, which must stay in the calendar dates.ts handles.
+export const KPI_MONTH_PATTERN = /^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])$/;
+export const KpiMonthSchema = z.string().regex(KPI_MONTH_PATTERN, 'must be a month in the form YYYY-MM, 1900 or later');
 
 /** How a figure's value reads: days, a percentage 0..100, a rate 0..1, a count, or contacts per day. */
 export const KPI_UNITS = ['days', 'percent', 'rate', 'count', 'per_day'] as const;

@@ -130,6 +130,7 @@ describe('kpi.dashboard input', () => {
   it.each([
     [{ month: '2026-13' }, 'month'],
     [{ month: 'October' }, 'month'],
+    [{ month: '0001-01' }, 'month'],
     [{}, 'month'],
     [{ month: '2026-10', collectorId: 'alex' }, 'collectorId'],
     [{ month: '2026-10', currency: 'eur' }, 'currency'],
