@@ -13,6 +13,7 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import { useEffect, useState } from 'react';
 import type { SyncState } from '../../../shared/api/sync-contract';
 import { api } from '../api/client';
+import { useDataVersion } from '../collector/dataVersion';
 import { pluralize } from '../common/format';
 import { SignInDialog } from './SignInDialog';
 import { STATE_TONES, statusHeadline, type StatusTone } from './statusText';
@@ -57,6 +58,11 @@ function useNow(): number {
 export function SyncStatusButton() {
   useNetworkReporting();
   const status = useSyncStatus();
+  // A command just wrote to the outbox: show the change waiting now rather than at the next poll.
+  const version = useDataVersion();
+  useEffect(() => {
+    if (version > 0) void refreshSyncStatus();
+  }, [version]);
   const now = useNow();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [signingIn, setSigningIn] = useState(false);
