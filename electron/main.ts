@@ -87,6 +87,9 @@ async function start(): Promise<void> {
       transport: 'ipc',
       version: app.getVersion(),
       logger: createMainLogger('workspace'),
+      revealFile: (path) => {
+        shell.showItemInFolder(path);
+      },
       ...(embedded === null
         ? {}
         : {

@@ -29,6 +29,8 @@ export interface HandlerContext {
   readonly settings?: DomainSettings;
   /** The sync engine's operations; absent for a store nothing syncs (tests, tools). */
   readonly sync?: SyncHandlers;
+  /** Shows a file in the system's file manager (the desktop app); absent where there is none (dev:web downloads instead). */
+  readonly revealFile?: (path: string) => void;
 }
 
 export function createHandlers(ctx: HandlerContext): ApiHandlers {

@@ -31,6 +31,8 @@ export interface WorkspaceOptions {
   readonly logger: ShellLogger;
   /** Sync with a server; without it the store stands alone (tests, the standalone demo). */
   readonly sync?: WorkspaceSyncOptions;
+  /** Shows a file in the system's file manager: the desktop app's export "Show in folder". */
+  readonly revealFile?: (path: string) => void;
 }
 
 export interface WorkspaceSyncOptions {
@@ -89,6 +91,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     preferences: options.preferences,
     clock: options.clock,
     app: { version: options.version, dataDir: options.dataDir, transport: options.transport },
+    ...(options.revealFile === undefined ? {} : { revealFile: options.revealFile }),
   };
   const sync = options.sync;
   if (sync === undefined) {
