@@ -82,7 +82,7 @@ async function openSynced(page: Page, url: string): Promise<void> {
   await expect(dataRows(page).first()).toBeVisible();
 }
 
-test('signed in to the built-in server: the status, the panel and Sync now', async ({ app, page }) => {
+test('signed in to the built-in server: the status, the panel, Sync now, offline, sign out and someone else signing in', async ({ app, page }) => {
   await openSynced(page, app.url);
   await expect(page.getByTestId('sync-headline')).toHaveText(/^Synced /);
   await statusButton(page).click();
@@ -131,13 +131,27 @@ test('signed in to the built-in server: the status, the panel and Sync now', asy
   await expect(statusButton(page)).toHaveAttribute('data-state', 'signed_out');
   await expect(page.getByTestId('sync-headline')).toHaveText('Sign in to sync');
 
+  // Work goes on signed out; then someone else signs in on this computer.
+  const { rows } = (await app.call('worklist.query', { limit: 1 })) as { rows: { customerId: string }[] };
+  await app.call('note.add', { customerId: rows[0]?.customerId, body: 'typed while signed out' });
   await statusButton(page).click();
   await page.getByRole('button', { name: 'Sign in…' }).click();
   const signIn = page.getByRole('dialog', { name: 'Sign in to sync' });
+  await expect(signIn.getByRole('textbox', { name: 'Username' })).toHaveValue('jordan.reyes');
+  await signIn.getByRole('textbox', { name: 'Username' }).fill(DEMO_USERNAMES.secondCollector);
   await signIn.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  const warning = signIn.getByTestId('unsent-warning');
+  await expect(warning).toContainText('1 change not yet sent');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: `${SHOTS}/sync-sign-in-unsent-light.png` });
+  await warning.getByRole('checkbox', { name: 'Discard the unsent changes on this computer' }).check();
   await page.keyboard.press('Enter');
   await expect(signIn).toBeHidden({ timeout: 60_000 });
   await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
+  await statusButton(page).click();
+  await expect(page.getByRole('dialog', { name: /^Synced / })).toContainText(`(${DEMO_USERNAMES.secondCollector})`);
+  await expect(page.getByRole('dialog', { name: /^Synced / })).toContainText('Changes waiting0');
 });
 
 interface FollowUpRow {
