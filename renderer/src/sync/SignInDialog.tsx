@@ -70,6 +70,10 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
     });
   };
 
+  // Typing in the field at fault takes its message away; the next submit judges again.
+  const clearErrorOf = (field: SignInField) => {
+    if (error?.field === field) setError(null);
+  };
   const errorOf = (field: SignInField): string | undefined => (error?.field === field ? fieldMessage(field, error.message) : undefined);
   const generalError = error !== null && !isSignInField(error.field) ? error : null;
   const focusFirst: SignInField = serverUrl === '' ? 'serverUrl' : username === '' ? 'username' : 'password';
@@ -105,6 +109,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
             value={serverUrl}
             onChange={(event) => {
               setServerUrl(event.target.value);
+              clearErrorOf('serverUrl');
             }}
             error={errorOf('serverUrl') !== undefined}
             helperText={errorOf('serverUrl') ?? 'The address your administrator gave you'}
@@ -117,6 +122,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
             value={username}
             onChange={(event) => {
               setUsername(event.target.value);
+              clearErrorOf('username');
             }}
             error={errorOf('username') !== undefined}
             helperText={errorOf('username') ?? ' '}
@@ -130,6 +136,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
             value={password}
             onChange={(event) => {
               setPassword(event.target.value);
+              clearErrorOf('password');
             }}
             error={errorOf('password') !== undefined}
             helperText={errorOf('password') ?? ' '}
