@@ -1,5 +1,8 @@
 /** report.*: the notes-export preview, the on-screen aging report, and background exports to `<dataDir>/exports/`. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/dispatch';
+import { DomainError } from '../../shared/api/result';
 import type { reportContract } from '../../shared/api/report-contract';
 import { todayUtc } from '../../shared/domain/clock';
 import { evaluatePromisesIfDue } from '../promises/evaluate-all';
@@ -54,5 +57,13 @@ export function createReportHandlers(ctx: HandlerContext): ReportHandlers {
     },
     'report.exportStatus': ({ jobId }) => jobs.status(jobId),
     'report.exportCancel': ({ jobId }) => jobs.cancel(jobId),
+    'report.reveal': ({ fileName }) => {
+      const reveal = ctx.revealFile;
+      if (reveal === undefined) throw new DomainError('conflict', 'this app cannot open a folder; download the file instead', 'fileName');
+      const path = join(exportsDir(ctx.app.dataDir), fileName);
+      if (!existsSync(path)) throw new DomainError('not_found', `export ${fileName} does not exist (not finished, cancelled or deleted)`, 'fileName');
+      reveal(path);
+      return { revealed: true };
+    },
   };
 }

@@ -5,11 +5,21 @@ import { minorToDecimalString } from '../../shared/domain/money';
 import { breathe, type Cell, type TableSource, type WriteContext } from './table';
 import { drained, finished, WRITE_BUFFER_BYTES, writeViaPartFile } from './part-file';
 
+/** What a spreadsheet takes for the start of a formula (OWASP, "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text a spreadsheet would run as a formula gets a leading `'`, so it is shown as typed. Only text
+ * cells: amounts and dates are written by their own cases, so a negative amount stays a number.
+ */
+export const defuseFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
 /** Plain values a spreadsheet reads back: decimal amounts with a dot, `YYYY-MM-DD HH:MM:SS` in UTC. */
 export function csvText(cell: Cell): string {
   if (cell === null) return '';
   switch (cell.t) {
     case 'text':
+      return defuseFormula(cell.v);
     case 'date':
       return cell.v;
     case 'timestamp':

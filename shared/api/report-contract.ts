@@ -106,6 +106,16 @@ export const ExportStartSchema = z.discriminatedUnion('kind', [
 
 export const ExportJobRefSchema = z.object({ jobId: IdSchema }).strict();
 
+/** A finished export, by the file name `report.exportStart` gave (letters, digits, `.`, `-`, `_`; no path). */
+export const ExportFileRefSchema = z
+  .object({
+    fileName: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}\.(csv|xlsx|pdf)$/, 'must be the name of an export file')
+      .refine((name) => !name.includes('..'), 'must be the name of an export file'),
+  })
+  .strict();
+
 export const ExportStartedSchema = z.object({ jobId: IdSchema, fileName: z.string() });
 
 export const ExportStatusSchema = z.object({
@@ -160,4 +170,6 @@ export const reportContract = {
   'report.exportStart': operation(ExportStartSchema, ExportStartedSchema),
   'report.exportStatus': operation(ExportJobRefSchema, ExportStatusSchema),
   'report.exportCancel': operation(ExportJobRefSchema, ExportStatusSchema),
+  /** Shows a finished export in the system's file manager (the desktop app only; dev:web downloads it). */
+  'report.reveal': operation(ExportFileRefSchema, z.object({ revealed: z.literal(true) })),
 } as const;
