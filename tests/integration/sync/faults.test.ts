@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { ServerDatabase } from '../../../server/db/schema';
-import { DEMO_USERNAMES } from '../../../server/demo/credentials';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../server/demo/credentials';
 import { readSyncValue, SYNC_KEYS } from '../../../db/sync/sync-state';
 import { BACKENDS } from '../server/support/backends';
 import { NOW, openClient, signedInClient, startSyncServer, STILL_TIMING, type SyncServer, type TestClient } from './support';
@@ -161,25 +161,32 @@ describe.each(BACKENDS)('sync faults on %s', (kind) => {
     await expectConverged(db(), me, a);
   });
 
-  it('sends the same mutations again after a crash between push and acknowledgement: duplicates, not doubles', async () => {
+  it('sends the same mutations again after a crash between push and acknowledgement: duplicates, not doubles, and a refusal kept', async () => {
     const net = hookedFetch();
     const a = await track({ fetch: net });
+    const b = await track();
     const customerId = a.customers()[1] ?? '';
+    const contested = await a.client.call('followUp.create', { customerId, dueDate: '2026-03-13', title: 'closed by both' });
+    await a.sync();
+    await b.sync();
     const bodies = await a.addNotes(5, 'crash before ack');
     await a.client.call('contact.log', { customerId, channel: 'email', outcome: 'call_back_later', note: 'crash before ack call', followUpDate: '2026-03-11' });
     await a.client.call('followUp.create', { customerId, dueDate: '2026-03-12', title: 'crash before ack follow-up' });
+    await a.client.call('followUp.complete', { followUpId: contested.id, comment: 'done by a' });
+    await b.client.call('followUp.cancel', { followUpId: contested.id, comment: 'cancelled by b first' });
+    expect(await b.sync()).toMatchObject({ state: 'idle', pending: 0 });
     net.hook = async (request, send) => {
       if (!isPush(request)) return send();
       await (await send()).text();
       throw new TypeError('the client process died before it read the answer');
     };
-    expect(await a.sync()).toMatchObject({ state: 'offline', pending: 7 });
+    expect(await a.sync()).toMatchObject({ state: 'offline', pending: 8, issues: 0 });
     expect(await serverNoteCounts(db(), bodies)).toEqual(Array(5).fill(1));
 
     const { dir, vault } = a.client;
     await a.client.close();
     const reopenedNet = hookedFetch();
-    const answers: { results: { status: string; original?: string }[] }[] = [];
+    const answers: { results: { status: string; original?: string; error?: { code: string } }[] }[] = [];
     reopenedNet.hook = async (request, send) => {
       const response = await send();
       if (isPush(request)) answers.push((await response.clone().json()) as (typeof answers)[number]);
@@ -187,11 +194,18 @@ describe.each(BACKENDS)('sync faults on %s', (kind) => {
     };
     a.client = await openClient({ dir, vault, fetch: reopenedNet.fetch });
     opened.push(a.client);
-    expect(await a.sync()).toMatchObject({ state: 'idle', pending: 0, issues: 0 });
-    expect(answers.flatMap((answer) => answer.results.map((result) => [result.status, result.original]))).toEqual(Array(7).fill(['duplicate', 'applied']));
+    expect(await a.sync()).toMatchObject({ state: 'idle', pending: 0, issues: 1 });
+    const results = answers.flatMap((answer) => answer.results);
+    expect(results.map((result) => [result.status, result.original])).toEqual([...Array<unknown>(7).fill(['duplicate', 'applied']), ['duplicate', 'rejected']]);
+    expect(results.at(-1)?.error?.code).toBe('conflict');
+    const [issue] = await a.client.call('sync.issues', {});
+    expect(issue).toMatchObject({ name: 'followUp.complete', args: { followUpId: contested.id, comment: 'done by a' }, error: { code: 'conflict' } });
     expect(await serverNoteCounts(db(), bodies)).toEqual(Array(5).fill(1));
     expect(a.sqlite.prepare("SELECT count(*) AS n FROM follow_ups WHERE title = 'crash before ack follow-up'").get()).toEqual({ n: 1 });
-    await expectConverged(db(), me, a);
+    expect(a.sqlite.prepare('SELECT status FROM follow_ups WHERE id = ?').get(contested.id)).toEqual({ status: 'cancelled' });
+    await expectConverged(db(), me, a, 1);
+    expect(await b.sync()).toMatchObject({ state: 'idle', pending: 0 });
+    await expectConverged(db(), me, b);
   });
 
   it('reports offline when a pull is cut off mid-answer, keeps the cursor of the pages it applied, and completes on the next cycle', async () => {
@@ -246,6 +260,27 @@ describe.each(BACKENDS)('sync faults on %s', (kind) => {
     expect(await a.sync()).toMatchObject({ state: 'idle', pending: 0, issues: 0, error: null });
     expect(answered).toEqual(['/v1/directory 200', '/v1/sync/push 200', '/v1/sync/pull 401', '/v1/auth/refresh 200', '/v1/sync/pull 200']);
     expect(await serverNoteCounts(db(), bodies)).toEqual([1, 1, 1]);
+    await expectConverged(db(), me, a);
+  });
+
+  it('keeps the outbox when a refresh answer is lost: the spent token signs the client out, and signing in again sends everything once', async () => {
+    const net = hookedFetch();
+    const a = await track({ fetch: net });
+    const bodies = await a.addNotes(2, 'lost refresh');
+    server.h.clock.set(shiftIso(server.h.clock.now().toISOString(), ACCESS_TOKEN_LIFETIME_MS + 60_000));
+    net.hook = async (request, send) => {
+      if (request.path !== '/v1/auth/refresh') return send();
+      await (await send()).text();
+      throw new TypeError('the connection dropped before the new session arrived');
+    };
+    expect(await a.sync()).toMatchObject({ state: 'offline', pending: 2 });
+    net.hook = null;
+    // The server rotated the refresh token the client never received; the old one counts as copied.
+    expect(await a.sync()).toMatchObject({ state: 'signed_out', pending: 2 });
+    expect(await serverNoteCounts(db(), bodies)).toEqual([0, 0]);
+    await a.client.call('sync.signIn', { serverUrl: server.url, username: DEMO_USERNAMES.collector, password: DEMO_PASSWORD });
+    expect(await a.client.call('sync.status', {})).toMatchObject({ state: 'idle', pending: 0, issues: 0 });
+    expect(await serverNoteCounts(db(), bodies)).toEqual([1, 1]);
     await expectConverged(db(), me, a);
   });
 
