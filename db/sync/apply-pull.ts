@@ -9,6 +9,7 @@ import type { Change, PullResponse, SyncEntity } from '../../shared/sync/protoco
 import { PROMISES_EVALUATED_KEY } from '../promises/evaluate-all';
 import { prepared } from '../statements';
 import { refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
+import { isStoreEmpty, resumeSearchIndexing, suspendSearchIndexing } from './bulk-snapshot';
 import { AUDIT_ENTITY_TABLES } from './entities';
 import { deleteRow, replaceDisputeItems, replacePromiseItems, toLocalRow, upsertRow, userPlaceholders } from './local-rows';
 import { readSyncJson, readSyncValue, SYNC_KEYS, writeSyncValue } from './sync-state';
@@ -87,6 +88,7 @@ function beginSnapshotPage(sqlite: BetterSqlite3.Database, page: PullResponse): 
   if (!page.snapshot || readSyncValue(sqlite, SYNC_KEYS.snapshotActive) !== null) return;
   prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
   writeSyncValue(sqlite, SYNC_KEYS.snapshotActive, '1');
+  if (isStoreEmpty(sqlite)) suspendSearchIndexing(sqlite);
 }
 
 /**
@@ -98,6 +100,7 @@ function finishSnapshot(sqlite: BetterSqlite3.Database, ctx: ApplyContext): numb
   const gone = prepared(sqlite, 'DELETE FROM customers WHERE id NOT IN (SELECT customer_id FROM sync_snapshot_seen)').run().changes;
   prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
   writeSyncValue(sqlite, SYNC_KEYS.snapshotActive, null);
+  resumeSearchIndexing(sqlite);
   const everyone = prepared<[], { id: string }>(sqlite, 'SELECT id FROM customers').all().map((row) => row.id);
   refreshCustomerSummaries(sqlite, everyone, ctx.asOf, ctx.settings, ctx.now);
   return gone;
