@@ -246,6 +246,38 @@ describe.each(BACKENDS)('sync faults on %s', (kind) => {
     }
   });
 
+  it('keeps a note edit typed while a pull is in flight on top of the pulled version, then converges through the conflict', async () => {
+    const net = hookedFetch();
+    const a = await track({ fetch: net });
+    const b = await track();
+    const customerId = a.customers()[3] ?? '';
+    const note = await a.client.call('note.add', { customerId, body: 'typed before the race' });
+    await a.sync();
+    await b.sync();
+    await b.client.call('note.edit', { noteId: note.id, body: 'edited by b, pushed first' });
+    expect(await b.sync()).toMatchObject({ state: 'idle', pending: 0 });
+    let typedDuringPull = false;
+    net.hook = async (request, send) => {
+      if (request.path === '/v1/sync/pull' && !typedDuringPull) {
+        typedDuringPull = true;
+        await a.client.call('note.edit', { noteId: note.id, body: 'edited by a while the pull was on its way' });
+      }
+      return send();
+    };
+    a.ledger.record(a.sqlite);
+    expect(await a.sync()).toMatchObject({ state: 'idle', pending: 1 });
+    a.ledger.record(a.sqlite);
+    expect(a.sqlite.prepare('SELECT body FROM notes WHERE lineage_id = ? AND is_current = 1').all(note.lineageId)).toEqual([
+      { body: 'edited by a while the pull was on its way' },
+    ]);
+    net.hook = null;
+    expect(await a.sync()).toMatchObject({ state: 'idle', pending: 0, issues: 1 });
+    const [issue] = await a.client.call('sync.issues', {});
+    expect(issue).toMatchObject({ name: 'note.edit', args: { noteId: note.id, body: 'edited by a while the pull was on its way' }, error: { code: 'conflict' } });
+    expect(a.sqlite.prepare('SELECT body FROM notes WHERE lineage_id = ? AND is_current = 1').all(note.lineageId)).toEqual([{ body: 'edited by b, pushed first' }]);
+    await expectConverged(db(), me, a, 1);
+  });
+
   it('refreshes the session when the access token expires between push and pull, and completes the sync', async () => {
     const net = hookedFetch();
     const a = await track({ fetch: net });
