@@ -81,3 +81,9 @@ export function useNetworkReporting(): void {
     };
   }, []);
 }
+
+/**
+ * Who is signed in to sync ('' when nobody): signing in as someone else makes them this
+ * computer's user, so what is keyed on it (app.info) is read again. Changes only on a new user.
+ */
+export const useSyncUserId = (): string => useSyncExternalStore(subscribe, () => current?.user?.id ?? '');
