@@ -10,8 +10,10 @@ import { FollowUpsScreen } from '../collector/FollowUpsScreen';
 import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { seesTeam } from '../team/access';
 import { TeamScreen } from '../team/TeamScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
 import { useSyncIssuesShortcut } from '../sync/useSyncIssuesShortcut';
+import { useSyncUserId } from '../sync/syncStatusStore';
 import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
 import { WorkDrawer, type WorkRequest } from '../collector/WorkDrawer';
 import type { WorklistFilters } from '../worklist/filters';
@@ -19,7 +21,7 @@ import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
-import { goBack, goHome, openDashboard, openFollowUps, openTeam, useRoute } from './router';
+import { goBack, goHome, openDashboard, openFollowUps, openReports, openTeam, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useDebounced } from './useDebounced';
 import { useWindowKeydown } from './useWindowKeydown';
@@ -40,7 +42,8 @@ export function App() {
   const [override, setOverride] = useState<OverrideRequest | null>(null);
   const [saved, setSaved] = useState<{ message: string; at: number } | null>(null);
   const goPressedAt = useRef(0);
-  const info = useQuery('app.info', () => api['app.info']({}));
+  const syncUserId = useSyncUserId();
+  const info = useQuery(`app.info:${syncUserId}`, () => api['app.info']({}));
   const asOf = info.data?.asOf ?? '';
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -103,6 +106,9 @@ export function App() {
     } else if (afterGo && event.key === 'd') {
       event.preventDefault();
       openDashboard();
+    } else if (afterGo && event.key === 'r') {
+      event.preventDefault();
+      openReports();
     } else if (event.key === 'g') {
       goPressedAt.current = event.timeStamp;
     } else if (event.key === '/') {
@@ -141,6 +147,7 @@ export function App() {
         onFollowUps={openFollowUps}
         onTeam={openTeam}
         onDashboard={openDashboard}
+        onReports={openReports}
       />
       <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <WorklistScreen
@@ -163,6 +170,7 @@ export function App() {
         {route.screen === 'team' && <TeamScreen user={info.data?.user ?? null} asOf={asOf} />}
         {route.screen === 'dashboard' && asOf !== '' && <DashboardScreen asOf={asOf} />}
         {route.screen === 'syncIssues' && <SyncIssuesScreen />}
+        {route.screen === 'reports' && asOf !== '' && <ReportsScreen asOf={asOf} />}
       </Box>
       <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
         <Alert severity="warning" variant="filled">
