@@ -152,6 +152,8 @@ test('signed in to the built-in server: the status, the panel, Sync now, offline
   await statusButton(page).click();
   await expect(page.getByRole('dialog', { name: /^Synced / })).toContainText(`(${DEMO_USERNAMES.secondCollector})`);
   await expect(page.getByRole('dialog', { name: /^Synced / })).toContainText('Changes waiting0');
+  // The new user is this computer's user now: the top bar says so without a reload.
+  await expect(page.getByTestId('session-info')).toContainText('Priya');
 });
 
 interface FollowUpRow {
