@@ -45,7 +45,8 @@ export function registerImportRoute(app: FastifyInstance, ctx: ServerContext, au
   const authorize: onRequestAsyncHookHandler = async (request, reply) => {
     await authenticate.call(app, request, reply);
     const { role } = principalOf(request);
-    if (role !== 'admin' && role !== 'team_lead') throw new HttpError(403, 'forbidden', 'Only an admin or a team lead may import ERP data.');
+    // ERP keys are organisation-wide: an import can touch any team's customers, so only an admin may run one.
+    if (role !== 'admin') throw new HttpError(403, 'forbidden', 'Only an admin may import ERP data.');
   };
   app.post('/v1/import', { onRequest: authorize, bodyLimit: IMPORT_BODY_LIMIT_BYTES }, async (request) => {
     const body = parseInput(importBody, request.body);

@@ -22,12 +22,14 @@ describe.each(BACKENDS)('POST /v1/import on %s', (kind) => {
   });
   afterAll(() => h.dispose());
 
-  it('refuses a request without a token (401) and a collector (403), importing nothing', async () => {
+  it('refuses a request without a token (401), a collector and a team lead (403), importing nothing', async () => {
     const anonymous = await h.app.inject({ method: 'POST', url: '/v1/import', payload: { format: 'json', entity: 'customers', records: customers } });
     expect(anonymous.statusCode).toBe(401);
     const collector = await post(tokens.collector, { format: 'json', entity: 'customers', records: customers });
     expect(collector.statusCode).toBe(403);
-    expect(collector.json()).toEqual({ error: { code: 'forbidden', message: 'Only an admin or a team lead may import ERP data.' } });
+    expect(collector.json()).toEqual({ error: { code: 'forbidden', message: 'Only an admin may import ERP data.' } });
+    const lead = await post(tokens.lead, { format: 'json', entity: 'customers', records: customers });
+    expect(lead.statusCode).toBe(403);
     expect(await h.testDb.db.selectFrom('customers').select('id').execute()).toEqual([]);
   });
 
@@ -40,8 +42,8 @@ describe.each(BACKENDS)('POST /v1/import on %s', (kind) => {
     expect(admin.json<{ error: { code: string } }>().error.code).toBe('payload_too_large');
   });
 
-  it('lets a team lead import JSON records and answers the counts', async () => {
-    const response = await post(tokens.lead, { format: 'json', entity: 'customers', records: customers });
+  it('lets an admin import JSON records and answers the counts', async () => {
+    const response = await post(tokens.admin, { format: 'json', entity: 'customers', records: customers });
     expect(response.statusCode).toBe(200);
     const report = response.json<ImportReport>();
     expect(report).toMatchObject({ committed: true, dryRun: false, rejected: [] });

@@ -299,9 +299,9 @@ describe.each(BACKENDS)('security sweep on %s', (kind) => {
     expect(response.json<ErrorReply>().error).toMatchObject({ code: 'forbidden', field: 'clientId' });
   });
 
-  it('refuses the ERP import to collectors before reading the body', async () => {
+  it('refuses the ERP import to everyone but admins before reading the body', async () => {
     const payload = { format: 'json', entity: 'customers', records: [{ number: '1', name: 'Hijack' }] };
-    for (const session of [sessions.jordan, sessions.priya]) {
+    for (const session of [sessions.jordan, sessions.priya, sessions.lead, sessions.otherLead]) {
       const response = await inject({ method: 'POST', url: '/v1/import', headers: bearer(session.accessToken), payload });
       expect(response.statusCode).toBe(403);
       expect(response.json<ErrorReply>().error.code).toBe('forbidden');
