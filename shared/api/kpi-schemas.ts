@@ -88,7 +88,7 @@ export const KpiDashboardSchema = z.object({
   /** The month, cut at the as-of date when it is the current one. */
   period: z.object({ from: CalendarDateSchema, to: CalendarDateSchema }),
   currency: CurrencySchema,
-  /** Currencies with open receivables in scope (and the one shown), so the caller can offer the others. */
+  /** Currencies with open receivables in scope, so the caller can offer the others (empty: nothing open). */
   currencies: z.array(CurrencySchema),
   figures: z.object(Object.fromEntries(KPI_FIGURE_KEYS.map((key) => [key, KpiFigureSchema])) as Record<KpiFigureKey, typeof KpiFigureSchema>),
   disputesByReason: z.array(KpiDisputeGroupSchema),

@@ -41,6 +41,11 @@ test('a team lead switches scope and month and reads how DSO was reached', async
   await expect(dialog).toBeHidden();
   // The keyboard came back to the button that opened the dialog.
   await expect(dsoCard.getByRole('button', { name: 'Formula and inputs of DSO' })).toBeFocused();
+
+  // The team lead holds no customers of her own: the figures say so instead of showing zeros.
+  await choose(page, 'Scope', 'Sabine Krüger');
+  await expect(page.getByRole('status').filter({ hasText: 'No receivables in this scope' })).toBeVisible();
+  await expect(page.getByText('Nothing open in EUR in this scope.')).toBeVisible();
 });
 
 test('the 13-week forecast is drawn and exported as CSV', async ({ server, page }) => {

@@ -165,7 +165,7 @@ export function queryKpiDashboard(sqlite: BetterSqlite3.Database, query: KpiDash
     month: selected.label,
     period: selected.period,
     currency,
-    currencies: [...new Set([...queryArCurrencies(sqlite, scope), currency])].sort(),
+    currencies: queryArCurrencies(sqlite, scope),
     figures,
     disputesByReason: current.disputes.byReason.map(groupView),
     disputesByRootCause: current.disputes.byRootCause.map(groupView),

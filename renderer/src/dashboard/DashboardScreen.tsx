@@ -129,7 +129,9 @@ export function DashboardScreen({ asOf }: { asOf: string }) {
     [users.data],
   );
   const monthOptions = useMemo(() => recentMonths(asOf).map((value) => ({ value, label: monthName(value) })), [asOf]);
-  const currencyOptions = (data?.currencies ?? (shownCurrency ? [shownCurrency] : [])).map((code) => ({ value: code, label: code }));
+  const currencyOptions = [...new Set([...(data?.currencies ?? []), ...(shownCurrency ? [shownCurrency] : [])])].sort().map((code) => ({ value: code, label: code }));
+  // Nothing open and nothing to measure: say so rather than show a wall of dashes and zeros.
+  const empty = data !== undefined && data.currencies.length === 0 && Object.values(data.figures).every((figure) => !figure.value);
   const scopeName = scopeOptions.find((option) => option.value === scope)?.label ?? 'Whole team';
   const periodText = data ? `${scopeName} · ${formatDate(data.period.from)} – ${formatDate(data.period.to)} · money figures in ${data.currency}` : '';
 
@@ -151,8 +153,8 @@ export function DashboardScreen({ asOf }: { asOf: string }) {
 
       {dashboard.error && <ErrorState error={dashboard.error} onRetry={dashboard.retry} what="the KPIs" />}
       {!data && !dashboard.error && (dashboard.slow ? <CardSkeletons /> : null)}
-      {data && data.currencies.length === 0 && <EmptyState title="No receivables in this scope">Figures appear once the portfolio holds open items.</EmptyState>}
-      {data && data.currencies.length > 0 && (
+      {empty && <EmptyState title="No receivables in this scope">Figures appear once the portfolio holds open items or activity.</EmptyState>}
+      {data && !empty && (
         <Box sx={{ display: 'grid', gap: 3, opacity: dashboard.fresh ? 1 : 0.6, transition: 'opacity 120ms' }} aria-busy={dashboard.fresh ? 'false' : 'true'}>
           <Section id="kpi-cards-title" title={`Key figures, ${monthName(data.month)}`} aside="arrows compare with the month before">
             <Box sx={CARD_GRID} data-testid="kpi-cards">
