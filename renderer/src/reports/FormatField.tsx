@@ -1,0 +1,77 @@
+import Checkbox from '@mui/material/Checkbox';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Box from '@mui/material/Box';
+import type { ReportFormat } from '../../../shared/domain/report-entries';
+
+export const FORMAT_LABELS: Record<ReportFormat, string> = { csv: 'CSV', xlsx: 'Excel (.xlsx)', pdf: 'PDF' };
+const FORMATS = Object.keys(FORMAT_LABELS) as ReportFormat[];
+
+export interface FormatState {
+  readonly format: ReportFormat;
+  readonly bom: boolean;
+  readonly sheetPerCustomer: boolean;
+}
+
+interface FormatFieldProps {
+  readonly value: FormatState;
+  readonly onChange: (next: FormatState) => void;
+  /** The notes export may split the workbook per customer; the aging has one sheet. */
+  readonly sheetOption: boolean;
+  readonly error: string | undefined;
+}
+
+/** File format with the option that belongs to it: a byte order mark for CSV, a sheet per customer for Excel. */
+export function FormatField({ value, onChange, sheetOption, error }: FormatFieldProps) {
+  return (
+    <FormControl component="fieldset" error={error !== undefined}>
+      <FormLabel component="legend">Format</FormLabel>
+      <RadioGroup
+        row
+        value={value.format}
+        onChange={(event) => {
+          onChange({ ...value, format: event.target.value as ReportFormat });
+        }}
+      >
+        {FORMATS.map((format) => (
+          <FormControlLabel key={format} value={format} control={<Radio size="small" />} label={FORMAT_LABELS[format]} />
+        ))}
+      </RadioGroup>
+      <Box sx={{ minHeight: 38 }}>
+        {value.format === 'csv' && (
+          <FormControlLabel
+            control={
+              <Checkbox
+                size="small"
+                checked={value.bom}
+                onChange={(event) => {
+                  onChange({ ...value, bom: event.target.checked });
+                }}
+              />
+            }
+            label="Excel-friendly (BOM)"
+          />
+        )}
+        {value.format === 'xlsx' && sheetOption && (
+          <FormControlLabel
+            control={
+              <Checkbox
+                size="small"
+                checked={value.sheetPerCustomer}
+                onChange={(event) => {
+                  onChange({ ...value, sheetPerCustomer: event.target.checked });
+                }}
+              />
+            }
+            label="One sheet per customer"
+          />
+        )}
+      </Box>
+      {error !== undefined && <FormHelperText>{error}</FormHelperText>}
+    </FormControl>
+  );
+}

@@ -1,0 +1,43 @@
+import Box from '@mui/material/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { AgingReportView } from './AgingReportView';
+import { NotesExportForm } from './NotesExportForm';
+
+type ReportTab = 'notes' | 'aging';
+
+/** Reports: the portfolio-notes export and the aging report. Both stay mounted, so a running export survives a tab switch. */
+export function ReportsScreen({ asOf }: { asOf: string }) {
+  const [tab, setTab] = useState<ReportTab>('notes');
+  return (
+    <Box component="section" aria-labelledby="reports-title" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, display: 'grid', gap: 2, alignContent: 'start' }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2 }}>
+        <Typography variant="h1" id="reports-title">
+          Reports
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          from this computer's copy of the portfolio; works offline
+        </Typography>
+      </Box>
+      <Tabs
+        value={tab}
+        onChange={(_event, next: ReportTab) => {
+          setTab(next);
+        }}
+        aria-label="Reports"
+        sx={{ borderBottom: 1, borderColor: 'divider' }}
+      >
+        <Tab value="notes" label="Portfolio notes" id="reports-tab-notes" aria-controls="reports-panel-notes" />
+        <Tab value="aging" label="Aging" id="reports-tab-aging" aria-controls="reports-panel-aging" />
+      </Tabs>
+      <Box role="tabpanel" id="reports-panel-notes" aria-labelledby="reports-tab-notes" hidden={tab !== 'notes'}>
+        <NotesExportForm asOf={asOf} />
+      </Box>
+      <Box role="tabpanel" id="reports-panel-aging" aria-labelledby="reports-tab-aging" hidden={tab !== 'aging'}>
+        {tab === 'aging' && <AgingReportView asOf={asOf} />}
+      </Box>
+    </Box>
+  );
+}

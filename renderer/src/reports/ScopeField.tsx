@@ -1,0 +1,151 @@
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { ROLE_LABELS } from '../../../shared/domain/labels';
+import { api } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { useDebounced } from '../app/useDebounced';
+import { usePrefs } from '../app/prefs';
+import type { PickedCustomer, ScopeKind, ScopeState } from './notesForm';
+import { worklistFilterText } from './worklistFilterText';
+
+const SCOPE_LABELS: Record<ScopeKind, string> = {
+  all: 'Everyone',
+  collectors: 'Collectors',
+  customers: 'Customers',
+  worklist: 'Current worklist filter',
+};
+const SCOPES = Object.keys(SCOPE_LABELS) as ScopeKind[];
+const SEARCH_DEBOUNCE_MS = 200;
+
+export function useCollectors() {
+  const users = useQuery('users.list', () => api['users.list']({}));
+  return useMemo(() => [...(users.data ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName)), [users.data]);
+}
+
+function CollectorPicker({ value, onChange, error }: { value: readonly string[]; onChange: (ids: string[]) => void; error: string | undefined }) {
+  const collectors = useCollectors();
+  const chosen = collectors.filter((user) => value.includes(user.id));
+  return (
+    <Autocomplete
+      multiple
+      size="small"
+      options={collectors}
+      value={chosen}
+      getOptionLabel={(user) => user.displayName}
+      isOptionEqualToValue={(a, b) => a.id === b.id}
+      renderOption={(props, user) => (
+        <li {...props} key={user.id}>
+          <Box sx={{ display: 'flex', justifyContent: 'space-between', width: '100%', gap: 2 }}>
+            <span>{user.displayName}</span>
+            <Typography variant="caption" color="text.secondary">
+              {ROLE_LABELS[user.role]}
+            </Typography>
+          </Box>
+        </li>
+      )}
+      onChange={(_event, users) => {
+        onChange(users.map((user) => user.id));
+      }}
+      renderInput={(params) => <TextField {...params} label="Collectors" placeholder="Add a collector" error={error !== undefined} helperText={error} />}
+    />
+  );
+}
+
+function CustomerPicker({ value, onChange, error }: { value: readonly PickedCustomer[]; onChange: (customers: PickedCustomer[]) => void; error: string | undefined }) {
+  const [input, setInput] = useState('');
+  const q = useDebounced(input.trim(), SEARCH_DEBOUNCE_MS);
+  const hits = useQuery(`report-customer-search:${q}`, () => (q === '' ? Promise.resolve({ ok: true as const, value: [] }) : api['search.global']({ q, limit: 30 })));
+  const options = useMemo(() => {
+    const seen = new Map<string, PickedCustomer>();
+    for (const hit of hits.data ?? []) {
+      if (!seen.has(hit.customerId)) seen.set(hit.customerId, { customerId: hit.customerId, number: hit.customerNumber, name: hit.customerName });
+    }
+    return [...seen.values()];
+  }, [hits.data]);
+  return (
+    <Autocomplete
+      multiple
+      size="small"
+      options={options}
+      value={[...value]}
+      filterOptions={(all) => all}
+      loading={hits.loading && q !== ''}
+      inputValue={input}
+      onInputChange={(_event, next, reason) => {
+        if (reason !== 'reset') setInput(next);
+      }}
+      noOptionsText={q === '' ? 'Type a name, number or document' : 'No customer matches'}
+      getOptionLabel={(customer) => `${customer.name} (${customer.number})`}
+      isOptionEqualToValue={(a, b) => a.customerId === b.customerId}
+      onChange={(_event, customers) => {
+        onChange(customers);
+        setInput('');
+      }}
+      renderInput={(params) => <TextField {...params} label="Customers" placeholder="Search customers" error={error !== undefined} helperText={error} />}
+    />
+  );
+}
+
+function WorklistScopeText() {
+  const { prefs } = usePrefs();
+  const facets = useQuery('worklist.facets', () => api['worklist.facets']({}));
+  const bucketLabels = useMemo(() => Object.fromEntries((facets.data?.buckets ?? []).map((bucket) => [bucket.key, bucket.label])), [facets.data]);
+  return (
+    <Typography variant="body2" color="text.secondary" data-testid="worklist-scope">
+      The customers the worklist shows for its saved filter: {worklistFilterText(prefs.lastFilters, bucketLabels)}.
+    </Typography>
+  );
+}
+
+/** Which customers a report covers. */
+export function ScopeField({ value, onChange, error, kinds = SCOPES }: { value: ScopeState; onChange: (next: ScopeState) => void; error: string | undefined; kinds?: readonly ScopeKind[] }) {
+  // The pickers show their own error; any other scope error goes under the choice.
+  const looseError = value.kind === 'collectors' || value.kind === 'customers' ? undefined : error;
+  return (
+    <FormControl component="fieldset" error={looseError !== undefined} sx={{ display: 'grid', gap: 1 }}>
+      <FormLabel component="legend" sx={{ mb: 0.5 }}>
+        Scope
+      </FormLabel>
+      <RadioGroup
+        row
+        value={value.kind}
+        onChange={(event) => {
+          onChange({ ...value, kind: event.target.value as ScopeKind });
+        }}
+      >
+        {kinds.map((kind) => (
+          <FormControlLabel key={kind} value={kind} control={<Radio size="small" />} label={SCOPE_LABELS[kind]} />
+        ))}
+      </RadioGroup>
+      {value.kind === 'collectors' && (
+        <CollectorPicker
+          value={value.collectorIds}
+          error={error}
+          onChange={(collectorIds) => {
+            onChange({ ...value, collectorIds });
+          }}
+        />
+      )}
+      {value.kind === 'customers' && (
+        <CustomerPicker
+          value={value.customers}
+          error={error}
+          onChange={(customers) => {
+            onChange({ ...value, customers });
+          }}
+        />
+      )}
+      {value.kind === 'worklist' && <WorklistScopeText />}
+      {looseError !== undefined && <FormHelperText>{looseError}</FormHelperText>}
+    </FormControl>
+  );
+}

@@ -1,0 +1,41 @@
+import Description from '@mui/icons-material/DescriptionOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { FileAction } from './ExportJobPanel';
+import { useExportJob } from './useExportJob';
+
+/** "Statement (PDF)" on the account header: the open items with aging as of today, ready to send; then Download or Show in folder. */
+export function StatementButton({ customerId }: { customerId: string }) {
+  const job = useExportJob();
+  const { status, error } = job;
+  const busy = job.starting || job.running;
+  const failure = error?.message ?? (status?.state === 'failed' ? (status.error ?? 'no reason was given') : undefined);
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} aria-live="polite" data-testid="statement">
+      <Tooltip title="A statement of the open items with their aging, as of today">
+        <span>
+          <Button
+            variant="outlined"
+            size="small"
+            startIcon={busy ? <CircularProgress size={16} aria-label="Writing the statement" /> : <Description />}
+            disabled={busy}
+            onClick={() => {
+              job.start({ kind: 'statement', format: 'pdf', filter: { customerId } });
+            }}
+          >
+            Statement (PDF)
+          </Button>
+        </span>
+      </Tooltip>
+      {status?.state === 'done' && !busy && <FileAction status={status} size="small" />}
+      {failure !== undefined && (
+        <Typography variant="body2" color="error" role="alert">
+          The statement could not be written: {failure}
+        </Typography>
+      )}
+    </Box>
+  );
+}
