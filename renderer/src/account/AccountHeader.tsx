@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import { goBack } from '../app/router';
 import { money } from '../common/format';
 import { RiskChip } from '../common/RiskChip';
+import { StatementButton } from '../reports/StatementButton';
 import type { Account } from './types';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -48,6 +49,7 @@ export function AccountHeader({ account }: { account: Account }) {
         <RiskChip risk={customer.riskClass} />
         {customer.creditHold && <Chip size="small" color="error" icon={<Block />} label="Credit hold" />}
         <Box sx={{ flex: 1 }} />
+        <StatementButton customerId={customer.id} />
         <Tooltip title="Priority score, explained on the right">
           <Chip label={`Score ${Math.round(account.score)}`} variant="outlined" color="primary" />
         </Tooltip>
