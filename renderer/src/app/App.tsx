@@ -10,6 +10,7 @@ import { FollowUpsScreen } from '../collector/FollowUpsScreen';
 import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { seesTeam } from '../team/access';
 import { TeamScreen } from '../team/TeamScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
 import { useSyncIssuesShortcut } from '../sync/useSyncIssuesShortcut';
 import { useSyncUserId } from '../sync/syncStatusStore';
@@ -20,7 +21,7 @@ import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
-import { goBack, goHome, openDashboard, openFollowUps, openTeam, useRoute } from './router';
+import { goBack, goHome, openDashboard, openFollowUps, openReports, openTeam, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useDebounced } from './useDebounced';
 import { useWindowKeydown } from './useWindowKeydown';
@@ -105,6 +106,9 @@ export function App() {
     } else if (afterGo && event.key === 'd') {
       event.preventDefault();
       openDashboard();
+    } else if (afterGo && event.key === 'r') {
+      event.preventDefault();
+      openReports();
     } else if (event.key === 'g') {
       goPressedAt.current = event.timeStamp;
     } else if (event.key === '/') {
@@ -143,6 +147,7 @@ export function App() {
         onFollowUps={openFollowUps}
         onTeam={openTeam}
         onDashboard={openDashboard}
+        onReports={openReports}
       />
       <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <WorklistScreen
@@ -165,6 +170,7 @@ export function App() {
         {route.screen === 'team' && <TeamScreen user={info.data?.user ?? null} asOf={asOf} />}
         {route.screen === 'dashboard' && asOf !== '' && <DashboardScreen asOf={asOf} />}
         {route.screen === 'syncIssues' && <SyncIssuesScreen />}
+        {route.screen === 'reports' && asOf !== '' && <ReportsScreen asOf={asOf} />}
       </Box>
       <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
         <Alert severity="warning" variant="filled">

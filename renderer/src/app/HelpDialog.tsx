@@ -7,6 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { SYNC_SHORTCUTS } from '../sync/shortcuts';
 import { DASHBOARD_SHORTCUTS } from '../dashboard/shortcuts';
+import { REPORTS_SHORTCUTS } from '../reports/shortcuts';
 import { TEAM_SHORTCUTS } from '../team/access';
 import { SHORTCUTS } from './keys';
 
@@ -16,7 +17,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
       <DialogTitle id="help-title">Keyboard shortcuts</DialogTitle>
       {/* Focusable, so the list scrolls with the keyboard on small windows. */}
       <DialogContent tabIndex={0} aria-label="Shortcut list" sx={{ columnWidth: 380, columnGap: 4 }}>
-        {[...SHORTCUTS, SYNC_SHORTCUTS, TEAM_SHORTCUTS, DASHBOARD_SHORTCUTS].map((group) => (
+        {[...SHORTCUTS, SYNC_SHORTCUTS, TEAM_SHORTCUTS, DASHBOARD_SHORTCUTS, REPORTS_SHORTCUTS].map((group) => (
           <Box key={group.group} component="section" sx={{ mb: 2, breakInside: 'avoid' }} aria-label={group.group}>
             <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
               {group.group}

@@ -1,6 +1,7 @@
 import Flag from '@mui/icons-material/FlagOutlined';
 import Groups from '@mui/icons-material/GroupsOutlined';
 import Insights from '@mui/icons-material/InsightsOutlined';
+import Summarize from '@mui/icons-material/SummarizeOutlined';
 import DarkModeOutlined from '@mui/icons-material/DarkModeOutlined';
 import HelpOutline from '@mui/icons-material/HelpOutlineOutlined';
 import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
@@ -48,9 +49,10 @@ interface TopBarProps {
   readonly onFollowUps: () => void;
   readonly onTeam: () => void;
   readonly onDashboard: () => void;
+  readonly onReports: () => void;
 }
 
-export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam, onDashboard }: TopBarProps) {
+export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam, onDashboard, onReports }: TopBarProps) {
   const { prefs, update } = usePrefs();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const syncUserId = useSyncUserId();
@@ -135,6 +137,18 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             data-testid="dashboard-button"
           >
             Dashboard
+          </Button>
+        </Tooltip>
+        <Tooltip title="Reports: portfolio-notes export, aging (g r)">
+          <Button
+            color="inherit"
+            onClick={onReports}
+            aria-keyshortcuts="g r"
+            startIcon={<Summarize />}
+            sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
+            data-testid="reports-button"
+          >
+            Reports
           </Button>
         </Tooltip>
         {seesTeam(info.data?.user?.role) && (

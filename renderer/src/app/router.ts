@@ -1,4 +1,4 @@
-/** Hash routing: '#/' is the worklist, '#/customer/<id>' an account, '#/follow-ups' my follow-ups, '#/team' the team lead's screen, '#/dashboard' the KPI dashboard, '#/sync-issues' the changes the server refused. Works the same on file:// and HTTP. */
+/** Hash routing: '#/' is the worklist, '#/customer/<id>' an account, '#/follow-ups' my follow-ups, '#/team' the team lead's screen, '#/dashboard' the KPI dashboard, '#/sync-issues' the changes the server refused, '#/reports' the exports and the aging report. Works the same on file:// and HTTP. */
 import { useSyncExternalStore } from 'react';
 
 export type Route =
@@ -7,6 +7,7 @@ export type Route =
   | { readonly screen: 'team' }
   | { readonly screen: 'dashboard' }
   | { readonly screen: 'syncIssues' }
+  | { readonly screen: 'reports' }
   | { readonly screen: 'customer'; readonly customerId: string };
 
 const CUSTOMER_HASH = /^#\/customer\/([0-9a-fA-F-]{36})$/;
@@ -14,12 +15,14 @@ const FOLLOW_UPS_HASH = '#/follow-ups';
 const TEAM_HASH = '#/team';
 const DASHBOARD_HASH = '#/dashboard';
 const SYNC_ISSUES_HASH = '#/sync-issues';
+const REPORTS_HASH = '#/reports';
 
 export function parseRoute(hash: string): Route {
   if (hash === FOLLOW_UPS_HASH) return { screen: 'followUps' };
   if (hash === TEAM_HASH) return { screen: 'team' };
   if (hash === DASHBOARD_HASH) return { screen: 'dashboard' };
   if (hash === SYNC_ISSUES_HASH) return { screen: 'syncIssues' };
+  if (hash === REPORTS_HASH) return { screen: 'reports' };
   const match = CUSTOMER_HASH.exec(hash);
   return match?.[1] ? { screen: 'customer', customerId: match[1] } : { screen: 'worklist' };
 }
@@ -68,6 +71,12 @@ export function openDashboard(): void {
   if (window.location.hash === DASHBOARD_HASH) return;
   pushedInApp += 1;
   window.location.hash = DASHBOARD_HASH;
+}
+
+export function openReports(): void {
+  if (window.location.hash === REPORTS_HASH) return;
+  pushedInApp += 1;
+  window.location.hash = REPORTS_HASH;
 }
 
 export function goBack(): void {
