@@ -21,7 +21,7 @@ export function detachedSyncHandlers(): SyncHandlers {
     error: null,
   });
   const noEngine = (): never => {
-    throw new DomainError('conflict', 'this store has no sync engine attached');
+    throw new DomainError('conflict', 'Sync is turned off on this computer (LEDGERLINE_SYNC=off); start the app with sync to sign in to a server.', 'serverUrl');
   };
   return {
     'sync.status': status,

@@ -1,5 +1,5 @@
 /**
- * The client side of sync: the protocol sequence of each outbox mutation (assigned when first
+ * The client side of sync (and an index for the KPI dashboard's cleared items): the protocol sequence of each outbox mutation (assigned when first
  * pushed, never renumbered), the sync-issues view (mutations the server rejected, with the
  * user's input), customers to fetch again, and the customers seen during a snapshot.
  */
@@ -10,6 +10,8 @@ const statements = [
   `CREATE UNIQUE INDEX outbox_push_seq ON outbox (push_seq) WHERE push_seq IS NOT NULL`,
   // Sync reads a mutation's audit entries: the ids it created, the rows a pending one protects.
   `CREATE INDEX audit_log_mutation ON audit_log (mutation_id) WHERE mutation_id IS NOT NULL`,
+  // The KPI dashboard and the forecast read the items cleared in a period.
+  `CREATE INDEX open_items_cleared ON open_items (cleared_at) WHERE cleared_at IS NOT NULL`,
   // Pins and snoozes are the collector's private worklist state: they never travel.
   `DELETE FROM outbox WHERE name IN ('worklist.setOverride', 'worklist.clearOverride')`,
   `CREATE TABLE sync_issues (
