@@ -2,7 +2,7 @@
  * Multi-client convergence, property-based (issue 5, "Tests"): three desktop clients of one
  * collector and one of the second collector work offline on a few shared customers (notes and
  * their edits, contacts, follow-ups and their closing, promises, disputes and their moves) and
- * sync in random interleavings. When every client has synced twice at the end: every local copy
+ * sync in random interleavings (two at once, or while their user types). When every client has synced twice at the end: every local copy
  * equals the server's rows of its scope, every typed mutation was applied exactly once or sits in
  * its client's sync issues (never both, never lost), and each sync issue is a real conflict: the
  * row it acted on had moved on on the server, or it depended on a row of another refused change.
@@ -17,6 +17,7 @@ import { DEMO_USERNAMES } from '../../../server/demo/credentials';
 import { BACKENDS } from '../server/support/backends';
 import { signedInClient, startSyncServer, type SyncServer, type TestClient } from './support';
 import { accountFor, scopeDifferences, TypedLedger } from './support-compare';
+import { hookedFetch, isPull, type HookedFetch } from './support-fetch';
 
 const RUNS = 8;
 /** Customers each collector's clients share, so their offline work collides. */
@@ -25,10 +26,29 @@ const SHARED_CUSTOMERS = 2;
 const OPERATIONS = ['note.add', 'note.edit', 'contact.log', 'followUp.create', 'followUp.complete', 'followUp.cancel', 'promise.create', 'dispute.create', 'dispute.transition'] as const;
 type OperationKind = (typeof OPERATIONS)[number];
 
-type Step = { readonly kind: 'sync'; readonly client: number } | { readonly kind: OperationKind; readonly client: number; readonly customer: number; readonly pick: number };
+interface Operation {
+  readonly kind: OperationKind;
+  readonly client: number;
+  readonly customer: number;
+  readonly pick: number;
+}
+
+/**
+ * A sync of `client`; `also` syncs another client at the same time, `typing` is an operation
+ * the user of `client` makes while its pull is on its way.
+ */
+interface SyncStep {
+  readonly kind: 'sync';
+  readonly client: number;
+  readonly also: number | null;
+  readonly typing: Omit<Operation, 'client'> | null;
+}
+
+type Step = SyncStep | Operation;
 
 interface Device {
   readonly client: TestClient;
+  readonly net: HookedFetch;
   readonly userId: string;
   readonly customers: readonly string[];
   readonly ledger: TypedLedger;
@@ -41,6 +61,26 @@ async function sync(device: Device): Promise<void> {
   await device.client.workspace.engine?.syncOnce();
 }
 
+async function syncStep(devices: readonly Device[], step: SyncStep): Promise<void> {
+  const device = devices[step.client];
+  if (device === undefined) throw new Error(`no client ${String(step.client)}`);
+  const { typing } = step;
+  if (typing !== null) {
+    device.net.hook = async (request, send) => {
+      if (!isPull(request)) return send();
+      device.net.hook = null;
+      await operate(device, { ...typing, client: step.client });
+      return send();
+    };
+  }
+  const other = step.also === null || step.also === step.client ? undefined : devices[step.also];
+  try {
+    await Promise.all([sync(device), ...(other === undefined ? [] : [sync(other)])]);
+  } finally {
+    device.net.hook = null;
+  }
+}
+
 /** One of `rows` chosen by `pick` (0..1), or undefined when there is none. */
 const choose = <T>(rows: readonly T[], pick: number): T | undefined => rows[Math.min(rows.length - 1, Math.floor(pick * rows.length))];
 
@@ -51,7 +91,7 @@ const unique = (what: string): string => `${what} ${String((counter += 1))}`;
  * Runs one operation on the device's current local data. A command the local rules refuse (a
  * promise on an item another promise covers, say) writes nothing: it is not a mutation.
  */
-async function operate(device: Device, step: Extract<Step, { customer: number }>): Promise<void> {
+async function operate(device: Device, step: Operation): Promise<void> {
   const customerId = device.customers[step.customer % device.customers.length] ?? '';
   const sqlite = sqliteOf(device);
   const ids = (sql: string): string[] =>
@@ -122,6 +162,9 @@ async function operate(device: Device, step: Extract<Step, { customer: number }>
     }
   } catch (error) {
     if (!(error instanceof Error) || !/^[\w.]+: (validation|conflict|not_found) /.test(error.message)) throw error;
+  } finally {
+    // Typed during a sync, a change is pushed by the engine's own follow-up cycle, before the next sync step.
+    device.ledger.record(sqlite);
   }
 }
 
@@ -192,8 +235,9 @@ describe.each(BACKENDS)('multi-client convergence on %s', (kind) => {
     for (const username of [DEMO_USERNAMES.collector, DEMO_USERNAMES.collector, DEMO_USERNAMES.collector, DEMO_USERNAMES.secondCollector]) {
       const { id: userId } = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
       const customers = await db.selectFrom('customers').select('id').where('collector_id', '=', userId).orderBy('number').limit(SHARED_CUSTOMERS).execute();
-      const client = await signedInClient(server, username);
-      devices.push({ client, userId, customers: customers.map((row) => row.id), ledger: new TypedLedger() });
+      const net = hookedFetch();
+      const client = await signedInClient(server, username, { fetch: net.fetch });
+      devices.push({ client, net, userId, customers: customers.map((row) => row.id), ledger: new TypedLedger() });
     }
   }, 240_000);
   afterAll(async () => {
@@ -201,12 +245,22 @@ describe.each(BACKENDS)('multi-client convergence on %s', (kind) => {
     await server.dispose();
   });
 
+  const operation = {
+    kind: fc.constantFrom(...OPERATIONS),
+    customer: fc.nat(SHARED_CUSTOMERS - 1),
+    pick: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  };
   const step: fc.Arbitrary<Step> = fc.oneof(
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('sync' as const), client: fc.nat(3) }) },
     {
-      weight: 4,
-      arbitrary: fc.record({ kind: fc.constantFrom(...OPERATIONS), client: fc.nat(3), customer: fc.nat(SHARED_CUSTOMERS - 1), pick: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) }),
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('sync' as const),
+        client: fc.nat(3),
+        also: fc.option(fc.nat(3), { freq: 3 }),
+        typing: fc.option(fc.record(operation), { freq: 2 }),
+      }),
     },
+    { weight: 4, arbitrary: fc.record({ ...operation, client: fc.nat(3) }) },
   );
 
   it('ends with every client equal to the server, every mutation applied once or kept as a real conflict', async () => {
@@ -214,10 +268,13 @@ describe.each(BACKENDS)('multi-client convergence on %s', (kind) => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 40 }), async (steps) => {
         for (const next of steps) {
+          if (next.kind === 'sync') {
+            await syncStep(devices, next);
+            continue;
+          }
           const device = devices[next.client];
           if (device === undefined) throw new Error(`no client ${String(next.client)}`);
-          if (next.kind === 'sync') await sync(device);
-          else await operate(device, next);
+          await operate(device, next);
         }
         for (let round = 0; round < 2; round += 1) for (const device of devices) await sync(device);
         for (const device of devices) {
