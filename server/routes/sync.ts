@@ -5,18 +5,18 @@ import { principalOf } from '../auth/authenticate';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
-import { InvalidCursorError, pull } from '../sync/pull';
+import { InvalidCursorError, pullJson } from '../sync/pull';
 import { push } from '../sync/push';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, authenticate: preHandlerAsyncHookHandler): void {
-  app.post('/v1/sync/pull', { preHandler: authenticate }, async (request) => {
+  app.post('/v1/sync/pull', { preHandler: authenticate }, async (request, reply) => {
     const { cursor, limit, resync } = parseInput(PullRequestSchema, request.body);
-    try {
-      return await pull(ctx.db, principalOf(request), cursor, limit, resync);
-    } catch (error) {
+    const page = await pullJson(ctx.db, principalOf(request), cursor, limit, resync).catch((error: unknown) => {
       if (error instanceof InvalidCursorError) throw new HttpError(400, 'validation', error.message, 'cursor');
       throw error;
-    }
+    });
+    // Sent as built: the page is JSON text already (server/sync/json-changes.ts).
+    return reply.type('application/json').send(page);
   });
 
   app.post('/v1/sync/push', { preHandler: authenticate }, async (request, reply) => {

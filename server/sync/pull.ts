@@ -4,12 +4,13 @@
  * highest seq visible in that snapshot is a safe cursor.
  */
 import type { Kysely } from 'kysely';
-import { SYNC_ENTITIES, type Change, type PullResponse, type SyncEntity } from '../../shared/sync/protocol';
+import { SYNC_ENTITIES, type PullResponse } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { customerScopeFilter } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
 import { decodeCursor, deltaCursor, encodeCursor, snapshotCursor, type SnapshotCursor } from './cursor';
-import { customerIdOf, rowsByCustomers, rowsByIds, scopedRowsPage, type SyncRow } from './rows';
+import { rowChangeSource, type ChangeSource, type PullPage } from './change-source';
+import { jsonChangeSource, pullPageJson } from './json-changes';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -22,8 +23,6 @@ export class InvalidCursorError extends Error {
     this.name = 'InvalidCursorError';
   }
 }
-
-const upsert = (entity: SyncEntity, row: SyncRow): Change => ({ op: 'upsert', entity, id: row.id, customerId: customerIdOf(entity, row), row });
 
 /** The highest seq handed out so far; the floor counts too, since pruning may have emptied the log. */
 async function highWater(db: Db, floor: number): Promise<number> {
@@ -48,19 +47,20 @@ export async function pruneChangeLog(db: Db, seq: number): Promise<void> {
   });
 }
 
-async function snapshotPage(db: Db, principal: Principal, cursor: SnapshotCursor, limit: number): Promise<PullResponse> {
-  const changes: Change[] = [];
+async function snapshotPage<C>(source: ChangeSource<C>, principal: Principal, cursor: SnapshotCursor, limit: number): Promise<PullPage<C>> {
+  const changes: C[] = [];
   let entityIndex = cursor.e;
   let afterId = cursor.a;
   while (entityIndex < SYNC_ENTITIES.length && changes.length < limit) {
     const entity = SYNC_ENTITIES[entityIndex] ?? 'customers';
-    const rows = await scopedRowsPage(db, entity, principal, afterId, limit - changes.length);
-    changes.push(...rows.map((row) => upsert(entity, row)));
-    if (rows.length < limit - changes.length + rows.length) {
+    const wanted = limit - changes.length;
+    const page = await source.scopedPage(entity, principal, afterId, wanted);
+    changes.push(...page.changes);
+    if (page.changes.length < wanted) {
       entityIndex += 1;
       afterId = null;
     } else {
-      afterId = rows.at(-1)?.id ?? afterId;
+      afterId = page.lastId ?? afterId;
     }
   }
   const done = entityIndex >= SYNC_ENTITIES.length;
@@ -76,22 +76,20 @@ async function snapshotPage(db: Db, principal: Principal, cursor: SnapshotCursor
  * What `resync` asks for, to put before a delta page: a removal of every listed customer outside
  * the scope (unknown ids too, so ids cannot be probed), then every row of the others, parents first.
  */
-async function resyncChanges(db: Db, principal: Principal, customerIds: readonly string[]): Promise<Change[]> {
+async function resyncChanges<C>(db: Db, source: ChangeSource<C>, principal: Principal, customerIds: readonly string[]): Promise<C[]> {
   if (customerIds.length === 0) return [];
   const visible = new Set(
     (await db.selectFrom('customers').select('customers.id').where('customers.id', 'in', customerIds).where(customerScopeFilter(principal)).execute()).map(
       (row) => row.id,
     ),
   );
-  const changes: Change[] = customerIds
-    .filter((id) => !visible.has(id))
-    .map((id) => ({ op: 'remove', entity: 'customers', id, customerId: id, row: null }));
+  const changes = customerIds.filter((id) => !visible.has(id)).map((id) => source.remove('customers', id, id));
   const inScope = customerIds.filter((id) => visible.has(id));
-  for (const entity of SYNC_ENTITIES) changes.push(...(await rowsByCustomers(db, entity, inScope)).map((row) => upsert(entity, row)));
+  for (const entity of SYNC_ENTITIES) changes.push(...(await source.byCustomers(entity, inScope)));
   return changes;
 }
 
-async function deltaPage(db: Db, principal: Principal, since: number, limit: number): Promise<PullResponse> {
+async function deltaPage<C>(db: Db, source: ChangeSource<C>, principal: Principal, since: number, limit: number): Promise<PullPage<C>> {
   const entries = await db
     .selectFrom('change_log')
     .select(['seq', 'entity', 'entity_id', 'customer_id', 'op'])
@@ -129,35 +127,55 @@ async function deltaPage(db: Db, principal: Principal, since: number, limit: num
   const fullCustomers = [...visible];
   const coveredCustomers = new Set([...touchedCustomers]);
 
-  const changes: Change[] = removedCustomers.map((id) => ({ op: 'remove', entity: 'customers', id, customerId: id, row: null }));
+  const changes = removedCustomers.map((id) => source.remove('customers', id, id));
   for (const entity of SYNC_ENTITIES) {
     const ofEntity = page.filter((e) => e.entity === entity && !coveredCustomers.has(e.customer_id));
     const removed = new Set(ofEntity.filter((e) => e.op === 'remove').map((e) => e.entity_id));
     for (const e of ofEntity) {
-      if (removed.has(e.entity_id)) changes.push({ op: 'remove', entity, id: e.entity_id, customerId: e.customer_id, row: null });
+      if (removed.has(e.entity_id)) changes.push(source.remove(entity, e.entity_id, e.customer_id));
     }
     const ids = [...new Set(ofEntity.filter((e) => !removed.has(e.entity_id)).map((e) => e.entity_id))];
-    const rows = [...(await rowsByCustomers(db, entity, fullCustomers)), ...(await rowsByIds(db, entity, ids))];
-    changes.push(...rows.map((row) => upsert(entity, row)));
+    changes.push(...(await source.byCustomers(entity, fullCustomers)), ...(await source.byIds(entity, ids)));
   }
   return { changes, cursor: encodeCursor(deltaCursor(last)), hasMore, snapshot: false };
 }
 
-/** One page of changes; `resync` customers come first, in full, on a delta page (a snapshot sends everything anyway). */
-export async function pull(db: Db, principal: Principal, cursorText: string | null, limit: number, resync: readonly string[] = []): Promise<PullResponse> {
+/** One page of changes from `openSource`; `resync` customers come first, in full, on a delta page (a snapshot sends everything anyway). */
+async function pullWith<C>(
+  db: Db,
+  openSource: (trx: Db) => ChangeSource<C>,
+  principal: Principal,
+  cursorText: string | null,
+  limit: number,
+  resync: readonly string[],
+): Promise<PullPage<C>> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const cursor = cursorText === null ? null : decodeCursor(cursorText);
       if (cursor === undefined) throw new InvalidCursorError();
+      const source = openSource(trx);
       const floor = await changeLogFloor(trx);
       if (cursor === null || (cursor.k === 'd' && cursor.s < floor)) {
-        return snapshotPage(trx, principal, snapshotCursor(await highWater(trx, floor), 0, null), limit);
+        return snapshotPage(source, principal, snapshotCursor(await highWater(trx, floor), 0, null), limit);
       }
-      if (cursor.k === 's') return snapshotPage(trx, principal, cursor, limit);
-      const resynced = await resyncChanges(trx, principal, resync);
-      const page = await deltaPage(trx, principal, cursor.s, limit);
+      if (cursor.k === 's') return snapshotPage(source, principal, cursor, limit);
+      const resynced = await resyncChanges(trx, source, principal, resync);
+      const page = await deltaPage(trx, source, principal, cursor.s, limit);
       return { ...page, changes: [...resynced, ...page.changes] };
     });
+}
+
+/** One page as objects: the reference the JSON answer is tested against, and handy in process. */
+export function pull(db: Db, principal: Principal, cursorText: string | null, limit: number, resync: readonly string[] = []): Promise<PullResponse> {
+  return pullWith(db, rowChangeSource, principal, cursorText, limit, resync);
+}
+
+/**
+ * One page as the JSON text of a PullResponse, each change built by the database (json-changes.ts):
+ * what the route sends, without turning thousands of rows into objects and back into JSON.
+ */
+export async function pullJson(db: Db, principal: Principal, cursorText: string | null, limit: number, resync: readonly string[] = []): Promise<string> {
+  return pullPageJson(await pullWith(db, jsonChangeSource, principal, cursorText, limit, resync));
 }

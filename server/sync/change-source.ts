@@ -1,0 +1,51 @@
+/**
+ * Where a pull page's changes come from. The page logic (snapshot keyset, delta, resync) is written
+ * once in pull.ts over this interface; a source decides what one change is: a typed object built
+ * from the rows (rowChangeSource), or its JSON text built by the database (json-changes.ts).
+ */
+import type { Kysely } from 'kysely';
+import type { Change, SyncEntity } from '../../shared/sync/protocol';
+import type { Principal } from '../auth/principal';
+import type { ServerDatabase } from '../db/schema';
+import { customerIdOf, rowsByCustomers, rowsByIds, scopedRowsPage, type SyncRow } from './rows';
+
+export interface ScopedPage<C> {
+  readonly changes: C[];
+  /** The id of the last row of the page, where the next keyset page starts; null when empty. */
+  readonly lastId: string | null;
+}
+
+export interface ChangeSource<C> {
+  /** Upserts of one keyset page (by id) of `entity` within the principal's scope. */
+  scopedPage(entity: SyncEntity, principal: Principal, afterId: string | null, limit: number): Promise<ScopedPage<C>>;
+  /** Upserts of the current rows with these ids, in id order (missing ids are absent). */
+  byIds(entity: SyncEntity, ids: readonly string[]): Promise<C[]>;
+  /** Upserts of every row of `entity` belonging to these customers, in id order. */
+  byCustomers(entity: SyncEntity, customerIds: readonly string[]): Promise<C[]>;
+  remove(entity: SyncEntity, id: string, customerId: string): C;
+}
+
+/** A page of the pull answer whose changes are of the source's kind. */
+export interface PullPage<C> {
+  readonly changes: C[];
+  readonly cursor: string;
+  readonly hasMore: boolean;
+  readonly snapshot: boolean;
+}
+
+export const removal = (entity: SyncEntity, id: string, customerId: string): Change => ({ op: 'remove', entity, id, customerId, row: null });
+
+const upsert = (entity: SyncEntity, row: SyncRow): Change => ({ op: 'upsert', entity, id: row.id, customerId: customerIdOf(entity, row), row });
+
+/** Changes as objects from the rows as the driver parses them (rows.ts). */
+export function rowChangeSource(db: Kysely<ServerDatabase>): ChangeSource<Change> {
+  return {
+    scopedPage: async (entity, principal, afterId, limit) => {
+      const rows = await scopedRowsPage(db, entity, principal, afterId, limit);
+      return { changes: rows.map((row) => upsert(entity, row)), lastId: rows.at(-1)?.id ?? null };
+    },
+    byIds: async (entity, ids) => (await rowsByIds(db, entity, ids)).map((row) => upsert(entity, row)),
+    byCustomers: async (entity, customerIds) => (await rowsByCustomers(db, entity, customerIds)).map((row) => upsert(entity, row)),
+    remove: removal,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Pull changes as JSON text built by the database. A first sync moves hundreds of thousands of
+ * rows; turning each into a JS object (the driver's row parsing and our type parsers) and then
+ * into JSON again cost several times the query itself. Here PostgreSQL writes every change's JSON
+ * (`row_to_json` over the page query, the items of promises and disputes attached with `json_agg`)
+ * and the route sends the page as one string.
+ *
+ * The text means exactly what the object path (rows.ts, server/db/connect.ts's parsers) sends:
+ * the same keys in the same order, timestamps as `YYYY-MM-DDTHH:MM:SS.sssZ`, dates as
+ * `YYYY-MM-DD`, BIGINT as numbers, booleans as booleans. Column types come from the catalog, so a
+ * column added by a later migration is sent like the object path would send it.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { SYNC_ENTITIES, type SyncEntity } from '../../shared/sync/protocol';
+import { customerScopeFilter } from '../auth/scope';
+import type { ServerDatabase } from '../db/schema';
+import { removal, type ChangeSource, type PullPage } from './change-source';
+
+type Db = Kysely<ServerDatabase>;
+
+interface CatalogColumn {
+  readonly entity: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+/** Types whose JSON form PostgreSQL writes just as the driver's parsers return them. */
+const AS_JSON = new Set(['bool', 'int2', 'int4', 'int8', 'float4', 'float8', 'text', 'varchar', 'bpchar', 'uuid', 'date', 'json', 'jsonb']);
+
+const ISO_MILLIS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** One column as the object path sends it: timestamps in the parsers' ISO form, unknown types as their text (pg's default). */
+function columnJson(column: CatalogColumn): RawBuilder<unknown> {
+  const ref = sql.ref(`t.${column.name}`);
+  if (column.type === 'timestamptz') return sql`to_char(${ref} AT TIME ZONE 'UTC', ${sql.raw(ISO_MILLIS)})`;
+  // Stored without a zone, read as UTC (connect.ts).
+  if (column.type === 'timestamp') return sql`to_char(${ref}, ${sql.raw(ISO_MILLIS)})`;
+  if (AS_JSON.has(column.type)) return ref;
+  return sql`${ref}::text`;
+}
+
+/** The `items` of promises and disputes, ordered as rows.ts orders them. */
+function itemsJson(entity: SyncEntity): RawBuilder<unknown> | null {
+  if (entity === 'promises') {
+    return sql`COALESCE((SELECT json_agg(json_build_object('open_item_id', i.open_item_id) ORDER BY i.open_item_id)
+      FROM promise_items i WHERE i.promise_id = t.id), '[]'::json)`;
+  }
+  if (entity === 'disputes') {
+    return sql`COALESCE((SELECT json_agg(json_build_object('open_item_id', i.open_item_id, 'disputed_minor', i.disputed_minor) ORDER BY i.open_item_id)
+      FROM dispute_items i WHERE i.dispute_id = t.id), '[]'::json)`;
+  }
+  return null;
+}
+
+/** The synced tables' columns in table order, as found on the search path. */
+async function readCatalog(db: Db): Promise<Map<string, CatalogColumn[]>> {
+  const result = await sql<CatalogColumn>`
+    SELECT e.entity, a.attname AS name, ty.typname AS type
+    FROM unnest(ARRAY[${sql.join([...SYNC_ENTITIES])}]::text[]) AS e (entity)
+    JOIN pg_attribute a ON a.attrelid = to_regclass(e.entity)
+    JOIN pg_type ty ON ty.oid = a.atttypid
+    WHERE a.attnum > 0 AND NOT a.attisdropped
+    ORDER BY e.entity, a.attnum`.execute(db);
+  const byEntity = new Map<string, CatalogColumn[]>();
+  for (const column of result.rows) byEntity.set(column.entity, [...(byEntity.get(column.entity) ?? []), column]);
+  return byEntity;
+}
+
+/** The select list of one entity's row: every column under its own name, then `items`. */
+function rowSelectList(entity: SyncEntity, columns: readonly CatalogColumn[]): RawBuilder<unknown> {
+  if (columns.length === 0) throw new Error(`table ${entity} has no columns on the search path`);
+  const items = itemsJson(entity);
+  const list = columns.map((column) => sql`${columnJson(column)} AS ${sql.id(column.name)}`);
+  return sql.join(items === null ? list : [...list, sql`${items} AS items`]);
+}
+
+interface ChangeRow {
+  readonly id: string;
+  readonly change: string;
+}
+
+/** The customer a row belongs to, in the page (`p`) and in its table (`t`); a customer belongs to itself. */
+const owner = (entity: SyncEntity, alias: 'p' | 't') => sql.ref(entity === 'customers' ? `${alias}.id` : `${alias}.customer_id`);
+
+/** Changes as JSON text, one per row, built by the database in id order. */
+export function jsonChangeSource(db: Db): ChangeSource<string> {
+  let catalog: Promise<Map<string, CatalogColumn[]>> | undefined;
+  const selectLists = new Map<SyncEntity, RawBuilder<unknown>>();
+
+  async function selectList(entity: SyncEntity): Promise<RawBuilder<unknown>> {
+    const known = selectLists.get(entity);
+    if (known !== undefined) return known;
+    catalog ??= readCatalog(db);
+    const list = rowSelectList(entity, (await catalog).get(entity) ?? []);
+    selectLists.set(entity, list);
+    return list;
+  }
+
+  async function select(entity: SyncEntity, where: RawBuilder<unknown>, limit?: number): Promise<ChangeRow[]> {
+    const limitClause = limit === undefined ? sql`` : sql` LIMIT ${limit}`;
+    const result = await sql<ChangeRow>`
+      SELECT p.id, json_build_object('op', 'upsert', 'entity', ${sql.lit(entity)}, 'id', p.id, 'customerId', ${owner(entity, 'p')}, 'row', row_to_json(p))::text AS change
+      FROM (SELECT ${await selectList(entity)} FROM ${sql.table(entity)} AS t WHERE ${where} ORDER BY t.id${limitClause}) AS p
+      ORDER BY p.id`.execute(db);
+    return result.rows;
+  }
+
+  const changesOf = (rows: readonly ChangeRow[]) => rows.map((row) => row.change);
+
+  return {
+    scopedPage: async (entity, principal, afterId, limit) => {
+      const scoped = db.selectFrom('customers').select('customers.id').where(customerScopeFilter(principal));
+      const after = afterId === null ? sql`TRUE` : sql`t.id > ${afterId}`;
+      const rows = await select(entity, sql`${owner(entity, 't')} IN (${scoped}) AND ${after}`, limit);
+      return { changes: changesOf(rows), lastId: rows.at(-1)?.id ?? null };
+    },
+    byIds: async (entity, ids) => (ids.length === 0 ? [] : changesOf(await select(entity, sql`t.id IN (${sql.join([...ids])})`))),
+    byCustomers: async (entity, customerIds) =>
+      customerIds.length === 0 ? [] : changesOf(await select(entity, sql`${owner(entity, 't')} IN (${sql.join([...customerIds])})`)),
+    remove: (entity, id, customerId) => JSON.stringify(removal(entity, id, customerId)),
+  };
+}
+
+/** The PullResponse JSON of a page whose changes are JSON text already. */
+export function pullPageJson(page: PullPage<string>): string {
+  return `{"changes":[${page.changes.join(',')}],"cursor":${JSON.stringify(page.cursor)},"hasMore":${String(page.hasMore)},"snapshot":${String(page.snapshot)}}`;
+}
