@@ -141,55 +141,54 @@ export function AgingReportView({ asOf: today }: { asOf: string }) {
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
-      <Paper variant="outlined" sx={{ p: 2, display: 'flex', gap: 3, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField
-          type="date"
-          size="small"
-          label="As of"
-          value={asOf}
-          onChange={(event) => {
-            setAsOf(event.target.value);
-          }}
-          error={asOfError !== undefined || !validDate}
-          helperText={asOfError ?? (validDate ? undefined : 'Enter a date')}
-          slotProps={{ inputLabel: { shrink: true } }}
-          sx={{ width: 190 }}
-        />
-        <TextField
-          select
-          size="small"
-          label="Collector"
-          value={collector}
-          onChange={(event) => {
-            setCollector(event.target.value);
-          }}
-          sx={{ minWidth: 220 }}
-        >
-          <MenuItem value={EVERYONE}>Everyone</MenuItem>
-          {collectors.map((user) => (
-            <MenuItem key={user.id} value={user.id}>
-              {user.displayName}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Box sx={{ flex: 1 }} />
-        <Box sx={{ display: 'grid', gap: 1, minWidth: 340 }}>
+      <Paper variant="outlined" sx={{ p: 2, display: 'grid', gap: 1.5 }}>
+        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
+          <TextField
+            type="date"
+            size="small"
+            label="As of"
+            value={asOf}
+            onChange={(event) => {
+              setAsOf(event.target.value);
+            }}
+            error={asOfError !== undefined || !validDate}
+            helperText={asOfError ?? (validDate ? undefined : 'Enter a date')}
+            slotProps={{ inputLabel: { shrink: true } }}
+            sx={{ width: 190 }}
+          />
+          <TextField
+            select
+            size="small"
+            label="Collector"
+            value={collector}
+            onChange={(event) => {
+              setCollector(event.target.value);
+            }}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+            sx={{ minWidth: 220 }}
+          >
+            <MenuItem value={EVERYONE}>Everyone</MenuItem>
+            {collectors.map((user) => (
+              <MenuItem key={user.id} value={user.id}>
+                {user.displayName}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Box sx={{ flex: 1 }} />
           <FormatField value={format} onChange={setFormat} sheetOption={false} error={job.error?.field === 'format' ? job.error.message : undefined} />
-          <Box>
-            <Button
-              variant="contained"
-              startIcon={<FileDownload />}
-              disabled={job.starting || job.running || !validDate}
-              onClick={() => {
-                job.start({ kind: 'aging', format: format.format, filter, options: { bom: format.bom } });
-              }}
-              data-testid="aging-export"
-            >
-              Export aging
-            </Button>
-          </Box>
-          <ExportJobPanel job={job} />
+          <Button
+            variant="contained"
+            startIcon={<FileDownload />}
+            disabled={job.starting || job.running || !validDate}
+            onClick={() => {
+              job.start({ kind: 'aging', format: format.format, filter, options: { bom: format.bom } });
+            }}
+            data-testid="aging-export"
+          >
+            Export aging
+          </Button>
         </Box>
+        <ExportJobPanel job={job} />
       </Paper>
       {report.slow && <LinearProgress aria-label="Loading the aging report" />}
       {report.error && !report.error.field && <ErrorState error={report.error} onRetry={report.retry} what="the aging report" />}

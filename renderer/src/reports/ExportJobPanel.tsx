@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { formatCount } from '../common/format';
+import { formatCount, pluralize } from '../common/format';
 import type { ExportJob, ExportStatus } from './useExportJob';
 
 /** dev:web serves finished exports under this path; the desktop app shows them in the file manager instead. */
@@ -85,7 +85,12 @@ export function ExportJobPanel({ job }: { job: ExportJob }) {
           sx={{ alignItems: 'center' }}
           data-testid="export-done"
         >
-          Ready: {formatCount(status.rows)} rows in <Box component="span" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{status.fileName}</Box>
+          <Box component="span" sx={{ display: 'block', fontWeight: 500 }}>
+            Ready: {pluralize(status.rows, 'row')}
+          </Box>
+          <Box component="span" sx={{ display: 'block', fontSize: '0.8rem', wordBreak: 'break-all' }} data-testid="export-file-name">
+            {status.fileName}
+          </Box>
         </Alert>
       )}
       {status?.state === 'cancelled' && (

@@ -30,18 +30,18 @@ export function FormatField({ value, onChange, sheetOption, error }: FormatField
   return (
     <FormControl component="fieldset" error={error !== undefined}>
       <FormLabel component="legend">Format</FormLabel>
-      <RadioGroup
-        row
-        value={value.format}
-        onChange={(event) => {
-          onChange({ ...value, format: event.target.value as ReportFormat });
-        }}
-      >
-        {FORMATS.map((format) => (
-          <FormControlLabel key={format} value={format} control={<Radio size="small" />} label={FORMAT_LABELS[format]} />
-        ))}
-      </RadioGroup>
-      <Box sx={{ minHeight: 38 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: 1 }}>
+        <RadioGroup
+          row
+          value={value.format}
+          onChange={(event) => {
+            onChange({ ...value, format: event.target.value as ReportFormat });
+          }}
+        >
+          {FORMATS.map((format) => (
+            <FormControlLabel key={format} value={format} control={<Radio size="small" />} label={FORMAT_LABELS[format]} />
+          ))}
+        </RadioGroup>
         {value.format === 'csv' && (
           <FormControlLabel
             control={

@@ -23,7 +23,7 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { usePrefs } from '../app/prefs';
 import { useDebounced } from '../app/useDebounced';
-import { formatCount, pluralize } from '../common/format';
+import { pluralize } from '../common/format';
 import { ExportJobPanel } from './ExportJobPanel';
 import { FormatField } from './FormatField';
 import { ENTRY_TYPES, initialNotesForm, localErrors, notesExportOf, notesFieldOf, notesFilterOf, type NotesField, type NotesFormState } from './notesForm';
@@ -222,7 +222,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
         <Preview count={preview.data?.count} customers={preview.data?.customers} loading={preview.loading} />
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <Button variant="contained" startIcon={<FileDownload />} onClick={exportNow} disabled={job.starting || job.running} data-testid="notes-export">
-            {preview.data ? `Export ${formatCount(preview.data.count)} entries` : 'Export'}
+            {preview.data ? `Export ${pluralize(preview.data.count, 'entry', 'entries')}` : 'Export'}
           </Button>
         </Box>
         <ExportJobPanel job={job} />

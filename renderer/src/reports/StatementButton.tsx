@@ -15,6 +15,8 @@ export function StatementButton({ customerId }: { customerId: string }) {
   const failure = error?.message ?? (status?.state === 'failed' ? (status.error ?? 'no reason was given') : undefined);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} aria-live="polite" data-testid="statement">
+      {/* Before the button, so the button stays where it was clicked when the result appears. */}
+      {status?.state === 'done' && !busy && <FileAction status={status} size="small" />}
       <Tooltip title="A statement of the open items with their aging, as of today">
         <span>
           <Button
@@ -30,7 +32,6 @@ export function StatementButton({ customerId }: { customerId: string }) {
           </Button>
         </span>
       </Tooltip>
-      {status?.state === 'done' && !busy && <FileAction status={status} size="small" />}
       {failure !== undefined && (
         <Typography variant="body2" color="error" role="alert">
           The statement could not be written: {failure}
