@@ -98,6 +98,38 @@ export class TypedLedger {
 
 export const clientIdOfStore = (sqlite: BetterSqlite3.Database): string => readSyncValue(sqlite, SYNC_KEYS.clientId) ?? '';
 
+/** Tables of the rows a mutation creates, by the audit log's entity name. */
+const CREATED_TABLES: Readonly<Record<string, string>> = {
+  activity: 'activities',
+  contact_person: 'contact_persons',
+  follow_up: 'follow_ups',
+  note: 'notes',
+  promise: 'promises',
+  dispute: 'disputes',
+  dispute_event: 'dispute_events',
+  escalation: 'escalations',
+};
+
+/** The rows each mutation created on the client under its own ids (the new version of a note edit too). */
+function createdRows(sqlite: BetterSqlite3.Database): Map<string, { table: string; id: string }[]> {
+  const entries = sqlite
+    .prepare<[], { mutation_id: string; entity: string; entity_id: string }>(
+      "SELECT mutation_id, entity, entity_id FROM audit_log WHERE mutation_id IS NOT NULL AND action IN ('create', 'edit', 'request')",
+    )
+    .all();
+  const rows = new Map<string, { table: string; id: string }[]>();
+  for (const entry of entries) {
+    const table = CREATED_TABLES[entry.entity];
+    if (table !== undefined) rows.set(entry.mutation_id, [...(rows.get(entry.mutation_id) ?? []), { table, id: entry.entity_id }]);
+  }
+  return rows;
+}
+
+async function existsOnServer(db: Kysely<ServerDatabase>, table: string, id: string): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
+  return (rows[0]?.n ?? 0) === 1;
+}
+
 export interface Accounting {
   /** Typed mutations the server recorded as applied. */
   readonly applied: number;
@@ -109,8 +141,9 @@ export interface Accounting {
 
 /**
  * Accounts for every typed mutation of one client: the server's `client_mutations` has it once
- * under this client's id, applied (and then not in the sync issues) or rejected (and then in the
- * sync issues), and the client's outbox is empty.
+ * under this client's id, applied (and then every row it created is on the server under the
+ * client's id, and it is not in the sync issues) or rejected (and then in the sync issues), and
+ * the client's outbox is empty.
  */
 export async function accountFor(db: Kysely<ServerDatabase>, sqlite: BetterSqlite3.Database, typed: readonly TypedMutation[]): Promise<Accounting> {
   const clientId = clientIdOfStore(sqlite);
@@ -120,6 +153,7 @@ export async function accountFor(db: Kysely<ServerDatabase>, sqlite: BetterSqlit
   const issues = new Set(sqlite.prepare<[], { id: string }>('SELECT id FROM sync_issues').all().map((row) => row.id));
   const pending = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox').get()?.n ?? 0;
   const problems: string[] = pending === 0 ? [] : [`${String(pending)} mutations still in the outbox`];
+  const created = createdRows(sqlite);
   let applied = 0;
   let rejected = 0;
   for (const mutation of typed) {
@@ -132,6 +166,9 @@ export async function accountFor(db: Kysely<ServerDatabase>, sqlite: BetterSqlit
     if (verdict[0] === 'applied') {
       applied += 1;
       if (issues.has(mutation.id)) problems.push(`${label}: applied, yet in the sync issues`);
+      for (const row of created.get(mutation.id) ?? []) {
+        if (!(await existsOnServer(db, row.table, row.id))) problems.push(`${label}: applied, yet its ${row.table} ${row.id} is not on the server`);
+      }
     } else {
       rejected += 1;
       if (!issues.has(mutation.id)) problems.push(`${label}: rejected, yet not in the sync issues`);
