@@ -11,6 +11,8 @@ type ReportTab = 'notes' | 'aging';
 /** Reports: the portfolio-notes export and the aging report. Both stay mounted, so a running export survives a tab switch. */
 export function ReportsScreen({ asOf }: { asOf: string }) {
   const [tab, setTab] = useState<ReportTab>('notes');
+  // The aging report is read when its tab is first opened, and kept from then on.
+  const [agingOpened, setAgingOpened] = useState(false);
   return (
     <Box component="section" aria-labelledby="reports-title" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, display: 'grid', gap: 2, alignContent: 'start' }}>
       <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2 }}>
@@ -25,6 +27,7 @@ export function ReportsScreen({ asOf }: { asOf: string }) {
         value={tab}
         onChange={(_event, next: ReportTab) => {
           setTab(next);
+          if (next === 'aging') setAgingOpened(true);
         }}
         aria-label="Reports"
         sx={{ borderBottom: 1, borderColor: 'divider' }}
@@ -36,7 +39,7 @@ export function ReportsScreen({ asOf }: { asOf: string }) {
         <NotesExportForm asOf={asOf} />
       </Box>
       <Box role="tabpanel" id="reports-panel-aging" aria-labelledby="reports-tab-aging" hidden={tab !== 'aging'}>
-        {tab === 'aging' && <AgingReportView asOf={asOf} />}
+        {agingOpened && <AgingReportView asOf={asOf} />}
       </Box>
     </Box>
   );
