@@ -11,6 +11,7 @@ import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { seesTeam } from '../team/access';
 import { TeamScreen } from '../team/TeamScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
+import { useReportsShortcut } from '../reports/useReportsShortcut';
 import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
 import { useSyncIssuesShortcut } from '../sync/useSyncIssuesShortcut';
 import { useSyncUserId } from '../sync/syncStatusStore';
@@ -83,6 +84,7 @@ export function App() {
   };
 
   useSyncIssuesShortcut();
+  useReportsShortcut();
   useWindowKeydown((event: KeyboardEvent) => {
     if (event.key === 'ArrowLeft' && event.altKey && !onWorklist) {
       event.preventDefault();
@@ -106,9 +108,6 @@ export function App() {
     } else if (afterGo && event.key === 'd') {
       event.preventDefault();
       openDashboard();
-    } else if (afterGo && event.key === 'r') {
-      event.preventDefault();
-      openReports();
     } else if (event.key === 'g') {
       goPressedAt.current = event.timeStamp;
     } else if (event.key === '/') {
