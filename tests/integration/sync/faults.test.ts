@@ -335,6 +335,41 @@ describe.each(BACKENDS)('sync faults on %s', (kind) => {
     expect(activity.occurred_at).toBe(serverNow);
     await expectConverged(db(), me, a);
   });
+
+  it('judges dates by the day a change was typed, never later than the server’s today: Monday’s work pushed on Wednesday holds, a clock ahead costs nothing', async () => {
+    const net = hookedFetch();
+    const a = await track({ fetch: net });
+    const customerId = a.customers()[4] ?? '';
+    const monday = NOW.slice(0, 10);
+    const typedMonday = await a.client.call('followUp.create', { customerId, dueDate: monday, title: 'typed offline on Monday, due Monday' });
+    const ahead = await a.client.call('followUp.create', { customerId, dueDate: '2026-03-09', title: 'claims Friday, due Wednesday' });
+    const past = await a.client.call('followUp.create', { customerId, dueDate: '2026-03-09', title: 'claims Monday, due Sunday' });
+    // Wednesday on the server. The engine's request is rewritten as a client with other clocks would send it.
+    server.h.clock.set(shiftIso(server.h.clock.now().toISOString(), 2 * DAY_MS));
+    const rewrites: Readonly<Record<string, { createdAt: string; dueDate: string }>> = {
+      'claims Friday, due Wednesday': { createdAt: shiftIso(NOW, 4 * DAY_MS), dueDate: '2026-03-04' },
+      'claims Monday, due Sunday': { createdAt: NOW, dueDate: '2026-03-01' },
+    };
+    net.hook = (request, send) => {
+      if (!isPush(request)) return send();
+      const body = JSON.parse(bodyOf(request)) as { mutations: { createdAt: string; args: Record<string, unknown> }[] };
+      for (const mutation of body.mutations) {
+        const rewrite = rewrites[String(mutation.args.title)];
+        if (rewrite === undefined) continue;
+        mutation.createdAt = rewrite.createdAt;
+        mutation.args.dueDate = rewrite.dueDate;
+      }
+      return net.replay({ ...request, init: { ...request.init, body: JSON.stringify(body) } });
+    };
+    expect(await a.sync()).toMatchObject({ state: 'idle', pending: 0, issues: 1 });
+    const dueOnServer = async (id: string) => (await db().selectFrom('follow_ups').select('due_date').where('id', '=', id).executeTakeFirst())?.due_date;
+    expect(await dueOnServer(typedMonday.id)).toBe(monday);
+    expect(await dueOnServer(ahead.id)).toBe('2026-03-04');
+    expect(await dueOnServer(past.id)).toBeUndefined();
+    const [issue] = await a.client.call('sync.issues', {});
+    expect(issue).toMatchObject({ name: 'followUp.create', args: { title: 'claims Monday, due Sunday' }, error: { code: 'validation', field: 'args.dueDate' } });
+    await expectConverged(db(), me, a, 1);
+  });
 });
 
 describe('sync faults with the server as a real process (PostgreSQL)', () => {
