@@ -25,7 +25,8 @@ import { createMainWindow, focusWindow } from './window/main-window';
 const log = createMainLogger('main');
 let mainWindow: BrowserWindow | null = null;
 let workspace: Workspace | null = null;
-let embedded: EmbeddedServer | null = null;
+/** The built-in sync server's start: under way in the background while the window opens. */
+let embedded: Promise<EmbeddedServer | null> | null = null;
 
 /** The refresh token sealed with the OS keychain's key; where there is none (a bare Linux session) it is stored plainly, with a warning. */
 async function sessionCodec(): Promise<TokenCodec> {
@@ -68,8 +69,13 @@ async function start(): Promise<void> {
   const clock = clockFromEnv(process.env);
   try {
     if (syncModeFromEnv(process.env[SYNC_ENV]) === 'embedded') {
-      embedded = await startEmbeddedServer({ dataDir: join(dataDir, 'server'), demo: { size: 'small' }, clock });
-      log.info('built-in sync server started', { url: embedded.url, seeded: embedded.seeded !== null });
+      // A first start creates and seeds the database, which takes seconds: the window does not wait for it.
+      embedded = startEmbeddedServer({ dataDir: join(dataDir, 'server'), demo: { size: 'small' }, clock }).then((server) => {
+        log.info('built-in sync server started', { url: server.url, seeded: server.seeded !== null });
+        return server;
+      });
+      // Failures reach the sync status (and the log) through the engine.
+      embedded.catch(() => undefined);
     }
     workspace = await openWorkspace({
       dataDir,
@@ -95,7 +101,7 @@ async function start(): Promise<void> {
         : {
             sync: {
               vault: fileTokenVault(join(dataDir, 'session.bin'), await sessionCodec()),
-              embedded: embedded.credentials === null ? null : { url: embedded.url, credentials: embedded.credentials },
+              embedded: embedded.then((server) => (server?.credentials ? { url: server.url, credentials: server.credentials } : null)),
             },
           }),
     });
@@ -103,6 +109,8 @@ async function start(): Promise<void> {
     log.error('could not open the local store', describeError(error));
     const { title, message, detail } = describeStartupError(error, databasePath(dataDir));
     await dialog.showMessageBox({ type: 'error', title, message, detail, buttons: ['Quit'] });
+    // Exiting ends the built-in server's start too; there is nothing of it to close cleanly yet.
+    embedded = null;
     app.exit(1);
     return;
   }
@@ -144,7 +152,8 @@ if (!app.requestSingleInstanceLock()) {
     embedded = null;
     event.preventDefault();
     Promise.resolve(closing?.close())
-      .then(() => server?.close())
+      .then(() => server?.catch(() => null))
+      .then((started) => started?.close())
       .then(
       () => {
         app.quit();

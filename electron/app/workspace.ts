@@ -37,8 +37,8 @@ export interface WorkspaceOptions {
 
 export interface WorkspaceSyncOptions {
   readonly vault: TokenVault;
-  /** The server started with the app, if any: a fresh store signs in to it with its demo account. */
-  readonly embedded: EmbeddedServer | null;
+  /** The server started with the app, if any (or its start under way): a fresh store signs in to it with its demo account. */
+  readonly embedded: EmbeddedServer | null | Promise<EmbeddedServer | null>;
   readonly timing?: Partial<SyncTiming>;
   readonly fetch?: typeof fetch;
 }

@@ -75,7 +75,8 @@ export interface SyncEngineOptions {
   readonly vault: TokenVault;
   readonly logger: ShellLogger;
   readonly settings?: DomainSettings;
-  readonly embedded?: EmbeddedServer | null;
+  /** The built-in server, or its start under way: the window need not wait for it. */
+  readonly embedded?: EmbeddedServer | null | Promise<EmbeddedServer | null>;
   readonly fetch?: typeof fetch;
   readonly scheduler?: Scheduler;
   readonly random?: () => number;
@@ -103,11 +104,31 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private rerun = false;
   private closed = false;
+  private embedded: EmbeddedServer | null = null;
+  /** Settles when the built-in server has started (or failed to). */
+  private embeddedStarting: Promise<void> | null = null;
+  private embeddedFailure: string | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.timing = { ...DEFAULT_SYNC_TIMING, ...options.timing };
     this.scheduler = options.scheduler ?? realScheduler;
     this.random = options.random ?? Math.random;
+    const embedded = options.embedded ?? null;
+    if (embedded instanceof Promise) {
+      this.embeddedStarting = embedded.then(
+        (server) => {
+          this.embedded = server;
+          this.embeddedStarting = null;
+        },
+        (error: unknown) => {
+          this.embeddedFailure = error instanceof Error ? error.message : String(error);
+          this.embeddedStarting = null;
+          options.logger.error('the built-in sync server could not start', describeError(error));
+        },
+      );
+    } else {
+      this.embedded = embedded;
+    }
   }
 
   private get sqlite() {
@@ -117,7 +138,7 @@ export class SyncEngine {
   /** The configured server, with the embedded one's address of this run. */
   private server(): SyncServer | null {
     const stored = storedServer(this.sqlite);
-    if (stored?.embedded === true) return this.options.embedded ? { url: this.options.embedded.url, embedded: true } : null;
+    if (stored?.embedded === true) return this.embedded ? { url: this.embedded.url, embedded: true } : null;
     return stored;
   }
 
@@ -131,9 +152,13 @@ export class SyncEngine {
 
   /** Begins: a store without a server uses the embedded one when the app started it. */
   start(): void {
-    if (storedServer(this.sqlite) === null && this.options.embedded) storeServer(this.sqlite, { url: this.options.embedded.url, embedded: true });
-    this.state = this.server() === null ? 'local_only' : 'idle';
+    this.adoptEmbedded();
+    this.state = this.embeddedStarting !== null ? 'syncing' : this.server() === null ? 'local_only' : 'idle';
     this.trigger();
+  }
+
+  private adoptEmbedded(): void {
+    if (storedServer(this.sqlite) === null && this.embedded) storeServer(this.sqlite, { url: this.embedded.url, embedded: true });
   }
 
   status(): SyncStatus {
@@ -196,7 +221,7 @@ export class SyncEngine {
   async signIn(input: SignIn): Promise<SyncStatus> {
     if (this.running) await this.running;
     const url = input.serverUrl.replace(/\/+$/, '');
-    const server: SyncServer = { url, embedded: this.options.embedded?.url.replace(/\/+$/, '') === url };
+    const server: SyncServer = { url, embedded: this.embedded?.url.replace(/\/+$/, '') === url };
     const client = this.client(server);
     let session: Session;
     try {
@@ -283,10 +308,17 @@ export class SyncEngine {
   }
 
   private async cycle(): Promise<void> {
+    if (this.embeddedStarting !== null) await this.embeddedStarting;
+    this.adoptEmbedded();
     const server = this.server();
     if (server === null) {
       this.state = storedServer(this.sqlite) === null ? 'local_only' : 'error';
-      if (this.state === 'error') this.error = { code: 'no_server', message: 'The built-in server is not running in this mode; sign in to a server in Settings.' };
+      if (this.state === 'error') {
+        this.error =
+          this.embeddedFailure === null
+            ? { code: 'no_server', message: 'The built-in server is not running in this mode; sign in to a server from the sync status.' }
+            : { code: 'no_server', message: `The built-in server could not start (${this.embeddedFailure}); sign in to a server from the sync status.` };
+      }
       return;
     }
     const client = this.client(server);
@@ -313,7 +345,7 @@ export class SyncEngine {
   /** A usable session: the stored refresh token, or the embedded demo account on a first start. */
   private async ensureSession(client: SyncClient, server: SyncServer): Promise<boolean> {
     if (this.accessToken !== null || (await this.options.vault.read()) !== null) return true;
-    const embedded = this.options.embedded;
+    const embedded = this.embedded;
     const account = storedAccount(this.sqlite);
     if (server.embedded && embedded && (account === null || account.username === embedded.credentials.username)) {
       const session = await client.login(embedded.credentials.username, embedded.credentials.password);

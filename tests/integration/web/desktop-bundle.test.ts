@@ -55,7 +55,7 @@ function runMain(dataDir: string, sync: 'embedded' | 'off' = 'embedded'): Report
     cwd: REPO_ROOT,
     env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '', LEDGERLINE_SYNC: sync },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 150_000,
   });
   if (result.status !== 0) throw new Error(`the fake Electron run failed: ${result.stderr}`);
   const line = result.stdout.trim().split('\n').at(-1) ?? '';
@@ -93,7 +93,8 @@ describe('the bundled main process', () => {
     expect(report.events).toContain('will-quit prevented');
     expect(report.events).toContain('quit');
     expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('starting');
-  });
+    // A first start creates the built-in server's database: seconds on a busy machine.
+  }, 180_000);
 
   it('runs standalone on the local demo when sync is off', () => {
     const dataDir = join(work, 'standalone');
