@@ -188,10 +188,10 @@ export function AgingReportView({ asOf: today }: { asOf: string }) {
             Export aging
           </Button>
         </Box>
-        <ExportJobPanel job={job} />
+        <ExportJobPanel job={job} shownOnField={(field) => field === 'filter.asOf' || field === 'format'} />
       </Paper>
       {report.slow && <LinearProgress aria-label="Loading the aging report" />}
-      {report.error && !report.error.field && <ErrorState error={report.error} onRetry={report.retry} what="the aging report" />}
+      {report.error && report.error.field !== 'asOf' && <ErrorState error={report.error} onRetry={report.retry} what="the aging report" />}
       {report.data && (
         <Box sx={{ display: 'grid', gap: 1, opacity: report.fresh ? 1 : 0.6 }}>
           <Typography variant="body2" color="text.secondary" role="status" data-testid="aging-summary">

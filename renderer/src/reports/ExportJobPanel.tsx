@@ -55,12 +55,15 @@ function progressText(status: ExportStatus): string {
   return `${formatCount(status.rows)}${of} rows · ${status.percent} %`;
 }
 
-/** What the current export is doing: progress and Cancel, then the file, or why there is none. */
-export function ExportJobPanel({ job }: { job: ExportJob }) {
+/**
+ * What the current export is doing: progress and Cancel, then the file, or why there is none.
+ * `shownOnField` tells which refused fields the form already shows under the field itself.
+ */
+export function ExportJobPanel({ job, shownOnField }: { job: ExportJob; shownOnField: (field: string | undefined) => boolean }) {
   const { status, error } = job;
   return (
     <Box sx={{ display: 'grid', gap: 1 }} aria-live="polite" data-testid="export-job">
-      {error && !error.field && (
+      {error && !shownOnField(error.field) && (
         <Alert severity="error" role="alert">
           The export could not start: {error.message}
         </Alert>

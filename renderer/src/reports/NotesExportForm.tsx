@@ -43,10 +43,14 @@ const FIELD_LABELS: Record<NotesField, string> = {
 
 const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
 
-function Preview({ count, customers, loading }: { count: number | undefined; customers: number | undefined; loading: boolean }) {
+function Preview({ count, customers, loading, failure }: { count: number | undefined; customers: number | undefined; loading: boolean; failure: string | undefined }) {
   return (
     <Box role="status" aria-live="polite" sx={{ opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }} data-testid="notes-preview">
-      {count === undefined || customers === undefined ? (
+      {failure !== undefined ? (
+        <Typography variant="body2" color="error">
+          Could not count the entries: {failure}
+        </Typography>
+      ) : count === undefined || customers === undefined ? (
         <Typography variant="body2" color="text.secondary">
           Counting…
         </Typography>
@@ -219,13 +223,18 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
             patch(format);
           }}
         />
-        <Preview count={preview.data?.count} customers={preview.data?.customers} loading={preview.loading} />
+        <Preview
+          count={preview.data?.count}
+          customers={preview.data?.customers}
+          loading={preview.loading}
+          failure={preview.error && notesFieldOf(preview.error.field) === undefined ? preview.error.message : undefined}
+        />
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <Button variant="contained" startIcon={<FileDownload />} onClick={exportNow} disabled={job.starting || job.running} data-testid="notes-export">
             {preview.data ? `Export ${pluralize(preview.data.count, 'entry', 'entries')}` : 'Export'}
           </Button>
         </Box>
-        <ExportJobPanel job={job} />
+        <ExportJobPanel job={job} shownOnField={(field) => notesFieldOf(field) !== undefined} />
       </Paper>
     </Box>
   );
