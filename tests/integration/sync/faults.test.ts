@@ -246,6 +246,24 @@ describe.each(BACKENDS)('sync faults on %s', (kind) => {
     }
   });
 
+  it('keeps the outbox when the connection drops in the middle of a push answer, and the resend applies nothing twice', async () => {
+    const { port } = new URL(server.url);
+    const proxy = await startCuttingProxy(Number(port));
+    try {
+      const a = await track({ url: proxy.url });
+      const bodies = await a.addNotes(30, 'push answer cut');
+      proxy.arm({ request: 'POST /v1/sync/push', skip: 0, afterBytes: 200 });
+      expect(await a.sync()).toMatchObject({ state: 'offline', pending: 30 });
+      expect(proxy.cuts).toBe(1);
+      expect(await serverNoteCounts(db(), bodies)).toEqual(Array(30).fill(1));
+      expect(await a.sync()).toMatchObject({ state: 'idle', pending: 0, issues: 0, error: null });
+      expect(await serverNoteCounts(db(), bodies)).toEqual(Array(30).fill(1));
+      await expectConverged(db(), me, a);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('keeps a note edit typed while a pull is in flight on top of the pulled version, then converges through the conflict', async () => {
     const net = hookedFetch();
     const a = await track({ fetch: net });
