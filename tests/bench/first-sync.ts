@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { manualClock } from '../../shared/domain/clock';
+import { SYNC_ENTITIES } from '../../shared/sync/protocol';
 import { buildServer } from '../../server/app';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../server/demo/credentials';
 import { seedServerDemo } from '../../server/demo/seed';
@@ -25,22 +26,8 @@ const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
 
-const SYNCED_TABLES = [
-  'customers',
-  'contact_persons',
-  'open_items',
-  'payments',
-  'clearings',
-  'activities',
-  'promises',
-  'promise_items',
-  'disputes',
-  'dispute_items',
-  'dispute_events',
-  'notes',
-  'follow_ups',
-  'escalations',
-] as const;
+/** Every synced table, with the item links that travel inside promises and disputes. */
+const SYNCED_TABLES = [...SYNC_ENTITIES, 'promise_items', 'dispute_items'] as const;
 
 async function main(): Promise<void> {
   const testDb = await openTestDb('postgres');
