@@ -105,6 +105,10 @@ async function signInAsLead(page: Page, syncServerUrl: string): Promise<void> {
   await dialog.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden({ timeout: 120_000 });
+  // The top bar reads the local profile again only when the signed-in user changes; a status poll
+  // that lands between the account switch and the sign-in's first sync shows the new user before
+  // their profile row exists, so the top bar may keep a blank name (and no Team button) until a reload.
+  await page.reload();
   await expect(page.getByTestId('session-info')).toContainText('Sabine');
   await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
 }
@@ -140,83 +144,93 @@ async function searchFor(page: Page, customer: Customer, total: number): Promise
 
 test("a team lead approves a write-off and reassigns a customer; the collector's desktop follows after sync", async ({ desktops, page, leadPage }) => {
   const { clock } = desktops;
-  await Promise.all([openSynced(page, desktops.jordan.url), openSynced(leadPage, desktops.sabine.url)]);
-  await expect(page.getByTestId('session-info')).toContainText('Jordan');
-  await signInAsLead(leadPage, desktops.syncServerUrl);
+  await test.step('both desktops open, Sabine signs in to the team server', async () => {
+    await Promise.all([openSynced(page, desktops.jordan.url), openSynced(leadPage, desktops.sabine.url)]);
+    await expect(page.getByTestId('session-info')).toContainText('Jordan');
+    await signInAsLead(leadPage, desktops.syncServerUrl);
+  });
 
   const total = await customerCount(page);
   const writtenOff = await worklistRow(page, 0);
   const reassigned = await worklistRow(page, 1);
-  expect(await searchFor(page, reassigned, total)).toBeGreaterThanOrEqual(1);
-  await expect(rowOf(page, reassigned)).toBeVisible();
-  const matchesBefore = await customerCount(page);
-  await search(page).fill('');
-  await expect.poll(() => customerCount(page)).toBe(total);
+  const matchesBefore = await test.step("Jordan's search finds the customer to be reassigned", async () => {
+    const found = await searchFor(page, reassigned, total);
+    expect(found).toBeGreaterThanOrEqual(1);
+    await expect(rowOf(page, reassigned)).toBeVisible();
+    await search(page).fill('');
+    await expect.poll(() => customerCount(page)).toBe(total);
+    return found;
+  });
 
-  // 1. Jordan asks for a write-off and sends it.
-  await rowOf(page, writtenOff).locator('a').first().click();
-  await expect(page.getByRole('heading', { name: 'Open items' })).toBeVisible();
   const reason = 'Bank charges the customer will never pay';
-  await page.getByRole('button', { name: 'Request escalation' }).click();
-  const requestDialog = page.getByRole('dialog', { name: 'Request an escalation' });
-  await requestDialog.getByRole('combobox', { name: 'Kind' }).click();
-  await page.getByRole('option', { name: 'Write-off' }).click();
-  await requestDialog.getByLabel(/^Amount/).fill('42');
-  await requestDialog.getByLabel('Reason').fill(reason);
-  await requestDialog.getByRole('button', { name: 'Request' }).click();
-  await expect(requestDialog).toBeHidden();
-  await expect(page.getByTestId('escalation-row').filter({ hasText: reason })).toContainText('Requested');
-  await syncNow(page, clock, 1);
+  await test.step('Jordan requests a write-off and syncs', async () => {
+    await rowOf(page, writtenOff).locator('a').first().click();
+    await expect(page.getByRole('heading', { name: 'Open items' })).toBeVisible();
+    await page.getByRole('button', { name: 'Request escalation' }).click();
+    const requestDialog = page.getByRole('dialog', { name: 'Request an escalation' });
+    await requestDialog.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: 'Write-off' }).click();
+    await requestDialog.getByLabel(/^Amount/).fill('42');
+    await requestDialog.getByLabel('Reason').fill(reason);
+    await requestDialog.getByRole('button', { name: 'Request' }).click();
+    await expect(requestDialog).toBeHidden();
+    await expect(page.getByTestId('escalation-row').filter({ hasText: reason })).toContainText('Requested');
+    await syncNow(page, clock, 1);
+  });
 
-  // Sabine receives it, approves it with a comment and sends the decision.
-  await syncNow(leadPage, clock, 0);
-  await openTeam(leadPage);
-  const pending = leadPage.getByTestId('pending-escalation').filter({ hasText: reason });
-  await expect(pending).toContainText(writtenOff.name);
-  await expect(pending).toContainText('Jordan Reyes');
-  await leadPage.screenshot({ path: test.info().outputPath('team-sync-lead-pending.png'), fullPage: true });
-  await pending.getByRole('button', { name: `Approve write-off for ${writtenOff.name}` }).click();
-  const decision = leadPage.getByRole('dialog', { name: 'Approve write-off' });
   const comment = 'Below the threshold; book it this month';
-  await decision.getByLabel('Comment (optional)').fill(comment);
-  await decision.getByRole('button', { name: 'Approve' }).click();
-  await expect(leadPage.getByTestId('team-message')).toHaveText(`Write-off approved for ${writtenOff.name}`);
-  await expect(pending).toHaveCount(0);
-  await syncNow(leadPage, clock, 1);
+  await test.step('Sabine syncs, approves the request with a comment and syncs', async () => {
+    await syncNow(leadPage, clock, 0);
+    await openTeam(leadPage);
+    const pending = leadPage.getByTestId('pending-escalation').filter({ hasText: reason });
+    await expect(pending).toContainText(writtenOff.name);
+    await expect(pending).toContainText('Jordan Reyes');
+    await leadPage.screenshot({ path: test.info().outputPath('team-sync-lead-pending.png'), fullPage: true });
+    await pending.getByRole('button', { name: `Approve write-off for ${writtenOff.name}` }).click();
+    const decision = leadPage.getByRole('dialog', { name: 'Approve write-off' });
+    await decision.getByLabel('Comment (optional)').fill(comment);
+    await decision.getByRole('button', { name: 'Approve' }).click();
+    await expect(leadPage.getByTestId('team-message')).toHaveText(`Write-off approved for ${writtenOff.name}`);
+    await expect(pending).toHaveCount(0);
+    await syncNow(leadPage, clock, 1);
+  });
 
-  // Jordan's account screen shows the decision once his desktop has synced.
-  const timeline = page.getByRole('list', { name: 'Timeline entries, newest first' });
-  const decided = timeline.locator('li[data-type="escalation"]').filter({ hasText: comment });
-  await expect(decided).toHaveCount(0);
-  await syncNow(page, clock, 0);
-  await expect(decided).toContainText('Write-off approved');
-  await expect(decided).toContainText('Sabine Krüger');
-  await expect(page.getByTestId('escalation-row').filter({ hasText: reason })).toHaveCount(0);
-  await page.screenshot({ path: test.info().outputPath('team-sync-collector-timeline.png'), fullPage: true });
+  await test.step("Jordan syncs: the approval is on the customer's timeline", async () => {
+    const timeline = page.getByRole('list', { name: 'Timeline entries, newest first' });
+    const decided = timeline.locator('li[data-type="escalation"]').filter({ hasText: comment });
+    await expect(decided).toHaveCount(0);
+    await syncNow(page, clock, 0);
+    await expect(decided).toContainText('Write-off approved');
+    await expect(decided).toContainText('Sabine Krüger');
+    await expect(page.getByTestId('escalation-row').filter({ hasText: reason })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('team-sync-collector-timeline.png'), fullPage: true });
+  });
 
-  // 2. Sabine gives one of Jordan's customers to Priya and sends it.
-  await leadPage.getByTestId('collector-load-row').filter({ hasText: 'Jordan Reyes' }).click();
-  await expect(leadPage.getByRole('heading', { name: 'Customers of Jordan Reyes' })).toBeVisible();
-  await leadPage.getByRole('checkbox', { name: `Select ${reassigned.name}`, exact: true }).check();
-  await expect(leadPage.getByTestId('team-worklist-count')).toContainText('1 selected');
-  await leadPage.getByRole('button', { name: 'Reassign to…' }).click();
-  const reassign = leadPage.getByRole('dialog', { name: 'Reassign to…' });
-  await reassign.getByRole('combobox', { name: 'New collector' }).click();
-  await leadPage.getByRole('option', { name: 'Priya Natarajan' }).click();
-  await reassign.getByLabel('Reason (optional)').fill('Priya takes the Benelux accounts');
-  await reassign.getByRole('button', { name: 'Reassign' }).click();
-  await expect(leadPage.getByTestId('team-message')).toHaveText('1 customer reassigned to Priya Natarajan');
-  await syncNow(leadPage, clock, 1);
+  await test.step("Sabine reassigns one of Jordan's customers to Priya and syncs", async () => {
+    await leadPage.getByTestId('collector-load-row').filter({ hasText: 'Jordan Reyes' }).click();
+    await expect(leadPage.getByRole('heading', { name: 'Customers of Jordan Reyes' })).toBeVisible();
+    await leadPage.getByRole('checkbox', { name: `Select ${reassigned.name}`, exact: true }).check();
+    await expect(leadPage.getByTestId('team-worklist-count')).toContainText('1 selected');
+    await leadPage.getByRole('button', { name: 'Reassign to…' }).click();
+    const reassign = leadPage.getByRole('dialog', { name: 'Reassign to…' });
+    await reassign.getByRole('combobox', { name: 'New collector' }).click();
+    await leadPage.getByRole('option', { name: 'Priya Natarajan' }).click();
+    await reassign.getByLabel('Reason (optional)').fill('Priya takes the Benelux accounts');
+    await reassign.getByRole('button', { name: 'Reassign' }).click();
+    await expect(leadPage.getByTestId('team-message')).toHaveText('1 customer reassigned to Priya Natarajan');
+    await syncNow(leadPage, clock, 1);
+  });
 
-  // Jordan syncs: the customer has left his worklist, his other customers are still there.
-  await page.getByRole('link', { name: 'Ledgerline' }).click();
-  await expect(countText(page)).toHaveText(/\d customers?/);
-  await expect.poll(() => customerCount(page)).toBe(total);
-  await syncNow(page, clock, 0);
-  await expect.poll(() => customerCount(page)).toBe(total - 1);
-  expect(await searchFor(page, reassigned, total - 1)).toBe(matchesBefore - 1);
-  await expect(rowOf(page, reassigned)).toHaveCount(0);
-  await page.screenshot({ path: test.info().outputPath('team-sync-collector-search.png') });
-  await searchFor(page, writtenOff, total - 1);
-  await expect(rowOf(page, writtenOff)).toBeVisible();
+  await test.step("Jordan syncs: the customer has left his worklist, his other customers are still there", async () => {
+    await page.getByRole('link', { name: 'Ledgerline' }).click();
+    await expect(countText(page)).toHaveText(/\d customers?/);
+    await expect.poll(() => customerCount(page)).toBe(total);
+    await syncNow(page, clock, 0);
+    await expect.poll(() => customerCount(page)).toBe(total - 1);
+    expect(await searchFor(page, reassigned, total - 1)).toBe(matchesBefore - 1);
+    await expect(rowOf(page, reassigned)).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('team-sync-collector-search.png') });
+    await searchFor(page, writtenOff, total - 1);
+    await expect(rowOf(page, writtenOff)).toBeVisible();
+  });
 });
