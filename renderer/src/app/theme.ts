@@ -37,7 +37,9 @@ export function createAppTheme(density: Density): Theme {
       },
       dark: {
         palette: {
-          primary: { main: '#7fb3f0' },
+          // MUI darkens `main` for a hovered contained button; on a dark scheme that made the dark label
+          // unreadable (axe: colour contrast), so hover lightens instead and the label stays near-black.
+          primary: { main: '#7fb3f0', dark: '#a6cbf5', contrastText: '#0b1b2e' },
           secondary: { main: '#b8a2e6' },
           error: { main: '#ff8a80' },
           warning: { main: '#ffb74d' },
