@@ -2,7 +2,7 @@
  * Pull changes as JSON text built by the database. A first sync moves hundreds of thousands of
  * rows; turning each into a JS object (the driver's row parsing and our type parsers) and then
  * into JSON again cost several times the query itself. Here PostgreSQL writes every change's JSON
- * (`row_to_json` over the page query, the items of promises and disputes attached with `json_agg`)
+ * (`row_to_json` over the page's rows, the items of promises and disputes attached with `json_agg`)
  * and the route sends the page as one string.
  *
  * The text means exactly what the object path (rows.ts, server/db/connect.ts's parsers) sends:
@@ -96,11 +96,16 @@ export function jsonChangeSource(db: Db): ChangeSource<string> {
     return list;
   }
 
+  // The page's rows are chosen first and only then turned into JSON: an expression in the same
+  // SELECT as the ORDER BY ... LIMIT would be computed for every candidate row before the sort.
+  // The change's own keys are concatenated around row_to_json, which writes compact JSON.
   async function select(entity: SyncEntity, where: RawBuilder<unknown>, limit?: number): Promise<ChangeRow[]> {
     const limitClause = limit === undefined ? sql`` : sql` LIMIT ${limit}`;
+    const prefix = `{"op":"upsert","entity":${JSON.stringify(entity)},"id":`;
     const result = await sql<ChangeRow>`
-      SELECT p.id, json_build_object('op', 'upsert', 'entity', ${sql.lit(entity)}, 'id', p.id, 'customerId', ${owner(entity, 'p')}, 'row', row_to_json(p))::text AS change
-      FROM (SELECT ${await selectList(entity)} FROM ${sql.table(entity)} AS t WHERE ${where} ORDER BY t.id${limitClause}) AS p
+      SELECT p.id, ${sql.lit(prefix)} || to_json(p.id)::text || ',"customerId":' || to_json(${owner(entity, 'p')})::text
+        || ',"row":' || row_to_json(p)::text || '}' AS change
+      FROM (SELECT ${await selectList(entity)} FROM (SELECT * FROM ${sql.table(entity)} AS t WHERE ${where} ORDER BY t.id${limitClause}) AS t) AS p
       ORDER BY p.id`.execute(db);
     return result.rows;
   }
