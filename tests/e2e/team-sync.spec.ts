@@ -105,10 +105,6 @@ async function signInAsLead(page: Page, syncServerUrl: string): Promise<void> {
   await dialog.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden({ timeout: 120_000 });
-  // The top bar reads the local profile again only when the signed-in user changes; a status poll
-  // that lands between the account switch and the sign-in's first sync shows the new user before
-  // their profile row exists, so the top bar may keep a blank name (and no Team button) until a reload.
-  await page.reload();
   await expect(page.getByTestId('session-info')).toContainText('Sabine');
   await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
 }

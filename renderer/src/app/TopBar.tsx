@@ -27,7 +27,7 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
 import { SyncStatusButton } from '../sync/SyncStatusButton';
-import { useSyncUserId } from '../sync/syncStatusStore';
+import { useSyncUserKey } from '../sync/syncStatusStore';
 import { seesTeam } from '../team/access';
 import { usePrefs } from './prefs';
 
@@ -55,8 +55,8 @@ interface TopBarProps {
 export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam, onDashboard, onReports }: TopBarProps) {
   const { prefs, update } = usePrefs();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
-  const syncUserId = useSyncUserId();
-  const info = useQuery(`app.info:${syncUserId}`, () => api['app.info']({}));
+  const syncUserKey = useSyncUserKey();
+  const info = useQuery(`app.info:${syncUserKey}`, () => api['app.info']({}));
   const version = useDataVersion();
   const followUps = useQuery(`my-follow-ups-count:${version}`, () => api['followUps.mine']({}));
   const dueCount = followUps.data?.length;

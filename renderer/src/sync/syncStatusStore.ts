@@ -83,7 +83,8 @@ export function useNetworkReporting(): void {
 }
 
 /**
- * Who is signed in to sync ('' when nobody): signing in as someone else makes them this
- * computer's user, so what is keyed on it (app.info) is read again. Changes only on a new user.
+ * Who is signed in to sync and when they last synced: signing in as someone else names the new
+ * user in the status before the first sync has written their profile, so what is keyed on this
+ * (app.info) is read again after every sync as well.
  */
-export const useSyncUserId = (): string => useSyncExternalStore(subscribe, () => current?.user?.id ?? '');
+export const useSyncUserKey = (): string => useSyncExternalStore(subscribe, () => `${current?.user?.id ?? ''}|${current?.lastSyncAt ?? ''}`);
