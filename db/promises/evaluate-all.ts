@@ -2,12 +2,14 @@
  * Re-judges every open promise from the money received, as of a date: payments of the customer
  * in the promise currency, or, for a promise on items, only what was cleared on those items by a
  * payment. Kept, partly kept and broken are derived state (the server computes the same from the
- * same data), so this writes no outbox mutation; it audits each change, opens a same-day
- * follow-up for each newly broken promise (with an id derived from the promise, so client and
- * server create the same one) and refreshes the touched customers' summaries.
+ * same data), so the verdicts travel as no outbox mutation; it audits each change, opens a same-day
+ * follow-up for each newly broken promise (with an id derived from the promise, so every client
+ * opens the same one, and a `promise.brokenFollowUp` mutation has the server create it once) and
+ * refreshes the touched customers' summaries.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { v7 as uuidv7 } from 'uuid';
+import { brokenPromiseFollowUpId, brokenPromiseFollowUpTitle } from '../../shared/domain/broken-promise';
 import { evaluatePromise, validatePromiseRules, DEFAULT_PROMISE_RULES, type CountingPayment, type PromiseEvaluation, type PromiseRules } from '../../shared/domain/promise';
 import { evaluatePlan } from '../../shared/domain/promise-plan';
 import type { PromiseStatus } from '../../shared/domain/codes';
@@ -35,8 +37,6 @@ export interface EvaluateOptions {
 
 /** Where the last run's date and rules are kept, so a read can tell whether a run is due (migration 002's triggers delete it). */
 export const PROMISES_EVALUATED_KEY = 'promises_evaluated';
-/** Namespace of the ids of follow-ups opened for broken promises. */
-const BROKEN_FOLLOW_UP_NAMESPACE = '6f3b2d9e-4c1a-5e8b-9d7f-2a1c3e5b7d90';
 
 type PromiseRow = Pick<Row<'promises'>, 'id' | 'customer_id' | 'plan_id' | 'amount_minor' | 'currency' | 'promised_date' | 'status' | 'paid_minor' | 'created_at' | 'created_by' | 'evaluated_on' | 'updated_at'>;
 
@@ -156,16 +156,20 @@ function apply(
     const after = { ...row, status: verdict.status, paid_minor: verdict.paidMinor, evaluated_on: asOf, updated_at: now };
     tx.audit('promise', row.id, 'evaluate', row, { ...after, required_minor: verdict.requiredMinor, deadline: verdict.deadline });
     if (verdict.status !== 'broken') continue;
+    const title = brokenPromiseFollowUpTitle(row.promised_date);
     const followUp = insertFollowUp(tx, {
-      id: uuidv5(`broken-promise:${row.id}`, BROKEN_FOLLOW_UP_NAMESPACE),
+      id: brokenPromiseFollowUpId(row.id),
       customerId: row.customer_id,
       itemId: null,
       activityId: null,
       dueDate: asOf,
-      title: `Promise of ${row.promised_date} broken: call the customer`,
+      title,
       assignedTo: row.created_by,
     });
-    if (followUp) followUpsCreated += 1;
+    if (!followUp) continue;
+    followUpsCreated += 1;
+    const args = { customerId: row.customer_id, promiseId: row.id, dueDate: asOf, title };
+    execute(sqlite, build.insertInto('outbox').values({ id: uuidv7(), name: 'promise.brokenFollowUp', args_json: JSON.stringify(args), created_at: now }));
   }
   refreshCustomerSummaries(sqlite, touched, asOf, context.settings, now);
   const remember = { key: PROMISES_EVALUATED_KEY, value: stamp(asOf, context.rules) };

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
+  BrokenPromiseFollowUpSchema,
   FollowUpCloseSchema,
   FollowUpCreateSchema,
   NoteAddSchema,
@@ -16,6 +17,7 @@ import {
 } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import { ContactPersonSaveSchema } from '../../shared/api/schemas';
+import { brokenPromiseFollowUpId } from '../../shared/domain/broken-promise';
 import type { FollowUpStatus } from '../../shared/domain/codes';
 import { compareDates } from '../../shared/domain/dates';
 import type { CreatedIds, SyncEntity } from '../../shared/sync/protocol';
@@ -254,6 +256,35 @@ export const followUpCreate = define({
     await requireItemOf(ctx.trx, args.itemId, args.customerId);
     const assignedTo = args.assignedTo === undefined ? ctx.principal.userId : await requireUser(ctx.trx, args.assignedTo, 'assignedTo');
     await insertFollowUp(ctx, { customerId: args.customerId, itemId: args.itemId, activityId: null, dueDate: args.dueDate, title: args.title, assignedTo });
+  },
+});
+
+/**
+ * A client found a promise broken and opened its follow-up under the id derived from the promise:
+ * the first client to say so creates it, any other finds it there (applied, nothing changes).
+ */
+export const brokenPromiseFollowUp = define({
+  schema: BrokenPromiseFollowUpSchema,
+  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  async apply(ctx, args) {
+    const promise = await ctx.trx.selectFrom('promises').select(['customer_id', 'created_by']).where('id', '=', args.promiseId).executeTakeFirst();
+    if (promise?.customer_id !== args.customerId) throw new DomainError('not_found', `promise ${args.promiseId} does not exist for this customer`, 'promiseId');
+    const id = brokenPromiseFollowUpId(args.promiseId);
+    const existing = await ctx.trx.selectFrom('follow_ups').select('id').where('id', '=', id).executeTakeFirst();
+    if (existing !== undefined) return;
+    await insertLogged(ctx, 'follow_ups', args.customerId, {
+      id,
+      customer_id: args.customerId,
+      open_item_id: null,
+      activity_id: null,
+      due_date: args.dueDate,
+      title: args.title,
+      status: 'open',
+      assigned_to: promise.created_by ?? ctx.principal.userId,
+      created_by: ctx.principal.userId,
+      created_at: ctx.now,
+      done_at: null,
+    });
   },
 });
 

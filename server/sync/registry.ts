@@ -1,5 +1,5 @@
 /** Mutation names the server applies; any other name is rejected as `unsupported_mutation`. */
-import { contactPersonSave, followUpClose, followUpCreate, noteAdd, noteEdit, type Applier } from './appliers';
+import { brokenPromiseFollowUp, contactPersonSave, followUpClose, followUpCreate, noteAdd, noteEdit, type Applier } from './appliers';
 import { contactLog } from './contact-appliers';
 import { disputeCreate, disputeTransition } from './dispute-appliers';
 import { escalationRequest, escalationWithdraw } from './escalation-appliers';
@@ -12,6 +12,7 @@ export const APPLIERS: Readonly<Record<string, Applier>> = {
   'note.add': noteAdd,
   'note.edit': noteEdit,
   'followUp.create': followUpCreate,
+  'promise.brokenFollowUp': brokenPromiseFollowUp,
   'followUp.complete': followUpClose('done'),
   'followUp.cancel': followUpClose('cancelled'),
   'dispute.create': disputeCreate,

@@ -215,6 +215,14 @@ export const NoteSchema = z.object({
 
 // ---------- follow-ups ----------
 
+/** What a client that found a promise broken tells the server: open that promise's follow-up (once, whoever tells first). */
+export const BrokenPromiseFollowUpSchema = z.strictObject({
+  customerId: IdSchema,
+  promiseId: IdSchema,
+  dueDate: CalendarDateSchema,
+  title: requiredText(200),
+});
+
 export const FollowUpCreateSchema = z
   .object({
     customerId: IdSchema,

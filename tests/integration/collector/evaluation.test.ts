@@ -65,8 +65,9 @@ describe('promise evaluation', () => {
       { action: 'create', user_id: f.userId, mutation_id: expect.any(String) as string },
       { action: 'evaluate', user_id: null, mutation_id: null },
     ]);
-    // Derived state: no outbox mutation; a second run the same day changes nothing and opens no second follow-up.
-    expect(f.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE name <> 'promise.create'").get()).toEqual({ n: 0 });
+    // Derived state: the verdict travels as no mutation; the follow-up it opened is announced once, and a
+    // second run the same day changes nothing and opens no second follow-up.
+    expect(f.sqlite.prepare("SELECT name, count(*) AS n FROM outbox WHERE name <> 'promise.create' GROUP BY name").all()).toEqual([{ name: 'promise.brokenFollowUp', n: 1 }]);
     expect(await f.api.call('promises.evaluate', {})).toMatchObject({ broken: 0, followUpsCreated: 0 });
     expect(f.sqlite.prepare('SELECT count(*) AS n FROM follow_ups').get()).toEqual({ n: 1 });
     const timeline = await f.api.call('customer.timeline', { customerId: f.customerId, types: ['promise', 'follow_up'] });

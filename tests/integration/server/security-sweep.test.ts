@@ -225,6 +225,7 @@ describe.each(BACKENDS)('security sweep on %s', (kind) => {
       'note.add': { customerId: c, body: 'sneaky' },
       'note.edit': { noteId: foreign.note, body: 'rewritten' },
       'followUp.create': { customerId: c, dueDate: DAY_AFTER, title: 'sneaky' },
+      'promise.brokenFollowUp': { customerId: c, promiseId: foreign.promise, dueDate: DAY_AFTER, title: 'sneaky' },
       'followUp.complete': { followUpId: foreign.followUp },
       'followUp.cancel': { followUpId: foreign.followUp },
       'dispute.create': { customerId: c, items: [{ itemId: foreign.item, disputedMinor: 100 }], reasonCode: DISPUTE_REASONS[0] },

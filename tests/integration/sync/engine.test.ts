@@ -155,6 +155,33 @@ describe.each(BACKENDS)('sync engine on %s', (kind) => {
     expect(count(a, 'SELECT count(*) AS n FROM customers WHERE collector_id IS NOT ?', priya.id)).toBe(0);
   });
 
+  it('creates the follow-up of a broken promise on the server once, whichever client found it broken, so closing it syncs', async () => {
+    const a = await client();
+    const b = await client();
+    const customerId = firstCustomer(a);
+    const item = a.workspace.store.sqlite
+      .prepare("SELECT id FROM open_items WHERE customer_id = ? AND open_minor > 0 AND kind = 'invoice' ORDER BY due_date LIMIT 1")
+      .get(customerId) as { id: string };
+    await a.call('promise.create', { customerId, itemIds: [item.id], promisedDate: '2026-03-03' });
+    await a.workspace.engine?.syncOnce();
+    await b.workspace.engine?.syncOnce();
+    // Both clients judge the promise a week later: both open the same follow-up and tell the server.
+    for (const side of [a, b]) {
+      side.clock.set('2026-03-09T09:00:00.000Z');
+      await side.call('worklist.query', {});
+    }
+    const followUp = a.workspace.store.sqlite.prepare("SELECT id FROM follow_ups WHERE customer_id = ? AND title LIKE 'Promise of 2026-03-03 broken%'").get(customerId) as { id: string };
+    expect(b.workspace.store.sqlite.prepare('SELECT id FROM follow_ups WHERE id = ?').get(followUp.id)).toEqual({ id: followUp.id });
+    expect(await a.workspace.engine?.syncOnce()).toMatchObject({ pending: 0, issues: 0 });
+    expect(await b.workspace.engine?.syncOnce()).toMatchObject({ pending: 0, issues: 0 });
+    const onServer = await server.h.testDb.db.selectFrom('follow_ups').select(['id', 'status']).where('id', '=', followUp.id).execute();
+    expect(onServer).toEqual([{ id: followUp.id, status: 'open' }]);
+    await a.call('followUp.complete', { followUpId: followUp.id, comment: 'called, new promise' });
+    expect(await a.workspace.engine?.syncOnce()).toMatchObject({ pending: 0, issues: 0 });
+    await b.workspace.engine?.syncOnce();
+    expect(b.workspace.store.sqlite.prepare('SELECT status FROM follow_ups WHERE id = ?').get(followUp.id)).toEqual({ status: 'done' });
+  });
+
   it('says what is wrong with a sign-in, per field', async () => {
     const a = await openClient();
     clients.push(a);
