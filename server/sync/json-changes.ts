@@ -29,7 +29,12 @@ const AS_JSON = new Set(['bool', 'int2', 'int4', 'int8', 'float4', 'float8', 'te
 
 const ISO_MILLIS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** One column as the object path sends it: timestamps in the parsers' ISO form, unknown types as their text (pg's default). */
+/**
+ * One column as the object path sends it: timestamps in the parsers' ISO form; any other type as
+ * its text, which is what pg returns for a type it has no parser for (numeric, for one). No synced
+ * column has a type pg parses into something else (an array, an interval): such a column would
+ * need its own case here.
+ */
 function columnJson(column: CatalogColumn): RawBuilder<unknown> {
   const ref = sql.ref(`t.${column.name}`);
   if (column.type === 'timestamptz') return sql`to_char(${ref} AT TIME ZONE 'UTC', ${sql.raw(ISO_MILLIS)})`;
