@@ -1,7 +1,10 @@
 /**
  * Rotating refresh tokens. Each token is 32 random bytes, stored only as its SHA-256. A refresh
  * revokes the presented token and issues its successor in the same family; presenting a token
- * that was already rotated away means it was copied, so the whole family is revoked.
+ * that was already rotated away means it was copied, so the whole family is revoked. One
+ * exception: within a minute of its rotation, while its successor is still unused, the token is
+ * taken as the retry of a refresh whose answer was lost on the way (a dropped connection), and the
+ * undelivered successor is replaced by a fresh one.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -10,6 +13,8 @@ import type { Clock } from '../../shared/domain/clock';
 import type { ServerDatabase } from '../db/schema';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** How long a rotated token may be presented again while its successor has not been used. */
+export const REFRESH_RETRY_GRACE_MS = 60 * 1000;
 
 export interface IssuedRefreshToken {
   readonly token: string;
@@ -53,14 +58,21 @@ export function rotateRefreshToken(db: Executor, clock: Clock, token: string): P
     const row = await trx
       .selectFrom('refresh_tokens')
       .innerJoin('users', 'users.id', 'refresh_tokens.user_id')
-      .select(['refresh_tokens.id', 'refresh_tokens.family_id', 'refresh_tokens.user_id', 'refresh_tokens.expires_at', 'refresh_tokens.revoked_at', 'users.disabled'])
+      .select(['refresh_tokens.id', 'refresh_tokens.family_id', 'refresh_tokens.user_id', 'refresh_tokens.expires_at', 'refresh_tokens.revoked_at', 'refresh_tokens.replaced_by', 'users.disabled'])
       .where('refresh_tokens.token_hash', '=', hashRefreshToken(token))
       .forUpdate()
       .executeTakeFirst();
     if (row === undefined) return { ok: false, reason: 'unknown' };
+    let spent: string = row.id;
     if (row.revoked_at !== null) {
-      await revokeFamily(trx, row.family_id, now);
-      return { ok: false, reason: 'reused' };
+      const successor =
+        row.replaced_by === null ? undefined : await trx.selectFrom('refresh_tokens').select(['id', 'revoked_at']).where('id', '=', row.replaced_by).forUpdate().executeTakeFirst();
+      const retried = successor !== undefined && successor.revoked_at === null && Date.parse(now) - Date.parse(row.revoked_at) <= REFRESH_RETRY_GRACE_MS;
+      if (!retried || row.disabled) {
+        await revokeFamily(trx, row.family_id, now);
+        return { ok: false, reason: 'reused' };
+      }
+      spent = successor.id;
     }
     if (row.disabled) {
       await revokeFamily(trx, row.family_id, now);
@@ -68,7 +80,7 @@ export function rotateRefreshToken(db: Executor, clock: Clock, token: string): P
     }
     if (row.expires_at <= now) return { ok: false, reason: 'expired' };
     const next = await insertToken(trx, clock, row.user_id, row.family_id);
-    await trx.updateTable('refresh_tokens').set({ revoked_at: now, replaced_by: next.id }).where('id', '=', row.id).execute();
+    await trx.updateTable('refresh_tokens').set({ revoked_at: now, replaced_by: next.id }).where('id', '=', spent).execute();
     return { ok: true, userId: row.user_id, refresh: { token: next.token, expiresAt: next.expiresAt } };
   });
 }
