@@ -103,7 +103,7 @@ describe('contactPerson.save', () => {
 });
 
 describe('runCommand atomicity', () => {
-  it('leaves no row, audit entry, outbox mutation or summary change when it fails after writing', async () => {
+  it('leaves no row, audit entry or summary change when it fails after writing', async () => {
     await api.call('worklist.query', {});
     const summaryBefore = api.store.sqlite.prepare('SELECT * FROM customer_summary').all();
     expect(() =>
@@ -111,7 +111,8 @@ describe('runCommand atomicity', () => {
         beforeCommit: (tx) => {
           // Everything has been written by now, inside the transaction.
           expect(tx.sqlite.prepare('SELECT count(*) AS n FROM worklist_overrides').get()).toEqual({ n: 1 });
-          expect(tx.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+          // A pin is the collector's own: audited, never synced.
+          expect(tx.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
           expect(tx.sqlite.prepare("SELECT override_kind FROM customer_summary").get()).toEqual({ override_kind: 'pin' });
           throw new Error('disk full');
         },
@@ -146,7 +147,8 @@ describe('worklist overrides', () => {
     ]);
     const actions = api.store.sqlite.prepare('SELECT action FROM audit_log ORDER BY seq').all();
     expect(actions).toEqual([{ action: 'create' }, { action: 'clear' }, { action: 'create' }]);
-    expect(count('outbox')).toBe(2);
+    // Pins and snoozes are private to the collector: nothing for the server.
+    expect(count('outbox')).toBe(0);
   });
 
   it('clears an override, and refuses to clear when there is none', async () => {
