@@ -124,8 +124,12 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
       let rows = 0;
       let keptCount = 0;
 
+      const seenCustomers = new Set<string>();
       const apply = (change: Change): void => {
-        if (page.snapshot) seen.run(change.customerId);
+        if (page.snapshot && !seenCustomers.has(change.customerId)) {
+          seenCustomers.add(change.customerId);
+          seen.run(change.customerId);
+        }
         if (change.op === 'remove') {
           deleteRow(sqlite, change.entity, change.id);
           if (change.entity !== 'customers') touched.add(change.customerId);
