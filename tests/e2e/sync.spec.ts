@@ -106,8 +106,9 @@ test('the sign-in dialog names the field at fault, from the keyboard', async ({ 
 
   await dialog.getByLabel('Password').fill('wrong');
   await page.keyboard.press('Enter');
-  // dev:web without a sync engine refuses any sign-in; the answer shows above the fields.
-  await expect(dialog.getByRole('alert')).toHaveText('this store has no sync engine attached');
+  // dev:web with sync off refuses any sign-in, and says so on the server address.
+  await expect(dialog.getByText(/Sync is turned off on this computer/)).toBeVisible();
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByLabel('Password')).toHaveAttribute('aria-invalid', 'false');
 
   await page.keyboard.press('Escape');
