@@ -468,6 +468,9 @@ test('the promise and dispute forms keep a draft until they are saved', async ({
   await page.keyboard.press('p');
   await expect(drawer(page).getByLabel('Promise note')).toHaveValue('');
   await page.keyboard.press('Escape');
+  // The saved promise re-reads the account: pick the rows once the drawer is gone and the items are back.
+  await expect(drawer(page)).toBeHidden();
+  await expect(itemRows(page).first().getByRole('checkbox')).toBeVisible();
 
   const free = (await freeInvoiceRows(page, true)).slice(0, 1);
   await itemRows(page).nth(free[0] ?? 0).getByRole('checkbox').click();
