@@ -144,15 +144,19 @@ export function refreshCustomerSummaries(
   for (const id of new Set(customerIds)) write(sqlite, id, asOf, settings, updatedAt);
 }
 
-/** Recomputes every customer's summary for `asOf`; returns how many customers were summarised. */
+/**
+ * Recomputes every customer's summary for `asOf` with one query per source (a transaction of its
+ * own, or a savepoint inside the caller's); returns how many customers were summarised.
+ */
 export function refreshAllSummariesSync(
   sqlite: BetterSqlite3.Database,
   asOf: string,
   settings: DomainSettings = DEFAULT_DOMAIN_SETTINGS,
+  updatedAt: string = new Date().toISOString(),
 ): number {
   return sqlite.transaction(() => {
     prepared(sqlite, 'DELETE FROM customer_summary').run();
-    const count = write(sqlite, null, asOf, settings, new Date().toISOString());
+    const count = write(sqlite, null, asOf, settings, updatedAt);
     const remember = prepared<[string, string]>(sqlite, 'INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)');
     remember.run(SUMMARY_AS_OF_KEY, asOf);
     remember.run(SUMMARY_SETTINGS_KEY, JSON.stringify(settings));

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { DomainError } from '../../shared/api/result';
 import { SyncUserSchema } from '../../shared/api/sync-contract';
 import { prepared } from '../statements';
-import { resumeSearchIndexing } from './bulk-snapshot';
+import { resumeBulkMaintenance } from './bulk-snapshot';
 import { pendingCount } from './outbox';
 import { readSyncJson, readSyncValue, SYNC_KEYS, writeSyncValue } from './sync-state';
 
@@ -64,8 +64,8 @@ export function adoptAccount(sqlite: BetterSqlite3.Database, server: SyncServer,
         );
       }
       sqlite.pragma('defer_foreign_keys = ON');
-      // A snapshot of the previous account may have been cut short with the search triggers suspended.
-      resumeSearchIndexing(sqlite);
+      // A snapshot of the previous account may have been cut short with indexes and triggers suspended.
+      resumeBulkMaintenance(sqlite);
       for (const statement of [
         'DELETE FROM outbox',
         'DELETE FROM sync_issues',

@@ -5,13 +5,14 @@
  * is fetched again whole afterwards (sync_resync), so nothing of the server's is missed.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod';
 import type { Change, PullResponse, SyncEntity } from '../../shared/sync/protocol';
 import { PROMISES_EVALUATED_KEY } from '../promises/evaluate-all';
 import { prepared } from '../statements';
-import { refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
-import { isStoreEmpty, resumeSearchIndexing, suspendSearchIndexing } from './bulk-snapshot';
+import { refreshAllSummariesSync, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
+import { isStoreEmpty, resumeBulkMaintenance, suspendBulkMaintenance } from './bulk-snapshot';
 import { AUDIT_ENTITY_TABLES } from './entities';
-import { deleteRow, replaceDisputeItems, replacePromiseItems, toLocalRow, upsertRow, userPlaceholders } from './local-rows';
+import { createRowWriter, deleteRow, replaceDisputeItems, replacePromiseItems, toLocalRow, userPlaceholders } from './local-rows';
 import { readSyncJson, readSyncValue, SYNC_KEYS, writeSyncValue } from './sync-state';
 
 export interface ApplyContext {
@@ -22,13 +23,24 @@ export interface ApplyContext {
   readonly resynced: readonly string[];
 }
 
+export interface SnapshotProgress {
+  /** Changes of the snapshot received so far, this page included. */
+  readonly rows: number;
+  /** How many changes the whole snapshot holds, as the server counted them at its start; null if it did not say. */
+  readonly total: number | null;
+}
+
 export interface ApplyOutcome {
   /** Rows written or removed. */
   readonly rows: number;
   /** Rows kept as they are locally because a pending mutation changed them. */
   readonly kept: number;
   readonly customers: number;
+  /** Where a snapshot under way stands after this page; null for a delta page and a snapshot's last page. */
+  readonly snapshot: SnapshotProgress | null;
 }
+
+const SnapshotProgressSchema = z.object({ rows: z.number().int().min(0), total: z.number().int().min(0).nullable() });
 
 /** Rows a mutation still in the outbox created or changed, as `table:id`. */
 function rowsOfPendingMutations(sqlite: BetterSqlite3.Database): Set<string> {
@@ -88,7 +100,16 @@ function beginSnapshotPage(sqlite: BetterSqlite3.Database, page: PullResponse): 
   if (!page.snapshot || readSyncValue(sqlite, SYNC_KEYS.snapshotActive) !== null) return;
   prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
   writeSyncValue(sqlite, SYNC_KEYS.snapshotActive, '1');
-  if (isStoreEmpty(sqlite)) suspendSearchIndexing(sqlite);
+  if (isStoreEmpty(sqlite)) suspendBulkMaintenance(sqlite);
+}
+
+/** Counts a snapshot page's changes; a page carrying a total starts the count again (the server began anew). */
+function advanceSnapshotProgress(sqlite: BetterSqlite3.Database, page: PullResponse): SnapshotProgress {
+  const stored = page.snapshotTotal === undefined ? SnapshotProgressSchema.safeParse(readSyncJson(sqlite, SYNC_KEYS.snapshotProgress)) : null;
+  const before = stored?.success === true ? stored.data : { rows: 0, total: page.snapshotTotal ?? null };
+  const progress = { rows: before.rows + page.changes.length, total: before.total };
+  writeSyncValue(sqlite, SYNC_KEYS.snapshotProgress, JSON.stringify(progress));
+  return progress;
 }
 
 /**
@@ -97,12 +118,13 @@ function beginSnapshotPage(sqlite: BetterSqlite3.Database, page: PullResponse): 
  * most customers, so per-page summaries would recompute the portfolio a hundred times).
  */
 function finishSnapshot(sqlite: BetterSqlite3.Database, ctx: ApplyContext): number {
+  // The indexes first: the removals cascade along them and the summaries read through them.
+  resumeBulkMaintenance(sqlite);
   const gone = prepared(sqlite, 'DELETE FROM customers WHERE id NOT IN (SELECT customer_id FROM sync_snapshot_seen)').run().changes;
   prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
   writeSyncValue(sqlite, SYNC_KEYS.snapshotActive, null);
-  resumeSearchIndexing(sqlite);
-  const everyone = prepared<[], { id: string }>(sqlite, 'SELECT id FROM customers').all().map((row) => row.id);
-  refreshCustomerSummaries(sqlite, everyone, ctx.asOf, ctx.settings, ctx.now);
+  writeSyncValue(sqlite, SYNC_KEYS.snapshotProgress, null);
+  refreshAllSummariesSync(sqlite, ctx.asOf, ctx.settings, ctx.now);
   return gone;
 }
 
@@ -121,51 +143,55 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
       const seen = prepared<[string]>(sqlite, 'INSERT INTO sync_snapshot_seen (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
       const promisesArrived: string[] = [];
       const placeholdUsers = userPlaceholders(sqlite, ctx.now);
+      const writer = createRowWriter(sqlite);
       let rows = 0;
       let keptCount = 0;
 
-      const seenCustomers = new Set<string>();
       const apply = (change: Change): void => {
-        if (page.snapshot && !seenCustomers.has(change.customerId)) {
-          seenCustomers.add(change.customerId);
-          seen.run(change.customerId);
-        }
+        // Every customer in scope comes as a row of its own first in a snapshot (docs/SYNC.md, Pull).
+        if (page.snapshot && change.entity === 'customers') seen.run(change.customerId);
         if (change.op === 'remove') {
+          writer.flush();
           deleteRow(sqlite, change.entity, change.id);
           if (change.entity !== 'customers') touched.add(change.customerId);
           rows += 1;
           return;
         }
-        if (kept.has(`${change.entity}:${change.id}`)) {
+        if (kept.size > 0 && kept.has(`${change.entity}:${change.id}`)) {
           resyncLater.run(change.customerId);
           keptCount += 1;
           return;
         }
-        const local = toLocalRow(sqlite, change.entity, change.row);
-        if (change.entity === 'notes' && !makeRoomForNote(sqlite, local, kept)) {
-          resyncLater.run(change.customerId);
-          keptCount += 1;
-          return;
+        if (change.entity === 'notes') {
+          writer.flush();
+          if (!makeRoomForNote(sqlite, toLocalRow(sqlite, 'notes', change.row), kept)) {
+            resyncLater.run(change.customerId);
+            keptCount += 1;
+            return;
+          }
         }
-        placeholdUsers(local);
-        upsertRow(sqlite, change.entity, local);
+        placeholdUsers(change.entity, change.row);
+        writer.write(change.entity, change.row);
         writeItems(sqlite, change.entity, change.id, change.row.items);
         if (change.entity === 'promises') promisesArrived.push(change.id);
         touched.add(change.customerId);
         rows += 1;
       };
       for (const change of page.changes) apply(change);
+      writer.flush();
 
       settleSupersedeLinks(sqlite, promisesArrived);
+      let snapshot: SnapshotProgress | null = null;
       if (page.snapshot && !page.hasMore) rows += finishSnapshot(sqlite, ctx);
-      else if (!page.snapshot) {
+      else if (page.snapshot) snapshot = advanceSnapshotProgress(sqlite, page);
+      else {
         const exists = prepared<[string], { id: string }>(sqlite, 'SELECT id FROM customers WHERE id = ?');
         refreshCustomerSummaries(sqlite, [...touched].filter((id) => exists.get(id) !== undefined), ctx.asOf, ctx.settings, ctx.now);
       }
       // Promise verdicts are derived locally from payments with the shared rule: judge the arrivals again.
       if (promisesArrived.length > 0) prepared<[string]>(sqlite, 'DELETE FROM sync_state WHERE key = ?').run(PROMISES_EVALUATED_KEY);
       writeSyncValue(sqlite, SYNC_KEYS.cursor, page.cursor);
-      return { rows, kept: keptCount, customers: touched.size };
+      return { rows, kept: keptCount, customers: touched.size, snapshot };
     })
     .immediate();
 }

@@ -49,14 +49,21 @@ export function toLocalRow(sqlite: BetterSqlite3.Database, entity: SyncEntity, r
   return local;
 }
 
-const upsertCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement<SqlValue[]>>>();
+const UPSERT_BATCH_ROWS = 64;
 
-/**
- * INSERT or UPDATE by id, one cached statement per table and column set. Values are bound by
- * position: binding by name costs a lookup per column, which a snapshot pays hundreds of
- * thousands of times.
- */
-export function upsertRow(sqlite: BetterSqlite3.Database, table: SyncEntity, row: Record<string, SqlValue>): void {
+function upsertSql(table: string, columns: readonly string[], rows: number): string {
+  const updates = columns.filter((column) => column !== 'id');
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return (
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')} ON CONFLICT (id) DO ` +
+    (updates.length === 0 ? 'NOTHING' : `UPDATE SET ${updates.map((column) => `${column} = excluded.${column}`).join(', ')}`)
+  );
+}
+
+const upsertCache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement<[SqlValue[]]>>>();
+
+/** INSERT or UPDATE by id of a row with any subset of the table's columns, one cached statement per column set. */
+function upsertRow(sqlite: BetterSqlite3.Database, table: SyncEntity, row: Record<string, SqlValue>): void {
   const columns = Object.keys(row);
   const key = `${table}:${columns.join(',')}`;
   let statements = upsertCache.get(sqlite);
@@ -66,28 +73,108 @@ export function upsertRow(sqlite: BetterSqlite3.Database, table: SyncEntity, row
   }
   let statement = statements.get(key);
   if (!statement) {
-    const updates = columns.filter((column) => column !== 'id');
-    statement = sqlite.prepare<SqlValue[]>(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO ` +
-        (updates.length === 0 ? 'NOTHING' : `UPDATE SET ${updates.map((column) => `${column} = excluded.${column}`).join(', ')}`),
-    );
+    statement = sqlite.prepare<[SqlValue[]]>(upsertSql(table, columns, 1));
     statements.set(key, statement);
   }
-  statement.run(...Object.values(row));
+  statement.run(Object.values(row));
+}
+
+/** How the server rows of one entity become local rows: every local column and the server key it comes from. */
+interface EntityPlan {
+  readonly columns: readonly string[];
+  readonly sources: readonly string[];
+  readonly one: BetterSqlite3.Statement<[SqlValue[]]>;
+  readonly batch: BetterSqlite3.Statement<[SqlValue[]]>;
+  readonly pending: SqlValue[];
+  pendingRows: number;
+}
+
+export interface RowWriter {
+  /** Upserts a pulled server row; may hold it back until `flush`. */
+  write(entity: SyncEntity, row: Readonly<Record<string, unknown>>): void;
+  /** Writes every row held back; call before reading or deleting rows of the synced tables. */
+  flush(): void;
+}
+
+/**
+ * Writes pulled rows the way a snapshot needs it, hundreds of thousands of times: a row carrying
+ * every local column (what the server sends) goes into a multi-row upsert of its entity with
+ * values bound by position, so neither a statement per row nor a lookup per column is paid. A row
+ * missing columns is written alone with just the columns it has, so it never blanks the others.
+ */
+export function createRowWriter(sqlite: BetterSqlite3.Database): RowWriter {
+  const plans = new Map<SyncEntity, EntityPlan>();
+
+  function planOf(entity: SyncEntity): EntityPlan {
+    let plan = plans.get(entity);
+    if (plan === undefined) {
+      const columns = localColumns(sqlite, entity);
+      const renames = SERVER_NAMES[entity] ?? {};
+      plan = {
+        columns,
+        sources: columns.map((column) => renames[column] ?? column),
+        one: sqlite.prepare<[SqlValue[]]>(upsertSql(entity, columns, 1)),
+        batch: sqlite.prepare<[SqlValue[]]>(upsertSql(entity, columns, UPSERT_BATCH_ROWS)),
+        pending: [],
+        pendingRows: 0,
+      };
+      plans.set(entity, plan);
+    }
+    return plan;
+  }
+
+  function flushPlan(plan: EntityPlan): void {
+    const width = plan.columns.length;
+    for (let row = 0; row < plan.pendingRows; row++) plan.one.run(plan.pending.slice(row * width, (row + 1) * width));
+    plan.pending.length = 0;
+    plan.pendingRows = 0;
+  }
+
+  return {
+    write(entity, row) {
+      const plan = planOf(entity);
+      const start = plan.pending.length;
+      for (let index = 0; index < plan.sources.length; index++) {
+        const source = plan.sources[index] ?? '';
+        if (!Object.hasOwn(row, source)) {
+          plan.pending.length = start;
+          flushPlan(plan);
+          upsertRow(sqlite, entity, toLocalRow(sqlite, entity, row));
+          return;
+        }
+        plan.pending.push(sqlValue(row[source], plan.columns[index] ?? source, entity));
+      }
+      plan.pendingRows += 1;
+      if (plan.pendingRows === UPSERT_BATCH_ROWS) {
+        plan.batch.run(plan.pending);
+        plan.pending.length = 0;
+        plan.pendingRows = 0;
+      }
+    },
+    flush() {
+      for (const plan of plans.values()) flushPlan(plan);
+    },
+  };
 }
 
 /**
  * Users the rows name that this store does not know yet get placeholders until the directory
  * names them. Knows the store's users from the start, so a known user costs no statement.
  */
-export function userPlaceholders(sqlite: BetterSqlite3.Database, now: string): (row: Readonly<Record<string, SqlValue>>) => void {
+export function userPlaceholders(sqlite: BetterSqlite3.Database, now: string): (entity: SyncEntity, row: Readonly<Record<string, unknown>>) => void {
   const known = new Set(prepared<[], { id: string }>(sqlite, 'SELECT id FROM users').all().map((user) => user.id));
   const insert = prepared<[string, string, string]>(
     sqlite,
     `INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, ?, 'Unknown user', 'collector', ?) ON CONFLICT DO NOTHING`,
   );
-  return (row) => {
-    for (const column of USER_COLUMNS) {
+  const userColumns = new Map<SyncEntity, readonly string[]>();
+  return (entity, row) => {
+    let columns = userColumns.get(entity);
+    if (columns === undefined) {
+      columns = localColumns(sqlite, entity).filter((column) => USER_COLUMNS.has(column));
+      userColumns.set(entity, columns);
+    }
+    for (const column of columns) {
       const id = row[column];
       if (typeof id !== 'string' || known.has(id)) continue;
       insert.run(id, `user-${id}`, now);

@@ -15,6 +15,8 @@ export const SYNC_KEYS = {
   account: 'sync.account',
   /** Set while a snapshot is being received: its first page cleared sync_snapshot_seen. */
   snapshotActive: 'sync.snapshot_active',
+  /** JSON { rows, total }: changes of the snapshot under way received so far, and how many it holds (null: not told). */
+  snapshotProgress: 'sync.snapshot_progress',
   /** JSON [[promiseId, supersededBy]]: links whose target has not arrived yet. */
   danglingSupersedes: 'sync.dangling_supersedes',
 } as const;

@@ -1,0 +1,131 @@
+/**
+ * Applying pulled pages to a local store, page by page as the engine does: a first snapshot into
+ * an empty store (indexes and search triggers suspended, then rebuilt; progress counted against
+ * the announced total), one cut short by a change of account, and rows written in batches.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adoptAccount } from '../../../db/sync/account';
+import { applyPullPage, type ApplyContext } from '../../../db/sync/apply-pull';
+import { createRowWriter } from '../../../db/sync/local-rows';
+import { searchGlobal } from '../../../db/queries/search';
+import { DEFAULT_DOMAIN_SETTINGS } from '../../../db/summary/refresh';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../server/demo/credentials';
+import type { PullResponse } from '../../../shared/sync/protocol';
+import { createSyncClient } from '../../../electron/sync/transport';
+import { createTempStore, type TempStore } from '../../support/temp-store';
+import { AS_OF, NOW, startSyncServer, type SyncServer } from './support';
+
+const CTX: ApplyContext = { asOf: AS_OF, now: NOW, settings: DEFAULT_DOMAIN_SETTINGS, resynced: [] };
+const PAGE = 400;
+
+/** Indexes and triggers as the schema defines them (autoindexes have no SQL). */
+const schemaObjects = (sqlite: BetterSqlite3.Database): string[] =>
+  sqlite
+    .prepare<[], { entry: string }>("SELECT type || ' ' || name AS entry FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY 1")
+    .all()
+    .map((row) => row.entry);
+
+describe('applying pulled pages', () => {
+  let server: SyncServer;
+  let pages: PullResponse[] = [];
+  const stores: TempStore[] = [];
+  const store = async (): Promise<TempStore> => {
+    const created = await createTempStore();
+    stores.push(created);
+    return created;
+  };
+
+  beforeAll(async () => {
+    server = await startSyncServer('postgres');
+    const client = createSyncClient({ baseUrl: server.url });
+    const { accessToken } = await client.login(DEMO_USERNAMES.collector, DEMO_PASSWORD);
+    let cursor: string | null = null;
+    for (;;) {
+      const page = await client.pull(accessToken, { cursor, limit: PAGE });
+      pages.push(page);
+      if (!page.hasMore) break;
+      cursor = page.cursor;
+    }
+  });
+  afterAll(async () => {
+    for (const opened of stores.splice(0)) await opened.cleanup();
+    await server.dispose();
+    pages = [];
+  });
+
+  it('a first snapshot counts its pages against the announced total and ends with every index, trigger, summary and search entry', async () => {
+    const { store: local } = await store();
+    const sqlite = local.sqlite;
+    const fresh = schemaObjects(sqlite);
+    const total = pages[0]?.snapshotTotal;
+    expect(pages.length).toBeGreaterThan(2);
+    expect(total).toBe(pages.reduce((sum, page) => sum + page.changes.length, 0));
+    expect(pages.slice(1).every((page) => page.snapshotTotal === undefined)).toBe(true);
+
+    let received = 0;
+    for (const [index, page] of pages.entries()) {
+      const outcome = applyPullPage(sqlite, page, CTX);
+      received += page.changes.length;
+      if (page.hasMore) {
+        expect(outcome.snapshot).toEqual({ rows: received, total });
+        // While the snapshot runs, the synced tables carry only their unique indexes and no search triggers.
+        expect(schemaObjects(sqlite).filter((entry) => entry.startsWith('index open_items_') || entry.includes('_search_') && entry.endsWith('_insert'))).toEqual([]);
+      } else {
+        expect(index).toBe(pages.length - 1);
+        expect(outcome.snapshot).toBeNull();
+      }
+    }
+    expect(schemaObjects(sqlite)).toEqual(fresh);
+    const count = (table: string): number => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(count('customer_summary')).toBe(count('customers'));
+    expect(count('sync_state WHERE key LIKE \'bulk.%\' OR key = \'sync.snapshot_progress\'')).toBe(0);
+    const item = sqlite.prepare<[], { document_number: string; customer_id: string }>('SELECT document_number, customer_id FROM open_items LIMIT 1').get();
+    expect(item).toBeDefined();
+    const hits = searchGlobal(sqlite, { q: item?.document_number ?? '', limit: 5 });
+    expect(hits.some((hit) => hit.kind === 'document' && hit.customerId === item?.customer_id)).toBe(true);
+    // A search trigger works again: a new document is found at once.
+    sqlite.prepare("UPDATE open_items SET document_number = 'ZX-4711' WHERE document_number = ?").run(item?.document_number ?? '');
+    expect(searchGlobal(sqlite, { q: 'ZX-4711', limit: 5 }).map((hit) => hit.kind)).toContain('document');
+  });
+
+  it('a snapshot cut short by another account signing in leaves the schema whole', async () => {
+    const { store: local } = await store();
+    const sqlite = local.sqlite;
+    const fresh = schemaObjects(sqlite);
+    applyPullPage(sqlite, pages[0] ?? (() => { throw new Error('no page'); })(), CTX);
+    expect(schemaObjects(sqlite)).not.toEqual(fresh);
+    adoptAccount(sqlite, { url: server.url, embedded: false }, { id: 'someone-else', username: 'someone', displayName: 'Someone Else', role: 'collector' }, true);
+    expect(schemaObjects(sqlite)).toEqual(fresh);
+    expect((sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(0);
+  });
+
+  it('a store that holds customers takes a snapshot with its indexes in place', async () => {
+    const { store: local } = await store();
+    const sqlite = local.sqlite;
+    const fresh = schemaObjects(sqlite);
+    for (const page of pages) applyPullPage(sqlite, page, CTX);
+    applyPullPage(sqlite, pages[0] ?? (() => { throw new Error('no page'); })(), CTX);
+    expect(schemaObjects(sqlite)).toEqual(fresh);
+  });
+
+  it('writes rows in batches, and a row that lacks columns changes only the columns it has', async () => {
+    const { store: local } = await store();
+    const sqlite = local.sqlite;
+    for (const page of pages) applyPullPage(sqlite, page, CTX);
+    const rows = sqlite.prepare<[], Record<string, unknown>>('SELECT * FROM activities ORDER BY id LIMIT 100').all();
+    expect(rows.length).toBe(100);
+    const writer = createRowWriter(sqlite);
+    sqlite.transaction(() => {
+      for (const row of rows) writer.write('activities', { ...row, note: `batched ${String(row.id)}` });
+      // Without the nullable columns: those keep their values.
+      const nullable = new Set(['contact_person_id', 'duration_seconds', 'follow_up_date', 'user_id']);
+      const required = Object.fromEntries(Object.entries(rows[0] ?? {}).filter(([column]) => !nullable.has(column)));
+      writer.write('activities', { ...required, outcome: 'payment_sent' });
+      writer.flush();
+    })();
+    const after = sqlite.prepare<[], Record<string, unknown>>('SELECT * FROM activities ORDER BY id LIMIT 100').all();
+    expect(after[0]).toEqual({ ...rows[0], outcome: 'payment_sent' });
+    expect(after.slice(1)).toEqual(rows.slice(1).map((row) => ({ ...row, note: `batched ${String(row.id)}` })));
+  });
+});
