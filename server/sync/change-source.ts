@@ -1,7 +1,8 @@
 /**
  * Where a pull page's changes come from. The page logic (snapshot keyset, delta, resync) is written
- * once in pull.ts over this interface; a source decides what one change is: a typed object built
- * from the rows (rowChangeSource), or its JSON text built by the database (json-changes.ts).
+ * once in pull.ts over this interface; a source decides what its changes are: typed objects built
+ * from the rows (rowChangeSource), or JSON text built by the database (json-changes.ts), where one
+ * text may hold a run of changes.
  */
 import type { Kysely } from 'kysely';
 import type { Change, SyncEntity } from '../../shared/sync/protocol';
@@ -11,6 +12,8 @@ import { customerIdOf, rowsByCustomers, rowsByIds, scopedRowsPage, type SyncRow 
 
 export interface ScopedPage<C> {
   readonly changes: C[];
+  /** How many rows the page holds (a source may put several changes into one C). */
+  readonly rows: number;
   /** The id of the last row of the page, where the next keyset page starts; null when empty. */
   readonly lastId: string | null;
 }
@@ -31,6 +34,8 @@ export interface PullPage<C> {
   readonly cursor: string;
   readonly hasMore: boolean;
   readonly snapshot: boolean;
+  /** On a snapshot's first page: the changes the whole snapshot holds. */
+  readonly snapshotTotal?: number;
 }
 
 export const removal = (entity: SyncEntity, id: string, customerId: string): Change => ({ op: 'remove', entity, id, customerId, row: null });
@@ -42,7 +47,7 @@ export function rowChangeSource(db: Kysely<ServerDatabase>): ChangeSource<Change
   return {
     scopedPage: async (entity, principal, afterId, limit) => {
       const rows = await scopedRowsPage(db, entity, principal, afterId, limit);
-      return { changes: rows.map((row) => upsert(entity, row)), lastId: rows.at(-1)?.id ?? null };
+      return { changes: rows.map((row) => upsert(entity, row)), rows: rows.length, lastId: rows.at(-1)?.id ?? null };
     },
     byIds: async (entity, ids) => (await rowsByIds(db, entity, ids)).map((row) => upsert(entity, row)),
     byCustomers: async (entity, customerIds) => (await rowsByCustomers(db, entity, customerIds)).map((row) => upsert(entity, row)),

@@ -10,6 +10,7 @@ import { customerScopeFilter } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
 import { decodeCursor, deltaCursor, encodeCursor, snapshotCursor, type SnapshotCursor } from './cursor';
 import { rowChangeSource, type ChangeSource, type PullPage } from './change-source';
+import { scopedRowCount } from './rows';
 import { jsonChangeSource, pullPageJson } from './json-changes';
 
 type Db = Kysely<ServerDatabase>;
@@ -47,16 +48,19 @@ export async function pruneChangeLog(db: Db, seq: number): Promise<void> {
   });
 }
 
-async function snapshotPage<C>(source: ChangeSource<C>, principal: Principal, cursor: SnapshotCursor, limit: number): Promise<PullPage<C>> {
+async function snapshotPage<C>(db: Db, source: ChangeSource<C>, principal: Principal, cursor: SnapshotCursor, limit: number): Promise<PullPage<C>> {
+  const first = cursor.e === 0 && cursor.a === null;
   const changes: C[] = [];
+  let rows = 0;
   let entityIndex = cursor.e;
   let afterId = cursor.a;
-  while (entityIndex < SYNC_ENTITIES.length && changes.length < limit) {
+  while (entityIndex < SYNC_ENTITIES.length && rows < limit) {
     const entity = SYNC_ENTITIES[entityIndex] ?? 'customers';
-    const wanted = limit - changes.length;
+    const wanted = limit - rows;
     const page = await source.scopedPage(entity, principal, afterId, wanted);
     changes.push(...page.changes);
-    if (page.changes.length < wanted) {
+    rows += page.rows;
+    if (page.rows < wanted) {
       entityIndex += 1;
       afterId = null;
     } else {
@@ -69,6 +73,7 @@ async function snapshotPage<C>(source: ChangeSource<C>, principal: Principal, cu
     cursor: encodeCursor(done ? deltaCursor(cursor.h) : snapshotCursor(cursor.h, entityIndex, afterId)),
     hasMore: !done,
     snapshot: true,
+    ...(first ? { snapshotTotal: await scopedRowCount(db, principal) } : {}),
   };
 }
 
@@ -158,9 +163,9 @@ async function pullWith<C>(
       const source = openSource(trx);
       const floor = await changeLogFloor(trx);
       if (cursor === null || (cursor.k === 'd' && cursor.s < floor)) {
-        return snapshotPage(source, principal, snapshotCursor(await highWater(trx, floor), 0, null), limit);
+        return snapshotPage(trx, source, principal, snapshotCursor(await highWater(trx, floor), 0, null), limit);
       }
-      if (cursor.k === 's') return snapshotPage(source, principal, cursor, limit);
+      if (cursor.k === 's') return snapshotPage(trx, source, principal, cursor, limit);
       const resynced = await resyncChanges(trx, source, principal, resync);
       const page = await deltaPage(trx, source, principal, cursor.s, limit);
       return { ...page, changes: [...resynced, ...page.changes] };
@@ -172,10 +177,23 @@ export function pull(db: Db, principal: Principal, cursorText: string | null, li
   return pullWith(db, rowChangeSource, principal, cursorText, limit, resync);
 }
 
+/** A page as JSON text, and the cursor of the snapshot page after it (null: no snapshot page follows). */
+export interface PulledJson {
+  readonly json: string;
+  readonly nextSnapshotCursor: string | null;
+}
+
 /**
  * One page as the JSON text of a PullResponse, each change built by the database (json-changes.ts):
  * what the route sends, without turning thousands of rows into objects and back into JSON.
  */
-export async function pullJson(db: Db, principal: Principal, cursorText: string | null, limit: number, resync: readonly string[] = []): Promise<string> {
-  return pullPageJson(await pullWith(db, jsonChangeSource, principal, cursorText, limit, resync));
+export async function pullJson(
+  db: Db,
+  principal: Principal,
+  cursorText: string | null,
+  limit: number,
+  resync: readonly string[] = [],
+): Promise<PulledJson> {
+  const page = await pullWith(db, jsonChangeSource, principal, cursorText, limit, resync);
+  return { json: pullPageJson(page), nextSnapshotCursor: page.snapshot && page.hasMore ? page.cursor : null };
 }

@@ -3,7 +3,7 @@
  * items. The entity is a runtime value here, so the queries name their table with sql.table.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { SyncEntity } from '../../shared/sync/protocol';
+import { SYNC_ENTITIES, type SyncEntity } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { customerScopeFilter } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
@@ -50,6 +50,14 @@ export function rowsByIds(db: Db, entity: SyncEntity, ids: readonly string[]): P
 export function rowsByCustomers(db: Db, entity: SyncEntity, customerIds: readonly string[]): Promise<SyncRow[]> {
   if (customerIds.length === 0) return Promise.resolve([]);
   return select(db, entity, sql`${ownerColumn(entity)} IN (${sql.join([...customerIds])})`);
+}
+
+/** How many rows of every synced entity lie within the principal's scope: the changes a snapshot holds. */
+export async function scopedRowCount(db: Db, principal: Principal): Promise<number> {
+  const scoped = db.selectFrom('customers').select('customers.id').where(customerScopeFilter(principal));
+  const counts = SYNC_ENTITIES.map((entity) => sql`(SELECT count(*) FROM ${sql.table(entity)} WHERE ${ownerColumn(entity)} IN (${scoped}))`);
+  const result = await sql<{ total: string | number }>`SELECT ${sql.join(counts, sql` + `)} AS total`.execute(db);
+  return Number(result.rows[0]?.total ?? 0);
 }
 
 /** One keyset page (by id) of `entity` within the principal's scope, for the snapshot. */

@@ -69,6 +69,11 @@ export const PullResponseSchema = z.object({
   hasMore: z.boolean(),
   /** This page belongs to a full snapshot: at its end, drop every customer the snapshot did not deliver. */
   snapshot: z.boolean(),
+  /**
+   * On a snapshot's first page only: how many changes the whole snapshot holds as it starts, for a
+   * progress percent. Rows written while it runs may make the real count differ a little.
+   */
+  snapshotTotal: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.output<typeof PullResponseSchema>;
 

@@ -22,7 +22,7 @@ const AWKWARD_TEXT = 'Quote " backslash \\ slash / newline \n tab \t bell \u0007
 /** Both paths for one request; the JSON text parsed, and checked against the protocol schema. */
 async function bothWays(h: Harness, principal: Principal, cursor: string | null, limit: number, resync: readonly string[] = []) {
   const objects = await pull(h.testDb.db, principal, cursor, limit, resync);
-  const text = await pullJson(h.testDb.db, principal, cursor, limit, resync);
+  const text = (await pullJson(h.testDb.db, principal, cursor, limit, resync)).json;
   const parsed = PullResponseSchema.parse(JSON.parse(text));
   return { objects, text, parsed };
 }
@@ -46,7 +46,7 @@ async function jsonSnapshot(h: Harness, principal: Principal): Promise<Change[]>
   const changes: Change[] = [];
   let cursor: string | null = null;
   for (;;) {
-    const page = PullResponseSchema.parse(JSON.parse(await pullJson(h.testDb.db, principal, cursor, 5_000)));
+    const page = PullResponseSchema.parse(JSON.parse((await pullJson(h.testDb.db, principal, cursor, 5_000)).json));
     changes.push(...page.changes);
     if (!page.hasMore) return changes;
     cursor = page.cursor;

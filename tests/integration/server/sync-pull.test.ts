@@ -42,10 +42,14 @@ describe.each(BACKENDS)('sync pull on %s', (kind) => {
     const customers = changes.filter((c) => c.entity === 'customers').map((c) => c.id);
     expect(customers.sort()).toEqual(ann.customers.map((c) => c.id).sort());
     expect(changes.every((c) => c.op === 'upsert' && ann.customers.some((own) => own.id === c.customerId))).toBe(true);
+    // The first page announces how many changes the snapshot holds, for a progress percent.
+    expect(pages[0]?.snapshotTotal).toBe(changes.length);
+    expect(pages.slice(1).map((page) => page.snapshotTotal)).toEqual(pages.slice(1).map(() => undefined));
     annCursor = cursor;
     // Nothing changed since: the next pull is an empty delta with the same position.
     const again = await pullPage(h, ann.token, cursor);
     expect(again).toMatchObject({ changes: [], hasMore: false, snapshot: false });
+    expect(again.snapshotTotal).toBeUndefined();
     expect(seqOf(again.cursor)).toBe(seqOf(cursor));
   });
 
