@@ -8,11 +8,11 @@
 import { DomainError } from '../../shared/api/result';
 import type { SignInSchema, SyncStatus } from '../../shared/api/sync-contract';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
-import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../../shared/sync/protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, type PullResponse } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { LocalStore } from '../../db/open';
 import { adoptAccount, clientIdOf, storedAccount, storedServer, storeServer, type SyncServer } from '../../db/sync/account';
-import { applyPullPage } from '../../db/sync/apply-pull';
+import { applyPullPage, type SnapshotProgress } from '../../db/sync/apply-pull';
 import { applyDirectory } from '../../db/sync/directory';
 import { issueCount } from '../../db/sync/issues';
 import { firstPendingSeq, nextPushBatch, pendingCount, recordPushResults, renumberPendingFrom } from '../../db/sync/outbox';
@@ -419,24 +419,54 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pages until the server has no more. While a snapshot page is written, the next one is already
+   * requested (a snapshot ignores `resync`, and its cursor comes with the page), so the server
+   * reads page N+1 while this store writes page N. A delta page is asked for only once the one
+   * before is in: applying it may add customers to resync.
+   */
   private async pullAll(client: SyncClient): Promise<void> {
     let rows = 0;
-    for (;;) {
-      const resync = prepared<[number], { customer_id: string }>(this.sqlite, 'SELECT customer_id FROM sync_resync ORDER BY customer_id LIMIT ?')
-        .all(PENDING_RESYNC_LIMIT)
-        .map((row) => row.customer_id);
-      const cursor = readSyncValue(this.sqlite, SYNC_KEYS.cursor);
-      const page = await this.authed(client, (token) => client.pull(token, { cursor, limit: this.timing.pullLimit, resync }));
-      applyPullPage(this.sqlite, page, {
-        asOf: todayUtc(this.options.clock),
-        now: this.options.clock.now().toISOString(),
-        settings: this.options.settings ?? DEFAULT_DOMAIN_SETTINGS,
-        resynced: resync,
-      });
-      rows += page.changes.length;
-      this.progress = { phase: page.snapshot ? 'snapshot' : 'pull', rows, total: null, percent: null };
-      if (!page.hasMore) return;
+    let prefetched: Promise<PullResponse> | null = null;
+    try {
+      for (;;) {
+        const resync = prefetched === null ? this.pendingResync() : [];
+        const cursor = readSyncValue(this.sqlite, SYNC_KEYS.cursor);
+        const page: PullResponse = await (prefetched ?? this.authed(client, (token) => client.pull(token, { cursor, limit: this.timing.pullLimit, resync })));
+        prefetched = null;
+        if (page.snapshot && page.hasMore) {
+          let sent = (): void => undefined;
+          const requestSent = new Promise<void>((resolve) => {
+            sent = resolve;
+          });
+          const next = this.authed(client, (token) => client.pull(token, { cursor: page.cursor, limit: this.timing.pullLimit }, sent));
+          // Settled here so a failure while this page is written is not reported as unhandled; awaited below.
+          next.then(sent, sent);
+          prefetched = next;
+          await requestSent;
+          // The connection writes what it took in the next turn of the event loop.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        const outcome = applyPullPage(this.sqlite, page, {
+          asOf: todayUtc(this.options.clock),
+          now: this.options.clock.now().toISOString(),
+          settings: this.options.settings ?? DEFAULT_DOMAIN_SETTINGS,
+          resynced: resync,
+        });
+        rows += page.changes.length;
+        this.progress = pullProgress(page, rows, outcome.snapshot);
+        if (!page.hasMore) return;
+      }
+    } finally {
+      // A page asked for ahead and not used (the write before it failed) is dropped with its answer.
+      await prefetched?.catch(() => undefined);
     }
+  }
+
+  private pendingResync(): string[] {
+    return prepared<[number], { customer_id: string }>(this.sqlite, 'SELECT customer_id FROM sync_resync ORDER BY customer_id LIMIT ?')
+      .all(PENDING_RESYNC_LIMIT)
+      .map((row) => row.customer_id);
   }
 
   private fail(error: unknown): void {
@@ -466,6 +496,18 @@ export class SyncEngine {
     this.options.logger.warn('sync did not complete; retrying later', { kind: error.kind, message: error.message, retryInMs: delay });
     this.schedule(delay);
   }
+}
+
+/**
+ * The status of a pull after a page: a snapshot counts from its first page (also across restarts)
+ * against the total the server announced, and stays below 100 % until its last page is written.
+ */
+function pullProgress(page: PullResponse, rows: number, snapshot: SnapshotProgress | null): SyncStatus['progress'] {
+  if (!page.snapshot) return { phase: 'pull', rows, total: null, percent: null };
+  if (snapshot === null) return { phase: 'snapshot', rows, total: null, percent: 100 };
+  const total = snapshot.total === null ? null : Math.max(snapshot.total, snapshot.rows);
+  const percent = total === null || total === 0 ? null : Math.min(99, Math.floor((snapshot.rows * 100) / total));
+  return { phase: 'snapshot', rows: snapshot.rows, total, percent };
 }
 
 function accountOf(session: Session) {

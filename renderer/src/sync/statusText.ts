@@ -47,7 +47,9 @@ export function progressText(progress: NonNullable<SyncStatus['progress']>): str
     case 'pull':
       return `Receiving updates: ${pluralize(progress.rows, 'row')}${percent}`;
     case 'snapshot':
-      return `Downloading your portfolio: ${pluralize(progress.rows, 'row')}${percent}`;
+      return progress.total === null
+        ? `Downloading your portfolio: ${pluralize(progress.rows, 'row')}${percent}`
+        : `Downloading your portfolio: ${formatCount(progress.rows)} of ${pluralize(progress.total, 'row')}${percent}`;
   }
 }
 

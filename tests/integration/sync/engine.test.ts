@@ -4,9 +4,12 @@
  * sync-issues view (retry and discard), removals on reassignment, and the failure states.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERNAMES } from '../../../server/demo/credentials';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../server/demo/credentials';
+import type { SyncStatus } from '../../../shared/api/sync-contract';
+import { SYNC_ENTITIES } from '../../../shared/sync/protocol';
 import { BACKENDS } from '../server/support/backends';
-import { openClient, signedInClient, startSyncServer, type SyncServer, type TestClient } from './support';
+import { openClient, signedInClient, startSyncServer, STILL_TIMING, type SyncServer, type TestClient } from './support';
+import { hookedFetch, isPull } from './support-fetch';
 
 const count = (client: TestClient, sql: string, ...params: unknown[]): number =>
   (client.workspace.store.sqlite.prepare(sql).get(...params) as { n: number }).n;
@@ -51,6 +54,29 @@ describe.each(BACKENDS)('sync engine on %s', (kind) => {
     expect(a.workspace.store.sqlite.prepare('SELECT id FROM users WHERE is_local_profile = 1').get()).toEqual({ id: me.id });
     const page = await a.call('worklist.query', {});
     expect(page.rows.length).toBeGreaterThan(0);
+  });
+
+  it('shows a first sync’s progress as rows and percent of the total the server announced', async () => {
+    const net = hookedFetch();
+    const seen: NonNullable<SyncStatus['progress']>[] = [];
+    let watched: TestClient | null = null;
+    net.hook = async (request, send) => {
+      const progress = isPull(request) && watched !== null ? (await watched.call('sync.status', {})).progress : null;
+      if (progress !== null) seen.push(progress);
+      return send();
+    };
+    const a = await openClient({ fetch: net.fetch, timing: { ...STILL_TIMING, pullLimit: 150 } });
+    clients.push(a);
+    watched = a;
+    await a.call('sync.signIn', { serverUrl: server.url, username: DEMO_USERNAMES.collector, password: DEMO_PASSWORD });
+    const received = SYNC_ENTITIES.reduce((sum, table) => sum + count(a, `SELECT count(*) AS n FROM ${table}`), 0);
+    const snapshot = seen.filter((progress) => progress.phase === 'snapshot');
+    expect(snapshot.length).toBeGreaterThan(2);
+    expect(snapshot.every((progress) => progress.total === received)).toBe(true);
+    expect(snapshot.map((progress) => progress.percent)).toEqual(snapshot.map((progress) => Math.floor((progress.rows * 100) / received)));
+    expect(snapshot.map((progress) => progress.rows)).toEqual([...snapshot.map((progress) => progress.rows)].sort((x, y) => x - y));
+    expect(Math.max(...snapshot.map((progress) => progress.percent ?? 100))).toBeLessThan(100);
+    expect((await a.call('sync.status', {})).progress).toBeNull();
   });
 
   it('pushes local work under the ids the client gave it, and a second client receives it', async () => {

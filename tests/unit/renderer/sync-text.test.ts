@@ -60,6 +60,7 @@ describe('relative times', () => {
   it('describes each phase of a sync', () => {
     expect(progressText({ phase: 'push', rows: 200, total: 500, percent: 40 })).toBe('Sending changes: 200 of 500 (40 %)');
     expect(progressText({ phase: 'snapshot', rows: 1, total: null, percent: null })).toBe('Downloading your portfolio: 1 row');
+    expect(progressText({ phase: 'snapshot', rows: 120_000, total: 393_577, percent: 30 })).toBe('Downloading your portfolio: 120,000 of 393,577 rows (30 %)');
   });
 });
 
