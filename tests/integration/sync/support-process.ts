@@ -1,6 +1,6 @@
 /**
  * The real server process (server/main.ts under tsx) on a fresh PostgreSQL database seeded with
- * the small demo, on a fixed loopback port and secret, so it can be killed (SIGKILL) and started
+ * a demo portfolio (the small one unless told), on a fixed loopback port and secret, so it can be killed (SIGKILL) and started
  * again on the same database and address while clients keep their stored server and tokens.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,6 +12,7 @@ import { connectServerDb, type ServerDb } from '../../../server/db/connect';
 import { migrateServerDatabase } from '../../../server/db/migrate';
 import { DEMO_PASSWORD } from '../../../server/demo/credentials';
 import { seedServerDemo } from '../../../server/demo/seed';
+import type { DemoSize } from '../../../server/demo/sizes';
 import { POSTGRES_URL } from '../server/support/backends';
 import { TEST_SECRET } from '../server/support/harness';
 import { makeTempDir } from '../../support/temp-store';
@@ -62,13 +63,13 @@ export interface ServerProcess {
   dispose(): Promise<void>;
 }
 
-export async function startServerProcess(): Promise<ServerProcess> {
+export async function startServerProcess(options: { readonly demo?: DemoSize } = {}): Promise<ServerProcess> {
   const database = `t_sync_${uuidv7().replaceAll('-', '')}`;
   await adminQuery(`CREATE DATABASE ${database}`);
   const databaseUrl = urlOfDatabase(database);
   const store = await connectServerDb({ databaseUrl });
   await migrateServerDatabase(store.db, store.schema);
-  await seedServerDemo(store.db, { size: 'small', seed: 1, asOf: AS_OF, password: DEMO_PASSWORD, now: NOW });
+  await seedServerDemo(store.db, { size: options.demo ?? 'small', seed: 1, asOf: AS_OF, password: DEMO_PASSWORD, now: NOW });
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
   const dataDir = makeTempDir();
