@@ -6,7 +6,8 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
-import type { Change, PullResponse, SyncEntity } from '../../shared/sync/protocol';
+import { pageChangeCount, type Change, type PullResponse, type RowRun, type SyncEntity } from '../../shared/sync/protocol';
+import { changeOfRunRow } from '../../shared/sync/runs';
 import { PROMISES_EVALUATED_KEY } from '../promises/evaluate-all';
 import { prepared } from '../statements';
 import { refreshAllSummariesSync, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
@@ -39,6 +40,9 @@ export interface ApplyOutcome {
   /** Where a snapshot under way stands after this page; null for a delta page and a snapshot's last page. */
   readonly snapshot: SnapshotProgress | null;
 }
+
+/** Entities whose rows need more than a write: a note's lineage, the items of promises and disputes. */
+const RUN_ROWS_AS_CHANGES: ReadonlySet<SyncEntity> = new Set(['notes', 'promises', 'disputes']);
 
 const SnapshotProgressSchema = z.object({ rows: z.number().int().min(0), total: z.number().int().min(0).nullable() });
 
@@ -107,7 +111,7 @@ function beginSnapshotPage(sqlite: BetterSqlite3.Database, page: PullResponse): 
 function advanceSnapshotProgress(sqlite: BetterSqlite3.Database, page: PullResponse): SnapshotProgress {
   const stored = page.snapshotTotal === undefined ? SnapshotProgressSchema.safeParse(readSyncJson(sqlite, SYNC_KEYS.snapshotProgress)) : null;
   const before = stored?.success === true ? stored.data : { rows: 0, total: page.snapshotTotal ?? null };
-  const progress = { rows: before.rows + page.changes.length, total: before.total };
+  const progress = { rows: before.rows + pageChangeCount(page), total: before.total };
   writeSyncValue(sqlite, SYNC_KEYS.snapshotProgress, JSON.stringify(progress));
   return progress;
 }
@@ -170,14 +174,32 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
             return;
           }
         }
-        placeholdUsers(change.entity, change.row);
+        placeholdUsers.ofRow(change.entity, change.row);
         writer.write(change.entity, change.row);
         writeItems(sqlite, change.entity, change.id, change.row.items);
         if (change.entity === 'promises') promisesArrived.push(change.id);
         touched.add(change.customerId);
         rows += 1;
       };
+      // Plain rows of a run go to the writer as they come; rows that need more than a write (and
+      // every row while local changes are pending) go the way of a change.
+      const applyRun = (run: RowRun): void => {
+        const owner = run.columns.indexOf(run.entity === 'customers' ? 'id' : 'customer_id');
+        if (kept.size > 0 || owner < 0 || RUN_ROWS_AS_CHANGES.has(run.entity)) {
+          for (const values of run.rows) apply(changeOfRunRow(run.entity, run.columns, values));
+          return;
+        }
+        for (const values of run.rows) {
+          const customerId = String(values[owner]);
+          if (page.snapshot && run.entity === 'customers') seen.run(customerId);
+          touched.add(customerId);
+        }
+        placeholdUsers.ofRun(run);
+        writer.writeRun(run);
+        rows += run.rows.length;
+      };
       for (const change of page.changes) apply(change);
+      for (const run of page.runs ?? []) applyRun(run);
       writer.flush();
 
       settleSupersedeLinks(sqlite, promisesArrived);

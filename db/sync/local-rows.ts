@@ -3,7 +3,8 @@
  * (snake_case) plus its own bookkeeping; the local row takes the columns the local table has.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SyncEntity } from '../../shared/sync/protocol';
+import type { RowRun, SyncEntity } from '../../shared/sync/protocol';
+import { rowOfRun } from '../../shared/sync/runs';
 import { prepared } from '../statements';
 import { USER_COLUMNS } from './entities';
 
@@ -92,6 +93,8 @@ interface EntityPlan {
 export interface RowWriter {
   /** Upserts a pulled server row; may hold it back until `flush`. */
   write(entity: SyncEntity, row: Readonly<Record<string, unknown>>): void;
+  /** Upserts every row of a run (PullResponse.runs); may hold them back until `flush`. */
+  writeRun(run: RowRun): void;
   /** Writes every row held back; call before reading or deleting rows of the synced tables. */
   flush(): void;
 }
@@ -123,6 +126,16 @@ export function createRowWriter(sqlite: BetterSqlite3.Database): RowWriter {
     return plan;
   }
 
+  /** Counts the row just pushed onto `pending`, and writes a full batch. */
+  function rowAdded(plan: EntityPlan): void {
+    plan.pendingRows += 1;
+    if (plan.pendingRows === UPSERT_BATCH_ROWS) {
+      plan.batch.run(plan.pending);
+      plan.pending.length = 0;
+      plan.pendingRows = 0;
+    }
+  }
+
   function flushPlan(plan: EntityPlan): void {
     const width = plan.columns.length;
     for (let row = 0; row < plan.pendingRows; row++) plan.one.run(plan.pending.slice(row * width, (row + 1) * width));
@@ -130,7 +143,7 @@ export function createRowWriter(sqlite: BetterSqlite3.Database): RowWriter {
     plan.pendingRows = 0;
   }
 
-  return {
+  const writer: RowWriter = {
     write(entity, row) {
       const plan = planOf(entity);
       const start = plan.pending.length;
@@ -144,42 +157,66 @@ export function createRowWriter(sqlite: BetterSqlite3.Database): RowWriter {
         }
         plan.pending.push(sqlValue(row[source], plan.columns[index] ?? source, entity));
       }
-      plan.pendingRows += 1;
-      if (plan.pendingRows === UPSERT_BATCH_ROWS) {
-        plan.batch.run(plan.pending);
-        plan.pending.length = 0;
-        plan.pendingRows = 0;
+      rowAdded(plan);
+    },
+    writeRun(run) {
+      const plan = planOf(run.entity);
+      const positions = plan.sources.map((source) => run.columns.indexOf(source));
+      if (positions.includes(-1)) {
+        for (const values of run.rows) writer.write(run.entity, rowOfRun(run.columns, values));
+        return;
+      }
+      for (const values of run.rows) {
+        for (let index = 0; index < positions.length; index++) plan.pending.push(sqlValue(values[positions[index] ?? 0], plan.columns[index] ?? '', run.entity));
+        rowAdded(plan);
       }
     },
     flush() {
       for (const plan of plans.values()) flushPlan(plan);
     },
   };
+  return writer;
+}
+
+export interface UserPlaceholders {
+  ofRow(entity: SyncEntity, row: Readonly<Record<string, unknown>>): void;
+  ofRun(run: RowRun): void;
 }
 
 /**
  * Users the rows name that this store does not know yet get placeholders until the directory
  * names them. Knows the store's users from the start, so a known user costs no statement.
  */
-export function userPlaceholders(sqlite: BetterSqlite3.Database, now: string): (entity: SyncEntity, row: Readonly<Record<string, unknown>>) => void {
+export function userPlaceholders(sqlite: BetterSqlite3.Database, now: string): UserPlaceholders {
   const known = new Set(prepared<[], { id: string }>(sqlite, 'SELECT id FROM users').all().map((user) => user.id));
   const insert = prepared<[string, string, string]>(
     sqlite,
     `INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, ?, 'Unknown user', 'collector', ?) ON CONFLICT DO NOTHING`,
   );
   const userColumns = new Map<SyncEntity, readonly string[]>();
-  return (entity, row) => {
+  const columnsOf = (entity: SyncEntity): readonly string[] => {
     let columns = userColumns.get(entity);
     if (columns === undefined) {
       columns = localColumns(sqlite, entity).filter((column) => USER_COLUMNS.has(column));
       userColumns.set(entity, columns);
     }
-    for (const column of columns) {
-      const id = row[column];
-      if (typeof id !== 'string' || known.has(id)) continue;
-      insert.run(id, `user-${id}`, now);
-      known.add(id);
-    }
+    return columns;
+  };
+  const placehold = (id: unknown): void => {
+    if (typeof id !== 'string' || known.has(id)) return;
+    insert.run(id, `user-${id}`, now);
+    known.add(id);
+  };
+  return {
+    ofRow(entity, row) {
+      for (const column of columnsOf(entity)) placehold(row[column]);
+    },
+    ofRun(run) {
+      const positions = columnsOf(run.entity)
+        .map((column) => run.columns.indexOf(column))
+        .filter((position) => position >= 0);
+      for (const values of run.rows) for (const position of positions) placehold(values[position]);
+    },
   };
 }
 

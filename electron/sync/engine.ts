@@ -8,7 +8,7 @@
 import { DomainError } from '../../shared/api/result';
 import type { SignInSchema, SyncStatus } from '../../shared/api/sync-contract';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
-import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, type PullResponse } from '../../shared/sync/protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, pageChangeCount, type PullResponse } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { LocalStore } from '../../db/open';
 import { adoptAccount, clientIdOf, storedAccount, storedServer, storeServer, type SyncServer } from '../../db/sync/account';
@@ -432,14 +432,15 @@ export class SyncEngine {
       for (;;) {
         const resync = prefetched === null ? this.pendingResync() : [];
         const cursor = readSyncValue(this.sqlite, SYNC_KEYS.cursor);
-        const page: PullResponse = await (prefetched ?? this.authed(client, (token) => client.pull(token, { cursor, limit: this.timing.pullLimit, resync })));
+        const page: PullResponse = await (prefetched ??
+          this.authed(client, (token) => client.pull(token, { cursor, limit: this.timing.pullLimit, resync, snapshotRuns: true })));
         prefetched = null;
         if (page.snapshot && page.hasMore) {
           let sent = (): void => undefined;
           const requestSent = new Promise<void>((resolve) => {
             sent = resolve;
           });
-          const next = this.authed(client, (token) => client.pull(token, { cursor: page.cursor, limit: this.timing.pullLimit }, sent));
+          const next = this.authed(client, (token) => client.pull(token, { cursor: page.cursor, limit: this.timing.pullLimit, snapshotRuns: true }, sent));
           // Settled here so a failure while this page is written is not reported as unhandled; awaited below.
           next.then(sent, sent);
           prefetched = next;
@@ -453,7 +454,7 @@ export class SyncEngine {
           settings: this.options.settings ?? DEFAULT_DOMAIN_SETTINGS,
           resynced: resync,
         });
-        rows += page.changes.length;
+        rows += pageChangeCount(page);
         this.progress = pullProgress(page, rows, outcome.snapshot);
         if (!page.hasMore) return;
       }

@@ -63,7 +63,11 @@ export interface SyncClient {
   directory(accessToken: string): Promise<DirectoryResponse>;
   push(accessToken: string, request: PushRequest): Promise<PushAnswer>;
   /** `onSent` is called once the request has been handed to the connection (see `sentSignalBody`). */
-  pull(accessToken: string, request: { cursor: string | null; limit: number; resync?: readonly string[] }, onSent?: () => void): Promise<PullResponse>;
+  pull(
+    accessToken: string,
+    request: { cursor: string | null; limit: number; resync?: readonly string[]; snapshotRuns?: boolean },
+    onSent?: () => void,
+  ): Promise<PullResponse>;
 }
 
 /**
@@ -171,7 +175,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       return { status: 200, body: parse(PushResponseSchema, '/v1/sync/push', json) };
     },
     pull: async (token, body, onSent) => {
-      const sent = body.resync === undefined || body.resync.length === 0 ? { cursor: body.cursor, limit: body.limit } : body;
+      const sent = {
+        cursor: body.cursor,
+        limit: body.limit,
+        ...(body.resync === undefined || body.resync.length === 0 ? {} : { resync: body.resync }),
+        ...(body.snapshotRuns === true ? { snapshotRuns: true } : {}),
+      };
       return parse(PullResponseSchema, '/v1/sync/pull', (await request('POST', '/v1/sync/pull', sent, token, [], onSent)).json);
     },
   };

@@ -10,12 +10,12 @@ import { push } from '../sync/push';
 import { createSnapshotReadAhead } from '../sync/snapshot-read-ahead';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, authenticate: preHandlerAsyncHookHandler): void {
-  const snapshots = createSnapshotReadAhead((principal, cursor, limit, resync) => pullJson(ctx.db, principal, cursor, limit, resync));
+  const snapshots = createSnapshotReadAhead((principal, { cursor, limit, ...options }) => pullJson(ctx.db, principal, cursor, limit, options));
   app.addHook('onClose', () => snapshots.close());
 
   app.post('/v1/sync/pull', { preHandler: authenticate }, async (request, reply) => {
-    const { cursor, limit, resync } = parseInput(PullRequestSchema, request.body);
-    const page = await snapshots.pull(principalOf(request), cursor, limit, resync ?? []).catch((error: unknown) => {
+    const { cursor, limit, resync, snapshotRuns } = parseInput(PullRequestSchema, request.body);
+    const page = await snapshots.pull(principalOf(request), { cursor, limit, resync: resync ?? [], snapshotRuns: snapshotRuns === true }).catch((error: unknown) => {
       if (error instanceof InvalidCursorError) throw new HttpError(400, 'validation', error.message, 'cursor');
       throw error;
     });

@@ -14,7 +14,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { SYNC_ENTITIES, type SyncEntity } from '../../shared/sync/protocol';
 import { customerScopeFilter } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
-import { removal, type ChangeSource, type PullPage } from './change-source';
+import type { Principal } from '../auth/principal';
+import { removal, type ChangeSource, type PullPage, type SnapshotSource } from './change-source';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -89,19 +90,32 @@ interface ChangeRun {
 /** The customer a row belongs to, in the page (`p`) and in its table (`t`); a customer belongs to itself. */
 const owner = (entity: SyncEntity, alias: 'p' | 't') => sql.ref(entity === 'customers' ? `${alias}.id` : `${alias}.customer_id`);
 
+/** The select list and column names of each entity, read from the catalog once per source. */
+function entityColumns(db: Db): (entity: SyncEntity) => Promise<{ readonly list: RawBuilder<unknown>; readonly names: readonly string[] }> {
+  let catalog: Promise<Map<string, CatalogColumn[]>> | undefined;
+  const known = new Map<SyncEntity, { list: RawBuilder<unknown>; names: readonly string[] }>();
+  return async (entity) => {
+    const found = known.get(entity);
+    if (found !== undefined) return found;
+    catalog ??= readCatalog(db);
+    const columns = (await catalog).get(entity) ?? [];
+    const entry = { list: rowSelectList(entity, columns), names: [...columns.map((column) => column.name), ...(itemsJson(entity) === null ? [] : ['items'])] };
+    known.set(entity, entry);
+    return entry;
+  };
+}
+
+/** The rows of `entity` within the principal's scope after `afterId`, as the page subquery's WHERE. */
+function scopedWhere(db: Db, entity: SyncEntity, principal: Principal, afterId: string | null): RawBuilder<unknown> {
+  const scoped = db.selectFrom('customers').select('customers.id').where(customerScopeFilter(principal));
+  const after = afterId === null ? sql`TRUE` : sql`t.id > ${afterId}`;
+  return sql`${owner(entity, 't')} IN (${scoped}) AND ${after}`;
+}
+
 /** Changes as JSON text built by the database in id order, each query's changes in one text. */
 export function jsonChangeSource(db: Db): ChangeSource<string> {
-  let catalog: Promise<Map<string, CatalogColumn[]>> | undefined;
-  const selectLists = new Map<SyncEntity, RawBuilder<unknown>>();
-
-  async function selectList(entity: SyncEntity): Promise<RawBuilder<unknown>> {
-    const known = selectLists.get(entity);
-    if (known !== undefined) return known;
-    catalog ??= readCatalog(db);
-    const list = rowSelectList(entity, (await catalog).get(entity) ?? []);
-    selectLists.set(entity, list);
-    return list;
-  }
+  const columnsOf = entityColumns(db);
+  const selectList = async (entity: SyncEntity) => (await columnsOf(entity)).list;
 
   // The page's rows are chosen first and only then turned into JSON: an expression in the same
   // SELECT as the ORDER BY ... LIMIT would be computed for every candidate row before the sort.
@@ -122,9 +136,7 @@ export function jsonChangeSource(db: Db): ChangeSource<string> {
 
   return {
     scopedPage: async (entity, principal, afterId, limit) => {
-      const scoped = db.selectFrom('customers').select('customers.id').where(customerScopeFilter(principal));
-      const after = afterId === null ? sql`TRUE` : sql`t.id > ${afterId}`;
-      const run = await select(entity, sql`${owner(entity, 't')} IN (${scoped}) AND ${after}`, limit);
+      const run = await select(entity, scopedWhere(db, entity, principal, afterId), limit);
       return { changes: changesOf(run), rows: run.rows, lastId: run.lastId };
     },
     byIds: async (entity, ids) => (ids.length === 0 ? [] : changesOf(await select(entity, sql`t.id IN (${sql.join([...ids])})`))),
@@ -134,8 +146,30 @@ export function jsonChangeSource(db: Db): ChangeSource<string> {
   };
 }
 
+/**
+ * Snapshot upserts as the JSON text of runs (shared/sync/protocol.ts RowRunSchema): the column
+ * names once, each row as `json_build_array` of the same values `row_to_json` would write.
+ */
+export function jsonRunSource(db: Db): SnapshotSource<string> {
+  const columnsOf = entityColumns(db);
+  return {
+    scopedPage: async (entity, principal, afterId, limit) => {
+      const { list, names } = await columnsOf(entity);
+      const values = sql.join(names.map((name) => sql.ref(`p.${name}`)));
+      const result = await sql<ChangeRun>`
+        SELECT count(*)::int4 AS rows, max(p.id) AS "lastId", string_agg(json_build_array(${values})::text, ',' ORDER BY p.id) AS changes
+        FROM (SELECT ${list} FROM (SELECT * FROM ${sql.table(entity)} AS t WHERE ${scopedWhere(db, entity, principal, afterId)}
+          ORDER BY t.id LIMIT ${limit}) AS t) AS p`.execute(db);
+      const run = result.rows[0] ?? { rows: 0, lastId: null, changes: null };
+      const text = run.changes === null ? [] : [`{"entity":${JSON.stringify(entity)},"columns":${JSON.stringify(names)},"rows":[${run.changes}]}`];
+      return { changes: text, rows: run.rows, lastId: run.lastId };
+    },
+  };
+}
+
 /** The PullResponse JSON of a page whose changes are JSON text already. */
-export function pullPageJson(page: PullPage<string>): string {
+export function pullPageJson(page: PullPage<string, string>): string {
+  const runs = page.runs === undefined ? '' : `,"runs":[${page.runs.join(',')}]`;
   const total = page.snapshotTotal === undefined ? '' : `,"snapshotTotal":${String(page.snapshotTotal)}`;
-  return `{"changes":[${page.changes.join(',')}],"cursor":${JSON.stringify(page.cursor)},"hasMore":${String(page.hasMore)},"snapshot":${String(page.snapshot)}${total}}`;
+  return `{"changes":[${page.changes.join(',')}]${runs},"cursor":${JSON.stringify(page.cursor)},"hasMore":${String(page.hasMore)},"snapshot":${String(page.snapshot)}${total}}`;
 }

@@ -9,9 +9,9 @@ import type { Principal } from '../auth/principal';
 import { customerScopeFilter } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
 import { decodeCursor, deltaCursor, encodeCursor, snapshotCursor, type SnapshotCursor } from './cursor';
-import { rowChangeSource, type ChangeSource, type PullPage } from './change-source';
+import { rowChangeSource, rowRunSource, type ChangeSource, type PullPage, type SnapshotSource } from './change-source';
 import { scopedRowCount } from './rows';
-import { jsonChangeSource, pullPageJson } from './json-changes';
+import { jsonChangeSource, jsonRunSource, pullPageJson } from './json-changes';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -48,7 +48,7 @@ export async function pruneChangeLog(db: Db, seq: number): Promise<void> {
   });
 }
 
-async function snapshotPage<C>(db: Db, source: ChangeSource<C>, principal: Principal, cursor: SnapshotCursor, limit: number): Promise<PullPage<C>> {
+async function snapshotPage<C>(db: Db, source: SnapshotSource<C>, principal: Principal, cursor: SnapshotCursor, limit: number): Promise<PullPage<C>> {
   const first = cursor.e === 0 && cursor.a === null;
   const changes: C[] = [];
   let rows = 0;
@@ -145,36 +145,51 @@ async function deltaPage<C>(db: Db, source: ChangeSource<C>, principal: Principa
   return { changes, cursor: encodeCursor(deltaCursor(last)), hasMore, snapshot: false };
 }
 
-/** One page of changes from `openSource`; `resync` customers come first, in full, on a delta page (a snapshot sends everything anyway). */
-async function pullWith<C>(
+/** What a pull asks for besides its cursor and limit. */
+export interface PullOptions {
+  readonly resync?: readonly string[];
+  /** A snapshot page's upserts as runs (PullResponse.runs) instead of changes. */
+  readonly snapshotRuns?: boolean;
+}
+
+interface Sources<C, R> {
+  readonly changes: (trx: Db) => ChangeSource<C>;
+  readonly runs: (trx: Db) => SnapshotSource<R>;
+}
+
+/** One page; `resync` customers come first, in full, on a delta page (a snapshot sends everything anyway). */
+async function pullWith<C, R>(
   db: Db,
-  openSource: (trx: Db) => ChangeSource<C>,
+  sources: Sources<C, R>,
   principal: Principal,
   cursorText: string | null,
   limit: number,
-  resync: readonly string[],
-): Promise<PullPage<C>> {
+  options: PullOptions,
+): Promise<PullPage<C, R>> {
+  const snapshot = async (trx: Db, cursor: SnapshotCursor): Promise<PullPage<C, R>> => {
+    if (options.snapshotRuns !== true) return snapshotPage(trx, sources.changes(trx), principal, cursor, limit);
+    const { changes: runs, ...page } = await snapshotPage(trx, sources.runs(trx), principal, cursor, limit);
+    return { changes: [], runs, ...page };
+  };
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const cursor = cursorText === null ? null : decodeCursor(cursorText);
       if (cursor === undefined) throw new InvalidCursorError();
-      const source = openSource(trx);
       const floor = await changeLogFloor(trx);
-      if (cursor === null || (cursor.k === 'd' && cursor.s < floor)) {
-        return snapshotPage(trx, source, principal, snapshotCursor(await highWater(trx, floor), 0, null), limit);
-      }
-      if (cursor.k === 's') return snapshotPage(trx, source, principal, cursor, limit);
-      const resynced = await resyncChanges(trx, source, principal, resync);
+      if (cursor === null || (cursor.k === 'd' && cursor.s < floor)) return snapshot(trx, snapshotCursor(await highWater(trx, floor), 0, null));
+      if (cursor.k === 's') return snapshot(trx, cursor);
+      const source = sources.changes(trx);
+      const resynced = await resyncChanges(trx, source, principal, options.resync ?? []);
       const page = await deltaPage(trx, source, principal, cursor.s, limit);
       return { ...page, changes: [...resynced, ...page.changes] };
     });
 }
 
 /** One page as objects: the reference the JSON answer is tested against, and handy in process. */
-export function pull(db: Db, principal: Principal, cursorText: string | null, limit: number, resync: readonly string[] = []): Promise<PullResponse> {
-  return pullWith(db, rowChangeSource, principal, cursorText, limit, resync);
+export function pull(db: Db, principal: Principal, cursorText: string | null, limit: number, options: PullOptions = {}): Promise<PullResponse> {
+  return pullWith(db, { changes: rowChangeSource, runs: rowRunSource }, principal, cursorText, limit, options);
 }
 
 /** A page as JSON text, and the cursor of the snapshot page after it (null: no snapshot page follows). */
@@ -187,13 +202,7 @@ export interface PulledJson {
  * One page as the JSON text of a PullResponse, each change built by the database (json-changes.ts):
  * what the route sends, without turning thousands of rows into objects and back into JSON.
  */
-export async function pullJson(
-  db: Db,
-  principal: Principal,
-  cursorText: string | null,
-  limit: number,
-  resync: readonly string[] = [],
-): Promise<PulledJson> {
-  const page = await pullWith(db, jsonChangeSource, principal, cursorText, limit, resync);
+export async function pullJson(db: Db, principal: Principal, cursorText: string | null, limit: number, options: PullOptions = {}): Promise<PulledJson> {
+  const page = await pullWith(db, { changes: jsonChangeSource, runs: jsonRunSource }, principal, cursorText, limit, options);
   return { json: pullPageJson(page), nextSnapshotCursor: page.snapshot && page.hasMore ? page.cursor : null };
 }

@@ -8,13 +8,18 @@
  * always before anything kept is handed out.
  */
 import type { Principal } from '../auth/principal';
-import type { PulledJson } from './pull';
+import type { PulledJson, PullOptions } from './pull';
 
-export type ReadPage = (principal: Principal, cursor: string | null, limit: number, resync: readonly string[]) => Promise<PulledJson>;
+export interface PageRequest extends PullOptions {
+  readonly cursor: string | null;
+  readonly limit: number;
+}
+
+export type ReadPage = (principal: Principal, request: PageRequest) => Promise<PulledJson>;
 
 export interface SnapshotReadAhead {
   /** The page as JSON text: read ahead already, or read now. */
-  pull(principal: Principal, cursor: string | null, limit: number, resync: readonly string[]): Promise<string>;
+  pull(principal: Principal, request: PageRequest): Promise<string>;
   /** Stops reading ahead and waits for reads under way (before the database closes). */
   close(): Promise<void>;
 }
@@ -32,8 +37,8 @@ interface KeptPage {
   readonly at: number;
 }
 
-const keyOf = (principal: Principal, cursor: string, limit: number): string =>
-  JSON.stringify([principal.userId, principal.role, principal.teamId, cursor, limit]);
+const keyOf = (principal: Principal, cursor: string, request: PageRequest): string =>
+  JSON.stringify([principal.userId, principal.role, principal.teamId, cursor, request.limit, request.snapshotRuns === true]);
 
 export function createSnapshotReadAhead(read: ReadPage, options: ReadAheadOptions = {}): SnapshotReadAhead {
   const maxPages = options.maxPages ?? 16;
@@ -47,7 +52,7 @@ export function createSnapshotReadAhead(read: ReadPage, options: ReadAheadOption
     for (const [key, entry] of kept) if (now() - entry.at > keepMs) kept.delete(key);
   }
 
-  function readAhead(principal: Principal, cursor: string, limit: number): void {
+  function readAhead(principal: Principal, cursor: string, request: PageRequest): void {
     if (closed) return;
     dropStale();
     while (kept.size >= maxPages) {
@@ -55,20 +60,20 @@ export function createSnapshotReadAhead(read: ReadPage, options: ReadAheadOption
       if (oldest.done === true) break;
       kept.delete(oldest.value);
     }
-    const page = read(principal, cursor, limit, []);
+    const page = read(principal, { cursor, limit: request.limit, snapshotRuns: request.snapshotRuns === true });
     const settled = page.then(
       () => undefined,
       () => undefined,
     );
     underway.add(settled);
     void settled.then(() => underway.delete(settled));
-    kept.set(keyOf(principal, cursor, limit), { page, at: now() });
+    kept.set(keyOf(principal, cursor, request), { page, at: now() });
   }
 
-  async function takeKept(principal: Principal, cursor: string | null, limit: number): Promise<PulledJson | null> {
-    if (cursor === null) return null;
+  async function takeKept(principal: Principal, request: PageRequest): Promise<PulledJson | null> {
+    if (request.cursor === null) return null;
     dropStale();
-    const key = keyOf(principal, cursor, limit);
+    const key = keyOf(principal, request.cursor, request);
     const entry = kept.get(key);
     if (entry === undefined) return null;
     kept.delete(key);
@@ -77,9 +82,9 @@ export function createSnapshotReadAhead(read: ReadPage, options: ReadAheadOption
   }
 
   return {
-    async pull(principal, cursor, limit, resync) {
-      const page = (await takeKept(principal, cursor, limit)) ?? (await read(principal, cursor, limit, resync));
-      if (page.nextSnapshotCursor !== null) readAhead(principal, page.nextSnapshotCursor, limit);
+    async pull(principal, request) {
+      const page = (await takeKept(principal, request)) ?? (await read(principal, request));
+      if (page.nextSnapshotCursor !== null) readAhead(principal, page.nextSnapshotCursor, request);
       return page.json;
     },
     async close() {

@@ -13,6 +13,7 @@ import { recordChange } from '../../../server/db/change-log';
 import { DEMO_PASSWORD, DEMO_TEAM, DEMO_USERNAMES } from '../../../server/demo/credentials';
 import { seedServerDemo } from '../../../server/demo/seed';
 import { pull, pullJson } from '../../../server/sync/pull';
+import { changesOfRun } from '../../../shared/sync/runs';
 import { BACKENDS } from './support/backends';
 import { bearer, login, startHarness, type Harness } from './support/harness';
 
@@ -21,8 +22,8 @@ const AWKWARD_TEXT = 'Quote " backslash \\ slash / newline \n tab \t bell \u0007
 
 /** Both paths for one request; the JSON text parsed, and checked against the protocol schema. */
 async function bothWays(h: Harness, principal: Principal, cursor: string | null, limit: number, resync: readonly string[] = []) {
-  const objects = await pull(h.testDb.db, principal, cursor, limit, resync);
-  const text = (await pullJson(h.testDb.db, principal, cursor, limit, resync)).json;
+  const objects = await pull(h.testDb.db, principal, cursor, limit, { resync });
+  const text = (await pullJson(h.testDb.db, principal, cursor, limit, { resync })).json;
   const parsed = PullResponseSchema.parse(JSON.parse(text));
   return { objects, text, parsed };
 }
@@ -158,6 +159,32 @@ describe.each(BACKENDS)('sync pull as database-built JSON on %s', (kind) => {
       const { changes } = await expectSamePages(h, principal(username), null, limit);
       expect(changes).toBeGreaterThan(1_000);
     }
+  });
+
+  it.each([DEMO_USERNAMES.teamLead, DEMO_USERNAMES.admin])('a snapshot of %s as runs is the same both ways and holds exactly the rows of its changes', async (username) => {
+    const db = h.testDb.db;
+    const caller = principal(username);
+    let cursor: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const objects = await pull(db, caller, cursor, 997, { snapshotRuns: true });
+      const text = (await pullJson(db, caller, cursor, 997, { snapshotRuns: true })).json;
+      expect(JSON.stringify(JSON.parse(text))).toBe(JSON.stringify(objects));
+      expect(PullResponseSchema.parse(JSON.parse(text))).toEqual(objects);
+      const plain = await pull(db, caller, cursor, 997);
+      const { changes, runs, ...rest } = objects;
+      expect(changes).toEqual([]);
+      expect((runs ?? []).flatMap(changesOfRun)).toEqual(plain.changes);
+      expect(rest).toEqual({ cursor: plain.cursor, hasMore: plain.hasMore, snapshot: true, ...(plain.snapshotTotal === undefined ? {} : { snapshotTotal: plain.snapshotTotal }) });
+      pages += 1;
+      cursor = plain.cursor;
+      if (!plain.hasMore) break;
+    }
+    expect(pages).toBeGreaterThan(1);
+    // After the snapshot, a delta page asked for as runs comes as changes, as always.
+    const delta = await pull(db, caller, cursor, 997, { snapshotRuns: true });
+    expect(delta).toMatchObject({ snapshot: false });
+    expect(delta.runs).toBeUndefined();
   });
 
   it('items of promises and disputes come attached as today, an empty list where there are none', async () => {

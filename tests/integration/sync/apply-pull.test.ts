@@ -11,11 +11,12 @@ import { createRowWriter } from '../../../db/sync/local-rows';
 import { searchGlobal } from '../../../db/queries/search';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../db/summary/refresh';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../server/demo/credentials';
-import type { PullResponse } from '../../../shared/sync/protocol';
+import { SYNC_ENTITIES, type PullResponse } from '../../../shared/sync/protocol';
 import { createSyncClient } from '../../../electron/sync/transport';
 import { createTempStore, type TempStore } from '../../support/temp-store';
 import { AS_OF, NOW, startSyncServer, type SyncServer } from './support';
 
+const SYNCED_TABLES = [...SYNC_ENTITIES];
 const CTX: ApplyContext = { asOf: AS_OF, now: NOW, settings: DEFAULT_DOMAIN_SETTINGS, resynced: [] };
 const PAGE = 400;
 
@@ -29,6 +30,7 @@ const schemaObjects = (sqlite: BetterSqlite3.Database): string[] =>
 describe('applying pulled pages', () => {
   let server: SyncServer;
   let pages: PullResponse[] = [];
+  let runPages: PullResponse[] = [];
   const stores: TempStore[] = [];
   const store = async (): Promise<TempStore> => {
     const created = await createTempStore();
@@ -40,18 +42,21 @@ describe('applying pulled pages', () => {
     server = await startSyncServer('postgres');
     const client = createSyncClient({ baseUrl: server.url });
     const { accessToken } = await client.login(DEMO_USERNAMES.collector, DEMO_PASSWORD);
-    let cursor: string | null = null;
-    for (;;) {
-      const page = await client.pull(accessToken, { cursor, limit: PAGE });
-      pages.push(page);
-      if (!page.hasMore) break;
-      cursor = page.cursor;
+    for (const snapshotRuns of [false, true]) {
+      let cursor: string | null = null;
+      for (;;) {
+        const page = await client.pull(accessToken, { cursor, limit: PAGE, snapshotRuns });
+        (snapshotRuns ? runPages : pages).push(page);
+        if (!page.hasMore) break;
+        cursor = page.cursor;
+      }
     }
   });
   afterAll(async () => {
     for (const opened of stores.splice(0)) await opened.cleanup();
     await server.dispose();
     pages = [];
+    runPages = [];
   });
 
   it('a first snapshot counts its pages against the announced total and ends with every index, trigger, summary and search entry', async () => {
@@ -87,6 +92,27 @@ describe('applying pulled pages', () => {
     // A search trigger works again: a new document is found at once.
     sqlite.prepare("UPDATE open_items SET document_number = 'ZX-4711' WHERE document_number = ?").run(item?.document_number ?? '');
     expect(searchGlobal(sqlite, { q: 'ZX-4711', limit: 5 }).map((hit) => hit.kind)).toContain('document');
+  });
+
+  it('a snapshot received as runs leaves the store exactly as one received as changes', async () => {
+    expect(runPages.every((page) => page.changes.length === 0 && (page.runs ?? []).length > 0)).toBe(true);
+    const dump = (sqlite: BetterSqlite3.Database): Record<string, unknown[]> =>
+      Object.fromEntries(
+        [...SYNCED_TABLES, 'promise_items', 'dispute_items', 'customer_summary', 'users', 'search_index'].map((table) => [
+          table,
+          sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${table === 'search_index' ? 'rowid' : '1, 2'}`).all(),
+        ]),
+      );
+    const { store: asChanges } = await store();
+    const { store: asRuns } = await store();
+    for (const page of pages) applyPullPage(asChanges.sqlite, page, CTX);
+    const received: (number | null)[] = [];
+    for (const page of runPages) received.push(applyPullPage(asRuns.sqlite, page, CTX).snapshot?.rows ?? null);
+    expect(received.at(-1)).toBeNull();
+    expect(received.slice(0, -1)).toEqual(pages.slice(0, -1).map((_, index) => pages.slice(0, index + 1).reduce((sum, page) => sum + page.changes.length, 0)));
+    const expected = dump(asChanges.sqlite);
+    expect(expected.activities?.length).toBeGreaterThan(0);
+    expect(dump(asRuns.sqlite)).toEqual(expected);
   });
 
   it('a snapshot cut short by another account signing in leaves the schema whole', async () => {
