@@ -14,6 +14,7 @@ import { refreshAllSummariesSync, refreshCustomerSummaries, type DomainSettings 
 import { isStoreEmpty, resumeBulkMaintenance, suspendBulkMaintenance } from './bulk-snapshot';
 import { AUDIT_ENTITY_TABLES } from './entities';
 import { createRowWriter, deleteRow, replaceDisputeItems, replacePromiseItems, toLocalRow, userPlaceholders } from './local-rows';
+import { markForResync, resyncReceived } from './resync';
 import { readSyncJson, readSyncValue, SYNC_KEYS, writeSyncValue } from './sync-state';
 
 export interface ApplyContext {
@@ -138,12 +139,10 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
       // Rows of one page may refer to each other in any order; the constraints are checked at commit.
       sqlite.pragma('defer_foreign_keys = ON');
       beginSnapshotPage(sqlite, page);
-      const unresync = prepared<[string]>(sqlite, 'DELETE FROM sync_resync WHERE customer_id = ?');
-      for (const customerId of ctx.resynced) unresync.run(customerId);
+      resyncReceived(sqlite, ctx.resynced);
 
       const kept = rowsOfPendingMutations(sqlite);
       const touched = new Set<string>();
-      const resyncLater = prepared<[string]>(sqlite, 'INSERT INTO sync_resync (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
       const seen = prepared<[string]>(sqlite, 'INSERT INTO sync_snapshot_seen (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
       const promisesArrived: string[] = [];
       const placeholdUsers = userPlaceholders(sqlite, ctx.now);
@@ -162,14 +161,14 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
           return;
         }
         if (kept.size > 0 && kept.has(`${change.entity}:${change.id}`)) {
-          resyncLater.run(change.customerId);
+          markForResync(sqlite, change.customerId);
           keptCount += 1;
           return;
         }
         if (change.entity === 'notes') {
           writer.flush();
           if (!makeRoomForNote(sqlite, toLocalRow(sqlite, 'notes', change.row), kept)) {
-            resyncLater.run(change.customerId);
+            markForResync(sqlite, change.customerId);
             keptCount += 1;
             return;
           }

@@ -10,6 +10,7 @@ import { createdIdsOf } from './created-ids';
 import { AUDIT_ENTITY_TABLES, CREATING_ACTIONS } from './entities';
 import { customerOfMutation } from './mutation-customer';
 import { readSyncValue, SYNC_KEYS, writeSyncValue } from './sync-state';
+import { markForResync } from './resync';
 
 interface OutboxRow {
   id: string;
@@ -85,7 +86,6 @@ export function recordPushResults(sqlite: BetterSqlite3.Database, results: reado
     `INSERT INTO sync_issues (id, name, args_json, customer_id, error_code, error_message, error_field, created_at, rejected_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
-  const resync = prepared<[string]>(sqlite, 'INSERT INTO sync_resync (customer_id) VALUES (?) ON CONFLICT DO NOTHING');
   return sqlite
     .transaction((): PushOutcome => {
       sqlite.pragma('defer_foreign_keys = ON');
@@ -101,7 +101,7 @@ export function recordPushResults(sqlite: BetterSqlite3.Database, results: reado
           const customerId = customerOfMutation(sqlite, row.id, args);
           keepIssue.run(row.id, row.name, row.args_json, customerId, error.code, error.message, error.field ?? null, row.created_at, now);
           undoCreatedRows(sqlite, row.id);
-          if (customerId !== null) resync.run(customerId);
+          if (customerId !== null) markForResync(sqlite, customerId);
           rejected += 1;
         } else {
           applied += 1;

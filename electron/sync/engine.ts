@@ -15,9 +15,9 @@ import { adoptAccount, clientIdOf, storedAccount, storedServer, storeServer, typ
 import { applyPullPage, type SnapshotProgress } from '../../db/sync/apply-pull';
 import { applyDirectory } from '../../db/sync/directory';
 import { issueCount } from '../../db/sync/issues';
+import { customersToResync } from '../../db/sync/resync';
 import { firstPendingSeq, nextPushBatch, pendingCount, recordPushResults, renumberPendingFrom } from '../../db/sync/outbox';
 import { readSyncValue, SYNC_KEYS, writeSyncValue } from '../../db/sync/sync-state';
-import { prepared } from '../../db/statements';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from '../../db/summary/refresh';
 import { describeError, type ShellLogger } from '../app/logger';
 import { backoffDelay } from './backoff';
@@ -430,7 +430,7 @@ export class SyncEngine {
     let prefetched: Promise<PullResponse> | null = null;
     try {
       for (;;) {
-        const resync = prefetched === null ? this.pendingResync() : [];
+        const resync = prefetched === null ? customersToResync(this.sqlite, PENDING_RESYNC_LIMIT) : [];
         const cursor = readSyncValue(this.sqlite, SYNC_KEYS.cursor);
         const page: PullResponse = await (prefetched ??
           this.authed(client, (token) => client.pull(token, { cursor, limit: this.timing.pullLimit, resync, snapshotRuns: true })));
@@ -462,12 +462,6 @@ export class SyncEngine {
       // A page asked for ahead and not used (the write before it failed) is dropped with its answer.
       await prefetched?.catch(() => undefined);
     }
-  }
-
-  private pendingResync(): string[] {
-    return prepared<[number], { customer_id: string }>(this.sqlite, 'SELECT customer_id FROM sync_resync ORDER BY customer_id LIMIT ?')
-      .all(PENDING_RESYNC_LIMIT)
-      .map((row) => row.customer_id);
   }
 
   private fail(error: unknown): void {

@@ -11,9 +11,7 @@ import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { seesTeam } from '../team/access';
 import { TeamScreen } from '../team/TeamScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
-import { useReportsShortcut } from '../reports/useReportsShortcut';
 import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
-import { useSyncIssuesShortcut } from '../sync/useSyncIssuesShortcut';
 import { useSyncUserKey } from '../sync/syncStatusStore';
 import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
 import { WorkDrawer, type WorkRequest } from '../collector/WorkDrawer';
@@ -22,9 +20,10 @@ import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
-import { goBack, goHome, openDashboard, openFollowUps, openReports, openTeam, useRoute } from './router';
+import { goBack, goHome, openDashboard, openFollowUps, openReports, openSyncIssues, openTeam, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useDebounced } from './useDebounced';
+import { useGoToShortcut } from './useGoToShortcut';
 import { useWindowKeydown } from './useWindowKeydown';
 
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -83,8 +82,8 @@ export function App() {
     }
   };
 
-  useSyncIssuesShortcut();
-  useReportsShortcut();
+  useGoToShortcut('s', openSyncIssues);
+  useGoToShortcut('r', openReports);
   useWindowKeydown((event: KeyboardEvent) => {
     if (event.key === 'ArrowLeft' && event.altKey && !onWorklist) {
       event.preventDefault();
