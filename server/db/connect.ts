@@ -28,6 +28,11 @@ export interface ConnectOptions {
   readonly dataDir?: string;
   /** PostgreSQL only: the schema to put first on the search_path. */
   readonly schema?: string;
+  /**
+   * PGlite only: begin from this image of a data directory (`PGlite.dumpDataDir`) instead of an
+   * empty cluster, which takes a quarter of the time (the tests' way to many fresh databases).
+   */
+  readonly pgliteImage?: Blob;
 }
 
 const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
@@ -72,14 +77,14 @@ function connectPostgres(databaseUrl: string, schema: string): ServerDb {
   return { db, kind: 'postgres', schema, close: () => db.destroy() };
 }
 
-async function connectPglite(dataDir: string | undefined): Promise<ServerDb> {
+async function connectPglite(dataDir: string | undefined, image: Blob | undefined): Promise<ServerDb> {
   let location: string | undefined;
   if (dataDir !== undefined) {
     location = join(dataDir, 'pg');
     mkdirSync(location, { recursive: true });
   }
   const parsers = Object.fromEntries(Object.entries(textParsers).map(([oid, parse]) => [oid, (text: string) => parse(text)]));
-  const pglite = await PGlite.create({ ...(location === undefined ? {} : { dataDir: location }), parsers });
+  const pglite = await PGlite.create({ ...(location === undefined ? {} : { dataDir: location }), ...(image === undefined ? {} : { loadDataDir: image }), parsers });
   await pglite.exec(`SET TimeZone = 'UTC'`);
   const db = new Kysely<ServerDatabase>({ dialect: new PGliteDialect(pglite) });
   return {
@@ -97,5 +102,5 @@ export async function connectServerDb(options: ConnectOptions = {}): Promise<Ser
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     return connectPostgres(options.databaseUrl, options.schema ?? 'public');
   }
-  return connectPglite(options.dataDir);
+  return connectPglite(options.dataDir, options.pgliteImage);
 }

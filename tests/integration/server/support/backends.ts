@@ -2,6 +2,7 @@
  * Every server suite runs against both backends: real PostgreSQL (a fresh schema per database,
  * dropped afterwards) and in-memory PGlite.
  */
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { connectServerDb, type DatabaseKind, type ServerDb } from '../../../../server/db/connect';
@@ -10,6 +11,9 @@ import { migrateServerDatabase } from '../../../../server/db/migrate';
 export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export const BACKENDS: readonly DatabaseKind[] = ['postgres', 'pglite'];
+
+/** Where the integration run's global setup left a migrated PGlite image (see global-setup.ts). */
+export const PGLITE_IMAGE_ENV = 'LEDGERLINE_TEST_PGLITE_IMAGE';
 
 export interface TestDb extends ServerDb {
   /** Closes the connection and, on PostgreSQL, drops the test schema. */
@@ -26,6 +30,12 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+/** The migrated PGlite image tests/integration/global-setup.ts wrote, when there is one. */
+function migratedImage(): { pgliteImage?: Blob } {
+  const path = process.env[PGLITE_IMAGE_ENV];
+  return path === undefined || path === '' ? {} : { pgliteImage: new Blob([readFileSync(path)]) };
+}
+
 /** An empty database of `kind`; `migrate: false` leaves it without tables. */
 export async function openTestDb(kind: DatabaseKind, { migrate = true } = {}): Promise<TestDb> {
   let server: ServerDb;
@@ -36,7 +46,7 @@ export async function openTestDb(kind: DatabaseKind, { migrate = true } = {}): P
     drop = () => adminQuery(`DROP SCHEMA ${schema} CASCADE`);
     server = await connectServerDb({ databaseUrl: POSTGRES_URL, schema });
   } else {
-    server = await connectServerDb({});
+    server = await connectServerDb(migrate ? migratedImage() : {});
   }
   if (migrate) await migrateServerDatabase(server.db, server.schema);
   return {
