@@ -490,6 +490,24 @@ test('the promise and dispute forms keep a draft until they are saved', async ({
   await expect(drawer(page).getByLabel('Description')).toHaveValue('');
 });
 
+test('a drawer reopened while it is still closing leaves the page readable once it is closed', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  for (let round = 0; round < 6; round += 1) {
+    await page.keyboard.press('p');
+    await drawer(page).getByLabel('Amount').fill('10.00');
+    await drawer(page).getByLabel('Promised date').fill('2026-12-04');
+    // Saved, and at once the form again, while the first drawer may still slide out.
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('saved-message')).toHaveText('Promise recorded');
+    await page.keyboard.press('p');
+    await expect(drawer(page).getByLabel('Promise note')).toHaveValue('');
+    await page.keyboard.press('Escape');
+    await expect(drawer(page)).toBeHidden();
+    await expect(page.locator('#root')).not.toHaveAttribute('aria-hidden', 'true');
+    await expect(itemRows(page).first().getByRole('checkbox')).toBeVisible();
+  }
+});
+
 test('the worklist filters customers whose promise falls due today or tomorrow', async ({ server, page }) => {
   await openWorklist(page, server.url);
   const chip = page.locator('[data-filter="promiseDueSoon"]');

@@ -13,10 +13,12 @@ export function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /**
- * MUI renders dialogs, menus and popovers as modals that trap focus, so a key pressed inside one
- * belongs to it. Checking the target (not the DOM) keeps a closing overlay from eating the next key.
+ * MUI renders dialogs, menus and popovers as modals that trap focus, so a key pressed inside an open
+ * one belongs to it. Checking the target (not the DOM) and skipping a modal that is closing (sliding
+ * out, already marked aria-hidden) keeps a closing overlay from eating the next key.
  */
-export const inOverlay = (target: EventTarget | null): boolean => target instanceof Element && target.closest('.MuiModal-root') !== null;
+export const inOverlay = (target: EventTarget | null): boolean =>
+  target instanceof Element && target.closest('.MuiModal-root:not([aria-hidden="true"])') !== null;
 
 export const hasModifier = (event: KeyboardEvent): boolean => event.ctrlKey || event.metaKey || event.altKey;
 

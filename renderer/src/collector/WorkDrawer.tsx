@@ -60,6 +60,10 @@ export function WorkDrawer({ request, onClose, onSaved }: WorkDrawerProps) {
       anchor="right"
       open={request !== null}
       onClose={onClose}
+      // Hand the page back to assistive technology as soon as the drawer closes, not after it has slid
+      // out: reopened while still sliding out (a form right after saving one), the modal bookkeeping
+      // otherwise left the whole page, the new drawer included, aria-hidden.
+      ModalProps={{ closeAfterTransition: false }}
       slotProps={{
         paper: {
           role: 'dialog',
