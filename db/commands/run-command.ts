@@ -10,6 +10,7 @@ import { validationError } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
 import type { LocalStore } from '../open';
+import { enqueueMutation } from '../sync/outbox';
 import { build, execute, selectFirst } from '../typed-sql';
 import { DEFAULT_DOMAIN_SETTINGS, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
 
@@ -96,7 +97,7 @@ export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command:
     };
     const result = command.apply(tx, input);
     if (command.localOnly !== true) {
-      execute(sqlite, build.insertInto('outbox').values({ id: mutationId, name: command.name, args_json: JSON.stringify(input), created_at: now }));
+      enqueueMutation(sqlite, { id: mutationId, name: command.name, args: input, createdAt: now });
     }
     refreshCustomerSummaries(sqlite, touched, tx.asOf, settings, now);
     options.beforeCommit?.(tx);

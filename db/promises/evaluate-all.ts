@@ -16,6 +16,7 @@ import type { PromiseStatus } from '../../shared/domain/codes';
 import { insertFollowUp } from '../commands/follow-up';
 import type { Row } from '../schema';
 import { jsonIds } from '../commands/open-items';
+import { enqueueMutation } from '../sync/outbox';
 import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import { DEFAULT_DOMAIN_SETTINGS, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
 
@@ -169,7 +170,7 @@ function apply(
     if (!followUp) continue;
     followUpsCreated += 1;
     const args = { customerId: row.customer_id, promiseId: row.id, dueDate: asOf, title };
-    execute(sqlite, build.insertInto('outbox').values({ id: uuidv7(), name: 'promise.brokenFollowUp', args_json: JSON.stringify(args), created_at: now }));
+    enqueueMutation(sqlite, { id: uuidv7(), name: 'promise.brokenFollowUp', args, createdAt: now });
   }
   refreshCustomerSummaries(sqlite, touched, asOf, context.settings, now);
   const remember = { key: PROMISES_EVALUATED_KEY, value: stamp(asOf, context.rules) };

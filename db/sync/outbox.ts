@@ -20,6 +20,16 @@ interface OutboxRow {
   push_seq: number;
 }
 
+/** Queues a mutation for the server, inside the caller's transaction; it gets its protocol seq when first sent. */
+export function enqueueMutation(sqlite: BetterSqlite3.Database, mutation: { readonly id: string; readonly name: string; readonly args: unknown; readonly createdAt: string }): void {
+  prepared<[string, string, string, string]>(sqlite, 'INSERT INTO outbox (id, name, args_json, created_at) VALUES (?, ?, ?, ?)').run(
+    mutation.id,
+    mutation.name,
+    JSON.stringify(mutation.args),
+    mutation.createdAt,
+  );
+}
+
 export function pendingCount(sqlite: BetterSqlite3.Database): number {
   return prepared<[], { n: number }>(sqlite, 'SELECT count(*) AS n FROM outbox').get()?.n ?? 0;
 }

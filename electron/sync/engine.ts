@@ -431,9 +431,7 @@ export class SyncEngine {
     try {
       for (;;) {
         const resync = prefetched === null ? customersToResync(this.sqlite, PENDING_RESYNC_LIMIT) : [];
-        const cursor = readSyncValue(this.sqlite, SYNC_KEYS.cursor);
-        const page: PullResponse = await (prefetched ??
-          this.authed(client, (token) => client.pull(token, { cursor, limit: this.timing.pullLimit, resync, snapshotRuns: true })));
+        const page: PullResponse = await (prefetched ?? this.pullFromStoredCursor(client, resync));
         prefetched = null;
         if (page.snapshot && page.hasMore) {
           let sent = (): void => undefined;
@@ -462,6 +460,11 @@ export class SyncEngine {
       // A page asked for ahead and not used (the write before it failed) is dropped with its answer.
       await prefetched?.catch(() => undefined);
     }
+  }
+
+  private pullFromStoredCursor(client: SyncClient, resync: readonly string[]): Promise<PullResponse> {
+    const cursor = readSyncValue(this.sqlite, SYNC_KEYS.cursor);
+    return this.authed(client, (token) => client.pull(token, { cursor, limit: this.timing.pullLimit, resync, snapshotRuns: true }));
   }
 
   private fail(error: unknown): void {

@@ -313,10 +313,14 @@ describe.each(BACKENDS)('sync faults on %s', (kind) => {
     await expectConverged(db(), me, a);
   });
 
-  it('survives a lost refresh answer: the spent token is taken as a retry within a minute, and everything is sent once', async () => {
+  /**
+   * A client with two unsent notes whose access token has expired; its refresh reaches the server
+   * (which rotates the token) but the answer is lost, so the sync ends offline with the old token kept.
+   */
+  const loseRefreshAnswer = async (label: string) => {
     const net = hookedFetch();
     const a = await track({ fetch: net });
-    const bodies = await a.addNotes(2, 'lost refresh');
+    const bodies = await a.addNotes(2, label);
     server.h.clock.set(shiftIso(server.h.clock.now().toISOString(), ACCESS_TOKEN_LIFETIME_MS + 60_000));
     net.hook = async (request, send) => {
       if (request.path !== '/v1/auth/refresh') return send();
@@ -325,6 +329,11 @@ describe.each(BACKENDS)('sync faults on %s', (kind) => {
     };
     expect(await a.sync()).toMatchObject({ state: 'offline', pending: 2 });
     net.hook = null;
+    return { a, bodies };
+  };
+
+  it('survives a lost refresh answer: the spent token is taken as a retry within a minute, and everything is sent once', async () => {
+    const { a, bodies } = await loseRefreshAnswer('lost refresh');
     // The server rotated the refresh token the client never received; presented again at once, the
     // old token is a retry, not a copy.
     expect(await a.sync()).toMatchObject({ state: 'idle', pending: 0, issues: 0 });
@@ -333,17 +342,7 @@ describe.each(BACKENDS)('sync faults on %s', (kind) => {
   });
 
   it('signs out when a rotated token comes back after the retry minute, keeping the outbox for the next sign-in', async () => {
-    const net = hookedFetch();
-    const a = await track({ fetch: net });
-    const bodies = await a.addNotes(2, 'late refresh');
-    server.h.clock.set(shiftIso(server.h.clock.now().toISOString(), ACCESS_TOKEN_LIFETIME_MS + 60_000));
-    net.hook = async (request, send) => {
-      if (request.path !== '/v1/auth/refresh') return send();
-      await (await send()).text();
-      throw new TypeError('the connection dropped before the new session arrived');
-    };
-    expect(await a.sync()).toMatchObject({ state: 'offline', pending: 2 });
-    net.hook = null;
+    const { a, bodies } = await loseRefreshAnswer('late refresh');
     server.h.clock.set(shiftIso(server.h.clock.now().toISOString(), 2 * 60_000));
     // Long after its rotation, the old token counts as copied: the whole session ends.
     expect(await a.sync()).toMatchObject({ state: 'signed_out', pending: 2 });
