@@ -457,6 +457,9 @@ async function savePromiseThenReopenAndClose(page: Page): Promise<void> {
   await drawer(page).getByLabel('Promised date').fill('2026-12-04');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved-message')).toHaveText('Promise recorded');
+  // The message may be the last round's: the form's fields going away says this save closed the
+  // drawer (they go at once; the drawer itself still slides out).
+  await expect(page.getByLabel('Promise note')).toHaveCount(0);
   await page.keyboard.press('p');
   await expect(drawer(page).getByLabel('Promise note')).toHaveValue('');
   await page.keyboard.press('Escape');
