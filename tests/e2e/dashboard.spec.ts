@@ -1,7 +1,7 @@
 /** The KPI dashboard: reached with `g d`, scope and month switched, a formula opened, the forecast exported; axe clean. */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { openWorklist } from './ui';
 
@@ -67,13 +67,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await openDashboard(page, server.url);
     await expect(page.getByRole('figure', { name: 'Expected collections per week, EUR' })).toBeVisible();
-    const serious = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => ({ id: violation.id, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
-    expect(await serious()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Formula and inputs of CEI' }).click();
     await expect(page.getByRole('dialog', { name: 'CEI' })).toBeVisible();
-    expect(await serious()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }

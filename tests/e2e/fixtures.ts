@@ -22,24 +22,33 @@ export interface E2eServer {
   readonly restart: () => Promise<string>;
 }
 
-export const test = base.extend<{ server: E2eServer }>({
+/** A server with a fresh data directory for as long as `use` runs. */
+async function withServer(use: (server: E2eServer) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-'));
+  const clock = manualClock(E2E_NOW);
+  let server = await startWebServer({ dataDir, clock, seedIfEmpty: true });
+  const restart = async () => {
+    await server.close();
+    server = await startWebServer({ dataDir, clock, seedIfEmpty: true });
+    return server.url;
+  };
+  try {
+    await use({ url: server.url, dataDir, clock, restart });
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const test = base.extend<{ server: E2eServer }, { readOnlyServer: E2eServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
-  server: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-'));
-    const clock = manualClock(E2E_NOW);
-    let server = await startWebServer({ dataDir, clock, seedIfEmpty: true });
-    const restart = async () => {
-      await server.close();
-      server = await startWebServer({ dataDir, clock, seedIfEmpty: true });
-      return server.url;
-    };
-    try {
-      await use({ url: server.url, dataDir, clock, restart });
-    } finally {
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  },
+  server: async ({}, use) => withServer(use),
+  /**
+   * One server per worker, shared by the tests that only look (accessibility scans, forms opened
+   * and closed unsaved): they save the start of a server each. A test that writes takes `server`.
+   */
+  // eslint-disable-next-line no-empty-pattern -- as above.
+  readOnlyServer: [async ({}, use) => withServer(use), { scope: 'worker' }],
 });
 
 export { expect };

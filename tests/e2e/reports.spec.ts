@@ -5,10 +5,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Download, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { formatAmount } from '../../shared/domain/money';
+import { seriousViolations } from './axe';
 import { E2E_TODAY, expect, test } from './fixtures';
 import { parseCsv } from '../integration/reports/read-back';
 import { openWorklist } from './ui';
@@ -22,13 +22,6 @@ async function call<T>(request: APIRequestContext, url: string, operation: strin
   const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!body.ok || body.value === undefined) throw new Error(`${operation}: ${body.error?.message ?? 'no value'}`);
   return body.value;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Judged at rest: a hovered button has its own colours.
-  await page.mouse.move(0, 0);
-  const axe = await new AxeBuilder({ page }).analyze();
-  return axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 async function openReports(page: Page, url: string): Promise<void> {
