@@ -3,19 +3,12 @@
  * panel, the network reported to the engine, the sync-issues screen's empty state, and the
  * sign-in dialog's field errors. Screenshots go to /tmp/shots/sync-*.png.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { openWorklist } from './ui';
 
 const SHOTS = '/tmp/shots';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
-}
 
 const statusButton = (page: Page) => page.getByTestId('sync-status');
 
@@ -116,32 +109,39 @@ test('the sign-in dialog names the field at fault, from the keyboard', async ({ 
   await expect(statusButton(page)).toHaveAttribute('data-state', 'local_only');
 });
 
+// One screen and one scan a test, on the worker's shared server: nothing here is saved.
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the sync panel, issues screen and sign-in dialog have no serious accessibility violations (${scheme})`, async ({ server, page }) => {
-    // Four axe runs on a shared two-core machine.
-    test.setTimeout(180_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    await openWorklist(page, server.url);
-    await expect(statusButton(page)).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+  test.describe(`accessibility of the sync screens (${scheme})`, () => {
+    test.beforeEach(async ({ readOnlyServer, page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await openWorklist(page, readOnlyServer.url);
+      await expect(statusButton(page)).toBeVisible();
+    });
 
-    await openPanel(page);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/sync-panel-${scheme}.png` });
-    await page.keyboard.press('Escape');
+    test('the top bar with its sync status', async ({ page }) => {
+      expect(await seriousViolations(page)).toEqual([]);
+    });
 
-    const dialog = await openSignIn(page);
-    await dialog.getByRole('textbox', { name: 'Server address' }).fill('not an address');
-    await page.keyboard.press('Enter');
-    await expect(dialog.getByText('Server address must be an http(s) address')).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/sync-sign-in-${scheme}.png` });
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
+    test('the sync panel', async ({ page }) => {
+      await openPanel(page);
+      await page.screenshot({ path: `${SHOTS}/sync-panel-${scheme}.png` });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
 
-    await page.goto(`${server.url}#/sync-issues`);
-    await expect(page.getByText('Nothing waiting')).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/sync-issues-empty-${scheme}.png` });
+    test('the sign-in dialog with a field error', async ({ page }) => {
+      const dialog = await openSignIn(page);
+      await dialog.getByRole('textbox', { name: 'Server address' }).fill('not an address');
+      await page.keyboard.press('Enter');
+      await expect(dialog.getByText('Server address must be an http(s) address')).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/sync-sign-in-${scheme}.png` });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('the empty sync issues', async ({ readOnlyServer, page }) => {
+      await page.goto(`${readOnlyServer.url}#/sync-issues`);
+      await expect(page.getByText('Nothing waiting')).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/sync-issues-empty-${scheme}.png` });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
   });
 }
