@@ -63,7 +63,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post('/v1/auth/refresh', async (request) => {
     const { refreshToken } = parseInput(refreshBody, request.body);
-    const rotated = await rotateRefreshToken(ctx.db, ctx.clock, refreshToken);
+    const rotated = await rotateRefreshToken(ctx.db, ctx.clock, ctx.refreshSuccessorKey, refreshToken);
     if (!rotated.ok) {
       if (rotated.reason === 'reused') request.log.warn('refresh token reused; its family was revoked');
       throw new HttpError(401, 'unauthorized', SESSION_ENDED);
