@@ -180,6 +180,24 @@ describe.each(BACKENDS)('auth on %s', (kind) => {
     expect(unknown.statusCode).toBe(204);
   });
 
+  it('tells every cache not to keep sign-in, refresh and sign-out answers, errors included (Cache-Control: no-store)', async () => {
+    const user = await seedUser(h, 'collector');
+    const signIn = await postLogin(user.username, PASSWORD);
+    const session = signIn.json<Session>();
+    const answers = [
+      signIn,
+      await refresh(session.refreshToken),
+      await postLogin(user.username, 'not the password'),
+      await refresh('no-such-token'),
+      await h.app.inject({ method: 'POST', url: '/v1/auth/logout', payload: { refreshToken: session.refreshToken } }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 401, 401, 204]);
+    for (const answer of answers) {
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.headers.pragma).toBe('no-cache');
+    }
+  });
+
   it('a disabled user cannot sign in, refresh, or use a token issued before', async () => {
     const user = await seedUser(h, 'collector');
     const session = await login(h, user.username);
