@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../shared/domain/clock';
 import { createAccessTokenService } from './auth/access-tokens';
 import { createAuthenticate } from './auth/authenticate';
 import { createLoginThrottle } from './auth/login-throttle';
+import { refreshSuccessorKey } from './auth/refresh-tokens';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerContext } from './context';
 import type { ServerDatabase } from './db/schema';
@@ -56,6 +57,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     clock,
     accessTokens: createAccessTokenService(options.secret, clock),
     loginThrottle: createLoginThrottle(clock),
+    refreshSuccessorKey: refreshSuccessorKey(options.secret),
   };
   const authenticate = createAuthenticate(ctx.db, ctx.accessTokens);
   registerHealthRoute(app, ctx);

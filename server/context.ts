@@ -10,4 +10,6 @@ export interface ServerContext {
   readonly clock: Clock;
   readonly accessTokens: AccessTokenService;
   readonly loginThrottle: LoginThrottle;
+  /** Derives a refresh token's successor (auth/refresh-tokens.ts), from the server secret. */
+  readonly refreshSuccessorKey: Buffer;
 }

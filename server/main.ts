@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { systemClock, todayUtc } from '../shared/domain/clock';
 import { buildServer } from './app';
 import { loadOrCreateSecret, readDemoOption, readServerConfig } from './config';
-import { connectServerDb } from './db/connect';
+import { CONNECTION_LOST_MESSAGE, connectServerDb, logConnectionError } from './db/connect';
 import { migrateServerDatabase } from './db/migrate';
 import type { ServerDatabase } from './db/schema';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo/credentials';
@@ -37,13 +37,24 @@ async function main(): Promise<void> {
   const config = readServerConfig(process.env);
   const demo = readDemoOption(process.env, process.argv.slice(2));
   const secret = loadOrCreateSecret(process.env, config.dataDir);
-  const store = await connectServerDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The pool is opened before the app exists; once it does, its losses go to the app's log.
+  const sink: { log?: FastifyBaseLogger } = {};
+  const store = await connectServerDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (error) => {
+      if (sink.log === undefined) logConnectionError(error);
+      else sink.log.warn({ err: error }, CONNECTION_LOST_MESSAGE);
+    },
+  });
   const app = await buildServer({
     db: store.db,
     secret,
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
+
+  sink.log = app.log;
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -133,6 +133,20 @@ function finishSnapshot(sqlite: BetterSqlite3.Database, ctx: ApplyContext): numb
   return gone;
 }
 
+/**
+ * The server refused the stored cursor (restored from a backup, or it never handed it out): the
+ * next pull starts from null, a snapshot. A snapshot under way starts over, so the customers it
+ * had seen are forgotten with the position; the outbox is untouched.
+ */
+export function forgetPullPosition(sqlite: BetterSqlite3.Database): void {
+  sqlite
+    .transaction(() => {
+      writeSyncValue(sqlite, SYNC_KEYS.cursor, null);
+      prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
+    })
+    .immediate();
+}
+
 export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse, ctx: ApplyContext): ApplyOutcome {
   return sqlite
     .transaction((): ApplyOutcome => {

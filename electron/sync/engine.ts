@@ -12,7 +12,7 @@ import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, pageChangeCount, type PullResponse 
 import type { z } from 'zod';
 import type { LocalStore } from '../../db/open';
 import { adoptAccount, clientIdOf, storedAccount, storedServer, storeServer, type SyncServer } from '../../db/sync/account';
-import { applyPullPage, type SnapshotProgress } from '../../db/sync/apply-pull';
+import { applyPullPage, forgetPullPosition, type SnapshotProgress } from '../../db/sync/apply-pull';
 import { applyDirectory } from '../../db/sync/directory';
 import { issueCount } from '../../db/sync/issues';
 import { customersToResync } from '../../db/sync/resync';
@@ -23,7 +23,7 @@ import { describeError, type ShellLogger } from '../app/logger';
 import { backoffDelay } from './backoff';
 import { describeFailure } from './messages';
 import type { TokenVault } from './token-vault';
-import { createSyncClient, SyncRequestError, type Session, type SyncClient } from './transport';
+import { createSyncClient, isRefusedCursor, SyncRequestError, type Session, type SyncClient } from './transport';
 
 export interface SyncTiming {
   /** Quiet time after a local write before its push. */
@@ -420,12 +420,30 @@ export class SyncEngine {
   }
 
   /**
+   * Pulls every page. A server that refuses the stored cursor does not know that position (it was
+   * restored from a backup, say): the cursor is dropped and the pull starts again from null, a
+   * snapshot, once per cycle. The outbox stays; its changes were pushed before, or keep their place.
+   */
+  private async pullAll(client: SyncClient): Promise<void> {
+    try {
+      await this.pullPages(client);
+    } catch (error) {
+      if (!isRefusedCursor(error)) throw error;
+      this.options.logger.warn('the server refused the stored sync position; pulling a fresh snapshot', {
+        message: error instanceof Error ? error.message : String(error),
+      });
+      forgetPullPosition(this.sqlite);
+      await this.pullPages(client);
+    }
+  }
+
+  /**
    * Pages until the server has no more. While a snapshot page is written, the next one is already
    * requested (a snapshot ignores `resync`, and its cursor comes with the page), so the server
    * reads page N+1 while this store writes page N. A delta page is asked for only once the one
    * before is in: applying it may add customers to resync.
    */
-  private async pullAll(client: SyncClient): Promise<void> {
+  private async pullPages(client: SyncClient): Promise<void> {
     let rows = 0;
     let prefetched: Promise<PullResponse> | null = null;
     try {

@@ -46,13 +46,19 @@ export class SyncRequestError extends Error {
     readonly status: number | null = null,
     readonly code: string | null = null,
     readonly retryAfterMs: number | null = null,
+    /** The input the server named as refused (`error.field`), e.g. `cursor`. */
+    readonly field: string | null = null,
   ) {
     super(message);
     this.name = 'SyncRequestError';
   }
 }
 
-const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+/** A pull refused for its cursor (docs/SYNC.md): the server does not know the position, so start over from a snapshot. */
+export const isRefusedCursor = (error: unknown): boolean =>
+  error instanceof SyncRequestError && error.status === 400 && error.code === 'validation' && error.field === 'cursor';
+
+const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
 
 export type PushAnswer = { readonly status: 200; readonly body: PushResponse } | { readonly status: 409; readonly body: SequenceGap };
 
@@ -148,7 +154,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       const parsed = ErrorBodySchema.safeParse(json);
       const code = parsed.success ? parsed.data.error.code : null;
       const message = parsed.success ? parsed.data.error.message : `The server answered ${String(response.status)}.`;
-      throw new SyncRequestError(kindOf(response.status, code), message, response.status, code, retryAfterMs(response));
+      const field = parsed.success ? (parsed.data.error.field ?? null) : null;
+      throw new SyncRequestError(kindOf(response.status, code), message, response.status, code, retryAfterMs(response), field);
     }
     return { status: response.status, json };
   }

@@ -1,5 +1,5 @@
 /** POST /v1/auth/login, /refresh and /logout. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onSendHookHandler } from 'fastify';
 import { z } from 'zod';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/errors';
@@ -23,6 +23,16 @@ export interface SessionResponse {
   readonly user: { readonly id: string; readonly username: string; readonly displayName: string; readonly role: Principal['role']; readonly teamId: string | null };
 }
 
+/**
+ * Answers that carry tokens (and their errors, and sign-out) must not be kept by any cache, a
+ * proxy's or the client's (RFC 6749 5.1): every answer of these routes says so.
+ */
+const noStore: onSendHookHandler = (_request, reply, payload, done) => {
+  void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+  done(null, payload);
+};
+const NO_STORE = { onSend: noStore };
+
 const WRONG_CREDENTIALS = 'Wrong username or password.';
 const SESSION_ENDED = 'The session has ended; sign in again.';
 
@@ -38,7 +48,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     };
   };
 
-  app.post('/v1/auth/login', async (request) => {
+  app.post('/v1/auth/login', NO_STORE, async (request) => {
     const body = parseInput(loginBody, request.body);
     const username = body.username.toLowerCase();
     const retryAfter = ctx.loginThrottle.retryAfterSeconds(username, request.ip);
@@ -61,9 +71,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     return session(principal, await issueRefreshToken(ctx.db, ctx.clock, principal.userId));
   });
 
-  app.post('/v1/auth/refresh', async (request) => {
+  app.post('/v1/auth/refresh', NO_STORE, async (request) => {
     const { refreshToken } = parseInput(refreshBody, request.body);
-    const rotated = await rotateRefreshToken(ctx.db, ctx.clock, refreshToken);
+    const rotated = await rotateRefreshToken(ctx.db, ctx.clock, ctx.refreshSuccessorKey, refreshToken);
     if (!rotated.ok) {
       if (rotated.reason === 'reused') request.log.warn('refresh token reused; its family was revoked');
       throw new HttpError(401, 'unauthorized', SESSION_ENDED);
@@ -73,7 +83,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     return session(principal, rotated.refresh);
   });
 
-  app.post('/v1/auth/logout', async (request, reply) => {
+  app.post('/v1/auth/logout', NO_STORE, async (request, reply) => {
     const { refreshToken } = parseInput(refreshBody, request.body);
     await revokeRefreshTokenFamily(ctx.db, ctx.clock, refreshToken);
     return reply.code(204).send();

@@ -2,6 +2,7 @@
  * The administration operations behind `npm run server:admin`: plain functions on the
  * database, so the CLI, tests and (later) an admin API share them.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ROLES, type Role } from '../../shared/domain/codes';
@@ -10,6 +11,7 @@ import { hashPassword, passwordProblem } from '../auth/passwords';
 import { revokeAllRefreshTokens } from '../auth/refresh-tokens';
 import { recordChange } from '../db/change-log';
 import type { ServerDatabase } from '../db/schema';
+import { LOG_EPOCH_KEY } from '../sync/log-epoch';
 
 /** A request that is well-formed but cannot be carried out (unknown user, duplicate name...). */
 export class AdminError extends Error {
@@ -134,6 +136,19 @@ export async function assignCustomers(db: Db, clock: Clock, collectorUsername: s
     }
     return customers.length;
   });
+}
+
+/**
+ * After a backup was restored: a new random log epoch, so every cursor handed out before leads to
+ * a snapshot. Without it a client whose cursor lies within the restored log would take the seqs
+ * written since the restore for the ones it had seen, and skip them.
+ */
+export async function rotateLogEpoch(db: Db): Promise<void> {
+  await db
+    .insertInto('schema_meta')
+    .values({ key: LOG_EPOCH_KEY, value: randomUUID() })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+    .execute();
 }
 
 export interface UserListing {

@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../../shared/domain/clock';
 import type { ServerDatabase } from '../db/schema';
 import { openConfiguredDb, runIfEntryPoint } from './cli-main';
 import type { Kysely } from 'kysely';
-import { AdminError, assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword } from './admin-commands';
+import { AdminError, assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword, rotateLogEpoch } from './admin-commands';
 import { readPasswordFromStdin, readPasswordFromTerminal } from './password-input';
 
 export const USAGE = `Usage: npm run server:admin -- <command> [options]
@@ -19,6 +19,7 @@ Commands:
   disable-user <username>
   assign-customers --collector <username> <customer-number>...
   list-users [--json]
+  rotate-log-epoch
 
 Without --password-stdin the password is asked for on the terminal.
 The database is DATABASE_URL, or the embedded one in LEDGERLINE_SERVER_DATA_DIR (stop the server first).`;
@@ -59,6 +60,7 @@ const COMMANDS: Readonly<Record<string, { options: readonly (keyof Values)[]; po
   'disable-user': { options: [], positionals: [1, 1], what: 'a username' },
   'assign-customers': { options: ['collector'], positionals: [1, Infinity], what: 'one or more customer numbers' },
   'list-users': { options: ['json'], positionals: [0, 0], what: 'no arguments' },
+  'rotate-log-epoch': { options: [], positionals: [0, 0], what: 'no arguments' },
 };
 
 function parse(argv: readonly string[]): { command: string; args: string[]; values: Values } {
@@ -136,6 +138,11 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
       for (const u of users) {
         io.stdout([u.username, u.role, u.team ?? '-', `${u.customers} customers`, u.disabled ? 'DISABLED' : '', u.displayName].join('\t'));
       }
+      return;
+    }
+    case 'rotate-log-epoch': {
+      await rotateLogEpoch(db);
+      io.stdout('Rotated the sync log epoch: every client pulls a fresh snapshot on its next sync.');
       return;
     }
   }

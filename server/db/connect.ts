@@ -33,7 +33,23 @@ export interface ConnectOptions {
    * empty cluster, which takes a quarter of the time (the tests' way to many fresh databases).
    */
   readonly pgliteImage?: Blob;
+  /** PostgreSQL only: how the server's connections are named in pg_stat_activity. */
+  readonly applicationName?: string;
+  /**
+   * PostgreSQL only: an idle pooled connection failed (the database restarted, an administrator
+   * terminated it, the network dropped). The pool has discarded it and opens a new one when next
+   * needed; without a handler the pool's 'error' event would end the process.
+   */
+  readonly onConnectionError?: (error: Error) => void;
 }
+
+export const DEFAULT_APPLICATION_NAME = 'ledgerline-server';
+/**
+ * A request waits at most this long for a connection (a new one, or a pooled one to come free),
+ * then fails and is answered 503: a database host that drops packets would otherwise hold every
+ * request for the operating system's connect timeout, minutes.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 const OID = { int8: 20, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
 
@@ -66,13 +82,23 @@ const typeParser = ((oid: number, format?: 'text' | 'binary') =>
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-function connectPostgres(databaseUrl: string, schema: string): ServerDb {
+export const CONNECTION_LOST_MESSAGE = 'database connection lost; the pool reconnects when needed';
+
+/** Without a handler of the caller's: one JSON line on stderr, in the shape of the server's log. */
+export function logConnectionError(error: Error): void {
+  process.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: CONNECTION_LOST_MESSAGE, err: error.message })}\n`);
+}
+
+function connectPostgres(databaseUrl: string, schema: string, options: ConnectOptions): ServerDb {
   if (!SCHEMA_NAME.test(schema)) throw new RangeError(`invalid schema name "${schema}"`);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     options: `-c search_path=${schema} -c TimeZone=UTC`,
     types: { getTypeParser: typeParser },
+    application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
+  pool.on('error', options.onConnectionError ?? logConnectionError);
   const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', schema, close: () => db.destroy() };
 }
@@ -100,7 +126,7 @@ async function connectPglite(dataDir: string | undefined, image: Blob | undefine
 
 export async function connectServerDb(options: ConnectOptions = {}): Promise<ServerDb> {
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
-    return connectPostgres(options.databaseUrl, options.schema ?? 'public');
+    return connectPostgres(options.databaseUrl, options.schema ?? 'public', options);
   }
   return connectPglite(options.dataDir, options.pgliteImage);
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError, type ApiErrorCode } from '../../shared/api/result';
+import { DATABASE_RETRY_AFTER_SECONDS, isConnectionError } from '../db/connection-errors';
 
 export const HTTP_ERROR_CODES = [
   'bad_request',
@@ -54,6 +55,11 @@ const FASTIFY_ERRORS: Readonly<Record<string, { status: number; code: HttpErrorC
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', message: 'The Content-Length header does not match the body.' },
 };
 
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable; try again shortly.';
+
+/** The headers of every answer given while the database is away. */
+export const databaseRetryHeaders = (): Record<string, string> => ({ 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send(errorBody('not_found', `No endpoint ${request.method} ${request.url.split('?')[0] ?? ''}.`));
@@ -71,6 +77,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const known = FASTIFY_ERRORS[error.code];
     if (known !== undefined) {
       void reply.code(known.status).send(errorBody(known.code, known.message));
+      return;
+    }
+    if (isConnectionError(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      void reply.code(503).headers(databaseRetryHeaders()).send(errorBody('unavailable', DATABASE_UNAVAILABLE_MESSAGE));
       return;
     }
     const status = error.statusCode ?? 500;

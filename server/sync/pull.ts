@@ -1,14 +1,17 @@
 /**
  * The pull: changes since a cursor, scoped to the caller, read in one REPEATABLE READ snapshot so
  * the rows and the new cursor agree. Migration 003 makes change_log seqs commit in order, so the
- * highest seq visible in that snapshot is a safe cursor.
+ * highest seq visible in that snapshot is a safe cursor. Cursors are bound to the log epoch
+ * (log-epoch.ts): one of another epoch starts a snapshot, one of this epoch beyond the log's high
+ * water is refused, since this server never handed it out (or lost the changes it counted).
  */
 import type { Kysely } from 'kysely';
 import { SYNC_ENTITIES, type PullResponse } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { customerScopeFilter } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
-import { decodeCursor, deltaCursor, encodeCursor, snapshotCursor, type SnapshotCursor } from './cursor';
+import { deltaCursor, encodeCursor, readCursor, snapshotCursor, type SnapshotCursor } from './cursor';
+import { canReadControlData, readLogEpoch } from './log-epoch';
 import { rowChangeSource, rowRunSource, type ChangeSource, type PullPage, type SnapshotSource } from './change-source';
 import { scopedRowCount } from './rows';
 import { jsonChangeSource, jsonRunSource, pullPageJson } from './json-changes';
@@ -19,11 +22,14 @@ type Db = Kysely<ServerDatabase>;
 export const CHANGE_LOG_FLOOR_KEY = 'change_log_floor';
 
 export class InvalidCursorError extends Error {
-  constructor() {
-    super('The cursor was not handed out by this server; pull again with cursor null.');
+  constructor(message = 'The cursor was not handed out by this server; pull again with cursor null.') {
+    super(message);
     this.name = 'InvalidCursorError';
   }
 }
+
+const CURSOR_AHEAD =
+  "The cursor points past the end of this server's change log (was the server restored from a backup?); pull again with cursor null.";
 
 /** The highest seq handed out so far; the floor counts too, since pruning may have emptied the log. */
 async function highWater(db: Db, floor: number): Promise<number> {
@@ -49,6 +55,7 @@ export async function pruneChangeLog(db: Db, seq: number): Promise<void> {
 }
 
 async function snapshotPage<C>(db: Db, source: SnapshotSource<C>, principal: Principal, cursor: SnapshotCursor, limit: number): Promise<PullPage<C>> {
+  const epoch = cursor.g;
   const first = cursor.e === 0 && cursor.a === null;
   const changes: C[] = [];
   let rows = 0;
@@ -70,7 +77,7 @@ async function snapshotPage<C>(db: Db, source: SnapshotSource<C>, principal: Pri
   const done = entityIndex >= SYNC_ENTITIES.length;
   return {
     changes,
-    cursor: encodeCursor(done ? deltaCursor(cursor.h) : snapshotCursor(cursor.h, entityIndex, afterId)),
+    cursor: encodeCursor(done ? deltaCursor(epoch, cursor.h) : snapshotCursor(epoch, cursor.h, entityIndex, afterId)),
     hasMore: !done,
     snapshot: true,
     ...(first ? { snapshotTotal: await scopedRowCount(db, principal) } : {}),
@@ -94,7 +101,7 @@ async function resyncChanges<C>(db: Db, source: ChangeSource<C>, principal: Prin
   return changes;
 }
 
-async function deltaPage<C>(db: Db, source: ChangeSource<C>, principal: Principal, since: number, limit: number): Promise<PullPage<C>> {
+async function deltaPage<C>(db: Db, source: ChangeSource<C>, principal: Principal, epoch: string, since: number, limit: number): Promise<PullPage<C>> {
   const entries = await db
     .selectFrom('change_log')
     .select(['seq', 'entity', 'entity_id', 'customer_id', 'op'])
@@ -142,7 +149,7 @@ async function deltaPage<C>(db: Db, source: ChangeSource<C>, principal: Principa
     const ids = [...new Set(ofEntity.filter((e) => !removed.has(e.entity_id)).map((e) => e.entity_id))];
     changes.push(...(await source.byCustomers(entity, fullCustomers)), ...(await source.byIds(entity, ids)));
   }
-  return { changes, cursor: encodeCursor(deltaCursor(last)), hasMore, snapshot: false };
+  return { changes, cursor: encodeCursor(deltaCursor(epoch, last)), hasMore, snapshot: false };
 }
 
 /** What a pull asks for besides its cursor and limit. */
@@ -171,18 +178,23 @@ async function pullWith<C, R>(
     const { changes: runs, ...page } = await snapshotPage(trx, sources.runs(trx), principal, cursor, limit);
     return { changes: [], runs, ...page };
   };
+  const withControlData = await canReadControlData(db);
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const cursor = cursorText === null ? null : decodeCursor(cursorText);
-      if (cursor === undefined) throw new InvalidCursorError();
+      const epoch = await readLogEpoch(trx, withControlData);
+      const reading = cursorText === null ? null : readCursor(cursorText, epoch);
+      if (reading?.kind === 'invalid') throw new InvalidCursorError();
       const floor = await changeLogFloor(trx);
-      if (cursor === null || (cursor.k === 'd' && cursor.s < floor)) return snapshot(trx, snapshotCursor(await highWater(trx, floor), 0, null));
+      const high = await highWater(trx, floor);
+      const cursor = reading?.kind === 'current' ? reading.cursor : null;
+      if (cursor !== null && (cursor.k === 'd' ? cursor.s : cursor.h) > high) throw new InvalidCursorError(CURSOR_AHEAD);
+      if (cursor === null || (cursor.k === 'd' && cursor.s < floor)) return snapshot(trx, snapshotCursor(epoch, high, 0, null));
       if (cursor.k === 's') return snapshot(trx, cursor);
       const source = sources.changes(trx);
       const resynced = await resyncChanges(trx, source, principal, options.resync ?? []);
-      const page = await deltaPage(trx, source, principal, cursor.s, limit);
+      const page = await deltaPage(trx, source, principal, epoch, cursor.s, limit);
       return { ...page, changes: [...resynced, ...page.changes] };
     });
 }

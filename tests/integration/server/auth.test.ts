@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../../server/auth/access-tokens';
 import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from '../../../server/auth/login-throttle';
-import { hashRefreshToken } from '../../../server/auth/refresh-tokens';
+import { REFRESH_RETRY_GRACE_MS, hashRefreshToken } from '../../../server/auth/refresh-tokens';
 import { disableUser } from '../../../server/cli/admin-commands';
 import { BACKENDS } from './support/backends';
 import { PASSWORD, bearer, login, seedTeam, seedUser, startHarness, type Harness, type Session } from './support/harness';
@@ -97,26 +97,69 @@ describe.each(BACKENDS)('auth on %s', (kind) => {
     expect((await refresh(fresh.refreshToken)).statusCode).toBe(200);
   });
 
-  it('takes a rotated token presented again within a minute, successor unused, as a retry: one live token remains', async () => {
+  it('answers two refreshes with one token at once with the same successor: one live token remains', async () => {
     const user = await seedUser(h, 'collector');
     const session = await login(h, user.username);
     const results = await Promise.all([refresh(session.refreshToken), refresh(session.refreshToken)]);
     expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
+    const [one, two] = results.map((r) => r.json<Session>().refreshToken);
+    expect(one).toBe(two);
     const live = await h.testDb.db.selectFrom('refresh_tokens').select('token_hash').where('user_id', '=', user.id).where('revoked_at', 'is', null).execute();
-    expect(live).toHaveLength(1);
-    // The answer served second holds the one live token; the first one's successor was replaced unused.
-    const issued = results.map((r) => hashRefreshToken(r.json<Session>().refreshToken));
-    expect(issued).toContain(live[0]?.token_hash);
+    expect(live).toEqual([{ token_hash: hashRefreshToken(one ?? '') }]);
   });
 
-  it('treats a rotated token as copied once the retry minute is over, or once its successor was used', async () => {
+  const liveTokens = async (userId: string) =>
+    (await h.testDb.db.selectFrom('refresh_tokens').select('token_hash').where('user_id', '=', userId).where('revoked_at', 'is', null).execute()).map(
+      (row) => row.token_hash,
+    );
+
+  it('answers a rotated token presented again within the grace with the SAME successor, one chain, stored only as hashes', async () => {
+    const user = await seedUser(h, 'collector');
+    const a = (await login(h, user.username)).refreshToken;
+    const b = (await refresh(a)).json<Session>().refreshToken;
+    later(h, REFRESH_RETRY_GRACE_MS - 1_000);
+    const again = await refresh(a);
+    expect(again.statusCode).toBe(200);
+    expect(again.json<Session>().refreshToken).toBe(b);
+    expect(await liveTokens(user.id)).toEqual([hashRefreshToken(b)]);
+    const stored = await h.testDb.db.selectFrom('refresh_tokens').select('token_hash').where('user_id', '=', user.id).execute();
+    expect(stored.map((row) => row.token_hash).sort()).toEqual([hashRefreshToken(a), hashRefreshToken(b)].sort());
+
+    // B is the chain: it rotates on, and its own retry within the grace gives its one successor.
+    const c = (await refresh(b)).json<Session>().refreshToken;
+    expect(c).not.toBe(b);
+    expect((await refresh(b)).json<Session>().refreshToken).toBe(c);
+    expect(await liveTokens(user.id)).toEqual([hashRefreshToken(c)]);
+  });
+
+  it('revokes the family when a token comes back after its successor was used, whichever one it is', async () => {
+    const user = await seedUser(h, 'collector');
+    const a = (await login(h, user.username)).refreshToken;
+    const b = (await refresh(a)).json<Session>().refreshToken;
+    const c = (await refresh(b)).json<Session>().refreshToken;
+    // A's successor B was used: A is a copy, within the grace or not.
+    expect((await refresh(a)).statusCode).toBe(401);
+    expect(await liveTokens(user.id)).toEqual([]);
+    expect((await refresh(c)).statusCode).toBe(401);
+
+    const second = await seedUser(h, 'collector');
+    const a2 = (await login(h, second.username)).refreshToken;
+    const b2 = (await refresh(a2)).json<Session>().refreshToken;
+    const c2 = (await refresh(b2)).json<Session>().refreshToken;
+    const d2 = (await refresh(c2)).json<Session>().refreshToken;
+    expect((await refresh(b2)).statusCode).toBe(401);
+    expect(await liveTokens(second.id)).toEqual([]);
+    expect((await refresh(d2)).statusCode).toBe(401);
+  });
+
+  it('treats a rotated token as copied once the grace is over, though its successor is unused: the family ends', async () => {
     const user = await seedUser(h, 'collector');
     const session = await login(h, user.username);
-    expect((await refresh(session.refreshToken)).statusCode).toBe(200);
-    later(h, 61_000);
+    const b = (await refresh(session.refreshToken)).json<Session>().refreshToken;
+    later(h, REFRESH_RETRY_GRACE_MS + 1_000);
     expect((await refresh(session.refreshToken)).statusCode).toBe(401);
-    const live = await h.testDb.db.selectFrom('refresh_tokens').select('id').where('user_id', '=', user.id).where('revoked_at', 'is', null).execute();
-    expect(live).toEqual([]);
+    expect(await liveTokens(user.id)).toEqual([]);
+    expect((await refresh(b)).statusCode).toBe(401);
   });
 
   it('rejects an unknown or expired refresh token', async () => {
@@ -135,6 +178,24 @@ describe.each(BACKENDS)('auth on %s', (kind) => {
     expect((await refresh(session.refreshToken)).statusCode).toBe(401);
     const unknown = await h.app.inject({ method: 'POST', url: '/v1/auth/logout', payload: { refreshToken: 'unknown' } });
     expect(unknown.statusCode).toBe(204);
+  });
+
+  it('tells every cache not to keep sign-in, refresh and sign-out answers, errors included (Cache-Control: no-store)', async () => {
+    const user = await seedUser(h, 'collector');
+    const signIn = await postLogin(user.username, PASSWORD);
+    const session = signIn.json<Session>();
+    const answers = [
+      signIn,
+      await refresh(session.refreshToken),
+      await postLogin(user.username, 'not the password'),
+      await refresh('no-such-token'),
+      await h.app.inject({ method: 'POST', url: '/v1/auth/logout', payload: { refreshToken: session.refreshToken } }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 401, 401, 204]);
+    for (const answer of answers) {
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.headers.pragma).toBe('no-cache');
+    }
   });
 
   it('a disabled user cannot sign in, refresh, or use a token issued before', async () => {

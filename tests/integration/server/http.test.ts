@@ -83,15 +83,23 @@ describe.each(BACKENDS)('HTTP boundary on %s', (kind) => {
   });
 });
 
-describe('health without a database', () => {
-  it('answers 503 when the database is unreachable', async () => {
+describe('without a database', () => {
+  it('answers 503 with Retry-After, health saying the database is unreachable, and any request unavailable rather than failed', async () => {
     const pool = new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 2000 });
     const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
     const app = await buildServer({ db, secret: TEST_SECRET });
-    const response = await app.inject({ method: 'GET', url: '/v1/health' });
-    await app.close();
-    await db.destroy();
-    expect(response.statusCode).toBe(503);
-    expect(response.json<ErrorReply>().error.code).toBe('unavailable');
+    try {
+      const health = await app.inject({ method: 'GET', url: '/v1/health' });
+      expect(health.statusCode).toBe(503);
+      expect(Number(health.headers['retry-after'])).toBeGreaterThan(0);
+      expect(health.json()).toMatchObject({ status: 'unavailable', db: 'unreachable', version: SERVER_VERSION, error: { code: 'unavailable' } });
+      const login = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'ann', password: 'correct horse battery' } });
+      expect(login.statusCode).toBe(503);
+      expect(Number(login.headers['retry-after'])).toBeGreaterThan(0);
+      expect(login.json<ErrorReply>().error.code).toBe('unavailable');
+    } finally {
+      await app.close();
+      await db.destroy();
+    }
   });
 });

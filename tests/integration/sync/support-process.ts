@@ -52,6 +52,8 @@ async function freePort(): Promise<number> {
 
 export interface ServerProcess {
   readonly url: string;
+  /** The name of the server's PostgreSQL database (its own, dropped by dispose). */
+  readonly database: string;
   /** A connection of the test's own to the server's database, to read what the server holds. */
   readonly db: ServerDb['db'];
   /** Starts the process (again) and waits until /v1/health answers. */
@@ -60,14 +62,33 @@ export interface ServerProcess {
   kill(): Promise<void>;
   /** SIGTERM: the graceful shutdown. */
   stop(): Promise<void>;
+  /** Whether the process is alive (it has not exited since the last start). */
+  running(): boolean;
+  /** The last few kilobytes the process wrote (stdout and stderr, log level warn and above). */
+  output(): string;
   dispose(): Promise<void>;
 }
 
-export async function startServerProcess(options: { readonly demo?: DemoSize } = {}): Promise<ServerProcess> {
+export interface ServerProcessOptions {
+  readonly demo?: DemoSize;
+  /** The server reaches PostgreSQL through this loopback port (a proxy the test controls) instead of directly. */
+  readonly databasePort?: number;
+}
+
+/** How the server process names its connections (the default) and how the test's own are named, to tell them apart. */
+export const SERVER_APPLICATION_NAME = 'ledgerline-server';
+const TEST_APPLICATION_NAME = 'ledgerline-test';
+
+export async function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
   const database = `t_sync_${uuidv7().replaceAll('-', '')}`;
   await adminQuery(`CREATE DATABASE ${database}`);
   const databaseUrl = urlOfDatabase(database);
-  const store = await connectServerDb({ databaseUrl });
+  const store = await connectServerDb({ databaseUrl, applicationName: TEST_APPLICATION_NAME });
+  const serverDatabaseUrl = new URL(databaseUrl);
+  if (options.databasePort !== undefined) {
+    serverDatabaseUrl.hostname = '127.0.0.1';
+    serverDatabaseUrl.port = String(options.databasePort);
+  }
   await migrateServerDatabase(store.db, store.schema);
   await seedServerDemo(store.db, { size: options.demo ?? 'small', seed: 1, asOf: AS_OF, password: DEMO_PASSWORD, now: NOW });
   const port = await freePort();
@@ -101,6 +122,7 @@ export async function startServerProcess(options: { readonly demo?: DemoSize } =
 
   const handle: ServerProcess = {
     url,
+    database,
     db: store.db,
     async start() {
       if (child !== null) throw new Error('the server process is running already');
@@ -109,7 +131,7 @@ export async function startServerProcess(options: { readonly demo?: DemoSize } =
         cwd: REPO_ROOT,
         env: {
           ...process.env,
-          DATABASE_URL: databaseUrl,
+          DATABASE_URL: serverDatabaseUrl.toString(),
           LEDGERLINE_SERVER_PORT: String(port),
           LEDGERLINE_SERVER_HOST: '127.0.0.1',
           LEDGERLINE_SERVER_SECRET: TEST_SECRET,
@@ -141,6 +163,8 @@ export async function startServerProcess(options: { readonly demo?: DemoSize } =
       running.kill('SIGTERM');
       await exited(running);
     },
+    running: () => child !== null,
+    output: () => output,
     async dispose() {
       await handle.kill();
       await store.close();

@@ -15,6 +15,7 @@ export interface CutRule {
 
 export interface CuttingProxy {
   readonly url: string;
+  readonly port: number;
   /** Cuts the next matching answer as the rule says (one connection, then disarmed). */
   arm(rule: CutRule): void;
   /** Connections cut so far. */
@@ -22,7 +23,11 @@ export interface CuttingProxy {
   close(): Promise<void>;
 }
 
-export async function startCuttingProxy(upstreamPort: number): Promise<CuttingProxy> {
+/**
+ * `listenPort` 0 (the default) takes any free port; a proxy closed and started again on the port it
+ * had looks to its clients like the far side going away and coming back.
+ */
+export async function startCuttingProxy(upstreamPort: number, listenPort = 0): Promise<CuttingProxy> {
   let rule: (CutRule & { seen: number }) | null = null;
   let cuts = 0;
   const sockets = new Set<Socket>();
@@ -66,11 +71,12 @@ export async function startCuttingProxy(upstreamPort: number): Promise<CuttingPr
     downstream.on('close', end).on('error', end);
     upstream.on('close', end).on('error', end);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
     url: `http://127.0.0.1:${String(port)}`,
+    port,
     arm: (next) => {
       rule = { ...next, seen: 0 };
     },
