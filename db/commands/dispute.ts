@@ -16,7 +16,7 @@ import type { Row } from '../schema';
 import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { commonCurrency, loadCustomer, loadOwedItems, requireUser } from './open-items';
-import { requireNotPast } from './promise';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
 
 export type DisputeView = z.output<typeof DisputeSchema>;
 export type DisputeTerms = z.output<typeof DisputeTermsSchema>;
@@ -86,7 +86,7 @@ export function createDispute(tx: CommandTx, customerId: string, terms: DisputeT
     validateDisputedAmount(input.disputedMinor, item.open_minor - item.disputed_minor, `${field}.${index}.disputedMinor`);
     totalMinor += input.disputedMinor;
   });
-  if (terms.dueDate !== null) requireNotPast(tx, terms.dueDate, `${prefix}dueDate`);
+  if (terms.dueDate !== null) requireDateInWindow('disputeDue', terms.dueDate, tx.asOf, `${prefix}dueDate`);
   const owner = terms.ownerId === undefined ? tx.userId : requireUser(sqlite, terms.ownerId, `${prefix}ownerId`);
 
   const id = uuidv7();

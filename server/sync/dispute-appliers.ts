@@ -11,8 +11,9 @@ import { DisputeCreateSchema, DisputeTransitionSchema, type DisputeTermsSchema }
 import { DomainError } from '../../shared/api/result';
 import type { DisputeStatus } from '../../shared/domain/codes';
 import { isOpenDispute, transitionDispute, validateDisputedAmount } from '../../shared/domain/dispute';
-import { define, log, newId, requireNotPast, requireUser, type ApplyContext } from './appliers';
+import { define, log, newId, requireUser, type ApplyContext } from './appliers';
 import { commonCurrency, loadOwedItems } from './items';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
 
 /** Moves an item's reserved amount, never below zero (the ERP may have lowered it meanwhile). */
 async function adjustItem(ctx: ApplyContext, itemId: string, customerId: string, deltaMinor: number): Promise<void> {
@@ -52,7 +53,7 @@ export async function createDispute(ctx: ApplyContext, customerId: string, args:
     validateDisputedAmount(input.disputedMinor, item.open_minor - item.disputed_minor, `${prefix}items.${String(index)}.disputedMinor`);
     totalMinor += input.disputedMinor;
   });
-  if (args.dueDate !== null) requireNotPast(ctx, args.dueDate, `${prefix}dueDate`);
+  if (args.dueDate !== null) requireDateInWindow('disputeDue', args.dueDate, ctx.asOf, `${prefix}dueDate`);
   const owner = args.ownerId === undefined ? ctx.principal.userId : await requireUser(ctx.trx, args.ownerId, `${prefix}ownerId`);
 
   const id = await newId(ctx, 'disputes');

@@ -13,8 +13,9 @@ import type { PaymentMethod } from '../../shared/domain/codes';
 import { nextPromiseLevel } from '../../shared/domain/promise';
 import { validateInstalments, type Instalment } from '../../shared/domain/promise-plan';
 import type { ServerDatabase, ServerRow } from '../db/schema';
-import { define, log, newId, requireNotPast, type ApplyContext } from './appliers';
+import { define, log, newId, type ApplyContext } from './appliers';
 import { commonCurrency, loadOwedItems, type OwedItem } from './items';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
 
 type PromiseRow = ServerRow<'promises'>;
 
@@ -168,7 +169,7 @@ async function recordPromises(ctx: ApplyContext, draft: PromiseDraft): Promise<v
 
 /** A single promise from its terms (promise.create and a contact logged with a promise); `prefix` names the terms in errors. */
 export async function createPromise(ctx: ApplyContext, customerId: string, terms: PromiseTerms, activityId: string | null, prefix: string): Promise<void> {
-  requireNotPast(ctx, terms.promisedDate, `${prefix}promisedDate`);
+  requireDateInWindow('promise', terms.promisedDate, ctx.asOf, `${prefix}promisedDate`);
   const scope = await promiseScope(ctx, customerId, terms.itemIds, terms.currency, prefix);
   const amountMinor = terms.amountMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
   if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);

@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
+import { requireDateInWindow } from './date-bounds';
 import { compareDates, dateOfTimestamp } from './dates';
 import { DEFAULT_PROMISE_RULES, promiseDeadline, requiredAmount, type CountingPayment, type PromiseEvaluation, type PromiseRules } from './promise';
 
@@ -31,7 +32,7 @@ export function splitInstalments(totalMinor: number, dates: readonly string[]): 
 
 /**
  * Checks a plan's instalments: 2 to MAX_INSTALMENTS, positive amounts, dates strictly increasing
- * and none before `today`, amounts adding up to `totalMinor` exactly. Returns the total.
+ * and within the instalments' date window from `today`, amounts adding up to `totalMinor` exactly. Returns the total.
  */
 export function validateInstalments(instalments: readonly Instalment[], today: string, totalMinor?: number): number {
   if (instalments.length < 2 || instalments.length > MAX_INSTALMENTS) {
@@ -44,9 +45,7 @@ export function validateInstalments(instalments: readonly Instalment[], today: s
     if (!Number.isSafeInteger(instalment.amountMinor) || instalment.amountMinor <= 0) {
       throw new DomainError('validation', 'each instalment must be a positive whole number of minor units', `${field}.amountMinor`);
     }
-    if (compareDates(instalment.promisedDate, today) < 0) {
-      throw new DomainError('validation', `instalment ${index + 1} is dated ${instalment.promisedDate}, before today ${today}`, `${field}.promisedDate`);
-    }
+    requireDateInWindow('planInstalment', instalment.promisedDate, today, `${field}.promisedDate`);
     if (previous !== null && compareDates(instalment.promisedDate, previous) <= 0) {
       throw new DomainError('validation', `instalment dates must strictly increase; ${instalment.promisedDate} does not follow ${previous}`, `${field}.promisedDate`);
     }
