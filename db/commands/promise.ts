@@ -16,6 +16,7 @@ import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { commonCurrency, jsonIds, loadCustomer, loadOwedItems, type CustomerRow, type ItemRow } from './open-items';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
+import { requireNotAboveOwed } from '../../shared/domain/amount-limits';
 
 export type PromiseView = z.output<typeof PromiseSchema>;
 export type PromiseTerms = z.output<typeof PromiseTermsSchema>;
@@ -203,9 +204,7 @@ export function createPromise(tx: CommandTx, customerId: string, terms: PromiseT
   const amountMinor = terms.amountMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
   if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);
   if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', `${prefix}itemIds`);
-  if (amountMinor > scope.owedMinor) {
-    throw new DomainError('validation', `the promised ${amountMinor} exceeds the ${scope.owedMinor} ${scope.currency} still owed and not disputed`, `${prefix}amountMinor`);
-  }
+  requireNotAboveOwed('promise', amountMinor, scope.owedMinor, scope.currency, `${prefix}amountMinor`);
   const [view] = recordPromises(tx, {
     customer: scope.customer,
     currency: scope.currency,
