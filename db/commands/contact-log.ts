@@ -14,8 +14,9 @@ import { saveContactPerson } from './contact-person';
 import { createDispute } from './dispute';
 import { insertFollowUp } from './follow-up';
 import { loadCustomer } from './open-items';
-import { createPromise, requireNotPast } from './promise';
+import { createPromise } from './promise';
 import type { Command } from './run-command';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
 
 export type ContactLogResult = z.output<typeof ContactLogResultSchema>;
 
@@ -29,7 +30,7 @@ export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResul
     if (person !== null && person?.customer_id !== input.customerId) {
       throw new DomainError('not_found', `contact person ${input.contactPersonId} does not exist for this customer`, 'contactPersonId');
     }
-    if (input.followUpDate !== null) requireNotPast(tx, input.followUpDate, 'followUpDate');
+    if (input.followUpDate !== null) requireDateInWindow('followUp', input.followUpDate, tx.asOf, 'followUpDate');
     const contactPersonId =
       input.newContactPerson === undefined ? input.contactPersonId : saveContactPerson.apply(tx, { ...input.newContactPerson, customerId: input.customerId }).id;
 

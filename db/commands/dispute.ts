@@ -10,13 +10,14 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { DisputeCreateSchema, DisputeTransitionSchema, type DisputeSchema, type DisputeTermsSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
-import { allowedDisputeActions, isOpenDispute, transitionDispute, validateDisputedAmount } from '../../shared/domain/dispute';
+import { allowedDisputeActions, isOpenDispute, transitionDispute } from '../../shared/domain/dispute';
 import type { DisputeStatus } from '../../shared/domain/codes';
 import type { Row } from '../schema';
 import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { commonCurrency, loadCustomer, loadOwedItems, requireUser } from './open-items';
-import { requireNotPast } from './promise';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
+import { requireDisputable } from '../../shared/domain/amount-limits';
 
 export type DisputeView = z.output<typeof DisputeSchema>;
 export type DisputeTerms = z.output<typeof DisputeTermsSchema>;
@@ -83,10 +84,10 @@ export function createDispute(tx: CommandTx, customerId: string, terms: DisputeT
   terms.items.forEach((input, index) => {
     const item = items[index];
     if (!item) return;
-    validateDisputedAmount(input.disputedMinor, item.open_minor - item.disputed_minor, `${field}.${index}.disputedMinor`);
+    requireDisputable(input.disputedMinor, item.open_minor - item.disputed_minor, currency, `${field}.${index}.disputedMinor`);
     totalMinor += input.disputedMinor;
   });
-  if (terms.dueDate !== null) requireNotPast(tx, terms.dueDate, `${prefix}dueDate`);
+  if (terms.dueDate !== null) requireDateInWindow('disputeDue', terms.dueDate, tx.asOf, `${prefix}dueDate`);
   const owner = terms.ownerId === undefined ? tx.userId : requireUser(sqlite, terms.ownerId, `${prefix}ownerId`);
 
   const id = uuidv7();

@@ -3,10 +3,12 @@
  * write-off, doubtful-account flag, payment plan approval or a hand-over to legal or an agency.
  * Deciding (approve, reject) belongs to the team lead's work.
  */
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { EscalationRequestSchema, EscalationWithdrawSchema, type EscalationSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
+import { requireWithinBalance } from '../../shared/domain/amount-limits';
 import type { EscalationKind } from '../../shared/domain/codes';
 import { ESCALATION_KIND_LABELS } from '../../shared/domain/labels';
 import type { Row } from '../schema';
@@ -40,6 +42,15 @@ export const requestEscalationCommand: Command<typeof EscalationRequestSchema, E
       throw new DomainError('validation', `a ${ESCALATION_KIND_LABELS[input.kind].toLowerCase()} request needs an amount`, 'amountMinor');
     }
     if (input.amountMinor === undefined && input.currency !== undefined) throw new DomainError('validation', 'a currency goes with an amount', 'currency');
+    if (input.amountMinor !== undefined) {
+      const currency = input.currency ?? customer.currency;
+      const balance = build
+        .selectFrom('open_items')
+        .select(sql<number>`coalesce(sum(open_minor), 0)`.as('balance'))
+        .where('customer_id', '=', input.customerId)
+        .where('currency', '=', currency);
+      requireWithinBalance(input.amountMinor, selectFirst(tx.sqlite, balance)?.balance ?? 0, currency, 'amountMinor');
+    }
     if (input.kind === 'credit_hold' && customer.credit_hold === 1) throw new DomainError('conflict', 'this customer is already on credit hold', 'kind');
     const pending = build.selectFrom('escalations').select('id').where('customer_id', '=', input.customerId).where('kind', '=', input.kind).where('status', '=', 'requested');
     if (selectFirst(tx.sqlite, pending)) {

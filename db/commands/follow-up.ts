@@ -8,7 +8,7 @@ import type { Row } from '../schema';
 import { build, execute, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { loadCustomer, requireUser } from './open-items';
-import { requireNotPast } from './promise';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
 
 export type FollowUpView = z.output<typeof FollowUpSchema>;
 type FollowUpRow = Row<'follow_ups'>;
@@ -65,7 +65,7 @@ export const createFollowUpCommand: Command<typeof FollowUpCreateSchema, FollowU
   input: FollowUpCreateSchema,
   apply(tx, input) {
     loadCustomer(tx.sqlite, input.customerId);
-    requireNotPast(tx, input.dueDate, 'dueDate');
+    requireDateInWindow('followUp', input.dueDate, tx.asOf, 'dueDate');
     if (input.itemId !== null && selectFirst(tx.sqlite, build.selectFrom('open_items').select('customer_id').where('id', '=', input.itemId))?.customer_id !== input.customerId) {
       throw new DomainError('not_found', `open item ${input.itemId} does not exist for this customer`, 'itemId');
     }

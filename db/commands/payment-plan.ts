@@ -5,10 +5,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { PromisePlanSchema, type PromisePlanResultSchema } from '../../shared/api/collector-schemas';
-import { DomainError } from '../../shared/api/result';
 import { validateInstalments } from '../../shared/domain/promise-plan';
 import type { Command } from './run-command';
 import { promiseScope, recordPromises } from './promise';
+import { requireNotAboveOwed } from '../../shared/domain/amount-limits';
 
 export type PromisePlanResult = z.output<typeof PromisePlanResultSchema>;
 
@@ -19,10 +19,8 @@ export const createPaymentPlanCommand: Command<typeof PromisePlanSchema, Promise
     const scope = promiseScope(tx, input.customerId, input.itemIds, input.currency, 'itemIds');
     // Without a stated total, a plan over items pays off exactly what is owed on them.
     const expectedTotal = input.totalMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
-    const totalMinor = validateInstalments(input.instalments, tx.asOf, expectedTotal);
-    if (totalMinor > scope.owedMinor) {
-      throw new DomainError('validation', `the plan's ${totalMinor} exceeds the ${scope.owedMinor} ${scope.currency} still owed and not disputed`, 'totalMinor');
-    }
+    const totalMinor = validateInstalments(input.instalments, tx.asOf, scope.currency, expectedTotal);
+    requireNotAboveOwed('plan', totalMinor, scope.owedMinor, scope.currency, 'totalMinor');
     const planId = uuidv7();
     const promises = recordPromises(tx, {
       customer: scope.customer,

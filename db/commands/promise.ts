@@ -8,7 +8,6 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { PromiseCancelSchema, PromiseCreateSchema, type PromiseSchema, type PromiseTermsSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
-import { compareDates } from '../../shared/domain/dates';
 import { nextPromiseLevel } from '../../shared/domain/promise';
 import type { Instalment } from '../../shared/domain/promise-plan';
 import type { PaymentMethod } from '../../shared/domain/codes';
@@ -16,6 +15,8 @@ import type { Database, Row } from '../schema';
 import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { commonCurrency, jsonIds, loadCustomer, loadOwedItems, type CustomerRow, type ItemRow } from './open-items';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
+import { requireNotAboveOwed } from '../../shared/domain/amount-limits';
 
 export type PromiseView = z.output<typeof PromiseSchema>;
 export type PromiseTerms = z.output<typeof PromiseTermsSchema>;
@@ -88,10 +89,6 @@ export function promiseScope(tx: CommandTx, customerId: string, itemIds: readonl
             .where(sql<boolean>`open_minor <> 0`),
         )?.owed ?? 0);
   return { customer, items, currency: scopeCurrency, owedMinor };
-}
-
-export function requireNotPast(tx: CommandTx, date: string, field: string): void {
-  if (compareDates(date, tx.asOf) < 0) throw new DomainError('validation', `${date} lies in the past (today is ${tx.asOf})`, field);
 }
 
 /** Open promises and unanswered broken ones on the same scope; a plan counts as a whole. */
@@ -202,14 +199,12 @@ export function recordPromises(tx: CommandTx, draft: PromiseDraft): PromiseView[
 
 /** A single promise from its terms (promise.create and a contact logged with a promise). */
 export function createPromise(tx: CommandTx, customerId: string, terms: PromiseTerms, activityId: string | null, prefix = ''): PromiseView {
-  requireNotPast(tx, terms.promisedDate, `${prefix}promisedDate`);
+  requireDateInWindow('promise', terms.promisedDate, tx.asOf, `${prefix}promisedDate`);
   const scope = promiseScope(tx, customerId, terms.itemIds, terms.currency, `${prefix}itemIds`);
   const amountMinor = terms.amountMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
   if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);
   if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', `${prefix}itemIds`);
-  if (amountMinor > scope.owedMinor) {
-    throw new DomainError('validation', `the promised ${amountMinor} exceeds the ${scope.owedMinor} ${scope.currency} still owed and not disputed`, `${prefix}amountMinor`);
-  }
+  requireNotAboveOwed('promise', amountMinor, scope.owedMinor, scope.currency, `${prefix}amountMinor`);
   const [view] = recordPromises(tx, {
     customer: scope.customer,
     currency: scope.currency,

@@ -2,6 +2,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { WorklistClearOverrideSchema, WorklistSetOverrideSchema } from '../../shared/api/schemas';
 import { DomainError } from '../../shared/api/result';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
+import { dateOfTimestamp } from '../../shared/domain/dates';
 import type { NewRow } from '../schema';
 import { build, execute, selectAll } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
@@ -34,6 +36,7 @@ export const setWorklistOverride: Command<typeof WorklistSetOverrideSchema, { cu
     if (input.expiresAt !== null && Date.parse(input.expiresAt) <= Date.parse(tx.now)) {
       throw new DomainError('validation', 'expiresAt must lie in the future', 'expiresAt');
     }
+    if (input.expiresAt !== null) requireDateInWindow('snooze', dateOfTimestamp(input.expiresAt), tx.asOf, 'expiresAt');
     // A new pin or snooze replaces the previous one: there is one override per customer at a time.
     clearAll(tx, input.customerId, `replaced by a ${input.kind}`);
     const row: NewRow<'worklist_overrides'> = {

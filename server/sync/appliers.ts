@@ -19,7 +19,6 @@ import { DomainError } from '../../shared/api/result';
 import { ContactPersonSaveSchema } from '../../shared/api/schemas';
 import { brokenPromiseFollowUpId } from '../../shared/domain/broken-promise';
 import type { FollowUpStatus } from '../../shared/domain/codes';
-import { compareDates } from '../../shared/domain/dates';
 import type { CreatedIds, SyncEntity } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { recordChange } from '../db/change-log';
@@ -27,6 +26,7 @@ import type { CustomerLookup } from './customer-lookup';
 import { insertLoggedRows, type InsertBuffer, type InsertedTable, type NewRow } from './logged-insert';
 import type { ServerDatabase } from '../db/schema';
 import { rowsByIds } from './rows';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -92,10 +92,6 @@ export async function newId(ctx: ApplyContext, entity: SyncEntity, index = 0): P
   const field = Array.isArray(given) ? `ids.${entity}.${String(index)}` : `ids.${entity}`;
   if ((await rowsByIds(ctx.trx, entity, [id])).length > 0) throw new DomainError('conflict', `${entity} ${id} exists already`, field);
   return id;
-}
-
-export function requireNotPast(ctx: ApplyContext, date: string, field: string): void {
-  if (compareDates(date, ctx.asOf) < 0) throw new DomainError('validation', `${date} lies in the past (today is ${ctx.asOf})`, field);
 }
 
 export async function requireUser(trx: Db, userId: string, field: string): Promise<string> {
@@ -252,7 +248,7 @@ export const followUpCreate = define({
   schema: FollowUpCreateSchema,
   customerOf: (_trx, args, customers) => customers.require(args.customerId),
   async apply(ctx, args) {
-    requireNotPast(ctx, args.dueDate, 'dueDate');
+    requireDateInWindow('followUp', args.dueDate, ctx.asOf, 'dueDate');
     await requireItemOf(ctx.trx, args.itemId, args.customerId);
     const assignedTo = args.assignedTo === undefined ? ctx.principal.userId : await requireUser(ctx.trx, args.assignedTo, 'assignedTo');
     await insertFollowUp(ctx, { customerId: args.customerId, itemId: args.itemId, activityId: null, dueDate: args.dueDate, title: args.title, assignedTo });

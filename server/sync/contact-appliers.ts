@@ -5,9 +5,10 @@
 import { ContactLogSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import { OUTCOME_LABELS } from '../../shared/domain/labels';
-import { define, insertFollowUp, insertLogged, newId, requireNotPast, saveContactPerson } from './appliers';
+import { define, insertFollowUp, insertLogged, newId, saveContactPerson } from './appliers';
 import { createDispute } from './dispute-appliers';
 import { createPromise } from './promise-appliers';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
 
 export const contactLog = define({
   schema: ContactLogSchema,
@@ -21,7 +22,7 @@ export const contactLog = define({
         throw new DomainError('not_found', `contact person ${args.contactPersonId} does not exist for this customer`, 'contactPersonId');
       }
     }
-    if (args.followUpDate !== null) requireNotPast(ctx, args.followUpDate, 'followUpDate');
+    if (args.followUpDate !== null) requireDateInWindow('followUp', args.followUpDate, ctx.asOf, 'followUpDate');
     const contactPersonId =
       args.newContactPerson === undefined ? args.contactPersonId : await saveContactPerson(ctx, args.customerId, args.newContactPerson, 'newContactPerson.');
     const id = await newId(ctx, 'activities');

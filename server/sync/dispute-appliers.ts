@@ -10,9 +10,11 @@ import type { z } from 'zod';
 import { DisputeCreateSchema, DisputeTransitionSchema, type DisputeTermsSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import type { DisputeStatus } from '../../shared/domain/codes';
-import { isOpenDispute, transitionDispute, validateDisputedAmount } from '../../shared/domain/dispute';
-import { define, log, newId, requireNotPast, requireUser, type ApplyContext } from './appliers';
+import { isOpenDispute, transitionDispute } from '../../shared/domain/dispute';
+import { define, log, newId, requireUser, type ApplyContext } from './appliers';
 import { commonCurrency, loadOwedItems } from './items';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
+import { requireDisputable } from '../../shared/domain/amount-limits';
 
 /** Moves an item's reserved amount, never below zero (the ERP may have lowered it meanwhile). */
 async function adjustItem(ctx: ApplyContext, itemId: string, customerId: string, deltaMinor: number): Promise<void> {
@@ -49,10 +51,10 @@ export async function createDispute(ctx: ApplyContext, customerId: string, args:
   args.items.forEach((input, index) => {
     const item = items[index];
     if (item === undefined) return;
-    validateDisputedAmount(input.disputedMinor, item.open_minor - item.disputed_minor, `${prefix}items.${String(index)}.disputedMinor`);
+    requireDisputable(input.disputedMinor, item.open_minor - item.disputed_minor, currency, `${prefix}items.${String(index)}.disputedMinor`);
     totalMinor += input.disputedMinor;
   });
-  if (args.dueDate !== null) requireNotPast(ctx, args.dueDate, `${prefix}dueDate`);
+  if (args.dueDate !== null) requireDateInWindow('disputeDue', args.dueDate, ctx.asOf, `${prefix}dueDate`);
   const owner = args.ownerId === undefined ? ctx.principal.userId : await requireUser(ctx.trx, args.ownerId, `${prefix}ownerId`);
 
   const id = await newId(ctx, 'disputes');

@@ -1,6 +1,8 @@
 /** escalation.request / escalation.withdraw on the server, mirroring db/commands/escalation.ts. */
+import { sql } from 'kysely';
 import { EscalationRequestSchema, EscalationWithdrawSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
+import { requireWithinBalance } from '../../shared/domain/amount-limits';
 import type { EscalationKind } from '../../shared/domain/codes';
 import { ESCALATION_KIND_LABELS } from '../../shared/domain/labels';
 import { define, log, newId } from './appliers';
@@ -16,6 +18,16 @@ export const escalationRequest = define({
     const label = ESCALATION_KIND_LABELS[args.kind].toLowerCase();
     if (NEEDS_AMOUNT.has(args.kind) && args.amountMinor === undefined) throw new DomainError('validation', `a ${label} request needs an amount`, 'amountMinor');
     if (args.amountMinor === undefined && args.currency !== undefined) throw new DomainError('validation', 'a currency goes with an amount', 'currency');
+    if (args.amountMinor !== undefined) {
+      const currency = args.currency ?? customer.currency;
+      const balance = await ctx.trx
+        .selectFrom('open_items')
+        .select(sql<number>`coalesce(sum(open_minor), 0)::int8`.as('balance'))
+        .where('customer_id', '=', args.customerId)
+        .where('currency', '=', currency)
+        .executeTakeFirst();
+      requireWithinBalance(args.amountMinor, balance?.balance ?? 0, currency, 'amountMinor');
+    }
     if (args.kind === 'credit_hold' && customer.credit_hold) throw new DomainError('conflict', 'this customer is already on credit hold', 'kind');
     const pending = await ctx.trx
       .selectFrom('escalations')

@@ -13,8 +13,10 @@ import type { PaymentMethod } from '../../shared/domain/codes';
 import { nextPromiseLevel } from '../../shared/domain/promise';
 import { validateInstalments, type Instalment } from '../../shared/domain/promise-plan';
 import type { ServerDatabase, ServerRow } from '../db/schema';
-import { define, log, newId, requireNotPast, type ApplyContext } from './appliers';
+import { define, log, newId, type ApplyContext } from './appliers';
 import { commonCurrency, loadOwedItems, type OwedItem } from './items';
+import { requireDateInWindow } from '../../shared/domain/date-bounds';
+import { requireNotAboveOwed } from '../../shared/domain/amount-limits';
 
 type PromiseRow = ServerRow<'promises'>;
 
@@ -168,18 +170,12 @@ async function recordPromises(ctx: ApplyContext, draft: PromiseDraft): Promise<v
 
 /** A single promise from its terms (promise.create and a contact logged with a promise); `prefix` names the terms in errors. */
 export async function createPromise(ctx: ApplyContext, customerId: string, terms: PromiseTerms, activityId: string | null, prefix: string): Promise<void> {
-  requireNotPast(ctx, terms.promisedDate, `${prefix}promisedDate`);
+  requireDateInWindow('promise', terms.promisedDate, ctx.asOf, `${prefix}promisedDate`);
   const scope = await promiseScope(ctx, customerId, terms.itemIds, terms.currency, prefix);
   const amountMinor = terms.amountMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
   if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);
   if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', `${prefix}itemIds`);
-  if (amountMinor > scope.owedMinor) {
-    throw new DomainError(
-      'validation',
-      `the promised ${String(amountMinor)} exceeds the ${String(scope.owedMinor)} ${scope.currency} still owed and not disputed`,
-      `${prefix}amountMinor`,
-    );
-  }
+  requireNotAboveOwed('promise', amountMinor, scope.owedMinor, scope.currency, `${prefix}amountMinor`);
   await recordPromises(ctx, {
     ...scope,
     customerId,
@@ -206,10 +202,8 @@ export const promisePlan = define({
     const scope = await promiseScope(ctx, args.customerId, args.itemIds, args.currency, '');
     // Without a stated total, a plan over items pays off exactly what is owed on them.
     const expectedTotal = args.totalMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
-    const totalMinor = validateInstalments(args.instalments, ctx.asOf, expectedTotal);
-    if (totalMinor > scope.owedMinor) {
-      throw new DomainError('validation', `the plan's ${String(totalMinor)} exceeds the ${String(scope.owedMinor)} ${scope.currency} still owed and not disputed`, 'totalMinor');
-    }
+    const totalMinor = validateInstalments(args.instalments, ctx.asOf, scope.currency, expectedTotal);
+    requireNotAboveOwed('plan', totalMinor, scope.owedMinor, scope.currency, 'totalMinor');
     await recordPromises(ctx, {
       ...scope,
       customerId: args.customerId,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CHANNELS, OUTCOMES } from '../domain/codes';
 import { EXPORT_STATES, REPORT_ENTRY_TYPES, REPORT_FORMATS, REPORT_KINDS } from '../domain/report-entries';
-import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, WorklistFiltersSchema } from './schemas';
+import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, ReportDateSchema, WorklistFiltersSchema } from './schemas';
 
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -26,8 +26,8 @@ export const NotesFilterSchema = z
   .object({
     scope: ReportScopeSchema.default({ kind: 'all' }),
     /** Calendar dates (UTC), both inclusive; either may be left out. */
-    from: CalendarDateSchema.optional(),
-    to: CalendarDateSchema.optional(),
+    from: ReportDateSchema.optional(),
+    to: ReportDateSchema.optional(),
     /** Left out: every type. */
     types: z.array(z.enum(REPORT_ENTRY_TYPES)).min(1, nonEmpty('type')).optional(),
     /** Narrows contacts only: other entries have no channel. */
@@ -45,7 +45,7 @@ export const AgingFilterSchema = z
   .object({
     scope: ReportScopeSchema.default({ kind: 'all' }),
     /** Left out: today. Items are open as of this date: issued by then and not yet cleared by then. */
-    asOf: CalendarDateSchema.optional(),
+    asOf: ReportDateSchema.optional(),
     currencies: z.array(CurrencySchema).min(1, nonEmpty('currency')).max(50).optional(),
   })
   .strict();
@@ -53,7 +53,7 @@ export const AgingFilterSchema = z
 export const StatementFilterSchema = z
   .object({
     customerId: IdSchema,
-    asOf: CalendarDateSchema.optional(),
+    asOf: ReportDateSchema.optional(),
   })
   .strict();
 

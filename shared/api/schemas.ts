@@ -16,6 +16,12 @@ import {
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
 export const CalendarDateSchema = z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' });
+/** Report dates: any day a business record can carry, so a typo such as 9999 is a field error, not a failed report. */
+export const REPORT_DATE_RANGE = { first: '1970-01-01', last: '2099-12-31' } as const;
+export const ReportDateSchema = CalendarDateSchema.refine(
+  (date) => date >= REPORT_DATE_RANGE.first && date <= REPORT_DATE_RANGE.last,
+  `must lie between ${REPORT_DATE_RANGE.first} and ${REPORT_DATE_RANGE.last}`,
+);
 export const TimestampSchema = z.iso.datetime({ message: 'must be an ISO 8601 UTC timestamp' });
 export const MinorSchema = z.number().int('must be a whole number of minor units').refine(Number.isSafeInteger, 'is too large');
 

@@ -25,10 +25,16 @@ function requireEpochDay(value: string, field: string): number {
   return day;
 }
 
-/** The date of an epoch day, or '' when it lies beyond what Date can represent. */
+/** The first and last dates a four-digit year can write, as epoch days. */
+export const FIRST_DATE = '0000-01-01';
+export const LAST_DATE = '9999-12-31';
+const FIRST_DAY = epochDay(FIRST_DATE) ?? 0;
+const LAST_DAY = epochDay(LAST_DATE) ?? 0;
+
+/** The date of an epoch day, held to the range a calendar date can write. */
 function fromEpochDay(day: number): string {
-  const date = new Date(day * DAY_MS);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
+  const date = new Date(Math.min(LAST_DAY, Math.max(FIRST_DAY, day)) * DAY_MS);
+  return date.toISOString().slice(0, 10);
 }
 
 export function isCalendarDate(value: string): boolean {
@@ -44,11 +50,14 @@ export function daysBetween(from: string, to: string): number {
   return requireEpochDay(to, 'to') - requireEpochDay(from, 'from');
 }
 
+/**
+ * `date` moved by `days`. Total over every calendar date: a result beyond 0000-01-01 or
+ * 9999-12-31 stays at that end, so a far-off date that is stored (typed before dates were bounded,
+ * or by an older client) still sorts and compares, and never fails a read.
+ */
 export function addDays(date: string, days: number): string {
   if (!Number.isSafeInteger(days)) throw new DomainError('validation', `${String(days)} is not a whole number of days`, 'days');
-  const result = fromEpochDay(requireEpochDay(date, 'date') + days);
-  if (!isCalendarDate(result)) throw new DomainError('validation', `${date} + ${days} days is outside the supported range`, 'days');
-  return result;
+  return fromEpochDay(requireEpochDay(date, 'date') + days);
 }
 
 export function dateOfTimestamp(iso: string): string {

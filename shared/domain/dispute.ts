@@ -59,13 +59,3 @@ export function transitionDispute(status: DisputeStatus, action: DisputeAction, 
   return rule.to;
 }
 
-/** A disputed amount may never exceed what is still open on the item. */
-export function validateDisputedAmount(disputedMinor: number, itemOpenMinor: number, field: string): number {
-  if (!Number.isSafeInteger(disputedMinor) || disputedMinor <= 0) {
-    throw new DomainError('validation', 'the disputed amount must be a positive whole number of minor units', field);
-  }
-  if (disputedMinor > itemOpenMinor) {
-    throw new DomainError('validation', `the disputed amount ${disputedMinor} exceeds the item's open amount ${itemOpenMinor}`, field);
-  }
-  return disputedMinor;
-}

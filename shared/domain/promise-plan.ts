@@ -5,8 +5,10 @@
  */
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
+import { requireDateInWindow } from './date-bounds';
 import { compareDates, dateOfTimestamp } from './dates';
 import { DEFAULT_PROMISE_RULES, promiseDeadline, requiredAmount, type CountingPayment, type PromiseEvaluation, type PromiseRules } from './promise';
+import { requireInstalmentsAddUp } from '../../shared/domain/amount-limits';
 
 export const MAX_INSTALMENTS = 60;
 
@@ -31,9 +33,9 @@ export function splitInstalments(totalMinor: number, dates: readonly string[]): 
 
 /**
  * Checks a plan's instalments: 2 to MAX_INSTALMENTS, positive amounts, dates strictly increasing
- * and none before `today`, amounts adding up to `totalMinor` exactly. Returns the total.
+ * and within the instalments' date window from `today`, amounts adding up to `totalMinor` exactly. Returns the total.
  */
-export function validateInstalments(instalments: readonly Instalment[], today: string, totalMinor?: number): number {
+export function validateInstalments(instalments: readonly Instalment[], today: string, currency: string, totalMinor?: number): number {
   if (instalments.length < 2 || instalments.length > MAX_INSTALMENTS) {
     throw new DomainError('validation', `a payment plan has 2 to ${MAX_INSTALMENTS} instalments`, 'instalments');
   }
@@ -44,9 +46,7 @@ export function validateInstalments(instalments: readonly Instalment[], today: s
     if (!Number.isSafeInteger(instalment.amountMinor) || instalment.amountMinor <= 0) {
       throw new DomainError('validation', 'each instalment must be a positive whole number of minor units', `${field}.amountMinor`);
     }
-    if (compareDates(instalment.promisedDate, today) < 0) {
-      throw new DomainError('validation', `instalment ${index + 1} is dated ${instalment.promisedDate}, before today ${today}`, `${field}.promisedDate`);
-    }
+    requireDateInWindow('planInstalment', instalment.promisedDate, today, `${field}.promisedDate`);
     if (previous !== null && compareDates(instalment.promisedDate, previous) <= 0) {
       throw new DomainError('validation', `instalment dates must strictly increase; ${instalment.promisedDate} does not follow ${previous}`, `${field}.promisedDate`);
     }
@@ -54,9 +54,7 @@ export function validateInstalments(instalments: readonly Instalment[], today: s
     sum += instalment.amountMinor;
     if (!Number.isSafeInteger(sum)) throw new DomainError('validation', 'the instalments add up beyond the safe range', `${field}.amountMinor`);
   });
-  if (totalMinor !== undefined && sum !== totalMinor) {
-    throw new DomainError('validation', `the instalments add up to ${sum}, not to the plan total ${totalMinor}`, 'totalMinor');
-  }
+  if (totalMinor !== undefined) requireInstalmentsAddUp(sum, totalMinor, currency, 'totalMinor');
   return sum;
 }
 

@@ -20,7 +20,7 @@ describe('splitInstalments', () => {
         const min = instalments.reduce((m, i) => Math.min(m, i.amountMinor), Infinity);
         const max = instalments.reduce((m, i) => Math.max(m, i.amountMinor), 0);
         expect(max - min).toBeLessThanOrEqual(1);
-        expect(validateInstalments(instalments, START, total)).toBe(total);
+        expect(validateInstalments(instalments, START, 'EUR', total)).toBe(total);
       }),
     );
   });
@@ -32,13 +32,13 @@ describe('splitInstalments', () => {
 
 describe('validateInstalments', () => {
   it('names the first instalment out of order or in the past, and a missed total', () => {
-    expect(() => validateInstalments([{ promisedDate: '2026-11-30', amountMinor: 1 }, { promisedDate: '2026-11-30', amountMinor: 1 }], START)).toThrow(
+    expect(() => validateInstalments([{ promisedDate: '2026-11-30', amountMinor: 1 }, { promisedDate: '2026-11-30', amountMinor: 1 }], START, 'EUR')).toThrow(
       expect.objectContaining({ field: 'instalments.1.promisedDate' }),
     );
-    expect(() => validateInstalments([{ promisedDate: '2026-11-22', amountMinor: 1 }, { promisedDate: '2026-11-30', amountMinor: 1 }], START)).toThrow(
+    expect(() => validateInstalments([{ promisedDate: '2026-11-22', amountMinor: 1 }, { promisedDate: '2026-11-30', amountMinor: 1 }], START, 'EUR')).toThrow(
       expect.objectContaining({ field: 'instalments.0.promisedDate' }),
     );
-    expect(() => validateInstalments([{ promisedDate: '2026-11-24', amountMinor: 1 }, { promisedDate: '2026-11-30', amountMinor: 1 }], START, 3)).toThrow(
+    expect(() => validateInstalments([{ promisedDate: '2026-11-24', amountMinor: 1 }, { promisedDate: '2026-11-30', amountMinor: 1 }], START, 'EUR', 3)).toThrow(
       expect.objectContaining({ field: 'totalMinor' }),
     );
   });

@@ -55,16 +55,32 @@ describe('daysBetween / addDays', () => {
   it('refuses invalid input, naming the field', () => {
     expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(DomainError);
     expect(() => addDays('2026-11-23', 1.5)).toThrow(DomainError);
-    expect(() => addDays('9999-12-31', 1)).toThrow(DomainError);
-    expect(() => addDays('2026-01-01', 1e12)).toThrow(DomainError);
     expect(addDays('0001-01-01', -1)).toBe('0000-12-31');
-    expect(() => addDays('0000-01-01', -1)).toThrow(DomainError);
     try {
       daysBetween('2026-01-01', 'tomorrow');
       expect.unreachable();
     } catch (error) {
       expect((error as DomainError).field).toBe('to');
     }
+  });
+
+  it('stays at the last or first calendar date instead of leaving the range', () => {
+    expect(addDays('9999-12-31', 3)).toBe('9999-12-31');
+    expect(addDays('9999-12-29', 3)).toBe('9999-12-31');
+    expect(addDays('2026-01-01', 1e12)).toBe('9999-12-31');
+    expect(addDays('0000-01-01', -1)).toBe('0000-01-01');
+    expect(addDays('2026-01-01', -1e12)).toBe('0000-01-01');
+  });
+
+  it('is total over every calendar date and whole number of days', () => {
+    const anyDate = fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (date, days) => {
+        const moved = addDays(date, days);
+        expect(isCalendarDate(moved)).toBe(true);
+        expect(Math.sign(compareDates(moved, date))).toBe(moved === date ? 0 : Math.sign(days));
+      }),
+    );
   });
 
   it('addDays and daysBetween are inverse', () => {

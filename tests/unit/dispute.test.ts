@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { requireDisputable } from '../../shared/domain/amount-limits';
 import { DISPUTE_STATUSES, type DisputeStatus } from '../../shared/domain/codes';
 import {
   DISPUTE_ACTIONS,
   allowedDisputeActions,
   isOpenDispute,
   transitionDispute,
-  validateDisputedAmount,
   type DisputeAction,
 } from '../../shared/domain/dispute';
 
@@ -75,11 +75,11 @@ describe('dispute life cycle', () => {
 
 describe('disputed amounts', () => {
   it('never exceeds the open amount and is positive', () => {
-    expect(validateDisputedAmount(500, 500, 'items.0.amountMinor')).toBe(500);
-    expect(() => validateDisputedAmount(501, 500, 'items.0.amountMinor')).toThrow(
+    expect(() => { requireDisputable(500, 500, 'EUR', 'items.0.amountMinor'); }).not.toThrow();
+    expect(() => { requireDisputable(501, 500, 'EUR', 'items.0.amountMinor'); }).toThrow(
       expect.objectContaining({ field: 'items.0.amountMinor' }) as Error,
     );
-    expect(() => validateDisputedAmount(0, 500, 'x')).toThrow(/positive/);
-    expect(() => validateDisputedAmount(1.5, 500, 'x')).toThrow(/whole number/);
+    expect(() => { requireDisputable(0, 500, 'EUR', 'x'); }).toThrow(/positive/);
+    expect(() => { requireDisputable(1.5, 500, 'EUR', 'x'); }).toThrow(/whole number/);
   });
 });

@@ -23,7 +23,7 @@ import type { OpenItem } from '../account/types';
 import { canCancel, disputedItems, dueState, instalmentLabel, isPlanInstalment, itemsLabel, promiseTitle, userName, type CustomerWork, type User, type WorkDispute, type WorkPromise } from './workLists';
 import { FormDialog } from './FormDialog';
 import { useCommand } from './useCommand';
-import { addDays, isCalendarDate, parseAmount, requiredTextProblem } from './validation';
+import { addDays, dateProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
 
 const PROMISE_COLORS: Record<PromiseStatus, ChipColor> = { open: 'info', kept: 'success', partially_kept: 'warning', broken: 'error', cancelled: 'default', superseded: 'default' };
@@ -486,7 +486,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
   const create = useCommand();
   const close = useCommand();
   const titleProblem = requiredTextProblem(title, 200);
-  const dateProblem = !isCalendarDate(dueDate) ? 'must be a date in the form YYYY-MM-DD' : '';
+  const dueDateProblem = dateProblem('followUp', dueDate, asOf, true);
   return (
     <>
       <WorkSection
@@ -553,7 +553,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
           }}
           onSubmit={() => {
             setTried(true);
-            if (titleProblem !== '' || dateProblem !== '') return;
+            if (titleProblem !== '' || dueDateProblem !== '') return;
             void create.run(() => api['followUp.create']({ customerId, title, dueDate })).then((done) => {
               if (done) {
                 setAdding(false);
@@ -582,8 +582,8 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
             onChange={(event) => {
               setDueDate(event.target.value);
             }}
-            error={tried && dateProblem !== ''}
-            helperText={tried && dateProblem !== '' ? `Due date ${dateProblem}` : ' '}
+            error={tried && dueDateProblem !== ''}
+            helperText={tried && dueDateProblem !== '' ? `Due date ${dueDateProblem}` : ' '}
             slotProps={{ inputLabel: { shrink: true } }}
           />
         </FormDialog>

@@ -7,7 +7,7 @@ import type { OverrideKind } from '../../../shared/domain/codes';
 import { api } from '../api/client';
 import { FormDialog } from './FormDialog';
 import { useCommand } from './useCommand';
-import { addDays, isCalendarDate, requiredTextProblem } from './validation';
+import { addDays, dateProblem, requiredTextProblem } from './validation';
 
 export interface OverrideRequest {
   readonly customerId: string;
@@ -27,7 +27,7 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
   const [tried, setTried] = useState(false);
   const command = useCommand();
   const reasonProblem = requiredTextProblem(reason, 500);
-  const dateProblem = until === '' ? '' : !isCalendarDate(until) ? 'must be a date in the form YYYY-MM-DD' : until <= asOf ? 'must lie in the future' : '';
+  const untilProblem = until === asOf ? 'must lie after today' : dateProblem('snooze', until, asOf, false);
   return (
     <FormDialog
       open
@@ -38,7 +38,7 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
       onClose={onClose}
       onSubmit={() => {
         setTried(true);
-        if (reasonProblem !== '' || dateProblem !== '') return;
+        if (reasonProblem !== '' || untilProblem !== '') return;
         const expiresAt = until === '' ? null : `${until}T00:00:00.000Z`;
         void command.run(() => api['worklist.setOverride']({ customerId: request.customerId, kind, reason, expiresAt })).then((done) => {
           if (done) onSaved(kind === 'pin' ? 'Pinned to the top of the worklist' : 'Snoozed');
@@ -79,8 +79,8 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
         onChange={(event) => {
           setUntil(event.target.value);
         }}
-        error={dateProblem !== ''}
-        helperText={dateProblem !== '' ? `Until ${dateProblem}` : 'Leave empty to keep it until cleared'}
+        error={untilProblem !== ''}
+        helperText={untilProblem !== '' ? `Until ${untilProblem}` : 'Leave empty to keep it until cleared'}
         slotProps={{ inputLabel: { shrink: true } }}
       />
       {request.current && (

@@ -196,7 +196,7 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
   const openTotal = itemsOpenTotal(selectedItems);
 
   const clientErrors: FieldErrors = {
-    ...(mode === 'contact' ? validateContact(form.contact) : {}),
+    ...(mode === 'contact' ? validateContact(form.contact, today) : {}),
     ...(withPromise ? validatePromise(form.promise, today, promisePrefix, openTotal) : {}),
     ...(withPromise && new Set(selectedItems.map((item) => item.currency)).size > 1 ? { [`${promisePrefix}itemIds`]: 'a promise covers items in one currency; select items of one currency' } : {}),
     ...(withDispute ? validateDispute(form.dispute, today, disputePrefix) : {}),

@@ -5,6 +5,7 @@
  * `formFieldFor`. Every error is keyed by the dotted path the server would name.
  */
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
+import { dateWindowProblem, type DateKind } from '../../../shared/domain/date-bounds';
 import { minorDigits, parseMoney } from '../../../shared/domain/money';
 
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -68,12 +69,11 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-/** '' when fine; otherwise the message shown under a date field. */
-function dateProblem(value: string, today: string, required: boolean): string {
+/** '' when fine; otherwise the message shown under a date field of `kind` (the commands' own window). */
+export function dateProblem(kind: DateKind, value: string, today: string, required: boolean): string {
   if (value.trim() === '') return required ? 'is required' : '';
   if (!isCalendarDate(value)) return 'must be a date in the form YYYY-MM-DD';
-  if (value < today) return 'may not lie in the past';
-  return '';
+  return dateWindowProblem(kind, value, today) ?? '';
 }
 
 export type ParsedAmount = { readonly ok: true; readonly minor: number } | { readonly ok: false; readonly message: string };
@@ -102,7 +102,7 @@ const put = (errors: Record<string, string>, key: string, message: string) => {
   if (message !== '') errors[key] = message;
 };
 
-export function validateContact(form: ContactForm): FieldErrors {
+export function validateContact(form: ContactForm, today: string): FieldErrors {
   const errors: Record<string, string> = {};
   if (form.outcome === '') errors.outcome = 'Choose an outcome: press its letter or click it';
   if (form.note.length > NOTE_MAX) errors.note = `must be at most ${NOTE_MAX} characters`;
@@ -111,7 +111,7 @@ export function validateContact(form: ContactForm): FieldErrors {
     if (!Number.isInteger(minutes) || minutes < 0) errors.durationSeconds = 'must be a whole number of minutes';
     else if (minutes > 1_440) errors.durationSeconds = 'must be at most one day';
   }
-  if (form.followUpDate.trim() !== '' && !isCalendarDate(form.followUpDate)) errors.followUpDate = 'must be a date in the form YYYY-MM-DD';
+  put(errors, 'followUpDate', dateProblem('followUp', form.followUpDate, today, false));
   if (form.contactPersonId === 'new') {
     if (form.newName.trim() === '') errors['newContactPerson.name'] = 'is required';
     const phone = form.newPhone.trim();
@@ -131,7 +131,7 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
   const errors: Record<string, string> = {};
   if (form.note.length > NOTE_MAX) errors[`${prefix}note`] = `must be at most ${NOTE_MAX} characters`;
   if (!form.plan) {
-    put(errors, `${prefix}promisedDate`, dateProblem(form.promisedDate, today, true));
+    put(errors, `${prefix}promisedDate`, dateProblem('promise', form.promisedDate, today, true));
     const amount = parseAmount(form.amount, form.currency);
     if (!amount.ok) {
       if (!(form.amount.trim() === '' && form.itemIds.length > 0)) errors[`${prefix}amountMinor`] = amount.message;
@@ -146,7 +146,7 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
   let sumKnown = true;
   for (const [index, instalment] of form.instalments.entries()) {
     const key = `${prefix}instalments.${index}`;
-    const problem = dateProblem(instalment.date, today, true);
+    const problem = dateProblem('planInstalment', instalment.date, today, true);
     if (problem !== '') errors[`${key}.promisedDate`] = problem;
     else if (previous !== '' && instalment.date <= previous) errors[`${key}.promisedDate`] = 'must come after the previous instalment';
     if (problem === '') previous = instalment.date;
@@ -178,7 +178,7 @@ export function validateDispute(form: DisputeForm, today: string, prefix = ''): 
   if (new Set(form.items.map((item) => item.currency)).size > 1) errors[`${prefix}items`] = 'all items must be in one currency';
   if (form.reasonCode === '') errors[`${prefix}reasonCode`] = 'choose a reason';
   if (form.description.length > NOTE_MAX) errors[`${prefix}description`] = `must be at most ${NOTE_MAX} characters`;
-  put(errors, `${prefix}dueDate`, dateProblem(form.dueDate, today, false));
+  put(errors, `${prefix}dueDate`, dateProblem('disputeDue', form.dueDate, today, false));
   return errors;
 }
 

@@ -65,6 +65,7 @@ describe('contact.log', () => {
     ['a contact person of another customer', () => ({ outcome: 'no_answer', contactPersonId: addContactPerson(f.sqlite, f.otherCustomerId).id }), 'not_found', 'contactPersonId'],
     ['a new contact person without phone or email', () => ({ outcome: 'no_answer', newContactPerson: { name: 'Nobody' } }), 'validation', 'newContactPerson.phone'],
     ['a follow-up in the past', () => ({ outcome: 'call_back_later', followUpDate: '2026-11-20' }), 'validation', 'followUpDate'],
+    ['a follow-up on the last storable date', () => ({ outcome: 'call_back_later', followUpDate: '9999-12-31' }), 'validation', 'followUpDate'],
     ['an inline promise on an item of another customer', () => ({ outcome: 'promise_to_pay', promise: { promisedDate: '2026-11-30', itemIds: [f.otherItem] } }), 'not_found', 'promise.itemIds.0'],
     ['an inline dispute above the open amount', () => ({ outcome: 'dispute_raised', dispute: { items: [{ itemId: f.items[0], disputedMinor: 10_001 }], reasonCode: 'tax' } }), 'validation', 'dispute.items.0.disputedMinor'],
   ] as const)('refuses %s and writes nothing, keeping the draft', async (_label, input, code, field) => {

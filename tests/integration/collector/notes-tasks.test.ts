@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatMoney } from '../../../shared/domain/money';
 import { openLocalStore } from '../../../db/open';
 import { getDraft } from '../../../db/queries/drafts';
 import { addFollowUp, addPromise, addUser } from '../../support/builders';
@@ -78,6 +79,17 @@ describe('escalations', () => {
     expect(expectError(await f.api.raw('escalation.withdraw', { escalationId: request.id }))).toMatchObject({ code: 'conflict', field: 'escalationId' });
     expect(snapshot(f.sqlite)).toEqual(before);
     expect(await f.api.call('escalation.request', { customerId: f.customerId, kind: 'legal', reason: 'hand over' })).toMatchObject({ amountMinor: null, currency: null });
+  });
+
+  it('refuses an amount above the balance it refers to, named as the UI shows it, and changes nothing', async () => {
+    const { balance } = f.sqlite.prepare("SELECT sum(open_minor) AS balance FROM open_items WHERE customer_id = ? AND currency = 'EUR'").get(f.customerId) as { balance: number };
+    const before = snapshot(f.sqlite);
+    const error = expectError(await f.api.raw('escalation.request', { customerId: f.customerId, kind: 'write_off', amountMinor: balance * 1_000, reason: 'typo' }));
+    expect(error).toMatchObject({ code: 'validation', field: 'amountMinor' });
+    expect(error.message).toContain(`${formatMoney({ amountMinor: balance, currency: 'EUR' })} balance`);
+    expect(expectError(await f.api.raw('escalation.request', { customerId: f.customerId, kind: 'write_off', amountMinor: 1, currency: 'JPY', reason: 'none owed' }))).toMatchObject({ field: 'amountMinor' });
+    expect(snapshot(f.sqlite)).toEqual(before);
+    expect(await f.api.call('escalation.request', { customerId: f.customerId, kind: 'write_off', amountMinor: balance, reason: 'all of it' })).toMatchObject({ amountMinor: balance });
   });
 });
 

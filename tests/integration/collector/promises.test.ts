@@ -29,6 +29,8 @@ describe('promise.create', () => {
 
   it.each([
     ['a past date', () => ({ promisedDate: '2026-11-22', amountMinor: 100 }), 'validation', 'promisedDate'],
+    ['the last storable date', () => ({ promisedDate: '9999-12-31', amountMinor: 100 }), 'validation', 'promisedDate'],
+    ['a date a day past a year ahead', () => ({ promisedDate: '2027-11-24', amountMinor: 100 }), 'validation', 'promisedDate'],
     ['an item of another customer', () => ({ promisedDate: '2026-11-30', itemIds: [f.otherItem] }), 'not_found', 'itemIds.0'],
     ['an unknown item', () => ({ promisedDate: '2026-11-30', itemIds: ['01900000-0000-7000-8000-0000000000ff'] }), 'not_found', 'itemIds.0'],
     ['the same item twice', () => ({ promisedDate: '2026-11-30', itemIds: [f.items[0], f.items[0]] }), 'validation', 'itemIds.1'],

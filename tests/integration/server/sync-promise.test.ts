@@ -46,6 +46,23 @@ describe.each(BACKENDS)('sync push of promises on %s', (kind) => {
     expect(await promise(second)).toMatchObject({ status: 'open', amount_minor: 25_000, level: nextPromiseLevel([1]), version: 1 });
   });
 
+  it('refuses dates a modified client planted beyond the windows of the shared rule, naming the field', async () => {
+    const [, , item2 = ''] = items;
+    const today = h.clock.now().toISOString().slice(0, 10);
+    const results = await ann.pushOk([
+      ann.make('promise.create', { customerId, promisedDate: '9999-12-31', itemIds: [item2] }),
+      ann.make('promise.plan', { customerId, itemIds: [item2], instalments: [{ promisedDate: today, amountMinor: 5_000 }, { promisedDate: '9999-12-31', amountMinor: 5_000 }] }),
+      ann.make('followUp.create', { customerId, title: 'Call back', dueDate: '9999-12-31' }),
+      ann.make('dispute.create', { customerId, reasonCode: 'pricing', items: [{ itemId: item2, disputedMinor: 100 }], dueDate: '9999-12-31' }),
+    ]);
+    expect(results).toMatchObject([
+      { status: 'rejected', error: { code: 'validation', field: 'args.promisedDate' } },
+      { status: 'rejected', error: { code: 'validation', field: 'args.instalments.1.promisedDate' } },
+      { status: 'rejected', error: { code: 'validation', field: 'args.dueDate' } },
+      { status: 'rejected', error: { code: 'validation', field: 'args.dueDate' } },
+    ]);
+  });
+
   it('refuses a promise that would leave an item under two open promises', async () => {
     const [, item1 = '', item2 = ''] = items;
     const both = uuidv7();

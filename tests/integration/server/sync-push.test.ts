@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './support/backends';
 import { bearer, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
-import { contactLog, TestClient } from './sync-client';
+import { contactLog, seedItem, TestClient } from './sync-client';
 
 describe.each(BACKENDS)('sync push on %s', (kind) => {
   let h: Harness;
@@ -275,6 +275,19 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     ]);
     const row = await db().selectFrom('escalations').selectAll().where('id', '=', escalationId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'withdrawn', decision_comment: 'paid after all', version: 2, amount_minor: null, currency: null });
+  });
+
+  it('escalations: an amount above the balance it refers to is refused, as a modified client could send it', async () => {
+    const customerId = (await seedCustomer(h, (await db().selectFrom('users').select('id').where('username', '=', annName).executeTakeFirstOrThrow()).id)).id;
+    await seedItem(h, customerId, 19_102_775);
+    const client = new TestClient(h, tokens.ann);
+    const results = await client.pushOk([
+      client.make('escalation.request', { customerId, kind: 'write_off', amountMinor: 19_102_775_000, reason: 'typo' }),
+      client.make('escalation.request', { customerId, kind: 'write_off', amountMinor: 19_102_775, reason: 'all of it' }),
+    ]);
+    expect(results).toMatchObject([{ status: 'rejected', error: { code: 'validation', field: 'args.amountMinor' } }, { status: 'applied' }]);
+    const [refused] = results;
+    expect(refused?.status === 'rejected' ? refused.error?.message : '').toContain('191,027.75');
   });
 
   it('checks dates against the day the user acted, not the day of the push', async () => {

@@ -89,17 +89,17 @@ describe('dates', () => {
 
 describe('validateContact', () => {
   it('passes a plain call and asks for an outcome', () => {
-    expect(validateContact(contact)).toEqual({});
-    expect(validateContact({ ...contact, outcome: '' })).toHaveProperty('outcome');
+    expect(validateContact(contact, TODAY)).toEqual({});
+    expect(validateContact({ ...contact, outcome: '' }, TODAY)).toHaveProperty('outcome');
   });
 
   it('checks duration, follow-up date and the inline contact person', () => {
-    const errors = validateContact({ ...contact, durationMinutes: '2.5', followUpDate: '23.11.2026', contactPersonId: 'new' });
+    const errors = validateContact({ ...contact, durationMinutes: '2.5', followUpDate: '23.11.2026', contactPersonId: 'new' }, TODAY);
     expect(Object.keys(errors).sort()).toEqual(['durationSeconds', 'followUpDate', 'newContactPerson.name', 'newContactPerson.phone']);
-    expect(validateContact({ ...contact, durationMinutes: '1441' }).durationSeconds).toBe('must be at most one day');
-    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann@example.com' })).toEqual({});
-    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newPhone: 'call me' })).toHaveProperty('newContactPerson.phone');
-    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann@' })).toHaveProperty('newContactPerson.email');
+    expect(validateContact({ ...contact, durationMinutes: '1441' }, TODAY).durationSeconds).toBe('must be at most one day');
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann@example.com' }, TODAY)).toEqual({});
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newPhone: 'call me' }, TODAY)).toHaveProperty('newContactPerson.phone');
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann@' }, TODAY)).toHaveProperty('newContactPerson.email');
   });
 });
 
@@ -107,6 +107,7 @@ describe('validatePromise', () => {
   it('names fields the way the server does, with the prefix', () => {
     expect(validatePromise(promise, TODAY)).toEqual({});
     expect(validatePromise({ ...promise, promisedDate: '2026-11-01' }, TODAY, 'promise.')).toEqual({ 'promise.promisedDate': 'may not lie in the past' });
+    expect(validatePromise({ ...promise, promisedDate: '9999-12-31' }, TODAY).promisedDate).toBe('must be at most a year ahead (by 2027-11-23)');
     expect(validatePromise({ ...promise, amount: '' }, TODAY)).toEqual({ amountMinor: 'is required' });
   });
 
