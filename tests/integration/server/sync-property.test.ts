@@ -153,5 +153,6 @@ describe.each(BACKENDS)('sync convergence on %s', (kind) => {
       }),
       { numRuns: 6 },
     );
-  });
+    // Six runs of three clients pushing and pulling up to a dozen times: 8 s alone, twice that under the suite.
+  }, 60_000);
 });

@@ -106,5 +106,6 @@ describe('npm run dev:web', () => {
     expect(await response.json()).toMatchObject({ ok: true, value: { asOf: '2026-11-23', transport: 'http' } });
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+    // A dev:web process compiled by tsx as it starts, then a shutdown: up to 20 s on two busy cores.
+  }, 90_000);
 });
