@@ -5,13 +5,13 @@
 import { ContactLogSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import { OUTCOME_LABELS } from '../../shared/domain/labels';
-import { define, insertFollowUp, insertLogged, newId, requireNotPast, saveContactPerson } from './appliers';
+import { define, namedCustomer, insertFollowUp, insertLogged, newId, requireNotPast, saveContactPerson } from './appliers';
 import { createDispute } from './dispute-appliers';
 import { createPromise } from './promise-appliers';
 
 export const contactLog = define({
   schema: ContactLogSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   // A promise or a dispute refers to the activity at once; without them only contact persons are read.
   buffered: (args) => args.promise === undefined && args.dispute === undefined,
   async apply(ctx, args) {

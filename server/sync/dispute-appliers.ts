@@ -11,7 +11,7 @@ import { DisputeCreateSchema, DisputeTransitionSchema, type DisputeTermsSchema }
 import { DomainError } from '../../shared/api/result';
 import type { DisputeStatus } from '../../shared/domain/codes';
 import { isOpenDispute, transitionDispute, validateDisputedAmount } from '../../shared/domain/dispute';
-import { define, log, newId, requireNotPast, requireUser, type ApplyContext } from './appliers';
+import { define, namedCustomer, log, newId, requireNotPast, requireUser, type ApplyContext } from './appliers';
 import { commonCurrency, loadOwedItems } from './items';
 
 /** Moves an item's reserved amount, never below zero (the ERP may have lowered it meanwhile). */
@@ -89,7 +89,7 @@ export async function createDispute(ctx: ApplyContext, customerId: string, args:
 
 export const disputeCreate = define({
   schema: DisputeCreateSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   apply: (ctx, args) => createDispute(ctx, args.customerId, args, null, ''),
 });
 
