@@ -1,12 +1,18 @@
 /**
- * Failed-login counter per username and client address: after MAX_FAILURES failures within
- * WINDOW the pair is locked until the oldest failure leaves the window. Kept in memory: it
- * guards one server process; a restart forgets it, which costs an attacker a restart we see
- * in the logs.
+ * Failed-login counters. Per username and client address: after LOGIN_MAX_FAILURES failures
+ * within WINDOW the pair is locked until the oldest of them leaves the window (guessing one
+ * user's password). Per client address alone: after LOGIN_ADDRESS_MAX_FAILURES failures within the
+ * window, whatever the usernames, the address is locked the same way (password spraying: a few
+ * common passwords tried on many usernames, which the pair counter never sees twice). A successful
+ * sign-in clears its pair but not the address: signing in to an account of one's own must not
+ * reset a spray. Kept in memory: it guards one server process; a restart forgets it, which costs
+ * an attacker a restart we see in the logs.
  */
 import type { Clock } from '../../shared/domain/clock';
 
 export const LOGIN_MAX_FAILURES = 5;
+/** Well above what the people behind one office address mistype in a quarter of an hour. */
+export const LOGIN_ADDRESS_MAX_FAILURES = 30;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /** Bounds memory under a spray of distinct usernames; the oldest entries are dropped first. */
 const MAX_TRACKED = 100_000;
@@ -18,9 +24,9 @@ export interface LoginThrottle {
   reset(username: string, ip: string): void;
 }
 
-export function createLoginThrottle(clock: Clock): LoginThrottle {
+/** Failure times per key within the window, with the most recently failing keys last. */
+function failureWindow(clock: Clock, limit: number) {
   const failures = new Map<string, number[]>();
-  const keyOf = (username: string, ip: string) => `${username.toLowerCase()}\u0000${ip}`;
   const recent = (key: string): number[] => {
     const since = clock.now().getTime() - LOGIN_WINDOW_MS;
     const kept = (failures.get(key) ?? []).filter((at) => at > since);
@@ -29,15 +35,15 @@ export function createLoginThrottle(clock: Clock): LoginThrottle {
     return kept;
   };
   return {
-    retryAfterSeconds(username, ip) {
-      const times = recent(keyOf(username, ip));
-      const oldest = times[times.length - LOGIN_MAX_FAILURES];
+    retryAfterSeconds(key: string): number {
+      const times = recent(key);
+      const oldest = times[times.length - limit];
       if (oldest === undefined) return 0;
       return Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - clock.now().getTime()) / 1000));
     },
-    recordFailure(username, ip) {
-      const key = keyOf(username, ip);
-      const times = recent(key);
+    record(key: string): void {
+      // Only the last `limit` failures decide when the key unlocks.
+      const times = recent(key).slice(-(limit - 1));
       failures.delete(key);
       failures.set(key, [...times, clock.now().getTime()]);
       if (failures.size > MAX_TRACKED) {
@@ -45,8 +51,26 @@ export function createLoginThrottle(clock: Clock): LoginThrottle {
         if (oldestKey !== undefined) failures.delete(oldestKey);
       }
     },
+    reset(key: string): void {
+      failures.delete(key);
+    },
+  };
+}
+
+export function createLoginThrottle(clock: Clock): LoginThrottle {
+  const pairs = failureWindow(clock, LOGIN_MAX_FAILURES);
+  const addresses = failureWindow(clock, LOGIN_ADDRESS_MAX_FAILURES);
+  const pairOf = (username: string, ip: string) => `${username.toLowerCase()}\u0000${ip}`;
+  return {
+    retryAfterSeconds(username, ip) {
+      return Math.max(pairs.retryAfterSeconds(pairOf(username, ip)), addresses.retryAfterSeconds(ip));
+    },
+    recordFailure(username, ip) {
+      pairs.record(pairOf(username, ip));
+      addresses.record(ip);
+    },
     reset(username, ip) {
-      failures.delete(keyOf(username, ip));
+      pairs.reset(pairOf(username, ip));
     },
   };
 }

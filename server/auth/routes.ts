@@ -1,6 +1,7 @@
 /** POST /v1/auth/login, /refresh and /logout. */
 import type { FastifyInstance, onSendHookHandler } from 'fastify';
 import { z } from 'zod';
+import { UsernameSchema } from '../../shared/api/sync-contract';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/errors';
 import { parseInput } from '../http/validate';
@@ -10,7 +11,7 @@ import type { Principal } from './principal';
 import { issueRefreshToken, revokeRefreshTokenFamily, rotateRefreshToken, type IssuedRefreshToken } from './refresh-tokens';
 
 const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(100),
+  username: UsernameSchema,
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });

@@ -19,7 +19,7 @@ export const USAGE = `Usage: tsx server/cli/import.ts --file <path> (--preset <n
 
   --file <path>        the export: .json (an array of records) or CSV (any other extension)
   --preset <name>      a built-in mapping:
-${Object.values(PRESETS).map((preset) => `                         ${preset.name}: ${preset.description}`).join('\n')}
+${[...PRESETS.values()].map((preset) => `                         ${preset.name}: ${preset.description}`).join('\n')}
   --entity <entity>    what the file holds: ${IMPORT_ENTITIES.join(', ')}
   --mapping <path>     JSON mapping (columns, dateFormat, decimalSeparator, delimiter, defaultCurrency,
                        defaultCountry); required for CSV with --entity, optional for JSON

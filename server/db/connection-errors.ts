@@ -7,10 +7,10 @@
 const SHUTDOWN_STATES: ReadonlySet<string> = new Set(['57P01', '57P02', '57P03']);
 
 /** Socket errors of Node's net and dns modules when the database host cannot be reached. */
-const SOCKET_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const SOCKET_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** node-postgres reports a dropped socket and a connect timeout with plain Errors, known by their message. */
-const MESSAGES: readonly string[] = ['Connection terminated', 'timeout exceeded when trying to connect', 'Client has encountered a connection error'];
+/** node-postgres and PGlite report a dropped socket, a connect timeout or a closed database with plain Errors, known by their message. */
+const MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)|not queryable|pglite is closed/i;
 
 /** How many seconds a client is told to wait before trying again while the database is away. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -21,7 +21,7 @@ export function isConnectionError(error: unknown, depth = 0): boolean {
   if (depth > MAX_DEPTH || typeof error !== 'object' || error === null) return false;
   const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === 'string' && (code.startsWith('08') || SHUTDOWN_STATES.has(code) || SOCKET_CODES.has(code))) return true;
-  if (typeof message === 'string' && MESSAGES.some((known) => message.startsWith(known))) return true;
+  if (typeof message === 'string' && MESSAGES.test(message)) return true;
   // Node's connect to a name with several addresses fails with an AggregateError of each attempt.
   if (Array.isArray(errors) && errors.some((inner) => isConnectionError(inner, depth + 1))) return true;
   return cause !== undefined && isConnectionError(cause, depth + 1);

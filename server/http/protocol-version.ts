@@ -1,9 +1,9 @@
 /**
  * Every client request may carry the protocol version it speaks. A client older than the
  * oldest one served gets 426 "update required" before any handler runs, so it can never
- * read or write data in a shape it does not understand.
+ * read or write data in a shape it does not understand. The sync endpoints require it.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../version';
 import { HttpError } from './errors';
@@ -30,3 +30,14 @@ export function registerProtocolCheck(app: FastifyInstance): void {
     else done(problem);
   });
 }
+
+/**
+ * For the sync endpoints, whose bodies are the protocol: a request that does not say which version
+ * it speaks is refused (400) instead of being read as the current one. Runs after authentication,
+ * so a request without a valid token learns nothing more than 401.
+ */
+export const requireProtocolHeader: preHandlerAsyncHookHandler = async (request) => {
+  if (request.headers[PROTOCOL_HEADER] !== undefined) return;
+  await Promise.resolve();
+  throw new HttpError(400, 'bad_request', `The sync endpoints need the ${PROTOCOL_HEADER} header naming the protocol version the client speaks (this server speaks ${PROTOCOL_VERSION}).`);
+};

@@ -6,20 +6,28 @@
 import { z } from 'zod';
 import { CHANNELS, ITEM_KINDS, PAYMENT_METHODS, RISK_CLASSES } from '../../shared/domain/codes';
 import { minorDigits } from '../../shared/domain/money';
+import { normalizeLineBreaks } from '../../shared/domain/text';
+import { refuseUnsafeText } from '../../shared/api/text-schema';
 import { canonicalDecimal, decimalOfNumber, decimalToMinor, parseDateText, parseFlag } from './fields';
 import type { EntityRecords, ImportEntity, ReadOptions } from './types';
 
 const REQUIRED = 'required, but empty or missing';
 const requiredOr = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? REQUIRED : what);
 
+/** Surrounding blanks dropped, an export's CR LF read as LF (the text rule refuses a bare CR). */
 const blank = (value: unknown): unknown => {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'string') return value.trim() === '' ? undefined : normalizeLineBreaks(value.trim());
   return value ?? undefined;
 };
 /** Blank means absent; `fallback` then stands in (a default or a default currency). */
 const field = <T extends z.ZodType>(inner: T, fallback?: unknown) => z.preprocess((value) => blank(value) ?? fallback, inner);
 
-const text = (max: number) => z.string({ error: requiredOr('expected text') }).max(max, `at most ${max} characters`);
+/** Text with the app's one text rule (shared/domain/text.ts): what the desktop refuses is not imported either. */
+const text = (max: number) =>
+  z
+    .string({ error: requiredOr('expected text') })
+    .superRefine(refuseUnsafeText)
+    .max(max, `at most ${max} characters`);
 
 const date = (format: string) =>
   z.string({ error: requiredOr(`expected a date (${format})`) }).transform((value, ctx) => {

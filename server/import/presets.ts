@@ -83,4 +83,5 @@ const ibmAr: Preset = {
 
 const cell = (row: CsvRow, index: number | undefined): string => (index === undefined ? '' : (row.cells[index] ?? ''));
 
-export const PRESETS: Readonly<Record<string, Preset>> = { [ibmAr.name]: ibmAr };
+/** By name; a Map, since the name comes from the request and "__proto__" must find nothing. */
+export const PRESETS: ReadonlyMap<string, Preset> = new Map([[ibmAr.name, ibmAr]]);

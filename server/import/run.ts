@@ -28,8 +28,8 @@ function read(source: ImportSource): { records: SourceRecords; options: ReadOpti
     return { records: jsonRecords(source.entity, source.records), options: readOptionsOf(source.mapping ?? {}) };
   }
   if ('preset' in source) {
-    const preset = PRESETS[source.preset];
-    if (preset === undefined) throw new ImportInputError(`Unknown preset "${source.preset}" (known: ${Object.keys(PRESETS).join(', ')}).`, 'preset');
+    const preset = PRESETS.get(source.preset);
+    if (preset === undefined) throw new ImportInputError(`Unknown preset "${source.preset}" (known: ${[...PRESETS.keys()].join(', ')}).`, 'preset');
     return { records: preset.read(source.content), options: preset.options };
   }
   return { records: csvRecords(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };

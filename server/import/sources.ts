@@ -42,7 +42,7 @@ export function csvRecords(entity: ImportEntity, content: string, mapping: Mappi
   const spec = ENTITY_FIELDS[entity];
   const unknown = Object.keys(columns).filter((target) => !spec.all.includes(target));
   if (unknown.length > 0) throw new ImportInputError(`The mapping names fields ${entity} do not have: ${unknown.join(', ')} (known: ${spec.all.join(', ')}).`, 'mapping');
-  const unmapped = spec.required.filter((target) => columns[target] === undefined);
+  const unmapped = spec.required.filter((target) => !Object.hasOwn(columns, target));
   if (unmapped.length > 0) throw new ImportInputError(`The mapping must name a column for ${unmapped.join(', ')}.`, 'mapping');
 
   const table = readCsv(content, mapping.delimiter);

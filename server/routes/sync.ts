@@ -1,9 +1,10 @@
 /** The sync endpoints: POST /v1/sync/pull and POST /v1/sync/push (docs/SYNC.md). */
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
-import { PullRequestSchema, PushRequestSchema } from '../../shared/sync/protocol';
+import { PullRequestSchema, PushRequestSchema, type Mutation } from '../../shared/sync/protocol';
 import { principalOf } from '../auth/authenticate';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/errors';
+import { requireProtocolHeader } from '../http/protocol-version';
 import { parseInput } from '../http/validate';
 import { InvalidCursorError, pullJson } from '../sync/pull';
 import { push } from '../sync/push';
@@ -13,7 +14,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, aut
   const snapshots = createSnapshotReadAhead((principal, { cursor, limit, ...options }) => pullJson(ctx.db, principal, cursor, limit, options));
   app.addHook('onClose', () => snapshots.close());
 
-  app.post('/v1/sync/pull', { preHandler: authenticate }, async (request, reply) => {
+  const preHandler = [authenticate, requireProtocolHeader];
+
+  app.post('/v1/sync/pull', { preHandler }, async (request, reply) => {
     const { cursor, limit, resync, snapshotRuns } = parseInput(PullRequestSchema, request.body);
     const page = await snapshots.pull(principalOf(request), { cursor, limit, resync: resync ?? [], snapshotRuns: snapshotRuns === true }).catch((error: unknown) => {
       if (error instanceof InvalidCursorError) throw new HttpError(400, 'validation', error.message, 'cursor');
@@ -23,9 +26,12 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, aut
     return reply.type('application/json').send(page);
   });
 
-  app.post('/v1/sync/push', { preHandler: authenticate }, async (request, reply) => {
+  app.post('/v1/sync/push', { preHandler }, async (request, reply) => {
     const { clientId, mutations } = parseInput(PushRequestSchema, request.body);
-    const outcome = await push(ctx.db, principalOf(request), ctx.clock, clientId, mutations);
+    const onUnprocessable = (mutation: Mutation, error: unknown) => {
+      request.log.error({ err: error, clientId, mutationId: mutation.id, mutationName: mutation.name, seq: mutation.seq }, 'a pushed mutation could not be applied; rejected as unprocessable');
+    };
+    const outcome = await push(ctx.db, principalOf(request), ctx.clock, clientId, mutations, { onUnprocessable });
     if (outcome.kind === 'gap') return reply.code(409).send(outcome.body);
     return outcome.body;
   });

@@ -54,7 +54,10 @@ export interface ApplyContext {
 
 export interface Applier<S extends z.ZodType = z.ZodType> {
   readonly schema: S;
-  /** The customer the mutation changes; DomainError not_found when a referenced row does not exist. */
+  /**
+   * The customer the mutation changes (the push then checks the caller's scope, which a customer
+   * that does not exist fails too); DomainError not_found when a referenced row does not exist.
+   */
   customerOf(trx: Db, args: z.output<S>, customers: CustomerLookup): Promise<string>;
   apply(ctx: ApplyContext, args: z.output<S>): Promise<void>;
   /**
@@ -63,6 +66,9 @@ export interface Applier<S extends z.ZodType = z.ZodType> {
    */
   buffered?(args: z.output<S>): boolean;
 }
+
+/** customerOf of a mutation that names its customer: whether it exists is the scope check's business. */
+export const namedCustomer = (_trx: Db, args: { readonly customerId: string }): Promise<string> => Promise.resolve(args.customerId);
 
 // Method parameters are bivariant, so a specific applier fits the table of all appliers.
 export const define = <S extends z.ZodType>(applier: Applier<S>): Applier => applier;
@@ -175,7 +181,7 @@ export async function insertFollowUp(ctx: ApplyContext, values: NewFollowUp): Pr
 
 export const contactPersonSave = define({
   schema: ContactPersonSaveSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   async apply(ctx, args) {
     await saveContactPerson(ctx, args.customerId, args, '');
   },
@@ -183,7 +189,7 @@ export const contactPersonSave = define({
 
 export const noteAdd = define({
   schema: NoteAddSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   // Reads only the item (never created by a push).
   buffered: () => true,
   async apply(ctx, args) {
@@ -246,7 +252,7 @@ export const noteEdit = define({
 
 export const followUpCreate = define({
   schema: FollowUpCreateSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   async apply(ctx, args) {
     requireDateInWindow('followUp', args.dueDate, ctx.asOf, 'dueDate');
     await requireItemOf(ctx.trx, args.itemId, args.customerId);
@@ -261,7 +267,7 @@ export const followUpCreate = define({
  */
 export const brokenPromiseFollowUp = define({
   schema: BrokenPromiseFollowUpSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   async apply(ctx, args) {
     const promise = await ctx.trx.selectFrom('promises').select(['customer_id', 'created_by']).where('id', '=', args.promiseId).executeTakeFirst();
     if (promise?.customer_id !== args.customerId) throw new DomainError('not_found', `promise ${args.promiseId} does not exist for this customer`, 'promiseId');

@@ -5,14 +5,14 @@
 import { ContactLogSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import { OUTCOME_LABELS } from '../../shared/domain/labels';
-import { define, insertFollowUp, insertLogged, newId, saveContactPerson } from './appliers';
+import { define, namedCustomer, insertFollowUp, insertLogged, newId, saveContactPerson } from './appliers';
 import { createDispute } from './dispute-appliers';
 import { createPromise } from './promise-appliers';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
 
 export const contactLog = define({
   schema: ContactLogSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   // A promise or a dispute refers to the activity at once; without them only contact persons are read.
   buffered: (args) => args.promise === undefined && args.dispute === undefined,
   async apply(ctx, args) {

@@ -11,7 +11,7 @@ import { DisputeCreateSchema, DisputeTransitionSchema, type DisputeTermsSchema }
 import { DomainError } from '../../shared/api/result';
 import type { DisputeStatus } from '../../shared/domain/codes';
 import { isOpenDispute, transitionDispute } from '../../shared/domain/dispute';
-import { define, log, newId, requireUser, type ApplyContext } from './appliers';
+import { define, namedCustomer, log, newId, requireUser, type ApplyContext } from './appliers';
 import { commonCurrency, loadOwedItems } from './items';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
 import { requireDisputable } from '../../shared/domain/amount-limits';
@@ -91,7 +91,7 @@ export async function createDispute(ctx: ApplyContext, customerId: string, args:
 
 export const disputeCreate = define({
   schema: DisputeCreateSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   apply: (ctx, args) => createDispute(ctx, args.customerId, args, null, ''),
 });
 

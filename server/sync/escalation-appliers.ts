@@ -5,14 +5,14 @@ import { DomainError } from '../../shared/api/result';
 import { requireWithinBalance } from '../../shared/domain/amount-limits';
 import type { EscalationKind } from '../../shared/domain/codes';
 import { ESCALATION_KIND_LABELS } from '../../shared/domain/labels';
-import { define, log, newId } from './appliers';
+import { define, namedCustomer, log, newId } from './appliers';
 
 /** Kinds that mean nothing without an amount (the client's rule). */
 const NEEDS_AMOUNT: ReadonlySet<EscalationKind> = new Set(['write_off', 'doubtful_account', 'payment_plan']);
 
 export const escalationRequest = define({
   schema: EscalationRequestSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   async apply(ctx, args) {
     const customer = await ctx.trx.selectFrom('customers').select(['currency', 'credit_hold']).where('id', '=', args.customerId).executeTakeFirstOrThrow();
     const label = ESCALATION_KIND_LABELS[args.kind].toLowerCase();

@@ -13,7 +13,7 @@ import type { PaymentMethod } from '../../shared/domain/codes';
 import { nextPromiseLevel } from '../../shared/domain/promise';
 import { validateInstalments, type Instalment } from '../../shared/domain/promise-plan';
 import type { ServerDatabase, ServerRow } from '../db/schema';
-import { define, log, newId, type ApplyContext } from './appliers';
+import { define, namedCustomer, log, newId, type ApplyContext } from './appliers';
 import { commonCurrency, loadOwedItems, type OwedItem } from './items';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
 import { requireNotAboveOwed } from '../../shared/domain/amount-limits';
@@ -190,14 +190,14 @@ export async function createPromise(ctx: ApplyContext, customerId: string, terms
 
 export const promiseCreate = define({
   schema: PromiseCreateSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   apply: (ctx, args) => createPromise(ctx, args.customerId, args, null, ''),
 });
 
 /** promise.plan: N instalment promises under one plan id, superseded and cancelled as a whole. */
 export const promisePlan = define({
   schema: PromisePlanSchema,
-  customerOf: (_trx, args, customers) => customers.require(args.customerId),
+  customerOf: namedCustomer,
   async apply(ctx, args) {
     const scope = await promiseScope(ctx, args.customerId, args.itemIds, args.currency, '');
     // Without a stated total, a plan over items pays off exactly what is owed on them.

@@ -1,15 +1,20 @@
 /**
  * The push: a client's outbox mutations, in client sequence order, applied in one transaction
  * together with their client_mutations rows and the client's last_applied_seq, so effects and
- * their "done" marks commit or vanish together. A rule violation rejects the one mutation
- * (recorded, seq advanced, the queue moves on); anything unexpected throws, rolls the request
- * back and answers 5xx, so the client retries it later.
+ * their "done" marks commit or vanish together. A mutation the server does not apply (a rule
+ * violation, or a failure of the server's own that is not the database's passing trouble) is
+ * rejected alone: recorded, seq advanced, the queue moves on. Only a transient database failure
+ * (lost connection, serialization failure...) rolls the request back and answers 5xx, so the
+ * client retries it later.
  */
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { validationError } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
+import { IdSchema } from '../../shared/api/schemas';
 import { dateOfTimestamp } from '../../shared/domain/dates';
 import type { Clock } from '../../shared/domain/clock';
+import { textProblem } from '../../shared/domain/text';
+import { createdAtProblem } from '../../shared/sync/created-at';
 import {
   RejectionSchema,
   type Mutation,
@@ -20,7 +25,9 @@ import {
 } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import type { ServerDatabase } from '../db/schema';
+import { isTransientDatabaseError } from '../db/transient-errors';
 import { HttpError } from '../http/errors';
+import type { Applier } from './appliers';
 import { customerLookup, type CustomerLookup } from './customer-lookup';
 import { insertBuffer, type InsertBuffer } from './logged-insert';
 import { APPLIERS } from './registry';
@@ -67,8 +74,15 @@ class RetryCarefully extends Error {
 }
 
 interface StoredResult {
+  /** Whose mutation it was: an id another user's mutation has is not this user's to repeat. */
+  readonly userId: string;
   readonly result: 'applied' | 'rejected';
   readonly reason: string | null;
+}
+
+export interface PushOptions {
+  /** Told of each mutation rejected `unprocessable` and of the error behind it, for the server's log. */
+  readonly onUnprocessable?: (mutation: Mutation, error: unknown) => void;
 }
 
 interface Request {
@@ -79,7 +93,24 @@ interface Request {
   readonly customers: CustomerLookup;
   /** Records of mutation ids, from earlier requests and from the chunks of this one already done. */
   readonly known: Map<string, StoredResult>;
+  readonly options: PushOptions;
 }
+
+const FORBIDDEN: Rejection = { code: 'forbidden', message: 'This customer is not in your portfolio.' };
+
+const UNPROCESSABLE: Rejection = {
+  code: 'unprocessable',
+  message: 'The server could not apply this change because of a problem of its own, which it has logged for its administrator. Retry it later, or discard it.',
+};
+
+const ID_TAKEN: Rejection = {
+  code: 'id_taken',
+  message: "Another user's change was sent under this change's id, so it cannot be applied under it; retry it to send it as a new change.",
+  field: 'id',
+};
+
+/** The name as recorded: one the text rule refuses (PostgreSQL refuses a NUL) is kept JSON-escaped, since it names no applier anyway. */
+const storedName = (name: string): string => (textProblem(name) === null ? name : JSON.stringify(name));
 
 function asRejection(error: DomainError): Rejection {
   const code = error.code === 'not_found' || error.code === 'conflict' || error.code === 'forbidden' ? error.code : 'validation';
@@ -106,52 +137,73 @@ async function flushOrRetry(buffer: InsertBuffer): Promise<void> {
 }
 
 /**
- * Validates, scope-checks and applies one mutation; the rejection, or null when applied.
- * Validation and the scope check write nothing, so their rejections need no savepoint. Careful
- * mode (no `buffer`) runs the applier inside its own savepoint, so its rejection leaves nothing
- * behind; optimistic mode runs it bare and gives up the whole chunk on any failure.
+ * Finds the mutation's customer, checks the caller's scope and applies; the rejection, or null
+ * when applied. A DomainError of the applier is thrown on; one of customerOf (a referenced row
+ * missing) is answered at once, since nothing was written yet.
+ */
+async function scopeAndApply(request: Request, mutation: Mutation, applier: Applier, args: unknown, queue: InsertBuffer | null, optimistic: boolean): Promise<Rejection | null> {
+  const { trx, principal, now } = request;
+  let customerId: string;
+  try {
+    customerId = await applier.customerOf(trx, args, request.customers);
+  } catch (error) {
+    if (error instanceof DomainError) return asRejection(error);
+    throw error;
+  }
+  if (!(await request.customers.mayChange(customerId))) return FORBIDDEN;
+  const serverToday = dateOfTimestamp(now);
+  const clientDay = dateOfTimestamp(mutation.createdAt);
+  const ctx = { trx, principal, now, asOf: clientDay < serverToday ? clientDay : serverToday, ids: mutation.ids ?? {}, optimistic, buffer: queue };
+  await applier.apply(ctx, args);
+  return null;
+}
+
+/**
+ * Careful mode: the mutation inside its own savepoint, so a rejection leaves nothing behind. A
+ * failure that is not a rule's (a bug, a value the database refuses) rejects the mutation as
+ * `unprocessable` instead of failing the request, so the mutations behind it are not blocked;
+ * a transient database failure still fails the request, for the client to retry.
+ */
+async function applyCarefully(request: Request, mutation: Mutation, applier: Applier, args: unknown): Promise<Rejection | null> {
+  const { trx } = request;
+  await savepoint(trx, 'mutation', 'SAVEPOINT');
+  try {
+    const rejection = await scopeAndApply(request, mutation, applier, args, null, false);
+    if (rejection === null) await savepoint(trx, 'mutation', 'RELEASE SAVEPOINT');
+    else await rollBack(trx, 'mutation');
+    return rejection;
+  } catch (error) {
+    if (isTransientDatabaseError(error)) throw error;
+    await rollBack(trx, 'mutation');
+    if (error instanceof DomainError) return asRejection(error);
+    request.options.onUnprocessable?.(mutation, error);
+    return UNPROCESSABLE;
+  }
+}
+
+/**
+ * Validates and applies one mutation; the rejection, or null when applied. Careful mode (no
+ * `buffer`) runs it inside its own savepoint; optimistic mode runs it bare and gives up the whole
+ * chunk on any failure other than a rejection found before anything was written.
  */
 async function applyOne(request: Request, mutation: Mutation, buffer: InsertBuffer | null): Promise<Rejection | null> {
-  const { trx, principal, now } = request;
-  const applier = APPLIERS[mutation.name];
+  const applier = APPLIERS.get(mutation.name);
   if (applier === undefined) return { code: 'unsupported_mutation', message: `The server does not apply "${mutation.name}" mutations.`, field: 'name' };
+  const tooFar = createdAtProblem(mutation.createdAt, new Date(request.now));
+  if (tooFar !== null) return { code: 'validation', message: `createdAt ${tooFar}`, field: 'createdAt' };
   const parsed = applier.schema.safeParse(mutation.args);
   if (!parsed.success) {
     const error = validationError(parsed.error, 'args');
     return { code: 'validation', message: error.message, ...(error.field === undefined ? {} : { field: error.field }) };
   }
-  const queue = buffer !== null && applier.buffered?.(parsed.data) === true ? buffer : null;
+  if (buffer === null) return applyCarefully(request, mutation, applier, parsed.data);
+  const queue = applier.buffered?.(parsed.data) === true ? buffer : null;
   // Any other applier may read (customerOf included) rows that are still queued.
-  if (buffer !== null && queue === null) await flushOrRetry(buffer);
-  let customerId: string;
+  if (queue === null) await flushOrRetry(buffer);
   try {
-    customerId = await applier.customerOf(trx, parsed.data, request.customers);
-  } catch (error) {
-    if (error instanceof DomainError) return asRejection(error);
-    throw error;
-  }
-  if (!(await request.customers.mayChange(customerId))) return { code: 'forbidden', message: 'This customer is not in your portfolio.' };
-
-  const serverToday = dateOfTimestamp(now);
-  const clientDay = dateOfTimestamp(mutation.createdAt);
-  const ctx = { trx, principal, now, asOf: clientDay < serverToday ? clientDay : serverToday, ids: mutation.ids ?? {}, optimistic: buffer !== null, buffer: queue };
-  if (buffer !== null) {
-    try {
-      await applier.apply(ctx, parsed.data);
-    } catch {
-      throw new RetryCarefully();
-    }
-    return null;
-  }
-  await savepoint(trx, 'mutation', 'SAVEPOINT');
-  try {
-    await applier.apply(ctx, parsed.data);
-    await savepoint(trx, 'mutation', 'RELEASE SAVEPOINT');
-    return null;
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    await rollBack(trx, 'mutation');
-    return asRejection(error);
+    return await scopeAndApply(request, mutation, applier, parsed.data, queue, true);
+  } catch {
+    throw new RetryCarefully();
   }
 }
 
@@ -171,18 +223,25 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
   let gap: number | undefined;
   for (const [index, mutation] of chunk.entries()) {
     const known = records.get(mutation.id) ?? request.known.get(mutation.id);
-    if (known !== undefined) {
+    if (known !== undefined && known.userId === request.principal.userId) {
       const error = known.result === 'rejected' ? storedRejection(known.reason) : undefined;
       results.push({ id: mutation.id, status: 'duplicate', original: known.result, ...(error === undefined ? {} : { error }) });
       continue;
     }
+    // Another user's mutation id: neither a duplicate (that would hand out their verdict) nor
+    // recordable (the id is the record's key). Answered the same on every delivery.
     if (mutation.seq <= position) {
-      results.push(rejected(mutation.id, { code: 'sequence_reused', message: `Sequence ${mutation.seq} was already used by another mutation of this client.`, field: 'seq' }));
+      results.push(rejected(mutation.id, known === undefined ? { code: 'sequence_reused', message: `Sequence ${mutation.seq} was already used by another mutation of this client.`, field: 'seq' } : ID_TAKEN));
       continue;
     }
     if (mutation.seq > position + 1) {
       gap = position + 1;
       break;
+    }
+    if (known !== undefined) {
+      results.push(rejected(mutation.id, ID_TAKEN));
+      position = mutation.seq;
+      continue;
     }
     let rejection: Rejection | null;
     try {
@@ -190,15 +249,16 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
     } catch (error) {
       throw error instanceof RetryCarefully ? new RetryCarefully(index) : error;
     }
-    const record: StoredResult = { result: rejection === null ? 'applied' : 'rejected', reason: rejection === null ? null : JSON.stringify(rejection) };
+    const record: StoredResult = { userId: request.principal.userId, result: rejection === null ? 'applied' : 'rejected', reason: rejection === null ? null : JSON.stringify(rejection) };
     records.set(mutation.id, record);
     rows.push({
       mutation_id: mutation.id,
       client_id: request.clientId,
       client_seq: mutation.seq,
-      user_id: request.principal.userId,
-      name: mutation.name,
-      ...record,
+      user_id: record.userId,
+      name: storedName(mutation.name),
+      result: record.result,
+      reason: record.reason,
       at: request.now,
     });
     results.push(rejection === null ? { id: mutation.id, status: 'applied' } : rejected(mutation.id, rejection));
@@ -253,18 +313,21 @@ async function applyChunk(request: Request, chunk: readonly Mutation[], lastAppl
 async function knownRecords(trx: Db, mutations: readonly Mutation[]): Promise<Map<string, StoredResult>> {
   const rows = await trx
     .selectFrom('client_mutations')
-    .select(['mutation_id', 'result', 'reason'])
+    .select(['mutation_id', 'user_id', 'result', 'reason'])
     .where('mutation_id', 'in', [...new Set(mutations.map((mutation) => mutation.id))])
     .execute();
-  return new Map(rows.map((row) => [row.mutation_id, { result: row.result, reason: row.reason }]));
+  return new Map(rows.map((row) => [row.mutation_id, { userId: row.user_id, result: row.result, reason: row.reason }]));
 }
 
-/** The customers the mutations name directly, read in one go before any is applied. */
+/**
+ * The customers the mutations name directly, read in one go before any is applied. The args are
+ * not validated yet: only what has the form of an id is looked up (a NUL would fail the query).
+ */
 function namedCustomers(mutations: readonly Mutation[]): string[] {
   const ids: string[] = [];
   for (const mutation of mutations) {
     const args: unknown = mutation.args;
-    if (typeof args === 'object' && args !== null && 'customerId' in args && typeof args.customerId === 'string') ids.push(args.customerId);
+    if (typeof args === 'object' && args !== null && 'customerId' in args && IdSchema.safeParse(args.customerId).success) ids.push(String(args.customerId));
   }
   return ids;
 }
@@ -272,15 +335,16 @@ function namedCustomers(mutations: readonly Mutation[]): string[] {
 /**
  * The whole request is one transaction (one commit instead of one per mutation); see applyChunk
  * for how a rejected mutation is kept from undoing the others. A failure that is not a rejection
- * rolls the request back: the client retries it, and nothing is applied twice.
+ * (a transient database failure) rolls the request back: the client retries it, and nothing is
+ * applied twice.
  */
-function pushInTransaction(db: Db, principal: Principal, clock: Clock, clientId: string, mutations: readonly Mutation[]): Promise<Progress> {
+function pushInTransaction(db: Db, principal: Principal, clock: Clock, clientId: string, mutations: readonly Mutation[], options: PushOptions): Promise<Progress> {
   return db.transaction().execute(async (trx) => {
     // Locks the client row: concurrent pushes of one client take turns, so a seq is used once.
     const client = await trx.selectFrom('clients').select('last_applied_seq').where('id', '=', clientId).forUpdate().executeTakeFirstOrThrow();
     const customers = customerLookup(trx, principal);
     await customers.prefetch(namedCustomers(mutations));
-    const request: Request = { trx, principal, clientId, now: clock.now().toISOString(), customers, known: await knownRecords(trx, mutations) };
+    const request: Request = { trx, principal, clientId, now: clock.now().toISOString(), customers, known: await knownRecords(trx, mutations), options };
     const results: MutationResult[] = [];
     let lastApplied = client.last_applied_seq;
     let gap: number | undefined;
@@ -295,9 +359,9 @@ function pushInTransaction(db: Db, principal: Principal, clock: Clock, clientId:
   });
 }
 
-export async function push(db: Db, principal: Principal, clock: Clock, clientId: string, mutations: readonly Mutation[]): Promise<PushOutcome> {
+export async function push(db: Db, principal: Principal, clock: Clock, clientId: string, mutations: readonly Mutation[], options: PushOptions = {}): Promise<PushOutcome> {
   await ensureClient(db, principal, clientId, clock.now().toISOString());
-  const { results, lastAppliedSeq, gap } = await pushInTransaction(db, principal, clock, clientId, mutations);
+  const { results, lastAppliedSeq, gap } = await pushInTransaction(db, principal, clock, clientId, mutations, options);
   if (gap === undefined) return { kind: 'ok', body: { results, lastAppliedSeq } };
   return {
     kind: 'gap',

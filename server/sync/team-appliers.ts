@@ -20,13 +20,11 @@ const actorOf = (principal: Principal): TeamActor => ({ id: principal.userId, ro
 export const customerReassign = define({
   schema: CustomerReassignSchema,
   /**
-   * Every customer must exist; the one returned is the first outside the caller's scope (so the
-   * push answers `forbidden`), else the first named.
+   * The first customer outside the caller's scope, one that does not exist included (so the push
+   * answers `forbidden` for both alike), else the first named.
    */
-  async customerOf(trx, args, customers) {
-    const existing = new Set((await trx.selectFrom('customers').select('id').where('id', 'in', args.customerIds).execute()).map((row) => row.id));
-    const missing = args.customerIds.findIndex((id) => !existing.has(id));
-    if (missing >= 0) throw new DomainError('not_found', `customer ${args.customerIds[missing] ?? ''} does not exist`, `customerIds.${missing}`);
+  async customerOf(_trx, args, customers) {
+    await customers.prefetch(args.customerIds);
     for (const id of args.customerIds) if (!(await customers.mayChange(id))) return id;
     return args.customerIds[0] ?? '';
   },

@@ -17,9 +17,10 @@ import {
 } from '../domain/codes';
 import { DISPUTE_ACTIONS } from '../domain/dispute';
 import { MAX_INSTALMENTS } from '../domain/promise-plan';
+import { TextSchema } from './text-schema';
 import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, OverrideSchema, TimelineEntrySchema, TimestampSchema, TIMELINE_TYPES } from './schemas';
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const text = (max: number) => TextSchema.trim().max(max, `must be at most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'is required');
 const PositiveMinorSchema = MinorSchema.refine((value) => value > 0, 'must be more than zero');
 export const NOTE_MAX = 5_000;
@@ -155,7 +156,7 @@ export const ContactLogSchema = z
     promise: PromiseTermsSchema.optional(),
     dispute: DisputeTermsSchema.optional(),
     /** The draft the form was typed into; cleared when the contact is logged. */
-    draftKey: z.string().min(1).max(200).optional(),
+    draftKey: TextSchema.min(1).max(200).optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -298,7 +299,7 @@ export const TimelinePageSchema = z.object({ entries: z.array(TimelineEntrySchem
 // ---------- drafts ----------
 
 /** `contact:<customerId>`, `note:<customerId>`...: what a form was typing into. */
-export const DraftKeySchema = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+export const DraftKeySchema = TextSchema.trim().min(1, 'is required').max(200, 'must be at most 200 characters');
 export const DRAFT_MAX_CHARS = 100_000;
 
 export const DraftRefSchema = z.object({ key: DraftKeySchema }).strict();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANNELS, OUTCOMES } from '../domain/codes';
 import { EXPORT_STATES, REPORT_ENTRY_TYPES, REPORT_FORMATS, REPORT_KINDS } from '../domain/report-entries';
 import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, ReportDateSchema, WorklistFiltersSchema } from './schemas';
+import { TextSchema } from './text-schema';
 
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -15,7 +16,7 @@ export const ReportScopeSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('worklist'),
       filters: WorklistFiltersSchema.default({}),
-      search: z.string().max(200, 'must be at most 200 characters').optional(),
+      search: TextSchema.max(200, 'must be at most 200 characters').optional(),
     })
     .strict(),
 ]);
@@ -59,8 +60,8 @@ export const StatementFilterSchema = z
 
 export const IssuerSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(120),
-    lines: z.array(z.string().max(120)).max(6).default([]),
+    name: TextSchema.trim().min(1, 'must not be empty').max(120),
+    lines: z.array(TextSchema.max(120)).max(6).default([]),
   })
   .strict();
 

@@ -12,6 +12,7 @@ import {
   RISK_CLASSES,
   ROLES,
 } from '../domain/codes';
+import { TextSchema } from './text-schema';
 
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
@@ -82,7 +83,7 @@ export type WorklistSortKey = (typeof WORKLIST_SORT_KEYS)[number];
 
 export const WorklistFiltersSchema = z
   .object({
-    buckets: z.array(z.string().min(1).max(40)).max(20).optional(),
+    buckets: z.array(TextSchema.min(1).max(40)).max(20).optional(),
     currencies: z.array(CurrencySchema).max(50).optional(),
     countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code')).max(300).optional(),
     riskClasses: z.array(z.enum(RISK_CLASSES)).max(RISK_CLASSES.length).optional(),
@@ -98,7 +99,7 @@ export const WorklistFiltersSchema = z
 
 export const WorklistQuerySchema = z
   .object({
-    search: z.string().max(200, 'must be at most 200 characters').optional(),
+    search: TextSchema.max(200, 'must be at most 200 characters').optional(),
     filters: WorklistFiltersSchema.default({}),
     sort: z
       .object({ by: z.enum(WORKLIST_SORT_KEYS), dir: z.enum(['asc', 'desc']) })
@@ -231,7 +232,7 @@ export const SEARCH_HIT_KINDS = ['customer', 'contact', 'document', 'reference',
 
 export const SearchQuerySchema = z
   .object({
-    q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    q: TextSchema.trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
     limit: z.number().int().min(1).max(100).default(20),
   })
   .strict();
@@ -251,9 +252,7 @@ export const SearchHitSchema = z.object({
 const PHONE = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+  TextSchema.trim()
     .max(max, `must be at most ${max} characters`)
     .nullish()
     .transform((value) => (value ? value : null));
@@ -263,11 +262,9 @@ export const ContactPersonSaveSchema = z
     customerId: IdSchema,
     /** Present to correct an existing contact person; absent to add one. */
     id: IdSchema.optional(),
-    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    name: TextSchema.trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
     role: optionalText(100),
-    phone: z
-      .string()
-      .trim()
+    phone: TextSchema.trim()
       .max(40, 'must be at most 40 characters')
       .refine((value) => value === '' || PHONE.test(value), 'must be a phone number such as +49 30 1234567')
       .nullish()
@@ -287,7 +284,7 @@ export const WorklistSetOverrideSchema = z
   .object({
     customerId: IdSchema,
     kind: z.enum(OVERRIDE_KINDS),
-    reason: z.string().trim().min(1, 'is required').max(OVERRIDE_REASON_MAX, `must be at most ${OVERRIDE_REASON_MAX} characters`),
+    reason: TextSchema.trim().min(1, 'is required').max(OVERRIDE_REASON_MAX, `must be at most ${OVERRIDE_REASON_MAX} characters`),
     expiresAt: TimestampSchema.nullish().transform((value) => value ?? null),
   })
   .strict();
@@ -295,6 +292,6 @@ export const WorklistSetOverrideSchema = z
 export const WorklistClearOverrideSchema = z
   .object({
     customerId: IdSchema,
-    reason: z.string().trim().max(OVERRIDE_REASON_MAX, `must be at most ${OVERRIDE_REASON_MAX} characters`).optional(),
+    reason: TextSchema.trim().max(OVERRIDE_REASON_MAX, `must be at most ${OVERRIDE_REASON_MAX} characters`).optional(),
   })
   .strict();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/codes';
 import { REJECTION_CODES } from '../sync/protocol';
 import { IdSchema, TimestampSchema } from './schemas';
+import { TextSchema } from './text-schema';
 
 export const SYNC_STATES = [
   /** No server configured: the local store is all there is. */
@@ -62,9 +63,12 @@ export type SyncIssue = z.output<typeof SyncIssueSchema>;
 
 export const SyncIssueRefSchema = z.strictObject({ id: IdSchema });
 
+/** The name a user signs in with, on the desktop and at the server's login (case and surrounding blanks do not matter). */
+export const UsernameSchema = TextSchema.trim().min(1, 'is required').max(100);
+
 export const SignInSchema = z.strictObject({
   serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).max(500),
-  username: z.string().trim().min(1, 'is required').max(100),
+  username: UsernameSchema,
   password: z.string().min(1, 'is required').max(500),
   /** Signing in as another user replaces this computer's copy: changes not yet sent are dropped only when this is true. */
   discardUnsynced: z.boolean().default(false),

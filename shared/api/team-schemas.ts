@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { ESCALATION_KINDS, ESCALATION_STATUSES } from '../domain/codes';
 import { ESCALATION_DECISIONS } from '../domain/team';
 import { EscalationSchema } from './collector-schemas';
+import { TextSchema } from './text-schema';
 import { CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, TimestampSchema } from './schemas';
 
 /** The most customers one reassignment moves (one outbox mutation, one push). */
 export const REASSIGN_MAX = 500;
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const text = (max: number) => TextSchema.trim().max(max, `must be at most ${max} characters`);
 
 export const CustomerReassignSchema = z
   .object({

@@ -126,8 +126,12 @@ export const PushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.input<typeof PushRequestSchema>;
 
-/** Why a mutation was rejected; `unsupported_mutation` and `sequence_reused` are the protocol's own. */
-export const REJECTION_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'unsupported_mutation', 'sequence_reused'] as const;
+/**
+ * Why a mutation was rejected. `unsupported_mutation`, `sequence_reused`, `id_taken` (the mutation
+ * id belongs to another user's mutation) and `unprocessable` (the server failed to apply it for a
+ * reason of its own, logged there) are the protocol's own; the others are the domain's.
+ */
+export const REJECTION_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'unsupported_mutation', 'sequence_reused', 'id_taken', 'unprocessable'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export const RejectionSchema = z.object({ code: z.enum(REJECTION_CODES), message: z.string(), field: z.string().optional() });

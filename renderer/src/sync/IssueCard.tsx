@@ -30,6 +30,8 @@ const REJECTION_LABELS: Readonly<Record<RejectionCode, string>> = {
   forbidden: 'Not in your portfolio',
   unsupported_mutation: 'Not supported by the server',
   sequence_reused: 'Sent out of order',
+  id_taken: 'Sent under a used id',
+  unprocessable: 'The server could not apply it',
 };
 
 function contextOf(account: OperationOutput<'customer.account'> | undefined, noteVersions: OperationOutput<'note.history'> | undefined): IssueContext {

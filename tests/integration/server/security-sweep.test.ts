@@ -17,7 +17,7 @@ import { seedServerDemo } from '../../../server/demo/seed';
 import { IMPORT_BODY_LIMIT_BYTES } from '../../../server/routes/import';
 import { APPLIERS } from '../../../server/sync/registry';
 import { BACKENDS } from './support/backends';
-import { bearer, login, PASSWORD, startHarness, TEST_SECRET, type Harness, type Session } from './support/harness';
+import { bearer, syncHeaders, login, PASSWORD, startHarness, TEST_SECRET, type Harness, type Session } from './support/harness';
 import { pullAll, TestClient } from './sync-client';
 
 interface Route {
@@ -211,7 +211,7 @@ describe.each(BACKENDS)('security sweep on %s', (kind) => {
     const owned = new Set((await h.testDb.db.selectFrom('customers').select('id').where('collector_id', '=', ids.jordan).execute()).map((row) => row.id));
     expect(changes.length).toBeGreaterThan(1000);
     expect(changes.every((change) => owned.has(change.customerId))).toBe(true);
-    const response = await inject({ method: 'POST', url: '/v1/sync/pull', headers: bearer(sessions.jordan.accessToken), payload: { cursor, resync: [foreign.customer] } });
+    const response = await inject({ method: 'POST', url: '/v1/sync/pull', headers: syncHeaders(sessions.jordan.accessToken), payload: { cursor, resync: [foreign.customer] } });
     expect(response.json<PullResponse>().changes).toEqual([{ op: 'remove', entity: 'customers', id: foreign.customer, customerId: foreign.customer, row: null }]);
     const otherLead = await pullAll(h, sessions.otherLead.accessToken, null, 5000);
     expect(otherLead.changes).toEqual([]);
@@ -244,7 +244,7 @@ describe.each(BACKENDS)('security sweep on %s', (kind) => {
         ],
       },
     };
-    const names = Object.keys(APPLIERS);
+    const names = [...APPLIERS.keys()];
     expect(names.filter((name) => probes[name] === undefined), 'add a probe for each new mutation name').toEqual([]);
     const before = await maxSeq();
     const jordan = new TestClient(h, sessions.jordan.accessToken);
@@ -293,7 +293,7 @@ describe.each(BACKENDS)('security sweep on %s', (kind) => {
     const response = await inject({
       method: 'POST',
       url: '/v1/sync/push',
-      headers: bearer(sessions.jordan.accessToken),
+      headers: syncHeaders(sessions.jordan.accessToken),
       payload: { clientId: foreignClientId, mutations: [{ id: uuidv7(), seq: 6, name: 'note.add', args: { customerId: ownCustomer, body: 'x' }, createdAt: h.clock.now().toISOString() }] },
     });
     expect(response.statusCode).toBe(403);

@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
 import type { Change, CreatedIds, MutationResult, PullResponse, PushResponse, SequenceGap } from '../../../shared/sync/protocol';
-import { bearer, type Harness } from './support/harness';
+import { syncHeaders, type Harness } from './support/harness';
 
 export interface TestMutation {
   readonly id: string;
@@ -43,7 +43,7 @@ export class TestClient {
     const response = await this.h.app.inject({
       method: 'POST',
       url: '/v1/sync/push',
-      headers: bearer(this.token),
+      headers: syncHeaders(this.token),
       payload: { clientId: this.id, mutations },
     });
     if (response.statusCode === 409) return { status: 409, body: response.json<SequenceGap>() };
@@ -60,7 +60,7 @@ export class TestClient {
 }
 
 export async function pullPage(h: Harness, token: string, cursor: string | null, limit = 1000): Promise<PullResponse> {
-  const response = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: bearer(token), payload: { cursor, limit } });
+  const response = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: syncHeaders(token), payload: { cursor, limit } });
   expect(response.statusCode, response.body).toBe(200);
   return response.json<PullResponse>();
 }

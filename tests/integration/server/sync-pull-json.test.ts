@@ -15,7 +15,7 @@ import { seedServerDemo } from '../../../server/demo/seed';
 import { pull, pullJson } from '../../../server/sync/pull';
 import { changesOfRun } from '../../../shared/sync/runs';
 import { BACKENDS } from './support/backends';
-import { bearer, login, startHarness, type Harness } from './support/harness';
+import { syncHeaders, login, startHarness, type Harness } from './support/harness';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 const AWKWARD_TEXT = 'Quote " backslash \\ slash / newline \n tab \t bell \u0007 umlaut ü emoji 😀 </script>';
@@ -235,7 +235,7 @@ describe.each(BACKENDS)('sync pull as database-built JSON on %s', (kind) => {
 
   it('the route sends the JSON text as application/json, the same page as the object path', async () => {
     const session = await login(h, DEMO_USERNAMES.teamLead, DEMO_PASSWORD);
-    const response = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: bearer(session.accessToken), payload: { cursor: null, limit: 2_000 } });
+    const response = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: syncHeaders(session.accessToken), payload: { cursor: null, limit: 2_000 } });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(response.json()).toEqual(await pull(h.testDb.db, principal(DEMO_USERNAMES.teamLead), null, 2_000));

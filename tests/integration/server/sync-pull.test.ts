@@ -5,7 +5,7 @@ import { recordChange } from '../../../server/db/change-log';
 import { decodeCursor } from '../../../server/sync/cursor';
 import { pruneChangeLog } from '../../../server/sync/pull';
 import { BACKENDS, POSTGRES_URL } from './support/backends';
-import { bearer, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
+import { syncHeaders, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
 import { contactLog, pullAll, pullPage, TestClient } from './sync-client';
 
 const seqOf = (cursor: string): number => {
@@ -111,10 +111,10 @@ describe.each(BACKENDS)('sync pull on %s', (kind) => {
   });
 
   it('refuses a cursor it did not hand out and a malformed request', async () => {
-    const forged = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: bearer(ann.token), payload: { cursor: 'not-a-cursor', limit: 10 } });
+    const forged = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: syncHeaders(ann.token), payload: { cursor: 'not-a-cursor', limit: 10 } });
     expect(forged.statusCode).toBe(400);
     expect(forged.json()).toMatchObject({ error: { code: 'validation', field: 'cursor' } });
-    const tooMany = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: bearer(ann.token), payload: { cursor: null, limit: 10_000 } });
+    const tooMany = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: syncHeaders(ann.token), payload: { cursor: null, limit: 10_000 } });
     expect(tooMany.statusCode).toBe(400);
     const anonymous = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', payload: { cursor: null } });
     expect(anonymous.statusCode).toBe(401);

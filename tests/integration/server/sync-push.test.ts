@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './support/backends';
-import { bearer, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
+import { bearer, syncHeaders, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
 import { contactLog, seedItem, TestClient } from './sync-client';
 
 describe.each(BACKENDS)('sync push on %s', (kind) => {
@@ -197,7 +197,7 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     const response = await h.app.inject({
       method: 'POST',
       url: '/v1/sync/push',
-      headers: bearer(tokens.bob),
+      headers: syncHeaders(tokens.bob),
       payload: { clientId: annClient.id, mutations: [{ id: uuidv7(), seq: 2, name: 'note.add', args: {}, createdAt: h.clock.now().toISOString() }] },
     });
     expect(response.statusCode).toBe(403);
@@ -302,7 +302,7 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
   });
 
   it('validates the request itself', async () => {
-    const bad = await h.app.inject({ method: 'POST', url: '/v1/sync/push', headers: bearer(tokens.ann), payload: { clientId: 'nope', mutations: [] } });
+    const bad = await h.app.inject({ method: 'POST', url: '/v1/sync/push', headers: syncHeaders(tokens.ann), payload: { clientId: 'nope', mutations: [] } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'validation', field: 'clientId' } });
     const old = await h.app.inject({

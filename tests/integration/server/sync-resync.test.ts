@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change, PullResponse } from '../../../shared/sync/protocol';
 import { MAX_RESYNC_CUSTOMERS, SYNC_ENTITIES } from '../../../shared/sync/protocol';
 import { BACKENDS } from './support/backends';
-import { bearer, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
+import { syncHeaders, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
 import { contactLog, pullAll, seedItem, TestClient } from './sync-client';
 
 describe.each(BACKENDS)('sync pull with resync on %s', (kind) => {
@@ -15,7 +15,7 @@ describe.each(BACKENDS)('sync pull with resync on %s', (kind) => {
   let cursor = '';
 
   const pull = async (payload: Record<string, unknown>): Promise<PullResponse> => {
-    const response = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: bearer(annToken), payload });
+    const response = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: syncHeaders(annToken), payload });
     expect(response.statusCode, response.body).toBe(200);
     return response.json<PullResponse>();
   };
@@ -97,7 +97,7 @@ describe.each(BACKENDS)('sync pull with resync on %s', (kind) => {
   it('refuses a malformed list, naming the field', async () => {
     const cases = [[own.id, own.id], ['not-a-uuid'], Array.from({ length: MAX_RESYNC_CUSTOMERS + 1 }, () => uuidv7())];
     for (const resync of cases) {
-      const response = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: bearer(annToken), payload: { cursor, resync } });
+      const response = await h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: syncHeaders(annToken), payload: { cursor, resync } });
       expect(response.statusCode).toBe(400);
       expect(response.json<{ error: { code: string; field?: string } }>().error).toMatchObject({ code: 'validation', field: expect.stringMatching(/^resync/) as string });
     }

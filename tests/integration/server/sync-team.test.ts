@@ -94,7 +94,8 @@ describe.each(BACKENDS)('sync push of team lead mutations on %s', (kind) => {
       { status: 'rejected', error: { code: 'forbidden', field: 'args.toCollectorId' } },
       { status: 'rejected', error: { code: 'validation', field: 'args.toCollectorId' } },
       { status: 'rejected', error: { code: 'validation', field: 'args.toCollectorId' } },
-      { status: 'rejected', error: { code: 'not_found', field: 'args.customerIds.1' } },
+      // A customer that does not exist is answered like one outside the scope: ids cannot be probed.
+      { status: 'rejected', error: { code: 'forbidden', message: 'This customer is not in your portfolio.' } },
     ]);
     expect(results[2]?.error?.message).toContain('not a collector');
     expect(results[3]?.error?.message).toContain('disabled');

@@ -6,6 +6,7 @@ import type { Role } from '../../../../shared/domain/codes';
 import { buildServer } from '../../../../server/app';
 import { createTeam, createUser } from '../../../../server/cli/admin-commands';
 import type { DatabaseKind } from '../../../../server/db/connect';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../../../server/version';
 import { openTestDb, type TestDb } from './backends';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
@@ -84,3 +85,6 @@ export async function login(h: Harness, username: string, password = PASSWORD): 
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** What the sync endpoints need: the token and the protocol version the client speaks. */
+export const syncHeaders = (token: string) => ({ ...bearer(token), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) });

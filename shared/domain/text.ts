@@ -1,0 +1,48 @@
+/**
+ * The one rule for text a person typed (or an ERP export carried) before it is stored anywhere:
+ * the desktop's commands, the server's push and import, the sign-in name. Text that breaks it is
+ * refused with the reason, never stored altered:
+ *
+ * - control characters (C0, DEL, C1) other than tab and line feed: PostgreSQL refuses NUL outright
+ *   (a push that carried one failed forever), and the others are invisible in every view. Carriage
+ *   return is refused too: the app's text boxes hand over line feeds only, and the import turns an
+ *   export's CR LF into LF before the rule applies;
+ * - the bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
+ *   they make a text display in another order than it reads ("Trojan Source"); the marks U+200E,
+ *   U+200F and U+061C that right-to-left writing needs are fine;
+ * - lone UTF-16 surrogates: not Unicode at all. Stored as UTF-8 they would become U+FFFD, so the
+ *   server's copy would differ from the client's.
+ */
+
+export const TEXT_PROBLEMS = ['control_character', 'bidi_control', 'lone_surrogate'] as const;
+export type TextProblem = (typeof TEXT_PROBLEMS)[number];
+
+/** Field error messages, appended to the field's name ("body contains a control character"). */
+export const TEXT_PROBLEM_MESSAGES: Readonly<Record<TextProblem, string>> = {
+  control_character: 'contains a control character (only tab and line breaks are allowed)',
+  bidi_control: 'contains an invisible bidirectional text control character (U+202A–U+202E or U+2066–U+2069)',
+  lone_surrogate: 'contains a broken character (an unpaired UTF-16 surrogate)',
+};
+
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+
+const isControl = (unit: number): boolean => (unit < 0x20 && unit !== TAB && unit !== LINE_FEED) || (unit >= 0x7f && unit <= 0x9f);
+const isBidiControl = (unit: number): boolean => (unit >= 0x202a && unit <= 0x202e) || (unit >= 0x2066 && unit <= 0x2069);
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** The problem of the first character that breaks the rule, or null when the text may be stored. */
+export function textProblem(text: string): TextProblem | null {
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (isControl(unit)) return 'control_character';
+    if (isBidiControl(unit)) return 'bidi_control';
+    if (isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(index + 1))) index += 1;
+    else if (isHighSurrogate(unit) || isLowSurrogate(unit)) return 'lone_surrogate';
+  }
+  return null;
+}
+
+/** Line breaks of any platform as line feeds, for text read from files (the import). */
+export const normalizeLineBreaks = (text: string): string => text.replace(/\r\n?/g, '\n');
