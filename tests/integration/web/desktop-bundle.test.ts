@@ -3,26 +3,14 @@
  * proves the bundle loads, opens and seeds the store with the nativeBinding path, binds one API
  * channel with the sender check, and creates an isolated, sandboxed window on app://.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeBindingPath } from '../../../electron/app/native-binding';
 import { REPO_ROOT } from '../../../electron/web/start';
 import { MAIN_EXTERNALS } from '../../../scripts/electron-externals.mjs';
-
-interface Report {
-  events: string[];
-  windows: { options: { webPreferences: Record<string, unknown> }; url?: string }[];
-  dialogs: { title?: string; detail?: string }[];
-  exitCode: number | null;
-  privileged: { scheme: string; privileges: Record<string, boolean> }[];
-  protocols: string[];
-  permissionAnswers: [string, boolean][];
-  calls: Record<string, { ok: boolean; value?: Record<string, unknown>; error?: { code: string } } | undefined>;
-  channels: string[];
-  appEvents: string[];
-}
+import { runFakeElectron, type Report } from './fake-electron';
 
 let work: string;
 let bundle: string;
@@ -51,15 +39,7 @@ afterAll(() => {
 });
 
 function runMain(dataDir: string, sync: 'embedded' | 'off' = 'embedded'): Report {
-  const result = spawnSync(process.execPath, [join(__dirname, 'fixtures', 'fake-electron-main.cjs'), bundle, appPath, dataDir], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '', LEDGERLINE_SYNC: sync },
-    encoding: 'utf8',
-    timeout: 150_000,
-  });
-  if (result.status !== 0) throw new Error(`the fake Electron run failed: ${result.stderr}`);
-  const line = result.stdout.trim().split('\n').at(-1) ?? '';
-  return JSON.parse(line) as Report;
+  return runFakeElectron({ bundle, appPath, dataDir, sync, cwd: REPO_ROOT });
 }
 
 describe('the bundled main process', () => {

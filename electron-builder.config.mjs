@@ -1,0 +1,50 @@
+// Packaging: `npm run dist` (builds the renderer, bundles main/preload, builds the Electron
+// better-sqlite3, then runs electron-builder with this file).
+import { fileURLToPath } from 'node:url';
+import { packedModules } from './scripts/packed-modules.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * main.cjs and preload.cjs are bundles: node_modules carries only the bundle's externals and what
+ * they load (scripts/packed-modules.mjs derives the list), never the rest of dependencies.
+ */
+const moduleFiles = packedModules(root).map((name) => `node_modules/${name}/**/*`);
+
+export default {
+  appId: 'com.ledgerline.workstation',
+  productName: 'Ledgerline',
+  copyright: 'Copyright © Ledgerline',
+  directories: { output: 'release', buildResources: 'build' },
+  files: [
+    'dist/renderer/**/*',
+    'dist-electron/**/*',
+    'package.json',
+    '!node_modules/**/*',
+    ...moduleFiles,
+    // node_modules/better-sqlite3/build holds the Node build (for tests); the app never loads it.
+    // Its Electron build comes from scripts/electron-native.mjs, shipped outside the asar and
+    // passed to better-sqlite3 as `nativeBinding` (electron/app/native-binding.ts computes the path).
+    '!node_modules/better-sqlite3/{build,deps,src}/**/*',
+    // Source maps stay with the build for crash analysis; users get none.
+    '!**/*.map',
+  ],
+  npmRebuild: false,
+  nodeGypRebuild: false,
+  buildDependenciesFromSource: false,
+  extraResources: [{ from: '.electron-native', to: 'native', filter: ['electron-*-${platform}-${arch}/better_sqlite3.node'] }],
+  asar: true,
+  // Native modules cannot be loaded from inside an asar archive.
+  asarUnpack: ['**/*.node'],
+  linux: {
+    target: ['AppImage', 'deb'],
+    category: 'Office',
+    maintainer: 'Ledgerline maintainers <maintainers@ledgerline.invalid>',
+    synopsis: 'Accounts-receivable collection workstation',
+    icon: 'build/icon.png',
+  },
+  deb: { depends: ['libnss3', 'libgtk-3-0', 'libxss1', 'libasound2'] },
+  win: { target: ['nsis'], icon: 'build/icon.png' },
+  nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
+  mac: { target: ['dmg'], category: 'public.app-category.business', icon: 'build/icon.png', hardenedRuntime: true },
+};

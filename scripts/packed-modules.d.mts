@@ -1,0 +1,1 @@
+export declare function packedModules(root: string, names?: readonly string[]): string[];

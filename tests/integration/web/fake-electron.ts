@@ -1,0 +1,37 @@
+/** Runs a bundled main process against the fake `electron` module of fixtures/fake-electron-main.cjs. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface Report {
+  events: string[];
+  windows: { options: { webPreferences: Record<string, unknown> }; url?: string }[];
+  dialogs: { title?: string; detail?: string }[];
+  exitCode: number | null;
+  privileged: { scheme: string; privileges: Record<string, boolean> }[];
+  protocols: string[];
+  permissionAnswers: [string, boolean][];
+  calls: Record<string, { ok: boolean; value?: Record<string, unknown>; error?: { code: string } } | undefined>;
+  channels: string[];
+  appEvents: string[];
+}
+
+export interface FakeElectronRun {
+  readonly bundle: string;
+  readonly appPath: string;
+  readonly dataDir: string;
+  readonly sync: 'embedded' | 'off';
+  /** Where the process runs: the bundle resolves its externals from the node_modules around it. */
+  readonly cwd: string;
+}
+
+export function runFakeElectron(run: FakeElectronRun): Report {
+  const result = spawnSync(process.execPath, [join(__dirname, 'fixtures', 'fake-electron-main.cjs'), run.bundle, run.appPath, run.dataDir], {
+    cwd: run.cwd,
+    env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '', LEDGERLINE_SYNC: run.sync, NODE_PATH: '' },
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
+  if (result.status !== 0) throw new Error(`the fake Electron run failed: ${result.stderr}`);
+  const line = result.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as Report;
+}
