@@ -13,6 +13,7 @@ import { registerAuthRoutes } from './auth/routes';
 import type { ServerContext } from './context';
 import type { ServerDatabase } from './db/schema';
 import { registerErrorHandling } from './http/errors';
+import { registerLoopbackGuard } from './http/loopback-guard';
 import { registerProtocolCheck } from './http/protocol-version';
 import { registerDirectoryRoute } from './routes/directory';
 import { registerHealthRoute } from './routes/health';
@@ -31,6 +32,11 @@ export interface BuildServerOptions {
   /** Fastify's pino logger options; `false` (the default, for tests) logs nothing. */
   readonly logger?: FastifyServerOptions['logger'];
   readonly clock?: Clock;
+  /**
+   * The desktop's built-in server: refuse any request that does not address it by a loopback name
+   * or that a browser page sends (DNS rebinding, a web page, CSRF); only the app's engine calls it.
+   */
+  readonly loopbackOnly?: boolean;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling uses it). */
   readonly trustProxy?: boolean;
 }
@@ -49,6 +55,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('principal', null);
   registerErrorHandling(app);
+  if (options.loopbackOnly === true) registerLoopbackGuard(app);
   registerProtocolCheck(app);
 
   const clock = options.clock ?? systemClock;

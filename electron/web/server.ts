@@ -1,7 +1,7 @@
 /**
  * The HTTP binding of the API for dev:web and browser tests: the renderer's static files plus
  * `POST /api/<operation>`, answered by the same dispatch as the IPC binding. Only the app's own
- * page may call it (see request-guard).
+ * page may call it (see server/http/loopback-guard).
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { fail, type ApiErrorCode } from '../../shared/api/result';
 import { exportsDir, isExportFileName } from '../../db/reports/file-names';
 import { describeError, type ShellLogger } from '../app/logger';
 import { SECURITY_HEADERS } from '../security/csp';
-import { checkApiRequest } from './request-guard';
+import { checkApiRequest } from '../../server/http/loopback-guard';
 
 export const API_BODY_LIMIT_BYTES = 1024 * 1024;
 

@@ -59,7 +59,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   try {
     await migrateServerDatabase(store.db, store.schema);
     const seeded = options.demo !== null && (await isServerDatabaseEmpty(store.db)) ? await seedDemo(store.db, options.demo, options.clock) : null;
-    app = await buildServer({ db: store.db, secret, clock: options.clock, logger: options.logger ?? false });
+    app = await buildServer({ db: store.db, secret, clock: options.clock, logger: options.logger ?? false, loopbackOnly: true });
     await app.listen({ host: HOST, port });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('the embedded server is not listening on a TCP port');

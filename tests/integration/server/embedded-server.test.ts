@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock';
@@ -12,6 +13,22 @@ interface LoginReply {
 
 async function signIn(server: EmbeddedServer, username: string, password: string): Promise<Response> {
   return fetch(`${server.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+}
+
+/** A login sent with headers fetch would not let through as given (Host), as a rebound DNS name or a web page sends it. */
+function rawLogin(server: EmbeddedServer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const body = JSON.stringify({ username: DEMO_USERNAMES.admin, password: DEMO_PASSWORD });
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${server.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, body: text });
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 async function customerCount(server: EmbeddedServer, username: string): Promise<number> {
@@ -46,6 +63,15 @@ describe('embedded server', { timeout: 120_000 }, () => {
       expect(await customerCount(server, DEMO_USERNAMES.teamLead)).toBe(60);
       expect((await signIn(server, DEMO_USERNAMES.collector, 'not the password')).status).toBe(401);
       tokenOfFirstRun = ((await (await signIn(server, DEMO_USERNAMES.collector, DEMO_PASSWORD)).json()) as LoginReply).accessToken;
+
+      // Only the app's engine may call it: no rebound DNS name, no browser page, not even its own origin.
+      const port = new URL(server.url).port;
+      for (const headers of [{ host: `rebind.attacker.example:${port}` }, { origin: 'http://evil.example' }, { origin: server.url }, { 'sec-fetch-site': 'cross-site' }]) {
+        const refused = await rawLogin(server, headers);
+        expect(refused.status, JSON.stringify(headers)).toBe(403);
+        expect(refused.body).not.toContain('accessToken');
+      }
+      expect((await rawLogin(server, {})).status).toBe(200);
     } finally {
       await server.close();
       // Closing twice waits for the same close and does not fail.

@@ -120,6 +120,8 @@ describe.each(BACKENDS)('sync push of team lead mutations on %s', (kind) => {
   it('decides a request once, for team leads of the customer team only; approving a credit hold puts the customer on hold', async () => {
     const north = await h.testDb.db.selectFrom('teams').innerJoin('users', 'users.team_id', 'teams.id').select('teams.name').where('users.id', '=', users.ann.id).executeTakeFirstOrThrow();
     const target = await customer('ann', north.name);
+    // A write-off refers to what the customer owes.
+    await seedItem(h, target, 40_000);
     const annCursor = (await pullAll(h, users.ann.token, null)).cursor;
     const hold = uuidv7();
     const writeOff = uuidv7();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PORT, portFromEnv } from '../../../electron/web/dev-web';
 import { isRendererBuildStale } from '../../../electron/web/renderer-build';
-import { checkApiRequest } from '../../../electron/web/request-guard';
+import { checkApiRequest, checkLoopbackRequest } from '../../../server/http/loopback-guard';
 
 describe('checkApiRequest', () => {
   const allowed = { allowed: true };
@@ -29,6 +29,22 @@ describe('checkApiRequest', () => {
       { host: 'bad host', origin: undefined, secFetchSite: undefined },
     ];
     for (const facts of refused) expect(checkApiRequest(facts).allowed, JSON.stringify(facts)).toBe(false);
+  });
+});
+
+describe('checkLoopbackRequest for the built-in sync server', () => {
+  it('takes plain requests on a loopback name, as the sync engine sends them', () => {
+    for (const host of ['127.0.0.1:8787', 'localhost:8787', '[::1]:8787']) expect(checkLoopbackRequest({ host, origin: undefined, secFetchSite: undefined }, false)).toEqual({ allowed: true });
+  });
+
+  it('refuses any browser page, its own origin included, and a rebound host', () => {
+    const refused = [
+      { host: '127.0.0.1:8787', origin: 'http://127.0.0.1:8787', secFetchSite: 'same-origin' },
+      { host: '127.0.0.1:8787', origin: undefined, secFetchSite: 'none' },
+      { host: '127.0.0.1:8787', origin: 'http://evil.example', secFetchSite: undefined },
+      { host: 'rebind.attacker.example:8787', origin: undefined, secFetchSite: undefined },
+    ];
+    for (const facts of refused) expect(checkLoopbackRequest(facts, false).allowed, JSON.stringify(facts)).toBe(false);
   });
 });
 
