@@ -22,13 +22,13 @@ const statements = [
      ADD COLUMN previous_team_id TEXT`,
   `CREATE FUNCTION change_log_previous_scope() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
-     IF NEW.entity = 'customers' THEN
-       SELECT c.collector_id, c.team_id INTO NEW.previous_collector_id, NEW.previous_team_id FROM customers c WHERE c.id = NEW.entity_id;
-       NEW.previous_scope_known := TRUE;
-     END IF;
+     SELECT c.collector_id, c.team_id INTO NEW.previous_collector_id, NEW.previous_team_id FROM customers c WHERE c.id = NEW.entity_id;
+     NEW.previous_scope_known := TRUE;
      RETURN NEW;
    END $$`,
-  `CREATE TRIGGER change_log_previous_scope BEFORE INSERT ON change_log FOR EACH ROW EXECUTE FUNCTION change_log_previous_scope()`,
+  // Only a customer's own entries: the other entities' (most of an import) skip the call.
+  `CREATE TRIGGER change_log_previous_scope BEFORE INSERT ON change_log FOR EACH ROW WHEN (NEW.entity = 'customers')
+     EXECUTE FUNCTION change_log_previous_scope()`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

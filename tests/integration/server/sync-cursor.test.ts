@@ -12,7 +12,7 @@ import { migrateServerDatabase } from '../../../server/db/migrate';
 import { CURSOR_FORMAT, decodeCursor, type DecodedCursor } from '../../../server/sync/cursor';
 import { LOG_EPOCH_KEY, canReadControlData, readLogEpoch } from '../../../server/sync/log-epoch';
 import { BACKENDS, openTestDb } from './support/backends';
-import { bearer, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
+import { login, seedCustomer, seedTeam, seedUser, startHarness, syncHeaders, type Harness } from './support/harness';
 import { contactLog, pullAll, pullPage, TestClient } from './sync-client';
 
 const encode = (cursor: unknown): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -28,7 +28,7 @@ describe.each(BACKENDS)('pull cursors bound to the log on %s', (kind) => {
   let token = '';
   let customerIds: string[] = [];
 
-  const pullRaw = (cursor: string | null) => h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: bearer(token), payload: { cursor, limit: 5000 } });
+  const pullRaw = (cursor: string | null) => h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: syncHeaders(token), payload: { cursor, limit: 5000 } });
   const currentEpoch = async () => readLogEpoch(h.testDb.db, await canReadControlData(h.testDb.db));
   const customersOf = (changes: readonly { entity: string; id: string }[]) =>
     changes
