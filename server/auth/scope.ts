@@ -9,6 +9,7 @@ import type { ServerDatabase } from '../db/schema';
 import type { Principal } from './principal';
 
 type CustomersEb = ExpressionBuilder<ServerDatabase, 'customers'>;
+type ChangeLogEb = ExpressionBuilder<ServerDatabase, 'change_log'>;
 
 /** A WHERE filter for any query that has `customers` in its FROM clause. */
 export function customerScopeFilter(principal: Principal): (eb: CustomersEb) => Expression<SqlBool> {
@@ -22,6 +23,25 @@ export function customerScopeFilter(principal: Principal): (eb: CustomersEb) => 
           : eb.or([eb('customers.team_id', '=', principal.teamId), eb('customers.collector_id', '=', principal.userId)]);
     case 'collector':
       return (eb) => eb('customers.collector_id', '=', principal.userId);
+  }
+}
+
+/**
+ * The same rule over the assignment a customer's change_log entry recorded from before the change
+ * (migration 005): true on the entries whose customer the principal could have held until then.
+ * Only meaningful where `previous_scope_known` is true.
+ */
+export function previousScopeFilter(principal: Principal): (eb: ChangeLogEb) => Expression<SqlBool> {
+  switch (principal.role) {
+    case 'admin':
+      return (eb) => eb.lit(true);
+    case 'team_lead':
+      return (eb) =>
+        principal.teamId === null
+          ? eb('change_log.previous_collector_id', '=', principal.userId)
+          : eb.or([eb('change_log.previous_team_id', '=', principal.teamId), eb('change_log.previous_collector_id', '=', principal.userId)]);
+    case 'collector':
+      return (eb) => eb('change_log.previous_collector_id', '=', principal.userId);
   }
 }
 

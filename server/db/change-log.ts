@@ -10,7 +10,9 @@ export interface Change {
 
 /**
  * Appends a change and returns its sequence, to be stored as the row's `updated_seq`. Call it
- * inside the transaction that changes the row, so the row and its log entry commit together.
+ * inside the transaction that changes the row, so the row and its log entry commit together, and
+ * before changing it: a customer's entry records the assignment the row has then as the one
+ * before the change (migration 005's trigger), which decides who is sent the customer's removal.
  */
 export async function recordChange(trx: Kysely<ServerDatabase>, change: Change, at: string): Promise<number> {
   const { seq } = await trx

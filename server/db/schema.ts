@@ -291,6 +291,13 @@ export interface ChangeLogTable {
   customer_id: string;
   op: ChangeOp;
   at: Defaulted<string>;
+  /**
+   * On a customer's entry, set by a trigger (migration 005): whether the two columns below say
+   * whom the customer was assigned to before the change. False on entries logged before it.
+   */
+  previous_scope_known: Defaulted<boolean>;
+  previous_collector_id: string | null;
+  previous_team_id: string | null;
 }
 
 export interface ClientsTable {

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import { SYNC_ENTITIES, type PullResponse } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
-import { customerScopeFilter } from '../auth/scope';
+import { customerScopeFilter, previousScopeFilter } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
 import { deltaCursor, encodeCursor, readCursor, snapshotCursor, type SnapshotCursor } from './cursor';
 import { canReadControlData, readLogEpoch } from './log-epoch';
@@ -108,8 +108,11 @@ async function deltaPage<C>(db: Db, source: ChangeSource<C>, principal: Principa
     .where('seq', '>', since)
     .where((eb) =>
       eb.or([
-        // Customer entries always: one for a customer now out of scope becomes its removal.
-        eb('entity', '=', 'customers'),
+        // A customer's entry for a caller who could have held the customer before the change: if
+        // it is out of scope now, the entry becomes its removal. A caller who never held it gets
+        // nothing, not even its id. Entries logged before migration 005 do not say who held it,
+        // so they go to every caller, as they did then: a cursor from before misses no removal.
+        eb.and([eb('entity', '=', 'customers'), eb.or([eb('previous_scope_known', '=', false), previousScopeFilter(principal)(eb)])]),
         eb('customer_id', 'in', eb.selectFrom('customers').select('customers.id').where(customerScopeFilter(principal))),
       ]),
     )

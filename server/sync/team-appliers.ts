@@ -47,7 +47,8 @@ export const customerReassign = define({
     if (moving.length === 0) throw new DomainError('validation', `every customer named is already assigned to ${target.display_name}`, 'customerIds');
     for (const id of moving) {
       // The customer's change_log entry is what the pull turns into a removal for the old collector
-      // and into the whole customer for the new one.
+      // and into the whole customer for the new one. Logged before the update, it records the
+      // assignment the customer had (migration 005): only those who held it get the removal.
       const seq = await log(ctx, 'customers', id, id);
       await trx
         .updateTable('customers')

@@ -8,12 +8,14 @@ import * as m001 from './001-initial';
 import * as m002 from './002-erp-import';
 import * as m003 from './003-sync-ordering';
 import * as m004 from './004-log-epoch';
+import * as m005 from './005-change-log-previous-scope';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
   '002-erp-import': { up: m002.up },
   '003-sync-ordering': { up: m003.up },
   '004-log-epoch': { up: m004.up },
+  '005-change-log-previous-scope': { up: m005.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

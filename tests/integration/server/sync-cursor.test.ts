@@ -12,7 +12,7 @@ import { migrateServerDatabase } from '../../../server/db/migrate';
 import { CURSOR_FORMAT, decodeCursor, type DecodedCursor } from '../../../server/sync/cursor';
 import { LOG_EPOCH_KEY, canReadControlData, readLogEpoch } from '../../../server/sync/log-epoch';
 import { BACKENDS, openTestDb } from './support/backends';
-import { bearer, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
+import { login, seedCustomer, seedTeam, seedUser, startHarness, syncHeaders, type Harness } from './support/harness';
 import { contactLog, pullAll, pullPage, TestClient } from './sync-client';
 
 const encode = (cursor: unknown): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -28,7 +28,7 @@ describe.each(BACKENDS)('pull cursors bound to the log on %s', (kind) => {
   let token = '';
   let customerIds: string[] = [];
 
-  const pullRaw = (cursor: string | null) => h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: bearer(token), payload: { cursor, limit: 5000 } });
+  const pullRaw = (cursor: string | null) => h.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: syncHeaders(token), payload: { cursor, limit: 5000 } });
   const currentEpoch = async () => readLogEpoch(h.testDb.db, await canReadControlData(h.testDb.db));
   const customersOf = (changes: readonly { entity: string; id: string }[]) =>
     changes
@@ -122,7 +122,7 @@ describe.each(BACKENDS)('migration 004-log-epoch on %s', (kind) => {
       await createServerMigrator(db as unknown as Kysely<unknown>, testDb.schema).migrateTo('003-sync-ordering');
       const epochRow = () => db.selectFrom('schema_meta').select('value').where('key', '=', LOG_EPOCH_KEY).executeTakeFirst();
       expect(await epochRow()).toBeUndefined();
-      expect(await migrateServerDatabase(db, testDb.schema)).toEqual(['004-log-epoch']);
+      expect(await migrateServerDatabase(db, testDb.schema)).toEqual(['004-log-epoch', '005-change-log-previous-scope']);
       const stored = (await epochRow())?.value;
       expect(stored).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect(await migrateServerDatabase(db, testDb.schema)).toEqual([]);
