@@ -66,7 +66,8 @@ describe('embedded server', { timeout: 120_000 }, () => {
 
       // Only the app's engine may call it: no rebound DNS name, no browser page, not even its own origin.
       const port = new URL(server.url).port;
-      for (const headers of [{ host: `rebind.attacker.example:${port}` }, { origin: 'http://evil.example' }, { origin: server.url }, { 'sec-fetch-site': 'cross-site' }]) {
+      const foreign: Record<string, string>[] = [{ host: `rebind.attacker.example:${port}` }, { origin: 'http://evil.example' }, { origin: server.url }, { 'sec-fetch-site': 'cross-site' }];
+      for (const headers of foreign) {
         const refused = await rawLogin(server, headers);
         expect(refused.status, JSON.stringify(headers)).toBe(403);
         expect(refused.body).not.toContain('accessToken');
