@@ -98,7 +98,14 @@ function connectPostgres(databaseUrl: string, schema: string, options: ConnectOp
     application_name: options.applicationName ?? DEFAULT_APPLICATION_NAME,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
-  pool.on('error', options.onConnectionError ?? logConnectionError);
+  const onError = options.onConnectionError ?? logConnectionError;
+  pool.on('error', onError);
+  // A connection lost while it is checked out (between a transaction's statements, or as it is
+  // handed out) emits on the client, which the pool only listens to while the client is idle:
+  // without a listener of its own that error would end the process. The query in flight fails on its own.
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+  });
   const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', schema, close: () => db.destroy() };
 }
