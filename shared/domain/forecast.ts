@@ -6,7 +6,7 @@
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
 import { addDays, daysBetween } from './dates';
-import { addMinor, assertCurrency, assertMinor } from './money';
+import { addMinorSaturating, assertCurrency, assertMinor } from './money';
 import { paymentHistoryByCustomer, type SettledInvoice } from './payment-history';
 
 export const FORECAST_WEEKS = 13;
@@ -133,15 +133,15 @@ export function collectionForecast(
 
   const place = (buckets: number[], expected: string, amountMinor: number): void => {
     const index = weekIndex(asOf, expected);
-    if (index >= FORECAST_WEEKS) beyondMinor = addMinor(beyondMinor, amountMinor);
-    else buckets[index] = addMinor(buckets[index] ?? 0, amountMinor);
+    if (index >= FORECAST_WEEKS) beyondMinor = addMinorSaturating(beyondMinor, amountMinor);
+    else buckets[index] = addMinorSaturating(buckets[index] ?? 0, amountMinor);
   };
 
   for (const promise of promises) {
     requireCurrency(promise.currency, currency);
-    const remaining = Math.max(0, addMinor(assertMinor(promise.amountMinor), -assertMinor(promise.paidMinor)));
+    const remaining = Math.max(0, addMinorSaturating(assertMinor(promise.amountMinor), -assertMinor(promise.paidMinor)));
     const expected = weighted(remaining, patterns.get(promise.customerId)?.keptRate ?? defaultKeptRate);
-    discountedMinor = addMinor(discountedMinor, remaining - expected);
+    discountedMinor = addMinorSaturating(discountedMinor, remaining - expected);
     place(promised, promise.promisedDate, expected);
   }
   for (const item of items) {
@@ -159,7 +159,7 @@ export function collectionForecast(
       to: addDays(asOf, index * 7 + 6),
       promisedMinor,
       itemsMinor,
-      totalMinor: addMinor(promisedMinor, itemsMinor),
+      totalMinor: addMinorSaturating(promisedMinor, itemsMinor),
     };
   });
   return { asOf, currency, weeks, beyondMinor, discountedMinor };

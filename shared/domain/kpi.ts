@@ -6,7 +6,7 @@
  */
 import { DomainError } from '../api/result';
 import type { DisputeReason, PromiseStatus, RootCause } from './codes';
-import { addMinor, assertCurrency, assertMinor, sumMinor } from './money';
+import { addMinorSaturating, assertCurrency, assertMinor, sumMinorSaturating } from './money';
 import { addDays, compareDates, dateOfTimestamp, daysBetween } from './dates';
 
 export type KpiInputs = Record<string, number | string>;
@@ -111,8 +111,8 @@ export function arPositionAt(invoices: readonly KpiInvoice[], date: string, curr
     const amount = assertMinor(invoice.amountMinor);
     const open = compareDates(invoice.documentDate, date) <= 0 && (invoice.paidDate === null || compareDates(invoice.paidDate, date) > 0);
     if (!open) continue;
-    totalMinor = addMinor(totalMinor, amount);
-    if (compareDates(invoice.dueDate, date) >= 0) currentMinor = addMinor(currentMinor, amount);
+    totalMinor = addMinorSaturating(totalMinor, amount);
+    if (compareDates(invoice.dueDate, date) >= 0) currentMinor = addMinorSaturating(currentMinor, amount);
   }
   return { totalMinor, currentMinor };
 }
@@ -123,7 +123,7 @@ export function creditSalesIn(invoices: readonly KpiInvoice[], period: Period, c
   let total = 0;
   for (const invoice of invoices) {
     requireCurrency(invoice.currency, currency);
-    if (within(invoice.documentDate, period)) total = addMinor(total, assertMinor(invoice.amountMinor));
+    if (within(invoice.documentDate, period)) total = addMinorSaturating(total, assertMinor(invoice.amountMinor));
   }
   return total;
 }
@@ -269,7 +269,7 @@ export function invoiceDaysDelinquent(invoices: readonly KpiInvoice[], period: P
     const amount = assertMinor(invoice.amountMinor);
     count += 1;
     daysTotal += late;
-    amountTotal = addMinor(amountTotal, amount);
+    amountTotal = addMinorSaturating(amountTotal, amount);
     weightedTotal += BigInt(late) * BigInt(amount);
   }
   const simpleInputs: KpiInputs = { paidInvoices: count, totalDaysLate: daysTotal };
@@ -355,7 +355,7 @@ export function promiseFigures(promises: readonly KpiPromise[], period: Period, 
     const { status } = promise;
     if (status === 'kept' || status === 'partially_kept' || status === 'broken') {
       counts[status] += 1;
-      amounts[status] = addMinor(amounts[status], assertMinor(promise.amountMinor));
+      amounts[status] = addMinorSaturating(amounts[status], assertMinor(promise.amountMinor));
     }
     if (!WITHDRAWN.has(status)) {
       promisedAmounts.push(promise.amountMinor);
@@ -363,7 +363,7 @@ export function promiseFigures(promises: readonly KpiPromise[], period: Period, 
     }
   }
   const resolvedCount = counts.kept + counts.partially_kept + counts.broken;
-  const resolvedAmount = sumMinor([amounts.kept, amounts.partially_kept, amounts.broken]);
+  const resolvedAmount = sumMinorSaturating([amounts.kept, amounts.partially_kept, amounts.broken]);
   const countFormula = 'kept ÷ (kept + partially kept + broken), by count';
   const amountFormula = 'kept ÷ (kept + partially kept + broken), by promised amount';
   const countInputs: KpiInputs = { kept: counts.kept, partiallyKept: counts.partially_kept, broken: counts.broken };
@@ -373,8 +373,8 @@ export function promiseFigures(promises: readonly KpiPromise[], period: Period, 
     brokenMinor: amounts.broken,
     currency,
   };
-  const promisedMinor = sumMinor(promisedAmounts);
-  const paidMinor = sumMinor(paidAmounts);
+  const promisedMinor = sumMinorSaturating(promisedAmounts);
+  const paidMinor = sumMinorSaturating(paidAmounts);
   const cvpFormula = 'Σ paid ÷ Σ promised, promises due in the period (not cancelled or superseded)';
   const cvpInputs: KpiInputs = { paidMinor, promisedMinor, currency };
   return {

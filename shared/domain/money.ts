@@ -38,6 +38,20 @@ export function addMinor(a: number, b: number): number {
   return total;
 }
 
+/**
+ * Addition for read models and summaries: a total past the safe range (only a bad stored row gets
+ * there) stays at the nearest bound, so one such row cannot fail a whole screen.
+ */
+export function addMinorSaturating(a: number, b: number): number {
+  return clampMinor(a + b);
+}
+
+/** The nearest whole amount in the safe-integer range (NaN reads as 0). */
+export function clampMinor(value: number): number {
+  if (Number.isNaN(value)) return 0;
+  return Math.trunc(Math.min(Number.MAX_SAFE_INTEGER, Math.max(-Number.MAX_SAFE_INTEGER, value)));
+}
+
 function assertSameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency) {
     throw new DomainError('validation', `cannot combine ${a.currency} with ${b.currency}`, 'currency');
@@ -63,6 +77,13 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
 export function sumMinor(values: readonly number[]): number {
   let total = 0;
   for (const value of values) total = addMinor(total, assertMinor(value));
+  return total;
+}
+
+/** `sumMinor` for read models: saturates at the safe-integer bounds instead of throwing. */
+export function sumMinorSaturating(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total = addMinorSaturating(total, assertMinor(value));
   return total;
 }
 
