@@ -51,7 +51,8 @@ interface SummaryJoinRow {
   override_expires_at: string | null;
 }
 
-const ACTIVE_OVERRIDE = `CASE WHEN s.override_kind IS NOT NULL AND (s.override_expires_at IS NULL OR s.override_expires_at > @now)
+// The summary's override_kind is free text: a kind this client does not know is no override at all.
+const ACTIVE_OVERRIDE = `CASE WHEN s.override_kind IN ('pin', 'snooze') AND (s.override_expires_at IS NULL OR s.override_expires_at > @now)
   THEN s.override_kind END`;
 
 const SELECT = `SELECT s.customer_id, c.number, c.name, c.country, s.currency, c.risk_class, c.credit_hold, s.open_minor,
