@@ -19,7 +19,7 @@ import {
 import { CHANNEL_LABELS, DISPUTE_REASON_LABELS, DISPUTE_STATUS_LABELS, ESCALATION_KIND_LABELS, OUTCOME_LABELS } from '../../shared/domain/labels';
 import type { DisputeReason, EscalationKind } from '../../shared/domain/codes';
 import { prepared } from '../statements';
-import { parseStoredArray } from './stored-json';
+import { parseStoredArray, storedCurrency } from './stored-values';
 import type { ReadContext } from './worklist';
 
 export type CustomerAccount = z.output<typeof CustomerAccountSchema>;
@@ -87,7 +87,7 @@ const Q = {
     WHERE n.customer_id = ? AND n.is_current = 1`,
   followUps: `SELECT f.id, f.due_date, f.title, f.status, f.created_at, u.display_name AS by_name
     FROM follow_ups f LEFT JOIN users u ON u.id = f.created_by WHERE f.customer_id = ?`,
-  escalations: `SELECT e.id, e.kind, e.amount_minor, e.currency, e.reason, e.status, e.requested_at, u.display_name AS by_name
+  escalations: `SELECT e.id, e.kind, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.reason, e.status, e.requested_at, u.display_name AS by_name
     FROM escalations e LEFT JOIN users u ON u.id = e.requested_by WHERE e.customer_id = ?`,
   promiseCounts: `SELECT status, count(*) AS count FROM promises WHERE customer_id = ? GROUP BY status`,
   disputeCounts: `SELECT status, count(*) AS count FROM disputes WHERE customer_id = ? GROUP BY status`,

@@ -5,7 +5,7 @@ import type { WorklistFacetsSchema } from '../../shared/api/schemas';
 import { RISK_CLASSES, type RiskClass } from '../../shared/domain/codes';
 import type { DomainSettings } from '../summary/compute';
 import { prepared } from '../statements';
-import { jsonEachArray } from './stored-json';
+import { jsonEachArray } from './stored-values';
 
 export type WorklistFacets = z.output<typeof WorklistFacetsSchema>;
 

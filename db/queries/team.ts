@@ -10,7 +10,7 @@ import { addDays } from '../../shared/domain/dates';
 import { clampMinor } from '../../shared/domain/money';
 import { refused, weekStart, type TeamActor } from '../../shared/domain/team';
 import { prepared } from '../statements';
-import { jsonEachArray } from './stored-json';
+import { jsonEachArray, storedCurrency } from './stored-values';
 
 export type TeamLoad = z.output<typeof TeamLoadSchema>;
 export type TeamEscalation = z.output<typeof TeamEscalationSchema>;
@@ -84,7 +84,7 @@ interface EscalationJoinRow {
 
 // A customer without a collector is in the local store only because it is in the lead's scope.
 const PENDING = `SELECT e.id, e.customer_id, c.number AS customer_number, c.name AS customer_name, col.display_name AS collector_name,
-    e.kind, e.status, e.amount_minor, e.currency, e.reason, e.requested_by, req.display_name AS requested_by_name, e.requested_at
+    e.kind, e.status, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.reason, e.requested_by, req.display_name AS requested_by_name, e.requested_at
   FROM escalations e
   JOIN customers c ON c.id = e.customer_id
   LEFT JOIN users col ON col.id = c.collector_id

@@ -11,7 +11,7 @@ import type { DomainSettings } from '../summary/compute';
 import { prepared } from '../statements';
 import { expireOverrides } from '../summary/refresh';
 import { toFtsQuery } from './fts';
-import { jsonEachArray, parseStoredArray } from './stored-json';
+import { jsonEachArray, parseStoredArray } from './stored-values';
 
 export type WorklistQuery = z.output<typeof WorklistQuerySchema>;
 export type WorklistRow = z.output<typeof WorklistRowSchema>;

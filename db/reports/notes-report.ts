@@ -12,7 +12,7 @@ import {
 import { formatAmount } from '../../shared/domain/money';
 import { REPORT_ENTRY_TYPE_LABELS } from '../../shared/domain/report-entries';
 import { CurrencyAgingSchema } from '../../shared/api/schemas';
-import { parseStoredArray } from '../queries/stored-json';
+import { parseStoredArray } from '../queries/stored-values';
 import { prepared } from '../statements';
 import { minuteText, moneyText } from './describe';
 import type { NoteEntry } from './notes-query';

@@ -71,7 +71,7 @@ const TABLES: Readonly<Record<string, Columns>> = {
   notes: { body: 'text', version: 'int', created_at: 'time' },
   follow_ups: { due_date: 'date', title: 'text', status: FOLLOW_UP_STATUSES, created_at: 'time', done_at: 'time' },
   escalations: {
-    kind: ESCALATION_KINDS, amount_minor: 'int', currency: 'currency', reason: 'text', status: ESCALATION_STATUSES,
+    kind: ESCALATION_KINDS, amount_minor: 'int', currency: ['XXX', 'eur', 'EUR'], reason: 'text', status: ESCALATION_STATUSES,
     requested_at: 'time', decided_at: 'time', decision_comment: 'text',
   },
   worklist_overrides: { kind: OVERRIDE_KINDS, reason: 'text', expires_at: 'time', created_at: 'time', cleared_at: 'time' },

@@ -1,6 +1,6 @@
 /**
- * JSON the store itself wrote (summaries' aging and factors) can still be spoilt by an older
- * client, an import or a bug; a read takes what is well formed and drops the rest, never fails.
+ * Values the store holds can be spoilt by an older client, an import or a bug, within what the
+ * column's constraints allow; a read takes what is well formed and drops the rest, never fails.
  */
 import type { z } from 'zod';
 
@@ -23,3 +23,13 @@ export function parseStoredArray<T>(text: string | null, schema: z.ZodType<T>): 
 /** `json_each` over a column that should hold a JSON array: anything else iterates as empty instead of raising "malformed JSON". */
 export const jsonEachArray = (column: string): string =>
   `json_each(CASE WHEN json_valid(${column}) AND json_type(${column}) = 'array' THEN ${column} ELSE '[]' END)`;
+
+/** A code the column only checks for length (escalations.currency): upper-cased, or NULL when it is still no ISO 4217 code. */
+export const storedCurrency = (column: string): string =>
+  `CASE WHEN upper(${column}) GLOB '[A-Z][A-Z][A-Z]' THEN upper(${column}) END`;
+
+/** `storedCurrency` for a row already read. */
+export function currencyOrNull(code: string | null): string | null {
+  const upper = code?.toUpperCase() ?? null;
+  return upper !== null && /^[A-Z]{3}$/.test(upper) ? upper : null;
+}
