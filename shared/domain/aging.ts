@@ -135,12 +135,12 @@ export function ageItems(items: readonly AgeableItem[], asOf: string, config: Ag
       acc = { amounts: buckets.map(() => 0), total: 0, overdue: 0, disputed: 0 };
       byCurrency.set(item.currency, acc);
     }
-    const open = clampMinor(item.openMinor);
+    const open = clampMinor(item.openMinor, 'openMinor');
     const dueDays = daysBetween(item.dueDate, asOf);
     const index = bucketIndex(config.basis === 'due_date' ? dueDays : daysBetween(item.documentDate, asOf), buckets);
     acc.amounts[index] = addMinorSaturating(acc.amounts[index] ?? 0, open);
     acc.total = addMinorSaturating(acc.total, open);
-    acc.disputed = addMinorSaturating(acc.disputed, clampMinor(item.disputedMinor));
+    acc.disputed = addMinorSaturating(acc.disputed, clampMinor(item.disputedMinor, 'disputedMinor'));
     if (dueDays > 0) acc.overdue = addMinorSaturating(acc.overdue, open);
   }
   return [...byCurrency.keys()].sort().map((currency) => {

@@ -43,13 +43,18 @@ export function addMinor(a: number, b: number): number {
  * there) stays at the nearest bound, so one such row cannot fail a whole screen.
  */
 export function addMinorSaturating(a: number, b: number): number {
-  return clampMinor(a + b);
+  return clampMinor(clampMinor(a) + clampMinor(b));
 }
 
-/** The nearest whole amount in the safe-integer range (NaN reads as 0). */
-export function clampMinor(value: number): number {
-  if (Number.isNaN(value)) return 0;
-  return Math.trunc(Math.min(Number.MAX_SAFE_INTEGER, Math.max(-Number.MAX_SAFE_INTEGER, value)));
+/**
+ * A whole amount held to the safe-integer range: what an INTEGER column or an SQL sum of many
+ * spoilt rows can hold. A fraction or NaN is no stored amount but a bug in the caller, and is refused.
+ */
+export function clampMinor(value: number, field = 'amountMinor'): number {
+  if (!Number.isInteger(value)) {
+    throw new DomainError('validation', `amount ${String(value)} is not a whole number of minor units`, field);
+  }
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(-Number.MAX_SAFE_INTEGER, value));
 }
 
 function assertSameCurrency(a: Money, b: Money): void {
@@ -83,7 +88,7 @@ export function sumMinor(values: readonly number[]): number {
 /** `sumMinor` for read models: saturates at the safe-integer bounds instead of throwing. */
 export function sumMinorSaturating(values: readonly number[]): number {
   let total = 0;
-  for (const value of values) total = addMinorSaturating(total, assertMinor(value));
+  for (const value of values) total = addMinorSaturating(total, value);
   return total;
 }
 

@@ -113,7 +113,8 @@ describe('sumMinor', () => {
     expect(addMinorSaturating(max, -max)).toBe(0);
     expect(sumMinorSaturating([max, max, -1])).toBe(max - 1);
     expect(clampMinor(2 ** 60)).toBe(max);
-    expect(clampMinor(Number.NaN)).toBe(0);
+    expect(() => clampMinor(Number.NaN)).toThrow(DomainError);
+    expect(() => clampMinor(1.5)).toThrow(DomainError);
     fc.assert(
       fc.property(fc.maxSafeInteger(), fc.maxSafeInteger(), (a, b) => {
         const total = addMinorSaturating(a, b);
