@@ -4,6 +4,7 @@
  * Deciding (approve, reject) belongs to the team lead's work.
  */
 import { sql } from 'kysely';
+import { currencyOrNull } from '../queries/stored-values';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { EscalationRequestSchema, EscalationWithdrawSchema, type EscalationSchema } from '../../shared/api/collector-schemas';
@@ -28,7 +29,8 @@ export const toEscalationView = (row: EscalationRow): EscalationView => ({
   customerId: row.customer_id,
   kind: row.kind,
   amountMinor: row.amount_minor,
-  currency: row.currency,
+  // The column checks length only; a stored code that is no ISO code reads as none.
+  currency: currencyOrNull(row.currency),
   reason: row.reason,
   status: row.status,
 });

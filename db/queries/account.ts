@@ -1,7 +1,7 @@
 /** Everything the account view shows for one customer: a few indexed reads by customer id. */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
-import type { CustomerAccountSchema, TimelineEntrySchema } from '../../shared/api/schemas';
+import { PriorityFactorSchema, type CustomerAccountSchema, type TimelineEntrySchema } from '../../shared/api/schemas';
 import { ageItems, bucketFor, daysPastDue } from '../../shared/domain/aging';
 import {
   DISPUTE_STATUSES,
@@ -17,9 +17,9 @@ import {
   type RiskClass,
 } from '../../shared/domain/codes';
 import { CHANNEL_LABELS, DISPUTE_REASON_LABELS, DISPUTE_STATUS_LABELS, ESCALATION_KIND_LABELS, OUTCOME_LABELS } from '../../shared/domain/labels';
-import type { PriorityFactor } from '../../shared/domain/priority';
 import type { DisputeReason, EscalationKind } from '../../shared/domain/codes';
 import { prepared } from '../statements';
+import { parseStoredArray, storedCurrency } from './stored-values';
 import type { ReadContext } from './worklist';
 
 export type CustomerAccount = z.output<typeof CustomerAccountSchema>;
@@ -87,7 +87,7 @@ const Q = {
     WHERE n.customer_id = ? AND n.is_current = 1`,
   followUps: `SELECT f.id, f.due_date, f.title, f.status, f.created_at, u.display_name AS by_name
     FROM follow_ups f LEFT JOIN users u ON u.id = f.created_by WHERE f.customer_id = ?`,
-  escalations: `SELECT e.id, e.kind, e.amount_minor, e.currency, e.reason, e.status, e.requested_at, u.display_name AS by_name
+  escalations: `SELECT e.id, e.kind, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.reason, e.status, e.requested_at, u.display_name AS by_name
     FROM escalations e LEFT JOIN users u ON u.id = e.requested_by WHERE e.customer_id = ?`,
   promiseCounts: `SELECT status, count(*) AS count FROM promises WHERE customer_id = ? GROUP BY status`,
   disputeCounts: `SELECT status, count(*) AS count FROM disputes WHERE customer_id = ? GROUP BY status`,
@@ -200,7 +200,7 @@ export function queryAccount(sqlite: BetterSqlite3.Database, customerId: string,
     aging,
     oldestDaysPastDue: header.oldest_days_past_due,
     score: header.score ?? 0,
-    factors: header.factors_json ? (JSON.parse(header.factors_json) as PriorityFactor[]) : [],
+    factors: parseStoredArray(header.factors_json, PriorityFactorSchema),
     openItems: items.map((item) => {
       const days = daysPastDue({ dueDate: item.due_date, documentDate: item.document_date }, ctx.asOf, 'due_date');
       const agingDays = config.basis === 'due_date' ? days : daysPastDue({ dueDate: item.due_date, documentDate: item.document_date }, ctx.asOf, config.basis);

@@ -5,6 +5,7 @@ import type { WorklistFacetsSchema } from '../../shared/api/schemas';
 import { RISK_CLASSES, type RiskClass } from '../../shared/domain/codes';
 import type { DomainSettings } from '../summary/compute';
 import { prepared } from '../statements';
+import { jsonEachArray } from './stored-values';
 
 export type WorklistFacets = z.output<typeof WorklistFacetsSchema>;
 
@@ -12,7 +13,8 @@ export function queryFacets(sqlite: BetterSqlite3.Database, settings: DomainSett
   const currencies = prepared<[], { currency: string }>(
     sqlite,
     // The summaries already list each customer's item currencies: 2,000 small rows instead of 100,000 items.
-    `SELECT currency FROM customers UNION SELECT a.value ->> 'currency' FROM customer_summary s, json_each(s.aging_json) a ORDER BY 1`,
+    `SELECT currency FROM customers UNION SELECT a.value ->> 'currency' FROM customer_summary s, ${jsonEachArray('s.aging_json')} a
+      WHERE a.value ->> 'currency' GLOB '[A-Z][A-Z][A-Z]' ORDER BY 1`,
   ).all();
   const countries = prepared<[], { country: string }>(sqlite, 'SELECT DISTINCT country FROM customers ORDER BY country').all();
   const risks = new Set(prepared<[], { risk_class: RiskClass }>(sqlite, 'SELECT DISTINCT risk_class FROM customers').all().map((row) => row.risk_class));

@@ -7,8 +7,10 @@ import type { z } from 'zod';
 import type { TeamEscalationSchema, TeamLoadSchema } from '../../shared/api/team-schemas';
 import type { EscalationKind, EscalationStatus } from '../../shared/domain/codes';
 import { addDays } from '../../shared/domain/dates';
+import { clampMinor } from '../../shared/domain/money';
 import { refused, weekStart, type TeamActor } from '../../shared/domain/team';
 import { prepared } from '../statements';
+import { jsonEachArray, storedCurrency } from './stored-values';
 
 export type TeamLoad = z.output<typeof TeamLoadSchema>;
 export type TeamEscalation = z.output<typeof TeamEscalationSchema>;
@@ -27,8 +29,9 @@ const COLLECTORS = `SELECT id, display_name FROM users
 const CUSTOMERS = `SELECT count(*) AS n FROM customers WHERE collector_id = ?`;
 
 const OVERDUE = `SELECT a.value ->> 'currency' AS currency, sum(a.value ->> 'overdueMinor') AS amount
-  FROM customers c JOIN customer_summary s ON s.customer_id = c.id, json_each(s.aging_json) a
-  WHERE c.collector_id = ? GROUP BY 1 HAVING amount <> 0 ORDER BY amount DESC, currency`;
+  FROM customers c JOIN customer_summary s ON s.customer_id = c.id, ${jsonEachArray('s.aging_json')} a
+  WHERE c.collector_id = ? AND a.value ->> 'currency' GLOB '[A-Z][A-Z][A-Z]' AND json_type(a.value, '$.overdueMinor') = 'integer'
+  GROUP BY 1 HAVING amount <> 0 ORDER BY amount DESC, currency`;
 
 // An activity is recorded when it happened or later (created_at >= occurred_at on client and
 // server), so the index on (user_id, created_at) bounds the scan to this week's rows.
@@ -53,7 +56,8 @@ export function queryTeamLoad(sqlite: BetterSqlite3.Database, actor: TeamActor, 
         customers: prepared<[string], { n: number }>(sqlite, CUSTOMERS).get(collector.id)?.n ?? 0,
         overdue: prepared<[string], { currency: string; amount: number }>(sqlite, OVERDUE)
           .all(collector.id)
-          .map((row) => ({ currency: row.currency, amountMinor: row.amount })),
+          // SQLite sums past 2^53 without complaint; a spoilt summary must not push the figure out of the safe range.
+          .map((row) => ({ currency: row.currency, amountMinor: clampMinor(row.amount) })),
         contactsThisWeek: prepared<[{ user: string; from: string; to: string }], { n: number }>(sqlite, CONTACTS).get({ user: collector.id, from, to })?.n ?? 0,
         promisesOpen: promises?.open ?? 0,
         promisesBroken: promises?.broken ?? 0,
@@ -80,7 +84,7 @@ interface EscalationJoinRow {
 
 // A customer without a collector is in the local store only because it is in the lead's scope.
 const PENDING = `SELECT e.id, e.customer_id, c.number AS customer_number, c.name AS customer_name, col.display_name AS collector_name,
-    e.kind, e.status, e.amount_minor, e.currency, e.reason, e.requested_by, req.display_name AS requested_by_name, e.requested_at
+    e.kind, e.status, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.reason, e.requested_by, req.display_name AS requested_by_name, e.requested_at
   FROM escalations e
   JOIN customers c ON c.id = e.customer_id
   LEFT JOIN users col ON col.id = c.collector_id

@@ -7,6 +7,7 @@ import type { EscalationKind, EscalationStatus } from '../../shared/domain/codes
 import { decisionTitle, reassignmentTitle } from '../../shared/domain/team';
 import { prepared } from '../statements';
 import { customerTimeline } from './account';
+import { storedCurrency } from './stored-values';
 
 export type TimelineQuery = z.output<typeof TimelineQuerySchema>;
 export type TimelinePage = z.output<typeof TimelinePageSchema>;
@@ -14,7 +15,7 @@ type TimelineEntry = TimelinePage['entries'][number];
 
 const BLANK = { detail: null, by: null, amount: null, status: null, channel: null, direction: null, outcome: null } as const;
 
-const DECISIONS = `SELECT e.id, e.kind, e.status, e.amount_minor, e.currency, e.decided_at, e.decision_comment, u.display_name AS by_name
+const DECISIONS = `SELECT e.id, e.kind, e.status, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.decided_at, e.decision_comment, u.display_name AS by_name
   FROM escalations e LEFT JOIN users u ON u.id = e.decided_by WHERE e.customer_id = ? AND e.decided_at IS NOT NULL`;
 
 /** Decisions on escalation requests (and withdrawals), each an entry of its own at the time it was made. */

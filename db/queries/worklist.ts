@@ -5,14 +5,13 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
-import type { WorklistPageSchema, WorklistQuerySchema, WorklistRowSchema, WorklistSortKey } from '../../shared/api/schemas';
-import type { CurrencyAging } from '../../shared/domain/aging';
-import type { PriorityFactor } from '../../shared/domain/priority';
+import { CurrencyAgingSchema, PriorityFactorSchema, type WorklistPageSchema, type WorklistQuerySchema, type WorklistRowSchema, type WorklistSortKey } from '../../shared/api/schemas';
 import type { OverrideKind, RiskClass } from '../../shared/domain/codes';
 import type { DomainSettings } from '../summary/compute';
 import { prepared } from '../statements';
 import { expireOverrides } from '../summary/refresh';
 import { toFtsQuery } from './fts';
+import { jsonEachArray, parseStoredArray } from './stored-values';
 
 export type WorklistQuery = z.output<typeof WorklistQuerySchema>;
 export type WorklistRow = z.output<typeof WorklistRowSchema>;
@@ -52,7 +51,8 @@ interface SummaryJoinRow {
   override_expires_at: string | null;
 }
 
-const ACTIVE_OVERRIDE = `CASE WHEN s.override_kind IS NOT NULL AND (s.override_expires_at IS NULL OR s.override_expires_at > @now)
+// The summary's override_kind is free text: a kind this client does not know is no override at all.
+const ACTIVE_OVERRIDE = `CASE WHEN s.override_kind IN ('pin', 'snooze') AND (s.override_expires_at IS NULL OR s.override_expires_at > @now)
   THEN s.override_kind END`;
 
 const SELECT = `SELECT s.customer_id, c.number, c.name, c.country, s.currency, c.risk_class, c.credit_hold, s.open_minor,
@@ -98,7 +98,7 @@ function whereClause(query: WorklistQuery, params: Params): string | null {
   if (filters.currencies?.length) {
     params.currencies = JSON.stringify(filters.currencies);
     conditions.push(`(s.currency IN ${jsonList('currencies')} OR (s.mixed_currency = 1 AND EXISTS (
-      SELECT 1 FROM json_each(s.aging_json) a WHERE a.value ->> 'currency' IN ${jsonList('currencies')})))`);
+      SELECT 1 FROM ${jsonEachArray('s.aging_json')} a WHERE a.value ->> 'currency' IN ${jsonList('currencies')})))`);
   }
   if (filters.countries?.length) {
     params.countries = JSON.stringify(filters.countries);
@@ -131,16 +131,8 @@ function whereClause(query: WorklistQuery, params: Params): string | null {
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 export function toWorklistRow(row: SummaryJoinRow, settings: DomainSettings): WorklistRow {
-  const aging = parseJson<CurrencyAging[]>(row.aging_json, []);
+  const aging = parseStoredArray(row.aging_json, CurrencyAgingSchema);
   const own = aging.find((entry) => entry.currency === row.currency);
   return {
     customerId: row.customer_id,
@@ -163,7 +155,7 @@ export function toWorklistRow(row: SummaryJoinRow, settings: DomainSettings): Wo
     brokenPromises: row.broken_promises,
     openDisputes: row.open_disputes,
     score: row.score,
-    factors: parseJson<PriorityFactor[]>(row.factors_json, []),
+    factors: parseStoredArray(row.factors_json, PriorityFactorSchema),
     override:
       row.active_override === null
         ? null

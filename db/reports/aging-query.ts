@@ -7,7 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
 import type { AgingReportSchema } from '../../shared/api/report-contract';
 import { ageItems, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
-import { addMinor } from '../../shared/domain/money';
+import { addMinorSaturating } from '../../shared/domain/money';
 import { prepared } from '../statements';
 import type { ScopeCustomer } from './scope';
 
@@ -56,9 +56,9 @@ function plus(total: Amounts | undefined, entry: Amounts): Amounts {
   if (!total) return entry;
   return {
     currency: entry.currency,
-    buckets: total.buckets.map((bucket, index) => ({ ...bucket, amountMinor: addMinor(bucket.amountMinor, entry.buckets[index]?.amountMinor ?? 0) })),
-    totalMinor: addMinor(total.totalMinor, entry.totalMinor),
-    overdueMinor: addMinor(total.overdueMinor, entry.overdueMinor),
+    buckets: total.buckets.map((bucket, index) => ({ ...bucket, amountMinor: addMinorSaturating(bucket.amountMinor, entry.buckets[index]?.amountMinor ?? 0) })),
+    totalMinor: addMinorSaturating(total.totalMinor, entry.totalMinor),
+    overdueMinor: addMinorSaturating(total.overdueMinor, entry.overdueMinor),
   };
 }
 

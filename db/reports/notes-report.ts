@@ -11,6 +11,8 @@ import {
 } from '../../shared/domain/labels';
 import { formatAmount } from '../../shared/domain/money';
 import { REPORT_ENTRY_TYPE_LABELS } from '../../shared/domain/report-entries';
+import { CurrencyAgingSchema } from '../../shared/api/schemas';
+import { parseStoredArray } from '../queries/stored-values';
 import { prepared } from '../statements';
 import { minuteText, moneyText } from './describe';
 import type { NoteEntry } from './notes-query';
@@ -115,7 +117,7 @@ interface SummaryRow {
 function customerAging(sqlite: BetterSqlite3.Database, customerId: string): { asOf: string; aging: CurrencyAging[] } | null {
   const row = prepared<[string], SummaryRow>(sqlite, 'SELECT open_minor, aging_json, as_of FROM customer_summary WHERE customer_id = ?').get(customerId);
   if (!row) return null;
-  return { asOf: row.as_of, aging: JSON.parse(row.aging_json) as CurrencyAging[] };
+  return { asOf: row.as_of, aging: parseStoredArray(row.aging_json, CurrencyAgingSchema) };
 }
 
 function customerHeader(report: PdfReport, sqlite: BetterSqlite3.Database, customer: ScopeCustomer): void {

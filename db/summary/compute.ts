@@ -1,7 +1,9 @@
 /** Derives one customer's summary row from its loaded facts: pure, so the whole portfolio is one pass in JS. */
+import { DomainError } from '../../shared/api/result';
 import { ageItems, daysPastDue, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
 import { addDays, dateOfTimestamp, daysBetween } from '../../shared/domain/dates';
 import { hasRate, toBaseMinor, type FxTable } from '../../shared/domain/fx';
+import { addMinorSaturating, clampMinor } from '../../shared/domain/money';
 import { scorePriority, type PriorityWeights } from '../../shared/domain/priority';
 import type { RiskClass, OverrideKind } from '../../shared/domain/codes';
 import type { PromiseRules } from '../../shared/domain/promise';
@@ -63,16 +65,31 @@ export type SummaryRow = Omit<CustomerSummaryTable, 'mixed_currency' | 'overdue_
 
 /**
  * Base-currency value for ranking. A currency without a configured rate counts as nothing rather
- * than stopping the whole worklist; its amounts still show per currency.
+ * than stopping the whole worklist; its amounts still show per currency. An amount too large to
+ * convert (only a bad stored row gets there) ranks at the bound instead of failing every summary.
  */
-const toBase = (amountMinor: number, currency: string, fx: FxTable): number =>
-  hasRate(currency, fx) ? toBaseMinor(amountMinor, currency, fx) : 0;
+function toBase(amountMinor: number, currency: string, fx: FxTable): number {
+  if (!hasRate(currency, fx)) return 0;
+  const amount = clampMinor(amountMinor);
+  try {
+    return toBaseMinor(amount, currency, fx);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return amount < 0 ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  }
+}
 
 const minDate = (dates: readonly string[]): string | null => {
   let min: string | null = null;
   for (const date of dates) if (min === null || date < min) min = date;
   return min;
 };
+
+/** Whole days from a stored timestamp to `asOf`; a timestamp that is no instant (free text in the store) counts as no contact. */
+function daysSince(timestamp: string | null, asOf: string): number | null {
+  if (timestamp === null || Number.isNaN(Date.parse(timestamp))) return null;
+  return Math.max(0, daysBetween(dateOfTimestamp(timestamp), asOf));
+}
 
 /** `,a,b,` so a filter can test membership with instr(keys, ',a,'). */
 export const encodeBucketKeys = (keys: readonly string[]): string => (keys.length > 0 ? `,${keys.join(',')},` : '');
@@ -93,7 +110,7 @@ export function computeSummary(
   const overdueKeys = new Set<string>();
   const currentKey = settings.aging.buckets[0]?.key;
   for (const entry of aging) {
-    openBase += toBase(entry.totalMinor, entry.currency, settings.fx);
+    openBase = addMinorSaturating(openBase, toBase(entry.totalMinor, entry.currency, settings.fx));
     for (const bucket of entry.buckets) if (bucket.amountMinor > 0 && bucket.key !== currentKey) overdueKeys.add(bucket.key);
   }
   const bucketOrder = settings.aging.buckets.map((bucket) => bucket.key).filter((key) => overdueKeys.has(key));
@@ -102,10 +119,11 @@ export function computeSummary(
   const overdueCollectible = new Map<string, number>();
   for (const item of facts.items) {
     if (daysPastDue(item, asOf, 'due_date') <= 0) continue;
-    overdueCollectible.set(item.currency, (overdueCollectible.get(item.currency) ?? 0) + item.openMinor - item.disputedMinor);
+    const collectible = addMinorSaturating(clampMinor(item.openMinor), -clampMinor(item.disputedMinor));
+    overdueCollectible.set(item.currency, addMinorSaturating(overdueCollectible.get(item.currency) ?? 0, collectible));
   }
   let overdueBase = 0;
-  for (const [currency, amount] of overdueCollectible) overdueBase += toBase(amount, currency, settings.fx);
+  for (const [currency, amount] of overdueCollectible) overdueBase = addMinorSaturating(overdueBase, toBase(amount, currency, settings.fx));
   overdueBase = Math.max(0, overdueBase);
 
   const tomorrow = addDays(asOf, 1);
@@ -130,7 +148,7 @@ export function computeSummary(
       disputesNearDeadline,
       creditLimitExceeded: creditLimitBase > 0 && openBase > creditLimitBase,
       riskClass: customer.risk_class,
-      daysSinceLastContact: facts.lastContactAt === null ? null : Math.max(0, daysBetween(dateOfTimestamp(facts.lastContactAt), asOf)),
+      daysSinceLastContact: daysSince(facts.lastContactAt, asOf),
       openPromiseNotDue: nextPromise !== null && nextPromise > tomorrow,
       futureFollowUp: nextFollowUp !== null && !followUpDue,
     },

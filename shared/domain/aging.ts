@@ -3,7 +3,7 @@
  * payment carries a negative open amount and reduces the bucket its own date falls into.
  */
 import { DomainError } from '../api/result';
-import { addMinor, assertCurrency, assertMinor } from './money';
+import { addMinorSaturating, assertCurrency, clampMinor } from './money';
 import { daysBetween } from './dates';
 
 /** Inclusive day range; `null` means unbounded on that side. */
@@ -135,13 +135,13 @@ export function ageItems(items: readonly AgeableItem[], asOf: string, config: Ag
       acc = { amounts: buckets.map(() => 0), total: 0, overdue: 0, disputed: 0 };
       byCurrency.set(item.currency, acc);
     }
-    const open = assertMinor(item.openMinor, 'openMinor');
+    const open = clampMinor(item.openMinor, 'openMinor');
     const dueDays = daysBetween(item.dueDate, asOf);
     const index = bucketIndex(config.basis === 'due_date' ? dueDays : daysBetween(item.documentDate, asOf), buckets);
-    acc.amounts[index] = addMinor(acc.amounts[index] ?? 0, open);
-    acc.total = addMinor(acc.total, open);
-    acc.disputed = addMinor(acc.disputed, assertMinor(item.disputedMinor, 'disputedMinor'));
-    if (dueDays > 0) acc.overdue = addMinor(acc.overdue, open);
+    acc.amounts[index] = addMinorSaturating(acc.amounts[index] ?? 0, open);
+    acc.total = addMinorSaturating(acc.total, open);
+    acc.disputed = addMinorSaturating(acc.disputed, clampMinor(item.disputedMinor, 'disputedMinor'));
+    if (dueDays > 0) acc.overdue = addMinorSaturating(acc.overdue, open);
   }
   return [...byCurrency.keys()].sort().map((currency) => {
     const acc = byCurrency.get(currency) ?? { amounts: [], total: 0, overdue: 0, disputed: 0 };
@@ -151,7 +151,7 @@ export function ageItems(items: readonly AgeableItem[], asOf: string, config: Ag
       totalMinor: acc.total,
       overdueMinor: acc.overdue,
       disputedMinor: acc.disputed,
-      collectibleMinor: addMinor(acc.total, -acc.disputed),
+      collectibleMinor: addMinorSaturating(acc.total, -acc.disputed),
     };
   });
 }

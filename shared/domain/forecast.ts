@@ -6,7 +6,7 @@
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
 import { addDays, daysBetween } from './dates';
-import { addMinor, assertCurrency, assertMinor } from './money';
+import { addMinorSaturating, assertCurrency, clampMinor } from './money';
 import { paymentHistoryByCustomer, type SettledInvoice } from './payment-history';
 
 export const FORECAST_WEEKS = 13;
@@ -79,7 +79,7 @@ export function customerPatterns(pastPromises: readonly PastPromise[], settled: 
   for (const promise of pastPromises) {
     if (promise.status !== 'kept' && promise.status !== 'partially_kept' && promise.status !== 'broken') continue;
     const totals = promised.get(promise.customerId) ?? { kept: 0n, resolved: 0n };
-    const amount = BigInt(assertMinor(promise.amountMinor));
+    const amount = BigInt(clampMinor(promise.amountMinor));
     totals.resolved += amount;
     if (promise.status === 'kept') totals.kept += amount;
     promised.set(promise.customerId, totals);
@@ -133,22 +133,22 @@ export function collectionForecast(
 
   const place = (buckets: number[], expected: string, amountMinor: number): void => {
     const index = weekIndex(asOf, expected);
-    if (index >= FORECAST_WEEKS) beyondMinor = addMinor(beyondMinor, amountMinor);
-    else buckets[index] = addMinor(buckets[index] ?? 0, amountMinor);
+    if (index >= FORECAST_WEEKS) beyondMinor = addMinorSaturating(beyondMinor, amountMinor);
+    else buckets[index] = addMinorSaturating(buckets[index] ?? 0, amountMinor);
   };
 
   for (const promise of promises) {
     requireCurrency(promise.currency, currency);
-    const remaining = Math.max(0, addMinor(assertMinor(promise.amountMinor), -assertMinor(promise.paidMinor)));
+    const remaining = Math.max(0, addMinorSaturating(clampMinor(promise.amountMinor), -clampMinor(promise.paidMinor)));
     const expected = weighted(remaining, patterns.get(promise.customerId)?.keptRate ?? defaultKeptRate);
-    discountedMinor = addMinor(discountedMinor, remaining - expected);
+    discountedMinor = addMinorSaturating(discountedMinor, remaining - expected);
     place(promised, promise.promisedDate, expected);
   }
   for (const item of items) {
     requireCurrency(item.currency, currency);
     if (item.coveredByPromise) continue;
     const daysLate = Math.round(patterns.get(item.customerId)?.averageDaysLate ?? 0);
-    place(fromItems, addDays(item.dueDate, daysLate), assertMinor(item.openMinor));
+    place(fromItems, addDays(item.dueDate, daysLate), clampMinor(item.openMinor));
   }
 
   const weeks = promised.map((promisedMinor, index): ForecastWeek => {
@@ -159,7 +159,7 @@ export function collectionForecast(
       to: addDays(asOf, index * 7 + 6),
       promisedMinor,
       itemsMinor,
-      totalMinor: addMinor(promisedMinor, itemsMinor),
+      totalMinor: addMinorSaturating(promisedMinor, itemsMinor),
     };
   });
   return { asOf, currency, weeks, beyondMinor, discountedMinor };

@@ -6,7 +6,7 @@
  */
 import { DomainError } from '../api/result';
 import type { DisputeReason, PromiseStatus, RootCause } from './codes';
-import { addMinor, assertCurrency, assertMinor, sumMinor } from './money';
+import { addMinorSaturating, assertCurrency, clampMinor, sumMinorSaturating } from './money';
 import { addDays, compareDates, dateOfTimestamp, daysBetween } from './dates';
 
 export type KpiInputs = Record<string, number | string>;
@@ -108,11 +108,11 @@ export function arPositionAt(invoices: readonly KpiInvoice[], date: string, curr
   let currentMinor = 0;
   for (const invoice of invoices) {
     requireCurrency(invoice.currency, currency);
-    const amount = assertMinor(invoice.amountMinor);
+    const amount = clampMinor(invoice.amountMinor);
     const open = compareDates(invoice.documentDate, date) <= 0 && (invoice.paidDate === null || compareDates(invoice.paidDate, date) > 0);
     if (!open) continue;
-    totalMinor = addMinor(totalMinor, amount);
-    if (compareDates(invoice.dueDate, date) >= 0) currentMinor = addMinor(currentMinor, amount);
+    totalMinor = addMinorSaturating(totalMinor, amount);
+    if (compareDates(invoice.dueDate, date) >= 0) currentMinor = addMinorSaturating(currentMinor, amount);
   }
   return { totalMinor, currentMinor };
 }
@@ -123,7 +123,7 @@ export function creditSalesIn(invoices: readonly KpiInvoice[], period: Period, c
   let total = 0;
   for (const invoice of invoices) {
     requireCurrency(invoice.currency, currency);
-    if (within(invoice.documentDate, period)) total = addMinor(total, assertMinor(invoice.amountMinor));
+    if (within(invoice.documentDate, period)) total = addMinorSaturating(total, clampMinor(invoice.amountMinor));
   }
   return total;
 }
@@ -141,8 +141,8 @@ function arDays(arMinor: number, input: DsoInput, formula: string, arName: strin
     throw new DomainError('validation', `${String(input.days)} is not a number of days in a period`, 'days');
   }
   const inputs: KpiInputs = {
-    [arName]: assertMinor(arMinor),
-    creditSalesMinor: assertMinor(input.creditSalesMinor),
+    [arName]: clampMinor(arMinor),
+    creditSalesMinor: clampMinor(input.creditSalesMinor),
     days: input.days,
     currency: assertCurrency(input.currency),
   };
@@ -208,9 +208,9 @@ export interface CountbackMonth {
 export function dsoCountback(endingArMinor: number, months: readonly CountbackMonth[], currency: string): KpiFigure {
   assertCurrency(currency);
   const formula = 'walk back month by month: full days while AR ≥ month sales, then remaining AR ÷ month sales × month days';
-  const inputs: KpiInputs = { endingArMinor: assertMinor(endingArMinor), currency };
+  const inputs: KpiInputs = { endingArMinor: clampMinor(endingArMinor), currency };
   months.forEach((month) => {
-    inputs[`creditSalesMinor ${month.label}`] = assertMinor(month.creditSalesMinor);
+    inputs[`creditSalesMinor ${month.label}`] = clampMinor(month.creditSalesMinor);
     inputs[`days ${month.label}`] = month.days;
   });
   if (endingArMinor < 0) return noFigure('ending AR is negative', formula, inputs);
@@ -266,10 +266,10 @@ export function invoiceDaysDelinquent(invoices: readonly KpiInvoice[], period: P
     requireCurrency(invoice.currency, currency);
     if (invoice.paidDate === null || !within(invoice.paidDate, period)) continue;
     const late = Math.max(0, daysBetween(invoice.dueDate, invoice.paidDate));
-    const amount = assertMinor(invoice.amountMinor);
+    const amount = clampMinor(invoice.amountMinor);
     count += 1;
     daysTotal += late;
-    amountTotal = addMinor(amountTotal, amount);
+    amountTotal = addMinorSaturating(amountTotal, amount);
     weightedTotal += BigInt(late) * BigInt(amount);
   }
   const simpleInputs: KpiInputs = { paidInvoices: count, totalDaysLate: daysTotal };
@@ -299,10 +299,10 @@ export interface CeiInput {
 export function collectionEffectivenessIndex(input: CeiInput): KpiFigure {
   const formula = '(opening AR + credit sales − closing total AR) ÷ (opening AR + credit sales − closing current AR) × 100';
   const inputs: KpiInputs = {
-    openingArMinor: assertMinor(input.openingArMinor),
-    creditSalesMinor: assertMinor(input.creditSalesMinor),
-    closingTotalArMinor: assertMinor(input.closingTotalArMinor),
-    closingCurrentArMinor: assertMinor(input.closingCurrentArMinor),
+    openingArMinor: clampMinor(input.openingArMinor),
+    creditSalesMinor: clampMinor(input.creditSalesMinor),
+    closingTotalArMinor: clampMinor(input.closingTotalArMinor),
+    closingCurrentArMinor: clampMinor(input.closingCurrentArMinor),
     currency: assertCurrency(input.currency),
   };
   const available = BigInt(input.openingArMinor) + BigInt(input.creditSalesMinor);
@@ -326,7 +326,7 @@ export function ceiInputFromInvoices(invoices: readonly KpiInvoice[], period: Pe
 
 export function percentCurrent(position: ArPosition, currency: string): KpiFigure {
   const formula = 'current (not yet due) AR ÷ total AR × 100';
-  const inputs: KpiInputs = { currentArMinor: assertMinor(position.currentMinor), totalArMinor: assertMinor(position.totalMinor), currency: assertCurrency(currency) };
+  const inputs: KpiInputs = { currentArMinor: clampMinor(position.currentMinor), totalArMinor: clampMinor(position.totalMinor), currency: assertCurrency(currency) };
   if (position.totalMinor === 0) return noFigure('no open receivables', formula, inputs);
   return figure(roundedRatio(BigInt(position.currentMinor) * 100n, BigInt(position.totalMinor), PERCENT_DECIMALS), formula, inputs);
 }
@@ -355,7 +355,7 @@ export function promiseFigures(promises: readonly KpiPromise[], period: Period, 
     const { status } = promise;
     if (status === 'kept' || status === 'partially_kept' || status === 'broken') {
       counts[status] += 1;
-      amounts[status] = addMinor(amounts[status], assertMinor(promise.amountMinor));
+      amounts[status] = addMinorSaturating(amounts[status], clampMinor(promise.amountMinor));
     }
     if (!WITHDRAWN.has(status)) {
       promisedAmounts.push(promise.amountMinor);
@@ -363,7 +363,7 @@ export function promiseFigures(promises: readonly KpiPromise[], period: Period, 
     }
   }
   const resolvedCount = counts.kept + counts.partially_kept + counts.broken;
-  const resolvedAmount = sumMinor([amounts.kept, amounts.partially_kept, amounts.broken]);
+  const resolvedAmount = sumMinorSaturating([amounts.kept, amounts.partially_kept, amounts.broken]);
   const countFormula = 'kept ÷ (kept + partially kept + broken), by count';
   const amountFormula = 'kept ÷ (kept + partially kept + broken), by promised amount';
   const countInputs: KpiInputs = { kept: counts.kept, partiallyKept: counts.partially_kept, broken: counts.broken };
@@ -373,8 +373,8 @@ export function promiseFigures(promises: readonly KpiPromise[], period: Period, 
     brokenMinor: amounts.broken,
     currency,
   };
-  const promisedMinor = sumMinor(promisedAmounts);
-  const paidMinor = sumMinor(paidAmounts);
+  const promisedMinor = sumMinorSaturating(promisedAmounts);
+  const paidMinor = sumMinorSaturating(paidAmounts);
   const cvpFormula = 'Σ paid ÷ Σ promised, promises due in the period (not cancelled or superseded)';
   const cvpInputs: KpiInputs = { paidMinor, promisedMinor, currency };
   return {

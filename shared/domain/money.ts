@@ -38,6 +38,25 @@ export function addMinor(a: number, b: number): number {
   return total;
 }
 
+/**
+ * Addition for read models and summaries: a total past the safe range (only a bad stored row gets
+ * there) stays at the nearest bound, so one such row cannot fail a whole screen.
+ */
+export function addMinorSaturating(a: number, b: number): number {
+  return clampMinor(clampMinor(a) + clampMinor(b));
+}
+
+/**
+ * A whole amount held to the safe-integer range: what an INTEGER column or an SQL sum of many
+ * spoilt rows can hold. A fraction or NaN is no stored amount but a bug in the caller, and is refused.
+ */
+export function clampMinor(value: number, field = 'amountMinor'): number {
+  if (!Number.isInteger(value)) {
+    throw new DomainError('validation', `amount ${String(value)} is not a whole number of minor units`, field);
+  }
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(-Number.MAX_SAFE_INTEGER, value));
+}
+
 function assertSameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency) {
     throw new DomainError('validation', `cannot combine ${a.currency} with ${b.currency}`, 'currency');
@@ -63,6 +82,13 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
 export function sumMinor(values: readonly number[]): number {
   let total = 0;
   for (const value of values) total = addMinor(total, assertMinor(value));
+  return total;
+}
+
+/** `sumMinor` for read models: saturates at the safe-integer bounds instead of throwing. */
+export function sumMinorSaturating(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total = addMinorSaturating(total, value);
   return total;
 }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../../shared/api/result';
 import {
+  addMinorSaturating,
   addMoney,
+  clampMinor,
   compareMoney,
   formatAmount,
   formatMoney,
@@ -12,6 +14,7 @@ import {
   parseMoney,
   subtractMoney,
   sumMinor,
+  sumMinorSaturating,
   totalsByCurrency,
 } from '../../shared/domain/money';
 
@@ -101,6 +104,24 @@ describe('sumMinor', () => {
   it('throws when the sum leaves the safe range or a value is not a whole number', () => {
     expect(() => sumMinor([Number.MAX_SAFE_INTEGER, 1])).toThrow(DomainError);
     expect(() => sumMinor([0.1, 0.2])).toThrow(DomainError);
+  });
+
+  it('read models saturate at the safe-integer bounds instead of throwing', () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    expect(addMinorSaturating(max, max)).toBe(max);
+    expect(addMinorSaturating(-max, -1)).toBe(-max);
+    expect(addMinorSaturating(max, -max)).toBe(0);
+    expect(sumMinorSaturating([max, max, -1])).toBe(max - 1);
+    expect(clampMinor(2 ** 60)).toBe(max);
+    expect(() => clampMinor(Number.NaN)).toThrow(DomainError);
+    expect(() => clampMinor(1.5)).toThrow(DomainError);
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), fc.maxSafeInteger(), (a, b) => {
+        const total = addMinorSaturating(a, b);
+        expect(Number.isSafeInteger(total)).toBe(true);
+        if (Number.isSafeInteger(a + b)) expect(total).toBe(a + b);
+      }),
+    );
   });
 
   it('a split sums back to the original amount', () => {

@@ -9,7 +9,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ArPosition } from '../../../shared/domain/kpi';
-import { addMinor } from '../../../shared/domain/money';
+import { addMinorSaturating } from '../../../shared/domain/money';
 import { prepared } from '../../statements';
 import { customerFilter, scopeParams, type KpiScope } from './scope';
 
@@ -97,8 +97,8 @@ function spread(
     const boundary = boundaries[i];
     const position = positions[i];
     if (!boundary || !position || row.month > boundary.month) continue;
-    position.totalMinor = addMinor(position.totalMinor, amount);
-    if (row.dueIndex >= i) position.currentMinor = addMinor(position.currentMinor, amount);
+    position.totalMinor = addMinorSaturating(position.totalMinor, amount);
+    if (row.dueIndex >= i) position.currentMinor = addMinorSaturating(position.currentMinor, amount);
   }
 }
 
@@ -112,7 +112,7 @@ export function queryArHistory(sqlite: BetterSqlite3.Database, scope: KpiScope, 
   const salesByMonth = new Map<string, number>();
   for (const row of prepared<[Record<string, string>], ItemGroup>(sqlite, itemsSql(count, scope)).all(params)) {
     spread(positions, boundaries, row, count - 1, row.openMinor);
-    if (row.salesMinor !== 0) salesByMonth.set(row.month, addMinor(salesByMonth.get(row.month) ?? 0, row.salesMinor));
+    if (row.salesMinor !== 0) salesByMonth.set(row.month, addMinorSaturating(salesByMonth.get(row.month) ?? 0, row.salesMinor));
   }
   for (const row of prepared<[Record<string, string>], ClearingGroup>(sqlite, clearingsSql(count, scope)).all(params)) {
     spread(positions, boundaries, row, row.clearedAfter, row.amountMinor);

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/domain/forecast';
 import type { SettledInvoice } from '../../../shared/domain/payment-history';
 import { addDays } from '../../../shared/domain/dates';
-import { addMinor } from '../../../shared/domain/money';
+import { addMinorSaturating } from '../../../shared/domain/money';
 import { prepared } from '../../statements';
 import { customerFilter, scopeParams, type KpiScope } from './scope';
 
@@ -79,7 +79,7 @@ function forecastItems(all: readonly ItemWeekRow[], covered: readonly ItemWeekRo
     items.push({ customerId, currency, dueDate: dueDateOf(week, late), openMinor, coveredByPromise: true });
   }
   for (const [customerId, currency, week, late, openMinor] of all) {
-    const rest = addMinor(openMinor, -(coveredMinor.get(`${customerId}|${currency}|${String(week)}`) ?? 0));
+    const rest = addMinorSaturating(openMinor, -(coveredMinor.get(`${customerId}|${currency}|${String(week)}`) ?? 0));
     if (rest !== 0) items.push({ customerId, currency, dueDate: dueDateOf(week, late), openMinor: rest, coveredByPromise: false });
   }
   return items;
