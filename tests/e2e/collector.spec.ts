@@ -23,6 +23,8 @@ interface Row {
   readonly brokenPromises: number;
   readonly nextPromiseDate: string | null;
   readonly override: { readonly kind: string; readonly reason: string } | null;
+  readonly score: number;
+  readonly factors: readonly { readonly key: string; readonly contribution: number }[];
 }
 
 async function ranking(request: APIRequestContext, url: string): Promise<Row[]> {
@@ -432,6 +434,34 @@ test('a common outcome takes three keystrokes from the worklist', async ({ serve
   const timeline = await call<{ entries: { type: string; title: string }[] }>(page.request, server.url, 'customer.timeline', { customerId: id, types: ['activity'], limit: 1 });
   expect(timeline.entries[0]?.title).toMatch(/No answer$/);
   await expect(page.locator(`[data-customer-id="${id}"]`)).toContainText('today');
+});
+
+test('the worklist selection follows the customer when a logged call re-ranks the list', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  // A row near the top whose "no recent contact" points are more than its lead over the next row:
+  // logging a call takes those points away, so it drops below that row.
+  const rows = await ranking(page.request, server.url);
+  const index = rows.findIndex((row, at) => {
+    const next = rows[at + 1];
+    const contact = row.factors.find((factor) => factor.key === 'noRecentContact')?.contribution ?? 0;
+    return at > 0 && next !== undefined && row.override === null && next.override === null && contact > row.score - next.score;
+  });
+  expect(index).toBeGreaterThan(0);
+  const id = rows[index]?.customerId ?? '';
+  for (let at = 0; at < index; at += 1) await page.keyboard.press('j');
+  const selectedRow = page.locator('[aria-selected="true"][data-customer-id]');
+  await expect(selectedRow).toHaveAttribute('data-customer-id', id);
+  await expect(dataRows(page).nth(index)).toHaveAttribute('data-customer-id', id);
+
+  await page.keyboard.press('l');
+  await expect(page.getByRole('radio', { name: /No answer/ })).toBeVisible();
+  await page.keyboard.press('n');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('saved-message')).toHaveText('Contact logged');
+  await expect(dataRows(page).nth(index)).not.toHaveAttribute('data-customer-id', id);
+  await expect(selectedRow).toHaveAttribute('data-customer-id', id);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/customer/${id}$`));
 });
 
 test('a payment plan on selected items is recorded as instalments that add up', async ({ server, page }) => {
