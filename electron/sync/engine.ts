@@ -568,6 +568,11 @@ function signInError(error: unknown, url: string): Error {
     case 'server':
       return new DomainError('conflict', `The server could not sign you in right now: ${error.message}`, 'serverUrl');
     case 'refused':
+      // A Ledgerline server always answers with its own error codes: a bare "not found" or a page
+      // of HTML is some other server at that address.
+      if (error.code === null) {
+        return new DomainError('validation', `No Ledgerline server answered at ${url}; check the address (it answered: ${error.message})`, 'serverUrl');
+      }
       return new DomainError('validation', error.message, error.status === 403 ? 'username' : 'serverUrl');
   }
 }

@@ -659,3 +659,27 @@ test('closing the panel at once keeps the note, and arrows move the outcome', as
   await expect(drawer(page).getByLabel('Note', { exact: true })).toHaveValue('Closed before the debounce');
   await expect(drawer(page).getByRole('radio', { name: /Left voicemail/ })).toHaveAttribute('aria-checked', 'true');
 });
+
+test('a very long note keeps its box bounded, counts its characters and keeps its error in view', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  await page.keyboard.press('l');
+  await page.keyboard.press('c');
+  const note = drawer(page).getByLabel('Note', { exact: true });
+  await expect(drawer(page).getByText('0 / 5,000')).toBeVisible();
+  await note.fill('Line of a pasted essay.\n'.repeat(420));
+  await page.keyboard.press('Control+Enter');
+  const error = drawer(page).getByText(/must be at most/);
+  await expect(error).toBeInViewport();
+  const box = await note.boundingBox();
+  expect(box?.height ?? 0).toBeLessThan(300);
+});
+
+test('Ctrl+Enter in the escalation dialog validates without opening the Kind list', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  await page.getByRole('button', { name: 'Request escalation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Request an escalation' });
+  await dialog.getByRole('combobox', { name: 'Kind' }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.getByText('Kind is required')).toBeVisible();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+});

@@ -25,6 +25,8 @@ import { FormDialog } from './FormDialog';
 import { useCommand } from './useCommand';
 import { addDays, dateProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
+import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
+import { NOTE_MAX } from '../../../shared/api/collector-schemas';
 
 const PROMISE_COLORS: Record<PromiseStatus, ChipColor> = { open: 'info', kept: 'success', partially_kept: 'warning', broken: 'error', cancelled: 'default', superseded: 'default' };
 const DISPUTE_COLORS: Record<DisputeStatus, ChipColor> = { new: 'info', in_process: 'primary', escalated: 'warning', resolved: 'success', closed: 'default', voided: 'default' };
@@ -318,6 +320,7 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
             label="Comment"
             multiline
             minRows={2}
+            maxRows={TEXT_MAX_ROWS}
             value={comment}
             onChange={(event) => {
               setComment(event.target.value);
@@ -356,13 +359,14 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
       <TextField
         label="New note"
         multiline
+        maxRows={TEXT_MAX_ROWS}
         fullWidth
         value={draft}
         onChange={(event) => {
           setDraft(event.target.value);
         }}
         error={(tried && problem !== '') || add.error !== null}
-        helperText={add.error?.message ?? (tried && problem !== '' ? `Note ${problem}` : undefined)}
+        helperText={add.error?.message ?? (tried && problem !== '' ? `Note ${problem}` : lengthCounter(draft))}
       />
       <Button type="submit" variant="outlined" disabled={add.busy} sx={{ mt: 0.5 }}>
         Add
@@ -422,7 +426,7 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
             edit.reset();
           }}
           onSubmit={() => {
-            if (!editing || requiredTextProblem(editing.body, 5_000) !== '') return;
+            if (!editing || requiredTextProblem(editing.body, NOTE_MAX) !== '') return;
             void edit.run(() => api['note.edit']({ noteId: editing.id, body: editing.body })).then((done) => {
               if (done) setEditing(null);
             });
@@ -432,13 +436,18 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
             autoFocus
             multiline
             minRows={3}
+            maxRows={TEXT_MAX_ROWS}
             label="Note"
             value={editing?.body ?? ''}
             onChange={(event) => {
               setEditing((previous) => (previous ? { ...previous, body: event.target.value } : previous));
             }}
-            error={editing !== null && requiredTextProblem(editing.body, 5_000) !== ''}
-            helperText={editing !== null && requiredTextProblem(editing.body, 5_000) !== '' ? `Note ${requiredTextProblem(editing.body, 5_000)}` : 'Editing keeps the earlier version.'}
+            error={editing !== null && requiredTextProblem(editing.body, NOTE_MAX) !== ''}
+            helperText={
+              editing !== null && requiredTextProblem(editing.body, NOTE_MAX) !== ''
+                ? `Note ${requiredTextProblem(editing.body, NOTE_MAX)}`
+                : `Editing keeps the earlier version. ${lengthCounter(editing?.body ?? '')}`
+            }
           />
         </FormDialog>
         <FormDialog
@@ -570,6 +579,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
             value={title}
             onChange={(event) => {
               setTitle(event.target.value);
+              create.fieldChanged('title');
             }}
             error={tried && titleProblem !== ''}
             helperText={tried && titleProblem !== '' ? `What to do ${titleProblem}` : ' '}
@@ -581,6 +591,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
             value={dueDate}
             onChange={(event) => {
               setDueDate(event.target.value);
+              create.fieldChanged('dueDate');
             }}
             error={tried && dueDateProblem !== ''}
             helperText={tried && dueDateProblem !== '' ? `Due date ${dueDateProblem}` : ' '}
@@ -705,6 +716,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
             required
             multiline
             minRows={2}
+            maxRows={TEXT_MAX_ROWS}
             label="Reason"
             value={reason}
             onChange={(event) => {

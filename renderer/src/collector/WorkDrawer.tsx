@@ -29,6 +29,7 @@ import { PromiseFields } from './PromiseFields';
 import { clearDraft, useDraftLoad, useDraftSave } from './useDraft';
 import { formFieldFor, validateContact, validateDispute, validatePromise, type FieldErrors } from './validation';
 import type { User } from './workLists';
+import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 
 export type WorkMode = 'contact' | 'promise' | 'dispute';
 
@@ -515,13 +516,14 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
               label="Note"
               multiline
               minRows={3}
+              maxRows={TEXT_MAX_ROWS}
               inputRef={noteRef}
               value={contact.note}
               onChange={(event) => {
                 changeContact({ note: event.target.value }, 'note');
               }}
               error={contactError('note') !== undefined}
-              helperText={contactError('note') ?? `${contact.note.length.toLocaleString()} / 5,000`}
+              helperText={contactError('note') ?? lengthCounter(contact.note)}
             />
             <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
               <TextField

@@ -7,6 +7,7 @@ import { FormDialog } from '../collector/FormDialog';
 import { useCommand } from '../collector/useCommand';
 import { money } from '../common/format';
 import type { PendingEscalation } from './ApprovalsList';
+import { TEXT_MAX_ROWS } from '../common/textLength';
 
 export interface DecisionRequest {
   readonly escalation: PendingEscalation;
@@ -63,6 +64,7 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
         autoFocus
         multiline
         minRows={2}
+        maxRows={TEXT_MAX_ROWS}
         label={approve ? 'Comment (optional)' : 'Comment (required)'}
         required={!approve}
         value={comment}
