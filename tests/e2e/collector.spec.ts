@@ -683,3 +683,24 @@ test('Ctrl+Enter in the escalation dialog validates without opening the Kind lis
   await expect(dialog.getByText('Kind is required')).toBeVisible();
   await expect(page.getByRole('listbox')).toHaveCount(0);
 });
+
+test('typed text is shown bidi-isolated: names on the worklist and account, notes and the timeline', async ({ server, page }) => {
+  /** The unicode-bidi of the closest user-text wrapper around the element, or "none" without one. */
+  const isolation = (locator: Locator) =>
+    locator.evaluate((element) => {
+      const wrapper = element.closest('[data-user-text]') ?? element.querySelector('[data-user-text]');
+      return wrapper === null ? 'none' : getComputedStyle(wrapper).unicodeBidi;
+    });
+  await openWorklist(page, server.url);
+  expect(await isolation(dataRows(page).first().locator('a').first())).toBe('isolate');
+  const name = await openTopAccount(page, server.url);
+  expect(await isolation(page.getByRole('heading', { level: 1, name }))).toBe('isolate');
+  const notes = page.getByTestId('notes');
+  await notes.getByLabel('New note').fill('Customer wrote in Hebrew: שלום 42');
+  await notes.getByRole('button', { name: 'Add' }).click();
+  const row = notes.getByTestId('note-row').filter({ hasText: 'Customer wrote in Hebrew' });
+  expect(await isolation(row.getByText('Customer wrote in Hebrew: שלום 42'))).toBe('isolate');
+  const timeline = page.getByRole('list', { name: 'Timeline entries, newest first' });
+  const entry = timeline.locator('li').filter({ hasText: 'Customer wrote in Hebrew' }).first();
+  expect(await isolation(entry.getByText('Customer wrote in Hebrew: שלום 42'))).toBe('isolate');
+});

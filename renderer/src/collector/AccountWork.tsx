@@ -27,6 +27,7 @@ import { addDays, dateProblem, parseAmount, requiredTextProblem } from './valida
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 import { NOTE_MAX } from '../../../shared/api/collector-schemas';
+import { UserText } from '../common/UserText';
 
 const PROMISE_COLORS: Record<PromiseStatus, ChipColor> = { open: 'info', kept: 'success', partially_kept: 'warning', broken: 'error', cancelled: 'default', superseded: 'default' };
 const DISPUTE_COLORS: Record<DisputeStatus, ChipColor> = { new: 'info', in_process: 'primary', escalated: 'warning', resolved: 'success', closed: 'default', voided: 'default' };
@@ -230,7 +231,7 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
             <Title text={`${DISPUTE_REASON_LABELS[dispute.reasonCode]} dispute`} amount={{ amountMinor: dispute.disputedMinor, currency: dispute.currency }} />
             {dispute.description !== '' && (
               <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                {dispute.description}
+                <UserText>{dispute.description}</UserText>
               </Typography>
             )}
             <Typography variant="caption" component="p" color="text.secondary" data-testid="disputed-items" sx={{ m: 0 }}>
@@ -405,7 +406,7 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
             }
           >
             <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {note.body}
+              <UserText>{note.body}</UserText>
             </Typography>
             <Typography variant="caption" color="text.secondary">
               {note.version > 1 ? `edited, version ${note.version} · ` : ''}
@@ -470,7 +471,7 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
                   Version {version.version} · {formatDateTime(version.createdAt)}
                 </Typography>
                 <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {version.body}
+                  <UserText>{version.body}</UserText>
                 </Typography>
               </Box>
             ))}
@@ -536,7 +537,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
               }
             >
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                {followUp.title}
+                <UserText>{followUp.title}</UserText>
               </Typography>
               <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.25 }}>
                 <StatusChip label={due === 'overdue' ? 'Overdue' : due === 'today' ? 'Due today' : 'Open'} color={due === 'later' ? 'info' : 'warning'} />
@@ -661,7 +662,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
               amount={escalation.amountMinor !== null && escalation.currency !== null ? { amountMinor: escalation.amountMinor, currency: escalation.currency } : null}
             />
             <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-              {escalation.reason}
+              <UserText>{escalation.reason}</UserText>
             </Typography>
             <Box sx={{ mt: 0.25 }}>{chip(ESCALATION_STATUS_LABELS, ESCALATION_COLORS, escalation.status)}</Box>
           </WorkRow>

@@ -21,6 +21,7 @@ import { useCommand } from '../collector/useCommand';
 import { formatDateTime } from '../common/format';
 import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, issueTimesText, type IssueContext } from './issueText';
 import { refreshSyncStatus } from './syncStatusStore';
+import { UserText } from '../common/UserText';
 
 const REJECTION_LABELS: Readonly<Record<SyncIssue['error']['code'], string>> = {
   validation: 'Not accepted',
@@ -59,7 +60,7 @@ function DetailList({ issue, context }: { issue: SyncIssue; context: IssueContex
             {detail.label}
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {detail.value}
+            <UserText>{detail.value}</UserText>
           </Typography>
         </Box>
       ))}
@@ -124,7 +125,7 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
                   openCustomer(customerId);
                 }}
               >
-                {issue.customerName}
+                <UserText>{issue.customerName}</UserText>
               </Link>
             </>
           )}

@@ -8,6 +8,7 @@ import { useCommand } from '../collector/useCommand';
 import { money } from '../common/format';
 import type { PendingEscalation } from './ApprovalsList';
 import { TEXT_MAX_ROWS } from '../common/textLength';
+import { UserText } from '../common/UserText';
 
 export interface DecisionRequest {
   readonly escalation: PendingEscalation;
@@ -49,11 +50,11 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
       onClose={onClose}
     >
       <Typography variant="body2">
-        {escalation.customerName} · {escalation.customerNumber}
+        <UserText>{escalation.customerName}</UserText> · {escalation.customerNumber}
         {escalation.amountMinor !== null && escalation.currency !== null ? ` · ${money(escalation.amountMinor, escalation.currency)}` : ''}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-        {escalation.requestedByName ?? 'Someone'}: “{escalation.reason}”
+        {escalation.requestedByName ?? 'Someone'}: “<UserText>{escalation.reason}</UserText>”
       </Typography>
       {approve && escalation.kind === 'credit_hold' && (
         <Typography variant="body2" color="warning.main">

@@ -27,6 +27,7 @@ import { activeFilterCount, filtersKey, type WorklistFilters } from './filters';
 import { useWorklistPages } from './useWorklistPages';
 import { rowDomId, scoreDomId, WorklistRowView } from './WorklistRowView';
 import { useWindowKeydown } from '../app/useWindowKeydown';
+import { UserText } from '../common/UserText';
 
 type Sort = Preferences['lastSort'];
 
@@ -316,7 +317,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
         {explained && (
           <>
             <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
-              {explained.name}
+              <UserText>{explained.name}</UserText>
             </Typography>
             <ScoreFactors score={explained.score} factors={explained.factors} />
           </>
