@@ -69,11 +69,8 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
     if (busy !== null) return;
     const values: Readonly<Record<SignInField, string>> = { serverUrl: serverUrl.trim(), username: username.trim(), password };
     const empty = new Set((Object.keys(values) as SignInField[]).filter((field) => values[field] === ''));
+    // The server still judges what was typed (an address that is not http(s), say) next to these.
     setMissing(empty);
-    if (empty.size > 0) {
-      setError(null);
-      return;
-    }
     void run('signIn', () => api['sync.signIn']({ serverUrl: serverUrl.trim(), username: username.trim(), password, discardUnsynced })).then((done) => {
       if (done) onClose();
     });
@@ -85,8 +82,8 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
     if (missing.has(field)) setMissing(new Set([...missing].filter((other) => other !== field)));
   };
   const errorOf = (field: SignInField): string | undefined => {
-    if (error?.field === field) return fieldMessage(field, error.message);
-    return missing.has(field) ? `${FIELD_LABELS[field]} is required` : undefined;
+    if (missing.has(field)) return `${FIELD_LABELS[field]} is required`;
+    return error?.field === field ? fieldMessage(field, error.message) : undefined;
   };
   const generalError = error !== null && !isSignInField(error.field) ? error : null;
   const focusFirst: SignInField = serverUrl === '' ? 'serverUrl' : username === '' ? 'username' : 'password';
