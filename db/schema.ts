@@ -324,6 +324,8 @@ export interface DraftsTable {
   key: string;
   value_json: string;
   updated_at: string;
+  /** The user id of the local profile that typed it ('' before any profile exists). */
+  owner: string;
 }
 
 export const SEARCH_KINDS = ['customer', 'contact', 'document', 'reference', 'note'] as const;

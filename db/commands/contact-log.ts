@@ -9,6 +9,7 @@ import { ContactLogSchema, type ContactLogResultSchema } from '../../shared/api/
 import { DomainError } from '../../shared/api/result';
 import { OUTCOME_LABELS } from '../../shared/domain/labels';
 import type { Row } from '../schema';
+import { draftOwner } from '../queries/drafts';
 import { build, execute, selectFirst } from '../typed-sql';
 import { saveContactPerson } from './contact-person';
 import { createDispute } from './dispute';
@@ -65,7 +66,7 @@ export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResul
             assignedTo: tx.userId,
           });
     // The form's draft goes with the same commit: a failed log keeps what was typed.
-    if (input.draftKey !== undefined) execute(sqlite, build.deleteFrom('drafts').where('key', '=', input.draftKey));
+    if (input.draftKey !== undefined) execute(sqlite, build.deleteFrom('drafts').where('owner', '=', draftOwner(tx.userId)).where('key', '=', input.draftKey));
     tx.touch(input.customerId);
     return { activityId: activity.id, customerId: input.customerId, contactPersonId, followUpId: followUp?.id ?? null, promise, dispute };
   },

@@ -13,7 +13,7 @@ import { cancelPromiseCommand, createPromiseCommand } from '../commands/promise'
 import { evaluatePromisesSync } from '../promises/evaluate-all';
 import { queryContactDefaults } from '../queries/contact-defaults';
 import { queryCustomerWork } from '../queries/customer-work';
-import { clearDraft, getDraft, saveDraft } from '../queries/drafts';
+import { clearDraft, draftOwner, getDraft, saveDraft } from '../queries/drafts';
 import { queryMyFollowUps } from '../queries/follow-ups';
 import { queryNoteHistory } from '../queries/note-history';
 import { queryTimeline } from '../queries/timeline';
@@ -89,9 +89,9 @@ export function createCollectorHandlers(ctx: CommandContext & { readonly ready: 
       ctx.ready();
       return queryCustomerWork(sqlite, customerId, now());
     },
-    'draft.get': ({ key }) => getDraft(sqlite, key),
-    'draft.save': ({ key, value }) => saveDraft(sqlite, key, value, now()),
-    'draft.clear': ({ key }) => ({ cleared: clearDraft(sqlite, key) }),
+    'draft.get': ({ key }) => getDraft(sqlite, draftOwner(me()), key),
+    'draft.save': ({ key, value }) => saveDraft(sqlite, draftOwner(me()), key, value, now()),
+    'draft.clear': ({ key }) => ({ cleared: clearDraft(sqlite, draftOwner(me()), key) }),
     'users.list': () => queryUsers(sqlite),
   };
 }

@@ -1,9 +1,16 @@
-/** The sync-issues view: changes the server refused, with what the user typed, to retry or discard. */
+/**
+ * The sync-issues view: changes the server refused, with what the user typed, to retry or discard;
+ * and changes still waiting whose push keeps failing, whatever the server answered, so a change
+ * the server cannot take is never hidden behind a bare "Sync problem".
+ */
 import type BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod';
 import { DomainError } from '../../shared/api/result';
 import type { SyncIssue } from '../../shared/api/sync-contract';
 import { REJECTION_CODES, type RejectionCode } from '../../shared/sync/protocol';
 import { prepared } from '../statements';
+import { customerOfMutation } from './mutation-customer';
+import { STUCK_AFTER_ATTEMPTS } from './outbox';
 
 interface IssueRow {
   id: string;
@@ -36,15 +43,57 @@ function toIssue(row: IssueRow): SyncIssue {
   };
 }
 
+interface StuckRow {
+  id: string;
+  name: string;
+  args_json: string;
+  created_at: string;
+  attempts: number;
+  last_error: string | null;
+}
+
+const STUCK_SELECT = `SELECT id, name, args_json, created_at, attempts, last_error FROM outbox WHERE attempts >= ${String(STUCK_AFTER_ATTEMPTS)}`;
+
+const LastErrorSchema = z.object({ status: z.number().int().nullable(), message: z.string(), at: z.string() });
+
+function toStuckIssue(sqlite: BetterSqlite3.Database, row: StuckRow): SyncIssue {
+  const args = JSON.parse(row.args_json) as unknown;
+  const customerId = customerOfMutation(sqlite, row.id, args);
+  const customerName = customerId === null ? null : (prepared<[string], { name: string }>(sqlite, 'SELECT name FROM customers WHERE id = ?').get(customerId)?.name ?? null);
+  const last = LastErrorSchema.safeParse(JSON.parse(row.last_error ?? 'null'));
+  const status = last.success ? last.data.status : null;
+  const answer = last.success ? last.data.message : 'no answer was recorded';
+  return {
+    id: row.id,
+    name: row.name,
+    args,
+    customerId,
+    customerName,
+    error: { code: 'push_failed', message: status === null ? answer : `${String(status)}: ${answer}` },
+    createdAt: row.created_at,
+    rejectedAt: last.success ? last.data.at : row.created_at,
+    failing: { attempts: row.attempts, status },
+  };
+}
+
+const isStuck = (sqlite: BetterSqlite3.Database, id: string): StuckRow | undefined => prepared<[string], StuckRow>(sqlite, `${STUCK_SELECT} AND id = ?`).get(id);
+
 export function listSyncIssues(sqlite: BetterSqlite3.Database): SyncIssue[] {
-  return prepared<[], IssueRow>(sqlite, `${ISSUE_SELECT} ORDER BY i.rejected_at DESC, i.id DESC`).all().map(toIssue);
+  const rejected = prepared<[], IssueRow>(sqlite, `${ISSUE_SELECT} ORDER BY i.rejected_at DESC, i.id DESC`).all().map(toIssue);
+  // Still waiting comes first: it holds back every change queued after it.
+  const stuck = prepared<[], StuckRow>(sqlite, `${STUCK_SELECT} ORDER BY seq`).all().map((row) => toStuckIssue(sqlite, row));
+  return [...stuck, ...rejected];
 }
 
 export function issueCount(sqlite: BetterSqlite3.Database): number {
-  return prepared<[], { n: number }>(sqlite, 'SELECT count(*) AS n FROM sync_issues').get()?.n ?? 0;
+  const rejected = prepared<[], { n: number }>(sqlite, 'SELECT count(*) AS n FROM sync_issues').get()?.n ?? 0;
+  const stuck = prepared<[], { n: number }>(sqlite, `SELECT count(*) AS n FROM outbox WHERE attempts >= ${String(STUCK_AFTER_ATTEMPTS)}`).get()?.n ?? 0;
+  return rejected + stuck;
 }
 
 export function getSyncIssue(sqlite: BetterSqlite3.Database, id: string): SyncIssue {
+  const stuck = isStuck(sqlite, id);
+  if (stuck !== undefined) return toStuckIssue(sqlite, stuck);
   const row = prepared<[string], IssueRow>(sqlite, `${ISSUE_SELECT} WHERE i.id = ?`).get(id);
   if (row === undefined) throw new DomainError('not_found', `sync issue ${id} does not exist`, 'id');
   return toIssue(row);

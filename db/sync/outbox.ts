@@ -123,6 +123,50 @@ export function recordPushResults(sqlite: BetterSqlite3.Database, results: reado
     .immediate();
 }
 
+/** A change whose push failed this many times in a row shows in the sync-issues view while it keeps waiting. */
+export const STUCK_AFTER_ATTEMPTS = 3;
+
+/** The server's last answer to a push that failed, kept on the outbox row for the sync-issues view. */
+export interface PushFailure {
+  readonly status: number | null;
+  readonly message: string;
+  readonly at: string;
+}
+
+/** Counts a failed push against each mutation that was in it; a later success removes them anyway. */
+export function recordPushFailure(sqlite: BetterSqlite3.Database, ids: readonly string[], failure: PushFailure): void {
+  const count = prepared<[string, string]>(sqlite, 'UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?');
+  const json = JSON.stringify(failure);
+  sqlite.transaction(() => {
+    for (const id of ids) count.run(json, id);
+  }).immediate();
+}
+
+/** A stuck change gets a fresh run of attempts: it leaves the sync-issues view until it fails that often again. */
+export function resetPushAttempts(sqlite: BetterSqlite3.Database, id: string): boolean {
+  return prepared<[string]>(sqlite, 'UPDATE outbox SET attempts = 0 WHERE id = ?').run(id).changes > 0;
+}
+
+/**
+ * Drops a waiting change the user gave up on, as a refusal is dropped: the rows it created go and its
+ * customer is fetched again whole. The protocol sequence it leaves unused is closed by the next
+ * push's gap repair (the server answers with the sequence it expects).
+ */
+export function discardPendingMutation(sqlite: BetterSqlite3.Database, id: string): boolean {
+  return sqlite
+    .transaction(() => {
+      const row = prepared<[string], { args_json: string }>(sqlite, 'SELECT args_json FROM outbox WHERE id = ?').get(id);
+      if (row === undefined) return false;
+      sqlite.pragma('defer_foreign_keys = ON');
+      const customerId = customerOfMutation(sqlite, id, JSON.parse(row.args_json) as unknown);
+      undoCreatedRows(sqlite, id);
+      if (customerId !== null) markForResync(sqlite, customerId);
+      prepared<[string]>(sqlite, 'DELETE FROM outbox WHERE id = ?').run(id);
+      return true;
+    })
+    .immediate();
+}
+
 /**
  * The server expects `expectedSeq` but holds nothing past it that we still have (it lost
  * acknowledged mutations, e.g. restored from a backup): the pending mutations are numbered again

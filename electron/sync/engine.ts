@@ -8,7 +8,7 @@
 import { DomainError } from '../../shared/api/result';
 import type { SignInSchema, SyncStatus } from '../../shared/api/sync-contract';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
-import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, pageChangeCount, type PullResponse } from '../../shared/sync/protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, pageChangeCount, type Mutation, type PullResponse } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { LocalStore } from '../../db/open';
 import { adoptAccount, clientIdOf, storedAccount, storedServer, storeServer, type SyncServer } from '../../db/sync/account';
@@ -16,14 +16,17 @@ import { applyPullPage, forgetPullPosition, type SnapshotProgress } from '../../
 import { applyDirectory } from '../../db/sync/directory';
 import { issueCount } from '../../db/sync/issues';
 import { customersToResync } from '../../db/sync/resync';
-import { firstPendingSeq, nextPushBatch, pendingCount, recordPushResults, renumberPendingFrom } from '../../db/sync/outbox';
+import { firstPendingSeq, nextPushBatch, pendingCount, recordPushFailure, recordPushResults, renumberPendingFrom } from '../../db/sync/outbox';
 import { readSyncValue, SYNC_KEYS, writeSyncValue } from '../../db/sync/sync-state';
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from '../../db/summary/refresh';
 import { describeError, type ShellLogger } from '../app/logger';
 import { backoffDelay } from './backoff';
 import { describeFailure } from './messages';
 import type { TokenVault } from './token-vault';
-import { createSyncClient, isRefusedCursor, SyncRequestError, type Session, type SyncClient } from './transport';
+import { createSyncClient, isRefusedCursor, SyncRequestError, type FailureKind, type Session, type SyncClient } from './transport';
+
+/** The failures of a push in which the server answered, and so judged the changes sent. */
+const COUNTED_PUSH_FAILURES: ReadonlySet<FailureKind> = new Set(['server', 'refused']);
 
 export interface SyncTiming {
   /** Quiet time after a local write before its push. */
@@ -387,6 +390,20 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * A push the server answered without taking it counts against its changes, so one it keeps
+   * failing on shows in the sync-issues view with that answer. No answer (offline) or a session
+   * problem says nothing about the changes and does not count.
+   */
+  private countFailedPush(batch: readonly Mutation[], error: unknown): void {
+    if (!(error instanceof SyncRequestError) || !COUNTED_PUSH_FAILURES.has(error.kind)) return;
+    recordPushFailure(
+      this.sqlite,
+      batch.map((mutation) => mutation.id),
+      { status: error.status, message: error.message, at: this.options.clock.now().toISOString() },
+    );
+  }
+
   private async pushAll(client: SyncClient): Promise<void> {
     const clientId = clientIdOf(this.sqlite);
     let sent = 0;
@@ -396,7 +413,10 @@ export class SyncEngine {
       if (batch.length === 0) return;
       const total = sent + pendingCount(this.sqlite);
       this.progress = { phase: 'push', rows: sent, total, percent: total === 0 ? null : Math.round((sent / total) * 100) };
-      const answer = await this.authed(client, (token) => client.push(token, { clientId, mutations: batch }));
+      const answer = await this.authed(client, (token) => client.push(token, { clientId, mutations: batch })).catch((error: unknown) => {
+        this.countFailedPush(batch, error);
+        throw error;
+      });
       const now = this.options.clock.now().toISOString();
       if (answer.status === 409) {
         recordPushResults(this.sqlite, answer.body.results, now);
@@ -413,7 +433,11 @@ export class SyncEngine {
         continue;
       }
       const outcome = recordPushResults(this.sqlite, answer.body.results, now);
-      if (outcome.applied + outcome.rejected === 0) throw new SyncRequestError('refused', 'The server acknowledged none of the changes sent.');
+      if (outcome.applied + outcome.rejected === 0) {
+        const error = new SyncRequestError('refused', 'The server acknowledged none of the changes sent.', 200);
+        this.countFailedPush(batch, error);
+        throw error;
+      }
       if (outcome.rejected > 0) this.options.logger.warn('the server refused changes; they are in the sync issues', { rejected: outcome.rejected });
       sent += outcome.applied + outcome.rejected;
     }
@@ -544,6 +568,11 @@ function signInError(error: unknown, url: string): Error {
     case 'server':
       return new DomainError('conflict', `The server could not sign you in right now: ${error.message}`, 'serverUrl');
     case 'refused':
+      // A Ledgerline server always answers with its own error codes: a bare "not found" or a page
+      // of HTML is some other server at that address.
+      if (error.code === null) {
+        return new DomainError('validation', `No Ledgerline server answered at ${url}; check the address (it answered: ${error.message})`, 'serverUrl');
+      }
       return new DomainError('validation', error.message, error.status === 403 ? 'username' : 'serverUrl');
   }
 }

@@ -3,6 +3,7 @@ import { DomainError, type Result } from '../../shared/api/result';
 import type { SyncHandlers } from '../../db/handlers/sync-handlers';
 import { discardSyncIssue, getSyncIssue, listSyncIssues, retryInput } from '../../db/sync/issues';
 import type { LocalStore } from '../../db/open';
+import { discardPendingMutation, resetPushAttempts } from '../../db/sync/outbox';
 import type { SyncEngine } from './engine';
 
 /** Runs an API operation through the same dispatch as the UI's calls (validation included). */
@@ -19,6 +20,12 @@ export function createSyncHandlers(engine: SyncEngine, store: LocalStore, runOpe
     'sync.issues': () => listSyncIssues(store.sqlite),
     'sync.retry': async ({ id }) => {
       const issue = getSyncIssue(store.sqlite, id);
+      // A change still waiting is sent again as it is: running it anew would apply it twice here.
+      if (issue.failing !== undefined) {
+        resetPushAttempts(store.sqlite, id);
+        engine.trigger();
+        return { retried: true as const };
+      }
       const result = await runOperation(issue.name, retryInput(store.sqlite, issue));
       if (!result.ok) {
         const { code, message, field } = result.error;
@@ -29,6 +36,11 @@ export function createSyncHandlers(engine: SyncEngine, store: LocalStore, runOpe
       return { retried: true as const };
     },
     'sync.discard': ({ id }) => {
+      if (getSyncIssue(store.sqlite, id).failing !== undefined) {
+        discardPendingMutation(store.sqlite, id);
+        engine.notifyLocalWrite();
+        return { discarded: true as const };
+      }
       discardSyncIssue(store.sqlite, id);
       return { discarded: true as const };
     },

@@ -55,9 +55,13 @@ export const SyncIssueSchema = z.object({
   args: z.unknown(),
   customerId: IdSchema.nullable(),
   customerName: z.string().nullable(),
-  error: z.object({ code: z.enum(REJECTION_CODES), message: z.string(), field: z.string().optional() }),
+  /** A refusal's code, or `push_failed` for a change the server keeps failing to take (still in the outbox). */
+  error: z.object({ code: z.enum([...REJECTION_CODES, 'push_failed']), message: z.string(), field: z.string().optional() }),
   createdAt: TimestampSchema,
+  /** When it was refused, or when its last push failed. */
   rejectedAt: TimestampSchema,
+  /** Only for a change still waiting: how often pushing it failed and the HTTP status of the last answer (null when none came). */
+  failing: z.object({ attempts: z.number().int().min(1), status: z.number().int().nullable() }).optional(),
 });
 export type SyncIssue = z.output<typeof SyncIssueSchema>;
 

@@ -23,6 +23,8 @@ interface Row {
   readonly brokenPromises: number;
   readonly nextPromiseDate: string | null;
   readonly override: { readonly kind: string; readonly reason: string } | null;
+  readonly score: number;
+  readonly factors: readonly { readonly key: string; readonly contribution: number }[];
 }
 
 async function ranking(request: APIRequestContext, url: string): Promise<Row[]> {
@@ -434,6 +436,34 @@ test('a common outcome takes three keystrokes from the worklist', async ({ serve
   await expect(page.locator(`[data-customer-id="${id}"]`)).toContainText('today');
 });
 
+test('the worklist selection follows the customer when a logged call re-ranks the list', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  // A row near the top whose "no recent contact" points are more than its lead over the next row:
+  // logging a call takes those points away, so it drops below that row.
+  const rows = await ranking(page.request, server.url);
+  const index = rows.findIndex((row, at) => {
+    const next = rows[at + 1];
+    const contact = row.factors.find((factor) => factor.key === 'noRecentContact')?.contribution ?? 0;
+    return at > 0 && next !== undefined && row.override === null && next.override === null && contact > row.score - next.score;
+  });
+  expect(index).toBeGreaterThan(0);
+  const id = rows[index]?.customerId ?? '';
+  for (let at = 0; at < index; at += 1) await page.keyboard.press('j');
+  const selectedRow = page.locator('[aria-selected="true"][data-customer-id]');
+  await expect(selectedRow).toHaveAttribute('data-customer-id', id);
+  await expect(dataRows(page).nth(index)).toHaveAttribute('data-customer-id', id);
+
+  await page.keyboard.press('l');
+  await expect(page.getByRole('radio', { name: /No answer/ })).toBeVisible();
+  await page.keyboard.press('n');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('saved-message')).toHaveText('Contact logged');
+  await expect(dataRows(page).nth(index)).not.toHaveAttribute('data-customer-id', id);
+  await expect(selectedRow).toHaveAttribute('data-customer-id', id);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/customer/${id}$`));
+});
+
 test('a payment plan on selected items is recorded as instalments that add up', async ({ server, page }) => {
   await openTopAccount(page, server.url);
   const free = (await freeInvoiceRows(page)).slice(0, 1);
@@ -628,4 +658,49 @@ test('closing the panel at once keeps the note, and arrows move the outcome', as
   await page.keyboard.press('l');
   await expect(drawer(page).getByLabel('Note', { exact: true })).toHaveValue('Closed before the debounce');
   await expect(drawer(page).getByRole('radio', { name: /Left voicemail/ })).toHaveAttribute('aria-checked', 'true');
+});
+
+test('a very long note keeps its box bounded, counts its characters and keeps its error in view', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  await page.keyboard.press('l');
+  await page.keyboard.press('c');
+  const note = drawer(page).getByLabel('Note', { exact: true });
+  await expect(drawer(page).getByText('0 / 5,000')).toBeVisible();
+  await note.fill('Line of a pasted essay.\n'.repeat(420));
+  await page.keyboard.press('Control+Enter');
+  const error = drawer(page).getByText(/must be at most/);
+  await expect(error).toBeInViewport();
+  const box = await note.boundingBox();
+  expect(box?.height ?? 0).toBeLessThan(300);
+});
+
+test('Ctrl+Enter in the escalation dialog validates without opening the Kind list', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  await page.getByRole('button', { name: 'Request escalation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Request an escalation' });
+  await dialog.getByRole('combobox', { name: 'Kind' }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.getByText('Kind is required')).toBeVisible();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+});
+
+test('typed text is shown bidi-isolated: names on the worklist and account, notes and the timeline', async ({ server, page }) => {
+  /** The unicode-bidi of the closest user-text wrapper around the element, or "none" without one. */
+  const isolation = (locator: Locator) =>
+    locator.evaluate((element) => {
+      const wrapper = element.closest('[data-user-text]') ?? element.querySelector('[data-user-text]');
+      return wrapper === null ? 'none' : getComputedStyle(wrapper).unicodeBidi;
+    });
+  await openWorklist(page, server.url);
+  expect(await isolation(dataRows(page).first().locator('a').first())).toBe('isolate');
+  const name = await openTopAccount(page, server.url);
+  expect(await isolation(page.getByRole('heading', { level: 1, name }))).toBe('isolate');
+  const notes = page.getByTestId('notes');
+  await notes.getByLabel('New note').fill('Customer wrote in Hebrew: שלום 42');
+  await notes.getByRole('button', { name: 'Add' }).click();
+  const row = notes.getByTestId('note-row').filter({ hasText: 'Customer wrote in Hebrew' });
+  expect(await isolation(row.getByText('Customer wrote in Hebrew: שלום 42'))).toBe('isolate');
+  const timeline = page.getByRole('list', { name: 'Timeline entries, newest first' });
+  const entry = timeline.locator('li').filter({ hasText: 'Customer wrote in Hebrew' }).first();
+  expect(await isolation(entry.getByText('Customer wrote in Hebrew: שלום 42'))).toBe('isolate');
 });

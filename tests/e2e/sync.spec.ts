@@ -145,3 +145,18 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('signing in with every field empty flags each of them', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  const dialog = await openSignIn(page);
+  await dialog.getByLabel('Server address').fill('');
+  await dialog.getByLabel('Username').fill('');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  for (const label of ['Server address', 'Username', 'Password']) {
+    await expect(dialog.getByLabel(label)).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByText(`${label} is required`)).toBeVisible();
+  }
+  await dialog.getByLabel('Username').fill('ann');
+  await expect(dialog.getByLabel('Username')).toHaveAttribute('aria-invalid', 'false');
+  await expect(dialog.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+});

@@ -13,6 +13,7 @@ import { money } from '../common/format';
 import { RiskChip } from '../common/RiskChip';
 import { StatementButton } from '../reports/StatementButton';
 import type { Account } from './types';
+import { UserText } from '../common/UserText';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -41,7 +42,7 @@ export function AccountHeader({ account }: { account: Account }) {
           </IconButton>
         </Tooltip>
         <Typography variant="h1" id="account-title">
-          {customer.name}
+          <UserText>{customer.name}</UserText>
         </Typography>
         <Typography variant="body1" color="text.secondary" data-testid="customer-number">
           {customer.number}

@@ -7,6 +7,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { CHANNEL_LABELS } from '../../../shared/domain/labels';
 import type { ContactPerson } from './types';
+import { UserText } from '../common/UserText';
 
 export function Contacts({ contacts }: { contacts: readonly ContactPerson[] }) {
   return (
@@ -24,7 +25,7 @@ export function Contacts({ contacts }: { contacts: readonly ContactPerson[] }) {
             <Box component="li" key={person.id} data-testid="contact-person">
               <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                  {person.name}
+                  <UserText>{person.name}</UserText>
                 </Typography>
                 {person.isPrimary && <Star sx={{ fontSize: 14, color: 'warning.main' }} aria-label="Primary contact" />}
               </Box>

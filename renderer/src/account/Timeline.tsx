@@ -29,6 +29,7 @@ import {
 import { formatDateTime, money } from '../common/format';
 import { labelOf, TIMELINE_TYPE_LABELS } from '../common/labels';
 import type { TimelineEntry } from './types';
+import { UserText } from '../common/UserText';
 
 const ICONS: Record<TimelineType, typeof Chat> = {
   activity: Chat,
@@ -124,7 +125,7 @@ export function Timeline({ customerId, entries }: { customerId: string; entries:
                 <Box sx={{ minWidth: 0 }}>
                   <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap' }}>
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      {entry.title}
+                      <UserText>{entry.title}</UserText>
                     </Typography>
                     {entry.amount && (
                       <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -140,12 +141,19 @@ export function Timeline({ customerId, entries }: { customerId: string; entries:
                   )}
                   {entry.detail && (
                     <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                      {entry.detail}
+                      <UserText>{entry.detail}</UserText>
                     </Typography>
                   )}
                   <Typography variant="caption" color="text.secondary">
                     <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                    {entry.by ? ` · ${entry.by}` : ''}
+                    {entry.by ? (
+                      <>
+                        {' · '}
+                        <UserText>{entry.by}</UserText>
+                      </>
+                    ) : (
+                      ''
+                    )}
                   </Typography>
                 </Box>
               </Box>

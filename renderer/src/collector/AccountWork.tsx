@@ -25,6 +25,9 @@ import { FormDialog } from './FormDialog';
 import { useCommand } from './useCommand';
 import { addDays, dateProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
+import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
+import { NOTE_MAX } from '../../../shared/api/collector-schemas';
+import { UserText } from '../common/UserText';
 
 const PROMISE_COLORS: Record<PromiseStatus, ChipColor> = { open: 'info', kept: 'success', partially_kept: 'warning', broken: 'error', cancelled: 'default', superseded: 'default' };
 const DISPUTE_COLORS: Record<DisputeStatus, ChipColor> = { new: 'info', in_process: 'primary', escalated: 'warning', resolved: 'success', closed: 'default', voided: 'default' };
@@ -228,7 +231,7 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
             <Title text={`${DISPUTE_REASON_LABELS[dispute.reasonCode]} dispute`} amount={{ amountMinor: dispute.disputedMinor, currency: dispute.currency }} />
             {dispute.description !== '' && (
               <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                {dispute.description}
+                <UserText>{dispute.description}</UserText>
               </Typography>
             )}
             <Typography variant="caption" component="p" color="text.secondary" data-testid="disputed-items" sx={{ m: 0 }}>
@@ -318,6 +321,7 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
             label="Comment"
             multiline
             minRows={2}
+            maxRows={TEXT_MAX_ROWS}
             value={comment}
             onChange={(event) => {
               setComment(event.target.value);
@@ -356,13 +360,14 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
       <TextField
         label="New note"
         multiline
+        maxRows={TEXT_MAX_ROWS}
         fullWidth
         value={draft}
         onChange={(event) => {
           setDraft(event.target.value);
         }}
         error={(tried && problem !== '') || add.error !== null}
-        helperText={add.error?.message ?? (tried && problem !== '' ? `Note ${problem}` : undefined)}
+        helperText={add.error?.message ?? (tried && problem !== '' ? `Note ${problem}` : lengthCounter(draft))}
       />
       <Button type="submit" variant="outlined" disabled={add.busy} sx={{ mt: 0.5 }}>
         Add
@@ -401,7 +406,7 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
             }
           >
             <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {note.body}
+              <UserText>{note.body}</UserText>
             </Typography>
             <Typography variant="caption" color="text.secondary">
               {note.version > 1 ? `edited, version ${note.version} · ` : ''}
@@ -422,7 +427,7 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
             edit.reset();
           }}
           onSubmit={() => {
-            if (!editing || requiredTextProblem(editing.body, 5_000) !== '') return;
+            if (!editing || requiredTextProblem(editing.body, NOTE_MAX) !== '') return;
             void edit.run(() => api['note.edit']({ noteId: editing.id, body: editing.body })).then((done) => {
               if (done) setEditing(null);
             });
@@ -432,13 +437,18 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
             autoFocus
             multiline
             minRows={3}
+            maxRows={TEXT_MAX_ROWS}
             label="Note"
             value={editing?.body ?? ''}
             onChange={(event) => {
               setEditing((previous) => (previous ? { ...previous, body: event.target.value } : previous));
             }}
-            error={editing !== null && requiredTextProblem(editing.body, 5_000) !== ''}
-            helperText={editing !== null && requiredTextProblem(editing.body, 5_000) !== '' ? `Note ${requiredTextProblem(editing.body, 5_000)}` : 'Editing keeps the earlier version.'}
+            error={editing !== null && requiredTextProblem(editing.body, NOTE_MAX) !== ''}
+            helperText={
+              editing !== null && requiredTextProblem(editing.body, NOTE_MAX) !== ''
+                ? `Note ${requiredTextProblem(editing.body, NOTE_MAX)}`
+                : `Editing keeps the earlier version. ${lengthCounter(editing?.body ?? '')}`
+            }
           />
         </FormDialog>
         <FormDialog
@@ -461,7 +471,7 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
                   Version {version.version} · {formatDateTime(version.createdAt)}
                 </Typography>
                 <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {version.body}
+                  <UserText>{version.body}</UserText>
                 </Typography>
               </Box>
             ))}
@@ -527,7 +537,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
               }
             >
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                {followUp.title}
+                <UserText>{followUp.title}</UserText>
               </Typography>
               <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.25 }}>
                 <StatusChip label={due === 'overdue' ? 'Overdue' : due === 'today' ? 'Due today' : 'Open'} color={due === 'later' ? 'info' : 'warning'} />
@@ -570,6 +580,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
             value={title}
             onChange={(event) => {
               setTitle(event.target.value);
+              create.fieldChanged('title');
             }}
             error={tried && titleProblem !== ''}
             helperText={tried && titleProblem !== '' ? `What to do ${titleProblem}` : ' '}
@@ -581,6 +592,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
             value={dueDate}
             onChange={(event) => {
               setDueDate(event.target.value);
+              create.fieldChanged('dueDate');
             }}
             error={tried && dueDateProblem !== ''}
             helperText={tried && dueDateProblem !== '' ? `Due date ${dueDateProblem}` : ' '}
@@ -650,7 +662,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
               amount={escalation.amountMinor !== null && escalation.currency !== null ? { amountMinor: escalation.amountMinor, currency: escalation.currency } : null}
             />
             <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-              {escalation.reason}
+              <UserText>{escalation.reason}</UserText>
             </Typography>
             <Box sx={{ mt: 0.25 }}>{chip(ESCALATION_STATUS_LABELS, ESCALATION_COLORS, escalation.status)}</Box>
           </WorkRow>
@@ -705,6 +717,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
             required
             multiline
             minRows={2}
+            maxRows={TEXT_MAX_ROWS}
             label="Reason"
             value={reason}
             onChange={(event) => {

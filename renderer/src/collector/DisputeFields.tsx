@@ -9,6 +9,7 @@ import { money } from '../common/format';
 import type { ErrorView } from './errors';
 import type { DisputeForm } from './validation';
 import type { User } from './workLists';
+import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 
 const REASONS = Object.keys(DISPUTE_REASON_LABELS) as DisputeReason[];
 
@@ -107,12 +108,13 @@ export function DisputeFields({ value, onChange, errors, prefix, users, today, f
         label="Description"
         multiline
         minRows={2}
+        maxRows={TEXT_MAX_ROWS}
         value={value.description}
         onChange={(event) => {
           set({ description: event.target.value }, 'description');
         }}
         error={errors.of(`${prefix}description`) !== undefined}
-        helperText={errors.of(`${prefix}description`)}
+        helperText={errors.of(`${prefix}description`) ?? lengthCounter(value.description)}
       />
       <OwnerField
         value={value.ownerId}

@@ -13,6 +13,7 @@ import { formatDate, pluralize, relativeDay } from '../common/format';
 import { EmptyState, ErrorState } from '../common/StatusViews';
 import { useDataVersion } from './dataVersion';
 import { useCommand } from './useCommand';
+import { UserText } from '../common/UserText';
 
 type MyFollowUp = OperationOutput<'followUps.mine'>[number];
 
@@ -34,7 +35,7 @@ function FollowUpRow({ followUp, asOf }: { followUp: MyFollowUp; asOf: string })
       </Box>
       <Box sx={{ minWidth: 0 }}>
         <Typography variant="body2" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
-          {followUp.title}
+          <UserText>{followUp.title}</UserText>
         </Typography>
         <Typography variant="body2" color="text.secondary">
           <Link
@@ -44,7 +45,7 @@ function FollowUpRow({ followUp, asOf }: { followUp: MyFollowUp; asOf: string })
               openCustomer(followUp.customerId);
             }}
           >
-            {followUp.customerName}
+            <UserText>{followUp.customerName}</UserText>
           </Link>{' '}
           · {followUp.customerNumber}
           {followUp.documentNumber ? ` · ${followUp.documentNumber}` : ''}

@@ -37,9 +37,11 @@ export function FormDialog({ open, title, submitLabel, busy, error, onSubmit, on
           event.preventDefault();
           onSubmit();
         }}
-        onKeyDown={(event) => {
+        // Caught on the way down: a focused select would otherwise also take the Enter and open its list.
+        onKeyDownCapture={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
+            event.stopPropagation();
             onSubmit();
           }
         }}

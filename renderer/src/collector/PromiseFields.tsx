@@ -14,6 +14,7 @@ import { PAYMENT_METHOD_LABELS } from '../../../shared/domain/labels';
 import { money } from '../common/format';
 import type { ErrorView } from './errors';
 import { addMonths, amountText, parseAmount, splitEvenly, type PromiseForm } from './validation';
+import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 
 const PAYMENT_METHODS = Object.keys(PAYMENT_METHOD_LABELS) as PaymentMethod[];
 
@@ -199,12 +200,13 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
         label="Promise note"
         multiline
         minRows={1}
+        maxRows={TEXT_MAX_ROWS}
         value={value.note}
         onChange={(event) => {
           set({ note: event.target.value }, 'note');
         }}
         error={errors.of(`${prefix}note`) !== undefined}
-        helperText={errors.of(`${prefix}note`)}
+        helperText={errors.of(`${prefix}note`) ?? lengthCounter(value.note)}
       />
     </Box>
   );

@@ -29,6 +29,8 @@ import { PromiseFields } from './PromiseFields';
 import { clearDraft, useDraftLoad, useDraftSave } from './useDraft';
 import { formFieldFor, validateContact, validateDispute, validatePromise, type FieldErrors } from './validation';
 import type { User } from './workLists';
+import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
+import { UserText } from '../common/UserText';
 
 export type WorkMode = 'contact' | 'promise' | 'dispute';
 
@@ -108,7 +110,13 @@ function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClo
             {TITLES[mode]}
           </Typography>
           <Typography variant="body2" color="text.secondary" noWrap>
-            {account.data ? `${account.data.customer.name} · ${account.data.customer.number}` : ' '}
+            {account.data ? (
+              <>
+                <UserText>{account.data.customer.name}</UserText> · {account.data.customer.number}
+              </>
+            ) : (
+              ' '
+            )}
           </Typography>
         </Box>
         <IconButton aria-label="Close" onClick={onClose}>
@@ -383,7 +391,7 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
               <MenuItem value="">Nobody in particular</MenuItem>
               {account.contacts.map((person) => (
                 <MenuItem key={person.id} value={person.id}>
-                  {person.name}
+                  <UserText>{person.name}</UserText>
                   {person.role ? ` · ${person.role}` : ''}
                 </MenuItem>
               ))}
@@ -515,13 +523,14 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
               label="Note"
               multiline
               minRows={3}
+              maxRows={TEXT_MAX_ROWS}
               inputRef={noteRef}
               value={contact.note}
               onChange={(event) => {
                 changeContact({ note: event.target.value }, 'note');
               }}
               error={contactError('note') !== undefined}
-              helperText={contactError('note') ?? `${contact.note.length.toLocaleString()} / 5,000`}
+              helperText={contactError('note') ?? lengthCounter(contact.note)}
             />
             <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
               <TextField

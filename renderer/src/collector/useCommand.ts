@@ -12,7 +12,13 @@ export interface Command {
   /** True when the command succeeded. */
   readonly run: <T>(execute: () => Promise<Result<T>>) => Promise<boolean>;
   readonly reset: () => void;
+  /** The field `field` was edited: an error about it no longer describes what is on screen. */
+  readonly fieldChanged: (field: string) => void;
 }
+
+/** True when the server's error points at `field` (or at a part of it, such as `items.0`). */
+export const errorIsAbout = (error: ApiError | null | undefined, field: string): boolean =>
+  error?.field !== undefined && (error.field === field || error.field.startsWith(`${field}.`));
 
 export function useCommand(): Command {
   const [busy, setBusy] = useState(false);
@@ -22,6 +28,9 @@ export function useCommand(): Command {
     error,
     reset: () => {
       setError(null);
+    },
+    fieldChanged: (field) => {
+      setError((previous) => (errorIsAbout(previous, field) ? null : previous));
     },
     run: async (execute) => {
       if (busy) return false;

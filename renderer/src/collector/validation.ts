@@ -143,7 +143,7 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
   if (form.instalments.length < 2) errors[`${prefix}instalments`] = 'a payment plan has at least 2 instalments';
   let previous = '';
   let sum = 0;
-  let sumKnown = true;
+  let unreadable = 0;
   for (const [index, instalment] of form.instalments.entries()) {
     const key = `${prefix}instalments.${index}`;
     const problem = dateProblem('planInstalment', instalment.date, today, true);
@@ -153,15 +153,18 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
     const amount = parseAmount(instalment.amount, form.currency);
     if (amount.ok) sum += amount.minor;
     else {
-      sumKnown = false;
+      unreadable += 1;
       errors[`${key}.amountMinor`] = amount.message;
     }
   }
   const total = form.amount.trim() === '' ? undefined : parseAmount(form.amount, form.currency);
   if (total && !total.ok) errors[`${prefix}totalMinor`] = total.message;
   const expected = total?.ok ? total.minor : form.itemIds.length > 0 ? maxMinor : undefined;
-  if (sumKnown && expected !== undefined && sum !== expected) {
-    errors[`${prefix}totalMinor`] = `the instalments add up to ${amountText(sum, form.currency)}, not ${amountText(expected, form.currency)}`;
+  // Told with the other mistakes, not after them: an unreadable instalment counts as nothing yet,
+  // so the user sees at once how far the plan is from its total.
+  if (expected !== undefined && sum !== expected) {
+    const soFar = unreadable === 0 ? '' : ` so far (${unreadable === 1 ? '1 amount' : `${String(unreadable)} amounts`} still to fix)`;
+    errors[`${prefix}totalMinor`] = `the instalments add up to ${amountText(sum, form.currency)}${soFar}, not ${amountText(expected, form.currency)}`;
   }
   return errors;
 }

@@ -23,6 +23,7 @@ import { ExportJobPanel } from './ExportJobPanel';
 import { FormatField, type FormatState } from './FormatField';
 import { useCollectors } from './ScopeField';
 import { useExportJob } from './useExportJob';
+import { UserText } from '../common/UserText';
 
 const EVERYONE = '';
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -87,7 +88,7 @@ function AgingTable({ report }: { report: AgingReport }) {
                       }}
                       sx={{ color: 'text.primary', textDecoration: 'none', '&:hover': { textDecoration: 'underline' } }}
                     >
-                      {row.customerName}
+                      <UserText>{row.customerName}</UserText>
                     </Box>
                     <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
                       {row.customerNumber}

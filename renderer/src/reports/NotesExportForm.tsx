@@ -16,6 +16,7 @@ import Select from '@mui/material/Select';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
+import type { ApiError } from '../../../shared/api/result';
 import { CHANNELS, OUTCOMES, type Channel, type Outcome } from '../../../shared/domain/codes';
 import { CHANNEL_LABELS, OUTCOME_LABELS } from '../../../shared/domain/labels';
 import { REPORT_ENTRY_TYPE_LABELS } from '../../../shared/domain/report-entries';
@@ -69,8 +70,12 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
   const [form, setForm] = useState<NotesFormState>(() => initialNotesForm(asOf));
   const [submitted, setSubmitted] = useState(false);
   const job = useExportJob();
+  // The export's error about a field is history once that field is edited; a new failure shows again.
+  const [dismissed, setDismissed] = useState<ApiError | undefined>();
   const patch = (next: Partial<NotesFormState>) => {
     setForm((previous) => ({ ...previous, ...next }));
+    const field = notesFieldOf(job.error?.field);
+    if (field !== undefined && Object.hasOwn(next, field)) setDismissed(job.error);
   };
 
   const local = localErrors(form);
@@ -80,7 +85,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
     previewKey === '' ? Promise.resolve({ ok: true as const, value: null }) : api['report.notesCount'](JSON.parse(previewKey) as typeof filter),
   );
 
-  const apiError = job.error ?? preview.error;
+  const apiError = (job.error === dismissed ? undefined : job.error) ?? preview.error;
   const apiField = notesFieldOf(apiError?.field);
   const errorOf = (field: NotesField): string | undefined => {
     if (apiError && apiField === field) return `${FIELD_LABELS[field]}: ${apiError.message}`;

@@ -14,16 +14,16 @@ import { useId, useMemo, useState } from 'react';
 import type { OperationOutput } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import type { SyncIssue } from '../../../shared/api/sync-contract';
-import type { RejectionCode } from '../../../shared/sync/protocol';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { openCustomer } from '../app/router';
 import { useCommand } from '../collector/useCommand';
 import { formatDateTime } from '../common/format';
-import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, type IssueContext } from './issueText';
+import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, issueTimesText, type IssueContext } from './issueText';
 import { refreshSyncStatus } from './syncStatusStore';
+import { UserText } from '../common/UserText';
 
-const REJECTION_LABELS: Readonly<Record<RejectionCode, string>> = {
+const REJECTION_LABELS: Readonly<Record<SyncIssue['error']['code'], string>> = {
   validation: 'Not accepted',
   not_found: 'No longer exists',
   conflict: 'Changed meanwhile',
@@ -32,6 +32,7 @@ const REJECTION_LABELS: Readonly<Record<RejectionCode, string>> = {
   sequence_reused: 'Sent out of order',
   id_taken: 'Sent under a used id',
   unprocessable: 'The server could not apply it',
+  push_failed: 'Keeps failing to send',
 };
 
 function contextOf(account: OperationOutput<'customer.account'> | undefined, noteVersions: OperationOutput<'note.history'> | undefined): IssueContext {
@@ -59,7 +60,7 @@ function DetailList({ issue, context }: { issue: SyncIssue; context: IssueContex
             {detail.label}
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {detail.value}
+            <UserText>{detail.value}</UserText>
           </Typography>
         </Box>
       ))}
@@ -124,7 +125,7 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
                   openCustomer(customerId);
                 }}
               >
-                {issue.customerName}
+                <UserText>{issue.customerName}</UserText>
               </Link>
             </>
           )}
@@ -132,13 +133,13 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
         <Chip size="small" color="warning" variant="outlined" label={REJECTION_LABELS[issue.error.code]} />
       </Box>
       <Typography variant="body2" color="text.secondary">
-        Entered {formatDateTime(issue.createdAt)} · refused {formatDateTime(issue.rejectedAt)}
+        {issueTimesText(issue, formatDateTime)}
       </Typography>
       {/* The reason is part of the record, not news: a note, not an alert. */}
       <Alert severity="warning" variant="outlined" icon={false} role="note" sx={{ py: 0 }}>
         <Typography variant="body2">
           <Box component="span" sx={{ fontWeight: 600 }}>
-            The server says:
+            {issue.failing ? 'The server last answered:' : 'The server says:'}
           </Box>{' '}
           {issue.error.message}
         </Typography>

@@ -44,6 +44,8 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
   /** The server asked to confirm dropping unsent changes (its message is shown with the checkbox). */
   const [unsentWarning, setUnsentWarning] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  /** Required fields left empty at the last submit: each is flagged, not just the first the server would name. */
+  const [missing, setMissing] = useState<ReadonlySet<SignInField>>(new Set());
   const [busy, setBusy] = useState<'signIn' | 'signOut' | null>(null);
   const signedIn = status.user !== null && status.state !== 'signed_out' && status.state !== 'local_only';
 
@@ -65,6 +67,10 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
 
   const submit = () => {
     if (busy !== null) return;
+    const values: Readonly<Record<SignInField, string>> = { serverUrl: serverUrl.trim(), username: username.trim(), password };
+    const empty = new Set((Object.keys(values) as SignInField[]).filter((field) => values[field] === ''));
+    // The server still judges what was typed (an address that is not http(s), say) next to these.
+    setMissing(empty);
     void run('signIn', () => api['sync.signIn']({ serverUrl: serverUrl.trim(), username: username.trim(), password, discardUnsynced })).then((done) => {
       if (done) onClose();
     });
@@ -73,8 +79,12 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
   // Typing in the field at fault takes its message away; the next submit judges again.
   const clearErrorOf = (field: SignInField) => {
     if (error?.field === field) setError(null);
+    if (missing.has(field)) setMissing(new Set([...missing].filter((other) => other !== field)));
   };
-  const errorOf = (field: SignInField): string | undefined => (error?.field === field ? fieldMessage(field, error.message) : undefined);
+  const errorOf = (field: SignInField): string | undefined => {
+    if (missing.has(field)) return `${FIELD_LABELS[field]} is required`;
+    return error?.field === field ? fieldMessage(field, error.message) : undefined;
+  };
   const generalError = error !== null && !isSignInField(error.field) ? error : null;
   const focusFirst: SignInField = serverUrl === '' ? 'serverUrl' : username === '' ? 'username' : 'password';
 

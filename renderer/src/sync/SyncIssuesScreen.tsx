@@ -5,9 +5,9 @@ import Typography from '@mui/material/Typography';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
-import { pluralize } from '../common/format';
 import { EmptyState, ErrorState } from '../common/StatusViews';
 import { IssueCard } from './IssueCard';
+import { issuesCountText } from './issueText';
 import { useSyncStatus } from './syncStatusStore';
 
 /** `#/sync-issues`: the changes the server refused, newest first, each to retry or discard. */
@@ -24,12 +24,13 @@ export function SyncIssuesScreen() {
           Sync issues
         </Typography>
         <Typography variant="body2" color="text.secondary" role="status" data-testid="sync-issues-count">
-          {list.data ? `${pluralize(issues.length, 'change')} the server refused` : 'Loading…'}
+          {list.data ? issuesCountText(issues) : 'Loading…'}
         </Typography>
       </Box>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5, maxWidth: 760 }}>
         These changes were made on this computer but the server did not accept them, usually because someone else changed the same record first. What
-        you entered is kept here: Retry makes the change again on today&apos;s data; Discard drops it.
+        you entered is kept here: Retry makes the change again on today&apos;s data; Discard drops it. A change the server keeps failing to take is
+        listed too, with its last answer: Retry sends it again; Discard drops it and undoes it on this computer.
       </Typography>
       <Box sx={{ height: 2 }}>{list.slow && <LinearProgress aria-label="Loading sync issues" />}</Box>
       {list.error && <ErrorState error={list.error} onRetry={list.retry} what="the sync issues" />}

@@ -17,7 +17,8 @@ import {
   ROOT_CAUSE_LABELS,
 } from '../../../shared/domain/labels';
 import type { Channel } from '../../../shared/domain/codes';
-import { formatCount, formatDate, money } from '../common/format';
+import type { SyncIssue } from '../../../shared/api/sync-contract';
+import { formatCount, formatDate, money, pluralize } from '../common/format';
 
 type Args = Readonly<Record<string, unknown>>;
 
@@ -340,3 +341,17 @@ export const issuePreposition = (name: string): 'with' | 'for' => commandText(na
 /** What the user typed, as label and value pairs. */
 export const issueDetails = (name: string, args: unknown, context: IssueContext): DetailLine[] =>
   commandText(name)?.details(asArgs(args), context) ?? [];
+
+/** The count over the sync-issues list: refusals, and changes still waiting that the server keeps failing on. */
+export function issuesCountText(issues: readonly Pick<SyncIssue, 'failing' | 'rejectedAt'>[]): string {
+  const failing = issues.filter((issue) => issue.failing !== undefined).length;
+  const refused = `${pluralize(issues.length - failing, 'change')} the server refused`;
+  return failing === 0 ? refused : `${refused}, ${pluralize(failing, 'change')} the server keeps failing to take`;
+}
+
+/** When it was entered and what became of it: refused, or still not sent after failed attempts. */
+export function issueTimesText(issue: Pick<SyncIssue, 'createdAt' | 'rejectedAt' | 'failing'>, format: (iso: string) => string): string {
+  const entered = `Entered ${format(issue.createdAt)}`;
+  if (issue.failing === undefined) return `${entered} · refused ${format(issue.rejectedAt)}`;
+  return `${entered} · not sent yet: ${formatCount(issue.failing.attempts)} attempts failed, the last ${format(issue.rejectedAt)}`;
+}

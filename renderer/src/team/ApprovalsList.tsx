@@ -10,6 +10,7 @@ import { openCustomer } from '../app/router';
 import { formatDateTime, money } from '../common/format';
 import { EmptyState } from '../common/StatusViews';
 import type { DecisionRequest } from './DecisionDialog';
+import { UserText } from '../common/UserText';
 
 export type PendingEscalation = OperationOutput<'team.escalations'>[number];
 
@@ -54,7 +55,7 @@ export function ApprovalsList({ escalations, mayDecide, myId, onDecide }: Approv
                     }}
                     sx={{ fontWeight: 600 }}
                   >
-                    {escalation.customerName}
+                    <UserText>{escalation.customerName}</UserText>
                   </Link>
                   <Typography variant="body2" color="text.secondary">
                     {escalation.customerNumber}
@@ -67,7 +68,7 @@ export function ApprovalsList({ escalations, mayDecide, myId, onDecide }: Approv
                   )}
                 </Box>
                 <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-                  {escalation.reason}
+                  <UserText>{escalation.reason}</UserText>
                 </Typography>
                 <Typography variant="caption" color="text.secondary">
                   Requested by {escalation.requestedByName ?? 'unknown'} on {formatDateTime(escalation.requestedAt)}

@@ -7,6 +7,8 @@ import { FormDialog } from '../collector/FormDialog';
 import { useCommand } from '../collector/useCommand';
 import { money } from '../common/format';
 import type { PendingEscalation } from './ApprovalsList';
+import { TEXT_MAX_ROWS } from '../common/textLength';
+import { UserText } from '../common/UserText';
 
 export interface DecisionRequest {
   readonly escalation: PendingEscalation;
@@ -48,11 +50,11 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
       onClose={onClose}
     >
       <Typography variant="body2">
-        {escalation.customerName} · {escalation.customerNumber}
+        <UserText>{escalation.customerName}</UserText> · {escalation.customerNumber}
         {escalation.amountMinor !== null && escalation.currency !== null ? ` · ${money(escalation.amountMinor, escalation.currency)}` : ''}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-        {escalation.requestedByName ?? 'Someone'}: “{escalation.reason}”
+        {escalation.requestedByName ?? 'Someone'}: “<UserText>{escalation.reason}</UserText>”
       </Typography>
       {approve && escalation.kind === 'credit_hold' && (
         <Typography variant="body2" color="warning.main">
@@ -63,6 +65,7 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
         autoFocus
         multiline
         minRows={2}
+        maxRows={TEXT_MAX_ROWS}
         label={approve ? 'Comment (optional)' : 'Comment (required)'}
         required={!approve}
         value={comment}

@@ -18,6 +18,7 @@ import { useDataVersion } from '../collector/dataVersion';
 import { formatCount, money, pluralize, relativeDay } from '../common/format';
 import { RiskChip } from '../common/RiskChip';
 import { ErrorState } from '../common/StatusViews';
+import { UserText } from '../common/UserText';
 
 const PAGE = 100;
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -139,7 +140,7 @@ export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReas
                 </TableCell>
                 <TableCell sx={{ maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                   <Box component="span" sx={{ fontWeight: 600 }}>
-                    {row.name}
+                    <UserText>{row.name}</UserText>
                   </Box>{' '}
                   <Box component="span" sx={{ color: 'text.secondary' }}>
                     {row.number}

@@ -15,6 +15,7 @@ import { OVERRIDE_KIND_LABELS } from '../../../shared/domain/labels';
 import { RiskChip } from '../common/RiskChip';
 import { COLUMNS, GRID_TEMPLATE } from './columns';
 import type { WorklistRow } from './useWorklistPages';
+import { UserText } from '../common/UserText';
 
 export const rowDomId = (index: number): string => `wl-row-${index}`;
 export const scoreDomId = (index: number): string => `wl-score-${index}`;
@@ -141,7 +142,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
               }}
               sx={{ color: 'text.primary', fontWeight: 600, textDecoration: 'none', overflow: 'hidden', textOverflow: 'ellipsis', '&:hover': { textDecoration: 'underline' } }}
             >
-              {row.name}
+              <UserText>{row.name}</UserText>
             </Box>
             <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.75rem', flexShrink: 0 }}>
               {row.number} · {row.country}

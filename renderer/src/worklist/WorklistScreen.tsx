@@ -27,6 +27,7 @@ import { activeFilterCount, filtersKey, type WorklistFilters } from './filters';
 import { useWorklistPages } from './useWorklistPages';
 import { rowDomId, scoreDomId, WorklistRowView } from './WorklistRowView';
 import { useWindowKeydown } from '../app/useWindowKeydown';
+import { UserText } from '../common/UserText';
 
 type Sort = Preferences['lastSort'];
 
@@ -83,8 +84,18 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
   const trimmed = search.trim();
   const pages = useWorklistPages({ search: trimmed === '' ? undefined : trimmed, filters, sort });
   const queryKey = `${trimmed}|${filtersKey(filters)}|${sort.by}:${sort.dir}`;
-  const [selection, setSelection] = useState({ queryKey, index: 0 });
-  const selected = selection.queryKey === queryKey ? Math.min(selection.index, Math.max(0, pages.total - 1)) : 0;
+  // The selection is the customer, not the row number: a command that re-ranks the list (a logged
+  // call lowers the score) must leave Enter opening the same account. The index is the fallback
+  // for when that customer is no longer on the list, or its row is not loaded yet.
+  const [selection, setSelection] = useState<{ queryKey: string; index: number; customerId: string | undefined }>({ queryKey, index: 0, customerId: undefined });
+  const lastIndex = Math.max(0, pages.total - 1);
+  const followed = selection.queryKey === queryKey && selection.customerId !== undefined ? pages.indexOf(selection.customerId) : undefined;
+  const selected = selection.queryKey !== queryKey ? 0 : Math.min(followed ?? selection.index, lastIndex);
+  // The first row is selected before anyone picks it: remember whose it is once this query's rows are in.
+  const unpinned = !pages.loading && selection.customerId === undefined ? pages.rowAt(selected)?.customerId : undefined;
+  if (selection.queryKey !== queryKey || unpinned !== undefined) {
+    setSelection({ queryKey, index: selected, customerId: selection.queryKey === queryKey ? unpinned : undefined });
+  }
   const [explain, setExplain] = useState<{ index: number; anchor: HTMLElement } | null>(null);
 
   // No React Compiler here, so its memoization warning does not apply; rows re-render from props.
@@ -118,9 +129,10 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
     virtualizer.measure();
   }, [rowHeight, virtualizer]);
 
+  const { rowAt } = pages;
   const select = useCallback((index: number) => {
-    setSelection({ queryKey, index });
-  }, [queryKey]);
+    setSelection({ queryKey, index, customerId: rowAt(index)?.customerId });
+  }, [queryKey, rowAt]);
 
   const move = (index: number) => {
     if (pages.total === 0) return;
@@ -305,7 +317,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
         {explained && (
           <>
             <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
-              {explained.name}
+              <UserText>{explained.name}</UserText>
             </Typography>
             <ScoreFactors score={explained.score} factors={explained.factors} />
           </>

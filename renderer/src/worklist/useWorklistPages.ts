@@ -25,6 +25,8 @@ export interface WorklistPages {
   readonly total: number;
   readonly asOf: string | undefined;
   readonly rowAt: (index: number) => WorklistRow | undefined;
+  /** The index of a customer among the rows loaded so far, or undefined when none of them is theirs. */
+  readonly indexOf: (customerId: string) => number | undefined;
   /** Ask for the rows in [start, end] (inclusive); loads missing pages. */
   readonly ensure: (start: number, end: number) => void;
   readonly loaded: boolean;
@@ -96,6 +98,16 @@ export function useWorklistPages(query: Query): WorklistPages {
     (index: number) => loaded?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     [loaded],
   );
+  const indexOf = useCallback(
+    (customerId: string) => {
+      for (const [page, rows] of loaded?.pages ?? []) {
+        const at = rows.findIndex((row) => row.customerId === customerId);
+        if (at >= 0) return page * PAGE_SIZE + at;
+      }
+      return undefined;
+    },
+    [loaded],
+  );
   const retry = useCallback(() => {
     setAttempt((n) => n + 1);
   }, []);
@@ -105,6 +117,7 @@ export function useWorklistPages(query: Query): WorklistPages {
     total: loaded?.total ?? 0,
     asOf: loaded?.asOf,
     rowAt,
+    indexOf,
     ensure,
     loaded: loaded !== undefined,
     loading,

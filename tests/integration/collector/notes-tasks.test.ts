@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../shared/domain/money';
 import { openLocalStore } from '../../../db/open';
 import { getDraft } from '../../../db/queries/drafts';
+import { applyDirectory } from '../../../db/sync/directory';
 import { addFollowUp, addPromise, addUser } from '../../support/builders';
 import { createCollectorFixture, expectError, snapshot, type CollectorFixture } from './fixture';
 
@@ -118,7 +119,7 @@ describe('drafts', () => {
     await f.api.call('draft.save', { key: `contact:${f.customerId}`, value });
     await f.api.store.close();
     const reopened = await openLocalStore({ path: f.api.path });
-    expect(getDraft(reopened.sqlite, `contact:${f.customerId}`)).toEqual({ key: `contact:${f.customerId}`, value, updatedAt: '2026-11-23T09:00:00.000Z' });
+    expect(getDraft(reopened.sqlite, f.userId, `contact:${f.customerId}`)).toEqual({ key: `contact:${f.customerId}`, value, updatedAt: '2026-11-23T09:00:00.000Z' });
     await reopened.close();
   });
 
@@ -130,6 +131,25 @@ describe('drafts', () => {
     expect(await f.api.call('draft.clear', { key: 'note:1' })).toEqual({ cleared: false });
     expect(expectError(await f.api.raw('draft.save', { key: 'big', value: 'x'.repeat(100_001) }))).toMatchObject({ code: 'validation', field: 'value' });
     expect(f.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  });
+
+  it('belong to the user who typed them: the next user signed in on the workstation never sees them', async () => {
+    const other = addUser(f.sqlite);
+    const directory = [f.userId, other.id].map((id, n) => ({ id, username: `user-${String(n)}`, displayName: `User ${String(n)}`, role: 'collector' as const, teamId: null }));
+    const key = `contact:${f.customerId}`;
+    await f.api.call('draft.save', { key, value: { note: 'Ann: they dispute the freight' } });
+
+    // Sign-in makes the signed-in user the local profile, as the sync directory does.
+    applyDirectory(f.sqlite, directory, other.id, '2026-11-23T09:00:00.000Z');
+    expect(await f.api.call('draft.get', { key })).toBeNull();
+    expect(await f.api.call('draft.clear', { key })).toEqual({ cleared: false });
+    await f.api.call('draft.save', { key, value: { note: 'Bob: left a message' } });
+    // Logging the contact clears Bob's draft only.
+    await f.api.call('contact.log', { customerId: f.customerId, channel: 'phone', outcome: 'no_answer', draftKey: key });
+    expect(await f.api.call('draft.get', { key })).toBeNull();
+
+    applyDirectory(f.sqlite, directory, f.userId, '2026-11-23T09:00:00.000Z');
+    expect(await f.api.call('draft.get', { key })).toMatchObject({ value: { note: 'Ann: they dispute the freight' } });
   });
 });
 

@@ -36,7 +36,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   sync_snapshot_seen: columnsOf<Database['sync_snapshot_seen']>()('customer_id'),
   customer_summary: columnsOf<Database['customer_summary']>()('customer_id', 'as_of', 'currency', 'mixed_currency', 'open_minor', 'overdue_minor', 'overdue_base_minor', 'disputed_minor', 'collectible_minor', 'aging_json', 'overdue_bucket_keys', 'oldest_days_past_due', 'next_promise_date', 'next_follow_up_date', 'next_action_date', 'last_contact_at', 'broken_promises', 'open_disputes', 'follow_up_due', 'credit_used_minor', 'override_kind', 'override_reason', 'override_expires_at', 'rank_group', 'score', 'factors_json', 'updated_at'),
   search_index: columnsOf<Database['search_index']>()('kind', 'customer_id', 'ref_id', 'label', 'body'),
-  drafts: columnsOf<Database['drafts']>()('key', 'value_json', 'updated_at'),
+  drafts: columnsOf<Database['drafts']>()('key', 'value_json', 'updated_at', 'owner'),
 };
 
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
@@ -89,7 +89,7 @@ describe('migration 002-collector-work', () => {
     const store = await migrateThrough('002-collector-work');
     expect(store.sqlite.prepare(`SELECT name FROM ${MIGRATION_TABLE} ORDER BY name`).all()).toEqual([{ name: '001-initial' }, { name: '002-collector-work' }]);
     const columns = store.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('drafts')").all().map((row) => row.name);
-    expect(columns).toEqual([...SCHEMA_COLUMNS.drafts]);
+    expect(columns).toEqual(['key', 'value_json', 'updated_at']);
     const index = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'activities_user_created'").get();
     expect(index).toEqual({ name: 'activities_user_created' });
     expect(() => store.sqlite.prepare("INSERT INTO drafts (key, value_json, updated_at) VALUES ('', '{}', 'x')").run()).toThrow(/CHECK/);
@@ -120,8 +120,26 @@ describe('migration 003-sync-client', () => {
   });
 });
 
+describe('migration 004-drafts-per-user', () => {
+  it('gives every draft an owner, the local profile for those typed before it', async () => {
+    const store = await migrateThrough('003-sync-client');
+    store.sqlite.prepare("INSERT INTO users (id, username, display_name, role, is_local_profile, created_at) VALUES ('u1', 'ann', 'Ann', 'collector', 1, '2026-03-02T09:00:00.000Z')").run();
+    store.sqlite.prepare("INSERT INTO drafts (key, value_json, updated_at) VALUES ('contact:c1', '\"hi\"', '2026-03-02T09:00:00.000Z')").run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('drafts')").all().map((row) => row.name);
+    expect(columns).toEqual([...SCHEMA_COLUMNS.drafts]);
+    expect(migrated.sqlite.prepare('SELECT owner, key FROM drafts').all()).toEqual([{ owner: 'u1', key: 'contact:c1' }]);
+    // The same key for another user is another draft.
+    migrated.sqlite.prepare("INSERT INTO drafts (owner, key, value_json, updated_at) VALUES ('u2', 'contact:c1', '1', 'x')").run();
+    expect(() => migrated.sqlite.prepare("INSERT INTO drafts (owner, key, value_json, updated_at) VALUES ('u2', 'contact:c1', '2', 'x')").run()).toThrow(/UNIQUE/);
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user']);
   });
 });

@@ -133,6 +133,23 @@ describe('validatePromise', () => {
     expect(validatePromise({ ...plan, amount: '1,000.01' }, TODAY).totalMinor).toBe('the instalments add up to 1000.00, not 1000.01');
     expect(validatePromise({ ...plan, amount: '', itemIds: ['a'] }, TODAY, '', 100_001).totalMinor).toBe('the instalments add up to 1000.00, not 1000.01');
   });
+
+  it('reports a plan that does not add up together with the other mistakes', () => {
+    const plan: PromiseForm = {
+      ...promise,
+      plan: true,
+      amount: '1,000.00',
+      instalments: [
+        { date: '2026-11-01', amount: '300.00' },
+        { date: '2027-01-01', amount: 'abc' },
+        { date: '2027-02-01', amount: '200.00' },
+      ],
+    };
+    const errors = validatePromise(plan, TODAY);
+    expect(errors).toHaveProperty(['instalments.0.promisedDate']);
+    expect(errors).toHaveProperty(['instalments.1.amountMinor']);
+    expect(errors.totalMinor).toBe('the instalments add up to 500.00 so far (1 amount still to fix), not 1000.00');
+  });
 });
 
 describe('validateDispute', () => {

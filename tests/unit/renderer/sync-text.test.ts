@@ -1,7 +1,7 @@
 /** The sync UI's words: the top-bar headline per state, relative times, and refused changes told readably. */
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../shared/api/sync-contract';
-import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, type IssueContext } from '../../../renderer/src/sync/issueText';
+import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, issuesCountText, issueTimesText, type IssueContext } from '../../../renderer/src/sync/issueText';
 import { progressText, statusHeadline, timeAgo, timeUntil } from '../../../renderer/src/sync/statusText';
 
 const NOW = Date.parse('2026-11-23T09:00:00.000Z');
@@ -144,5 +144,21 @@ describe('issueDetails', () => {
   it('leaves out what is missing or malformed', () => {
     expect(issueDetails('note.add', null, context)).toEqual([]);
     expect(issueDetails('followUp.create', { title: 'Call', dueDate: 42 }, context)).toEqual([{ label: 'Title', value: 'Call' }]);
+  });
+});
+
+describe('a change the server keeps failing to take', () => {
+  const format = (iso: string) => iso.slice(11, 16);
+  const refused = { createdAt: '2026-11-23T08:00:00.000Z', rejectedAt: '2026-11-23T08:05:00.000Z' };
+  const failing = { ...refused, failing: { attempts: 3, status: 500 } };
+
+  it('is counted apart from the refusals', () => {
+    expect(issuesCountText([])).toBe('0 changes the server refused');
+    expect(issuesCountText([refused, failing])).toBe('1 change the server refused, 1 change the server keeps failing to take');
+  });
+
+  it('says it is not sent yet and how often it failed', () => {
+    expect(issueTimesText(refused, format)).toBe('Entered 08:00 · refused 08:05');
+    expect(issueTimesText(failing, format)).toBe('Entered 08:00 · not sent yet: 3 attempts failed, the last 08:05');
   });
 });
