@@ -53,7 +53,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['zod', 'zod/*', '**/shared/api/schemas', '**/shared/api/contract'],
+              group: ['zod', 'zod/*', '**/shared/api/schemas', '**/shared/api/*-schemas', '**/shared/api/*-schema', '**/shared/api/contract', '**/shared/api/*-contract'],
               allowTypeImports: true,
               message: 'Types only: zod probes for eval when loaded, which the renderer CSP forbids (see docs/UI.md).',
             },

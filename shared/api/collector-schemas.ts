@@ -17,13 +17,13 @@ import {
 } from '../domain/codes';
 import { DISPUTE_ACTIONS } from '../domain/dispute';
 import { MAX_INSTALMENTS } from '../domain/promise-plan';
+import { NOTE_MAX } from '../domain/text';
 import { TextSchema } from './text-schema';
 import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, OverrideSchema, TimelineEntrySchema, TimestampSchema, TIMELINE_TYPES } from './schemas';
 
 const text = (max: number) => TextSchema.trim().max(max, `must be at most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'is required');
 const PositiveMinorSchema = MinorSchema.refine((value) => value > 0, 'must be more than zero');
-export const NOTE_MAX = 5_000;
 
 // ---------- promises ----------
 

@@ -46,3 +46,6 @@ export function textProblem(text: string): TextProblem | null {
 
 /** Line breaks of any platform as line feeds, for text read from files (the import). */
 export const normalizeLineBreaks = (text: string): string => text.replace(/\r\n?/g, '\n');
+
+/** The longest free text a form takes (a note, a dispute description): zod-free, so the renderer can show it. */
+export const NOTE_MAX = 5_000;

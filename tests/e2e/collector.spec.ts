@@ -551,6 +551,8 @@ test('the promise and dispute forms keep a draft until they are saved', async ({
 });
 
 test('a drawer reopened while it is still closing leaves the page readable once it is closed', async ({ server, page }) => {
+  // Six rounds of save, reopen and close: the race needs repetition, about 35 s under the suite.
+  test.slow();
   await openTopAccount(page, server.url);
   for (let round = 0; round < 6; round += 1) {
     await savePromiseThenReopenAndClose(page);
@@ -571,6 +573,8 @@ test('the worklist filters customers whose promise falls due today or tomorrow',
 });
 
 test('a contact with a new contact person raises a dispute inline, which is then worked to closed', async ({ server, page }) => {
+  // One dispute taken through its whole life cycle (five transitions, each saved and re-read): about 35 s under the suite.
+  test.slow();
   await openTopAccount(page, server.url);
   const free = (await freeInvoiceRows(page, true)).slice(0, 1);
   await itemRows(page).nth(free[0] ?? 0).getByRole('checkbox').click();

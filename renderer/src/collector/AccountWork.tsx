@@ -26,7 +26,7 @@ import { useCommand } from './useCommand';
 import { addDays, dateProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
-import { NOTE_MAX } from '../../../shared/api/collector-schemas';
+import { NOTE_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
 
 const PROMISE_COLORS: Record<PromiseStatus, ChipColor> = { open: 'info', kept: 'success', partially_kept: 'warning', broken: 'error', cancelled: 'default', superseded: 'default' };

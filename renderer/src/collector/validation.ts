@@ -7,10 +7,10 @@
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
 import { dateWindowProblem, type DateKind } from '../../../shared/domain/date-bounds';
 import { minorDigits, parseMoney } from '../../../shared/domain/money';
+import { NOTE_MAX } from '../../../shared/domain/text';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
-export const NOTE_MAX = 5_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

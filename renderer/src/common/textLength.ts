@@ -2,7 +2,7 @@
  * Long free text in a form: the box grows up to a bound and then scrolls, so a pasted essay cannot
  * push the field's error (or the Save button) off screen; the counter says how close the limit is.
  */
-import { NOTE_MAX } from '../../../shared/api/collector-schemas';
+import { NOTE_MAX } from '../../../shared/domain/text';
 import { formatCount } from './format';
 
 /** Rows a multiline text box grows to before it scrolls. */
