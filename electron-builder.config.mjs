@@ -34,6 +34,20 @@ export default {
   buildDependenciesFromSource: false,
   extraResources: [{ from: '.electron-native', to: 'native', filter: ['electron-*-${platform}-${arch}/better_sqlite3.node'] }],
   asar: true,
+  // Flipped in the packaged binary (tests/integration/web/packaged-app.test.ts reads them back):
+  // the executable cannot be used as a plain Node (ELECTRON_RUN_AS_NODE, NODE_OPTIONS, --inspect),
+  // loads the app only from its archive, checks that archive against the hash embedded at build
+  // time (macOS and Windows; Linux has no such check) and encrypts its cookie store. The app uses
+  // app://, so file:// gets no extra privileges.
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
   // Native modules cannot be loaded from inside an asar archive.
   asarUnpack: ['**/*.node'],
   linux: {

@@ -3,9 +3,11 @@
  * (workspace, security policy, IPC binding, window state), which are tested without Electron.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { startEmbeddedServer, type EmbeddedServer } from '../server/embedded/embedded-server';
 import { clockFromEnv } from './app/clock-from-env';
+import { DEFAULT_DEPLOYMENT, readDeployment, type Deployment } from './app/deployment';
 import { createMainLogger, setMainLogFile } from './app/electron-logger';
 import { describeError } from './app/logger';
 import { nativeBindingPath } from './app/native-binding';
@@ -16,10 +18,15 @@ import { openShellSettings } from './bootstrap/electron-settings';
 import { applySessionPolicy, registerAppProtocol } from './bootstrap/session-policy';
 import { describeStartupError } from './bootstrap/startup-error';
 import { bindApi } from './ipc/bind-api';
-import { isExternalLink, isInsideApp } from './security/navigation';
+import { APP_COMMAND_CHANNEL } from './ipc/channel';
+import { decideExternalLink } from './security/external-links';
+import { isInsideApp } from './security/navigation';
 import { hardenContents } from './security/harden';
 import { syncModeFromEnv, SYNC_ENV } from './app/sync-mode';
 import { fileTokenVault, plainCodec, type TokenCodec } from './sync/token-vault';
+import { resolveUpdateFeed, UPDATE_FEED_ENV } from './update/update-feed';
+import { startUpdates, type RunningUpdates, type UpdateNotice } from './update/updater';
+import { appMenuTemplate } from './window/app-menu';
 import { createMainWindow, focusWindow } from './window/main-window';
 
 const log = createMainLogger('main');
@@ -27,6 +34,8 @@ let mainWindow: BrowserWindow | null = null;
 let workspace: Workspace | null = null;
 /** The built-in sync server's start: under way in the background while the window opens. */
 let embedded: Promise<EmbeddedServer | null> | null = null;
+let deployment: Deployment = DEFAULT_DEPLOYMENT;
+let updates: RunningUpdates | null = null;
 
 /** The refresh token sealed with the OS keychain's key; where there is none (a bare Linux session) it is stored plainly, with a warning. */
 async function sessionCodec(): Promise<TokenCodec> {
@@ -44,11 +53,45 @@ async function sessionCodec(): Promise<TokenCodec> {
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 
-function openExternally(url: string): void {
-  if (!isExternalLink(url)) return;
+function handToSystem(url: string): void {
   shell.openExternal(url).catch((error: unknown) => {
     log.warn('could not open a link in the system browser', { url, ...describeError(error) });
   });
+}
+
+/** Mail and phone links and trusted hosts open at once, other web pages after the user agreed, anything else never. */
+function openExternally(url: string): void {
+  const decision = decideExternalLink(url, deployment.trustedLinkHosts);
+  if (decision.kind === 'open') {
+    handToSystem(url);
+    return;
+  }
+  if (decision.kind === 'refuse') {
+    log.warn('refused to open a link', { url, reason: decision.reason });
+    return;
+  }
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Open a web page?',
+    message: `Open ${decision.host} in your browser?`,
+    detail: url,
+  };
+  const asked = mainWindow === null ? dialog.showMessageBox(options) : dialog.showMessageBox(mainWindow, options);
+  void asked.then(({ response }) => {
+    if (response === 0) handToSystem(url);
+  });
+}
+
+function tellUser(notice: UpdateNotice): void {
+  void dialog.showMessageBox({ type: 'warning', title: notice.title, message: notice.message, detail: notice.detail ?? '', buttons: ['OK'] });
+}
+
+async function askToRestart(notice: UpdateNotice): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({ type: 'info', title: notice.title, message: notice.message, detail: notice.detail ?? '', buttons: ['Restart now', 'Later'], defaultId: 0, cancelId: 1 });
+  return response === 0;
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -66,6 +109,22 @@ async function start(): Promise<void> {
   setMainLogFile(join(dataDir, 'logs', 'main.log'));
   log.info('starting', { version: app.getVersion(), dataDir });
   const settings = openShellSettings(dataDir);
+  deployment = readDeployment(dataDir, createMainLogger('deployment'));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(
+        { platform: process.platform, appName: app.getName(), developerTools: !app.isPackaged },
+        {
+          sendCommand: (command) => {
+            mainWindow?.webContents.send(APP_COMMAND_CHANNEL, command);
+          },
+          openLogsFolder: () => {
+            void shell.openPath(join(dataDir, 'logs'));
+          },
+        },
+      ),
+    ),
+  );
   const clock = clockFromEnv(process.env);
   try {
     if (syncModeFromEnv(process.env[SYNC_ENV]) === 'embedded') {
@@ -124,6 +183,7 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow({
     preloadPath: join(__dirname, 'preload.cjs'),
     url: APP_URL,
+    devTools: !app.isPackaged,
     loadState: () => settings.loadWindowState(),
     saveState: (state) => {
       settings.saveWindowState(state);
@@ -131,6 +191,23 @@ async function start(): Promise<void> {
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
+  });
+  updates = startUpdates({
+    createUpdater: () => autoUpdater,
+    feed: app.isPackaged ? resolveUpdateFeed(process.env[UPDATE_FEED_ENV], deployment.updateFeedUrl) : { kind: 'off', reason: 'a development run is not updated' },
+    currentVersion: app.getVersion(),
+    log: createMainLogger('updates'),
+    tell: tellUser,
+    askToRestart,
+    every: (callback, ms) => {
+      const timer = setInterval(callback, ms);
+      timer.unref();
+      return {
+        stop: () => {
+          clearInterval(timer);
+        },
+      };
+    },
   });
 }
 
@@ -145,6 +222,8 @@ if (!app.requestSingleInstanceLock()) {
     app.quit();
   });
   app.on('will-quit', (event) => {
+    updates?.stop();
+    updates = null;
     if (workspace === null && embedded === null) return;
     const closing = workspace;
     const server = embedded;

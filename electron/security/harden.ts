@@ -2,7 +2,7 @@
  * Wires the navigation and permission policy into a window. Written against the small part of
  * Electron's API it uses, so a test can prove the wiring with a fake.
  */
-import { decideWindowOpen, isNavigationAllowed } from './navigation';
+import { decideWindowOpen, isExternalLink, isNavigationAllowed } from './navigation';
 import { isPermissionGranted } from './permissions';
 
 export interface PreventableEvent {
@@ -24,7 +24,7 @@ export interface HardenableSession<C, P extends string> {
 export interface HardenOptions {
   /** The URL the app was loaded from; navigation is allowed only inside it. */
   readonly appUrl: string;
-  /** Opens a link in the system browser (shell.openExternal). */
+  /** Hands a link to the operating system (browser, mail client, phone app), subject to the external-link policy. */
   readonly openExternal: (url: string) => void;
   readonly onBlocked?: (what: string, url: string) => void;
 }
@@ -39,7 +39,9 @@ export function hardenContents(contents: HardenableContents, options: HardenOpti
   const guardNavigation = (kind: string) => (event: PreventableEvent, url: string) => {
     if (isNavigationAllowed(options.appUrl, url)) return;
     event.preventDefault();
-    options.onBlocked?.(kind, url);
+    // A clicked mailto:/tel:/web link navigates the page; it belongs to the OS instead.
+    if (kind === 'navigation' && isExternalLink(url)) options.openExternal(url);
+    else options.onBlocked?.(kind, url);
   };
   contents.on('will-navigate', guardNavigation('navigation'));
   contents.on('will-redirect', guardNavigation('redirect'));

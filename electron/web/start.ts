@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from '../../shared/domain/clock';
+import { isLoopbackHostname } from '../../shared/net/loopback';
 import type { ShellLogger } from '../app/logger';
 import { createMemoryLogger } from '../app/memory-logger';
 import type { SyncMode } from '../app/sync-mode';
@@ -18,8 +19,6 @@ import { createFilePreferenceStore } from './settings-file';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_STATIC_ROOT = join(REPO_ROOT, 'dist', 'renderer');
-
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export interface WebServerOptions {
   readonly dataDir: string;
@@ -57,7 +56,8 @@ function appVersion(): string {
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK_HOSTS.has(host)) throw new RangeError(`dev:web listens on loopback addresses only, not "${host}"`);
+  // A listen address is written bare; the bracketed form is a URL's.
+  if (!isLoopbackHostname(host) || host.startsWith('[')) throw new RangeError(`dev:web listens on loopback addresses only, not "${host}"`);
   const logger = options.logger ?? createMemoryLogger();
   const clock = options.clock ?? systemClock;
   const embedded: EmbeddedServer | null =

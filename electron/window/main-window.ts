@@ -7,6 +7,7 @@ import { captureWindowState, restoreWindowState } from './window-state';
 export interface MainWindowDeps {
   readonly preloadPath: string;
   readonly url: string;
+  readonly devTools: boolean;
   readonly loadState: () => unknown;
   readonly saveState: (state: WindowState) => void;
 }
@@ -14,7 +15,7 @@ export interface MainWindowDeps {
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const state = restoreWindowState(deps.loadState(), workAreas);
-  const window = new BrowserWindow(mainWindowOptions(deps.preloadPath, state));
+  const window = new BrowserWindow(mainWindowOptions(deps.preloadPath, state, { devTools: deps.devTools }));
   window.once('ready-to-show', () => {
     if (state.maximized) window.maximize();
     window.show();

@@ -23,10 +23,16 @@ export interface MainWindowOptions {
     readonly webviewTag: false;
     readonly navigateOnDragDrop: false;
     readonly spellcheck: boolean;
+    readonly devTools: boolean;
   };
 }
 
-export function mainWindowOptions(preloadPath: string, state: WindowState): MainWindowOptions {
+export interface MainWindowFlags {
+  /** Developer tools: in a development run only, never in what users install. */
+  readonly devTools: boolean;
+}
+
+export function mainWindowOptions(preloadPath: string, state: WindowState, flags: MainWindowFlags): MainWindowOptions {
   const position = state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {};
   return {
     ...position,
@@ -50,6 +56,7 @@ export function mainWindowOptions(preloadPath: string, state: WindowState): Main
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      devTools: flags.devTools,
     },
   };
 }

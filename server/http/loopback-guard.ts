@@ -5,9 +5,8 @@
  * sync engine (plain Node, no Origin) talks to, accepts no browser page at all.
  */
 import type { FastifyInstance } from 'fastify';
+import { isLoopbackHostname } from '../../shared/net/loopback';
 import { errorBody } from './errors';
-
-const LOOPBACK_HOSTNAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export interface RequestOriginFacts {
   /** The Host header. */
@@ -36,7 +35,7 @@ export function checkApiRequest(facts: RequestOriginFacts): GuardDecision {
 export function checkLoopbackRequest(facts: RequestOriginFacts, fromPages: boolean): GuardDecision {
   const hostname = facts.host === undefined ? null : hostnameOf(facts.host);
   // A foreign Host means a DNS name was rebound to 127.0.0.1 by some other site.
-  if (hostname === null || !LOOPBACK_HOSTNAMES.has(hostname)) {
+  if (hostname === null || !isLoopbackHostname(hostname)) {
     return { allowed: false, reason: 'requests must address the local server by a loopback name' };
   }
   if (!fromPages && (facts.origin !== undefined || facts.secFetchSite !== undefined)) {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../electron/security/csp';
 import { expect, test } from './fixtures';
 
 /** A page on another origin, standing in for any website the user has open while dev:web runs. */
@@ -30,6 +30,8 @@ test('the app page is served with the CSP and hardening headers', async ({ serve
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['x-frame-options']).toBe('DENY');
+  // The build writes the meta fallback from the same definition (renderer/csp-plugin.ts).
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', CONTENT_SECURITY_POLICY_META);
 });
 
 test('loading the app causes no CSP violations', async ({ server, page }) => {

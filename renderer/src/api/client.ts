@@ -3,12 +3,14 @@
  * bridge when present, else over HTTP (dev:web). Every failure, including a lost connection,
  * comes back as a Result error so React code never has to catch.
  */
+import type { AppCommand, AppCommandBridge } from '../../../shared/api/app-commands';
 import type { ApiBridge, ApiClient, OperationInput, OperationName, OperationOutput } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 
 declare global {
   interface Window {
-    api?: ApiBridge;
+    /** The desktop preload's bridge; the menu's commands come only there. */
+    api?: ApiBridge & Partial<AppCommandBridge>;
   }
 }
 
@@ -91,3 +93,8 @@ export function createApiClient(bridge: ApiBridge): ApiClient & { call: Invoke }
 const preloadBridge = 'window' in globalThis ? globalThis.window.api : undefined;
 
 export const api = createApiClient(preloadBridge ?? httpBridge());
+
+/** Listens to the desktop menu's commands; in the web build there is no menu and nothing arrives. */
+export function onAppCommand(listener: (command: AppCommand) => void): () => void {
+  return preloadBridge?.onCommand?.(listener) ?? (() => undefined);
+}

@@ -22,6 +22,7 @@ import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
 import { goBack, goHome, openDashboard, openFollowUps, openReports, openSyncIssues, openTeam, useRoute } from './router';
 import { TopBar } from './TopBar';
+import { useAppCommands } from './useAppCommands';
 import { useDebounced } from './useDebounced';
 import { useGoToShortcut } from './useGoToShortcut';
 import { useWindowKeydown } from './useWindowKeydown';
@@ -82,6 +83,40 @@ export function App() {
     }
   };
 
+  const focusSearch = () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  };
+
+  useAppCommands((command) => {
+    switch (command) {
+      case 'show-shortcuts':
+        setHelpOpen(true);
+        return;
+      case 'focus-search':
+        focusSearch();
+        return;
+      case 'go-worklist':
+        goHome();
+        return;
+      case 'go-follow-ups':
+        openFollowUps();
+        return;
+      case 'go-team':
+        if (seesTeam(info.data?.user?.role)) openTeam();
+        return;
+      case 'go-dashboard':
+        openDashboard();
+        return;
+      case 'go-reports':
+        openReports();
+        return;
+      case 'go-sync-issues':
+        openSyncIssues();
+        return;
+    }
+  });
+
   useGoToShortcut('s', openSyncIssues);
   useGoToShortcut('r', openReports);
   useWindowKeydown((event: KeyboardEvent) => {
@@ -111,8 +146,7 @@ export function App() {
       goPressedAt.current = event.timeStamp;
     } else if (event.key === '/') {
       event.preventDefault();
-      searchRef.current?.focus();
-      searchRef.current?.select();
+      focusSearch();
     } else if (event.key === '?') {
       event.preventDefault();
       setHelpOpen(true);

@@ -63,6 +63,10 @@ describe('the bundled main process', () => {
     expect(report.windows).toHaveLength(1);
     expect(report.windows[0]?.url).toBe('app://ledgerline/index.html');
     expect(report.windows[0]?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    // An unpackaged run is a development run: developer tools and their menu entries are there, updates are not.
+    expect(report.windows[0]?.options.webPreferences.devTools).toBe(true);
+    expect(report.menu).toEqual(expect.arrayContaining(['&Edit', '&View', '&Go', '&Window', '&Help', 'copy', 'paste', 'toggleDevTools', 'Keyboard shortcuts\t?']));
+    expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('a development run is not updated');
 
     expect(report.calls.info).toMatchObject({ ok: true, value: { transport: 'ipc', asOf: '2026-11-23', dataDir } });
     expect(report.calls.sync).toMatchObject({ ok: true, value: { state: 'idle', pending: 0, server: { embedded: true }, user: { username: 'jordan.reyes' } } });

@@ -13,6 +13,8 @@ export interface Report {
   calls: Record<string, { ok: boolean; value?: Record<string, unknown>; error?: { code: string } } | undefined>;
   channels: string[];
   appEvents: string[];
+  /** The application menu, flattened: each entry's label, or its role where it has none. */
+  menu: string[];
 }
 
 export interface FakeElectronRun {

@@ -5,15 +5,18 @@
  * what was packed, so a module the package lacks fails here rather than on a user's machine.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { FuseState } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeBindingPath } from '../../../electron/app/native-binding';
 import { REPO_ROOT } from '../../../electron/web/start';
 import { packedModules } from '../../../scripts/packed-modules.mjs';
 import { runFakeElectron } from './fake-electron';
+import { writeStandInElectron } from './stand-in-electron';
 
 let work: string;
 let asar: string;
@@ -21,9 +24,7 @@ let asar: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'ledgerline-package-'));
   const electronDist = join(work, 'electron-dist');
-  mkdirSync(electronDist);
-  writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\nexit 0\n');
-  chmodSync(join(electronDist, 'electron'), 0o755);
+  writeStandInElectron(electronDist);
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build-electron.mjs')], { cwd: REPO_ROOT });
   execFileSync(
     process.execPath,
@@ -47,6 +48,27 @@ afterAll(() => {
 });
 
 describe('the packaged app', () => {
+  it('has its fuses flipped: no Node mode, no NODE_OPTIONS or --inspect, the app only from a verified asar, encrypted cookies', async () => {
+    const wire = await getCurrentFuseWire(join(work, 'out', 'linux-unpacked', 'ledgerline'));
+    expect({
+      runAsNode: wire[FuseV1Options.RunAsNode],
+      cookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+      nodeOptions: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+      inspect: wire[FuseV1Options.EnableNodeCliInspectArguments],
+      asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+      onlyAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+      fileProtocolPrivileges: wire[FuseV1Options.GrantFileProtocolExtraPrivileges],
+    }).toEqual({
+      runAsNode: FuseState.DISABLE,
+      cookieEncryption: FuseState.ENABLE,
+      nodeOptions: FuseState.DISABLE,
+      inspect: FuseState.DISABLE,
+      asarIntegrity: FuseState.ENABLE,
+      onlyAsar: FuseState.ENABLE,
+      fileProtocolPrivileges: FuseState.DISABLE,
+    });
+  });
+
   it('carries every module the main bundle leaves external, and no source maps or unbundled dependencies', () => {
     const files = listPackage(asar, { isPack: false }).map((path) => path.replaceAll('\\', '/'));
     const shipped = new Set(files.filter((path) => path.startsWith('/node_modules/')).map((path) => path.split('/').slice(2, path.split('/')[2]?.startsWith('@') === true ? 4 : 3).join('/')));

@@ -78,7 +78,7 @@ describe('data directory and clock', () => {
 
 describe('main window options', () => {
   it('isolate and sandbox the renderer', () => {
-    const options = mainWindowOptions('/app/preload.cjs', { x: 5, y: 6, width: 1200, height: 800, maximized: false });
+    const options = mainWindowOptions('/app/preload.cjs', { x: 5, y: 6, width: 1200, height: 800, maximized: false }, { devTools: false });
     expect(options.webPreferences).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -88,8 +88,10 @@ describe('main window options', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
     });
     expect(options).toMatchObject({ x: 5, y: 6, width: 1200, height: 800, show: false });
-    expect(mainWindowOptions('/p', DEFAULT_WINDOW_STATE)).not.toHaveProperty('x');
+    expect(mainWindowOptions('/p', DEFAULT_WINDOW_STATE, { devTools: false })).not.toHaveProperty('x');
+    expect(mainWindowOptions('/p', DEFAULT_WINDOW_STATE, { devTools: true }).webPreferences.devTools).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META, SECURITY_HEADERS, withContentSecurityPolicy } from '../../../electron/security/csp';
+import { contentSecurityPolicyMeta, CSP_META_TAG } from '../../../renderer/csp-plugin';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -48,5 +50,16 @@ describe('Content-Security-Policy', () => {
     const headers = withContentSecurityPolicy({ 'content-security-policy': "default-src *; script-src 'unsafe-eval'", 'Content-Type': 'text/html' });
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+
+  it('reaches index.html from this one definition: the page declares no policy of its own, the build writes the meta variant first in <head>', () => {
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    expect(html.toLowerCase()).not.toContain('content-security-policy');
+    expect(contentSecurityPolicyMeta().name).toBe('ledgerline-content-security-policy');
+    expect(CSP_META_TAG).toEqual({
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META },
+      injectTo: 'head-prepend',
+    });
   });
 });

@@ -40,13 +40,25 @@ describe('hardenContents', () => {
   };
 
   it('lets the app navigate inside itself and blocks everything else', () => {
-    const { fire, onBlocked } = setup();
+    const { fire, onBlocked, openExternal } = setup();
     expect(fire('will-navigate', 'app://ledgerline/index.html#/customers')).toBe(false);
-    expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(fire('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(fire('will-redirect', 'https://evil.example/')).toBe(true);
     expect(fire('will-redirect', 'app://ledgerline/index.html')).toBe(false);
-    expect(onBlocked).toHaveBeenCalledWith('navigation', 'https://evil.example/');
+    expect(onBlocked.mock.calls).toEqual([
+      ['navigation', 'file:///etc/passwd'],
+      ['redirect', 'https://evil.example/'],
+    ]);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('hands a clicked mail, phone or web link to the external-link policy instead of navigating the app away', () => {
+    const { fire, openExternal, onBlocked } = setup();
+    expect(fire('will-navigate', 'tel:+4930123456')).toBe(true);
+    expect(fire('will-navigate', 'mailto:ap@customer.example')).toBe(true);
+    expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(openExternal.mock.calls).toEqual([['tel:+4930123456'], ['mailto:ap@customer.example'], ['https://evil.example/']]);
+    expect(onBlocked).not.toHaveBeenCalled();
   });
 
   it('denies window.open, opening only allowlisted links in the system browser', () => {

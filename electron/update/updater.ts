@@ -1,0 +1,124 @@
+/**
+ * Keeps the installed app current through electron-updater: checks the deployment's feed at start
+ * and every few hours, downloads in the background and installs when the user quits (or at once,
+ * if they choose). Verification is electron-updater's: the feed's sha512 for every download, the
+ * publisher's Authenticode signature on Windows and the code signature on macOS. A download that
+ * fails either is refused with its reason in the log and a message to the user, and the installed
+ * version stays as it is. Being offline is normal for a travelling collector: that is logged only.
+ * Written against the small part of electron-updater it uses, so a test can drive it with a fake.
+ */
+import type { ShellLogger } from '../app/logger';
+import { describeError } from '../app/logger';
+import type { UpdateFeed } from './update-feed';
+
+export interface UpdaterPort {
+  autoDownload: boolean;
+  autoInstallOnAppQuit: boolean;
+  allowDowngrade: boolean;
+  setFeedURL(options: { provider: 'generic'; url: string }): void;
+  checkForUpdates(): Promise<unknown>;
+  quitAndInstall(): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+}
+
+export interface UpdateNotice {
+  readonly title: string;
+  readonly message: string;
+  readonly detail?: string;
+}
+
+export interface UpdaterDeps {
+  /** Called only once a feed is accepted: electron-updater's instance wants a packaged app. */
+  readonly createUpdater: () => UpdaterPort;
+  readonly feed: UpdateFeed;
+  readonly currentVersion: string;
+  readonly log: ShellLogger;
+  /** Shows a message with one button. */
+  readonly tell: (notice: UpdateNotice) => void;
+  /** Asks whether to restart now; resolves true for yes. */
+  readonly askToRestart: (notice: UpdateNotice) => Promise<boolean>;
+  readonly every: (callback: () => void, ms: number) => { stop(): void };
+}
+
+export const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
+
+export type UpdateFailureReason = 'signature' | 'checksum' | 'unreachable' | 'other';
+
+const NETWORK_CODES: ReadonlySet<string> = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+export function classifyUpdateFailure(error: unknown): UpdateFailureReason {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_UPDATER_INVALID_SIGNATURE' || /not signed by the application owner|code signature/i.test(message)) return 'signature';
+  if (/sha512 checksum mismatch/i.test(message)) return 'checksum';
+  if (NETWORK_CODES.has(code) || /net::ERR_|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(message)) return 'unreachable';
+  return 'other';
+}
+
+const REFUSED_MESSAGES: Record<'signature' | 'checksum', string> = {
+  signature: 'The update is not signed by the Ledgerline publisher, so it was not installed.',
+  checksum: 'The downloaded update does not match what the update server published, so it was not installed.',
+};
+
+export interface RunningUpdates {
+  check(): Promise<void>;
+  stop(): void;
+}
+
+/** Starts checking for updates, or logs why it does not; null when updates are off. */
+export function startUpdates(deps: UpdaterDeps): RunningUpdates | null {
+  const { feed, log } = deps;
+  if (feed.kind === 'off') {
+    log.info('updates off', { reason: feed.reason });
+    return null;
+  }
+  if (feed.kind === 'refused') {
+    log.error('updates refused', { reason: feed.reason });
+    deps.tell({ title: 'Updates are off', message: 'Ledgerline cannot look for updates.', detail: `The configured update feed is not accepted: ${feed.reason}.` });
+    return null;
+  }
+  const updater = deps.createUpdater();
+  updater.autoDownload = true;
+  updater.autoInstallOnAppQuit = true;
+  // A feed that offers an older version must not take the user back to it.
+  updater.allowDowngrade = false;
+  updater.setFeedURL({ provider: 'generic', url: feed.url });
+  updater.on('error', (error) => {
+    const reason = classifyUpdateFailure(error);
+    const details = { reason, feed: feed.url, ...describeError(error) };
+    if (reason === 'signature' || reason === 'checksum') {
+      log.error('update refused', details);
+      deps.tell({ title: 'Update refused', message: REFUSED_MESSAGES[reason], detail: `You keep working on version ${deps.currentVersion}. Tell your IT team; the details are in the log.` });
+    } else if (reason === 'unreachable') {
+      log.info('update server unreachable', details);
+    } else {
+      log.warn('update failed', details);
+    }
+  });
+  updater.on('update-downloaded', (info) => {
+    log.info('update downloaded', { version: info.version });
+    void deps
+      .askToRestart({ title: 'Update ready', message: `Ledgerline ${info.version} is ready to install.`, detail: 'It installs when you quit Ledgerline. Nothing you typed is lost either way: your work is kept on this computer.' })
+      .then((restart) => {
+        if (restart) updater.quitAndInstall();
+      });
+  });
+  const check = async () => {
+    try {
+      await updater.checkForUpdates();
+    } catch {
+      // electron-updater emits every failed check as 'error' too, which is where it is logged.
+    }
+  };
+  void check();
+  const timer = deps.every(() => {
+    void check();
+  }, UPDATE_CHECK_INTERVAL_MS);
+  return {
+    check,
+    stop: () => {
+      timer.stop();
+    },
+  };
+}

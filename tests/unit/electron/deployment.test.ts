@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_DEPLOYMENT, deploymentPath, readDeployment } from '../../../electron/app/deployment';
+import { createMemoryLogger } from '../../../electron/app/memory-logger';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledgerline-deployment-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('deployment settings', () => {
+  it('default to no trusted hosts and no update feed when IT rolled out none', () => {
+    const log = createMemoryLogger();
+    expect(readDeployment(dir, log)).toEqual(DEFAULT_DEPLOYMENT);
+    expect(log.entries).toEqual([]);
+  });
+
+  it('read the trusted link hosts and the update feed', () => {
+    writeFileSync(deploymentPath(dir), JSON.stringify({ trustedLinkHosts: ['erp.acme.example', 'acme.example'], updateFeedUrl: 'https://updates.acme.example/ledgerline/' }));
+    expect(readDeployment(dir, createMemoryLogger())).toEqual({ trustedLinkHosts: ['erp.acme.example', 'acme.example'], updateFeedUrl: 'https://updates.acme.example/ledgerline/' });
+  });
+
+  it('are ignored as a whole, with the field at fault in the log, when damaged', () => {
+    const cases: [string, RegExp][] = [
+      ['{ not json', /not JSON/],
+      [JSON.stringify({ trustedLinkHosts: ['erp.acme.example', 'https://evil.example/'] }), /refused/],
+      [JSON.stringify({ trustedLinkHosts: 'acme.example' }), /refused/],
+      [JSON.stringify({ updateFeedUrl: 'https://updates.acme.example/', autoInstall: true }), /refused/],
+      [JSON.stringify(['acme.example']), /refused/],
+    ];
+    for (const [text, message] of cases) {
+      writeFileSync(deploymentPath(dir), text);
+      const log = createMemoryLogger();
+      expect(readDeployment(dir, log), text).toEqual(DEFAULT_DEPLOYMENT);
+      expect(log.entries[0]?.level, text).toBe('error');
+      expect(log.entries[0]?.message, text).toMatch(message);
+    }
+    writeFileSync(deploymentPath(dir), JSON.stringify({ trustedLinkHosts: ['ok.example', 'https://evil.example/'] }));
+    const log = createMemoryLogger();
+    readDeployment(dir, log);
+    expect(log.entries[0]?.details?.problems).toEqual(['trustedLinkHosts.1: must be a host name such as erp.example.com']);
+  });
+});
