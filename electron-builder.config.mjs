@@ -50,6 +50,11 @@ export default {
   },
   // Native modules cannot be loaded from inside an asar archive.
   asarUnpack: ['**/*.node'],
+  // Writes resources/app-update.yml and latest*.yml beside the installers. The app reads its feed
+  // from the deployment (electron/update/update-feed.ts); this file gives electron-updater the
+  // publisher names a Windows update's signature must carry (LEDGERLINE_WIN_PUBLISHER, the
+  // signing certificate's subject), without which it could not check them. docs/RELEASE.md.
+  publish: [{ provider: 'generic', url: process.env.LEDGERLINE_UPDATE_URL ?? 'https://updates.ledgerline.invalid/desktop/' }],
   linux: {
     target: ['AppImage', 'deb'],
     category: 'Office',
@@ -58,7 +63,11 @@ export default {
     icon: 'build/icon.png',
   },
   deb: { depends: ['libnss3', 'libgtk-3-0', 'libxss1', 'libasound2'] },
-  win: { target: ['nsis'], icon: 'build/icon.png' },
+  win: {
+    target: ['nsis'],
+    icon: 'build/icon.png',
+    ...(process.env.LEDGERLINE_WIN_PUBLISHER ? { signtoolOptions: { publisherName: [process.env.LEDGERLINE_WIN_PUBLISHER] } } : {}),
+  },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
   mac: { target: ['dmg'], category: 'public.app-category.business', icon: 'build/icon.png', hardenedRuntime: true },
 };

@@ -24,6 +24,7 @@ export interface MainWindowOptions {
     readonly navigateOnDragDrop: false;
     readonly spellcheck: boolean;
     readonly devTools: boolean;
+    readonly disableBlinkFeatures: 'Auxclick';
   };
 }
 
@@ -57,6 +58,8 @@ export function mainWindowOptions(preloadPath: string, state: WindowState, flags
       navigateOnDragDrop: false,
       spellcheck: true,
       devTools: flags.devTools,
+      // A middle click would otherwise open links in a new window outside the window-open handler's view.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -5,7 +5,7 @@
  * what was packed, so a module the package lacks fails here rather than on a user's machine.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
@@ -67,6 +67,11 @@ describe('the packaged app', () => {
       onlyAsar: FuseState.ENABLE,
       fileProtocolPrivileges: FuseState.DISABLE,
     });
+  });
+
+  it('carries the update configuration electron-updater reads (its provider, and on Windows the publisher a signature must name)', () => {
+    const config = readFileSync(join(work, 'out', 'linux-unpacked', 'resources', 'app-update.yml'), 'utf8');
+    expect(config).toContain('provider: generic');
   });
 
   it('carries every module the main bundle leaves external, and no source maps or unbundled dependencies', () => {

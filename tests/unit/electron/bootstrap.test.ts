@@ -89,6 +89,7 @@ describe('main window options', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(options).toMatchObject({ x: 5, y: 6, width: 1200, height: 800, show: false });
     expect(mainWindowOptions('/p', DEFAULT_WINDOW_STATE, { devTools: false })).not.toHaveProperty('x');

@@ -1,0 +1,1 @@
+export declare const ACCEPTED_FINDINGS: readonly { readonly check: string; readonly file: string; readonly why: string }[];

@@ -1,0 +1,45 @@
+// Which licences the app's production dependencies (what ships to users) may carry. Checked by
+// tests/integration/release/licences.test.ts against license-checker's reading of node_modules.
+
+/** SPDX identifiers we ship without asking: permissive licences with no copyleft. */
+export const ALLOWED_LICENCES = [
+  'MIT',
+  'ISC',
+  'Apache-2.0',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  '0BSD',
+  'BlueOak-1.0.0',
+  'Python-2.0',
+  'Unlicense',
+  'CC0-1.0',
+  'Zlib',
+];
+
+/**
+ * Packages whose declared licence the checker cannot accept by itself, each with the decision
+ * taken and why. `licence` is what license-checker reports; a new version reporting something
+ * else fails the check until the decision is looked at again.
+ */
+export const LICENCE_DECISIONS = {
+  jszip: {
+    licence: '(MIT OR GPL-3.0-or-later)',
+    decision: 'used under MIT',
+    why: 'dual-licensed; we take the MIT option, so no GPL obligations arise (exceljs writes XLSX through it)',
+  },
+  chainsaw: {
+    licence: 'MIT*',
+    decision: 'MIT',
+    why: 'package.json says "MIT/X11", which is MIT; the checker only marks it as guessed',
+  },
+  'png-js': {
+    licence: 'MIT*',
+    decision: 'MIT',
+    why: 'its LICENSE file is the MIT licence; package.json does not repeat it (pdfkit draws images with it)',
+  },
+  buffers: {
+    licence: 'UNKNOWN',
+    decision: 'accepted for now, to be removed',
+    why: 'declares no licence and its author never merged the offered MIT licence; it reaches the bundle only through exceljs -> unzipper -> binary, the XLSX reader, which the app does not call (it only writes XLSX). Removed when exceljs drops unzipper 0.10 or the XLSX writer is replaced',
+  },
+};
