@@ -15,6 +15,7 @@ import type { ServerDatabase } from './db/schema';
 import { registerErrorHandling } from './http/errors';
 import { registerLoopbackGuard } from './http/loopback-guard';
 import { registerProtocolCheck } from './http/protocol-version';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerDirectoryRoute } from './routes/directory';
 import { registerHealthRoute } from './routes/health';
 import { registerImportRoute } from './routes/import';
@@ -37,8 +38,11 @@ export interface BuildServerOptions {
    * or that a browser page sends (DNS rebinding, a web page, CSRF); only the app's engine calls it.
    */
   readonly loopbackOnly?: boolean;
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling uses it). */
-  readonly trustProxy?: boolean;
+  /**
+   * The reverse proxies (addresses, networks, loopback/linklocal/uniquelocal) whose X-Forwarded-For
+   * and X-Forwarded-Proto count: the login throttle's client address, and https for HSTS.
+   */
+  readonly trustProxy?: readonly string[];
 }
 
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
@@ -46,7 +50,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy === undefined || options.trustProxy.length === 0 ? false : [...options.trustProxy],
     // On close, drop idle keep-alive sockets at once; in-flight requests still finish.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -55,6 +59,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('principal', null);
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   if (options.loopbackOnly === true) registerLoopbackGuard(app);
   registerProtocolCheck(app);
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { MIN_SECRET_LENGTH } from './app';
 import { SERVER_DEMO_SIZES, isDemoSize, type DemoSize } from './demo/sizes';
+import { parseTrustProxy } from './http/trust-proxy';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -18,7 +19,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   readonly host: string;
   readonly port: number;
-  readonly trustProxy: boolean;
+  /** Reverse proxies whose X-Forwarded-* headers count; empty for none. */
+  readonly trustProxy: readonly string[];
   readonly logLevel: string;
 }
 
@@ -39,14 +41,14 @@ export function readServerConfig(env: Env, cwd: string = process.cwd()): ServerC
   if (!/^\d+$/.test(portText) || port > 65_535) throw new ConfigError(`LEDGERLINE_SERVER_PORT must be a port number (0-65535), not "${portText}".`);
   const logLevel = setting(env, 'LEDGERLINE_SERVER_LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LEDGERLINE_SERVER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
-  const trust = setting(env, 'LEDGERLINE_SERVER_TRUST_PROXY') ?? 'false';
-  if (trust !== 'true' && trust !== 'false') throw new ConfigError('LEDGERLINE_SERVER_TRUST_PROXY must be "true" or "false".');
+  const trust = parseTrustProxy(setting(env, 'LEDGERLINE_SERVER_TRUST_PROXY'));
+  if (!trust.ok) throw new ConfigError(`LEDGERLINE_SERVER_TRUST_PROXY ${trust.problem}.`);
   return {
     databaseUrl: setting(env, 'DATABASE_URL'),
     dataDir: resolve(cwd, setting(env, 'LEDGERLINE_SERVER_DATA_DIR') ?? '.data/server'),
     host: setting(env, 'LEDGERLINE_SERVER_HOST') ?? '127.0.0.1',
     port,
-    trustProxy: trust === 'true',
+    trustProxy: trust.proxies,
     logLevel,
   };
 }

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { ROLES } from '../domain/codes';
 import { REJECTION_CODES } from '../sync/protocol';
 import { IdSchema, TimestampSchema } from './schemas';
+import { ServerAddressSchema } from './server-address-schema';
 import { TextSchema } from './text-schema';
+
 
 export const SYNC_STATES = [
   /** No server configured: the local store is all there is. */
@@ -71,7 +73,7 @@ export const SyncIssueRefSchema = z.strictObject({ id: IdSchema });
 export const UsernameSchema = TextSchema.trim().min(1, 'is required').max(100);
 
 export const SignInSchema = z.strictObject({
-  serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) address' }).max(500),
+  serverUrl: ServerAddressSchema,
   username: UsernameSchema,
   password: z.string().min(1, 'is required').max(500),
   /** Signing in as another user replaces this computer's copy: changes not yet sent are dropped only when this is true. */

@@ -84,7 +84,7 @@ test('the sign-in dialog names the field at fault, from the keyboard', async ({ 
   await expect(address).toBeFocused();
   await page.keyboard.type('ledgerline.example.com');
   await page.keyboard.press('Enter');
-  await expect(dialog.getByText('Server address must be an http(s) address')).toBeVisible();
+  await expect(dialog.getByText('Server address must be an https:// address (plain http only for a server on this computer)')).toBeVisible();
   await expect(address).toHaveAttribute('aria-invalid', 'true');
 
   await address.fill('http://127.0.0.1:9');
@@ -132,7 +132,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const dialog = await openSignIn(page);
       await dialog.getByRole('textbox', { name: 'Server address' }).fill('not an address');
       await page.keyboard.press('Enter');
-      await expect(dialog.getByText('Server address must be an http(s) address')).toBeVisible();
+      await expect(dialog.getByText('Server address must be an https:// address (plain http only for a server on this computer)')).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/sync-sign-in-${scheme}.png` });
       expect(await seriousViolations(page)).toEqual([]);
     });

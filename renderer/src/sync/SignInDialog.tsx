@@ -23,7 +23,7 @@ const FIELD_LABELS: Readonly<Record<SignInField, string>> = { serverUrl: 'Server
 
 const isSignInField = (field: string | undefined): field is SignInField => field !== undefined && Object.hasOwn(FIELD_LABELS, field);
 
-/** "serverUrl must be an http(s) address" reads "Server address must be an http(s) address" under its field. */
+/** "serverUrl must be an https:// address …" reads "Server address must be an https:// address …" under its field. */
 function fieldMessage(field: SignInField, message: string): string {
   return message.startsWith(`${field} `) ? `${FIELD_LABELS[field]} ${message.slice(field.length + 1)}` : message;
 }
@@ -69,7 +69,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
     if (busy !== null) return;
     const values: Readonly<Record<SignInField, string>> = { serverUrl: serverUrl.trim(), username: username.trim(), password };
     const empty = new Set((Object.keys(values) as SignInField[]).filter((field) => values[field] === ''));
-    // The server still judges what was typed (an address that is not http(s), say) next to these.
+    // The server still judges what was typed (an address that is not https, say) next to these.
     setMissing(empty);
     void run('signIn', () => api['sync.signIn']({ serverUrl: serverUrl.trim(), username: username.trim(), password, discardUnsynced })).then((done) => {
       if (done) onClose();

@@ -103,3 +103,49 @@ describe('without a database', () => {
     }
   });
 });
+
+describe('security headers and proxies', () => {
+  const start = async (trustProxy?: readonly string[]) => {
+    const pool = new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 2000 });
+    const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+    const app = await buildServer({ db, secret: TEST_SECRET, ...(trustProxy === undefined ? {} : { trustProxy }) });
+    return {
+      app,
+      close: async () => {
+        await app.close();
+        await db.destroy();
+      },
+    };
+  };
+
+  it('sends nosniff, no framing and no referrer on every answer, errors included, and HSTS only over https', async () => {
+    const { app, close } = await start();
+    try {
+      for (const request of [
+        { method: 'GET' as const, url: '/v1/nothing-here' },
+        { method: 'POST' as const, url: '/v1/auth/login', payload: { username: 'ann' } },
+      ]) {
+        const response = await app.inject(request);
+        expect(response.headers, request.url).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+        expect(response.headers['strict-transport-security'], request.url).toBeUndefined();
+      }
+      // Without a trusted proxy, a client's own X-Forwarded-Proto counts for nothing.
+      const spoofed = await app.inject({ method: 'GET', url: '/v1/nothing-here', headers: { 'x-forwarded-proto': 'https' } });
+      expect(spoofed.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
+
+  it('believes X-Forwarded-Proto only from a listed proxy, and then sends HSTS', async () => {
+    const { app, close } = await start(['127.0.0.1']);
+    try {
+      const viaProxy = await app.inject({ method: 'GET', url: '/v1/nothing-here', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' } });
+      expect(viaProxy.headers['strict-transport-security']).toBe('max-age=31536000');
+      const direct = await app.inject({ method: 'GET', url: '/v1/nothing-here', remoteAddress: '198.51.100.9', headers: { 'x-forwarded-proto': 'https' } });
+      expect(direct.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
+});

@@ -27,7 +27,7 @@ describe('server configuration', () => {
       dataDir: '/srv/app/.data/server',
       host: '127.0.0.1',
       port: DEFAULT_PORT,
-      trustProxy: false,
+      trustProxy: [],
       logLevel: 'info',
     });
     expect(readServerConfig({ DATABASE_URL: 'postgres://x/y', LEDGERLINE_SERVER_PORT: '0', LEDGERLINE_SERVER_DATA_DIR: '/d' }, '/srv')).toMatchObject({
@@ -42,6 +42,8 @@ describe('server configuration', () => {
     expect(() => readServerConfig({ LEDGERLINE_SERVER_PORT: '70000' })).toThrow(/LEDGERLINE_SERVER_PORT/);
     expect(() => readServerConfig({ LEDGERLINE_SERVER_LOG_LEVEL: 'loud' })).toThrow(ConfigError);
     expect(() => readServerConfig({ LEDGERLINE_SERVER_TRUST_PROXY: 'yes' })).toThrow(ConfigError);
+    expect(() => readServerConfig({ LEDGERLINE_SERVER_TRUST_PROXY: 'true' })).toThrow(/LEDGERLINE_SERVER_TRUST_PROXY must name the proxy addresses/);
+    expect(readServerConfig({ LEDGERLINE_SERVER_TRUST_PROXY: '10.0.0.5,loopback' }).trustProxy).toEqual(['10.0.0.5', 'loopback']);
     expect(() => loadOrCreateSecret({ LEDGERLINE_SERVER_SECRET: 'short' }, tempDir())).toThrow(ConfigError);
   });
 

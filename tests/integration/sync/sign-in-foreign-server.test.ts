@@ -15,8 +15,8 @@ describe('sign-in at an address without a Ledgerline server', () => {
   ])('answered with %s names the address and that no Ledgerline server is there', async (_, answer) => {
     const client = await openClient({ fetch: () => Promise.resolve(answer()) });
     clients.push(client);
-    await expect(client.call('sync.signIn', { serverUrl: 'http://intranet.example.com', username: 'ann', password: DEMO_PASSWORD })).rejects.toThrow(
-      /^sync\.signIn: validation No Ledgerline server answered at http:\/\/intranet\.example\.com; check the address .*\(serverUrl\)$/,
+    await expect(client.call('sync.signIn', { serverUrl: 'https://intranet.example.com', username: 'ann', password: DEMO_PASSWORD })).rejects.toThrow(
+      /^sync\.signIn: validation No Ledgerline server answered at https:\/\/intranet\.example\.com; check the address .*\(serverUrl\)$/,
     );
   });
 });

@@ -85,7 +85,9 @@ describe('startWebServer', () => {
 
 describe('npm run dev:web', () => {
   it('prints its URL, serves the API and shuts down cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'electron', 'web', 'dev-web.ts'), '--no-build'], {
+    // tsx's loader in the process itself, not its CLI: the CLI relays a signal and, when the child
+    // does not acknowledge it within 30 ms (a busy machine), kills it and exits 143.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'electron', 'web', 'dev-web.ts'), '--no-build'], {
       cwd: REPO_ROOT,
       env: { ...process.env, LEDGERLINE_DATA_DIR: dataDir, LEDGERLINE_PORT: '0', LEDGERLINE_CLOCK: NOW },
       stdio: ['ignore', 'pipe', 'pipe'],

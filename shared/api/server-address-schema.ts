@@ -1,0 +1,18 @@
+/**
+ * Which sync server addresses the app signs in to. Passwords and the whole portfolio travel to
+ * it, so only over TLS; plain http is left for a server on this computer (the built-in one, a
+ * developer's), where nothing crosses a network.
+ */
+import { z } from 'zod';
+import { LOOPBACK_HOSTNAME_PATTERN } from '../net/loopback';
+
+export const SERVER_ADDRESS_RULE = 'must be an https:// address (plain http only for a server on this computer)';
+
+const overTls = z.url({ protocol: /^https$/ });
+const onThisComputer = z.url({ protocol: /^http$/, hostname: LOOPBACK_HOSTNAME_PATTERN });
+
+export function isAcceptedServerAddress(address: string): boolean {
+  return overTls.safeParse(address).success || onThisComputer.safeParse(address).success;
+}
+
+export const ServerAddressSchema = z.string().max(500).refine(isAcceptedServerAddress, SERVER_ADDRESS_RULE);
