@@ -1,10 +1,9 @@
 /** Server configuration from the environment; the signing secret from the env or the data dir. */
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { MIN_SECRET_LENGTH } from './app';
 import { SERVER_DEMO_SIZES, isDemoSize, type DemoSize } from './demo/sizes';
 import { parseTrustProxy } from './http/trust-proxy';
+import { loadOrCreateOwnerOnlySecret } from './owner-only-secret';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -86,16 +85,11 @@ export function loadOrCreateSecret(env: Env, dataDir: string): string {
     if (fromEnv.length < MIN_SECRET_LENGTH) throw new ConfigError(`LEDGERLINE_SERVER_SECRET must have at least ${MIN_SECRET_LENGTH} characters.`);
     return fromEnv;
   }
-  mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, SECRET_FILE);
   try {
-    writeFileSync(path, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    return loadOrCreateOwnerOnlySecret(path, MIN_SECRET_LENGTH);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (error instanceof RangeError) throw new ConfigError(error.message);
+    throw error;
   }
-  // The umask cannot loosen 0600, but a file copied in from elsewhere might be wider.
-  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
-  const secret = readFileSync(path, 'utf8').trim();
-  if (secret.length < MIN_SECRET_LENGTH) throw new ConfigError(`The secret in ${path} is too short; delete the file to generate a new one.`);
-  return secret;
 }

@@ -12,7 +12,7 @@ import { createFileLogger, setLogFile } from '../app/file-logger';
 import { describeError } from '../app/logger';
 import { resolveDataDir } from '../app/paths';
 import { SYNC_ENV, syncModeFromEnv } from '../app/sync-mode';
-import { DEMO_PASSWORD } from '../../server/demo/credentials';
+import { INSTALL_PASSWORD_FILE } from '../../server/embedded/install-password';
 import { buildRenderer, isRendererBuildStale } from './renderer-build';
 import { DEFAULT_STATIC_ROOT, REPO_ROOT, startWebServer } from './start';
 
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   });
   // Tests and scripts wait for this exact line.
   process.stdout.write(`Ledgerline dev:web listening on ${server.url} (data: ${dataDir})\n`);
-  if (server.syncServerUrl !== null) process.stdout.write(`Built-in sync server on ${server.syncServerUrl} (demo users, password "${DEMO_PASSWORD}")\n`);
+  // A developer signs in as the demo's other users (a team lead, say) from a second browser profile.
+  if (server.syncServerUrl !== null) process.stdout.write(`Built-in sync server on ${server.syncServerUrl} (demo users, password "${server.syncServerPassword ?? ''}", kept in ${join(dataDir, 'server', INSTALL_PASSWORD_FILE)})\n`);
   const shutdown = (signal: string) => {
     logger.info(`${signal}: closing the server and the store`);
     server.close().then(

@@ -42,6 +42,8 @@ export interface WebServer {
   readonly url: string;
   /** The built-in sync server's address, when it runs. */
   readonly syncServerUrl: string | null;
+  /** The built-in server's demo users' password (this installation's own), when it runs with the demo. */
+  readonly syncServerPassword: string | null;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return {
         url: `http://${urlHost}:${port}/`,
         syncServerUrl: embedded?.url ?? null,
+        syncServerPassword: embedded?.credentials?.password ?? null,
         close: () => {
           closing ??= app
             .close()

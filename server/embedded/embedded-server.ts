@@ -1,7 +1,8 @@
 /**
  * The central server inside the desktop app (and dev:web): PGlite in a folder, migrated, seeded
- * with the demo portfolio on first start, listening on loopback only. A plain Node module, so the
- * Electron main process and the browser-mode server start it the same way.
+ * with the demo portfolio on first start, listening on loopback only, its demo users on this
+ * installation's own password. A plain Node module, so the Electron main process and the
+ * browser-mode server start it the same way.
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
@@ -9,12 +10,16 @@ import { buildServer } from '../app';
 import { loadOrCreateSecret } from '../config';
 import { connectServerDb, type ServerDb } from '../db/connect';
 import { migrateServerDatabase } from '../db/migrate';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '../demo/credentials';
+import { DEMO_USERNAMES } from '../demo/credentials';
 import { isServerDatabaseEmpty, seedServerDemo, type ServerDemoReport } from '../demo/seed';
 import { DEFAULT_DEMO_SEED, type DemoSize } from '../demo/sizes';
+import { loadOrCreateInstallPassword, markPublishedPasswordRetired, retirePublishedPassword } from './install-password';
 
 export interface EmbeddedServerOptions {
-  /** PGlite keeps its files in `<dataDir>/pg`; the signing secret lives in `<dataDir>/server-secret`. */
+  /**
+   * PGlite keeps its files in `<dataDir>/pg`; the signing secret lives in `<dataDir>/server-secret`,
+   * the demo users' password in `<dataDir>/install-password` (both readable by the owner only).
+   */
   readonly dataDir: string;
   /** 0 (the default) takes any free port; the answer's `url` names it. */
   readonly port?: number;
@@ -28,7 +33,7 @@ export interface EmbeddedServerOptions {
 export interface EmbeddedServer {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
   readonly url: string;
-  /** Who the desktop signs in as on a demo server; null without a demo. */
+  /** Who the desktop signs in as on a demo server (every demo user has this installation's password); null without a demo. */
   readonly credentials: { readonly username: string; readonly password: string } | null;
   /** The seeding done by this start; null when the database held data already (or no demo was asked for). */
   readonly seeded: ServerDemoReport | null;
@@ -39,12 +44,12 @@ export interface EmbeddedServer {
 /** Loopback only: the embedded server serves this machine's app, never the network. */
 const HOST = '127.0.0.1';
 
-function seedDemo(db: ServerDb['db'], demo: NonNullable<EmbeddedServerOptions['demo']>, clock: Clock): Promise<ServerDemoReport> {
+function seedDemo(db: ServerDb['db'], demo: NonNullable<EmbeddedServerOptions['demo']>, clock: Clock, password: string): Promise<ServerDemoReport> {
   return seedServerDemo(db, {
     size: demo.size ?? 'small',
     seed: demo.seed ?? DEFAULT_DEMO_SEED,
     asOf: todayUtc(clock),
-    password: DEMO_PASSWORD,
+    password,
     now: clock.now().toISOString(),
   });
 }
@@ -54,11 +59,14 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port ${port} must be a port number (0-65535)`);
   // The environment's LEDGERLINE_SERVER_SECRET belongs to a standalone server, not to this one.
   const secret = loadOrCreateSecret({}, options.dataDir);
+  const installPassword = loadOrCreateInstallPassword(options.dataDir);
   const store = await connectServerDb({ dataDir: options.dataDir });
   let app: FastifyInstance | undefined;
   try {
     await migrateServerDatabase(store.db, store.schema);
-    const seeded = options.demo !== null && (await isServerDatabaseEmpty(store.db)) ? await seedDemo(store.db, options.demo, options.clock) : null;
+    const seeded = options.demo !== null && (await isServerDatabaseEmpty(store.db)) ? await seedDemo(store.db, options.demo, options.clock, installPassword) : null;
+    if (seeded === null) await retirePublishedPassword(store.db, options.clock, options.dataDir, installPassword);
+    else markPublishedPasswordRetired(options.dataDir);
     app = await buildServer({ db: store.db, secret, clock: options.clock, logger: options.logger ?? false, loopbackOnly: true });
     await app.listen({ host: HOST, port });
     const address = app.server.address();
@@ -67,7 +75,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     let closing: Promise<void> | undefined;
     return {
       url: `http://${HOST}:${address.port}`,
-      credentials: options.demo === null ? null : { username: DEMO_USERNAMES.collector, password: DEMO_PASSWORD },
+      credentials: options.demo === null ? null : { username: DEMO_USERNAMES.collector, password: installPassword },
       seeded,
       close() {
         closing ??= listening.close().then(() => store.close());

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, type Page } from '@playwright/test';
 import { manualClock } from '../../shared/domain/clock';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../server/demo/credentials';
+import { DEMO_USERNAMES } from '../../server/demo/credentials';
 import { createSyncClient } from '../../electron/sync/transport';
 import { startWebServer } from '../../electron/web/start';
 import { E2E_NOW, expect } from './fixtures';
@@ -25,6 +25,8 @@ const STILL_MS = 600_000;
 interface SyncedApp {
   readonly url: string;
   readonly syncServerUrl: string;
+  /** The built-in server's demo users' password: this installation's own. */
+  readonly syncServerPassword: string;
   /** Calls the app's API as the UI does (POST /api/<operation>) and returns the value. */
   readonly call: (operation: string, input: unknown) => Promise<unknown>;
 }
@@ -47,8 +49,8 @@ const test = base.extend<{ app: SyncedApp }>({
       return result.value;
     };
     try {
-      if (server.syncServerUrl === null) throw new Error('dev:web started without its sync server');
-      await use({ url: server.url, syncServerUrl: server.syncServerUrl, call });
+      if (server.syncServerUrl === null || server.syncServerPassword === null) throw new Error('dev:web started without its sync server');
+      await use({ url: server.url, syncServerUrl: server.syncServerUrl, syncServerPassword: server.syncServerPassword, call });
     } finally {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -139,7 +141,7 @@ test('signed in to the built-in server: the status, the panel, Sync now, offline
   const signIn = page.getByRole('dialog', { name: 'Sign in to sync' });
   await expect(signIn.getByRole('textbox', { name: 'Username' })).toHaveValue('jordan.reyes');
   await signIn.getByRole('textbox', { name: 'Username' }).fill(DEMO_USERNAMES.secondCollector);
-  await signIn.getByLabel('Password').fill(DEMO_PASSWORD);
+  await signIn.getByLabel('Password').fill(app.syncServerPassword);
   await page.keyboard.press('Enter');
   const warning = signIn.getByTestId('unsent-warning');
   await expect(warning).toContainText('1 change not yet sent');
@@ -181,7 +183,7 @@ test('changes the server refused appear in the sync issues, readable, to retry o
 
   // Someone else, on another computer, closes the follow-up and edits the note first.
   const other = createSyncClient({ baseUrl: app.syncServerUrl, timeoutMs: 30_000 });
-  const session = await other.login(DEMO_USERNAMES.collector, DEMO_PASSWORD);
+  const session = await other.login(DEMO_USERNAMES.collector, app.syncServerPassword);
   const createdAt = new Date(E2E_NOW).toISOString();
   const pushed = await other.push(session.accessToken, {
     clientId: randomUUID(),

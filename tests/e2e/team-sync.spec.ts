@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Locator, type Page } from '@playwright/test';
 import { manualClock } from '../../shared/domain/clock';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../server/demo/credentials';
+import { DEMO_USERNAMES } from '../../server/demo/credentials';
 import { startWebServer, type WebServer } from '../../electron/web/start';
 import { E2E_NOW, expect } from './fixtures';
 import { countText, customerCount, dataRows } from './ui';
@@ -30,6 +30,8 @@ interface Desktops {
   readonly sabine: WebServer;
   /** Jordan's built-in server, the team's sync server in this test. */
   readonly syncServerUrl: string;
+  /** Its demo users' password: Jordan's installation's own. */
+  readonly syncServerPassword: string;
   readonly clock: TestClock;
 }
 
@@ -45,8 +47,8 @@ const test = base.extend<{ desktops: Desktops; leadPage: Page }>({
         if (result.status === 'rejected') throw result.reason;
         return result.value;
       });
-      if (!jordan || !sabine || jordan.syncServerUrl === null) throw new Error("Jordan's desktop started without its built-in sync server");
-      await use({ jordan, sabine, syncServerUrl: jordan.syncServerUrl, clock });
+      if (!jordan || !sabine || jordan.syncServerUrl === null || jordan.syncServerPassword === null) throw new Error("Jordan's desktop started without its built-in sync server");
+      await use({ jordan, sabine, syncServerUrl: jordan.syncServerUrl, syncServerPassword: jordan.syncServerPassword, clock });
     } finally {
       await Promise.all(servers.map((server) => server.close()));
       for (const dataDir of dataDirs) rmSync(dataDir, { recursive: true, force: true });
@@ -96,13 +98,13 @@ async function syncNow(page: Page, clock: TestClock, waiting: number): Promise<v
 }
 
 /** Signs Sabine's desktop in to the team's server from the top bar. */
-async function signInAsLead(page: Page, syncServerUrl: string): Promise<void> {
+async function signInAsLead(page: Page, syncServerUrl: string, password: string): Promise<void> {
   await statusButton(page).click();
   await syncPanel(page).getByRole('button', { name: 'Server and account…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sync server and account' });
   await dialog.getByRole('textbox', { name: 'Server address' }).fill(syncServerUrl);
   await dialog.getByRole('textbox', { name: 'Username' }).fill(DEMO_USERNAMES.teamLead);
-  await dialog.getByLabel('Password').fill(DEMO_PASSWORD);
+  await dialog.getByLabel('Password').fill(password);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden({ timeout: 120_000 });
   await expect(page.getByTestId('session-info')).toContainText('Sabine');
@@ -143,7 +145,7 @@ test("a team lead approves a write-off and reassigns a customer; the collector's
   await test.step('both desktops open, Sabine signs in to the team server', async () => {
     await Promise.all([openSynced(page, desktops.jordan.url), openSynced(leadPage, desktops.sabine.url)]);
     await expect(page.getByTestId('session-info')).toContainText('Jordan');
-    await signInAsLead(leadPage, desktops.syncServerUrl);
+    await signInAsLead(leadPage, desktops.syncServerUrl, desktops.syncServerPassword);
   });
 
   const total = await customerCount(page);

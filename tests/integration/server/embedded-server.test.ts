@@ -1,11 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../server/demo/credentials';
+import { buildServer } from '../../../server/app';
+import { connectServerDb } from '../../../server/db/connect';
+import { migrateServerDatabase } from '../../../server/db/migrate';
+import { seedServerDemo } from '../../../server/demo/seed';
 import { startEmbeddedServer, type EmbeddedServer } from '../../../server/embedded/embedded-server';
+import { INSTALL_PASSWORD_FILE } from '../../../server/embedded/install-password';
 
 interface LoginReply {
   accessToken: string;
@@ -17,7 +22,7 @@ async function signIn(server: EmbeddedServer, username: string, password: string
 
 /** A login sent with headers fetch would not let through as given (Host), as a rebound DNS name or a web page sends it. */
 function rawLogin(server: EmbeddedServer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const body = JSON.stringify({ username: DEMO_USERNAMES.admin, password: DEMO_PASSWORD });
+  const body = JSON.stringify({ username: DEMO_USERNAMES.admin, password: server.credentials?.password ?? '' });
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${server.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (response) => {
       let text = '';
@@ -32,7 +37,7 @@ function rawLogin(server: EmbeddedServer, headers: Record<string, string>): Prom
 }
 
 async function customerCount(server: EmbeddedServer, username: string): Promise<number> {
-  const login = await signIn(server, username, DEMO_PASSWORD);
+  const login = await signIn(server, username, server.credentials?.password ?? '');
   expect(login.status).toBe(200);
   const { accessToken } = (await login.json()) as LoginReply;
   const response = await fetch(`${server.url}/v1/portfolio/customers?limit=5000`, { headers: { authorization: `Bearer ${accessToken}` } });
@@ -45,6 +50,7 @@ describe('embedded server', { timeout: 120_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-embedded-'));
   const clock = manualClock('2026-03-02T09:00:00.000Z');
   let tokenOfFirstRun = '';
+  let passwordOfFirstRun = '';
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -53,7 +59,13 @@ describe('embedded server', { timeout: 120_000 }, () => {
     const server = await startEmbeddedServer({ dataDir, demo: { size: 'small' }, clock });
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(server.credentials).toEqual({ username: DEMO_USERNAMES.collector, password: DEMO_PASSWORD });
+      // The demo users' password is this installation's own, kept for the owner only; the published one opens nothing.
+      expect(server.credentials?.username).toBe(DEMO_USERNAMES.collector);
+      passwordOfFirstRun = server.credentials?.password ?? '';
+      expect(passwordOfFirstRun).toMatch(/^[\w-]{64}$/);
+      expect(readFileSync(join(dataDir, INSTALL_PASSWORD_FILE), 'utf8')).toBe(passwordOfFirstRun);
+      expect(statSync(join(dataDir, INSTALL_PASSWORD_FILE)).mode & 0o777).toBe(0o600);
+      for (const username of Object.values(DEMO_USERNAMES)) expect((await signIn(server, username, DEMO_PASSWORD)).status, username).toBe(401);
       expect(server.seeded).toMatchObject({ size: 'small', seed: 1, asOf: '2026-03-02' });
       expect(server.seeded?.counts.customers).toBe(60);
       const health = await fetch(`${server.url}/v1/health`);
@@ -62,7 +74,7 @@ describe('embedded server', { timeout: 120_000 }, () => {
       expect(await customerCount(server, server.credentials?.username ?? '')).toBe(40);
       expect(await customerCount(server, DEMO_USERNAMES.teamLead)).toBe(60);
       expect((await signIn(server, DEMO_USERNAMES.collector, 'not the password')).status).toBe(401);
-      tokenOfFirstRun = ((await (await signIn(server, DEMO_USERNAMES.collector, DEMO_PASSWORD)).json()) as LoginReply).accessToken;
+      tokenOfFirstRun = ((await (await signIn(server, DEMO_USERNAMES.collector, passwordOfFirstRun)).json()) as LoginReply).accessToken;
 
       // Only the app's engine may call it: no rebound DNS name, no browser page, not even its own origin.
       const port = new URL(server.url).port;
@@ -87,7 +99,7 @@ describe('embedded server', { timeout: 120_000 }, () => {
       expect(server.seeded).toBeNull();
       const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${tokenOfFirstRun}` } });
       expect(me.status).toBe(200);
-      expect(server.credentials?.username).toBe(DEMO_USERNAMES.collector);
+      expect(server.credentials).toEqual({ username: DEMO_USERNAMES.collector, password: passwordOfFirstRun });
       expect(await customerCount(server, DEMO_USERNAMES.collector)).toBe(40);
     } finally {
       await server.close();
@@ -107,6 +119,38 @@ describe('embedded server', { timeout: 120_000 }, () => {
       }
     } finally {
       rmSync(emptyDir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the published demo password away from an installation seeded with it, and ends the sessions opened with it', async () => {
+    const olderDir = mkdtempSync(join(tmpdir(), 'ledgerline-embedded-older-'));
+    try {
+      // What an earlier version left: the demo seeded with the published password, and an admin session.
+      const store = await connectServerDb({ dataDir: olderDir });
+      let refreshToken = '';
+      try {
+        await migrateServerDatabase(store.db, store.schema);
+        await seedServerDemo(store.db, { size: 'small', seed: 1, asOf: '2026-03-02', password: DEMO_PASSWORD, now: clock.now().toISOString() });
+        const older = await buildServer({ db: store.db, secret: 'an earlier version of the built-in server key', clock });
+        const login = await older.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: DEMO_USERNAMES.admin, password: DEMO_PASSWORD } });
+        expect(login.statusCode).toBe(200);
+        refreshToken = login.json<{ refreshToken: string }>().refreshToken;
+        await older.close();
+      } finally {
+        await store.close();
+      }
+      const server = await startEmbeddedServer({ dataDir: olderDir, demo: { size: 'small' }, clock });
+      try {
+        expect(server.seeded).toBeNull();
+        for (const username of Object.values(DEMO_USERNAMES)) expect((await signIn(server, username, DEMO_PASSWORD)).status, username).toBe(401);
+        expect((await signIn(server, DEMO_USERNAMES.teamLead, server.credentials?.password ?? '')).status).toBe(200);
+        const refreshed = await fetch(`${server.url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+        expect(refreshed.status).toBe(401);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(olderDir, { recursive: true, force: true });
     }
   });
 
