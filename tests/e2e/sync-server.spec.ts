@@ -99,8 +99,12 @@ test('signed in to the built-in server: the status, the panel, Sync now, offline
     await page.screenshot({ path: `${SHOTS}/sync-panel-signed-in-${scheme}.png` });
   }
   await panel.getByRole('button', { name: 'Sync now' }).click();
+  // The button keeps the focus while it syncs, so Escape closes the panel whenever it comes.
+  await expect(panel.getByRole('button', { name: /^(Sync now|Syncing…)$/ })).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'Sync now' })).toBeEnabled();
   await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
   await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
 
   // The window loses the network (Chromium's offline mode would also cut the page off from
   // dev:web itself, which the desktop's IPC never is): the engine hears of it and says so.
@@ -110,6 +114,7 @@ test('signed in to the built-in server: the status, the panel, Sync now, offline
   await statusButton(page).click();
   await expect(page.getByTestId('sync-error')).toContainText('No connection to the server. Your changes are kept on this computer');
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('sync-error')).toBeHidden();
   await setNavigatorOnline(page, true);
   await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
 

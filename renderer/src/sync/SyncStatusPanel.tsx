@@ -39,6 +39,7 @@ interface SyncStatusPanelProps {
 
 /** The details behind the top bar's sync status: server, user, times, counts, the error in full, progress. */
 export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings, onClose }: SyncStatusPanelProps) {
+  const inProgress = syncing || status.state === 'syncing';
   const progress = status.progress;
   return (
     <Box sx={{ p: 2, width: 380, display: 'grid', gap: 1.5 }} data-testid="sync-panel">
@@ -112,8 +113,17 @@ export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings,
           {status.state === 'signed_out' ? 'Sign in…' : status.state === 'local_only' ? 'Connect to a server…' : 'Server and account…'}
         </Button>
         {status.state !== 'local_only' && status.state !== 'signed_out' && (
-          <Button variant="contained" disabled={syncing || !CAN_SYNC_NOW.has(status.state)} onClick={onSyncNow}>
-            Sync now
+          <Button
+            variant="contained"
+            // While a sync runs the button stays focusable (aria-disabled, not disabled): a disabled
+            // button drops the focus out of the panel, and Escape then no longer closes it.
+            disabled={!inProgress && !CAN_SYNC_NOW.has(status.state)}
+            aria-disabled={inProgress}
+            onClick={() => {
+              if (!inProgress) onSyncNow();
+            }}
+          >
+            {inProgress ? 'Syncing…' : 'Sync now'}
           </Button>
         )}
       </Box>
