@@ -66,6 +66,52 @@ test('open items can be multi-selected with checkboxes, shift-click and Space', 
   await expect(selection).not.toContainText('selected ');
 });
 
+test('the open items are one Tab stop with the arrows, pages and Home/End inside; u adds a follow-up', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  const rows = page.getByRole('table', { name: 'Open items' }).locator('tbody tr[data-item-id]');
+  const count = await rows.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  const focusedItem = () => page.evaluate(() => document.activeElement?.getAttribute('data-item-id') ?? null);
+  const idOf = async (index: number) => (await rows.nth(index).getAttribute('data-item-id')) ?? '';
+
+  // Only one row is in the Tab order, whatever the number of items.
+  expect(await rows.evaluateAll((trs) => trs.filter((tr) => tr.getAttribute('tabindex') === '0').length)).toBe(1);
+  let tabs = 0;
+  while ((await focusedItem()) === null) {
+    await page.keyboard.press('Tab');
+    tabs += 1;
+    expect(tabs, 'Tab never reached an open item').toBeLessThan(40);
+  }
+  expect(await focusedItem()).toBe(await idOf(0));
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedItem()).toBe(await idOf(1));
+  await page.keyboard.press('End');
+  expect(await focusedItem()).toBe(await idOf(count - 1));
+  await page.keyboard.press('Home');
+  expect(await focusedItem()).toBe(await idOf(0));
+  await page.keyboard.press('PageDown');
+  expect(await focusedItem()).toBe(await idOf(Math.min(10, count - 1)));
+  const remembered = await focusedItem();
+
+  // One Tab leaves the list; Shift+Tab comes back to the row last used.
+  await page.keyboard.press('Tab');
+  expect(await focusedItem()).toBeNull();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedItem()).toBe(remembered);
+
+  await page.keyboard.press('u');
+  const add = page.getByRole('dialog', { name: 'Add a follow-up' });
+  await expect(add).toBeVisible();
+  await expect(add.getByRole('textbox', { name: 'What to do' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(add).toBeHidden();
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('region', { name: 'Account' })).toContainText('Add a follow-up');
+  await expect(help.getByRole('region', { name: 'Open items' })).toContainText('First / last item');
+});
+
 test('open items sort by a column and filter by text', async ({ server, page }) => {
   await openTopAccount(page, server.url);
   const items = page.getByRole('table', { name: 'Open items' });

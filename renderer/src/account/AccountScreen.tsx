@@ -24,6 +24,7 @@ import { Contacts } from './Contacts';
 import { OpenItemsTable } from './OpenItemsTable';
 import { Timeline } from './Timeline';
 import { useWindowKeydown } from '../app/useWindowKeydown';
+import { Kbd } from '../common/Kbd';
 
 function AccountSkeleton() {
   return (
@@ -31,14 +32,6 @@ function AccountSkeleton() {
       <Skeleton variant="rounded" height={120} />
       <Skeleton variant="rounded" height={140} />
       <Skeleton variant="rounded" height={320} />
-    </Box>
-  );
-}
-
-function Kbd({ children }: { children: string }) {
-  return (
-    <Box component="kbd" aria-hidden sx={{ ml: 0.75, px: 0.5, border: 1, borderColor: 'divider', borderRadius: 0.5, fontFamily: 'inherit', fontSize: '0.7rem', lineHeight: 1.4 }}>
-      {children}
     </Box>
   );
 }

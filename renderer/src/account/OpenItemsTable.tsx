@@ -16,7 +16,7 @@ import { useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type Mous
 import { ITEM_KINDS } from '../../../shared/domain/codes';
 import { ITEM_KIND_LABELS } from '../../../shared/domain/labels';
 import { formatCount, formatDate, money } from '../common/format';
-import { filterItems, openTotals, rangeIds, sortItems, type ItemFilter, type ItemSortKey } from './openItems';
+import { filterItems, openTotals, rangeIds, rowMoveTarget, sortItems, type ItemFilter, type ItemSortKey } from './openItems';
 import type { OpenItem } from './types';
 
 const HEADS: readonly { key: ItemSortKey; label: string; numeric?: boolean }[] = [
@@ -43,7 +43,10 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
   const [sort, setSort] = useState<{ by: ItemSortKey; dir: 'asc' | 'desc' }>({ by: 'dueDate', dir: 'asc' });
   const [filter, setFilter] = useState<ItemFilter>({ kind: 'all', bucket: 'all', text: '' });
   const anchorId = useRef<string | null>(null);
+  /** The one row in the Tab order (a roving tab index): the last one focused, else the first. */
+  const [activeId, setActiveId] = useState<string | null>(null);
   const rows = useMemo(() => sortItems(filterItems(items, filter), sort.by, sort.dir), [items, filter, sort]);
+  const tabStopId = rows.some((row) => row.id === activeId) ? activeId : (rows[0]?.id ?? null);
   const totals = openTotals(items, selected);
   const shownSelected = rows.filter((row) => selected.has(row.id)).length;
   const allShown = rows.length > 0 && shownSelected === rows.length;
@@ -76,15 +79,16 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
   };
 
   const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) => {
-    const sibling = (offset: number) => event.currentTarget.parentElement?.children.item(index + offset);
     if (event.key === ' ') {
       event.preventDefault();
       toggle(id, event.shiftKey);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const target = sibling(event.key === 'ArrowDown' ? 1 : -1);
-      if (target instanceof HTMLElement) target.focus();
+      return;
     }
+    const target = rowMoveTarget(event.key, index, rows.length);
+    if (target === null) return;
+    event.preventDefault();
+    const row = event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(rows[target]?.id ?? '')}"]`);
+    row?.focus();
   };
 
   return (
@@ -204,9 +208,12 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
                   key={item.id}
                   hover
                   selected={isSelected}
-                  tabIndex={0}
+                  tabIndex={item.id === tabStopId ? 0 : -1}
                   aria-selected={isSelected}
                   data-item-id={item.id}
+                  onFocus={() => {
+                    setActiveId(item.id);
+                  }}
                   onKeyDown={(event) => {
                     onRowKey(event, index, item.id);
                   }}

@@ -46,3 +46,17 @@ export function openTotals(items: readonly OpenItem[], selected: ReadonlySet<str
   }
   return [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amountMinor]) => ({ currency, amountMinor }));
 }
+
+/** Rows PageUp/PageDown move the focus by. */
+export const ITEMS_PAGE = 10;
+
+/**
+ * Where a key moves the focus in a list of `count` rows from row `index`: arrows by one, pages by
+ * ITEMS_PAGE, Home/End to the ends, never past them; null for any other key.
+ */
+export function rowMoveTarget(key: string, index: number, count: number): number | null {
+  const moves: Readonly<Record<string, number>> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + ITEMS_PAGE, PageUp: index - ITEMS_PAGE, Home: 0, End: count - 1 };
+  const target = moves[key];
+  if (target === undefined || count === 0) return null;
+  return Math.min(Math.max(target, 0), count - 1);
+}

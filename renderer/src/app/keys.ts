@@ -1,6 +1,6 @@
 /** Shared keyboard helpers: which targets keep their keys, and whether an overlay owns Escape. */
 import { OUTCOME_LABELS } from '../../../shared/domain/labels';
-import { OUTCOME_KEYS, OUTCOMES_SHOWN } from '../collector/keys';
+import { ADD_FOLLOW_UP_KEY, OUTCOME_KEYS, OUTCOMES_SHOWN } from '../collector/keys';
 
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -59,6 +59,7 @@ export const SHORTCUTS: readonly { readonly group: string; readonly items: reado
       { keys: ['l'], action: 'Log a contact (quick-log panel)' },
       { keys: ['p'], action: 'Promise to pay for the selected items' },
       { keys: ['d'], action: 'Raise a dispute on the selected items' },
+      { keys: [ADD_FOLLOW_UP_KEY], action: 'Add a follow-up' },
     ],
   },
   {
@@ -72,7 +73,10 @@ export const SHORTCUTS: readonly { readonly group: string; readonly items: reado
   {
     group: 'Open items',
     items: [
+      { keys: ['Tab'], action: 'Into the list (one stop), and on past it' },
       { keys: ['↑', '↓'], action: 'Move between items' },
+      { keys: ['PgUp', 'PgDn'], action: 'Move ten items' },
+      { keys: ['Home', 'End'], action: 'First / last item' },
       { keys: ['Space'], action: 'Select or unselect the item' },
       { keys: ['Shift', 'click'], action: 'Select a range' },
     ],

@@ -28,6 +28,10 @@ import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection'
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 import { NOTE_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
+import { Kbd } from '../common/Kbd';
+import { hasModifier, inOverlay, isTextEntry } from '../app/keys';
+import { useWindowKeydown } from '../app/useWindowKeydown';
+import { ADD_FOLLOW_UP_KEY } from './keys';
 
 const PROMISE_COLORS: Record<PromiseStatus, ChipColor> = { open: 'info', kept: 'success', partially_kept: 'warning', broken: 'error', cancelled: 'default', superseded: 'default' };
 const DISPUTE_COLORS: Record<DisputeStatus, ChipColor> = { new: 'info', in_process: 'primary', escalated: 'warning', resolved: 'success', closed: 'default', voided: 'default' };
@@ -497,6 +501,11 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
   const close = useCommand();
   const titleProblem = requiredTextProblem(title, 200);
   const dueDateProblem = dateProblem('followUp', dueDate, asOf, true);
+  useWindowKeydown((event: KeyboardEvent) => {
+    if (event.key !== ADD_FOLLOW_UP_KEY || inOverlay(event.target) || hasModifier(event) || isTextEntry(event.target)) return;
+    event.preventDefault();
+    setAdding(true);
+  });
   return (
     <>
       <WorkSection
@@ -506,11 +515,12 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
         actions={
           <Button
             size="small"
+            aria-keyshortcuts={ADD_FOLLOW_UP_KEY}
             onClick={() => {
               setAdding(true);
             }}
           >
-            Add follow-up
+            Add follow-up<Kbd>U</Kbd>
           </Button>
         }
       >

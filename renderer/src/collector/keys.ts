@@ -23,3 +23,6 @@ export function outcomeForKey(key: string): Outcome | undefined {
   const lower = key.toLowerCase();
   return key.length === 1 ? OUTCOMES_SHOWN.find((outcome) => OUTCOME_KEYS[outcome] === lower) : undefined;
 }
+
+/** Adds a follow-up on the account: f is taken by "g f" (my follow-ups); u as in follow-up. */
+export const ADD_FOLLOW_UP_KEY = 'u';

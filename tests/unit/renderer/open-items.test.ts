@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterItems, openTotals, rangeIds, sortItems } from '../../../renderer/src/account/openItems';
+import { filterItems, ITEMS_PAGE, openTotals, rangeIds, rowMoveTarget, sortItems } from '../../../renderer/src/account/openItems';
 import type { OpenItem } from '../../../renderer/src/account/types';
 
 let next = 0;
@@ -55,5 +55,26 @@ describe('open items table helpers', () => {
       { currency: 'USD', amountMinor: 12_345 },
     ]);
     expect(openTotals(items, new Set())).toEqual([]);
+  });
+});
+
+describe('moving the focus in the open items', () => {
+  it('moves by one with the arrows, by a page with PageUp/PageDown, to the ends with Home/End, never past them', () => {
+    expect(rowMoveTarget('ArrowDown', 3, 132)).toBe(4);
+    expect(rowMoveTarget('ArrowUp', 3, 132)).toBe(2);
+    expect(rowMoveTarget('PageDown', 3, 132)).toBe(3 + ITEMS_PAGE);
+    expect(rowMoveTarget('PageUp', 13, 132)).toBe(13 - ITEMS_PAGE);
+    expect(rowMoveTarget('Home', 70, 132)).toBe(0);
+    expect(rowMoveTarget('End', 0, 132)).toBe(131);
+    expect(rowMoveTarget('ArrowUp', 0, 132)).toBe(0);
+    expect(rowMoveTarget('ArrowDown', 131, 132)).toBe(131);
+    expect(rowMoveTarget('PageDown', 128, 132)).toBe(131);
+    expect(rowMoveTarget('PageUp', 4, 132)).toBe(0);
+  });
+
+  it('ignores other keys and an empty list', () => {
+    expect(rowMoveTarget('Enter', 3, 132)).toBeNull();
+    expect(rowMoveTarget('j', 3, 132)).toBeNull();
+    expect(rowMoveTarget('ArrowDown', 0, 0)).toBeNull();
   });
 });
