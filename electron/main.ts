@@ -22,7 +22,7 @@ import { APP_COMMAND_CHANNEL } from './ipc/channel';
 import { decideExternalLink } from './security/external-links';
 import { isInsideApp } from './security/navigation';
 import { hardenContents } from './security/harden';
-import { syncModeFromEnv, SYNC_ENV } from './app/sync-mode';
+import { setupFromEnv, SETUP_ENV, syncModeFromEnv, SYNC_ENV } from './app/sync-mode';
 import { fileTokenVault, plainCodec, type TokenCodec } from './sync/token-vault';
 import { resolveUpdateFeed, UPDATE_FEED_ENV } from './update/update-feed';
 import { startUpdates, type RunningUpdates, type UpdateNotice } from './update/updater';
@@ -126,16 +126,19 @@ async function start(): Promise<void> {
     ),
   );
   const clock = clockFromEnv(process.env);
+  const syncing = syncModeFromEnv(process.env[SYNC_ENV]) === 'embedded';
+  /** The built-in demo server, started once: when the user chooses the demo, or at start for a store that did. */
+  const startDemo = () => {
+    // A first start creates and seeds the database, which takes seconds: the window does not wait for it.
+    embedded ??= startEmbeddedServer({ dataDir: join(dataDir, 'server'), demo: { size: 'small' }, clock }).then((server) => {
+      log.info('built-in sync server started', { url: server.url, seeded: server.seeded !== null });
+      return server;
+    });
+    // Failures reach the sync status (and the log) through the engine.
+    embedded.catch(() => undefined);
+    return embedded.then((server) => (server?.credentials ? { url: server.url, credentials: server.credentials } : null));
+  };
   try {
-    if (syncModeFromEnv(process.env[SYNC_ENV]) === 'embedded') {
-      // A first start creates and seeds the database, which takes seconds: the window does not wait for it.
-      embedded = startEmbeddedServer({ dataDir: join(dataDir, 'server'), demo: { size: 'small' }, clock }).then((server) => {
-        log.info('built-in sync server started', { url: server.url, seeded: server.seeded !== null });
-        return server;
-      });
-      // Failures reach the sync status (and the log) through the engine.
-      embedded.catch(() => undefined);
-    }
     workspace = await openWorkspace({
       dataDir,
       nativeBinding: nativeBindingPath({
@@ -155,14 +158,16 @@ async function start(): Promise<void> {
       revealFile: (path) => {
         shell.showItemInFolder(path);
       },
-      ...(embedded === null
-        ? {}
-        : {
+      ...(syncing
+        ? {
             sync: {
               vault: fileTokenVault(join(dataDir, 'session.bin'), await sessionCodec()),
-              embedded: embedded.then((server) => (server?.credentials ? { url: server.url, credentials: server.credentials } : null)),
+              // The first start asks (demo or the company's server); LEDGERLINE_SETUP=demo answers for scripted runs.
+              embedded: setupFromEnv(process.env[SETUP_ENV]) === 'demo' ? startDemo() : null,
+              startDemo,
             },
-          }),
+          }
+        : {}),
     });
   } catch (error) {
     log.error('could not open the local store', describeError(error));

@@ -36,5 +36,8 @@ export function detachedSyncHandlers(): SyncHandlers {
     },
     'sync.signIn': noEngine,
     'sync.signOut': status,
+    // A store without sync has its portfolio already (the local demo): nothing to choose.
+    'sync.setup': () => ({ needed: false, demoOffered: false }),
+    'sync.chooseDemo': noEngine,
   };
 }

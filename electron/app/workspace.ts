@@ -39,6 +39,8 @@ export interface WorkspaceSyncOptions {
   readonly vault: TokenVault;
   /** The server started with the app, if any (or its start under way): a fresh store signs in to it with its demo account. */
   readonly embedded: EmbeddedServer | null | Promise<EmbeddedServer | null>;
+  /** Starts the built-in demo server on demand (the first start's choice, and later starts of a store that chose it). */
+  readonly startDemo?: () => Promise<EmbeddedServer | null>;
   readonly timing?: Partial<SyncTiming>;
   readonly fetch?: typeof fetch;
 }
@@ -103,6 +105,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     vault: sync.vault,
     logger: options.logger,
     embedded: sync.embedded,
+    ...(sync.startDemo === undefined ? {} : { startDemo: sync.startDemo }),
     ...(sync.timing === undefined ? {} : { timing: sync.timing }),
     ...(sync.fetch === undefined ? {} : { fetch: sync.fetch }),
   });

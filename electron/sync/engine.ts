@@ -80,6 +80,11 @@ export interface SyncEngineOptions {
   readonly settings?: DomainSettings;
   /** The built-in server, or its start under way: the window need not wait for it. */
   readonly embedded?: EmbeddedServer | null | Promise<EmbeddedServer | null>;
+  /**
+   * Starts the built-in demo server on demand: when the user chooses the demo on a first start, and
+   * on every later start of a store that chose it. Absent where there is no demo to offer.
+   */
+  readonly startDemo?: () => Promise<EmbeddedServer | null>;
   readonly fetch?: typeof fetch;
   readonly scheduler?: Scheduler;
   readonly random?: () => number;
@@ -116,22 +121,47 @@ export class SyncEngine {
     this.timing = { ...DEFAULT_SYNC_TIMING, ...options.timing };
     this.scheduler = options.scheduler ?? realScheduler;
     this.random = options.random ?? Math.random;
-    const embedded = options.embedded ?? null;
-    if (embedded instanceof Promise) {
-      this.embeddedStarting = embedded.then(
-        (server) => {
-          this.embedded = server;
-          this.embeddedStarting = null;
-        },
-        (error: unknown) => {
-          this.embeddedFailure = error instanceof Error ? error.message : String(error);
-          this.embeddedStarting = null;
-          options.logger.error('the built-in sync server could not start', describeError(error));
-        },
-      );
-    } else {
+    const stored = storedServer(options.store.sqlite);
+    if (options.embedded !== undefined && options.embedded !== null) this.useEmbedded(options.embedded);
+    else if (stored?.embedded === true && options.startDemo !== undefined) this.useEmbedded(options.startDemo());
+  }
+
+  private useEmbedded(embedded: EmbeddedServer | Promise<EmbeddedServer | null>): void {
+    if (!(embedded instanceof Promise)) {
       this.embedded = embedded;
+      return;
     }
+    this.embeddedStarting = embedded.then(
+      (server) => {
+        this.embedded = server;
+        this.embeddedStarting = null;
+      },
+      (error: unknown) => {
+        this.embeddedFailure = error instanceof Error ? error.message : String(error);
+        this.embeddedStarting = null;
+        this.options.logger.error('the built-in sync server could not start', describeError(error));
+      },
+    );
+  }
+
+  /** A first start: no server chosen yet, none starting; the user picks the demo or their company's server. */
+  setupNeeded(): boolean {
+    return storedServer(this.sqlite) === null && this.embedded === null && this.embeddedStarting === null;
+  }
+
+  demoOffered(): boolean {
+    return this.options.startDemo !== undefined;
+  }
+
+  /** The first start's "try the demo": starts the built-in server and signs in to it as the demo collector. */
+  chooseDemo(): SyncStatus {
+    const startDemo = this.options.startDemo;
+    if (startDemo === undefined) throw new DomainError('conflict', 'There is no demo portfolio in this installation; sign in to your company\'s server instead.');
+    if (!this.setupNeeded()) throw new DomainError('conflict', 'This computer already syncs with a server; sign out first to start over.');
+    this.useEmbedded(startDemo());
+    this.state = 'syncing';
+    this.trigger();
+    return this.status();
   }
 
   private get sqlite() {

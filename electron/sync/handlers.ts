@@ -46,5 +46,7 @@ export function createSyncHandlers(engine: SyncEngine, store: LocalStore, runOpe
     },
     'sync.signIn': (input) => engine.signIn(input),
     'sync.signOut': () => engine.signOut(),
+    'sync.setup': () => ({ needed: engine.setupNeeded(), demoOffered: engine.demoOffered() }),
+    'sync.chooseDemo': () => engine.chooseDemo(),
   };
 }

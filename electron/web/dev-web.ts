@@ -11,7 +11,7 @@ import { clockFromEnv } from '../app/clock-from-env';
 import { createFileLogger, setLogFile } from '../app/file-logger';
 import { describeError } from '../app/logger';
 import { resolveDataDir } from '../app/paths';
-import { SYNC_ENV, syncModeFromEnv } from '../app/sync-mode';
+import { SETUP_ENV, setupFromEnv, SYNC_ENV, syncModeFromEnv } from '../app/sync-mode';
 import { INSTALL_PASSWORD_FILE } from '../../server/embedded/install-password';
 import { buildRenderer, isRendererBuildStale } from './renderer-build';
 import { DEFAULT_STATIC_ROOT, REPO_ROOT, startWebServer } from './start';
@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     seedIfEmpty: true,
     logger,
     sync: syncModeFromEnv(process.env[SYNC_ENV]),
+    // A developer wants the demo at once; LEDGERLINE_SETUP=ask shows the first start's choice.
+    setup: process.env[SETUP_ENV] === undefined ? 'demo' : setupFromEnv(process.env[SETUP_ENV]),
   });
   // Tests and scripts wait for this exact line.
   process.stdout.write(`Ledgerline dev:web listening on ${server.url} (data: ${dataDir})\n`);

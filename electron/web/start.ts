@@ -9,7 +9,7 @@ import { systemClock, type Clock } from '../../shared/domain/clock';
 import { isLoopbackHostname } from '../../shared/net/loopback';
 import type { ShellLogger } from '../app/logger';
 import { createMemoryLogger } from '../app/memory-logger';
-import type { SyncMode } from '../app/sync-mode';
+import type { SetupMode, SyncMode } from '../app/sync-mode';
 import { openWorkspace } from '../app/workspace';
 import { startEmbeddedServer, type EmbeddedServer } from '../../server/embedded/embedded-server';
 import { fileTokenVault, plainCodec } from '../sync/token-vault';
@@ -35,14 +35,19 @@ export interface WebServerOptions {
    * first start) and signs in to it; `off` (the default) keeps the store standalone, seeded locally.
    */
   readonly sync?: SyncMode;
+  /**
+   * With sync: `demo` (the default) starts the built-in server at once, as scripts and tests want;
+   * `ask` leaves a first start to the user's choice, as the desktop app does.
+   */
+  readonly setup?: SetupMode;
   readonly syncTiming?: Partial<SyncTiming>;
 }
 
 export interface WebServer {
   readonly url: string;
-  /** The built-in sync server's address, when it runs. */
+  /** The built-in sync server's address, when it was started with the demo at start. */
   readonly syncServerUrl: string | null;
-  /** The built-in server's demo users' password (this installation's own), when it runs with the demo. */
+  /** Its demo users' password (this installation's own). */
   readonly syncServerPassword: string | null;
   close(): Promise<void>;
 }
@@ -62,8 +67,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (!isLoopbackHostname(host) || host.startsWith('[')) throw new RangeError(`dev:web listens on loopback addresses only, not "${host}"`);
   const logger = options.logger ?? createMemoryLogger();
   const clock = options.clock ?? systemClock;
-  const embedded: EmbeddedServer | null =
-    options.sync === 'embedded' ? await startEmbeddedServer({ dataDir: join(options.dataDir, 'server'), demo: { size: 'small' }, clock }) : null;
+  let embedded: Promise<EmbeddedServer> | null = null;
+  const startDemo = () => {
+    embedded ??= startEmbeddedServer({ dataDir: join(options.dataDir, 'server'), demo: { size: 'small' }, clock });
+    return embedded.then((server) => (server.credentials === null ? null : { url: server.url, credentials: server.credentials }));
+  };
+  const closeEmbedded = () => embedded?.then((server) => server.close(), () => undefined);
+  const started = options.sync === 'embedded' && (options.setup ?? 'demo') === 'demo' ? await startDemo() : null;
   try {
     const workspace = await openWorkspace({
       dataDir: options.dataDir,
@@ -73,15 +83,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       transport: 'http',
       version: appVersion(),
       logger,
-      ...(embedded === null
-        ? {}
-        : {
+      ...(options.sync === 'embedded'
+        ? {
             sync: {
               vault: fileTokenVault(join(options.dataDir, SESSION_FILE), plainCodec),
-              embedded: embedded.credentials === null ? null : { url: embedded.url, credentials: embedded.credentials },
+              embedded: started,
+              startDemo,
               ...(options.syncTiming === undefined ? {} : { timing: options.syncTiming }),
             },
-          }),
+          }
+        : {}),
     });
     try {
       const app = await createWebApp({
@@ -96,13 +107,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       let closing: Promise<void> | null = null;
       return {
         url: `http://${urlHost}:${port}/`,
-        syncServerUrl: embedded?.url ?? null,
-        syncServerPassword: embedded?.credentials?.password ?? null,
+        syncServerUrl: started?.url ?? null,
+        syncServerPassword: started?.credentials.password ?? null,
         close: () => {
           closing ??= app
             .close()
             .then(() => workspace.close())
-            .then(() => embedded?.close());
+            .then(closeEmbedded);
           return closing;
         },
       };
@@ -111,7 +122,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       throw error;
     }
   } catch (error) {
-    await embedded?.close();
+    await closeEmbedded();
     throw error;
   }
 }

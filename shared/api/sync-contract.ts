@@ -80,6 +80,15 @@ export const SignInSchema = z.strictObject({
   discardUnsynced: z.boolean().default(false),
 });
 
+/** Whether this is a first start that must choose between the demo and a company server. */
+export const SetupStateSchema = z.strictObject({
+  /** No server chosen yet: the app shows the choice instead of an empty worklist. */
+  needed: z.boolean(),
+  /** Whether this installation can run the demo portfolio on a built-in server. */
+  demoOffered: z.boolean(),
+});
+export type SetupState = z.output<typeof SetupStateSchema>;
+
 /** Online/offline as the window sees it (navigator.onLine); a return to online syncs at once. */
 export const NetworkChangeSchema = z.strictObject({ online: z.boolean() });
 
@@ -96,4 +105,7 @@ export const syncContract = {
   'sync.discard': operation(SyncIssueRefSchema, z.object({ discarded: z.literal(true) })),
   'sync.signIn': operation(SignInSchema, SyncStatusSchema),
   'sync.signOut': operation(EmptySchema, SyncStatusSchema),
+  'sync.setup': operation(EmptySchema, SetupStateSchema),
+  /** The first start's demo: starts the built-in server with the demo portfolio and signs in to it. */
+  'sync.chooseDemo': operation(EmptySchema, SyncStatusSchema),
 } as const;

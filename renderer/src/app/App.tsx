@@ -13,11 +13,13 @@ import { TeamScreen } from '../team/TeamScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
 import { useSyncUserKey } from '../sync/syncStatusStore';
+import { useDataVersion } from '../collector/dataVersion';
 import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
 import { WorkDrawer, type WorkRequest } from '../collector/WorkDrawer';
 import type { WorklistFilters } from '../worklist/filters';
 import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
+import { WelcomeScreen } from './WelcomeScreen';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
 import { goBack, goHome, openDashboard, openFollowUps, openReports, openSyncIssues, openTeam, useRoute } from './router';
@@ -45,6 +47,8 @@ export function App() {
   const goPressedAt = useRef(0);
   const syncUserKey = useSyncUserKey();
   const info = useQuery(`app.info:${syncUserKey}`, () => api['app.info']({}));
+  const dataVersion = useDataVersion();
+  const setup = useQuery(`sync.setup:${syncUserKey}:${dataVersion}`, () => api['sync.setup']({}));
   const asOf = info.data?.asOf ?? '';
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -164,6 +168,9 @@ export function App() {
   useEffect(() => {
     if (onWorklist && document.activeElement === document.body) gridRef.current?.focus({ preventScroll: true });
   }, [onWorklist]);
+
+  // A first start chooses the demo or the company's server before there is anything to show.
+  if (setup.data?.needed === true) return <WelcomeScreen setup={setup.data} />;
 
   return (
     <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default', color: 'text.primary' }}>

@@ -4,7 +4,7 @@
  * channel with the sender check, and creates an isolated, sandboxed window on app://.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeBindingPath } from '../../../electron/app/native-binding';
@@ -38,8 +38,8 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function runMain(dataDir: string, sync: 'embedded' | 'off' = 'embedded'): Report {
-  return runFakeElectron({ bundle, appPath, dataDir, sync, cwd: REPO_ROOT });
+function runMain(dataDir: string, sync: 'embedded' | 'off' = 'embedded', setup: 'ask' | 'demo' = 'demo'): Report {
+  return runFakeElectron({ bundle, appPath, dataDir, sync, setup, cwd: REPO_ROOT });
 }
 
 describe('the bundled main process', () => {
@@ -70,6 +70,7 @@ describe('the bundled main process', () => {
 
     expect(report.calls.info).toMatchObject({ ok: true, value: { transport: 'ipc', asOf: '2026-11-23', dataDir } });
     expect(report.calls.sync).toMatchObject({ ok: true, value: { state: 'idle', pending: 0, server: { embedded: true }, user: { username: 'jordan.reyes' } } });
+    expect(report.calls.setup).toEqual({ ok: true, value: { needed: false, demoOffered: true } });
     expect(report.calls.page?.ok).toBe(true);
     expect((report.calls.page?.value?.rows as unknown[]).length).toBe(3);
     expect(report.calls.malformed).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -80,11 +81,22 @@ describe('the bundled main process', () => {
     // A first start creates the built-in server's database: seconds on a busy machine.
   }, 180_000);
 
+  it('on a first start that was not told to run the demo, asks: no built-in server, no demo users, an empty store', () => {
+    const dataDir = join(work, 'first-start');
+    const report = runMain(dataDir, 'embedded', 'ask');
+    expect(report.dialogs).toEqual([]);
+    expect(report.calls.setup).toEqual({ ok: true, value: { needed: true, demoOffered: true } });
+    expect(report.calls.sync).toMatchObject({ ok: true, value: { state: 'local_only', server: null, user: null } });
+    expect(report.calls.page?.value?.rows).toEqual([]);
+    expect(existsSync(join(dataDir, 'server'))).toBe(false);
+  });
+
   it('runs standalone on the local demo when sync is off', () => {
     const dataDir = join(work, 'standalone');
     const report = runMain(dataDir, 'off');
     expect(report.dialogs).toEqual([]);
     expect(report.calls.sync).toMatchObject({ ok: true, value: { state: 'local_only', server: null } });
+    expect(report.calls.setup).toEqual({ ok: true, value: { needed: false, demoOffered: false } });
     expect((report.calls.page?.value?.rows as unknown[]).length).toBe(3);
   });
 

@@ -22,6 +22,8 @@ export interface FakeElectronRun {
   readonly appPath: string;
   readonly dataDir: string;
   readonly sync: 'embedded' | 'off';
+  /** LEDGERLINE_SETUP: `demo` (the default here) starts the demo at once, `ask` leaves the first start's choice open. */
+  readonly setup?: 'ask' | 'demo';
   /** Where the process runs: the bundle resolves its externals from the node_modules around it. */
   readonly cwd: string;
 }
@@ -29,7 +31,7 @@ export interface FakeElectronRun {
 export function runFakeElectron(run: FakeElectronRun): Report {
   const result = spawnSync(process.execPath, [join(__dirname, 'fixtures', 'fake-electron-main.cjs'), run.bundle, run.appPath, run.dataDir], {
     cwd: run.cwd,
-    env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '', LEDGERLINE_SYNC: run.sync, NODE_PATH: '' },
+    env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '', LEDGERLINE_SYNC: run.sync, LEDGERLINE_SETUP: run.setup ?? 'demo', NODE_PATH: '' },
     encoding: 'utf8',
     timeout: 150_000,
   });
