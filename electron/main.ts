@@ -132,6 +132,7 @@ async function start(): Promise<void> {
     // A first start creates and seeds the database, which takes seconds: the window does not wait for it.
     embedded ??= startEmbeddedServer({ dataDir: join(dataDir, 'server'), demo: { size: 'small' }, clock }).then((server) => {
       log.info('built-in sync server started', { url: server.url, seeded: server.seeded !== null });
+      if (server.passwordReplacedFor.length > 0) log.warn('built-in server: users put on this installation\'s password, their sessions ended', { users: server.passwordReplacedFor });
       return server;
     });
     // Failures reach the sync status (and the log) through the engine.

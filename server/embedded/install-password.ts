@@ -3,7 +3,8 @@
  * its data folder for the owner only; the app reads it from there. The published demo password
  * (server/demo/credentials.ts) would let any process or user on the machine, or a web page through
  * a rebound DNS name, sign in as admin. Installations seeded before this carry the published
- * password: it is replaced once, at the next start.
+ * password: it is replaced once, at the next start. A password file that went missing is made
+ * anew, and every user of the folder's database is put on the new one.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,21 +25,29 @@ export function markPublishedPasswordRetired(dataDir: string): void {
   writeFileSync(join(dataDir, RETIRED_MARKER), `${new Date().toISOString()}\n`, { mode: 0o600 });
 }
 
-export function loadOrCreateInstallPassword(dataDir: string): string {
-  return loadOrCreateOwnerOnlySecret(join(dataDir, INSTALL_PASSWORD_FILE), 32);
+export interface InstallPassword {
+  readonly password: string;
+  /** Made by this start: the folder had none (a first start, or the file was lost). */
+  readonly created: boolean;
+}
+
+export function loadOrCreateInstallPassword(dataDir: string): InstallPassword {
+  const path = join(dataDir, INSTALL_PASSWORD_FILE);
+  const created = !existsSync(path);
+  return { password: loadOrCreateOwnerOnlySecret(path, 32), created };
 }
 
 /**
- * Gives every user still on the published demo password the install password instead and ends
- * their sessions (whoever signed in with the published one is out); answers their usernames.
+ * Gives the install password to every user still on the published demo password (`published`),
+ * or to every user (`everyone`: the password file was made anew, so nobody's old one is known),
+ * and ends their sessions; answers their usernames.
  */
-export async function retirePublishedPassword(db: Kysely<ServerDatabase>, clock: Clock, dataDir: string, installPassword: string): Promise<string[]> {
-  const marker = join(dataDir, RETIRED_MARKER);
-  if (existsSync(marker)) return [];
+export async function rekeyUsers(db: Kysely<ServerDatabase>, clock: Clock, dataDir: string, installPassword: string, which: 'published' | 'everyone'): Promise<string[]> {
+  if (which === 'published' && existsSync(join(dataDir, RETIRED_MARKER))) return [];
   const users = await db.selectFrom('users').select(['id', 'username', 'password_hash']).execute();
   const onPublished: { id: string; username: string }[] = [];
   for (const user of users) {
-    if (await verifyPassword(user.password_hash, DEMO_PASSWORD)) onPublished.push({ id: user.id, username: user.username });
+    if (which === 'everyone' || (await verifyPassword(user.password_hash, DEMO_PASSWORD))) onPublished.push({ id: user.id, username: user.username });
   }
   if (onPublished.length > 0) {
     const passwordHash = await hashPassword(installPassword);

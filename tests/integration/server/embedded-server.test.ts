@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -68,6 +68,7 @@ describe('embedded server', { timeout: 120_000 }, () => {
       for (const username of Object.values(DEMO_USERNAMES)) expect((await signIn(server, username, DEMO_PASSWORD)).status, username).toBe(401);
       expect(server.seeded).toMatchObject({ size: 'small', seed: 1, asOf: '2026-03-02' });
       expect(server.seeded?.counts.customers).toBe(60);
+      expect(server.passwordReplacedFor).toEqual([]);
       const health = await fetch(`${server.url}/v1/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', db: 'ok' });
@@ -122,7 +123,10 @@ describe('embedded server', { timeout: 120_000 }, () => {
     }
   });
 
-  it('takes the published demo password away from an installation seeded with it, and ends the sessions opened with it', async () => {
+  it.each([
+    ['an upgrade (no password file yet)', false],
+    ['a password file beside a database restored from before', true],
+  ])('takes the published demo password away from an installation seeded with it, and ends the sessions opened with it: %s', async (_, fileBefore) => {
     const olderDir = mkdtempSync(join(tmpdir(), 'ledgerline-embedded-older-'));
     try {
       // What an earlier version left: the demo seeded with the published password, and an admin session.
@@ -139,9 +143,11 @@ describe('embedded server', { timeout: 120_000 }, () => {
       } finally {
         await store.close();
       }
+      if (fileBefore) writeFileSync(join(olderDir, INSTALL_PASSWORD_FILE), 'a-password-this-version-made-before-the-restore', { mode: 0o600 });
       const server = await startEmbeddedServer({ dataDir: olderDir, demo: { size: 'small' }, clock });
       try {
         expect(server.seeded).toBeNull();
+        expect([...server.passwordReplacedFor].sort()).toEqual(Object.values(DEMO_USERNAMES).sort());
         for (const username of Object.values(DEMO_USERNAMES)) expect((await signIn(server, username, DEMO_PASSWORD)).status, username).toBe(401);
         expect((await signIn(server, DEMO_USERNAMES.teamLead, server.credentials?.password ?? '')).status).toBe(200);
         const refreshed = await fetch(`${server.url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
@@ -149,8 +155,37 @@ describe('embedded server', { timeout: 120_000 }, () => {
       } finally {
         await server.close();
       }
+      // Once done, the next start checks nothing again and changes nobody.
+      const again = await startEmbeddedServer({ dataDir: olderDir, demo: { size: 'small' }, clock });
+      try {
+        expect(again.passwordReplacedFor).toEqual([]);
+      } finally {
+        await again.close();
+      }
     } finally {
       rmSync(olderDir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a new password when its file was lost, and puts every user on it', async () => {
+    const lostDir = mkdtempSync(join(tmpdir(), 'ledgerline-embedded-lost-'));
+    try {
+      const first = await startEmbeddedServer({ dataDir: lostDir, demo: { size: 'small' }, clock });
+      const before = first.credentials?.password ?? '';
+      await first.close();
+      rmSync(join(lostDir, INSTALL_PASSWORD_FILE));
+      const server = await startEmbeddedServer({ dataDir: lostDir, demo: { size: 'small' }, clock });
+      try {
+        const after = server.credentials?.password ?? '';
+        expect(after).not.toBe(before);
+        expect(server.passwordReplacedFor.length).toBe(Object.values(DEMO_USERNAMES).length);
+        expect((await signIn(server, DEMO_USERNAMES.collector, before)).status).toBe(401);
+        expect((await signIn(server, DEMO_USERNAMES.collector, after)).status).toBe(200);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(lostDir, { recursive: true, force: true });
     }
   });
 
