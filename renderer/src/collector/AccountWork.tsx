@@ -22,7 +22,7 @@ import { formatDate, formatDateTime, money, relativeDay } from '../common/format
 import type { OpenItem } from '../account/types';
 import { canCancel, disputedItems, dueState, instalmentLabel, isPlanInstalment, itemsLabel, promiseTitle, userName, type CustomerWork, type User, type WorkDispute, type WorkPromise } from './workLists';
 import { FormDialog } from './FormDialog';
-import { useCommand } from './useCommand';
+import { errorIsAbout, useCommand } from './useCommand';
 import { addDays, dateProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
@@ -625,6 +625,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
   const parsed = parseAmount(amount, currency);
   const amountProblem = amount.trim() === '' ? (needsAmount ? 'is required for this kind' : '') : parsed.ok ? '' : parsed.message;
   const reasonProblem = requiredTextProblem(reason, 2_000);
+  const amountServerError = errorIsAbout(request.error, 'amountMinor') ? request.error?.message : undefined;
   const reset = () => {
     setAdding(false);
     setKind('');
@@ -683,7 +684,8 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
           title="Request an escalation"
           submitLabel="Request"
           busy={request.busy}
-          error={request.error}
+          // An amount the server refused (more than the balance) shows under the amount, not above the form.
+          error={amountServerError === undefined ? request.error : null}
           onClose={reset}
           onSubmit={() => {
             setTried(true);
@@ -718,9 +720,10 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
             value={amount}
             onChange={(event) => {
               setAmount(event.target.value);
+              request.fieldChanged('amountMinor');
             }}
-            error={tried && amountProblem !== ''}
-            helperText={tried && amountProblem !== '' ? `Amount ${amountProblem}` : ' '}
+            error={(tried && amountProblem !== '') || amountServerError !== undefined}
+            helperText={tried && amountProblem !== '' ? `Amount ${amountProblem}` : (amountServerError ?? ' ')}
             slotProps={{ htmlInput: { inputMode: 'decimal' } }}
           />
           <TextField

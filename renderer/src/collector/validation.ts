@@ -7,7 +7,8 @@
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
 import { dateWindowProblem, type DateKind } from '../../../shared/domain/date-bounds';
 import { minorDigits, parseMoney } from '../../../shared/domain/money';
-import { NOTE_MAX } from '../../../shared/domain/text';
+import { NOTE_MAX, TEXT_PROBLEM_MESSAGES, textProblem } from '../../../shared/domain/text';
+import { formatCount } from '../common/format';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
@@ -102,10 +103,25 @@ const put = (errors: Record<string, string>, key: string, message: string) => {
   if (message !== '') errors[key] = message;
 };
 
+/**
+ * The shared text rule (shared/domain/text.ts) as a field message: control, bidi and broken
+ * characters are refused as the user types, with the same words the server would use.
+ */
+export function textRuleProblem(value: string): string {
+  const problem = textProblem(value);
+  return problem === null ? '' : TEXT_PROBLEM_MESSAGES[problem];
+}
+
+/** Checks an optional free text: not longer than `max`, and within the text rule. */
+export function optionalTextProblem(value: string, max: number): string {
+  if (value.length > max) return `must be at most ${formatCount(max)} characters`;
+  return textRuleProblem(value);
+}
+
 export function validateContact(form: ContactForm, today: string): FieldErrors {
   const errors: Record<string, string> = {};
   if (form.outcome === '') errors.outcome = 'Choose an outcome: press its letter or click it';
-  if (form.note.length > NOTE_MAX) errors.note = `must be at most ${NOTE_MAX} characters`;
+  put(errors, 'note', optionalTextProblem(form.note, NOTE_MAX));
   if (form.durationMinutes.trim() !== '') {
     const minutes = Number(form.durationMinutes);
     if (!Number.isInteger(minutes) || minutes < 0) errors.durationSeconds = 'must be a whole number of minutes';
@@ -113,7 +129,7 @@ export function validateContact(form: ContactForm, today: string): FieldErrors {
   }
   put(errors, 'followUpDate', dateProblem('followUp', form.followUpDate, today, false));
   if (form.contactPersonId === 'new') {
-    if (form.newName.trim() === '') errors['newContactPerson.name'] = 'is required';
+    put(errors, 'newContactPerson.name', requiredTextProblem(form.newName, 200));
     const phone = form.newPhone.trim();
     const email = form.newEmail.trim();
     if (phone !== '' && !PHONE.test(phone)) errors['newContactPerson.phone'] = 'must be a phone number such as +49 30 1234567';
@@ -129,7 +145,7 @@ export function validateContact(form: ContactForm, today: string): FieldErrors {
  */
 export function validatePromise(form: PromiseForm, today: string, prefix = '', maxMinor?: number): FieldErrors {
   const errors: Record<string, string> = {};
-  if (form.note.length > NOTE_MAX) errors[`${prefix}note`] = `must be at most ${NOTE_MAX} characters`;
+  put(errors, `${prefix}note`, optionalTextProblem(form.note, NOTE_MAX));
   if (!form.plan) {
     put(errors, `${prefix}promisedDate`, dateProblem('promise', form.promisedDate, today, true));
     const amount = parseAmount(form.amount, form.currency);
@@ -180,16 +196,16 @@ export function validateDispute(form: DisputeForm, today: string, prefix = ''): 
   });
   if (new Set(form.items.map((item) => item.currency)).size > 1) errors[`${prefix}items`] = 'all items must be in one currency';
   if (form.reasonCode === '') errors[`${prefix}reasonCode`] = 'choose a reason';
-  if (form.description.length > NOTE_MAX) errors[`${prefix}description`] = `must be at most ${NOTE_MAX} characters`;
+  put(errors, `${prefix}description`, optionalTextProblem(form.description, NOTE_MAX));
   put(errors, `${prefix}dueDate`, dateProblem('disputeDue', form.dueDate, today, false));
   return errors;
 }
 
-/** Checks a required text field: trimmed not empty and not longer than `max`. */
+/** Checks a required text field: trimmed not empty, not longer than `max`, and within the text rule. */
 export function requiredTextProblem(value: string, max: number): string {
   if (value.trim() === '') return 'is required';
-  if (value.trim().length > max) return `must be at most ${max} characters`;
-  return '';
+  if (value.trim().length > max) return `must be at most ${formatCount(max)} characters`;
+  return textRuleProblem(value);
 }
 
 /**

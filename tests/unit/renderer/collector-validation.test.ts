@@ -5,7 +5,9 @@ import {
   amountText,
   formFieldFor,
   isCalendarDate,
+  optionalTextProblem,
   parseAmount,
+  requiredTextProblem,
   splitEvenly,
   validateContact,
   validateDispute,
@@ -14,6 +16,7 @@ import {
   type DisputeForm,
   type PromiseForm,
 } from '../../../renderer/src/collector/validation';
+import { TEXT_PROBLEM_MESSAGES } from '../../../shared/domain/text';
 
 const TODAY = '2026-11-23';
 
@@ -191,5 +194,32 @@ describe('splitEvenly', () => {
       expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
       expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('the text rule as the user types', () => {
+  const refused: readonly (readonly [string, string])[] = [
+    ['Paid\u0000 in full', TEXT_PROBLEM_MESSAGES.control_character],
+    ['RTL[\u202Eexe.live]', TEXT_PROBLEM_MESSAGES.bidi_control],
+    ['isolate \u2066x\u2069', TEXT_PROBLEM_MESSAGES.bidi_control],
+    ['broken \uD83D text', TEXT_PROBLEM_MESSAGES.lone_surrogate],
+  ];
+
+  it('refuses control, bidi and broken characters in required and optional texts, with the server\'s words', () => {
+    for (const [text, message] of refused) {
+      expect(requiredTextProblem(text, 200), text).toBe(message);
+      expect(optionalTextProblem(text, 5_000), text).toBe(message);
+    }
+    expect(requiredTextProblem('Tab\tand\nline breaks, emoji \uD83D\uDE00 and <b>markup</b>', 200)).toBe('');
+    expect(optionalTextProblem('', 5_000)).toBe('');
+    expect(optionalTextProblem('x'.repeat(5_001), 5_000)).toBe('must be at most 5,000 characters');
+  });
+
+  it('puts the problem under the field of every form that takes free text', () => {
+    const [text, message] = refused[1] ?? ['', ''];
+    expect(validateContact({ ...contact, note: text }, TODAY)).toEqual({ note: message });
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: text, newEmail: 'ann@example.com' }, TODAY)).toEqual({ 'newContactPerson.name': message });
+    expect(validatePromise({ ...promise, note: text }, TODAY, 'promise.')).toEqual({ 'promise.note': message });
+    expect(validateDispute({ ...dispute, description: text }, TODAY)).toEqual({ description: message });
   });
 });
