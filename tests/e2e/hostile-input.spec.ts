@@ -27,7 +27,9 @@ const FORMULA_FOLLOW_UP = '=1+1 <b>not bold</b>';
 
 const drawer = (page: Page): Locator => page.getByRole('dialog', { name: /Log contact|Promise to pay|Raise a dispute/ });
 
-/** Opens every screen from the keyboard and checks each shows its heading and no load error. */
+const home = (page: Page): Locator => page.getByRole('link', { name: 'Ledgerline', exact: true });
+
+/** Opens every screen with its "go to" keys from the worklist; each shows its heading and no load error. */
 async function everyScreenOpens(page: Page, lead: boolean): Promise<void> {
   const screens: readonly (readonly [string, string])[] = [
     ['f', 'My follow-ups'],
@@ -37,16 +39,14 @@ async function everyScreenOpens(page: Page, lead: boolean): Promise<void> {
     ...(lead ? [['t', 'Team'] as const] : []),
   ];
   for (const [key, heading] of screens) {
-    await page.keyboard.press('Escape');
+    await home(page).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible();
+    await expect(dataRows(page).first()).toBeVisible();
     await page.keyboard.press('g');
     await page.keyboard.press(key);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expect(page.getByText(/^Could not load/)).toHaveCount(0);
   }
-  await page.getByTestId('home-link').or(page.getByRole('link', { name: 'Ledgerline' })).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible();
-  await expect(dataRows(page).first()).toBeVisible();
-  await expect(page.getByText(/^Could not load/)).toHaveCount(0);
 }
 
 async function openCustomer(page: Page, name: string): Promise<void> {
@@ -159,6 +159,30 @@ test('hostile values in every form are refused under their field or stored as te
     expect((await dialog.textContent()) ?? '').not.toMatch(/\d{10,}/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
+  });
+
+  await test.step('the worklist: a snooze until 9999-12-31 or with a refused reason; a report to 9999-12-31', async () => {
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible();
+    await dataRows(page).first().click();
+    await page.keyboard.press('s');
+    const snooze = page.getByRole('dialog', { name: /^Snooze / });
+    await snooze.getByLabel('Reason').fill(REFUSED_TEXTS[0]?.[1] ?? '');
+    await snooze.getByLabel('Until').fill('9999-12-31');
+    await snooze.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await expect(snooze.getByText(REFUSED_TEXTS[0]?.[2] ?? /./)).toBeVisible();
+    await expect(snooze.getByText(/must be at most two years ahead/)).toBeVisible();
+    await snooze.getByRole('button', { name: 'Cancel' }).click();
+    await expect(snooze).toBeHidden();
+
+    await page.keyboard.press('g');
+    await page.keyboard.press('r');
+    await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('9999-12-31');
+    await page.getByTestId('notes-export').click();
+    await expect(page.getByText(/2099/).first()).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'To', exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(/^Could not load/)).toHaveCount(0);
   });
 
   await test.step("Jordan's screens all open; the stored note and follow-up sync", async () => {
