@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { autoUpdater } from 'electron-updater';
 import { startEmbeddedServer, type EmbeddedServer } from '../server/embedded/embedded-server';
 import { clockFromEnv } from './app/clock-from-env';
-import { DEFAULT_DEPLOYMENT, readDeployment, type Deployment } from './app/deployment';
+import { DEFAULT_DEPLOYMENT, deploymentFolders, readDeployment, type Deployment } from './app/deployment';
 import { createMainLogger, setMainLogFile } from './app/electron-logger';
 import { describeError } from './app/logger';
 import { nativeBindingPath } from './app/native-binding';
@@ -24,7 +24,7 @@ import { isInsideApp } from './security/navigation';
 import { hardenContents } from './security/harden';
 import { setupFromEnv, SETUP_ENV, syncModeFromEnv, SYNC_ENV } from './app/sync-mode';
 import { fileTokenVault, plainCodec, type TokenCodec } from './sync/token-vault';
-import { resolveUpdateFeed, UPDATE_FEED_ENV } from './update/update-feed';
+import { resolveUpdateFeed } from './update/update-feed';
 import { startUpdates, type RunningUpdates, type UpdateNotice } from './update/updater';
 import { appMenuTemplate } from './window/app-menu';
 import { createMainWindow, focusWindow } from './window/main-window';
@@ -109,7 +109,8 @@ async function start(): Promise<void> {
   setMainLogFile(join(dataDir, 'logs', 'main.log'));
   log.info('starting', { version: app.getVersion(), dataDir });
   const settings = openShellSettings(dataDir);
-  deployment = readDeployment(dataDir, createMainLogger('deployment'));
+  // A development run takes its deployment settings from the data folder; it is never updated.
+  deployment = readDeployment(app.isPackaged ? deploymentFolders(process.platform, process.resourcesPath) : [dataDir], createMainLogger('deployment'));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate(
@@ -129,14 +130,19 @@ async function start(): Promise<void> {
   const syncing = syncModeFromEnv(process.env[SYNC_ENV]) === 'embedded';
   /** The built-in demo server, started once: when the user chooses the demo, or at start for a store that did. */
   const startDemo = () => {
-    // A first start creates and seeds the database, which takes seconds: the window does not wait for it.
-    embedded ??= startEmbeddedServer({ dataDir: join(dataDir, 'server'), demo: { size: 'small' }, clock }).then((server) => {
-      log.info('built-in sync server started', { url: server.url, seeded: server.seeded !== null });
-      if (server.passwordReplacedFor.length > 0) log.warn('built-in server: users put on this installation\'s password, their sessions ended', { users: server.passwordReplacedFor });
-      return server;
-    });
-    // Failures reach the sync status (and the log) through the engine.
-    embedded.catch(() => undefined);
+    if (embedded === null) {
+      // A first start creates and seeds the database, which takes seconds: the window does not wait for it.
+      const starting = startEmbeddedServer({ dataDir: join(dataDir, 'server'), demo: { size: 'small' }, clock }).then((server) => {
+        log.info('built-in sync server started', { url: server.url, seeded: server.seeded !== null });
+        if (server.passwordReplacedFor.length > 0) log.warn('built-in server: users put on this installation\'s password, their sessions ended', { users: server.passwordReplacedFor });
+        return server;
+      });
+      embedded = starting;
+      // Failures reach the sync status (and the log) through the engine; a later choice starts afresh.
+      starting.catch(() => {
+        if (embedded === starting) embedded = null;
+      });
+    }
     return embedded.then((server) => (server?.credentials ? { url: server.url, credentials: server.credentials } : null));
   };
   try {
@@ -200,7 +206,7 @@ async function start(): Promise<void> {
   });
   updates = startUpdates({
     createUpdater: () => autoUpdater,
-    feed: app.isPackaged ? resolveUpdateFeed(process.env[UPDATE_FEED_ENV], deployment.updateFeedUrl) : { kind: 'off', reason: 'a development run is not updated' },
+    feed: app.isPackaged ? resolveUpdateFeed(deployment.updateFeedUrl) : { kind: 'off', reason: 'a development run is not updated' },
     currentVersion: app.getVersion(),
     log: createMainLogger('updates'),
     tell: tellUser,

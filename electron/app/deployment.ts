@@ -1,10 +1,11 @@
 /**
- * What an organisation's IT sets for every installation: a `deployment.json` in the data folder,
- * rolled out with the app and never written by it (the user's own settings live in settings.json).
- * A missing file means the defaults; a damaged one is logged with the field at fault and ignored
- * as a whole, so a typo can never half-apply.
+ * What an organisation's IT sets for every installation: a `deployment.json` in a folder only an
+ * administrator can write (see `deploymentFolders`), never in the user's data folder, since it names
+ * the update feed: a process running as the user must not be able to point the app at its own
+ * updates. The app never writes it. A missing file means the defaults; a damaged one is logged
+ * with the field at fault and ignored as a whole, so a typo can never half-apply.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ShellLogger } from './logger';
@@ -24,17 +25,32 @@ export type Deployment = z.infer<typeof DeploymentSchema>;
 
 export const DEFAULT_DEPLOYMENT: Deployment = { trustedLinkHosts: [] };
 
-export function deploymentPath(dataDir: string): string {
-  return join(dataDir, 'deployment.json');
+export const DEPLOYMENT_FILE = 'deployment.json';
+
+/**
+ * Where a packaged app looks for deployment.json, first found wins: the machine-wide settings
+ * folder (administrators only) on Linux and macOS, then the installation's resources folder
+ * (Program Files for a per-machine install, /opt for the deb; as trusted as the app's own files).
+ */
+export function deploymentFolders(platform: NodeJS.Platform, resourcesPath: string): string[] {
+  if (platform === 'linux') return ['/etc/ledgerline', resourcesPath];
+  if (platform === 'darwin') return ['/Library/Application Support/Ledgerline', resourcesPath];
+  return [resourcesPath];
 }
 
-export function readDeployment(dataDir: string, log: ShellLogger): Deployment {
-  const path = deploymentPath(dataDir);
+export function readDeployment(folders: readonly string[], log: ShellLogger): Deployment {
+  for (const folder of folders) {
+    const path = join(folder, DEPLOYMENT_FILE);
+    if (existsSync(path)) return readDeploymentFile(path, log);
+  }
+  return DEFAULT_DEPLOYMENT;
+}
+
+function readDeploymentFile(path: string, log: ShellLogger): Deployment {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return DEFAULT_DEPLOYMENT;
     log.error('deployment settings unreadable; using the defaults', { path, message: error instanceof Error ? error.message : String(error) });
     return DEFAULT_DEPLOYMENT;
   }

@@ -127,6 +127,7 @@ export class SyncEngine {
   }
 
   private useEmbedded(embedded: EmbeddedServer | Promise<EmbeddedServer | null>): void {
+    this.embeddedFailure = null;
     if (!(embedded instanceof Promise)) {
       this.embedded = embedded;
       return;
@@ -157,7 +158,7 @@ export class SyncEngine {
   chooseDemo(): SyncStatus {
     const startDemo = this.options.startDemo;
     if (startDemo === undefined) throw new DomainError('conflict', 'There is no demo portfolio in this installation; sign in to your company\'s server instead.');
-    if (!this.setupNeeded()) throw new DomainError('conflict', 'This computer already syncs with a server; sign out first to start over.');
+    if (!this.setupNeeded()) throw new DomainError('conflict', 'This computer is already set up to sync; to use another server, sign in to it from the sync status.');
     this.useEmbedded(startDemo());
     this.state = 'syncing';
     this.trigger();
@@ -345,7 +346,8 @@ export class SyncEngine {
     this.adoptEmbedded();
     const server = this.server();
     if (server === null) {
-      this.state = storedServer(this.sqlite) === null ? 'local_only' : 'error';
+      // A demo that failed to start is an error to show, even before any server was stored.
+      this.state = storedServer(this.sqlite) === null && this.embeddedFailure === null ? 'local_only' : 'error';
       if (this.state === 'error') {
         this.error =
           this.embeddedFailure === null

@@ -1,20 +1,19 @@
 /**
- * Where the app looks for updates. A deployment names its feed (the settings file IT rolls out, or
- * LEDGERLINE_UPDATE_URL); without one, updates are off. The feed must be https: the update's
- * checksums come from it, and on Linux nothing else vouches for the download. Plain http is
- * accepted only on this machine's loopback, where a test or a local mirror serves it.
+ * Where the app looks for updates. The deployment settings name the feed (app/deployment.ts, a
+ * file only an administrator can place); without one, updates are off. Nothing the user's own
+ * processes control (the environment, the data folder) may name it: on Linux the feed's sha512 is
+ * all that vouches for a download, and a system-wide package installs with root rights. The feed
+ * must be https; plain http is accepted only on this machine's loopback, for a local mirror.
  */
 import { isLoopbackHostname } from '../../shared/net/loopback';
-
-export const UPDATE_FEED_ENV = 'LEDGERLINE_UPDATE_URL';
 
 export type UpdateFeed =
   | { readonly kind: 'feed'; readonly url: string }
   | { readonly kind: 'off'; readonly reason: string }
   | { readonly kind: 'refused'; readonly reason: string };
 
-export function resolveUpdateFeed(fromEnv: string | undefined, fromSettings: string | undefined): UpdateFeed {
-  const configured = fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv.trim() : fromSettings?.trim();
+export function resolveUpdateFeed(fromDeployment: string | undefined): UpdateFeed {
+  const configured = fromDeployment?.trim();
   if (configured === undefined || configured === '') return { kind: 'off', reason: 'no update feed is configured' };
   let url: URL;
   try {

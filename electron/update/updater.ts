@@ -96,7 +96,11 @@ export function startUpdates(deps: UpdaterDeps): RunningUpdates | null {
       log.warn('update failed', details);
     }
   });
+  // electron-updater announces a download already in its cache again at every check: one question per version.
+  let askedFor: string | null = null;
   updater.on('update-downloaded', (info) => {
+    if (info.version === askedFor) return;
+    askedFor = info.version;
     log.info('update downloaded', { version: info.version });
     void deps
       .askToRestart({ title: 'Update ready', message: `Ledgerline ${info.version} is ready to install.`, detail: 'It installs when you quit Ledgerline. Nothing you typed is lost either way: your work is kept on this computer.' })

@@ -69,7 +69,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const clock = options.clock ?? systemClock;
   let embedded: Promise<EmbeddedServer> | null = null;
   const startDemo = () => {
-    embedded ??= startEmbeddedServer({ dataDir: join(options.dataDir, 'server'), demo: { size: 'small' }, clock });
+    if (embedded === null) {
+      const starting = startEmbeddedServer({ dataDir: join(options.dataDir, 'server'), demo: { size: 'small' }, clock });
+      embedded = starting;
+      // A start that failed is not kept: the user's next choice starts afresh.
+      starting.catch(() => {
+        if (embedded === starting) embedded = null;
+      });
+    }
     return embedded.then((server) => (server.credentials === null ? null : { url: server.url, credentials: server.credentials }));
   };
   const closeEmbedded = () => embedded?.then((server) => server.close(), () => undefined);

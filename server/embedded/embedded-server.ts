@@ -13,7 +13,7 @@ import { migrateServerDatabase } from '../db/migrate';
 import { DEMO_USERNAMES } from '../demo/credentials';
 import { isServerDatabaseEmpty, seedServerDemo, type ServerDemoReport } from '../demo/seed';
 import { DEFAULT_DEMO_SEED, type DemoSize } from '../demo/sizes';
-import { loadOrCreateInstallPassword, markPublishedPasswordRetired, rekeyUsers } from './install-password';
+import { keepUsersOnInstallPassword, loadOrCreateInstallPassword } from './install-password';
 
 export interface EmbeddedServerOptions {
   /**
@@ -37,7 +37,7 @@ export interface EmbeddedServer {
   readonly credentials: { readonly username: string; readonly password: string } | null;
   /** The seeding done by this start; null when the database held data already (or no demo was asked for). */
   readonly seeded: ServerDemoReport | null;
-  /** Users this start put on the install password (they were on the published one, or the password file was lost); their sessions ended. */
+  /** Users this start put on the install password (the database was on another: the published one, a lost file's, a backup's); their sessions ended. */
   readonly passwordReplacedFor: readonly string[];
   /** Stops listening (in-flight requests finish), then closes the database; calling it again waits for the same close. */
   close(): Promise<void>;
@@ -61,16 +61,13 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port ${port} must be a port number (0-65535)`);
   // The environment's LEDGERLINE_SERVER_SECRET belongs to a standalone server, not to this one.
   const secret = loadOrCreateSecret({}, options.dataDir);
-  const install = loadOrCreateInstallPassword(options.dataDir);
-  const installPassword = install.password;
+  const installPassword = loadOrCreateInstallPassword(options.dataDir);
   const store = await connectServerDb({ dataDir: options.dataDir });
   let app: FastifyInstance | undefined;
   try {
     await migrateServerDatabase(store.db, store.schema);
     const seeded = options.demo !== null && (await isServerDatabaseEmpty(store.db)) ? await seedDemo(store.db, options.demo, options.clock, installPassword) : null;
-    let passwordReplacedFor: string[] = [];
-    if (seeded !== null) markPublishedPasswordRetired(options.dataDir);
-    else passwordReplacedFor = await rekeyUsers(store.db, options.clock, options.dataDir, installPassword, install.created ? 'everyone' : 'published');
+    const passwordReplacedFor = await keepUsersOnInstallPassword(store.db, options.clock, installPassword, seeded !== null);
     app = await buildServer({ db: store.db, secret, clock: options.clock, logger: options.logger ?? false, loopbackOnly: true });
     await app.listen({ host: HOST, port });
     const address = app.server.address();

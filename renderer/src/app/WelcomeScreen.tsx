@@ -36,6 +36,8 @@ export function WelcomeScreen({ setup }: { setup: SetupState }) {
   const [signingIn, setSigningIn] = useState(false);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A demo whose built-in server failed to start brings the user back here, with the reason.
+  const failure = status.state === 'error' ? (status.error?.message ?? null) : null;
 
   const startDemo = () => {
     setStarting(true);
@@ -59,9 +61,9 @@ export function WelcomeScreen({ setup }: { setup: SetupState }) {
       <Typography sx={{ maxWidth: 640, textAlign: 'center' }}>
         Ledgerline keeps your portfolio on this computer, so you can work offline, and syncs it with a server. How do you want to start?
       </Typography>
-      {error !== null && (
+      {(error ?? failure) !== null && (
         <Alert severity="error" sx={{ maxWidth: 860 }}>
-          {error}
+          {error ?? failure}
         </Alert>
       )}
       <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', justifyContent: 'center', width: '100%' }}>

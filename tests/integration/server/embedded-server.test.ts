@@ -125,8 +125,8 @@ describe('embedded server', { timeout: 120_000 }, () => {
 
   it.each([
     ['an upgrade (no password file yet)', false],
-    ['a password file beside a database restored from before', true],
-  ])('takes the published demo password away from an installation seeded with it, and ends the sessions opened with it: %s', async (_, fileBefore) => {
+    ['a password file beside a database restored from a backup', true],
+  ])('takes the published demo password away from a database seeded with it, and ends the sessions opened with it: %s', async (_, fileBefore) => {
     const olderDir = mkdtempSync(join(tmpdir(), 'ledgerline-embedded-older-'));
     try {
       // What an earlier version left: the demo seeded with the published password, and an admin session.
@@ -155,7 +155,7 @@ describe('embedded server', { timeout: 120_000 }, () => {
       } finally {
         await server.close();
       }
-      // Once done, the next start checks nothing again and changes nobody.
+      // Once done, the next start changes nobody.
       const again = await startEmbeddedServer({ dataDir: olderDir, demo: { size: 'small' }, clock });
       try {
         expect(again.passwordReplacedFor).toEqual([]);

@@ -2,7 +2,7 @@
  * The first start's choice, through the same API the window calls: nothing is started or seeded
  * until the user picks the demo; the pick is remembered, so later starts run the demo again.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ describe('the first start', { timeout: 120_000 }, () => {
       expect(await call(server, 'sync.setup')).toEqual({ ok: true, value: { needed: false, demoOffered: true } });
       const page = await call(server, 'worklist.query', { limit: 5 });
       expect((page.value?.rows as unknown[]).length).toBe(5);
-      expect(await call(server, 'sync.chooseDemo')).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This computer already syncs with a server; sign out first to start over.' } });
+      expect(await call(server, 'sync.chooseDemo')).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This computer is already set up to sync; to use another server, sign in to it from the sync status.' } });
     } finally {
       await server.close();
     }
@@ -63,6 +63,36 @@ describe('the first start', { timeout: 120_000 }, () => {
     try {
       expect(await call(server, 'sync.setup')).toEqual({ ok: true, value: { needed: false, demoOffered: true } });
       expect(await settled(server)).toMatchObject({ server: { embedded: true }, user: { username: 'jordan.reyes' } });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a demo whose built-in server cannot start', { timeout: 120_000 }, () => {
+  const brokenDir = mkdtempSync(join(tmpdir(), 'ledgerline-first-start-broken-'));
+  afterAll(() => {
+    rmSync(brokenDir, { recursive: true, force: true });
+  });
+
+  it('says why in the sync status, offers the choice again, and starts afresh when chosen again', async () => {
+    // A file where the server's folder belongs: PGlite cannot open its database there.
+    writeFileSync(join(brokenDir, 'server'), 'not a folder');
+    const server = await startWebServer({ dataDir: brokenDir, clock, staticRoot: null, sync: 'embedded', setup: 'ask' });
+    try {
+      expect(await call(server, 'sync.chooseDemo')).toMatchObject({ ok: true, value: { state: 'syncing' } });
+      let status: Record<string, unknown> | undefined;
+      for (let attempt = 0; attempt < 300 && status?.state !== 'error'; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (await call(server, 'sync.status')).value;
+      }
+      expect(status).toMatchObject({ state: 'error', server: null, error: { code: 'no_server' } });
+      expect((status?.error as { message: string }).message).toMatch(/^The built-in server could not start \(/);
+      expect(await call(server, 'sync.setup')).toEqual({ ok: true, value: { needed: true, demoOffered: true } });
+
+      rmSync(join(brokenDir, 'server'));
+      expect(await call(server, 'sync.chooseDemo')).toMatchObject({ ok: true, value: { state: 'syncing' } });
+      expect(await settled(server)).toMatchObject({ server: { embedded: true }, user: { username: 'jordan.reyes' }, error: null });
     } finally {
       await server.close();
     }

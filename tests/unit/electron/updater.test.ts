@@ -63,21 +63,20 @@ function start(feed: ReturnType<typeof resolveUpdateFeed>, restart = false) {
 }
 
 describe('the update feed', () => {
-  it('is off unless a deployment names one; the environment wins over the settings file', () => {
-    expect(resolveUpdateFeed(undefined, undefined)).toEqual({ kind: 'off', reason: 'no update feed is configured' });
-    expect(resolveUpdateFeed('  ', '')).toEqual({ kind: 'off', reason: 'no update feed is configured' });
-    expect(resolveUpdateFeed(undefined, 'https://updates.acme.example/ledgerline/')).toEqual({ kind: 'feed', url: 'https://updates.acme.example/ledgerline/' });
-    expect(resolveUpdateFeed('https://mirror.acme.example/l/', 'https://updates.acme.example/ledgerline/')).toEqual({ kind: 'feed', url: 'https://mirror.acme.example/l/' });
+  it('is off unless the deployment names one', () => {
+    expect(resolveUpdateFeed(undefined)).toEqual({ kind: 'off', reason: 'no update feed is configured' });
+    expect(resolveUpdateFeed('  ')).toEqual({ kind: 'off', reason: 'no update feed is configured' });
+    expect(resolveUpdateFeed(' https://updates.acme.example/ledgerline/ ')).toEqual({ kind: 'feed', url: 'https://updates.acme.example/ledgerline/' });
   });
 
   it('must be https, except a mirror on this machine; it never carries credentials', () => {
-    expect(resolveUpdateFeed('http://updates.acme.example/', undefined)).toEqual({ kind: 'refused', reason: 'the update feed must use https, not http' });
-    expect(resolveUpdateFeed('ftp://updates.acme.example/', undefined)).toEqual({ kind: 'refused', reason: 'the update feed must use https, not ftp' });
-    expect(resolveUpdateFeed('file:///srv/updates/', undefined).kind).toBe('refused');
-    expect(resolveUpdateFeed('https://user:secret@updates.acme.example/', undefined)).toEqual({ kind: 'refused', reason: 'the update feed address must not carry a user name or password' });
-    expect(resolveUpdateFeed('updates.acme.example', undefined)).toEqual({ kind: 'refused', reason: 'the update feed "updates.acme.example" is not a valid address' });
-    expect(resolveUpdateFeed('http://127.0.0.1:8080/feed/', undefined)).toEqual({ kind: 'feed', url: 'http://127.0.0.1:8080/feed/' });
-    expect(resolveUpdateFeed('http://localhost:8080/feed/', undefined).kind).toBe('feed');
+    expect(resolveUpdateFeed('http://updates.acme.example/')).toEqual({ kind: 'refused', reason: 'the update feed must use https, not http' });
+    expect(resolveUpdateFeed('ftp://updates.acme.example/')).toEqual({ kind: 'refused', reason: 'the update feed must use https, not ftp' });
+    expect(resolveUpdateFeed('file:///srv/updates/').kind).toBe('refused');
+    expect(resolveUpdateFeed('https://user:secret@updates.acme.example/')).toEqual({ kind: 'refused', reason: 'the update feed address must not carry a user name or password' });
+    expect(resolveUpdateFeed('updates.acme.example')).toEqual({ kind: 'refused', reason: 'the update feed "updates.acme.example" is not a valid address' });
+    expect(resolveUpdateFeed('http://127.0.0.1:8080/feed/')).toEqual({ kind: 'feed', url: 'http://127.0.0.1:8080/feed/' });
+    expect(resolveUpdateFeed('http://localhost:8080/feed/').kind).toBe('feed');
   });
 });
 
@@ -91,7 +90,7 @@ describe('updates', () => {
   });
 
   it('are refused with a named reason in the log and a message to the user when the feed is not acceptable', () => {
-    const { created, log, told, running } = start(resolveUpdateFeed('http://updates.acme.example/', undefined));
+    const { created, log, told, running } = start(resolveUpdateFeed('http://updates.acme.example/'));
     expect(running).toBeNull();
     expect(created()).toBe(0);
     expect(log.entries).toEqual([{ level: 'error', message: 'updates refused', details: { reason: 'the update feed must use https, not http' } }]);
@@ -143,13 +142,21 @@ describe('updates', () => {
     ]);
   });
 
-  it('install a downloaded update on restart only when the user says so', async () => {
+  it('install a downloaded update on restart only when the user says so, asking once per version', async () => {
     const later = start({ kind: 'feed', url: 'https://updates.acme.example/ledgerline/' }, false);
     later.updater.emit('update-downloaded', { version: '1.5.0' });
     await Promise.resolve();
     await Promise.resolve();
     expect(later.asked[0]?.message).toBe('Ledgerline 1.5.0 is ready to install.');
     expect(later.updater.installs).toBe(0);
+    // Every later check announces the cached download again: the user who said Later is not asked again for it.
+    later.updater.emit('update-downloaded', { version: '1.5.0' });
+    later.updater.emit('update-downloaded', { version: '1.5.0' });
+    await Promise.resolve();
+    expect(later.asked).toHaveLength(1);
+    later.updater.emit('update-downloaded', { version: '1.6.0' });
+    await Promise.resolve();
+    expect(later.asked.map((notice) => notice.message)).toEqual(['Ledgerline 1.5.0 is ready to install.', 'Ledgerline 1.6.0 is ready to install.']);
     const now = start({ kind: 'feed', url: 'https://updates.acme.example/ledgerline/' }, true);
     now.updater.emit('update-downloaded', { version: '1.5.0' });
     await Promise.resolve();
