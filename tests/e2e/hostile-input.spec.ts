@@ -66,7 +66,7 @@ test('hostile values in every form are refused under their field or stored as te
   await top.locator('a').first().click();
   await expect(page.getByRole('heading', { name: 'Open items' })).toBeVisible();
 
-  await test.step('notes: refused texts stay in the box with the reason; markup is stored and shown as text', async () => {
+  await test.step('notes: refused texts stay in the box with the reason; markup is stored and shown as text; a refused edit keeps the note', async () => {
     const notes = page.getByTestId('notes');
     const box = notes.getByLabel('New note');
     for (const [what, text, reason] of REFUSED_TEXTS) {
@@ -84,6 +84,15 @@ test('hostile values in every form are refused under their field or stored as te
     await notes.getByRole('button', { name: 'Add' }).click();
     await expect(notes.getByTestId('note-row').filter({ hasText: MARKUP_NOTE })).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await notes.getByTestId('note-row').filter({ hasText: MARKUP_NOTE }).getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit the note' });
+    await edit.getByLabel('Note').fill(REFUSED_TEXTS[0]?.[1] ?? '');
+    await edit.getByRole('button', { name: 'Save new version' }).click();
+    await expect(edit.getByText(REFUSED_TEXTS[0]?.[2] ?? /./)).toBeVisible();
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await expect(edit).toBeHidden();
+    await expect(notes.getByTestId('note-row').filter({ hasText: MARKUP_NOTE })).not.toContainText('version 2');
   });
 
   await test.step('follow-ups: a refused title, a due date thousands of years ahead; a formula title is stored as text', async () => {
@@ -105,7 +114,7 @@ test('hostile values in every form are refused under their field or stored as te
     await expect(page.getByTestId('follow-up-row').filter({ hasText: FORMULA_FOLLOW_UP })).toBeVisible();
   });
 
-  await test.step('the quick log: a refused note; a promise of billions and on 9999-12-31 are refused with formatted amounts', async () => {
+  await test.step('the quick log: a refused note and new contact person, a plan instalment in 9999; a promise of billions and on 9999-12-31 are refused with formatted amounts', async () => {
     await page.keyboard.press('l');
     const form = drawer(page);
     await expect(form).toBeVisible();
@@ -117,7 +126,18 @@ test('hostile values in every form are refused under their field or stored as te
       await expect(form.getByText(reason).first(), what).toBeVisible();
     }
     await note.fill('');
+    await form.getByRole('combobox', { name: 'Contact person' }).click();
+    await page.getByRole('option', { name: 'New contact person…' }).click();
+    await form.getByLabel('Name').fill(REFUSED_TEXTS[1]?.[1] ?? '');
+    await form.getByLabel('Phone').fill('+41 44 123 45 67');
+    await page.keyboard.press('Control+Enter');
+    await expect(form.getByText(REFUSED_TEXTS[1]?.[2] ?? /./).first()).toBeVisible();
+    await form.getByLabel('Name').fill('Mara Keller');
     await form.getByRole('radio', { name: /Promise to pay/ }).click();
+    await form.getByLabel('Payment plan').check();
+    await form.getByLabel('Instalment 3 date').fill('9999-12-31');
+    await expect(form.getByText(/must be at most five years ahead/)).toBeVisible();
+    await form.getByLabel('Payment plan').uncheck();
     await form.getByLabel('Promised date').fill('9999-12-31');
     await expect(form.getByText(/must be at most a year ahead/)).toBeVisible();
     await form.getByLabel('Promised date').fill('2026-12-04');
@@ -161,7 +181,7 @@ test('hostile values in every form are refused under their field or stored as te
     await expect(dialog).toBeHidden();
   });
 
-  await test.step('the worklist: a snooze until 9999-12-31 or with a refused reason; a report to 9999-12-31', async () => {
+  await test.step('the worklist: a snooze until 9999-12-31 or with a refused reason, a pin with one; a report to 9999-12-31', async () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible();
     await dataRows(page).first().click();
@@ -174,6 +194,13 @@ test('hostile values in every form are refused under their field or stored as te
     await expect(snooze.getByText(/must be at most two years ahead/)).toBeVisible();
     await snooze.getByRole('button', { name: 'Cancel' }).click();
     await expect(snooze).toBeHidden();
+    await page.keyboard.press('Shift+P');
+    const pin = page.getByRole('dialog', { name: /^Pin / });
+    await pin.getByLabel('Reason').fill(REFUSED_TEXTS[1]?.[1] ?? '');
+    await page.keyboard.press('Control+Enter');
+    await expect(pin.getByText(REFUSED_TEXTS[1]?.[2] ?? /./)).toBeVisible();
+    await pin.getByRole('button', { name: 'Cancel' }).click();
+    await expect(pin).toBeHidden();
 
     await page.keyboard.press('g');
     await page.keyboard.press('r');
