@@ -5,7 +5,7 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { dataRows, openWorklist } from './ui';
+import { chooseOption, dataRows, openWorklist } from './ui';
 
 const itemRows = (page: Page): Locator => page.locator('tr[data-item-id]');
 /** Calls an operation over HTTP, as the renderer does; throws on an error Result. */
@@ -581,8 +581,7 @@ test('a contact with a new contact person raises a dispute inline, which is then
   await page.keyboard.press('l');
   const form = drawer(page);
   await expect(form.getByRole('radio', { name: /Dispute raised/ })).toBeVisible();
-  await form.getByRole('combobox', { name: 'Contact person' }).click();
-  await page.getByRole('option', { name: 'New contact person…' }).click();
+  await chooseOption(page, form.getByRole('combobox', { name: 'Contact person' }), 'New contact person…');
   await form.getByLabel('Name').fill('Mara Keller');
   await form.getByLabel('Phone').fill('12');
   await expect(form.getByText('must be a phone number such as +49 30 1234567')).toBeVisible();
@@ -607,10 +606,8 @@ test('a contact with a new contact person raises a dispute inline, which is then
   await resolve.getByRole('button', { name: 'Resolve' }).click();
   await expect(resolve.getByText('Resolution is required')).toBeVisible();
   await expect(resolve.getByText('Root cause is required')).toBeVisible();
-  await resolve.getByRole('combobox', { name: 'Resolution' }).click();
-  await page.getByRole('option', { name: /credit memo/i }).click();
-  await resolve.getByRole('combobox', { name: 'Root cause' }).click();
-  await page.getByRole('option', { name: /shipping/i }).click();
+  await chooseOption(page, resolve.getByRole('combobox', { name: 'Resolution' }), /credit memo/i);
+  await chooseOption(page, resolve.getByRole('combobox', { name: 'Root cause' }), /shipping/i);
   await resolve.getByRole('button', { name: 'Resolve' }).click();
   await expect(dispute).toContainText('Resolved');
   await expect(dispute.getByRole('button', { name: 'Close' })).toBeVisible();

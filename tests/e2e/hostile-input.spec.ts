@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { openSynced, signInAsLead, syncNow, test } from './desktops';
 import { expect } from './fixtures';
-import { dataRows } from './ui';
+import { chooseOption, dataRows } from './ui';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -126,8 +126,7 @@ test('hostile values in every form are refused under their field or stored as te
       await expect(form.getByText(reason).first(), what).toBeVisible();
     }
     await note.fill('');
-    await form.getByRole('combobox', { name: 'Contact person' }).click();
-    await page.getByRole('option', { name: 'New contact person…' }).click();
+    await chooseOption(page, form.getByRole('combobox', { name: 'Contact person' }), 'New contact person…');
     await form.getByLabel('Name').fill(REFUSED_TEXTS[1]?.[1] ?? '');
     await form.getByLabel('Phone').fill('+41 44 123 45 67');
     await page.keyboard.press('Control+Enter');
@@ -167,8 +166,7 @@ test('hostile values in every form are refused under their field or stored as te
   await test.step("an escalation: a write-off of a thousand times the balance and a refused reason", async () => {
     await page.getByRole('button', { name: 'Request escalation' }).click();
     const dialog = page.getByRole('dialog', { name: 'Request an escalation' });
-    await dialog.getByRole('combobox', { name: 'Kind' }).click();
-    await page.getByRole('option', { name: 'Write-off' }).click();
+    await chooseOption(page, dialog.getByRole('combobox', { name: 'Kind' }), 'Write-off');
     await dialog.getByLabel(/^Amount/).fill('999999999');
     await dialog.getByLabel('Reason').fill(REFUSED_TEXTS[1]?.[1] ?? '');
     await dialog.getByRole('button', { name: 'Request' }).click();

@@ -38,3 +38,18 @@ export async function rowNames(page: Page, limit: number): Promise<string[]> {
   for (let i = 0; i < n; i += 1) names.push((await rows.nth(i).locator('a').first().textContent()) ?? '');
   return names;
 }
+
+/**
+ * Picks an option of a select (MUI's combobox and its listbox), then checks the select shows it.
+ * A click that lands while the listbox is still opening can be lost; the pick is then made again,
+ * never assumed.
+ */
+export async function chooseOption(page: Page, combobox: Locator, option: string | RegExp, shows: string | RegExp = option): Promise<void> {
+  await expect(async () => {
+    const listbox = page.getByRole('listbox');
+    if ((await listbox.count()) === 0) await combobox.click();
+    await listbox.getByRole('option', { name: option }).click({ timeout: 2_000 });
+    await expect(listbox).toHaveCount(0, { timeout: 2_000 });
+    await expect(combobox).toHaveText(shows, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
