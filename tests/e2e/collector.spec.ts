@@ -187,6 +187,8 @@ test('a half-typed note survives an app restart', async ({ server, page }) => {
   const accountHash = new URL(page.url()).hash;
   await page.keyboard.press('l');
   await expect(drawer(page)).toBeVisible();
+  // The outcome keys belong to the panel once it has the focus; a key pressed while it is still opening is not its.
+  await expect.poll(() => page.evaluate(() => document.querySelector('[role="dialog"]')?.contains(document.activeElement) ?? false)).toBe(true);
   await page.keyboard.press('c');
   const note = drawer(page).getByLabel('Note', { exact: true });
   await expect(note).toBeFocused();
