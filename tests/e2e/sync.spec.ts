@@ -109,6 +109,24 @@ test('the sign-in dialog names the field at fault, from the keyboard', async ({ 
   await expect(statusButton(page)).toHaveAttribute('data-state', 'local_only');
 });
 
+test('Enter pressed while the previous sign-in is still being checked is not lost', async ({ server, page }) => {
+  // Every answer to a sign-in comes late, as on a busy machine.
+  await page.route('**/api/sync.signIn', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await openWorklist(page, server.url);
+  const dialog = await openSignIn(page);
+  await dialog.getByRole('textbox', { name: 'Server address' }).fill('http://127.0.0.1:9');
+  await dialog.getByRole('textbox', { name: 'Username' }).fill('ana.collector');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Password is required')).toBeVisible();
+  await dialog.getByLabel('Password').fill('wrong');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText(/Sync is turned off on this computer/)).toBeVisible();
+  await expect(dialog.getByLabel('Password')).toHaveAttribute('aria-invalid', 'false');
+});
+
 // One screen and one scan a test, on the worker's shared server: nothing here is saved.
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`accessibility of the sync screens (${scheme})`, () => {

@@ -10,7 +10,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import type { SyncStatus } from '../../../shared/api/sync-contract';
 import type { ApiError, Result } from '../../../shared/api/result';
 import { api } from '../api/client';
@@ -47,6 +47,8 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
   /** Required fields left empty at the last submit: each is flagged, not just the first the server would name. */
   const [missing, setMissing] = useState<ReadonlySet<SignInField>>(new Set());
   const [busy, setBusy] = useState<'signIn' | 'signOut' | null>(null);
+  /** Enter pressed while the previous attempt was still out: it runs, with what is typed then, once that one answers. */
+  const submitAgain = useRef(false);
   const signedIn = status.user !== null && status.state !== 'signed_out' && status.state !== 'local_only';
 
   const run = async (action: 'signIn' | 'signOut', request: () => Promise<Result<SyncStatus>>): Promise<boolean> => {
@@ -66,7 +68,10 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
   };
 
   const submit = () => {
-    if (busy !== null) return;
+    if (busy !== null) {
+      if (busy === 'signIn') submitAgain.current = true;
+      return;
+    }
     const values: Readonly<Record<SignInField, string>> = { serverUrl: serverUrl.trim(), username: username.trim(), password };
     const empty = new Set((Object.keys(values) as SignInField[]).filter((field) => values[field] === ''));
     // The server still judges what was typed (an address that is not https, say) next to these.
@@ -75,6 +80,13 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
       if (done) onClose();
     });
   };
+
+  const submitLatest = useEffectEvent(submit);
+  useEffect(() => {
+    if (busy !== null || !submitAgain.current) return;
+    submitAgain.current = false;
+    submitLatest();
+  }, [busy]);
 
   // Typing in the field at fault takes its message away; the next submit judges again.
   const clearErrorOf = (field: SignInField) => {
@@ -187,7 +199,8 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
             </Button>
           )}
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={busy !== null}>
+          {/* Not disabled while busy: a disabled default button stops Enter from submitting at all, and an Enter typed meanwhile is kept (submitAgain). */}
+          <Button type="submit" variant="contained" disabled={busy === 'signOut'} aria-disabled={busy === 'signIn'}>
             {busy === 'signIn' ? 'Signing in…' : 'Sign in'}
           </Button>
         </DialogActions>
