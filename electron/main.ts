@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { autoUpdater } from 'electron-updater';
-import { startEmbeddedServer, type EmbeddedServer } from '../server/embedded/embedded-server';
 import { clockFromEnv } from './app/clock-from-env';
+import { demoServer, type DemoServer } from './app/demo-server';
 import { DEFAULT_DEPLOYMENT, deploymentFolders, readDeployment, type Deployment } from './app/deployment';
 import { createMainLogger, setMainLogFile } from './app/electron-logger';
 import { describeError } from './app/logger';
@@ -32,8 +32,8 @@ import { createMainWindow, focusWindow } from './window/main-window';
 const log = createMainLogger('main');
 let mainWindow: BrowserWindow | null = null;
 let workspace: Workspace | null = null;
-/** The built-in sync server's start: under way in the background while the window opens. */
-let embedded: Promise<EmbeddedServer | null> | null = null;
+/** The demo's built-in sync server (started on the user's choice, in the background while the window opens). */
+let demo: DemoServer | null = null;
 let deployment: Deployment = DEFAULT_DEPLOYMENT;
 let updates: RunningUpdates | null = null;
 
@@ -129,22 +129,18 @@ async function start(): Promise<void> {
   const clock = clockFromEnv(process.env);
   const syncing = syncModeFromEnv(process.env[SYNC_ENV]) === 'embedded';
   /** The built-in demo server, started once: when the user chooses the demo, or at start for a store that did. */
-  const startDemo = () => {
-    if (embedded === null) {
-      // A first start creates and seeds the database, which takes seconds: the window does not wait for it.
-      const starting = startEmbeddedServer({ dataDir: join(dataDir, 'server'), demo: { size: 'small' }, clock }).then((server) => {
-        log.info('built-in sync server started', { url: server.url, seeded: server.seeded !== null });
-        if (server.passwordReplacedFor.length > 0) log.warn('built-in server: users put on this installation\'s password, their sessions ended', { users: server.passwordReplacedFor });
-        return server;
-      });
-      embedded = starting;
-      // Failures reach the sync status (and the log) through the engine; a later choice starts afresh.
-      starting.catch(() => {
-        if (embedded === starting) embedded = null;
-      });
-    }
-    return embedded.then((server) => (server?.credentials ? { url: server.url, credentials: server.credentials } : null));
-  };
+  const builtIn = syncing
+    ? demoServer({
+        dataDir: join(dataDir, 'server'),
+        clock,
+        onStarted: (server) => {
+          log.info('built-in sync server started', { url: server.url, seeded: server.seeded !== null });
+          if (server.passwordReplacedFor.length > 0) log.warn('built-in server: users put on this installation\'s password, their sessions ended', { users: server.passwordReplacedFor });
+        },
+      })
+    : null;
+  demo = builtIn;
+  const startDemo = builtIn === null ? null : () => builtIn.start();
   try {
     workspace = await openWorkspace({
       dataDir,
@@ -165,23 +161,23 @@ async function start(): Promise<void> {
       revealFile: (path) => {
         shell.showItemInFolder(path);
       },
-      ...(syncing
-        ? {
+      ...(startDemo === null
+        ? {}
+        : {
             sync: {
               vault: fileTokenVault(join(dataDir, 'session.bin'), await sessionCodec()),
               // The first start asks (demo or the company's server); LEDGERLINE_SETUP=demo answers for scripted runs.
               embedded: setupFromEnv(process.env[SETUP_ENV]) === 'demo' ? startDemo() : null,
               startDemo,
             },
-          }
-        : {}),
+          }),
     });
   } catch (error) {
     log.error('could not open the local store', describeError(error));
     const { title, message, detail } = describeStartupError(error, databasePath(dataDir));
     await dialog.showMessageBox({ type: 'error', title, message, detail, buttons: ['Quit'] });
     // Exiting ends the built-in server's start too; there is nothing of it to close cleanly yet.
-    embedded = null;
+    demo = null;
     app.exit(1);
     return;
   }
@@ -236,15 +232,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     updates?.stop();
     updates = null;
-    if (workspace === null && embedded === null) return;
+    if (workspace === null && demo === null) return;
     const closing = workspace;
-    const server = embedded;
+    const server = demo;
     workspace = null;
-    embedded = null;
+    demo = null;
     event.preventDefault();
     Promise.resolve(closing?.close())
-      .then(() => server?.catch(() => null))
-      .then((started) => started?.close())
+      .then(() => server?.close())
       .then(
       () => {
         app.quit();

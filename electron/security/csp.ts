@@ -3,6 +3,8 @@
  * desktop app, HTTP in dev:web). MUI's emotion injects <style> tags, hence 'unsafe-inline' for
  * styles only; scripts stay 'self', and nothing is ever loaded from another origin.
  */
+import { COMMON_SECURITY_HEADERS } from '../../shared/net/security-headers';
+
 const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
@@ -24,11 +26,8 @@ export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
 /** Headers every response of the app carries, on top of the CSP. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
+  ...COMMON_SECURITY_HEADERS,
   'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 export type ResponseHeaders = Record<string, string | string[]>;

@@ -13,6 +13,9 @@ export type ExternalLinkDecision =
 const DIRECT_SCHEMES: ReadonlySet<string> = new Set(['mailto:', 'tel:']);
 const WEB_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:']);
 
+/** The schemes a link may leave the app by at all (the decision below says how). */
+export const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set([...DIRECT_SCHEMES, ...WEB_SCHEMES]);
+
 /** Whether `host` is `trusted` itself or one of its subdomains. */
 function isTrustedHost(host: string, trusted: readonly string[]): boolean {
   return trusted.some((entry) => {

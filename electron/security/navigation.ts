@@ -1,6 +1,5 @@
 /** Where the app's own pages may go, and which links leave for the system browser. */
-
-const EXTERNAL_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+import { EXTERNAL_SCHEMES } from './external-links';
 
 function parse(url: string): URL | null {
   try {
@@ -13,7 +12,7 @@ function parse(url: string): URL | null {
 /** Whether a link may be handed to the operating system (browser, mail client, phone app). */
 export function isExternalLink(url: string): boolean {
   const parsed = parse(url);
-  return parsed !== null && EXTERNAL_PROTOCOLS.has(parsed.protocol);
+  return parsed !== null && EXTERNAL_SCHEMES.has(parsed.protocol);
 }
 
 /**

@@ -5,7 +5,7 @@
  * all that vouches for a download, and a system-wide package installs with root rights. The feed
  * must be https; plain http is accepted only on this machine's loopback, for a local mirror.
  */
-import { isLoopbackHostname } from '../../shared/net/loopback';
+import { isAcceptedServerAddress } from '../../shared/api/server-address-schema';
 
 export type UpdateFeed =
   | { readonly kind: 'feed'; readonly url: string }
@@ -22,7 +22,7 @@ export function resolveUpdateFeed(fromDeployment: string | undefined): UpdateFee
     return { kind: 'refused', reason: `the update feed "${configured}" is not a valid address` };
   }
   if (url.username !== '' || url.password !== '') return { kind: 'refused', reason: 'the update feed address must not carry a user name or password' };
-  if (url.protocol === 'https:') return { kind: 'feed', url: url.href };
-  if (url.protocol === 'http:' && isLoopbackHostname(url.hostname)) return { kind: 'feed', url: url.href };
+  // The same rule as for the sync server: https, or plain http on this machine only.
+  if (isAcceptedServerAddress(url.href)) return { kind: 'feed', url: url.href };
   return { kind: 'refused', reason: `the update feed must use https, not ${url.protocol.replace(':', '')}` };
 }

@@ -10,8 +10,8 @@ import { isLoopbackHostname } from '../../shared/net/loopback';
 import type { ShellLogger } from '../app/logger';
 import { createMemoryLogger } from '../app/memory-logger';
 import type { SetupMode, SyncMode } from '../app/sync-mode';
+import { demoServer } from '../app/demo-server';
 import { openWorkspace } from '../app/workspace';
-import { startEmbeddedServer, type EmbeddedServer } from '../../server/embedded/embedded-server';
 import { fileTokenVault, plainCodec } from '../sync/token-vault';
 import type { SyncTiming } from '../sync/engine';
 import { createWebApp } from './server';
@@ -67,19 +67,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (!isLoopbackHostname(host) || host.startsWith('[')) throw new RangeError(`dev:web listens on loopback addresses only, not "${host}"`);
   const logger = options.logger ?? createMemoryLogger();
   const clock = options.clock ?? systemClock;
-  let embedded: Promise<EmbeddedServer> | null = null;
-  const startDemo = () => {
-    if (embedded === null) {
-      const starting = startEmbeddedServer({ dataDir: join(options.dataDir, 'server'), demo: { size: 'small' }, clock });
-      embedded = starting;
-      // A start that failed is not kept: the user's next choice starts afresh.
-      starting.catch(() => {
-        if (embedded === starting) embedded = null;
-      });
-    }
-    return embedded.then((server) => (server.credentials === null ? null : { url: server.url, credentials: server.credentials }));
-  };
-  const closeEmbedded = () => embedded?.then((server) => server.close(), () => undefined);
+  const demo = demoServer({ dataDir: join(options.dataDir, 'server'), clock });
+  const startDemo = () => demo.start();
+  const closeEmbedded = () => demo.close();
   const started = options.sync === 'embedded' && (options.setup ?? 'demo') === 'demo' ? await startDemo() : null;
   try {
     const workspace = await openWorkspace({

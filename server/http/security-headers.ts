@@ -5,19 +5,13 @@
  * told to use https only from then on; over plain http that header would be meaningless.
  */
 import type { FastifyInstance } from 'fastify';
-
-export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-resource-policy': 'same-origin',
-};
+import { COMMON_SECURITY_HEADERS } from '../../shared/net/security-headers';
 
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', (request, reply, payload, done) => {
-    void reply.headers(BASE_SECURITY_HEADERS);
+    void reply.headers(COMMON_SECURITY_HEADERS);
     if (request.protocol === 'https') void reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
     done(null, payload);
   });
