@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../electron/web/start';
 import { ACCEPTED_FINDINGS } from '../../../scripts/electronegativity-accepted.mjs';
@@ -15,7 +14,17 @@ interface Finding {
   readonly check: string;
   readonly file: string;
   readonly location: string;
-  readonly sample: string;
+  readonly message: string;
+}
+
+interface SarifReport {
+  readonly runs: readonly {
+    readonly results: readonly {
+      readonly ruleId: string;
+      readonly message: { readonly text: string };
+      readonly locations: readonly { readonly physicalLocation: { readonly artifactLocation: { readonly uri: string }; readonly region: { readonly startLine: number; readonly startColumn: number } } }[];
+    }[];
+  }[];
 }
 
 let work: string;
@@ -23,7 +32,9 @@ let findings: Finding[];
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'ledgerline-electronegativity-'));
-  const report = join(work, 'findings.csv');
+  // SARIF, not CSV: the scanner writes its CSV header and rows with two unordered async writes, so
+  // the header can land over the first row (seen in CI); the SARIF report is one write.
+  const report = join(work, 'findings.sarif');
   const electronVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
   execFileSync(
     process.execPath,
@@ -31,8 +42,18 @@ beforeAll(() => {
     // Offline, it waits for its translation and release downloads to fail first.
     { cwd: REPO_ROOT, stdio: 'pipe', timeout: 90_000 },
   );
-  const rows = parse<Record<string, string>>(readFileSync(report, 'utf8'), { columns: true, trim: true, skip_empty_lines: true });
-  findings = rows.map((row) => ({ check: row.issue ?? '', file: row.filename ?? '', location: row.location ?? '', sample: row.sample ?? '' }));
+  const sarif = JSON.parse(readFileSync(report, 'utf8')) as SarifReport;
+  findings = sarif.runs.flatMap((run) =>
+    run.results.map((result) => {
+      const place = result.locations[0]?.physicalLocation;
+      return {
+        check: result.ruleId,
+        file: place?.artifactLocation.uri ?? '',
+        location: place ? `${place.region.startLine}:${place.region.startColumn}` : '',
+        message: result.message.text,
+      };
+    }),
+  );
 }, 120_000);
 
 afterAll(() => {
