@@ -1,7 +1,7 @@
 /** Derives one customer's summary row from its loaded facts: pure, so the whole portfolio is one pass in JS. */
 import { DomainError } from '../../shared/api/result';
 import { ageItems, daysPastDue, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
-import { addDays, dateOfTimestamp, daysBetween } from '../../shared/domain/dates';
+import { addDays, daysBetween, storedDateOfTimestamp } from '../../shared/domain/dates';
 import { hasRate, toBaseMinor, type FxTable } from '../../shared/domain/fx';
 import { addMinorSaturating, clampMinor } from '../../shared/domain/money';
 import { scorePriority, type PriorityWeights } from '../../shared/domain/priority';
@@ -87,8 +87,8 @@ const minDate = (dates: readonly string[]): string | null => {
 
 /** Whole days from a stored timestamp to `asOf`; a timestamp that is no instant (free text in the store) counts as no contact. */
 function daysSince(timestamp: string | null, asOf: string): number | null {
-  if (timestamp === null || Number.isNaN(Date.parse(timestamp))) return null;
-  return Math.max(0, daysBetween(dateOfTimestamp(timestamp), asOf));
+  const on = timestamp === null ? null : storedDateOfTimestamp(timestamp);
+  return on === null ? null : Math.max(0, daysBetween(on, asOf));
 }
 
 /** `,a,b,` so a filter can test membership with instr(keys, ',a,'). */

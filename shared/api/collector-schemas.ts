@@ -19,7 +19,7 @@ import { DISPUTE_ACTIONS } from '../domain/dispute';
 import { MAX_INSTALMENTS } from '../domain/promise-plan';
 import { NOTE_MAX } from '../domain/text';
 import { TextSchema } from './text-schema';
-import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, OverrideSchema, TimelineEntrySchema, TimestampSchema, TIMELINE_TYPES } from './schemas';
+import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, OverrideSchema, StoredCurrencySchema, StoredDateSchema, StoredTimestampSchema, TIMELINE_TYPES, TimelineEntrySchema } from './schemas';
 
 const text = (max: number) => TextSchema.trim().max(max, `must be at most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'is required');
@@ -71,8 +71,8 @@ export const PromiseSchema = z.object({
   customerId: IdSchema,
   planId: IdSchema.nullable(),
   amountMinor: MinorSchema,
-  currency: CurrencySchema,
-  promisedDate: CalendarDateSchema,
+  currency: StoredCurrencySchema,
+  promisedDate: StoredDateSchema,
   paymentMethod: z.enum(PAYMENT_METHODS).nullable(),
   note: z.string(),
   status: z.enum(PROMISE_STATUSES),
@@ -127,8 +127,8 @@ export const DisputeSchema = z.object({
   reasonCode: z.enum(DISPUTE_REASONS),
   description: z.string(),
   ownerId: z.string().nullable(),
-  dueDate: CalendarDateSchema.nullable(),
-  currency: CurrencySchema,
+  dueDate: StoredDateSchema.nullable(),
+  currency: StoredCurrencySchema,
   disputedMinor: MinorSchema,
   resolution: z.enum(DISPUTE_RESOLUTIONS).nullable(),
   rootCause: z.enum(ROOT_CAUSES).nullable(),
@@ -211,7 +211,7 @@ export const NoteSchema = z.object({
   isCurrent: z.boolean(),
   body: z.string(),
   createdBy: z.string().nullable(),
-  createdAt: TimestampSchema,
+  createdAt: StoredTimestampSchema,
 });
 
 // ---------- follow-ups ----------
@@ -241,7 +241,7 @@ export const FollowUpSchema = z.object({
   id: IdSchema,
   customerId: IdSchema,
   itemId: IdSchema.nullable(),
-  dueDate: CalendarDateSchema,
+  dueDate: StoredDateSchema,
   title: z.string(),
   status: z.enum(FOLLOW_UP_STATUSES),
   assignedTo: z.string().nullable(),
@@ -278,7 +278,7 @@ export const EscalationSchema = z.object({
   customerId: IdSchema,
   kind: z.enum(ESCALATION_KINDS),
   amountMinor: MinorSchema.nullable(),
-  currency: CurrencySchema.nullable(),
+  currency: StoredCurrencySchema.nullable(),
   reason: z.string(),
   status: z.enum(ESCALATION_STATUSES),
 });
@@ -311,7 +311,7 @@ export const DraftSaveSchema = z
   })
   .strict();
 
-export const DraftSchema = z.object({ key: z.string(), value: z.json(), updatedAt: TimestampSchema });
+export const DraftSchema = z.object({ key: z.string(), value: z.json(), updatedAt: StoredTimestampSchema });
 
 // ---------- a customer's work in progress ----------
 

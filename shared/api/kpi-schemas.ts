@@ -1,6 +1,6 @@
 /** zod schemas of the KPI dashboard and the 13-week collection forecast (issue 6, docs/KPI.md). */
 import { z } from 'zod';
-import { CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema } from './schemas';
+import { CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, StoredCurrencySchema } from './schemas';
 
 // From 1900 on: the window walks 12 to 36 months back, which must stay in the calendar dates.ts handles.
 export const KPI_MONTH_PATTERN = /^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])$/;
@@ -87,9 +87,9 @@ export const KpiDashboardSchema = z.object({
   month: KpiMonthSchema,
   /** The month, cut at the as-of date when it is the current one. */
   period: z.object({ from: CalendarDateSchema, to: CalendarDateSchema }),
-  currency: CurrencySchema,
+  currency: StoredCurrencySchema,
   /** Currencies with open receivables in scope, so the caller can offer the others (empty: nothing open). */
-  currencies: z.array(CurrencySchema),
+  currencies: z.array(StoredCurrencySchema),
   figures: z.object(Object.fromEntries(KPI_FIGURE_KEYS.map((key) => [key, KpiFigureSchema])) as Record<KpiFigureKey, typeof KpiFigureSchema>),
   disputesByReason: z.array(KpiDisputeGroupSchema),
   disputesByRootCause: z.array(KpiDisputeGroupSchema),
@@ -99,7 +99,7 @@ export const KpiDashboardSchema = z.object({
 });
 
 export const KpiForecastAmountSchema = z.object({
-  currency: CurrencySchema,
+  currency: StoredCurrencySchema,
   promisedMinor: MinorSchema,
   itemsMinor: MinorSchema,
   totalMinor: MinorSchema,
@@ -117,7 +117,7 @@ export const KpiForecastSchema = z.object({
   collectorId: IdSchema.nullable(),
   weeks: z.array(KpiForecastWeekSchema),
   /** Per currency: expected after week 13, and the part of open promises not expected given the kept rates. */
-  totals: z.array(z.object({ currency: CurrencySchema, beyondMinor: MinorSchema, discountedMinor: MinorSchema })),
+  totals: z.array(z.object({ currency: StoredCurrencySchema, beyondMinor: MinorSchema, discountedMinor: MinorSchema })),
 });
 
 export type KpiFigureView = z.output<typeof KpiFigureSchema>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CHANNELS, OUTCOMES } from '../domain/codes';
 import { EXPORT_STATES, REPORT_ENTRY_TYPES, REPORT_FORMATS, REPORT_KINDS } from '../domain/report-entries';
-import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, ReportDateSchema, WorklistFiltersSchema } from './schemas';
+import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, ReportDateSchema, StoredCurrencySchema, WorklistFiltersSchema } from './schemas';
 import { TextSchema } from './text-schema';
 
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -139,7 +139,7 @@ export const ExportStatusSchema = z.object({
 export const NotesCountSchema = z.object({ count: z.number().int().min(0), customers: z.number().int().min(0) });
 
 const AgingAmountsSchema = z.object({
-  currency: CurrencySchema,
+  currency: StoredCurrencySchema,
   buckets: z.array(BucketAmountSchema),
   totalMinor: MinorSchema,
   overdueMinor: MinorSchema,

@@ -26,7 +26,18 @@ export const ReportDateSchema = CalendarDateSchema.refine(
 export const TimestampSchema = z.iso.datetime({ message: 'must be an ISO 8601 UTC timestamp' });
 export const MinorSchema = z.number().int('must be a whole number of minor units').refine(Number.isSafeInteger, 'is too large');
 
-export const MoneySchema = z.object({ amountMinor: MinorSchema, currency: CurrencySchema });
+/*
+ * Values read back from the local store, for the outputs of reads. The store checks only a date's
+ * shape (YYYY-MM-DD), a currency's three characters and nothing of a timestamp's text, and a bug,
+ * an import or an older client may have written any of those: a read shows such a value (the screens
+ * mark it as damaged, see renderer/src/common/format.ts) instead of failing the whole screen.
+ * Inputs keep the strict schemas above.
+ */
+export const StoredDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be shaped YYYY-MM-DD');
+export const StoredTimestampSchema = z.string();
+export const StoredCurrencySchema = z.string();
+
+export const MoneySchema = z.object({ amountMinor: MinorSchema, currency: StoredCurrencySchema });
 
 export const PriorityFactorSchema = z.object({
   key: z.string(),
@@ -38,7 +49,7 @@ export const PriorityFactorSchema = z.object({
 export const BucketAmountSchema = z.object({ key: z.string(), label: z.string(), amountMinor: MinorSchema });
 
 export const CurrencyAgingSchema = z.object({
-  currency: CurrencySchema,
+  currency: StoredCurrencySchema,
   buckets: z.array(BucketAmountSchema),
   totalMinor: MinorSchema,
   overdueMinor: MinorSchema,
@@ -49,7 +60,7 @@ export const CurrencyAgingSchema = z.object({
 export const OverrideSchema = z.object({
   kind: z.enum(OVERRIDE_KINDS),
   reason: z.string(),
-  expiresAt: TimestampSchema.nullable(),
+  expiresAt: StoredTimestampSchema.nullable(),
 });
 
 // ---------- app and preferences ----------
@@ -115,7 +126,7 @@ export const WorklistRowSchema = z.object({
   number: z.string(),
   name: z.string(),
   country: z.string(),
-  currency: CurrencySchema,
+  currency: StoredCurrencySchema,
   riskClass: z.enum(RISK_CLASSES),
   creditHold: z.boolean(),
   openMinor: MinorSchema,
@@ -125,9 +136,9 @@ export const WorklistRowSchema = z.object({
   aging: z.array(BucketAmountSchema),
   mixedCurrency: z.boolean(),
   oldestDaysPastDue: z.number().int().nullable(),
-  nextPromiseDate: CalendarDateSchema.nullable(),
-  nextFollowUpDate: CalendarDateSchema.nullable(),
-  lastContactAt: TimestampSchema.nullable(),
+  nextPromiseDate: StoredDateSchema.nullable(),
+  nextFollowUpDate: StoredDateSchema.nullable(),
+  lastContactAt: StoredTimestampSchema.nullable(),
   brokenPromises: z.number().int(),
   openDisputes: z.number().int(),
   score: z.number(),
@@ -143,7 +154,7 @@ export const WorklistPageSchema = z.object({
 
 export const WorklistFacetsSchema = z.object({
   buckets: z.array(z.object({ key: z.string(), label: z.string() })),
-  currencies: z.array(CurrencySchema),
+  currencies: z.array(StoredCurrencySchema),
   countries: z.array(z.string()),
   riskClasses: z.array(z.enum(RISK_CLASSES)),
 });
@@ -157,7 +168,7 @@ export const CustomerHeaderSchema = z.object({
   number: z.string(),
   name: z.string(),
   country: z.string(),
-  currency: CurrencySchema,
+  currency: StoredCurrencySchema,
   paymentTerms: z.string(),
   paymentTermsDays: z.number().int(),
   creditLimitMinor: MinorSchema,
@@ -172,9 +183,9 @@ export const OpenItemSchema = z.object({
   kind: z.enum(ITEM_KINDS),
   documentNumber: z.string(),
   reference: z.string().nullable(),
-  documentDate: CalendarDateSchema,
-  dueDate: CalendarDateSchema,
-  currency: CurrencySchema,
+  documentDate: StoredDateSchema,
+  dueDate: StoredDateSchema,
+  currency: StoredCurrencySchema,
   originalMinor: MinorSchema,
   openMinor: MinorSchema,
   disputedMinor: MinorSchema,
@@ -200,7 +211,7 @@ export type TimelineType = (typeof TIMELINE_TYPES)[number];
 export const TimelineEntrySchema = z.object({
   id: z.string(),
   type: z.enum(TIMELINE_TYPES),
-  at: TimestampSchema,
+  at: StoredTimestampSchema,
   title: z.string(),
   detail: z.string().nullable(),
   by: z.string().nullable(),

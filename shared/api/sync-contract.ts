@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/codes';
 import { REJECTION_CODES } from '../sync/protocol';
-import { IdSchema, TimestampSchema } from './schemas';
+import { IdSchema, StoredTimestampSchema } from './schemas';
 import { ServerAddressSchema } from './server-address-schema';
 import { TextSchema } from './text-schema';
 
@@ -39,8 +39,8 @@ export const SyncStatusSchema = z.object({
   pending: z.number().int().min(0),
   /** Rejected changes waiting in the sync-issues view. */
   issues: z.number().int().min(0),
-  lastSyncAt: TimestampSchema.nullable(),
-  nextAttemptAt: TimestampSchema.nullable(),
+  lastSyncAt: StoredTimestampSchema.nullable(),
+  nextAttemptAt: StoredTimestampSchema.nullable(),
   progress: z
     .object({ phase: z.enum(SYNC_PHASES), rows: z.number().int().min(0), total: z.number().int().min(0).nullable(), percent: z.number().min(0).max(100).nullable() })
     .nullable(),
@@ -59,9 +59,9 @@ export const SyncIssueSchema = z.object({
   customerName: z.string().nullable(),
   /** A refusal's code, or `push_failed` for a change the server keeps failing to take (still in the outbox). */
   error: z.object({ code: z.enum([...REJECTION_CODES, 'push_failed']), message: z.string(), field: z.string().optional() }),
-  createdAt: TimestampSchema,
+  createdAt: StoredTimestampSchema,
   /** When it was refused, or when its last push failed. */
-  rejectedAt: TimestampSchema,
+  rejectedAt: StoredTimestampSchema,
   /** Only for a change still waiting: how often pushing it failed and the HTTP status of the last answer (null when none came). */
   failing: z.object({ attempts: z.number().int().min(1), status: z.number().int().nullable() }).optional(),
 });

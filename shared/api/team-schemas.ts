@@ -4,7 +4,7 @@ import { ESCALATION_KINDS, ESCALATION_STATUSES } from '../domain/codes';
 import { ESCALATION_DECISIONS } from '../domain/team';
 import { EscalationSchema } from './collector-schemas';
 import { TextSchema } from './text-schema';
-import { CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, TimestampSchema } from './schemas';
+import { CalendarDateSchema, IdSchema, MinorSchema, StoredCurrencySchema, StoredTimestampSchema, TimestampSchema } from './schemas';
 
 /** The most customers one reassignment moves (one outbox mutation, one push). */
 export const REASSIGN_MAX = 500;
@@ -60,7 +60,7 @@ export const TeamLoadSchema = z.object({
       displayName: z.string(),
       customers: z.number().int(),
       /** Overdue amounts per currency, largest first. */
-      overdue: z.array(z.object({ currency: CurrencySchema, amountMinor: MinorSchema })),
+      overdue: z.array(z.object({ currency: StoredCurrencySchema, amountMinor: MinorSchema })),
       contactsThisWeek: z.number().int(),
       promisesOpen: z.number().int(),
       promisesBroken: z.number().int(),
@@ -77,9 +77,9 @@ export const TeamEscalationSchema = z.object({
   kind: z.enum(ESCALATION_KINDS),
   status: z.enum(ESCALATION_STATUSES),
   amountMinor: MinorSchema.nullable(),
-  currency: CurrencySchema.nullable(),
+  currency: StoredCurrencySchema.nullable(),
   reason: z.string(),
   requestedBy: z.string().nullable(),
   requestedByName: z.string().nullable(),
-  requestedAt: TimestampSchema,
+  requestedAt: StoredTimestampSchema,
 });

@@ -3,7 +3,7 @@
  * payment carries a negative open amount and reduces the bucket its own date falls into.
  */
 import { DomainError } from '../api/result';
-import { addMinorSaturating, assertCurrency, clampMinor } from './money';
+import { addMinorSaturating, clampMinor } from './money';
 import { daysBetween } from './dates';
 
 /** Inclusive day range; `null` means unbounded on that side. */
@@ -131,7 +131,6 @@ export function ageItems(items: readonly AgeableItem[], asOf: string, config: Ag
   for (const item of items) {
     let acc = byCurrency.get(item.currency);
     if (!acc) {
-      assertCurrency(item.currency);
       acc = { amounts: buckets.map(() => 0), total: 0, overdue: 0, disputed: 0 };
       byCurrency.set(item.currency, acc);
     }

@@ -19,10 +19,21 @@ function epochDay(value: string): number | null {
   return date.getTime() / DAY_MS;
 }
 
-function requireEpochDay(value: string, field: string): number {
-  const day = epochDay(value);
-  if (day === null) throw new DomainError('validation', `"${value}" is not a calendar date (YYYY-MM-DD)`, field);
-  return day;
+/**
+ * The epoch day a date counts as in arithmetic. A real calendar date is itself; a value shaped like
+ * one but no real day (2026-02-31, 0000-00-00: a DATE column only checks the shape, so a bug or an
+ * older client could have stored it) counts as the day it rolls over to, held to the writable range,
+ * so every date the store can hold sorts, ages and compares instead of failing a whole screen.
+ */
+function countedEpochDay(value: string, field: string): number {
+  const exact = epochDay(value);
+  if (exact !== null) return exact;
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) throw new DomainError('validation', `"${value}" is not a calendar date (YYYY-MM-DD)`, field);
+  // setUTCFullYear rolls the month and day over within the real year and, unlike Date.UTC, leaves years 0-99 alone.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Math.min(LAST_DAY, Math.max(FIRST_DAY, date.getTime() / DAY_MS));
 }
 
 /** The first and last dates a four-digit year can write, as epoch days. */
@@ -30,6 +41,7 @@ export const FIRST_DATE = '0000-01-01';
 export const LAST_DATE = '9999-12-31';
 const FIRST_DAY = epochDay(FIRST_DATE) ?? 0;
 const LAST_DAY = epochDay(LAST_DATE) ?? 0;
+
 
 /** The date of an epoch day, held to the range a calendar date can write. */
 function fromEpochDay(day: number): string {
@@ -42,12 +54,12 @@ export function isCalendarDate(value: string): boolean {
 }
 
 export function assertCalendarDate(value: string, field = 'date'): string {
-  requireEpochDay(value, field);
+  if (epochDay(value) === null) throw new DomainError('validation', `"${value}" is not a calendar date (YYYY-MM-DD)`, field);
   return value;
 }
 
 export function daysBetween(from: string, to: string): number {
-  return requireEpochDay(to, 'to') - requireEpochDay(from, 'from');
+  return countedEpochDay(to, 'to') - countedEpochDay(from, 'from');
 }
 
 /**
@@ -57,15 +69,28 @@ export function daysBetween(from: string, to: string): number {
  */
 export function addDays(date: string, days: number): string {
   if (!Number.isSafeInteger(days)) throw new DomainError('validation', `${String(days)} is not a whole number of days`, 'days');
-  return fromEpochDay(requireEpochDay(date, 'date') + days);
+  return fromEpochDay(countedEpochDay(date, 'date') + days);
 }
 
 export function dateOfTimestamp(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) throw new DomainError('validation', `"${iso}" is not an ISO timestamp`, 'timestamp');
-  return new Date(time).toISOString().slice(0, 10);
+  const date = storedDateOfTimestamp(iso);
+  if (date === null) throw new DomainError('validation', `"${iso}" is not an ISO timestamp`, 'timestamp');
+  return date;
+}
+
+/**
+ * The UTC date of a timestamp as the store holds it, or null when the text is no instant at all
+ * (a timestamp column is free text, so a bug or an older client could have written "yesterday"):
+ * such a row has no date to count it on, and reads leave it out of every dated figure.
+ */
+export function storedDateOfTimestamp(value: string): string | null {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return null;
+  const date = new Date(time);
+  const year = date.getUTCFullYear();
+  return year < 0 || year > 9999 ? null : date.toISOString().slice(0, 10);
 }
 
 export function compareDates(a: string, b: string): number {
-  return Math.sign(requireEpochDay(a, 'a') - requireEpochDay(b, 'b'));
+  return Math.sign(countedEpochDay(a, 'a') - countedEpochDay(b, 'b'));
 }

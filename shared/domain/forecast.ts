@@ -6,7 +6,7 @@
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
 import { addDays, daysBetween } from './dates';
-import { addMinorSaturating, assertCurrency, clampMinor } from './money';
+import { addMinorSaturating, clampMinor } from './money';
 import { paymentHistoryByCustomer, type SettledInvoice } from './payment-history';
 
 export const FORECAST_WEEKS = 13;
@@ -124,7 +124,6 @@ export function collectionForecast(
   patterns: ReadonlyMap<string, CustomerPattern>,
   options: ForecastOptions = {},
 ): CollectionForecast {
-  assertCurrency(currency);
   const defaultKeptRate = options.defaultKeptRate ?? 0.5;
   const promised = new Array<number>(FORECAST_WEEKS).fill(0);
   const fromItems = new Array<number>(FORECAST_WEEKS).fill(0);

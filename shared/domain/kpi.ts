@@ -6,8 +6,8 @@
  */
 import { DomainError } from '../api/result';
 import type { DisputeReason, PromiseStatus, RootCause } from './codes';
-import { addMinorSaturating, assertCurrency, clampMinor, sumMinorSaturating } from './money';
-import { addDays, compareDates, dateOfTimestamp, daysBetween } from './dates';
+import { addMinorSaturating, clampMinor, sumMinorSaturating } from './money';
+import { addDays, compareDates, daysBetween, storedDateOfTimestamp } from './dates';
 
 export type KpiInputs = Record<string, number | string>;
 
@@ -103,7 +103,6 @@ export function daysInPeriod(period: Period): number {
 
 /** Open receivables at the end of `date`: issued on or before it and not paid by then. */
 export function arPositionAt(invoices: readonly KpiInvoice[], date: string, currency: string): ArPosition {
-  assertCurrency(currency);
   let totalMinor = 0;
   let currentMinor = 0;
   for (const invoice of invoices) {
@@ -119,7 +118,6 @@ export function arPositionAt(invoices: readonly KpiInvoice[], date: string, curr
 
 /** Credit sales = invoices whose document date falls in the period. */
 export function creditSalesIn(invoices: readonly KpiInvoice[], period: Period, currency: string): number {
-  assertCurrency(currency);
   let total = 0;
   for (const invoice of invoices) {
     requireCurrency(invoice.currency, currency);
@@ -144,7 +142,7 @@ function arDays(arMinor: number, input: DsoInput, formula: string, arName: strin
     [arName]: clampMinor(arMinor),
     creditSalesMinor: clampMinor(input.creditSalesMinor),
     days: input.days,
-    currency: assertCurrency(input.currency),
+    currency: input.currency,
   };
   if (input.creditSalesMinor === 0) return noFigure('no credit sales in the period', formula, inputs);
   return figure(roundedRatio(BigInt(arMinor) * BigInt(input.days), BigInt(input.creditSalesMinor), DAY_DECIMALS), formula, inputs);
@@ -206,7 +204,6 @@ export interface CountbackMonth {
  * AR counts the fraction remainder ÷ sales of its days. `months` runs newest first.
  */
 export function dsoCountback(endingArMinor: number, months: readonly CountbackMonth[], currency: string): KpiFigure {
-  assertCurrency(currency);
   const formula = 'walk back month by month: full days while AR ≥ month sales, then remaining AR ÷ month sales × month days';
   const inputs: KpiInputs = { endingArMinor: clampMinor(endingArMinor), currency };
   months.forEach((month) => {
@@ -257,7 +254,6 @@ export interface InvoiceDelinquency {
 
 /** Per invoice paid in the period: paid date − due date, floored at 0; plain mean and mean weighted by amount. */
 export function invoiceDaysDelinquent(invoices: readonly KpiInvoice[], period: Period, currency: string): InvoiceDelinquency {
-  assertCurrency(currency);
   let count = 0;
   let daysTotal = 0;
   let amountTotal = 0;
@@ -303,7 +299,7 @@ export function collectionEffectivenessIndex(input: CeiInput): KpiFigure {
     creditSalesMinor: clampMinor(input.creditSalesMinor),
     closingTotalArMinor: clampMinor(input.closingTotalArMinor),
     closingCurrentArMinor: clampMinor(input.closingCurrentArMinor),
-    currency: assertCurrency(input.currency),
+    currency: input.currency,
   };
   const available = BigInt(input.openingArMinor) + BigInt(input.creditSalesMinor);
   const collected = available - BigInt(input.closingTotalArMinor);
@@ -326,7 +322,7 @@ export function ceiInputFromInvoices(invoices: readonly KpiInvoice[], period: Pe
 
 export function percentCurrent(position: ArPosition, currency: string): KpiFigure {
   const formula = 'current (not yet due) AR ÷ total AR × 100';
-  const inputs: KpiInputs = { currentArMinor: clampMinor(position.currentMinor), totalArMinor: clampMinor(position.totalMinor), currency: assertCurrency(currency) };
+  const inputs: KpiInputs = { currentArMinor: clampMinor(position.currentMinor), totalArMinor: clampMinor(position.totalMinor), currency: currency };
   if (position.totalMinor === 0) return noFigure('no open receivables', formula, inputs);
   return figure(roundedRatio(BigInt(position.currentMinor) * 100n, BigInt(position.totalMinor), PERCENT_DECIMALS), formula, inputs);
 }
@@ -344,7 +340,6 @@ const WITHDRAWN: ReadonlySet<PromiseStatus> = new Set(['cancelled', 'superseded'
 
 /** Promises whose promised date falls in the period. */
 export function promiseFigures(promises: readonly KpiPromise[], period: Period, currency: string): PromiseFigures {
-  assertCurrency(currency);
   const counts = { kept: 0, partially_kept: 0, broken: 0 };
   const amounts = { kept: 0, partially_kept: 0, broken: 0 };
   const promisedAmounts: number[] = [];
@@ -417,11 +412,12 @@ function disputeGroup(key: string, disputes: readonly KpiDispute[], period: Peri
   let closed = 0;
   let days = 0;
   for (const dispute of disputes) {
-    const openedOn = dateOfTimestamp(dispute.openedAt);
+    // A time the store holds as no instant at all (a damaged row) puts the dispute in no period.
+    const openedOn = storedDateOfTimestamp(dispute.openedAt);
+    if (openedOn === null) continue;
     if (within(openedOn, period)) opened += 1;
-    if (dispute.closedAt === null) continue;
-    const closedOn = dateOfTimestamp(dispute.closedAt);
-    if (!within(closedOn, period)) continue;
+    const closedOn = dispute.closedAt === null ? null : storedDateOfTimestamp(dispute.closedAt);
+    if (closedOn === null || !within(closedOn, period)) continue;
     closed += 1;
     days += daysBetween(openedOn, closedOn);
   }
@@ -473,7 +469,10 @@ export interface CollectorContacts {
 /** Contacts (activities) per collector ÷ calendar days in the period; collectors without contacts are absent. */
 export function contactsPerCollectorPerDay(activities: readonly KpiActivity[], period: Period): CollectorContacts[] {
   const days = daysInPeriod(period);
-  const inPeriod = activities.filter((activity) => within(dateOfTimestamp(activity.at), period));
+  const inPeriod = activities.filter((activity) => {
+    const on = storedDateOfTimestamp(activity.at);
+    return on !== null && within(on, period);
+  });
   return [...groupBy(inPeriod, (activity) => activity.collectorId)]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([collectorId, members]) => ({

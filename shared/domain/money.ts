@@ -105,10 +105,18 @@ export function totalsByCurrency(items: readonly Money[]): Money[] {
 
 const digitsCache = new Map<string, number>();
 
+/** True for a well-formed ISO 4217 code; a stored code may be any three characters (a damaged row). */
+export const isCurrencyCode = (currency: string): boolean => CURRENCY_CODE.test(currency);
+
+/**
+ * Minor digits of a currency as Intl knows them. A stored code that is no ISO code at all (the store
+ * only checks for three characters, none lower case) counts with two, so its rows
+ * still add up and print instead of failing the screen that shows them.
+ */
 export function minorDigits(currency: string): number {
   const cached = digitsCache.get(currency);
   if (cached !== undefined) return cached;
-  assertCurrency(currency);
+  if (!isCurrencyCode(currency)) return 2;
   const digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   digitsCache.set(currency, digits);
   return digits;
@@ -157,6 +165,8 @@ function formatDecimal(amountMinor: number, currency: string, locale: string, op
 }
 
 export function formatMoney(m: Money, locale = 'en-US'): string {
+  // Intl refuses a code that is no ISO code; a damaged stored one is printed after the amount as it is.
+  if (!isCurrencyCode(m.currency)) return `${formatDecimal(m.amountMinor, m.currency, locale, { style: 'decimal' })} ${m.currency}`;
   return formatDecimal(m.amountMinor, m.currency, locale, { style: 'currency', currency: m.currency });
 }
 

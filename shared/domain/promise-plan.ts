@@ -6,7 +6,7 @@
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
 import { requireDateInWindow } from './date-bounds';
-import { compareDates, dateOfTimestamp } from './dates';
+import { compareDates, FIRST_DATE, storedDateOfTimestamp } from './dates';
 import { DEFAULT_PROMISE_RULES, promiseDeadline, requiredAmount, type CountingPayment, type PromiseEvaluation, type PromiseRules } from './promise';
 import { requireInstalmentsAddUp } from '../../shared/domain/amount-limits';
 
@@ -81,7 +81,8 @@ export function evaluatePlan(
   asOf: string,
   rules: PromiseRules = DEFAULT_PROMISE_RULES,
 ): PromiseEvaluation[] {
-  const from = dateOfTimestamp(plan.createdAt);
+  // A creation time the store holds as no instant at all (a damaged row) bounds nothing.
+  const from = storedDateOfTimestamp(plan.createdAt) ?? FIRST_DATE;
   const counting = payments.filter(
     (payment) => payment.currency === plan.currency && payment.amountMinor > 0 && compareDates(payment.valueDate, from) >= 0,
   );

@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
-import { addDays, compareDates, dateOfTimestamp } from './dates';
+import { addDays, compareDates, FIRST_DATE, storedDateOfTimestamp } from './dates';
 
 export type PromiseTolerance =
   | { readonly kind: 'amount'; readonly minor: number }
@@ -87,7 +87,8 @@ export function evaluatePromise(
 ): PromiseEvaluation {
   const deadline = promiseDeadline(promise.promisedDate, rules);
   const requiredMinor = requiredAmount(promise.amountMinor, rules.tolerance);
-  const from = dateOfTimestamp(promise.createdAt);
+  // A creation time the store holds as no instant at all (a damaged row) bounds nothing.
+  const from = storedDateOfTimestamp(promise.createdAt) ?? FIRST_DATE;
   const until = compareDates(asOf, deadline) < 0 ? asOf : deadline;
   let paidMinor = 0;
   for (const payment of payments) {

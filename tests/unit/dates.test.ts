@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../../shared/api/result';
-import { addDays, assertCalendarDate, compareDates, dateOfTimestamp, daysBetween, isCalendarDate } from '../../shared/domain/dates';
+import { addDays, assertCalendarDate, compareDates, dateOfTimestamp, daysBetween, isCalendarDate, storedDateOfTimestamp } from '../../shared/domain/dates';
 
 const calendarDate = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
@@ -52,8 +52,30 @@ describe('daysBetween / addDays', () => {
     expect(addDays('2026-11-23', 0)).toBe('2026-11-23');
   });
 
-  it('refuses invalid input, naming the field', () => {
-    expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(DomainError);
+  it('counts a stored date that is no real day as the day it rolls over to, held to the writable range', () => {
+    expect(isCalendarDate('2026-02-30')).toBe(false);
+    expect(daysBetween('2026-02-30', '2026-03-02')).toBe(0);
+    expect(addDays('2026-02-31', 0)).toBe('2026-03-03');
+    expect(addDays('2026-19-39', 0)).toBe('2027-08-08');
+    expect(addDays('0000-00-00', 0)).toBe('0000-01-01');
+    expect(addDays('9999-99-99', -1)).toBe('9999-12-30');
+    expect(compareDates('2026-02-31', '2026-03-03')).toBe(0);
+  });
+
+  it('is total over every value a DATE column can hold', () => {
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }).map(String), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    const storable = fc.tuple(digits(4), fc.constantFrom('0', '1'), digits(1), fc.constantFrom('0', '1', '2', '3'), digits(1)).map(([y, m1, m2, d1, d2]) => `${y}-${m1}${m2}-${d1}${d2}`);
+    fc.assert(
+      fc.property(storable, storable, fc.integer({ min: -100_000, max: 100_000 }), (a, b, days) => {
+        expect(isCalendarDate(addDays(a, days))).toBe(true);
+        expect(daysBetween(a, b)).toBe(-daysBetween(b, a) || 0);
+        expect(compareDates(a, b)).toBe(Math.sign(daysBetween(b, a)));
+      }),
+    );
+  });
+
+  it('refuses input that is not shaped like a date, naming the field', () => {
+    expect(() => assertCalendarDate('2026-02-30')).toThrow(DomainError);
     expect(() => addDays('2026-11-23', 1.5)).toThrow(DomainError);
     expect(addDays('0001-01-01', -1)).toBe('0000-12-31');
     try {
@@ -114,6 +136,15 @@ describe('dateOfTimestamp', () => {
 
   it('refuses a non-timestamp', () => {
     expect(() => dateOfTimestamp('yesterday')).toThrow(DomainError);
+  });
+
+  it('reads a stored timestamp that is no instant as no date at all', () => {
+    expect(storedDateOfTimestamp('2026-11-23T09:00:00.000Z')).toBe('2026-11-23');
+    for (const value of ['yesterday', '', 'NaN', '+275760-09-13T00:00:00.000Z']) expect(storedDateOfTimestamp(value)).toBeNull();
+    fc.assert(fc.property(fc.string(), (value) => {
+      const date = storedDateOfTimestamp(value);
+      expect(date === null || isCalendarDate(date)).toBe(true);
+    }));
   });
 });
 

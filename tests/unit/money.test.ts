@@ -8,6 +8,7 @@ import {
   compareMoney,
   formatAmount,
   formatMoney,
+  isCurrencyCode,
   minorDigits,
   minorToDecimalString,
   money,
@@ -174,7 +175,15 @@ describe('minorDigits and decimal strings', () => {
     expect(minorDigits('EUR')).toBe(2);
     expect(minorDigits('JPY')).toBe(0);
     expect(minorDigits('BHD')).toBe(3);
-    expect(() => minorDigits('eur')).toThrow(DomainError);
+  });
+
+  it('counts and prints a stored code that is no ISO code with two decimals, never failing', () => {
+    for (const code of ['???', '1A2', 'É$€', 'eur', '']) {
+      expect(isCurrencyCode(code)).toBe(false);
+      expect(minorDigits(code)).toBe(2);
+      expect(formatMoney({ amountMinor: 123_456, currency: code })).toBe(`1,234.56 ${code}`);
+    }
+    expect(() => money(1, '???')).toThrow(DomainError);
   });
 
   it.each([

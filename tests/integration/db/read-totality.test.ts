@@ -34,14 +34,13 @@ const LONG = 'x'.repeat(5_200);
 const UNSAFE = 'A\u0000B\u0007\u001b[31m\u202Eevil\u2066\u200B\r\n\t"=cmd|\' /C calc\'!A0';
 
 /** Values a DATE column (GLOB ####-##-##) accepts, real calendar dates or not. */
-/** Real calendar dates only: storable non-dates such as 2026-02-31 are not covered yet. */
-const DATES = ['9999-12-31', '0000-01-01', '2026-11-23', '2026-11-24', '1900-01-01', '2099-12-31', '2026-02-28'];
-/** Timestamps at the ends of the ISO range (free-text ones that are no instant at all are not covered yet). */
-const TIMES = ['9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00.000Z', '2026-11-23T09:00:00.000Z', '2026-11-23T23:59:59.999Z', '1970-01-01T00:00:00.000Z'];
+const DATES = ['9999-12-31', '0000-01-01', '2026-11-23', '2026-11-24', '1900-01-01', '2099-12-31', '2026-02-28', '2026-02-31', '2026-19-39', '0000-00-00'];
+/** A timestamp column is free text: the ends of the ISO range, and text that is no instant at all. */
+const TIMES = ['9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00.000Z', '2026-11-23T09:00:00.000Z', '2026-11-23T23:59:59.999Z', '1970-01-01T00:00:00.000Z', 'yesterday', '', '2026-11-23', '2026-11-23 09:00:00', '2026-02-31T09:00:00Z'];
 const INTS = [0, 1, -1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 31, -(2 ** 31), 999_999_999_999];
 const TEXTS = ['', ' ', LONG, UNSAFE, '\u202E\u2067', '☃️👩‍👩‍👧', 'zz', 'XXX', '???', '%_\\'];
-/** Codes no rate table knows; a storable code that is no ISO code at all (say ???) is not covered yet. */
-const CURRENCIES = ['XXX', 'ZZZ', 'EUR', 'USD'];
+/** Codes no rate table knows, and storable codes (three characters, none lower case) that are no ISO code at all. */
+const CURRENCIES = ['XXX', 'ZZZ', 'EUR', 'USD', '???', '1A2', 'É$€'];
 
 type Kind = 'date' | 'time' | 'int' | 'text' | 'currency' | readonly string[];
 type Columns = Readonly<Record<string, Kind>>;

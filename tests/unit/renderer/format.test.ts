@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysFrom, formatDate, formatShortDate, relativeDay } from '../../../renderer/src/common/format';
+import fc from 'fast-check';
+import { daysFrom, formatDate, formatDateTime, formatShortDate, money, relativeDay } from '../../../renderer/src/common/format';
 
 describe('renderer date formatting', () => {
   it('counts whole UTC days between dates and timestamps', () => {
@@ -23,5 +24,26 @@ describe('renderer date formatting', () => {
     expect(formatShortDate('2026-12-01', '2026-11-23')).not.toContain('2026');
     expect(formatShortDate('2027-01-02', '2026-11-23')).toContain('2027');
     expect(formatShortDate('2026-12-01', '2026-11-23')).toMatch(/1/);
+  });
+
+  it('shows a stored value that is no real date or instant as it is, marked, instead of throwing', () => {
+    expect(formatDate('2026-02-31')).toBe('⚠ 2026-02-31');
+    expect(formatShortDate('2026-19-39', '2026-11-23')).toBe('⚠ 2026-19-39');
+    expect(formatDateTime('yesterday')).toBe('⚠ yesterday');
+    expect(formatDateTime('')).toBe('⚠ (empty)');
+    expect(formatDateTime('+275760-09-13T00:00:00.000Z')).toBe('⚠ +275760-09-13T00:00:00.000Z');
+    expect(relativeDay('0000-00-00', '2026-11-23')).toBe('not a valid date');
+    expect(money(123_456, '???')).toBe('1,234.56 ???');
+  });
+
+  it('formats anything a text column can hold without throwing', () => {
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        expect(typeof formatDate(value)).toBe('string');
+        expect(typeof formatShortDate(value, '2026-11-23')).toBe('string');
+        expect(typeof formatDateTime(value)).toBe('string');
+        expect(typeof relativeDay(value, '2026-11-23')).toBe('string');
+      }),
+    );
   });
 });
