@@ -5,6 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RowRun, SyncEntity } from '../../shared/sync/protocol';
 import { rowOfRun } from '../../shared/sync/runs';
+import { serverColumnNames } from '../../shared/sync/tables';
 import { prepared } from '../statements';
 import { USER_COLUMNS } from './entities';
 
@@ -29,8 +30,6 @@ export function localColumns(sqlite: BetterSqlite3.Database, table: string): rea
   return columns;
 }
 
-/** The server names a note's version `note_version`; everything else keeps its name. */
-const SERVER_NAMES: Readonly<Partial<Record<SyncEntity, Readonly<Record<string, string>>>>> = { notes: { version: 'note_version' } };
 
 function sqlValue(value: unknown, column: string, entity: SyncEntity): SqlValue {
   if (value === null || value === undefined) return null;
@@ -41,7 +40,7 @@ function sqlValue(value: unknown, column: string, entity: SyncEntity): SqlValue 
 }
 
 export function toLocalRow(sqlite: BetterSqlite3.Database, entity: SyncEntity, row: Readonly<Record<string, unknown>>): Record<string, SqlValue> {
-  const renames = SERVER_NAMES[entity] ?? {};
+  const renames = serverColumnNames(entity);
   const local: Record<string, SqlValue> = {};
   for (const column of localColumns(sqlite, entity)) {
     const source = renames[column] ?? column;
@@ -112,7 +111,7 @@ export function createRowWriter(sqlite: BetterSqlite3.Database): RowWriter {
     let plan = plans.get(entity);
     if (plan === undefined) {
       const columns = localColumns(sqlite, entity);
-      const renames = SERVER_NAMES[entity] ?? {};
+      const renames = serverColumnNames(entity);
       plan = {
         columns,
         sources: columns.map((column) => renames[column] ?? column),

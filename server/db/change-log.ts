@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ChangeOp, ServerDatabase, SyncedEntity } from './schema';
+import type { SyncEntity } from '../../shared/sync/protocol';
+import type { ChangeOp, ServerDatabase } from './schema';
 
 export interface Change {
-  readonly entity: SyncedEntity;
+  readonly entity: SyncEntity;
   readonly entityId: string;
   readonly customerId: string;
   readonly op: ChangeOp;

@@ -5,6 +5,7 @@
  * the type parsers in connect.ts).
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { SyncEntity } from '../../shared/sync/protocol';
 import type {
   Channel,
   Direction,
@@ -266,27 +267,12 @@ export interface EscalationsTable extends Versioned {
 export const CHANGE_OPS = ['upsert', 'remove'] as const;
 export type ChangeOp = (typeof CHANGE_OPS)[number];
 
-/** The entities a pull can return; each is a table above. */
-export const SYNCED_ENTITIES = [
-  'customers',
-  'contact_persons',
-  'open_items',
-  'payments',
-  'clearings',
-  'activities',
-  'promises',
-  'disputes',
-  'dispute_events',
-  'notes',
-  'follow_ups',
-  'escalations',
-] as const;
-export type SyncedEntity = (typeof SYNCED_ENTITIES)[number];
+
 
 /** Append-only log of row changes; `seq` is the server-assigned pull cursor. */
 export interface ChangeLogTable {
   seq: Generated<number>;
-  entity: SyncedEntity;
+  entity: SyncEntity;
   entity_id: string;
   customer_id: string;
   op: ChangeOp;

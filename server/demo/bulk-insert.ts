@@ -5,7 +5,8 @@
  * parses one short statement instead of a VALUES list of thousands of placeholders.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { ServerDatabase, SyncedEntity } from '../db/schema';
+import type { SyncEntity } from '../../shared/sync/protocol';
+import type { ServerDatabase } from '../db/schema';
 
 type Db = Kysely<ServerDatabase>;
 type Row = Readonly<Record<string, unknown>>;
@@ -58,7 +59,7 @@ export async function insertRows(db: Db, table: keyof ServerDatabase, rows: read
  * joined to them by id, one statement per batch. The ordering trigger of migration 003 draws the
  * seqs as for any other writer.
  */
-export async function insertLoggedRows(db: Db, entity: SyncedEntity, rows: readonly (Row & { readonly id: string })[], at: string): Promise<void> {
+export async function insertLoggedRows(db: Db, entity: SyncEntity, rows: readonly (Row & { readonly id: string })[], at: string): Promise<void> {
   if (rows.length === 0) return;
   const types = await columnTypes(db, entity);
   const columns = columnsOf(rows);

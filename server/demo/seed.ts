@@ -7,9 +7,10 @@
 import { sql, type Kysely } from 'kysely';
 import { generateDemo } from '../../db/demo/generate';
 import { hashPassword, passwordProblem } from '../auth/passwords';
-import type { ServerDatabase, SyncedEntity } from '../db/schema';
+import { SYNC_ENTITIES } from '../../shared/sync/protocol';
+import type { ServerDatabase } from '../db/schema';
 import { insertLoggedRows, insertRows } from './bulk-insert';
-import { toServerDemo, type ServerDemoRows } from './convert';
+import { toServerDemo } from './convert';
 import { DEMO_TEAM } from './credentials';
 import { isDemoSize, type DemoSize } from './sizes';
 
@@ -67,21 +68,7 @@ export async function isServerDatabaseEmpty(db: Db): Promise<boolean> {
   return true;
 }
 
-/** The synced tables in insert order; promise and dispute items follow their parents. */
-const SYNCED_ORDER: readonly (keyof ServerDemoRows & SyncedEntity)[] = [
-  'customers',
-  'contact_persons',
-  'open_items',
-  'payments',
-  'clearings',
-  'activities',
-  'promises',
-  'disputes',
-  'dispute_events',
-  'notes',
-  'follow_ups',
-  'escalations',
-];
+
 
 export async function seedServerDemo(db: Db, options: ServerDemoOptions): Promise<ServerDemoReport> {
   check(options);
@@ -99,7 +86,7 @@ export async function seedServerDemo(db: Db, options: ServerDemoOptions): Promis
     await insertRows(trx, 'users', users);
     counts.teams = 1;
     counts.users = users.length;
-    for (const entity of SYNCED_ORDER) {
+    for (const entity of SYNC_ENTITIES) {
       await insertLoggedRows(trx, entity, demo.synced[entity], options.now);
       counts[entity] = demo.synced[entity].length;
       if (entity === 'promises') await insertRows(trx, 'promise_items', demo.promiseItems);
@@ -107,7 +94,7 @@ export async function seedServerDemo(db: Db, options: ServerDemoOptions): Promis
     }
     counts.promise_items = demo.promiseItems.length;
     counts.dispute_items = demo.disputeItems.length;
-    counts.change_log = SYNCED_ORDER.reduce((sum, entity) => sum + demo.synced[entity].length, 0);
+    counts.change_log = SYNC_ENTITIES.reduce((sum, entity) => sum + demo.synced[entity].length, 0);
   });
   // Fresh tables have no statistics until autovacuum comes by; without them the planner scans and
   // sorts every remaining row for each snapshot page, so the first sync would grow with the square

@@ -7,7 +7,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { ServerDatabase, SyncedEntity } from '../db/schema';
+import type { SyncEntity } from '../../shared/sync/protocol';
+import type { ServerDatabase } from '../db/schema';
 import type { EntityCounts } from './types';
 
 export type Scalar = string | number | boolean | null;
@@ -23,7 +24,7 @@ export interface UpsertRow {
 }
 
 interface TableSpec {
-  readonly entity: SyncedEntity;
+  readonly entity: SyncEntity;
   readonly createdAt: boolean;
   readonly updatedAt: boolean;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/codes';
 import { IdSchema, TimestampSchema } from '../api/schemas';
 
+/** The synced tables (each declared in ./tables.ts), parents before children: inserts in this order keep every reference. */
 export const SYNC_ENTITIES = [
   'customers',
   'contact_persons',

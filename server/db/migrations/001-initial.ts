@@ -16,7 +16,8 @@ import {
   ROLES,
   ROOT_CAUSES,
 } from '../../../shared/domain/codes';
-import { CHANGE_OPS, MUTATION_RESULTS, SYNCED_ENTITIES } from '../schema';
+import { SYNC_ENTITIES } from '../../../shared/sync/protocol';
+import { CHANGE_OPS, MUTATION_RESULTS } from '../schema';
 
 /** `col IN ('a','b')` for a CHECK constraint, built from the shared code lists. */
 const oneOf = (column: string, values: readonly string[]): string =>
@@ -292,7 +293,7 @@ const statements = [
   // No foreign key to customers: a removal must outlive the customer row it announces.
   `CREATE TABLE change_log (
     seq BIGSERIAL PRIMARY KEY,
-    entity TEXT NOT NULL ${oneOf('entity', SYNCED_ENTITIES)},
+    entity TEXT NOT NULL ${oneOf('entity', SYNC_ENTITIES)},
     entity_id TEXT NOT NULL,
     customer_id TEXT NOT NULL,
     op TEXT NOT NULL ${oneOf('op', CHANGE_OPS)},

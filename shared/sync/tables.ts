@@ -1,0 +1,284 @@
+/**
+ * The synced tables, declared once: every column a client and the server both hold, with its kind,
+ * nullability and code list, and what only the server keeps. Both stores' migrations must match it;
+ * tests/integration/server/schema-drift.test.ts compares a freshly migrated SQLite store, PostgreSQL
+ * and PGlite with it column by column and names the table and column that drifted.
+ */
+import {
+  CHANNELS,
+  DIRECTIONS,
+  DISPUTE_REASONS,
+  DISPUTE_RESOLUTIONS,
+  DISPUTE_STATUSES,
+  ESCALATION_KINDS,
+  ESCALATION_STATUSES,
+  FOLLOW_UP_STATUSES,
+  ITEM_KINDS,
+  OUTCOMES,
+  PAYMENT_METHODS,
+  PROMISE_STATUSES,
+  RISK_CLASSES,
+  ROOT_CAUSES,
+} from '../domain/codes';
+import type { SyncEntity } from './protocol';
+
+/**
+ * What a column holds. Each store has one physical type per kind (SQLite: TEXT or INTEGER;
+ * PostgreSQL: text, integer, bigint, boolean, date, timestamptz), see the drift test.
+ */
+export type ColumnKind = 'id' | 'text' | 'currency' | 'integer' | 'money' | 'boolean' | 'date' | 'timestamp' | 'code';
+
+export interface ColumnSpec {
+  readonly kind: ColumnKind;
+  readonly nullable: boolean;
+  /** For a `code` column: the values its CHECK allows (one of the lists in shared/domain/codes.ts). */
+  readonly codes?: readonly string[];
+  /** The server's name for the column when it differs. */
+  readonly serverName?: string;
+}
+
+export interface TableSpec {
+  readonly columns: Readonly<Record<string, ColumnSpec>>;
+  /** Columns only the server keeps (its bookkeeping, ERP details a client does not need), each with why. */
+  readonly serverOnly: Readonly<Record<string, ColumnSpec & { readonly why: string }>>;
+}
+
+const col = (kind: Exclude<ColumnKind, 'code'>, options: { nullable?: boolean; serverName?: string } = {}): ColumnSpec => ({
+  kind,
+  nullable: options.nullable ?? false,
+  ...(options.serverName === undefined ? {} : { serverName: options.serverName }),
+});
+const nullable = (kind: Exclude<ColumnKind, 'code'>): ColumnSpec => col(kind, { nullable: true });
+const code = (codes: readonly string[], options: { nullable?: boolean } = {}): ColumnSpec => ({ kind: 'code', nullable: options.nullable ?? false, codes });
+
+/** Every row the server logs carries its version and the change-log position that last wrote it. */
+const SERVER_BOOKKEEPING = {
+  version: { ...col('integer'), why: 'the row version the server bumps on every change' },
+  updated_seq: { ...col('money'), why: 'the change-log position of the last change (a bigint)' },
+} as const;
+
+export const SYNCED_TABLES: Readonly<Record<SyncEntity, TableSpec>> = {
+  customers: {
+    columns: {
+      id: col('id'),
+      erp_key: col('text'),
+      number: col('text'),
+      name: col('text'),
+      country: col('text'),
+      currency: col('currency'),
+      payment_terms: col('text'),
+      payment_terms_days: col('integer'),
+      credit_limit_minor: col('money'),
+      credit_hold: col('boolean'),
+      risk_class: code(RISK_CLASSES),
+      collector_id: nullable('id'),
+      updated_at: col('timestamp'),
+    },
+    serverOnly: {
+      ...SERVER_BOOKKEEPING,
+      team_id: { ...nullable('text'), why: "the customer's team, which decides a team lead's scope on the server" },
+      erp_country_code: { ...nullable('text'), why: 'the country code as the ERP sent it, kept for the import report' },
+    },
+  },
+  contact_persons: {
+    columns: {
+      id: col('id'),
+      customer_id: col('id'),
+      name: col('text'),
+      role: nullable('text'),
+      phone: nullable('text'),
+      email: nullable('text'),
+      preferred_channel: code(CHANNELS, { nullable: true }),
+      is_primary: col('boolean'),
+      created_at: col('timestamp'),
+      updated_at: col('timestamp'),
+    },
+    serverOnly: { ...SERVER_BOOKKEEPING, erp_key: { ...nullable('text'), why: 'the ERP key of an imported contact, for re-imports' } },
+  },
+  open_items: {
+    columns: {
+      id: col('id'),
+      erp_key: col('text'),
+      customer_id: col('id'),
+      kind: code(ITEM_KINDS),
+      document_number: col('text'),
+      reference: nullable('text'),
+      document_date: col('date'),
+      due_date: col('date'),
+      currency: col('currency'),
+      original_minor: col('money'),
+      open_minor: col('money'),
+      disputed_minor: col('money'),
+      dunning_level: col('integer'),
+      cleared_at: nullable('date'),
+      updated_at: col('timestamp'),
+    },
+    serverOnly: { ...SERVER_BOOKKEEPING, erp_disputed: { ...col('boolean'), why: "the ERP's own dispute flag, compared on import" } },
+  },
+  payments: {
+    columns: {
+      id: col('id'),
+      erp_key: col('text'),
+      customer_id: col('id'),
+      amount_minor: col('money'),
+      currency: col('currency'),
+      value_date: col('date'),
+      method: code(PAYMENT_METHODS, { nullable: true }),
+      reference: nullable('text'),
+      updated_at: col('timestamp'),
+    },
+    serverOnly: SERVER_BOOKKEEPING,
+  },
+  clearings: {
+    columns: {
+      id: col('id'),
+      payment_id: nullable('id'),
+      open_item_id: col('id'),
+      amount_minor: col('money'),
+      currency: col('currency'),
+      cleared_on: col('date'),
+    },
+    serverOnly: {
+      ...SERVER_BOOKKEEPING,
+      customer_id: { ...col('id'), why: 'the owning customer, so the pull can scope clearings without a join' },
+      erp_key: { ...nullable('text'), why: 'the ERP key of an imported clearing, for re-imports' },
+    },
+  },
+  activities: {
+    columns: {
+      id: col('id'),
+      customer_id: col('id'),
+      contact_person_id: nullable('id'),
+      channel: code(CHANNELS),
+      direction: code(DIRECTIONS),
+      outcome: code(OUTCOMES),
+      note: col('text'),
+      duration_seconds: nullable('integer'),
+      follow_up_date: nullable('date'),
+      occurred_at: col('timestamp'),
+      user_id: nullable('id'),
+      created_at: col('timestamp'),
+    },
+    serverOnly: SERVER_BOOKKEEPING,
+  },
+  promises: {
+    columns: {
+      id: col('id'),
+      customer_id: col('id'),
+      activity_id: nullable('id'),
+      plan_id: nullable('id'),
+      amount_minor: col('money'),
+      currency: col('currency'),
+      promised_date: col('date'),
+      payment_method: code(PAYMENT_METHODS, { nullable: true }),
+      note: col('text'),
+      status: code(PROMISE_STATUSES),
+      level: col('integer'),
+      paid_minor: col('money'),
+      superseded_by: nullable('id'),
+      evaluated_on: nullable('date'),
+      created_by: nullable('id'),
+      created_at: col('timestamp'),
+      updated_at: col('timestamp'),
+    },
+    serverOnly: SERVER_BOOKKEEPING,
+  },
+  disputes: {
+    columns: {
+      id: col('id'),
+      customer_id: col('id'),
+      activity_id: nullable('id'),
+      reason_code: code(DISPUTE_REASONS),
+      description: col('text'),
+      status: code(DISPUTE_STATUSES),
+      owner: nullable('id'),
+      due_date: nullable('date'),
+      currency: col('currency'),
+      disputed_minor: col('money'),
+      resolution: code(DISPUTE_RESOLUTIONS, { nullable: true }),
+      root_cause: code(ROOT_CAUSES, { nullable: true }),
+      created_by: nullable('id'),
+      created_at: col('timestamp'),
+      updated_at: col('timestamp'),
+      resolved_at: nullable('timestamp'),
+      closed_at: nullable('timestamp'),
+    },
+    serverOnly: SERVER_BOOKKEEPING,
+  },
+  dispute_events: {
+    columns: {
+      id: col('id'),
+      dispute_id: col('id'),
+      from_status: code(DISPUTE_STATUSES, { nullable: true }),
+      to_status: code(DISPUTE_STATUSES),
+      comment: col('text'),
+      user_id: nullable('id'),
+      at: col('timestamp'),
+    },
+    serverOnly: { ...SERVER_BOOKKEEPING, customer_id: { ...col('id'), why: 'the owning customer, so the pull can scope events without a join' } },
+  },
+  notes: {
+    columns: {
+      id: col('id'),
+      customer_id: col('id'),
+      open_item_id: nullable('id'),
+      lineage_id: col('id'),
+      // The server's `version` is its row version (every synced table has one), so the note's own is renamed there.
+      version: col('integer', { serverName: 'note_version' }),
+      is_current: col('boolean'),
+      body: col('text'),
+      created_by: nullable('id'),
+      created_at: col('timestamp'),
+    },
+    serverOnly: SERVER_BOOKKEEPING,
+  },
+  follow_ups: {
+    columns: {
+      id: col('id'),
+      customer_id: col('id'),
+      open_item_id: nullable('id'),
+      activity_id: nullable('id'),
+      due_date: col('date'),
+      title: col('text'),
+      status: code(FOLLOW_UP_STATUSES),
+      assigned_to: nullable('id'),
+      created_by: nullable('id'),
+      created_at: col('timestamp'),
+      done_at: nullable('timestamp'),
+    },
+    serverOnly: SERVER_BOOKKEEPING,
+  },
+  escalations: {
+    columns: {
+      id: col('id'),
+      customer_id: col('id'),
+      kind: code(ESCALATION_KINDS),
+      amount_minor: nullable('money'),
+      currency: nullable('currency'),
+      reason: col('text'),
+      status: code(ESCALATION_STATUSES),
+      requested_by: nullable('id'),
+      requested_at: col('timestamp'),
+      decided_by: nullable('id'),
+      decided_at: nullable('timestamp'),
+      decision_comment: nullable('text'),
+    },
+    serverOnly: SERVER_BOOKKEEPING,
+  },
+};
+
+/** The item lists a promise and a dispute carry: synced inside their parent's row (`items`). */
+export const SYNCED_ITEM_TABLES = {
+  promise_items: { columns: { promise_id: col('id'), open_item_id: col('id') }, serverOnly: {} },
+  dispute_items: { columns: { dispute_id: col('id'), open_item_id: col('id'), disputed_minor: col('money') }, serverOnly: {} },
+} as const satisfies Readonly<Record<string, TableSpec>>;
+
+const SERVER_COLUMN_NAMES = new Map<SyncEntity, Readonly<Record<string, string>>>(
+  Object.entries(SYNCED_TABLES).map(([entity, table]) => [
+    entity as SyncEntity,
+    Object.fromEntries(Object.entries(table.columns).flatMap(([name, spec]) => (spec.serverName === undefined ? [] : [[name, spec.serverName]]))),
+  ]),
+);
+
+/** Local column → the server's name for it, for the columns where the two differ. */
+export const serverColumnNames = (entity: SyncEntity): Readonly<Record<string, string>> => SERVER_COLUMN_NAMES.get(entity) ?? {};
