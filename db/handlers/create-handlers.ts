@@ -1,8 +1,7 @@
 /** The handler table behind every transport: IPC, HTTP (dev:web) and direct calls in tests. */
 import type { ApiHandlers } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
-import { todayUtc, type Clock } from '../../shared/domain/clock';
-import type { LocalStore } from '../open';
+import { todayUtc } from '../../shared/domain/clock';
 import { localProfileId, runCommand } from '../commands/run-command';
 import { saveContactPerson } from '../commands/contact-person';
 import { evaluatePromisesIfDue } from '../promises/evaluate-all';
@@ -13,25 +12,13 @@ import { queryFacets } from '../queries/facets';
 import { searchGlobal } from '../queries/search';
 import { queryWorklist, worklistRowOf, type ReadContext, type WorklistRow } from '../queries/worklist';
 import { prepared } from '../statements';
-import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync, type DomainSettings } from '../summary/refresh';
+import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync } from '../summary/refresh';
 import type { Role } from '../../shared/domain/codes';
 import { createKpiHandlers } from './kpi-handlers';
-import type { PreferenceStore } from './preferences';
+import type { HandlerContext } from './handler-context';
 import { createReportHandlers } from './report-handlers';
-import { detachedSyncHandlers, type SyncHandlers } from './sync-handlers';
+import { detachedSyncHandlers } from './sync-handlers';
 import { createTeamHandlers } from './team-handlers';
-
-export interface HandlerContext {
-  readonly store: LocalStore;
-  readonly preferences: PreferenceStore;
-  readonly clock: Clock;
-  readonly app: { readonly version: string; readonly dataDir: string; readonly transport: 'ipc' | 'http' };
-  readonly settings?: DomainSettings;
-  /** The sync engine's operations; absent for a store nothing syncs (tests, tools). */
-  readonly sync?: SyncHandlers;
-  /** Shows a file in the system's file manager (the desktop app); absent where there is none (dev:web downloads instead). */
-  readonly revealFile?: (path: string) => void;
-}
 
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
   const { sqlite } = ctx.store;

@@ -5,7 +5,7 @@ import { evaluatePromisesIfDue } from '../promises/evaluate-all';
 import { queryKpiDashboard } from '../queries/kpi/dashboard';
 import { queryKpiForecast } from '../queries/kpi/forecast';
 import { DEFAULT_DOMAIN_SETTINGS } from '../summary/refresh';
-import type { HandlerContext } from './create-handlers';
+import type { HandlerContext } from './handler-context';
 
 export type KpiHandlers = Pick<ApiHandlers, keyof typeof kpiContract>;
 

@@ -15,7 +15,7 @@ import { countNotes } from '../reports/notes-query';
 import { planExport, type ReportEnv } from '../reports/plan-export';
 import { resolveScope } from '../reports/scope';
 import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync } from '../summary/refresh';
-import type { HandlerContext } from './create-handlers';
+import type { HandlerContext } from './handler-context';
 
 export type ReportHandlers = Pick<ApiHandlers, keyof typeof reportContract>;
 

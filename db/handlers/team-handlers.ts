@@ -6,7 +6,7 @@ import { runCommand } from '../commands/run-command';
 import { decideEscalationCommand, localActor, reassignCustomersCommand } from '../commands/team';
 import { queryTeamEscalations, queryTeamLoad, requireTeamViewer } from '../queries/team';
 import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync } from '../summary/refresh';
-import type { HandlerContext } from './create-handlers';
+import type { HandlerContext } from './handler-context';
 
 export type TeamHandlers = Pick<ApiHandlers, keyof typeof teamContract>;
 

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { dispatch } from '../../shared/api/dispatch';
 import type { OperationName } from '../../shared/api/contract';
 import { manualClock } from '../../shared/domain/clock';
@@ -15,33 +14,25 @@ import { createHandlers } from '../../db/handlers/create-handlers';
 import { createMemoryPreferenceStore } from '../../db/handlers/preferences';
 import { openLocalStore } from '../../db/open';
 import { summarize, tableHeader, tableRow, type BenchResult } from './stats';
+import { benchArgs, runBench } from './harness';
 
 const NOW = '2026-11-23T09:00:00.000Z';
 const AS_OF = NOW.slice(0, 10);
 const TARGET_MS = 300;
 
-const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } },
-  strict: true,
-  allowPositionals: false,
-});
-const seed = Number(values.seed);
-if (!Number.isSafeInteger(seed) || seed < 0) {
-  process.stderr.write(`bench: --seed must be a whole number, not "${values.seed}"\n`);
-  process.exit(2);
-}
+const { json, seed } = benchArgs();
 
 /** Besides wall time: this process's CPU time per call, which a loaded shared machine inflates far less. */
 type KpiBenchResult = BenchResult & { readonly cpu_p50_ms: number; readonly load_avg_1m: number };
 
 const print = (result: KpiBenchResult): void => {
-  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${tableRow(result).trimEnd()}   cpu p50 ${result.cpu_p50_ms.toFixed(1)} ms\n`);
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${tableRow(result).trimEnd()}   cpu p50 ${result.cpu_p50_ms.toFixed(1)} ms\n`);
 };
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-bench-kpi-'));
   try {
-    if (!values.json) {
+    if (!json) {
       const load = loadavg().map((value) => value.toFixed(1)).join(' ');
       process.stdout.write(`Node ${process.version}, ${cpus().length} CPUs, load average ${load}; large demo, seed ${seed}, as of ${AS_OF}\n\n`);
       process.stdout.write(tableHeader());
@@ -90,12 +81,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => {
-    process.exitCode = 0;
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

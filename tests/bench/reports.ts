@@ -10,7 +10,6 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { dispatch } from '../../shared/api/dispatch';
 import type { OperationName } from '../../shared/api/contract';
 import { manualClock } from '../../shared/domain/clock';
@@ -20,6 +19,7 @@ import { createMemoryPreferenceStore } from '../../db/handlers/preferences';
 import { exportJobsOf, type ExportStatus } from '../../db/reports/export-jobs';
 import { openLocalStore, type LocalStore } from '../../db/open';
 import { percentile, summarize, tableHeader, tableRow, type BenchResult } from './stats';
+import { benchArgs, runBench, timeCalls } from './harness';
 
 const NOW = '2026-11-23T09:00:00.000Z';
 const AS_OF = NOW.slice(0, 10);
@@ -27,21 +27,12 @@ const MB = 1024 * 1024;
 /** Rows per page of the notes PDF measured on the demo portfolio (about 17); the bench aims at 500 pages. */
 const PDF_ROWS = 8_700;
 
-const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } },
-  strict: true,
-  allowPositionals: false,
-});
-const seed = Number(values.seed);
-if (!Number.isSafeInteger(seed) || seed < 0) {
-  process.stderr.write(`bench: --seed must be a whole number, not "${values.seed}"\n`);
-  process.exit(2);
-}
+const { json, seed } = benchArgs();
 
 type Extra = Record<string, number>;
 
 function print(result: BenchResult, extra: Extra): void {
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...result, ...extra })}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ ...result, ...extra })}\n`);
   else process.stdout.write(`${tableRow(result).trimEnd()}  ${Object.entries(extra).map(([key, value]) => `${key}=${value}`).join(' ')}\n`);
 }
 
@@ -114,20 +105,13 @@ async function exportCase(
 }
 
 async function timed(name: string, n: number, targetMs: number | null, run: () => Promise<unknown>): Promise<void> {
-  await run();
-  const samples: number[] = [];
-  for (let round = 0; round < n; round++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  print(summarize(name, samples, targetMs), {});
+  print(summarize(name, await timeCalls(n, run), targetMs), {});
 }
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-bench-reports-'));
   try {
-    if (!values.json) {
+    if (!json) {
       const load = loadavg().map((value) => value.toFixed(1)).join(' ');
       process.stdout.write(`Node ${process.version}, ${cpus().length} CPUs, load average ${load}; large demo, seed ${seed}, as of ${AS_OF}\n\n${tableHeader()}`);
     }
@@ -169,12 +153,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => {
-    process.exitCode = 0;
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

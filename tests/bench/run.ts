@@ -12,12 +12,14 @@ import type { OperationName } from '../../shared/api/contract';
 import { manualClock } from '../../shared/domain/clock';
 import { seedDemo } from '../../db/demo/seed';
 import { Rng } from '../../db/demo/random';
-import { createHandlers, type HandlerContext } from '../../db/handlers/create-handlers';
+import { createHandlers } from '../../db/handlers/create-handlers';
+import type { HandlerContext } from '../../db/handlers/handler-context';
 import { createMemoryPreferenceStore } from '../../db/handlers/preferences';
 import { openLocalStore, type LocalStore } from '../../db/open';
 import { refreshAllSummaries } from '../../db/summary/refresh';
 import { runCollectorCases } from './collector';
 import { summarize, tableHeader, tableRow, type BenchResult } from './stats';
+import { runBench } from './harness';
 
 const NOW = '2026-11-23T09:00:00.000Z';
 const AS_OF = NOW.slice(0, 10);
@@ -180,12 +182,4 @@ function searchQueries(store: LocalStore, rng: Rng): string[] {
   return queries;
 }
 
-main().then(
-  () => {
-    process.exitCode = 0;
-  },
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -15,6 +15,7 @@ import { buildServer } from '../../server/app';
 import { createTeam, createUser } from '../../server/cli/admin-commands';
 import { openTestDb } from '../integration/server/support/backends';
 import { summarize, tableHeader, tableRow, type BenchResult } from './stats';
+import { runBench, timeCalls } from './harness';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 const PASSWORD = 'correct horse battery';
@@ -31,14 +32,7 @@ const print = (result: BenchResult): void => {
 };
 
 async function measure(name: string, n: number, targetP95Ms: number, run: () => Promise<unknown>): Promise<void> {
-  await run();
-  const samples: number[] = [];
-  for (let round = 0; round < n; round++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  print(summarize(name, samples, targetP95Ms));
+  print(summarize(name, await timeCalls(n, run), targetP95Ms));
 }
 
 interface Api {
@@ -186,12 +180,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => {
-    process.exitCode = 0;
-  },
-  (error: unknown) => {
-    process.stderr.write(`sync bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

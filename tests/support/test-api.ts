@@ -3,7 +3,8 @@ import { dispatch } from '../../shared/api/dispatch';
 import type { OperationName, OperationOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { manualClock } from '../../shared/domain/clock';
-import { createHandlers, type HandlerContext } from '../../db/handlers/create-handlers';
+import { createHandlers } from '../../db/handlers/create-handlers';
+import type { HandlerContext } from '../../db/handlers/handler-context';
 import { createMemoryPreferenceStore } from '../../db/handlers/preferences';
 import { createTempStore, type TempStore } from './temp-store';
 
