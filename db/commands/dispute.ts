@@ -15,7 +15,8 @@ import type { DisputeStatus } from '../../shared/domain/codes';
 import type { Row } from '../schema';
 import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
-import { commonCurrency, loadCustomer, loadOwedItems, requireUser } from './open-items';
+import { commonCurrency } from '../../shared/domain/owed-items';
+import { loadCustomer, loadOwedItems, requireUser } from './open-items';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
 import { requireDisputable } from '../../shared/domain/amount-limits';
 

@@ -2,6 +2,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { DomainError } from '../../shared/api/result';
+import { checkOwedItems } from '../../shared/domain/owed-items';
 import type { Row } from '../schema';
 import { build, selectAll, selectFirst } from '../typed-sql';
 
@@ -20,39 +21,13 @@ export function loadCustomer(sqlite: BetterSqlite3.Database, customerId: string,
   return row;
 }
 
-/**
- * The listed items, in the order given, each checked to belong to the customer and to be open
- * with an amount owed (a credit memo or unapplied cash cannot be promised or disputed). `field`
- * is the input list's name; an error names the offending position (`itemIds.2`).
- */
+/** The listed items, in the order given, checked by the shared rule (shared/domain/owed-items.ts). */
 export function loadOwedItems(sqlite: BetterSqlite3.Database, customerId: string, ids: readonly string[], field: string, idKey = ''): ItemRow[] {
   const query = build
     .selectFrom('open_items')
     .select(['id', 'customer_id', 'kind', 'document_number', 'currency', 'open_minor', 'disputed_minor'])
     .where('id', 'in', jsonIds(ids));
-  const found = new Map(selectAll(sqlite, query).map((row) => [row.id, row]));
-  const seen = new Set<string>();
-  return ids.map((id, index) => {
-    const at = `${field}.${index}${idKey}`;
-    const item = found.get(id);
-    if (!item || item.customer_id !== customerId) throw new DomainError('not_found', `open item ${id} does not exist for this customer`, at);
-    if (seen.has(id)) throw new DomainError('validation', `open item ${item.document_number} is listed twice`, at);
-    seen.add(id);
-    if (item.open_minor <= 0) throw new DomainError('validation', `${item.document_number} has nothing open to collect`, at);
-    return item;
-  });
-}
-
-/** The one currency of the items; a list mixing currencies is refused at the first odd item. */
-export function commonCurrency(items: readonly ItemRow[], field: string, idKey = ''): string | null {
-  const first = items[0];
-  if (!first) return null;
-  items.forEach((item, index) => {
-    if (item.currency !== first.currency) {
-      throw new DomainError('validation', `${item.document_number} is in ${item.currency}, the others in ${first.currency}`, `${field}.${index}${idKey}`);
-    }
-  });
-  return first.currency;
+  return checkOwedItems(new Map(selectAll(sqlite, query).map((row) => [row.id, row])), customerId, ids, field, idKey);
 }
 
 export function requireUser(sqlite: BetterSqlite3.Database, userId: string, field: string): string {

@@ -16,7 +16,7 @@ export const createPaymentPlanCommand: Command<typeof PromisePlanSchema, Promise
   name: 'promise.plan',
   input: PromisePlanSchema,
   apply(tx, input) {
-    const scope = promiseScope(tx, input.customerId, input.itemIds, input.currency, 'itemIds');
+    const scope = promiseScope(tx, input.customerId, input.itemIds, input.currency, '');
     // Without a stated total, a plan over items pays off exactly what is owed on them.
     const expectedTotal = input.totalMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
     const totalMinor = validateInstalments(input.instalments, tx.asOf, scope.currency, expectedTotal);

@@ -14,7 +14,8 @@ import type { PaymentMethod } from '../../shared/domain/codes';
 import type { Database, Row } from '../schema';
 import { build, execute, selectAll, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
-import { commonCurrency, jsonIds, loadCustomer, loadOwedItems, type CustomerRow, type ItemRow } from './open-items';
+import { owedOnItems, promiseCurrency } from '../../shared/domain/owed-items';
+import { jsonIds, loadCustomer, loadOwedItems, type CustomerRow, type ItemRow } from './open-items';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
 import { requireNotAboveOwed } from '../../shared/domain/amount-limits';
 
@@ -66,18 +67,14 @@ export interface PromiseDraft {
 }
 
 /** Checks the items and the currency; `field` names the input's item list in errors. */
-export function promiseScope(tx: CommandTx, customerId: string, itemIds: readonly string[], currency: string | undefined, field: string) {
+export function promiseScope(tx: CommandTx, customerId: string, itemIds: readonly string[], currency: string | undefined, prefix: string) {
   const customer = loadCustomer(tx.sqlite, customerId);
-  const items = loadOwedItems(tx.sqlite, customerId, itemIds, field);
-  const itemCurrency = commonCurrency(items, field);
-  if (currency !== undefined && itemCurrency !== null && currency !== itemCurrency) {
-    throw new DomainError('validation', `the items are in ${itemCurrency}, not ${currency}`, 'currency');
-  }
-  const scopeCurrency = itemCurrency ?? currency ?? customer.currency;
+  const items = loadOwedItems(tx.sqlite, customerId, itemIds, `${prefix}itemIds`);
+  const scopeCurrency = promiseCurrency(items, currency, customer.currency, prefix);
   /** What is still owed and not disputed: on the items, or on the whole account in that currency. */
   const owedMinor =
     items.length > 0
-      ? items.reduce((total, item) => total + item.open_minor - item.disputed_minor, 0)
+      ? owedOnItems(items)
       : (selectFirst(
           tx.sqlite,
           build
@@ -200,7 +197,7 @@ export function recordPromises(tx: CommandTx, draft: PromiseDraft): PromiseView[
 /** A single promise from its terms (promise.create and a contact logged with a promise). */
 export function createPromise(tx: CommandTx, customerId: string, terms: PromiseTerms, activityId: string | null, prefix = ''): PromiseView {
   requireDateInWindow('promise', terms.promisedDate, tx.asOf, `${prefix}promisedDate`);
-  const scope = promiseScope(tx, customerId, terms.itemIds, terms.currency, `${prefix}itemIds`);
+  const scope = promiseScope(tx, customerId, terms.itemIds, terms.currency, prefix);
   const amountMinor = terms.amountMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
   if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);
   if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', `${prefix}itemIds`);

@@ -12,7 +12,8 @@ import { DomainError } from '../../shared/api/result';
 import type { DisputeStatus } from '../../shared/domain/codes';
 import { isOpenDispute, transitionDispute } from '../../shared/domain/dispute';
 import { define, namedCustomer, log, newId, requireUser, type ApplyContext } from './appliers';
-import { commonCurrency, loadOwedItems } from './items';
+import { commonCurrency } from '../../shared/domain/owed-items';
+import { loadOwedItems } from './items';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
 import { requireDisputable } from '../../shared/domain/amount-limits';
 

@@ -14,7 +14,8 @@ import { nextPromiseLevel } from '../../shared/domain/promise';
 import { validateInstalments, type Instalment } from '../../shared/domain/promise-plan';
 import type { ServerDatabase, ServerRow } from '../db/schema';
 import { define, namedCustomer, log, newId, type ApplyContext } from './appliers';
-import { commonCurrency, loadOwedItems, type OwedItem } from './items';
+import { owedOnItems, promiseCurrency } from '../../shared/domain/owed-items';
+import { loadOwedItems, type OwedItem } from './items';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
 import { requireNotAboveOwed } from '../../shared/domain/amount-limits';
 
@@ -69,14 +70,10 @@ async function promiseScope(ctx: ApplyContext, customerId: string, itemIds: read
   const { trx } = ctx;
   const customer = await trx.selectFrom('customers').select(['id', 'currency']).where('id', '=', customerId).executeTakeFirstOrThrow();
   const items = await loadOwedItems(trx, customerId, itemIds, `${prefix}itemIds`);
-  const itemCurrency = commonCurrency(items, `${prefix}itemIds`);
-  if (requested !== undefined && itemCurrency !== null && requested !== itemCurrency) {
-    throw new DomainError('validation', `the items are in ${itemCurrency}, not ${requested}`, `${prefix}currency`);
-  }
-  const currency = itemCurrency ?? requested ?? customer.currency;
+  const currency = promiseCurrency(items, requested, customer.currency, prefix);
   const owedMinor =
     items.length > 0
-      ? items.reduce((total, item) => total + item.open_minor - item.disputed_minor, 0)
+      ? owedOnItems(items)
       : ((
           await trx
             .selectFrom('open_items')

@@ -67,6 +67,8 @@ describe('contact.log', () => {
     ['a follow-up in the past', () => ({ outcome: 'call_back_later', followUpDate: '2026-11-20' }), 'validation', 'followUpDate'],
     ['a follow-up on the last storable date', () => ({ outcome: 'call_back_later', followUpDate: '9999-12-31' }), 'validation', 'followUpDate'],
     ['an inline promise on an item of another customer', () => ({ outcome: 'promise_to_pay', promise: { promisedDate: '2026-11-30', itemIds: [f.otherItem] } }), 'not_found', 'promise.itemIds.0'],
+    // Named as the server names it (shared/domain/owed-items.ts): the promise's own currency field.
+    ['an inline promise in another currency than its items', () => ({ outcome: 'promise_to_pay', promise: { promisedDate: '2026-11-30', itemIds: [f.items[0]], currency: 'JPY' } }), 'validation', 'promise.currency'],
     ['an inline dispute above the open amount', () => ({ outcome: 'dispute_raised', dispute: { items: [{ itemId: f.items[0], disputedMinor: 10_001 }], reasonCode: 'tax' } }), 'validation', 'dispute.items.0.disputedMinor'],
   ] as const)('refuses %s and writes nothing, keeping the draft', async (_label, input, code, field) => {
     await f.api.call('draft.save', { key: 'contact:x', value: { note: 'keep me' } });
