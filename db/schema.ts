@@ -36,6 +36,8 @@ export interface UsersTable {
   team_id: string | null;
   is_local_profile: Defaulted<Flag>;
   created_at: string;
+  /** Disabled on the server (the directory says so): keeps their name, takes no new customers. */
+  disabled: Defaulted<Flag>;
 }
 
 export interface CustomersTable {

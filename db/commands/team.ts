@@ -33,10 +33,11 @@ interface UserRow {
   display_name: string;
   role: Role;
   team_id: string | null;
+  disabled: number;
 }
 
 const userById = (sqlite: BetterSqlite3.Database, id: string): UserRow | undefined =>
-  prepared<[string], UserRow>(sqlite, 'SELECT id, display_name, role, team_id FROM users WHERE id = ?').get(id);
+  prepared<[string], UserRow>(sqlite, 'SELECT id, display_name, role, team_id, disabled FROM users WHERE id = ?').get(id);
 
 /** The local profile as the actor of a team command, or null before a profile exists. */
 export function localActor(sqlite: BetterSqlite3.Database): (TeamActor & { displayName: string }) | null {
@@ -69,7 +70,7 @@ export const reassignCustomersCommand: Command<typeof CustomerReassignSchema, Re
     const actor = requireReassigner(localActor(tx.sqlite));
     const target = userById(tx.sqlite, input.toCollectorId);
     if (!target) throw new DomainError('not_found', `user ${input.toCollectorId} does not exist`, 'toCollectorId');
-    checkReassignTarget(actor, { id: target.id, displayName: target.display_name, role: target.role, teamId: target.team_id, disabled: false });
+    checkReassignTarget(actor, { id: target.id, displayName: target.display_name, role: target.role, teamId: target.team_id, disabled: target.disabled === 1 });
 
     const rows = new Map(prepared<[string], CustomerCollectorRow>(tx.sqlite, CUSTOMERS_WITH_COLLECTORS).all(JSON.stringify(input.customerIds)).map((row) => [row.id, row]));
     const moving: CustomerCollectorRow[] = [];

@@ -7,12 +7,14 @@ import * as m001 from './001-initial';
 import * as m002 from './002-collector-work';
 import * as m003 from './003-sync-client';
 import * as m004 from './004-drafts-per-user';
+import * as m005 from './005-users-disabled';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
   '002-collector-work': { up: m002.up },
   '003-sync-client': { up: m003.up },
   '004-drafts-per-user': { up: m004.up },
+  '005-users-disabled': { up: m005.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

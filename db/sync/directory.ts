@@ -4,11 +4,11 @@ import type { DirectoryUser } from '../../shared/sync/protocol';
 import { prepared } from '../statements';
 
 export function applyDirectory(sqlite: BetterSqlite3.Database, users: readonly DirectoryUser[], selfId: string, now: string): void {
-  const upsert = prepared<[string, string, string, string, string | null, number, string]>(
+  const upsert = prepared<[string, string, string, string, string | null, number, string, number]>(
     sqlite,
-    `INSERT INTO users (id, username, display_name, role, team_id, is_local_profile, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO users (id, username, display_name, role, team_id, is_local_profile, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, role = excluded.role,
-       team_id = excluded.team_id, is_local_profile = excluded.is_local_profile`,
+       team_id = excluded.team_id, is_local_profile = excluded.is_local_profile, disabled = excluded.disabled`,
   );
   sqlite
     .transaction(() => {
@@ -18,7 +18,7 @@ export function applyDirectory(sqlite: BetterSqlite3.Database, users: readonly D
       const free = prepared<[string, string]>(sqlite, "UPDATE users SET username = 'user-' || id WHERE username = ? AND id <> ?");
       for (const user of users) {
         free.run(user.username, user.id);
-        upsert.run(user.id, user.username, user.displayName, user.role, user.teamId, user.id === selfId ? 1 : 0, now);
+        upsert.run(user.id, user.username, user.displayName, user.role, user.teamId, user.id === selfId ? 1 : 0, now, user.disabled ? 1 : 0);
       }
     })
     .immediate();

@@ -7,12 +7,10 @@ export function registerDirectoryRoute(app: FastifyInstance, ctx: ServerContext,
   // Every signed-in user gets the whole list: names travel with any row a colleague wrote. No
   // e-mail addresses and no hashes leave the server this way.
   app.get('/v1/directory', { preHandler: authenticate }, async (): Promise<DirectoryResponse> => {
-    const users = await ctx.db
-      .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'role', 'team_id'])
-      .where('disabled', '=', false)
-      .orderBy('username')
-      .execute();
-    return { users: users.map((user) => ({ id: user.id, username: user.username, displayName: user.display_name, role: user.role, teamId: user.team_id })) };
+    // Disabled users too: their names stay on the rows they wrote, and a client must know not to assign them work.
+    const users = await ctx.db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'team_id', 'disabled']).orderBy('username').execute();
+    return {
+      users: users.map((user) => ({ id: user.id, username: user.username, displayName: user.display_name, role: user.role, teamId: user.team_id, disabled: user.disabled })),
+    };
   });
 }

@@ -169,6 +169,8 @@ export const DirectoryUserSchema = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   teamId: z.string().nullable(),
+  /** A disabled user is listed for the names on their rows; an older server lists only enabled users. */
+  disabled: z.boolean().default(false),
 });
 export type DirectoryUser = z.output<typeof DirectoryUserSchema>;
 

@@ -135,7 +135,7 @@ describe('drafts', () => {
 
   it('belong to the user who typed them: the next user signed in on the workstation never sees them', async () => {
     const other = addUser(f.sqlite);
-    const directory = [f.userId, other.id].map((id, n) => ({ id, username: `user-${String(n)}`, displayName: `User ${String(n)}`, role: 'collector' as const, teamId: null }));
+    const directory = [f.userId, other.id].map((id, n) => ({ id, username: `user-${String(n)}`, displayName: `User ${String(n)}`, role: 'collector' as const, teamId: null, disabled: false }));
     const key = `contact:${f.customerId}`;
     await f.api.call('draft.save', { key, value: { note: 'Ann: they dispute the freight' } });
 

@@ -12,7 +12,7 @@ const columnsOf =
     keys;
 
 const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
-  users: columnsOf<Database['users']>()('id', 'username', 'display_name', 'email', 'role', 'team_id', 'is_local_profile', 'created_at'),
+  users: columnsOf<Database['users']>()('id', 'username', 'display_name', 'email', 'role', 'team_id', 'is_local_profile', 'created_at', 'disabled'),
   customers: columnsOf<Database['customers']>()('id', 'erp_key', 'number', 'name', 'country', 'currency', 'payment_terms', 'payment_terms_days', 'credit_limit_minor', 'credit_hold', 'risk_class', 'collector_id', 'updated_at'),
   contact_persons: columnsOf<Database['contact_persons']>()('id', 'customer_id', 'name', 'role', 'phone', 'email', 'preferred_channel', 'is_primary', 'created_at', 'updated_at'),
   open_items: columnsOf<Database['open_items']>()('id', 'erp_key', 'customer_id', 'kind', 'document_number', 'reference', 'document_date', 'due_date', 'currency', 'original_minor', 'open_minor', 'disputed_minor', 'dunning_level', 'cleared_at', 'updated_at'),
@@ -42,7 +42,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
 const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
 /** Columns later migrations add to tables of 001. */
-const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'] };
+const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'] };
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -138,8 +138,23 @@ describe('migration 004-drafts-per-user', () => {
   });
 });
 
+describe('migration 005-users-disabled', () => {
+  it('marks every user known so far as enabled until the directory says otherwise', async () => {
+    const store = await migrateThrough('004-drafts-per-user');
+    store.sqlite.prepare("INSERT INTO users (id, username, display_name, role, is_local_profile, created_at) VALUES ('u1', 'ann', 'Ann', 'collector', 1, '2026-03-02T09:00:00.000Z')").run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('users')").all().map((row) => row.name);
+    expect(columns).toEqual([...SCHEMA_COLUMNS.users]);
+    expect(migrated.sqlite.prepare('SELECT id, disabled FROM users').all()).toEqual([{ id: 'u1', disabled: 0 }]);
+    expect(() => migrated.sqlite.prepare("UPDATE users SET disabled = 2 WHERE id = 'u1'").run()).toThrow(/CHECK/);
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled']);
   });
 });

@@ -16,12 +16,14 @@ describe.each(BACKENDS)('GET /v1/directory on %s', (kind) => {
     teamId = (await h.testDb.db.selectFrom('teams').select('id').where('name', '=', team).executeTakeFirstOrThrow()).id;
     for (const role of ['collector', 'team_lead'] as const) users.push({ ...(await seedUser(h, role, team)), role, teamId });
     users.push({ ...(await seedUser(h, 'admin')), role: 'admin', teamId: null });
-    gone = (await seedUser(h, 'collector', team)).username;
+    const disabled = await seedUser(h, 'collector', team);
+    gone = disabled.username;
+    users.push({ ...disabled, role: 'collector', teamId });
     await disableUser(h.testDb.db, h.clock, gone);
   });
   afterAll(() => h.dispose());
 
-  it('lists every user who is not disabled, with names, roles and teams, and nothing else', async () => {
+  it('lists every user with names, roles, teams and whether disabled, and nothing else', async () => {
     const collector = users[0];
     if (collector === undefined) throw new Error('no collector');
     const response = await h.app.inject({ method: 'GET', url: '/v1/directory', headers: bearer((await login(h, collector.username)).accessToken) });
@@ -30,13 +32,14 @@ describe.each(BACKENDS)('GET /v1/directory on %s', (kind) => {
     expect(body.users).toEqual(
       [...users]
         .sort((a, b) => a.username.localeCompare(b.username))
-        .map((user) => ({ id: user.id, username: user.username, displayName: user.username, role: user.role, teamId: user.teamId })),
+        .map((user) => ({ id: user.id, username: user.username, displayName: user.username, role: user.role, teamId: user.teamId, disabled: user.username === gone })),
     );
-    expect(body.users.some((user) => user.username === gone)).toBe(false);
+    // A disabled user stays listed (their name is on the rows they wrote), marked, so no client assigns them work.
+    expect(body.users.filter((user) => user.disabled).map((user) => user.username)).toEqual([gone]);
     expect(body.users.map((user) => user.teamId)).toContain(teamId);
-    // No e-mail addresses, hashes or flags: exactly the five fields.
+    // No e-mail addresses, hashes or other flags: exactly the six fields.
     const raw = response.json<{ users: Record<string, unknown>[] }>();
-    expect(raw.users.every((user) => Object.keys(user).sort().join() === 'displayName,id,role,teamId,username')).toBe(true);
+    expect(raw.users.every((user) => Object.keys(user).sort().join() === 'disabled,displayName,id,role,teamId,username')).toBe(true);
   });
 
   it('is for signed-in users only', async () => {

@@ -39,6 +39,14 @@ describe('customer.reassign', () => {
     expect(timeline.entries[0]).toMatchObject({ type: 'note', title: 'Reassigned from Ann to Bob by Lena Lead', detail: 'Ann is on leave', by: 'Lena Lead', at: '2026-11-23T10:00:00.000Z' });
   });
 
+  it('refuses a collector the server disabled, as the server does, and changes nothing', async () => {
+    f.sqlite.prepare('UPDATE users SET disabled = 1 WHERE id = ?').run(f.bobId);
+    const before = snapshot(f.sqlite);
+    const error = expectError(await f.api.raw('customer.reassign', { customerIds: [...f.annCustomers], toCollectorId: f.bobId }));
+    expect(error).toMatchObject({ code: 'validation', field: 'toCollectorId', message: 'Bob is disabled' });
+    expect(snapshot(f.sqlite)).toEqual(before);
+  });
+
   it('the team worklist filters by collector', async () => {
     const annList = await f.api.call('worklist.query', { filters: { collectorIds: [f.annId] } });
     expect(annList.rows.map((row) => row.name).sort()).toEqual(['Acme Paint', 'Birch Tools']);
