@@ -9,11 +9,12 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { brokenPromiseFollowUpId, brokenPromiseFollowUpTitle } from '../../shared/domain/broken-promise';
+import { brokenPromiseFollowUpAssignee, brokenPromiseFollowUpId, brokenPromiseFollowUpTitle } from '../../shared/domain/broken-promise';
 import { evaluatePromise, validatePromiseRules, DEFAULT_PROMISE_RULES, type CountingPayment, type PromiseEvaluation, type PromiseRules } from '../../shared/domain/promise';
 import { evaluatePlan } from '../../shared/domain/promise-plan';
 import type { PromiseStatus } from '../../shared/domain/codes';
 import { insertFollowUp } from '../commands/follow-up';
+import { localProfileId } from '../commands/run-command';
 import type { Row } from '../schema';
 import { jsonIds } from '../commands/open-items';
 import { enqueueMutation } from '../sync/outbox';
@@ -135,10 +136,12 @@ function apply(
   const touched = new Set<string>();
   const counts: Record<PromiseStatus, number> = { open: 0, kept: 0, partially_kept: 0, broken: 0, cancelled: 0, superseded: 0 };
   let followUpsCreated = 0;
+  // The verdicts are the signed-in user's finding: the follow-ups it opens are theirs, as the server records them from their push.
+  const evaluatorId = localProfileId(sqlite);
   const tx = {
     sqlite,
     now,
-    userId: null,
+    userId: evaluatorId,
     audit(entity: string, entityId: string, action: string, before: unknown, after: unknown) {
       const entry = { id: uuidv7(), at: now, user_id: null, entity, entity_id: entityId, action, before_json: JSON.stringify(before), after_json: JSON.stringify(after), mutation_id: null };
       execute(sqlite, build.insertInto('audit_log').values(entry));
@@ -165,7 +168,7 @@ function apply(
       activityId: null,
       dueDate: asOf,
       title,
-      assignedTo: row.created_by,
+      assignedTo: brokenPromiseFollowUpAssignee(row.created_by, evaluatorId),
     });
     if (!followUp) continue;
     followUpsCreated += 1;

@@ -17,7 +17,7 @@ import {
 } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import { ContactPersonSaveSchema } from '../../shared/api/schemas';
-import { brokenPromiseFollowUpId } from '../../shared/domain/broken-promise';
+import { brokenPromiseFollowUpAssignee, brokenPromiseFollowUpId } from '../../shared/domain/broken-promise';
 import type { FollowUpStatus } from '../../shared/domain/codes';
 import type { CreatedIds, SyncEntity } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
@@ -282,7 +282,7 @@ export const brokenPromiseFollowUp = define({
       due_date: args.dueDate,
       title: args.title,
       status: 'open',
-      assigned_to: promise.created_by ?? ctx.principal.userId,
+      assigned_to: brokenPromiseFollowUpAssignee(promise.created_by, ctx.principal.userId),
       created_by: ctx.principal.userId,
       created_at: ctx.now,
       done_at: null,

@@ -10,3 +10,9 @@ const BROKEN_FOLLOW_UP_NAMESPACE = '6f3b2d9e-4c1a-5e8b-9d7f-2a1c3e5b7d90';
 export const brokenPromiseFollowUpId = (promiseId: string): string => uuidv5(`broken-promise:${promiseId}`, BROKEN_FOLLOW_UP_NAMESPACE);
 
 export const brokenPromiseFollowUpTitle = (promisedDate: string): string => `Promise of ${promisedDate} broken: call the customer`;
+
+/**
+ * Whom the follow-up goes to: the promise's author, else whoever found it broken (on a
+ * workstation the signed-in user, who is also the one whose push tells the server).
+ */
+export const brokenPromiseFollowUpAssignee = (createdBy: string | null, evaluatorId: string | null): string | null => createdBy ?? evaluatorId;

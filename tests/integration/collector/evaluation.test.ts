@@ -77,6 +77,15 @@ describe('promise evaluation', () => {
     ]);
   });
 
+  it("opens the follow-up of a promise nobody is named on for the user who found it broken, as the server does on their push", async () => {
+    const promise = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-25', itemIds: [f.items[2]] });
+    // An imported or older promise: no author.
+    f.sqlite.prepare('UPDATE promises SET created_by = NULL WHERE id = ?').run(promise.id);
+    at('2026-11-29');
+    await f.api.call('promises.evaluate', {});
+    expect(f.sqlite.prepare('SELECT assigned_to, created_by FROM follow_ups').all()).toEqual([{ assigned_to: f.userId, created_by: f.userId }]);
+  });
+
   it('re-judges on the next read once the ERP writes a payment, without being asked', async () => {
     const promise = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-30', itemIds: [f.items[0]] });
     await f.api.call('worklist.query', {});
