@@ -3,58 +3,11 @@
  * (tests/e2e/desktops.ts): each is refused under its field, or stored and shown as the text it
  * is; afterwards every screen still opens, on Jordan's desktop and, after sync, on Sabine's.
  */
-import type { Locator, Page } from '@playwright/test';
 import { openSynced, signInAsLead, syncNow, test } from './desktops';
 import { expect } from './fixtures';
-import { chooseOption, dataRows } from './ui';
+import { chooseOption, dataRows, drawer, everyScreenOpens, FORMULA_FOLLOW_UP, MARKUP_NOTE, openCustomer, REFUSED_TEXTS } from './ui';
 
 test.describe.configure({ timeout: 300_000 });
-
-/**
- * Texts the shared text rule refuses, each with the words of its field error. (A lone surrogate
- * never reaches a form: the browser's text boxes turn it into U+FFFD, checked below; the rule
- * refuses it at the API, tests/unit/text-rule.test.ts.)
- */
-const REFUSED_TEXTS: readonly (readonly [string, string, RegExp])[] = [
-  ['a NUL character', 'Paid\u0000 in full', /contains a control character/],
-  ['a bidi override', 'RTL[\u202Eexe.live]', /contains an invisible bidirectional text control character/],
-  ['a bidi isolate', 'A\u2066B\u2069C', /contains an invisible bidirectional text control character/],
-];
-
-/** Stored as it is and shown as text: markup and spreadsheet formulas are not interpreted anywhere. */
-const MARKUP_NOTE = '<img src=x onerror="window.__pwned=1"> =HYPERLINK("http://evil.example","open me")';
-const FORMULA_FOLLOW_UP = '=1+1 <b>not bold</b>';
-
-const drawer = (page: Page): Locator => page.getByRole('dialog', { name: /Log contact|Promise to pay|Raise a dispute/ });
-
-const home = (page: Page): Locator => page.getByRole('link', { name: 'Ledgerline', exact: true });
-
-/** Opens every screen with its "go to" keys from the worklist; each shows its heading and no load error. */
-async function everyScreenOpens(page: Page, lead: boolean): Promise<void> {
-  const screens: readonly (readonly [string, string])[] = [
-    ['f', 'My follow-ups'],
-    ['d', 'Dashboard'],
-    ['r', 'Reports'],
-    ['s', 'Sync issues'],
-    ...(lead ? [['t', 'Team'] as const] : []),
-  ];
-  for (const [key, heading] of screens) {
-    await home(page).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible();
-    await expect(dataRows(page).first()).toBeVisible();
-    await page.keyboard.press('g');
-    await page.keyboard.press(key);
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-    await expect(page.getByText(/^Could not load/)).toHaveCount(0);
-  }
-}
-
-async function openCustomer(page: Page, name: string): Promise<void> {
-  await page.getByLabel('Search the worklist').fill(name);
-  await dataRows(page).filter({ hasText: name }).first().locator('a').first().click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await expect(page.getByText(/^Could not load/)).toHaveCount(0);
-}
 
 test('hostile values in every form are refused under their field or stored as text; every screen opens on both desktops after sync', async ({ desktops, page, leadPage }) => {
   const { clock } = desktops;

@@ -23,7 +23,7 @@ import type { OpenItem } from '../account/types';
 import { canCancel, disputedItems, dueState, instalmentLabel, isPlanInstalment, itemsLabel, promiseTitle, userName, type CustomerWork, type User, type WorkDispute, type WorkPromise } from './workLists';
 import { FormDialog } from './FormDialog';
 import { errorIsAbout, useCommand } from './useCommand';
-import { addDays, dateProblem, parseAmount, requiredTextProblem } from './validation';
+import { addDays, dateProblem, optionalTextProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 import { NOTE_MAX } from '../../../shared/domain/text';
@@ -194,6 +194,10 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
   const [tried, setTried] = useState(false);
   const command = useCommand();
   const resolving = moving?.action === 'resolve';
+  // The comment takes the rule of dispute.transition's (at most 2,000 characters, the text rule);
+  // one the server still refuses shows under the comment too, not above the form.
+  const commentProblem = optionalTextProblem(comment, 2_000);
+  const commentServerError = errorIsAbout(command.error, 'comment') ? command.error?.message : undefined;
   const close = () => {
     setMoving(null);
     setComment('');
@@ -261,11 +265,11 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
           title={moving ? `${ACTION_LABELS[moving.action]} the dispute` : ''}
           submitLabel={moving ? ACTION_LABELS[moving.action] : 'Save'}
           busy={command.busy}
-          error={command.error}
+          error={commentServerError === undefined ? command.error : null}
           onClose={close}
           onSubmit={() => {
             setTried(true);
-            if (!moving || (resolving && (resolution === '' || rootCause === ''))) return;
+            if (!moving || commentProblem !== '' || (resolving && (resolution === '' || rootCause === ''))) return;
             void command
               .run(() =>
                 api['dispute.transition']({
@@ -329,7 +333,10 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
             value={comment}
             onChange={(event) => {
               setComment(event.target.value);
+              command.fieldChanged('comment');
             }}
+            error={(tried && commentProblem !== '') || commentServerError !== undefined}
+            helperText={tried && commentProblem !== '' ? `Comment ${commentProblem}` : (commentServerError ?? ' ')}
           />
         </FormDialog>
     </>

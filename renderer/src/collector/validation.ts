@@ -15,6 +15,8 @@ export type FieldErrors = Readonly<Record<string, string>>;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The longest email address the server takes (ContactPersonSaveSchema). */
+const EMAIL_MAX = 254;
 
 export interface InstalmentForm {
   readonly date: string;
@@ -134,7 +136,9 @@ export function validateContact(form: ContactForm, today: string): FieldErrors {
     const email = form.newEmail.trim();
     if (phone !== '' && !PHONE.test(phone)) errors['newContactPerson.phone'] = 'must be a phone number such as +49 30 1234567';
     else if (phone === '' && email === '') errors['newContactPerson.phone'] = 'give a phone number or an email address';
-    if (email !== '' && !EMAIL.test(email)) errors['newContactPerson.email'] = 'must be an email address such as ap@example.com';
+    if (email.length > EMAIL_MAX) errors['newContactPerson.email'] = `must be at most ${String(EMAIL_MAX)} characters`;
+    else if (textRuleProblem(email) !== '') errors['newContactPerson.email'] = textRuleProblem(email);
+    else if (email !== '' && !EMAIL.test(email)) errors['newContactPerson.email'] = 'must be an email address such as ap@example.com';
   }
   return errors;
 }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { ESCALATION_KIND_LABELS } from '../../../shared/domain/labels';
 import { api } from '../api/client';
 import { FormDialog } from '../collector/FormDialog';
-import { useCommand } from '../collector/useCommand';
+import { errorIsAbout, useCommand } from '../collector/useCommand';
+import { optionalTextProblem } from '../collector/validation';
 import { money } from '../common/format';
 import type { PendingEscalation } from './ApprovalsList';
 import { TEXT_MAX_ROWS } from '../common/textLength';
@@ -21,19 +22,26 @@ interface DecisionDialogProps {
   readonly onDone: (message: string) => void;
 }
 
+/** escalation.decide's limit on the comment. */
+const COMMENT_MAX = 2_000;
+
 /** Approve (comment optional) or reject (comment required) one escalation request. */
 export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps) {
   const { escalation, decision } = request;
   const [comment, setComment] = useState('');
-  const [missingComment, setMissingComment] = useState(false);
+  const [tried, setTried] = useState(false);
   const command = useCommand();
   const kind = ESCALATION_KIND_LABELS[escalation.kind];
   const approve = decision === 'approve';
+  const textProblem = optionalTextProblem(comment, COMMENT_MAX);
+  const problem =
+    !approve && comment.trim() === '' ? 'A rejection needs a comment: say why, for the collector and the audit.' : textProblem === '' ? '' : `Comment ${textProblem}`;
+  // A comment the server still refuses shows under the comment with the server's reason, not above the form.
+  const serverProblem = errorIsAbout(command.error, 'comment') ? command.error?.message : undefined;
+  const shown = tried && problem !== '' ? problem : serverProblem;
   const submit = async () => {
-    if (!approve && comment.trim() === '') {
-      setMissingComment(true);
-      return;
-    }
+    setTried(true);
+    if (problem !== '') return;
     const done = await command.run(() =>
       api['escalation.decide']({ escalationId: escalation.id, decision, ...(comment.trim() === '' ? {} : { comment }) }),
     );
@@ -45,7 +53,7 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
       title={`${approve ? 'Approve' : 'Reject'} ${kind.toLowerCase()}`}
       submitLabel={approve ? 'Approve' : 'Reject'}
       busy={command.busy}
-      error={command.error?.field === 'comment' ? null : command.error}
+      error={serverProblem === undefined ? command.error : null}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
@@ -71,11 +79,11 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
         value={comment}
         onChange={(event) => {
           setComment(event.target.value);
-          setMissingComment(false);
+          command.fieldChanged('comment');
         }}
-        error={missingComment || command.error?.field === 'comment'}
-        helperText={missingComment || command.error?.field === 'comment' ? 'A rejection needs a comment: say why, for the collector and the audit.' : undefined}
-        slotProps={{ htmlInput: { maxLength: 2000 } }}
+        error={shown !== undefined}
+        helperText={shown}
+        slotProps={{ htmlInput: { maxLength: COMMENT_MAX } }}
       />
     </FormDialog>
   );

@@ -4,8 +4,12 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { FormDialog } from '../collector/FormDialog';
-import { useCommand } from '../collector/useCommand';
+import { errorIsAbout, useCommand } from '../collector/useCommand';
+import { optionalTextProblem } from '../collector/validation';
 import { pluralize } from '../common/format';
+
+/** customer.reassign's limit on the reason. */
+const REASON_MAX = 500;
 
 interface ReassignDialogProps {
   readonly customerIds: readonly string[];
@@ -22,8 +26,14 @@ export function ReassignDialog({ customerIds, collectors, from, onClose, onDone 
   const targets = collectors.filter((collector) => collector.collectorId !== from);
   const [to, setTo] = useState(targets[0]?.collectorId ?? '');
   const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
   const command = useCommand();
+  const reasonProblem = optionalTextProblem(reason, REASON_MAX);
+  // A reason the server still refuses shows under the reason with the server's words, not above the form.
+  const reasonServerError = errorIsAbout(command.error, 'reason') ? command.error?.message : undefined;
   const submit = async () => {
+    setTried(true);
+    if (reasonProblem !== '') return;
     const done = await command.run(() =>
       api['customer.reassign']({ customerIds: [...customerIds], toCollectorId: to, ...(reason.trim() === '' ? {} : { reason }) }),
     );
@@ -31,7 +41,7 @@ export function ReassignDialog({ customerIds, collectors, from, onClose, onDone 
     if (done) onDone(`${pluralize(customerIds.length, 'customer')} reassigned to ${name}`);
   };
   return (
-    <FormDialog open title="Reassign to…" submitLabel="Reassign" busy={command.busy || to === ''} error={command.error} onSubmit={() => void submit()} onClose={onClose}>
+    <FormDialog open title="Reassign to…" submitLabel="Reassign" busy={command.busy || to === ''} error={reasonServerError === undefined ? command.error : null} onSubmit={() => void submit()} onClose={onClose}>
       <Typography variant="body2">{pluralize(customerIds.length, 'customer')} selected. Their notes, promises and history move with them.</Typography>
       <TextField
         select
@@ -55,8 +65,11 @@ export function ReassignDialog({ customerIds, collectors, from, onClose, onDone 
         value={reason}
         onChange={(event) => {
           setReason(event.target.value);
+          command.fieldChanged('reason');
         }}
-        slotProps={{ htmlInput: { maxLength: 500 } }}
+        error={(tried && reasonProblem !== '') || reasonServerError !== undefined}
+        helperText={tried && reasonProblem !== '' ? `Reason ${reasonProblem}` : reasonServerError}
+        slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
       />
     </FormDialog>
   );

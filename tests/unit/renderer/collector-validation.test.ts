@@ -103,6 +103,20 @@ describe('validateContact', () => {
     expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann@example.com' }, TODAY)).toEqual({});
     expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newPhone: 'call me' }, TODAY)).toHaveProperty('newContactPerson.phone');
     expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann@' }, TODAY)).toHaveProperty('newContactPerson.email');
+    // The server's limit on an address: 254 characters.
+    const domain = `${'d'.repeat(60)}.example.com`;
+    const longest = `${'a'.repeat(254 - domain.length - 1)}@${domain}`;
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: longest }, TODAY)).toEqual({});
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: `a${longest}` }, TODAY)).toEqual({
+      'newContactPerson.email': 'must be at most 254 characters',
+    });
+    // The text rule too: the address check would let a control or bidi character through.
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann\u0000@example.com' }, TODAY)).toEqual({
+      'newContactPerson.email': TEXT_PROBLEM_MESSAGES.control_character,
+    });
+    expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann\u202E@example.com' }, TODAY)).toEqual({
+      'newContactPerson.email': TEXT_PROBLEM_MESSAGES.bidi_control,
+    });
   });
 });
 
