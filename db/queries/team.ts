@@ -23,7 +23,7 @@ export function requireTeamViewer(actor: TeamActor | null): TeamActor {
 /** Binds the actor's team; an admin's null binding means every team. */
 const teamParams = (actor: TeamActor) => ({ everyone: actor.role === 'admin' ? 1 : 0, team: actor.teamId ?? '' });
 
-const COLLECTORS = `SELECT id, display_name FROM users
+const COLLECTORS = `SELECT id, display_name, disabled FROM users
   WHERE role = 'collector' AND (@everyone = 1 OR team_id = @team) ORDER BY display_name COLLATE NOCASE, id`;
 
 const CUSTOMERS = `SELECT count(*) AS n FROM customers WHERE collector_id = ?`;
@@ -44,7 +44,7 @@ export function queryTeamLoad(sqlite: BetterSqlite3.Database, actor: TeamActor, 
   const monday = weekStart(asOf);
   const from = `${monday}T00:00:00.000Z`;
   const to = `${addDays(monday, 7)}T00:00:00.000Z`;
-  const collectors = prepared<[ReturnType<typeof teamParams>], { id: string; display_name: string }>(sqlite, COLLECTORS).all(teamParams(actor));
+  const collectors = prepared<[ReturnType<typeof teamParams>], { id: string; display_name: string; disabled: number }>(sqlite, COLLECTORS).all(teamParams(actor));
   return {
     asOf,
     weekStart: monday,
@@ -53,6 +53,7 @@ export function queryTeamLoad(sqlite: BetterSqlite3.Database, actor: TeamActor, 
       return {
         collectorId: collector.id,
         displayName: collector.display_name,
+        disabled: collector.disabled === 1,
         customers: prepared<[string], { n: number }>(sqlite, CUSTOMERS).get(collector.id)?.n ?? 0,
         overdue: prepared<[string], { currency: string; amount: number }>(sqlite, OVERDUE)
           .all(collector.id)

@@ -58,6 +58,8 @@ export const TeamLoadSchema = z.object({
     z.object({
       collectorId: IdSchema,
       displayName: z.string(),
+      /** Disabled on the server: still listed while they own customers, never offered as a new owner. */
+      disabled: z.boolean(),
       customers: z.number().int(),
       /** Overdue amounts per currency, largest first. */
       overdue: z.array(z.object({ currency: StoredCurrencySchema, amountMinor: MinorSchema })),

@@ -73,6 +73,11 @@ export function CollectorLoadTable({ load, selected, onSelect }: CollectorLoadTa
             >
               <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
                 {row.displayName}
+                {row.disabled && (
+                  <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+                    disabled: reassign their customers
+                  </Typography>
+                )}
               </TableCell>
               <TableCell align="right" sx={num}>
                 {formatCount(row.customers)}

@@ -14,7 +14,7 @@ const REASON_MAX = 500;
 interface ReassignDialogProps {
   readonly customerIds: readonly string[];
   /** The team's collectors: the possible new owners. */
-  readonly collectors: readonly { readonly collectorId: string; readonly displayName: string }[];
+  readonly collectors: readonly { readonly collectorId: string; readonly displayName: string; readonly disabled: boolean }[];
   /** The collector whose customers are shown, if only one: not offered as the target. */
   readonly from: string | null;
   readonly onClose: () => void;
@@ -23,7 +23,7 @@ interface ReassignDialogProps {
 
 /** "Reassign to…": the selected customers move to another collector of the team, with an optional reason. */
 export function ReassignDialog({ customerIds, collectors, from, onClose, onDone }: ReassignDialogProps) {
-  const targets = collectors.filter((collector) => collector.collectorId !== from);
+  const targets = collectors.filter((collector) => collector.collectorId !== from && !collector.disabled);
   const [to, setTo] = useState(targets[0]?.collectorId ?? '');
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);

@@ -45,6 +45,10 @@ describe('customer.reassign', () => {
     const error = expectError(await f.api.raw('customer.reassign', { customerIds: [...f.annCustomers], toCollectorId: f.bobId }));
     expect(error).toMatchObject({ code: 'validation', field: 'toCollectorId', message: 'Bob is disabled' });
     expect(snapshot(f.sqlite)).toEqual(before);
+    // The team screen still lists Bob (he may own customers to move away), marked, so the dialog leaves him out.
+    const load = await f.api.call('team.load', {});
+    expect(load.collectors.map((collector) => [collector.displayName, collector.disabled])).toContainEqual(['Bob', true]);
+    expect(load.collectors.filter((collector) => collector.disabled)).toHaveLength(1);
   });
 
   it('the team worklist filters by collector', async () => {

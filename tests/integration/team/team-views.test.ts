@@ -42,8 +42,8 @@ describe('team.load', () => {
     expect(load.asOf).toBe('2026-11-25');
     expect(load.weekStart).toBe('2026-11-23');
     expect(load.collectors).toEqual([
-      { collectorId: f.annId, displayName: 'Ann', customers: 2, overdue: [{ currency: 'EUR', amountMinor: 100_000 }, { currency: 'USD', amountMinor: 7_000 }], contactsThisWeek: 2, promisesOpen: 1, promisesBroken: 1 },
-      { collectorId: f.bobId, displayName: 'Bob', customers: 0, overdue: [], contactsThisWeek: 1, promisesOpen: 0, promisesBroken: 0 },
+      { collectorId: f.annId, displayName: 'Ann', disabled: false, customers: 2, overdue: [{ currency: 'EUR', amountMinor: 100_000 }, { currency: 'USD', amountMinor: 7_000 }], contactsThisWeek: 2, promisesOpen: 1, promisesBroken: 1 },
+      { collectorId: f.bobId, displayName: 'Bob', disabled: false, customers: 0, overdue: [], contactsThisWeek: 1, promisesOpen: 0, promisesBroken: 0 },
     ]);
 
     await f.api.call('customer.reassign', { customerIds: [birch], toCollectorId: f.bobId });
