@@ -17,7 +17,7 @@ import {
 } from '../domain/codes';
 import { DISPUTE_ACTIONS } from '../domain/dispute';
 import { MAX_INSTALMENTS } from '../domain/promise-plan';
-import { NOTE_MAX } from '../domain/text';
+import { COMMENT_MAX, NOTE_MAX } from '../domain/text';
 import { TextSchema } from './text-schema';
 import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, OverrideSchema, StoredCurrencySchema, StoredDateSchema, StoredTimestampSchema, TIMELINE_TYPES, TimelineEntrySchema } from './schemas';
 
@@ -114,7 +114,7 @@ export const DisputeTransitionSchema = z
   .object({
     disputeId: IdSchema,
     action: z.enum(DISPUTE_ACTIONS),
-    comment: text(2_000).default(''),
+    comment: text(COMMENT_MAX).default(''),
     resolution: z.enum(DISPUTE_RESOLUTIONS).optional(),
     rootCause: z.enum(ROOT_CAUSES).optional(),
   })

@@ -13,6 +13,7 @@ import {
   ROLES,
 } from '../domain/codes';
 import { TextSchema } from './text-schema';
+import { EMAIL_MAX } from '../domain/text';
 
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
@@ -281,7 +282,7 @@ export const ContactPersonSaveSchema = z
       .nullish()
       .transform((value) => (value ? value : null)),
     email: z
-      .union([z.literal(''), z.email({ message: 'must be an email address such as ap@example.com' }).max(254)])
+      .union([z.literal(''), z.email({ message: 'must be an email address such as ap@example.com' }).max(EMAIL_MAX)])
       .nullish()
       .transform((value) => (value ? value : null)),
     preferredChannel: z.enum(CHANNELS).nullish().transform((value) => value ?? null),

@@ -4,6 +4,7 @@ import { ESCALATION_KINDS, ESCALATION_STATUSES } from '../domain/codes';
 import { ESCALATION_DECISIONS } from '../domain/team';
 import { EscalationSchema } from './collector-schemas';
 import { TextSchema } from './text-schema';
+import { COMMENT_MAX } from '../domain/text';
 import { CalendarDateSchema, IdSchema, MinorSchema, StoredCurrencySchema, StoredTimestampSchema, TimestampSchema } from './schemas';
 
 /** The most customers one reassignment moves (one outbox mutation, one push). */
@@ -33,7 +34,7 @@ export const EscalationDecideSchema = z
   .object({
     escalationId: IdSchema,
     decision: z.enum(ESCALATION_DECISIONS),
-    comment: text(2_000).optional(),
+    comment: text(COMMENT_MAX).optional(),
   })
   .strict()
   .superRefine((input, ctx) => {

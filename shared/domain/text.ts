@@ -49,3 +49,7 @@ export const normalizeLineBreaks = (text: string): string => text.replace(/\r\n?
 
 /** The longest free text a form takes (a note, a dispute description): zod-free, so the renderer can show it. */
 export const NOTE_MAX = 5_000;
+/** A comment on a dispute step or on an escalation decision. */
+export const COMMENT_MAX = 2_000;
+/** The longest email address (RFC 5321's path limit). */
+export const EMAIL_MAX = 254;

@@ -26,7 +26,7 @@ import { errorIsAbout, useCommand } from './useCommand';
 import { addDays, dateProblem, optionalTextProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
-import { NOTE_MAX } from '../../../shared/domain/text';
+import { COMMENT_MAX, NOTE_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
 import { Kbd } from '../common/Kbd';
 import { hasModifier, inOverlay, isTextEntry } from '../app/keys';
@@ -196,7 +196,7 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
   const resolving = moving?.action === 'resolve';
   // The comment takes the rule of dispute.transition's (at most 2,000 characters, the text rule);
   // one the server still refuses shows under the comment too, not above the form.
-  const commentProblem = optionalTextProblem(comment, 2_000);
+  const commentProblem = optionalTextProblem(comment, COMMENT_MAX);
   const commentServerError = errorIsAbout(command.error, 'comment') ? command.error?.message : undefined;
   const close = () => {
     setMoving(null);

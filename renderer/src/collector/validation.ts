@@ -7,7 +7,7 @@
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
 import { dateWindowProblem, type DateKind } from '../../../shared/domain/date-bounds';
 import { minorDigits, parseMoney } from '../../../shared/domain/money';
-import { NOTE_MAX, TEXT_PROBLEM_MESSAGES, textProblem } from '../../../shared/domain/text';
+import { EMAIL_MAX, NOTE_MAX, TEXT_PROBLEM_MESSAGES, textProblem } from '../../../shared/domain/text';
 import { formatCount } from '../common/format';
 
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -15,8 +15,6 @@ export type FieldErrors = Readonly<Record<string, string>>;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** The longest email address the server takes (ContactPersonSaveSchema). */
-const EMAIL_MAX = 254;
 
 export interface InstalmentForm {
   readonly date: string;

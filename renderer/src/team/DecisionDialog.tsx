@@ -9,6 +9,7 @@ import { optionalTextProblem } from '../collector/validation';
 import { money } from '../common/format';
 import type { PendingEscalation } from './ApprovalsList';
 import { TEXT_MAX_ROWS } from '../common/textLength';
+import { COMMENT_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
 
 export interface DecisionRequest {
@@ -21,9 +22,6 @@ interface DecisionDialogProps {
   readonly onClose: () => void;
   readonly onDone: (message: string) => void;
 }
-
-/** escalation.decide's limit on the comment. */
-const COMMENT_MAX = 2_000;
 
 /** Approve (comment optional) or reject (comment required) one escalation request. */
 export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps) {
