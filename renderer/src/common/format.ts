@@ -47,10 +47,9 @@ export const formatDate = (value: string | null | undefined): string => {
 export const formatShortDate = (value: string, asOf: string): string =>
   value.slice(0, 4) === asOf.slice(0, 4) && isCalendarDate(value.slice(0, 10)) ? shortDateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : formatDate(value);
 
-export const formatDateTime = (value: string): string => {
-  const time = Date.parse(value);
-  return Number.isNaN(time) || storedDateOfTimestamp(value) === null ? damagedDate(value) : `${dateTimeFormat.format(new Date(time))} UTC`;
-};
+/** A timestamp with its time of day in UTC; one that is no instant in years 0-9999 is shown damaged. */
+export const formatDateTime = (value: string): string =>
+  storedDateOfTimestamp(value) === null ? damagedDate(value) : `${dateTimeFormat.format(new Date(value))} UTC`;
 
 /** Whole days from `from` to `to` (calendar dates or timestamps, compared by their UTC date); NaN when either is damaged. */
 export const daysFrom = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
