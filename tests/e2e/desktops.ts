@@ -13,7 +13,7 @@ import { manualClock } from '../../shared/domain/clock';
 import { DEMO_USERNAMES } from '../../server/demo/credentials';
 import { startWebServer, type WebServer } from '../../electron/web/start';
 import { E2E_NOW, expect } from './fixtures';
-import { dataRows } from './ui';
+import { dataRows, openTopCustomer } from './ui';
 
 /** Long enough that no sync starts by itself during the test. */
 const STILL_MS = 600_000;
@@ -108,3 +108,10 @@ export async function signInAsLead(page: Page, syncServerUrl: string, password: 
   await expect(statusButton(page)).toHaveAttribute('data-state', 'idle');
 }
 
+
+/** Opens both desktops, signs Sabine's in to Jordan's server and opens Jordan's top customer; its name. */
+export async function openBothDesktops(desktops: Desktops, page: Page, leadPage: Page): Promise<string> {
+  await Promise.all([openSynced(page, desktops.jordan.url), openSynced(leadPage, desktops.sabine.url)]);
+  await signInAsLead(leadPage, desktops.syncServerUrl, desktops.syncServerPassword);
+  return openTopCustomer(page);
+}

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { manualClock } from '../../shared/domain/clock';
 import { startWebServer } from '../../electron/web/start';
 
@@ -50,5 +51,26 @@ export const test = base.extend<{ server: E2eServer }, { readOnlyServer: E2eServ
   // eslint-disable-next-line no-empty-pattern -- as above.
   readOnlyServer: [async ({}, use) => withServer(use), { scope: 'worker' }],
 });
+
+/** The demo's team lead (its local profile is a collector). */
+export const LEAD = 'sabine.krueger';
+
+/**
+ * Makes `username` the local profile, straight in the server's database file, inside `also`'s
+ * transaction (for rows a test seeds with it; it is given the id of the user who was the profile before).
+ */
+export function makeLocalProfile(dataDir: string, username: string, also: (sqlite: Database.Database, before: string) => void = () => undefined): void {
+  const sqlite = new Database(join(dataDir, 'ledgerline.db'));
+  try {
+    sqlite.transaction(() => {
+      const before = sqlite.prepare('SELECT id FROM users WHERE is_local_profile = 1').pluck().get() as string;
+      sqlite.prepare('UPDATE users SET is_local_profile = 0 WHERE is_local_profile = 1').run();
+      sqlite.prepare('UPDATE users SET is_local_profile = 1 WHERE username = ?').run(username);
+      also(sqlite, before);
+    })();
+  } finally {
+    sqlite.close();
+  }
+}
 
 export { expect };

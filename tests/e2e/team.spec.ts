@@ -3,14 +3,10 @@
  * demo's team lead (Sabine Krüger) the local profile, straight in the test's own database file,
  * and seeds the escalation request it decides.
  */
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { E2E_NOW, expect, test, type E2eServer } from './fixtures';
-
-const LEAD = 'sabine.krueger';
+import { E2E_NOW, expect, LEAD, makeLocalProfile, test, type E2eServer } from './fixtures';
 
 /** Calls an operation over HTTP, as the renderer does; throws on an error Result. */
 async function call<T>(request: APIRequestContext, url: string, operation: string, input: object): Promise<T> {
@@ -30,22 +26,14 @@ async function signInAsLead(server: E2eServer, request: APIRequestContext): Prom
   const { rows } = await call<{ rows: Customer[] }>(request, server.url, 'worklist.query', { limit: 1 });
   const top = rows[0];
   if (!top) throw new Error('the demo portfolio is empty');
-  const sqlite = new Database(join(server.dataDir, 'ledgerline.db'));
-  try {
-    sqlite.transaction(() => {
-      const requester = sqlite.prepare('SELECT id FROM users WHERE is_local_profile = 1').pluck().get() as string;
-      sqlite.prepare('UPDATE users SET is_local_profile = 0 WHERE is_local_profile = 1').run();
-      sqlite.prepare('UPDATE users SET is_local_profile = 1 WHERE username = ?').run(LEAD);
-      sqlite
-        .prepare(
-          `INSERT INTO escalations (id, customer_id, kind, amount_minor, currency, reason, status, requested_by, requested_at)
-           VALUES (?, ?, 'write_off', 4200, 'EUR', 'Bank charges the customer will never pay', 'requested', ?, ?)`,
-        )
-        .run(uuidv7(), top.customerId, requester, E2E_NOW);
-    })();
-  } finally {
-    sqlite.close();
-  }
+  makeLocalProfile(server.dataDir, LEAD, (sqlite, requester) => {
+    sqlite
+      .prepare(
+        `INSERT INTO escalations (id, customer_id, kind, amount_minor, currency, reason, status, requested_by, requested_at)
+         VALUES (?, ?, 'write_off', 4200, 'EUR', 'Bank charges the customer will never pay', 'requested', ?, ?)`,
+      )
+      .run(uuidv7(), top.customerId, requester, E2E_NOW);
+  });
   return top;
 }
 

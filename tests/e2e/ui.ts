@@ -89,7 +89,7 @@ export async function openCustomer(page: Page, name: string): Promise<void> {
   await expect(page.getByText(/^Could not load/)).toHaveCount(0);
 }
 
-// ---------- hostile input (hostile-input.spec.ts, hostile-forms.spec.ts) ----------
+// ---------- hostile input (the hostile-*.spec.ts files) ----------
 
 /**
  * Texts the shared text rule refuses, each with the words of its field error. (A lone surrogate
@@ -108,3 +108,26 @@ export const FORMULA_FOLLOW_UP = '=1+1 <b>not bold</b>';
 
 /** True when markup shown on the page ran: its onerror sets window.__pwned. */
 export const markupRan = (page: Page): Promise<boolean> => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned !== undefined);
+
+/** The field is marked invalid and its own helper text (its accessible description) gives `reason`. */
+export async function refusedUnder(field: Locator, reason: RegExp | string, what: string): Promise<void> {
+  await expect(field, what).toHaveAttribute('aria-invalid', 'true');
+  await expect(field, what).toHaveAccessibleDescription(reason);
+}
+
+/** No markup shown on the page was interpreted: no image element from it, nothing it ran. */
+export async function markupShownAsText(page: Page): Promise<void> {
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(await markupRan(page)).toBe(false);
+}
+
+export const timeline = (page: Page): Locator => page.getByRole('list', { name: 'Timeline entries, newest first' });
+
+/** Opens the top customer of the worklist on its account; the customer's name. */
+export async function openTopCustomer(page: Page): Promise<string> {
+  const top = dataRows(page).first();
+  const customer = ((await top.locator('a').first().textContent()) ?? '').trim();
+  await top.locator('a').first().click();
+  await expect(page.getByRole('heading', { name: 'Open items' })).toBeVisible();
+  return customer;
+}

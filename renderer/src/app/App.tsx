@@ -26,12 +26,10 @@ import { goBack, goHome, openDashboard, openFollowUps, openReports, openSyncIssu
 import { TopBar } from './TopBar';
 import { useAppCommands } from './useAppCommands';
 import { useDebounced } from './useDebounced';
-import { useGoToShortcut } from './useGoToShortcut';
+import { useGoToShortcuts } from './useGoToShortcuts';
 import { useWindowKeydown } from './useWindowKeydown';
 
 export const SEARCH_DEBOUNCE_MS = 150;
-/** How long after `g` the second key of a "go to" shortcut may come. */
-const GO_TO_WINDOW_MS = 1_000;
 
 export function App() {
   const route = useRoute();
@@ -44,7 +42,6 @@ export function App() {
   const [work, setWork] = useState<WorkRequest | null>(null);
   const [override, setOverride] = useState<OverrideRequest | null>(null);
   const [saved, setSaved] = useState<{ message: string; at: number } | null>(null);
-  const goPressedAt = useRef(0);
   const syncUserKey = useSyncUserKey();
   const info = useQuery(`app.info:${syncUserKey}`, () => api['app.info']({}));
   const dataVersion = useDataVersion();
@@ -121,8 +118,13 @@ export function App() {
     }
   });
 
-  useGoToShortcut('s', openSyncIssues);
-  useGoToShortcut('r', openReports);
+  useGoToShortcuts({
+    f: openFollowUps,
+    d: openDashboard,
+    r: openReports,
+    s: openSyncIssues,
+    t: seesTeam(info.data?.user?.role) ? openTeam : undefined,
+  });
   useWindowKeydown((event: KeyboardEvent) => {
     if (event.key === 'ArrowLeft' && event.altKey && !onWorklist) {
       event.preventDefault();
@@ -135,20 +137,7 @@ export function App() {
       if (event.key === 'Escape' && event.target instanceof HTMLElement && event.target !== searchRef.current) event.target.blur();
       return;
     }
-    const afterGo = event.timeStamp - goPressedAt.current < GO_TO_WINDOW_MS;
-    goPressedAt.current = 0;
-    if (afterGo && event.key === 'f') {
-      event.preventDefault();
-      openFollowUps();
-    } else if (afterGo && event.key === 't' && seesTeam(info.data?.user?.role)) {
-      event.preventDefault();
-      openTeam();
-    } else if (afterGo && event.key === 'd') {
-      event.preventDefault();
-      openDashboard();
-    } else if (event.key === 'g') {
-      goPressedAt.current = event.timeStamp;
-    } else if (event.key === '/') {
+    if (event.key === '/') {
       event.preventDefault();
       focusSearch();
     } else if (event.key === '?') {
