@@ -17,7 +17,7 @@ import {
 } from '../domain/codes';
 import { DISPUTE_ACTIONS } from '../domain/dispute';
 import { MAX_INSTALMENTS } from '../domain/promise-plan';
-import { COMMENT_MAX, NOTE_MAX } from '../domain/text';
+import { COMMENT_MAX, NOTE_MAX, REASON_MAX, TITLE_MAX } from '../domain/text';
 import { TextSchema } from './text-schema';
 import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, OverrideSchema, StoredCurrencySchema, StoredDateSchema, StoredTimestampSchema, TIMELINE_TYPES, TimelineEntrySchema } from './schemas';
 
@@ -60,7 +60,7 @@ export const PromisePlanSchema = z
 export const PromiseCancelSchema = z
   .object({
     promiseId: IdSchema,
-    reason: requiredText(500),
+    reason: requiredText(REASON_MAX),
     /** Cancels every open instalment of the promise's payment plan. */
     wholePlan: z.boolean().default(false),
   })
@@ -221,7 +221,7 @@ export const BrokenPromiseFollowUpSchema = z.strictObject({
   customerId: IdSchema,
   promiseId: IdSchema,
   dueDate: CalendarDateSchema,
-  title: requiredText(200),
+  title: requiredText(TITLE_MAX),
 });
 
 export const FollowUpCreateSchema = z
@@ -229,13 +229,13 @@ export const FollowUpCreateSchema = z
     customerId: IdSchema,
     itemId: IdSchema.nullish().transform((value) => value ?? null),
     dueDate: CalendarDateSchema,
-    title: requiredText(200),
+    title: requiredText(TITLE_MAX),
     /** Defaults to the local profile. */
     assignedTo: IdSchema.optional(),
   })
   .strict();
 
-export const FollowUpCloseSchema = z.object({ followUpId: IdSchema, comment: text(500).optional() }).strict();
+export const FollowUpCloseSchema = z.object({ followUpId: IdSchema, comment: text(REASON_MAX).optional() }).strict();
 
 export const FollowUpSchema = z.object({
   id: IdSchema,
@@ -267,11 +267,11 @@ export const EscalationRequestSchema = z
     amountMinor: PositiveMinorSchema.optional(),
     /** Defaults to the customer's currency when an amount is given. */
     currency: CurrencySchema.optional(),
-    reason: requiredText(2_000),
+    reason: requiredText(COMMENT_MAX),
   })
   .strict();
 
-export const EscalationWithdrawSchema = z.object({ escalationId: IdSchema, reason: text(500).optional() }).strict();
+export const EscalationWithdrawSchema = z.object({ escalationId: IdSchema, reason: text(REASON_MAX).optional() }).strict();
 
 export const EscalationSchema = z.object({
   id: IdSchema,

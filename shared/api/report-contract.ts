@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANNELS, OUTCOMES } from '../domain/codes';
 import { EXPORT_STATES, REPORT_ENTRY_TYPES, REPORT_FORMATS, REPORT_KINDS } from '../domain/report-entries';
 import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, ReportDateSchema, StoredCurrencySchema, WorklistFiltersSchema } from './schemas';
+import { SEARCH_MAX } from '../domain/text';
 import { TextSchema } from './text-schema';
 
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -16,7 +17,7 @@ export const ReportScopeSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('worklist'),
       filters: WorklistFiltersSchema.default({}),
-      search: TextSchema.max(200, 'must be at most 200 characters').optional(),
+      search: TextSchema.max(SEARCH_MAX, `must be at most ${SEARCH_MAX} characters`).optional(),
     })
     .strict(),
 ]);

@@ -13,7 +13,7 @@ import {
   ROLES,
 } from '../domain/codes';
 import { TextSchema } from './text-schema';
-import { EMAIL_MAX } from '../domain/text';
+import { EMAIL_MAX, REASON_MAX, SEARCH_MAX, TITLE_MAX } from '../domain/text';
 
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
@@ -111,7 +111,7 @@ export const WorklistFiltersSchema = z
 
 export const WorklistQuerySchema = z
   .object({
-    search: TextSchema.max(200, 'must be at most 200 characters').optional(),
+    search: TextSchema.max(SEARCH_MAX, `must be at most ${SEARCH_MAX} characters`).optional(),
     filters: WorklistFiltersSchema.default({}),
     sort: z
       .object({ by: z.enum(WORKLIST_SORT_KEYS), dir: z.enum(['asc', 'desc']) })
@@ -244,7 +244,7 @@ export const SEARCH_HIT_KINDS = ['customer', 'contact', 'document', 'reference',
 
 export const SearchQuerySchema = z
   .object({
-    q: TextSchema.trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    q: TextSchema.trim().min(1, 'must not be empty').max(SEARCH_MAX, `must be at most ${SEARCH_MAX} characters`),
     limit: z.number().int().min(1).max(100).default(20),
   })
   .strict();
@@ -274,7 +274,7 @@ export const ContactPersonSaveSchema = z
     customerId: IdSchema,
     /** Present to correct an existing contact person; absent to add one. */
     id: IdSchema.optional(),
-    name: TextSchema.trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    name: TextSchema.trim().min(1, 'is required').max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`),
     role: optionalText(100),
     phone: TextSchema.trim()
       .max(40, 'must be at most 40 characters')
@@ -290,13 +290,12 @@ export const ContactPersonSaveSchema = z
   })
   .strict();
 
-export const OVERRIDE_REASON_MAX = 500;
 
 export const WorklistSetOverrideSchema = z
   .object({
     customerId: IdSchema,
     kind: z.enum(OVERRIDE_KINDS),
-    reason: TextSchema.trim().min(1, 'is required').max(OVERRIDE_REASON_MAX, `must be at most ${OVERRIDE_REASON_MAX} characters`),
+    reason: TextSchema.trim().min(1, 'is required').max(REASON_MAX, `must be at most ${REASON_MAX} characters`),
     expiresAt: TimestampSchema.nullish().transform((value) => value ?? null),
   })
   .strict();
@@ -304,6 +303,6 @@ export const WorklistSetOverrideSchema = z
 export const WorklistClearOverrideSchema = z
   .object({
     customerId: IdSchema,
-    reason: TextSchema.trim().max(OVERRIDE_REASON_MAX, `must be at most ${OVERRIDE_REASON_MAX} characters`).optional(),
+    reason: TextSchema.trim().max(REASON_MAX, `must be at most ${REASON_MAX} characters`).optional(),
   })
   .strict();

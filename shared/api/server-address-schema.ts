@@ -4,6 +4,7 @@
  * developer's), where nothing crosses a network.
  */
 import { z } from 'zod';
+import { CREDENTIAL_MAX } from '../domain/text';
 import { LOOPBACK_HOSTNAME_PATTERN } from '../net/loopback';
 
 export const SERVER_ADDRESS_RULE = 'must be an https:// address (plain http only for a server on this computer)';
@@ -15,4 +16,4 @@ export function isAcceptedServerAddress(address: string): boolean {
   return overTls.safeParse(address).success || onThisComputer.safeParse(address).success;
 }
 
-export const ServerAddressSchema = z.string().max(500).refine(isAcceptedServerAddress, SERVER_ADDRESS_RULE);
+export const ServerAddressSchema = z.string().max(CREDENTIAL_MAX).refine(isAcceptedServerAddress, SERVER_ADDRESS_RULE);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../domain/codes';
+import { CREDENTIAL_MAX, USERNAME_MAX } from '../domain/text';
 import { REJECTION_CODES } from '../sync/protocol';
 import { IdSchema, StoredTimestampSchema } from './schemas';
 import { ServerAddressSchema } from './server-address-schema';
@@ -70,12 +71,12 @@ export type SyncIssue = z.output<typeof SyncIssueSchema>;
 export const SyncIssueRefSchema = z.strictObject({ id: IdSchema });
 
 /** The name a user signs in with, on the desktop and at the server's login (case and surrounding blanks do not matter). */
-export const UsernameSchema = TextSchema.trim().min(1, 'is required').max(100);
+export const UsernameSchema = TextSchema.trim().min(1, 'is required').max(USERNAME_MAX);
 
 export const SignInSchema = z.strictObject({
   serverUrl: ServerAddressSchema,
   username: UsernameSchema,
-  password: z.string().min(1, 'is required').max(500),
+  password: z.string().min(1, 'is required').max(CREDENTIAL_MAX),
   /** Signing in as another user replaces this computer's copy: changes not yet sent are dropped only when this is true. */
   discardUnsynced: z.boolean().default(false),
 });

@@ -4,7 +4,7 @@ import { ESCALATION_KINDS, ESCALATION_STATUSES } from '../domain/codes';
 import { ESCALATION_DECISIONS } from '../domain/team';
 import { EscalationSchema } from './collector-schemas';
 import { TextSchema } from './text-schema';
-import { COMMENT_MAX } from '../domain/text';
+import { COMMENT_MAX, REASON_MAX } from '../domain/text';
 import { CalendarDateSchema, IdSchema, MinorSchema, StoredCurrencySchema, StoredTimestampSchema, TimestampSchema } from './schemas';
 
 /** The most customers one reassignment moves (one outbox mutation, one push). */
@@ -20,7 +20,7 @@ export const CustomerReassignSchema = z
       .max(REASSIGN_MAX, `must name at most ${REASSIGN_MAX} customers`)
       .refine((ids) => new Set(ids).size === ids.length, 'names a customer twice'),
     toCollectorId: IdSchema,
-    reason: text(500).optional(),
+    reason: text(REASON_MAX).optional(),
   })
   .strict();
 

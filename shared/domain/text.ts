@@ -49,7 +49,17 @@ export const normalizeLineBreaks = (text: string): string => text.replace(/\r\n?
 
 /** The longest free text a form takes (a note, a dispute description): zod-free, so the renderer can show it. */
 export const NOTE_MAX = 5_000;
-/** A comment on a dispute step or on an escalation decision. */
+/** A comment on a dispute step or on an escalation decision, and the reason an escalation is asked for. */
 export const COMMENT_MAX = 2_000;
+/** The reason given for one action: cancelling a promise, a snooze or pin, closing a follow-up, withdrawing an escalation, a reassignment. */
+export const REASON_MAX = 500;
+/** A follow-up's title, a contact person's name. */
+export const TITLE_MAX = 200;
+/** What a search box takes. */
+export const SEARCH_MAX = 200;
+/** A sign-in's username. */
+export const USERNAME_MAX = 100;
+/** A sign-in's password and a server's address. */
+export const CREDENTIAL_MAX = 500;
 /** The longest email address (RFC 5321's path limit). */
 export const EMAIL_MAX = 254;

@@ -23,6 +23,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState, type KeyboardEvent, type Ref } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
+import { SEARCH_MAX } from '../../../shared/domain/text';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
@@ -90,7 +91,7 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             placeholder="Search customers, documents, contacts, notes   /"
             inputRef={searchRef}
             slotProps={{
-              htmlInput: { 'aria-label': 'Search the worklist', onKeyDown: onSearchKeyDown, maxLength: 200 },
+              htmlInput: { 'aria-label': 'Search the worklist', onKeyDown: onSearchKeyDown, maxLength: SEARCH_MAX },
               input: {
                 startAdornment: (
                   <InputAdornment position="start">

@@ -26,7 +26,7 @@ import { errorIsAbout, useCommand } from './useCommand';
 import { addDays, dateProblem, optionalTextProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
-import { COMMENT_MAX, NOTE_MAX } from '../../../shared/domain/text';
+import { COMMENT_MAX, NOTE_MAX, REASON_MAX, TITLE_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
 import { Kbd } from '../common/Kbd';
 import { hasModifier, inOverlay, isTextEntry } from '../app/keys';
@@ -82,7 +82,7 @@ export function PromisesSection({ promises, openItems, onNew }: PromisesSectionP
   const [wholePlan, setWholePlan] = useState(false);
   const [tried, setTried] = useState(false);
   const command = useCommand();
-  const problem = requiredTextProblem(reason, 500);
+  const problem = requiredTextProblem(reason, REASON_MAX);
   const close = () => {
     setCancelling(null);
     setReason('');
@@ -350,7 +350,7 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
   const add = useCommand();
   const edit = useCommand();
   const [tried, setTried] = useState(false);
-  const problem = requiredTextProblem(draft, 5_000);
+  const problem = requiredTextProblem(draft, NOTE_MAX);
   const addForm = (
     <Box
       component="form"
@@ -506,7 +506,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
   const [tried, setTried] = useState(false);
   const create = useCommand();
   const close = useCommand();
-  const titleProblem = requiredTextProblem(title, 200);
+  const titleProblem = requiredTextProblem(title, TITLE_MAX);
   const dueDateProblem = dateProblem('followUp', dueDate, asOf, true);
   useWindowKeydown((event: KeyboardEvent) => {
     if (event.key !== ADD_FOLLOW_UP_KEY || inOverlay(event.target) || hasModifier(event) || isTextEntry(event.target)) return;
@@ -631,7 +631,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
   const needsAmount = kind !== '' && KINDS_WITH_AMOUNT.includes(kind);
   const parsed = parseAmount(amount, currency);
   const amountProblem = amount.trim() === '' ? (needsAmount ? 'is required for this kind' : '') : parsed.ok ? '' : parsed.message;
-  const reasonProblem = requiredTextProblem(reason, 2_000);
+  const reasonProblem = requiredTextProblem(reason, COMMENT_MAX);
   const amountServerError = errorIsAbout(request.error, 'amountMinor') ? request.error?.message : undefined;
   const reset = () => {
     setAdding(false);

@@ -4,6 +4,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useState } from 'react';
 import type { OverrideKind } from '../../../shared/domain/codes';
+import { REASON_MAX } from '../../../shared/domain/text';
 import { api } from '../api/client';
 import { FormDialog } from './FormDialog';
 import { useCommand } from './useCommand';
@@ -26,7 +27,7 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
   const [until, setUntil] = useState(addDays(asOf, DEFAULT_DAYS[request.kind]));
   const [tried, setTried] = useState(false);
   const command = useCommand();
-  const reasonProblem = requiredTextProblem(reason, 500);
+  const reasonProblem = requiredTextProblem(reason, REASON_MAX);
   const untilProblem = until === asOf ? 'must lie after today' : dateProblem('snooze', until, asOf, false);
   return (
     <FormDialog

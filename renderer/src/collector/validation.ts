@@ -7,7 +7,7 @@
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
 import { dateWindowProblem, type DateKind } from '../../../shared/domain/date-bounds';
 import { minorDigits, parseMoney } from '../../../shared/domain/money';
-import { EMAIL_MAX, NOTE_MAX, TEXT_PROBLEM_MESSAGES, textProblem } from '../../../shared/domain/text';
+import { EMAIL_MAX, NOTE_MAX, TEXT_PROBLEM_MESSAGES, textProblem, TITLE_MAX } from '../../../shared/domain/text';
 import { formatCount } from '../common/format';
 
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -129,7 +129,7 @@ export function validateContact(form: ContactForm, today: string): FieldErrors {
   }
   put(errors, 'followUpDate', dateProblem('followUp', form.followUpDate, today, false));
   if (form.contactPersonId === 'new') {
-    put(errors, 'newContactPerson.name', requiredTextProblem(form.newName, 200));
+    put(errors, 'newContactPerson.name', requiredTextProblem(form.newName, TITLE_MAX));
     const phone = form.newPhone.trim();
     const email = form.newEmail.trim();
     if (phone !== '' && !PHONE.test(phone)) errors['newContactPerson.phone'] = 'must be a phone number such as +49 30 1234567';

@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import type { SyncStatus } from '../../../shared/api/sync-contract';
 import type { ApiError, Result } from '../../../shared/api/result';
+import { CREDENTIAL_MAX, USERNAME_MAX } from '../../../shared/domain/text';
 import { api } from '../api/client';
 import { dataChanged } from '../collector/dataVersion';
 import { publishSyncStatus } from './syncStatusStore';
@@ -135,7 +136,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
             }}
             error={errorOf('serverUrl') !== undefined}
             helperText={errorOf('serverUrl') ?? 'The address your administrator gave you'}
-            slotProps={{ htmlInput: { inputMode: 'url', autoComplete: 'url', spellCheck: false, maxLength: 500 } }}
+            slotProps={{ htmlInput: { inputMode: 'url', autoComplete: 'url', spellCheck: false, maxLength: CREDENTIAL_MAX } }}
           />
           <TextField
             autoFocus={focusFirst === 'username'}
@@ -148,7 +149,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
             }}
             error={errorOf('username') !== undefined}
             helperText={errorOf('username') ?? ' '}
-            slotProps={{ htmlInput: { autoComplete: 'username', spellCheck: false, maxLength: 100 } }}
+            slotProps={{ htmlInput: { autoComplete: 'username', spellCheck: false, maxLength: USERNAME_MAX } }}
           />
           <TextField
             autoFocus={focusFirst === 'password'}
@@ -162,7 +163,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
             }}
             error={errorOf('password') !== undefined}
             helperText={errorOf('password') ?? ' '}
-            slotProps={{ htmlInput: { autoComplete: 'current-password', maxLength: 500 } }}
+            slotProps={{ htmlInput: { autoComplete: 'current-password', maxLength: CREDENTIAL_MAX } }}
           />
           {unsentWarning !== null && (
             <Alert severity="warning" role="alert" data-testid="unsent-warning">

@@ -2,6 +2,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { REASON_MAX } from '../../../shared/domain/text';
 import { api } from '../api/client';
 import { FormDialog } from '../collector/FormDialog';
 import { errorIsAbout, useCommand } from '../collector/useCommand';
@@ -9,7 +10,6 @@ import { optionalTextProblem } from '../collector/validation';
 import { pluralize } from '../common/format';
 
 /** customer.reassign's limit on the reason. */
-const REASON_MAX = 500;
 
 interface ReassignDialogProps {
   readonly customerIds: readonly string[];
