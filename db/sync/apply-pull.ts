@@ -43,7 +43,7 @@ export interface ApplyOutcome {
 }
 
 /** Entities whose rows need more than a write: a note's lineage, the items of promises and disputes. */
-const RUN_ROWS_AS_CHANGES: ReadonlySet<SyncEntity> = new Set(['notes', 'promises', 'disputes']);
+const RUN_ROWS_AS_CHANGES: ReadonlySet<SyncEntity> = new Set(['notes', 'promises', 'disputes', 'contact_persons']);
 
 const SnapshotProgressSchema = z.object({ rows: z.number().int().min(0), total: z.number().int().min(0).nullable() });
 
@@ -75,6 +75,15 @@ function makeRoomForNote(sqlite: BetterSqlite3.Database, row: Readonly<Record<st
   if (kept.has(`notes:${clash.id}`)) return false;
   deleteRow(sqlite, 'notes', clash.id);
   return true;
+}
+
+/**
+ * A customer has one primary contact person (the store's unique index): an arriving primary
+ * demotes the one stored before it. The server demoted that one too, and its row follows in this
+ * pull or a later one; until then the order of a page must not fail the pull.
+ */
+function makeRoomForPrimary(sqlite: BetterSqlite3.Database, row: Readonly<Record<string, unknown>>): void {
+  prepared<[unknown, unknown]>(sqlite, 'UPDATE contact_persons SET is_primary = 0 WHERE customer_id = ? AND is_primary = 1 AND id <> ?').run(row.customer_id, row.id);
 }
 
 /**
@@ -186,6 +195,11 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
             keptCount += 1;
             return;
           }
+        }
+        const person = change.entity === 'contact_persons' ? toLocalRow(sqlite, 'contact_persons', change.row) : null;
+        if (person?.is_primary === 1) {
+          writer.flush();
+          makeRoomForPrimary(sqlite, person);
         }
         placeholdUsers.ofRow(change.entity, change.row);
         writer.write(change.entity, change.row);

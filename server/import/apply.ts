@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../db/schema';
+import { demoteReplacedPrimaries, laterPrimaries } from './primary-contacts';
 import { rowsByKey, upsertByKey, type ImportTable, type UpsertRow } from './upsert';
 import { IMPORT_ENTITIES, type EntityCounts, type ImportEntity, type Located, type RecordBatch, type Rejection } from './types';
 import type { Validated } from './validate';
@@ -135,7 +136,18 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
     preferred_channel: record.preferredChannel,
     is_primary: record.isPrimary,
   }));
-  counts.contactPersons = (await upsertByKey(trx, 'contact_persons', persons, now)).counts;
+  const personLine = new Map(batch.contactPersons.map((located) => [located.record.key, located]));
+  const refusedPrimaries = new Set<UpsertRow>();
+  for (const { row, first } of laterPrimaries(persons)) {
+    const located = personLine.get(row.key);
+    const firstLine = personLine.get(first.key)?.line;
+    if (located === undefined) continue;
+    refusedPrimaries.add(row);
+    reject('contactPersons', located, 'isPrimary', 'true', `another row names this customer's primary contact person ("${first.key}"${firstLine === undefined ? '' : `, line ${String(firstLine)}`}): a customer has one`);
+  }
+  const personRows = persons.filter((row) => !refusedPrimaries.has(row));
+  await demoteReplacedPrimaries(trx, personRows, now);
+  counts.contactPersons = (await upsertByKey(trx, 'contact_persons', personRows, now)).counts;
 
   const itemRows = await owned(
     'openItems',

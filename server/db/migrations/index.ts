@@ -9,6 +9,7 @@ import * as m002 from './002-erp-import';
 import * as m003 from './003-sync-ordering';
 import * as m004 from './004-log-epoch';
 import * as m005 from './005-change-log-previous-scope';
+import * as m006 from './006-one-primary-contact';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -16,6 +17,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '003-sync-ordering': { up: m003.up },
   '004-log-epoch': { up: m004.up },
   '005-change-log-previous-scope': { up: m005.up },
+  '006-one-primary-contact': { up: m006.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

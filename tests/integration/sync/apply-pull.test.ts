@@ -154,4 +154,26 @@ describe('applying pulled pages', () => {
     expect(after[0]).toEqual({ ...rows[0], outcome: 'payment_sent' });
     expect(after.slice(1)).toEqual(rows.slice(1).map((row) => ({ ...row, note: `batched ${String(row.id)}` })));
   });
+
+  it('a primary contact person arriving while another is primary here demotes that one, whatever the order of the rows', async () => {
+    const { store: local } = await store();
+    const sqlite = local.sqlite;
+    for (const page of pages) applyPullPage(sqlite, page, CTX);
+    const persons = pages.flatMap((page) => page.changes).filter((change) => change.entity === 'contact_persons' && change.op === 'upsert');
+    const arriving = persons.find((change) => persons.some((other) => other.customerId === change.customerId && other.id !== change.id));
+    const other = persons.find((change) => change.customerId === arriving?.customerId && change.id !== arriving.id);
+    if (arriving?.row == null || other === undefined) throw new Error('the demo has no customer with two contact persons');
+    const { customerId } = arriving;
+    // Here the other one is primary (a local switch not pushed yet, or the server's state before a switch elsewhere).
+    sqlite.prepare('UPDATE contact_persons SET is_primary = (id = ?) WHERE customer_id = ?').run(other.id, customerId);
+    const page: PullResponse = {
+      changes: [{ ...arriving, row: { ...arriving.row, is_primary: true, version: Number(arriving.row['version']) + 1 } }],
+      cursor: pages.at(-1)?.cursor ?? '',
+      hasMore: false,
+      snapshot: false,
+    };
+    applyPullPage(sqlite, page, CTX);
+    const primaries = sqlite.prepare<[string], { id: string }>('SELECT id FROM contact_persons WHERE customer_id = ? AND is_primary = 1').all(customerId);
+    expect(primaries).toEqual([{ id: arriving.id }]);
+  });
 });
