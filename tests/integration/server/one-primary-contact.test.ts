@@ -121,7 +121,7 @@ describe.each(BACKENDS)('the ERP import of contact persons on %s', (kind) => {
 
   it('an imported primary replaces the stored one, which is demoted with a change_log entry before the import writes', async () => {
     const anne = await testDb.db.selectFrom('contact_persons').select(['id', 'version']).where('erp_key', '=', 'A').executeTakeFirstOrThrow();
-    const seqBefore = Number((await testDb.db.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq);
+    const seqBefore = (await testDb.db.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq;
     const report = await run(persons([{ key: 'D', customerKey: 'K-1', name: 'Dora', isPrimary: true }]));
     expect(report.rejected).toEqual([]);
     expect(await primaryKeys()).toEqual(['C', 'D']);
