@@ -33,8 +33,14 @@ type Db = Kysely<ServerDatabase>;
 export interface ApplyContext {
   readonly trx: Db;
   readonly principal: Principal;
-  /** Server time of the push: every row the mutation writes gets it. */
+  /**
+   * When the user acted (shared/sync/created-at.ts `actedAt`): every row the mutation writes gets
+   * it, as the desktop wrote it, so a call logged offline on Monday and pushed on Wednesday reads
+   * as Monday on every desktop.
+   */
   readonly now: string;
+  /** Server time of the push: the change_log entries' time. */
+  readonly receivedAt: string;
   /** The day date rules are checked against: the client's day of the mutation, never later than the server's. */
   readonly asOf: string;
   readonly ids: CreatedIds;
@@ -74,7 +80,7 @@ export const namedCustomer = (_trx: Db, args: { readonly customerId: string }): 
 export const define = <S extends z.ZodType>(applier: Applier<S>): Applier => applier;
 
 export const log = (ctx: ApplyContext, entity: SyncEntity, id: string, customerId: string): Promise<number> =>
-  recordChange(ctx.trx, { entity, entityId: id, customerId, op: 'upsert' }, ctx.now);
+  recordChange(ctx.trx, { entity, entityId: id, customerId, op: 'upsert' }, ctx.receivedAt);
 
 /**
  * Inserts a new row with its change_log entry. While the push buffers (see ApplyContext.buffer),
@@ -86,7 +92,7 @@ export async function insertLogged<T extends InsertedTable>(ctx: ApplyContext, e
     if (ctx.buffer.add(entity, customerId, row)) return;
     await ctx.buffer.flush();
   }
-  await insertLoggedRows(ctx.trx, entity, ctx.now, [{ customerId, row }]);
+  await insertLoggedRows(ctx.trx, entity, ctx.receivedAt, [{ customerId, row }]);
 }
 
 /** The id the client chose for the `index`th row of `entity` this mutation creates, or a fresh one. */

@@ -14,7 +14,7 @@ import { IdSchema } from '../../shared/api/schemas';
 import { dateOfTimestamp } from '../../shared/domain/dates';
 import type { Clock } from '../../shared/domain/clock';
 import { textProblem } from '../../shared/domain/text';
-import { createdAtProblem } from '../../shared/sync/created-at';
+import { actedAt, createdAtProblem } from '../../shared/sync/created-at';
 import {
   RejectionSchema,
   type Mutation,
@@ -153,7 +153,16 @@ async function scopeAndApply(request: Request, mutation: Mutation, applier: Appl
   if (!(await request.customers.mayChange(customerId))) return FORBIDDEN;
   const serverToday = dateOfTimestamp(now);
   const clientDay = dateOfTimestamp(mutation.createdAt);
-  const ctx = { trx, principal, now, asOf: clientDay < serverToday ? clientDay : serverToday, ids: mutation.ids ?? {}, optimistic, buffer: queue };
+  const ctx = {
+    trx,
+    principal,
+    now: actedAt(mutation.createdAt, new Date(now)),
+    receivedAt: now,
+    asOf: clientDay < serverToday ? clientDay : serverToday,
+    ids: mutation.ids ?? {},
+    optimistic,
+    buffer: queue,
+  };
   await applier.apply(ctx, args);
   return null;
 }

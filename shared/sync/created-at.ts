@@ -23,3 +23,13 @@ export function createdAtProblem(createdAt: string, serverNow: Date): string | n
   if (at > now + CREATED_AT_MAX_AHEAD_DAYS * DAY_MS) return `lies more than ${CREATED_AT_MAX_AHEAD_DAYS} days ahead of the server's time; check this computer's date and time`;
   return null;
 }
+
+/**
+ * When the user acted, as the server records it on the rows a mutation writes (a call's
+ * `occurred_at`, a request's `requested_at`, ...): the mutation's `createdAt`, as the desktop
+ * recorded it, but never later than the server's time, so a clock running ahead dates nothing
+ * in the future. `createdAt` has passed `createdAtProblem`.
+ */
+export function actedAt(createdAt: string, serverNow: Date): string {
+  return new Date(Math.min(Date.parse(createdAt), serverNow.getTime())).toISOString();
+}

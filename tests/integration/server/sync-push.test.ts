@@ -44,6 +44,31 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     expect(log).toHaveLength(1);
   });
 
+  it("dates the rows a mutation writes when the user acted, never in the server's future; the change log keeps the push's time", async () => {
+    const client = new TestClient(h, tokens.ann);
+    const pushedAt = h.clock.now().toISOString();
+    const monday = new Date(h.clock.now().getTime() - 2 * 86_400_000).toISOString();
+    const ahead = new Date(h.clock.now().getTime() + 3_600_000).toISOString();
+    const offline = { ...client.make('contact.log', contactLog(customers.ann, 'logged offline on Monday')), createdAt: monday };
+    const fast = { ...client.make('contact.log', contactLog(customers.ann, 'logged with a clock an hour ahead')), createdAt: ahead };
+    expect(await client.pushOk([offline, fast])).toEqual([
+      { id: offline.id, status: 'applied' },
+      { id: fast.id, status: 'applied' },
+    ]);
+    const rows = await db()
+      .selectFrom('activities')
+      .select(['id', 'note', 'occurred_at', 'created_at'])
+      .where('note', 'in', ['logged offline on Monday', 'logged with a clock an hour ahead'])
+      .orderBy('occurred_at')
+      .execute();
+    expect(rows.map(({ occurred_at, created_at }) => [occurred_at, created_at])).toEqual([
+      [monday, monday],
+      [pushedAt, pushedAt],
+    ]);
+    const logged = await db().selectFrom('change_log').select('at').where('entity_id', 'in', rows.map((row) => row.id)).execute();
+    expect(logged.map((entry) => entry.at)).toEqual([pushedAt, pushedAt]);
+  });
+
   it('concurrent deliveries of the same mutations apply each once', async () => {
     const client = new TestClient(h, tokens.ann);
     const batch = ['c1', 'c2', 'c3', 'c4'].map((note) => client.make('contact.log', contactLog(customers.ann, note)));
