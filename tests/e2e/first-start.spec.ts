@@ -30,6 +30,7 @@ const test = base.extend<{ firstStart: { url: string } }>({
 });
 
 test('a first start offers the company server or the demo, readable in both schemes; the demo opens the worklist', async ({ firstStart, page }) => {
+  test.slow(true, 'starting the demo creates and seeds the built-in server, then pulls the whole portfolio');
   await page.goto(firstStart.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Ledgerline' })).toBeVisible();
   const company = page.getByRole('region', { name: "Connect to your company's server" });
