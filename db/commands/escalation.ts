@@ -12,6 +12,7 @@ import { DomainError } from '../../shared/api/result';
 import { requireWithinBalance } from '../../shared/domain/amount-limits';
 import type { EscalationKind } from '../../shared/domain/codes';
 import { ESCALATION_KIND_LABELS } from '../../shared/domain/labels';
+import { storedOptionalText } from '../../shared/domain/text';
 import type { Row } from '../schema';
 import { build, execute, selectFirst } from '../typed-sql';
 import type { Command } from './run-command';
@@ -86,7 +87,7 @@ export const withdrawEscalationCommand: Command<typeof EscalationWithdrawSchema,
     const before = selectFirst(tx.sqlite, build.selectFrom('escalations').selectAll().where('id', '=', input.escalationId));
     if (!before) throw new DomainError('not_found', `escalation ${input.escalationId} does not exist`, 'escalationId');
     if (before.status !== 'requested') throw new DomainError('conflict', `only a pending request can be withdrawn; this one is ${before.status}`, 'escalationId');
-    const comment = input.reason ?? null;
+    const comment = storedOptionalText(input.reason);
     const after: EscalationRow = { ...before, status: 'withdrawn', decided_by: tx.userId, decided_at: tx.now, decision_comment: comment };
     execute(tx.sqlite, build.updateTable('escalations').set({ status: after.status, decided_by: after.decided_by, decided_at: after.decided_at, decision_comment: comment }).where('id', '=', before.id));
     tx.audit('escalation', before.id, 'withdraw', before, after);

@@ -9,6 +9,7 @@ import { build, execute, selectFirst } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { loadCustomer, requireUser } from './open-items';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
+import { storedOptionalText } from '../../shared/domain/text';
 
 export type FollowUpView = z.output<typeof FollowUpSchema>;
 type FollowUpRow = Row<'follow_ups'>;
@@ -52,6 +53,7 @@ export function insertFollowUp(tx: Pick<CommandTx, 'sqlite' | 'now' | 'userId' |
     created_by: tx.userId,
     created_at: tx.now,
     done_at: null,
+    done_comment: null,
   };
   const inserted = execute(tx.sqlite, build.insertInto('follow_ups').orIgnore().values(row));
   if (inserted.changes === 0) return null;
@@ -84,9 +86,10 @@ function closeFollowUp(name: string, status: Exclude<FollowUpStatus, 'open'>): C
       const before = selectFollowUp(tx, input.followUpId);
       if (!before) throw new DomainError('not_found', `follow-up ${input.followUpId} does not exist`, 'followUpId');
       if (before.status !== 'open') throw new DomainError('conflict', `this follow-up is already ${before.status}`, 'followUpId');
-      execute(tx.sqlite, build.updateTable('follow_ups').set({ status, done_at: tx.now }).where('id', '=', before.id));
-      const after = { ...before, status, done_at: tx.now };
-      tx.audit('follow_up', before.id, status === 'done' ? 'complete' : 'cancel', before, { ...after, comment: input.comment ?? null });
+      const doneComment = storedOptionalText(input.comment);
+      execute(tx.sqlite, build.updateTable('follow_ups').set({ status, done_at: tx.now, done_comment: doneComment }).where('id', '=', before.id));
+      const after = { ...before, status, done_at: tx.now, done_comment: doneComment };
+      tx.audit('follow_up', before.id, status === 'done' ? 'complete' : 'cancel', before, after);
       tx.touch(before.customer_id);
       return toFollowUpView(after);
     },

@@ -163,6 +163,7 @@ export function recordPromises(tx: CommandTx, draft: PromiseDraft): PromiseView[
       paid_minor: 0,
       superseded_by: null,
       evaluated_on: null,
+      cancel_reason: null,
       created_by: tx.userId,
       created_at: now,
       updated_at: now,
@@ -234,9 +235,9 @@ export const cancelPromiseCommand: Command<typeof PromiseCancelSchema, PromiseVi
     if (input.wholePlan && target.plan_id === null) throw new DomainError('validation', 'this promise is not part of a payment plan', 'wholePlan');
     const rows = input.wholePlan && target.plan_id !== null ? openOfPlan(tx, target.plan_id) : [target];
     const cancelled = rows.map((row) => {
-      execute(sqlite, build.updateTable('promises').set({ status: 'cancelled', updated_at: now }).where('id', '=', row.id));
-      const after = { ...row, status: 'cancelled' as const, updated_at: now };
-      tx.audit('promise', row.id, 'cancel', row, { ...after, cancel_reason: input.reason });
+      execute(sqlite, build.updateTable('promises').set({ status: 'cancelled', cancel_reason: input.reason, updated_at: now }).where('id', '=', row.id));
+      const after = { ...row, status: 'cancelled' as const, cancel_reason: input.reason, updated_at: now };
+      tx.audit('promise', row.id, 'cancel', row, after);
       return toPromiseView(after, promiseItemIds(tx, row.id));
     });
     tx.touch(target.customer_id);

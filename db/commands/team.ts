@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../shared/api/result';
 import { CustomerReassignSchema, EscalationDecideSchema, type CustomerReassignResultSchema, type EscalationDecisionSchema } from '../../shared/api/team-schemas';
 import type { Role } from '../../shared/domain/codes';
+import { storedOptionalText } from '../../shared/domain/text';
 import {
   checkDecision,
   checkReassignTarget,
@@ -82,7 +83,7 @@ export const reassignCustomersCommand: Command<typeof CustomerReassignSchema, Re
     }
     if (moving.length === 0) throw new DomainError('validation', `every customer named is already assigned to ${target.display_name}`, 'customerIds');
 
-    const reason = input.reason === undefined || input.reason === '' ? null : input.reason;
+    const reason = storedOptionalText(input.reason);
     const update = prepared<[string, string, string]>(tx.sqlite, 'UPDATE customers SET collector_id = ?, updated_at = ? WHERE id = ?');
     for (const row of moving) {
       update.run(target.id, tx.now, row.id);
@@ -116,7 +117,7 @@ export const decideEscalationCommand: Command<typeof EscalationDecideSchema, Esc
     if (!customer) throw new DomainError('not_found', `customer ${before.customer_id} does not exist`, 'escalationId');
     checkDecision(actor, customerTeamOf(actor, customer), { kind: before.kind, status: before.status, requestedBy: before.requested_by });
 
-    const comment = input.comment === undefined || input.comment === '' ? null : input.comment;
+    const comment = storedOptionalText(input.comment);
     const after: EscalationRow = { ...before, status: DECISION_STATUS[input.decision], decided_by: actor.id, decided_at: tx.now, decision_comment: comment };
     execute(
       tx.sqlite,

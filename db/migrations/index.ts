@@ -8,6 +8,7 @@ import * as m002 from './002-collector-work';
 import * as m003 from './003-sync-client';
 import * as m004 from './004-drafts-per-user';
 import * as m005 from './005-users-disabled';
+import * as m006 from './006-closing-reasons';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '003-sync-client': { up: m003.up },
   '004-drafts-per-user': { up: m004.up },
   '005-users-disabled': { up: m005.up },
+  '006-closing-reasons': { up: m006.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -77,7 +77,7 @@ const Q = {
     FROM activities a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN contact_persons cp ON cp.id = a.contact_person_id
     WHERE a.customer_id = ?`,
   payments: `SELECT id, amount_minor, currency, value_date, method, reference FROM payments WHERE customer_id = ?`,
-  promises: `SELECT p.id, p.amount_minor, p.currency, p.promised_date, p.status, p.level, p.note, p.created_at, u.display_name AS by_name
+  promises: `SELECT p.id, p.amount_minor, p.currency, p.promised_date, p.status, p.level, p.note, p.cancel_reason, p.created_at, p.updated_at, u.display_name AS by_name
     FROM promises p LEFT JOIN users u ON u.id = p.created_by WHERE p.customer_id = ?`,
   disputes: `SELECT d.id, d.reason_code, d.description, d.status, d.currency, d.disputed_minor, d.created_at, u.display_name AS by_name
     FROM disputes d LEFT JOIN users u ON u.id = d.created_by WHERE d.customer_id = ?`,
@@ -85,7 +85,7 @@ const Q = {
     FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id LEFT JOIN users u ON u.id = e.user_id WHERE d.customer_id = ?`,
   notes: `SELECT n.id, n.body, n.version, n.created_at, u.display_name AS by_name FROM notes n LEFT JOIN users u ON u.id = n.created_by
     WHERE n.customer_id = ? AND n.is_current = 1`,
-  followUps: `SELECT f.id, f.due_date, f.title, f.status, f.created_at, u.display_name AS by_name
+  followUps: `SELECT f.id, f.due_date, f.title, f.status, f.created_at, f.done_at, f.done_comment, u.display_name AS by_name
     FROM follow_ups f LEFT JOIN users u ON u.id = f.created_by WHERE f.customer_id = ?`,
   escalations: `SELECT e.id, e.kind, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.reason, e.status, e.requested_at, u.display_name AS by_name
     FROM escalations e LEFT JOIN users u ON u.id = e.requested_by WHERE e.customer_id = ?`,
@@ -131,8 +131,12 @@ export function customerTimeline(sqlite: BetterSqlite3.Database, id: string): Ti
   for (const p of all<{ id: string; amount_minor: number; currency: string; value_date: string; reference: string | null }>(Q.payments)) {
     entries.push(entry({ id: p.id, type: 'payment', at: atStartOfDay(p.value_date), title: 'Payment received', detail: p.reference, amount: { amountMinor: p.amount_minor, currency: p.currency } }));
   }
-  for (const p of all<{ id: string; amount_minor: number; currency: string; promised_date: string; status: PromiseStatus; level: number; note: string; created_at: string; by_name: string | null }>(Q.promises)) {
+  for (const p of all<{ id: string; amount_minor: number; currency: string; promised_date: string; status: PromiseStatus; level: number; note: string; cancel_reason: string | null; created_at: string; updated_at: string; by_name: string | null }>(Q.promises)) {
     entries.push(entry({ id: p.id, type: 'promise', at: p.created_at, title: `Promise to pay by ${p.promised_date}${p.level > 1 ? ` (level ${p.level})` : ''}`, detail: orNull(p.note), by: p.by_name, amount: { amountMinor: p.amount_minor, currency: p.currency }, status: p.status }));
+    // Why it was cancelled, when it was (a cancelled promise changes no more).
+    if (p.status === 'cancelled' && p.cancel_reason) {
+      entries.push(entry({ id: `${p.id}:cancel`, type: 'promise', at: p.updated_at, title: `Promise to pay by ${p.promised_date} cancelled`, detail: p.cancel_reason, status: p.status }));
+    }
   }
   for (const d of all<{ id: string; reason_code: DisputeReason; description: string; status: DisputeStatus; currency: string; disputed_minor: number; created_at: string; by_name: string | null }>(Q.disputes)) {
     entries.push(entry({ id: d.id, type: 'dispute', at: d.created_at, title: `Dispute: ${DISPUTE_REASON_LABELS[d.reason_code]}`, detail: orNull(d.description), by: d.by_name, amount: { amountMinor: d.disputed_minor, currency: d.currency }, status: d.status }));
@@ -145,8 +149,11 @@ export function customerTimeline(sqlite: BetterSqlite3.Database, id: string): Ti
   for (const n of all<{ id: string; body: string; version: number; created_at: string; by_name: string | null }>(Q.notes)) {
     entries.push(entry({ id: n.id, type: 'note', at: n.created_at, title: n.version > 1 ? `Note (edited, version ${n.version})` : 'Note', detail: n.body, by: n.by_name }));
   }
-  for (const f of all<{ id: string; due_date: string; title: string; status: string; created_at: string; by_name: string | null }>(Q.followUps)) {
+  for (const f of all<{ id: string; due_date: string; title: string; status: string; created_at: string; done_at: string | null; done_comment: string | null; by_name: string | null }>(Q.followUps)) {
     entries.push(entry({ id: f.id, type: 'follow_up', at: f.created_at, title: `Follow-up on ${f.due_date}: ${f.title}`, by: f.by_name, status: f.status }));
+    if (f.done_at !== null && f.done_comment) {
+      entries.push(entry({ id: `${f.id}:done`, type: 'follow_up', at: f.done_at, title: `Follow-up ${f.status === 'done' ? 'done' : 'cancelled'}: ${f.title}`, detail: f.done_comment, status: f.status }));
+    }
   }
   for (const e of all<{ id: string; kind: EscalationKind; amount_minor: number | null; currency: string | null; reason: string; status: EscalationStatus; requested_at: string; by_name: string | null }>(Q.escalations)) {
     entries.push(

@@ -176,6 +176,8 @@ export interface PromisesTable extends Versioned {
   paid_minor: Defaulted<number>;
   superseded_by: string | null;
   evaluated_on: string | null;
+  /** Why it was cancelled (migration 006 here, 007 on the server); none for other statuses. */
+  cancel_reason: Defaulted<string | null>;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -247,6 +249,8 @@ export interface FollowUpsTable extends Versioned {
   created_by: string | null;
   created_at: string;
   done_at: string | null;
+  /** What was said when it was completed or cancelled. */
+  done_comment: Defaulted<string | null>;
 }
 
 export interface EscalationsTable extends Versioned {

@@ -27,6 +27,7 @@ import { insertLoggedRows, type InsertBuffer, type InsertedTable, type NewRow } 
 import type { ServerDatabase } from '../db/schema';
 import { rowsByIds } from './rows';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
+import { storedOptionalText } from '../../shared/domain/text';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -310,7 +311,7 @@ export function followUpClose(status: Exclude<FollowUpStatus, 'open'>): Applier 
       const seq = await log(ctx, 'follow_ups', before.id, before.customer_id);
       await ctx.trx
         .updateTable('follow_ups')
-        .set((eb) => ({ status, done_at: ctx.now, updated_seq: seq, version: eb('version', '+', 1) }))
+        .set((eb) => ({ status, done_at: ctx.now, done_comment: storedOptionalText(args.comment), updated_seq: seq, version: eb('version', '+', 1) }))
         .where('id', '=', before.id)
         .execute();
     },

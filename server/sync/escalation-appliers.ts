@@ -5,6 +5,7 @@ import { DomainError } from '../../shared/api/result';
 import { requireWithinBalance } from '../../shared/domain/amount-limits';
 import type { EscalationKind } from '../../shared/domain/codes';
 import { ESCALATION_KIND_LABELS } from '../../shared/domain/labels';
+import { storedOptionalText } from '../../shared/domain/text';
 import { define, namedCustomer, log, newId } from './appliers';
 
 /** Kinds that mean nothing without an amount (the client's rule). */
@@ -77,7 +78,7 @@ export const escalationWithdraw = define({
         status: 'withdrawn',
         decided_by: ctx.principal.userId,
         decided_at: ctx.now,
-        decision_comment: args.reason ?? null,
+        decision_comment: storedOptionalText(args.reason),
         updated_seq: seq,
         version: eb('version', '+', 1),
       }))

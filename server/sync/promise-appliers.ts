@@ -233,7 +233,7 @@ export const promiseCancel = define({
       const seq = await log(ctx, 'promises', row.id, row.customer_id);
       await ctx.trx
         .updateTable('promises')
-        .set((eb) => ({ status: 'cancelled', updated_at: ctx.now, updated_seq: seq, version: eb('version', '+', 1) }))
+        .set((eb) => ({ status: 'cancelled', cancel_reason: args.reason, updated_at: ctx.now, updated_seq: seq, version: eb('version', '+', 1) }))
         .where('id', '=', row.id)
         .execute();
     }

@@ -1,6 +1,7 @@
 /** customer.reassign / escalation.decide on the server, mirroring db/commands/team.ts with the server's own teams. */
 import { DomainError } from '../../shared/api/result';
 import { CustomerReassignSchema, EscalationDecideSchema } from '../../shared/api/team-schemas';
+import { storedOptionalText } from '../../shared/domain/text';
 import {
   checkDecision,
   checkReassignTarget,
@@ -80,7 +81,7 @@ export const escalationDecide = define({
         status: DECISION_STATUS[args.decision],
         decided_by: actor.id,
         decided_at: ctx.now,
-        decision_comment: args.comment === undefined || args.comment === '' ? null : args.comment,
+        decision_comment: storedOptionalText(args.comment),
         updated_seq: seq,
         version: eb('version', '+', 1),
       }))

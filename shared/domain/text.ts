@@ -63,3 +63,6 @@ export const USERNAME_MAX = 100;
 export const CREDENTIAL_MAX = 500;
 /** The longest email address (RFC 5321's path limit). */
 export const EMAIL_MAX = 254;
+
+/** An optional text as it is stored: left out or left empty, it is none (null), on every side. */
+export const storedOptionalText = (text: string | undefined): string | null => (text === undefined || text === '' ? null : text);

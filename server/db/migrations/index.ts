@@ -10,6 +10,7 @@ import * as m003 from './003-sync-ordering';
 import * as m004 from './004-log-epoch';
 import * as m005 from './005-change-log-previous-scope';
 import * as m006 from './006-one-primary-contact';
+import * as m007 from './007-closing-reasons';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -18,6 +19,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '004-log-epoch': { up: m004.up },
   '005-change-log-previous-scope': { up: m005.up },
   '006-one-primary-contact': { up: m006.up },
+  '007-closing-reasons': { up: m007.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

@@ -62,6 +62,10 @@ describe('follow-ups', () => {
     expect(task).toMatchObject({ status: 'open', assignedTo: f.userId });
     expect((await f.api.call('worklist.query', { filters: { followUpDue: true } })).rows.map((row) => row.customerId)).toEqual([f.customerId]);
     expect(await f.api.call('followUp.complete', { followUpId: task.id, comment: 'reached' })).toMatchObject({ status: 'done' });
+    // The comment is the follow-up's own (synced), and the timeline shows it when the follow-up was closed.
+    expect(f.sqlite.prepare('SELECT done_comment FROM follow_ups WHERE id = ?').get(task.id)).toEqual({ done_comment: 'reached' });
+    const { entries } = await f.api.call('customer.timeline', { customerId: f.customerId, types: ['follow_up'] });
+    expect(entries.find((entry) => entry.id === `${task.id}:done`)).toMatchObject({ title: 'Follow-up done: Call AP', detail: 'reached', status: 'done' });
     expect(expectError(await f.api.raw('followUp.cancel', { followUpId: task.id }))).toMatchObject({ code: 'conflict', field: 'followUpId' });
     expect((await f.api.call('worklist.query', { filters: { followUpDue: true } })).rows).toEqual([]);
     expect(expectError(await f.api.raw('followUp.create', { customerId: f.customerId, dueDate: '2026-11-22', title: 'x' }))).toMatchObject({ field: 'dueDate' });

@@ -136,6 +136,10 @@ describe('promise.cancel', () => {
     expect(cancelled?.status).toBe('cancelled');
     const audit = f.sqlite.prepare("SELECT after_json FROM audit_log WHERE action = 'cancel'").get() as { after_json: string };
     expect(JSON.parse(audit.after_json)).toMatchObject({ status: 'cancelled', cancel_reason: 'customer withdrew' });
+    // The reason is the promise's own (synced), and the timeline shows it when the promise was cancelled.
+    expect(f.sqlite.prepare('SELECT cancel_reason FROM promises WHERE id = ?').get(promise.id)).toEqual({ cancel_reason: 'customer withdrew' });
+    const { entries } = await f.api.call('customer.timeline', { customerId: f.customerId, types: ['promise'] });
+    expect(entries.find((entry) => entry.id === `${promise.id}:cancel`)).toMatchObject({ title: 'Promise to pay by 2026-11-30 cancelled', detail: 'customer withdrew', status: 'cancelled' });
     const before = snapshot(f.sqlite);
     expect(expectError(await f.api.raw('promise.cancel', { promiseId: promise.id, reason: 'again' }))).toMatchObject({ code: 'conflict', field: 'promiseId' });
     expect(snapshot(f.sqlite)).toEqual(before);

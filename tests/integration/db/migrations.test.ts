@@ -19,13 +19,13 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   payments: columnsOf<Database['payments']>()('id', 'erp_key', 'customer_id', 'amount_minor', 'currency', 'value_date', 'method', 'reference', 'updated_at'),
   clearings: columnsOf<Database['clearings']>()('id', 'payment_id', 'open_item_id', 'amount_minor', 'currency', 'cleared_on'),
   activities: columnsOf<Database['activities']>()('id', 'customer_id', 'contact_person_id', 'channel', 'direction', 'outcome', 'note', 'duration_seconds', 'follow_up_date', 'occurred_at', 'user_id', 'created_at'),
-  promises: columnsOf<Database['promises']>()('id', 'customer_id', 'activity_id', 'plan_id', 'amount_minor', 'currency', 'promised_date', 'payment_method', 'note', 'status', 'level', 'paid_minor', 'superseded_by', 'evaluated_on', 'created_by', 'created_at', 'updated_at'),
+  promises: columnsOf<Database['promises']>()('id', 'customer_id', 'activity_id', 'plan_id', 'amount_minor', 'currency', 'promised_date', 'payment_method', 'note', 'status', 'level', 'paid_minor', 'superseded_by', 'evaluated_on', 'created_by', 'created_at', 'updated_at', 'cancel_reason'),
   promise_items: columnsOf<Database['promise_items']>()('promise_id', 'open_item_id'),
   disputes: columnsOf<Database['disputes']>()('id', 'customer_id', 'activity_id', 'reason_code', 'description', 'status', 'owner', 'due_date', 'currency', 'disputed_minor', 'resolution', 'root_cause', 'created_by', 'created_at', 'updated_at', 'resolved_at', 'closed_at'),
   dispute_items: columnsOf<Database['dispute_items']>()('dispute_id', 'open_item_id', 'disputed_minor'),
   dispute_events: columnsOf<Database['dispute_events']>()('id', 'dispute_id', 'from_status', 'to_status', 'comment', 'user_id', 'at'),
   notes: columnsOf<Database['notes']>()('id', 'customer_id', 'open_item_id', 'lineage_id', 'version', 'is_current', 'body', 'created_by', 'created_at'),
-  follow_ups: columnsOf<Database['follow_ups']>()('id', 'customer_id', 'open_item_id', 'activity_id', 'due_date', 'title', 'status', 'assigned_to', 'created_by', 'created_at', 'done_at'),
+  follow_ups: columnsOf<Database['follow_ups']>()('id', 'customer_id', 'open_item_id', 'activity_id', 'due_date', 'title', 'status', 'assigned_to', 'created_by', 'created_at', 'done_at', 'done_comment'),
   escalations: columnsOf<Database['escalations']>()('id', 'customer_id', 'kind', 'amount_minor', 'currency', 'reason', 'status', 'requested_by', 'requested_at', 'decided_by', 'decided_at', 'decision_comment'),
   worklist_overrides: columnsOf<Database['worklist_overrides']>()('id', 'customer_id', 'kind', 'reason', 'expires_at', 'created_by', 'created_at', 'cleared_at'),
   audit_log: columnsOf<Database['audit_log']>()('seq', 'id', 'at', 'user_id', 'entity', 'entity_id', 'action', 'before_json', 'after_json', 'mutation_id'),
@@ -42,7 +42,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
 const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
 /** Columns later migrations add to tables of 001. */
-const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'] };
+const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'] };
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -153,8 +153,31 @@ describe('migration 005-users-disabled', () => {
   });
 });
 
+describe('migration 006-closing-reasons', () => {
+  it("adds a promise's cancel reason and a follow-up's closing comment, none on the rows there were", async () => {
+    const store = await migrateThrough('005-users-disabled');
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    for (const table of ['promises', 'follow_ups'] as const) {
+      const columns = migrated.sqlite.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((row) => row.name);
+      expect(columns).toEqual([...SCHEMA_COLUMNS[table]]);
+    }
+    const nullable = migrated.sqlite
+      .prepare<[], { name: string; notnull: number; dflt_value: string | null }>(
+        "SELECT name, \"notnull\", dflt_value FROM pragma_table_info('promises') WHERE name = 'cancel_reason' UNION ALL SELECT name, \"notnull\", dflt_value FROM pragma_table_info('follow_ups') WHERE name = 'done_comment'",
+      )
+      .all();
+    expect(nullable).toEqual([
+      { name: 'cancel_reason', notnull: 0, dflt_value: null },
+      { name: 'done_comment', notnull: 0, dflt_value: null },
+    ]);
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons']);
   });
 });

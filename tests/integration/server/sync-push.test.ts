@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './support/backends';
 import { bearer, syncHeaders, login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
-import { contactLog, seedItem, TestClient } from './sync-client';
+import { contactLog, pullAll, seedItem, TestClient } from './sync-client';
 
 describe.each(BACKENDS)('sync push on %s', (kind) => {
   let h: Harness;
@@ -67,6 +67,27 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     ]);
     const logged = await db().selectFrom('change_log').select('at').where('entity_id', 'in', rows.map((row) => row.id)).execute();
     expect(logged.map((entry) => entry.at)).toEqual([pushedAt, pushedAt]);
+  });
+
+  it('keeps why a promise was cancelled and what was said on closing a follow-up, for every desktop to pull', async () => {
+    const client = new TestClient(h, tokens.ann);
+    const item = await seedItem(h, customers.ann2, 50_000);
+    const [promiseId, doneId, cancelledId] = [uuidv7(), uuidv7(), uuidv7()];
+    const { cursor } = await pullAll(h, tokens.ann, null);
+    const results = await client.pushOk([
+      client.make('promise.create', { customerId: customers.ann2, itemIds: [item], promisedDate: '2026-03-20' }, { promises: promiseId }),
+      client.make('followUp.create', { customerId: customers.ann2, dueDate: '2026-03-20', title: 'Call back' }, { follow_ups: doneId }),
+      client.make('followUp.create', { customerId: customers.ann2, dueDate: '2026-03-21', title: 'Send statement' }, { follow_ups: cancelledId }),
+      client.make('promise.cancel', { promiseId, reason: 'The customer withdrew it' }),
+      client.make('followUp.complete', { followUpId: doneId, comment: 'Reached the controller' }),
+      client.make('followUp.cancel', { followUpId: cancelledId, comment: '' }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(Array(6).fill('applied'));
+    const { changes } = await pullAll(h, tokens.ann, cursor);
+    const pulled = (entity: string, id: string) => changes.findLast((change) => change.entity === entity && change.id === id)?.row;
+    expect(pulled('promises', promiseId)).toMatchObject({ status: 'cancelled', cancel_reason: 'The customer withdrew it' });
+    expect(pulled('follow_ups', doneId)).toMatchObject({ status: 'done', done_comment: 'Reached the controller' });
+    expect(pulled('follow_ups', cancelledId)).toMatchObject({ status: 'cancelled', done_comment: null });
   });
 
   it('concurrent deliveries of the same mutations apply each once', async () => {
