@@ -4,15 +4,13 @@ import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { OperationOutput } from '../../../shared/api/contract';
 import { ESCALATION_KIND_LABELS } from '../../../shared/domain/labels';
 import { openCustomer } from '../app/router';
 import { formatDateTime, money } from '../common/format';
 import { EmptyState } from '../common/StatusViews';
-import type { DecisionRequest } from './DecisionDialog';
+import type { DecisionRequest, PendingEscalation } from './decisions';
 import { UserText } from '../common/UserText';
 
-export type PendingEscalation = OperationOutput<'team.escalations'>[number];
 
 interface ApprovalsListProps {
   readonly escalations: readonly PendingEscalation[];

@@ -7,15 +7,10 @@ import { FormDialog } from '../collector/FormDialog';
 import { errorIsAbout, useCommand } from '../collector/useCommand';
 import { optionalTextProblem } from '../collector/validation';
 import { money } from '../common/format';
-import type { PendingEscalation } from './ApprovalsList';
+import type { DecisionRequest } from './decisions';
 import { TEXT_MAX_ROWS } from '../common/textLength';
 import { COMMENT_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
-
-export interface DecisionRequest {
-  readonly escalation: PendingEscalation;
-  readonly decision: 'approve' | 'reject';
-}
 
 interface DecisionDialogProps {
   readonly request: DecisionRequest;

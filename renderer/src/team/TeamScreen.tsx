@@ -13,7 +13,8 @@ import { EmptyState, ErrorState } from '../common/StatusViews';
 import { decides, seesTeam } from './access';
 import { ApprovalsList } from './ApprovalsList';
 import { CollectorLoadTable } from './CollectorLoadTable';
-import { DecisionDialog, type DecisionRequest } from './DecisionDialog';
+import { DecisionDialog } from './DecisionDialog';
+import type { DecisionRequest } from './decisions';
 import { ReassignDialog } from './ReassignDialog';
 import { TeamWorklist } from './TeamWorklist';
 
