@@ -139,11 +139,10 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
   const personLine = new Map(batch.contactPersons.map((located) => [located.record.key, located]));
   const refusedPrimaries = new Set<UpsertRow>();
   for (const { row, first } of laterPrimaries(persons)) {
+    refusedPrimaries.add(row);
     const located = personLine.get(row.key);
     const firstLine = personLine.get(first.key)?.line;
-    if (located === undefined) continue;
-    refusedPrimaries.add(row);
-    reject('contactPersons', located, 'isPrimary', 'true', `another row names this customer's primary contact person ("${first.key}"${firstLine === undefined ? '' : `, line ${String(firstLine)}`}): a customer has one`);
+    if (located !== undefined) reject('contactPersons', located, 'isPrimary', 'true', `another row names this customer's primary contact person ("${first.key}"${firstLine === undefined ? '' : `, line ${String(firstLine)}`}): a customer has one`);
   }
   const personRows = persons.filter((row) => !refusedPrimaries.has(row));
   await demoteReplacedPrimaries(trx, personRows, now);

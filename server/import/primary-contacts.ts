@@ -23,12 +23,11 @@ export function laterPrimaries(rows: readonly UpsertRow[]): { readonly row: Upse
   return later;
 }
 
-/** Demotes every stored primary of a customer whose imported primary is another person; the number demoted. */
-export async function demoteReplacedPrimaries(trx: Kysely<ServerDatabase>, rows: readonly UpsertRow[], now: string): Promise<number> {
+/** Demotes every stored primary of a customer whose imported primary is another person. */
+export async function demoteReplacedPrimaries(trx: Kysely<ServerDatabase>, rows: readonly UpsertRow[], now: string): Promise<void> {
   const primaryKeyOf = new Map<string, string>();
   for (const row of rows) if (row.values['is_primary'] === true && row.customerId !== null) primaryKeyOf.set(row.customerId, row.key);
   const customerIds = [...primaryKeyOf.keys()];
-  let demoted = 0;
   for (let start = 0; start < customerIds.length; start += CHUNK) {
     const stored = await trx
       .selectFrom('contact_persons')
@@ -48,7 +47,5 @@ export async function demoteReplacedPrimaries(trx: Kysely<ServerDatabase>, rows:
     await sql`UPDATE contact_persons AS person SET is_primary = FALSE, updated_at = ${now}, updated_seq = v.updated_seq, version = person.version + 1
       FROM jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) AS v (id TEXT, updated_seq BIGINT)
       WHERE person.id = v.id`.execute(trx);
-    demoted += replaced.length;
   }
-  return demoted;
 }

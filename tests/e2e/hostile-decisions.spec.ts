@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { openBothDesktops, syncNow, test } from './desktops';
 import { expect } from './fixtures';
-import { chooseOption, drawer, everyScreenOpens, FORMULA_FOLLOW_UP, home, MARKUP_NOTE, markupShownAsText, openCustomer, refusedUnder, REFUSED_TEXTS, timeline } from './ui';
+import { chooseOption, everyScreenOpens, FORMULA_FOLLOW_UP, home, logWithNewContactPerson, MARKUP_NOTE, markupShownAsText, openCustomer, refusedUnder, REFUSED_TEXTS, timeline } from './ui';
 
 // Two desktops start and sync four times: measured 82 s with the other hostile specs beside it on two cores.
 test.describe.configure({ timeout: 300_000 });
@@ -22,13 +22,7 @@ const ESCALATION_REASON = 'Bank charges the customer will never pay (hostile dec
 
 /** On the open account: a contact with a new contact person named `name` raises a dispute on an undisputed invoice, which is then started with `comment`. */
 async function disputeWithNewContactPerson(page: Page, name: string, comment: string): Promise<void> {
-  const item = page.locator('tr[data-item-id]').filter({ hasText: 'Invoice' }).filter({ has: page.locator('td:last-child', { hasText: /^—$/ }) }).first();
-  await item.getByRole('checkbox').check();
-  await page.keyboard.press('l');
-  const form = drawer(page);
-  await expect(form.getByRole('radio', { name: /Dispute raised/ })).toBeVisible();
-  await chooseOption(page, form.getByRole('combobox', { name: 'Contact person' }), 'New contact person…');
-  const person = form.getByRole('group', { name: 'New contact person' });
+  const { form, person } = await logWithNewContactPerson(page);
   await person.getByLabel('Phone').fill('+41 44 123 45 67');
   await person.getByLabel('Name').fill(name);
   await form.getByRole('radio', { name: /Dispute raised/ }).click();

@@ -5,7 +5,7 @@
  * follows such values through sync to the team lead, and walks the lead's forms.
  */
 import { expect, test } from './fixtures';
-import { chooseOption, drawer, MARKUP_NOTE, markupShownAsText, openTopCustomer, openWorklist, refusedUnder, REFUSED_TEXTS, timeline } from './ui';
+import { chooseOption, logWithNewContactPerson, MARKUP_NOTE, markupShownAsText, openTopCustomer, openWorklist, refusedUnder, REFUSED_TEXTS, timeline } from './ui';
 
 // Some thirty refusals, each a fill and a check: measured 28 s with the other hostile specs beside it on two cores.
 test.describe.configure({ timeout: 180_000 });
@@ -20,13 +20,7 @@ test('hostile values in the new contact person and every dispute step are refuse
 
   await test.step('the new contact person: refused and over-long names, malformed and over-long phones and emails, each under its field; a markup name is stored as text', async () => {
     // An invoice nothing is disputed on yet, for the dispute this contact raises.
-    const item = page.locator('tr[data-item-id]').filter({ hasText: 'Invoice' }).filter({ has: page.locator('td:last-child', { hasText: /^—$/ }) }).first();
-    await item.getByRole('checkbox').check();
-    await page.keyboard.press('l');
-    const form = drawer(page);
-    await expect(form.getByRole('radio', { name: /Dispute raised/ })).toBeVisible();
-    await chooseOption(page, form.getByRole('combobox', { name: 'Contact person' }), 'New contact person…');
-    const person = form.getByRole('group', { name: 'New contact person' });
+    const { form, person } = await logWithNewContactPerson(page);
     const name = person.getByLabel('Name');
     const phone = person.getByLabel('Phone');
     const email = person.getByLabel('Email');

@@ -131,3 +131,17 @@ export async function openTopCustomer(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Open items' })).toBeVisible();
   return customer;
 }
+
+/**
+ * On the open account: selects an invoice nothing is disputed on yet, opens the quick log and picks
+ * "New contact person…"; the panel and its new-person group.
+ */
+export async function logWithNewContactPerson(page: Page): Promise<{ readonly form: Locator; readonly person: Locator }> {
+  const item = page.locator('tr[data-item-id]').filter({ hasText: 'Invoice' }).filter({ has: page.locator('td:last-child', { hasText: /^—$/ }) }).first();
+  await item.getByRole('checkbox').check();
+  await page.keyboard.press('l');
+  const form = drawer(page);
+  await expect(form.getByRole('radio', { name: /Dispute raised/ })).toBeVisible();
+  await chooseOption(page, form.getByRole('combobox', { name: 'Contact person' }), 'New contact person…');
+  return { form, person: form.getByRole('group', { name: 'New contact person' }) };
+}

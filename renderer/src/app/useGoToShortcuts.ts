@@ -11,7 +11,7 @@ import { hasModifier, inOverlay, isTextEntry } from './keys';
  * How long after `g` the second key may come. Counted from when the `g` was handled, not from its
  * timestamp: a page busy rendering can hold the `g` back, and the user's pause starts when it lands.
  */
-export const GO_TO_WINDOW_MS = 1_500;
+const GO_TO_WINDOW_MS = 1_500;
 
 /** `targets` maps the second key to what it opens; a key mapped to `undefined` is not a target for this user. */
 export function useGoToShortcuts(targets: Readonly<Record<string, (() => void) | undefined>>): void {
