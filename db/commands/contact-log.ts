@@ -11,13 +11,14 @@ import { OUTCOME_LABELS } from '../../shared/domain/labels';
 import type { Row } from '../schema';
 import { draftOwner } from '../queries/drafts';
 import { build, execute, selectFirst } from '../typed-sql';
-import { saveContactPerson } from './contact-person';
 import { createDispute } from './dispute';
-import { insertFollowUp } from './follow-up';
 import { loadCustomer } from './open-items';
 import { createPromise } from './promise';
 import type { Command } from './run-command';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
+import { saveContactPerson } from '../../shared/mutations/contact-persons';
+import { openFollowUp } from '../../shared/mutations/follow-ups';
+import { decideContext, runStep } from '../mutations/sqlite-driver';
 
 export type ContactLogResult = z.output<typeof ContactLogResultSchema>;
 
@@ -33,7 +34,9 @@ export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResul
     }
     if (input.followUpDate !== null) requireDateInWindow('followUp', input.followUpDate, tx.asOf, 'followUpDate');
     const contactPersonId =
-      input.newContactPerson === undefined ? input.contactPersonId : saveContactPerson.apply(tx, { ...input.newContactPerson, customerId: input.customerId }).id;
+      input.newContactPerson === undefined
+        ? input.contactPersonId
+        : runStep(tx, saveContactPerson(decideContext(tx), input.customerId, input.newContactPerson, 'newContactPerson.')).id;
 
     const activity: Row<'activities'> = {
       id: uuidv7(),
@@ -57,14 +60,17 @@ export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResul
     const followUp =
       input.followUpDate === null
         ? null
-        : insertFollowUp(tx, {
+        : runStep(
+            tx,
+            openFollowUp(decideContext(tx), {
             customerId: input.customerId,
             itemId: null,
             activityId: activity.id,
             dueDate: input.followUpDate,
             title: `Follow up: ${OUTCOME_LABELS[input.outcome]}`,
-            assignedTo: tx.userId,
-          });
+              assignedTo: tx.userId,
+            }),
+          );
     // The form's draft goes with the same commit: a failed log keeps what was typed.
     if (input.draftKey !== undefined) execute(sqlite, build.deleteFrom('drafts').where('owner', '=', draftOwner(tx.userId)).where('key', '=', input.draftKey));
     tx.touch(input.customerId);

@@ -1,21 +1,19 @@
-/** followUp.create / followUp.complete / followUp.cancel: dated tasks ("resubmissions") on a customer. */
+/**
+ * followUp.create / followUp.complete / followUp.cancel on the desktop: the shared rules
+ * (shared/mutations/follow-ups.ts), answered with the follow-up as the views show it.
+ */
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { FollowUpCloseSchema, FollowUpCreateSchema, type FollowUpSchema } from '../../shared/api/collector-schemas';
-import { DomainError } from '../../shared/api/result';
-import type { FollowUpStatus } from '../../shared/domain/codes';
+import type { FollowUpSchema } from '../../shared/api/collector-schemas';
+import { followUpCancel, followUpComplete, followUpCreate } from '../../shared/mutations/follow-ups';
+import type { SyncedRow } from '../../shared/sync/tables';
+import { definitionCommand, toStoredRow } from '../mutations/sqlite-driver';
 import type { Row } from '../schema';
-import { build, execute, selectFirst } from '../typed-sql';
-import type { Command, CommandTx } from './run-command';
-import { loadCustomer, requireUser } from './open-items';
-import { requireDateInWindow } from '../../shared/domain/date-bounds';
-import { storedOptionalText } from '../../shared/domain/text';
+import { build, execute } from '../typed-sql';
+import type { CommandTx } from './run-command';
 
 export type FollowUpView = z.output<typeof FollowUpSchema>;
 type FollowUpRow = Row<'follow_ups'>;
-
-const selectFollowUp = (tx: Pick<CommandTx, 'sqlite'>, id: string): FollowUpRow | undefined =>
-  selectFirst(tx.sqlite, build.selectFrom('follow_ups').selectAll().where('id', '=', id));
 
 export const toFollowUpView = (row: FollowUpRow): FollowUpView => ({
   id: row.id,
@@ -38,7 +36,11 @@ export interface NewFollowUp {
   readonly id?: string;
 }
 
-/** Inserts an open follow-up (audited, summary touched); null when a follow-up with the given id exists already. */
+/**
+ * Inserts an open follow-up (audited, summary touched); null when a follow-up with the given id
+ * exists already. Only the desktop's promise evaluation still writes follow-ups this way: it moves
+ * to the server (issue 14), every other follow-up is written by the shared rule's openFollowUp.
+ */
 export function insertFollowUp(tx: Pick<CommandTx, 'sqlite' | 'now' | 'userId' | 'audit' | 'touch'>, values: NewFollowUp): FollowUpView | null {
   const id = values.id ?? uuidv7();
   const row: FollowUpRow = {
@@ -62,39 +64,8 @@ export function insertFollowUp(tx: Pick<CommandTx, 'sqlite' | 'now' | 'userId' |
   return toFollowUpView(row);
 }
 
-export const createFollowUpCommand: Command<typeof FollowUpCreateSchema, FollowUpView> = {
-  name: 'followUp.create',
-  input: FollowUpCreateSchema,
-  apply(tx, input) {
-    loadCustomer(tx.sqlite, input.customerId);
-    requireDateInWindow('followUp', input.dueDate, tx.asOf, 'dueDate');
-    if (input.itemId !== null && selectFirst(tx.sqlite, build.selectFrom('open_items').select('customer_id').where('id', '=', input.itemId))?.customer_id !== input.customerId) {
-      throw new DomainError('not_found', `open item ${input.itemId} does not exist for this customer`, 'itemId');
-    }
-    const assignedTo = input.assignedTo === undefined ? tx.userId : requireUser(tx.sqlite, input.assignedTo, 'assignedTo');
-    const created = insertFollowUp(tx, { customerId: input.customerId, itemId: input.itemId, activityId: null, dueDate: input.dueDate, title: input.title, assignedTo });
-    if (!created) throw new Error('a new follow-up id collided');
-    return created;
-  },
-};
+const view = (row: SyncedRow<'follow_ups'>): FollowUpView => toFollowUpView(toStoredRow('follow_ups', row));
 
-function closeFollowUp(name: string, status: Exclude<FollowUpStatus, 'open'>): Command<typeof FollowUpCloseSchema, FollowUpView> {
-  return {
-    name,
-    input: FollowUpCloseSchema,
-    apply(tx, input) {
-      const before = selectFollowUp(tx, input.followUpId);
-      if (!before) throw new DomainError('not_found', `follow-up ${input.followUpId} does not exist`, 'followUpId');
-      if (before.status !== 'open') throw new DomainError('conflict', `this follow-up is already ${before.status}`, 'followUpId');
-      const doneComment = storedOptionalText(input.comment);
-      execute(tx.sqlite, build.updateTable('follow_ups').set({ status, done_at: tx.now, done_comment: doneComment }).where('id', '=', before.id));
-      const after = { ...before, status, done_at: tx.now, done_comment: doneComment };
-      tx.audit('follow_up', before.id, status === 'done' ? 'complete' : 'cancel', before, after);
-      tx.touch(before.customer_id);
-      return toFollowUpView(after);
-    },
-  };
-}
-
-export const completeFollowUpCommand = closeFollowUp('followUp.complete', 'done');
-export const cancelFollowUpCommand = closeFollowUp('followUp.cancel', 'cancelled');
+export const createFollowUpCommand = definitionCommand(followUpCreate, view);
+export const completeFollowUpCommand = definitionCommand(followUpComplete, view);
+export const cancelFollowUpCommand = definitionCommand(followUpCancel, view);

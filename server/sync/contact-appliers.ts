@@ -5,7 +5,10 @@
 import { ContactLogSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
 import { OUTCOME_LABELS } from '../../shared/domain/labels';
-import { define, namedCustomer, insertFollowUp, insertLogged, newId, saveContactPerson } from './appliers';
+import { saveContactPerson } from '../../shared/mutations/contact-persons';
+import { openFollowUp } from '../../shared/mutations/follow-ups';
+import { define, namedCustomer, insertLogged, newId } from './appliers';
+import { decideContextOf, runSharedStep } from './definition-applier';
 import { createDispute } from './dispute-appliers';
 import { createPromise } from './promise-appliers';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
@@ -24,7 +27,9 @@ export const contactLog = define({
     }
     if (args.followUpDate !== null) requireDateInWindow('followUp', args.followUpDate, ctx.asOf, 'followUpDate');
     const contactPersonId =
-      args.newContactPerson === undefined ? args.contactPersonId : await saveContactPerson(ctx, args.customerId, args.newContactPerson, 'newContactPerson.');
+      args.newContactPerson === undefined
+        ? args.contactPersonId
+        : (await runSharedStep(ctx, saveContactPerson(decideContextOf(ctx), args.customerId, args.newContactPerson, 'newContactPerson.'))).id;
     const id = await newId(ctx, 'activities');
     await insertLogged(ctx, 'activities', args.customerId, {
       id,
@@ -43,14 +48,14 @@ export const contactLog = define({
     if (args.promise !== undefined) await createPromise(ctx, args.customerId, args.promise, id, 'promise.');
     if (args.dispute !== undefined) await createDispute(ctx, args.customerId, args.dispute, id, 'dispute.');
     if (args.followUpDate !== null) {
-      await insertFollowUp(ctx, {
+      await runSharedStep(ctx, openFollowUp(decideContextOf(ctx), {
         customerId: args.customerId,
         itemId: null,
         activityId: id,
         dueDate: args.followUpDate,
         title: `Follow up: ${OUTCOME_LABELS[args.outcome]}`,
         assignedTo: ctx.principal.userId,
-      });
+      }));
     }
   },
 });

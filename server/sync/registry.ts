@@ -1,23 +1,21 @@
 /**
  * Mutation names the server applies; any other name is rejected as `unsupported_mutation`. A Map,
  * not an object: the name comes from the client, and "toString" or "__proto__" must find nothing.
+ * The kinds written once (shared/mutations/registry.ts) first, then the ones not moved there yet.
  */
-import { brokenPromiseFollowUp, contactPersonSave, followUpClose, followUpCreate, noteAdd, noteEdit, type Applier } from './appliers';
+import { MUTATION_DEFINITIONS } from '../../shared/mutations/registry';
+import { brokenPromiseFollowUp, type Applier } from './appliers';
 import { contactLog } from './contact-appliers';
+import { definitionApplier } from './definition-applier';
 import { disputeCreate, disputeTransition } from './dispute-appliers';
 import { escalationRequest, escalationWithdraw } from './escalation-appliers';
 import { promiseCancel, promiseCreate, promisePlan } from './promise-appliers';
 import { customerReassign, escalationDecide } from './team-appliers';
 
 export const APPLIERS: ReadonlyMap<string, Applier> = new Map<string, Applier>([
+  ...[...MUTATION_DEFINITIONS].map(([name, definition]) => [name, definitionApplier(definition)] as const),
   ['contact.log', contactLog],
-  ['contactPerson.save', contactPersonSave],
-  ['note.add', noteAdd],
-  ['note.edit', noteEdit],
-  ['followUp.create', followUpCreate],
   ['promise.brokenFollowUp', brokenPromiseFollowUp],
-  ['followUp.complete', followUpClose('done')],
-  ['followUp.cancel', followUpClose('cancelled')],
   ['dispute.create', disputeCreate],
   ['dispute.transition', disputeTransition],
   ['escalation.request', escalationRequest],

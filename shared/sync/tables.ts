@@ -43,13 +43,23 @@ export interface TableSpec {
   readonly serverOnly: Readonly<Record<string, ColumnSpec & { readonly why: string }>>;
 }
 
-const col = (kind: Exclude<ColumnKind, 'code'>, options: { nullable?: boolean; serverName?: string } = {}): ColumnSpec => ({
-  kind,
-  nullable: options.nullable ?? false,
-  ...(options.serverName === undefined ? {} : { serverName: options.serverName }),
-});
-const nullable = (kind: Exclude<ColumnKind, 'code'>): ColumnSpec => col(kind, { nullable: true });
-const code = (codes: readonly string[], options: { nullable?: boolean } = {}): ColumnSpec => ({ kind: 'code', nullable: options.nullable ?? false, codes });
+interface Column<K extends ColumnKind, N extends boolean> extends ColumnSpec {
+  readonly kind: K;
+  readonly nullable: N;
+}
+interface CodeColumn<V extends string, N extends boolean> extends Column<'code', N> {
+  readonly codes: readonly V[];
+}
+
+function col<K extends Exclude<ColumnKind, 'code'>>(kind: K, options: { serverName?: string } = {}): Column<K, false> {
+  return { kind, nullable: false, ...(options.serverName === undefined ? {} : { serverName: options.serverName }) };
+}
+const nullable = <K extends Exclude<ColumnKind, 'code'>>(kind: K): Column<K, true> => ({ kind, nullable: true });
+function code<V extends string>(codes: readonly V[]): CodeColumn<V, false>;
+function code<V extends string>(codes: readonly V[], options: { nullable: true }): CodeColumn<V, true>;
+function code<V extends string>(codes: readonly V[], options: { nullable?: boolean } = {}): CodeColumn<V, boolean> {
+  return { kind: 'code', nullable: options.nullable ?? false, codes };
+}
 
 /** Every row the server logs carries its version and the change-log position that last wrote it. */
 const SERVER_BOOKKEEPING = {
@@ -57,7 +67,7 @@ const SERVER_BOOKKEEPING = {
   updated_seq: { ...col('money'), why: 'the change-log position of the last change (a bigint)' },
 } as const;
 
-export const SYNCED_TABLES: Readonly<Record<SyncEntity, TableSpec>> = {
+export const SYNCED_TABLES = {
   customers: {
     columns: {
       id: col('id'),
@@ -267,7 +277,7 @@ export const SYNCED_TABLES: Readonly<Record<SyncEntity, TableSpec>> = {
     },
     serverOnly: SERVER_BOOKKEEPING,
   },
-};
+} as const satisfies Readonly<Record<SyncEntity, TableSpec>>;
 
 /** The item lists a promise and a dispute carry: synced inside their parent's row (`items`). */
 export const SYNCED_ITEM_TABLES = {
@@ -275,10 +285,32 @@ export const SYNCED_ITEM_TABLES = {
   dispute_items: { columns: { dispute_id: col('id'), open_item_id: col('id'), disputed_minor: col('money') }, serverOnly: {} },
 } as const satisfies Readonly<Record<string, TableSpec>>;
 
+/** What a value of each kind is in a synced row as both drivers of a mutation see it (shared/mutations). */
+interface KindValues {
+  id: string;
+  text: string;
+  currency: string;
+  integer: number;
+  money: number;
+  boolean: boolean;
+  date: string;
+  timestamp: string;
+  code: string;
+}
+
+type ColumnValue<C> = C extends { readonly kind: infer K extends ColumnKind; readonly nullable: infer N }
+  ? (C extends { readonly codes: readonly (infer V)[] } ? V : KindValues[K]) | (N extends true ? null : never)
+  : never;
+
+/** A synced row as the shared mutation rules see it: the client's column names, booleans as booleans, money as numbers. */
+export type SyncedRow<E extends SyncEntity> = { -readonly [C in keyof (typeof SYNCED_TABLES)[E]['columns']]: ColumnValue<(typeof SYNCED_TABLES)[E]['columns'][C]> };
+
 const SERVER_COLUMN_NAMES = new Map<SyncEntity, Readonly<Record<string, string>>>(
   Object.entries(SYNCED_TABLES).map(([entity, table]) => [
     entity as SyncEntity,
-    Object.fromEntries(Object.entries(table.columns).flatMap(([name, spec]) => (spec.serverName === undefined ? [] : [[name, spec.serverName]]))),
+    Object.fromEntries(
+      Object.entries<ColumnSpec>(table.columns).flatMap(([name, spec]) => (spec.serverName === undefined ? [] : [[name, spec.serverName]])),
+    ),
   ]),
 );
 

@@ -1,0 +1,54 @@
+/** contactPerson.save: a collector adds a contact person or corrects one; at most one is primary per customer. */
+import type { z } from 'zod';
+import type { NewContactPersonSchema } from '../api/collector-schemas';
+import { DomainError } from '../api/result';
+import { ContactPersonSaveSchema } from '../api/schemas';
+import type { SyncedRow } from '../sync/tables';
+import { defineMutation, namedCustomer, type DecideContext } from './definition';
+import { insertRow, newId, rowById, rowsWhere, updateRow, type Step } from './effects';
+import { requireCustomer } from './guards';
+
+type PersonInput = z.output<typeof NewContactPersonSchema> & { readonly id?: string | undefined };
+
+/**
+ * Adds a contact person, or corrects the one `input.id` names; a primary one demotes the
+ * customer's other primary first (the unique index on both sides allows one). `fieldPrefix` names
+ * where the person sits in the args (a contact log's `newContactPerson.`).
+ */
+export function* saveContactPerson(ctx: DecideContext, customerId: string, input: PersonInput, fieldPrefix: string): Step<SyncedRow<'contact_persons'>> {
+  const before = input.id === undefined ? undefined : yield* rowById('contact_persons', input.id, { lock: true });
+  if (input.id !== undefined && before?.customer_id !== customerId) {
+    throw new DomainError('not_found', `contact person ${input.id} does not exist for this customer`, `${fieldPrefix}id`);
+  }
+  if (input.isPrimary) {
+    for (const other of yield* rowsWhere('contact_persons', { customer_id: customerId, is_primary: true }, { lock: true })) {
+      if (other.id !== before?.id) yield* updateRow('contact_persons', customerId, other.id, { is_primary: false, updated_at: ctx.now }, 'update');
+    }
+  }
+  const values = {
+    name: input.name,
+    role: input.role,
+    phone: input.phone,
+    email: input.email,
+    preferred_channel: input.preferredChannel,
+    is_primary: input.isPrimary,
+    updated_at: ctx.now,
+  };
+  if (before !== undefined) {
+    yield* updateRow('contact_persons', customerId, before.id, values, 'update');
+    return { ...before, ...values };
+  }
+  const row: SyncedRow<'contact_persons'> = { id: yield* newId('contact_persons'), customer_id: customerId, ...values, created_at: ctx.now };
+  yield* insertRow('contact_persons', customerId, row, 'create');
+  return row;
+}
+
+export const contactPersonSave = defineMutation({
+  name: 'contactPerson.save',
+  args: ContactPersonSaveSchema,
+  customerOf: namedCustomer,
+  *decide(ctx, args) {
+    yield* requireCustomer(args.customerId);
+    return yield* saveContactPerson(ctx, args.customerId, args, '');
+  },
+});

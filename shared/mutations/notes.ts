@@ -1,0 +1,68 @@
+/** note.add / note.edit: notes on a customer or one of its items; an edit is a new version, the old one kept. */
+import { NoteAddSchema, NoteEditSchema } from '../api/collector-schemas';
+import { DomainError } from '../api/result';
+import type { SyncedRow } from '../sync/tables';
+import { defineMutation, namedCustomer } from './definition';
+import { insertRow, newId, rowById, updateRow, type Step } from './effects';
+import { requireCustomer, requireItemOf } from './guards';
+
+export const noteAdd = defineMutation({
+  name: 'note.add',
+  args: NoteAddSchema,
+  customerOf: namedCustomer,
+  // Reads only the customer and the item, which no push creates.
+  bufferable: () => true,
+  *decide(ctx, args) {
+    yield* requireCustomer(args.customerId);
+    yield* requireItemOf(args.itemId, args.customerId);
+    const id = yield* newId('notes');
+    // A lineage is named by its first version's id.
+    const row: SyncedRow<'notes'> = {
+      id,
+      customer_id: args.customerId,
+      open_item_id: args.itemId,
+      lineage_id: id,
+      version: 1,
+      is_current: true,
+      body: args.body,
+      created_by: ctx.userId,
+      created_at: ctx.now,
+    };
+    yield* insertRow('notes', args.customerId, row, 'create');
+    return row;
+  },
+});
+
+function* noteToEdit(noteId: string, lock: boolean): Step<SyncedRow<'notes'>> {
+  const note = yield* rowById('notes', noteId, { lock });
+  if (note === undefined) throw new DomainError('not_found', `note ${noteId} does not exist`, 'noteId');
+  return note;
+}
+
+export const noteEdit = defineMutation({
+  name: 'note.edit',
+  args: NoteEditSchema,
+  *customerOf(args) {
+    return (yield* noteToEdit(args.noteId, false)).customer_id;
+  },
+  *decide(ctx, args) {
+    const before = yield* noteToEdit(args.noteId, true);
+    // Editing an older version would fork the lineage: the editor must start from the current text.
+    if (!before.is_current) throw new DomainError('conflict', 'this note has been edited since; edit its current version', 'noteId');
+    if (before.body === args.body) throw new DomainError('validation', 'the text is unchanged', 'body');
+    yield* updateRow('notes', before.customer_id, before.id, { is_current: false }, 'retire');
+    const row: SyncedRow<'notes'> = {
+      id: yield* newId('notes'),
+      customer_id: before.customer_id,
+      open_item_id: before.open_item_id,
+      lineage_id: before.lineage_id,
+      version: before.version + 1,
+      is_current: true,
+      body: args.body,
+      created_by: ctx.userId,
+      created_at: ctx.now,
+    };
+    yield* insertRow('notes', before.customer_id, row, 'edit');
+    return row;
+  },
+});
