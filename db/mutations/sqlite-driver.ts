@@ -1,31 +1,30 @@
 /**
  * Runs a shared mutation rule (shared/mutations) inside the desktop's synchronous better-sqlite3
- * transaction: every effect is answered at once, each write is audited (the audit log also gives
- * the server the ids of the rows created, db/sync/created-ids.ts) and marks its customer's
- * summary for the refresh before commit. runCommand (db/commands/run-command.ts) owns the
- * transaction and the outbox.
+ * transaction: every effect is answered at once, each write of a synced row is audited (the audit
+ * log also gives the server the ids of the rows created, db/sync/created-ids.ts) and marks its
+ * customer's summary for the refresh before commit. runCommand (db/commands/run-command.ts) owns
+ * the transaction and the outbox.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { DecideContext, MutationDefinition } from '../../shared/mutations/definition';
-import type { Effect, RowFilter, Step } from '../../shared/mutations/effects';
+import { isList, type Effect, type RowFilter, type Step } from '../../shared/mutations/effects';
 import type { SyncEntity } from '../../shared/sync/protocol';
-import { SYNCED_TABLES, type ColumnSpec, type SyncedRow } from '../../shared/sync/tables';
+import { rowOrder, sharedTableSpec, type ColumnSpec, type SharedTable, type SyncedRow } from '../../shared/sync/tables';
 import type { Command, CommandTx } from '../commands/run-command';
 import type { Row } from '../schema';
 import { prepared } from '../statements';
 import { AUDIT_ENTITY_TABLES } from '../sync/entities';
 
 type StoredRow = Record<string, unknown>;
+type Values = Readonly<Record<string, unknown>>;
 
 const AUDIT_NAMES = new Map(Object.entries(AUDIT_ENTITY_TABLES).map(([entity, table]) => [table, entity]));
 
-function columnsOf(table: SyncEntity): Readonly<Record<string, ColumnSpec>> {
-  return SYNCED_TABLES[table].columns;
-}
+const columnsOf = (table: SharedTable): Readonly<Record<string, ColumnSpec>> => sharedTableSpec(table).columns;
 
 /** A column a rule names must be one the table declares: the names go into SQL. */
-function declared(table: SyncEntity, column: string): ColumnSpec {
+function declared(table: SharedTable, column: string): ColumnSpec {
   const spec = Object.hasOwn(columnsOf(table), column) ? columnsOf(table)[column] : undefined;
   if (spec === undefined) throw new Error(`${table}.${column} is not a synced column`);
   return spec;
@@ -33,7 +32,7 @@ function declared(table: SyncEntity, column: string): ColumnSpec {
 
 const toStored = (spec: ColumnSpec, value: unknown): unknown => (spec.kind === 'boolean' && typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
-function toSynced(table: SyncEntity, stored: StoredRow): StoredRow {
+function toSynced(table: SharedTable, stored: StoredRow): StoredRow {
   const row: StoredRow = {};
   for (const [column, spec] of Object.entries(columnsOf(table))) {
     const value = stored[column];
@@ -43,21 +42,50 @@ function toSynced(table: SyncEntity, stored: StoredRow): StoredRow {
 }
 
 /** A synced row as the desktop stores it (booleans as 0/1), for the views the commands answer with. */
-export function toStoredRow<E extends SyncEntity>(table: E, row: SyncedRow<E>): Row<E> {
+export function toStoredRow<T extends SharedTable>(table: T, row: SyncedRow<T>): Row<T> {
   const stored: StoredRow = {};
   for (const [column, value] of Object.entries(row)) stored[column] = toStored(declared(table, column), value);
   // The declaration and db/schema.ts describe the same columns; the drift test holds them together.
-  return stored as Row<E>;
+  return stored as Row<T>;
 }
 
 const quote = (name: string): string => `"${name}"`;
 
-function select(tx: CommandTx, table: SyncEntity, where: RowFilter): StoredRow[] {
-  const columns = Object.keys(where);
-  const conditions = columns.map((column) => (where[column] === null ? `${quote(column)} IS NULL` : `${quote(column)} = ?`)).join(' AND ');
-  const values = columns.filter((column) => where[column] !== null).map((column) => toStored(declared(table, column), where[column]));
-  const source = `SELECT * FROM ${quote(table)}${columns.length === 0 ? '' : ` WHERE ${conditions}`} ORDER BY id`;
-  return prepared<unknown[], StoredRow>(tx.sqlite, source).all(...values);
+/** `WHERE …` and its parameters; null when a membership list is empty, so nothing can match. */
+function whereClause(table: SharedTable, where: RowFilter): { sql: string; params: unknown[] } | null {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  for (const [column, value] of Object.entries(where)) {
+    const spec = declared(table, column);
+    if (isList(value)) {
+      if (value.length === 0) return null;
+      conditions.push(`${quote(column)} IN (${value.map(() => '?').join(', ')})`);
+      params.push(...value);
+    } else if (value === null) {
+      conditions.push(`${quote(column)} IS NULL`);
+    } else {
+      conditions.push(`${quote(column)} = ?`);
+      params.push(toStored(spec, value));
+    }
+  }
+  return { sql: conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`, params };
+}
+
+function select(tx: CommandTx, table: SharedTable, where: RowFilter): StoredRow[] {
+  const clause = whereClause(table, where);
+  if (clause === null) return [];
+  return prepared<unknown[], StoredRow>(tx.sqlite, `SELECT * FROM ${quote(table)}${clause.sql} ORDER BY ${rowOrder(table).map(quote).join(', ')}`).all(...clause.params);
+}
+
+function setClause(table: SharedTable, set: Values): { sql: string; params: unknown[] } {
+  const columns = Object.keys(set);
+  return { sql: columns.map((column) => `${quote(column)} = ?`).join(', '), params: columns.map((column) => toStored(declared(table, column), set[column])) };
+}
+
+function insertValues(tx: CommandTx, table: SharedTable, row: Values): void {
+  const columns = Object.keys(row);
+  const values = columns.map((column) => toStored(declared(table, column), row[column]));
+  prepared(tx.sqlite, `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
 }
 
 function auditName(table: SyncEntity): string {
@@ -72,20 +100,34 @@ function storedById(tx: CommandTx, table: SyncEntity, id: string): StoredRow {
   return row;
 }
 
-function insert(tx: CommandTx, effect: Extract<Effect, { effect: 'insert' }>): void {
-  const columns = Object.keys(effect.row);
-  const values = columns.map((column) => toStored(declared(effect.table, column), effect.row[column]));
-  prepared(tx.sqlite, `INSERT INTO ${quote(effect.table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
-  tx.audit(auditName(effect.table), effect.row.id, effect.action, null, storedById(tx, effect.table, effect.row.id));
-  tx.touch(effect.customerId);
-}
-
-function update(tx: CommandTx, effect: Extract<Effect, { effect: 'update' }>): void {
-  const before = storedById(tx, effect.table, effect.id);
-  const columns = Object.keys(effect.set);
-  const values = columns.map((column) => toStored(declared(effect.table, column), effect.set[column]));
-  prepared(tx.sqlite, `UPDATE ${quote(effect.table)} SET ${columns.map((column) => `${quote(column)} = ?`).join(', ')} WHERE id = ?`).run(...values, effect.id);
-  tx.audit(auditName(effect.table), effect.id, effect.action, before, storedById(tx, effect.table, effect.id));
+function write(tx: CommandTx, effect: Exclude<Effect, { effect: 'read' | 'userExists' | 'newId' }>): void {
+  switch (effect.effect) {
+    case 'insert':
+      insertValues(tx, effect.table, effect.row);
+      tx.audit(auditName(effect.table), effect.row.id, effect.action, null, storedById(tx, effect.table, effect.row.id));
+      break;
+    case 'update': {
+      const before = storedById(tx, effect.table, effect.id);
+      const set = setClause(effect.table, effect.set);
+      prepared(tx.sqlite, `UPDATE ${quote(effect.table)} SET ${set.sql} WHERE id = ?`).run(...set.params, effect.id);
+      tx.audit(auditName(effect.table), effect.id, effect.action, before, storedById(tx, effect.table, effect.id));
+      break;
+    }
+    case 'insertItems':
+      for (const row of effect.rows) insertValues(tx, effect.table, row);
+      break;
+    case 'updateItems': {
+      const clause = whereClause(effect.table, effect.where);
+      const set = setClause(effect.table, effect.set);
+      if (clause !== null) prepared(tx.sqlite, `UPDATE ${quote(effect.table)} SET ${set.sql}${clause.sql}`).run(...set.params, ...clause.params);
+      break;
+    }
+    case 'deleteItems': {
+      const clause = whereClause(effect.table, effect.where);
+      if (clause !== null) prepared(tx.sqlite, `DELETE FROM ${quote(effect.table)}${clause.sql}`).run(...clause.params);
+      break;
+    }
+  }
   tx.touch(effect.customerId);
 }
 
@@ -98,11 +140,8 @@ function answer(tx: CommandTx, effect: Effect): unknown {
       return prepared<[string], { id: string }>(tx.sqlite, 'SELECT id FROM users WHERE id = ?').get(effect.id) !== undefined;
     case 'newId':
       return uuidv7();
-    case 'insert':
-      insert(tx, effect);
-      return undefined;
-    case 'update':
-      update(tx, effect);
+    default:
+      write(tx, effect);
       return undefined;
   }
 }
@@ -117,10 +156,10 @@ export function runStep<R>(tx: CommandTx, step: Step<R>): R {
 export const decideContext = (tx: CommandTx): DecideContext => ({ now: tx.now, asOf: tx.asOf, userId: tx.userId });
 
 /** The desktop command of a shared mutation: the rule, then `view` of what it returned for the caller. */
-export function definitionCommand<S extends z.ZodType, R, V>(definition: MutationDefinition<S, R>, view: (result: R) => V): Command<S, V> {
+export function definitionCommand<S extends z.ZodType, R, V>(definition: MutationDefinition<S, R>, view: (result: R, tx: CommandTx) => V): Command<S, V> {
   return {
     name: definition.name,
     input: definition.args,
-    apply: (tx, input) => view(runStep(tx, definition.decide(decideContext(tx), input))),
+    apply: (tx, input) => view(runStep(tx, definition.decide(decideContext(tx), input)), tx),
   };
 }

@@ -1,14 +1,16 @@
 /**
  * Runs a shared mutation rule (shared/mutations) inside the server's PostgreSQL transaction:
- * every effect is awaited, each write gets its change_log entry (a new row takes the client's id
- * from the pushed mutation's `ids`; an updated one version + 1), reads that lock take FOR UPDATE.
- * Rows cross in the shared shape: the client's column names, renamed where the server's differ.
+ * every effect is awaited, each write of a synced row gets its change_log entry (a new row takes
+ * the client's id from the pushed mutation's `ids`; an updated one version + 1), reads that lock
+ * take FOR UPDATE. Rows cross in the shared shape: the client's column names, renamed where the
+ * server's differ.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import type { DecideContext, MutationDefinition } from '../../shared/mutations/definition';
-import type { Effect, RowFilter, Step } from '../../shared/mutations/effects';
+import { isList, type Effect, type RowFilter, type Step } from '../../shared/mutations/effects';
 import type { SyncEntity } from '../../shared/sync/protocol';
-import { SYNCED_TABLES, serverColumnNames, type ColumnSpec } from '../../shared/sync/tables';
+import { rowOrder, serverColumnNames, sharedTableSpec, type SharedTable } from '../../shared/sync/tables';
 import type { ServerDatabase } from '../db/schema';
 import { define, insertLoggedValues, log, newId, type Applier, type ApplyContext } from './appliers';
 import type { InsertedTable } from './logged-insert';
@@ -20,81 +22,103 @@ const INSERTED_TABLES: ReadonlySet<SyncEntity> = new Set<InsertedTable>(['activi
 const isInsertedTable = (table: SyncEntity): table is InsertedTable => INSERTED_TABLES.has(table);
 
 /** The server's name of a column a rule names; the names go into SQL, so only declared ones. */
-function serverColumn(table: SyncEntity, column: string): string {
-  const columns: Readonly<Record<string, ColumnSpec>> = SYNCED_TABLES[table].columns;
-  if (!Object.hasOwn(columns, column)) throw new Error(`${table}.${column} is not a synced column`);
+function serverColumn(table: SharedTable, column: string): string {
+  if (!Object.hasOwn(sharedTableSpec(table).columns, column)) throw new Error(`${table}.${column} is not a synced column`);
   return serverColumnNames(table)[column] ?? column;
 }
 
-function toServer(table: SyncEntity, values: Values): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([column, value]) => [serverColumn(table, column), value]));
-}
+const toServer = (table: SharedTable, values: Values): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(values).map(([column, value]) => [serverColumn(table, column), value]));
 
-function toShared(table: SyncEntity, row: Values): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(SYNCED_TABLES[table].columns).map((column) => [column, row[serverColumn(table, column)]]));
-}
+const toShared = (table: SharedTable, row: Values): Record<string, unknown> =>
+  Object.fromEntries(Object.keys(sharedTableSpec(table).columns).map((column) => [column, row[serverColumn(table, column)]]));
 
-async function select(trx: Db, table: SyncEntity, where: RowFilter, lock: boolean): Promise<Record<string, unknown>[]> {
+/** The filter as SQL; FALSE when a membership list is empty. */
+function whereSql(table: SharedTable, where: RowFilter): RawBuilder<unknown> {
   const conditions = Object.entries(where).map(([column, value]) => {
     const ref = sql.ref(serverColumn(table, column));
+    if (isList(value)) return value.length === 0 ? sql`FALSE` : sql`${ref} IN (${sql.join(value)})`;
     return value === null ? sql`${ref} IS NULL` : sql`${ref} = ${value}`;
   });
-  const filter = conditions.length === 0 ? sql`TRUE` : sql.join(conditions, sql` AND `);
-  const result = await sql<Values>`SELECT * FROM ${sql.table(table)} WHERE ${filter} ORDER BY id${lock ? sql` FOR UPDATE` : sql``}`.execute(trx);
+  return conditions.length === 0 ? sql`TRUE` : sql.join(conditions, sql` AND `);
+}
+
+async function select(trx: Db, table: SharedTable, where: RowFilter, lock: boolean): Promise<Record<string, unknown>[]> {
+  const order = sql.join(rowOrder(table).map((column) => sql.ref(column)));
+  const result = await sql<Values>`SELECT * FROM ${sql.table(table)} WHERE ${whereSql(table, where)} ORDER BY ${order}${lock ? sql` FOR UPDATE` : sql``}`.execute(trx);
   return result.rows.map((row) => toShared(table, row));
 }
 
+const setSql = (table: SharedTable, set: Values) => sql.join(Object.entries(toServer(table, set)).map(([column, value]) => sql`${sql.ref(column)} = ${value}`));
+
+async function insertValues(trx: Db, table: SharedTable, row: Values): Promise<void> {
+  const columns = Object.keys(row);
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))}) VALUES (${sql.join(columns.map((column) => sql`${row[column]}`))})`.execute(trx);
+}
+
 async function insert(ctx: ApplyContext, effect: Extract<Effect, { effect: 'insert' }>): Promise<void> {
-  const row: Values & { readonly id: string } = { ...toServer(effect.table, effect.row), id: effect.row.id };
+  // Events and clearings keep their customer on the server only, so the pull can scope them without a join.
+  const owner = Object.hasOwn(sharedTableSpec(effect.table).serverOnly, 'customer_id') ? { customer_id: effect.customerId } : {};
+  const row: Values & { readonly id: string } = { ...toServer(effect.table, effect.row), ...owner, id: effect.row.id };
   if (isInsertedTable(effect.table)) {
     await insertLoggedValues(ctx, effect.table, effect.customerId, row);
     return;
   }
   const seq = await log(ctx, effect.table, effect.row.id, effect.customerId);
-  const columns = Object.keys(row);
-  await sql`INSERT INTO ${sql.table(effect.table)} (${sql.join(columns.map((column) => sql.ref(column)))}, updated_seq)
-    VALUES (${sql.join(columns.map((column) => sql`${row[column]}`))}, ${seq})`.execute(ctx.trx);
+  await insertValues(ctx.trx, effect.table, { ...row, updated_seq: seq });
 }
 
-async function update(ctx: ApplyContext, effect: Extract<Effect, { effect: 'update' }>): Promise<void> {
-  const seq = await log(ctx, effect.table, effect.id, effect.customerId);
-  const set = Object.entries(toServer(effect.table, effect.set)).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
-  await sql`UPDATE ${sql.table(effect.table)} SET ${sql.join(set)}, version = version + 1, updated_seq = ${seq} WHERE id = ${effect.id}`.execute(ctx.trx);
-}
-
-async function userExists(trx: Db, id: string): Promise<boolean> {
-  return (await trx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+async function write(ctx: ApplyContext, effect: Exclude<Effect, { effect: 'read' | 'userExists' | 'newId' }>): Promise<void> {
+  const { trx } = ctx;
+  switch (effect.effect) {
+    case 'insert':
+      return insert(ctx, effect);
+    case 'update': {
+      const seq = await log(ctx, effect.table, effect.id, effect.customerId);
+      await sql`UPDATE ${sql.table(effect.table)} SET ${setSql(effect.table, effect.set)}, version = version + 1, updated_seq = ${seq} WHERE id = ${effect.id}`.execute(trx);
+      return;
+    }
+    case 'insertItems':
+      for (const row of effect.rows) await insertValues(trx, effect.table, toServer(effect.table, row));
+      return;
+    case 'updateItems':
+      await sql`UPDATE ${sql.table(effect.table)} SET ${setSql(effect.table, effect.set)} WHERE ${whereSql(effect.table, effect.where)}`.execute(trx);
+      return;
+    case 'deleteItems':
+      await sql`DELETE FROM ${sql.table(effect.table)} WHERE ${whereSql(effect.table, effect.where)}`.execute(trx);
+      return;
+  }
 }
 
 /**
  * How many rows of each table a mutation has asked new ids for: the `index` of its next one in the
- * pushed `ids`. Kept per mutation, across the steps an applier not yet moved runs (contact.log).
+ * pushed `ids`. Kept per mutation, across the steps an applier not yet moved runs.
  */
 const createdCounts = new WeakMap<ApplyContext, Map<SyncEntity, number>>();
 
-function createdCountsOf(ctx: ApplyContext): Map<SyncEntity, number> {
+function nextIndex(ctx: ApplyContext, table: SyncEntity): number {
   let counts = createdCounts.get(ctx);
   if (counts === undefined) {
     counts = new Map();
     createdCounts.set(ctx, counts);
   }
-  return counts;
+  const index = counts.get(table) ?? 0;
+  counts.set(table, index + 1);
+  return index;
 }
 
-/** Answers a step's effects in turn; `write` is null where the step may only read (customerOf). */
-async function runStep<R>(trx: Db, step: Step<R>, write: ApplyContext | null): Promise<R> {
+/** The plan id the desktop chose (its first promise's plan), or a fresh one for a client that sent none. */
+const planId = (ctx: ApplyContext): string => (typeof ctx.ids.plan === 'string' ? ctx.ids.plan : uuidv7());
+
+/** Answers a step's effects in turn; `ctx` is null where the step may only read (customerOf). */
+async function runStep<R>(trx: Db, step: Step<R>, ctx: ApplyContext | null): Promise<R> {
   const answer = async (effect: Effect): Promise<unknown> => {
     if (effect.effect === 'read') return select(trx, effect.table, effect.where, effect.lock);
-    if (effect.effect === 'userExists') return userExists(trx, effect.id);
-    if (write === null) throw new Error(`a read-only step asked for ${effect.effect}`);
-    if (effect.effect === 'newId') {
-      const created = createdCountsOf(write);
-      const index = created.get(effect.table) ?? 0;
-      created.set(effect.table, index + 1);
-      return newId(write, effect.table, index);
-    }
-    if (effect.effect === 'insert') return insert(write, effect);
-    return update(write, effect);
+    if (effect.effect === 'userExists') return (await trx.selectFrom('users').select('id').where('id', '=', effect.id).executeTakeFirst()) !== undefined;
+    if (ctx === null) throw new Error(`a read-only step asked for ${effect.effect}`);
+    if (effect.effect === 'newId') return effect.table === 'plan' ? planId(ctx) : newId(ctx, effect.table, nextIndex(ctx, effect.table));
+    await write(ctx, effect);
+    return undefined;
   };
   let next = step.next();
   while (next.done !== true) next = step.next(await answer(next.value));

@@ -5,24 +5,15 @@
  */
 import { MUTATION_DEFINITIONS } from '../../shared/mutations/registry';
 import { brokenPromiseFollowUp, type Applier } from './appliers';
-import { contactLog } from './contact-appliers';
 import { definitionApplier } from './definition-applier';
-import { disputeCreate, disputeTransition } from './dispute-appliers';
 import { escalationRequest, escalationWithdraw } from './escalation-appliers';
-import { promiseCancel, promiseCreate, promisePlan } from './promise-appliers';
 import { customerReassign, escalationDecide } from './team-appliers';
 
 export const APPLIERS: ReadonlyMap<string, Applier> = new Map<string, Applier>([
   ...[...MUTATION_DEFINITIONS].map(([name, definition]) => [name, definitionApplier(definition)] as const),
-  ['contact.log', contactLog],
   ['promise.brokenFollowUp', brokenPromiseFollowUp],
-  ['dispute.create', disputeCreate],
-  ['dispute.transition', disputeTransition],
   ['escalation.request', escalationRequest],
   ['escalation.withdraw', escalationWithdraw],
-  ['promise.create', promiseCreate],
-  ['promise.cancel', promiseCancel],
-  ['promise.plan', promisePlan],
   ['customer.reassign', customerReassign],
   ['escalation.decide', escalationDecide],
 ]);

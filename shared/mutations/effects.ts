@@ -7,38 +7,43 @@
  * its earlier writes on both sides. docs/ARCHITECTURE.md, "One model".
  */
 import type { SyncEntity } from '../sync/protocol';
-import type { SyncedRow } from '../sync/tables';
+import type { ItemTable, SharedTable, SyncedRow } from '../sync/tables';
 
-/** Equality on columns (the client's names); rows come back ordered by id. */
-export type RowFilter = Readonly<Record<string, string | number | boolean | null>>;
+type Scalar = string | number | boolean | null;
+
+/** Equality on columns (the client's names), or membership where the value is a list; rows come back in key order. */
+export type RowFilter = Readonly<Record<string, Scalar | readonly string[]>>;
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** A filter value that is a membership list. */
+export const isList = (value: Scalar | readonly string[]): value is readonly string[] => Array.isArray(value);
 
 export type Effect =
-  | { readonly effect: 'read'; readonly table: SyncEntity; readonly where: RowFilter; readonly lock: boolean }
+  | { readonly effect: 'read'; readonly table: SharedTable; readonly where: RowFilter; readonly lock: boolean }
   | { readonly effect: 'userExists'; readonly id: string }
-  | { readonly effect: 'newId'; readonly table: SyncEntity }
+  /** `plan`: the id of a payment plan, which names no row of its own. */
+  | { readonly effect: 'newId'; readonly table: SyncEntity | 'plan' }
   | {
       readonly effect: 'insert';
       readonly table: SyncEntity;
       readonly customerId: string;
-      readonly row: Readonly<Record<string, unknown>> & { readonly id: string };
+      readonly row: Values & { readonly id: string };
       /** The audit log's name for the change (create, edit, request...): creating actions carry the row's id to the server. */
       readonly action: string;
     }
-  | {
-      readonly effect: 'update';
-      readonly table: SyncEntity;
-      readonly customerId: string;
-      readonly id: string;
-      readonly set: Readonly<Record<string, unknown>>;
-      readonly action: string;
-    };
+  | { readonly effect: 'update'; readonly table: SyncEntity; readonly customerId: string; readonly id: string; readonly set: Values; readonly action: string }
+  /** The item lists travel inside their parent's row: no audit entry or change-log entry of their own. */
+  | { readonly effect: 'insertItems'; readonly table: ItemTable; readonly customerId: string; readonly rows: readonly Values[] }
+  | { readonly effect: 'updateItems'; readonly table: ItemTable; readonly customerId: string; readonly where: RowFilter; readonly set: Values }
+  | { readonly effect: 'deleteItems'; readonly table: ItemTable; readonly customerId: string; readonly where: RowFilter };
 
 /** A step of a rule: yields effects, is answered with their results, returns R. */
 export type Step<R> = Generator<Effect, R, unknown>;
 
-/** The rows of `table` matching `where`, ordered by id; `lock` holds them for this transaction where the store can. */
-export function* rowsWhere<E extends SyncEntity>(table: E, where: RowFilter, options: { readonly lock?: boolean } = {}): Step<SyncedRow<E>[]> {
-  return (yield { effect: 'read', table, where, lock: options.lock === true }) as SyncedRow<E>[];
+/** The rows of `table` matching `where`, in key order; `lock` holds them for this transaction where the store can. */
+export function* rowsWhere<T extends SharedTable>(table: T, where: RowFilter, options: { readonly lock?: boolean } = {}): Step<SyncedRow<T>[]> {
+  return (yield { effect: 'read', table, where, lock: options.lock === true }) as SyncedRow<T>[];
 }
 
 export function* rowById<E extends SyncEntity>(table: E, id: string, options: { readonly lock?: boolean } = {}): Step<SyncedRow<E> | undefined> {
@@ -54,7 +59,7 @@ export function* userExists(id: string): Step<boolean> {
  * The id of the next row of `table` this mutation creates: a fresh one on the desktop, the one the
  * desktop chose on the server (the pushed mutation's `ids`, in the order the rule asks for them).
  */
-export function* newId(table: SyncEntity): Step<string> {
+export function* newId(table: SyncEntity | 'plan'): Step<string> {
   return String(yield { effect: 'newId', table });
 }
 
@@ -64,4 +69,16 @@ export function* insertRow<E extends SyncEntity>(table: E, customerId: string, r
 
 export function* updateRow<E extends SyncEntity>(table: E, customerId: string, id: string, set: Partial<SyncedRow<E>>, action: string): Step<void> {
   yield { effect: 'update', table, customerId, id, set, action };
+}
+
+export function* insertItems<T extends ItemTable>(table: T, customerId: string, rows: readonly SyncedRow<T>[]): Step<void> {
+  if (rows.length > 0) yield { effect: 'insertItems', table, customerId, rows };
+}
+
+export function* updateItems<T extends ItemTable>(table: T, customerId: string, where: RowFilter, set: Partial<SyncedRow<T>>): Step<void> {
+  yield { effect: 'updateItems', table, customerId, where, set };
+}
+
+export function* deleteItems(table: ItemTable, customerId: string, where: RowFilter): Step<void> {
+  yield { effect: 'deleteItems', table, customerId, where };
 }

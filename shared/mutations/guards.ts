@@ -1,9 +1,11 @@
 /** Lookups that rules start with, refusing with not_found on the field that named the row. */
 import { DomainError } from '../api/result';
-import { rowById, userExists, type Step } from './effects';
+import { checkOwedItems } from '../domain/owed-items';
+import type { SyncedRow } from '../sync/tables';
+import { rowById, rowsWhere, userExists, type Step } from './effects';
 
 export function* requireCustomer(customerId: string, field = 'customerId'): Step<void> {
-  if ((yield* rowById('customers', customerId)) === undefined) throw new DomainError('not_found', `customer ${customerId} does not exist`, field);
+  yield* requiredCustomer(customerId, field);
 }
 
 /** An open item of this customer, or none. */
@@ -16,4 +18,17 @@ export function* requireItemOf(itemId: string | null, customerId: string, field 
 export function* requireUser(userId: string, field: string): Step<string> {
   if (!(yield* userExists(userId))) throw new DomainError('not_found', `user ${userId} does not exist`, field);
   return userId;
+}
+
+/** The listed open items, in the order given, checked by the shared rule (shared/domain/owed-items.ts); held for the transaction. */
+export function* owedItems(customerId: string, ids: readonly string[], field: string, idKey = ''): Step<SyncedRow<'open_items'>[]> {
+  if (ids.length === 0) return [];
+  const rows = yield* rowsWhere('open_items', { id: ids }, { lock: true });
+  return checkOwedItems(new Map(rows.map((row) => [row.id, row])), customerId, ids, field, idKey);
+}
+
+export function* requiredCustomer(customerId: string, field = 'customerId'): Step<SyncedRow<'customers'>> {
+  const customer = yield* rowById('customers', customerId);
+  if (customer === undefined) throw new DomainError('not_found', `customer ${customerId} does not exist`, field);
+  return customer;
 }

@@ -2,11 +2,27 @@
  * The mutation kinds written once (shared/mutations), by name. A Map, not an object: the name
  * comes from a client, and "toString" or "__proto__" must find nothing.
  */
+import { contactLog } from './contact-logs';
 import { contactPersonSave } from './contact-persons';
 import type { MutationDefinition } from './definition';
+import { disputeCreate, disputeTransition } from './disputes';
 import { followUpCancel, followUpComplete, followUpCreate } from './follow-ups';
 import { noteAdd, noteEdit } from './notes';
+import { promiseCancel, promiseCreate, promisePlan } from './promises';
 
-const DEFINITIONS: readonly MutationDefinition[] = [noteAdd, noteEdit, followUpCreate, followUpComplete, followUpCancel, contactPersonSave];
+const DEFINITIONS: readonly MutationDefinition[] = [
+  contactLog,
+  contactPersonSave,
+  noteAdd,
+  noteEdit,
+  followUpCreate,
+  followUpComplete,
+  followUpCancel,
+  promiseCreate,
+  promiseCancel,
+  promisePlan,
+  disputeCreate,
+  disputeTransition,
+];
 
 export const MUTATION_DEFINITIONS: ReadonlyMap<string, MutationDefinition> = new Map(DEFINITIONS.map((definition) => [definition.name, definition]));

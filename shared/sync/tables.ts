@@ -302,12 +302,27 @@ type ColumnValue<C> = C extends { readonly kind: infer K extends ColumnKind; rea
   ? (C extends { readonly codes: readonly (infer V)[] } ? V : KindValues[K]) | (N extends true ? null : never)
   : never;
 
-/** A synced row as the shared mutation rules see it: the client's column names, booleans as booleans, money as numbers. */
-export type SyncedRow<E extends SyncEntity> = { -readonly [C in keyof (typeof SYNCED_TABLES)[E]['columns']]: ColumnValue<(typeof SYNCED_TABLES)[E]['columns'][C]> };
+/** The item lists a promise and a dispute carry, as tables. */
+export type ItemTable = keyof typeof SYNCED_ITEM_TABLES;
+/** Every table a shared mutation rule reads or writes. */
+export type SharedTable = SyncEntity | ItemTable;
 
-const SERVER_COLUMN_NAMES = new Map<SyncEntity, Readonly<Record<string, string>>>(
+const SHARED_TABLES = { ...SYNCED_TABLES, ...SYNCED_ITEM_TABLES };
+
+/** The declaration of a table a shared rule names. */
+export const sharedTableSpec = (table: SharedTable): TableSpec => SHARED_TABLES[table];
+
+export const isItemTable = (table: SharedTable): table is ItemTable => Object.hasOwn(SYNCED_ITEM_TABLES, table);
+
+/** The columns that order a table's rows, so both stores answer a read in the same order: the key. */
+export const rowOrder = (table: SharedTable): readonly string[] => (isItemTable(table) ? Object.keys(SYNCED_ITEM_TABLES[table].columns).slice(0, 2) : ['id']);
+
+/** A synced row as the shared mutation rules see it: the client's column names, booleans as booleans, money as numbers. */
+export type SyncedRow<T extends SharedTable> = { -readonly [C in keyof (typeof SHARED_TABLES)[T]['columns']]: ColumnValue<(typeof SHARED_TABLES)[T]['columns'][C]> };
+
+const SERVER_COLUMN_NAMES = new Map<string, Readonly<Record<string, string>>>(
   Object.entries(SYNCED_TABLES).map(([entity, table]) => [
-    entity as SyncEntity,
+    entity,
     Object.fromEntries(
       Object.entries<ColumnSpec>(table.columns).flatMap(([name, spec]) => (spec.serverName === undefined ? [] : [[name, spec.serverName]])),
     ),
@@ -315,4 +330,4 @@ const SERVER_COLUMN_NAMES = new Map<SyncEntity, Readonly<Record<string, string>>
 );
 
 /** Local column → the server's name for it, for the columns where the two differ. */
-export const serverColumnNames = (entity: SyncEntity): Readonly<Record<string, string>> => SERVER_COLUMN_NAMES.get(entity) ?? {};
+export const serverColumnNames = (entity: SharedTable): Readonly<Record<string, string>> => SERVER_COLUMN_NAMES.get(entity) ?? {};

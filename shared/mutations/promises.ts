@@ -1,0 +1,233 @@
+/**
+ * promise.create / promise.cancel / promise.plan, and the recording core a contact logged with a
+ * promise shares. A new promise on the same items (or, without items, on the same account and
+ * currency) supersedes the open one there, answers earlier broken ones and takes the next level;
+ * an item is never under two open promises.
+ */
+import type { z } from 'zod';
+import { PromiseCancelSchema, PromiseCreateSchema, PromisePlanSchema, type PromiseTermsSchema } from '../api/collector-schemas';
+import { DomainError } from '../api/result';
+import { requireNotAboveOwed } from '../domain/amount-limits';
+import type { PaymentMethod } from '../domain/codes';
+import { requireDateInWindow } from '../domain/date-bounds';
+import { owedOnItems, promiseCurrency } from '../domain/owed-items';
+import { nextPromiseLevel } from '../domain/promise';
+import { validateInstalments, type Instalment } from '../domain/promise-plan';
+import type { SyncedRow } from '../sync/tables';
+import { defineMutation, namedCustomer, type DecideContext } from './definition';
+import { insertItems, insertRow, newId, rowById, rowsWhere, updateRow, type Step } from './effects';
+import { owedItems, requiredCustomer } from './guards';
+
+export type PromiseTerms = z.output<typeof PromiseTermsSchema>;
+type PromiseRow = SyncedRow<'promises'>;
+type ItemRow = SyncedRow<'open_items'>;
+
+/** A promise as its rule answers: the row, the items it covers, the open promises it replaced. */
+export interface RecordedPromise {
+  readonly row: PromiseRow;
+  readonly itemIds: readonly string[];
+  readonly supersededIds: readonly string[];
+}
+
+interface PromiseScope {
+  readonly customerId: string;
+  readonly items: readonly ItemRow[];
+  readonly currency: string;
+  /** What is still owed and not disputed: on the items, or on the whole account in that currency. */
+  readonly owedMinor: number;
+}
+
+/** Checks the items and the currency; `prefix` names where the terms sit in the args. */
+function* promiseScope(customerId: string, itemIds: readonly string[], requested: string | undefined, prefix: string): Step<PromiseScope> {
+  const customer = yield* requiredCustomer(customerId);
+  const items = yield* owedItems(customerId, itemIds, `${prefix}itemIds`);
+  const currency = promiseCurrency(items, requested, customer.currency, prefix);
+  if (items.length > 0) return { customerId, items, currency, owedMinor: owedOnItems(items) };
+  const account = (yield* rowsWhere('open_items', { customer_id: customerId, currency })).filter((item) => item.open_minor !== 0);
+  return { customerId, items, currency, owedMinor: owedOnItems(account) };
+}
+
+/** Open promises, and broken or partly kept ones nobody has answered with a new promise yet. */
+const isPending = (row: PromiseRow): boolean => row.status === 'open' || ((row.status === 'broken' || row.status === 'partially_kept') && row.superseded_by === null);
+
+const byCreation = (a: PromiseRow, b: PromiseRow): number => (a.created_at === b.created_at ? (a.id < b.id ? -1 : 1) : a.created_at < b.created_at ? -1 : 1);
+
+/** Open promises and unanswered broken ones on the same scope; a plan counts as a whole. */
+function* predecessors(scope: PromiseScope): Step<PromiseRow[]> {
+  let direct: PromiseRow[];
+  if (scope.items.length > 0) {
+    const links = yield* rowsWhere('promise_items', { open_item_id: scope.items.map((item) => item.id) });
+    direct = (yield* rowsWhere('promises', { id: [...new Set(links.map((link) => link.promise_id))] }, { lock: true })).filter(isPending);
+  } else {
+    const candidates = (yield* rowsWhere('promises', { customer_id: scope.customerId, currency: scope.currency }, { lock: true })).filter(isPending);
+    const withItems = new Set((yield* rowsWhere('promise_items', { promise_id: candidates.map((row) => row.id) })).map((link) => link.promise_id));
+    direct = candidates.filter((row) => !withItems.has(row.id));
+  }
+  const all = new Map(direct.map((row) => [row.id, row]));
+  for (const row of direct) {
+    if (row.plan_id === null || row.status !== 'open') continue;
+    for (const instalment of yield* rowsWhere('promises', { plan_id: row.plan_id, status: 'open' }, { lock: true })) all.set(instalment.id, instalment);
+  }
+  return [...all.values()].sort(byCreation);
+}
+
+const itemIdsOf = function* (promiseId: string): Step<string[]> {
+  return (yield* rowsWhere('promise_items', { promise_id: promiseId })).map((link) => link.open_item_id);
+};
+
+interface PromiseDraft extends PromiseScope {
+  readonly instalments: readonly Instalment[];
+  readonly paymentMethod: PaymentMethod | null;
+  readonly note: string;
+  readonly activityId: string | null;
+  readonly planId: string | null;
+  /** The args' item list, named in errors (`itemIds`, `promise.itemIds`). */
+  readonly itemsField: string;
+}
+
+/** Writes one promise per instalment, superseding and answering their predecessors. */
+function* recordPromises(ctx: DecideContext, draft: PromiseDraft): Step<RecordedPromise[]> {
+  const earlier = yield* predecessors(draft);
+  const open = earlier.filter((row) => row.status === 'open');
+  const covered = new Set(draft.items.map((item) => item.id));
+  for (const row of open) {
+    // An open promise may be replaced only as a whole: else an item would be under two promises, or the others stranded.
+    const itemsOfRow = yield* itemIdsOf(row.id);
+    if (itemsOfRow.every((id) => covered.has(id))) continue;
+    const index = draft.items.findIndex((item) => itemsOfRow.includes(item.id));
+    throw new DomainError(
+      'conflict',
+      `${draft.items[index]?.document_number ?? 'an item'} is already under the open promise of ${row.promised_date}, which also covers other items; include them or cancel that promise first`,
+      `${draft.itemsField}.${String(Math.max(0, index))}`,
+    );
+  }
+  const level = earlier.length > 0 ? nextPromiseLevel(earlier.map((row) => row.level)) : 1;
+  const itemIds = draft.items.map((item) => item.id);
+
+  const created: PromiseRow[] = [];
+  for (const instalment of draft.instalments) {
+    const row: PromiseRow = {
+      id: yield* newId('promises'),
+      customer_id: draft.customerId,
+      activity_id: draft.activityId,
+      plan_id: draft.planId,
+      amount_minor: instalment.amountMinor,
+      currency: draft.currency,
+      promised_date: instalment.promisedDate,
+      payment_method: draft.paymentMethod,
+      note: draft.note,
+      status: 'open',
+      level,
+      paid_minor: 0,
+      superseded_by: null,
+      evaluated_on: null,
+      cancel_reason: null,
+      created_by: ctx.userId,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    };
+    yield* insertRow('promises', draft.customerId, row, 'create');
+    yield* insertItems(
+      'promise_items',
+      draft.customerId,
+      itemIds.map((open_item_id) => ({ promise_id: row.id, open_item_id })),
+    );
+    created.push(row);
+  }
+  // The first (or only) new promise is the successor every replaced one points to.
+  const successor = created[0];
+  if (successor === undefined) throw new Error('a promise needs at least one instalment');
+  for (const row of earlier) {
+    const replaced = row.status === 'open';
+    const change = replaced ? { status: 'superseded' as const, superseded_by: successor.id, updated_at: ctx.now } : { superseded_by: successor.id, updated_at: ctx.now };
+    yield* updateRow('promises', row.customer_id, row.id, change, replaced ? 'supersede' : 'answer');
+  }
+  const supersededIds = open.map((row) => row.id);
+  return created.map((row) => ({ row, itemIds, supersededIds }));
+}
+
+/** A single promise from its terms (promise.create and a contact logged with a promise); `prefix` names the terms in errors. */
+export function* createPromise(ctx: DecideContext, customerId: string, terms: PromiseTerms, activityId: string | null, prefix: string): Step<RecordedPromise> {
+  requireDateInWindow('promise', terms.promisedDate, ctx.asOf, `${prefix}promisedDate`);
+  const scope = yield* promiseScope(customerId, terms.itemIds, terms.currency, prefix);
+  const amountMinor = terms.amountMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
+  if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);
+  if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', `${prefix}itemIds`);
+  requireNotAboveOwed('promise', amountMinor, scope.owedMinor, scope.currency, `${prefix}amountMinor`);
+  const [recorded] = yield* recordPromises(ctx, {
+    ...scope,
+    instalments: [{ promisedDate: terms.promisedDate, amountMinor }],
+    paymentMethod: terms.paymentMethod,
+    note: terms.note,
+    activityId,
+    planId: null,
+    itemsField: `${prefix}itemIds`,
+  });
+  if (recorded === undefined) throw new Error('promise not recorded');
+  return recorded;
+}
+
+export const promiseCreate = defineMutation({
+  name: 'promise.create',
+  args: PromiseCreateSchema,
+  customerOf: namedCustomer,
+  decide: (ctx, args) => createPromise(ctx, args.customerId, args, null, ''),
+});
+
+export interface RecordedPlan {
+  readonly planId: string;
+  readonly totalMinor: number;
+  readonly promises: readonly RecordedPromise[];
+}
+
+/** promise.plan: N instalment promises under one plan id, superseded and cancelled as a whole. */
+export const promisePlan = defineMutation({
+  name: 'promise.plan',
+  args: PromisePlanSchema,
+  customerOf: namedCustomer,
+  *decide(ctx, args): Step<RecordedPlan> {
+    const scope = yield* promiseScope(args.customerId, args.itemIds, args.currency, '');
+    // Without a stated total, a plan over items pays off exactly what is owed on them.
+    const expectedTotal = args.totalMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
+    const totalMinor = validateInstalments(args.instalments, ctx.asOf, scope.currency, expectedTotal);
+    requireNotAboveOwed('plan', totalMinor, scope.owedMinor, scope.currency, 'totalMinor');
+    const planId = yield* newId('plan');
+    const promises = yield* recordPromises(ctx, {
+      ...scope,
+      instalments: args.instalments,
+      paymentMethod: args.paymentMethod,
+      note: args.note,
+      activityId: null,
+      planId,
+      itemsField: 'itemIds',
+    });
+    return { planId, totalMinor, promises };
+  },
+});
+
+function* promiseToCancel(promiseId: string, lock: boolean): Step<PromiseRow> {
+  const row = yield* rowById('promises', promiseId, { lock });
+  if (row === undefined) throw new DomainError('not_found', `promise ${promiseId} does not exist`, 'promiseId');
+  return row;
+}
+
+export const promiseCancel = defineMutation({
+  name: 'promise.cancel',
+  args: PromiseCancelSchema,
+  *customerOf(args) {
+    return (yield* promiseToCancel(args.promiseId, false)).customer_id;
+  },
+  *decide(ctx, args): Step<RecordedPromise[]> {
+    const target = yield* promiseToCancel(args.promiseId, true);
+    if (target.status !== 'open') throw new DomainError('conflict', `only an open promise can be cancelled; this one is ${target.status.replace('_', ' ')}`, 'promiseId');
+    if (args.wholePlan && target.plan_id === null) throw new DomainError('validation', 'this promise is not part of a payment plan', 'wholePlan');
+    const rows = args.wholePlan && target.plan_id !== null ? yield* rowsWhere('promises', { plan_id: target.plan_id, status: 'open' }, { lock: true }) : [target];
+    const cancelled: RecordedPromise[] = [];
+    for (const row of [...rows].sort((a, b) => (a.promised_date === b.promised_date ? (a.id < b.id ? -1 : 1) : a.promised_date < b.promised_date ? -1 : 1))) {
+      const set = { status: 'cancelled' as const, cancel_reason: args.reason, updated_at: ctx.now };
+      yield* updateRow('promises', row.customer_id, row.id, set, 'cancel');
+      cancelled.push({ row: { ...row, ...set }, itemIds: yield* itemIdsOf(row.id), supersededIds: [] });
+    }
+    return cancelled;
+  },
+});
