@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ContactLogResultSchema, ContactLogSchema } from '../../shared/api/collector-schemas';
 import { contactLog } from '../../shared/mutations/contact-logs';
-import { decideContext, runStep } from '../mutations/sqlite-driver';
+import { decideOnDesktop } from '../mutations/sqlite-driver';
 import { draftOwner } from '../queries/drafts';
 import { build, execute } from '../typed-sql';
 import { disputeView } from './dispute';
@@ -19,7 +19,7 @@ export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResul
   name: contactLog.name,
   input: contactLog.args,
   apply(tx, input) {
-    const logged = runStep(tx, contactLog.decide(decideContext(tx), input));
+    const logged = decideOnDesktop(tx, contactLog, input);
     // A failed log keeps what was typed: the draft is cleared only with the contact's own commit.
     if (input.draftKey !== undefined) execute(tx.sqlite, build.deleteFrom('drafts').where('owner', '=', draftOwner(tx.userId)).where('key', '=', input.draftKey));
     return {

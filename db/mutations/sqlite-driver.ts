@@ -9,6 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { DecideContext, MutationDefinition } from '../../shared/mutations/definition';
 import { isList, type Effect, type RowFilter, type Step } from '../../shared/mutations/effects';
+import { requireCustomer } from '../../shared/mutations/guards';
 import type { SyncEntity } from '../../shared/sync/protocol';
 import { rowOrder, sharedTableSpec, type ColumnSpec, type SharedTable, type SyncedRow } from '../../shared/sync/tables';
 import type { Command, CommandTx } from '../commands/run-command';
@@ -155,11 +156,21 @@ export function runStep<R>(tx: CommandTx, step: Step<R>): R {
 
 export const decideContext = (tx: CommandTx): DecideContext => ({ now: tx.now, asOf: tx.asOf, userId: tx.userId });
 
+/**
+ * Decides a shared mutation in the order the server does: the customer it changes, whether that
+ * customer is in this store (the desktop's scope, as the server's scope check is its own), then
+ * the rule.
+ */
+export function decideOnDesktop<S extends z.ZodType, R>(tx: CommandTx, definition: MutationDefinition<S, R>, args: z.output<S>): R {
+  runStep(tx, requireCustomer(runStep(tx, definition.customerOf(args))));
+  return runStep(tx, definition.decide(decideContext(tx), args));
+}
+
 /** The desktop command of a shared mutation: the rule, then `view` of what it returned for the caller. */
 export function definitionCommand<S extends z.ZodType, R, V>(definition: MutationDefinition<S, R>, view: (result: R, tx: CommandTx) => V): Command<S, V> {
   return {
     name: definition.name,
     input: definition.args,
-    apply: (tx, input) => view(runStep(tx, definition.decide(decideContext(tx), input)), tx),
+    apply: (tx, input) => view(decideOnDesktop(tx, definition, input), tx),
   };
 }

@@ -12,7 +12,6 @@ import { defineMutation, namedCustomer } from './definition';
 import { createDispute } from './disputes';
 import { insertRow, newId, rowById, type Step } from './effects';
 import { openFollowUp } from './follow-ups';
-import { requireCustomer } from './guards';
 import { createPromise, type RecordedPromise } from './promises';
 
 export interface LoggedContact {
@@ -29,7 +28,6 @@ export const contactLog = defineMutation({
   // A promise or a dispute refers to the activity at once; without them only contact persons are read.
   bufferable: (args) => args.promise === undefined && args.dispute === undefined,
   *decide(ctx, args): Step<LoggedContact> {
-    yield* requireCustomer(args.customerId);
     if (args.contactPersonId !== null) {
       const person = yield* rowById('contact_persons', args.contactPersonId);
       if (person?.customer_id !== args.customerId) {

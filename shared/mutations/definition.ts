@@ -19,8 +19,10 @@ export interface MutationDefinition<S extends z.ZodType = z.ZodType, R = unknown
   readonly name: string;
   readonly args: S;
   /**
-   * The customer the mutation changes, for the server's scope check (which an unknown customer
-   * fails too); DomainError not_found when a row the args refer to does not exist.
+   * The customer the mutation changes; DomainError not_found when a row the args refer to does
+   * not exist. Both drivers check it before `decide` runs: the server its caller's scope (which an
+   * unknown customer fails too), the desktop that the customer is in its store. So `decide` may
+   * take the customer as there.
    */
   customerOf(args: z.output<S>): Step<string>;
   decide(ctx: DecideContext, args: z.output<S>): Step<R>;

@@ -17,7 +17,7 @@ import { commonCurrency } from '../domain/owed-items';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext } from './definition';
 import { deleteItems, insertItems, insertRow, newId, rowById, rowsWhere, updateItems, updateRow, type Step } from './effects';
-import { owedItems, requireCustomer, requireUser } from './guards';
+import { owedItems, requireUser } from './guards';
 
 export type DisputeTerms = z.output<typeof DisputeTermsSchema>;
 type DisputeRow = SyncedRow<'disputes'>;
@@ -37,7 +37,6 @@ function* recordEvent(ctx: DecideContext, dispute: DisputeRow, from: DisputeStat
 
 /** A new case from its terms (dispute.create and a contact logged with a dispute); `prefix` names the terms in errors. */
 export function* createDispute(ctx: DecideContext, customerId: string, terms: DisputeTerms, activityId: string | null, prefix: string): Step<DisputeRow> {
-  yield* requireCustomer(customerId);
   const field = `${prefix}items`;
   const items = yield* owedItems(
     customerId,

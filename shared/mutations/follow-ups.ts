@@ -7,7 +7,7 @@ import { storedOptionalText } from '../domain/text';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext, type MutationDefinition } from './definition';
 import { insertRow, newId, rowById, updateRow, type Step } from './effects';
-import { requireCustomer, requireItemOf, requireUser } from './guards';
+import { requireItemOf, requireUser } from './guards';
 
 export interface NewFollowUp {
   readonly customerId: string;
@@ -43,7 +43,6 @@ export const followUpCreate = defineMutation({
   args: FollowUpCreateSchema,
   customerOf: namedCustomer,
   *decide(ctx, args) {
-    yield* requireCustomer(args.customerId);
     requireDateInWindow('followUp', args.dueDate, ctx.asOf, 'dueDate');
     yield* requireItemOf(args.itemId, args.customerId);
     const assignedTo = args.assignedTo === undefined ? ctx.userId : yield* requireUser(args.assignedTo, 'assignedTo');

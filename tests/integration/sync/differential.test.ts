@@ -16,6 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { logContactCommand } from '../../../db/commands/contact-log';
 import { saveContactPerson } from '../../../db/commands/contact-person';
+import { createDisputeCommand, transitionDisputeCommand } from '../../../db/commands/dispute';
+import { createPaymentPlanCommand } from '../../../db/commands/payment-plan';
+import { cancelPromiseCommand, createPromiseCommand } from '../../../db/commands/promise';
 import { cancelFollowUpCommand, completeFollowUpCommand, createFollowUpCommand } from '../../../db/commands/follow-up';
 import { addNoteCommand, editNoteCommand } from '../../../db/commands/note';
 import { runCommand, type Command, type CommandContext } from '../../../db/commands/run-command';
@@ -24,6 +27,7 @@ import type { ServerDatabase } from '../../../server/db/schema';
 import type { Principal } from '../../../server/auth/principal';
 import { push } from '../../../server/sync/push';
 import { DomainError } from '../../../shared/api/result';
+import { DISPUTE_ACTIONS } from '../../../shared/domain/dispute';
 import { manualClock } from '../../../shared/domain/clock';
 import { SYNC_ENTITIES, type Mutation, type MutationResult, type SyncEntity } from '../../../shared/sync/protocol';
 import { SYNCED_TABLES, serverColumnNames, type ColumnSpec } from '../../../shared/sync/tables';
@@ -34,7 +38,20 @@ const RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? '150');
 const SEED = process.env.DIFFERENTIAL_SEED === undefined ? undefined : Number(process.env.DIFFERENTIAL_SEED);
 const START = '2026-03-02T09:00:00.000Z';
 
-const KINDS = ['note.add', 'note.edit', 'followUp.create', 'followUp.complete', 'followUp.cancel', 'contactPerson.save', 'contact.log'] as const;
+const KINDS = [
+  'note.add',
+  'note.edit',
+  'followUp.create',
+  'followUp.complete',
+  'followUp.cancel',
+  'contactPerson.save',
+  'contact.log',
+  'promise.create',
+  'promise.cancel',
+  'promise.plan',
+  'dispute.create',
+  'dispute.transition',
+] as const;
 type Kind = (typeof KINDS)[number];
 
 type RunOnDesktop = (ctx: CommandContext, args: unknown) => unknown;
@@ -51,6 +68,11 @@ const COMMANDS: Readonly<Record<Kind, RunOnDesktop>> = {
   'followUp.cancel': desktop(cancelFollowUpCommand),
   'contactPerson.save': desktop(saveContactPerson),
   'contact.log': desktop(logContactCommand),
+  'promise.create': desktop(createPromiseCommand),
+  'promise.cancel': desktop(cancelPromiseCommand),
+  'promise.plan': desktop(createPaymentPlanCommand),
+  'dispute.create': desktop(createDisputeCommand),
+  'dispute.transition': desktop(transitionDisputeCommand),
 };
 
 interface Operation {
@@ -59,7 +81,7 @@ interface Operation {
   readonly customer: number;
   /** Which existing row (note, follow-up, contact person, item) the operation refers to. */
   readonly pick: number;
-  /** Which valid or invalid shape of args. */
+  /** Which valid or invalid shape of args (taken modulo the shapes a kind has). */
   readonly variant: number;
 }
 
@@ -67,7 +89,7 @@ const operation = fc.record({
   kind: fc.constantFrom(...KINDS),
   customer: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 1 }) }, { weight: 1, arbitrary: fc.constant(2) }),
   pick: fc.nat(20),
-  variant: fc.nat(5),
+  variant: fc.nat(7),
 });
 
 type Values = Readonly<Record<string, unknown>>;
@@ -204,7 +226,8 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation): unknown {
   const customerId = portfolio.customers[op.customer] ?? '';
   const otherCustomer = portfolio.customers[op.customer === 0 ? 1 : 0] ?? '';
   const idsOf = (query: string, ...params: unknown[]) => (sqlite.prepare(query).all(...params) as { id: string }[]).map((row) => row.id);
-  const ownItem = pickFrom(portfolio.items.get(customerId) ?? [], op.pick) ?? null;
+  const ownItems = [...(portfolio.items.get(customerId) ?? [])];
+  const ownItem = pickFrom(ownItems, op.pick) ?? null;
   const foreignItem = pickFrom(portfolio.items.get(otherCustomer) ?? [], op.pick) ?? null;
   switch (op.kind) {
     case 'note.add':
@@ -215,11 +238,11 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation): unknown {
         { customerId, body: '' },
         { customerId, body: 'a NUL \u0000 in it' },
         { customerId, body: '  spaces around  ' },
-      ][op.variant];
+      ][op.variant % 6];
     case 'note.edit': {
       const noteId = pickFrom(idsOf('SELECT id FROM notes ORDER BY id'), op.pick) ?? uuidv7();
       const body = (sqlite.prepare('SELECT body FROM notes WHERE id = ?').get(noteId) as { body: string } | undefined)?.body ?? 'x';
-      return [{ noteId, body: `edited ${String(op.pick)}` }, { noteId, body }, { noteId: uuidv7(), body: 'lost' }, { noteId, body: '' }, { noteId, body: `again ${String(op.variant)}` }, { noteId, body: 'x'.repeat(5_001) }][op.variant];
+      return [{ noteId, body: `edited ${String(op.pick)}` }, { noteId, body }, { noteId: uuidv7(), body: 'lost' }, { noteId, body: '' }, { noteId, body: `again ${String(op.variant)}` }, { noteId, body: 'x'.repeat(5_001) }][op.variant % 6];
     }
     case 'followUp.create':
       return [
@@ -229,11 +252,11 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation): unknown {
         { customerId, dueDate: '2026-03-09', title: 'For nobody', assignedTo: uuidv7() },
         { customerId, dueDate: '2026-03-09', title: 'Wrong item', itemId: foreignItem },
         { customerId, dueDate: '2026-03-01', title: 'Yesterday', itemId: ownItem },
-      ][op.variant];
+      ][op.variant % 6];
     case 'followUp.complete':
     case 'followUp.cancel': {
       const followUpId = pickFrom(idsOf('SELECT id FROM follow_ups ORDER BY id'), op.pick) ?? uuidv7();
-      return [{ followUpId }, { followUpId, comment: 'done by phone' }, { followUpId: uuidv7() }, { followUpId, comment: '' }, { followUpId, comment: 'x'.repeat(501) }, { followUpId }][op.variant];
+      return [{ followUpId }, { followUpId, comment: 'done by phone' }, { followUpId: uuidv7() }, { followUpId, comment: '' }, { followUpId, comment: 'x'.repeat(501) }, { followUpId }][op.variant % 6];
     }
     case 'contactPerson.save': {
       const own = pickFrom(idsOf('SELECT id FROM contact_persons WHERE customer_id = ? ORDER BY id', customerId), op.pick);
@@ -245,7 +268,7 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation): unknown {
         { customerId, id: foreign ?? uuidv7(), name: 'Not ours' },
         { customerId, name: '' },
         { customerId, id: own, name: 'Demoted', isPrimary: false, preferredChannel: 'email', email: 'a@example.com' },
-      ][op.variant];
+      ][op.variant % 6];
     }
     case 'contact.log': {
       const person = pickFrom(idsOf('SELECT id FROM contact_persons WHERE customer_id = ? ORDER BY id', customerId), op.pick) ?? null;
@@ -257,7 +280,50 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation): unknown {
         { customerId, channel: 'phone', outcome: 'call_back_later', contactPersonId: foreign },
         { customerId, channel: 'phone', outcome: 'left_voicemail', followUpDate: '2028-01-01' },
         { customerId, channel: 'meeting', outcome: 'call_back_later', durationSeconds: 600, followUpDate: '2026-03-02' },
+        { customerId, channel: 'phone', outcome: 'promise_to_pay', promise: { itemIds: ownItem === null ? [] : [ownItem], promisedDate: '2026-03-11' } },
+        { customerId, channel: 'phone', outcome: 'dispute_raised', dispute: { items: [{ itemId: ownItem, disputedMinor: 500 }], reasonCode: 'pricing', description: 'price' } },
+      ][op.variant % 8];
+    }
+    case 'promise.create':
+      return [
+        { customerId, itemIds: [ownItem], promisedDate: '2026-03-10' },
+        { customerId, amountMinor: 5_000, promisedDate: '2026-03-12' },
+        { customerId, itemIds: ownItems, amountMinor: 999_999_999, promisedDate: '2026-03-12' },
+        { customerId, itemIds: [foreignItem], promisedDate: '2026-03-10' },
+        { customerId, itemIds: [ownItem], promisedDate: '2028-01-01' },
+        { customerId, itemIds: ownItems, promisedDate: '2026-03-20', paymentMethod: 'bank_transfer' },
+        { customerId, amountMinor: 999_999_999, promisedDate: '2026-03-12' },
+        { customerId, itemIds: [ownItem], amountMinor: 100, promisedDate: '2026-03-02', currency: 'USD' },
       ][op.variant];
+    case 'promise.cancel': {
+      const promiseId = pickFrom(idsOf('SELECT id FROM promises ORDER BY id'), op.pick) ?? uuidv7();
+      return [{ promiseId, reason: 'customer asked' }, { promiseId, reason: 'plan void', wholePlan: true }, { promiseId: uuidv7(), reason: 'lost' }, { promiseId, reason: '' }][op.variant % 4];
+    }
+    case 'promise.plan': {
+      const owed = (sqlite.prepare(`SELECT coalesce(sum(open_minor - disputed_minor), 0) AS owed FROM open_items WHERE id IN (?, ?)`).get(...ownItems) as { owed: number }).owed;
+      const first = Math.floor(owed / 2);
+      return [
+        { customerId, itemIds: ownItems, instalments: [{ promisedDate: '2026-03-15', amountMinor: first }, { promisedDate: '2026-04-15', amountMinor: owed - first }] },
+        { customerId, totalMinor: 3_000, instalments: [{ promisedDate: '2026-03-15', amountMinor: 1_000 }, { promisedDate: '2026-04-15', amountMinor: 2_000 }] },
+        { customerId, totalMinor: 3_000, instalments: [{ promisedDate: '2026-03-15', amountMinor: 1_000 }, { promisedDate: '2026-04-15', amountMinor: 1_000 }] },
+        { customerId, itemIds: ownItems, instalments: [{ promisedDate: '2026-02-15', amountMinor: first }, { promisedDate: '2026-04-15', amountMinor: owed - first }] },
+        { customerId, itemIds: [foreignItem], instalments: [{ promisedDate: '2026-03-15', amountMinor: 1 }, { promisedDate: '2026-04-15', amountMinor: 1 }] },
+      ][op.variant % 5];
+    }
+    case 'dispute.create':
+      return [
+        { customerId, items: [{ itemId: ownItem, disputedMinor: 1_000 }], reasonCode: 'pricing', description: 'wrong price' },
+        { customerId, items: [{ itemId: ownItem, disputedMinor: 99_999_999 }], reasonCode: 'pricing' },
+        { customerId, items: [{ itemId: foreignItem, disputedMinor: 100 }], reasonCode: 'quantity_short' },
+        { customerId, items: ownItems.map((itemId) => ({ itemId, disputedMinor: 2_000 })), reasonCode: 'damaged_or_quality', ownerId: portfolio.colleague },
+        { customerId, items: [{ itemId: ownItem, disputedMinor: 100 }], reasonCode: 'pricing', ownerId: uuidv7() },
+        { customerId, items: [{ itemId: ownItem, disputedMinor: 100 }], reasonCode: 'pricing', dueDate: '2030-01-01' },
+      ][op.variant % 6];
+    case 'dispute.transition': {
+      const disputeId = pickFrom(idsOf('SELECT id FROM disputes ORDER BY id'), op.pick) ?? uuidv7();
+      const action = DISPUTE_ACTIONS[op.variant % DISPUTE_ACTIONS.length] ?? 'start';
+      if (action !== 'resolve') return { disputeId, action, comment: `moved ${String(op.pick)}` };
+      return op.pick % 3 === 0 ? { disputeId, action, resolution: 'credit_memo_issued' } : { disputeId, action, resolution: 'claim_rejected', rootCause: 'billing' };
     }
   }
 }
