@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import {
+  sql,
   DummyDriver,
   Kysely,
   SqliteAdapter,
@@ -44,3 +45,9 @@ export function selectFirst<R>(sqlite: BetterSqlite3.Database, query: Compilable
   const { statement, parameters } = statementOf(sqlite, query);
   return statement.get(...parameters) as R | undefined;
 }
+
+/**
+ * `IN (SELECT value FROM json_each(?))`: one bound JSON array instead of one placeholder per id,
+ * so a list of any length reuses one prepared statement.
+ */
+export const jsonIds = (ids: readonly string[]) => sql<string>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;

@@ -16,9 +16,8 @@ import type { PromiseStatus } from '../../shared/domain/codes';
 import { insertFollowUp } from '../commands/follow-up';
 import { localProfileId } from '../commands/run-command';
 import type { Row } from '../schema';
-import { jsonIds } from '../commands/open-items';
 import { enqueueMutation } from '../sync/outbox';
-import { build, execute, selectAll, selectFirst } from '../typed-sql';
+import { build, execute, jsonIds, selectAll, selectFirst } from '../typed-sql';
 import { DEFAULT_DOMAIN_SETTINGS, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
 
 export interface PromiseEvaluationRun {

@@ -103,12 +103,6 @@ export async function newId(ctx: ApplyContext, entity: SyncEntity, index = 0): P
   return id;
 }
 
-export async function requireUser(trx: Db, userId: string, field: string): Promise<string> {
-  const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-  if (user === undefined) throw new DomainError('not_found', `user ${userId} does not exist`, field);
-  return user.id;
-}
-
 /**
  * A client found a promise broken and opened its follow-up under the id derived from the promise:
  * the first client to say so creates it, any other finds it there (applied, nothing changes).

@@ -6,14 +6,11 @@
 import { MUTATION_DEFINITIONS } from '../../shared/mutations/registry';
 import { brokenPromiseFollowUp, type Applier } from './appliers';
 import { definitionApplier } from './definition-applier';
-import { escalationRequest, escalationWithdraw } from './escalation-appliers';
 import { customerReassign, escalationDecide } from './team-appliers';
 
 export const APPLIERS: ReadonlyMap<string, Applier> = new Map<string, Applier>([
   ...[...MUTATION_DEFINITIONS].map(([name, definition]) => [name, definitionApplier(definition)] as const),
   ['promise.brokenFollowUp', brokenPromiseFollowUp],
-  ['escalation.request', escalationRequest],
-  ['escalation.withdraw', escalationWithdraw],
   ['customer.reassign', customerReassign],
   ['escalation.decide', escalationDecide],
 ]);

@@ -6,6 +6,7 @@ import { contactLog } from './contact-logs';
 import { contactPersonSave } from './contact-persons';
 import type { MutationDefinition } from './definition';
 import { disputeCreate, disputeTransition } from './disputes';
+import { escalationRequest, escalationWithdraw } from './escalations';
 import { followUpCancel, followUpComplete, followUpCreate } from './follow-ups';
 import { noteAdd, noteEdit } from './notes';
 import { promiseCancel, promiseCreate, promisePlan } from './promises';
@@ -23,6 +24,8 @@ const DEFINITIONS: readonly MutationDefinition[] = [
   promisePlan,
   disputeCreate,
   disputeTransition,
+  escalationRequest,
+  escalationWithdraw,
 ];
 
 export const MUTATION_DEFINITIONS: ReadonlyMap<string, MutationDefinition> = new Map(DEFINITIONS.map((definition) => [definition.name, definition]));

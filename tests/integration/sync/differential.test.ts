@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import { logContactCommand } from '../../../db/commands/contact-log';
 import { saveContactPerson } from '../../../db/commands/contact-person';
 import { createDisputeCommand, transitionDisputeCommand } from '../../../db/commands/dispute';
+import { requestEscalationCommand, withdrawEscalationCommand } from '../../../db/commands/escalation';
 import { createPaymentPlanCommand } from '../../../db/commands/payment-plan';
 import { cancelPromiseCommand, createPromiseCommand } from '../../../db/commands/promise';
 import { cancelFollowUpCommand, completeFollowUpCommand, createFollowUpCommand } from '../../../db/commands/follow-up';
@@ -51,6 +52,8 @@ const KINDS = [
   'promise.plan',
   'dispute.create',
   'dispute.transition',
+  'escalation.request',
+  'escalation.withdraw',
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -73,6 +76,8 @@ const COMMANDS: Readonly<Record<Kind, RunOnDesktop>> = {
   'promise.plan': desktop(createPaymentPlanCommand),
   'dispute.create': desktop(createDisputeCommand),
   'dispute.transition': desktop(transitionDisputeCommand),
+  'escalation.request': desktop(requestEscalationCommand),
+  'escalation.withdraw': desktop(withdrawEscalationCommand),
 };
 
 interface Operation {
@@ -324,6 +329,20 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation): unknown {
       const action = DISPUTE_ACTIONS[op.variant % DISPUTE_ACTIONS.length] ?? 'start';
       if (action !== 'resolve') return { disputeId, action, comment: `moved ${String(op.pick)}` };
       return op.pick % 3 === 0 ? { disputeId, action, resolution: 'credit_memo_issued' } : { disputeId, action, resolution: 'claim_rejected', rootCause: 'billing' };
+    }
+    case 'escalation.request':
+      return [
+        { customerId, kind: 'credit_hold', reason: 'pays late' },
+        { customerId, kind: 'write_off', amountMinor: 1_000, reason: 'small rest' },
+        { customerId, kind: 'write_off', reason: 'no amount' },
+        { customerId, kind: 'legal', currency: 'EUR', reason: 'a currency without an amount' },
+        { customerId, kind: 'doubtful_account', amountMinor: 999_999_999, reason: 'more than the balance' },
+        { customerId, kind: 'payment_plan', amountMinor: 2_000, currency: 'USD', reason: 'no USD items' },
+        { customerId, kind: 'agency', reason: '' },
+      ][op.variant % 7];
+    case 'escalation.withdraw': {
+      const escalationId = pickFrom(idsOf('SELECT id FROM escalations ORDER BY id'), op.pick) ?? uuidv7();
+      return [{ escalationId }, { escalationId, reason: 'paid meanwhile' }, { escalationId: uuidv7() }, { escalationId, reason: 'x'.repeat(501) }][op.variant % 4];
     }
   }
 }
