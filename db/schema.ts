@@ -53,6 +53,8 @@ export interface CustomersTable {
   credit_hold: Defaulted<Flag>;
   risk_class: RiskClass;
   collector_id: string | null;
+  /** The customer's team, which decides a team lead's rights over it (as on the server). */
+  team_id: string | null;
   updated_at: string;
 }
 

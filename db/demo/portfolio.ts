@@ -16,6 +16,9 @@ import {
 import { slug, type NameSource } from './names';
 import type { IdFactory } from './ids';
 
+/** The one team of the local demo: every demo user and customer is in it. */
+const DEMO_LOCAL_TEAM = 'ar-emea-1';
+
 export function addUsers(rows: DemoRows, id: IdFactory, asOfDay: number): DemoUsers {
   const createdAt = msOf(asOfDay - 900, 480);
   const people = [
@@ -35,7 +38,7 @@ export function addUsers(rows: DemoRows, id: IdFactory, asOfDay: number): DemoUs
       display_name: person.name,
       email: `${person.username}@ledgerline.example`,
       role: person.role,
-      team_id: 'ar-emea-1',
+      team_id: DEMO_LOCAL_TEAM,
       is_local_profile: person.local,
       created_at: isoTimestamp(createdAt + offset),
     });
@@ -337,6 +340,7 @@ export function customerRow(ctx: GenContext, customer: CustomerState, risk: Risk
     credit_hold: (risk === 'critical' && rng.chance(0.4)) || rng.chance(0.02) || customer.holdApproved ? 1 : 0,
     risk_class: risk,
     collector_id: collectorId,
+    team_id: DEMO_LOCAL_TEAM,
     updated_at: ctx.erpSyncedAt,
   };
 }

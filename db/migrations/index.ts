@@ -9,6 +9,7 @@ import * as m003 from './003-sync-client';
 import * as m004 from './004-drafts-per-user';
 import * as m005 from './005-users-disabled';
 import * as m006 from './006-closing-reasons';
+import * as m007 from './007-customer-team';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '004-drafts-per-user': { up: m004.up },
   '005-users-disabled': { up: m005.up },
   '006-closing-reasons': { up: m006.up },
+  '007-customer-team': { up: m007.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -8,7 +8,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { DecideContext, MutationDefinition } from '../../shared/mutations/definition';
-import { isList, type Effect, type RowFilter, type Step } from '../../shared/mutations/effects';
+import type { Role } from '../../shared/domain/codes';
+import { isList, type Effect, type RowFilter, type Step, type UserFacts } from '../../shared/mutations/effects';
 import { requireCustomer } from '../../shared/mutations/guards';
 import type { SyncEntity } from '../../shared/sync/protocol';
 import { rowOrder, sharedTableSpec, type ColumnSpec, type SharedTable, type SyncedRow } from '../../shared/sync/tables';
@@ -101,7 +102,20 @@ function storedById(tx: CommandTx, table: SyncEntity, id: string): StoredRow {
   return row;
 }
 
-function write(tx: CommandTx, effect: Exclude<Effect, { effect: 'read' | 'userExists' | 'newId' }>): void {
+interface UserRow {
+  id: string;
+  display_name: string;
+  role: Role;
+  team_id: string | null;
+  disabled: number;
+}
+
+function userFacts(tx: Pick<CommandTx, 'sqlite'>, id: string): UserFacts | undefined {
+  const row = prepared<[string], UserRow>(tx.sqlite, 'SELECT id, display_name, role, team_id, disabled FROM users WHERE id = ?').get(id);
+  return row === undefined ? undefined : { id: row.id, displayName: row.display_name, role: row.role, teamId: row.team_id, disabled: row.disabled === 1 };
+}
+
+function write(tx: CommandTx, effect: Exclude<Effect, { effect: 'read' | 'user' | 'newId' }>): void {
   switch (effect.effect) {
     case 'insert':
       insertValues(tx, effect.table, effect.row);
@@ -137,8 +151,8 @@ function answer(tx: CommandTx, effect: Effect): unknown {
     case 'read':
       // The transaction is IMMEDIATE: it holds SQLite's write lock, so `lock` needs nothing more.
       return select(tx, effect.table, effect.where).map((row) => toSynced(effect.table, row));
-    case 'userExists':
-      return prepared<[string], { id: string }>(tx.sqlite, 'SELECT id FROM users WHERE id = ?').get(effect.id) !== undefined;
+    case 'user':
+      return userFacts(tx, effect.id);
     case 'newId':
       return uuidv7();
     default:
@@ -154,15 +168,19 @@ export function runStep<R>(tx: CommandTx, step: Step<R>): R {
   return next.value;
 }
 
-export const decideContext = (tx: CommandTx): DecideContext => ({ now: tx.now, asOf: tx.asOf, userId: tx.userId });
+export function decideContext(tx: CommandTx): DecideContext {
+  const user = tx.userId === null ? undefined : userFacts(tx, tx.userId);
+  return { now: tx.now, asOf: tx.asOf, userId: tx.userId, actor: user === undefined ? null : { id: user.id, role: user.role, teamId: user.teamId } };
+}
 
 /**
  * Decides a shared mutation in the order the server does: the customer it changes, whether that
  * customer is in this store (the desktop's scope, as the server's scope check is its own), then
- * the rule.
+ * the rule. A rule over several customers (customersOf) looks each up itself, naming its field.
  */
 export function decideOnDesktop<S extends z.ZodType, R>(tx: CommandTx, definition: MutationDefinition<S, R>, args: z.output<S>): R {
-  runStep(tx, requireCustomer(runStep(tx, definition.customerOf(args))));
+  const customerId = runStep(tx, definition.customerOf(args));
+  if (definition.customersOf === undefined) runStep(tx, requireCustomer(customerId));
   return runStep(tx, definition.decide(decideContext(tx), args));
 }
 

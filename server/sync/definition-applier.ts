@@ -8,7 +8,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DecideContext, MutationDefinition } from '../../shared/mutations/definition';
-import { isList, type Effect, type RowFilter, type Step } from '../../shared/mutations/effects';
+import { isList, type Effect, type RowFilter, type Step, type UserFacts } from '../../shared/mutations/effects';
 import type { SyncEntity } from '../../shared/sync/protocol';
 import { rowOrder, serverColumnNames, sharedTableSpec, type SharedTable } from '../../shared/sync/tables';
 import type { ServerDatabase } from '../db/schema';
@@ -68,7 +68,12 @@ async function insert(ctx: ApplyContext, effect: Extract<Effect, { effect: 'inse
   await insertValues(ctx.trx, effect.table, { ...row, updated_seq: seq });
 }
 
-async function write(ctx: ApplyContext, effect: Exclude<Effect, { effect: 'read' | 'userExists' | 'newId' }>): Promise<void> {
+async function userFacts(trx: Db, id: string): Promise<UserFacts | undefined> {
+  const row = await trx.selectFrom('users').select(['id', 'display_name', 'role', 'team_id', 'disabled']).where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : { id: row.id, displayName: row.display_name, role: row.role, teamId: row.team_id, disabled: row.disabled };
+}
+
+async function write(ctx: ApplyContext, effect: Exclude<Effect, { effect: 'read' | 'user' | 'newId' }>): Promise<void> {
   const { trx } = ctx;
   switch (effect.effect) {
     case 'insert':
@@ -114,7 +119,7 @@ const planId = (ctx: ApplyContext): string => (typeof ctx.ids.plan === 'string' 
 async function runStep<R>(trx: Db, step: Step<R>, ctx: ApplyContext | null): Promise<R> {
   const answer = async (effect: Effect): Promise<unknown> => {
     if (effect.effect === 'read') return select(trx, effect.table, effect.where, effect.lock);
-    if (effect.effect === 'userExists') return (await trx.selectFrom('users').select('id').where('id', '=', effect.id).executeTakeFirst()) !== undefined;
+    if (effect.effect === 'user') return userFacts(trx, effect.id);
     if (ctx === null) throw new Error(`a read-only step asked for ${effect.effect}`);
     if (effect.effect === 'newId') return effect.table === 'plan' ? planId(ctx) : newId(ctx, effect.table, nextIndex(ctx, effect.table));
     await write(ctx, effect);
@@ -125,7 +130,12 @@ async function runStep<R>(trx: Db, step: Step<R>, ctx: ApplyContext | null): Pro
   return next.value;
 }
 
-export const decideContextOf = (ctx: ApplyContext): DecideContext => ({ now: ctx.now, asOf: ctx.asOf, userId: ctx.principal.userId });
+export const decideContextOf = (ctx: ApplyContext): DecideContext => ({
+  now: ctx.now,
+  asOf: ctx.asOf,
+  userId: ctx.principal.userId,
+  actor: { id: ctx.principal.userId, role: ctx.principal.role, teamId: ctx.principal.teamId },
+});
 
 /** Runs a shared step inside an applier's transaction. */
 export const runSharedStep = <R>(ctx: ApplyContext, step: Step<R>): Promise<R> => runStep(ctx.trx, step, ctx);
@@ -134,7 +144,19 @@ export const runSharedStep = <R>(ctx: ApplyContext, step: Step<R>): Promise<R> =
 export function definitionApplier(definition: MutationDefinition): Applier {
   return define({
     schema: definition.args,
-    customerOf: (trx, args) => runStep(trx, definition.customerOf(args), null),
+    /**
+     * The mutation's customer; for one that changes several, the first outside the caller's scope
+     * (one that does not exist included, so the push answers `forbidden` for both alike).
+     */
+    async customerOf(trx, args, customers) {
+      const customerId = await runStep(trx, definition.customerOf(args), null);
+      const all = definition.customersOf?.(args) ?? [];
+      if (all.length > 0) {
+        await customers.prefetch(all);
+        for (const id of all) if (!(await customers.mayChange(id))) return id;
+      }
+      return customerId;
+    },
     async apply(ctx, args) {
       await runSharedStep(ctx, definition.decide(decideContextOf(ctx), args));
     },

@@ -6,11 +6,8 @@
 import { MUTATION_DEFINITIONS } from '../../shared/mutations/registry';
 import { brokenPromiseFollowUp, type Applier } from './appliers';
 import { definitionApplier } from './definition-applier';
-import { customerReassign, escalationDecide } from './team-appliers';
 
 export const APPLIERS: ReadonlyMap<string, Applier> = new Map<string, Applier>([
   ...[...MUTATION_DEFINITIONS].map(([name, definition]) => [name, definitionApplier(definition)] as const),
   ['promise.brokenFollowUp', brokenPromiseFollowUp],
-  ['customer.reassign', customerReassign],
-  ['escalation.decide', escalationDecide],
 ]);

@@ -4,6 +4,7 @@
  * (server/sync/definition-applier.ts) alike. A refusal is a DomainError with a code and a field.
  */
 import type { z } from 'zod';
+import type { TeamActor } from '../domain/team';
 import type { Step } from './effects';
 
 export interface DecideContext {
@@ -13,6 +14,8 @@ export interface DecideContext {
   readonly asOf: string;
   /** Who acted (null on a desktop before its first sign-in). */
   readonly userId: string | null;
+  /** Who acted, with the role and team a team lead's rights depend on (null as userId). */
+  readonly actor: TeamActor | null;
 }
 
 export interface MutationDefinition<S extends z.ZodType = z.ZodType, R = unknown> {
@@ -26,6 +29,11 @@ export interface MutationDefinition<S extends z.ZodType = z.ZodType, R = unknown
    */
   customerOf(args: z.output<S>): Step<string>;
   decide(ctx: DecideContext, args: z.output<S>): Step<R>;
+  /**
+   * Every customer the mutation changes, when it names more than one (a reassignment): the server
+   * checks the caller's scope over each, as over `customerOf`'s.
+   */
+  customersOf?(args: z.output<S>): readonly string[];
   /**
    * True when, for these args, the rule reads no activity or note another mutation of the same
    * push may have created, so the server may write its new activities and notes in one batch.

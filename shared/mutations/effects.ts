@@ -6,10 +6,20 @@
  * transaction. Writes are effects too, executed in the order yielded, so a rule's later reads see
  * its earlier writes on both sides. docs/ARCHITECTURE.md, "One model".
  */
+import type { Role } from '../domain/codes';
 import type { SyncEntity } from '../sync/protocol';
 import type { ItemTable, SharedTable, SyncedRow } from '../sync/tables';
 
 type Scalar = string | number | boolean | null;
+
+/** A user as the rules see one (the users table is each store's own, not a synced table). */
+export interface UserFacts {
+  readonly id: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly teamId: string | null;
+  readonly disabled: boolean;
+}
 
 /** Equality on columns (the client's names), or membership where the value is a list; rows come back in key order. */
 export type RowFilter = Readonly<Record<string, Scalar | readonly string[]>>;
@@ -21,7 +31,7 @@ export const isList = (value: Scalar | readonly string[]): value is readonly str
 
 export type Effect =
   | { readonly effect: 'read'; readonly table: SharedTable; readonly where: RowFilter; readonly lock: boolean }
-  | { readonly effect: 'userExists'; readonly id: string }
+  | { readonly effect: 'user'; readonly id: string }
   /** `plan`: the id of a payment plan, which names no row of its own. */
   | { readonly effect: 'newId'; readonly table: SyncEntity | 'plan' }
   | {
@@ -51,8 +61,8 @@ export function* rowById<E extends SyncEntity>(table: E, id: string, options: { 
   return rows[0];
 }
 
-export function* userExists(id: string): Step<boolean> {
-  return (yield { effect: 'userExists', id }) === true;
+export function* userById(id: string): Step<UserFacts | undefined> {
+  return (yield { effect: 'user', id }) as UserFacts | undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { DomainError } from '../api/result';
 import { checkOwedItems } from '../domain/owed-items';
 import type { SyncedRow } from '../sync/tables';
-import { rowById, rowsWhere, userExists, type Step } from './effects';
+import { rowById, rowsWhere, userById, type Step, type UserFacts } from './effects';
 
 export function* requireCustomer(customerId: string, field = 'customerId'): Step<void> {
   yield* requiredCustomer(customerId, field);
@@ -15,9 +15,14 @@ export function* requireItemOf(itemId: string | null, customerId: string, field 
   if (item?.customer_id !== customerId) throw new DomainError('not_found', `open item ${itemId} does not exist for this customer`, field);
 }
 
+export function* requiredUser(userId: string, field: string): Step<UserFacts> {
+  const user = yield* userById(userId);
+  if (user === undefined) throw new DomainError('not_found', `user ${userId} does not exist`, field);
+  return user;
+}
+
 export function* requireUser(userId: string, field: string): Step<string> {
-  if (!(yield* userExists(userId))) throw new DomainError('not_found', `user ${userId} does not exist`, field);
-  return userId;
+  return (yield* requiredUser(userId, field)).id;
 }
 
 /** The listed open items, in the order given, checked by the shared rule (shared/domain/owed-items.ts); held for the transaction. */

@@ -10,6 +10,7 @@ import { escalationRequest, escalationWithdraw } from './escalations';
 import { followUpCancel, followUpComplete, followUpCreate } from './follow-ups';
 import { noteAdd, noteEdit } from './notes';
 import { promiseCancel, promiseCreate, promisePlan } from './promises';
+import { customerReassign, escalationDecide } from './team';
 
 const DEFINITIONS: readonly MutationDefinition[] = [
   contactLog,
@@ -26,6 +27,8 @@ const DEFINITIONS: readonly MutationDefinition[] = [
   disputeTransition,
   escalationRequest,
   escalationWithdraw,
+  customerReassign,
+  escalationDecide,
 ];
 
 export const MUTATION_DEFINITIONS: ReadonlyMap<string, MutationDefinition> = new Map(DEFINITIONS.map((definition) => [definition.name, definition]));

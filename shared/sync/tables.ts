@@ -82,11 +82,12 @@ export const SYNCED_TABLES = {
       credit_hold: col('boolean'),
       risk_class: code(RISK_CLASSES),
       collector_id: nullable('id'),
+      // A team lead's rights over the customer (reassigning it, deciding its escalations) on both sides.
+      team_id: nullable('id'),
       updated_at: col('timestamp'),
     },
     serverOnly: {
       ...SERVER_BOOKKEEPING,
-      team_id: { ...nullable('text'), why: "the customer's team, which decides a team lead's scope on the server" },
       erp_country_code: { ...nullable('text'), why: 'the country code as the ERP sent it, kept for the import report' },
     },
   },

@@ -13,7 +13,7 @@ const columnsOf =
 
 const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   users: columnsOf<Database['users']>()('id', 'username', 'display_name', 'email', 'role', 'team_id', 'is_local_profile', 'created_at', 'disabled'),
-  customers: columnsOf<Database['customers']>()('id', 'erp_key', 'number', 'name', 'country', 'currency', 'payment_terms', 'payment_terms_days', 'credit_limit_minor', 'credit_hold', 'risk_class', 'collector_id', 'updated_at'),
+  customers: columnsOf<Database['customers']>()('id', 'erp_key', 'number', 'name', 'country', 'currency', 'payment_terms', 'payment_terms_days', 'credit_limit_minor', 'credit_hold', 'risk_class', 'collector_id', 'updated_at', 'team_id'),
   contact_persons: columnsOf<Database['contact_persons']>()('id', 'customer_id', 'name', 'role', 'phone', 'email', 'preferred_channel', 'is_primary', 'created_at', 'updated_at'),
   open_items: columnsOf<Database['open_items']>()('id', 'erp_key', 'customer_id', 'kind', 'document_number', 'reference', 'document_date', 'due_date', 'currency', 'original_minor', 'open_minor', 'disputed_minor', 'dunning_level', 'cleared_at', 'updated_at'),
   payments: columnsOf<Database['payments']>()('id', 'erp_key', 'customer_id', 'amount_minor', 'currency', 'value_date', 'method', 'reference', 'updated_at'),
@@ -42,7 +42,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
 const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
 /** Columns later migrations add to tables of 001. */
-const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'] };
+const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'], customers: ['team_id'] };
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -176,8 +176,44 @@ describe('migration 006-closing-reasons', () => {
   });
 });
 
+describe('migration 007-customer-team', () => {
+  const customer = (id: string, collector: string | null) =>
+    `INSERT INTO customers (id, erp_key, number, name, country, currency, payment_terms, payment_terms_days, credit_limit_minor, risk_class, collector_id, updated_at)
+     VALUES ('${id}', '${id}', '${id}', '${id}', 'DE', 'EUR', 'NET30', 30, 0, 'low', ${collector === null ? 'NULL' : `'${collector}'`}, '2026-03-02T09:00:00.000Z')`;
+
+  async function migrateWithProfile(role: 'collector' | 'team_lead') {
+    const store = await migrateThrough('006-closing-reasons');
+    const user = store.sqlite.prepare('INSERT INTO users (id, username, display_name, role, team_id, is_local_profile, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    user.run('ann', 'ann', 'Ann', 'collector', 'north', role === 'collector' ? 1 : 0, '2026-03-02T09:00:00.000Z');
+    user.run('lena', 'lena', 'Lena', 'team_lead', 'north', role === 'team_lead' ? 1 : 0, '2026-03-02T09:00:00.000Z');
+    user.run('sam', 'sam', 'Sam', 'collector', 'south', 0, '2026-03-02T09:00:00.000Z');
+    for (const statement of [customer('c-ann', 'ann'), customer('c-sam', 'sam'), customer('c-none', null)]) store.sqlite.prepare(statement).run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    return migrated;
+  }
+
+  it("gives each customer its collector's team, and a customer without one the team lead's own", async () => {
+    const migrated = await migrateWithProfile('team_lead');
+    const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('customers')").all().map((row) => row.name);
+    expect(columns).toEqual([...SCHEMA_COLUMNS.customers]);
+    expect(migrated.sqlite.prepare('SELECT id, team_id FROM customers ORDER BY id').all()).toEqual([
+      { id: 'c-ann', team_id: 'north' },
+      { id: 'c-none', team_id: 'north' },
+      { id: 'c-sam', team_id: 'south' },
+    ]);
+  });
+
+  it("leaves a customer without a collector teamless in a collector's store", async () => {
+    const migrated = await migrateWithProfile('collector');
+    expect(migrated.sqlite.prepare("SELECT team_id FROM customers WHERE id = 'c-none'").get()).toEqual({ team_id: null });
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team']);
   });
 });

@@ -54,8 +54,11 @@ describe('escalation.decide', () => {
     expect([creditHold(f.annCustomers[0]), creditHold(f.annCustomers[1])]).toEqual([1, 0]);
     const rows = (await f.api.call('worklist.query', { filters: { collectorIds: [f.annId] } })).rows;
     expect(rows.find((row) => row.customerId === f.annCustomers[0])?.creditHold).toBe(true);
-    const holdAudit = f.sqlite.prepare("SELECT after_json FROM audit_log WHERE entity = 'customer' AND action = 'credit_hold'").all() as { after_json: string }[];
-    expect(holdAudit.map((row) => JSON.parse(row.after_json) as unknown)).toEqual([{ creditHold: true, escalationId: approved }]);
+    // The hold is audited as a change of the customer's row, in the same mutation as the approval that set it.
+    const holdAudit = f.sqlite.prepare("SELECT before_json, after_json, mutation_id FROM audit_log WHERE entity = 'customer' AND action = 'credit_hold'").all() as { before_json: string; after_json: string; mutation_id: string }[];
+    expect(holdAudit.map((row) => [(JSON.parse(row.before_json) as { credit_hold: number }).credit_hold, (JSON.parse(row.after_json) as { credit_hold: number }).credit_hold])).toEqual([[0, 1]]);
+    const approval = f.sqlite.prepare("SELECT mutation_id FROM audit_log WHERE entity = 'escalation' AND entity_id = ? AND action = 'approve'").get(approved) as { mutation_id: string };
+    expect(holdAudit[0]?.mutation_id).toBe(approval.mutation_id);
   });
 
   describe('refuses, and writes nothing, when', () => {

@@ -29,13 +29,13 @@ export async function createTeamFixture(): Promise<TeamFixture> {
   const bobId = addUser(sqlite, { display_name: 'Bob', role: 'collector', team_id: 'north' }).id;
   const cemId = addUser(sqlite, { display_name: 'Cem', role: 'collector', team_id: 'south' }).id;
   const otherLeadId = addUser(sqlite, { display_name: 'Sven South', role: 'team_lead', team_id: 'south' }).id;
-  const customer = (collectorId: string, name: string) => {
-    const id = addCustomer(sqlite, { collector_id: collectorId, name }).id;
+  const customer = (collectorId: string, name: string, teamId: string) => {
+    const id = addCustomer(sqlite, { collector_id: collectorId, team_id: teamId, name }).id;
     addItem(sqlite, id, { open_minor: 50_000, due_date: '2026-10-15' });
     return id;
   };
-  const annCustomers = [customer(annId, 'Acme Paint'), customer(annId, 'Birch Tools')] as const;
-  const cemCustomer = customer(cemId, 'Southern Steel');
+  const annCustomers = [customer(annId, 'Acme Paint', 'north'), customer(annId, 'Birch Tools', 'north')] as const;
+  const cemCustomer = customer(cemId, 'Southern Steel', 'south');
   // A first read brings summaries up to today, so later snapshots compare only what a command did.
   await api.call('worklist.query', {});
   return { api, sqlite, leadId, annId, bobId, cemId, otherLeadId, annCustomers, cemCustomer };
