@@ -5,7 +5,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { FollowUpSchema } from '../../shared/api/collector-schemas';
-import { followUpCancel, followUpComplete, followUpCreate } from '../../shared/mutations/follow-ups';
+import { followUpCancel, followUpComplete, followUpCreate, type NewFollowUp as OpenFollowUp } from '../../shared/mutations/follow-ups';
 import type { SyncedRow } from '../../shared/sync/tables';
 import { definitionCommand, toStoredRow } from '../mutations/sqlite-driver';
 import type { Row } from '../schema';
@@ -25,13 +25,7 @@ export const toFollowUpView = (row: FollowUpRow): FollowUpView => ({
   assignedTo: row.assigned_to,
 });
 
-export interface NewFollowUp {
-  readonly customerId: string;
-  readonly itemId: string | null;
-  readonly activityId: string | null;
-  readonly dueDate: string;
-  readonly title: string;
-  readonly assignedTo: string | null;
+export interface NewFollowUp extends OpenFollowUp {
   /** A caller that must not create the same task twice (promise evaluation) passes a stable id. */
   readonly id?: string;
 }

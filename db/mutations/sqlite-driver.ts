@@ -174,13 +174,13 @@ export function decideContext(tx: CommandTx): DecideContext {
 }
 
 /**
- * Decides a shared mutation in the order the server does: the customer it changes, whether that
- * customer is in this store (the desktop's scope, as the server's scope check is its own), then
- * the rule. A rule over several customers (customersOf) looks each up itself, naming its field.
+ * Decides a shared mutation in the order the server does: the customers it changes, whether each
+ * is in this store (the desktop's scope, as the server's scope check is its own), then the rule.
  */
 export function decideOnDesktop<S extends z.ZodType, R>(tx: CommandTx, definition: MutationDefinition<S, R>, args: z.output<S>): R {
   const customerId = runStep(tx, definition.customerOf(args));
-  if (definition.customersOf === undefined) runStep(tx, requireCustomer(customerId));
+  const named = definition.customersOf?.(args) ?? [{ id: customerId, field: 'customerId' }];
+  for (const customer of named) runStep(tx, requireCustomer(customer.id, customer.field));
   return runStep(tx, definition.decide(decideContext(tx), args));
 }
 

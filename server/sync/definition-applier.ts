@@ -150,7 +150,7 @@ export function definitionApplier(definition: MutationDefinition): Applier {
      */
     async customerOf(trx, args, customers) {
       const customerId = await runStep(trx, definition.customerOf(args), null);
-      const all = definition.customersOf?.(args) ?? [];
+      const all = (definition.customersOf?.(args) ?? []).map((customer) => customer.id);
       if (all.length > 0) {
         await customers.prefetch(all);
         for (const id of all) if (!(await customers.mayChange(id))) return id;

@@ -18,6 +18,12 @@ export interface DecideContext {
   readonly actor: TeamActor | null;
 }
 
+/** A customer a mutation names, and the field of its args that names it. */
+export interface NamedCustomer {
+  readonly id: string;
+  readonly field: string;
+}
+
 export interface MutationDefinition<S extends z.ZodType = z.ZodType, R = unknown> {
   readonly name: string;
   readonly args: S;
@@ -30,10 +36,11 @@ export interface MutationDefinition<S extends z.ZodType = z.ZodType, R = unknown
   customerOf(args: z.output<S>): Step<string>;
   decide(ctx: DecideContext, args: z.output<S>): Step<R>;
   /**
-   * Every customer the mutation changes, when it names more than one (a reassignment): the server
-   * checks the caller's scope over each, as over `customerOf`'s.
+   * Every customer the mutation changes, when it names more than one (a reassignment), each with
+   * the field that names it: both drivers check each before `decide`, as `customerOf`'s (the
+   * server the caller's scope, the desktop that the customer is in its store).
    */
-  customersOf?(args: z.output<S>): readonly string[];
+  customersOf?(args: z.output<S>): readonly NamedCustomer[];
   /**
    * True when, for these args, the rule reads no activity or note another mutation of the same
    * push may have created, so the server may write its new activities and notes in one batch.

@@ -17,7 +17,7 @@ import { commonCurrency } from '../domain/owed-items';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext } from './definition';
 import { deleteItems, insertItems, insertRow, newId, rowById, rowsWhere, updateItems, updateRow, type Step } from './effects';
-import { owedItems, requireUser } from './guards';
+import { owedItems, requiredRow, requireUser } from './guards';
 
 export type DisputeTerms = z.output<typeof DisputeTermsSchema>;
 type DisputeRow = SyncedRow<'disputes'>;
@@ -110,20 +110,14 @@ function* reserveAgain(dispute: DisputeRow): Step<number> {
   return totalMinor;
 }
 
-function* disputeToMove(disputeId: string, lock: boolean): Step<DisputeRow> {
-  const row = yield* rowById('disputes', disputeId, { lock });
-  if (row === undefined) throw new DomainError('not_found', `dispute ${disputeId} does not exist`, 'disputeId');
-  return row;
-}
-
 export const disputeTransition = defineMutation({
   name: 'dispute.transition',
   args: DisputeTransitionSchema,
   *customerOf(args) {
-    return (yield* disputeToMove(args.disputeId, false)).customer_id;
+    return (yield* requiredRow('disputes', args.disputeId, 'dispute', 'disputeId')).customer_id;
   },
   *decide(ctx, args): Step<DisputeRow> {
-    const before = yield* disputeToMove(args.disputeId, true);
+    const before = yield* requiredRow('disputes', args.disputeId, 'dispute', 'disputeId', { lock: true });
     if (args.action !== 'resolve' && (args.resolution !== undefined || args.rootCause !== undefined)) {
       throw new DomainError('validation', 'a resolution and a root cause are recorded only when resolving', args.resolution !== undefined ? 'resolution' : 'rootCause');
     }

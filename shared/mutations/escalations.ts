@@ -11,8 +11,8 @@ import { ESCALATION_KIND_LABELS } from '../domain/labels';
 import { storedOptionalText } from '../domain/text';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer } from './definition';
-import { insertRow, newId, rowById, rowsWhere, updateRow, type Step } from './effects';
-import { requiredCustomer } from './guards';
+import { insertRow, newId, rowsWhere, updateRow, type Step } from './effects';
+import { requiredCustomer, requiredRow } from './guards';
 
 type EscalationRow = SyncedRow<'escalations'>;
 
@@ -60,20 +60,14 @@ export const escalationRequest = defineMutation({
   },
 });
 
-function* escalationToWithdraw(escalationId: string, lock: boolean): Step<EscalationRow> {
-  const row = yield* rowById('escalations', escalationId, { lock });
-  if (row === undefined) throw new DomainError('not_found', `escalation ${escalationId} does not exist`, 'escalationId');
-  return row;
-}
-
 export const escalationWithdraw = defineMutation({
   name: 'escalation.withdraw',
   args: EscalationWithdrawSchema,
   *customerOf(args) {
-    return (yield* escalationToWithdraw(args.escalationId, false)).customer_id;
+    return (yield* requiredRow('escalations', args.escalationId, 'escalation', 'escalationId')).customer_id;
   },
   *decide(ctx, args): Step<EscalationRow> {
-    const before = yield* escalationToWithdraw(args.escalationId, true);
+    const before = yield* requiredRow('escalations', args.escalationId, 'escalation', 'escalationId', { lock: true });
     if (before.status !== 'requested') throw new DomainError('conflict', `only a pending request can be withdrawn; this one is ${before.status}`, 'escalationId');
     const set = { status: 'withdrawn' as const, decided_by: ctx.userId, decided_at: ctx.now, decision_comment: storedOptionalText(args.reason) };
     yield* updateRow('escalations', before.customer_id, before.id, set, 'withdraw');

@@ -6,8 +6,8 @@ import { requireDateInWindow } from '../domain/date-bounds';
 import { storedOptionalText } from '../domain/text';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext, type MutationDefinition } from './definition';
-import { insertRow, newId, rowById, updateRow, type Step } from './effects';
-import { requireItemOf, requireUser } from './guards';
+import { insertRow, newId, updateRow, type Step } from './effects';
+import { requiredRow, requireItemOf, requireUser } from './guards';
 
 export interface NewFollowUp {
   readonly customerId: string;
@@ -50,21 +50,15 @@ export const followUpCreate = defineMutation({
   },
 });
 
-function* followUpToClose(followUpId: string, lock: boolean): Step<SyncedRow<'follow_ups'>> {
-  const row = yield* rowById('follow_ups', followUpId, { lock });
-  if (row === undefined) throw new DomainError('not_found', `follow-up ${followUpId} does not exist`, 'followUpId');
-  return row;
-}
-
 function closeFollowUp(name: string, status: Exclude<FollowUpStatus, 'open'>, action: string): MutationDefinition<typeof FollowUpCloseSchema, SyncedRow<'follow_ups'>> {
   return defineMutation({
     name,
     args: FollowUpCloseSchema,
     *customerOf(args) {
-      return (yield* followUpToClose(args.followUpId, false)).customer_id;
+      return (yield* requiredRow('follow_ups', args.followUpId, 'follow-up', 'followUpId')).customer_id;
     },
     *decide(ctx, args) {
-      const before = yield* followUpToClose(args.followUpId, true);
+      const before = yield* requiredRow('follow_ups', args.followUpId, 'follow-up', 'followUpId', { lock: true });
       if (before.status !== 'open') throw new DomainError('conflict', `this follow-up is already ${before.status}`, 'followUpId');
       const set = { status, done_at: ctx.now, done_comment: storedOptionalText(args.comment) };
       yield* updateRow('follow_ups', before.customer_id, before.id, set, action);

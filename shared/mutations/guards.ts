@@ -1,8 +1,16 @@
 /** Lookups that rules start with, refusing with not_found on the field that named the row. */
 import { DomainError } from '../api/result';
 import { checkOwedItems } from '../domain/owed-items';
+import type { SyncEntity } from '../sync/protocol';
 import type { SyncedRow } from '../sync/tables';
 import { rowById, rowsWhere, userById, type Step, type UserFacts } from './effects';
+
+/** The row `id` names, or not_found on `field` ("note … does not exist"). */
+export function* requiredRow<E extends SyncEntity>(table: E, id: string, what: string, field: string, options: { readonly lock?: boolean } = {}): Step<SyncedRow<E>> {
+  const row = yield* rowById(table, id, options);
+  if (row === undefined) throw new DomainError('not_found', `${what} ${id} does not exist`, field);
+  return row;
+}
 
 export function* requireCustomer(customerId: string, field = 'customerId'): Step<void> {
   yield* requiredCustomer(customerId, field);
@@ -32,8 +40,4 @@ export function* owedItems(customerId: string, ids: readonly string[], field: st
   return checkOwedItems(new Map(rows.map((row) => [row.id, row])), customerId, ids, field, idKey);
 }
 
-export function* requiredCustomer(customerId: string, field = 'customerId'): Step<SyncedRow<'customers'>> {
-  const customer = yield* rowById('customers', customerId);
-  if (customer === undefined) throw new DomainError('not_found', `customer ${customerId} does not exist`, field);
-  return customer;
-}
+export const requiredCustomer = (customerId: string, field = 'customerId'): Step<SyncedRow<'customers'>> => requiredRow('customers', customerId, 'customer', field);

@@ -3,8 +3,8 @@ import { NoteAddSchema, NoteEditSchema } from '../api/collector-schemas';
 import { DomainError } from '../api/result';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer } from './definition';
-import { insertRow, newId, rowById, updateRow, type Step } from './effects';
-import { requireItemOf } from './guards';
+import { insertRow, newId, updateRow } from './effects';
+import { requiredRow, requireItemOf } from './guards';
 
 export const noteAdd = defineMutation({
   name: 'note.add',
@@ -32,20 +32,14 @@ export const noteAdd = defineMutation({
   },
 });
 
-function* noteToEdit(noteId: string, lock: boolean): Step<SyncedRow<'notes'>> {
-  const note = yield* rowById('notes', noteId, { lock });
-  if (note === undefined) throw new DomainError('not_found', `note ${noteId} does not exist`, 'noteId');
-  return note;
-}
-
 export const noteEdit = defineMutation({
   name: 'note.edit',
   args: NoteEditSchema,
   *customerOf(args) {
-    return (yield* noteToEdit(args.noteId, false)).customer_id;
+    return (yield* requiredRow('notes', args.noteId, 'note', 'noteId')).customer_id;
   },
   *decide(ctx, args) {
-    const before = yield* noteToEdit(args.noteId, true);
+    const before = yield* requiredRow('notes', args.noteId, 'note', 'noteId', { lock: true });
     // Editing an older version would fork the lineage: the editor must start from the current text.
     if (!before.is_current) throw new DomainError('conflict', 'this note has been edited since; edit its current version', 'noteId');
     if (before.body === args.body) throw new DomainError('validation', 'the text is unchanged', 'body');

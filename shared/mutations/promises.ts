@@ -15,8 +15,8 @@ import { nextPromiseLevel } from '../domain/promise';
 import { validateInstalments, type Instalment } from '../domain/promise-plan';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext } from './definition';
-import { insertItems, insertRow, newId, rowById, rowsWhere, updateRow, type Step } from './effects';
-import { owedItems, requiredCustomer } from './guards';
+import { insertItems, insertRow, newId, rowsWhere, updateRow, type Step } from './effects';
+import { owedItems, requiredCustomer, requiredRow } from './guards';
 
 export type PromiseTerms = z.output<typeof PromiseTermsSchema>;
 type PromiseRow = SyncedRow<'promises'>;
@@ -205,20 +205,14 @@ export const promisePlan = defineMutation({
   },
 });
 
-function* promiseToCancel(promiseId: string, lock: boolean): Step<PromiseRow> {
-  const row = yield* rowById('promises', promiseId, { lock });
-  if (row === undefined) throw new DomainError('not_found', `promise ${promiseId} does not exist`, 'promiseId');
-  return row;
-}
-
 export const promiseCancel = defineMutation({
   name: 'promise.cancel',
   args: PromiseCancelSchema,
   *customerOf(args) {
-    return (yield* promiseToCancel(args.promiseId, false)).customer_id;
+    return (yield* requiredRow('promises', args.promiseId, 'promise', 'promiseId')).customer_id;
   },
   *decide(ctx, args): Step<RecordedPromise[]> {
-    const target = yield* promiseToCancel(args.promiseId, true);
+    const target = yield* requiredRow('promises', args.promiseId, 'promise', 'promiseId', { lock: true });
     if (target.status !== 'open') throw new DomainError('conflict', `only an open promise can be cancelled; this one is ${target.status.replace('_', ' ')}`, 'promiseId');
     if (args.wholePlan && target.plan_id === null) throw new DomainError('validation', 'this promise is not part of a payment plan', 'wholePlan');
     const rows = args.wholePlan && target.plan_id !== null ? yield* rowsWhere('promises', { plan_id: target.plan_id, status: 'open' }, { lock: true }) : [target];

@@ -10,7 +10,7 @@ import { checkDecision, checkReassignTarget, DECISION_STATUS, mayReassignWithin,
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation } from './definition';
 import { rowById, rowsWhere, updateRow, type Step, type UserFacts } from './effects';
-import { requiredUser } from './guards';
+import { requiredRow, requiredUser } from './guards';
 
 export interface Reassignment {
   readonly moved: readonly SyncedRow<'customers'>[];
@@ -24,7 +24,7 @@ export const customerReassign = defineMutation({
   *customerOf(args) {
     return args.customerIds[0] ?? '';
   },
-  customersOf: (args) => args.customerIds,
+  customersOf: (args) => args.customerIds.map((id, index) => ({ id, field: `customerIds.${String(index)}` })),
   *decide(ctx, args): Step<Reassignment> {
     const actor = requireReassigner(ctx.actor);
     const target = yield* requiredUser(args.toCollectorId, 'toCollectorId');
@@ -51,21 +51,15 @@ export interface Decision {
   readonly creditHoldSet: boolean;
 }
 
-function* escalationToDecide(escalationId: string, lock: boolean): Step<SyncedRow<'escalations'>> {
-  const row = yield* rowById('escalations', escalationId, { lock });
-  if (row === undefined) throw new DomainError('not_found', `escalation ${escalationId} does not exist`, 'escalationId');
-  return row;
-}
-
 export const escalationDecide = defineMutation({
   name: 'escalation.decide',
   args: EscalationDecideSchema,
   *customerOf(args) {
-    return (yield* escalationToDecide(args.escalationId, false)).customer_id;
+    return (yield* requiredRow('escalations', args.escalationId, 'escalation', 'escalationId')).customer_id;
   },
   *decide(ctx, args): Step<Decision> {
     const actor = requireDecider(ctx.actor);
-    const before = yield* escalationToDecide(args.escalationId, true);
+    const before = yield* requiredRow('escalations', args.escalationId, 'escalation', 'escalationId', { lock: true });
     const customer = yield* rowById('customers', before.customer_id, { lock: true });
     if (customer === undefined) throw new DomainError('not_found', `customer ${before.customer_id} does not exist`, 'escalationId');
     checkDecision(actor, customer.team_id, { kind: before.kind, status: before.status, requestedBy: before.requested_by });
