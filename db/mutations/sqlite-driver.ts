@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { DecideContext, MutationDefinition } from '../../shared/mutations/definition';
 import type { Role } from '../../shared/domain/codes';
-import { isList, type Effect, type RowFilter, type Step, type UserFacts } from '../../shared/mutations/effects';
+import { isList, requireFilter, type Effect, type RowFilter, type Step, type UserFacts } from '../../shared/mutations/effects';
 import { requireCustomer } from '../../shared/mutations/guards';
 import type { SyncEntity } from '../../shared/sync/protocol';
 import { rowOrder, sharedTableSpec, type ColumnSpec, type SharedTable, type SyncedRow } from '../../shared/sync/tables';
@@ -61,8 +61,9 @@ function whereClause(table: SharedTable, where: RowFilter): { sql: string; param
     const spec = declared(table, column);
     if (isList(value)) {
       if (value.length === 0) return null;
-      conditions.push(`${quote(column)} IN (${value.map(() => '?').join(', ')})`);
-      params.push(...value);
+      // One bound JSON array, so a list of any length reuses one cached statement.
+      conditions.push(`${quote(column)} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(value));
     } else if (value === null) {
       conditions.push(`${quote(column)} IS NULL`);
     } else {
@@ -132,13 +133,13 @@ function write(tx: CommandTx, effect: Exclude<Effect, { effect: 'read' | 'user' 
       for (const row of effect.rows) insertValues(tx, effect.table, row);
       break;
     case 'updateItems': {
-      const clause = whereClause(effect.table, effect.where);
+      const clause = whereClause(effect.table, requireFilter(effect.where));
       const set = setClause(effect.table, effect.set);
       if (clause !== null) prepared(tx.sqlite, `UPDATE ${quote(effect.table)} SET ${set.sql}${clause.sql}`).run(...set.params, ...clause.params);
       break;
     }
     case 'deleteItems': {
-      const clause = whereClause(effect.table, effect.where);
+      const clause = whereClause(effect.table, requireFilter(effect.where));
       if (clause !== null) prepared(tx.sqlite, `DELETE FROM ${quote(effect.table)}${clause.sql}`).run(...clause.params);
       break;
     }

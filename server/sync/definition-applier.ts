@@ -8,7 +8,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { DecideContext, MutationDefinition } from '../../shared/mutations/definition';
-import { isList, type Effect, type RowFilter, type Step, type UserFacts } from '../../shared/mutations/effects';
+import { isList, requireFilter, type Effect, type RowFilter, type Step, type UserFacts } from '../../shared/mutations/effects';
 import type { SyncEntity } from '../../shared/sync/protocol';
 import { rowOrder, serverColumnNames, sharedTableSpec, type SharedTable } from '../../shared/sync/tables';
 import type { ServerDatabase } from '../db/schema';
@@ -87,10 +87,10 @@ async function write(ctx: ApplyContext, effect: Exclude<Effect, { effect: 'read'
       for (const row of effect.rows) await insertValues(trx, effect.table, toServer(effect.table, row));
       return;
     case 'updateItems':
-      await sql`UPDATE ${sql.table(effect.table)} SET ${setSql(effect.table, effect.set)} WHERE ${whereSql(effect.table, effect.where)}`.execute(trx);
+      await sql`UPDATE ${sql.table(effect.table)} SET ${setSql(effect.table, effect.set)} WHERE ${whereSql(effect.table, requireFilter(effect.where))}`.execute(trx);
       return;
     case 'deleteItems':
-      await sql`DELETE FROM ${sql.table(effect.table)} WHERE ${whereSql(effect.table, effect.where)}`.execute(trx);
+      await sql`DELETE FROM ${sql.table(effect.table)} WHERE ${whereSql(effect.table, requireFilter(effect.where))}`.execute(trx);
       return;
   }
 }

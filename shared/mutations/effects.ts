@@ -48,6 +48,12 @@ export type Effect =
   | { readonly effect: 'updateItems'; readonly table: ItemTable; readonly customerId: string; readonly where: RowFilter; readonly set: Values }
   | { readonly effect: 'deleteItems'; readonly table: ItemTable; readonly customerId: string; readonly where: RowFilter };
 
+/** The filter of a write to an item list: an empty one would change every list of the table, a rule's bug. */
+export function requireFilter(where: RowFilter): RowFilter {
+  if (Object.keys(where).length === 0) throw new Error('a write to an item list needs a filter');
+  return where;
+}
+
 /** A step of a rule: yields effects, is answered with their results, returns R. */
 export type Step<R> = Generator<Effect, R, unknown>;
 

@@ -47,6 +47,9 @@ function* promiseScope(customerId: string, itemIds: readonly string[], requested
   return { customerId, items, currency, owedMinor: owedOnItems(account) };
 }
 
+/** The statuses a pending promise has (the rest of the account's history is neither read nor locked). */
+const PENDING_STATUSES = ['open', 'broken', 'partially_kept'];
+
 /** Open promises, and broken or partly kept ones nobody has answered with a new promise yet. */
 const isPending = (row: PromiseRow): boolean => row.status === 'open' || ((row.status === 'broken' || row.status === 'partially_kept') && row.superseded_by === null);
 
@@ -59,7 +62,7 @@ function* predecessors(scope: PromiseScope): Step<PromiseRow[]> {
     const links = yield* rowsWhere('promise_items', { open_item_id: scope.items.map((item) => item.id) });
     direct = (yield* rowsWhere('promises', { id: [...new Set(links.map((link) => link.promise_id))] }, { lock: true })).filter(isPending);
   } else {
-    const candidates = (yield* rowsWhere('promises', { customer_id: scope.customerId, currency: scope.currency }, { lock: true })).filter(isPending);
+    const candidates = (yield* rowsWhere('promises', { customer_id: scope.customerId, currency: scope.currency, status: PENDING_STATUSES }, { lock: true })).filter(isPending);
     const withItems = new Set((yield* rowsWhere('promise_items', { promise_id: candidates.map((row) => row.id) })).map((link) => link.promise_id));
     direct = candidates.filter((row) => !withItems.has(row.id));
   }
