@@ -22,6 +22,7 @@ import { registerImportRoute } from './routes/import';
 import { registerMeRoute } from './routes/me';
 import { registerPortfolioRoutes } from './routes/portfolio';
 import { registerSyncRoutes } from './routes/sync';
+import { scheduleDailyEvaluation } from './promises/schedule';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const MIN_SECRET_LENGTH = 32;
@@ -43,6 +44,8 @@ export interface BuildServerOptions {
    * and X-Forwarded-Proto count: the login throttle's client address, and https for HSTS.
    */
   readonly trustProxy?: readonly string[];
+  /** Judge promises at start and on every day change (server/promises/schedule.ts); off in tests that set up their own data. */
+  readonly judgePromisesDaily?: boolean;
 }
 
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
@@ -79,6 +82,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerPortfolioRoutes(app, ctx, authenticate);
   registerImportRoute(app, ctx, authenticate);
   registerSyncRoutes(app, ctx, authenticate);
+  if (options.judgePromisesDaily === true) scheduleDailyEvaluation(app, ctx.db, clock);
   await app.ready();
   return app;
 }

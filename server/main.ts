@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     db: store.db,
     secret,
     trustProxy: config.trustProxy,
+    judgePromisesDaily: true,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
 

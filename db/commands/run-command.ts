@@ -9,10 +9,11 @@ import type { z } from 'zod';
 import { validationError } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
+import type { PromiseRules } from '../../shared/domain/promise';
 import type { LocalStore } from '../open';
 import { enqueueMutation } from '../sync/outbox';
 import { build, execute, selectFirst } from '../typed-sql';
-import { DEFAULT_DOMAIN_SETTINGS, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
+import { DEFAULT_DOMAIN_SETTINGS, promiseRulesOf, refreshCustomerSummaries, type DomainSettings } from '../summary/refresh';
 
 export interface CommandContext {
   readonly store: LocalStore;
@@ -26,6 +27,8 @@ export interface CommandTx {
   /** One timestamp for every row the command writes. */
   readonly now: string;
   readonly asOf: string;
+  /** Grace and tolerance of promises (the domain settings'), for a rule that judges a promise. */
+  readonly promiseRules: PromiseRules;
   /** The local profile the change is recorded for (null before a profile exists). */
   readonly userId: string | null;
   readonly mutationId: string;
@@ -73,6 +76,7 @@ export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command:
       sqlite,
       now,
       asOf: todayUtc(ctx.clock),
+      promiseRules: promiseRulesOf(settings),
       userId,
       mutationId,
       audit(entity, entityId, action, before, after) {

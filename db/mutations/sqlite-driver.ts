@@ -19,6 +19,8 @@ import { prepared } from '../statements';
 import { AUDIT_ENTITY_TABLES } from '../sync/entities';
 
 type StoredRow = Record<string, unknown>;
+/** What running a step needs of a transaction: a command's, or the day change's evaluation of promises. */
+export type StepTx = Pick<CommandTx, 'sqlite' | 'audit' | 'touch'>;
 type Values = Readonly<Record<string, unknown>>;
 
 const AUDIT_NAMES = new Map(Object.entries(AUDIT_ENTITY_TABLES).map(([entity, table]) => [table, entity]));
@@ -74,7 +76,7 @@ function whereClause(table: SharedTable, where: RowFilter): { sql: string; param
   return { sql: conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`, params };
 }
 
-function select(tx: CommandTx, table: SharedTable, where: RowFilter): StoredRow[] {
+function select(tx: StepTx, table: SharedTable, where: RowFilter): StoredRow[] {
   const clause = whereClause(table, where);
   if (clause === null) return [];
   return prepared<unknown[], StoredRow>(tx.sqlite, `SELECT * FROM ${quote(table)}${clause.sql} ORDER BY ${rowOrder(table).map(quote).join(', ')}`).all(...clause.params);
@@ -85,7 +87,7 @@ function setClause(table: SharedTable, set: Values): { sql: string; params: unkn
   return { sql: columns.map((column) => `${quote(column)} = ?`).join(', '), params: columns.map((column) => toStored(declared(table, column), set[column])) };
 }
 
-function insertValues(tx: CommandTx, table: SharedTable, row: Values): void {
+function insertValues(tx: StepTx, table: SharedTable, row: Values): void {
   const columns = Object.keys(row);
   const values = columns.map((column) => toStored(declared(table, column), row[column]));
   prepared(tx.sqlite, `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
@@ -97,7 +99,7 @@ function auditName(table: SyncEntity): string {
   return name;
 }
 
-function storedById(tx: CommandTx, table: SyncEntity, id: string): StoredRow {
+function storedById(tx: StepTx, table: SyncEntity, id: string): StoredRow {
   const row = select(tx, table, { id })[0];
   if (row === undefined) throw new Error(`${table} ${id} vanished while saving`);
   return row;
@@ -116,7 +118,7 @@ function userFacts(tx: Pick<CommandTx, 'sqlite'>, id: string): UserFacts | undef
   return row === undefined ? undefined : { id: row.id, displayName: row.display_name, role: row.role, teamId: row.team_id, disabled: row.disabled === 1 };
 }
 
-function write(tx: CommandTx, effect: Exclude<Effect, { effect: 'read' | 'user' | 'newId' }>): void {
+function write(tx: StepTx, effect: Exclude<Effect, { effect: 'read' | 'user' | 'newId' }>): void {
   switch (effect.effect) {
     case 'insert':
       insertValues(tx, effect.table, effect.row);
@@ -147,7 +149,7 @@ function write(tx: CommandTx, effect: Exclude<Effect, { effect: 'read' | 'user' 
   tx.touch(effect.customerId);
 }
 
-function answer(tx: CommandTx, effect: Effect): unknown {
+function answer(tx: StepTx, effect: Effect): unknown {
   switch (effect.effect) {
     case 'read':
       // The transaction is IMMEDIATE: it holds SQLite's write lock, so `lock` needs nothing more.
@@ -163,7 +165,7 @@ function answer(tx: CommandTx, effect: Effect): unknown {
 }
 
 /** Runs a step to its end, answering each effect synchronously. */
-export function runStep<R>(tx: CommandTx, step: Step<R>): R {
+export function runStep<R>(tx: StepTx, step: Step<R>): R {
   let next = step.next();
   while (next.done !== true) next = step.next(answer(tx, next.value));
   return next.value;
@@ -171,7 +173,13 @@ export function runStep<R>(tx: CommandTx, step: Step<R>): R {
 
 export function decideContext(tx: CommandTx): DecideContext {
   const user = tx.userId === null ? undefined : userFacts(tx, tx.userId);
-  return { now: tx.now, asOf: tx.asOf, userId: tx.userId, actor: user === undefined ? null : { id: user.id, role: user.role, teamId: user.teamId } };
+  return {
+    now: tx.now,
+    asOf: tx.asOf,
+    userId: tx.userId,
+    actor: user === undefined ? null : { id: user.id, role: user.role, teamId: user.teamId },
+    promiseRules: tx.promiseRules,
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
  * then one prepared upsert per customer, all in one transaction.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { DEFAULT_PROMISE_RULES, validatePromiseRules, type PromiseRules } from '../../shared/domain/promise';
 import { DEFAULT_AGING_CONFIG } from '../../shared/domain/aging';
 import { DEFAULT_FX } from '../../shared/domain/fx';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../../shared/domain/priority';
@@ -18,6 +19,9 @@ export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
   weights: DEFAULT_PRIORITY_WEIGHTS,
   fx: DEFAULT_FX,
 };
+
+/** Settings come from a file the user can edit: bad promise rules fail loudly with the field named, before any row moves. */
+export const promiseRulesOf = (settings: DomainSettings): PromiseRules => validatePromiseRules(settings.promises ?? DEFAULT_PROMISE_RULES);
 
 export const SUMMARY_AS_OF_KEY = 'summary_as_of';
 /** The aging, weights and rates the stored summaries were computed with. */

@@ -119,6 +119,10 @@ export function formatReport(report: ImportReport): string[] {
   for (const [entity, counts] of Object.entries(report.applied)) {
     if (counts.inserted + counts.updated + counts.unchanged > 0) lines.push(`  ${entity}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);
   }
+  if (report.promises !== null) {
+    const { evaluated, kept, partiallyKept, broken, followUpsCreated } = report.promises;
+    lines.push(`  promises judged as of ${report.promises.asOf}: ${evaluated} open, ${kept} now kept, ${partiallyKept} partly kept, ${broken} broken (${followUpsCreated} follow-up(s) opened)`);
+  }
   for (const rejection of report.rejected) {
     lines.push(`line ${rejection.line}, column ${rejection.column}${rejection.entity === undefined ? '' : ` (${rejection.entity})`}: ${JSON.stringify(rejection.value)}: ${rejection.reason}`);
   }

@@ -68,7 +68,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     await migrateServerDatabase(store.db, store.schema);
     const seeded = options.demo !== null && (await isServerDatabaseEmpty(store.db)) ? await seedDemo(store.db, options.demo, options.clock, installPassword) : null;
     const passwordReplacedFor = await keepUsersOnInstallPassword(store.db, options.clock, installPassword, seeded !== null);
-    app = await buildServer({ db: store.db, secret, clock: options.clock, logger: options.logger ?? false, loopbackOnly: true });
+    app = await buildServer({ db: store.db, secret, clock: options.clock, logger: options.logger ?? false, loopbackOnly: true, judgePromisesDaily: true });
     await app.listen({ host: HOST, port });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('the embedded server is not listening on a TCP port');

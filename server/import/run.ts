@@ -4,12 +4,13 @@
  * `allowPartial`, which commits the valid rows. A dry run reports the same and commits nothing.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Clock } from '../../shared/domain/clock';
+import { todayUtc, type Clock } from '../../shared/domain/clock';
 import type { ServerDatabase } from '../db/schema';
-import { applyBatch, zeroCounts } from './apply';
+import { evaluatePromisesIn } from '../promises/evaluate';
+import { applyBatch, zeroCounts, type AppliedCounts } from './apply';
 import { PRESETS } from './presets';
 import { csvRecords, jsonRecords, readOptionsOf, type Mapping, type SourceRecords } from './sources';
-import { ImportInputError, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
+import { ImportInputError, type EntityCounts, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
 import { validateBatch } from './validate';
 
 export type ImportSource =
@@ -34,6 +35,9 @@ function read(source: ImportSource): { records: SourceRecords; options: ReadOpti
   }
   return { records: csvRecords(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };
 }
+
+const changed = (counts: EntityCounts): boolean => counts.inserted + counts.updated > 0;
+const movedMoney = (counts: AppliedCounts): boolean => changed(counts.payments) || changed(counts.clearings);
 
 const byPosition = (a: Rejection, b: Rejection): number => a.line - b.line || a.column.localeCompare(b.column);
 
@@ -62,9 +66,11 @@ export async function runImport(db: Kysely<ServerDatabase>, clock: Clock, reques
       await IMPORT_LOCK.execute(trx);
       const applied = await applyBatch(trx, validated, now);
       const rejected = [...early, ...applied.rejected].sort(byPosition);
-      if (rejected.length > 0 && !allowPartial) throw new RolledBack({ committed: false, dryRun, applied: zeroCounts(), rejected });
-      if (dryRun) throw new RolledBack({ committed: false, dryRun, applied: applied.counts, rejected });
-      return { committed: true, dryRun, applied: applied.counts, rejected };
+      if (rejected.length > 0 && !allowPartial) throw new RolledBack({ committed: false, dryRun, applied: zeroCounts(), rejected, promises: null });
+      if (dryRun) throw new RolledBack({ committed: false, dryRun, applied: applied.counts, rejected, promises: null });
+      // Money that arrived may keep a promise: judged in the same transaction, so no client pulls the payment without the verdict.
+      const promises = movedMoney(applied.counts) ? await evaluatePromisesIn(trx, { asOf: todayUtc(clock), now }) : null;
+      return { committed: true, dryRun, applied: applied.counts, rejected, promises };
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.report;

@@ -1,5 +1,6 @@
 /** The shapes an ERP import passes around: raw records from a source, typed records, the report. */
 import type { Channel, ItemKind, PaymentMethod, RiskClass } from '../../shared/domain/codes';
+import type { PromiseEvaluationRun } from '../../shared/mutations/promise-evaluation';
 import type { DecimalSeparator } from './fields';
 
 /** In the order they are applied: later entities refer to earlier ones by ERP key. */
@@ -130,6 +131,8 @@ export interface ImportReport {
   /** What was applied; with `committed: false` after rejections, all zero. For a dry run: what would be. */
   readonly applied: Readonly<Record<ImportEntity, EntityCounts>>;
   readonly rejected: readonly Rejection[];
+  /** The promises judged as of the server's day after the payments and clearings committed; null when none came or nothing was committed. */
+  readonly promises: PromiseEvaluationRun | null;
 }
 
 /** The request itself is unusable (unknown column in the mapping, malformed CSV...): no row-level report. */

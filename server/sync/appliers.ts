@@ -11,7 +11,6 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { BrokenPromiseFollowUpSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
-import { brokenPromiseFollowUpAssignee, brokenPromiseFollowUpId } from '../../shared/domain/broken-promise';
 import type { CreatedIds, SyncEntity } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { recordChange } from '../db/change-log';
@@ -71,7 +70,7 @@ export const namedCustomer = (_trx: Db, args: { readonly customerId: string }): 
 // Method parameters are bivariant, so a specific applier fits the table of all appliers.
 export const define = <S extends z.ZodType>(applier: Applier<S>): Applier => applier;
 
-export const log = (ctx: ApplyContext, entity: SyncEntity, id: string, customerId: string): Promise<number> =>
+export const log = (ctx: Pick<ApplyContext, 'trx' | 'receivedAt'>, entity: SyncEntity, id: string, customerId: string): Promise<number> =>
   recordChange(ctx.trx, { entity, entityId: id, customerId, op: 'upsert' }, ctx.receivedAt);
 
 /**
@@ -84,7 +83,7 @@ export function insertLogged<T extends InsertedTable>(ctx: ApplyContext, entity:
 }
 
 /** insertLogged of a row whose columns are known only at run time (a shared rule's, server/sync/definition-applier.ts). */
-export async function insertLoggedValues(ctx: ApplyContext, entity: InsertedTable, customerId: string, row: Readonly<Record<string, unknown>> & { readonly id: string }): Promise<void> {
+export async function insertLoggedValues(ctx: Pick<ApplyContext, 'trx' | 'receivedAt' | 'buffer'>, entity: InsertedTable, customerId: string, row: Readonly<Record<string, unknown>> & { readonly id: string }): Promise<void> {
   if (ctx.buffer !== null) {
     if (ctx.buffer.add(entity, customerId, row)) return;
     await ctx.buffer.flush();
@@ -93,7 +92,7 @@ export async function insertLoggedValues(ctx: ApplyContext, entity: InsertedTabl
 }
 
 /** The id the client chose for the `index`th row of `entity` this mutation creates, or a fresh one. */
-export async function newId(ctx: ApplyContext, entity: SyncEntity, index = 0): Promise<string> {
+export async function newId(ctx: Pick<ApplyContext, 'trx' | 'ids' | 'optimistic'>, entity: SyncEntity, index = 0): Promise<string> {
   const given = ctx.ids[entity];
   const id = Array.isArray(given) ? given[index] : index === 0 ? given : undefined;
   if (id === undefined) return uuidv7();
@@ -104,30 +103,12 @@ export async function newId(ctx: ApplyContext, entity: SyncEntity, index = 0): P
 }
 
 /**
- * A client found a promise broken and opened its follow-up under the id derived from the promise:
- * the first client to say so creates it, any other finds it there (applied, nothing changes).
+ * What a desktop before server-side evaluation pushed when it found a promise broken. The server
+ * now judges promises and opens that follow-up itself (server/promises), so an outbox of an older
+ * version is answered as applied, and nothing changes: the server's own verdict decides.
  */
 export const brokenPromiseFollowUp = define({
   schema: BrokenPromiseFollowUpSchema,
   customerOf: namedCustomer,
-  async apply(ctx, args) {
-    const promise = await ctx.trx.selectFrom('promises').select(['customer_id', 'created_by']).where('id', '=', args.promiseId).executeTakeFirst();
-    if (promise?.customer_id !== args.customerId) throw new DomainError('not_found', `promise ${args.promiseId} does not exist for this customer`, 'promiseId');
-    const id = brokenPromiseFollowUpId(args.promiseId);
-    const existing = await ctx.trx.selectFrom('follow_ups').select('id').where('id', '=', id).executeTakeFirst();
-    if (existing !== undefined) return;
-    await insertLogged(ctx, 'follow_ups', args.customerId, {
-      id,
-      customer_id: args.customerId,
-      open_item_id: null,
-      activity_id: null,
-      due_date: args.dueDate,
-      title: args.title,
-      status: 'open',
-      assigned_to: brokenPromiseFollowUpAssignee(promise.created_by, ctx.principal.userId),
-      created_by: ctx.principal.userId,
-      created_at: ctx.now,
-      done_at: null,
-    });
-  },
+  apply: () => Promise.resolve(),
 });

@@ -12,10 +12,13 @@ import { isList, requireFilter, type Effect, type RowFilter, type Step, type Use
 import type { SyncEntity } from '../../shared/sync/protocol';
 import { rowOrder, serverColumnNames, sharedTableSpec, type SharedTable } from '../../shared/sync/tables';
 import type { ServerDatabase } from '../db/schema';
+import { SERVER_PROMISE_RULES } from '../promises/rules';
 import { define, insertLoggedValues, log, newId, type Applier, type ApplyContext } from './appliers';
 import type { InsertedTable } from './logged-insert';
 
 type Db = Kysely<ServerDatabase>;
+/** What writing needs of an applier's context; a job the server starts itself (server/promises) has no principal. */
+type WriteContext = Pick<ApplyContext, 'trx' | 'receivedAt' | 'ids' | 'optimistic' | 'buffer'>;
 type Values = Readonly<Record<string, unknown>>;
 
 const INSERTED_TABLES: ReadonlySet<SyncEntity> = new Set<InsertedTable>(['activities', 'contact_persons', 'follow_ups', 'notes']);
@@ -56,7 +59,7 @@ async function insertValues(trx: Db, table: SharedTable, row: Values): Promise<v
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))}) VALUES (${sql.join(columns.map((column) => sql`${row[column]}`))})`.execute(trx);
 }
 
-async function insert(ctx: ApplyContext, effect: Extract<Effect, { effect: 'insert' }>): Promise<void> {
+async function insert(ctx: WriteContext, effect: Extract<Effect, { effect: 'insert' }>): Promise<void> {
   // Events and clearings keep their customer on the server only, so the pull can scope them without a join.
   const owner = Object.hasOwn(sharedTableSpec(effect.table).serverOnly, 'customer_id') ? { customer_id: effect.customerId } : {};
   const row: Values & { readonly id: string } = { ...toServer(effect.table, effect.row), ...owner, id: effect.row.id };
@@ -73,7 +76,7 @@ async function userFacts(trx: Db, id: string): Promise<UserFacts | undefined> {
   return row === undefined ? undefined : { id: row.id, displayName: row.display_name, role: row.role, teamId: row.team_id, disabled: row.disabled };
 }
 
-async function write(ctx: ApplyContext, effect: Exclude<Effect, { effect: 'read' | 'user' | 'newId' }>): Promise<void> {
+async function write(ctx: WriteContext, effect: Exclude<Effect, { effect: 'read' | 'user' | 'newId' }>): Promise<void> {
   const { trx } = ctx;
   switch (effect.effect) {
     case 'insert':
@@ -95,33 +98,24 @@ async function write(ctx: ApplyContext, effect: Exclude<Effect, { effect: 'read'
   }
 }
 
-/**
- * How many rows of each table a mutation has asked new ids for: the `index` of its next one in the
- * pushed `ids`. Kept per mutation, across the steps an applier not yet moved runs.
- */
-const createdCounts = new WeakMap<ApplyContext, Map<SyncEntity, number>>();
-
-function nextIndex(ctx: ApplyContext, table: SyncEntity): number {
-  let counts = createdCounts.get(ctx);
-  if (counts === undefined) {
-    counts = new Map();
-    createdCounts.set(ctx, counts);
-  }
-  const index = counts.get(table) ?? 0;
-  counts.set(table, index + 1);
-  return index;
-}
-
 /** The plan id the desktop chose (its first promise's plan), or a fresh one for a client that sent none. */
-const planId = (ctx: ApplyContext): string => (typeof ctx.ids.plan === 'string' ? ctx.ids.plan : uuidv7());
+const planId = (ctx: WriteContext): string => (typeof ctx.ids.plan === 'string' ? ctx.ids.plan : uuidv7());
+
 
 /** Answers a step's effects in turn; `ctx` is null where the step may only read (customerOf). */
-async function runStep<R>(trx: Db, step: Step<R>, ctx: ApplyContext | null): Promise<R> {
+async function runStep<R>(trx: Db, step: Step<R>, ctx: WriteContext | null): Promise<R> {
+  // How many rows of each table the step has asked new ids for: the index of its next one in the pushed `ids`.
+  const created = new Map<SyncEntity, number>();
+  const nextIndex = (table: SyncEntity): number => {
+    const index = created.get(table) ?? 0;
+    created.set(table, index + 1);
+    return index;
+  };
   const answer = async (effect: Effect): Promise<unknown> => {
     if (effect.effect === 'read') return select(trx, effect.table, effect.where, effect.lock);
     if (effect.effect === 'user') return userFacts(trx, effect.id);
     if (ctx === null) throw new Error(`a read-only step asked for ${effect.effect}`);
-    if (effect.effect === 'newId') return effect.table === 'plan' ? planId(ctx) : newId(ctx, effect.table, nextIndex(ctx, effect.table));
+    if (effect.effect === 'newId') return effect.table === 'plan' ? planId(ctx) : newId(ctx, effect.table, nextIndex(effect.table));
     await write(ctx, effect);
     return undefined;
   };
@@ -135,10 +129,12 @@ export const decideContextOf = (ctx: ApplyContext): DecideContext => ({
   asOf: ctx.asOf,
   userId: ctx.principal.userId,
   actor: { id: ctx.principal.userId, role: ctx.principal.role, teamId: ctx.principal.teamId },
+  promiseRules: SERVER_PROMISE_RULES,
 });
 
-/** Runs a shared step inside an applier's transaction. */
-export const runSharedStep = <R>(ctx: ApplyContext, step: Step<R>): Promise<R> => runStep(ctx.trx, step, ctx);
+/** Runs a shared step the server starts itself (no push, no client ids) inside `trx`; `now` stamps its change_log entries. */
+export const runServerStep = <R>(trx: Db, now: string, step: Step<R>): Promise<R> =>
+  runStep(trx, step, { trx, receivedAt: now, ids: {}, optimistic: false, buffer: null });
 
 /** The server's applier of a shared mutation. */
 export function definitionApplier(definition: MutationDefinition): Applier {
@@ -158,7 +154,7 @@ export function definitionApplier(definition: MutationDefinition): Applier {
       return customerId;
     },
     async apply(ctx, args) {
-      await runSharedStep(ctx, definition.decide(decideContextOf(ctx), args));
+      await runStep(ctx.trx, definition.decide(decideContextOf(ctx), args), ctx);
     },
     buffered: (args) => definition.bufferable?.(args) === true,
   });

@@ -1,7 +1,7 @@
 /**
- * The follow-up opened when a promise is found broken. Every client judges promises on its own
- * (the same rule, the same data), so each would open "the" follow-up: its id is derived from the
- * promise, and the server, told by any of them, creates it once under that id.
+ * The follow-up the server's promise evaluation opens when it finds a promise broken
+ * (shared/mutations/promise-evaluation.ts). Its id is derived from the promise, so however often
+ * the evaluation runs, there is one.
  */
 import { v5 as uuidv5 } from 'uuid';
 
@@ -11,8 +11,5 @@ export const brokenPromiseFollowUpId = (promiseId: string): string => uuidv5(`br
 
 export const brokenPromiseFollowUpTitle = (promisedDate: string): string => `Promise of ${promisedDate} broken: call the customer`;
 
-/**
- * Whom the follow-up goes to: the promise's author, else whoever found it broken (on a
- * workstation the signed-in user, who is also the one whose push tells the server).
- */
-export const brokenPromiseFollowUpAssignee = (createdBy: string | null, evaluatorId: string | null): string | null => createdBy ?? evaluatorId;
+/** Whom the follow-up goes to: the promise's author, else the customer's collector. */
+export const brokenPromiseFollowUpAssignee = (createdBy: string | null, collectorId: string | null): string | null => createdBy ?? collectorId;

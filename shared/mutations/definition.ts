@@ -4,6 +4,7 @@
  * (server/sync/definition-applier.ts) alike. A refusal is a DomainError with a code and a field.
  */
 import type { z } from 'zod';
+import type { PromiseRules } from '../domain/promise';
 import type { TeamActor } from '../domain/team';
 import type { Step } from './effects';
 
@@ -16,6 +17,8 @@ export interface DecideContext {
   readonly userId: string | null;
   /** Who acted, with the role and team a team lead's rights depend on (null as userId). */
   readonly actor: TeamActor | null;
+  /** Grace and tolerance of promises, which a rule judging a promise before it replaces it applies. */
+  readonly promiseRules: PromiseRules;
 }
 
 /** A customer a mutation names, and the field of its args that names it. */

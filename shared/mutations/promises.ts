@@ -17,6 +17,7 @@ import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext } from './definition';
 import { insertItems, insertRow, newId, rowsWhere, updateRow, type Step } from './effects';
 import { owedItems, requiredCustomer, requiredRow } from './guards';
+import { judgePromises } from './promise-evaluation';
 
 export type PromiseTerms = z.output<typeof PromiseTermsSchema>;
 type PromiseRow = SyncedRow<'promises'>;
@@ -90,7 +91,12 @@ interface PromiseDraft extends PromiseScope {
 
 /** Writes one promise per instalment, superseding and answering their predecessors. */
 function* recordPromises(ctx: DecideContext, draft: PromiseDraft): Step<RecordedPromise[]> {
-  const earlier = yield* predecessors(draft);
+  // Judged first, as of the user's day: one store may not have judged an open promise yet that the
+  // other has found broken, and both must decide on the same verdicts. The new promise answers a
+  // broken one at once, so no follow-up is opened for it.
+  const pending = yield* predecessors(draft);
+  const judged = yield* judgePromises(ctx, pending, { openFollowUps: false });
+  const earlier = pending.map((row) => judged.rows.get(row.id) ?? row).filter(isPending);
   const open = earlier.filter((row) => row.status === 'open');
   const covered = new Set(draft.items.map((item) => item.id));
   for (const row of open) {
@@ -215,7 +221,9 @@ export const promiseCancel = defineMutation({
     return (yield* requiredRow('promises', args.promiseId, 'promise', 'promiseId')).customer_id;
   },
   *decide(ctx, args): Step<RecordedPromise[]> {
-    const target = yield* requiredRow('promises', args.promiseId, 'promise', 'promiseId', { lock: true });
+    const found = yield* requiredRow('promises', args.promiseId, 'promise', 'promiseId', { lock: true });
+    // Whether it is still open is judged as of the user's day, the same in either store.
+    const target = (yield* judgePromises(ctx, [found], { openFollowUps: false })).rows.get(found.id) ?? found;
     if (target.status !== 'open') throw new DomainError('conflict', `only an open promise can be cancelled; this one is ${target.status.replace('_', ' ')}`, 'promiseId');
     if (args.wholePlan && target.plan_id === null) throw new DomainError('validation', 'this promise is not part of a payment plan', 'wholePlan');
     const rows = args.wholePlan && target.plan_id !== null ? yield* rowsWhere('promises', { plan_id: target.plan_id, status: 'open' }, { lock: true }) : [target];

@@ -1,0 +1,154 @@
+/**
+ * The server judges promises (issue 14): daily and inside each import of payments, with the
+ * shared rule, each verdict a logged row change and each newly broken promise's follow-up opened
+ * once, so every client pulls the same verdicts.
+ */
+import Fastify from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../../shared/domain/clock';
+import { brokenPromiseFollowUpId } from '../../../shared/domain/broken-promise';
+import { evaluatePromisesOnServer } from '../../../server/promises/evaluate';
+import { scheduleDailyEvaluation } from '../../../server/promises/schedule';
+import { runImport } from '../../../server/import/run';
+import { BACKENDS } from './support/backends';
+import { login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
+import { pullAll, seedItem, TestClient } from './sync-client';
+
+describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
+  let h: Harness;
+  let ann: TestClient;
+  let annToken = '';
+  let annId = '';
+  let annName = '';
+  let team = '';
+
+  beforeAll(async () => {
+    h = await startHarness(kind);
+    team = await seedTeam(h);
+    const collector = await seedUser(h, 'collector', team);
+    annId = collector.id;
+    annName = collector.username;
+    annToken = (await login(h, collector.username)).accessToken;
+    ann = new TestClient(h, annToken);
+  });
+  afterAll(() => h.dispose());
+
+  const promiseRow = (id: string) => h.testDb.db.selectFrom('promises').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const followUpOf = (promiseId: string) => h.testDb.db.selectFrom('follow_ups').selectAll().where('id', '=', brokenPromiseFollowUpId(promiseId)).executeTakeFirst();
+
+  /** A customer of Ann's with one item and an open promise on it, due on `promisedDate`, taken today (2026-03-02). */
+  async function promiseOnNewCustomer(promisedDate: string): Promise<{ customerId: string; itemId: string; promiseId: string; number: string }> {
+    const customer = await seedCustomer(h, annId, team);
+    const itemId = await seedItem(h, customer.id, 40_000);
+    const promiseId = uuidv7();
+    await ann.pushOk([ann.make('promise.create', { customerId: customer.id, promisedDate, itemIds: [itemId] }, { promises: promiseId })]);
+    return { customerId: customer.id, itemId, promiseId, number: customer.number };
+  }
+
+  it('judges an open promise broken the day after its grace ends, opens one follow-up for its author, and a client pulls both', async () => {
+    const { customerId, promiseId } = await promiseOnNewCustomer('2026-03-05');
+    const { cursor } = await pullAll(h, annToken, null);
+
+    // Promised for the 5th, three days' grace: still open on the 8th.
+    expect(await evaluatePromisesOnServer(h.testDb.db, { asOf: '2026-03-08', now: '2026-03-08T02:00:00.000Z' })).toMatchObject({ broken: 0, followUpsCreated: 0 });
+    expect(await promiseRow(promiseId)).toMatchObject({ status: 'open', version: 1 });
+
+    const run = await evaluatePromisesOnServer(h.testDb.db, { asOf: '2026-03-09', now: '2026-03-09T02:00:00.000Z' });
+    expect(run).toMatchObject({ asOf: '2026-03-09', broken: 1, followUpsCreated: 1 });
+    expect(await promiseRow(promiseId)).toMatchObject({ status: 'broken', paid_minor: 0, evaluated_on: '2026-03-09', version: 2 });
+    expect(await followUpOf(promiseId)).toMatchObject({
+      customer_id: customerId,
+      due_date: '2026-03-09',
+      title: 'Promise of 2026-03-05 broken: call the customer',
+      status: 'open',
+      assigned_to: annId,
+      created_by: null,
+    });
+
+    // Run again the same day (a restart): nothing moves, no second follow-up.
+    expect(await evaluatePromisesOnServer(h.testDb.db, { asOf: '2026-03-09', now: '2026-03-09T05:00:00.000Z' })).toMatchObject({ broken: 0, followUpsCreated: 0 });
+    expect(await promiseRow(promiseId)).toMatchObject({ version: 2 });
+
+    const pulled = await pullAll(h, annToken, cursor);
+    const upserts = pulled.changes.filter((change) => change.op === 'upsert').map((change) => [change.entity, change.id, change.row?.status]);
+    expect(upserts).toEqual(
+      expect.arrayContaining([
+        ['promises', promiseId, 'broken'],
+        ['follow_ups', brokenPromiseFollowUpId(promiseId), 'open'],
+      ]),
+    );
+  });
+
+  it("gives the follow-up of a promise nobody is named on to the customer's collector", async () => {
+    const { promiseId } = await promiseOnNewCustomer('2026-03-05');
+    await h.testDb.db.updateTable('promises').set({ created_by: null }).where('id', '=', promiseId).execute();
+    await evaluatePromisesOnServer(h.testDb.db, { asOf: '2026-03-10', now: '2026-03-10T02:00:00.000Z' });
+    expect(await followUpOf(promiseId)).toMatchObject({ assigned_to: annId, created_by: null });
+  });
+
+  it('judges promises inside an import that brings payments and clearings, and reports the verdicts', async () => {
+    const { itemId, promiseId, number } = await promiseOnNewCustomer('2026-03-20');
+    const itemKey = (await h.testDb.db.selectFrom('open_items').select('erp_key').where('id', '=', itemId).executeTakeFirstOrThrow()).erp_key;
+    const paymentKey = `PAY-${uuidv7()}`;
+    const payments = await runImport(h.testDb.db, h.clock, {
+      source: { format: 'json', entity: 'payments', mapping: { defaultCurrency: 'EUR' }, records: [{ key: paymentKey, customerKey: `ERP-${number}`, amount: '400.00', valueDate: '2026-03-02' }] },
+    });
+    // A payment on account does not count towards a promise on items: judged, still open.
+    expect(payments).toMatchObject({ committed: true, promises: { kept: 0 } });
+    expect((await promiseRow(promiseId)).status).toBe('open');
+
+    const clearings = await runImport(h.testDb.db, h.clock, {
+      source: { format: 'json', entity: 'clearings', mapping: { defaultCurrency: 'EUR' }, records: [{ key: `CLR-${uuidv7()}`, itemKey, paymentKey, amount: '400.00', clearedOn: '2026-03-02' }] },
+    });
+    expect(clearings).toMatchObject({ committed: true, promises: { asOf: '2026-03-02', kept: 1 } });
+    expect(await promiseRow(promiseId)).toMatchObject({ status: 'kept', paid_minor: 40_000, evaluated_on: '2026-03-02' });
+
+    // A dry run, and an import without money, judge nothing.
+    const dry = await runImport(h.testDb.db, h.clock, {
+      dryRun: true,
+      source: { format: 'json', entity: 'payments', mapping: { defaultCurrency: 'EUR' }, records: [{ key: `PAY-${uuidv7()}`, customerKey: `ERP-${number}`, amount: '1.00', valueDate: '2026-03-02' }] },
+    });
+    expect(dry).toMatchObject({ committed: false, promises: null });
+  });
+
+  it('a new promise on part of the items of a promise the server has not judged yet judges it first, then answers it', async () => {
+    const customer = await seedCustomer(h, annId, team);
+    const first = await seedItem(h, customer.id, 10_000);
+    const second = await seedItem(h, customer.id, 20_000);
+    const both = uuidv7();
+    await ann.pushOk([ann.make('promise.create', { customerId: customer.id, promisedDate: '2026-03-04', itemIds: [first, second] }, { promises: both })]);
+    h.clock.set('2026-03-09T09:00:00.000Z');
+    try {
+      // A week later (a new session): the desktop judged it broken on its day change and lets the collector take a new promise on one item.
+      const later = new TestClient(h, (await login(h, annName)).accessToken);
+      const renewed = uuidv7();
+      expect(await later.pushOk([later.make('promise.create', { customerId: customer.id, promisedDate: '2026-03-16', itemIds: [first] }, { promises: renewed })])).toMatchObject([
+        { status: 'applied' },
+      ]);
+      expect(await promiseRow(both)).toMatchObject({ status: 'broken', evaluated_on: '2026-03-09', superseded_by: renewed });
+      expect(await promiseRow(renewed)).toMatchObject({ status: 'open', level: 2 });
+      // Answered at once: no follow-up to call about it.
+      expect(await followUpOf(both)).toBeUndefined();
+    } finally {
+      h.clock.set('2026-03-02T09:00:00.000Z');
+    }
+  });
+
+  it('the schedule judges when the server starts and again when its day changes', async () => {
+    const { promiseId } = await promiseOnNewCustomer('2026-03-05');
+    const other = await promiseOnNewCustomer('2026-03-12');
+    const clock = manualClock('2026-03-09T00:05:00.000Z');
+    const app = Fastify({ logger: false });
+    scheduleDailyEvaluation(app, h.testDb.db, clock, 20);
+    await app.ready();
+    try {
+      await expect.poll(async () => (await promiseRow(promiseId)).status, { timeout: 10_000 }).toBe('broken');
+      clock.set('2026-03-16T00:01:00.000Z');
+      await expect.poll(async () => (await promiseRow(other.promiseId)).status, { timeout: 10_000 }).toBe('broken');
+      expect((await promiseRow(other.promiseId)).evaluated_on).toBe('2026-03-16');
+    } finally {
+      await app.close();
+    }
+  });
+});
