@@ -10,6 +10,7 @@ import { decideOnDesktop } from '../mutations/sqlite-driver';
 import { draftOwner } from '../queries/drafts';
 import { build, execute } from '../typed-sql';
 import { disputeView } from './dispute';
+import { planView } from './payment-plan';
 import { recordedPromiseView } from './promise';
 import type { Command } from './run-command';
 
@@ -28,6 +29,7 @@ export const logContactCommand: Command<typeof ContactLogSchema, ContactLogResul
       contactPersonId: logged.activity.contact_person_id,
       followUpId: logged.followUp?.id ?? null,
       promise: logged.promise === null ? null : recordedPromiseView(logged.promise),
+      plan: logged.plan === null ? null : planView(logged.plan),
       dispute: logged.dispute === null ? null : disputeView(logged.dispute, tx),
     };
   },

@@ -5,14 +5,16 @@
  */
 import type { z } from 'zod';
 import type { PromisePlanResultSchema } from '../../shared/api/collector-schemas';
-import { promisePlan } from '../../shared/mutations/promises';
+import { promisePlan, type RecordedPlan } from '../../shared/mutations/promises';
 import { definitionCommand } from '../mutations/sqlite-driver';
 import { recordedPromiseView } from './promise';
 
 export type PromisePlanResult = z.output<typeof PromisePlanResultSchema>;
 
-export const createPaymentPlanCommand = definitionCommand(promisePlan, (plan): PromisePlanResult => ({
+export const planView = (plan: RecordedPlan): PromisePlanResult => ({
   planId: plan.planId,
   totalMinor: plan.totalMinor,
   promises: plan.promises.map(recordedPromiseView),
-}));
+});
+
+export const createPaymentPlanCommand = definitionCommand(promisePlan, planView);

@@ -47,19 +47,11 @@ export const COLLECTOR_OPERATIONS = [
 
 export type CollectorHandlers = Pick<ApiHandlers, (typeof COLLECTOR_OPERATIONS)[number]>;
 
-/**
- * `ready` brings promise statuses and summaries up to today before a read (the table's own
- * read hook), so follow-ups and the timeline never show yesterday's verdicts.
- */
-export function createCollectorHandlers(ctx: CommandContext & { readonly ready: () => void }): CollectorHandlers {
+export function createCollectorHandlers(ctx: CommandContext): CollectorHandlers {
   const { sqlite } = ctx.store;
   const me = () => localProfileId(sqlite);
   const now = () => ctx.clock.now().toISOString();
-  // A command judged against stale verdicts could supersede a promise that is in fact broken by today.
-  const run = <S extends z.ZodType, R>(command: Command<S, R>, input: unknown): R => {
-    ctx.ready();
-    return runCommand(ctx, command, input);
-  };
+  const run = <S extends z.ZodType, R>(command: Command<S, R>, input: unknown): R => runCommand(ctx, command, input);
   return {
     'contact.log': (input) => run(logContactCommand, input),
     'contact.defaults': ({ customerId }) => queryContactDefaults(sqlite, me(), customerId),
@@ -75,20 +67,11 @@ export function createCollectorHandlers(ctx: CommandContext & { readonly ready: 
     'followUp.create': (input) => run(createFollowUpCommand, input),
     'followUp.complete': (input) => run(completeFollowUpCommand, input),
     'followUp.cancel': (input) => run(cancelFollowUpCommand, input),
-    'followUps.mine': ({ limit }) => {
-      ctx.ready();
-      return queryMyFollowUps(sqlite, me(), todayUtc(ctx.clock), limit);
-    },
+    'followUps.mine': ({ limit }) => queryMyFollowUps(sqlite, me(), todayUtc(ctx.clock), limit),
     'escalation.request': (input) => run(requestEscalationCommand, input),
     'escalation.withdraw': (input) => run(withdrawEscalationCommand, input),
-    'customer.timeline': (query) => {
-      ctx.ready();
-      return queryTimeline(sqlite, query);
-    },
-    'customer.work': ({ customerId }) => {
-      ctx.ready();
-      return queryCustomerWork(sqlite, customerId, now());
-    },
+    'customer.timeline': (query) => queryTimeline(sqlite, query),
+    'customer.work': ({ customerId }) => queryCustomerWork(sqlite, customerId, now()),
     'draft.get': ({ key }) => getDraft(sqlite, draftOwner(me()), key),
     'draft.save': ({ key, value }) => saveDraft(sqlite, draftOwner(me()), key, value, now()),
     'draft.clear': ({ key }) => ({ cleared: clearDraft(sqlite, draftOwner(me()), key) }),

@@ -4,7 +4,6 @@ import { DomainError } from '../../shared/api/result';
 import { todayUtc } from '../../shared/domain/clock';
 import { localProfileId, runCommand } from '../commands/run-command';
 import { saveContactPerson } from '../commands/contact-person';
-import { evaluatePromisesIfDue } from '../promises/evaluate-all';
 import { createCollectorHandlers } from './collector-handlers';
 import { clearWorklistOverride, setWorklistOverride } from '../commands/worklist-override';
 import { queryAccount } from '../queries/account';
@@ -12,7 +11,9 @@ import { queryFacets } from '../queries/facets';
 import { searchGlobal } from '../queries/search';
 import { queryWorklist, worklistRowOf, type ReadContext, type WorklistRow } from '../queries/worklist';
 import { prepared } from '../statements';
-import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync } from '../summary/refresh';
+import { DEFAULT_DOMAIN_SETTINGS } from '../summary/refresh';
+import { readContextOf, rollOver } from '../day/rollover';
+import { withRolloverAndReadOnlyReads } from './read-only';
 import type { Role } from '../../shared/domain/codes';
 import { createKpiHandlers } from './kpi-handlers';
 import type { HandlerContext } from './handler-context';
@@ -25,15 +26,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   const settings = ctx.settings ?? DEFAULT_DOMAIN_SETTINGS;
   const commandContext = { store: ctx.store, clock: ctx.clock, settings };
 
-  /** Reads see summaries for today: aging moves every day, so a new date recomputes everyone first. */
-  const current = (): ReadContext => {
-    const asOf = todayUtc(ctx.clock);
-    const now = ctx.clock.now().toISOString();
-    // Promises first: a promise broken overnight must count in the summaries recomputed for the new day.
-    evaluatePromisesIfDue(sqlite, { asOf, now, settings });
-    ensureSummariesCurrentSync(sqlite, asOf, settings);
-    return { asOf, now, settings };
-  };
+  const current = (): ReadContext => readContextOf(ctx.clock, settings);
 
   const rowAfterCommand = (customerId: string): WorklistRow => {
     const row = worklistRowOf(sqlite, customerId, current());
@@ -41,7 +34,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     return row;
   };
 
-  return {
+  const handlers: ApiHandlers = {
     'app.info': () => {
       const id = localProfileId(sqlite);
       const user = id === null ? undefined : prepared<[string], { id: string; display_name: string; role: Role }>(sqlite, 'SELECT id, display_name, role FROM users WHERE id = ?').get(id);
@@ -68,10 +61,13 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     'contactPerson.save': (input) => runCommand(commandContext, saveContactPerson, input),
     'worklist.setOverride': (input) => rowAfterCommand(runCommand(commandContext, setWorklistOverride, input).customerId),
     'worklist.clearOverride': (input) => rowAfterCommand(runCommand(commandContext, clearWorklistOverride, input).customerId),
-    ...createCollectorHandlers({ ...commandContext, ready: () => void current() }),
+    ...createCollectorHandlers(commandContext),
     ...(ctx.sync ?? detachedSyncHandlers()),
     ...createTeamHandlers(ctx),
     ...createReportHandlers(ctx),
     ...createKpiHandlers(ctx),
   };
+  return withRolloverAndReadOnlyReads(handlers, sqlite, () => {
+    rollOver(sqlite, current());
+  });
 }

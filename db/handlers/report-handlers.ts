@@ -5,7 +5,7 @@ import type { ApiHandlers } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
 import type { reportContract } from '../../shared/api/report-contract';
 import { todayUtc } from '../../shared/domain/clock';
-import { evaluatePromisesIfDue } from '../promises/evaluate-all';
+import { readContextOf } from '../day/rollover';
 import type { ReadContext } from '../queries/worklist';
 import { agingReport } from '../reports/aging-query';
 import { exportJobsOf } from '../reports/export-jobs';
@@ -14,7 +14,7 @@ import { removeStalePartFiles } from '../reports/part-file';
 import { countNotes } from '../reports/notes-query';
 import { planExport, type ReportEnv } from '../reports/plan-export';
 import { resolveScope } from '../reports/scope';
-import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync } from '../summary/refresh';
+import { DEFAULT_DOMAIN_SETTINGS } from '../summary/refresh';
 import type { HandlerContext } from './handler-context';
 
 export type ReportHandlers = Pick<ApiHandlers, keyof typeof reportContract>;
@@ -27,20 +27,9 @@ export function createReportHandlers(ctx: HandlerContext): ReportHandlers {
     removeStalePartFiles(exportsDir(ctx.app.dataDir));
   });
 
-  /** As the other reads: promises judged and summaries recomputed for today before anything is shown. */
-  const read = (): ReadContext => {
-    const asOf = todayUtc(ctx.clock);
-    const at = now();
-    evaluatePromisesIfDue(sqlite, { asOf, now: at, settings });
-    ensureSummariesCurrentSync(sqlite, asOf, settings);
-    return { asOf, now: at, settings };
-  };
-
-  const env = (): ReportEnv => {
-    // Reports print balances from the summaries, so they are brought up to date first.
-    read();
-    return { sqlite, settings, dataDir: ctx.app.dataDir, now: ctx.clock.now(), read };
-  };
+  /** Today's read context; the day's rollover (db/day/rollover.ts) has brought promises and summaries up to it. */
+  const read = (): ReadContext => readContextOf(ctx.clock, settings);
+  const env = (): ReportEnv => ({ sqlite, settings, dataDir: ctx.app.dataDir, now: ctx.clock.now(), read });
 
   return {
     'report.notesCount': (filter) => {

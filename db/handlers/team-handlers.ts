@@ -5,7 +5,7 @@ import type { teamContract } from '../../shared/api/team-contract';
 import { runCommand } from '../commands/run-command';
 import { decideEscalationCommand, localActor, reassignCustomersCommand } from '../commands/team';
 import { queryTeamEscalations, queryTeamLoad, requireTeamViewer } from '../queries/team';
-import { DEFAULT_DOMAIN_SETTINGS, ensureSummariesCurrentSync } from '../summary/refresh';
+import { DEFAULT_DOMAIN_SETTINGS } from '../summary/refresh';
 import type { HandlerContext } from './handler-context';
 
 export type TeamHandlers = Pick<ApiHandlers, keyof typeof teamContract>;
@@ -15,13 +15,7 @@ export function createTeamHandlers(ctx: HandlerContext): TeamHandlers {
   const settings = ctx.settings ?? DEFAULT_DOMAIN_SETTINGS;
   const commandContext = { store: ctx.store, clock: ctx.clock, settings };
   return {
-    'team.load': () => {
-      const actor = requireTeamViewer(localActor(sqlite));
-      const asOf = todayUtc(ctx.clock);
-      // Overdue amounts come from the summaries, which age with the calendar.
-      ensureSummariesCurrentSync(sqlite, asOf, settings);
-      return queryTeamLoad(sqlite, actor, asOf);
-    },
+    'team.load': () => queryTeamLoad(sqlite, requireTeamViewer(localActor(sqlite)), todayUtc(ctx.clock)),
     'team.escalations': () => queryTeamEscalations(sqlite, requireTeamViewer(localActor(sqlite))),
     'customer.reassign': (input) => runCommand(commandContext, reassignCustomersCommand, input),
     'escalation.decide': (input) => runCommand(commandContext, decideEscalationCommand, input),

@@ -9,7 +9,6 @@ import { CurrencyAgingSchema, PriorityFactorSchema, type WorklistPageSchema, typ
 import type { OverrideKind, RiskClass } from '../../shared/domain/codes';
 import type { DomainSettings } from '../summary/compute';
 import { prepared } from '../statements';
-import { expireOverrides } from '../summary/refresh';
 import { toFtsQuery } from './fts';
 import { jsonEachArray, parseStoredArray } from './stored-values';
 
@@ -168,7 +167,6 @@ const FROM = 'FROM customer_summary s JOIN customers c ON c.id = s.customer_id';
 export function queryWorklist(sqlite: BetterSqlite3.Database, query: WorklistQuery, ctx: ReadContext): WorklistPage {
   const params: Params = {};
   const where = whereClause(query, params);
-  expireOverrides(sqlite, ctx.now);
   if (where === null) return { rows: [], total: 0, asOf: ctx.asOf };
   const order = orderBy(query.sort);
   // Sorting narrow id rows and fetching the wide ones for the page only keeps the sorter small.

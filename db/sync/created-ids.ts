@@ -23,10 +23,9 @@ export function createdIdsOf(sqlite: BetterSqlite3.Database, mutationId: string,
   if (byTable.size === 0) return undefined;
   const ids: Record<string, string | string[]> = {};
   for (const [table, list] of byTable) ids[table] = list.length === 1 && name !== 'promise.plan' ? (list[0] ?? '') : list;
-  if (name === 'promise.plan') {
-    const first = byTable.get('promises')?.[0];
-    const plan = first === undefined ? undefined : prepared<[string], { plan_id: string | null }>(sqlite, 'SELECT plan_id FROM promises WHERE id = ?').get(first);
-    if (plan?.plan_id) ids.plan = plan.plan_id;
-  }
+  // A payment plan (promise.plan, or agreed in a logged contact) names no row of its own: its id travels apart.
+  const first = byTable.get('promises')?.[0];
+  const plan = first === undefined ? undefined : prepared<[string], { plan_id: string | null }>(sqlite, 'SELECT plan_id FROM promises WHERE id = ?').get(first);
+  if (plan?.plan_id) ids.plan = plan.plan_id;
   return ids;
 }

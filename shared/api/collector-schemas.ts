@@ -44,9 +44,9 @@ export const PromiseCreateSchema = PromiseTermsSchema.extend({ customerId: IdSch
 
 export const InstalmentSchema = z.object({ promisedDate: CalendarDateSchema, amountMinor: PositiveMinorSchema }).strict();
 
-export const PromisePlanSchema = z
+/** A payment plan's terms, on its own (promise.plan) or agreed in a logged contact (contact.log `plan`). */
+export const PlanTermsSchema = z
   .object({
-    customerId: IdSchema,
     /** When given, the instalments must add up to it exactly. */
     totalMinor: PositiveMinorSchema.optional(),
     currency: CurrencySchema.optional(),
@@ -56,6 +56,8 @@ export const PromisePlanSchema = z
     note: text(NOTE_MAX).default(''),
   })
   .strict();
+
+export const PromisePlanSchema = PlanTermsSchema.extend({ customerId: IdSchema }).strict();
 
 export const PromiseCancelSchema = z
   .object({
@@ -154,6 +156,8 @@ export const ContactLogSchema = z
     /** Creates an open follow-up on this date. */
     followUpDate: CalendarDateSchema.nullish().transform((value) => value ?? null),
     promise: PromiseTermsSchema.optional(),
+    /** A payment plan agreed in the call, instead of a single promise: logged with the contact in one step. */
+    plan: PlanTermsSchema.optional(),
     dispute: DisputeTermsSchema.optional(),
     /** The draft the form was typed into; cleared when the contact is logged. */
     draftKey: TextSchema.min(1).max(200).optional(),
@@ -169,6 +173,12 @@ export const ContactLogSchema = z
     if (input.promise !== undefined && input.outcome !== 'promise_to_pay') {
       ctx.addIssue({ code: 'custom', path: ['promise'], message: 'a promise goes with the outcome "promise to pay"' });
     }
+    if (input.plan !== undefined && input.outcome !== 'promise_to_pay') {
+      ctx.addIssue({ code: 'custom', path: ['plan'], message: 'a payment plan goes with the outcome "promise to pay"' });
+    }
+    if (input.plan !== undefined && input.promise !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['plan'], message: 'give either a promise or a payment plan, not both' });
+    }
     if (input.dispute !== undefined && input.outcome !== 'dispute_raised') {
       ctx.addIssue({ code: 'custom', path: ['dispute'], message: 'a dispute goes with the outcome "dispute raised"' });
     }
@@ -180,6 +190,7 @@ export const ContactLogResultSchema = z.object({
   contactPersonId: IdSchema.nullable(),
   followUpId: IdSchema.nullable(),
   promise: PromiseSchema.nullable(),
+  plan: PromisePlanResultSchema.nullable(),
   dispute: DisputeSchema.nullable(),
 });
 

@@ -34,15 +34,16 @@ export function splitInstalments(totalMinor: number, dates: readonly string[]): 
 /**
  * Checks a plan's instalments: 2 to MAX_INSTALMENTS, positive amounts, dates strictly increasing
  * and within the instalments' date window from `today`, amounts adding up to `totalMinor` exactly. Returns the total.
+ * `prefix` names where the terms sit in the args (`plan.` inside a logged contact).
  */
-export function validateInstalments(instalments: readonly Instalment[], today: string, currency: string, totalMinor?: number): number {
+export function validateInstalments(instalments: readonly Instalment[], today: string, currency: string, totalMinor?: number, prefix = ''): number {
   if (instalments.length < 2 || instalments.length > MAX_INSTALMENTS) {
-    throw new DomainError('validation', `a payment plan has 2 to ${MAX_INSTALMENTS} instalments`, 'instalments');
+    throw new DomainError('validation', `a payment plan has 2 to ${MAX_INSTALMENTS} instalments`, `${prefix}instalments`);
   }
   let sum = 0;
   let previous: string | null = null;
   instalments.forEach((instalment, index) => {
-    const field = `instalments.${index}`;
+    const field = `${prefix}instalments.${index}`;
     if (!Number.isSafeInteger(instalment.amountMinor) || instalment.amountMinor <= 0) {
       throw new DomainError('validation', 'each instalment must be a positive whole number of minor units', `${field}.amountMinor`);
     }
@@ -54,7 +55,7 @@ export function validateInstalments(instalments: readonly Instalment[], today: s
     sum += instalment.amountMinor;
     if (!Number.isSafeInteger(sum)) throw new DomainError('validation', 'the instalments add up beyond the safe range', `${field}.amountMinor`);
   });
-  if (totalMinor !== undefined) requireInstalmentsAddUp(sum, totalMinor, currency, 'totalMinor');
+  if (totalMinor !== undefined) requireInstalmentsAddUp(sum, totalMinor, currency, `${prefix}totalMinor`);
   return sum;
 }
 

@@ -1,6 +1,6 @@
 /**
  * contact.log: one logged call, email, letter, meeting or portal message, with everything it
- * brought about (a new contact person, a follow-up, a promise, a dispute), all or nothing.
+ * brought about (a new contact person, a follow-up, a promise or a payment plan, a dispute), all or nothing.
  */
 import { ContactLogSchema } from '../api/collector-schemas';
 import { DomainError } from '../api/result';
@@ -12,12 +12,13 @@ import { defineMutation, namedCustomer } from './definition';
 import { createDispute } from './disputes';
 import { insertRow, newId, rowById, type Step } from './effects';
 import { openFollowUp } from './follow-ups';
-import { createPromise, type RecordedPromise } from './promises';
+import { createPromise, recordPlan, type RecordedPlan, type RecordedPromise } from './promises';
 
 export interface LoggedContact {
   readonly activity: SyncedRow<'activities'>;
   readonly followUp: SyncedRow<'follow_ups'> | null;
   readonly promise: RecordedPromise | null;
+  readonly plan: RecordedPlan | null;
   readonly dispute: SyncedRow<'disputes'> | null;
 }
 
@@ -25,8 +26,8 @@ export const contactLog = defineMutation({
   name: 'contact.log',
   args: ContactLogSchema,
   customerOf: namedCustomer,
-  // A promise or a dispute refers to the activity at once; without them only contact persons are read.
-  bufferable: (args) => args.promise === undefined && args.dispute === undefined,
+  // A promise, a plan or a dispute refers to the activity at once; without them only contact persons are read.
+  bufferable: (args) => args.promise === undefined && args.plan === undefined && args.dispute === undefined,
   *decide(ctx, args): Step<LoggedContact> {
     if (args.contactPersonId !== null) {
       const person = yield* rowById('contact_persons', args.contactPersonId);
@@ -53,6 +54,7 @@ export const contactLog = defineMutation({
     };
     yield* insertRow('activities', args.customerId, activity, 'create');
     const promise = args.promise === undefined ? null : yield* createPromise(ctx, args.customerId, args.promise, activity.id, 'promise.');
+    const plan = args.plan === undefined ? null : yield* recordPlan(ctx, args.customerId, args.plan, activity.id, 'plan.');
     const dispute = args.dispute === undefined ? null : yield* createDispute(ctx, args.customerId, args.dispute, activity.id, 'dispute.');
     const followUp =
       args.followUpDate === null
@@ -65,6 +67,6 @@ export const contactLog = defineMutation({
             title: `Follow up: ${OUTCOME_LABELS[args.outcome]}`,
             assignedTo: ctx.userId,
           });
-    return { activity, followUp, promise, dispute };
+    return { activity, followUp, promise, plan, dispute };
   },
 });

@@ -5,7 +5,7 @@
  * an item is never under two open promises.
  */
 import type { z } from 'zod';
-import { PromiseCancelSchema, PromiseCreateSchema, PromisePlanSchema, type PromiseTermsSchema } from '../api/collector-schemas';
+import { PromiseCancelSchema, PromiseCreateSchema, PromisePlanSchema, type PlanTermsSchema, type PromiseTermsSchema } from '../api/collector-schemas';
 import { DomainError } from '../api/result';
 import { requireNotAboveOwed } from '../domain/amount-limits';
 import type { PaymentMethod } from '../domain/codes';
@@ -189,29 +189,34 @@ export interface RecordedPlan {
   readonly promises: readonly RecordedPromise[];
 }
 
-/** promise.plan: N instalment promises under one plan id, superseded and cancelled as a whole. */
+export type PlanTerms = z.output<typeof PlanTermsSchema>;
+
+/** N instalment promises under one plan id (promise.plan, and a contact logged with a plan); `prefix` names the terms in errors. */
+export function* recordPlan(ctx: DecideContext, customerId: string, terms: PlanTerms, activityId: string | null, prefix: string): Step<RecordedPlan> {
+  const scope = yield* promiseScope(customerId, terms.itemIds, terms.currency, prefix);
+  // Without a stated total, a plan over items pays off exactly what is owed on them.
+  const expectedTotal = terms.totalMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
+  const totalMinor = validateInstalments(terms.instalments, ctx.asOf, scope.currency, expectedTotal, prefix);
+  requireNotAboveOwed('plan', totalMinor, scope.owedMinor, scope.currency, `${prefix}totalMinor`);
+  const planId = yield* newId('plan');
+  const promises = yield* recordPromises(ctx, {
+    ...scope,
+    instalments: terms.instalments,
+    paymentMethod: terms.paymentMethod,
+    note: terms.note,
+    activityId,
+    planId,
+    itemsField: `${prefix}itemIds`,
+  });
+  return { planId, totalMinor, promises };
+}
+
+/** promise.plan: a payment plan on its own, superseded and cancelled as a whole. */
 export const promisePlan = defineMutation({
   name: 'promise.plan',
   args: PromisePlanSchema,
   customerOf: namedCustomer,
-  *decide(ctx, args): Step<RecordedPlan> {
-    const scope = yield* promiseScope(args.customerId, args.itemIds, args.currency, '');
-    // Without a stated total, a plan over items pays off exactly what is owed on them.
-    const expectedTotal = args.totalMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
-    const totalMinor = validateInstalments(args.instalments, ctx.asOf, scope.currency, expectedTotal);
-    requireNotAboveOwed('plan', totalMinor, scope.owedMinor, scope.currency, 'totalMinor');
-    const planId = yield* newId('plan');
-    const promises = yield* recordPromises(ctx, {
-      ...scope,
-      instalments: args.instalments,
-      paymentMethod: args.paymentMethod,
-      note: args.note,
-      activityId: null,
-      planId,
-      itemsField: 'itemIds',
-    });
-    return { planId, totalMinor, promises };
-  },
+  decide: (ctx, args) => recordPlan(ctx, args.customerId, args, null, ''),
 });
 
 export const promiseCancel = defineMutation({

@@ -23,7 +23,7 @@ import { ErrorState } from '../common/StatusViews';
 import { dataChanged } from './dataVersion';
 import { DisputeFields } from './DisputeFields';
 import { errorView } from './errors';
-import { contactInput, disputeTerms, initialForm, itemsOpenTotal, planInput, promiseTerms, restoreDraft, type WorkForm } from './formModel';
+import { contactInput, disputeTerms, initialForm, itemsOpenTotal, planTerms, promiseTerms, restoreDraft, type WorkForm } from './formModel';
 import { OUTCOME_KEYS, OUTCOMES_SHOWN, outcomeForKey } from './keys';
 import { PromiseFields } from './PromiseFields';
 import { clearDraft, useDraftLoad, useDraftSave } from './useDraft';
@@ -186,7 +186,6 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<ServerError | null>(null);
   // A payment plan is its own command; once it is in, a retried contact log must not repeat it.
-  const [planDone, setPlanDone] = useState(false);
   const focusNext = useRef<'promise' | 'dispute' | 'note' | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -249,7 +248,9 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
   };
 
   const fail = (error: ApiError, prefix: string) => {
-    const field = formFieldFor(error.field === undefined ? undefined : `${prefix}${error.field}`, knownKeys(form, promisePrefix, disputePrefix));
+    // A plan logged with the contact is refused under `plan.`; the form shows its fields under the promise's prefix.
+    const named = error.field === undefined ? undefined : `${prefix}${error.field}`.replace(/^plan\./, promisePrefix);
+    const field = formFieldFor(named, knownKeys(form, promisePrefix, disputePrefix));
     setServerError({ field, error });
   };
 
@@ -270,30 +271,28 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
         onSaved('Dispute raised');
         return;
       }
-      if (mode === 'promise' || (withPromise && form.promise.plan && !planDone)) {
+      if (mode === 'promise') {
         const result = form.promise.plan
-          ? await api['promise.plan'](planInput(customerId, form.promise))
+          ? await api['promise.plan']({ customerId, ...planTerms(form.promise) })
           : await api['promise.create']({ customerId, ...promiseTerms(form.promise) });
         if (!result.ok) {
-          fail(result.error, promisePrefix);
-          return;
-        }
-        if (mode === 'promise') {
-          await clearDraft(draftKey);
-          dataChanged();
-          onSaved(form.promise.plan ? 'Payment plan recorded' : 'Promise recorded');
-          return;
-        }
-        dataChanged();
-        setPlanDone(true);
-      }
-      const result = await api['contact.log'](contactInput(customerId, form, draftKey));
-      if (!result.ok) {
           fail(result.error, '');
           return;
         }
+        await clearDraft(draftKey);
+        dataChanged();
+        onSaved(form.promise.plan ? 'Payment plan recorded' : 'Promise recorded');
+        return;
+      }
+      const result = await api['contact.log'](contactInput(customerId, form, draftKey));
+      if (!result.ok) {
+        fail(result.error, '');
+        return;
+      }
       dataChanged();
-      onSaved(result.value.promise ? 'Contact and promise logged' : result.value.dispute ? 'Contact and dispute logged' : 'Contact logged');
+      onSaved(
+        result.value.plan ? 'Contact and payment plan logged' : result.value.promise ? 'Contact and promise logged' : result.value.dispute ? 'Contact and dispute logged' : 'Contact logged',
+      );
     } finally {
       setSaving(false);
     }
@@ -496,7 +495,6 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
               today={today}
               firstFieldRef={promiseRef}
             />
-            {planDone && <Alert severity="info">The payment plan is recorded; saving again only logs the contact.</Alert>}
           </>
         )}
         {withDispute && (

@@ -137,9 +137,8 @@ export function promiseTerms(form: PromiseForm): NonNullable<OperationInput<'con
   };
 }
 
-export function planInput(customerId: string, form: PromiseForm): OperationInput<'promise.plan'> {
+export function planTerms(form: PromiseForm): NonNullable<OperationInput<'contact.log'>['plan']> {
   return {
-    customerId,
     totalMinor: minor(form.amount, form.currency),
     currency: form.currency,
     instalments: form.instalments.map((instalment) => ({ promisedDate: instalment.date, amountMinor: minor(instalment.amount, form.currency) ?? 0 })),
@@ -159,7 +158,7 @@ export function disputeTerms(form: DisputeForm): NonNullable<OperationInput<'con
   };
 }
 
-/** The contact.log input; the promise goes inline unless it is a payment plan (logged separately). */
+/** The contact.log input: the promise or the payment plan goes with it, one command, all or nothing. */
 export function contactInput(customerId: string, form: WorkForm, draftKey: string): OperationInput<'contact.log'> {
   const { contact } = form;
   const outcome: Outcome = contact.outcome === '' ? 'no_answer' : contact.outcome;
@@ -175,6 +174,7 @@ export function contactInput(customerId: string, form: WorkForm, draftKey: strin
     durationSeconds: contact.durationMinutes.trim() === '' ? null : Number(contact.durationMinutes) * 60,
     followUpDate: orNull(contact.followUpDate),
     promise: outcome === 'promise_to_pay' && !form.promise.plan ? promiseTerms(form.promise) : undefined,
+    plan: outcome === 'promise_to_pay' && form.promise.plan ? planTerms(form.promise) : undefined,
     dispute: outcome === 'dispute_raised' ? disputeTerms(form.dispute) : undefined,
     draftKey,
   };

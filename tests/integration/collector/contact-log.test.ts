@@ -44,6 +44,46 @@ describe('contact.log', () => {
     expect(row).toMatchObject({ lastContactAt: '2026-11-23T09:00:00.000Z', nextPromiseDate: '2026-11-27', nextFollowUpDate: '2026-11-28' });
   });
 
+  it('logs a call that agreed a payment plan with its instalments in one command, and a refused plan logs nothing', async () => {
+    await f.api.call('draft.save', { key: `contact:${f.customerId}`, value: { note: 'plan agreed' } });
+    const before = snapshot(f.sqlite);
+    const refused = await f.api.raw('contact.log', {
+      customerId: f.customerId,
+      channel: 'phone',
+      outcome: 'promise_to_pay',
+      plan: { itemIds: [f.items[0], f.items[1]], instalments: [{ promisedDate: '2026-12-01', amountMinor: 10_000 }, { promisedDate: '2027-01-01', amountMinor: 10_000 }] },
+      draftKey: `contact:${f.customerId}`,
+    });
+    expect(expectError(refused)).toMatchObject({ code: 'validation', field: 'plan.totalMinor' });
+    // Neither the contact nor the plan, and the draft is kept: the action did not half-succeed.
+    expect(snapshot(f.sqlite)).toEqual(before);
+    expect(await f.api.call('draft.get', { key: `contact:${f.customerId}` })).toMatchObject({ value: { note: 'plan agreed' } });
+
+    const logged = await f.api.call('contact.log', {
+      customerId: f.customerId,
+      channel: 'phone',
+      outcome: 'promise_to_pay',
+      plan: { itemIds: [f.items[0], f.items[1]], instalments: [{ promisedDate: '2026-12-01', amountMinor: 15_000 }, { promisedDate: '2027-01-01', amountMinor: 15_000 }] },
+      draftKey: `contact:${f.customerId}`,
+    });
+    expect(logged.promise).toBeNull();
+    expect(logged.plan).toMatchObject({ totalMinor: 30_000, promises: [{ promisedDate: '2026-12-01' }, { promisedDate: '2027-01-01' }] });
+    const planId = logged.plan?.planId;
+    expect(f.sqlite.prepare('SELECT plan_id, activity_id FROM promises ORDER BY promised_date').all()).toEqual([
+      { plan_id: planId, activity_id: logged.activityId },
+      { plan_id: planId, activity_id: logged.activityId },
+    ]);
+    expect(f.sqlite.prepare('SELECT name FROM outbox').all()).toEqual([{ name: 'contact.log' }]);
+    expect(await f.api.call('draft.get', { key: `contact:${f.customerId}` })).toBeNull();
+    const mismatched = await f.api.raw('contact.log', {
+      customerId: f.customerId,
+      channel: 'phone',
+      outcome: 'no_answer',
+      plan: { instalments: [{ promisedDate: '2026-12-01', amountMinor: 1 }, { promisedDate: '2027-01-01', amountMinor: 1 }] },
+    });
+    expect(expectError(mismatched)).toMatchObject({ code: 'validation', field: 'plan' });
+  });
+
   it('logs a raised dispute inline and remembers the last channel', async () => {
     const person = addContactPerson(f.sqlite, f.customerId, { is_primary: 1 });
     const logged = await f.api.call('contact.log', {

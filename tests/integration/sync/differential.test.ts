@@ -112,7 +112,7 @@ const operation = fc.record({
   kind: fc.oneof({ weight: 9, arbitrary: fc.constantFrom<Kind | WorldEvent>(...KINDS) }, { weight: 2, arbitrary: fc.constantFrom<Kind | WorldEvent>(...EVENTS) }),
   customer: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 1 }) }, { weight: 1, arbitrary: fc.constant(2) }),
   pick: fc.nat(20),
-  variant: fc.nat(7),
+  variant: fc.nat(8),
 });
 
 type Values = Readonly<Record<string, unknown>>;
@@ -351,7 +351,8 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation, asOf: stri
         { customerId, channel: 'meeting', outcome: 'call_back_later', durationSeconds: 600, followUpDate: '2026-03-02' },
         { customerId, channel: 'phone', outcome: 'promise_to_pay', promise: { itemIds: ownItem === null ? [] : [ownItem], promisedDate: day(9) } },
         { customerId, channel: 'phone', outcome: 'dispute_raised', dispute: { items: [{ itemId: ownItem, disputedMinor: 500 }], reasonCode: 'pricing', description: 'price' } },
-      ][op.variant % 8];
+        { customerId, channel: 'phone', outcome: 'promise_to_pay', plan: { itemIds: ownItems, instalments: [{ promisedDate: day(6), amountMinor: 10_000 }, { promisedDate: day(36), amountMinor: 20_000 }] } },
+      ][op.variant % 9];
     }
     case 'promise.create':
       return [
@@ -363,7 +364,7 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation, asOf: stri
         { customerId, itemIds: ownItems, promisedDate: day(5), paymentMethod: 'bank_transfer' },
         { customerId, amountMinor: 999_999_999, promisedDate: day(10) },
         { customerId, itemIds: [ownItem], amountMinor: 100, promisedDate: day(0), currency: 'USD' },
-      ][op.variant];
+      ][op.variant % 8];
     case 'promise.cancel': {
       const promiseId = pickFrom(idsOf('SELECT id FROM promises ORDER BY id'), op.pick) ?? uuidv7();
       return [{ promiseId, reason: 'customer asked' }, { promiseId, reason: 'plan void', wholePlan: true }, { promiseId: uuidv7(), reason: 'lost' }, { promiseId, reason: '' }][op.variant % 4];

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../server/demo/credentials';
+import { evaluatePromisesOnServer } from '../../../server/promises/evaluate';
+import { brokenPromiseFollowUpId } from '../../../shared/domain/broken-promise';
 import type { SyncStatus } from '../../../shared/api/sync-contract';
 import { SYNC_ENTITIES } from '../../../shared/sync/protocol';
 import { BACKENDS } from '../server/support/backends';
@@ -181,31 +183,35 @@ describe.each(BACKENDS)('sync engine on %s', (kind) => {
     expect(count(a, 'SELECT count(*) AS n FROM customers WHERE collector_id IS NOT ?', priya.id)).toBe(0);
   });
 
-  it('creates the follow-up of a broken promise on the server once, whichever client found it broken, so closing it syncs', async () => {
+  it("shows a broken promise at once offline, then takes the server's verdict and its one follow-up with the next sync, so closing it syncs", async () => {
     const a = await client();
     const b = await client();
     const customerId = firstCustomer(a);
     const item = a.workspace.store.sqlite
       .prepare("SELECT id FROM open_items WHERE customer_id = ? AND open_minor > 0 AND kind = 'invoice' ORDER BY due_date LIMIT 1")
       .get(customerId) as { id: string };
-    await a.call('promise.create', { customerId, itemIds: [item.id], promisedDate: '2026-03-03' });
+    const promise = await a.call('promise.create', { customerId, itemIds: [item.id], promisedDate: '2026-03-03' });
     await a.workspace.engine?.syncOnce();
     await b.workspace.engine?.syncOnce();
-    // Both clients judge the promise a week later: both open the same follow-up and tell the server.
+    // A week later each desktop judges the promise itself on its first read: broken, provisionally, and nothing to push.
     for (const side of [a, b]) {
       side.clock.set('2026-03-09T09:00:00.000Z');
       await side.call('worklist.query', {});
+      expect(side.workspace.store.sqlite.prepare('SELECT status FROM promises WHERE id = ?').get(promise.id)).toEqual({ status: 'broken' });
+      expect(side.workspace.store.sqlite.prepare("SELECT count(*) AS n FROM follow_ups WHERE title LIKE 'Promise of 2026-03-03 broken%'").get()).toEqual({ n: 0 });
     }
-    const followUp = a.workspace.store.sqlite.prepare("SELECT id FROM follow_ups WHERE customer_id = ? AND title LIKE 'Promise of 2026-03-03 broken%'").get(customerId) as { id: string };
-    expect(b.workspace.store.sqlite.prepare('SELECT id FROM follow_ups WHERE id = ?').get(followUp.id)).toEqual({ id: followUp.id });
-    expect(await a.workspace.engine?.syncOnce()).toMatchObject({ pending: 0, issues: 0 });
-    expect(await b.workspace.engine?.syncOnce()).toMatchObject({ pending: 0, issues: 0 });
-    const onServer = await server.h.testDb.db.selectFrom('follow_ups').select(['id', 'status']).where('id', '=', followUp.id).execute();
-    expect(onServer).toEqual([{ id: followUp.id, status: 'open' }]);
-    await a.call('followUp.complete', { followUpId: followUp.id, comment: 'called, new promise' });
+    // The server's daily run decides and opens the follow-up, once; both desktops pull it.
+    await evaluatePromisesOnServer(server.h.testDb.db, { asOf: '2026-03-09', now: '2026-03-09T00:10:00.000Z' });
+    const followUpId = brokenPromiseFollowUpId(promise.id);
+    for (const side of [a, b]) {
+      expect(await side.workspace.engine?.syncOnce()).toMatchObject({ pending: 0, issues: 0 });
+      expect(side.workspace.store.sqlite.prepare('SELECT status, evaluated_on FROM promises WHERE id = ?').get(promise.id)).toEqual({ status: 'broken', evaluated_on: '2026-03-09' });
+      expect(side.workspace.store.sqlite.prepare('SELECT status, due_date FROM follow_ups WHERE id = ?').get(followUpId)).toEqual({ status: 'open', due_date: '2026-03-09' });
+    }
+    await a.call('followUp.complete', { followUpId, comment: 'called, new promise' });
     expect(await a.workspace.engine?.syncOnce()).toMatchObject({ pending: 0, issues: 0 });
     await b.workspace.engine?.syncOnce();
-    expect(b.workspace.store.sqlite.prepare('SELECT status FROM follow_ups WHERE id = ?').get(followUp.id)).toEqual({ status: 'done' });
+    expect(b.workspace.store.sqlite.prepare('SELECT status FROM follow_ups WHERE id = ?').get(followUpId)).toEqual({ status: 'done' });
   });
 
   it('says what is wrong with a sign-in, per field', async () => {

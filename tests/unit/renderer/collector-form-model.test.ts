@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, OpenItem } from '../../../renderer/src/account/types';
-import { contactInput, disputeTerms, initialForm, itemsOpenTotal, planInput, restoreDraft } from '../../../renderer/src/collector/formModel';
+import { contactInput, disputeTerms, initialForm, itemsOpenTotal, restoreDraft } from '../../../renderer/src/collector/formModel';
 import { OUTCOME_KEYS, outcomeForKey, OUTCOMES_SHOWN } from '../../../renderer/src/collector/keys';
 
 const CUSTOMER = '00000000-0000-7000-8000-000000000001';
@@ -107,7 +107,7 @@ describe('command inputs', () => {
     expect(contactInput(CUSTOMER, { ...form, contact: { ...form.contact, outcome: 'no_answer' } }, 'k').promise).toBeUndefined();
   });
 
-  it('adds a new contact person inline and leaves the plan to promise.plan', () => {
+  it('adds a new contact person and the payment plan inline, so the contact and the plan are one command', () => {
     const form = {
       ...fresh,
       contact: { ...fresh.contact, outcome: 'promise_to_pay' as const, contactPersonId: 'new', newName: ' Ann ', newEmail: 'ann@example.com' },
@@ -117,10 +117,11 @@ describe('command inputs', () => {
     expect(input.contactPersonId).toBeNull();
     expect(input.newContactPerson).toEqual({ name: 'Ann', phone: null, email: 'ann@example.com' });
     expect(input.promise).toBeUndefined();
-    expect(planInput(CUSTOMER, form.promise).instalments).toEqual([
+    expect(input.plan?.instalments).toEqual([
       { promisedDate: '2026-12-01', amountMinor: 7_000 },
       { promisedDate: '2027-01-01', amountMinor: 7_000 },
     ]);
+    expect(contactInput(CUSTOMER, { ...form, contact: { ...form.contact, outcome: 'no_answer' } }, 'k').plan).toBeUndefined();
   });
 });
 

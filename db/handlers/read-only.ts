@@ -1,0 +1,59 @@
+/**
+ * Reads never write: the operations that only show data run with the connection in SQLite's
+ * `query_only` mode, so a read that tried to write (a summary refresh, an evaluation, an UPDATE on
+ * the way) fails loudly instead of changing the store behind the user's back. What time changes is
+ * done before, by the day's rollover (db/day/rollover.ts), which every operation runs first.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { isOperationName, type OperationName } from '../../shared/api/contract';
+import type { ApiHandlers } from '../../shared/api/dispatch';
+
+/** The operations that only read the local store. */
+export const READ_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
+  'app.info',
+  'worklist.query',
+  'worklist.facets',
+  'customer.account',
+  'search.global',
+  'contact.defaults',
+  'note.history',
+  'followUps.mine',
+  'customer.timeline',
+  'customer.work',
+  'draft.get',
+  'users.list',
+  'team.load',
+  'team.escalations',
+  'report.notesCount',
+  'report.aging',
+  'kpi.dashboard',
+  'kpi.forecast',
+]);
+
+function readOnly<T>(sqlite: BetterSqlite3.Database, read: () => T): T {
+  sqlite.pragma('query_only = ON');
+  try {
+    // An asynchronous read is held to it for its synchronous part, which is where these query.
+    return read();
+  } finally {
+    sqlite.pragma('query_only = OFF');
+  }
+}
+
+/** The handler table with the rollover before every operation and the reads made read-only. */
+export function withRolloverAndReadOnlyReads(handlers: ApiHandlers, sqlite: BetterSqlite3.Database, rollover: () => void): ApiHandlers {
+  const wrapped = Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]: [string, (input: never) => unknown]) => {
+      const read = isOperationName(name) && READ_OPERATIONS.has(name);
+      return [
+        name,
+        (input: never) => {
+          rollover();
+          return read ? readOnly(sqlite, () => handler(input)) : handler(input);
+        },
+      ];
+    }),
+  );
+  // Each entry keeps its handler's signature: the wrapper passes the input through and returns what it returns.
+  return wrapped as unknown as ApiHandlers;
+}

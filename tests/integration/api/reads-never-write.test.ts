@@ -1,0 +1,80 @@
+/**
+ * Reads never write (issue 14): the day's work is one explicit rollover step the handler table runs
+ * before every operation, and the operations that only read run with the connection in
+ * `query_only` mode, so a read that tried to write would fail instead of changing the store.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../shared/api/dispatch';
+import { READ_OPERATIONS, withRolloverAndReadOnlyReads } from '../../../db/handlers/read-only';
+import { createHandlers } from '../../../db/handlers/create-handlers';
+import { addCustomer, addItem, addUser } from '../../support/builders';
+import { createTestApi, type TestApi } from '../../support/test-api';
+
+let api: TestApi;
+let customerId = '';
+
+beforeAll(async () => {
+  api = await createTestApi();
+  const { sqlite } = api.store;
+  const me = addUser(sqlite, { is_local_profile: 1 });
+  customerId = addCustomer(sqlite, { collector_id: me.id }).id;
+  addItem(sqlite, customerId, { due_date: '2026-11-20', open_minor: 120_000 });
+});
+afterAll(() => api.cleanup());
+
+/** Everything a write could leave behind in the store. */
+const footprint = () =>
+  api.store.sqlite
+    .prepare(
+      `SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM outbox) AS outbox,
+        (SELECT group_concat(key || '=' || value, ';') FROM (SELECT key, value FROM sync_state ORDER BY key)) AS state,
+        (SELECT group_concat(customer_id || ':' || updated_at || ':' || rank_group, ';') FROM customer_summary) AS summaries,
+        total_changes() AS changes`,
+    )
+    .get();
+
+describe('reads never write', () => {
+  it('brings the store to a new day once, in the rollover, and reads on that day change nothing', async () => {
+    await api.call('worklist.query', {});
+    const daysAgo = (await api.call('customer.account', { customerId })).oldestDaysPastDue;
+    api.clock.set('2026-11-25T09:00:00.000Z');
+    // The first call of the day ages the summaries (the rollover), whatever the operation.
+    await api.call('followUps.mine', {});
+    expect((await api.call('customer.account', { customerId })).oldestDaysPastDue).toBe((daysAgo ?? 0) + 2);
+
+    const before = footprint();
+    for (const operation of ['worklist.query', 'worklist.facets', 'customer.account', 'customer.timeline', 'customer.work', 'followUps.mine', 'kpi.dashboard', 'team.load'] as const) {
+      const input = operation === 'customer.account' || operation === 'customer.work' || operation === 'customer.timeline' ? { customerId } : {};
+      const result = await api.raw(operation, input);
+      // team.load refuses a collector; the others answer. Either way nothing is written.
+      expect(result.ok || operation === 'team.load', operation).toBe(true);
+    }
+    expect(footprint()).toEqual(before);
+  });
+
+  it('makes a read that tries to write fail loudly, and leaves commands free to write', async () => {
+    const { sqlite } = api.store;
+    const handlers = createHandlers(api.ctx);
+    const sneaky = withRolloverAndReadOnlyReads(
+      {
+        ...handlers,
+        'worklist.facets': () => {
+          sqlite.prepare("UPDATE customers SET name = 'changed by a read'").run();
+          return handlers['worklist.facets']({});
+        },
+      },
+      sqlite,
+      () => undefined,
+    );
+    const result = await dispatch(sneaky, 'worklist.facets', {});
+    expect(result.ok).toBe(false);
+    expect(sqlite.prepare("SELECT count(*) AS n FROM customers WHERE name = 'changed by a read'").get()).toEqual({ n: 0 });
+    // The connection is writable again after the read.
+    expect((await dispatch(sneaky, 'note.add', { customerId, body: 'after a refused read' })).ok).toBe(true);
+  });
+
+  it('lists only operations the handler table has', () => {
+    const names = new Set(Object.keys(createHandlers(api.ctx)));
+    expect([...READ_OPERATIONS].filter((name) => !names.has(name))).toEqual([]);
+  });
+});
