@@ -55,6 +55,10 @@ export interface CustomersTable {
   collector_id: string | null;
   /** The customer's team, which decides a team lead's rights over it (as on the server). */
   team_id: string | null;
+  /** The last reassignment (customer.reassign): by whom, when and why. */
+  assigned_by: Defaulted<string | null>;
+  assigned_at: Defaulted<string | null>;
+  assignment_reason: Defaulted<string | null>;
   updated_at: string;
 }
 

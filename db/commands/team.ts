@@ -1,7 +1,8 @@
 /**
  * The team lead's commands on the desktop: customer.reassign and escalation.decide are the shared
  * rules (shared/mutations/team.ts). A reassignment is also told in this desktop's audit log as the
- * timeline shows it (from whom, to whom, by whom, why); the reason has no synced home yet.
+ * timeline shows it (from whom, to whom, by whom, why); who, when and why also travel on the
+ * customer row (assigned_by, assigned_at, assignment_reason).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';

@@ -30,6 +30,9 @@ export const READ_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName
   'kpi.forecast',
 ]);
 
+/** Judging promises on demand is the rollover's first part itself: run first, it would leave that call nothing to report. */
+const ROLLS_OVER_ITSELF: ReadonlySet<OperationName> = new Set<OperationName>(['promises.evaluate']);
+
 function readOnly<T>(sqlite: BetterSqlite3.Database, read: () => T): T {
   sqlite.pragma('query_only = ON');
   try {
@@ -45,10 +48,11 @@ export function withRolloverAndReadOnlyReads(handlers: ApiHandlers, sqlite: Bett
   const wrapped = Object.fromEntries(
     Object.entries(handlers).map(([name, handler]: [string, (input: never) => unknown]) => {
       const read = isOperationName(name) && READ_OPERATIONS.has(name);
+      const rolls = !(isOperationName(name) && ROLLS_OVER_ITSELF.has(name));
       return [
         name,
         (input: never) => {
-          rollover();
+          if (rolls) rollover();
           return read ? readOnly(sqlite, () => handler(input)) : handler(input);
         },
       ];

@@ -10,6 +10,7 @@ import * as m004 from './004-drafts-per-user';
 import * as m005 from './005-users-disabled';
 import * as m006 from './006-closing-reasons';
 import * as m007 from './007-customer-team';
+import * as m008 from './008-assignment-reason';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '005-users-disabled': { up: m005.up },
   '006-closing-reasons': { up: m006.up },
   '007-customer-team': { up: m007.up },
+  '008-assignment-reason': { up: m008.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -38,6 +38,9 @@ interface HeaderRow {
   risk_class: RiskClass;
   collector_id: string | null;
   collector_name: string | null;
+  assigned_at: string | null;
+  assigned_by_name: string | null;
+  assignment_reason: string | null;
   credit_used_minor: number | null;
   oldest_days_past_due: number | null;
   score: number | null;
@@ -61,9 +64,10 @@ interface ItemRow {
 
 const Q = {
   header: `SELECT c.id, c.number, c.name, c.country, c.currency, c.payment_terms, c.payment_terms_days, c.credit_limit_minor,
-      c.credit_hold, c.risk_class, c.collector_id, u.display_name AS collector_name, s.credit_used_minor, s.oldest_days_past_due,
-      s.score, s.factors_json
-    FROM customers c LEFT JOIN users u ON u.id = c.collector_id LEFT JOIN customer_summary s ON s.customer_id = c.id
+      c.credit_hold, c.risk_class, c.collector_id, u.display_name AS collector_name, c.assigned_at, a.display_name AS assigned_by_name,
+      c.assignment_reason, s.credit_used_minor, s.oldest_days_past_due, s.score, s.factors_json
+    FROM customers c LEFT JOIN users u ON u.id = c.collector_id LEFT JOIN users a ON a.id = c.assigned_by
+      LEFT JOIN customer_summary s ON s.customer_id = c.id
     WHERE c.id = ?`,
   items: `SELECT i.id, i.kind, i.document_number, i.reference, i.document_date, i.due_date, i.currency, i.original_minor,
       i.open_minor, i.disputed_minor, i.dunning_level,
@@ -202,6 +206,7 @@ export function queryAccount(sqlite: BetterSqlite3.Database, customerId: string,
       creditHold: header.credit_hold === 1,
       riskClass: header.risk_class,
       collector: header.collector_id !== null ? { id: header.collector_id, displayName: header.collector_name ?? '' } : null,
+      assignment: header.assigned_at === null ? null : { byName: header.assigned_by_name, at: header.assigned_at, reason: header.assignment_reason },
     },
     asOf: ctx.asOf,
     aging,

@@ -19,4 +19,4 @@ export const AUDIT_ENTITY_TABLES: Readonly<Record<string, SyncEntity>> = {
 export const CREATING_ACTIONS: ReadonlySet<string> = new Set(['create', 'edit', 'request']);
 
 /** Columns that name a user: a pulled row may refer to users this store has not heard of yet. */
-export const USER_COLUMNS: ReadonlySet<string> = new Set(['user_id', 'created_by', 'assigned_to', 'requested_by', 'decided_by', 'collector_id']);
+export const USER_COLUMNS: ReadonlySet<string> = new Set(['user_id', 'created_by', 'assigned_to', 'requested_by', 'decided_by', 'collector_id', 'assigned_by']);

@@ -83,6 +83,10 @@ export interface CustomersTable extends Versioned {
   risk_class: RiskClass;
   collector_id: string | null;
   team_id: string | null;
+  /** The last reassignment (customer.reassign): by whom, when and why. */
+  assigned_by: Defaulted<string | null>;
+  assigned_at: Defaulted<string | null>;
+  assignment_reason: Defaulted<string | null>;
   updated_at: string;
   /** The ERP's own country code when it is not ISO 3166 (kept as given; `country` holds the ISO code). */
   erp_country_code: Defaulted<string | null>;

@@ -177,6 +177,8 @@ export const CustomerHeaderSchema = z.object({
   creditHold: z.boolean(),
   riskClass: z.enum(RISK_CLASSES),
   collector: z.object({ id: IdSchema, displayName: z.string() }).nullable(),
+  /** The last reassignment: by whom (null when that user is not known here), when, and why. */
+  assignment: z.object({ byName: z.string().nullable(), at: z.string(), reason: z.string().nullable() }).nullable(),
 });
 
 export const OpenItemSchema = z.object({

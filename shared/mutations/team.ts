@@ -38,7 +38,7 @@ export const customerReassign = defineMutation({
       if (customer.collector_id !== target.id) moving.push(customer);
     }
     if (moving.length === 0) throw new DomainError('validation', `every customer named is already assigned to ${target.displayName}`, 'customerIds');
-    const set = { collector_id: target.id, team_id: target.teamId, updated_at: ctx.now };
+    const set = { collector_id: target.id, team_id: target.teamId, assigned_by: ctx.userId, assigned_at: ctx.now, assignment_reason: storedOptionalText(args.reason), updated_at: ctx.now };
     for (const customer of moving) yield* updateRow('customers', customer.id, customer.id, set, 'assign');
     return { moved: moving, target };
   },

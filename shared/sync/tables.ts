@@ -84,6 +84,10 @@ export const SYNCED_TABLES = {
       collector_id: nullable('id'),
       // A team lead's rights over the customer (reassigning it, deciding its escalations) on both sides.
       team_id: nullable('id'),
+      // The last reassignment: by whom, when and why (customer.reassign), so every desktop can tell.
+      assigned_by: nullable('id'),
+      assigned_at: nullable('timestamp'),
+      assignment_reason: nullable('text'),
       updated_at: col('timestamp'),
     },
     serverOnly: {

@@ -64,7 +64,16 @@ export function AccountHeader({ account }: { account: Account }) {
         <Fact label="Payment terms">
           {customer.paymentTerms} ({customer.paymentTermsDays} days)
         </Fact>
-        <Fact label="Collector">{customer.collector?.displayName ?? 'Unassigned'}</Fact>
+        <Fact label="Collector">
+          {customer.collector?.displayName ?? 'Unassigned'}
+          {customer.assignment !== null && (
+            <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', fontWeight: 400 }} data-testid="assignment">
+              assigned {customer.assignment.at.slice(0, 10)}
+              {customer.assignment.byName !== null && <> by <UserText>{customer.assignment.byName}</UserText></>}
+              {customer.assignment.reason !== null && <>: <UserText>{customer.assignment.reason}</UserText></>}
+            </Typography>
+          )}
+        </Fact>
         <Fact label="Oldest past due">{account.oldestDaysPastDue === null ? 'nothing overdue' : `${account.oldestDaysPastDue} days`}</Fact>
         <Box sx={{ gridColumn: 'span 2', minWidth: 200 }}>
           <Typography component="dt" variant="caption" color="text.secondary" sx={{ display: 'block' }}>

@@ -11,6 +11,7 @@ import * as m004 from './004-log-epoch';
 import * as m005 from './005-change-log-previous-scope';
 import * as m006 from './006-one-primary-contact';
 import * as m007 from './007-closing-reasons';
+import * as m008 from './008-assignment-reason';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -20,6 +21,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '005-change-log-previous-scope': { up: m005.up },
   '006-one-primary-contact': { up: m006.up },
   '007-closing-reasons': { up: m007.up },
+  '008-assignment-reason': { up: m008.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

@@ -43,8 +43,19 @@ describe('reads never write', () => {
     expect((await api.call('customer.account', { customerId })).oldestDaysPastDue).toBe((daysAgo ?? 0) + 2);
 
     const before = footprint();
-    for (const operation of ['worklist.query', 'worklist.facets', 'customer.account', 'customer.timeline', 'customer.work', 'followUps.mine', 'kpi.dashboard', 'team.load'] as const) {
-      const input = operation === 'customer.account' || operation === 'customer.work' || operation === 'customer.timeline' ? { customerId } : {};
+    const reads: readonly [string, unknown][] = [
+      ['worklist.query', {}],
+      ['worklist.facets', {}],
+      ['customer.account', { customerId }],
+      ['customer.timeline', { customerId }],
+      ['customer.work', { customerId }],
+      ['followUps.mine', {}],
+      ['search.global', { q: 'Customer' }],
+      ['kpi.dashboard', { month: '2026-11' }],
+      ['kpi.forecast', {}],
+      ['team.load', {}],
+    ];
+    for (const [operation, input] of reads) {
       const result = await api.raw(operation, input);
       // team.load refuses a collector; the others answer. Either way nothing is written.
       expect(result.ok || operation === 'team.load', operation).toBe(true);

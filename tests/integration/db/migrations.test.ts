@@ -13,7 +13,7 @@ const columnsOf =
 
 const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   users: columnsOf<Database['users']>()('id', 'username', 'display_name', 'email', 'role', 'team_id', 'is_local_profile', 'created_at', 'disabled'),
-  customers: columnsOf<Database['customers']>()('id', 'erp_key', 'number', 'name', 'country', 'currency', 'payment_terms', 'payment_terms_days', 'credit_limit_minor', 'credit_hold', 'risk_class', 'collector_id', 'updated_at', 'team_id'),
+  customers: columnsOf<Database['customers']>()('id', 'erp_key', 'number', 'name', 'country', 'currency', 'payment_terms', 'payment_terms_days', 'credit_limit_minor', 'credit_hold', 'risk_class', 'collector_id', 'updated_at', 'team_id', 'assigned_by', 'assigned_at', 'assignment_reason'),
   contact_persons: columnsOf<Database['contact_persons']>()('id', 'customer_id', 'name', 'role', 'phone', 'email', 'preferred_channel', 'is_primary', 'created_at', 'updated_at'),
   open_items: columnsOf<Database['open_items']>()('id', 'erp_key', 'customer_id', 'kind', 'document_number', 'reference', 'document_date', 'due_date', 'currency', 'original_minor', 'open_minor', 'disputed_minor', 'dunning_level', 'cleared_at', 'updated_at'),
   payments: columnsOf<Database['payments']>()('id', 'erp_key', 'customer_id', 'amount_minor', 'currency', 'value_date', 'method', 'reference', 'updated_at'),
@@ -42,7 +42,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
 const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
 /** Columns later migrations add to tables of 001. */
-const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'], customers: ['team_id'] };
+const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'] };
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -212,8 +212,27 @@ describe('migration 007-customer-team', () => {
   });
 });
 
+describe('migration 008-assignment-reason', () => {
+  it('adds who last assigned a customer, when and why, none on the customers there were', async () => {
+    const store = await migrateThrough('007-customer-team');
+    store.sqlite
+      .prepare(
+        `INSERT INTO customers (id, erp_key, number, name, country, currency, payment_terms, payment_terms_days, credit_limit_minor, risk_class, collector_id, updated_at)
+         VALUES ('c1', 'c1', 'c1', 'c1', 'DE', 'EUR', 'NET30', 30, 0, 'low', NULL, '2026-03-02T09:00:00.000Z')`,
+      )
+      .run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('customers')").all().map((row) => row.name);
+    expect(columns).toEqual([...SCHEMA_COLUMNS.customers]);
+    expect(migrated.sqlite.prepare('SELECT assigned_by, assigned_at, assignment_reason FROM customers').all()).toEqual([{ assigned_by: null, assigned_at: null, assignment_reason: null }]);
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason']);
   });
 });

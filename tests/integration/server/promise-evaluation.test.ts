@@ -71,7 +71,7 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
     expect(await promiseRow(promiseId)).toMatchObject({ version: 2 });
 
     const pulled = await pullAll(h, annToken, cursor);
-    const upserts = pulled.changes.filter((change) => change.op === 'upsert').map((change) => [change.entity, change.id, change.row?.status]);
+    const upserts = pulled.changes.filter((change) => change.op === 'upsert').map((change) => [change.entity, change.id, change.row.status]);
     expect(upserts).toEqual(
       expect.arrayContaining([
         ['promises', promiseId, 'broken'],

@@ -61,7 +61,8 @@ describe.each(BACKENDS)('sync push of team lead mutations on %s', (kind) => {
 
     const bobAfter = await pullAll(h, users.bob.token, bobBefore.cursor);
     const ofMoved = bobAfter.changes.filter((c) => c.customerId === moved);
-    expect(ofMoved.find((c) => c.entity === 'customers')?.row).toMatchObject({ id: moved, collector_id: users.bob.id });
+    // Who moved it, when and why travel with the customer, to every desktop that holds it.
+    expect(ofMoved.find((c) => c.entity === 'customers')?.row).toMatchObject({ id: moved, collector_id: users.bob.id, assigned_by: users.lead.id, assignment_reason: 'Ann is on leave' });
     expect(ofMoved.find((c) => c.entity === 'open_items')?.id).toBe(item);
     expect(ofMoved.find((c) => c.entity === 'notes')?.row).toMatchObject({ id: noteId, body: 'asked for a copy of INV-1' });
     expect(bobAfter.changes.every((c) => c.op === 'upsert')).toBe(true);

@@ -57,6 +57,8 @@ describe.each(BACKENDS)('team lead work through sync on %s', (kind) => {
 
     await sync(priya);
     expect((await priya.call('worklist.query', { limit: 500 })).rows.map((row) => row.customerId)).toContain(customer.customerId);
+    // The reason went with the customer: Priya's account header says who moved it and why.
+    expect((await priya.call('customer.account', { customerId: customer.customerId })).customer.assignment).toMatchObject({ reason: 'Priya takes the Benelux accounts' });
     const notes = (await priya.call('customer.work', { customerId: customer.customerId })).notes;
     expect(notes.map((n) => [n.id, n.body])).toContainEqual([note.id, 'Agreed to send the remittance advice by Friday']);
 
