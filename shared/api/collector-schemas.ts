@@ -15,6 +15,7 @@ import {
   ROLES,
   ROOT_CAUSES,
 } from '../domain/codes';
+import { CONTACT_LENGTH_MESSAGE, MAX_CONTACT_SECONDS } from '../domain/contact-fields';
 import { DISPUTE_ACTIONS } from '../domain/dispute';
 import { MAX_INSTALMENTS } from '../domain/promise-plan';
 import { COMMENT_MAX, NOTE_MAX, REASON_MAX, TITLE_MAX } from '../domain/text';
@@ -152,7 +153,7 @@ export const ContactLogSchema = z
     newContactPerson: NewContactPersonSchema.optional(),
     outcome: z.enum(OUTCOMES),
     note: text(NOTE_MAX).default(''),
-    durationSeconds: z.number().int().min(0).max(86_400, 'must be at most one day').nullish().transform((value) => value ?? null),
+    durationSeconds: z.number().int().min(0).max(MAX_CONTACT_SECONDS, CONTACT_LENGTH_MESSAGE).nullish().transform((value) => value ?? null),
     /** Creates an open follow-up on this date. */
     followUpDate: CalendarDateSchema.nullish().transform((value) => value ?? null),
     promise: PromiseTermsSchema.optional(),

@@ -13,6 +13,7 @@ import {
   ROLES,
 } from '../domain/codes';
 import { TextSchema } from './text-schema';
+import { EMAIL_MESSAGE, EMAIL_PATTERN, isPhoneNumber, PHONE_MAX, PHONE_MESSAGE } from '../domain/contact-fields';
 import { EMAIL_MAX, REASON_MAX, SEARCH_MAX, TITLE_MAX } from '../domain/text';
 
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
@@ -262,9 +263,6 @@ export const SearchHitSchema = z.object({
 
 // ---------- commands ----------
 
-/** Digits with the usual separators and an optional leading +; at least 5 digits. */
-const PHONE = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
-
 const optionalText = (max: number) =>
   TextSchema.trim()
     .max(max, `must be at most ${max} characters`)
@@ -279,12 +277,12 @@ export const ContactPersonSaveSchema = z
     name: TextSchema.trim().min(1, 'is required').max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`),
     role: optionalText(100),
     phone: TextSchema.trim()
-      .max(40, 'must be at most 40 characters')
-      .refine((value) => value === '' || PHONE.test(value), 'must be a phone number such as +49 30 1234567')
+      .max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`)
+      .refine((value) => value === '' || isPhoneNumber(value), PHONE_MESSAGE)
       .nullish()
       .transform((value) => (value ? value : null)),
     email: z
-      .union([z.literal(''), z.email({ message: 'must be an email address such as ap@example.com' }).max(EMAIL_MAX)])
+      .union([z.literal(''), z.email({ pattern: EMAIL_PATTERN, message: EMAIL_MESSAGE }).max(EMAIL_MAX)])
       .nullish()
       .transform((value) => (value ? value : null)),
     preferredChannel: z.enum(CHANNELS).nullish().transform((value) => value ?? null),

@@ -5,7 +5,7 @@
  */
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
-import { requireDateInWindow } from './date-bounds';
+import { dateWindowProblem } from './date-bounds';
 import { compareDates, FIRST_DATE, storedDateOfTimestamp } from './dates';
 import { DEFAULT_PROMISE_RULES, promiseDeadline, requiredAmount, type CountingPayment, type PromiseEvaluation, type PromiseRules } from './promise';
 import { requireInstalmentsAddUp } from '../../shared/domain/amount-limits';
@@ -31,6 +31,25 @@ export function splitInstalments(totalMinor: number, dates: readonly string[]): 
   return dates.map((promisedDate, index) => ({ promisedDate, amountMinor: base + (index < remainder ? 1 : 0) }));
 }
 
+/** Why an instalment date may not be used: outside the instalments' window from today, or not after the date before it. */
+export type InstalmentDateProblem = { readonly kind: 'window'; readonly problem: string } | { readonly kind: 'order'; readonly previous: string };
+
+/**
+ * What is wrong with each instalment date, in order, or null: the window (`problem` ends a
+ * sentence naming the field), or the order against the last good date before it. The command
+ * refuses the first; a form shows them all as the user types.
+ */
+export function instalmentDateProblems(dates: readonly string[], today: string): (InstalmentDateProblem | null)[] {
+  let previous: string | null = null;
+  return dates.map((date): InstalmentDateProblem | null => {
+    const outside = dateWindowProblem('planInstalment', date, today);
+    if (outside !== null) return { kind: 'window', problem: outside };
+    const before = previous;
+    previous = date;
+    return before !== null && compareDates(date, before) <= 0 ? { kind: 'order', previous: before } : null;
+  });
+}
+
 /**
  * Checks a plan's instalments: 2 to MAX_INSTALMENTS, positive amounts, dates strictly increasing
  * and within the instalments' date window from `today`, amounts adding up to `totalMinor` exactly. Returns the total.
@@ -41,17 +60,24 @@ export function validateInstalments(instalments: readonly Instalment[], today: s
     throw new DomainError('validation', `a payment plan has 2 to ${MAX_INSTALMENTS} instalments`, `${prefix}instalments`);
   }
   let sum = 0;
-  let previous: string | null = null;
+  const dateProblems = instalmentDateProblems(
+    instalments.map((instalment) => instalment.promisedDate),
+    today,
+  );
   instalments.forEach((instalment, index) => {
     const field = `${prefix}instalments.${index}`;
     if (!Number.isSafeInteger(instalment.amountMinor) || instalment.amountMinor <= 0) {
       throw new DomainError('validation', 'each instalment must be a positive whole number of minor units', `${field}.amountMinor`);
     }
-    requireDateInWindow('planInstalment', instalment.promisedDate, today, `${field}.promisedDate`);
-    if (previous !== null && compareDates(instalment.promisedDate, previous) <= 0) {
-      throw new DomainError('validation', `instalment dates must strictly increase; ${instalment.promisedDate} does not follow ${previous}`, `${field}.promisedDate`);
+    const dateProblem = dateProblems[index] ?? null;
+    if (dateProblem !== null) {
+      const { promisedDate } = instalment;
+      const message =
+        dateProblem.kind === 'window'
+          ? `${promisedDate} ${dateProblem.problem} (today is ${today})`
+          : `instalment dates must strictly increase; ${promisedDate} does not follow ${dateProblem.previous}`;
+      throw new DomainError('validation', message, `${field}.promisedDate`);
     }
-    previous = instalment.promisedDate;
     sum += instalment.amountMinor;
     if (!Number.isSafeInteger(sum)) throw new DomainError('validation', 'the instalments add up beyond the safe range', `${field}.amountMinor`);
   });

@@ -13,7 +13,8 @@ import type { PaymentMethod } from '../../../shared/domain/codes';
 import { PAYMENT_METHOD_LABELS } from '../../../shared/domain/labels';
 import { money } from '../common/format';
 import type { ErrorView } from './errors';
-import { addMonths, amountText, parseAmount, splitEvenly, type PromiseForm } from './validation';
+import { splitInstalments } from '../../../shared/domain/promise-plan';
+import { addMonths, amountText, parseAmount, type PromiseForm } from './validation';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 
 const PAYMENT_METHODS = Object.keys(PAYMENT_METHOD_LABELS) as PaymentMethod[];
@@ -34,11 +35,10 @@ interface PromiseFieldsProps {
 /** Default plan: three monthly instalments from the first date, splitting the amount exactly. */
 function proposePlan(form: PromiseForm, today: string, totalMinor: number | undefined, count = 3): PromiseForm['instalments'] {
   const start = form.promisedDate !== '' ? form.promisedDate : today;
-  const amounts = totalMinor !== undefined ? splitEvenly(totalMinor, count) : [];
-  return Array.from({ length: count }, (_, index) => ({
-    date: addMonths(start, index),
-    amount: amounts[index] !== undefined ? amountText(amounts[index], form.currency) : '',
-  }));
+  const dates = Array.from({ length: count }, (_, index) => addMonths(start, index));
+  // The command's own split (exact, the first instalments carry the remainder); a total too small to split proposes no amounts.
+  const amounts = totalMinor !== undefined && totalMinor >= count ? splitInstalments(totalMinor, dates).map((instalment) => instalment.amountMinor) : [];
+  return dates.map((date, index) => ({ date, amount: amounts[index] !== undefined ? amountText(amounts[index], form.currency) : '' }));
 }
 
 export function PromiseFields({ value, onChange, errors, prefix, itemLabels, openTotalMinor, today, firstFieldRef }: PromiseFieldsProps) {

@@ -1,20 +1,23 @@
 /**
- * Client-side checks of the collector forms, in plain TypeScript: they mirror the zod schemas of
- * shared/api/collector-schemas.ts (which the renderer may not load at run time) so fields can be
- * checked as the user types. The server checks again; its field errors are mapped back with
+ * Client-side checks of the collector forms, as the user types. The rules are the commands' own,
+ * from shared/domain (text, date windows, money, contact fields, plan instalments), which the zod
+ * schemas of shared/api apply too; only the words around them are the form's. The renderer does not
+ * load zod, so what the schemas check structurally (a field present, a number whole) is checked
+ * here on the typed text. The server checks again; its field errors are mapped back with
  * `formFieldFor`. Every error is keyed by the dotted path the server would name.
  */
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
+import { CONTACT_LENGTH_MESSAGE, EMAIL_MESSAGE, isEmailAddress, isPhoneNumber, MAX_CONTACT_SECONDS, PHONE_MESSAGE } from '../../../shared/domain/contact-fields';
 import { dateWindowProblem, type DateKind } from '../../../shared/domain/date-bounds';
+import { isCalendarDate } from '../../../shared/domain/dates';
 import { minorDigits, parseMoney } from '../../../shared/domain/money';
+import { instalmentDateProblems, MAX_INSTALMENTS } from '../../../shared/domain/promise-plan';
 import { EMAIL_MAX, NOTE_MAX, TEXT_PROBLEM_MESSAGES, textProblem, TITLE_MAX } from '../../../shared/domain/text';
 import { formatCount } from '../common/format';
 
-export type FieldErrors = Readonly<Record<string, string>>;
+export { addDays } from '../../../shared/domain/dates';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PHONE = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export type FieldErrors = Readonly<Record<string, string>>;
 
 export interface InstalmentForm {
   readonly date: string;
@@ -62,12 +65,6 @@ export interface ContactForm {
   /** Whole minutes, as typed. */
   readonly durationMinutes: string;
   readonly followUpDate: string;
-}
-
-export function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
 /** '' when fine; otherwise the message shown under a date field of `kind` (the commands' own window). */
@@ -125,18 +122,18 @@ export function validateContact(form: ContactForm, today: string): FieldErrors {
   if (form.durationMinutes.trim() !== '') {
     const minutes = Number(form.durationMinutes);
     if (!Number.isInteger(minutes) || minutes < 0) errors.durationSeconds = 'must be a whole number of minutes';
-    else if (minutes > 1_440) errors.durationSeconds = 'must be at most one day';
+    else if (minutes * 60 > MAX_CONTACT_SECONDS) errors.durationSeconds = CONTACT_LENGTH_MESSAGE;
   }
   put(errors, 'followUpDate', dateProblem('followUp', form.followUpDate, today, false));
   if (form.contactPersonId === 'new') {
     put(errors, 'newContactPerson.name', requiredTextProblem(form.newName, TITLE_MAX));
     const phone = form.newPhone.trim();
     const email = form.newEmail.trim();
-    if (phone !== '' && !PHONE.test(phone)) errors['newContactPerson.phone'] = 'must be a phone number such as +49 30 1234567';
+    if (phone !== '' && !isPhoneNumber(phone)) errors['newContactPerson.phone'] = PHONE_MESSAGE;
     else if (phone === '' && email === '') errors['newContactPerson.phone'] = 'give a phone number or an email address';
     if (email.length > EMAIL_MAX) errors['newContactPerson.email'] = `must be at most ${String(EMAIL_MAX)} characters`;
     else if (textRuleProblem(email) !== '') errors['newContactPerson.email'] = textRuleProblem(email);
-    else if (email !== '' && !EMAIL.test(email)) errors['newContactPerson.email'] = 'must be an email address such as ap@example.com';
+    else if (email !== '' && !isEmailAddress(email)) errors['newContactPerson.email'] = EMAIL_MESSAGE;
   }
   return errors;
 }
@@ -158,16 +155,23 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
     }
     return errors;
   }
-  if (form.instalments.length < 2) errors[`${prefix}instalments`] = 'a payment plan has at least 2 instalments';
-  let previous = '';
+  if (form.instalments.length < 2 || form.instalments.length > MAX_INSTALMENTS) errors[`${prefix}instalments`] = `a payment plan has 2 to ${String(MAX_INSTALMENTS)} instalments`;
+  // The command's own date rules, over the dates that are dates at all.
+  const typed = form.instalments.map((instalment) => instalment.date.trim());
+  const readable = typed.flatMap((date, index) => (isCalendarDate(date) ? [index] : []));
+  const judged = instalmentDateProblems(
+    readable.map((index) => typed[index] ?? ''),
+    today,
+  );
+  const problems = new Map(readable.map((index, at) => [index, judged[at] ?? null]));
   let sum = 0;
   let unreadable = 0;
   for (const [index, instalment] of form.instalments.entries()) {
     const key = `${prefix}instalments.${index}`;
-    const problem = dateProblem('planInstalment', instalment.date, today, true);
-    if (problem !== '') errors[`${key}.promisedDate`] = problem;
-    else if (previous !== '' && instalment.date <= previous) errors[`${key}.promisedDate`] = 'must come after the previous instalment';
-    if (problem === '') previous = instalment.date;
+    const problem = problems.get(index);
+    if (problem === undefined) errors[`${key}.promisedDate`] = dateProblem('planInstalment', typed[index] ?? '', today, true);
+    else if (problem?.kind === 'window') errors[`${key}.promisedDate`] = problem.problem;
+    else if (problem?.kind === 'order') errors[`${key}.promisedDate`] = `must come after the previous instalment (${problem.previous})`;
     const amount = parseAmount(instalment.amount, form.currency);
     if (amount.ok) sum += amount.minor;
     else {
@@ -223,14 +227,6 @@ export function formFieldFor(serverField: string | undefined, known: readonly st
   return best;
 }
 
-/** Evenly split `totalMinor` over `count` instalments; the remainder goes to the first ones. */
-export function splitEvenly(totalMinor: number, count: number): number[] {
-  if (count <= 0) return [];
-  const base = Math.floor(totalMinor / count);
-  const rest = totalMinor - base * count;
-  return Array.from({ length: count }, (_, index) => base + (index < rest ? 1 : 0));
-}
-
 /** The date `months` calendar months after `date`, clamped to the month's last day. */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -239,10 +235,4 @@ export function addMonths(date: string, months: number): string {
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, last));
   return target.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  parsed.setUTCDate(parsed.getUTCDate() + days);
-  return parsed.toISOString().slice(0, 10);
 }

@@ -4,11 +4,9 @@ import {
   addMonths,
   amountText,
   formFieldFor,
-  isCalendarDate,
   optionalTextProblem,
   parseAmount,
   requiredTextProblem,
-  splitEvenly,
   validateContact,
   validateDispute,
   validatePromise,
@@ -16,6 +14,8 @@ import {
   type DisputeForm,
   type PromiseForm,
 } from '../../../renderer/src/collector/validation';
+import { DomainError } from '../../../shared/api/result';
+import { validateInstalments } from '../../../shared/domain/promise-plan';
 import { TEXT_PROBLEM_MESSAGES } from '../../../shared/domain/text';
 
 const TODAY = '2026-11-23';
@@ -77,12 +77,6 @@ describe('parseAmount', () => {
 });
 
 describe('dates', () => {
-  it('accepts real calendar dates only', () => {
-    expect(isCalendarDate('2028-02-29')).toBe(true);
-    expect(isCalendarDate('2026-02-29')).toBe(false);
-    expect(isCalendarDate('2026-1-05')).toBe(false);
-  });
-
   it('adds months clamped to the month end, and days', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-11-23', 2)).toBe('2027-01-23');
@@ -196,17 +190,25 @@ describe('formFieldFor', () => {
   });
 });
 
-describe('splitEvenly', () => {
-  it('adds up exactly and differs by at most one minor unit', () => {
-    for (const [total, count] of [
-      [100_000, 3],
-      [1, 2],
-      [1_670_609, 7],
-    ] as const) {
-      const parts = splitEvenly(total, count);
-      expect(parts).toHaveLength(count);
-      expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-      expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
+describe('the form and the command judge plan instalments alike', () => {
+  it('flags the instalment dates the command refuses, on the field it names', () => {
+    const dates = [
+      ['2026-12-01', '2026-11-30', '2027-01-01'],
+      ['2026-11-01', '2026-12-01'],
+      ['2026-12-01', '2032-01-01'],
+      ['2026-12-01', '2026-12-01'],
+      ['2026-12-01', '2027-01-01'],
+    ];
+    for (const list of dates) {
+      const form: PromiseForm = { ...promise, plan: true, amount: '', instalments: list.map((date) => ({ date, amount: '1.00' })) };
+      const flagged = Object.keys(validatePromise(form, TODAY)).filter((key) => key.endsWith('.promisedDate'));
+      let refused: string | undefined;
+      try {
+        validateInstalments(list.map((promisedDate) => ({ promisedDate, amountMinor: 100 })), TODAY, 'EUR');
+      } catch (error) {
+        refused = error instanceof DomainError ? error.field : undefined;
+      }
+      expect(flagged[0], list.join(' ')).toBe(refused);
     }
   });
 });
