@@ -27,7 +27,7 @@ describe.each(BACKENDS)('server demo seed on %s', (kind) => {
     expect(report.counts.activities).toBe(4_000);
     const customers = await db.selectFrom('customers').selectAll().orderBy('id').execute();
     expect(customers.map(({ updated_seq: _seq, ...row }) => row)).toEqual(
-      expected.synced.customers.map((row) => ({ ...row, erp_country_code: null, version: 1 })).sort((a, b) => a.id.localeCompare(b.id)),
+      expected.synced.customers.map((row) => ({ assigned_by: null, assigned_at: null, assignment_reason: null, ...row, erp_country_code: null, version: 1 })).sort((a, b) => a.id.localeCompare(b.id)),
     );
     // Free text with umlauts, apostrophes and punctuation survives the array parameters intact.
     const notes = await db.selectFrom('notes').select(['id', 'body', 'note_version', 'is_current']).orderBy('id').execute();

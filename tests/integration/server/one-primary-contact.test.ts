@@ -11,7 +11,7 @@ import { migrateServerDatabase } from '../../../server/db/migrate';
 import { createServerMigrator } from '../../../server/db/migrations';
 import type { ServerDatabase } from '../../../server/db/schema';
 import { runImport, type ImportSource } from '../../../server/import/run';
-import { BACKENDS, openTestDb, type TestDb } from './support/backends';
+import { BACKENDS, migrationsFrom, openTestDb, type TestDb } from './support/backends';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 
@@ -60,7 +60,7 @@ describe.each(BACKENDS)('one primary contact person per customer on %s', (kind) 
       await addPerson(db, 'p3', 'c1', true, '2026-02-01T10:00:00.000Z');
       await addPerson(db, 'p4', 'c1', false, '2026-03-01T11:00:00.000Z');
       await addPerson(db, 'p5', 'c2', true, '2026-03-01T09:00:00.000Z');
-      expect(await migrateServerDatabase(db, testDb.schema)).toEqual(['006-one-primary-contact', '007-closing-reasons']);
+      expect(await migrateServerDatabase(db, testDb.schema)).toEqual(migrationsFrom('006-one-primary-contact'));
 
       expect(await primaries(db)).toEqual(['p2', 'p5']);
       const logged = await db.selectFrom('change_log').select(['seq', 'entity', 'entity_id', 'customer_id', 'op']).orderBy('seq').execute();

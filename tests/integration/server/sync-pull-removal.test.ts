@@ -9,7 +9,7 @@ import { createServerMigrator } from '../../../server/db/migrations';
 import { migrateServerDatabase } from '../../../server/db/migrate';
 import { runImport } from '../../../server/import/run';
 import { pull, pullJson } from '../../../server/sync/pull';
-import { BACKENDS, openTestDb } from './support/backends';
+import { BACKENDS, migrationsFrom, openTestDb } from './support/backends';
 import { login, seedCustomer, seedTeam, seedUser, startHarness, unique, type Harness } from './support/harness';
 import { TestClient } from './sync-client';
 
@@ -176,7 +176,7 @@ describe.each(BACKENDS)('migration 005-change-log-previous-scope on %s', (kind) 
         .execute();
       // Only the columns migration 004 knows.
       await db.insertInto('change_log').values({ entity: 'customers', entity_id: 'c1', customer_id: 'c1', op: 'upsert', at: now }).execute();
-      expect(await migrateServerDatabase(db, testDb.schema)).toEqual(['005-change-log-previous-scope', '006-one-primary-contact', '007-closing-reasons']);
+      expect(await migrateServerDatabase(db, testDb.schema)).toEqual(migrationsFrom('005-change-log-previous-scope'));
 
       await recordChange(db, { entity: 'customers', entityId: 'c1', customerId: 'c1', op: 'upsert' }, now);
       await recordChange(db, { entity: 'customers', entityId: 'c-new', customerId: 'c-new', op: 'upsert' }, now);

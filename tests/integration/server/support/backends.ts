@@ -7,6 +7,7 @@ import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { connectServerDb, type DatabaseKind, type ServerDb } from '../../../../server/db/connect';
 import { migrateServerDatabase } from '../../../../server/db/migrate';
+import { SERVER_MIGRATIONS } from '../../../../server/db/migrations';
 
 export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -57,3 +58,6 @@ export async function openTestDb(kind: DatabaseKind, { migrate = true } = {}): P
     },
   };
 }
+
+/** The server's migrations from `first` on, in order: what migrating a database left at the one before applies. */
+export const migrationsFrom = (first: string): string[] => Object.keys(SERVER_MIGRATIONS).filter((name) => name >= first);
