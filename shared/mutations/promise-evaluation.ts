@@ -9,6 +9,7 @@
  */
 import { brokenPromiseFollowUpAssignee, brokenPromiseFollowUpId, brokenPromiseFollowUpTitle } from '../domain/broken-promise';
 import type { PromiseStatus } from '../domain/codes';
+import { isCalendarDate } from '../domain/dates';
 import { evaluatePromise, type CountingPayment, type PromiseEvaluation, type PromiseRules } from '../domain/promise';
 import { evaluatePlan } from '../domain/promise-plan';
 import type { SyncedRow } from '../sync/tables';
@@ -67,9 +68,15 @@ function* moneyOf(promises: readonly PromiseRow[]): Step<(row: PromiseRow) => re
   };
 }
 
+/**
+ * A promise whose date is no calendar day (a damaged row) has no deadline: it is not judged, and
+ * stays as it is for a person to cancel, rather than failing everything around it.
+ */
+const judgeable = (row: PromiseRow): boolean => isCalendarDate(row.promised_date);
+
 /** The verdict of every open promise among `open`; an instalment is judged with its whole plan. */
 function* verdictsOf(ctx: JudgeContext, open: readonly PromiseRow[]): Step<[PromiseRow, PromiseEvaluation][]> {
-  const single = open.filter((row) => row.plan_id === null && row.status === 'open');
+  const single = open.filter((row) => row.plan_id === null && row.status === 'open' && judgeable(row));
   const planIds = [...new Set(open.flatMap((row) => (row.plan_id === null || row.status !== 'open' ? [] : [row.plan_id])))];
   const plans = new Map<string, PromiseRow[]>();
   for (const row of yield* rowsWhere('promises', { plan_id: planIds }, { lock: true })) if (row.plan_id !== null) addTo(plans, row.plan_id, row);
@@ -86,6 +93,7 @@ function* verdictsOf(ctx: JudgeContext, open: readonly PromiseRow[]): Step<[Prom
     ),
   ]);
   for (const rows of plans.values()) {
+    if (!rows.every(judgeable)) continue;
     const instalments = [...rows].sort(byDate);
     const first = instalments[0];
     if (first === undefined) continue;

@@ -61,13 +61,12 @@ test('hostile values in the new contact person and every dispute step are refuse
     await form.getByLabel(/^Disputed on /).fill('10.00');
     await chooseOption(page, form.getByRole('combobox', { name: 'Reason' }), /^Damaged or quality/);
     await form.getByLabel('Description').fill(DISPUTE_DESCRIPTION);
-    // An address the panel's quick check lets through but the command refuses: its reason shows under the email too.
+    // The panel checks with the command's own email rule: an address the command refuses is refused as it is typed.
     await email.fill('ap..keller@example.com');
-    await expect(email).toHaveAttribute('aria-invalid', 'false');
+    await refusedUnder(email, /must be an email address such as ap@example.com/, 'an email the command refuses');
     await name.fill(MARKUP_NOTE);
     await expect(name).toBeFocused();
     await page.keyboard.press('Control+Enter');
-    await refusedUnder(email, /must be an email address such as ap@example.com/, 'an email only the command refuses');
     await expect(form).toBeVisible();
 
     await email.fill('ap.keller@example.com');

@@ -72,6 +72,18 @@ describe('promise evaluation', () => {
     expect(timeline.entries.map((entry) => [entry.title, entry.status])).toEqual([['Promise to pay by 2026-11-25', 'broken']]);
   });
 
+  it('leaves a promise with a damaged date unjudged, judges the others, and lets it be cancelled', async () => {
+    const damaged = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-25', itemIds: [f.items[2]] });
+    const sound = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-25', itemIds: [f.items[0]] });
+    f.sqlite.prepare("UPDATE promises SET promised_date = '2026-11-31' WHERE id = ?").run(damaged.id);
+    at('2026-12-05');
+    expect((await f.api.call('worklist.query', {})).rows.length).toBeGreaterThan(0);
+    expect(status(sound.id).status).toBe('broken');
+    expect(status(damaged.id).status).toBe('open');
+    await f.api.call('promise.cancel', { promiseId: damaged.id, reason: 'entered with a broken date' });
+    expect(status(damaged.id).status).toBe('cancelled');
+  });
+
   it('re-judges on the next read once the ERP writes a payment, without being asked', async () => {
     const promise = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-11-30', itemIds: [f.items[0]] });
     await f.api.call('worklist.query', {});
