@@ -1,26 +1,14 @@
 /**
- * Kysely types of every table in the local store: the one place the schema is described in
- * TypeScript. Column names mirror db/migrations exactly (snake_case); booleans are 0/1 integers.
+ * Kysely types of every table in the local store. The synced tables' types are derived from their
+ * one declaration (shared/sync/tables.ts); the local-only tables are described here. Column names
+ * mirror db/migrations exactly (snake_case); booleans are 0/1 integers.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
-  Channel,
-  Direction,
-  DisputeReason,
-  DisputeResolution,
-  DisputeStatus,
-  EscalationKind,
-  EscalationStatus,
-  FollowUpStatus,
-  ItemKind,
-  Outcome,
   OverrideKind,
-  PaymentMethod,
-  PromiseStatus,
-  RiskClass,
   Role,
-  RootCause,
 } from '../shared/domain/codes';
+import type { LocalTable } from '../shared/sync/table-types';
 
 /** SQLite stores booleans as 0 or 1. */
 export type Flag = 0 | 1;
@@ -38,201 +26,6 @@ export interface UsersTable {
   created_at: string;
   /** Disabled on the server (the directory says so): keeps their name, takes no new customers. */
   disabled: Defaulted<Flag>;
-}
-
-export interface CustomersTable {
-  id: string;
-  erp_key: string;
-  number: string;
-  name: string;
-  country: string;
-  currency: string;
-  payment_terms: string;
-  payment_terms_days: number;
-  credit_limit_minor: number;
-  credit_hold: Defaulted<Flag>;
-  risk_class: RiskClass;
-  collector_id: string | null;
-  /** The customer's team, which decides a team lead's rights over it (as on the server). */
-  team_id: string | null;
-  /** The last reassignment (customer.reassign): by whom, when and why. */
-  assigned_by: Defaulted<string | null>;
-  assigned_at: Defaulted<string | null>;
-  assignment_reason: Defaulted<string | null>;
-  updated_at: string;
-}
-
-export interface ContactPersonsTable {
-  id: string;
-  customer_id: string;
-  name: string;
-  role: string | null;
-  phone: string | null;
-  email: string | null;
-  preferred_channel: Channel | null;
-  is_primary: Defaulted<Flag>;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface OpenItemsTable {
-  id: string;
-  erp_key: string;
-  customer_id: string;
-  kind: ItemKind;
-  document_number: string;
-  reference: string | null;
-  document_date: string;
-  due_date: string;
-  currency: string;
-  original_minor: number;
-  open_minor: number;
-  disputed_minor: Defaulted<number>;
-  dunning_level: Defaulted<number>;
-  cleared_at: string | null;
-  updated_at: string;
-}
-
-export interface PaymentsTable {
-  id: string;
-  erp_key: string;
-  customer_id: string;
-  amount_minor: number;
-  currency: string;
-  value_date: string;
-  method: PaymentMethod | null;
-  reference: string | null;
-  updated_at: string;
-}
-
-export interface ClearingsTable {
-  id: string;
-  payment_id: string | null;
-  open_item_id: string;
-  amount_minor: number;
-  currency: string;
-  cleared_on: string;
-}
-
-export interface ActivitiesTable {
-  id: string;
-  customer_id: string;
-  contact_person_id: string | null;
-  channel: Channel;
-  direction: Direction;
-  outcome: Outcome;
-  note: Defaulted<string>;
-  duration_seconds: number | null;
-  follow_up_date: string | null;
-  occurred_at: string;
-  user_id: string | null;
-  created_at: string;
-}
-
-export interface PromisesTable {
-  id: string;
-  customer_id: string;
-  activity_id: string | null;
-  plan_id: string | null;
-  amount_minor: number;
-  currency: string;
-  promised_date: string;
-  payment_method: PaymentMethod | null;
-  note: Defaulted<string>;
-  status: PromiseStatus;
-  level: Defaulted<number>;
-  paid_minor: Defaulted<number>;
-  superseded_by: string | null;
-  evaluated_on: string | null;
-  /** Why it was cancelled (migration 006 here, 007 on the server); none for other statuses. */
-  cancel_reason: Defaulted<string | null>;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface PromiseItemsTable {
-  promise_id: string;
-  open_item_id: string;
-}
-
-export interface DisputesTable {
-  id: string;
-  customer_id: string;
-  activity_id: string | null;
-  reason_code: DisputeReason;
-  description: Defaulted<string>;
-  status: DisputeStatus;
-  owner: string | null;
-  due_date: string | null;
-  currency: string;
-  disputed_minor: number;
-  resolution: DisputeResolution | null;
-  root_cause: RootCause | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  resolved_at: string | null;
-  closed_at: string | null;
-}
-
-export interface DisputeItemsTable {
-  dispute_id: string;
-  open_item_id: string;
-  disputed_minor: number;
-}
-
-export interface DisputeEventsTable {
-  id: string;
-  dispute_id: string;
-  from_status: DisputeStatus | null;
-  to_status: DisputeStatus;
-  comment: Defaulted<string>;
-  user_id: string | null;
-  at: string;
-}
-
-export interface NotesTable {
-  id: string;
-  customer_id: string;
-  open_item_id: string | null;
-  lineage_id: string;
-  version: number;
-  is_current: Defaulted<Flag>;
-  body: string;
-  created_by: string | null;
-  created_at: string;
-}
-
-export interface FollowUpsTable {
-  id: string;
-  customer_id: string;
-  open_item_id: string | null;
-  activity_id: string | null;
-  due_date: string;
-  title: string;
-  status: FollowUpStatus;
-  assigned_to: string | null;
-  created_by: string | null;
-  created_at: string;
-  done_at: string | null;
-  /** What was said when it was completed or cancelled. */
-  done_comment: Defaulted<string | null>;
-}
-
-export interface EscalationsTable {
-  id: string;
-  customer_id: string;
-  kind: EscalationKind;
-  amount_minor: number | null;
-  currency: string | null;
-  reason: string;
-  status: EscalationStatus;
-  requested_by: string | null;
-  requested_at: string;
-  decided_by: string | null;
-  decided_at: string | null;
-  decision_comment: string | null;
 }
 
 export interface WorklistOverridesTable {
@@ -354,20 +147,20 @@ export interface SearchIndexTable {
 
 export interface Database {
   users: UsersTable;
-  customers: CustomersTable;
-  contact_persons: ContactPersonsTable;
-  open_items: OpenItemsTable;
-  payments: PaymentsTable;
-  clearings: ClearingsTable;
-  activities: ActivitiesTable;
-  promises: PromisesTable;
-  promise_items: PromiseItemsTable;
-  disputes: DisputesTable;
-  dispute_items: DisputeItemsTable;
-  dispute_events: DisputeEventsTable;
-  notes: NotesTable;
-  follow_ups: FollowUpsTable;
-  escalations: EscalationsTable;
+  customers: LocalTable<'customers'>;
+  contact_persons: LocalTable<'contact_persons'>;
+  open_items: LocalTable<'open_items'>;
+  payments: LocalTable<'payments'>;
+  clearings: LocalTable<'clearings'>;
+  activities: LocalTable<'activities'>;
+  promises: LocalTable<'promises'>;
+  promise_items: LocalTable<'promise_items'>;
+  disputes: LocalTable<'disputes'>;
+  dispute_items: LocalTable<'dispute_items'>;
+  dispute_events: LocalTable<'dispute_events'>;
+  notes: LocalTable<'notes'>;
+  follow_ups: LocalTable<'follow_ups'>;
+  escalations: LocalTable<'escalations'>;
   worklist_overrides: WorklistOverridesTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;

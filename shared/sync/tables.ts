@@ -1,7 +1,8 @@
 /**
  * The synced tables, declared once: every column a client and the server both hold, with its kind,
- * nullability and code list, and what only the server keeps. Both stores' migrations must match it;
- * tests/integration/server/schema-drift.test.ts compares a freshly migrated SQLite store, PostgreSQL
+ * nullability, code list and default, and what only the server keeps. Both stores' query-builder
+ * types are derived from it (table-types.ts), and both stores' migrations must match it:
+ * tests/integration/sync/schema-drift.test.ts compares a freshly migrated SQLite store, PostgreSQL
  * and PGlite with it column by column and names the table and column that drifted.
  */
 import {
@@ -35,6 +36,8 @@ export interface ColumnSpec {
   readonly codes?: readonly string[];
   /** The server's name for the column when it differs. */
   readonly serverName?: string;
+  /** The column has a DEFAULT in both stores, so an insert may leave it out. */
+  readonly defaulted?: boolean;
 }
 
 export interface TableSpec {
@@ -50,20 +53,29 @@ interface Column<K extends ColumnKind, N extends boolean> extends ColumnSpec {
 interface CodeColumn<V extends string, N extends boolean> extends Column<'code', N> {
   readonly codes: readonly V[];
 }
-
-function col<K extends Exclude<ColumnKind, 'code'>>(kind: K, options: { serverName?: string } = {}): Column<K, false> {
-  return { kind, nullable: false, ...(options.serverName === undefined ? {} : { serverName: options.serverName }) };
+/** What a declaration may add to a column; kept as literal types, which the store types below read. */
+interface ColumnOptions {
+  readonly serverName?: string;
+  readonly defaulted?: true;
 }
-const nullable = <K extends Exclude<ColumnKind, 'code'>>(kind: K): Column<K, true> => ({ kind, nullable: true });
+type PlainKind = Exclude<ColumnKind, 'code'>;
+
+function col<K extends PlainKind, const O extends ColumnOptions = ColumnOptions>(kind: K, options?: O): Column<K, false> & O {
+  return { kind, nullable: false, ...options } as Column<K, false> & O;
+}
+function nullable<K extends PlainKind, const O extends ColumnOptions = ColumnOptions>(kind: K, options?: O): Column<K, true> & O {
+  return { kind, nullable: true, ...options } as Column<K, true> & O;
+}
 function code<V extends string>(codes: readonly V[]): CodeColumn<V, false>;
 function code<V extends string>(codes: readonly V[], options: { nullable: true }): CodeColumn<V, true>;
 function code<V extends string>(codes: readonly V[], options: { nullable?: boolean } = {}): CodeColumn<V, boolean> {
   return { kind: 'code', nullable: options.nullable ?? false, codes };
 }
+const DEFAULTED = { defaulted: true } as const;
 
 /** Every row the server logs carries its version and the change-log position that last wrote it. */
 const SERVER_BOOKKEEPING = {
-  version: { ...col('integer'), why: 'the row version the server bumps on every change' },
+  version: { ...col('integer', DEFAULTED), why: 'the row version the server bumps on every change' },
   updated_seq: { ...col('money'), why: 'the change-log position of the last change (a bigint)' },
 } as const;
 
@@ -79,7 +91,7 @@ export const SYNCED_TABLES = {
       payment_terms: col('text'),
       payment_terms_days: col('integer'),
       credit_limit_minor: col('money'),
-      credit_hold: col('boolean'),
+      credit_hold: col('boolean', DEFAULTED),
       risk_class: code(RISK_CLASSES),
       collector_id: nullable('id'),
       // A team lead's rights over the customer (reassigning it, deciding its escalations) on both sides.
@@ -104,7 +116,7 @@ export const SYNCED_TABLES = {
       phone: nullable('text'),
       email: nullable('text'),
       preferred_channel: code(CHANNELS, { nullable: true }),
-      is_primary: col('boolean'),
+      is_primary: col('boolean', DEFAULTED),
       created_at: col('timestamp'),
       updated_at: col('timestamp'),
     },
@@ -123,12 +135,12 @@ export const SYNCED_TABLES = {
       currency: col('currency'),
       original_minor: col('money'),
       open_minor: col('money'),
-      disputed_minor: col('money'),
-      dunning_level: col('integer'),
+      disputed_minor: col('money', DEFAULTED),
+      dunning_level: col('integer', DEFAULTED),
       cleared_at: nullable('date'),
       updated_at: col('timestamp'),
     },
-    serverOnly: { ...SERVER_BOOKKEEPING, erp_disputed: { ...col('boolean'), why: "the ERP's own dispute flag, compared on import" } },
+    serverOnly: { ...SERVER_BOOKKEEPING, erp_disputed: { ...col('boolean', DEFAULTED), why: "the ERP's own dispute flag, compared on import" } },
   },
   payments: {
     columns: {
@@ -167,7 +179,7 @@ export const SYNCED_TABLES = {
       channel: code(CHANNELS),
       direction: code(DIRECTIONS),
       outcome: code(OUTCOMES),
-      note: col('text'),
+      note: col('text', DEFAULTED),
       duration_seconds: nullable('integer'),
       follow_up_date: nullable('date'),
       occurred_at: col('timestamp'),
@@ -186,10 +198,10 @@ export const SYNCED_TABLES = {
       currency: col('currency'),
       promised_date: col('date'),
       payment_method: code(PAYMENT_METHODS, { nullable: true }),
-      note: col('text'),
+      note: col('text', DEFAULTED),
       status: code(PROMISE_STATUSES),
-      level: col('integer'),
-      paid_minor: col('money'),
+      level: col('integer', DEFAULTED),
+      paid_minor: col('money', DEFAULTED),
       superseded_by: nullable('id'),
       evaluated_on: nullable('date'),
       cancel_reason: nullable('text'),
@@ -205,7 +217,7 @@ export const SYNCED_TABLES = {
       customer_id: col('id'),
       activity_id: nullable('id'),
       reason_code: code(DISPUTE_REASONS),
-      description: col('text'),
+      description: col('text', DEFAULTED),
       status: code(DISPUTE_STATUSES),
       owner: nullable('id'),
       due_date: nullable('date'),
@@ -227,7 +239,7 @@ export const SYNCED_TABLES = {
       dispute_id: col('id'),
       from_status: code(DISPUTE_STATUSES, { nullable: true }),
       to_status: code(DISPUTE_STATUSES),
-      comment: col('text'),
+      comment: col('text', DEFAULTED),
       user_id: nullable('id'),
       at: col('timestamp'),
     },
@@ -241,7 +253,7 @@ export const SYNCED_TABLES = {
       lineage_id: col('id'),
       // The server's `version` is its row version (every synced table has one), so the note's own is renamed there.
       version: col('integer', { serverName: 'note_version' }),
-      is_current: col('boolean'),
+      is_current: col('boolean', DEFAULTED),
       body: col('text'),
       created_by: nullable('id'),
       created_at: col('timestamp'),
@@ -302,9 +314,14 @@ interface KindValues {
   timestamp: string;
   code: string;
 }
+/** The values as a store holds them: SQLite keeps a boolean as 0 or 1. */
+type StoreKindValues<B> = Omit<KindValues, 'boolean'> & { boolean: B };
 
-type ColumnValue<C> = C extends { readonly kind: infer K extends ColumnKind; readonly nullable: infer N }
-  ? (C extends { readonly codes: readonly (infer V)[] } ? V : KindValues[K]) | (N extends true ? null : never)
+type ColumnValue<C, Kinds extends StoreKindValues<boolean | 0 | 1> = KindValues> = C extends {
+  readonly kind: infer K extends ColumnKind;
+  readonly nullable: infer N;
+}
+  ? (C extends { readonly codes: readonly (infer V)[] } ? V : Kinds[K]) | (N extends true ? null : never)
   : never;
 
 /** The item lists a promise and a dispute carry, as tables. */
@@ -336,3 +353,17 @@ const SERVER_COLUMN_NAMES = new Map<string, Readonly<Record<string, string>>>(
 
 /** Local column → the server's name for it, for the columns where the two differ. */
 export const serverColumnNames = (entity: SharedTable): Readonly<Record<string, string>> => SERVER_COLUMN_NAMES.get(entity) ?? {};
+
+type Columns<T extends SharedTable> = (typeof SHARED_TABLES)[T]['columns'];
+type ServerOnlyColumns<T extends SharedTable> = (typeof SHARED_TABLES)[T]['serverOnly'];
+type ServerNameOf<C, Name> = C extends { readonly serverName: infer S extends string } ? S : Name;
+type IsDefaulted<C> = C extends { readonly defaulted: true } ? true : false;
+
+/** Every column of a table in the local store: its value (SQLite keeps a boolean as 0 or 1) and whether it has a DEFAULT. */
+export type LocalColumns<T extends SharedTable> = {
+  -readonly [C in keyof Columns<T>]: { value: ColumnValue<Columns<T>[C], StoreKindValues<0 | 1>>; defaulted: IsDefaulted<Columns<T>[C]> };
+};
+/** Every column of a table on the server, under the server's names, its own columns included. */
+export type ServerColumns<T extends SharedTable> = {
+  -readonly [C in keyof Columns<T> as ServerNameOf<Columns<T>[C], C>]: { value: ColumnValue<Columns<T>[C]>; defaulted: IsDefaulted<Columns<T>[C]> };
+} & { -readonly [C in keyof ServerOnlyColumns<T>]: { value: ColumnValue<ServerOnlyColumns<T>[C]>; defaulted: IsDefaulted<ServerOnlyColumns<T>[C]> } };

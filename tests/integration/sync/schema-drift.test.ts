@@ -2,7 +2,9 @@
  * The synced tables as both stores' migrations build them, held against their one declaration
  * (shared/sync/tables.ts): a freshly migrated SQLite store and a freshly migrated PostgreSQL and
  * PGlite database must each have every declared column, with the physical type of its kind, its
- * nullability and exactly its code list in a CHECK, and no column the declaration does not name.
+ * nullability, exactly its code list in a CHECK and a DEFAULT where (and only where) a NOT NULL
+ * column is declared `defaulted` (the derived query-builder types make that column optional on
+ * insert), and no column the declaration does not name.
  * A drift fails with the table and the column.
  */
 import { sql } from 'kysely';
@@ -17,6 +19,7 @@ interface PhysicalColumn {
   readonly type: string;
   readonly nullable: boolean;
   readonly codes: readonly string[] | null;
+  readonly hasDefault: boolean;
 }
 type PhysicalTable = ReadonlyMap<string, PhysicalColumn>;
 
@@ -46,22 +49,32 @@ function codeLists(texts: readonly string[], pattern: RegExp): Map<string, strin
 }
 
 function sqliteTable(temp: TempStore, table: string): PhysicalTable {
-  const columns = temp.store.sqlite.prepare(`PRAGMA table_xinfo(${table})`).all() as { name: string; type: string; notnull: number; pk: number }[];
+  const columns = temp.store.sqlite.prepare(`PRAGMA table_xinfo(${table})`).all() as { name: string; type: string; notnull: number; pk: number; dflt_value: string | null }[];
   const ddl = temp.store.sqlite.prepare('SELECT sql FROM sqlite_master WHERE type = ? AND name = ?').pluck().get('table', table) as string;
   const lists = codeLists([ddl], SQLITE_CODE_LIST);
-  return new Map(columns.map((column) => [column.name, { type: column.type, nullable: column.notnull === 0 && column.pk === 0, codes: lists.get(column.name) ?? null }]));
+  return new Map(
+    columns.map((column) => [
+      column.name,
+      { type: column.type, nullable: column.notnull === 0 && column.pk === 0, codes: lists.get(column.name) ?? null, hasDefault: column.dflt_value !== null },
+    ]),
+  );
 }
 
 async function postgresTable(server: TestDb, table: string): Promise<PhysicalTable> {
-  const columns = await sql<{ column_name: string; data_type: string; is_nullable: string }>`
-    SELECT column_name, data_type, is_nullable FROM information_schema.columns
+  const columns = await sql<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null }>`
+    SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns
     WHERE table_schema = ${server.schema} AND table_name = ${table}`.execute(server.db);
   const checks = await sql<{ def: string }>`
     SELECT pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
     JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
     WHERE n.nspname = ${server.schema} AND t.relname = ${table} AND c.contype = 'c'`.execute(server.db);
   const lists = codeLists(checks.rows.map((row) => row.def), POSTGRES_CODE_LIST);
-  return new Map(columns.rows.map((column) => [column.column_name, { type: column.data_type, nullable: column.is_nullable === 'YES', codes: lists.get(column.column_name) ?? null }]));
+  return new Map(
+    columns.rows.map((column) => [
+      column.column_name,
+      { type: column.data_type, nullable: column.is_nullable === 'YES', codes: lists.get(column.column_name) ?? null, hasDefault: column.column_default !== null },
+    ]),
+  );
 }
 
 /** Every way `actual` departs from the declaration, one line per table and column. */
@@ -75,6 +88,9 @@ function drift(table: string, declared: Readonly<Record<string, ColumnSpec>>, ac
     }
     if (column.type !== types[spec.kind]) problems.push(`${table}.${name}: ${spec.kind} should be ${types[spec.kind]}, is ${column.type}`);
     if (column.nullable !== spec.nullable) problems.push(`${table}.${name}: should be ${spec.nullable ? 'nullable' : 'NOT NULL'}`);
+    // A nullable column may be left out of an insert whatever its default; a NOT NULL one only with one.
+    const defaulted = spec.defaulted ?? false;
+    if (!spec.nullable && column.hasDefault !== defaulted) problems.push(`${table}.${name}: ${defaulted ? 'declared defaulted, has no DEFAULT' : 'has a DEFAULT the declaration lacks'}`);
     const codes = spec.codes ?? null;
     if (JSON.stringify(column.codes === null ? null : [...column.codes].sort()) !== JSON.stringify(codes === null ? null : [...codes].sort())) {
       problems.push(`${table}.${name}: allows ${JSON.stringify(column.codes)}, declared ${JSON.stringify(codes)}`);
@@ -120,15 +136,24 @@ describe.each(BACKENDS)('the synced tables of a fresh %s database', (kind) => {
 
 describe('the drift check', () => {
   it('names the table and column of every kind of drift', () => {
-    const declared = { status: { kind: 'code', nullable: false, codes: ['open', 'done'] }, note: { kind: 'text', nullable: true } } as const;
+    const declared = {
+      status: { kind: 'code', nullable: false, codes: ['open', 'done'] },
+      note: { kind: 'text', nullable: true },
+      level: { kind: 'integer', nullable: false, defaulted: true },
+      paid: { kind: 'money', nullable: false },
+    } as const;
     const actual: PhysicalTable = new Map([
-      ['status', { type: 'TEXT', nullable: true, codes: ['open'] }],
-      ['extra', { type: 'TEXT', nullable: true, codes: null }],
+      ['status', { type: 'TEXT', nullable: true, codes: ['open'], hasDefault: false }],
+      ['level', { type: 'INTEGER', nullable: false, codes: null, hasDefault: false }],
+      ['paid', { type: 'INTEGER', nullable: false, codes: null, hasDefault: true }],
+      ['extra', { type: 'TEXT', nullable: true, codes: null, hasDefault: false }],
     ]);
     expect(drift('t', declared, actual, SQLITE_TYPES)).toEqual([
       't.status: should be NOT NULL',
       't.status: allows ["open"], declared ["open","done"]',
       't.note: declared, missing',
+      't.level: declared defaulted, has no DEFAULT',
+      't.paid: has a DEFAULT the declaration lacks',
       't.extra: not declared',
     ]);
   });

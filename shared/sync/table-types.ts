@@ -1,0 +1,16 @@
+/**
+ * The query-builder (Kysely) types of the synced tables in both stores, derived from their one
+ * declaration in tables.ts: db/schema.ts and server/db/schema.ts name them, neither writes them.
+ * A column with a DEFAULT is optional on insert; a nullable one is optional anyway.
+ */
+import type { ColumnType } from 'kysely';
+import type { LocalColumns, ServerColumns, SharedTable } from './tables';
+
+type Typed<Cols> = {
+  [C in keyof Cols]: Cols[C] extends { value: infer V; defaulted: true } ? ColumnType<V, V | undefined, V> : Cols[C] extends { value: infer V } ? V : never;
+};
+
+/** A synced table in the local store (SQLite). */
+export type LocalTable<T extends SharedTable> = Typed<LocalColumns<T>>;
+/** A synced table on the server (PostgreSQL): the server's column names and its own bookkeeping. */
+export type ServerTable<T extends SharedTable> = Typed<ServerColumns<T>>;
