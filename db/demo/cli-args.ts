@@ -1,7 +1,7 @@
 /** Arguments of `npm run demo:seed`, checked with a message that names the flag and says why. */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DemoSize } from './generate';
+import type { DemoSize } from '../../shared/demo/generate';
 
 export interface SeedCliOptions {
   readonly size: DemoSize;

@@ -1,7 +1,7 @@
 /** Bulk insert of generated rows: one prepared statement per table, all in one transaction. */
 import type BetterSqlite3 from 'better-sqlite3';
 import { REBUILD_SEARCH_INDEX_STATEMENTS } from '../migrations/001-initial';
-import type { DemoRows } from './context';
+import type { DemoRows } from '../../shared/demo/context';
 
 /** Parents before children, so foreign keys hold after every statement. */
 export const TABLE_ORDER: readonly (keyof DemoRows)[] = [
@@ -24,16 +24,24 @@ export const TABLE_ORDER: readonly (keyof DemoRows)[] = [
 ];
 
 type SqlValue = string | number | null;
+type DemoValue = SqlValue | boolean | undefined;
+
+/** The generator's booleans as SQLite keeps them (0 or 1). */
+const sqlValue = (value: DemoValue): SqlValue | undefined => (typeof value === 'boolean' ? Number(value) : value);
 
 export function insertRows(sqlite: BetterSqlite3.Database, table: keyof DemoRows, rows: readonly object[]): number {
   const first = rows[0];
   if (first === undefined) return 0;
   const columns = Object.keys(first);
-  const statement = sqlite.prepare<[Record<string, SqlValue>]>(
+  const statement = sqlite.prepare<[Record<string, SqlValue | undefined>]>(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
   );
   sqlite.transaction(() => {
-    for (const row of rows) statement.run(row as Record<string, SqlValue>);
+    for (const row of rows) {
+      const values: Record<string, SqlValue | undefined> = {};
+      for (const [column, value] of Object.entries(row as Record<string, DemoValue>)) values[column] = sqlValue(value);
+      statement.run(values);
+    }
   })();
   return rows.length;
 }

@@ -4,7 +4,7 @@
  */
 import type { LocalStore } from '../open';
 import { refreshAllSummaries } from '../summary/refresh';
-import { DEMO_SIZES, generateDemo, type DemoOptions, type DemoSize } from './generate';
+import { DEMO_SIZES, generateDemo, type DemoOptions, type DemoSize } from '../../shared/demo/generate';
 import { insertAll, TABLE_ORDER } from './insert';
 
 export { DEMO_SIZES, type DemoSize, type DemoOptions };

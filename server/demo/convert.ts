@@ -1,9 +1,9 @@
 /**
- * The desktop's demo portfolio (local-store shape: 0/1 flags, notes.version, no customer_id on
- * clearings and dispute events) in the server's columns, with the customers split between the
+ * The demo portfolio (the shared rules' shape: notes.version, no customer_id on clearings and
+ * dispute events) in the server's columns, with the customers split between the
  * two demo collectors. `version` and `updated_seq` are left to the insert (see bulk-insert.ts).
  */
-import type { generateDemo } from '../../db/demo/generate';
+import type { generateDemo } from '../../shared/demo/generate';
 import type { NewServerRow, ServerDatabase } from '../db/schema';
 import { DEMO_TEAM, DEMO_USERNAMES } from './credentials';
 
@@ -35,7 +35,7 @@ export interface ServerDemo {
   readonly users: Omit<NewServerRow<'users'>, 'password_hash'>[];
 }
 
-/** The generator keeps its scripted scenarios (db/demo/README.md) in the first customers: they stay with the local profile. */
+/** The generator keeps its scripted scenarios (shared/demo/README.md) in the first customers: they stay with the local profile. */
 export const SCRIPTED_CUSTOMERS = 17;
 
 /**
@@ -50,9 +50,6 @@ function goesToSecondCollector(index: number, total: number): boolean {
   const position = index - SCRIPTED_CUSTOMERS;
   return Math.floor(((position + 1) * share) / pool) > Math.floor((position * share) / pool);
 }
-
-/** The local store's 0/1 flags; a flag the generator left out takes the column default. */
-const flag = (value: 0 | 1 | undefined, fallback: boolean): boolean => (value === undefined ? fallback : value === 1);
 
 function userIdOf(rows: DemoRows, username: string): string {
   const user = rows.users.find((candidate) => candidate.username === username);
@@ -87,7 +84,7 @@ export function toServerDemo(rows: DemoRows): ServerDemo {
       payment_terms: c.payment_terms,
       payment_terms_days: c.payment_terms_days,
       credit_limit_minor: c.credit_limit_minor,
-      credit_hold: flag(c.credit_hold, false),
+      credit_hold: c.credit_hold ?? false,
       risk_class: c.risk_class,
       collector_id: priyasCustomers.has(c.id) ? priya : jordan,
       team_id: DEMO_TEAM.id,
@@ -101,7 +98,7 @@ export function toServerDemo(rows: DemoRows): ServerDemo {
       phone: p.phone,
       email: p.email,
       preferred_channel: p.preferred_channel,
-      is_primary: flag(p.is_primary, false),
+      is_primary: p.is_primary ?? false,
       created_at: p.created_at,
       updated_at: p.updated_at,
     })),
@@ -213,7 +210,7 @@ export function toServerDemo(rows: DemoRows): ServerDemo {
       open_item_id: n.open_item_id,
       lineage_id: n.lineage_id,
       note_version: n.version,
-      is_current: flag(n.is_current, true),
+      is_current: n.is_current ?? true,
       body: n.body,
       created_by: actor(n.customer_id, n.created_by),
       created_at: n.created_at,

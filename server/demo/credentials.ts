@@ -1,6 +1,6 @@
 /**
  * Who signs in to a server seeded with the demo portfolio: the users of the desktop's demo
- * (db/demo/portfolio.ts `addUsers`, same ids), all with one published password. A demo server
+ * (shared/demo/portfolio.ts `addUsers`, same ids), all with one published password. A demo server
  * is for trying the app out; never seed it where real data lives.
  */
 export const DEMO_PASSWORD = 'ledgerline-demo';

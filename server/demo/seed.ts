@@ -1,11 +1,11 @@
 /**
- * Seeds an empty server database with the desktop's demo portfolio (db/demo/generate.ts: same
+ * Seeds an empty server database with the desktop's demo portfolio (shared/demo/generate.ts: same
  * seed, same as-of date, same rows and ids), its users with one password, and one change_log
  * entry per synced row, so a client's first pull delivers it like any other data. One transaction:
  * a failure leaves the database empty.
  */
 import { sql, type Kysely } from 'kysely';
-import { generateDemo } from '../../db/demo/generate';
+import { generateDemo } from '../../shared/demo/generate';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { SYNC_ENTITIES } from '../../shared/sync/protocol';
 import type { ServerDatabase } from '../db/schema';

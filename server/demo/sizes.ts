@@ -1,5 +1,5 @@
 /** The demo sizes a server can be seeded with, without loading the generator (config reads these). */
-import type { DemoSize } from '../../db/demo/generate';
+import type { DemoSize } from '../../shared/demo/generate';
 
 export type { DemoSize };
 

@@ -359,10 +359,13 @@ type ServerOnlyColumns<T extends SharedTable> = (typeof SHARED_TABLES)[T]['serve
 type ServerNameOf<C, Name> = C extends { readonly serverName: infer S extends string } ? S : Name;
 type IsDefaulted<C> = C extends { readonly defaulted: true } ? true : false;
 
-/** Every column of a table in the local store: its value (SQLite keeps a boolean as 0 or 1) and whether it has a DEFAULT. */
-export type LocalColumns<T extends SharedTable> = {
-  -readonly [C in keyof Columns<T>]: { value: ColumnValue<Columns<T>[C], StoreKindValues<0 | 1>>; defaulted: IsDefaulted<Columns<T>[C]> };
+type ColumnsIn<T extends SharedTable, Kinds extends StoreKindValues<boolean | 0 | 1>> = {
+  -readonly [C in keyof Columns<T>]: { value: ColumnValue<Columns<T>[C], Kinds>; defaulted: IsDefaulted<Columns<T>[C]> };
 };
+/** Every column of a table as the shared rules see it: its value and whether it has a DEFAULT. */
+export type SharedColumns<T extends SharedTable> = ColumnsIn<T, KindValues>;
+/** Every column of a table in the local store (SQLite keeps a boolean as 0 or 1). */
+export type LocalColumns<T extends SharedTable> = ColumnsIn<T, StoreKindValues<0 | 1>>;
 /** Every column of a table on the server, under the server's names, its own columns included. */
 export type ServerColumns<T extends SharedTable> = {
   -readonly [C in keyof Columns<T> as ServerNameOf<Columns<T>[C], C>]: { value: ColumnValue<Columns<T>[C]>; defaulted: IsDefaulted<Columns<T>[C]> };

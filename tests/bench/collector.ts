@@ -7,7 +7,7 @@ import type { OperationName } from '../../shared/api/contract';
 import { addDays } from '../../shared/domain/dates';
 import type { LocalStore } from '../../db/open';
 import { evaluatePromisesSync } from '../../db/promises/evaluate-all';
-import { Rng } from '../../db/demo/random';
+import { Rng } from '../../shared/demo/random';
 
 type Call = (operation: OperationName, input: unknown) => Promise<unknown>;
 type Measure = (name: string, n: number, targetP95Ms: number | null, run: (round: number) => Promise<unknown>) => Promise<void>;

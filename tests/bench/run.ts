@@ -11,7 +11,7 @@ import { dispatch } from '../../shared/api/dispatch';
 import type { OperationName } from '../../shared/api/contract';
 import { manualClock } from '../../shared/domain/clock';
 import { seedDemo } from '../../db/demo/seed';
-import { Rng } from '../../db/demo/random';
+import { Rng } from '../../shared/demo/random';
 import { createHandlers } from '../../db/handlers/create-handlers';
 import type { HandlerContext } from '../../db/handlers/handler-context';
 import { createMemoryPreferenceStore } from '../../db/handlers/preferences';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SIZES, generateDemo } from '../../../db/demo/generate';
+import { DEMO_SIZES, generateDemo } from '../../../shared/demo/generate';
 import { DISPUTE_STATUSES, ESCALATION_KINDS, PROMISE_STATUSES } from '../../../shared/domain/codes';
 
 describe('large demo portfolio (generated in memory)', () => {

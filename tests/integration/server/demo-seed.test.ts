@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../../db/demo/generate';
+import { generateDemo } from '../../../shared/demo/generate';
 import { buildServer } from '../../../server/app';
 import { SCRIPTED_CUSTOMERS, toServerDemo, type ServerDemo } from '../../../server/demo/convert';
 import { DEMO_PASSWORD, DEMO_TEAM, DEMO_USERNAMES } from '../../../server/demo/credentials';

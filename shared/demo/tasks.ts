@@ -1,6 +1,6 @@
 /** The collector's own records besides contacts: notes with versions, follow-ups, escalations, overrides. */
-import type { EscalationKind, EscalationStatus } from '../../shared/domain/codes';
-import { ESCALATION_KINDS } from '../../shared/domain/codes';
+import type { EscalationKind, EscalationStatus } from '../domain/codes';
+import { ESCALATION_KINDS } from '../domain/codes';
 import { isoDate, isoTimestamp, msOf } from './calendar';
 import { ESCALATION_REASONS, FOLLOW_UP_TITLES, NOTE_EDITS, NOTE_TEXTS } from './catalog';
 import { officeTime, type CustomerState, type GenContext } from './context';
@@ -45,7 +45,7 @@ export function addNotes(ctx: GenContext, customer: CustomerState, count: number
         open_item_id: item?.row.id ?? null,
         lineage_id: lineage,
         version,
-        is_current: version === versions ? 1 : 0,
+        is_current: version === versions,
         body,
         created_by: rng.chance(0.85) ? ctx.users.me : ctx.users.formerCollector,
         created_at: isoTimestamp(at),

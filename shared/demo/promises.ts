@@ -1,5 +1,5 @@
 /** Promises to pay, each with the payments and clearings that decided its status. */
-import type { PromiseStatus } from '../../shared/domain/codes';
+import type { PromiseStatus } from '../domain/codes';
 import { isoDate, isoTimestamp, msOf, workday } from './calendar';
 import { OUTCOME_NOTES } from './catalog';
 import {

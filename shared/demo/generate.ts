@@ -1,5 +1,5 @@
 /** Builds the whole demo portfolio in memory, deterministically from a seed and an as-of date. */
-import type { RiskClass } from '../../shared/domain/codes';
+import type { RiskClass } from '../domain/codes';
 import { dayNumber, isoTimestamp, msOf } from './calendar';
 import { emptyRows, type CustomerState, type DemoRows, type GenContext } from './context';
 import { addContactHistory } from './activities';

@@ -1,5 +1,5 @@
 /** ERP side of the demo: users, customers, contact persons, open and cleared items, payments. */
-import type { Channel, ItemKind, RiskClass } from '../../shared/domain/codes';
+import type { Channel, ItemKind, RiskClass } from '../domain/codes';
 import { isoTimestamp, msOf, workday } from './calendar';
 import { CONTACT_ROLES, COUNTRIES, MEDIAN_INVOICE, PAYMENT_TERMS, type CountryProfile } from './catalog';
 import {
@@ -22,11 +22,11 @@ const DEMO_LOCAL_TEAM = 'ar-emea-1';
 export function addUsers(rows: DemoRows, id: IdFactory, asOfDay: number): DemoUsers {
   const createdAt = msOf(asOfDay - 900, 480);
   const people = [
-    { key: 'me', username: 'jordan.reyes', name: 'Jordan Reyes', role: 'collector', local: 1 },
-    { key: 'lead', username: 'sabine.krueger', name: 'Sabine Krüger', role: 'team_lead', local: 0 },
-    { key: 'former', username: 'tom.becker', name: 'Tom Becker', role: 'collector', local: 0 },
-    { key: 'coordinator', username: 'priya.natarajan', name: 'Priya Natarajan', role: 'collector', local: 0 },
-    { key: 'admin', username: 'admin', name: 'System Administrator', role: 'admin', local: 0 },
+    { key: 'me', username: 'jordan.reyes', name: 'Jordan Reyes', role: 'collector', local: true },
+    { key: 'lead', username: 'sabine.krueger', name: 'Sabine Krüger', role: 'team_lead', local: false },
+    { key: 'former', username: 'tom.becker', name: 'Tom Becker', role: 'collector', local: false },
+    { key: 'coordinator', username: 'priya.natarajan', name: 'Priya Natarajan', role: 'collector', local: false },
+    { key: 'admin', username: 'admin', name: 'System Administrator', role: 'admin', local: false },
   ] as const;
   const ids = new Map<string, string>();
   for (const [offset, person] of people.entries()) {
@@ -184,7 +184,7 @@ export function addCustomer(ctx: GenContext, names: NameSource, index: number, t
       phone,
       email,
       preferred_channel: reachable(rng.weighted(PREFERRED_CHANNELS), phone, email),
-      is_primary: k === 0 ? 1 : 0,
+      is_primary: k === 0,
       created_at: createdAt,
       updated_at: createdAt,
     });
@@ -337,7 +337,7 @@ export function customerRow(ctx: GenContext, customer: CustomerState, risk: Risk
     payment_terms: PAYMENT_TERMS.find(([terms]) => terms.days === customer.termsDays)?.[0].label ?? `Net ${customer.termsDays}`,
     payment_terms_days: customer.termsDays,
     credit_limit_minor: roundedLimit,
-    credit_hold: (risk === 'critical' && rng.chance(0.4)) || rng.chance(0.02) || customer.holdApproved ? 1 : 0,
+    credit_hold: (risk === 'critical' && rng.chance(0.4)) || rng.chance(0.02) || customer.holdApproved,
     risk_class: risk,
     collector_id: collectorId,
     team_id: DEMO_LOCAL_TEAM,

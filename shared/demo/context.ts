@@ -1,29 +1,55 @@
 /** State shared by the generator steps: the seeded generator, the rows built so far, and row helpers. */
-import type { Channel, Direction, ItemKind, Outcome, PaymentMethod } from '../../shared/domain/codes';
-import { minorDigits } from '../../shared/domain/money';
-import type { NewRow } from '../schema';
+import type { Channel, Direction, ItemKind, Outcome, OverrideKind, PaymentMethod, Role } from '../domain/codes';
+import { minorDigits } from '../domain/money';
+import type { NewSharedRow } from '../sync/table-types';
 import { isoDate, isoTimestamp, msOf } from './calendar';
 import type { CountryProfile } from './catalog';
 import type { IdFactory } from './ids';
 import type { Rng } from './random';
 
+/** A demo user: the local store's users row, with the flag as a boolean. */
+export interface DemoUser {
+  readonly id: string;
+  readonly username: string;
+  readonly display_name: string;
+  readonly email: string | null;
+  readonly role: Role;
+  readonly team_id: string | null;
+  /** The desktop's own profile (the demo collector). */
+  readonly is_local_profile: boolean;
+  readonly created_at: string;
+}
+
+/** A pin or snooze of the demo worklist (the desktop keeps these; they are not synced). */
+export interface DemoOverride {
+  readonly id: string;
+  readonly customer_id: string;
+  readonly kind: OverrideKind;
+  readonly reason: string;
+  readonly expires_at: string | null;
+  readonly created_by: string | null;
+  readonly created_at: string;
+  readonly cleared_at: string | null;
+}
+
+/** The demo portfolio as each store's seed takes it: synced rows as the shared rules see them (booleans as booleans). */
 export interface DemoRows {
-  users: NewRow<'users'>[];
-  customers: NewRow<'customers'>[];
-  contact_persons: NewRow<'contact_persons'>[];
-  open_items: NewRow<'open_items'>[];
-  payments: NewRow<'payments'>[];
-  clearings: NewRow<'clearings'>[];
-  activities: NewRow<'activities'>[];
-  promises: NewRow<'promises'>[];
-  promise_items: NewRow<'promise_items'>[];
-  disputes: NewRow<'disputes'>[];
-  dispute_items: NewRow<'dispute_items'>[];
-  dispute_events: NewRow<'dispute_events'>[];
-  notes: NewRow<'notes'>[];
-  follow_ups: NewRow<'follow_ups'>[];
-  escalations: NewRow<'escalations'>[];
-  worklist_overrides: NewRow<'worklist_overrides'>[];
+  users: DemoUser[];
+  customers: NewSharedRow<'customers'>[];
+  contact_persons: NewSharedRow<'contact_persons'>[];
+  open_items: NewSharedRow<'open_items'>[];
+  payments: NewSharedRow<'payments'>[];
+  clearings: NewSharedRow<'clearings'>[];
+  activities: NewSharedRow<'activities'>[];
+  promises: NewSharedRow<'promises'>[];
+  promise_items: NewSharedRow<'promise_items'>[];
+  disputes: NewSharedRow<'disputes'>[];
+  dispute_items: NewSharedRow<'dispute_items'>[];
+  dispute_events: NewSharedRow<'dispute_events'>[];
+  notes: NewSharedRow<'notes'>[];
+  follow_ups: NewSharedRow<'follow_ups'>[];
+  escalations: NewSharedRow<'escalations'>[];
+  worklist_overrides: DemoOverride[];
 }
 
 export const emptyRows = (): DemoRows => ({
@@ -56,7 +82,7 @@ export interface DemoUsers {
 
 /** An item as the generator tracks it while later steps pay, promise or dispute it. */
 export interface ItemState {
-  readonly row: NewRow<'open_items'> & { open_minor: number; disputed_minor: number };
+  readonly row: NewSharedRow<'open_items'> & { open_minor: number; disputed_minor: number };
   readonly dueDay: number;
   readonly docDay: number;
   promised: boolean;

@@ -1,5 +1,5 @@
 /** The bulk of the contact history: calls, e-mails, letters, meetings and portal messages. */
-import type { Outcome } from '../../shared/domain/codes';
+import type { Outcome } from '../domain/codes';
 import { isoDate, weekday } from './calendar';
 import { CHANNEL_WEIGHTS, OUTCOME_NOTES, OUTCOME_WEIGHTS } from './catalog';
 import { addActivity, fillTemplate, money, officeTime, personOf, pickContact, type CustomerState, type GenContext } from './context';

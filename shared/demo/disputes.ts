@@ -1,6 +1,6 @@
 /** Dispute cases with their items and event trail; closed cases settled by credit memos and payments. */
-import type { DisputeReason, DisputeResolution, DisputeStatus, RootCause } from '../../shared/domain/codes';
-import { DISPUTE_REASONS } from '../../shared/domain/codes';
+import type { DisputeReason, DisputeResolution, DisputeStatus, RootCause } from '../domain/codes';
+import { DISPUTE_REASONS } from '../domain/codes';
 import { isoDate, isoTimestamp, workday } from './calendar';
 import { DISPUTE_EVENT_COMMENTS, DISPUTE_REASON_TEXT, OUTCOME_NOTES } from './catalog';
 import {

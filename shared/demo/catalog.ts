@@ -1,5 +1,5 @@
 /** Static vocabulary of the demo portfolio: countries, roles, note texts. */
-import type { Channel, DisputeReason, EscalationKind, Outcome } from '../../shared/domain/codes';
+import type { Channel, DisputeReason, EscalationKind, Outcome } from '../domain/codes';
 
 export interface CountryProfile {
   readonly code: string;
