@@ -14,6 +14,7 @@ import {
   type Compilable,
 } from 'kysely';
 import type { Database } from './schema';
+import type { ReadDb } from './read-db';
 import { prepared } from './statements';
 
 /** A compile-only Kysely (Kysely's documented "build, then execute elsewhere" setup): it never touches a connection. */
@@ -26,24 +27,24 @@ export const build = new Kysely<Database>({
   },
 });
 
-const statementOf = (sqlite: BetterSqlite3.Database, query: Compilable) => {
+const compiledOf = (query: Compilable) => {
   const compiled = query.compile();
-  return { statement: prepared(sqlite, compiled.sql), parameters: compiled.parameters as unknown[] };
+  return { source: compiled.sql, parameters: compiled.parameters as unknown[] };
 };
 
 export function execute(sqlite: BetterSqlite3.Database, query: Compilable): BetterSqlite3.RunResult {
-  const { statement, parameters } = statementOf(sqlite, query);
-  return statement.run(...parameters);
+  const { source, parameters } = compiledOf(query);
+  return prepared(sqlite, source).run(...parameters);
 }
 
-export function selectAll<R>(sqlite: BetterSqlite3.Database, query: Compilable<R>): R[] {
-  const { statement, parameters } = statementOf(sqlite, query);
-  return statement.all(...parameters) as R[];
+export function selectAll<R>(reader: ReadDb, query: Compilable<R>): R[] {
+  const { source, parameters } = compiledOf(query);
+  return prepared<unknown[], R>(reader, source).all(...parameters);
 }
 
-export function selectFirst<R>(sqlite: BetterSqlite3.Database, query: Compilable<R>): R | undefined {
-  const { statement, parameters } = statementOf(sqlite, query);
-  return statement.get(...parameters) as R | undefined;
+export function selectFirst<R>(reader: ReadDb, query: Compilable<R>): R | undefined {
+  const { source, parameters } = compiledOf(query);
+  return prepared<unknown[], R>(reader, source).get(...parameters);
 }
 
 /**

@@ -2,6 +2,7 @@
  * dispute.create / dispute.transition on the desktop: the shared rules
  * (shared/mutations/disputes.ts), answered with the case as the views show it.
  */
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { DisputeSchema } from '../../shared/api/collector-schemas';
 import { allowedDisputeActions } from '../../shared/domain/dispute';
@@ -16,10 +17,10 @@ export type DisputeView = z.output<typeof DisputeSchema>;
 type DisputeRow = Row<'disputes'>;
 type DisputeItemRow = Row<'dispute_items'>;
 
-const itemsOf = (tx: Pick<CommandTx, 'sqlite'>, disputeId: string): DisputeItemRow[] =>
+const itemsOf = (tx: { readonly sqlite: ReadDb }, disputeId: string): DisputeItemRow[] =>
   selectAll(tx.sqlite, build.selectFrom('dispute_items').selectAll().where('dispute_id', '=', disputeId).orderBy('open_item_id'));
 
-export function toDisputeView(tx: Pick<CommandTx, 'sqlite'>, row: DisputeRow): DisputeView {
+export function toDisputeView(tx: { readonly sqlite: ReadDb }, row: DisputeRow): DisputeView {
   return {
     id: row.id,
     customerId: row.customer_id,

@@ -3,6 +3,7 @@
  * the outbox mutation, refresh the touched customers' summaries, all in ONE transaction. Anything
  * thrown on the way rolls everything back.
  */
+import type { ReadDb } from '../read-db';
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
@@ -53,7 +54,7 @@ export interface RunOptions {
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
-export function localProfileId(sqlite: BetterSqlite3.Database): string | null {
+export function localProfileId(sqlite: ReadDb): string | null {
   return selectFirst(sqlite, build.selectFrom('users').select('id').where('is_local_profile', '=', 1))?.id ?? null;
 }
 

@@ -4,7 +4,7 @@
  * timeline shows it (from whom, to whom, by whom, why); who, when and why also travel on the
  * customer row (assigned_by, assigned_at, assignment_reason).
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { CustomerReassignResultSchema, CustomerReassignSchema, EscalationDecisionSchema } from '../../shared/api/team-schemas';
 import type { Role } from '../../shared/domain/codes';
@@ -26,11 +26,11 @@ interface UserRow {
   team_id: string | null;
 }
 
-const userById = (sqlite: BetterSqlite3.Database, id: string): UserRow | undefined =>
+const userById = (sqlite: ReadDb, id: string): UserRow | undefined =>
   prepared<[string], UserRow>(sqlite, 'SELECT id, display_name, role, team_id FROM users WHERE id = ?').get(id);
 
 /** The local profile as the actor of a team read, or null before a profile exists. */
-export function localActor(sqlite: BetterSqlite3.Database): (TeamActor & { displayName: string }) | null {
+export function localActor(sqlite: ReadDb): (TeamActor & { displayName: string }) | null {
   const id = localProfileId(sqlite);
   const user = id === null ? undefined : userById(sqlite, id);
   return user === undefined ? null : { id: user.id, role: user.role, teamId: user.team_id, displayName: user.display_name };

@@ -1,4 +1,4 @@
-/** The collector's operations (issue 4) in the handler table: commands through runCommand, reads straight from SQLite. */
+/** The collector's commands (issue 4) in the handler table, through runCommand; its reads are in read-handlers.ts. */
 import type { ApiHandlers } from '../../shared/api/dispatch';
 import { todayUtc } from '../../shared/domain/clock';
 import type { z } from 'zod';
@@ -11,17 +11,10 @@ import { addNoteCommand, editNoteCommand } from '../commands/note';
 import { createPaymentPlanCommand } from '../commands/payment-plan';
 import { cancelPromiseCommand, createPromiseCommand } from '../commands/promise';
 import { evaluatePromisesSync } from '../promises/evaluate-all';
-import { queryContactDefaults } from '../queries/contact-defaults';
-import { queryCustomerWork } from '../queries/customer-work';
-import { clearDraft, draftOwner, getDraft, saveDraft } from '../queries/drafts';
-import { queryMyFollowUps } from '../queries/follow-ups';
-import { queryNoteHistory } from '../queries/note-history';
-import { queryTimeline } from '../queries/timeline';
-import { queryUsers } from '../queries/users';
+import { clearDraft, draftOwner, saveDraft } from '../queries/drafts';
 
 export const COLLECTOR_OPERATIONS = [
   'contact.log',
-  'contact.defaults',
   'promise.create',
   'promise.plan',
   'promise.cancel',
@@ -30,19 +23,13 @@ export const COLLECTOR_OPERATIONS = [
   'dispute.transition',
   'note.add',
   'note.edit',
-  'note.history',
   'followUp.create',
   'followUp.complete',
   'followUp.cancel',
-  'followUps.mine',
   'escalation.request',
   'escalation.withdraw',
-  'customer.timeline',
-  'customer.work',
-  'draft.get',
   'draft.save',
   'draft.clear',
-  'users.list',
 ] as const;
 
 export type CollectorHandlers = Pick<ApiHandlers, (typeof COLLECTOR_OPERATIONS)[number]>;
@@ -54,7 +41,6 @@ export function createCollectorHandlers(ctx: CommandContext): CollectorHandlers 
   const run = <S extends z.ZodType, R>(command: Command<S, R>, input: unknown): R => runCommand(ctx, command, input);
   return {
     'contact.log': (input) => run(logContactCommand, input),
-    'contact.defaults': ({ customerId }) => queryContactDefaults(sqlite, me(), customerId),
     'promise.create': (input) => run(createPromiseCommand, input),
     'promise.plan': (input) => run(createPaymentPlanCommand, input),
     'promise.cancel': (input) => run(cancelPromiseCommand, input),
@@ -63,18 +49,12 @@ export function createCollectorHandlers(ctx: CommandContext): CollectorHandlers 
     'dispute.transition': (input) => run(transitionDisputeCommand, input),
     'note.add': (input) => run(addNoteCommand, input),
     'note.edit': (input) => run(editNoteCommand, input),
-    'note.history': ({ noteId }) => queryNoteHistory(sqlite, noteId),
     'followUp.create': (input) => run(createFollowUpCommand, input),
     'followUp.complete': (input) => run(completeFollowUpCommand, input),
     'followUp.cancel': (input) => run(cancelFollowUpCommand, input),
-    'followUps.mine': ({ limit }) => queryMyFollowUps(sqlite, me(), todayUtc(ctx.clock), limit),
     'escalation.request': (input) => run(requestEscalationCommand, input),
     'escalation.withdraw': (input) => run(withdrawEscalationCommand, input),
-    'customer.timeline': (query) => queryTimeline(sqlite, query),
-    'customer.work': ({ customerId }) => queryCustomerWork(sqlite, customerId, now()),
-    'draft.get': ({ key }) => getDraft(sqlite, draftOwner(me()), key),
     'draft.save': ({ key, value }) => saveDraft(sqlite, draftOwner(me()), key, value, now()),
     'draft.clear': ({ key }) => ({ cleared: clearDraft(sqlite, draftOwner(me()), key) }),
-    'users.list': () => queryUsers(sqlite),
   };
 }

@@ -1,26 +1,22 @@
-/** report.*: the notes-export preview, the on-screen aging report, and background exports to `<dataDir>/exports/`. */
+/** report.*: background exports to `<dataDir>/exports/` (the notes-export preview and the on-screen aging report are reads, read-handlers.ts). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
 import type { reportContract } from '../../shared/api/report-contract';
-import { todayUtc } from '../../shared/domain/clock';
 import { readContextOf } from '../day/rollover';
 import type { ReadContext } from '../queries/worklist';
-import { agingReport } from '../reports/aging-query';
 import { exportJobsOf } from '../reports/export-jobs';
 import { exportsDir } from '../reports/file-names';
 import { removeStalePartFiles } from '../reports/part-file';
-import { countNotes } from '../reports/notes-query';
 import { planExport, type ReportEnv } from '../reports/plan-export';
-import { resolveScope } from '../reports/scope';
 import { DEFAULT_DOMAIN_SETTINGS } from '../summary/refresh';
 import type { HandlerContext } from './handler-context';
+import type { ReadOperation } from './read-handlers';
 
-export type ReportHandlers = Pick<ApiHandlers, keyof typeof reportContract>;
+export type ReportHandlers = Pick<ApiHandlers, Exclude<keyof typeof reportContract, ReadOperation>>;
 
 export function createReportHandlers(ctx: HandlerContext): ReportHandlers {
-  const { sqlite } = ctx.store;
   const settings = ctx.settings ?? DEFAULT_DOMAIN_SETTINGS;
   const now = () => ctx.clock.now().toISOString();
   const jobs = exportJobsOf(ctx.store, now, () => {
@@ -29,17 +25,9 @@ export function createReportHandlers(ctx: HandlerContext): ReportHandlers {
 
   /** Today's read context; the day's rollover (db/day/rollover.ts) has brought promises and summaries up to it. */
   const read = (): ReadContext => readContextOf(ctx.clock, settings);
-  const env = (): ReportEnv => ({ sqlite, settings, dataDir: ctx.app.dataDir, now: ctx.clock.now(), read });
+  const env = (): ReportEnv => ({ sqlite: ctx.store.sqlite, settings, dataDir: ctx.app.dataDir, now: ctx.clock.now(), read });
 
   return {
-    'report.notesCount': (filter) => {
-      const customers = resolveScope(sqlite, filter.scope, read);
-      return countNotes(sqlite, filter, filter.scope.kind === 'all' ? null : customers.map((customer) => customer.id));
-    },
-    'report.aging': (filter) => {
-      const customers = resolveScope(sqlite, filter.scope, read);
-      return agingReport(sqlite, customers, filter.asOf ?? todayUtc(ctx.clock), settings.aging, filter.currencies);
-    },
     'report.exportStart': (input) => {
       const job = jobs.start(planExport(env(), input));
       return { jobId: job.id, fileName: job.fileName };

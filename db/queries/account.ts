@@ -1,5 +1,5 @@
 /** Everything the account view shows for one customer: a few indexed reads by customer id. */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import { PriorityFactorSchema, type CustomerAccountSchema, type TimelineEntrySchema } from '../../shared/api/schemas';
 import { ageItems, bucketFor, daysPastDue } from '../../shared/domain/aging';
@@ -114,7 +114,7 @@ const atStartOfDay = (date: string) => `${date}T00:00:00.000Z`;
 const orNull = (text: string | null | undefined) => (text ? text : null);
 
 /** Everything that happened on the account, newest first (customer.timeline pages and filters it). */
-export function customerTimeline(sqlite: BetterSqlite3.Database, id: string): TimelineEntry[] {
+export function customerTimeline(sqlite: ReadDb, id: string): TimelineEntry[] {
   const all = <R>(source: string) => prepared<[string], R>(sqlite, source).all(id);
   const entries: TimelineEntry[] = [];
   for (const a of all<{ id: string; occurred_at: string; channel: Channel; direction: Direction; outcome: Outcome; note: string; follow_up_date: string | null; by_name: string | null; contact_name: string | null }>(Q.activities)) {
@@ -177,12 +177,12 @@ export function customerTimeline(sqlite: BetterSqlite3.Database, id: string): Ti
   return entries.sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
 }
 
-function counts<S extends string>(sqlite: BetterSqlite3.Database, source: string, id: string, order: readonly S[]): { status: S; count: number }[] {
+function counts<S extends string>(sqlite: ReadDb, source: string, id: string, order: readonly S[]): { status: S; count: number }[] {
   const found = new Map(prepared<[string], { status: S; count: number }>(sqlite, source).all(id).map((row) => [row.status, row.count]));
   return order.filter((status) => found.has(status)).map((status) => ({ status, count: found.get(status) ?? 0 }));
 }
 
-export function queryAccount(sqlite: BetterSqlite3.Database, customerId: string, ctx: ReadContext): CustomerAccount | null {
+export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContext): CustomerAccount | null {
   const header = prepared<[string], HeaderRow>(sqlite, Q.header).get(customerId);
   if (!header) return null;
   const items = prepared<[string], ItemRow>(sqlite, Q.items).all(customerId);

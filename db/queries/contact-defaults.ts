@@ -1,5 +1,5 @@
 /** contact.defaults: what the quick-log form starts with, so a common call takes three keystrokes. */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { ContactDefaultsSchema } from '../../shared/api/collector-schemas';
 import type { Channel, Direction } from '../../shared/domain/codes';
@@ -14,7 +14,7 @@ const LAST_SPOKEN_TO = `SELECT contact_person_id AS id FROM activities
   WHERE customer_id = ? AND contact_person_id IS NOT NULL ORDER BY occurred_at DESC LIMIT 1`;
 
 /** The channel and direction of the collector's last logged contact; the customer's primary or last contact person. */
-export function queryContactDefaults(sqlite: BetterSqlite3.Database, me: string | null, customerId: string | undefined): ContactDefaults {
+export function queryContactDefaults(sqlite: ReadDb, me: string | null, customerId: string | undefined): ContactDefaults {
   const last =
     me === null
       ? prepared<[], { channel: Channel; direction: Direction }>(sqlite, LAST_BY_ANYONE).get()

@@ -1,5 +1,5 @@
 /** customer.work: what is in progress on an account, with ids and allowed actions, for the forms that act on it. */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { CustomerWorkSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
@@ -33,7 +33,7 @@ const ACTIVE_OVERRIDE = `SELECT kind, reason, expires_at FROM worklist_overrides
 type OverrideRow = Pick<Row<'worklist_overrides'>, 'kind' | 'reason' | 'expires_at'>;
 
 /** `now` is the current UTC timestamp: a pin or snooze whose expiry has passed is not shown. */
-export function queryCustomerWork(sqlite: BetterSqlite3.Database, customerId: string, now: string): CustomerWork {
+export function queryCustomerWork(sqlite: ReadDb, customerId: string, now: string): CustomerWork {
   if (!prepared<[string], { id: string }>(sqlite, Q.customer).get(customerId)) {
     throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
   }
@@ -49,7 +49,7 @@ export function queryCustomerWork(sqlite: BetterSqlite3.Database, customerId: st
   };
 }
 
-function activeOverride(sqlite: BetterSqlite3.Database, customerId: string, now: string): CustomerWork['override'] {
+function activeOverride(sqlite: ReadDb, customerId: string, now: string): CustomerWork['override'] {
   const row = prepared<[string, string], OverrideRow>(sqlite, ACTIVE_OVERRIDE).get(customerId, now);
   return row ? { kind: row.kind, reason: row.reason, expiresAt: row.expires_at } : null;
 }

@@ -4,6 +4,7 @@
  * belongs to the local profile that typed it, so whoever signs in next on the same workstation
  * never sees it.
  */
+import type { ReadDb } from '../read-db';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
 import type { DraftSchema } from '../../shared/api/collector-schemas';
@@ -19,7 +20,7 @@ const SAVE =
   'INSERT INTO drafts (owner, key, value_json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (owner, key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at';
 const CLEAR = 'DELETE FROM drafts WHERE owner = ? AND key = ?';
 
-export function getDraft(sqlite: BetterSqlite3.Database, owner: string, key: string): Draft | null {
+export function getDraft(sqlite: ReadDb, owner: string, key: string): Draft | null {
   const row = prepared<[string, string], { key: string; value_json: string; updated_at: string }>(sqlite, GET).get(owner, key);
   return row ? { key: row.key, value: JSON.parse(row.value_json) as Draft['value'], updatedAt: row.updated_at } : null;
 }

@@ -1,5 +1,5 @@
 /** The values the worklist filters offer: only those present in the portfolio. */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { WorklistFacetsSchema } from '../../shared/api/schemas';
 import { RISK_CLASSES, type RiskClass } from '../../shared/domain/codes';
@@ -9,7 +9,7 @@ import { jsonEachArray } from './stored-values';
 
 export type WorklistFacets = z.output<typeof WorklistFacetsSchema>;
 
-export function queryFacets(sqlite: BetterSqlite3.Database, settings: DomainSettings): WorklistFacets {
+export function queryFacets(sqlite: ReadDb, settings: DomainSettings): WorklistFacets {
   const currencies = prepared<[], { currency: string }>(
     sqlite,
     // The summaries already list each customer's item currencies: 2,000 small rows instead of 100,000 items.

@@ -1,5 +1,5 @@
 /** followUps.mine: the collector's open follow-ups due today or earlier, oldest first. */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { MyFollowUpSchema } from '../../shared/api/collector-schemas';
 import type { FollowUpStatus } from '../../shared/domain/codes';
@@ -31,7 +31,7 @@ const MINE = `SELECT f.id, f.customer_id, f.open_item_id, f.due_date, f.title, f
   ORDER BY f.due_date, c.name COLLATE NOCASE, f.id
   LIMIT @limit`;
 
-export function queryMyFollowUps(sqlite: BetterSqlite3.Database, me: string | null, asOf: string, limit: number): MyFollowUp[] {
+export function queryMyFollowUps(sqlite: ReadDb, me: string | null, asOf: string, limit: number): MyFollowUp[] {
   return prepared<[{ me: string | null; asOf: string; limit: number }], Row>(sqlite, MINE)
     .all({ me, asOf, limit })
     .map((row) => ({

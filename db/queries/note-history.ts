@@ -1,5 +1,5 @@
 /** note.history: every version of a note, newest first. */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import { DomainError } from '../../shared/api/result';
 import type { Row } from '../schema';
 import { prepared } from '../statements';
@@ -9,7 +9,7 @@ const LINEAGE = 'SELECT lineage_id FROM notes WHERE id = ?';
 const VERSIONS = 'SELECT * FROM notes WHERE lineage_id = ? ORDER BY version DESC';
 
 /** Any version's id finds the whole lineage. */
-export function queryNoteHistory(sqlite: BetterSqlite3.Database, noteId: string): NoteView[] {
+export function queryNoteHistory(sqlite: ReadDb, noteId: string): NoteView[] {
   const lineage = prepared<[string], { lineage_id: string }>(sqlite, LINEAGE).get(noteId);
   if (!lineage) throw new DomainError('not_found', `note ${noteId} does not exist`, 'noteId');
   return prepared<[string], Row<'notes'>>(sqlite, VERSIONS).all(lineage.lineage_id).map(toNoteView);

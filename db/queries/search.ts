@@ -1,5 +1,5 @@
 /** Global search over the FTS5 index: prefix matching on what the user typed, never FTS syntax. */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { SearchHitSchema, SearchQuerySchema } from '../../shared/api/schemas';
 import type { SearchKind } from '../schema';
@@ -35,7 +35,7 @@ const KIND_LABEL: Readonly<Record<SearchKind, string>> = {
   note: 'Note',
 };
 
-export function searchGlobal(sqlite: BetterSqlite3.Database, query: SearchQuery): SearchHit[] {
+export function searchGlobal(sqlite: ReadDb, query: SearchQuery): SearchHit[] {
   const match = toFtsQuery(query.q);
   if (match === null) return [];
   return prepared<[string, number], HitRow>(sqlite, SEARCH)

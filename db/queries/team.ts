@@ -2,7 +2,7 @@
  * The team lead's views: each collector's load and the team's escalation requests waiting for a
  * decision. A team is the collectors sharing the lead's users.team_id (an admin sees everyone).
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { TeamEscalationSchema, TeamLoadSchema } from '../../shared/api/team-schemas';
 import type { EscalationKind, EscalationStatus } from '../../shared/domain/codes';
@@ -40,7 +40,7 @@ const CONTACTS = `SELECT count(*) AS n FROM activities WHERE user_id = @user AND
 const PROMISES = `SELECT coalesce(sum(p.status = 'open'), 0) AS open, coalesce(sum(p.status = 'broken'), 0) AS broken
   FROM customers c JOIN promises p ON p.customer_id = c.id WHERE c.collector_id = ?`;
 
-export function queryTeamLoad(sqlite: BetterSqlite3.Database, actor: TeamActor, asOf: string): TeamLoad {
+export function queryTeamLoad(sqlite: ReadDb, actor: TeamActor, asOf: string): TeamLoad {
   const monday = weekStart(asOf);
   const from = `${monday}T00:00:00.000Z`;
   const to = `${addDays(monday, 7)}T00:00:00.000Z`;
@@ -94,7 +94,7 @@ const PENDING = `SELECT e.id, e.customer_id, c.number AS customer_number, c.name
   ORDER BY e.requested_at, e.id`;
 
 /** The team's escalation requests waiting for a decision, oldest first. */
-export function queryTeamEscalations(sqlite: BetterSqlite3.Database, actor: TeamActor): TeamEscalation[] {
+export function queryTeamEscalations(sqlite: ReadDb, actor: TeamActor): TeamEscalation[] {
   return prepared<[ReturnType<typeof teamParams>], EscalationJoinRow>(sqlite, PENDING)
     .all(teamParams(actor))
     .map((row) => ({

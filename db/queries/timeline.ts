@@ -1,5 +1,5 @@
 /** customer.timeline: the account's history filtered by type and paged, newest first. */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { TimelinePageSchema, TimelineQuerySchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
@@ -19,7 +19,7 @@ const DECISIONS = `SELECT e.id, e.kind, e.status, e.amount_minor, ${storedCurren
   FROM escalations e LEFT JOIN users u ON u.id = e.decided_by WHERE e.customer_id = ? AND e.decided_at IS NOT NULL`;
 
 /** Decisions on escalation requests (and withdrawals), each an entry of its own at the time it was made. */
-function decisionEntries(sqlite: BetterSqlite3.Database, customerId: string): TimelineEntry[] {
+function decisionEntries(sqlite: ReadDb, customerId: string): TimelineEntry[] {
   const rows = prepared<[string], { id: string; kind: EscalationKind; status: EscalationStatus; amount_minor: number | null; currency: string | null; decided_at: string; decision_comment: string | null; by_name: string | null }>(sqlite, DECISIONS).all(customerId);
   return rows.map((row) => ({
     ...BLANK,
@@ -40,7 +40,7 @@ const REASSIGNMENTS = `SELECT id, at, before_json ->> 'collectorName' AS from_na
   FROM audit_log WHERE entity = 'customer' AND entity_id = ? AND action = 'reassign'`;
 
 /** Reassignments show among the notes: the timeline has no type of their own (see docs/TEAM.md). */
-function reassignmentEntries(sqlite: BetterSqlite3.Database, customerId: string): TimelineEntry[] {
+function reassignmentEntries(sqlite: ReadDb, customerId: string): TimelineEntry[] {
   const rows = prepared<[string], { id: string; at: string; from_name: string | null; to_name: string | null; by_name: string | null; reason: string | null }>(sqlite, REASSIGNMENTS).all(customerId);
   return rows.map((row) => ({
     ...BLANK,
@@ -56,7 +56,7 @@ function reassignmentEntries(sqlite: BetterSqlite3.Database, customerId: string)
 // Newest first; the id breaks ties so the order never flickers between reads.
 const newestFirst = (a: TimelineEntry, b: TimelineEntry) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1);
 
-export function queryTimeline(sqlite: BetterSqlite3.Database, query: TimelineQuery): TimelinePage {
+export function queryTimeline(sqlite: ReadDb, query: TimelineQuery): TimelinePage {
   if (!prepared<[string], { id: string }>(sqlite, 'SELECT id FROM customers WHERE id = ?').get(query.customerId)) {
     throw new DomainError('not_found', `customer ${query.customerId} does not exist`, 'customerId');
   }

@@ -3,7 +3,7 @@
  * assembled from a fixed set of fragments; list-valued filters are bound as JSON arrays, so the
  * number of distinct statements (each prepared once) stays small.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import { CurrencyAgingSchema, PriorityFactorSchema, type WorklistPageSchema, type WorklistQuerySchema, type WorklistRowSchema, type WorklistSortKey } from '../../shared/api/schemas';
 import type { OverrideKind, RiskClass } from '../../shared/domain/codes';
@@ -164,7 +164,7 @@ export function toWorklistRow(row: SummaryJoinRow, settings: DomainSettings): Wo
 
 const FROM = 'FROM customer_summary s JOIN customers c ON c.id = s.customer_id';
 
-export function queryWorklist(sqlite: BetterSqlite3.Database, query: WorklistQuery, ctx: ReadContext): WorklistPage {
+export function queryWorklist(sqlite: ReadDb, query: WorklistQuery, ctx: ReadContext): WorklistPage {
   const params: Params = {};
   const where = whereClause(query, params);
   if (where === null) return { rows: [], total: 0, asOf: ctx.asOf };
@@ -182,7 +182,7 @@ export function queryWorklist(sqlite: BetterSqlite3.Database, query: WorklistQue
 }
 
 /** One customer's worklist row (what the override commands answer with). */
-export function worklistRowOf(sqlite: BetterSqlite3.Database, customerId: string, ctx: ReadContext): WorklistRow | null {
+export function worklistRowOf(sqlite: ReadDb, customerId: string, ctx: ReadContext): WorklistRow | null {
   const row = prepared<[Params], SummaryJoinRow>(sqlite, `${SELECT} WHERE s.customer_id = @id`).get({ now: ctx.now, id: customerId });
   return row ? toWorklistRow(row, ctx.settings) : null;
 }

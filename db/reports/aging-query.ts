@@ -3,7 +3,7 @@
  * An item counts when it was issued by the date and still open then: its open amount today plus
  * whatever clearings took off after the date. Currencies are never added together.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { AgingReportSchema } from '../../shared/api/report-contract';
 import { ageItems, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
@@ -80,10 +80,10 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
 
 const byCollectorThenNumber = (a: ScopeCustomer, b: ScopeCustomer): number => compareKeys(collectorKeys(a, a.number), collectorKeys(b, b.number));
 
-const countCustomers = (sqlite: BetterSqlite3.Database): number => prepared<[], { n: number }>(sqlite, 'SELECT count(*) AS n FROM customers').get()?.n ?? 0;
+const countCustomers = (sqlite: ReadDb): number => prepared<[], { n: number }>(sqlite, 'SELECT count(*) AS n FROM customers').get()?.n ?? 0;
 
 export function agingReport(
-  sqlite: BetterSqlite3.Database,
+  sqlite: ReadDb,
   customers: readonly ScopeCustomer[],
   asOf: string,
   config: AgingConfig,

@@ -3,7 +3,7 @@
  * the customers in scope, filtered by date range, type, channel and outcome. Read one customer at a
  * time with `.iterate()`, so memory stays bounded and the connection is free between customers.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { NotesFilterSchema } from '../../shared/api/report-contract';
 import type { Channel, Direction, DisputeReason, DisputeStatus, Outcome, PromiseStatus } from '../../shared/domain/codes';
@@ -129,7 +129,7 @@ const byCustomer = (column: string) => `${column} = @customer`;
 const inCustomers = (column: string) => `${column} IN (SELECT value FROM json_each(@customers))`;
 
 /** How many rows the export will have and for how many customers; `customerIds` null means every customer. */
-export function countNotes(sqlite: BetterSqlite3.Database, filter: NotesFilter, customerIds: readonly string[] | null): { count: number; customers: number } {
+export function countNotes(sqlite: ReadDb, filter: NotesFilter, customerIds: readonly string[] | null): { count: number; customers: number } {
   if (customerIds?.length === 0) return { count: 0, customers: 0 };
   const union = selectedTypes(filter)
     .map((type) => {
@@ -148,7 +148,7 @@ export function countNotes(sqlite: BetterSqlite3.Database, filter: NotesFilter, 
  * costs two index lookups a row, about half the time of reading 200,000 contacts. A person added
  * while the export runs is looked up on its own.
  */
-function nameLookup(sqlite: BetterSqlite3.Database, table: 'users' | 'contact_persons', column: 'display_name' | 'name'): (id: string | null) => string | null {
+function nameLookup(sqlite: ReadDb, table: 'users' | 'contact_persons', column: 'display_name' | 'name'): (id: string | null) => string | null {
   const names = new Map(prepared<[], { id: string; name: string }>(sqlite, `SELECT id, ${column} AS name FROM ${table}`).all().map((row) => [row.id, row.name]));
   const one = prepared<[string], { name: string }>(sqlite, `SELECT ${column} AS name FROM ${table} WHERE id = ?`);
   return (id) => {
@@ -163,7 +163,7 @@ function nameLookup(sqlite: BetterSqlite3.Database, table: 'users' | 'contact_pe
 }
 
 /** One customer's entries in date order (ties: contact, note, promise, dispute). Hold the iterator only synchronously. */
-export function customerNotes(sqlite: BetterSqlite3.Database, filter: NotesFilter): (customerId: string) => Iterable<NoteEntry> {
+export function customerNotes(sqlite: ReadDb, filter: NotesFilter): (customerId: string) => Iterable<NoteEntry> {
   const union = selectedTypes(filter)
     .map((type) => {
       const branch = BRANCHES[type];

@@ -1,5 +1,5 @@
 /** Resolves a report's scope to the customers it covers, in customer-number order. */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { ReportScopeSchema } from '../../shared/api/report-contract';
 import { DomainError } from '../../shared/api/result';
@@ -39,7 +39,7 @@ const toCustomer = (row: CustomerRow): ScopeCustomer => ({
  * Every customer in the scope, ordered by number. `read` is only called for a worklist scope (it
  * needs current summaries); `field` is where the scope sits in the caller's input, for error fields.
  */
-export function resolveScope(sqlite: BetterSqlite3.Database, scope: ReportScope, read: () => ReadContext, field = 'scope'): ScopeCustomer[] {
+export function resolveScope(sqlite: ReadDb, scope: ReportScope, read: () => ReadContext, field = 'scope'): ScopeCustomer[] {
   switch (scope.kind) {
     case 'all':
       return prepared<[], CustomerRow>(sqlite, `${SELECT} ORDER BY c.number`).all().map(toCustomer);

@@ -7,7 +7,7 @@
  * ones add back the clearings since. All item kinds count (credit memos and unapplied payments
  * lower it); credit sales are invoices and debit memos, by document date.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../../read-db';
 import type { ArPosition } from '../../../shared/domain/kpi';
 import { addMinorSaturating } from '../../../shared/domain/money';
 import { prepared } from '../../statements';
@@ -79,7 +79,7 @@ const clearingsSql = (count: number, scope: KpiScope): string =>
 const currenciesSql = (scope: KpiScope): string =>
   `SELECT DISTINCT currency FROM open_items WHERE open_minor <> 0 ${customerFilter(scope, 'customer_id')} ORDER BY currency`;
 
-export function queryArCurrencies(sqlite: BetterSqlite3.Database, scope: KpiScope): string[] {
+export function queryArCurrencies(sqlite: ReadDb, scope: KpiScope): string[] {
   return prepared<[Record<string, string>], { currency: string }>(sqlite, currenciesSql(scope))
     .all(scopeParams(scope))
     .map((row) => row.currency);
@@ -102,7 +102,7 @@ function spread(
   }
 }
 
-export function queryArHistory(sqlite: BetterSqlite3.Database, scope: KpiScope, boundaries: readonly ArBoundary[], currency: string): CurrencyArHistory {
+export function queryArHistory(sqlite: ReadDb, scope: KpiScope, boundaries: readonly ArBoundary[], currency: string): CurrencyArHistory {
   const count = boundaries.length;
   const params: Record<string, string> = { ...scopeParams(scope), currency };
   boundaries.forEach((boundary, i) => {

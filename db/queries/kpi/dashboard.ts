@@ -3,7 +3,7 @@
  * is read in a handful of grouped passes (ar-history.ts, records.ts); every figure comes from the
  * pure functions of shared/domain/kpi.ts, which also give its formula and inputs.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../../read-db';
 import type { KpiDashboard, KpiDashboardQuery, KpiFigureKey, KpiFigureView, KpiTrendKey, KpiUnit } from '../../../shared/api/kpi-schemas';
 import { KPI_TREND_KEYS } from '../../../shared/api/kpi-schemas';
 import {
@@ -112,7 +112,7 @@ function countbackMonths(selected: KpiMonth, salesByMonth: ReadonlyMap<string, n
 
 const ZERO: ArPosition = { totalMinor: 0, currentMinor: 0 };
 
-export function queryKpiDashboard(sqlite: BetterSqlite3.Database, query: KpiDashboardQuery, context: DashboardContext): KpiDashboard {
+export function queryKpiDashboard(sqlite: ReadDb, query: KpiDashboardQuery, context: DashboardContext): KpiDashboard {
   const { asOf } = context;
   const scope: KpiScope = { collectorId: query.collectorId };
   const window = kpiWindow(query.month, asOf);

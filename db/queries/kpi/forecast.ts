@@ -3,7 +3,7 @@
  * scope. Open promises are weighted by each customer's kept rate; other open items are timed by each
  * customer's average days late over the invoices it paid (payment-history.ts).
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../../read-db';
 import type { KpiForecastView } from '../../../shared/api/kpi-schemas';
 import type { PromiseStatus } from '../../../shared/domain/codes';
 import {
@@ -95,7 +95,7 @@ function byCurrency<T extends { currency: string }>(records: readonly T[]): Map<
   return groups;
 }
 
-export function queryKpiForecast(sqlite: BetterSqlite3.Database, scope: KpiScope, asOf: string): KpiForecastView {
+export function queryKpiForecast(sqlite: ReadDb, scope: KpiScope, asOf: string): KpiForecastView {
   const params = scopeParams(scope);
   const openPromises = prepared<[Params], ForecastPromise>(sqlite, openPromisesSql(scope)).all(params);
   const pastPromises = prepared<[Params], PastPromise & { status: PromiseStatus }>(sqlite, pastPromisesSql(scope)).all(params);

@@ -2,7 +2,7 @@
  * The record-level inputs of the pure KPI functions, read for a scope and a date range: promises,
  * disputes, invoices paid, and contacts per collector and day. Each is one indexed or small read.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { ReadDb } from '../../read-db';
 import type { DisputeReason, PromiseStatus, RootCause } from '../../../shared/domain/codes';
 import type { KpiActivity, KpiDispute, KpiInvoice, KpiPromise, Period } from '../../../shared/domain/kpi';
 import { addDays } from '../../../shared/domain/dates';
@@ -16,7 +16,7 @@ const promisesSql = (scope: KpiScope): string =>
    FROM promises WHERE currency = @currency AND promised_date BETWEEN @from AND @to ${customerFilter(scope, 'customer_id')}`;
 
 /** Promises due in the range, in one currency. */
-export function queryPromises(sqlite: BetterSqlite3.Database, scope: KpiScope, range: Period, currency: string): KpiPromise[] {
+export function queryPromises(sqlite: ReadDb, scope: KpiScope, range: Period, currency: string): KpiPromise[] {
   return prepared<[Params], KpiPromise & { status: PromiseStatus }>(sqlite, promisesSql(scope)).all({ ...scopeParams(scope), ...range, currency });
 }
 
@@ -27,7 +27,7 @@ const disputesSql = (scope: KpiScope): string =>
    WHERE status <> 'voided' AND created_at < @until AND (created_at >= @from OR closed_at >= @from) ${customerFilter(scope, 'customer_id')}`;
 
 /** Disputes opened or closed in the range (timestamps compared as text: ISO UTC sorts by time). */
-export function queryDisputes(sqlite: BetterSqlite3.Database, scope: KpiScope, range: Period): KpiDispute[] {
+export function queryDisputes(sqlite: ReadDb, scope: KpiScope, range: Period): KpiDispute[] {
   return prepared<[Params], { openedAt: string; closedAt: string | null; reasonCode: DisputeReason; rootCause: RootCause | null }>(sqlite, disputesSql(scope)).all({
     ...scopeParams(scope),
     from: range.from,
@@ -41,7 +41,7 @@ const paidInvoicesSql = (scope: KpiScope): string =>
    WHERE kind = 'invoice' AND currency = @currency AND cleared_at BETWEEN @from AND @to ${customerFilter(scope, 'customer_id', 'scan')}`;
 
 /** Invoices cleared in full in the range, in one currency. */
-export function queryPaidInvoices(sqlite: BetterSqlite3.Database, scope: KpiScope, range: Period, currency: string): KpiInvoice[] {
+export function queryPaidInvoices(sqlite: ReadDb, scope: KpiScope, range: Period, currency: string): KpiInvoice[] {
   return prepared<[Params], KpiInvoice>(sqlite, paidInvoicesSql(scope)).all({ ...scopeParams(scope), ...range, currency });
 }
 
@@ -59,7 +59,7 @@ const contactsSql = (scope: KpiScope): string =>
    GROUP BY u.id, day`;
 
 /** One activity record per contact logged in the range (team: every user; a collector: their own). */
-export function queryContacts(sqlite: BetterSqlite3.Database, scope: KpiScope, range: Period): CollectorContactRecords {
+export function queryContacts(sqlite: ReadDb, scope: KpiScope, range: Period): CollectorContactRecords {
   const rows = prepared<[Params], { collectorId: string; displayName: string; day: string; contacts: number }>(sqlite, contactsSql(scope)).all({
     ...scopeParams(scope),
     from: range.from,

@@ -1,11 +1,16 @@
 /**
  * Reads never write (issue 14): the day's work is one explicit rollover step the handler table runs
- * before every operation, and the operations that only read run with the connection in
- * `query_only` mode, so a read that tried to write would fail instead of changing the store.
+ * before every operation; the operations that only read are built from a connection typed so it
+ * cannot write (`ReadDb`), and run with the connection in `query_only` mode, so a read that tried
+ * to write would not compile and, cast past the types, would fail instead of changing the store.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { dispatch } from '../../../shared/api/dispatch';
-import { READ_OPERATIONS, withRolloverAndReadOnlyReads } from '../../../db/handlers/read-only';
+import { withRolloverAndReadOnlyReads } from '../../../db/handlers/read-only';
+import { createReadHandlers, READ_OPERATIONS, type ReadHandlerContext } from '../../../db/handlers/read-handlers';
+import type { ReadDb, ReadStatement } from '../../../db/read-db';
+import { manualClock } from '../../../shared/domain/clock';
+import { DEFAULT_DOMAIN_SETTINGS } from '../../../db/summary/refresh';
 import { createHandlers } from '../../../db/handlers/create-handlers';
 import { addCustomer, addItem, addUser } from '../../support/builders';
 import { createTestApi, type TestApi } from '../../support/test-api';
@@ -87,5 +92,16 @@ describe('reads never write', () => {
   it('lists only operations the handler table has', () => {
     const names = new Set(Object.keys(createHandlers(api.ctx)));
     expect([...READ_OPERATIONS].filter((name) => !names.has(name))).toEqual([]);
+  });
+
+  it('builds every read from a connection that cannot write, by type', () => {
+    const reads = createReadHandlers({ reader: api.store.sqlite, clock: manualClock('2026-11-23T09:00:00.000Z'), settings: DEFAULT_DOMAIN_SETTINGS, app: { ...api.ctx.app, schemaVersion: 1, databasePath: '' } });
+    expect(Object.keys(reads).sort()).toEqual([...READ_OPERATIONS].sort());
+    expectTypeOf<ReadHandlerContext>().not.toHaveProperty('store');
+    expectTypeOf<ReadDb>().not.toHaveProperty('exec');
+    expectTypeOf<ReadDb>().not.toHaveProperty('transaction');
+    expectTypeOf<ReadDb>().not.toHaveProperty('pragma');
+    expectTypeOf<ReadStatement>().not.toHaveProperty('run');
+    expectTypeOf<ReadStatement>().not.toHaveProperty('database');
   });
 });
