@@ -63,6 +63,8 @@ class References {
 export interface ApplyResult {
   readonly counts: AppliedCounts;
   readonly rejected: readonly Rejection[];
+  /** The customers whose payments or clearings were inserted or changed: their promises are judged again. */
+  readonly moneyMovedFor: readonly string[];
 }
 
 export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validated, now: string): Promise<ApplyResult> {
@@ -220,8 +222,9 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
       values: { customer_id: item.customerId, open_item_id: item.id, payment_id: paymentId, amount_minor: record.amountMinor, currency: record.currency, cleared_on: record.clearedOn },
     });
   }
-  counts.clearings = (await upsertByKey(trx, 'clearings', clearingRows, now)).counts;
-  return { counts, rejected };
+  const clearingResult = await upsertByKey(trx, 'clearings', clearingRows, now);
+  counts.clearings = clearingResult.counts;
+  return { counts, rejected, moneyMovedFor: [...new Set([...paymentResult.touchedCustomers, ...clearingResult.touchedCustomers])].sort() };
 }
 
 function rememberAll(references: References, rows: readonly UpsertRow[], ids: ReadonlyMap<string, string>): void {

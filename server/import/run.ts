@@ -7,10 +7,10 @@ import { sql, type Kysely } from 'kysely';
 import { todayUtc, type Clock } from '../../shared/domain/clock';
 import type { ServerDatabase } from '../db/schema';
 import { evaluatePromisesIn } from '../promises/evaluate';
-import { applyBatch, zeroCounts, type AppliedCounts } from './apply';
+import { applyBatch, zeroCounts } from './apply';
 import { PRESETS } from './presets';
 import { csvRecords, jsonRecords, readOptionsOf, type Mapping, type SourceRecords } from './sources';
-import { ImportInputError, type EntityCounts, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
+import { ImportInputError, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
 import { validateBatch } from './validate';
 
 export type ImportSource =
@@ -36,8 +36,6 @@ function read(source: ImportSource): { records: SourceRecords; options: ReadOpti
   return { records: csvRecords(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };
 }
 
-const changed = (counts: EntityCounts): boolean => counts.inserted + counts.updated > 0;
-const movedMoney = (counts: AppliedCounts): boolean => changed(counts.payments) || changed(counts.clearings);
 
 const byPosition = (a: Rejection, b: Rejection): number => a.line - b.line || a.column.localeCompare(b.column);
 
@@ -68,8 +66,9 @@ export async function runImport(db: Kysely<ServerDatabase>, clock: Clock, reques
       const rejected = [...early, ...applied.rejected].sort(byPosition);
       if (rejected.length > 0 && !allowPartial) throw new RolledBack({ committed: false, dryRun, applied: zeroCounts(), rejected, promises: null });
       if (dryRun) throw new RolledBack({ committed: false, dryRun, applied: applied.counts, rejected, promises: null });
-      // Money that arrived may keep a promise: judged in the same transaction, so no client pulls the payment without the verdict.
-      const promises = movedMoney(applied.counts) ? await evaluatePromisesIn(trx, { asOf: todayUtc(clock), now }) : null;
+      // Money that arrived may keep a promise: judged in the same transaction, so no client pulls the payment without the
+      // verdict. Only the customers whose money moved: the others' promises are neither locked nor read.
+      const promises = applied.moneyMovedFor.length > 0 ? await evaluatePromisesIn(trx, { asOf: todayUtc(clock), now }, applied.moneyMovedFor) : null;
       return { committed: true, dryRun, applied: applied.counts, rejected, promises };
     });
   } catch (error) {

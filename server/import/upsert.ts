@@ -68,14 +68,17 @@ export interface UpsertResult {
   readonly counts: EntityCounts;
   /** Row id per ERP key, for the entities that refer to these rows. */
   readonly ids: Map<string, string>;
+  /** The customers whose rows were inserted or changed (a moved row: both), for what follows from a change. */
+  readonly touchedCustomers: ReadonlySet<string>;
 }
 
 export async function upsertByKey(trx: Kysely<ServerDatabase>, table: ImportTable, rows: readonly UpsertRow[], now: string): Promise<UpsertResult> {
   const spec = TABLES[table];
   const counts: EntityCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const ids = new Map<string, string>();
+  const touchedCustomers = new Set<string>();
   const [first] = rows;
-  if (first === undefined) return { counts, ids };
+  if (first === undefined) return { counts, ids, touchedCustomers };
   const columns = Object.keys(first.values);
   const existing = await rowsByKey(trx, table, rows.map((row) => row.key), columns);
 
@@ -88,6 +91,11 @@ export async function upsertByKey(trx: Kysely<ServerDatabase>, table: ImportTabl
     if (current === undefined) inserts.push({ id, row });
     else if (changed(current, row.values)) updates.push({ id, row, previousCustomerId: current['customer_id'] });
     else counts.unchanged += 1;
+  }
+  for (const { row } of inserts) if (row.customerId !== null) touchedCustomers.add(row.customerId);
+  for (const { row, previousCustomerId } of updates) {
+    if (row.customerId !== null) touchedCustomers.add(row.customerId);
+    if (typeof previousCustomerId === 'string') touchedCustomers.add(previousCustomerId);
   }
 
   for (const chunk of chunks(inserts, WRITE_CHUNK)) {
@@ -125,5 +133,5 @@ export async function upsertByKey(trx: Kysely<ServerDatabase>, table: ImportTabl
       WHERE t.id = v.id`.execute(trx);
     counts.updated += chunk.length;
   }
-  return { counts, ids };
+  return { counts, ids, touchedCustomers };
 }

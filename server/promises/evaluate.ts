@@ -16,9 +16,9 @@ export interface ServerEvaluation {
   readonly now: string;
 }
 
-/** Judges every open promise inside `trx`, the caller's transaction. */
-export const evaluatePromisesIn = (trx: Kysely<ServerDatabase>, run: ServerEvaluation): Promise<PromiseEvaluationRun> =>
-  runServerStep(trx, run.now, evaluateOpenPromises({ asOf: run.asOf, now: run.now, promiseRules: SERVER_PROMISE_RULES }, { openFollowUps: true }));
+/** Judges the open promises inside `trx`, the caller's transaction: every one, or those of the given customers. */
+export const evaluatePromisesIn = (trx: Kysely<ServerDatabase>, run: ServerEvaluation, customerIds?: readonly string[]): Promise<PromiseEvaluationRun> =>
+  runServerStep(trx, run.now, evaluateOpenPromises({ asOf: run.asOf, now: run.now, promiseRules: SERVER_PROMISE_RULES }, { openFollowUps: true }, customerIds));
 
 /** Judges every open promise in a transaction of its own. */
 export const evaluatePromisesOnServer = (db: Kysely<ServerDatabase>, run: ServerEvaluation): Promise<PromiseEvaluationRun> =>

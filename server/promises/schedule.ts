@@ -1,5 +1,6 @@
 /**
- * Judges promises when the server starts and again whenever its day changes, until the app closes.
+ * Judges promises when the server starts (before it is ready) and again whenever its day changes,
+ * until the app closes.
  * A run that fails (the database away, a deadlock with a push) is logged and tried again at the
  * next check; a run changes only verdicts that moved, so running twice on one day is harmless.
  */
@@ -34,9 +35,10 @@ export function scheduleDailyEvaluation(app: FastifyInstance, db: Kysely<ServerD
   };
   const timer = setInterval(check, checkMs);
   timer.unref();
-  app.addHook('onReady', () => {
+  // The first run is part of starting: clients that sync at once pull today's verdicts, not yesterday's.
+  app.addHook('onReady', async () => {
     check();
-    return Promise.resolve();
+    await running;
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);

@@ -40,7 +40,8 @@ const toShared = (table: SharedTable, row: Values): Record<string, unknown> =>
 function whereSql(table: SharedTable, where: RowFilter): RawBuilder<unknown> {
   const conditions = Object.entries(where).map(([column, value]) => {
     const ref = sql.ref(serverColumn(table, column));
-    if (isList(value)) return value.length === 0 ? sql`FALSE` : sql`${ref} IN (${sql.join(value)})`;
+    // One array parameter whatever the list's length (an import may judge thousands of customers' promises).
+    if (isList(value)) return value.length === 0 ? sql`FALSE` : sql`${ref} = ANY(${[...value]})`;
     return value === null ? sql`${ref} IS NULL` : sql`${ref} = ${value}`;
   });
   return conditions.length === 0 ? sql`TRUE` : sql.join(conditions, sql` AND `);

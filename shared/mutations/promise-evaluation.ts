@@ -171,9 +171,9 @@ export function* judgePromises(ctx: JudgeContext, open: readonly PromiseRow[], o
   return { rows, counts, followUpsCreated, evaluated: verdicts.length };
 }
 
-/** Judges every open promise, in id order (so two runs lock in one order). */
-export function* evaluateOpenPromises(ctx: JudgeContext, options: JudgeOptions): Step<PromiseEvaluationRun> {
-  const open = yield* rowsWhere('promises', { status: 'open' }, { lock: true });
+/** Judges every open promise, or those of the given customers, in id order (so two runs lock in one order). */
+export function* evaluateOpenPromises(ctx: JudgeContext, options: JudgeOptions, customerIds?: readonly string[]): Step<PromiseEvaluationRun> {
+  const open = yield* rowsWhere('promises', { status: 'open', ...(customerIds === undefined ? {} : { customer_id: customerIds }) }, { lock: true });
   const judged = yield* judgePromises(ctx, open, options);
   return {
     asOf: ctx.asOf,

@@ -28,6 +28,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+
+type Assignment = NonNullable<Account['customer']['assignment']>;
+
+/** The last reassignment as one line of text, for the tooltip of its clamped header line. */
+const assignmentText = (assignment: Assignment): string =>
+  `assigned ${assignment.at.slice(0, 10)}${assignment.byName === null ? '' : ` by ${assignment.byName}`}${assignment.reason === null ? '' : `: ${assignment.reason}`}`;
+
 export function AccountHeader({ account }: { account: Account }) {
   const { customer } = account;
   const limit = customer.creditLimitMinor;
@@ -67,11 +74,20 @@ export function AccountHeader({ account }: { account: Account }) {
         <Fact label="Collector">
           {customer.collector?.displayName ?? 'Unassigned'}
           {customer.assignment !== null && (
-            <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', fontWeight: 400 }} data-testid="assignment">
-              assigned {customer.assignment.at.slice(0, 10)}
-              {customer.assignment.byName !== null && <> by <UserText>{customer.assignment.byName}</UserText></>}
-              {customer.assignment.reason !== null && <>: <UserText>{customer.assignment.reason}</UserText></>}
-            </Typography>
+            // A reason may run to 200 characters: two lines in the header, the whole of it on hover.
+            <Tooltip title={assignmentText(customer.assignment)} placement="bottom-start">
+              <Typography
+                component="span"
+                variant="caption"
+                color="text.secondary"
+                sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', fontWeight: 400, overflowWrap: 'anywhere' }}
+                data-testid="assignment"
+              >
+                assigned {customer.assignment.at.slice(0, 10)}
+                {customer.assignment.byName !== null && <> by <UserText>{customer.assignment.byName}</UserText></>}
+                {customer.assignment.reason !== null && <>: <UserText>{customer.assignment.reason}</UserText></>}
+              </Typography>
+            </Tooltip>
           )}
         </Fact>
         <Fact label="Oldest past due">{account.oldestDaysPastDue === null ? 'nothing overdue' : `${account.oldestDaysPastDue} days`}</Fact>

@@ -112,6 +112,23 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
     expect(dry).toMatchObject({ committed: false, promises: null });
   });
 
+  it("judges, inside an import, only the promises of the customers whose payments or clearings moved", async () => {
+    const paid = await promiseOnNewCustomer('2026-03-03');
+    const untouched = await promiseOnNewCustomer('2026-03-03');
+    h.clock.set('2026-03-10T09:00:00.000Z');
+    try {
+      // Both promises are past their grace days; only the customer a payment arrived for is judged (and locked) by the import.
+      const report = await runImport(h.testDb.db, h.clock, {
+        source: { format: 'json', entity: 'payments', mapping: { defaultCurrency: 'EUR' }, records: [{ key: `PAY-${uuidv7()}`, customerKey: `ERP-${paid.number}`, amount: '5.00', valueDate: '2026-03-10' }] },
+      });
+      expect(report).toMatchObject({ committed: true, promises: { evaluated: 1, broken: 1 } });
+      expect((await promiseRow(paid.promiseId)).status).toBe('broken');
+      expect(await promiseRow(untouched.promiseId)).toMatchObject({ status: 'open', version: 1 });
+    } finally {
+      h.clock.set('2026-03-02T09:00:00.000Z');
+    }
+  });
+
   it('a new promise on part of the items of a promise the server has not judged yet judges it first, then answers it', async () => {
     const customer = await seedCustomer(h, annId, team);
     const first = await seedItem(h, customer.id, 10_000);
