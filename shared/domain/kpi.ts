@@ -5,7 +5,7 @@
  * Money sums are exact integers; ratios are rounded once, half away from zero, with BigInt.
  */
 import { DomainError } from '../api/result';
-import type { DisputeReason, PromiseStatus, RootCause } from './codes';
+import type { DisputeReason, ItemKind, PromiseStatus, RootCause } from './codes';
 import { addMinorSaturating, clampMinor, sumMinorSaturating } from './money';
 import { addDays, compareDates, daysBetween, storedDateOfTimestamp } from './dates';
 
@@ -26,6 +26,8 @@ export interface Period {
 }
 
 export interface KpiInvoice {
+  /** What the item is (an invoice when not given): decides whether it is a sale (CREDIT_SALES_KINDS). */
+  readonly kind?: ItemKind;
   readonly documentDate: string;
   readonly dueDate: string;
   /** Date the invoice was cleared in full; open until then (partial payments are not modelled here). */
@@ -116,12 +118,21 @@ export function arPositionAt(invoices: readonly KpiInvoice[], date: string, curr
   return { totalMinor, currentMinor };
 }
 
-/** Credit sales = invoices whose document date falls in the period. */
+/**
+ * What counts as credit sales, everywhere a KPI needs them (DSO, best possible DSO, countback, CEI):
+ * invoices and debit memos, net of the credit memos issued, by document date. A payment on account
+ * is money received, not a sale. Receivables (AR) count every open item, credit balances included.
+ */
+export const CREDIT_SALES_KINDS: readonly ItemKind[] = ['invoice', 'debit_memo', 'credit_memo'];
+
+const isCreditSale = (kind: ItemKind): boolean => CREDIT_SALES_KINDS.includes(kind);
+
+/** Credit sales of the period: the items of CREDIT_SALES_KINDS whose document date falls in it, credit memos subtracting. */
 export function creditSalesIn(invoices: readonly KpiInvoice[], period: Period, currency: string): number {
   let total = 0;
   for (const invoice of invoices) {
     requireCurrency(invoice.currency, currency);
-    if (within(invoice.documentDate, period)) total = addMinorSaturating(total, clampMinor(invoice.amountMinor));
+    if (within(invoice.documentDate, period) && isCreditSale(invoice.kind ?? 'invoice')) total = addMinorSaturating(total, clampMinor(invoice.amountMinor));
   }
   return total;
 }
@@ -145,6 +156,8 @@ function arDays(arMinor: number, input: DsoInput, formula: string, arName: strin
     currency: input.currency,
   };
   if (input.creditSalesMinor === 0) return noFigure('no credit sales in the period', formula, inputs);
+  // Credit memos can outweigh a quiet month's sales: a negative number of days would mislead.
+  if (input.creditSalesMinor < 0) return noFigure('the credit memos of the period exceed its sales', formula, inputs);
   return figure(roundedRatio(BigInt(arMinor) * BigInt(input.days), BigInt(input.creditSalesMinor), DAY_DECIMALS), formula, inputs);
 }
 
@@ -214,7 +227,8 @@ export function dsoCountback(endingArMinor: number, months: readonly CountbackMo
   let remaining = BigInt(endingArMinor);
   let fullDays = 0n;
   for (const month of months) {
-    const sales = BigInt(month.creditSalesMinor);
+    // A month whose credit memos outweigh its sales took nothing out of AR: its days count whole.
+    const sales = BigInt(Math.max(0, month.creditSalesMinor));
     if (remaining === 0n) break;
     if (sales > 0n && remaining < sales) {
       // fullDays + remaining / sales × days, over one denominator so the rounding happens once.

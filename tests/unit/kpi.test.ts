@@ -46,6 +46,24 @@ const INVOICES: readonly KpiInvoice[] = [
   invoice('2026-03-20', '2026-04-19', null, 100_000),
 ];
 
+describe('credit sales, one rule (CREDIT_SALES_KINDS)', () => {
+  const item = (kind: KpiInvoice['kind'], documentDate: string, amountMinor: number): KpiInvoice => ({ ...invoice(documentDate, documentDate, null, amountMinor), kind });
+
+  it('nets the credit memos issued in the period off the invoices and debit memos; a payment on account is no sale', () => {
+    const book = [item('invoice', '2026-03-02', 100_000), item('debit_memo', '2026-03-03', 5_000), item('credit_memo', '2026-03-04', -10_000), item('payment_on_account', '2026-03-05', -20_000), item('credit_memo', '2026-02-27', -7_000)];
+    expect(creditSalesIn(book, MARCH, EUR)).toBe(95_000);
+    // Every open item is receivable, the credit balances included.
+    expect(arPositionAt(book, '2026-03-31', EUR).totalMinor).toBe(68_000);
+  });
+
+  it('gives no DSO, with the reason, for a period whose credit memos exceed its sales', () => {
+    const book = [item('invoice', '2026-02-10', 50_000), item('invoice', '2026-03-02', 10_000), item('credit_memo', '2026-03-20', -30_000)];
+    expect(dsoFigures(dsoInputFromInvoices(book, MARCH, EUR)).dso).toMatchObject({ value: null, reason: 'the credit memos of the period exceed its sales' });
+    // Countback: March took nothing out of AR (30,000), so its 31 days count whole, then 30,000 of February's 50,000 × 28 days.
+    expect(dsoCountback(30_000, countbackMonthsFromInvoices(book, '2026-03-31', 2, EUR), EUR).value).toBe(47.8);
+  });
+});
+
 describe('AR position and credit sales from invoices', () => {
   it('counts open items at the end of a day and the not-yet-due part', () => {
     // 03-31: B + D + F = 600,000 open; D + F = 400,000 not yet due. 02-28: A + B + C = 350,000; B + C current.

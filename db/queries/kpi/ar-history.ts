@@ -8,7 +8,7 @@
  * lower it); credit sales are invoices and debit memos, by document date.
  */
 import type { ReadDb } from '../../read-db';
-import type { ArPosition } from '../../../shared/domain/kpi';
+import { CREDIT_SALES_KINDS, type ArPosition } from '../../../shared/domain/kpi';
 import { addMinorSaturating } from '../../../shared/domain/money';
 import { prepared } from '../../statements';
 import { customerFilter, scopeParams, type KpiScope } from './scope';
@@ -24,7 +24,7 @@ export interface CurrencyArHistory {
   readonly currency: string;
   /** One per boundary, in the boundaries' order. */
   readonly positions: readonly ArPosition[];
-  /** 'YYYY-MM' → invoices and debit memos documented that month (up to the last boundary). */
+  /** 'YYYY-MM' → credit sales documented that month (CREDIT_SALES_KINDS: net of credit memos; up to the last boundary). */
   readonly salesByMonth: ReadonlyMap<string, number>;
 }
 
@@ -61,7 +61,7 @@ const clearedAfterIndex = (column: string, count: number): string => boundarySea
 const itemsSql = (count: number, scope: KpiScope): string =>
   `SELECT substr(document_date, 1, 7) AS month, ${dueIndex('due_date', count)} AS dueIndex,
      sum(open_minor) AS openMinor,
-     sum(CASE WHEN kind IN ('invoice', 'debit_memo') THEN original_minor ELSE 0 END) AS salesMinor
+     sum(CASE WHEN kind IN (${CREDIT_SALES_KINDS.map((kind) => `'${kind}'`).join(', ')}) THEN original_minor ELSE 0 END) AS salesMinor
    FROM open_items
    WHERE currency = @currency AND document_date <= @b${count - 1} ${customerFilter(scope, 'customer_id', 'scan')}
    GROUP BY 1, 2`;

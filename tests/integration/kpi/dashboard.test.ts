@@ -4,10 +4,12 @@
  * AR at the end of 09-30 (opening): I1 100,000 + I7 60,000 + I8 20,000 = 180,000, all current.
  * AR at the end of 10-31 (closing): I2 50,000 + I3 30,000 (its payment came 11-05) + I4 −5,000 +
  * I7 60,000 = 135,000; current (due on or after 10-31): I2 50,000.
- * Credit sales of October: I2 50,000 + I3 30,000 = 80,000 (the credit memo is not a sale).
+ * Credit sales of October, net of credit memos: I2 50,000 + I3 30,000 − I4 5,000 = 75,000.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../support/test-api';
+import { dsoFigures, dsoInputFromInvoices, type KpiInvoice } from '../../../shared/domain/kpi';
+import { addCustomer, addItem } from '../../support/builders';
 import { buildKpiBook, type KpiBook } from './fixture';
 
 let api: TestApi;
@@ -27,18 +29,18 @@ describe('kpi.dashboard, team, October 2026, EUR', () => {
     expect(period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(currency).toBe('EUR');
     expect(currencies).toEqual(['EUR', 'USD']);
-    // 135,000 ÷ 80,000 × 31 = 52.3125
-    expect(figures.dso).toMatchObject({ value: 52.31, unit: 'days', inputs: { endingArMinor: 135_000, creditSalesMinor: 80_000, days: 31 } });
-    // 50,000 ÷ 80,000 × 31 = 19.375, half away from zero
-    expect(figures.bestPossibleDso.value).toBe(19.38);
-    expect(figures.averageDaysDelinquent.value).toBe(32.93);
-    // (180,000 + 80,000 − 135,000) ÷ (180,000 + 80,000 − 50,000) × 100 = 59.5238…
-    expect(figures.cei).toMatchObject({ value: 59.52, unit: 'percent', inputs: { openingArMinor: 180_000, closingCurrentArMinor: 50_000 } });
+    // 135,000 ÷ 75,000 × 31 = 55.8
+    expect(figures.dso).toMatchObject({ value: 55.8, unit: 'days', inputs: { endingArMinor: 135_000, creditSalesMinor: 75_000, days: 31 } });
+    // 50,000 ÷ 75,000 × 31 = 20.666…
+    expect(figures.bestPossibleDso.value).toBe(20.67);
+    expect(figures.averageDaysDelinquent.value).toBe(35.13);
+    // (180,000 + 75,000 − 135,000) ÷ (180,000 + 75,000 − 50,000) × 100 = 58.536…
+    expect(figures.cei).toMatchObject({ value: 58.54, unit: 'percent', inputs: { openingArMinor: 180_000, creditSalesMinor: 75_000, closingCurrentArMinor: 50_000 } });
     // 50,000 ÷ 135,000 × 100 = 37.037…
     expect(figures.percentCurrent.value).toBe(37.04);
-    // October's 80,000 used up (31 days, 55,000 left), then 55,000 ÷ 180,000 × 30 days of September = 9.1666…
-    expect(figures.dsoCountback.value).toBe(40.17);
-    expect(figures.dsoCountback.inputs).toMatchObject({ 'creditSalesMinor 2026-10': 80_000, 'creditSalesMinor 2026-09': 180_000, 'days 2026-09': 30 });
+    // October's 75,000 used up (31 days, 60,000 left), then 60,000 ÷ 180,000 × 30 days of September = 10
+    expect(figures.dsoCountback.value).toBe(41);
+    expect(figures.dsoCountback.inputs).toMatchObject({ 'creditSalesMinor 2026-10': 75_000, 'creditSalesMinor 2026-09': 180_000, 'days 2026-09': 30 });
   });
 
   it('computes days delinquent of the invoices paid in the month', async () => {
@@ -89,7 +91,7 @@ describe('kpi.dashboard, team, October 2026, EUR', () => {
     ]);
     // September: opening 40,000 (I5, paid 09-15), closing 180,000 all current, sales 180,000 over 30 days
     expect(trend[10]?.values).toMatchObject({ dso: 30, bestPossibleDso: 30, averageDaysDelinquent: 0, cei: 100, percentCurrent: 100, disputesOpened: 1 });
-    expect(trend[11]?.values).toMatchObject({ dso: 52.31, cei: 59.52, keptRateByCount: 0.3333, brokenPromises: 1 });
+    expect(trend[11]?.values).toMatchObject({ dso: 55.8, cei: 58.54, keptRateByCount: 0.3333, brokenPromises: 1 });
     // Nothing was sold in 2025: no DSO, and the reason is on the figure of such a month.
     expect(trend[0]?.values.dso).toBeNull();
   });
@@ -143,5 +145,24 @@ describe('kpi.dashboard input', () => {
   it('refuses a month that has not started', async () => {
     const result = await api.raw('kpi.dashboard', { month: '2026-12' });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', field: 'month', message: 'month 2026-12 has not started yet (today is 2026-11-23)' } });
+  });
+});
+
+describe('one DSO for one book', () => {
+  it('the dashboard and the KPI library agree on a book with a credit memo: credit sales net of it', async () => {
+    const customer = addCustomer(api.store.sqlite, { collector_id: book.collectorA, currency: 'CHF', country: 'CH' }).id;
+    const items: readonly KpiInvoice[] = [
+      { kind: 'invoice', documentDate: '2026-09-10', dueDate: '2026-10-10', paidDate: null, amountMinor: 40_000, currency: 'CHF' },
+      { kind: 'invoice', documentDate: '2026-10-01', dueDate: '2026-11-15', paidDate: null, amountMinor: 100_000, currency: 'CHF' },
+      { kind: 'credit_memo', documentDate: '2026-10-20', dueDate: '2026-10-20', paidDate: null, amountMinor: -10_000, currency: 'CHF' },
+    ];
+    for (const item of items) {
+      addItem(api.store.sqlite, customer, { kind: item.kind ?? 'invoice', document_date: item.documentDate, due_date: item.dueDate, currency: 'CHF', original_minor: item.amountMinor, open_minor: item.amountMinor });
+    }
+    const { figures } = await api.call('kpi.dashboard', { month: '2026-10', currency: 'CHF' });
+    const library = dsoFigures(dsoInputFromInvoices(items, { from: '2026-10-01', to: '2026-10-31' }, 'CHF'));
+    // 130,000 ÷ (100,000 − 10,000) × 31 = 44.777…
+    expect(figures.dso).toMatchObject({ value: 44.78, inputs: { endingArMinor: 130_000, creditSalesMinor: 90_000 } });
+    expect([figures.dso.value, figures.bestPossibleDso.value, figures.averageDaysDelinquent.value]).toEqual([library.dso.value, library.bestPossibleDso.value, library.averageDaysDelinquent.value]);
   });
 });
