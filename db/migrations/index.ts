@@ -11,6 +11,7 @@ import * as m005 from './005-users-disabled';
 import * as m006 from './006-closing-reasons';
 import * as m007 from './007-customer-team';
 import * as m008 from './008-assignment-reason';
+import * as m009 from './009-erp-disputed';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '006-closing-reasons': { up: m006.up },
   '007-customer-team': { up: m007.up },
   '008-assignment-reason': { up: m008.up },
+  '009-erp-disputed': { up: m009.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -59,6 +59,7 @@ interface ItemRow {
   open_minor: number;
   disputed_minor: number;
   dunning_level: number;
+  erp_disputed: number;
   promised: number;
 }
 
@@ -70,7 +71,7 @@ const Q = {
       LEFT JOIN customer_summary s ON s.customer_id = c.id
     WHERE c.id = ?`,
   items: `SELECT i.id, i.kind, i.document_number, i.reference, i.document_date, i.due_date, i.currency, i.original_minor,
-      i.open_minor, i.disputed_minor, i.dunning_level,
+      i.open_minor, i.disputed_minor, i.dunning_level, i.erp_disputed,
       EXISTS (SELECT 1 FROM promise_items pi JOIN promises p ON p.id = pi.promise_id
               WHERE pi.open_item_id = i.id AND p.status = 'open') AS promised
     FROM open_items i WHERE i.customer_id = ? AND i.open_minor <> 0 ORDER BY i.due_date, i.document_number`,
@@ -94,6 +95,10 @@ const Q = {
   escalations: `SELECT e.id, e.kind, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.reason, e.status, e.requested_at, u.display_name AS by_name
     FROM escalations e LEFT JOIN users u ON u.id = e.requested_by WHERE e.customer_id = ?`,
   promiseCounts: `SELECT status, count(*) AS count FROM promises WHERE customer_id = ? GROUP BY status`,
+  // The same test of "disputed" as the payment history of the forecast (queries/kpi/forecast.ts).
+  disputeHistory: `SELECT count(*) AS invoices,
+      coalesce(sum(i.erp_disputed = 1 OR EXISTS (SELECT 1 FROM dispute_items di WHERE di.open_item_id = i.id)), 0) AS disputed
+    FROM open_items i WHERE i.customer_id = ? AND i.kind = 'invoice'`,
   disputeCounts: `SELECT status, count(*) AS count FROM disputes WHERE customer_id = ? GROUP BY status`,
   escalationCounts: `SELECT status, count(*) AS count FROM escalations WHERE customer_id = ? GROUP BY status`,
 } as const;
@@ -228,6 +233,7 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
         openMinor: item.open_minor,
         disputedMinor: item.disputed_minor,
         dunningLevel: item.dunning_level,
+        erpDisputed: item.erp_disputed === 1,
         daysPastDue: days,
         bucketKey: bucketFor(agingDays, config.buckets).key,
         promised: item.promised === 1,
@@ -240,5 +246,6 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
     promiseStatuses: counts(sqlite, Q.promiseCounts, customerId, PROMISE_STATUSES),
     disputeStatuses: counts(sqlite, Q.disputeCounts, customerId, DISPUTE_STATUSES),
     escalationStatuses: counts(sqlite, Q.escalationCounts, customerId, ESCALATION_STATUSES),
+    disputeHistory: prepared<[string], { invoices: number; disputed: number }>(sqlite, Q.disputeHistory).get(customerId) ?? { invoices: 0, disputed: 0 },
   };
 }

@@ -181,14 +181,19 @@ function openItemSchema(options: ReadOptions) {
       currency: currency(options),
       originalAmount: field(decimal(options.decimalSeparator)),
       openAmount: field(decimal(options.decimalSeparator).optional()),
-      disputedAmount: field(decimal(options.decimalSeparator, 'not_negative'), '0'),
+      disputedAmount: field(decimal(options.decimalSeparator, 'not_negative').optional()),
       disputed: field(flag().optional()),
       dunningLevel: field(wholeNumber(0, 9), 0),
       clearedOn: field(date(options.dateFormat).optional()),
     })
     .transform((row, ctx): EntityRecords['openItems'] => {
       const originalMinor = toMinor(ctx, 'originalAmount', row.originalAmount, row.currency);
-      const disputedMinor = toMinor(ctx, 'disputedAmount', row.disputedAmount, row.currency);
+      const openMinor = row.openAmount === undefined ? originalMinor : toMinor(ctx, 'openAmount', row.openAmount, row.currency);
+      const givenDisputedMinor = row.disputedAmount === undefined ? null : toMinor(ctx, 'disputedAmount', row.disputedAmount, row.currency);
+      const disputed = row.disputed ?? (givenDisputedMinor ?? 0) > 0;
+      // The ERP flags the item disputed and names no amount: all that is open is in dispute, so it is
+      // left out of what is collectible, dunned and promised, as the rules for disputes say.
+      const disputedMinor = givenDisputedMinor ?? (disputed ? Math.max(0, openMinor) : 0);
       return {
         key: row.key,
         customerKey: row.customerKey,
@@ -199,9 +204,9 @@ function openItemSchema(options: ReadOptions) {
         dueDate: row.dueDate,
         currency: row.currency,
         originalMinor,
-        openMinor: row.openAmount === undefined ? originalMinor : toMinor(ctx, 'openAmount', row.openAmount, row.currency),
+        openMinor,
         disputedMinor,
-        disputed: row.disputed ?? disputedMinor > 0,
+        disputed,
         dunningLevel: row.dunningLevel,
         clearedOn: row.clearedOn ?? null,
       };

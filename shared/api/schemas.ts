@@ -194,6 +194,8 @@ export const OpenItemSchema = z.object({
   openMinor: MinorSchema,
   disputedMinor: MinorSchema,
   dunningLevel: z.number().int(),
+  /** The ERP flags the item as disputed (its own dispute management), whether or not a case is open here. */
+  erpDisputed: z.boolean(),
   daysPastDue: z.number().int(),
   bucketKey: z.string(),
   promised: z.boolean(),
@@ -239,6 +241,8 @@ export const CustomerAccountSchema = z.object({
   promiseStatuses: z.array(z.object({ status: z.enum(PROMISE_STATUSES), count: z.number().int() })),
   disputeStatuses: z.array(z.object({ status: z.enum(DISPUTE_STATUSES), count: z.number().int() })),
   escalationStatuses: z.array(z.object({ status: z.enum(ESCALATION_STATUSES), count: z.number().int() })),
+  /** The customer's invoices, open and settled, and how many were disputed: flagged by the ERP or in a case here. */
+  disputeHistory: z.object({ invoices: z.number().int(), disputed: z.number().int() }),
 });
 
 // ---------- search ----------

@@ -139,8 +139,10 @@ export const SYNCED_TABLES = {
       dunning_level: col('integer', DEFAULTED),
       cleared_at: nullable('date'),
       updated_at: col('timestamp'),
+      // The ERP's own dispute flag: unlike disputed_minor it stays set after settlement (the customer's dispute history).
+      erp_disputed: col('boolean', DEFAULTED),
     },
-    serverOnly: { ...SERVER_BOOKKEEPING, erp_disputed: { ...col('boolean', DEFAULTED), why: "the ERP's own dispute flag, compared on import" } },
+    serverOnly: SERVER_BOOKKEEPING,
   },
   payments: {
     columns: {

@@ -33,7 +33,7 @@ const pastPromisesSql = (scope: KpiScope): string =>
 // Paid invoices are the payment history: how late each customer pays.
 const settledSql = (scope: KpiScope): string =>
   `SELECT customer_id AS customerKey, document_date AS invoiceDate, due_date AS dueDate, cleared_at AS settledDate,
-     id IN (SELECT open_item_id FROM dispute_items) AS disputed
+     (erp_disputed = 1 OR id IN (SELECT open_item_id FROM dispute_items)) AS disputed
    FROM open_items WHERE kind = 'invoice' AND cleared_at IS NOT NULL ${customerFilter(scope, 'customer_id')}`;
 
 /**

@@ -9,7 +9,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { goBack } from '../app/router';
-import { money } from '../common/format';
+import { formatCount, money } from '../common/format';
 import { RiskChip } from '../common/RiskChip';
 import { StatementButton } from '../reports/StatementButton';
 import type { Account } from './types';
@@ -30,6 +30,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 
 type Assignment = NonNullable<Account['customer']['assignment']>;
+
+/** "17 of 17 (100 %)": invoices open and settled, disputed in the ERP or in a case here. */
+function disputeHistoryText({ invoices, disputed }: Account['disputeHistory']): string {
+  if (invoices === 0) return 'no invoices yet';
+  return `${formatCount(disputed)} of ${formatCount(invoices)} (${Math.round((disputed * 100) / invoices)} %)`;
+}
 
 /** The last reassignment as one line of text, for the tooltip of its clamped header line. */
 const assignmentText = (assignment: Assignment): string =>
@@ -89,6 +95,9 @@ export function AccountHeader({ account }: { account: Account }) {
               </Typography>
             </Tooltip>
           )}
+        </Fact>
+        <Fact label="Disputed invoices">
+          <span data-testid="dispute-history">{disputeHistoryText(account.disputeHistory)}</span>
         </Fact>
         <Fact label="Oldest past due">{account.oldestDaysPastDue === null ? 'nothing overdue' : `${account.oldestDaysPastDue} days`}</Fact>
         <Box sx={{ gridColumn: 'span 2', minWidth: 200 }}>

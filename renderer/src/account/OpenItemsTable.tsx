@@ -12,6 +12,7 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import Tooltip from '@mui/material/Tooltip';
 import { useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
 import { ITEM_KINDS } from '../../../shared/domain/codes';
 import { ITEM_KIND_LABELS } from '../../../shared/domain/labels';
@@ -244,6 +245,11 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
                   <TableCell>
                     {ITEM_KIND_LABELS[item.kind]}
                     {item.promised && <Chip size="small" label="promised" color="info" variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />}
+                    {item.erpDisputed && (
+                      <Tooltip title="The ERP flags this item as disputed">
+                        <Chip size="small" label="ERP dispute" color="warning" variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} data-testid="erp-disputed" />
+                      </Tooltip>
+                    )}
                     {item.dunningLevel > 0 && (
                       <Chip size="small" label={`dunning ${item.dunningLevel}`} variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />
                     )}

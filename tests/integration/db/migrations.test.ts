@@ -15,7 +15,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   users: columnsOf<Database['users']>()('id', 'username', 'display_name', 'email', 'role', 'team_id', 'is_local_profile', 'created_at', 'disabled'),
   customers: columnsOf<Database['customers']>()('id', 'erp_key', 'number', 'name', 'country', 'currency', 'payment_terms', 'payment_terms_days', 'credit_limit_minor', 'credit_hold', 'risk_class', 'collector_id', 'updated_at', 'team_id', 'assigned_by', 'assigned_at', 'assignment_reason'),
   contact_persons: columnsOf<Database['contact_persons']>()('id', 'customer_id', 'name', 'role', 'phone', 'email', 'preferred_channel', 'is_primary', 'created_at', 'updated_at'),
-  open_items: columnsOf<Database['open_items']>()('id', 'erp_key', 'customer_id', 'kind', 'document_number', 'reference', 'document_date', 'due_date', 'currency', 'original_minor', 'open_minor', 'disputed_minor', 'dunning_level', 'cleared_at', 'updated_at'),
+  open_items: columnsOf<Database['open_items']>()('id', 'erp_key', 'customer_id', 'kind', 'document_number', 'reference', 'document_date', 'due_date', 'currency', 'original_minor', 'open_minor', 'disputed_minor', 'dunning_level', 'cleared_at', 'updated_at', 'erp_disputed'),
   payments: columnsOf<Database['payments']>()('id', 'erp_key', 'customer_id', 'amount_minor', 'currency', 'value_date', 'method', 'reference', 'updated_at'),
   clearings: columnsOf<Database['clearings']>()('id', 'payment_id', 'open_item_id', 'amount_minor', 'currency', 'cleared_on'),
   activities: columnsOf<Database['activities']>()('id', 'customer_id', 'contact_person_id', 'channel', 'direction', 'outcome', 'note', 'duration_seconds', 'follow_up_date', 'occurred_at', 'user_id', 'created_at'),
@@ -42,7 +42,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
 const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
 /** Columns later migrations add to tables of 001. */
-const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'] };
+const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'], open_items: ['erp_disputed'] };
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -231,8 +231,33 @@ describe('migration 008-assignment-reason', () => {
   });
 });
 
+describe('migration 009-erp-disputed', () => {
+  it("adds the ERP's dispute flag, unset on the items there were, and makes the next sync a fresh snapshot", async () => {
+    const store = await migrateThrough('008-assignment-reason');
+    store.sqlite
+      .prepare(
+        `INSERT INTO customers (id, erp_key, number, name, country, currency, payment_terms, payment_terms_days, credit_limit_minor, risk_class, collector_id, updated_at)
+         VALUES ('c1', 'c1', 'c1', 'c1', 'DE', 'EUR', 'NET30', 30, 0, 'low', NULL, '2026-03-02T09:00:00.000Z')`,
+      )
+      .run();
+    store.sqlite
+      .prepare(
+        `INSERT INTO open_items (id, erp_key, customer_id, kind, document_number, document_date, due_date, currency, original_minor, open_minor, updated_at)
+         VALUES ('i1', 'i1', 'c1', 'invoice', 'INV-1', '2026-02-01', '2026-03-01', 'EUR', 100, 100, '2026-03-02T09:00:00.000Z')`,
+      )
+      .run();
+    store.sqlite.prepare("INSERT INTO sync_state (key, value) VALUES ('sync.cursor', 'abc'), ('sync.client_id', 'desk-1')").run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    expect(migrated.sqlite.prepare('SELECT erp_disputed FROM open_items').all()).toEqual([{ erp_disputed: 0 }]);
+    expect(migrated.sqlite.prepare('SELECT key FROM sync_state ORDER BY key').pluck().all()).toEqual(['sync.client_id']);
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed']);
   });
 });

@@ -157,6 +157,23 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     ]);
   });
 
+  it('takes an item the ERP flags as disputed without an amount as disputed for all that is open; an amount given is kept', async () => {
+    const records = [
+      { key: 'DISP-ALL', customerKey: 'D-100', documentDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: '100', openAmount: '80', disputed: 'yes' },
+      { key: 'DISP-PART', customerKey: 'D-100', documentDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: '100', disputedAmount: '25' },
+      { key: 'DISP-SETTLED', customerKey: 'D-100', documentDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: '100', openAmount: '0', disputed: 'yes' },
+      { key: 'DISP-NONE', customerKey: 'D-100', documentDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: '100' },
+    ];
+    expect(await run({ format: 'json', entity: 'openItems', mapping: { defaultCurrency: 'EUR' }, records })).toMatchObject({ committed: true, rejected: [] });
+    const rows = await testDb.db.selectFrom('open_items').select(['erp_key', 'disputed_minor', 'erp_disputed']).where('erp_key', 'like', 'DISP-%').orderBy('erp_key').execute();
+    expect(rows).toEqual([
+      { erp_key: 'DISP-ALL', disputed_minor: 8_000, erp_disputed: true },
+      { erp_key: 'DISP-NONE', disputed_minor: 0, erp_disputed: false },
+      { erp_key: 'DISP-PART', disputed_minor: 2_500, erp_disputed: true },
+      { erp_key: 'DISP-SETTLED', disputed_minor: 0, erp_disputed: true },
+    ]);
+  });
+
   it('serializes concurrent imports of the same new keys: one inserts, the other finds them unchanged', async () => {
     const records = [{ key: 'CC-1', name: 'Concurrent', country: 'DE', currency: 'EUR' }];
     const reports = await Promise.all([1, 2].map(() => run({ format: 'json', entity: 'customers', records })));

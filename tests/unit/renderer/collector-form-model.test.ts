@@ -19,6 +19,7 @@ function item(id: string, openMinor: number, overrides: Partial<OpenItem> = {}):
     openMinor,
     disputedMinor: 0,
     dunningLevel: 0,
+    erpDisputed: false,
     daysPastDue: 53,
     bucketKey: '31-60',
     promised: false,

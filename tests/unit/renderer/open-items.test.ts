@@ -17,6 +17,7 @@ function item(overrides: Partial<OpenItem>): OpenItem {
     openMinor: 10_000,
     disputedMinor: 0,
     dunningLevel: 0,
+    erpDisputed: false,
     daysPastDue: 53,
     bucketKey: '31-60',
     promised: false,
