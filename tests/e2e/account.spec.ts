@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { dataRows, openWorklist } from './ui';
 
@@ -138,4 +140,29 @@ test('the timeline filters by entry type', async ({ server, page }) => {
   await expect(second).toHaveAttribute('aria-pressed', 'true');
   const shownTypes = await timeline.locator('li[data-type]').evaluateAll((lis) => [...new Set(lis.map((li) => li.getAttribute('data-type')))]);
   expect(shownTypes.length).toBe(1);
+});
+
+test("an item the ERP flags as disputed says so, and the header counts the customer's disputed invoices", async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  const first = dataRows(page).first();
+  const customerId = (await first.getAttribute('data-customer-id')) ?? '';
+  // As a sync from a server holding the ERP's flag would write it: one open invoice, one settled.
+  const sqlite = new Database(join(server.dataDir, 'ledgerline.db'));
+  const { documentNumber, expected } = ((): { documentNumber: string; expected: string } => {
+    try {
+      const open = sqlite.prepare("SELECT id, document_number FROM open_items WHERE customer_id = ? AND kind = 'invoice' AND open_minor > 0 ORDER BY due_date, id LIMIT 1").get(customerId) as { id: string; document_number: string };
+      sqlite.prepare("UPDATE open_items SET erp_disputed = 1 WHERE id = ? OR id = (SELECT id FROM open_items WHERE customer_id = ? AND kind = 'invoice' AND open_minor = 0 ORDER BY id LIMIT 1)").run(open.id, customerId);
+      const counts = sqlite
+        .prepare("SELECT count(*) AS invoices, sum(erp_disputed = 1 OR EXISTS (SELECT 1 FROM dispute_items d WHERE d.open_item_id = i.id)) AS disputed FROM open_items i WHERE customer_id = ? AND kind = 'invoice'")
+        .get(customerId) as { invoices: number; disputed: number };
+      return { documentNumber: open.document_number, expected: `${String(counts.disputed)} of ${String(counts.invoices)} (${String(Math.round((counts.disputed * 100) / counts.invoices))}%)` };
+    } finally {
+      sqlite.close();
+    }
+  })();
+  await first.locator('a').first().click();
+  await expect(page.getByTestId('dispute-history')).toHaveText(expected);
+  const row = page.getByRole('table', { name: 'Open items' }).locator('tbody tr[data-item-id]').filter({ hasText: documentNumber });
+  await expect(row.getByTestId('erp-disputed')).toHaveText('ERP dispute');
+  await expect(page.getByTestId('erp-disputed')).toHaveCount(1);
 });

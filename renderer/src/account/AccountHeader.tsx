@@ -31,10 +31,10 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 type Assignment = NonNullable<Account['customer']['assignment']>;
 
-/** "17 of 17 (100 %)": invoices open and settled, disputed in the ERP or in a case here. */
+/** "17 of 17 (100%)": invoices open and settled, disputed in the ERP or in a case here. */
 function disputeHistoryText({ invoices, disputed }: Account['disputeHistory']): string {
   if (invoices === 0) return 'no invoices yet';
-  return `${formatCount(disputed)} of ${formatCount(invoices)} (${Math.round((disputed * 100) / invoices)} %)`;
+  return `${formatCount(disputed)} of ${formatCount(invoices)} (${Math.round((disputed * 100) / invoices)}%)`;
 }
 
 /** The last reassignment as one line of text, for the tooltip of its clamped header line. */
