@@ -9,17 +9,11 @@ import { ROLES, type Role } from '../../shared/domain/codes';
 import type { Clock } from '../../shared/domain/clock';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { revokeAllRefreshTokens } from '../auth/refresh-tokens';
-import { recordChange } from '../db/change-log';
 import type { ServerDatabase } from '../db/schema';
 import { LOG_EPOCH_KEY } from '../sync/log-epoch';
+import { AdminError } from './admin-error';
+import { writeAssignments } from './bulk-assign';
 
-/** A request that is well-formed but cannot be carried out (unknown user, duplicate name...). */
-export class AdminError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AdminError';
-  }
-}
 
 type Db = Kysely<ServerDatabase>;
 
@@ -125,15 +119,12 @@ export async function assignCustomers(db: Db, clock: Clock, collectorUsername: s
     const found = new Set(customers.map((c) => c.number));
     const missing = numbers.filter((n) => !found.has(n));
     if (missing.length > 0) throw new AdminError(`Unknown customer numbers: ${missing.join(', ')}. Nothing was assigned.`);
-    const now = clock.now().toISOString();
-    for (const customer of customers) {
-      const seq = await recordChange(trx, { entity: 'customers', entityId: customer.id, customerId: customer.id, op: 'upsert' }, now);
-      await trx
-        .updateTable('customers')
-        .set((eb) => ({ collector_id: collector.id, team_id: collector.team_id, updated_at: now, updated_seq: seq, version: eb('version', '+', 1) }))
-        .where('id', '=', customer.id)
-        .execute();
-    }
+    await writeAssignments(
+      trx,
+      customers.map((customer) => ({ customerId: customer.id, collectorId: collector.id, teamId: collector.team_id })),
+      clock.now().toISOString(),
+      'assigned by an administrator',
+    );
     return customers.length;
   });
 }

@@ -7,7 +7,11 @@ import { systemClock, type Clock } from '../../shared/domain/clock';
 import type { ServerDatabase } from '../db/schema';
 import { openConfiguredDb, runIfEntryPoint } from './cli-main';
 import type { Kysely } from 'kysely';
-import { AdminError, assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword, rotateLogEpoch } from './admin-commands';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword, rotateLogEpoch } from './admin-commands';
+import { AdminError } from './admin-error';
+import { assignFromSource, AssignmentReasonSchema, readAssignmentFile, type BulkAssignmentReport } from './bulk-assign';
 import { readPasswordFromStdin, readPasswordFromTerminal } from './password-input';
 
 export const USAGE = `Usage: npm run server:admin -- <command> [options]
@@ -18,6 +22,7 @@ Commands:
   reset-password <username> [--password-stdin]
   disable-user <username>
   assign-customers --collector <username> <customer-number>...
+  assign-from-file <mapping.csv|rules.json> [--dry-run] [--everyone] [--reason <text>] [--json]
   list-users [--json]
   rotate-log-epoch
 
@@ -47,6 +52,9 @@ const OPTIONS = {
   'password-stdin': { type: 'boolean' },
   collector: { type: 'string' },
   json: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  everyone: { type: 'boolean' },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -59,6 +67,7 @@ const COMMANDS: Readonly<Record<string, { options: readonly (keyof Values)[]; po
   'reset-password': { options: ['password-stdin'], positionals: [1, 1], what: 'a username' },
   'disable-user': { options: [], positionals: [1, 1], what: 'a username' },
   'assign-customers': { options: ['collector'], positionals: [1, Infinity], what: 'one or more customer numbers' },
+  'assign-from-file': { options: ['dry-run', 'everyone', 'reason', 'json'], positionals: [1, 1], what: 'one file: a .csv mapping or a .json rule set' },
   'list-users': { options: ['json'], positionals: [0, 0], what: 'no arguments' },
   'rotate-log-epoch': { options: [], positionals: [0, 0], what: 'no arguments' },
 };
@@ -83,6 +92,10 @@ function parse(argv: readonly string[]): { command: string; args: string[]; valu
     if (role === undefined || !isRole(role)) throw new UsageError('create-user needs --role collector, team_lead or admin.');
   }
   if (command === 'assign-customers' && parsed.values.collector === undefined) throw new UsageError('assign-customers needs --collector <username>.');
+  if (parsed.values.reason !== undefined) {
+    const reason = AssignmentReasonSchema.safeParse(parsed.values.reason);
+    if (!reason.success) throw new UsageError(`--reason ${reason.error.issues[0]?.message ?? 'is not valid'}.`);
+  }
   return { command, args, values: parsed.values };
 }
 
@@ -128,6 +141,24 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
       io.stdout(`Assigned ${count} customer${count === 1 ? '' : 's'} to "${values.collector ?? ''}".`);
       return;
     }
+    case 'assign-from-file': {
+      let content: string;
+      try {
+        content = readFileSync(first, 'utf8');
+      } catch (error) {
+        throw new AdminError(`Cannot read ${first}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const report = await assignFromSource(db, clock, {
+        source: readAssignmentFile(first, content),
+        reason: values.reason?.trim() ?? `bulk assignment from ${basename(first)}`,
+        dryRun: values['dry-run'] === true,
+        everyone: values.everyone === true,
+      });
+      if (values.json === true) io.stdout(JSON.stringify(report));
+      else for (const line of reportLines(report)) io.stdout(line);
+      if (report.rejected.length > 0) throw new AdminError(`Nothing was assigned: ${String(report.rejected.length)} line${report.rejected.length === 1 ? '' : 's'} refused.`);
+      return;
+    }
     case 'list-users': {
       const users = await listUsers(db);
       if (values.json === true) {
@@ -146,6 +177,16 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
       return;
     }
   }
+}
+
+/** The report of a bulk assignment as the terminal shows it. */
+function reportLines(report: BulkAssignmentReport): string[] {
+  const verb = report.committed ? 'Assigned' : report.dryRun && report.rejected.length === 0 ? 'Would assign' : 'Would have assigned';
+  const per = Object.entries(report.byCollector).map(([username, count]) => `${username} ${String(count)}`);
+  return [
+    `${verb} ${String(report.assigned)} customer${report.assigned === 1 ? '' : 's'}${per.length > 0 ? ` (${per.join(', ')})` : ''}; ${String(report.unchanged)} already with that collector; ${String(report.unmatched)} matched no rule.`,
+    ...report.rejected.map((rejection) => `${report.source === 'rules' ? 'rule' : 'line'} ${String(rejection.line)}: "${rejection.value}": ${rejection.reason}`),
+  ];
 }
 
 /** Runs one command; returns the process exit code. */

@@ -1,5 +1,5 @@
 /** Password input for the admin CLI: from piped stdin, or typed on the terminal without echo. */
-import { AdminError } from './admin-commands';
+import { AdminError } from './admin-error';
 
 export async function readPasswordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];

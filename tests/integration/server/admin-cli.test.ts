@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin, type AdminIo } from '../../../server/cli/admin';
 import type { UserListing } from '../../../server/cli/admin-commands';
@@ -136,5 +139,78 @@ describe.each(BACKENDS)('admin CLI on %s', (kind) => {
     const session = await login(h, username);
     const list = await h.app.inject({ method: 'GET', url: '/v1/portfolio/customers', headers: { authorization: `Bearer ${session.accessToken}` } });
     expect(list.json<{ customers: { id: string }[] }>().customers.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
+  });
+  it('assign-from-file assigns by a mapping, all or nothing, says what it did, and a second run changes nothing', async () => {
+    const team = `West ${unique()}`;
+    await admin(['create-team', team]);
+    const [ann, bob] = [`ann-${unique()}`, `bob-${unique()}`];
+    for (const username of [ann, bob]) await admin(['create-user', username, '--role', 'collector', '--team', team]);
+    const a = await seedCustomer(h, null);
+    const b = await seedCustomer(h, null);
+    const dir = mkdtempSync(join(tmpdir(), 'assign-'));
+    const file = (name: string, text: string): string => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const { db } = h.testDb;
+    const assigned = async () => db.selectFrom('customers').select(['id', 'collector_id', 'assignment_reason', 'assigned_at', 'version']).where('id', 'in', [a.id, b.id]).orderBy('number').execute();
+
+    const bad = await admin(['assign-from-file', file('bad.csv', `customer,collector\n${a.number},${ann}\nNOPE,${bob}\n${b.number},nobody-${unique()}\n`)]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('line 3: "NOPE": no customer with number or ERP key "NOPE"');
+    expect(bad.out).toMatch(/line 4: "nobody-[^"]+": there is no user/);
+    expect(bad.err).toBe('Nothing was assigned: 2 lines refused.');
+    expect((await assigned()).map((row) => row.collector_id)).toEqual([null, null]);
+
+    // By number and by ERP key; a dry run plans and writes nothing.
+    const mapping = file('map.csv', `Customer,Collector\n${a.number},${ann}\nERP-${b.number},${bob.toUpperCase()}\n`);
+    expect(await admin(['assign-from-file', mapping, '--dry-run'])).toMatchObject({ code: 0, out: `Would assign 2 customers (${ann} 1, ${bob} 1); 0 already with that collector; 0 matched no rule.` });
+    expect((await assigned()).map((row) => row.collector_id)).toEqual([null, null]);
+
+    expect(await admin(['assign-from-file', mapping])).toMatchObject({ code: 0, out: `Assigned 2 customers (${ann} 1, ${bob} 1); 0 already with that collector; 0 matched no rule.` });
+    const ids = await db.selectFrom('users').select(['id', 'username']).where('username', 'in', [ann, bob]).execute();
+    const idOf = (username: string) => ids.find((user) => user.username === username)?.id;
+    const after = await assigned();
+    expect(after).toHaveLength(2);
+    expect(after).toEqual(
+      expect.arrayContaining([
+        { id: a.id, collector_id: idOf(ann), assignment_reason: 'bulk assignment from map.csv', assigned_at: h.clock.now().toISOString(), version: 2 },
+        { id: b.id, collector_id: idOf(bob), assignment_reason: 'bulk assignment from map.csv', assigned_at: h.clock.now().toISOString(), version: 2 },
+      ]),
+    );
+    const logged = async () => db.selectFrom('change_log').select('seq').where('customer_id', 'in', [a.id, b.id]).execute();
+    expect(await logged()).toHaveLength(2);
+
+    expect(await admin(['assign-from-file', mapping])).toMatchObject({ code: 0, out: 'Assigned 0 customers; 2 already with that collector; 0 matched no rule.' });
+    expect(await logged()).toHaveLength(2);
+  });
+
+  it('assign-from-file assigns by rules the customers nobody collects, the first matching rule winning', async () => {
+    const team = `East ${unique()}`;
+    await admin(['create-team', team]);
+    const [cara, dan] = [`cara-${unique()}`, `dan-${unique()}`];
+    for (const username of [cara, dan]) await admin(['create-user', username, '--role', 'collector', '--team', team]);
+    const austrian = await seedCustomer(h, null);
+    const german = await seedCustomer(h, null);
+    const { db } = h.testDb;
+    await db.updateTable('customers').set({ country: 'AT' }).where('id', '=', austrian.id).execute();
+    const dir = mkdtempSync(join(tmpdir(), 'assign-'));
+    const rules = (body: unknown): string => {
+      writeFileSync(join(dir, 'rules.json'), JSON.stringify(body));
+      return join(dir, 'rules.json');
+    };
+    const range = { from: austrian.number < german.number ? austrian.number : german.number, to: austrian.number < german.number ? german.number : austrian.number };
+
+    const refused = await admin(['assign-from-file', rules({ rules: [{ collector: `ghost-${unique()}`, countries: ['AT'] }] })]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/rule 1: "ghost-[^"]+": there is no user/);
+    const malformed = await admin(['assign-from-file', rules({ rules: [{ collector: cara, countries: ['Austria'] }] })]);
+    expect(malformed).toMatchObject({ code: 1, err: expect.stringContaining('rules.0.countries.0: must be ISO 3166 country codes such as "DE"') as string });
+
+    const done = await admin(['assign-from-file', rules({ rules: [{ collector: cara, countries: ['AT'], numbers: range }, { collector: dan, numbers: range }] }), '--reason', 'New territories', '--json']);
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.out)).toMatchObject({ source: 'rules', committed: true, byCollector: { [cara]: 1, [dan]: 1 }, rejected: [] });
+    const rows = await db.selectFrom('customers').innerJoin('users', 'users.id', 'customers.collector_id').select(['customers.id', 'users.username', 'customers.assignment_reason']).where('customers.id', 'in', [austrian.id, german.id]).execute();
+    expect(Object.fromEntries(rows.map((row) => [row.id, [row.username, row.assignment_reason]]))).toEqual({ [austrian.id]: [cara, 'New territories'], [german.id]: [dan, 'New territories'] });
   });
 });
