@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword, rotateLogEpoch } from './admin-commands';
 import { AdminError } from './admin-error';
-import { assignFromSource, AssignmentReasonSchema, readAssignmentFile, type BulkAssignmentReport } from './bulk-assign';
+import { assignFromSource, AssignmentReasonSchema, formatAssignmentReport, readAssignmentFile } from './bulk-assign';
 import { readPasswordFromStdin, readPasswordFromTerminal } from './password-input';
 
 export const USAGE = `Usage: npm run server:admin -- <command> [options]
@@ -155,7 +155,7 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
         everyone: values.everyone === true,
       });
       if (values.json === true) io.stdout(JSON.stringify(report));
-      else for (const line of reportLines(report)) io.stdout(line);
+      else for (const line of formatAssignmentReport(report)) io.stdout(line);
       if (report.rejected.length > 0) throw new AdminError(`Nothing was assigned: ${String(report.rejected.length)} line${report.rejected.length === 1 ? '' : 's'} refused.`);
       return;
     }
@@ -177,16 +177,6 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
       return;
     }
   }
-}
-
-/** The report of a bulk assignment as the terminal shows it. */
-function reportLines(report: BulkAssignmentReport): string[] {
-  const verb = report.committed ? 'Assigned' : report.dryRun && report.rejected.length === 0 ? 'Would assign' : 'Would have assigned';
-  const per = Object.entries(report.byCollector).map(([username, count]) => `${username} ${String(count)}`);
-  return [
-    `${verb} ${String(report.assigned)} customer${report.assigned === 1 ? '' : 's'}${per.length > 0 ? ` (${per.join(', ')})` : ''}; ${String(report.unchanged)} already with that collector; ${String(report.unmatched)} matched no rule.`,
-    ...report.rejected.map((rejection) => `${report.source === 'rules' ? 'rule' : 'line'} ${String(rejection.line)}: "${rejection.value}": ${rejection.reason}`),
-  ];
 }
 
 /** Runs one command; returns the process exit code. */

@@ -132,3 +132,13 @@ export async function writeAssignments(
       .execute();
   }
 }
+
+/** The report of a bulk assignment as the terminal shows it. */
+export function formatAssignmentReport(report: BulkAssignmentReport): string[] {
+  const verb = report.committed ? 'Assigned' : report.dryRun && report.rejected.length === 0 ? 'Would assign' : 'Would have assigned';
+  const per = Object.entries(report.byCollector).map(([username, count]) => `${username} ${String(count)}`);
+  return [
+    `${verb} ${String(report.assigned)} customer${report.assigned === 1 ? '' : 's'}${per.length > 0 ? ` (${per.join(', ')})` : ''}; ${String(report.unchanged)} already with that collector; ${String(report.unmatched)} matched no rule.`,
+    ...report.rejected.map((rejection) => `${report.source === 'rules' ? 'rule' : 'line'} ${String(rejection.line)}: "${rejection.value}": ${rejection.reason}`),
+  ];
+}

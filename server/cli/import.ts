@@ -4,12 +4,14 @@
  * were rejected (nothing applied unless --allow-partial), 2 bad arguments, mapping or file.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../../shared/domain/clock';
 import type { ServerDatabase } from '../db/schema';
 import { openConfiguredDb, runIfEntryPoint } from './cli-main';
+import { AdminError } from './admin-error';
+import { assignFromSource, formatAssignmentReport, readAssignmentFile, type AssignmentSource } from './bulk-assign';
 import { PRESETS } from '../import/presets';
 import { runImport, type ImportSource } from '../import/run';
 import { mappingSchema, type Mapping } from '../import/sources';
@@ -26,6 +28,8 @@ ${[...PRESETS.values()].map((preset) => `                         ${preset.name}
   --allow-partial      apply the valid rows even if some are rejected
   --dry-run            validate and count, commit nothing
   --json               print the report as JSON
+  --assign <path>      then assign customers to collectors by a mapping (.csv: customer, collector) or
+                       rules (.json), as \`npm run server:admin -- assign-from-file\` does (docs/SERVER.md)
 
 See docs/IMPORT.md. The database is DATABASE_URL, or the embedded one in LEDGERLINE_SERVER_DATA_DIR (stop the server first).`;
 
@@ -52,6 +56,7 @@ const OPTIONS = {
   'allow-partial': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
+  assign: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -68,6 +73,7 @@ function parse(argv: readonly string[]): Values {
   if ((values.preset === undefined) === (values.entity === undefined)) throw new UsageError('Give either --preset or --entity.');
   if (values.preset !== undefined && values.mapping !== undefined) throw new UsageError('A preset brings its own mapping; drop --mapping.');
   if (values.entity !== undefined && !isImportEntity(values.entity)) throw new UsageError(`Unknown entity "${values.entity}" (known: ${IMPORT_ENTITIES.join(', ')}).`);
+  if (values.assign !== undefined && values['dry-run'] === true) throw new UsageError('--assign works on what an import committed; drop --dry-run (assign-from-file --dry-run plans on its own).');
   return values;
 }
 
@@ -137,11 +143,13 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
   }
   let values: Values;
   let source: ImportSource;
+  let assignment: AssignmentSource | null = null;
   try {
     values = parse(argv);
     source = await sourceOf(io, values);
+    if (values.assign !== undefined) assignment = readAssignmentFile(values.assign, await readText(io, values.assign));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof AdminError)) throw error;
     io.stderr(`${error.message}\n\n${USAGE}`);
     return 2;
   }
@@ -150,7 +158,12 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
     const report = await runImport(store.db, io.clock ?? systemClock, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] });
     if (values.json === true) io.stdout(JSON.stringify(report));
     else for (const line of formatReport(report)) io.stdout(line);
-    return report.rejected.length > 0 ? 1 : 0;
+    if (assignment === null || !report.committed) return report.rejected.length > 0 ? 1 : 0;
+    // A second transaction: the import stands whatever the assignment finds; its report says which did what.
+    const assigned = await assignFromSource(store.db, io.clock ?? systemClock, { source: assignment, reason: `assigned on import of ${basename(values.file ?? '')}` });
+    if (values.json === true) io.stdout(JSON.stringify(assigned));
+    else for (const line of formatAssignmentReport(assigned)) io.stdout(line);
+    return report.rejected.length > 0 || assigned.rejected.length > 0 ? 1 : 0;
   } catch (error) {
     if (!(error instanceof ImportInputError)) throw error;
     io.stderr(error.message);

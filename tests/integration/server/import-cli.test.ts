@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock';
@@ -74,5 +77,27 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
     expect(err.join('\n')).toContain('columns the file does not have');
     expect(await cli('--file', fixture('items-de.csv'), '--entity', 'openItems', '--mapping', fixture('customers.json'))).toBe(2);
     expect(err.join('\n')).toContain('is not valid');
+  });
+  it('--assign gives the customers it committed to collectors by rules, and says so after the import report', async () => {
+    const now = '2026-03-02T09:00:00.000Z';
+    await testDb.db.insertInto('users').values({ id: 'u-assign-ann', username: 'assign.ann', display_name: 'Ann', email: null, role: 'collector', team_id: null, password_hash: 'unused', created_at: now, updated_at: now }).execute();
+    const dir = mkdtempSync(join(tmpdir(), 'import-assign-'));
+    const rules = join(dir, 'rules.json');
+    writeFileSync(rules, JSON.stringify({ rules: [{ collector: 'assign.ann', numbers: { from: 'IA-1', to: 'IA-3' } }] }));
+    const records = join(dir, 'customers.json');
+    writeFileSync(records, JSON.stringify(['IA-1', 'IA-2'].map((key) => ({ key, number: key, name: `Customer ${key}`, country: 'DE', currency: 'EUR' }))));
+
+    expect(await cli('--file', records, '--entity', 'customers', '--assign', rules, '--dry-run')).toBe(2);
+    expect(err.join('\n')).toContain('drop --dry-run');
+    expect(await cli('--file', records, '--entity', 'customers', '--assign', join(dir, 'rules.txt'))).toBe(2);
+
+    expect(await cli('--file', records, '--entity', 'customers', '--assign', rules)).toBe(0);
+    expect(out[0]).toBe('Imported.');
+    expect(out.at(-1)).toMatch(/^Assigned 2 customers \(assign\.ann 2\); 0 already with that collector; \d+ matched no rule\.$/);
+    const assigned = await testDb.db.selectFrom('customers').select(['number', 'collector_id', 'assignment_reason']).where('number', 'in', ['IA-1', 'IA-2']).orderBy('number').execute();
+    expect(assigned).toEqual([
+      { number: 'IA-1', collector_id: 'u-assign-ann', assignment_reason: 'assigned on import of customers.json' },
+      { number: 'IA-2', collector_id: 'u-assign-ann', assignment_reason: 'assigned on import of customers.json' },
+    ]);
   });
 });
