@@ -7,6 +7,8 @@
  * `query_only` (db/handlers/read-only.ts).
  */
 
+import type BetterSqlite3 from 'better-sqlite3';
+
 /** A prepared statement a read may use: it fetches rows and never runs a change. */
 export interface ReadStatement<P extends unknown[] = unknown[], R = unknown> {
   get(...params: P): R | undefined;
@@ -18,4 +20,19 @@ export interface ReadStatement<P extends unknown[] = unknown[], R = unknown> {
 
 export interface ReadDb {
   prepare<P extends unknown[] | object = unknown[], R = unknown>(source: string): P extends unknown[] ? ReadStatement<P, R> : ReadStatement<[P], R>;
+}
+
+/**
+ * The read table's connection: the store's, with every statement checked when prepared. SQLite
+ * lets a statement that writes fetch rows (`UPDATE … RETURNING`), which the types above cannot tell
+ * from a SELECT; `readonly` is SQLite's own verdict on the statement, so such a read fails at once.
+ */
+export function readerOf(sqlite: BetterSqlite3.Database): ReadDb {
+  const prepare = (source: string): ReadStatement => {
+    const statement = sqlite.prepare(source);
+    if (!statement.readonly) throw new Error(`a read prepared a statement that writes: ${source.slice(0, 120)}`);
+    return statement;
+  };
+  // The generic signature is the caller's promise about parameters and rows, as better-sqlite3's own is.
+  return { prepare } as ReadDb;
 }

@@ -5,6 +5,7 @@ import { runCommand } from '../commands/run-command';
 import { saveContactPerson } from '../commands/contact-person';
 import { createCollectorHandlers } from './collector-handlers';
 import { createReadHandlers } from './read-handlers';
+import { readerOf } from '../read-db';
 import { clearWorklistOverride, setWorklistOverride } from '../commands/worklist-override';
 import { worklistRowOf, type ReadContext, type WorklistRow } from '../queries/worklist';
 import { DEFAULT_DOMAIN_SETTINGS } from '../summary/refresh';
@@ -30,7 +31,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
 
   const handlers: ApiHandlers = {
     ...createReadHandlers({
-      reader: sqlite,
+      reader: readerOf(sqlite),
       clock: ctx.clock,
       settings,
       app: { ...ctx.app, schemaVersion: ctx.store.schemaVersion, databasePath: ctx.store.path },

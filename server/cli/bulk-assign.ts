@@ -23,7 +23,8 @@ type Db = Kysely<ServerDatabase>;
 const Name = TextSchema.trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const RuleSchema = z
   .object({
-    collector: Name,
+    // Usernames are stored lower-case; a mapping's are lowered too.
+    collector: Name.transform((name) => name.toLowerCase()),
     countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be ISO 3166 country codes such as "DE"')).min(1).optional(),
     currencies: z.array(z.string().regex(/^[A-Z]{3}$/, 'must be ISO 4217 currency codes such as "EUR"')).min(1).optional(),
     riskClasses: z.array(z.enum(RISK_CLASSES)).min(1).optional(),
@@ -52,16 +53,26 @@ export function readAssignmentFile(name: string, content: string): AssignmentSou
     return { kind: 'rules', rules: parsed.data.rules };
   }
   if (extension !== '.csv') throw new AdminError(`${basename(name)}: give a .csv mapping (customer, collector) or a .json rule set.`);
-  let records: Record<string, string>[];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse<Record<string, string>>(content, { columns: (header: string[]) => header.map((column) => column.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    // `info` gives each record the line it ends on, so the report names the right line past blank or multi-line ones.
+    records = parse<{ record: Record<string, string>; info: { lines: number } }>(content, {
+      columns: (header: string[]) => header.map((column) => column.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+    });
   } catch (error) {
     throw new AdminError(`${basename(name)} is not a readable CSV: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const first = records[0];
+  const first = records[0]?.record;
   if (first === undefined) throw new AdminError(`${basename(name)} has no rows.`);
   if (!('customer' in first) || !('collector' in first)) throw new AdminError(`${basename(name)} needs the columns "customer" and "collector".`);
-  return { kind: 'mapping', rows: records.map((record, index) => ({ line: index + 2, customer: record['customer'] ?? '', collector: (record['collector'] ?? '').toLowerCase() })) };
+  return {
+    kind: 'mapping',
+    rows: records.map(({ record, info }) => ({ line: info.lines, customer: record['customer'] ?? '', collector: (record['collector'] ?? '').toLowerCase() })),
+  };
 }
 
 export interface BulkAssignmentReport {

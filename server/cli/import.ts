@@ -156,14 +156,15 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
   const store = await io.openDb();
   try {
     const report = await runImport(store.db, io.clock ?? systemClock, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] });
-    if (values.json === true) io.stdout(JSON.stringify(report));
-    else for (const line of formatReport(report)) io.stdout(line);
-    if (assignment === null || !report.committed) return report.rejected.length > 0 ? 1 : 0;
     // A second transaction: the import stands whatever the assignment finds; its report says which did what.
-    const assigned = await assignFromSource(store.db, io.clock ?? systemClock, { source: assignment, reason: `assigned on import of ${basename(values.file ?? '')}` });
-    if (values.json === true) io.stdout(JSON.stringify(assigned));
-    else for (const line of formatAssignmentReport(assigned)) io.stdout(line);
-    return report.rejected.length > 0 || assigned.rejected.length > 0 ? 1 : 0;
+    const assigned =
+      assignment === null || !report.committed
+        ? null
+        : await assignFromSource(store.db, io.clock ?? systemClock, { source: assignment, reason: `assigned on import of ${basename(values.file ?? '')}` });
+    // One JSON document on stdout: the import's report, and the assignment's beside it when there is one.
+    if (values.json === true) io.stdout(JSON.stringify(assigned === null ? report : { ...report, assignment: assigned }));
+    else for (const line of [...formatReport(report), ...(assigned === null ? [] : formatAssignmentReport(assigned))]) io.stdout(line);
+    return report.rejected.length > 0 || (assigned?.rejected.length ?? 0) > 0 ? 1 : 0;
   } catch (error) {
     if (!(error instanceof ImportInputError)) throw error;
     io.stderr(error.message);

@@ -156,8 +156,9 @@ function arDays(arMinor: number, input: DsoInput, formula: string, arName: strin
     currency: input.currency,
   };
   if (input.creditSalesMinor === 0) return noFigure('no credit sales in the period', formula, inputs);
-  // Credit memos can outweigh a quiet month's sales: a negative number of days would mislead.
+  // Credit memos can outweigh a quiet month's sales, credit balances what is owed: negative days would mislead.
   if (input.creditSalesMinor < 0) return noFigure('the credit memos of the period exceed its sales', formula, inputs);
+  if (arMinor < 0) return noFigure('credit balances exceed what is owed', formula, inputs);
   return figure(roundedRatio(BigInt(arMinor) * BigInt(input.days), BigInt(input.creditSalesMinor), DAY_DECIMALS), formula, inputs);
 }
 
@@ -274,7 +275,8 @@ export function invoiceDaysDelinquent(invoices: readonly KpiInvoice[], period: P
   let weightedTotal = 0n;
   for (const invoice of invoices) {
     requireCurrency(invoice.currency, currency);
-    if (invoice.paidDate === null || !within(invoice.paidDate, period)) continue;
+    // Invoices only, as the dashboard's SQL counts them: a credit memo is not paid late.
+    if ((invoice.kind ?? 'invoice') !== 'invoice' || invoice.paidDate === null || !within(invoice.paidDate, period)) continue;
     const late = Math.max(0, daysBetween(invoice.dueDate, invoice.paidDate));
     const amount = clampMinor(invoice.amountMinor);
     count += 1;
@@ -318,7 +320,8 @@ export function collectionEffectivenessIndex(input: CeiInput): KpiFigure {
   const available = BigInt(input.openingArMinor) + BigInt(input.creditSalesMinor);
   const collected = available - BigInt(input.closingTotalArMinor);
   const collectible = available - BigInt(input.closingCurrentArMinor);
-  if (collectible === 0n) return noFigure('nothing was collectible in the period', formula, inputs);
+  // Below zero only when credit memos and credit balances outweigh what was owed: no meaningful share.
+  if (collectible <= 0n) return noFigure('nothing was collectible in the period', formula, inputs);
   return figure(roundedRatio(collected * 100n, collectible, PERCENT_DECIMALS), formula, inputs);
 }
 
@@ -338,6 +341,7 @@ export function percentCurrent(position: ArPosition, currency: string): KpiFigur
   const formula = 'current (not yet due) AR ÷ total AR × 100';
   const inputs: KpiInputs = { currentArMinor: clampMinor(position.currentMinor), totalArMinor: clampMinor(position.totalMinor), currency: currency };
   if (position.totalMinor === 0) return noFigure('no open receivables', formula, inputs);
+  if (position.totalMinor < 0) return noFigure('credit balances exceed what is owed', formula, inputs);
   return figure(roundedRatio(BigInt(position.currentMinor) * 100n, BigInt(position.totalMinor), PERCENT_DECIMALS), formula, inputs);
 }
 

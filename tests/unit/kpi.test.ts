@@ -62,6 +62,14 @@ describe('credit sales, one rule (CREDIT_SALES_KINDS)', () => {
     // Countback: March took nothing out of AR (30,000), so its 31 days count whole, then 30,000 of February's 50,000 × 28 days.
     expect(dsoCountback(30_000, countbackMonthsFromInvoices(book, '2026-03-31', 2, EUR), EUR).value).toBe(47.8);
   });
+
+  it('gives no DSO, CEI or % current where credit balances exceed what is owed, and leaves credit memos out of days late', () => {
+    const book = [item('invoice', '2026-03-02', 10_000), item('credit_memo', '2026-02-10', -40_000), { ...invoice('2026-02-01', '2026-02-20', '2026-03-10', -5_000), kind: 'credit_memo' as const }];
+    expect(dsoFigures(dsoInputFromInvoices(book, MARCH, EUR)).dso).toMatchObject({ value: null, reason: 'credit balances exceed what is owed' });
+    expect(collectionEffectivenessIndex(ceiInputFromInvoices(book, MARCH, EUR))).toMatchObject({ value: null, reason: 'nothing was collectible in the period' });
+    expect(percentCurrent(arPositionAt(book, '2026-03-31', EUR), EUR)).toMatchObject({ value: null, reason: 'credit balances exceed what is owed' });
+    expect(invoiceDaysDelinquent(book, MARCH, EUR).simple).toMatchObject({ value: null });
+  });
 });
 
 describe('AR position and credit sales from invoices', () => {

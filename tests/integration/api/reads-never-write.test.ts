@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { dispatch } from '../../../shared/api/dispatch';
 import { withRolloverAndReadOnlyReads } from '../../../db/handlers/read-only';
 import { createReadHandlers, READ_OPERATIONS, type ReadHandlerContext } from '../../../db/handlers/read-handlers';
-import type { ReadDb, ReadStatement } from '../../../db/read-db';
+import { readerOf, type ReadDb, type ReadStatement } from '../../../db/read-db';
+import { build, selectAll } from '../../../db/typed-sql';
 import { manualClock } from '../../../shared/domain/clock';
 import { DEFAULT_DOMAIN_SETTINGS } from '../../../db/summary/refresh';
 import { createHandlers } from '../../../db/handlers/create-handlers';
@@ -103,5 +104,13 @@ describe('reads never write', () => {
     expectTypeOf<ReadDb>().not.toHaveProperty('pragma');
     expectTypeOf<ReadStatement>().not.toHaveProperty('run');
     expectTypeOf<ReadStatement>().not.toHaveProperty('database');
+  });
+
+  it("refuses, when prepared, a statement that writes but fetches rows, which the types cannot tell from a read", () => {
+    const reader = readerOf(api.store.sqlite);
+    expect(() => reader.prepare("UPDATE customers SET name = 'changed by a read' RETURNING id").all()).toThrow(/a read prepared a statement that writes/);
+    expect(() => selectAll(reader, build.updateTable('customers').set({ name: 'changed by a read' }).returningAll())).toThrow(/a read prepared a statement that writes/);
+    expect(api.store.sqlite.prepare("SELECT count(*) FROM customers WHERE name = 'changed by a read'").pluck().get()).toBe(0);
+    expect(reader.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: expect.any(Number) as number });
   });
 });

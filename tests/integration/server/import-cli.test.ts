@@ -99,5 +99,9 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
       { number: 'IA-1', collector_id: 'u-assign-ann', assignment_reason: 'assigned on import of customers.json' },
       { number: 'IA-2', collector_id: 'u-assign-ann', assignment_reason: 'assigned on import of customers.json' },
     ]);
+    // --json: one document, the import's report with the assignment's beside it.
+    expect(await cli('--file', records, '--entity', 'customers', '--assign', rules, '--json')).toBe(0);
+    expect(out).toHaveLength(1);
+    expect(JSON.parse(out[0] ?? '')).toMatchObject({ committed: true, applied: { customers: { unchanged: 2 } }, assignment: { source: 'rules', committed: true, assigned: 0 } });
   });
 });
