@@ -21,6 +21,7 @@ import type { DisputeReason, EscalationKind } from '../../shared/domain/codes';
 import { prepared } from '../statements';
 import { parseStoredArray, storedCurrency } from './stored-values';
 import type { ReadContext } from './worklist';
+import { disputedItemSql } from './disputed-item';
 
 export type CustomerAccount = z.output<typeof CustomerAccountSchema>;
 type TimelineEntry = z.output<typeof TimelineEntrySchema>;
@@ -95,9 +96,7 @@ const Q = {
   escalations: `SELECT e.id, e.kind, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.reason, e.status, e.requested_at, u.display_name AS by_name
     FROM escalations e LEFT JOIN users u ON u.id = e.requested_by WHERE e.customer_id = ?`,
   promiseCounts: `SELECT status, count(*) AS count FROM promises WHERE customer_id = ? GROUP BY status`,
-  // The same test of "disputed" as the payment history of the forecast (queries/kpi/forecast.ts).
-  disputeHistory: `SELECT count(*) AS invoices,
-      coalesce(sum(i.erp_disputed = 1 OR EXISTS (SELECT 1 FROM dispute_items di WHERE di.open_item_id = i.id)), 0) AS disputed
+  disputeHistory: `SELECT count(*) AS invoices, coalesce(sum(${disputedItemSql('i')}), 0) AS disputed
     FROM open_items i WHERE i.customer_id = ? AND i.kind = 'invoice'`,
   disputeCounts: `SELECT status, count(*) AS count FROM disputes WHERE customer_id = ? GROUP BY status`,
   escalationCounts: `SELECT status, count(*) AS count FROM escalations WHERE customer_id = ? GROUP BY status`,

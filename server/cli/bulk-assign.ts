@@ -13,7 +13,8 @@ import { TextSchema } from '../../shared/api/text-schema';
 import type { Clock } from '../../shared/domain/clock';
 import { RISK_CLASSES } from '../../shared/domain/codes';
 import { planByMapping, planByRules, type AssignmentPlan, type AssignmentRule, type MappingRow } from '../../shared/domain/bulk-assignment';
-import { REASON_MAX } from '../../shared/domain/text';
+import { assignmentValues } from '../../shared/domain/team';
+import { quotedForDisplay, REASON_MAX } from '../../shared/domain/text';
 import { recordChange } from '../db/change-log';
 import type { ServerDatabase } from '../db/schema';
 import { AdminError } from './admin-error';
@@ -129,16 +130,7 @@ export async function writeAssignments(
     const seq = await recordChange(trx, { entity: 'customers', entityId: assignment.customerId, customerId: assignment.customerId, op: 'upsert' }, now);
     await trx
       .updateTable('customers')
-      .set((eb) => ({
-        collector_id: assignment.collectorId,
-        team_id: assignment.teamId,
-        assigned_by: null,
-        assigned_at: now,
-        assignment_reason: reason,
-        updated_at: now,
-        updated_seq: seq,
-        version: eb('version', '+', 1),
-      }))
+      .set((eb) => ({ ...assignmentValues({ id: assignment.collectorId, teamId: assignment.teamId }, null, now, reason), updated_seq: seq, version: eb('version', '+', 1) }))
       .where('id', '=', assignment.customerId)
       .execute();
   }
@@ -150,6 +142,6 @@ export function formatAssignmentReport(report: BulkAssignmentReport): string[] {
   const per = Object.entries(report.byCollector).map(([username, count]) => `${username} ${String(count)}`);
   return [
     `${verb} ${String(report.assigned)} customer${report.assigned === 1 ? '' : 's'}${per.length > 0 ? ` (${per.join(', ')})` : ''}; ${String(report.unchanged)} already with that collector; ${String(report.unmatched)} matched no rule.`,
-    ...report.rejected.map((rejection) => `${report.source === 'rules' ? 'rule' : 'line'} ${String(rejection.line)}: "${rejection.value}": ${rejection.reason}`),
+    ...report.rejected.map((rejection) => `${report.source === 'rules' ? 'rule' : 'line'} ${String(rejection.line)}: ${quotedForDisplay(rejection.value)}: ${rejection.reason}`),
   ];
 }

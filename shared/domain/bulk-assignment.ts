@@ -7,6 +7,7 @@
  * `unchanged`), so running a file again is harmless.
  */
 import type { RiskClass } from './codes';
+import { quotedForDisplay } from './text';
 
 export interface AssignableCustomer {
   readonly id: string;
@@ -88,9 +89,10 @@ export function ruleMatches(rule: AssignmentRule, customer: AssignableCustomer):
   return true;
 }
 
+/** Names from the file are quoted for display: a control or bidi character shows escaped, never raw on a terminal. */
 function collectorProblem(collector: AssignableCollector | undefined, username: string): string | null {
-  if (collector === undefined) return `there is no user "${username}"`;
-  if (collector.disabled) return `the user "${username}" is disabled`;
+  if (collector === undefined) return `there is no user ${quotedForDisplay(username)}`;
+  if (collector.disabled) return `the user ${quotedForDisplay(username)} is disabled`;
   return null;
 }
 
@@ -114,7 +116,7 @@ export function planByMapping(rows: readonly MappingRow[], customers: readonly A
   for (const row of rows) {
     const customer = byNumber.get(row.customer) ?? byKey.get(row.customer);
     if (customer === undefined) {
-      rejected.push({ line: row.line, value: row.customer, reason: `no customer with number or ERP key "${row.customer}"` });
+      rejected.push({ line: row.line, value: row.customer, reason: `no customer with number or ERP key ${quotedForDisplay(row.customer)}` });
       continue;
     }
     const earlier = seen.get(customer.id);

@@ -94,6 +94,19 @@ export function decisionTitle(kind: EscalationKind, status: EscalationStatus): s
   }
 }
 
+/**
+ * What assigning a customer writes, however it is done (a team lead's customer.reassign, an
+ * administrator's command or file): the collector, the collector's team, and by whom, when and why.
+ */
+export const assignmentValues = (collector: { readonly id: string; readonly teamId: string | null }, by: string | null, at: string, reason: string | null) => ({
+  collector_id: collector.id,
+  team_id: collector.teamId,
+  assigned_by: by,
+  assigned_at: at,
+  assignment_reason: reason,
+  updated_at: at,
+});
+
 export const reassignmentTitle = (from: string | null, to: string, by: string | null): string =>
   `Reassigned ${from === null ? '' : `from ${from} `}to ${to}${by === null ? '' : ` by ${by}`}`;
 

@@ -45,6 +45,22 @@ export function textProblem(text: string): TextProblem | null {
 }
 
 /** Line breaks of any platform as line feeds, for text read from files (the import). */
+/**
+ * Text from a file, quoted for a report or a terminal: every unit the text rule would refuse
+ * (controls, tab and line feed too, bidi controls, lone surrogates) is shown as \uXXXX, so what is
+ * printed is what the file holds and cannot move the cursor or reorder the line around it.
+ */
+export function quotedForDisplay(text: string): string {
+  let out = '';
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    const paired = (isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(index + 1))) || (isLowSurrogate(unit) && isHighSurrogate(text.charCodeAt(index - 1)));
+    const unsafe = unit < 0x20 || isControl(unit) || isBidiControl(unit) || ((isHighSurrogate(unit) || isLowSurrogate(unit)) && !paired);
+    out += unsafe ? `\\u${unit.toString(16).padStart(4, '0')}` : unit === 0x22 || unit === 0x5c ? `\\${text[index] ?? ''}` : (text[index] ?? '');
+  }
+  return `"${out}"`;
+}
+
 export const normalizeLineBreaks = (text: string): string => text.replace(/\r\n?/g, '\n');
 
 /** The longest free text a form takes (a note, a dispute description): zod-free, so the renderer can show it. */

@@ -6,7 +6,7 @@
 import { DomainError } from '../api/result';
 import { CustomerReassignSchema, EscalationDecideSchema } from '../api/team-schemas';
 import { storedOptionalText } from '../domain/text';
-import { checkDecision, checkReassignTarget, DECISION_STATUS, mayReassignWithin, refused, requireDecider, requireReassigner, setsCreditHold } from '../domain/team';
+import { assignmentValues, checkDecision, checkReassignTarget, DECISION_STATUS, mayReassignWithin, refused, requireDecider, requireReassigner, setsCreditHold } from '../domain/team';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation } from './definition';
 import { rowById, rowsWhere, updateRow, type Step, type UserFacts } from './effects';
@@ -38,7 +38,7 @@ export const customerReassign = defineMutation({
       if (customer.collector_id !== target.id) moving.push(customer);
     }
     if (moving.length === 0) throw new DomainError('validation', `every customer named is already assigned to ${target.displayName}`, 'customerIds');
-    const set = { collector_id: target.id, team_id: target.teamId, assigned_by: ctx.userId, assigned_at: ctx.now, assignment_reason: storedOptionalText(args.reason), updated_at: ctx.now };
+    const set = assignmentValues(target, ctx.userId, ctx.now, storedOptionalText(args.reason));
     for (const customer of moving) yield* updateRow('customers', customer.id, customer.id, set, 'assign');
     return { moved: moving, target };
   },

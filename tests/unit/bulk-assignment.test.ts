@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareCustomerNumbers, planByMapping, planByRules, type AssignableCollector, type AssignableCustomer, type AssignmentRule } from '../../shared/domain/bulk-assignment';
 import { RISK_CLASSES } from '../../shared/domain/codes';
+import { quotedForDisplay, textProblem } from '../../shared/domain/text';
 
 const collector = (username: string, disabled = false): AssignableCollector => ({ id: `u-${username}`, username, teamId: 't-1', disabled });
 const customer = (number: string, patch: Partial<AssignableCustomer> = {}): AssignableCustomer => ({
@@ -45,6 +46,17 @@ describe('planByMapping', () => {
       { line: 5, value: 'gone', reason: 'the user "gone" is disabled' },
       { line: 6, value: '100', reason: 'customer 100 is already named on line 2' },
     ]);
+  });
+});
+
+describe('hostile names in a file', () => {
+  it('are quoted with every control, bidi control and lone surrogate escaped, so a report prints them harmlessly', () => {
+    expect(quotedForDisplay('plain "name" \\ ok')).toBe('"plain \\"name\\" \\\\ ok"');
+    expect(quotedForDisplay('\u001b[2Jevil\u202egnp.exe\ttab\ud800')).toBe('"\\u001b[2Jevil\\u202egnp.exe\\u0009tab\\ud800"');
+    expect(quotedForDisplay('Zoë 😀')).toBe('"Zoë 😀"');
+    const plan = planByMapping([{ line: 2, customer: '\u001b]0;x\u0007', collector: 'ann' }, { line: 3, customer: '100', collector: 'bob\u202e' }], [customer('100')], COLLECTORS);
+    expect(plan.rejected.map((rejection) => rejection.reason)).toEqual(['no customer with number or ERP key "\\u001b]0;x\\u0007"', 'there is no user "bob\\u202e"']);
+    expect(plan.rejected.map((rejection) => textProblem(rejection.reason))).toEqual([null, null]);
   });
 });
 

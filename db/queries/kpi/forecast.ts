@@ -19,6 +19,7 @@ import { addDays } from '../../../shared/domain/dates';
 import { addMinorSaturating } from '../../../shared/domain/money';
 import { prepared } from '../../statements';
 import { customerFilter, scopeParams, type KpiScope } from './scope';
+import { disputedItemSql } from '../disputed-item';
 
 type Params = Record<string, string | number>;
 
@@ -33,8 +34,8 @@ const pastPromisesSql = (scope: KpiScope): string =>
 // Paid invoices are the payment history: how late each customer pays.
 const settledSql = (scope: KpiScope): string =>
   `SELECT customer_id AS customerKey, document_date AS invoiceDate, due_date AS dueDate, cleared_at AS settledDate,
-     (erp_disputed = 1 OR id IN (SELECT open_item_id FROM dispute_items)) AS disputed
-   FROM open_items WHERE kind = 'invoice' AND cleared_at IS NOT NULL ${customerFilter(scope, 'customer_id')}`;
+     ${disputedItemSql('o')} AS disputed
+   FROM open_items o WHERE kind = 'invoice' AND cleared_at IS NOT NULL ${customerFilter(scope, 'customer_id')}`;
 
 /**
  * Open items summed per customer, currency and forecast week, in SQL. An item is expected on its due
