@@ -61,6 +61,8 @@ export interface OutboxTable {
   name: string;
   args_json: string;
   created_at: string;
+  /** The user's calendar day when the mutation was made; null for those queued before migration 010. */
+  day: string | null;
   status: Defaulted<OutboxStatus>;
   attempts: Defaulted<number>;
   last_error: string | null;

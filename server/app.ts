@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../shared/domain/clock';
+import { systemTimeZone } from '../shared/domain/time-zone';
 import { createAccessTokenService } from './auth/access-tokens';
 import { createAuthenticate } from './auth/authenticate';
 import { createLoginThrottle } from './auth/login-throttle';
@@ -34,6 +35,8 @@ export interface BuildServerOptions {
   /** Fastify's pino logger options; `false` (the default, for tests) logs nothing. */
   readonly logger?: FastifyServerOptions['logger'];
   readonly clock?: Clock;
+  /** The server's own zone, in which teams without one work (server/promises/team-days.ts); the machine's (TZ) by default. */
+  readonly timeZone?: string;
   /**
    * The desktop's built-in server: refuse any request that does not address it by a loopback name
    * or that a browser page sends (DNS rebinding, a web page, CSRF); only the app's engine calls it.
@@ -70,6 +73,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const ctx: ServerContext = {
     db: options.db,
     clock,
+    defaultTimeZone: options.timeZone ?? systemTimeZone(),
     accessTokens: createAccessTokenService(options.secret, clock),
     loginThrottle: createLoginThrottle(clock),
     refreshSuccessorKey: refreshSuccessorKey(options.secret),
@@ -82,7 +86,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerPortfolioRoutes(app, ctx, authenticate);
   registerImportRoute(app, ctx, authenticate);
   registerSyncRoutes(app, ctx, authenticate);
-  if (options.judgePromisesDaily === true) scheduleDailyEvaluation(app, ctx.db, clock);
+  if (options.judgePromisesDaily === true) scheduleDailyEvaluation(app, ctx.db, ctx);
   await app.ready();
   return app;
 }

@@ -8,6 +8,8 @@ import type { ServerDatabase } from './db/schema';
 export interface ServerContext {
   readonly db: Kysely<ServerDatabase>;
   readonly clock: Clock;
+  /** The zone of teams without one: the server's own (server/promises/team-days.ts). */
+  readonly defaultTimeZone: string;
   readonly accessTokens: AccessTokenService;
   readonly loginThrottle: LoginThrottle;
   /** Derives a refresh token's successor (auth/refresh-tokens.ts), from the server secret. */

@@ -4,7 +4,8 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import { systemClock, todayUtc } from '../shared/domain/clock';
+import { systemClock, todayIn } from '../shared/domain/clock';
+import { systemTimeZone } from '../shared/domain/time-zone';
 import { buildServer } from './app';
 import { loadOrCreateSecret, readDemoOption, readServerConfig } from './config';
 import { CONNECTION_LOST_MESSAGE, connectServerDb, logConnectionError } from './db/connect';
@@ -29,7 +30,7 @@ async function seedDemoIfEmpty(db: Kysely<ServerDatabase>, size: DemoSize, log: 
     log.warn({ demo: size }, 'demo not seeded: the database is not empty');
     return;
   }
-  const report = await seedServerDemo(db, { size, seed: DEFAULT_DEMO_SEED, asOf: todayUtc(systemClock), password: DEMO_PASSWORD, now: systemClock.now().toISOString() });
+  const report = await seedServerDemo(db, { size, seed: DEFAULT_DEMO_SEED, asOf: todayIn(systemClock, systemTimeZone()), password: DEMO_PASSWORD, now: systemClock.now().toISOString() });
   log.info({ demo: size, ms: report.ms, counts: report.counts, users: Object.values(DEMO_USERNAMES) }, 'demo portfolio seeded (password: see docs/SERVER.md)');
 }
 

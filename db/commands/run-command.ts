@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { validationError } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
-import { todayUtc, type Clock } from '../../shared/domain/clock';
+import type { Clock } from '../../shared/domain/clock';
 import type { PromiseRules } from '../../shared/domain/promise';
 import type { LocalStore } from '../open';
 import { enqueueMutation } from '../sync/outbox';
@@ -19,6 +19,8 @@ import { DEFAULT_DOMAIN_SETTINGS, promiseRulesOf, refreshCustomerSummaries, type
 export interface CommandContext {
   readonly store: LocalStore;
   readonly clock: Clock;
+  /** The user's calendar day (db/day/user-day.ts): what a command dates and judges as of. */
+  readonly today: () => string;
   readonly settings?: DomainSettings;
 }
 
@@ -76,7 +78,7 @@ export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command:
     const tx: CommandTx = {
       sqlite,
       now,
-      asOf: todayUtc(ctx.clock),
+      asOf: ctx.today(),
       promiseRules: promiseRulesOf(settings),
       userId,
       mutationId,
@@ -102,7 +104,7 @@ export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command:
     };
     const result = command.apply(tx, input);
     if (command.localOnly !== true) {
-      enqueueMutation(sqlite, { id: mutationId, name: command.name, args: input, createdAt: now });
+      enqueueMutation(sqlite, { id: mutationId, name: command.name, args: input, createdAt: now, day: tx.asOf });
     }
     refreshCustomerSummaries(sqlite, touched, tx.asOf, settings, now);
     options.beforeCommit?.(tx);

@@ -7,13 +7,13 @@
  * nothing.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { todayUtc, type Clock } from '../../shared/domain/clock';
+import type { Clock } from '../../shared/domain/clock';
 import { evaluatePromisesIfDue } from '../promises/evaluate-all';
 import type { ReadContext } from '../queries/worklist';
 import { ensureSummariesCurrentSync, expireOverrides, type DomainSettings } from '../summary/refresh';
 
-/** What a read sees: the user's day, the time, the settings; computing it writes nothing. */
-export const readContextOf = (clock: Clock, settings: DomainSettings): ReadContext => ({ asOf: todayUtc(clock), now: clock.now().toISOString(), settings });
+/** What a read sees: the user's day (./user-day.ts), the time, the settings; computing it writes nothing. */
+export const readContextOf = (clock: Clock, today: () => string, settings: DomainSettings): ReadContext => ({ asOf: today(), now: clock.now().toISOString(), settings });
 
 /**
  * Each part is a transaction of its own, taken only when it is due: a call on a day already rolled

@@ -2,6 +2,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { calendarDayIn, systemTimeZone } from '../../shared/domain/time-zone';
 import { openLocalStore } from '../open';
 import { DATABASE_FILE_NAME, parseSeedArgs, SEED_USAGE } from './cli-args';
 import { seedDemo } from './seed';
@@ -14,7 +15,8 @@ async function main(): Promise<number> {
   const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
   // A frozen app clock (LEDGERLINE_CLOCK) also decides which day the demo is seeded for.
   const clock = new Date(process.env.LEDGERLINE_CLOCK ?? Date.now());
-  const today = (Number.isNaN(clock.getTime()) ? new Date() : clock).toISOString().slice(0, 10);
+  // The demo is dated as of this computer's day, the day the app will show (db/day/user-day.ts).
+  const today = calendarDayIn(Number.isNaN(clock.getTime()) ? new Date() : clock, systemTimeZone());
   const parsed = parseSeedArgs(process.argv.slice(2), process.env, repoRoot, today);
   if (!parsed.ok) {
     process.stderr.write(`demo:seed: ${parsed.message}\n\n${SEED_USAGE}`);

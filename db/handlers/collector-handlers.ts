@@ -1,6 +1,5 @@
 /** The collector's commands (issue 4) in the handler table, through runCommand; its reads are in read-handlers.ts. */
 import type { ApiHandlers } from '../../shared/api/dispatch';
-import { todayUtc } from '../../shared/domain/clock';
 import type { z } from 'zod';
 import { localProfileId, runCommand, type Command, type CommandContext } from '../commands/run-command';
 import { logContactCommand } from '../commands/contact-log';
@@ -44,7 +43,7 @@ export function createCollectorHandlers(ctx: CommandContext): CollectorHandlers 
     'promise.create': (input) => run(createPromiseCommand, input),
     'promise.plan': (input) => run(createPaymentPlanCommand, input),
     'promise.cancel': (input) => run(cancelPromiseCommand, input),
-    'promises.evaluate': () => evaluatePromisesSync(sqlite, { asOf: todayUtc(ctx.clock), now: now(), ...(ctx.settings ? { settings: ctx.settings } : {}) }),
+    'promises.evaluate': () => evaluatePromisesSync(sqlite, { asOf: ctx.today(), now: now(), ...(ctx.settings ? { settings: ctx.settings } : {}) }),
     'dispute.create': (input) => run(createDisputeCommand, input),
     'dispute.transition': (input) => run(transitionDisputeCommand, input),
     'note.add': (input) => run(addNoteCommand, input),

@@ -10,6 +10,7 @@ import { clearWorklistOverride, setWorklistOverride } from '../commands/worklist
 import { worklistRowOf, type ReadContext, type WorklistRow } from '../queries/worklist';
 import { DEFAULT_DOMAIN_SETTINGS } from '../summary/refresh';
 import { readContextOf, rollOver } from '../day/rollover';
+import { userToday } from '../day/user-day';
 import { withRolloverAndReadOnlyReads } from './read-only';
 import type { HandlerContext } from './handler-context';
 import { createReportHandlers } from './report-handlers';
@@ -19,9 +20,10 @@ import { createTeamHandlers } from './team-handlers';
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
   const { sqlite } = ctx.store;
   const settings = ctx.settings ?? DEFAULT_DOMAIN_SETTINGS;
-  const commandContext = { store: ctx.store, clock: ctx.clock, settings };
+  const today = (): string => userToday(ctx);
+  const commandContext = { store: ctx.store, clock: ctx.clock, today, settings };
 
-  const current = (): ReadContext => readContextOf(ctx.clock, settings);
+  const current = (): ReadContext => readContextOf(ctx.clock, today, settings);
 
   const rowAfterCommand = (customerId: string): WorklistRow => {
     const row = worklistRowOf(sqlite, customerId, current());
@@ -33,6 +35,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     ...createReadHandlers({
       reader: readerOf(sqlite),
       clock: ctx.clock,
+      today,
       settings,
       app: { ...ctx.app, schemaVersion: ctx.store.schemaVersion, databasePath: ctx.store.path },
     }),

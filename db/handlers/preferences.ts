@@ -1,17 +1,11 @@
 /** Preferences the UI keeps between sessions; Electron persists them, tests and dev:web keep them in memory. */
 import { PreferencesSchema, type Preferences } from '../../shared/api/contract';
+import { DEFAULT_PREFERENCES } from '../../shared/api/default-preferences';
 
 export interface PreferenceStore {
   get(): Preferences;
   set(patch: Partial<Preferences>): Preferences;
 }
-
-export const DEFAULT_PREFERENCES: Preferences = {
-  theme: 'system',
-  density: 'comfortable',
-  lastFilters: {},
-  lastSort: { by: 'score', dir: 'desc' },
-};
 
 export function createMemoryPreferenceStore(initial: Partial<Preferences> = {}): PreferenceStore {
   let current = PreferencesSchema.parse({ ...DEFAULT_PREFERENCES, ...initial });

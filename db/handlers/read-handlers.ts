@@ -7,7 +7,7 @@
  */
 import type { ApiHandlers } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
-import { todayUtc, type Clock } from '../../shared/domain/clock';
+import type { Clock } from '../../shared/domain/clock';
 import type { Role } from '../../shared/domain/codes';
 import { localProfileId } from '../commands/run-command';
 import { localActor } from '../commands/team';
@@ -62,6 +62,8 @@ export type ReadHandlers = Pick<ApiHandlers, ReadOperation>;
 export interface ReadHandlerContext {
   readonly reader: ReadDb;
   readonly clock: Clock;
+  /** The user's calendar day (db/day/user-day.ts). */
+  readonly today: () => string;
   readonly settings: DomainSettings;
   readonly app: HandlerContext['app'] & { readonly schemaVersion: number; readonly databasePath: string };
 }
@@ -69,9 +71,9 @@ export interface ReadHandlerContext {
 export function createReadHandlers(ctx: ReadHandlerContext): ReadHandlers {
   const { reader, settings } = ctx;
   const me = () => localProfileId(reader);
-  const today = () => todayUtc(ctx.clock);
+  const { today } = ctx;
   /** Today's read context; the day's rollover has brought promises and summaries up to it. */
-  const current = (): ReadContext => readContextOf(ctx.clock, settings);
+  const current = (): ReadContext => readContextOf(ctx.clock, today, settings);
   return {
     'app.info': () => {
       const id = me();

@@ -5,6 +5,7 @@ import type { ApiHandlers } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
 import type { reportContract } from '../../shared/api/report-contract';
 import { readContextOf } from '../day/rollover';
+import { userTimeZone, userToday } from '../day/user-day';
 import type { ReadContext } from '../queries/worklist';
 import { exportJobsOf } from '../reports/export-jobs';
 import { exportsDir } from '../reports/file-names';
@@ -24,8 +25,8 @@ export function createReportHandlers(ctx: HandlerContext): ReportHandlers {
   });
 
   /** Today's read context; the day's rollover (db/day/rollover.ts) has brought promises and summaries up to it. */
-  const read = (): ReadContext => readContextOf(ctx.clock, settings);
-  const env = (): ReportEnv => ({ sqlite: ctx.store.sqlite, settings, dataDir: ctx.app.dataDir, now: ctx.clock.now(), read });
+  const read = (): ReadContext => readContextOf(ctx.clock, () => userToday(ctx), settings);
+  const env = (): ReportEnv => ({ sqlite: ctx.store.sqlite, settings, dataDir: ctx.app.dataDir, now: ctx.clock.now(), timeZone: userTimeZone(ctx.preferences), read });
 
   return {
     'report.exportStart': (input) => {

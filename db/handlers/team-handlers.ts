@@ -2,6 +2,7 @@
 import type { ApiHandlers } from '../../shared/api/dispatch';
 import type { teamContract } from '../../shared/api/team-contract';
 import { runCommand } from '../commands/run-command';
+import { userToday } from '../day/user-day';
 import { decideEscalationCommand, reassignCustomersCommand } from '../commands/team';
 import { DEFAULT_DOMAIN_SETTINGS } from '../summary/refresh';
 import type { HandlerContext } from './handler-context';
@@ -11,7 +12,7 @@ export type TeamHandlers = Pick<ApiHandlers, Exclude<keyof typeof teamContract, 
 
 export function createTeamHandlers(ctx: HandlerContext): TeamHandlers {
   const settings = ctx.settings ?? DEFAULT_DOMAIN_SETTINGS;
-  const commandContext = { store: ctx.store, clock: ctx.clock, settings };
+  const commandContext = { store: ctx.store, clock: ctx.clock, today: () => userToday(ctx), settings };
   return {
     'customer.reassign': (input) => runCommand(commandContext, reassignCustomersCommand, input),
     'escalation.decide': (input) => runCommand(commandContext, decideEscalationCommand, input),

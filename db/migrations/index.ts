@@ -12,6 +12,7 @@ import * as m006 from './006-closing-reasons';
 import * as m007 from './007-customer-team';
 import * as m008 from './008-assignment-reason';
 import * as m009 from './009-erp-disputed';
+import * as m010 from './010-outbox-day';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '007-customer-team': { up: m007.up },
   '008-assignment-reason': { up: m008.up },
   '009-erp-disputed': { up: m009.up },
+  '010-outbox-day': { up: m010.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -8,6 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
 import type { ExportStartSchema } from '../../shared/api/report-contract';
 import type { ReportFormat } from '../../shared/domain/report-entries';
+import { calendarDayIn, wallClockIn } from '../../shared/domain/time-zone';
 import type { ReadContext } from '../queries/worklist';
 import type { DomainSettings } from '../summary/compute';
 import { agingReport } from './aging-query';
@@ -32,6 +33,8 @@ export interface ReportEnv {
   readonly settings: DomainSettings;
   readonly dataDir: string;
   readonly now: Date;
+  /** The user's zone: the printed time and "today" are theirs. */
+  readonly timeZone: string;
   /** Today's read context (summaries current); only called when a report needs it. */
   readonly read: () => ReadContext;
 }
@@ -39,7 +42,6 @@ export interface ReportEnv {
 /** Until the app has company settings, a statement says who sends it only when the caller passes an issuer. */
 export const DEFAULT_ISSUER: Issuer = { name: 'Accounts Receivable', lines: [] };
 
-const printedText = (now: Date): string => `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 function writeTable(path: string, format: Exclude<ReportFormat, 'pdf'>, table: TableSource, options: { bom: boolean; sheetPerGroup: boolean }, ctx: WriteContext) {
   return format === 'csv' ? writeCsv(path, table, { bom: options.bom }, ctx) : writeXlsx(path, table, { sheetPerGroup: options.sheetPerGroup }, ctx);
@@ -47,7 +49,8 @@ function writeTable(path: string, format: Exclude<ReportFormat, 'pdf'>, table: T
 
 export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
   const { sqlite, now } = env;
-  const today = now.toISOString().slice(0, 10);
+  const today = calendarDayIn(now, env.timeZone);
+  const printed = wallClockIn(now, env.timeZone);
   const folder = exportsDir(env.dataDir);
   mkdirSync(folder, { recursive: true });
   const base = { kind: input.kind, format: input.format, filePath: (fileName: string) => join(folder, fileName) };
@@ -59,7 +62,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
       const customers = resolveScope(sqlite, filter.scope, env.read, 'filter.scope');
       const total = countNotes(sqlite, filter, filter.scope.kind === 'all' ? null : customers.map((customer) => customer.id)).count;
       const entriesOf = customerNotes(sqlite, filter);
-      const frame: PdfFrame = { title: 'Portfolio notes', filters: describeNotesFilter(sqlite, filter), printed: printedText(now), layout: 'landscape' };
+      const frame: PdfFrame = { title: 'Portfolio notes', filters: describeNotesFilter(sqlite, filter), printed, layout: 'landscape' };
       return {
         ...base,
         fileName: name(['portfolio-notes', `${filter.from ?? 'start'}-to-${filter.to ?? today}`]),
@@ -79,7 +82,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
       const frame: PdfFrame = {
         title: `Aging report as of ${asOf}`,
         filters: `${describeScope(sqlite, filter.scope)} · ${filter.currencies ? `currencies ${filter.currencies.join(', ')}` : 'all currencies'} · buckets by ${basis}`,
-        printed: printedText(now),
+        printed,
         layout: 'landscape',
       };
       return {
@@ -99,7 +102,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
       const frame: PdfFrame = {
         title: `Statement of account · ${statement.customer.name}`,
         filters: `Customer ${statement.customer.number} · statement date ${asOf}`,
-        printed: printedText(now),
+        printed,
         layout: 'portrait',
       };
       return {

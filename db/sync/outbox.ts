@@ -17,16 +17,21 @@ interface OutboxRow {
   name: string;
   args_json: string;
   created_at: string;
+  day: string | null;
   push_seq: number;
 }
 
 /** Queues a mutation for the server, inside the caller's transaction; it gets its protocol seq when first sent. */
-export function enqueueMutation(sqlite: BetterSqlite3.Database, mutation: { readonly id: string; readonly name: string; readonly args: unknown; readonly createdAt: string }): void {
-  prepared<[string, string, string, string]>(sqlite, 'INSERT INTO outbox (id, name, args_json, created_at) VALUES (?, ?, ?, ?)').run(
+export function enqueueMutation(
+  sqlite: BetterSqlite3.Database,
+  mutation: { readonly id: string; readonly name: string; readonly args: unknown; readonly createdAt: string; readonly day: string },
+): void {
+  prepared<[string, string, string, string, string]>(sqlite, 'INSERT INTO outbox (id, name, args_json, created_at, day) VALUES (?, ?, ?, ?, ?)').run(
     mutation.id,
     mutation.name,
     JSON.stringify(mutation.args),
     mutation.createdAt,
+    mutation.day,
   );
 }
 
@@ -53,11 +58,18 @@ export function nextPushBatch(sqlite: BetterSqlite3.Database, limit: number): Mu
   return sqlite
     .transaction(() => {
       assignSequences(sqlite);
-      return prepared<[number], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, push_seq FROM outbox ORDER BY push_seq LIMIT ?')
+      return prepared<[number], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, day, push_seq FROM outbox ORDER BY push_seq LIMIT ?')
         .all(limit)
         .map((row): Mutation => {
           const ids = createdIdsOf(sqlite, row.id, row.name);
-          const mutation: Mutation = { id: row.id, seq: row.push_seq, name: row.name, args: JSON.parse(row.args_json) as unknown, createdAt: row.created_at };
+          const mutation: Mutation = {
+            id: row.id,
+            seq: row.push_seq,
+            name: row.name,
+            args: JSON.parse(row.args_json) as unknown,
+            createdAt: row.created_at,
+            ...(row.day === null ? {} : { day: row.day }),
+          };
           return ids === undefined ? mutation : { ...mutation, ids };
         });
     })
@@ -89,7 +101,7 @@ function undoCreatedRows(sqlite: BetterSqlite3.Database, mutationId: string): vo
  * customer is fetched again whole, since the local copy still shows what the server refused.
  */
 export function recordPushResults(sqlite: BetterSqlite3.Database, results: readonly MutationResult[], now: string): PushOutcome {
-  const find = prepared<[string], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, push_seq FROM outbox WHERE id = ?');
+  const find = prepared<[string], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, day, push_seq FROM outbox WHERE id = ?');
   const remove = prepared<[string]>(sqlite, 'DELETE FROM outbox WHERE id = ?');
   const keepIssue = prepared<[string, string, string, string | null, string, string, string | null, string, string]>(
     sqlite,

@@ -1,6 +1,7 @@
 /** Preferences kept in a settings file, always read and written through the contract's schema. */
 import { PreferencesSchema, type Preferences } from '../../shared/api/contract';
-import { DEFAULT_PREFERENCES, type PreferenceStore } from '../../db/handlers/preferences';
+import { DEFAULT_PREFERENCES } from '../../shared/api/default-preferences';
+import type { PreferenceStore } from '../../db/handlers/preferences';
 
 /** The part of conf / electron-store used here. */
 export interface SettingsBacking {

@@ -23,7 +23,8 @@ export interface ShellSettings {
 
 function propertySchema(schema: z.ZodType): Record<string, unknown> {
   // conf / electron-store compile the schema with their own dialect; the $schema marker would clash.
-  const json: Record<string, unknown> = { ...z.toJSONSchema(schema) };
+  // The file is input to the schema: a key with a default (added in a later version) may be missing.
+  const json: Record<string, unknown> = { ...z.toJSONSchema(schema, { io: 'input' }) };
   delete json.$schema;
   return json;
 }

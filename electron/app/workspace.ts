@@ -3,7 +3,8 @@
  * both the desktop app and dev:web go through. Runs in plain Node.
  */
 import { mkdirSync } from 'node:fs';
-import { todayUtc, type Clock } from '../../shared/domain/clock';
+import type { Clock } from '../../shared/domain/clock';
+import { userToday } from '../../db/day/user-day';
 import { dispatch, type ApiHandlers } from '../../shared/api/dispatch';
 import { openLocalStore, type LocalStore } from '../../db/open';
 import { createHandlers } from '../../db/handlers/create-handlers';
@@ -80,7 +81,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   try {
     // A syncing store gets its portfolio from the server, never from the local demo.
     if (options.seedIfEmpty && options.sync === undefined && (await isEmpty(store))) {
-      const asOf = todayUtc(options.clock);
+      const asOf = userToday(options);
       options.logger.info('empty database: seeding the demo portfolio', { ...FIRST_START_DEMO, asOf });
       await seedDemo(store, { ...FIRST_START_DEMO, asOf });
     }
@@ -102,6 +103,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   const engine = new SyncEngine({
     store,
     clock: options.clock,
+    today: () => userToday(options),
     vault: sync.vault,
     logger: options.logger,
     embedded: sync.embedded,

@@ -7,7 +7,7 @@
  */
 import { DomainError } from '../../shared/api/result';
 import type { SignInSchema, SyncStatus } from '../../shared/api/sync-contract';
-import { todayUtc, type Clock } from '../../shared/domain/clock';
+import type { Clock } from '../../shared/domain/clock';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, pageChangeCount, type Mutation, type PullResponse } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { LocalStore } from '../../db/open';
@@ -75,6 +75,8 @@ export interface EmbeddedServer {
 export interface SyncEngineOptions {
   readonly store: LocalStore;
   readonly clock: Clock;
+  /** The user's calendar day (db/day/user-day.ts): what pulled rows are aged and judged as of. */
+  readonly today: () => string;
   readonly vault: TokenVault;
   readonly logger: ShellLogger;
   readonly settings?: DomainSettings;
@@ -521,7 +523,7 @@ export class SyncEngine {
           await new Promise((resolve) => setImmediate(resolve));
         }
         const outcome = applyPullPage(this.sqlite, page, {
-          asOf: todayUtc(this.options.clock),
+          asOf: this.options.today(),
           now: this.options.clock.now().toISOString(),
           settings: this.options.settings ?? DEFAULT_DOMAIN_SETTINGS,
           resynced: resync,

@@ -17,7 +17,8 @@ import {
 } from '../../shared/sync/protocol';
 import { ROLES } from '../../shared/domain/codes';
 
-export const CLIENT_PROTOCOL_VERSION = 1;
+/** 2: mutations carry the user's calendar day (server/version.ts). */
+export const CLIENT_PROTOCOL_VERSION = 2;
 export const PROTOCOL_HEADER = 'x-ledgerline-protocol';
 
 export const SessionSchema = z.object({

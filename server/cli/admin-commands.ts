@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ROLES, type Role } from '../../shared/domain/codes';
 import type { Clock } from '../../shared/domain/clock';
+import { canonicalTimeZone } from '../../shared/domain/time-zone';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { revokeAllRefreshTokens } from '../auth/refresh-tokens';
 import type { ServerDatabase } from '../db/schema';
@@ -39,14 +40,31 @@ async function userByUsername(db: Db, username: string): Promise<{ id: string; t
   return user;
 }
 
-export async function createTeam(db: Db, clock: Clock, name: string): Promise<{ id: string; name: string }> {
+/** The runtime's spelling of a zone an administrator typed, or a specific error. */
+function checkedTimeZone(zone: string): string {
+  const canonical = canonicalTimeZone(zone.trim());
+  if (canonical === null) throw new AdminError(`"${zone}" is not a time zone this server knows: use an IANA name such as "Europe/Berlin" or "America/Los_Angeles".`);
+  return canonical;
+}
+
+/** A team, working in `timeZone` (null: the server's own zone). */
+export async function createTeam(db: Db, clock: Clock, name: string, timeZone: string | null = null): Promise<{ id: string; name: string; timeZone: string | null }> {
   const trimmed = name.trim();
   if (trimmed === '') throw new AdminError('A team needs a name.');
+  const zone = timeZone === null ? null : checkedTimeZone(timeZone);
   const existing = await db.selectFrom('teams').select('id').where('name', '=', trimmed).executeTakeFirst();
   if (existing !== undefined) throw new AdminError(`A team "${trimmed}" already exists.`);
   const id = uuidv7();
-  await db.insertInto('teams').values({ id, name: trimmed, created_at: clock.now().toISOString() }).execute();
-  return { id, name: trimmed };
+  await db.insertInto('teams').values({ id, name: trimmed, created_at: clock.now().toISOString(), time_zone: zone }).execute();
+  return { id, name: trimmed, timeZone: zone };
+}
+
+/** Moves a team to another zone (null: back to the server's own); its promises are judged as of that zone's day from the next check on. */
+export async function setTeamTimeZone(db: Db, name: string, timeZone: string | null): Promise<{ name: string; timeZone: string | null }> {
+  const zone = timeZone === null ? null : checkedTimeZone(timeZone);
+  const id = await teamIdByName(db, name);
+  await db.updateTable('teams').set({ time_zone: zone }).where('id', '=', id).execute();
+  return { name: name.trim(), timeZone: zone };
 }
 
 export interface NewUser {

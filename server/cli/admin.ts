@@ -9,7 +9,7 @@ import { openConfiguredDb, runIfEntryPoint } from './cli-main';
 import type { Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword, rotateLogEpoch } from './admin-commands';
+import { assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword, rotateLogEpoch, setTeamTimeZone } from './admin-commands';
 import { AdminError } from './admin-error';
 import { assignFromSource, AssignmentReasonSchema, formatAssignmentReport, readAssignmentFile } from './bulk-assign';
 import { readPasswordFromStdin, readPasswordFromTerminal } from './password-input';
@@ -17,7 +17,8 @@ import { readPasswordFromStdin, readPasswordFromTerminal } from './password-inpu
 export const USAGE = `Usage: npm run server:admin -- <command> [options]
 
 Commands:
-  create-team <name>
+  create-team <name> [--time-zone <zone>]
+  set-team-time-zone <team> <zone> | --clear
   create-user <username> --role collector|team_lead|admin [--team <name>] [--display-name <name>] [--email <address>] [--password-stdin]
   reset-password <username> [--password-stdin]
   disable-user <username>
@@ -26,6 +27,8 @@ Commands:
   list-users [--json]
   rotate-log-epoch
 
+A team's zone (an IANA name such as Europe/Berlin) sets the day its promises are judged as of;
+without one, or after --clear, the team works in the server's own zone (its TZ).
 Without --password-stdin the password is asked for on the terminal.
 The database is DATABASE_URL, or the embedded one in LEDGERLINE_SERVER_DATA_DIR (stop the server first).`;
 
@@ -55,6 +58,8 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   everyone: { type: 'boolean' },
   reason: { type: 'string' },
+  'time-zone': { type: 'string' },
+  clear: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -62,7 +67,8 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 
 /** Each command's allowed options and positional count, checked before the database is opened. */
 const COMMANDS: Readonly<Record<string, { options: readonly (keyof Values)[]; positionals: [number, number]; what: string }>> = {
-  'create-team': { options: [], positionals: [1, 1], what: 'a team name' },
+  'create-team': { options: ['time-zone'], positionals: [1, 1], what: 'a team name' },
+  'set-team-time-zone': { options: ['clear'], positionals: [1, 2], what: 'a team name and a time zone, or a team name and --clear' },
   'create-user': { options: ['role', 'team', 'display-name', 'email', 'password-stdin'], positionals: [1, 1], what: 'a username' },
   'reset-password': { options: ['password-stdin'], positionals: [1, 1], what: 'a username' },
   'disable-user': { options: [], positionals: [1, 1], what: 'a username' },
@@ -91,6 +97,9 @@ function parse(argv: readonly string[]): { command: string; args: string[]; valu
     const role = parsed.values.role;
     if (role === undefined || !isRole(role)) throw new UsageError('create-user needs --role collector, team_lead or admin.');
   }
+  if (command === 'set-team-time-zone' && (args.length === 2) === (parsed.values.clear === true)) {
+    throw new UsageError('set-team-time-zone takes a team name and either a time zone or --clear.');
+  }
   if (command === 'assign-customers' && parsed.values.collector === undefined) throw new UsageError('assign-customers needs --collector <username>.');
   if (parsed.values.reason !== undefined) {
     const reason = AssignmentReasonSchema.safeParse(parsed.values.reason);
@@ -107,8 +116,13 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
   const first = args[0] ?? '';
   switch (command) {
     case 'create-team': {
-      const team = await createTeam(db, clock, first);
-      io.stdout(`Created team "${team.name}".`);
+      const team = await createTeam(db, clock, first, values['time-zone'] ?? null);
+      io.stdout(`Created team "${team.name}"${team.timeZone === null ? '' : ` in ${team.timeZone}`}.`);
+      return;
+    }
+    case 'set-team-time-zone': {
+      const team = await setTeamTimeZone(db, first, values.clear === true ? null : (args[1] ?? ''));
+      io.stdout(`Team "${team.name}" now works in ${team.timeZone ?? "the server's own zone"}.`);
       return;
     }
     case 'create-user': {

@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../../shared/domain/clock';
+import { systemTimeZone } from '../../shared/domain/time-zone';
 import type { ServerDatabase } from '../db/schema';
 import { openConfiguredDb, runIfEntryPoint } from './cli-main';
 import { AdminError } from './admin-error';
@@ -125,9 +126,8 @@ export function formatReport(report: ImportReport): string[] {
   for (const [entity, counts] of Object.entries(report.applied)) {
     if (counts.inserted + counts.updated + counts.unchanged > 0) lines.push(`  ${entity}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);
   }
-  if (report.promises !== null) {
-    const { evaluated, kept, partiallyKept, broken, followUpsCreated } = report.promises;
-    lines.push(`  promises judged as of ${report.promises.asOf}: ${evaluated} open, ${kept} now kept, ${partiallyKept} partly kept, ${broken} broken (${followUpsCreated} follow-up(s) opened)`);
+  for (const { asOf, evaluated, kept, partiallyKept, broken, followUpsCreated } of report.promises) {
+    lines.push(`  promises judged as of ${asOf}: ${evaluated} open, ${kept} now kept, ${partiallyKept} partly kept, ${broken} broken (${followUpsCreated} follow-up(s) opened)`);
   }
   for (const rejection of report.rejected) {
     lines.push(`line ${rejection.line}, column ${rejection.column}${rejection.entity === undefined ? '' : ` (${rejection.entity})`}: ${JSON.stringify(rejection.value)}: ${rejection.reason}`);
@@ -155,7 +155,7 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
   }
   const store = await io.openDb();
   try {
-    const report = await runImport(store.db, io.clock ?? systemClock, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] });
+    const report = await runImport(store.db, { clock: io.clock ?? systemClock, defaultTimeZone: systemTimeZone() }, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] });
     // A second transaction: the import stands whatever the assignment finds; its report says which did what.
     const assigned =
       assignment === null || !report.committed

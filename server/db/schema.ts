@@ -24,6 +24,8 @@ export interface TeamsTable {
   id: string;
   name: string;
   created_at: string;
+  /** IANA zone whose day the team's promises are judged as of; null: the server's own. */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {

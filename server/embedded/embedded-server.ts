@@ -5,7 +5,8 @@
  * browser-mode server start it the same way.
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { todayUtc, type Clock } from '../../shared/domain/clock';
+import { todayIn, type Clock } from '../../shared/domain/clock';
+import { systemTimeZone } from '../../shared/domain/time-zone';
 import { buildServer } from '../app';
 import { loadOrCreateSecret } from '../config';
 import { connectServerDb, type ServerDb } from '../db/connect';
@@ -50,7 +51,8 @@ function seedDemo(db: ServerDb['db'], demo: NonNullable<EmbeddedServerOptions['d
   return seedServerDemo(db, {
     size: demo.size ?? 'small',
     seed: demo.seed ?? DEFAULT_DEMO_SEED,
-    asOf: todayUtc(clock),
+    // The demo is dated as of this computer's day, the day its user sees.
+    asOf: todayIn(clock, systemTimeZone()),
     password,
     now: clock.now().toISOString(),
   });

@@ -4,9 +4,8 @@
  * `allowPartial`, which commits the valid rows. A dry run reports the same and commits nothing.
  */
 import { sql, type Kysely } from 'kysely';
-import { todayUtc, type Clock } from '../../shared/domain/clock';
 import type { ServerDatabase } from '../db/schema';
-import { evaluatePromisesIn } from '../promises/evaluate';
+import { evaluateOnTeamDays, type ServerDay } from '../promises/team-days';
 import { applyBatch, zeroCounts } from './apply';
 import { PRESETS } from './presets';
 import { csvRecords, jsonRecords, readOptionsOf, type Mapping, type SourceRecords } from './sources';
@@ -52,23 +51,24 @@ class RolledBack extends Error {
   }
 }
 
-export async function runImport(db: Kysely<ServerDatabase>, clock: Clock, request: ImportRequest): Promise<ImportReport> {
+export async function runImport(db: Kysely<ServerDatabase>, day: ServerDay, request: ImportRequest): Promise<ImportReport> {
   const { records, options } = read(request.source);
   const validated = validateBatch(records.raw, options);
   const early = [...records.rejected, ...validated.rejected];
   const allowPartial = request.allowPartial ?? false;
   const dryRun = request.dryRun ?? false;
-  const now = clock.now().toISOString();
+  const now = day.clock.now().toISOString();
   try {
     return await db.transaction().execute(async (trx) => {
       await IMPORT_LOCK.execute(trx);
       const applied = await applyBatch(trx, validated, now);
       const rejected = [...early, ...applied.rejected].sort(byPosition);
-      if (rejected.length > 0 && !allowPartial) throw new RolledBack({ committed: false, dryRun, applied: zeroCounts(), rejected, promises: null });
-      if (dryRun) throw new RolledBack({ committed: false, dryRun, applied: applied.counts, rejected, promises: null });
+      if (rejected.length > 0 && !allowPartial) throw new RolledBack({ committed: false, dryRun, applied: zeroCounts(), rejected, promises: [] });
+      if (dryRun) throw new RolledBack({ committed: false, dryRun, applied: applied.counts, rejected, promises: [] });
       // Money that arrived may keep a promise: judged in the same transaction, so no client pulls the payment without the
-      // verdict. Only the customers whose money moved: the others' promises are neither locked nor read.
-      const promises = applied.moneyMovedFor.length > 0 ? await evaluatePromisesIn(trx, { asOf: todayUtc(clock), now }, applied.moneyMovedFor) : null;
+      // verdict. Only the customers whose money moved: the others' promises are neither locked nor read. Each as of
+      // its team's day.
+      const promises = await evaluateOnTeamDays(trx, day, { customerIds: applied.moneyMovedFor });
       return { committed: true, dryRun, applied: applied.counts, rejected, promises };
     });
   } catch (error) {

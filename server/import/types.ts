@@ -131,8 +131,8 @@ export interface ImportReport {
   /** What was applied; with `committed: false` after rejections, all zero. For a dry run: what would be. */
   readonly applied: Readonly<Record<ImportEntity, EntityCounts>>;
   readonly rejected: readonly Rejection[];
-  /** The promises judged as of the server's day after the payments and clearings committed; null when none came or nothing was committed. */
-  readonly promises: PromiseEvaluationRun | null;
+  /** The promises judged after the payments and clearings committed, one run per calendar day of the customers' teams; none when no money came or nothing was committed. */
+  readonly promises: readonly PromiseEvaluationRun[];
 }
 
 /** The request itself is unusable (unknown column in the mapping, malformed CSV...): no row-level report. */

@@ -51,7 +51,7 @@ export function registerImportRoute(app: FastifyInstance, ctx: ServerContext, au
   app.post('/v1/import', { onRequest: authorize, bodyLimit: IMPORT_BODY_LIMIT_BYTES }, async (request) => {
     const body = parseInput(importBody, request.body);
     try {
-      return await runImport(ctx.db, ctx.clock, { source: sourceOf(body), allowPartial: body.allowPartial, dryRun: body.dryRun });
+      return await runImport(ctx.db, ctx, { source: sourceOf(body), allowPartial: body.allowPartial, dryRun: body.dryRun });
     } catch (error) {
       if (error instanceof ImportInputError) throw new HttpError(400, 'validation', error.message, error.field);
       throw error;

@@ -11,10 +11,9 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import { validationError } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
 import { IdSchema } from '../../shared/api/schemas';
-import { dateOfTimestamp } from '../../shared/domain/dates';
 import type { Clock } from '../../shared/domain/clock';
 import { textProblem } from '../../shared/domain/text';
-import { actedAt, createdAtProblem } from '../../shared/sync/created-at';
+import { actedAt, actedOnDay, createdAtProblem } from '../../shared/sync/created-at';
 import {
   RejectionSchema,
   type Mutation,
@@ -151,14 +150,12 @@ async function scopeAndApply(request: Request, mutation: Mutation, applier: Appl
     throw error;
   }
   if (!(await request.customers.mayChange(customerId))) return FORBIDDEN;
-  const serverToday = dateOfTimestamp(now);
-  const clientDay = dateOfTimestamp(mutation.createdAt);
   const ctx = {
     trx,
     principal,
     now: actedAt(mutation.createdAt, new Date(now)),
     receivedAt: now,
-    asOf: clientDay < serverToday ? clientDay : serverToday,
+    asOf: actedOnDay(mutation.createdAt, mutation.day, new Date(now)),
     ids: mutation.ids ?? {},
     optimistic,
     buffer: queue,

@@ -25,6 +25,7 @@ import {
   WorklistClearOverrideSchema,
   WorklistQuerySchema,
   WorklistRowSchema,
+  TimeZoneSchema,
   WorklistSetOverrideSchema,
 } from './schemas';
 import {
@@ -71,6 +72,8 @@ export const PreferencesSchema = z.object({
   density: z.enum(DENSITIES),
   lastFilters: WorklistFiltersSchema,
   lastSort: WorklistQuerySchema.shape.sort.unwrap(),
+  /** The zone whose calendar day is "today" (shared/domain/time-zone.ts); null: the computer's own. Defaulted so a settings file from before it still loads. */
+  timeZone: TimeZoneSchema.nullable().default(null),
 });
 
 export const PreferencesPatchSchema = PreferencesSchema.partial().strict();

@@ -15,9 +15,15 @@ import {
 import { TextSchema } from './text-schema';
 import { EMAIL_MESSAGE, EMAIL_PATTERN, isPhoneNumber, PHONE_MAX, PHONE_MESSAGE } from '../domain/contact-fields';
 import { EMAIL_MAX, REASON_MAX, SEARCH_MAX, TITLE_MAX } from '../domain/text';
+import { isTimeZone, TIME_ZONE_MAX_LENGTH } from '../domain/time-zone';
 
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
+/** An IANA time-zone name the runtime knows (shared/domain/time-zone.ts); a setting a user types. */
+export const TimeZoneSchema = z
+  .string()
+  .max(TIME_ZONE_MAX_LENGTH, `is longer than ${TIME_ZONE_MAX_LENGTH} characters`)
+  .refine(isTimeZone, { message: 'is not a time zone this computer knows (use a name such as "Europe/Berlin")' });
 export const CalendarDateSchema = z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' });
 /** Report dates: any day a business record can carry, so a typo such as 9999 is a field error, not a failed report. */
 export const REPORT_DATE_RANGE = { first: '1970-01-01', last: '2099-12-31' } as const;

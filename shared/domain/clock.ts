@@ -1,3 +1,5 @@
+import { calendarDayIn } from './time-zone';
+
 /** Injectable time source, so tests (and the demo) can move time. */
 export interface Clock {
   now(): Date;
@@ -19,5 +21,5 @@ export function manualClock(iso: string): Clock & { set(iso: string): void } {
   };
 }
 
-/** Today's calendar date in UTC (YYYY-MM-DD). */
-export const todayUtc = (clock: Clock): string => clock.now().toISOString().slice(0, 10);
+/** Today's calendar date (YYYY-MM-DD) on the wall clocks of `timeZone`: the user's day, or a team's. */
+export const todayIn = (clock: Clock, timeZone: string): string => calendarDayIn(clock.now(), timeZone);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../domain/codes';
-import { IdSchema, TimestampSchema } from '../api/schemas';
+import { CalendarDateSchema, IdSchema, TimestampSchema } from '../api/schemas';
 
 /** The synced tables (each declared in ./tables.ts), parents before children: inserts in this order keep every reference. */
 export const SYNC_ENTITIES = [
@@ -117,6 +117,8 @@ export const MutationSchema = z.strictObject({
   name: z.string().min(1).max(100),
   args: z.unknown(),
   createdAt: TimestampSchema,
+  /** The user's calendar day when they acted (protocol 2; shared/sync/created-at.ts, actedOnDay). */
+  day: CalendarDateSchema.optional(),
   ids: CreatedIdsSchema.optional(),
 });
 export type Mutation = z.output<typeof MutationSchema>;

@@ -9,7 +9,7 @@ const isDark = (rgb: string) => {
 };
 
 async function choose(page: Page, item: string) {
-  await page.getByRole('button', { name: 'Theme and density' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('menuitemradio', { name: item }).click();
 }
 
@@ -24,7 +24,7 @@ test('switching to dark theme applies at once and persists across reload', async
   await page.reload();
   await expect(dataRows(page).first()).toBeVisible();
   await expect.poll(async () => isDark(await background(page))).toBe(true);
-  await page.getByRole('button', { name: 'Theme and density' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('menuitemradio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('Escape');
 

@@ -3,6 +3,8 @@ import { dispatch } from '../../shared/api/dispatch';
 import type { OperationName, OperationOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { manualClock } from '../../shared/domain/clock';
+import type { CommandContext } from '../../db/commands/run-command';
+import { userToday } from '../../db/day/user-day';
 import { createHandlers } from '../../db/handlers/create-handlers';
 import type { HandlerContext } from '../../db/handlers/handler-context';
 import { createMemoryPreferenceStore } from '../../db/handlers/preferences';
@@ -14,6 +16,8 @@ export const TEST_AS_OF = '2026-11-23';
 export interface TestApi extends TempStore {
   readonly clock: ReturnType<typeof manualClock>;
   readonly ctx: HandlerContext;
+  /** What runCommand takes, on this store, clock and user's day. */
+  readonly commands: CommandContext;
   /** Any call, as a transport would make it (unvalidated input). */
   raw(operation: unknown, input: unknown): Promise<Result<unknown>>;
   /** A call expected to succeed; fails the test with the error otherwise. */
@@ -25,7 +29,8 @@ export async function createTestApi(now = TEST_NOW): Promise<TestApi> {
   const clock = manualClock(now);
   const ctx: HandlerContext = {
     store: temp.store,
-    preferences: createMemoryPreferenceStore(),
+    // The tests' instants and dates are written in UTC: the user's day is UTC's, whatever this machine's zone.
+    preferences: createMemoryPreferenceStore({ timeZone: 'UTC' }),
     clock,
     app: { version: '0.0.0-test', dataDir: temp.dir, transport: 'http' },
   };
@@ -36,6 +41,7 @@ export async function createTestApi(now = TEST_NOW): Promise<TestApi> {
     ...temp,
     clock,
     ctx,
+    commands: { store: temp.store, clock, today: () => userToday(ctx) },
     raw,
     async call<K extends OperationName>(operation: K, input: unknown) {
       const result = await raw(operation, input);

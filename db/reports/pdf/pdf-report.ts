@@ -10,7 +10,7 @@ export interface PdfFrame {
   readonly title: string;
   /** One line under the title on every page: the filters used. */
   readonly filters: string;
-  /** Shown in every footer, e.g. "2026-11-23 09:00 UTC". */
+  /** Shown in every footer, e.g. "2026-11-23 10:00 Europe/Berlin". */
   readonly printed: string;
   readonly layout: 'portrait' | 'landscape';
 }

@@ -43,8 +43,9 @@ export function App() {
   const [override, setOverride] = useState<OverrideRequest | null>(null);
   const [saved, setSaved] = useState<{ message: string; at: number } | null>(null);
   const syncUserKey = useSyncUserKey();
-  const info = useQuery(`app.info:${syncUserKey}`, () => api['app.info']({}));
   const dataVersion = useDataVersion();
+  // Re-read with the data: "today" moves at the user's midnight and with their time-zone setting.
+  const info = useQuery(`app.info:${syncUserKey}:${dataVersion}`, () => api['app.info']({}));
   const setup = useQuery(`sync.setup:${syncUserKey}:${dataVersion}`, () => api['sync.setup']({}));
   const asOf = info.data?.asOf ?? '';
   const searchRef = useRef<HTMLInputElement>(null);

@@ -24,6 +24,7 @@ import Typography from '@mui/material/Typography';
 import { useState, type KeyboardEvent, type Ref } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { SEARCH_MAX } from '../../../shared/domain/text';
+import { systemTimeZone } from '../../../shared/domain/time-zone';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
@@ -31,6 +32,7 @@ import { SyncStatusButton } from '../sync/SyncStatusButton';
 import { useSyncUserKey } from '../sync/syncStatusStore';
 import { seesTeam } from '../team/access';
 import { usePrefs } from './prefs';
+import { TimeZoneDialog } from './TimeZoneDialog';
 
 const THEME_LABELS: Record<Preferences['theme'], string> = { light: 'Light', dark: 'Dark', system: 'Same as system' };
 const DENSITY_LABELS: Record<Preferences['density'], string> = { comfortable: 'Comfortable', compact: 'Compact' };
@@ -56,9 +58,11 @@ interface TopBarProps {
 export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam, onDashboard, onReports }: TopBarProps) {
   const { prefs, update } = usePrefs();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [zoneDialogOpen, setZoneDialogOpen] = useState(false);
   const syncUserKey = useSyncUserKey();
-  const info = useQuery(`app.info:${syncUserKey}`, () => api['app.info']({}));
   const version = useDataVersion();
+  // With the data: "today" moves at the user's midnight and with their time-zone setting.
+  const info = useQuery(`app.info:${syncUserKey}:${version}`, () => api['app.info']({}));
   const followUps = useQuery(`my-follow-ups-count:${version}`, () => api['followUps.mine']({}));
   const dueCount = followUps.data?.length;
   const ThemeIcon = THEME_ICONS[prefs.theme];
@@ -166,9 +170,9 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             </Button>
           </Tooltip>
         )}
-        <Tooltip title="Theme and density">
+        <Tooltip title="Theme, density and time zone">
           <IconButton
-            aria-label="Theme and density"
+            aria-label="Settings"
             aria-haspopup="menu"
             aria-expanded={menuAnchor ? 'true' : 'false'}
             onClick={(event) => {
@@ -210,7 +214,28 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
               {DENSITY_LABELS[density]}
             </MenuItem>
           ))}
+          <Divider />
+          <ListSubheader>Calendar day</ListSubheader>
+          <MenuItem
+            onClick={() => {
+              setZoneDialogOpen(true);
+              close();
+            }}
+          >
+            Time zone: {prefs.timeZone === null ? `this computer's (${systemTimeZone().replaceAll('_', ' ')})` : prefs.timeZone.replaceAll('_', ' ')}…
+          </MenuItem>
         </Menu>
+        <TimeZoneDialog
+          open={zoneDialogOpen}
+          value={prefs.timeZone}
+          onClose={() => {
+            setZoneDialogOpen(false);
+          }}
+          onSave={(timeZone) => {
+            update({ timeZone });
+            setZoneDialogOpen(false);
+          }}
+        />
         <Tooltip title="Keyboard shortcuts (?)">
           <IconButton aria-label="Keyboard shortcuts" onClick={onHelp}>
             <HelpOutline />

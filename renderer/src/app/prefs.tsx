@@ -5,15 +5,12 @@
 import { useColorScheme } from '@mui/material/styles';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
+import { DEFAULT_PREFERENCES } from '../../../shared/api/default-preferences';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
+import { dataChanged } from '../collector/dataVersion';
+import { setDisplayTimeZone } from '../common/format';
 
-export const FALLBACK_PREFERENCES: Preferences = {
-  theme: 'system',
-  density: 'comfortable',
-  lastFilters: {},
-  lastSort: { by: 'score', dir: 'desc' },
-};
 
 interface PrefsValue {
   readonly prefs: Preferences;
@@ -47,8 +44,9 @@ export function PrefsProvider({
     let live = true;
     void api['prefs.get']({}).then((result) => {
       if (!live) return;
-      const loaded = result.ok ? result.value : FALLBACK_PREFERENCES;
+      const loaded = result.ok ? result.value : DEFAULT_PREFERENCES;
       setPrefs(loaded);
+      setDisplayTimeZone(loaded.timeZone);
       setMode(loaded.theme);
       onDensity(loaded.density);
     });
@@ -59,11 +57,14 @@ export function PrefsProvider({
 
   const update = useCallback(
     (patch: Partial<Preferences>) => {
-      setPrefs((previous) => ({ ...(previous ?? FALLBACK_PREFERENCES), ...patch }));
+      setPrefs((previous) => ({ ...(previous ?? DEFAULT_PREFERENCES), ...patch }));
       if (patch.theme) setMode(patch.theme);
       if (patch.density) onDensity(patch.density);
+      if (patch.timeZone !== undefined) setDisplayTimeZone(patch.timeZone);
       void api['prefs.set'](patch).then((result) => {
         setSaveError(result.ok ? undefined : result.error);
+        // Another zone may be on another day: every screen re-reads what it shows as of the new "today".
+        if (result.ok && 'timeZone' in patch) dataChanged();
       });
     },
     [setMode, onDensity],

@@ -1,18 +1,37 @@
-/** Display formatting for the renderer: money through the shared domain, dates in UTC. */
+/**
+ * Display formatting for the renderer: money through the shared domain; calendar dates as they
+ * are (a due date is the same day everywhere); instants on the user's wall clock, in the zone of
+ * their setting or else the computer's, so a call logged at 10:00 in Berlin reads 10:00, and its
+ * day is the user's day.
+ */
 import { isCalendarDate, storedDateOfTimestamp } from '../../../shared/domain/dates';
 import { formatAmount, formatMoney } from '../../../shared/domain/money';
+import { calendarDayIn, systemTimeZone } from '../../../shared/domain/time-zone';
 
 const numberFormat = new Intl.NumberFormat(undefined);
+// Calendar dates are formatted as the UTC midnight of that day, so no zone can move them.
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const shortDateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  day: '2-digit',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
+const dateTimeFormatIn = (timeZone: string) =>
+  new Intl.DateTimeFormat(undefined, { day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone });
+
+let displayZone = systemTimeZone();
+let dateTimeFormat = dateTimeFormatIn(displayZone);
+
+/** The zone instants are shown in: the user's setting, or the computer's (null). Set when the preferences load and change. */
+export function setDisplayTimeZone(timeZone: string | null): void {
+  const next = timeZone ?? systemTimeZone();
+  if (next === displayZone) return;
+  displayZone = next;
+  dateTimeFormat = dateTimeFormatIn(next);
+}
+
+/** The calendar day of a date, or of a timestamp on the user's wall clock; null when the value is neither. */
+function dayOf(value: string): string | null {
+  const day = value.slice(0, 10);
+  if (value.length === 10) return isCalendarDate(day) ? day : null;
+  return storedDateOfTimestamp(value) === null ? null : calendarDayIn(new Date(value), displayZone);
+}
 
 export const formatCount = (n: number): string => numberFormat.format(n);
 
@@ -22,10 +41,10 @@ export const money = (amountMinor: number, currency: string): string => formatMo
 export const amount = (amountMinor: number, currency: string): string => formatAmount(amountMinor, currency);
 
 const MS_PER_DAY = 86_400_000;
-/** The UTC day number of a calendar date or timestamp, or NaN for a stored value that is neither. */
+/** The day number of a calendar date or of a timestamp's day on the user's wall clock, or NaN for a stored value that is neither. */
 const dayNumber = (isoDateOrTimestamp: string): number => {
-  const day = isoDateOrTimestamp.slice(0, 10);
-  return isCalendarDate(day) ? Math.floor(Date.parse(day) / MS_PER_DAY) : Number.NaN;
+  const day = dayOf(isoDateOrTimestamp);
+  return day === null ? Number.NaN : Math.floor(Date.parse(day) / MS_PER_DAY);
 };
 
 /**
@@ -36,22 +55,23 @@ const dayNumber = (isoDateOrTimestamp: string): number => {
 export const damagedDate = (value: string): string => `⚠ ${value === '' ? '(empty)' : value}`;
 const NOT_A_DATE = 'not a valid date';
 
-/** A calendar date (YYYY-MM-DD) or timestamp shown as a readable date; dates never shift by time zone. */
+/** A calendar date (YYYY-MM-DD) shown as a readable date, never shifted by a zone; a timestamp as its day on the user's wall clock. */
 export const formatDate = (value: string | null | undefined): string => {
   if (value === null || value === undefined) return '—';
-  const day = value.slice(0, 10);
-  return isCalendarDate(day) ? dateFormat.format(new Date(`${day}T00:00:00Z`)) : damagedDate(value);
+  const day = dayOf(value);
+  return day === null ? damagedDate(value) : dateFormat.format(new Date(`${day}T00:00:00Z`));
 };
 
 /** Day and month only, for dense columns where the year is the current one. */
-export const formatShortDate = (value: string, asOf: string): string =>
-  value.slice(0, 4) === asOf.slice(0, 4) && isCalendarDate(value.slice(0, 10)) ? shortDateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : formatDate(value);
+export const formatShortDate = (value: string, asOf: string): string => {
+  const day = dayOf(value);
+  return day !== null && day.slice(0, 4) === asOf.slice(0, 4) ? shortDateFormat.format(new Date(`${day}T00:00:00Z`)) : formatDate(value);
+};
 
-/** A timestamp with its time of day in UTC; one that is no instant in years 0-9999 is shown damaged. */
-export const formatDateTime = (value: string): string =>
-  storedDateOfTimestamp(value) === null ? damagedDate(value) : `${dateTimeFormat.format(new Date(value))} UTC`;
+/** A timestamp on the user's wall clock, with its zone; one that is no instant in years 0-9999 is shown damaged. */
+export const formatDateTime = (value: string): string => (storedDateOfTimestamp(value) === null ? damagedDate(value) : dateTimeFormat.format(new Date(value)));
 
-/** Whole days from `from` to `to` (calendar dates or timestamps, compared by their UTC date); NaN when either is damaged. */
+/** Whole days from `from` to `to` (calendar dates, or timestamps by their day on the user's wall clock); NaN when either is damaged. */
 export const daysFrom = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
 /** "today", "in 3 d", "5 d ago" relative to the as-of date. */

@@ -36,10 +36,10 @@ export function ReportsScreen({ asOf }: { asOf: string }) {
         <Tab value="aging" label="Aging" id="reports-tab-aging" aria-controls="reports-panel-aging" />
       </Tabs>
       <Box role="tabpanel" id="reports-panel-notes" aria-labelledby="reports-tab-notes" hidden={tab !== 'notes'}>
-        <NotesExportForm asOf={asOf} />
+        <NotesExportForm key={asOf} asOf={asOf} />
       </Box>
       <Box role="tabpanel" id="reports-panel-aging" aria-labelledby="reports-tab-aging" hidden={tab !== 'aging'}>
-        {agingOpened && <AgingReportView asOf={asOf} />}
+        {agingOpened && <AgingReportView key={asOf} asOf={asOf} />}
       </Box>
     </Box>
   );

@@ -12,6 +12,7 @@ import * as m005 from './005-change-log-previous-scope';
 import * as m006 from './006-one-primary-contact';
 import * as m007 from './007-closing-reasons';
 import * as m008 from './008-assignment-reason';
+import * as m009 from './009-team-time-zone';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -22,6 +23,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '006-one-primary-contact': { up: m006.up },
   '007-closing-reasons': { up: m007.up },
   '008-assignment-reason': { up: m008.up },
+  '009-team-time-zone': { up: m009.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

@@ -96,7 +96,7 @@ describe('reads never write', () => {
   });
 
   it('builds every read from a connection that cannot write, by type', () => {
-    const reads = createReadHandlers({ reader: api.store.sqlite, clock: manualClock('2026-11-23T09:00:00.000Z'), settings: DEFAULT_DOMAIN_SETTINGS, app: { ...api.ctx.app, schemaVersion: 1, databasePath: '' } });
+    const reads = createReadHandlers({ reader: api.store.sqlite, clock: manualClock('2026-11-23T09:00:00.000Z'), today: () => '2026-11-23', settings: DEFAULT_DOMAIN_SETTINGS, app: { ...api.ctx.app, schemaVersion: 1, databasePath: '' } });
     expect(Object.keys(reads).sort()).toEqual([...READ_OPERATIONS].sort());
     expectTypeOf<ReadHandlerContext>().not.toHaveProperty('store');
     expectTypeOf<ReadDb>().not.toHaveProperty('exec');

@@ -57,7 +57,7 @@ describe('every collector command is one transaction', () => {
   it.each(CASES)('%s: a failure just before commit leaves neither rows, audit nor outbox; success writes one mutation', (name, command, input) => {
     const args = input();
     const before = snapshot(f.sqlite);
-    const ctx = { store: f.api.store, clock: f.api.clock };
+    const ctx = f.api.commands;
     expect(() =>
       runCommand(ctx, command, args, {
         beforeCommit: () => {

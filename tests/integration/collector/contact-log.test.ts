@@ -130,7 +130,7 @@ describe('contact.log', () => {
       promise: { promisedDate: '2026-11-30', amountMinor: 5_000 },
     };
     expect(() =>
-      runCommand({ store: f.api.store, clock: f.api.clock }, logContactCommand, input, {
+      runCommand(f.api.commands, logContactCommand, input, {
         beforeCommit: (tx) => {
           expect(tx.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
           throw new Error('disk full');

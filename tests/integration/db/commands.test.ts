@@ -21,7 +21,7 @@ afterEach(async () => api.cleanup());
 const count = (table: string): number =>
   (api.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-const cmdCtx = () => ({ store: api.store, clock: api.clock });
+const cmdCtx = () => api.commands;
 
 describe('audit log', () => {
   it('refuses UPDATE and DELETE', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, MIGRATION_TABLE } from '../../../db/migrations';
+import { nextPushBatch } from '../../../db/sync/outbox';
 import { openLocalStore, type LocalStore } from '../../../db/open';
 import type { Database } from '../../../db/schema';
 import { makeTempDir } from '../../support/temp-store';
@@ -29,7 +30,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   escalations: columnsOf<Database['escalations']>()('id', 'customer_id', 'kind', 'amount_minor', 'currency', 'reason', 'status', 'requested_by', 'requested_at', 'decided_by', 'decided_at', 'decision_comment'),
   worklist_overrides: columnsOf<Database['worklist_overrides']>()('id', 'customer_id', 'kind', 'reason', 'expires_at', 'created_by', 'created_at', 'cleared_at'),
   audit_log: columnsOf<Database['audit_log']>()('seq', 'id', 'at', 'user_id', 'entity', 'entity_id', 'action', 'before_json', 'after_json', 'mutation_id'),
-  outbox: columnsOf<Database['outbox']>()('seq', 'id', 'name', 'args_json', 'created_at', 'status', 'attempts', 'last_error', 'resolved_at', 'push_seq'),
+  outbox: columnsOf<Database['outbox']>()('seq', 'id', 'name', 'args_json', 'created_at', 'status', 'attempts', 'last_error', 'resolved_at', 'push_seq', 'day'),
   sync_state: columnsOf<Database['sync_state']>()('key', 'value'),
   sync_issues: columnsOf<Database['sync_issues']>()('id', 'name', 'args_json', 'customer_id', 'error_code', 'error_message', 'error_field', 'created_at', 'rejected_at'),
   sync_resync: columnsOf<Database['sync_resync']>()('customer_id'),
@@ -42,7 +43,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
 const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
 /** Columns later migrations add to tables of 001. */
-const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'], open_items: ['erp_disputed'] };
+const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq', 'day'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'], open_items: ['erp_disputed'] };
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -258,6 +259,21 @@ describe('migration 009-erp-disputed', () => {
 
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day']);
+  });
+});
+
+describe('migration 010-outbox-day', () => {
+  it('keeps the day on each queued mutation, none on those queued before, which are still sent', async () => {
+    const store = await migrateThrough('009-erp-disputed');
+    store.sqlite.prepare("INSERT INTO outbox (id, name, args_json, created_at) VALUES ('m1', 'note.add', '{}', '2026-03-02T09:00:00.000Z')").run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    expect(migrated.sqlite.prepare('SELECT id, day FROM outbox').all()).toEqual([{ id: 'm1', day: null }]);
+    const [sent] = nextPushBatch(migrated.sqlite, 10);
+    expect(sent).toMatchObject({ id: 'm1', createdAt: '2026-03-02T09:00:00.000Z' });
+    expect(sent).not.toHaveProperty('day');
   });
 });

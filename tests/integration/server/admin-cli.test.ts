@@ -50,6 +50,9 @@ describe.each(BACKENDS)('admin CLI on %s', (kind) => {
       ['assign-customers', 'C-1'],
       ['assign-customers', '--collector', 'ann'],
       ['list-users', 'extra'],
+      ['set-team-time-zone', 'North'],
+      ['set-team-time-zone', 'North', 'Europe/Berlin', '--clear'],
+      ['create-team', 'North', '--clear'],
     ];
     for (const argv of cases) {
       const result = await admin(argv);
@@ -83,6 +86,25 @@ describe.each(BACKENDS)('admin CLI on %s', (kind) => {
     const weak = await admin(['create-user', `x-${unique()}`, '--role', 'collector'], 'short');
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('at least');
+  });
+
+  it("sets the zone a team works in, refusing names the server does not know; --clear returns it to the server's", async () => {
+    const team = `West ${unique()}`;
+    const zoneOf = async () => (await h.testDb.db.selectFrom('teams').select('time_zone').where('name', '=', team).executeTakeFirstOrThrow()).time_zone;
+    expect(await admin(['create-team', team, '--time-zone', 'America/Los_Angeles'])).toMatchObject({ code: 0, out: `Created team "${team}" in America/Los_Angeles.` });
+    expect(await zoneOf()).toBe('America/Los_Angeles');
+
+    const unknown = await admin(['set-team-time-zone', team, 'Pacific/Atlantis']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('"Pacific/Atlantis" is not a time zone this server knows');
+    expect(await zoneOf()).toBe('America/Los_Angeles');
+    expect((await admin(['create-team', `East ${unique()}`, '--time-zone', 'Mars'])).code).toBe(1);
+
+    expect(await admin(['set-team-time-zone', team, 'utc'])).toMatchObject({ code: 0, out: `Team "${team}" now works in UTC.` });
+    expect(await zoneOf()).toBe('UTC');
+    expect(await admin(['set-team-time-zone', team, '--clear'])).toMatchObject({ code: 0, out: `Team "${team}" now works in the server's own zone.` });
+    expect(await zoneOf()).toBeNull();
+    expect((await admin(['set-team-time-zone', 'No Such Team', 'UTC'])).err).toContain('no team');
   });
 
   it('reset-password changes the password and ends existing sessions', async () => {

@@ -22,7 +22,7 @@ describe.each(BACKENDS)('HTTP boundary on %s', (kind) => {
   it('reports health with versions and a reachable database', async () => {
     const response = await h.app.inject({ method: 'GET', url: '/v1/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', db: 'ok', version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, schemaProtocolVersion: 1 });
+    expect(response.json()).toEqual({ status: 'ok', db: 'ok', version: SERVER_VERSION, protocolVersion: PROTOCOL_VERSION, schemaProtocolVersion: PROTOCOL_VERSION });
   });
 
   it('answers malformed JSON with 400 in the common error shape', async () => {

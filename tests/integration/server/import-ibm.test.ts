@@ -26,7 +26,7 @@ describe.each(BACKENDS)('IBM accounts-receivable import (ibm-ar preset) on %s', 
   let testDb: TestDb;
   let first: ImportReport;
   const clock = manualClock('2026-03-02T09:00:00.000Z');
-  const importIbm = (text = content) => runImport(testDb.db, clock, { source: { format: 'csv', preset: 'ibm-ar', content: text } });
+  const importIbm = (text = content) => runImport(testDb.db, { clock: clock, defaultTimeZone: 'UTC' }, { source: { format: 'csv', preset: 'ibm-ar', content: text } });
   const changeLogCount = async () => Number((await testDb.db.selectFrom('change_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   beforeAll(async () => {

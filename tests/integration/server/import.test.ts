@@ -12,7 +12,7 @@ const json = (name: string): unknown[] => JSON.parse(fixture(name)) as unknown[]
 describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (kind) => {
   let testDb: TestDb;
   const clock = manualClock('2026-03-02T09:00:00.000Z');
-  const run = (source: ImportSource, flags: { allowPartial?: boolean; dryRun?: boolean } = {}) => runImport(testDb.db, clock, { source, ...flags });
+  const run = (source: ImportSource, flags: { allowPartial?: boolean; dryRun?: boolean } = {}) => runImport(testDb.db, { clock: clock, defaultTimeZone: 'UTC' }, { source, ...flags });
   const itemKeys = async () => (await testDb.db.selectFrom('open_items').select('erp_key').orderBy('erp_key').execute()).map((row) => row.erp_key);
   const changeLogCount = async () => Number((await testDb.db.selectFrom('change_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const badItems: ImportSource = { format: 'csv', entity: 'openItems', mapping: mapping('items-bad.mapping.json'), content: fixture('items-bad.csv') };

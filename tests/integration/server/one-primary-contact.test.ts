@@ -84,7 +84,7 @@ describe.each(BACKENDS)('one primary contact person per customer on %s', (kind) 
 describe.each(BACKENDS)('the ERP import of contact persons on %s', (kind) => {
   let testDb: TestDb;
   const clock = manualClock(NOW);
-  const run = (source: ImportSource) => runImport(testDb.db, clock, { source, allowPartial: true });
+  const run = (source: ImportSource) => runImport(testDb.db, { clock: clock, defaultTimeZone: 'UTC' }, { source, allowPartial: true });
   const persons = (records: readonly object[]): ImportSource => ({ format: 'json', entity: 'contactPersons', records: [...records] });
 
   beforeAll(async () => {

@@ -11,6 +11,7 @@ import { brokenPromiseFollowUpId } from '../../../shared/domain/broken-promise';
 import { evaluatePromisesOnServer } from '../../../server/promises/evaluate';
 import { scheduleDailyEvaluation } from '../../../server/promises/schedule';
 import { runImport } from '../../../server/import/run';
+import { setTeamTimeZone } from '../../../server/cli/admin-commands';
 import { BACKENDS } from './support/backends';
 import { login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
 import { pullAll, seedItem, TestClient } from './sync-client';
@@ -91,25 +92,25 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
     const { itemId, promiseId, number } = await promiseOnNewCustomer('2026-03-20');
     const itemKey = (await h.testDb.db.selectFrom('open_items').select('erp_key').where('id', '=', itemId).executeTakeFirstOrThrow()).erp_key;
     const paymentKey = `PAY-${uuidv7()}`;
-    const payments = await runImport(h.testDb.db, h.clock, {
+    const payments = await runImport(h.testDb.db, { clock: h.clock, defaultTimeZone: 'UTC' }, {
       source: { format: 'json', entity: 'payments', mapping: { defaultCurrency: 'EUR' }, records: [{ key: paymentKey, customerKey: `ERP-${number}`, amount: '400.00', valueDate: '2026-03-02' }] },
     });
     // A payment on account does not count towards a promise on items: judged, still open.
-    expect(payments).toMatchObject({ committed: true, promises: { kept: 0 } });
+    expect(payments).toMatchObject({ committed: true, promises: [{ kept: 0 }] });
     expect((await promiseRow(promiseId)).status).toBe('open');
 
-    const clearings = await runImport(h.testDb.db, h.clock, {
+    const clearings = await runImport(h.testDb.db, { clock: h.clock, defaultTimeZone: 'UTC' }, {
       source: { format: 'json', entity: 'clearings', mapping: { defaultCurrency: 'EUR' }, records: [{ key: `CLR-${uuidv7()}`, itemKey, paymentKey, amount: '400.00', clearedOn: '2026-03-02' }] },
     });
-    expect(clearings).toMatchObject({ committed: true, promises: { asOf: '2026-03-02', kept: 1 } });
+    expect(clearings).toMatchObject({ committed: true, promises: [{ asOf: '2026-03-02', kept: 1 }] });
     expect(await promiseRow(promiseId)).toMatchObject({ status: 'kept', paid_minor: 40_000, evaluated_on: '2026-03-02' });
 
     // A dry run, and an import without money, judge nothing.
-    const dry = await runImport(h.testDb.db, h.clock, {
+    const dry = await runImport(h.testDb.db, { clock: h.clock, defaultTimeZone: 'UTC' }, {
       dryRun: true,
       source: { format: 'json', entity: 'payments', mapping: { defaultCurrency: 'EUR' }, records: [{ key: `PAY-${uuidv7()}`, customerKey: `ERP-${number}`, amount: '1.00', valueDate: '2026-03-02' }] },
     });
-    expect(dry).toMatchObject({ committed: false, promises: null });
+    expect(dry).toMatchObject({ committed: false, promises: [] });
   });
 
   it("judges, inside an import, only the promises of the customers whose payments or clearings moved", async () => {
@@ -118,10 +119,10 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
     h.clock.set('2026-03-10T09:00:00.000Z');
     try {
       // Both promises are past their grace days; only the customer a payment arrived for is judged (and locked) by the import.
-      const report = await runImport(h.testDb.db, h.clock, {
+      const report = await runImport(h.testDb.db, { clock: h.clock, defaultTimeZone: 'UTC' }, {
         source: { format: 'json', entity: 'payments', mapping: { defaultCurrency: 'EUR' }, records: [{ key: `PAY-${uuidv7()}`, customerKey: `ERP-${paid.number}`, amount: '5.00', valueDate: '2026-03-10' }] },
       });
-      expect(report).toMatchObject({ committed: true, promises: { evaluated: 1, broken: 1 } });
+      expect(report).toMatchObject({ committed: true, promises: [{ evaluated: 1, broken: 1 }] });
       expect((await promiseRow(paid.promiseId)).status).toBe('broken');
       expect(await promiseRow(untouched.promiseId)).toMatchObject({ status: 'open', version: 1 });
     } finally {
@@ -157,7 +158,7 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
     const other = await promiseOnNewCustomer('2026-03-12');
     const clock = manualClock('2026-03-09T00:05:00.000Z');
     const app = Fastify({ logger: false });
-    scheduleDailyEvaluation(app, h.testDb.db, clock, 20);
+    scheduleDailyEvaluation(app, h.testDb.db, { clock, defaultTimeZone: 'UTC' }, 20);
     await app.ready();
     try {
       await expect.poll(async () => (await promiseRow(promiseId)).status, { timeout: 10_000 }).toBe('broken');
@@ -167,5 +168,57 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
     } finally {
       await app.close();
     }
+  });
+
+  it("judges each customer as of its team's day: Sydney's midnight first, then UTC's, then Los Angeles'", async () => {
+    const sydney = await seedTeam(h);
+    const losAngeles = await seedTeam(h);
+    await setTeamTimeZone(h.testDb.db, sydney, 'Australia/Sydney');
+    await setTeamTimeZone(h.testDb.db, losAngeles, 'America/Los_Angeles');
+    /** Promised for the 12th with three days' grace: broken from the 16th on, each team's 16th. */
+    const promiseIn = async (teamName: string) => {
+      const customer = await seedCustomer(h, annId, teamName);
+      const itemId = await seedItem(h, customer.id, 40_000);
+      const promiseId = uuidv7();
+      await ann.pushOk([ann.make('promise.create', { customerId: customer.id, promisedDate: '2026-03-12', itemIds: [itemId] }, { promises: promiseId })]);
+      return promiseId;
+    };
+    const inSydney = await promiseIn(sydney);
+    const inUtc = await promiseIn(team);
+    const inLosAngeles = await promiseIn(losAngeles);
+    const status = async () => Promise.all([inSydney, inUtc, inLosAngeles].map(async (id) => (await promiseRow(id)).status));
+
+    // 13:30 UTC on the 15th: 00:30 on the 16th in Sydney (UTC+11), 06:30 on the 15th in Los Angeles (UTC-7).
+    const clock = manualClock('2026-03-15T13:30:00.000Z');
+    const app = Fastify({ logger: false });
+    scheduleDailyEvaluation(app, h.testDb.db, { clock, defaultTimeZone: 'UTC' }, 20);
+    await app.ready();
+    try {
+      expect(await status()).toEqual(['broken', 'open', 'open']);
+      expect((await promiseRow(inSydney)).evaluated_on).toBe('2026-03-16');
+
+      // 00:30 UTC on the 16th: 17:30 on the 15th in Los Angeles.
+      clock.set('2026-03-16T00:30:00.000Z');
+      await expect.poll(status, { timeout: 10_000 }).toEqual(['broken', 'broken', 'open']);
+
+      // 00:30 on the 16th in Los Angeles.
+      clock.set('2026-03-16T07:30:00.000Z');
+      await expect.poll(status, { timeout: 10_000 }).toEqual(['broken', 'broken', 'broken']);
+      expect((await promiseRow(inLosAngeles)).evaluated_on).toBe('2026-03-16');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("an import judges the promises of the customers paid as of each one's team day", async () => {
+    const sydney = await seedTeam(h);
+    await setTeamTimeZone(h.testDb.db, sydney, 'Australia/Sydney');
+    const customer = await seedCustomer(h, annId, sydney);
+    const itemId = await seedItem(h, customer.id, 40_000);
+    await ann.pushOk([ann.make('promise.create', { customerId: customer.id, promisedDate: '2026-03-20', itemIds: [itemId] }, { promises: uuidv7() })]);
+    const report = await runImport(h.testDb.db, { clock: manualClock('2026-03-21T20:00:00.000Z'), defaultTimeZone: 'UTC' }, {
+      source: { format: 'json', entity: 'payments', mapping: { defaultCurrency: 'EUR' }, records: [{ key: `PAY-${uuidv7()}`, customerKey: `ERP-${customer.number}`, amount: '400.00', valueDate: '2026-03-21' }] },
+    });
+    expect(report).toMatchObject({ committed: true, promises: [{ asOf: '2026-03-22', evaluated: 1 }] });
   });
 });

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../shared/domain/dates';
 import { nextPromiseLevel } from '../../../shared/domain/promise';
 import { BACKENDS } from './support/backends';
 import { login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
@@ -25,6 +26,23 @@ describe.each(BACKENDS)('sync push of promises on %s', (kind) => {
   afterAll(() => h.dispose());
 
   const promise = (id: string) => h.testDb.db.selectFrom('promises').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it("checks a promise's date against the day the user saw (protocol 2): the day before UTC's is today west of Greenwich", async () => {
+    const [, , item2 = ''] = items;
+    // 09:00 UTC on 2 March is 01:00 on the 2nd in Los Angeles, but 17:30 on the 1st on Baker Island (UTC-12): a day some user was on.
+    const utcDay = h.clock.now().toISOString().slice(0, 10);
+    const dayBefore = addDays(utcDay, -1);
+    const promiseOn = (day: string | undefined) => {
+      const mutation = ann.make('promise.create', { customerId, promisedDate: dayBefore, itemIds: [item2] });
+      return day === undefined ? mutation : { ...mutation, day };
+    };
+    const results = await ann.pushOk([promiseOn(dayBefore), promiseOn(undefined), promiseOn(addDays(utcDay, -3))]);
+    expect(results).toMatchObject([
+      { status: 'applied' },
+      { status: 'rejected', error: { code: 'validation', field: 'args.promisedDate' } },
+      { status: 'rejected', error: { code: 'validation', field: 'args.promisedDate' } },
+    ]);
+  });
 
   it('a new promise on the same items supersedes the open one and takes the next level; amounts are checked', async () => {
     const [item0 = '', item1 = ''] = items;

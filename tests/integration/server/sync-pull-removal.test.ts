@@ -99,7 +99,7 @@ describe.each(BACKENDS)("a customer's removal goes only to callers who could hav
   it('an ERP import and `assign-customers`: a new customer and its updates reach only whoever holds it', async () => {
     const key = `ERP-${unique()}`;
     const importName = async (name: string) => {
-      const report = await runImport(h.testDb.db, h.clock, { source: { format: 'json', entity: 'customers', records: [{ key, name, country: 'DE', currency: 'EUR' }] } });
+      const report = await runImport(h.testDb.db, { clock: h.clock, defaultTimeZone: 'UTC' }, { source: { format: 'json', entity: 'customers', records: [{ key, name, country: 'DE', currency: 'EUR' }] } });
       expect(report.committed).toBe(true);
     };
     await importName('Neu GmbH');

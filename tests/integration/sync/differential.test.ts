@@ -618,7 +618,7 @@ describe.each(BACKENDS)('the desktop and the server on %s decide every mutation 
             let mutation: Mutation;
             let clientId: string;
             try {
-              COMMANDS[kind]({ store: temp.store, clock }, args);
+              COMMANDS[kind]({ store: temp.store, clock, today: () => today(clock) }, args);
               client = { accepted: true };
               const pending = nextPushBatch(temp.store.sqlite, 1)[0];
               if (pending === undefined) throw new Error(`${op.kind} left nothing in the outbox`);

@@ -21,10 +21,10 @@ describe('the ERP dispute flag, from the import through a real sync to the colle
   beforeAll(async () => {
     server = await startSyncServer('postgres');
     const { db } = server.h.testDb;
-    const imported = await runImport(db, server.h.clock, { source: { format: 'csv', preset: 'ibm-ar', content } });
+    const imported = await runImport(db, { clock: server.h.clock, defaultTimeZone: 'UTC' }, { source: { format: 'csv', preset: 'ibm-ar', content } });
     expect(imported).toMatchObject({ committed: true, rejected: [] });
     // An open invoice the ERP flags as disputed, for one of the file's customers.
-    const open = await runImport(db, server.h.clock, {
+    const open = await runImport(db, { clock: server.h.clock, defaultTimeZone: 'UTC' }, {
       source: {
         format: 'json',
         entity: 'openItems',

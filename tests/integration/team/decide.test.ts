@@ -99,7 +99,7 @@ describe('escalation.decide', () => {
     const id = addEscalation(f.sqlite, f.annCustomers[0], 'credit_hold', f.annId);
     const before = snapshot(f.sqlite);
     expect(() =>
-      runCommand({ store: f.api.store, clock: f.api.clock }, decideEscalationCommand, { escalationId: id, decision: 'approve' }, {
+      runCommand(f.api.commands, decideEscalationCommand, { escalationId: id, decision: 'approve' }, {
         beforeCommit: () => {
           throw new Error('disk full');
         },

@@ -101,7 +101,7 @@ describe('customer.reassign', () => {
   it('a failure just before commit leaves nothing behind', () => {
     const before = snapshot(f.sqlite);
     expect(() =>
-      runCommand({ store: f.api.store, clock: f.api.clock }, reassignCustomersCommand, { customerIds: [...f.annCustomers], toCollectorId: f.bobId }, {
+      runCommand(f.api.commands, reassignCustomersCommand, { customerIds: [...f.annCustomers], toCollectorId: f.bobId }, {
         beforeCommit: () => {
           throw new Error('disk full');
         },

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PREFERENCES } from '../../../db/handlers/preferences';
+import { DEFAULT_PREFERENCES } from '../../../shared/api/default-preferences';
 import { createPreferenceStore, type SettingsBacking } from '../../../electron/app/preference-store';
 import { createFilePreferenceStore, openSettingsFile } from '../../../electron/web/settings-file';
 

@@ -1,9 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysFrom, formatDate, formatDateTime, formatShortDate, money, relativeDay } from '../../../renderer/src/common/format';
+import { daysFrom, formatDate, formatDateTime, formatShortDate, money, relativeDay, setDisplayTimeZone } from '../../../renderer/src/common/format';
 
 describe('renderer date formatting', () => {
-  it('counts whole UTC days between dates and timestamps', () => {
+  beforeEach(() => {
+    setDisplayTimeZone('UTC');
+  });
+  afterEach(() => {
+    setDisplayTimeZone(null);
+  });
+
+  it("shows an instant on the user's wall clock and counts its day there; a calendar date never moves", () => {
+    setDisplayTimeZone('America/Los_Angeles');
+    // 01:30 UTC on 1 March is 17:30 on 29 February in Los Angeles.
+    expect(formatDateTime('2024-03-01T01:30:00.000Z')).toMatch(/29.*(5:30|17:30)/);
+    expect(formatDate('2024-03-01T01:30:00.000Z')).toMatch(/29/);
+    expect(relativeDay('2024-03-01T01:30:00.000Z', '2024-02-29')).toBe('today');
+    expect(formatDate('2024-03-01')).toMatch(/01|1/);
+    expect(formatDate('2024-03-01')).toMatch(/Mar/);
+    setDisplayTimeZone('Australia/Sydney');
+    expect(relativeDay('2024-02-28T14:00:00.000Z', '2024-02-29')).toBe('today');
+    setDisplayTimeZone('UTC');
+    expect(formatDateTime('2024-03-01T01:30:00.000Z')).toMatch(/UTC/);
+    expect(relativeDay('2024-03-01T01:30:00.000Z', '2024-02-29')).toBe('tomorrow');
+  });
+
+  it('counts whole days between dates and timestamps', () => {
     expect(daysFrom('2026-11-23', '2026-11-30')).toBe(7);
     expect(daysFrom('2026-11-23', '2026-11-22T23:59:00Z')).toBe(-1);
     expect(daysFrom('2026-02-28', '2026-03-01')).toBe(1);

@@ -1,0 +1,17 @@
+/**
+ * The desktop user's "today": the calendar day in the zone they chose in the app, or else the
+ * computer's own zone (shared/domain/time-zone.ts). Asked on every operation, so a change of the
+ * setting or of the computer's zone (a specialist landing in another one) applies at once.
+ */
+import { todayIn, type Clock } from '../../shared/domain/clock';
+import { systemTimeZone } from '../../shared/domain/time-zone';
+import type { PreferenceStore } from '../handlers/preferences';
+
+export interface UserDaySource {
+  readonly clock: Clock;
+  readonly preferences: PreferenceStore;
+}
+
+export const userTimeZone = (preferences: PreferenceStore): string => preferences.get().timeZone ?? systemTimeZone();
+
+export const userToday = (source: UserDaySource): string => todayIn(source.clock, userTimeZone(source.preferences));

@@ -1,0 +1,91 @@
+/**
+ * The user's time zone: the zone whose calendar day is "today" for aging, promises, follow-ups and
+ * the worklist. By default the computer's own, which a specialist whose laptop follows the local
+ * zone while travelling wants; a collector whose portfolio keeps the office's hours picks that zone.
+ */
+import Autocomplete from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import TextField from '@mui/material/TextField';
+import { useMemo, useState } from 'react';
+import { calendarDayIn, knownTimeZones, systemTimeZone } from '../../../shared/domain/time-zone';
+import { formatDate } from '../common/format';
+
+/** The option that stands for "no setting": the computer's zone, whatever it is at the time. */
+const COMPUTER = '';
+
+interface TimeZoneDialogProps {
+  readonly open: boolean;
+  /** The zone set, or null for the computer's. */
+  readonly value: string | null;
+  readonly onClose: () => void;
+  readonly onSave: (timeZone: string | null) => void;
+}
+
+function zoneOptions(): string[] {
+  const zones = knownTimeZones();
+  // Some runtimes list UTC only under its aliases; a user looking for it finds it first.
+  return [COMPUTER, 'UTC', ...zones.filter((zone) => zone !== 'UTC')];
+}
+
+export function TimeZoneDialog({ open, value, onClose, onSave }: TimeZoneDialogProps) {
+  const [choice, setChoice] = useState<string>(value ?? COMPUTER);
+  const options = useMemo(() => zoneOptions(), []);
+  const computer = systemTimeZone();
+  const effective = choice === COMPUTER ? computer : choice;
+  const label = (option: string) => (option === COMPUTER ? `Same as this computer (${computer})` : option.replaceAll('_', ' '));
+  const now = new Date();
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="xs"
+      aria-labelledby="time-zone-title"
+      slotProps={{
+        transition: {
+          onEnter: () => {
+            setChoice(value ?? COMPUTER);
+          },
+        },
+      }}
+    >
+      <DialogTitle id="time-zone-title">Time zone</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>
+          Due dates, promises and follow-ups count from your calendar day. Items due today are not overdue until midnight where you work.
+        </DialogContentText>
+        <Autocomplete
+          options={options}
+          value={choice}
+          disableClearable
+          autoHighlight
+          getOptionLabel={label}
+          onChange={(_event, next) => {
+            setChoice(next);
+          }}
+          renderInput={(params) => <TextField {...params} label="Time zone" autoFocus />}
+        />
+        <DialogContentText sx={{ mt: 2 }} data-testid="time-zone-today">
+          Today is {formatDate(calendarDayIn(now, effective))} there ({new Intl.DateTimeFormat(undefined, { timeZone: effective, hour: '2-digit', minute: '2-digit' }).format(now)}).
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="contained"
+          onClick={() => {
+            onSave(choice === COMPUTER ? null : choice);
+          }}
+        >
+          Save
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
