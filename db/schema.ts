@@ -124,6 +124,10 @@ export interface CustomerSummaryTable {
   score: number;
   factors_json: string;
   updated_at: string;
+  /** Invoices settled in the trailing year, and their signed average days late and share paid late (null: none settled). */
+  paid_invoices: Defaulted<number>;
+  avg_days_late: number | null;
+  share_late: number | null;
 }
 
 /** Half-typed forms (migration 002); local only, never synced. */

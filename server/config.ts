@@ -1,5 +1,6 @@
 /** Server configuration from the environment; the signing secret from the env or the data dir. */
 import { join, resolve } from 'node:path';
+import { canonicalTimeZone, systemTimeZone } from '../shared/domain/time-zone';
 import { MIN_SECRET_LENGTH } from './app';
 import { SERVER_DEMO_SIZES, isDemoSize, type DemoSize } from './demo/sizes';
 import { parseTrustProxy } from './http/trust-proxy';
@@ -21,6 +22,8 @@ export interface ServerConfig {
   /** Reverse proxies whose X-Forwarded-* headers count; empty for none. */
   readonly trustProxy: readonly string[];
   readonly logLevel: string;
+  /** The zone of teams without one of their own (server/promises/team-days.ts): LEDGERLINE_SERVER_TIME_ZONE, else the machine's. */
+  readonly timeZone: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -42,6 +45,9 @@ export function readServerConfig(env: Env, cwd: string = process.cwd()): ServerC
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LEDGERLINE_SERVER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
   const trust = parseTrustProxy(setting(env, 'LEDGERLINE_SERVER_TRUST_PROXY'));
   if (!trust.ok) throw new ConfigError(`LEDGERLINE_SERVER_TRUST_PROXY ${trust.problem}.`);
+  const zoneText = setting(env, 'LEDGERLINE_SERVER_TIME_ZONE');
+  const timeZone = zoneText === undefined ? systemTimeZone() : canonicalTimeZone(zoneText);
+  if (timeZone === null) throw new ConfigError(`LEDGERLINE_SERVER_TIME_ZONE must be a time zone such as Europe/Berlin, not "${zoneText ?? ''}".`);
   return {
     databaseUrl: setting(env, 'DATABASE_URL'),
     dataDir: resolve(cwd, setting(env, 'LEDGERLINE_SERVER_DATA_DIR') ?? '.data/server'),
@@ -49,6 +55,7 @@ export function readServerConfig(env: Env, cwd: string = process.cwd()): ServerC
     port,
     trustProxy: trust.proxies,
     logLevel,
+    timeZone,
   };
 }
 

@@ -5,7 +5,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { systemClock, todayIn } from '../shared/domain/clock';
-import { systemTimeZone } from '../shared/domain/time-zone';
 import { buildServer } from './app';
 import { loadOrCreateSecret, readDemoOption, readServerConfig } from './config';
 import { CONNECTION_LOST_MESSAGE, connectServerDb, logConnectionError } from './db/connect';
@@ -25,12 +24,12 @@ function fatal(message: string, error: unknown): never {
 }
 
 /** `--demo`: seeds an empty database; a database that holds anything is left alone. */
-async function seedDemoIfEmpty(db: Kysely<ServerDatabase>, size: DemoSize, log: FastifyBaseLogger): Promise<void> {
+async function seedDemoIfEmpty(db: Kysely<ServerDatabase>, size: DemoSize, timeZone: string, log: FastifyBaseLogger): Promise<void> {
   if (!(await isServerDatabaseEmpty(db))) {
     log.warn({ demo: size }, 'demo not seeded: the database is not empty');
     return;
   }
-  const report = await seedServerDemo(db, { size, seed: DEFAULT_DEMO_SEED, asOf: todayIn(systemClock, systemTimeZone()), password: DEMO_PASSWORD, now: systemClock.now().toISOString() });
+  const report = await seedServerDemo(db, { size, seed: DEFAULT_DEMO_SEED, asOf: todayIn(systemClock, timeZone), password: DEMO_PASSWORD, now: systemClock.now().toISOString() });
   log.info({ demo: size, ms: report.ms, counts: report.counts, users: Object.values(DEMO_USERNAMES) }, 'demo portfolio seeded (password: see docs/SERVER.md)');
 }
 
@@ -52,6 +51,7 @@ async function main(): Promise<void> {
     db: store.db,
     secret,
     trustProxy: config.trustProxy,
+    timeZone: config.timeZone,
     judgePromisesDaily: true,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
 
   const applied = await migrateServerDatabase(store.db, store.schema);
   app.log.info({ database: store.kind, applied, dataDir: config.dataDir }, 'database ready');
-  if (demo !== null) await seedDemoIfEmpty(store.db, demo, app.log);
+  if (demo !== null) await seedDemoIfEmpty(store.db, demo, config.timeZone, app.log);
   await app.listen({ host: config.host, port: config.port });
 }
 

@@ -1,7 +1,9 @@
 /**
  * The desktop user's "today": the calendar day in the zone they chose in the app, or else the
- * computer's own zone (shared/domain/time-zone.ts). Asked on every operation, so a change of the
- * setting or of the computer's zone (a specialist landing in another one) applies at once.
+ * computer's own zone (shared/domain/time-zone.ts). Asked on every operation, so a changed setting
+ * applies at once; the computer's zone is the one the app started in (the runtime reads it once), so
+ * a specialist whose laptop changed zone on landing sees the new day after a restart, or at once by
+ * choosing the zone in the setting.
  */
 import { todayIn, type Clock } from '../../shared/domain/clock';
 import { systemTimeZone } from '../../shared/domain/time-zone';

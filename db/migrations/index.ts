@@ -13,6 +13,8 @@ import * as m007 from './007-customer-team';
 import * as m008 from './008-assignment-reason';
 import * as m009 from './009-erp-disputed';
 import * as m010 from './010-outbox-day';
+import * as m011 from './011-payment-behaviour';
+import * as m012 from './012-promise-made-on';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -25,6 +27,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '008-assignment-reason': { up: m008.up },
   '009-erp-disputed': { up: m009.up },
   '010-outbox-day': { up: m010.up },
+  '011-payment-behaviour': { up: m011.up },
+  '012-promise-made-on': { up: m012.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

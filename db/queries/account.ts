@@ -16,6 +16,7 @@ import {
   type PromiseStatus,
   type RiskClass,
 } from '../../shared/domain/codes';
+import { behaviourOf, monthlyPace, paceTrend, tallyOf, trendStart, windowStart, type PaidInvoice } from '../../shared/domain/payment-behaviour';
 import { CHANNEL_LABELS, DISPUTE_REASON_LABELS, DISPUTE_STATUS_LABELS, ESCALATION_KIND_LABELS, OUTCOME_LABELS } from '../../shared/domain/labels';
 import type { DisputeReason, EscalationKind } from '../../shared/domain/codes';
 import { prepared } from '../statements';
@@ -96,6 +97,9 @@ const Q = {
   escalations: `SELECT e.id, e.kind, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.reason, e.status, e.requested_at, u.display_name AS by_name
     FROM escalations e LEFT JOIN users u ON u.id = e.requested_by WHERE e.customer_id = ?`,
   promiseCounts: `SELECT status, count(*) AS count FROM promises WHERE customer_id = ? GROUP BY status`,
+  // The invoices settled from the earlier of the behaviour window's and the trend's first day (payment-behaviour.ts sorts them out).
+  settledInvoices: `SELECT document_date AS invoiceDate, due_date AS dueDate, cleared_at AS settledDate
+    FROM open_items WHERE customer_id = ? AND kind = 'invoice' AND cleared_at BETWEEN ? AND ?`,
   disputeHistory: `SELECT count(*) AS invoices, coalesce(sum(${disputedItemSql('i')}), 0) AS disputed
     FROM open_items i WHERE i.customer_id = ? AND i.kind = 'invoice'`,
   disputeCounts: `SELECT status, count(*) AS count FROM disputes WHERE customer_id = ? GROUP BY status`,
@@ -113,7 +117,7 @@ const entry = (partial: Pick<TimelineEntry, 'id' | 'type' | 'at' | 'title'> & Pa
   ...partial,
 });
 
-/** Calendar dates sort among timestamps as the start of their day. */
+/** Calendar dates sort among timestamps as the start of their day; the timeline shows a payment's as the date it is (its value date), in no zone. */
 const atStartOfDay = (date: string) => `${date}T00:00:00.000Z`;
 const orNull = (text: string | null | undefined) => (text ? text : null);
 
@@ -246,5 +250,13 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
     disputeStatuses: counts(sqlite, Q.disputeCounts, customerId, DISPUTE_STATUSES),
     escalationStatuses: counts(sqlite, Q.escalationCounts, customerId, ESCALATION_STATUSES),
     disputeHistory: prepared<[string], { invoices: number; disputed: number }>(sqlite, Q.disputeHistory).get(customerId) ?? { invoices: 0, disputed: 0 },
+    paymentBehaviour: paymentBehaviourOf(sqlite, customerId, ctx.asOf),
   };
+}
+
+function paymentBehaviourOf(sqlite: ReadDb, customerId: string, asOf: string): CustomerAccount['paymentBehaviour'] {
+  const from = [windowStart(asOf), trendStart(asOf)].sort()[0] ?? asOf;
+  const invoices = prepared<[string, string, string], PaidInvoice>(sqlite, Q.settledInvoices).all(customerId, from, asOf);
+  const months = monthlyPace(invoices, asOf);
+  return { figures: behaviourOf(tallyOf(invoices, asOf)), months, trend: paceTrend(months) };
 }

@@ -48,6 +48,9 @@ interface SummaryJoinRow {
   active_override: OverrideKind | null;
   override_reason: string | null;
   override_expires_at: string | null;
+  paid_invoices: number;
+  avg_days_late: number | null;
+  share_late: number | null;
 }
 
 // The summary's override_kind is free text: a kind this client does not know is no override at all.
@@ -57,7 +60,8 @@ const ACTIVE_OVERRIDE = `CASE WHEN s.override_kind IN ('pin', 'snooze') AND (s.o
 const SELECT = `SELECT s.customer_id, c.number, c.name, c.country, s.currency, c.risk_class, c.credit_hold, s.open_minor,
   s.overdue_minor, s.collectible_minor, s.disputed_minor, s.aging_json, s.mixed_currency, s.oldest_days_past_due,
   s.next_promise_date, s.next_follow_up_date, s.last_contact_at, s.broken_promises, s.open_disputes, s.score,
-  s.factors_json, ${ACTIVE_OVERRIDE} AS active_override, s.override_reason, s.override_expires_at
+  s.factors_json, ${ACTIVE_OVERRIDE} AS active_override, s.override_reason, s.override_expires_at, s.paid_invoices, s.avg_days_late,
+  s.share_late
 FROM customer_summary s JOIN customers c ON c.id = s.customer_id`;
 
 const jsonList = (name: string) => `(SELECT value FROM json_each(@${name}))`;
@@ -72,6 +76,8 @@ const SORT_COLUMNS: Readonly<Record<WorklistSortKey, { expression: string; nulls
   oldestDays: { expression: 's.oldest_days_past_due', nullsLast: true },
   nextAction: { expression: 's.next_action_date', nullsLast: true },
   lastContact: { expression: 's.last_contact_at', nullsLast: true },
+  daysLate: { expression: 's.avg_days_late', nullsLast: true },
+  shareLate: { expression: 's.share_late', nullsLast: true },
 };
 
 function orderBy(sort: WorklistQuery['sort']): string {
@@ -159,6 +165,10 @@ export function toWorklistRow(row: SummaryJoinRow, settings: DomainSettings): Wo
       row.active_override === null
         ? null
         : { kind: row.active_override, reason: row.override_reason ?? '', expiresAt: row.override_expires_at },
+    payments:
+      row.avg_days_late === null || row.share_late === null
+        ? null
+        : { paidInvoices: row.paid_invoices, averageDaysLate: row.avg_days_late, shareLate: row.share_late },
   };
 }
 

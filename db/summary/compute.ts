@@ -4,6 +4,7 @@ import { ageItems, daysPastDue, type AgeableItem, type AgingConfig } from '../..
 import { addDays, daysBetween, storedDateOfTimestamp } from '../../shared/domain/dates';
 import { hasRate, toBaseMinor, type FxTable } from '../../shared/domain/fx';
 import { addMinorSaturating, clampMinor } from '../../shared/domain/money';
+import { behaviourOf, EMPTY_TALLY, type PaymentTally } from '../../shared/domain/payment-behaviour';
 import { scorePriority, type PriorityWeights } from '../../shared/domain/priority';
 import type { RiskClass, OverrideKind } from '../../shared/domain/codes';
 import type { PromiseRules } from '../../shared/domain/promise';
@@ -40,6 +41,8 @@ export interface SummaryFacts {
   readonly openFollowUpDates: string[];
   lastContactAt: string | null;
   override: { kind: OverrideKind; reason: string; expires_at: string | null } | null;
+  /** The invoices settled in the trailing year (shared/domain/payment-behaviour.ts), tallied. */
+  payments: PaymentTally;
 }
 
 export const emptyFacts = (): SummaryFacts => ({
@@ -51,9 +54,10 @@ export const emptyFacts = (): SummaryFacts => ({
   openFollowUpDates: [],
   lastContactAt: null,
   override: null,
+  payments: EMPTY_TALLY,
 });
 
-export type SummaryRow = Omit<CustomerSummaryTable, 'mixed_currency' | 'overdue_bucket_keys' | 'broken_promises' | 'open_disputes' | 'follow_up_due' | 'credit_used_minor' | 'rank_group'> & {
+export type SummaryRow = Omit<CustomerSummaryTable, 'mixed_currency' | 'overdue_bucket_keys' | 'broken_promises' | 'open_disputes' | 'follow_up_due' | 'credit_used_minor' | 'rank_group' | 'paid_invoices'> & {
   rank_group: 0 | 1 | 2;
   mixed_currency: 0 | 1;
   overdue_bucket_keys: string;
@@ -61,6 +65,7 @@ export type SummaryRow = Omit<CustomerSummaryTable, 'mixed_currency' | 'overdue_
   open_disputes: number;
   follow_up_due: 0 | 1;
   credit_used_minor: number;
+  paid_invoices: number;
 };
 
 /**
@@ -137,6 +142,7 @@ export function computeSummary(
   const creditLimitBase = toBase(customer.credit_limit_minor, customer.currency, settings.fx);
   const nextAction = minDate([nextPromise, nextFollowUp].filter((date): date is string => date !== null));
 
+  const behaviour = behaviourOf(facts.payments);
   const { score, factors } = scorePriority(
     {
       overdueBaseMinor: overdueBase,
@@ -184,5 +190,8 @@ export function computeSummary(
     score,
     factors_json: JSON.stringify(factors),
     updated_at: updatedAt,
+    paid_invoices: behaviour?.paidInvoices ?? 0,
+    avg_days_late: behaviour?.averageDaysLate ?? null,
+    share_late: behaviour?.shareLate ?? null,
   };
 }

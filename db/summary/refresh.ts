@@ -6,6 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DEFAULT_PROMISE_RULES, validatePromiseRules, type PromiseRules } from '../../shared/domain/promise';
 import { DEFAULT_AGING_CONFIG } from '../../shared/domain/aging';
 import { DEFAULT_FX } from '../../shared/domain/fx';
+import { windowStart } from '../../shared/domain/payment-behaviour';
 import { DEFAULT_PRIORITY_WEIGHTS } from '../../shared/domain/priority';
 import type { OverrideKind } from '../../shared/domain/codes';
 import type { LocalStore } from '../open';
@@ -40,6 +41,14 @@ const sources = (where: string) => ({
   contacts: `SELECT customer_id, max(occurred_at) AS last FROM activities ${where} GROUP BY customer_id`,
   overrides: `SELECT customer_id, kind, reason, expires_at FROM worklist_overrides ${where ? `${where} AND` : 'WHERE'} cleared_at IS NULL
               ORDER BY created_at, id`,
+  // The payment tally of shared/domain/payment-behaviour.ts in SQL: invoices settled from @from through @asOf whose
+  // three dates are real days (date(x) = x), each counted once. tests/integration/db/payment-behaviour.test.ts holds the two together.
+  payments: `SELECT customer_id, count(*) AS paid, sum(cleared_at > due_date) AS paidLate,
+               sum(CAST(julianday(cleared_at) - julianday(due_date) AS INTEGER)) AS daysLateSum,
+               sum(CAST(julianday(cleared_at) - julianday(document_date) AS INTEGER)) AS daysToPaySum
+             FROM open_items ${where ? `${where.replace('?', '@id')} AND` : 'WHERE'} kind = 'invoice' AND cleared_at BETWEEN @from AND @asOf
+               AND date(cleared_at) = cleared_at AND date(due_date) = due_date AND date(document_date) = document_date
+             GROUP BY customer_id`,
 });
 const ALL = sources('');
 const ONE = sources('WHERE customer_id = ?');
@@ -48,12 +57,12 @@ const UPSERT = `INSERT OR REPLACE INTO customer_summary (
   customer_id, as_of, currency, mixed_currency, open_minor, overdue_minor, overdue_base_minor, disputed_minor,
   collectible_minor, aging_json, overdue_bucket_keys, oldest_days_past_due, next_promise_date, next_follow_up_date,
   next_action_date, last_contact_at, broken_promises, open_disputes, follow_up_due, credit_used_minor, override_kind,
-  override_reason, override_expires_at, rank_group, score, factors_json, updated_at
+  override_reason, override_expires_at, rank_group, score, factors_json, updated_at, paid_invoices, avg_days_late, share_late
 ) VALUES (
   @customer_id, @as_of, @currency, @mixed_currency, @open_minor, @overdue_minor, @overdue_base_minor, @disputed_minor,
   @collectible_minor, @aging_json, @overdue_bucket_keys, @oldest_days_past_due, @next_promise_date, @next_follow_up_date,
   @next_action_date, @last_contact_at, @broken_promises, @open_disputes, @follow_up_due, @credit_used_minor, @override_kind,
-  @override_reason, @override_expires_at, @rank_group, @score, @factors_json, @updated_at
+  @override_reason, @override_expires_at, @rank_group, @score, @factors_json, @updated_at, @paid_invoices, @avg_days_late, @share_late
 )`;
 
 type Customer = SummaryCustomer;
@@ -82,6 +91,7 @@ interface PromiseRow { customer_id: string; status: 'open' | 'broken'; promised_
 interface DueRow { customer_id: string; due_date: string | null }
 interface ContactRow { customer_id: string; last: string | null }
 interface OverrideRow { customer_id: string; kind: OverrideKind; reason: string; expires_at: string | null }
+interface PaymentRow { customer_id: string; paid: number; paidLate: number; daysLateSum: number; daysToPaySum: number }
 
 function collect(
   sqlite: BetterSqlite3.Database,
@@ -121,6 +131,11 @@ function collect(
   for (const row of prepared<string[], OverrideRow>(sqlite, q.overrides).all(...args)) {
     const target = of(row.customer_id);
     if (target) target.override = { kind: row.kind, reason: row.reason, expires_at: row.expires_at };
+  }
+  const window = { asOf, from: windowStart(asOf), ...(customerId === null ? {} : { id: customerId }) };
+  for (const { customer_id: id, ...payments } of prepared<[Record<string, string>], PaymentRow>(sqlite, q.payments).all(window)) {
+    const target = of(id);
+    if (target) target.payments = payments;
   }
   return { customers, facts };
 }

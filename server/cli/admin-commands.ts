@@ -8,6 +8,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { ROLES, type Role } from '../../shared/domain/codes';
 import type { Clock } from '../../shared/domain/clock';
 import { canonicalTimeZone } from '../../shared/domain/time-zone';
+import type { PromiseEvaluationRun } from '../../shared/mutations/promise-evaluation';
+import { evaluateOnTeamDays, type ServerDay } from '../promises/team-days';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { revokeAllRefreshTokens } from '../auth/refresh-tokens';
 import type { ServerDatabase } from '../db/schema';
@@ -59,12 +61,20 @@ export async function createTeam(db: Db, clock: Clock, name: string, timeZone: s
   return { id, name: trimmed, timeZone: zone };
 }
 
-/** Moves a team to another zone (null: back to the server's own); its promises are judged as of that zone's day from the next check on. */
-export async function setTeamTimeZone(db: Db, name: string, timeZone: string | null): Promise<{ name: string; timeZone: string | null }> {
+/**
+ * Moves a team to another zone (null: back to the server's own) and, in the same transaction, judges
+ * its customers' promises as of the new zone's day: a team moved east, into a day the server already
+ * judged for others, is not left a day behind until that zone's next midnight.
+ */
+export async function setTeamTimeZone(db: Db, day: ServerDay, name: string, timeZone: string | null): Promise<{ name: string; timeZone: string | null; promises: PromiseEvaluationRun[] }> {
   const zone = timeZone === null ? null : checkedTimeZone(timeZone);
   const id = await teamIdByName(db, name);
-  await db.updateTable('teams').set({ time_zone: zone }).where('id', '=', id).execute();
-  return { name: name.trim(), timeZone: zone };
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('teams').set({ time_zone: zone }).where('id', '=', id).execute();
+    const customers = await trx.selectFrom('customers').select('id').where('team_id', '=', id).execute();
+    const promises = await evaluateOnTeamDays(trx, day, { customerIds: customers.map((customer) => customer.id) });
+    return { name: name.trim(), timeZone: zone, promises };
+  });
 }
 
 export interface NewUser {

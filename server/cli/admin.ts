@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { systemClock, type Clock } from '../../shared/domain/clock';
+import { systemTimeZone } from '../../shared/domain/time-zone';
+import type { ServerDay } from '../promises/team-days';
 import type { ServerDatabase } from '../db/schema';
 import { openConfiguredDb, runIfEntryPoint } from './cli-main';
 import type { Kysely } from 'kysely';
@@ -28,7 +30,7 @@ Commands:
   rotate-log-epoch
 
 A team's zone (an IANA name such as Europe/Berlin) sets the day its promises are judged as of;
-without one, or after --clear, the team works in the server's own zone (its TZ).
+without one, or after --clear, the team works in the server's own zone (LEDGERLINE_SERVER_TIME_ZONE).
 Without --password-stdin the password is asked for on the terminal.
 The database is DATABASE_URL, or the embedded one in LEDGERLINE_SERVER_DATA_DIR (stop the server first).`;
 
@@ -40,7 +42,8 @@ class UsageError extends Error {
 }
 
 export interface AdminIo {
-  openDb(): Promise<{ db: Kysely<ServerDatabase>; close(): Promise<void> }>;
+  /** The database, and the server's own zone (LEDGERLINE_SERVER_TIME_ZONE, else the machine's). */
+  openDb(): Promise<{ db: Kysely<ServerDatabase>; close(): Promise<void>; timeZone?: string }>;
   readPassword(fromStdin: boolean): Promise<string>;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -112,7 +115,8 @@ async function readNewPassword(io: AdminIo, values: Values): Promise<string> {
   return io.readPassword(values['password-stdin'] === true);
 }
 
-async function run(command: string, args: string[], values: Values, db: Kysely<ServerDatabase>, io: AdminIo, clock: Clock): Promise<void> {
+async function run(command: string, args: string[], values: Values, db: Kysely<ServerDatabase>, io: AdminIo, day: ServerDay): Promise<void> {
+  const { clock } = day;
   const first = args[0] ?? '';
   switch (command) {
     case 'create-team': {
@@ -121,8 +125,9 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
       return;
     }
     case 'set-team-time-zone': {
-      const team = await setTeamTimeZone(db, first, values.clear === true ? null : (args[1] ?? ''));
-      io.stdout(`Team "${team.name}" now works in ${team.timeZone ?? "the server's own zone"}.`);
+      const team = await setTeamTimeZone(db, day, first, values.clear === true ? null : (args[1] ?? ''));
+      const judged = team.promises.map((run) => `${String(run.evaluated)} open promise(s) judged as of ${run.asOf}`).join('; ');
+      io.stdout(`Team "${team.name}" now works in ${team.timeZone ?? "the server's own zone"}${judged === '' ? '' : `; ${judged}`}.`);
       return;
     }
     case 'create-user': {
@@ -208,7 +213,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
   }
   const store = await io.openDb();
   try {
-    await run(parsed.command, parsed.args, parsed.values, store.db, io, io.clock ?? systemClock);
+    await run(parsed.command, parsed.args, parsed.values, store.db, io, { clock: io.clock ?? systemClock, defaultTimeZone: store.timeZone ?? systemTimeZone() });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -4,12 +4,12 @@ import { readServerConfig } from '../config';
 import { connectServerDb } from '../db/connect';
 import { migrateServerDatabase } from '../db/migrate';
 
-/** The database the server itself would use (DATABASE_URL or the embedded PGlite), migrated. */
+/** The database the server itself would use (DATABASE_URL or the embedded PGlite), migrated, and the server's own zone. */
 export async function openConfiguredDb() {
   const config = readServerConfig(process.env);
   const store = await connectServerDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateServerDatabase(store.db, store.schema);
-  return store;
+  return Object.assign(store, { timeZone: config.timeZone });
 }
 
 /** Runs `main` when `moduleUrl` is the script node was started with; its result is the exit code. */

@@ -35,7 +35,8 @@ ${[...PRESETS.values()].map((preset) => `                         ${preset.name}
 See docs/IMPORT.md. The database is DATABASE_URL, or the embedded one in LEDGERLINE_SERVER_DATA_DIR (stop the server first).`;
 
 export interface ImportIo {
-  openDb(): Promise<{ db: Kysely<ServerDatabase>; close(): Promise<void> }>;
+  /** The database, and the server's own zone (LEDGERLINE_SERVER_TIME_ZONE, else the machine's). */
+  openDb(): Promise<{ db: Kysely<ServerDatabase>; close(): Promise<void>; timeZone?: string }>;
   readFile(path: string): Promise<string>;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -155,7 +156,7 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
   }
   const store = await io.openDb();
   try {
-    const report = await runImport(store.db, { clock: io.clock ?? systemClock, defaultTimeZone: systemTimeZone() }, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] });
+    const report = await runImport(store.db, { clock: io.clock ?? systemClock, defaultTimeZone: store.timeZone ?? systemTimeZone() }, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] });
     // A second transaction: the import stands whatever the assignment finds; its report says which did what.
     const assigned =
       assignment === null || !report.committed

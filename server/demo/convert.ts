@@ -168,6 +168,7 @@ export function toServerDemo(rows: DemoRows): ServerDemo {
       paid_minor: p.paid_minor ?? 0,
       superseded_by: p.superseded_by,
       evaluated_on: p.evaluated_on,
+      made_on: p.made_on ?? null,
       created_by: actor(p.customer_id, p.created_by),
       created_at: p.created_at,
       updated_at: p.updated_at,

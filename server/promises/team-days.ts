@@ -2,7 +2,7 @@
  * The server judges a customer's promises as of the calendar day of the team that works the
  * customer (teams.time_zone), not the UTC date: a promise due on the 29th in Los Angeles is not
  * broken at 16:00 there because UTC has reached the 1st. Teams without a zone, and customers
- * without a team, work in the server's own zone (its TZ). Teams whose zones share a day are judged
+ * without a team, work in the server's own zone (LEDGERLINE_SERVER_TIME_ZONE, else the machine's). Teams whose zones share a day are judged
  * together; when every zone is on one day (the usual case) everyone is judged in one pass.
  */
 import type { Kysely } from 'kysely';

@@ -15,7 +15,7 @@ import {
 import { TextSchema } from './text-schema';
 import { EMAIL_MESSAGE, EMAIL_PATTERN, isPhoneNumber, PHONE_MAX, PHONE_MESSAGE } from '../domain/contact-fields';
 import { EMAIL_MAX, REASON_MAX, SEARCH_MAX, TITLE_MAX } from '../domain/text';
-import { isTimeZone, TIME_ZONE_MAX_LENGTH } from '../domain/time-zone';
+import { canonicalTimeZone, isTimeZone, TIME_ZONE_MAX_LENGTH } from '../domain/time-zone';
 
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
@@ -23,7 +23,9 @@ export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-le
 export const TimeZoneSchema = z
   .string()
   .max(TIME_ZONE_MAX_LENGTH, `is longer than ${TIME_ZONE_MAX_LENGTH} characters`)
-  .refine(isTimeZone, { message: 'is not a time zone this computer knows (use a name such as "Europe/Berlin")' });
+  .refine(isTimeZone, { message: 'is not a time zone this computer knows (use a name such as "Europe/Berlin")' })
+  // Kept in the runtime's spelling ("utc" → "UTC"), the one the time-zone picker lists.
+  .transform((name) => canonicalTimeZone(name) ?? name);
 export const CalendarDateSchema = z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' });
 /** Report dates: any day a business record can carry, so a typo such as 9999 is a field error, not a failed report. */
 export const REPORT_DATE_RANGE = { first: '1970-01-01', last: '2099-12-31' } as const;
@@ -97,6 +99,8 @@ export const WORKLIST_SORT_KEYS = [
   'oldestDays',
   'nextAction',
   'lastContact',
+  'daysLate',
+  'shareLate',
 ] as const;
 export type WorklistSortKey = (typeof WORKLIST_SORT_KEYS)[number];
 
@@ -152,6 +156,8 @@ export const WorklistRowSchema = z.object({
   score: z.number(),
   factors: z.array(PriorityFactorSchema),
   override: OverrideSchema.nullable(),
+  /** How the customer paid over the trailing year (shared/domain/payment-behaviour.ts); null when nothing was settled. */
+  payments: z.object({ paidInvoices: z.number().int(), averageDaysLate: z.number(), shareLate: z.number() }).nullable(),
 });
 
 export const WorklistPageSchema = z.object({
@@ -249,6 +255,13 @@ export const CustomerAccountSchema = z.object({
   escalationStatuses: z.array(z.object({ status: z.enum(ESCALATION_STATUSES), count: z.number().int() })),
   /** The customer's invoices, open and settled, and how many were disputed: flagged by the ERP or in a case here. */
   disputeHistory: z.object({ invoices: z.number().int(), disputed: z.number().int() }),
+  /** How the customer paid over the trailing year, and its days to pay month by month (shared/domain/payment-behaviour.ts). */
+  paymentBehaviour: z.object({
+    /** null when nothing was settled in the trailing year. */
+    figures: z.object({ paidInvoices: z.number().int(), averageDaysToPay: z.number(), averageDaysLate: z.number(), shareLate: z.number() }).nullable(),
+    months: z.array(z.object({ month: z.string(), paidInvoices: z.number().int(), averageDaysToPay: z.number().nullable() })),
+    trend: z.enum(['faster', 'slower', 'steady']).nullable(),
+  }),
 });
 
 // ---------- search ----------

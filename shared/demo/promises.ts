@@ -90,6 +90,7 @@ function addPromise(ctx: GenContext, customer: CustomerState, spec: PromiseSpec)
     paid_minor: spec.paidMinor,
     superseded_by: spec.supersededBy,
     evaluated_on: spec.evaluatedDay === null ? null : isoDate(spec.evaluatedDay),
+    made_on: isoTimestamp(spec.createdAt).slice(0, 10),
     created_by: ctx.users.me,
     created_at: isoTimestamp(spec.createdAt),
     updated_at: isoTimestamp(spec.updatedAt),

@@ -6,8 +6,8 @@
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
 import { dateWindowProblem } from './date-bounds';
-import { compareDates, FIRST_DATE, storedDateOfTimestamp } from './dates';
-import { DEFAULT_PROMISE_RULES, promiseDeadline, requiredAmount, type CountingPayment, type PromiseEvaluation, type PromiseRules } from './promise';
+import { compareDates } from './dates';
+import { DEFAULT_PROMISE_RULES, firstCountingDay, promiseDeadline, requiredAmount, type CountingPayment, type PromiseEvaluation, type PromiseRules } from './promise';
 import { requireInstalmentsAddUp } from '../../shared/domain/amount-limits';
 
 export const MAX_INSTALMENTS = 60;
@@ -93,6 +93,8 @@ export interface PlanTerms {
   readonly currency: string;
   /** When the plan was agreed; money received before this day does not count. */
   readonly createdAt: string;
+  /** The day the user agreed it on, in their zone (see PromiseTerms.madeOn). */
+  readonly madeOn?: string | null;
   readonly instalments: readonly PlanInstalmentTerms[];
 }
 
@@ -108,8 +110,7 @@ export function evaluatePlan(
   asOf: string,
   rules: PromiseRules = DEFAULT_PROMISE_RULES,
 ): PromiseEvaluation[] {
-  // A creation time the store holds as no instant at all (a damaged row) bounds nothing.
-  const from = storedDateOfTimestamp(plan.createdAt) ?? FIRST_DATE;
+  const from = firstCountingDay(plan);
   const counting = payments.filter(
     (payment) => payment.currency === plan.currency && payment.amountMinor > 0 && compareDates(payment.valueDate, from) >= 0,
   );

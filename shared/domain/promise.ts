@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
-import { addDays, compareDates, FIRST_DATE, storedDateOfTimestamp } from './dates';
+import { addDays, compareDates, FIRST_DATE, isCalendarDate, storedDateOfTimestamp } from './dates';
 
 export type PromiseTolerance =
   | { readonly kind: 'amount'; readonly minor: number }
@@ -28,6 +28,8 @@ export interface PromiseTerms {
   readonly promisedDate: string;
   /** When the promise was taken; payments before this day do not count. */
   readonly createdAt: string;
+  /** The day the user made it on, in their zone (a promise at 17:30 in Los Angeles on the 29th is the 29th's); wins over createdAt's UTC date. */
+  readonly madeOn?: string | null;
   readonly status: PromiseStatus;
 }
 
@@ -79,6 +81,16 @@ export const promiseDeadline = (promisedDate: string, rules: PromiseRules): stri
  * after the deadline do not count. A promise paid in full early is kept at once; otherwise it
  * stays open until the deadline has passed.
  */
+/**
+ * The first day whose money counts: the day the user made the promise on; for a promise from before
+ * that was kept, the UTC date of its creation. A date or time the store holds as no real one (a
+ * damaged row) bounds nothing.
+ */
+export function firstCountingDay(made: { readonly createdAt: string; readonly madeOn?: string | null | undefined }): string {
+  if (made.madeOn !== undefined && made.madeOn !== null && isCalendarDate(made.madeOn)) return made.madeOn;
+  return storedDateOfTimestamp(made.createdAt) ?? FIRST_DATE;
+}
+
 export function evaluatePromise(
   promise: PromiseTerms,
   payments: readonly CountingPayment[],
@@ -87,8 +99,7 @@ export function evaluatePromise(
 ): PromiseEvaluation {
   const deadline = promiseDeadline(promise.promisedDate, rules);
   const requiredMinor = requiredAmount(promise.amountMinor, rules.tolerance);
-  // A creation time the store holds as no instant at all (a damaged row) bounds nothing.
-  const from = storedDateOfTimestamp(promise.createdAt) ?? FIRST_DATE;
+  const from = firstCountingDay(promise);
   const until = compareDates(asOf, deadline) < 0 ? asOf : deadline;
   let paidMinor = 0;
   for (const payment of payments) {

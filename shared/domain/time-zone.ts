@@ -69,6 +69,25 @@ export function wallClockIn(instant: Date, timeZone: string): string {
   return `${year}-${month}-${day} ${hour}:${minute} ${timeZone}`;
 }
 
+/** How far the wall clocks of `timeZone` run ahead of UTC at `instant`, in ms (to the minute). */
+function offsetAt(instant: number, timeZone: string): number {
+  const { year, month, day, hour, minute } = wallClockParts(new Date(instant), timeZone);
+  const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute));
+  return wall - Math.floor(instant / 60_000) * 60_000;
+}
+
+/**
+ * The instant `day` begins on the wall clocks of `timeZone` (ISO, UTC): a snooze "until the 1st"
+ * ends at midnight where the user is. Where a DST change skips midnight, the first instant after.
+ */
+export function startOfDayIn(day: string, timeZone: string): string {
+  const midnight = Date.parse(`${day}T00:00:00.000Z`);
+  let guess = midnight - offsetAt(midnight, timeZone);
+  guess = midnight - offsetAt(guess, timeZone);
+  if (calendarDayIn(new Date(guess), timeZone) < day) guess += 3_600_000;
+  return new Date(guess).toISOString();
+}
+
 /** Every zone the runtime offers, for a picker; sorted as the runtime lists them. */
 export function knownTimeZones(): readonly string[] {
   return Intl.supportedValuesOf('timeZone');

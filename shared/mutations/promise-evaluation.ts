@@ -86,7 +86,7 @@ function* verdictsOf(ctx: JudgeContext, open: readonly PromiseRow[]): Step<[Prom
   const verdicts: [PromiseRow, PromiseEvaluation][] = single.map((row) => [
     row,
     evaluatePromise(
-      { amountMinor: row.amount_minor, currency: row.currency, promisedDate: row.promised_date, createdAt: row.created_at, status: row.status },
+      { amountMinor: row.amount_minor, currency: row.currency, promisedDate: row.promised_date, createdAt: row.created_at, madeOn: row.made_on, status: row.status },
       money(row),
       ctx.asOf,
       ctx.promiseRules,
@@ -98,8 +98,11 @@ function* verdictsOf(ctx: JudgeContext, open: readonly PromiseRow[]): Step<[Prom
     const first = instalments[0];
     if (first === undefined) continue;
     const createdAt = instalments.reduce((earliest, row) => (row.created_at < earliest ? row.created_at : earliest), first.created_at);
+    // Instalments are made together, on one day; one without it (made before the column) leaves the plan to createdAt.
+    const days = instalments.flatMap((row) => (row.made_on === null ? [] : [row.made_on]));
+    const madeOn = days.length === instalments.length ? [...days].sort()[0] : null;
     const results = evaluatePlan(
-      { currency: first.currency, createdAt, instalments: instalments.map((row) => ({ promisedDate: row.promised_date, amountMinor: row.amount_minor, status: row.status })) },
+      { currency: first.currency, createdAt, madeOn, instalments: instalments.map((row) => ({ promisedDate: row.promised_date, amountMinor: row.amount_minor, status: row.status })) },
       money(first),
       ctx.asOf,
       ctx.promiseRules,

@@ -130,6 +130,7 @@ function* recordPromises(ctx: DecideContext, draft: PromiseDraft): Step<Recorded
       paid_minor: 0,
       superseded_by: null,
       evaluated_on: null,
+      made_on: ctx.asOf,
       cancel_reason: null,
       created_by: ctx.userId,
       created_at: ctx.now,

@@ -206,6 +206,8 @@ export const SYNCED_TABLES = {
       paid_minor: col('money', DEFAULTED),
       superseded_by: nullable('id'),
       evaluated_on: nullable('date'),
+      /** The user's calendar day when the promise was made (null: made before the column existed; the UTC date of created_at counts). */
+      made_on: nullable('date'),
       cancel_reason: nullable('text'),
       created_by: nullable('id'),
       created_at: col('timestamp'),

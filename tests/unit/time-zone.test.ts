@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { manualClock, todayIn } from '../../shared/domain/clock';
 import { addDays } from '../../shared/domain/dates';
 import { TimeZoneSchema } from '../../shared/api/schemas';
-import { calendarDayIn, canonicalTimeZone, knownTimeZones, systemTimeZone, wallClockIn } from '../../shared/domain/time-zone';
+import { calendarDayIn, canonicalTimeZone, knownTimeZones, startOfDayIn, systemTimeZone, wallClockIn } from '../../shared/domain/time-zone';
 
 describe("the user's calendar day", () => {
   // Around midnight on 29 February 2024 in three zones: a minute before, the day is still the 29th; a minute after, the 1st.
@@ -59,5 +59,31 @@ describe('time-zone names', () => {
     expect(canonicalTimeZone(systemTimeZone())).toBe(systemTimeZone());
     expect(knownTimeZones().length).toBeGreaterThan(300);
     for (const zone of knownTimeZones()) expect(canonicalTimeZone(zone), zone).not.toBeNull();
+  });
+});
+
+describe('the start of a day on a wall clock', () => {
+  it.each([
+    ['2024-03-01', 'America/Los_Angeles', '2024-03-01T08:00:00.000Z'],
+    ['2024-03-01', 'Australia/Sydney', '2024-02-29T13:00:00.000Z'],
+    ['2024-03-01', 'UTC', '2024-03-01T00:00:00.000Z'],
+    ['2024-07-01', 'Europe/Berlin', '2024-06-30T22:00:00.000Z'],
+    ['2024-03-31', 'Europe/Berlin', '2024-03-30T23:00:00.000Z'],
+    ['2024-04-01', 'Europe/Berlin', '2024-03-31T22:00:00.000Z'],
+    ['2024-04-01', 'Asia/Kolkata', '2024-03-31T18:30:00.000Z'],
+  ])('%s begins in %s at %s', (day, zone, instant) => {
+    expect(startOfDayIn(day, zone)).toBe(instant);
+  });
+
+  it("is the first instant of that day in any zone, so a snooze 'until the 1st' ends at the user's midnight", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2080-01-01T00:00:00Z') }), fc.constantFrom(...knownTimeZones()), (time, zone) => {
+        const day = new Date(time).toISOString().slice(0, 10);
+        const start = Date.parse(startOfDayIn(day, zone));
+        expect(calendarDayIn(new Date(start), zone)).toBe(day);
+        expect(calendarDayIn(new Date(start - 60_000), zone) < day).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -9,7 +9,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { goBack } from '../app/router';
-import { formatCount, money } from '../common/format';
+import { formatCount, formatDate, money } from '../common/format';
 import { RiskChip } from '../common/RiskChip';
 import { StatementButton } from '../reports/StatementButton';
 import type { Account } from './types';
@@ -39,7 +39,7 @@ function disputeHistoryText({ invoices, disputed }: Account['disputeHistory']): 
 
 /** The last reassignment as one line of text, for the tooltip of its clamped header line. */
 const assignmentText = (assignment: Assignment): string =>
-  `assigned ${assignment.at.slice(0, 10)}${assignment.byName === null ? '' : ` by ${assignment.byName}`}${assignment.reason === null ? '' : `: ${assignment.reason}`}`;
+  `assigned ${formatDate(assignment.at)}${assignment.byName === null ? '' : ` by ${assignment.byName}`}${assignment.reason === null ? '' : `: ${assignment.reason}`}`;
 
 export function AccountHeader({ account }: { account: Account }) {
   const { customer } = account;
@@ -89,7 +89,7 @@ export function AccountHeader({ account }: { account: Account }) {
                 sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', fontWeight: 400, overflowWrap: 'anywhere' }}
                 data-testid="assignment"
               >
-                assigned {customer.assignment.at.slice(0, 10)}
+                assigned {formatDate(customer.assignment.at)}
                 {customer.assignment.byName !== null && <> by <UserText>{customer.assignment.byName}</UserText></>}
                 {customer.assignment.reason !== null && <>: <UserText>{customer.assignment.reason}</UserText></>}
               </Typography>

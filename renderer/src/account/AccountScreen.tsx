@@ -19,6 +19,7 @@ import { ErrorState } from '../common/StatusViews';
 import { formatDate } from '../common/format';
 import { useCommand } from '../collector/useCommand';
 import { AccountHeader } from './AccountHeader';
+import { PaymentBehaviour } from './PaymentBehaviour';
 import { Balances } from './Balances';
 import { Contacts } from './Contacts';
 import { OpenItemsTable } from './OpenItemsTable';
@@ -179,6 +180,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                 </Typography>
                 <ScoreFactors score={data.score} factors={data.factors} />
               </Paper>
+              <PaymentBehaviour behaviour={data.paymentBehaviour} />
               {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
               <Contacts contacts={data.contacts} />
               {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}

@@ -26,7 +26,7 @@ import {
   OUTCOME_LABELS,
   PROMISE_STATUS_LABELS,
 } from '../../../shared/domain/labels';
-import { formatDateTime, money } from '../common/format';
+import { formatDate, formatDateTime, money } from '../common/format';
 import { labelOf, TIMELINE_TYPE_LABELS } from '../common/labels';
 import type { TimelineEntry } from './types';
 import { UserText } from '../common/UserText';
@@ -145,7 +145,7 @@ export function Timeline({ customerId, entries }: { customerId: string; entries:
                     </Typography>
                   )}
                   <Typography variant="caption" color="text.secondary">
-                    <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                    <time dateTime={entry.at}>{entry.type === 'payment' ? formatDate(entry.at.slice(0, 10)) : formatDateTime(entry.at)}</time>
                     {entry.by ? (
                       <>
                         {' · '}

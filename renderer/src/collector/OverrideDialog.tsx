@@ -5,7 +5,9 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useState } from 'react';
 import type { OverrideKind } from '../../../shared/domain/codes';
 import { REASON_MAX } from '../../../shared/domain/text';
+import { startOfDayIn } from '../../../shared/domain/time-zone';
 import { api } from '../api/client';
+import { displayTimeZone } from '../common/format';
 import { FormDialog } from './FormDialog';
 import { useCommand } from './useCommand';
 import { addDays, dateProblem, requiredTextProblem } from './validation';
@@ -40,7 +42,8 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
       onSubmit={() => {
         setTried(true);
         if (reasonProblem !== '' || untilProblem !== '') return;
-        const expiresAt = until === '' ? null : `${until}T00:00:00.000Z`;
+        // The snooze ends when the chosen day begins where the user is, not at midnight UTC.
+        const expiresAt = until === '' ? null : startOfDayIn(until, displayTimeZone());
         void command.run(() => api['worklist.setOverride']({ customerId: request.customerId, kind, reason, expiresAt })).then((done) => {
           if (done) onSaved(kind === 'pin' ? 'Pinned to the top of the worklist' : 'Snoozed');
         });

@@ -18,6 +18,9 @@ const dateTimeFormatIn = (timeZone: string) =>
 let displayZone = systemTimeZone();
 let dateTimeFormat = dateTimeFormatIn(displayZone);
 
+/** The zone instants are shown in now (the user's, else the computer's). */
+export const displayTimeZone = (): string => displayZone;
+
 /** The zone instants are shown in: the user's setting, or the computer's (null). Set when the preferences load and change. */
 export function setDisplayTimeZone(timeZone: string | null): void {
   const next = timeZone ?? systemTimeZone();

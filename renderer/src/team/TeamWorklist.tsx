@@ -155,7 +155,7 @@ export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReas
                 <TableCell align="right" sx={num}>
                   {row.oldestDaysPastDue === null ? '—' : `${formatCount(row.oldestDaysPastDue)} days`}
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.lastContactAt === null ? 'never' : relativeDay(row.lastContactAt.slice(0, 10), asOf)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.lastContactAt === null ? 'never' : relativeDay(row.lastContactAt, asOf)}</TableCell>
                 <TableCell align="right" sx={num}>
                   {Math.round(row.score)}
                 </TableCell>

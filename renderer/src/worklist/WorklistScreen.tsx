@@ -47,8 +47,30 @@ interface WorklistScreenProps {
 
 const HEADER_HEIGHT = 34;
 
+function SortLabel({ label, sortKey, firstDir, description, id, sort, align, onSort }: { label: string; sortKey: Sort['by']; firstDir: Sort['dir']; description: string | undefined; id: string; sort: Sort; align: Column['align']; onSort: (sort: Sort) => void }) {
+  const sorted = sort.by === sortKey;
+  return (
+    <>
+      {description === undefined ? null : <span hidden id={`column-${id}-description`}>{description}</span>}
+      <TableSortLabel
+        title={description}
+        aria-describedby={description === undefined ? undefined : `column-${id}-description`}
+        active={sorted}
+        direction={sorted ? sort.dir : firstDir}
+        onClick={() => {
+          onSort({ by: sortKey, dir: sorted ? (sort.dir === 'asc' ? 'desc' : 'asc') : firstDir });
+        }}
+        sx={{ flexDirection: align === 'right' ? 'row-reverse' : 'row' }}
+      >
+        {label}
+      </TableSortLabel>
+    </>
+  );
+}
+
 function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSort: (sort: Sort) => void }) {
-  const sorted = column.sortKey !== undefined && sort.by === column.sortKey;
+  const keys = [column.sortKey, column.secondary?.sortKey];
+  const sorted = keys.includes(sort.by);
   const ariaSort = sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
   return (
     <Box
@@ -57,21 +79,24 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSo
       sx={{ px: 1, fontSize: '0.75rem', fontWeight: 600, color: 'text.secondary', textAlign: column.align ?? 'left', whiteSpace: 'nowrap', overflow: 'hidden' }}
     >
       {column.sortKey ? (
-        <TableSortLabel
-          active={sorted}
-          direction={sorted ? sort.dir : (column.firstDir ?? 'asc')}
-          onClick={() => {
-            const by = column.sortKey;
-            if (!by) return;
-            const dir = sorted ? (sort.dir === 'asc' ? 'desc' : 'asc') : (column.firstDir ?? 'asc');
-            onSort({ by, dir });
-          }}
-          sx={{ flexDirection: column.align === 'right' ? 'row-reverse' : 'row' }}
-        >
-          {column.label}
-        </TableSortLabel>
+        <SortLabel label={column.label} sortKey={column.sortKey} firstDir={column.firstDir ?? 'asc'} description={column.description} id={column.id} sort={sort} align={column.align} onSort={onSort} />
       ) : (
         column.label
+      )}
+      {column.secondary && (
+        <>
+          {' · '}
+          <SortLabel
+            label={column.secondary.label}
+            sortKey={column.secondary.sortKey}
+            firstDir={column.secondary.firstDir}
+            description={column.secondary.description}
+            id={`${column.id}-secondary`}
+            sort={sort}
+            align={column.align}
+            onSort={onSort}
+          />
+        </>
       )}
     </Box>
   );

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * The zone a team works in, whose calendar day the server judges its customers' promises as of
- * (server/promises/team-days.ts). NULL: the server's own zone (its TZ), as every team had before.
+ * (server/promises/team-days.ts). NULL: the server's own zone (LEDGERLINE_SERVER_TIME_ZONE, else the
+ * machine's); before, every team worked in UTC.
  * The schema now serves protocol 2, whose mutations carry the user's day (server/version.ts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

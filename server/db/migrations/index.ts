@@ -13,6 +13,7 @@ import * as m006 from './006-one-primary-contact';
 import * as m007 from './007-closing-reasons';
 import * as m008 from './008-assignment-reason';
 import * as m009 from './009-team-time-zone';
+import * as m010 from './010-promise-made-on';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -24,6 +25,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '007-closing-reasons': { up: m007.up },
   '008-assignment-reason': { up: m008.up },
   '009-team-time-zone': { up: m009.up },
+  '010-promise-made-on': { up: m010.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userTimeZone } from '../../../db/day/user-day';
 import { createMemoryPreferenceStore } from '../../../db/handlers/preferences';
 import { systemTimeZone } from '../../../shared/domain/time-zone';
-import { addCustomer, addItem, addUser } from '../../support/builders';
+import { v7 as uuidv7 } from 'uuid';
+import { addCustomer, addItem, addUser, insertRow } from '../../support/builders';
 import { createTestApi, type TestApi } from '../../support/test-api';
 
 let api: TestApi | undefined;
@@ -74,15 +75,33 @@ describe("the user's day", () => {
     expect((await test.call('worklist.query', {})).asOf).toBe('2024-03-01');
   });
 
+  it("counts money dated the day a promise was made in the user's evening, although UTC is on the next day", async () => {
+    const test = await createTestApi('2024-03-01T01:30:00.000Z');
+    api = test;
+    await test.call('prefs.set', { timeZone: 'America/Los_Angeles' });
+    const { sqlite } = test.store;
+    const userId = addUser(sqlite, { is_local_profile: 1 }).id;
+    const customerId = addCustomer(sqlite, { collector_id: userId, name: 'Evening Call Inc' }).id;
+    const itemId = addItem(sqlite, customerId, { open_minor: 50_000, currency: 'EUR', due_date: '2024-02-15' }).id;
+    // 17:30 on the 29th in Los Angeles: the customer says the money went out today, and promises it for today.
+    const promise = await test.call('promise.create', { customerId, promisedDate: '2024-02-29', itemIds: [itemId] });
+    expect(sqlite.prepare('SELECT made_on FROM promises WHERE id = ?').get(promise.id)).toEqual({ made_on: '2024-02-29' });
+    insertRow(sqlite, 'payments', { id: uuidv7(), erp_key: 'P-EVENING', customer_id: customerId, amount_minor: 50_000, currency: 'EUR', value_date: '2024-02-29', method: 'bank_transfer', reference: null, updated_at: '2024-03-01T02:00:00.000Z' });
+    insertRow(sqlite, 'clearings', { id: uuidv7(), payment_id: (sqlite.prepare("SELECT id FROM payments WHERE erp_key = 'P-EVENING'").get() as { id: string }).id, open_item_id: itemId, amount_minor: 50_000, currency: 'EUR', cleared_on: '2024-02-29' });
+    expect(await test.call('promises.evaluate', {})).toMatchObject({ kept: 1 });
+  });
+
   it('refuses a zone the computer does not know, naming the field, and keeps the one set', async () => {
     const { test } = await portfolioIn('Australia/Sydney');
     const refused = await test.raw('prefs.set', { timeZone: 'Mars/Olympus_Mons' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation', field: 'timeZone' } });
     expect((await test.call('prefs.get', {})).timeZone).toBe('Australia/Sydney');
+    // Kept in the runtime's spelling, the one the picker lists.
+    expect((await test.call('prefs.set', { timeZone: 'utc' })).timeZone).toBe('UTC');
   });
 
   it("without a setting, follows the computer's zone", () => {
     expect(userTimeZone(createMemoryPreferenceStore())).toBe(systemTimeZone());
-    expect(userTimeZone(createMemoryPreferenceStore({ timeZone: 'Asia/Kolkata' }))).toBe('Asia/Kolkata');
+    expect(userTimeZone(createMemoryPreferenceStore({ timeZone: 'Europe/Lisbon' }))).toBe('Europe/Lisbon');
   });
 });

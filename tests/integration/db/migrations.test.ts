@@ -20,7 +20,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   payments: columnsOf<Database['payments']>()('id', 'erp_key', 'customer_id', 'amount_minor', 'currency', 'value_date', 'method', 'reference', 'updated_at'),
   clearings: columnsOf<Database['clearings']>()('id', 'payment_id', 'open_item_id', 'amount_minor', 'currency', 'cleared_on'),
   activities: columnsOf<Database['activities']>()('id', 'customer_id', 'contact_person_id', 'channel', 'direction', 'outcome', 'note', 'duration_seconds', 'follow_up_date', 'occurred_at', 'user_id', 'created_at'),
-  promises: columnsOf<Database['promises']>()('id', 'customer_id', 'activity_id', 'plan_id', 'amount_minor', 'currency', 'promised_date', 'payment_method', 'note', 'status', 'level', 'paid_minor', 'superseded_by', 'evaluated_on', 'created_by', 'created_at', 'updated_at', 'cancel_reason'),
+  promises: columnsOf<Database['promises']>()('id', 'customer_id', 'activity_id', 'plan_id', 'amount_minor', 'currency', 'promised_date', 'payment_method', 'note', 'status', 'level', 'paid_minor', 'superseded_by', 'evaluated_on', 'created_by', 'created_at', 'updated_at', 'cancel_reason', 'made_on'),
   promise_items: columnsOf<Database['promise_items']>()('promise_id', 'open_item_id'),
   disputes: columnsOf<Database['disputes']>()('id', 'customer_id', 'activity_id', 'reason_code', 'description', 'status', 'owner', 'due_date', 'currency', 'disputed_minor', 'resolution', 'root_cause', 'created_by', 'created_at', 'updated_at', 'resolved_at', 'closed_at'),
   dispute_items: columnsOf<Database['dispute_items']>()('dispute_id', 'open_item_id', 'disputed_minor'),
@@ -35,7 +35,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   sync_issues: columnsOf<Database['sync_issues']>()('id', 'name', 'args_json', 'customer_id', 'error_code', 'error_message', 'error_field', 'created_at', 'rejected_at'),
   sync_resync: columnsOf<Database['sync_resync']>()('customer_id'),
   sync_snapshot_seen: columnsOf<Database['sync_snapshot_seen']>()('customer_id'),
-  customer_summary: columnsOf<Database['customer_summary']>()('customer_id', 'as_of', 'currency', 'mixed_currency', 'open_minor', 'overdue_minor', 'overdue_base_minor', 'disputed_minor', 'collectible_minor', 'aging_json', 'overdue_bucket_keys', 'oldest_days_past_due', 'next_promise_date', 'next_follow_up_date', 'next_action_date', 'last_contact_at', 'broken_promises', 'open_disputes', 'follow_up_due', 'credit_used_minor', 'override_kind', 'override_reason', 'override_expires_at', 'rank_group', 'score', 'factors_json', 'updated_at'),
+  customer_summary: columnsOf<Database['customer_summary']>()('customer_id', 'as_of', 'currency', 'mixed_currency', 'open_minor', 'overdue_minor', 'overdue_base_minor', 'disputed_minor', 'collectible_minor', 'aging_json', 'overdue_bucket_keys', 'oldest_days_past_due', 'next_promise_date', 'next_follow_up_date', 'next_action_date', 'last_contact_at', 'broken_promises', 'open_disputes', 'follow_up_due', 'credit_used_minor', 'override_kind', 'override_reason', 'override_expires_at', 'rank_group', 'score', 'factors_json', 'updated_at', 'paid_invoices', 'avg_days_late', 'share_late'),
   search_index: columnsOf<Database['search_index']>()('kind', 'customer_id', 'ref_id', 'label', 'body'),
   drafts: columnsOf<Database['drafts']>()('key', 'value_json', 'updated_at', 'owner'),
 };
@@ -43,7 +43,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
 const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
 /** Columns later migrations add to tables of 001. */
-const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq', 'day'], users: ['disabled'], promises: ['cancel_reason'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'], open_items: ['erp_disputed'] };
+const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq', 'day'], customer_summary: ['paid_invoices', 'avg_days_late', 'share_late'], users: ['disabled'], promises: ['cancel_reason', 'made_on'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'], open_items: ['erp_disputed'] };
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -259,7 +259,7 @@ describe('migration 009-erp-disputed', () => {
 
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on']);
   });
 });
 
@@ -275,5 +275,19 @@ describe('migration 010-outbox-day', () => {
     const [sent] = nextPushBatch(migrated.sqlite, 10);
     expect(sent).toMatchObject({ id: 'm1', createdAt: '2026-03-02T09:00:00.000Z' });
     expect(sent).not.toHaveProperty('day');
+  });
+});
+
+describe('migration 011-payment-behaviour', () => {
+  it("adds how each customer pays to the summaries and has them recomputed on the next read", async () => {
+    const store = await migrateThrough('010-outbox-day');
+    store.sqlite.prepare("INSERT INTO sync_state (key, value) VALUES ('summary_as_of', '2026-03-02')").run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('customer_summary')").all().map((row) => row.name);
+    expect(columns).toEqual([...SCHEMA_COLUMNS.customer_summary]);
+    expect(migrated.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'summary_as_of'").get()).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_PORT, SECRET_FILE, loadOrCreateSecret, readServerConfig } from '../../../server/config';
+import { systemTimeZone } from '../../../shared/domain/time-zone';
 import { SERVER_MIGRATIONS } from '../../../server/db/migrations';
 
 const dirs: string[] = [];
@@ -29,7 +30,9 @@ describe('server configuration', () => {
       port: DEFAULT_PORT,
       trustProxy: [],
       logLevel: 'info',
+      timeZone: systemTimeZone(),
     });
+    expect(readServerConfig({ LEDGERLINE_SERVER_TIME_ZONE: 'america/los_angeles' }).timeZone).toBe('America/Los_Angeles');
     expect(readServerConfig({ DATABASE_URL: 'postgres://x/y', LEDGERLINE_SERVER_PORT: '0', LEDGERLINE_SERVER_DATA_DIR: '/d' }, '/srv')).toMatchObject({
       databaseUrl: 'postgres://x/y',
       port: 0,
@@ -41,6 +44,7 @@ describe('server configuration', () => {
     expect(() => readServerConfig({ LEDGERLINE_SERVER_PORT: 'http' })).toThrow(ConfigError);
     expect(() => readServerConfig({ LEDGERLINE_SERVER_PORT: '70000' })).toThrow(/LEDGERLINE_SERVER_PORT/);
     expect(() => readServerConfig({ LEDGERLINE_SERVER_LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    expect(() => readServerConfig({ LEDGERLINE_SERVER_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/LEDGERLINE_SERVER_TIME_ZONE must be a time zone/);
     expect(() => readServerConfig({ LEDGERLINE_SERVER_TRUST_PROXY: 'yes' })).toThrow(ConfigError);
     expect(() => readServerConfig({ LEDGERLINE_SERVER_TRUST_PROXY: 'true' })).toThrow(/LEDGERLINE_SERVER_TRUST_PROXY must name the proxy addresses/);
     expect(readServerConfig({ LEDGERLINE_SERVER_TRUST_PROXY: '10.0.0.5,loopback' }).trustProxy).toEqual(['10.0.0.5', 'loopback']);

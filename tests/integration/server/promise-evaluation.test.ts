@@ -12,6 +12,7 @@ import { evaluatePromisesOnServer } from '../../../server/promises/evaluate';
 import { scheduleDailyEvaluation } from '../../../server/promises/schedule';
 import { runImport } from '../../../server/import/run';
 import { setTeamTimeZone } from '../../../server/cli/admin-commands';
+import { evaluateOnTeamDays } from '../../../server/promises/team-days';
 import { BACKENDS } from './support/backends';
 import { login, seedCustomer, seedTeam, seedUser, startHarness, type Harness } from './support/harness';
 import { pullAll, seedItem, TestClient } from './sync-client';
@@ -173,8 +174,8 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
   it("judges each customer as of its team's day: Sydney's midnight first, then UTC's, then Los Angeles'", async () => {
     const sydney = await seedTeam(h);
     const losAngeles = await seedTeam(h);
-    await setTeamTimeZone(h.testDb.db, sydney, 'Australia/Sydney');
-    await setTeamTimeZone(h.testDb.db, losAngeles, 'America/Los_Angeles');
+    await setTeamTimeZone(h.testDb.db, { clock: h.clock, defaultTimeZone: 'UTC' }, sydney, 'Australia/Sydney');
+    await setTeamTimeZone(h.testDb.db, { clock: h.clock, defaultTimeZone: 'UTC' }, losAngeles, 'America/Los_Angeles');
     /** Promised for the 12th with three days' grace: broken from the 16th on, each team's 16th. */
     const promiseIn = async (teamName: string) => {
       const customer = await seedCustomer(h, annId, teamName);
@@ -210,9 +211,49 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
     }
   });
 
+  it("moving a team to another zone judges its customers' promises as of that zone's day at once", async () => {
+    const moving = await seedTeam(h);
+    const customer = await seedCustomer(h, annId, moving);
+    const itemId = await seedItem(h, customer.id, 40_000);
+    const promiseId = uuidv7();
+    await ann.pushOk([ann.make('promise.create', { customerId: customer.id, promisedDate: '2026-03-12', itemIds: [itemId] }, { promises: promiseId })]);
+    // 13:30 UTC on the 15th: still the 15th in UTC (deadline day), already the 16th in Sydney.
+    const day = { clock: manualClock('2026-03-15T13:30:00.000Z'), defaultTimeZone: 'UTC' };
+    await setTeamTimeZone(h.testDb.db, day, moving, 'UTC');
+    expect((await promiseRow(promiseId)).status).toBe('open');
+    const moved = await setTeamTimeZone(h.testDb.db, day, moving, 'Australia/Sydney');
+    expect(moved.promises).toMatchObject([{ asOf: '2026-03-16', broken: 1 }]);
+    expect(await promiseRow(promiseId)).toMatchObject({ status: 'broken', evaluated_on: '2026-03-16' });
+  });
+
+  it('judges a team whose stored zone no runtime knows, and customers without a team, in the server zone, the others on their own day', async () => {
+    const broken = await seedTeam(h);
+    const sydney = await seedTeam(h);
+    await h.testDb.db.updateTable('teams').set({ time_zone: 'Mars/Olympus_Mons' }).where('name', '=', broken).execute();
+    const day = { clock: manualClock('2026-03-15T13:30:00.000Z'), defaultTimeZone: 'UTC' };
+    await setTeamTimeZone(h.testDb.db, day, sydney, 'Australia/Sydney');
+    const promiseFor = async (teamName: string | undefined) => {
+      const customer = await seedCustomer(h, annId, teamName);
+      const itemId = await seedItem(h, customer.id, 40_000);
+      const promiseId = uuidv7();
+      await ann.pushOk([ann.make('promise.create', { customerId: customer.id, promisedDate: '2026-03-12', itemIds: [itemId] }, { promises: promiseId })]);
+      return { customerId: customer.id, promiseId };
+    };
+    const inBroken = await promiseFor(broken);
+    const noTeam = await promiseFor(undefined);
+    const inSydney = await promiseFor(sydney);
+    const runs = await h.testDb.db.transaction().execute((trx) =>
+      evaluateOnTeamDays(trx, day, { customerIds: [inBroken.customerId, noTeam.customerId, inSydney.customerId] }),
+    );
+    expect(runs.map((run) => [run.asOf, run.evaluated]).sort()).toEqual([['2026-03-15', 2], ['2026-03-16', 1]]);
+    expect((await promiseRow(inSydney.promiseId)).status).toBe('broken');
+    expect((await promiseRow(inBroken.promiseId)).status).toBe('open');
+    expect((await promiseRow(noTeam.promiseId)).status).toBe('open');
+  });
+
   it("an import judges the promises of the customers paid as of each one's team day", async () => {
     const sydney = await seedTeam(h);
-    await setTeamTimeZone(h.testDb.db, sydney, 'Australia/Sydney');
+    await setTeamTimeZone(h.testDb.db, { clock: h.clock, defaultTimeZone: 'UTC' }, sydney, 'Australia/Sydney');
     const customer = await seedCustomer(h, annId, sydney);
     const itemId = await seedItem(h, customer.id, 40_000);
     await ann.pushOk([ann.make('promise.create', { customerId: customer.id, promisedDate: '2026-03-20', itemIds: [itemId] }, { promises: uuidv7() })]);

@@ -29,7 +29,7 @@ describe.each(BACKENDS)('sync push of promises on %s', (kind) => {
 
   it("checks a promise's date against the day the user saw (protocol 2): the day before UTC's is today west of Greenwich", async () => {
     const [, , item2 = ''] = items;
-    // 09:00 UTC on 2 March is 01:00 on the 2nd in Los Angeles, but 17:30 on the 1st on Baker Island (UTC-12): a day some user was on.
+    // 09:00 UTC on 2 March is 21:00 on the 1st on Baker Island (UTC-12): a day some user was on.
     const utcDay = h.clock.now().toISOString().slice(0, 10);
     const dayBefore = addDays(utcDay, -1);
     const promiseOn = (day: string | undefined) => {

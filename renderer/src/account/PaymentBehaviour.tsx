@@ -1,0 +1,88 @@
+/**
+ * How the customer pays, beside the priority on the account: the trailing year's figures, and days
+ * to pay month by month as a small chart with a sentence for screen readers. The rule is
+ * shared/domain/payment-behaviour.ts.
+ */
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { formatCount } from '../common/format';
+import { daysLateWords, shareText } from '../common/paymentText';
+import type { Account } from './types';
+
+type Behaviour = Account['paymentBehaviour'];
+
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
+const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const monthLabel = (month: string): string => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+
+const TREND_TEXT: Record<NonNullable<Behaviour['trend']>, string> = {
+  faster: 'Paying faster over the last 3 months',
+  slower: 'Paying slower over the last 3 months',
+  steady: 'Paying at a steady pace',
+};
+
+function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Box>
+      <Typography component="dt" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+        {label}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 500 }} data-testid={testId}>
+        {value}
+      </Typography>
+    </Box>
+  );
+}
+
+function paceSentence(months: Behaviour['months']): string {
+  const points = months.map((month) => `${monthLabel(month.month)} ${month.averageDaysToPay === null ? 'none paid' : `${decimal.format(month.averageDaysToPay)} days`}`);
+  return `Average days to pay by month of payment: ${points.join(', ')}.`;
+}
+
+export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
+  const { figures, months, trend } = behaviour;
+  return (
+    <Paper component="section" aria-labelledby="payment-behaviour-title" sx={{ p: 2 }} data-testid="payment-behaviour">
+      <Typography variant="h2" id="payment-behaviour-title" sx={{ mb: 1 }}>
+        How they pay
+      </Typography>
+      {figures === null ? (
+        <Typography variant="body2" color="text.secondary">
+          No invoice paid in the last 12 months.
+        </Typography>
+      ) : (
+        <>
+          <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 1.5 }}>
+            <Figure label="Days to pay" value={`${decimal.format(figures.averageDaysToPay)} on average`} testId="days-to-pay" />
+            <Figure label="Against the due date" value={daysLateWords(figures.averageDaysLate)} testId="days-late" />
+            <Figure label="Paid late" value={`${shareText(figures.shareLate)} of ${formatCount(figures.paidInvoices)}`} testId="share-late" />
+            <Figure label="Trend" value={trend === null ? 'too few payments to tell' : TREND_TEXT[trend]} testId="pace-trend" />
+          </Box>
+          <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
+            Invoices paid in the last 12 months; days to pay by month:
+          </Typography>
+          <Box role="img" aria-label={paceSentence(months)}>
+            <BarChart
+              height={130}
+              skipAnimation
+              hideLegend
+              xAxis={[{ scaleType: 'band', data: months.map((month) => monthLabel(month.month)), tickLabelStyle: { fontSize: 10 } }]}
+              yAxis={[{ width: 36, tickNumber: 3 }]}
+              series={[
+                {
+                  id: 'daysToPay',
+                  label: 'Days to pay',
+                  data: months.map((month) => month.averageDaysToPay),
+                  valueFormatter: (value: number | null) => (value === null ? 'none paid' : `${decimal.format(value)} days`),
+                },
+              ]}
+              margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
+            />
+          </Box>
+        </>
+      )}
+    </Paper>
+  );
+}

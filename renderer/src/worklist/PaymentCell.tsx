@@ -1,0 +1,30 @@
+/** The worklist's payment-behaviour cell: average days paid after the due date, and the share paid late. */
+import Box from '@mui/material/Box';
+import Tooltip from '@mui/material/Tooltip';
+import { paymentSentence, shareText, signedDays, type PaymentFigures } from '../common/paymentText';
+
+const cellSx = { px: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
+
+export function PaymentCell({ payments }: { payments: PaymentFigures | null }) {
+  if (payments === null) {
+    return (
+      <Box role="gridcell" sx={{ ...cellSx, color: 'text.secondary' }} aria-label="No invoices paid in the last 12 months">
+        —
+      </Box>
+    );
+  }
+  const sentence = paymentSentence(payments);
+  return (
+    <Tooltip title={sentence}>
+      <Box role="gridcell" sx={cellSx} aria-label={sentence} data-testid="pays">
+        <Box component="span" sx={{ color: payments.averageDaysLate > 0 ? 'warning.dark' : 'text.primary' }}>
+          {signedDays(payments.averageDaysLate)}
+        </Box>
+        <Box component="span" sx={{ color: 'text.secondary' }}>
+          {' · '}
+          {shareText(payments.shareLate)}
+        </Box>
+      </Box>
+    </Tooltip>
+  );
+}
