@@ -17,7 +17,7 @@ export function PaymentCell({ payments }: { payments: PaymentFigures | null }) {
   return (
     <Tooltip title={sentence}>
       <Box role="gridcell" sx={cellSx} aria-label={sentence} data-testid="pays">
-        <Box component="span" sx={{ color: payments.averageDaysLate > 0 ? 'warning.dark' : 'text.primary' }}>
+        <Box component="span" sx={{ color: payments.averageDaysLate > 0 ? 'warning.main' : 'text.primary' }}>
           {signedDays(payments.averageDaysLate)}
         </Box>
         <Box component="span" sx={{ color: 'text.secondary' }}>
