@@ -1,7 +1,7 @@
 /**
  * The worklist shows how each customer pays (shared/domain/payment-behaviour.ts): invoices settled
  * in the trailing year, their average days late and the share paid late, kept in the summary so the
- * columns sort off an index. The summaries are recomputed on the next read.
+ * columns sort without reading the items. The summaries are recomputed on the next read.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -9,8 +9,6 @@ const statements = [
   'ALTER TABLE customer_summary ADD COLUMN paid_invoices INTEGER NOT NULL DEFAULT 0',
   'ALTER TABLE customer_summary ADD COLUMN avg_days_late REAL',
   'ALTER TABLE customer_summary ADD COLUMN share_late REAL',
-  'CREATE INDEX customer_summary_days_late ON customer_summary (avg_days_late)',
-  'CREATE INDEX customer_summary_share_late ON customer_summary (share_late)',
   "DELETE FROM sync_state WHERE key = 'summary_as_of'",
 ];
 

@@ -258,5 +258,5 @@ function paymentBehaviourOf(sqlite: ReadDb, customerId: string, asOf: string): C
   const from = [windowStart(asOf), trendStart(asOf)].sort()[0] ?? asOf;
   const invoices = prepared<[string, string, string], PaidInvoice>(sqlite, Q.settledInvoices).all(customerId, from, asOf);
   const months = monthlyPace(invoices, asOf);
-  return { figures: behaviourOf(tallyOf(invoices, asOf)), months, trend: paceTrend(months) };
+  return { figures: behaviourOf(tallyOf(invoices, asOf)), months, trend: paceTrend(invoices, asOf) };
 }

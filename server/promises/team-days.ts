@@ -5,7 +5,7 @@
  * without a team, work in the server's own zone (LEDGERLINE_SERVER_TIME_ZONE, else the machine's). Teams whose zones share a day are judged
  * together; when every zone is on one day (the usual case) everyone is judged in one pass.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { todayIn, type Clock } from '../../shared/domain/clock';
 import { isTimeZone } from '../../shared/domain/time-zone';
 import type { PromiseEvaluationRun } from '../../shared/mutations/promise-evaluation';
@@ -45,7 +45,8 @@ async function customersIn(db: Kysely<ServerDatabase>, zones: readonly string[],
           : [eb('teams.time_zone', 'is', null), eb('teams.time_zone', 'not in', ownZones)];
       return eb.or([...inDefault, ...(named.length > 0 ? [eb('teams.time_zone', 'in', named)] : [])]);
     });
-  if (customerIds !== undefined) query = query.where('customers.id', 'in', customerIds);
+  // One array parameter, however many customers (a list of binds stops at 65,535).
+  if (customerIds !== undefined) query = query.where(sql<boolean>`customers.id = ANY(${[...customerIds]})`);
   return (await query.execute()).map((row) => row.id);
 }
 

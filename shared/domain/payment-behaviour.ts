@@ -122,18 +122,23 @@ export function monthlyPace(invoices: readonly PaidInvoice[], asOf: string): Mon
 }
 
 /**
- * Paying faster or slower: the average days to pay of the last RECENT_MONTHS months against the
- * months before them in the trend, by TREND_THRESHOLD_DAYS or more; null when either side has
- * fewer than TREND_MIN_INVOICES invoices.
+ * Paying faster or slower: the average days to pay of the invoices settled in the last
+ * RECENT_MONTHS months of the trend against those settled in its months before, by
+ * TREND_THRESHOLD_DAYS or more; null when either side has fewer than TREND_MIN_INVOICES invoices.
  */
-export function paceTrend(months: readonly MonthlyPace[]): PaceTrend | null {
-  const split = months.length - RECENT_MONTHS;
-  const side = (part: readonly MonthlyPace[]) =>
-    part.reduce((sum, month) => ({ paid: sum.paid + month.paidInvoices, days: sum.days + (month.averageDaysToPay ?? 0) * month.paidInvoices }), { paid: 0, days: 0 });
-  const before = side(months.slice(0, split));
-  const recent = side(months.slice(split));
+export function paceTrend(invoices: readonly PaidInvoice[], asOf: string): PaceTrend | null {
+  const months = trendMonths(asOf);
+  const recentFrom = months[months.length - RECENT_MONTHS] ?? asOf.slice(0, 7);
+  let before = EMPTY_TALLY;
+  let recent = EMPTY_TALLY;
+  for (const invoice of invoices) {
+    const month = invoice.settledDate.slice(0, 7);
+    if (!sound(invoice) || !months.includes(month) || compareDates(invoice.settledDate, asOf) > 0) continue;
+    if (month >= recentFrom) recent = addToTally(recent, invoice);
+    else before = addToTally(before, invoice);
+  }
   if (before.paid < TREND_MIN_INVOICES || recent.paid < TREND_MIN_INVOICES) return null;
-  const change = recent.days / recent.paid - before.days / before.paid;
+  const change = recent.daysToPaySum / recent.paid - before.daysToPaySum / before.paid;
   if (change <= -TREND_THRESHOLD_DAYS) return 'faster';
   if (change >= TREND_THRESHOLD_DAYS) return 'slower';
   return 'steady';

@@ -99,7 +99,7 @@ function* verdictsOf(ctx: JudgeContext, open: readonly PromiseRow[]): Step<[Prom
     if (first === undefined) continue;
     const createdAt = instalments.reduce((earliest, row) => (row.created_at < earliest ? row.created_at : earliest), first.created_at);
     // Instalments are made together, on one day; one without it (made before the column) leaves the plan to createdAt.
-    const days = instalments.flatMap((row) => (row.made_on === null ? [] : [row.made_on]));
+    const days = instalments.flatMap((row) => (row.made_on === null || !isCalendarDate(row.made_on) ? [] : [row.made_on]));
     const madeOn = days.length === instalments.length ? [...days].sort()[0] : null;
     const results = evaluatePlan(
       { currency: first.currency, createdAt, madeOn, instalments: instalments.map((row) => ({ promisedDate: row.promised_date, amountMinor: row.amount_minor, status: row.status })) },

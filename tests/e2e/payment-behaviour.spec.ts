@@ -41,7 +41,7 @@ test('the worklist sorts by how customers pay, and the account shows how one pay
   await expect(firstRow.getByTestId('pays')).toContainText(signed(slowest?.payments?.averageDaysLate ?? 0));
 
   const byShare = await worklist(request, server.url, 'shareLate');
-  await page.getByRole('button', { name: 'late', exact: true }).click();
+  await page.getByRole('button', { name: 'Share paid late' }).click();
   await expect(dataRows(page).first()).toContainText(byShare[0]?.name ?? '');
 
   await dataRows(page).first().locator('a').first().click();

@@ -4,6 +4,7 @@ import { addDays } from '../../shared/domain/dates';
 import {
   DEFAULT_PROMISE_RULES,
   evaluatePromise,
+  firstCountingDay,
   nextPromiseLevel,
   requiredAmount,
   validatePromiseRules,
@@ -90,6 +91,26 @@ describe('evaluatePromise', () => {
         },
       ),
     );
+  });
+});
+
+describe('the first day whose money counts (firstCountingDay)', () => {
+  it("is the day the user made the promise on, else the UTC date of its creation, else any day", () => {
+    // 17:30 on the 29th in Los Angeles.
+    expect(firstCountingDay({ createdAt: '2024-03-01T01:30:00.000Z', madeOn: '2024-02-29' })).toBe('2024-02-29');
+    // 09:00 on the 2nd in Sydney is 22:00 UTC on the 1st: the 1st's money no longer counts.
+    expect(firstCountingDay({ createdAt: '2024-03-01T22:00:00.000Z', madeOn: '2024-03-02' })).toBe('2024-03-02');
+    expect(firstCountingDay({ createdAt: '2024-03-01T22:00:00.000Z', madeOn: null })).toBe('2024-03-01');
+    expect(firstCountingDay({ createdAt: '2024-03-01T22:00:00.000Z' })).toBe('2024-03-01');
+    // Damaged values fall back, never fail.
+    expect(firstCountingDay({ createdAt: '2024-03-01T22:00:00.000Z', madeOn: '2024-02-31' })).toBe('2024-03-01');
+    expect(firstCountingDay({ createdAt: 'yesterday', madeOn: null })).toBe('0000-01-01');
+  });
+
+  it('decides which payments count towards a promise', () => {
+    const evening = promise({ promisedDate: '2024-02-29', createdAt: '2024-03-01T01:30:00.000Z', amountMinor: 10_000 });
+    expect(evaluatePromise({ ...evening, madeOn: '2024-02-29' }, [paid('2024-02-29', 10_000)], '2024-03-01', rules).status).toBe('kept');
+    expect(evaluatePromise(evening, [paid('2024-02-29', 10_000)], '2024-03-04', rules).status).toBe('broken');
   });
 });
 

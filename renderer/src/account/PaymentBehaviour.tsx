@@ -61,7 +61,7 @@ export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
             <Figure label="Trend" value={trend === null ? 'too few payments to tell' : TREND_TEXT[trend]} testId="pace-trend" />
           </Box>
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
-            Invoices paid in the last 12 months; days to pay by month:
+            Figures: invoices paid in the last 365 days. Days to pay by month of payment:
           </Typography>
           <Box role="img" aria-label={paceSentence(months)}>
             <BarChart

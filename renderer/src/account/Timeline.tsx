@@ -145,7 +145,7 @@ export function Timeline({ customerId, entries }: { customerId: string; entries:
                     </Typography>
                   )}
                   <Typography variant="caption" color="text.secondary">
-                    <time dateTime={entry.at}>{entry.type === 'payment' ? formatDate(entry.at.slice(0, 10)) : formatDateTime(entry.at)}</time>
+                    <time dateTime={entry.type === 'payment' ? entry.at.slice(0, 10) : entry.at}>{entry.type === 'payment' ? formatDate(entry.at.slice(0, 10)) : formatDateTime(entry.at)}</time>
                     {entry.by ? (
                       <>
                         {' · '}

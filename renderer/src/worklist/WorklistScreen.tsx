@@ -47,13 +47,34 @@ interface WorklistScreenProps {
 
 const HEADER_HEIGHT = 34;
 
-function SortLabel({ label, sortKey, firstDir, description, id, sort, align, onSort }: { label: string; sortKey: Sort['by']; firstDir: Sort['dir']; description: string | undefined; id: string; sort: Sort; align: Column['align']; onSort: (sort: Sort) => void }) {
+function SortLabel({
+  label,
+  accessibleName,
+  sortKey,
+  firstDir,
+  description,
+  id,
+  sort,
+  align,
+  onSort,
+}: {
+  label: string;
+  accessibleName?: string;
+  sortKey: Sort['by'];
+  firstDir: Sort['dir'];
+  description: string | undefined;
+  id: string;
+  sort: Sort;
+  align: Column['align'];
+  onSort: (sort: Sort) => void;
+}) {
   const sorted = sort.by === sortKey;
   return (
     <>
       {description === undefined ? null : <span hidden id={`column-${id}-description`}>{description}</span>}
       <TableSortLabel
         title={description}
+        aria-label={accessibleName}
         aria-describedby={description === undefined ? undefined : `column-${id}-description`}
         active={sorted}
         direction={sorted ? sort.dir : firstDir}
@@ -88,6 +109,7 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSo
           {' · '}
           <SortLabel
             label={column.secondary.label}
+            accessibleName={column.secondary.accessibleName}
             sortKey={column.secondary.sortKey}
             firstDir={column.secondary.firstDir}
             description={column.secondary.description}

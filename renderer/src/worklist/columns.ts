@@ -12,7 +12,14 @@ export interface Column {
   /** What the column means, where its short label does not say it all (the header's tooltip). */
   readonly description?: string;
   /** A second figure in the same cell, sortable on its own from the header. */
-  readonly secondary?: { readonly label: string; readonly sortKey: WorklistSortKey; readonly firstDir: 'asc' | 'desc'; readonly description: string };
+  readonly secondary?: {
+    readonly label: string;
+    /** The button's name where the short label says too little on its own (it must contain the label). */
+    readonly accessibleName: string;
+    readonly sortKey: WorklistSortKey;
+    readonly firstDir: 'asc' | 'desc';
+    readonly description: string;
+  };
 }
 
 export const COLUMNS: readonly Column[] = [
@@ -31,7 +38,13 @@ export const COLUMNS: readonly Column[] = [
     align: 'right',
     firstDir: 'desc',
     description: 'Average days invoices were paid after their due date over the last 12 months (− means early)',
-    secondary: { label: 'late', sortKey: 'shareLate', firstDir: 'desc', description: 'Share of invoices paid after their due date over the last 12 months' },
+    secondary: {
+      label: 'late',
+      accessibleName: 'Share paid late',
+      sortKey: 'shareLate',
+      firstDir: 'desc',
+      description: 'Share of invoices paid after their due date over the last 12 months',
+    },
   },
   { id: 'overdue', label: 'Overdue', width: 'minmax(130px, 0.9fr)', sortKey: 'overdue', align: 'right', firstDir: 'desc' },
 ];

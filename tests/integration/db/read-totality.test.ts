@@ -61,7 +61,7 @@ const TABLES: Readonly<Record<string, Columns>> = {
   activities: { note: 'text', duration_seconds: 'int', follow_up_date: 'date', occurred_at: 'time', created_at: 'time', outcome: OUTCOMES, channel: CHANNELS },
   promises: {
     amount_minor: 'int', currency: 'currency', promised_date: 'date', note: 'text', status: PROMISE_STATUSES, level: 'int',
-    paid_minor: 'int', evaluated_on: 'date', created_at: 'time', updated_at: 'time',
+    paid_minor: 'int', evaluated_on: 'date', made_on: 'date', created_at: 'time', updated_at: 'time',
   },
   disputes: {
     description: 'text', status: DISPUTE_STATUSES, owner: 'text', due_date: 'date', currency: 'currency', disputed_minor: 'int',
@@ -82,7 +82,7 @@ const TABLES: Readonly<Record<string, Columns>> = {
     collectible_minor: 'int', aging_json: 'text', overdue_bucket_keys: 'text', oldest_days_past_due: 'int', next_promise_date: 'date',
     next_follow_up_date: 'date', next_action_date: 'date', last_contact_at: 'time', broken_promises: 'int', open_disputes: 'int',
     credit_used_minor: 'int', override_kind: 'text', override_reason: 'text', override_expires_at: 'time', score: 'int',
-    factors_json: 'text', updated_at: 'time',
+    factors_json: 'text', updated_at: 'time', paid_invoices: 'int', avg_days_late: 'int', share_late: 'int',
   },
 };
 

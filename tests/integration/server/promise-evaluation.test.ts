@@ -251,6 +251,25 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
     expect((await promiseRow(noTeam.promiseId)).status).toBe('open');
   });
 
+  it("counts money dated the day the user made the promise, though it was the next day in UTC (made_on)", async () => {
+    const customer = await seedCustomer(h, annId, team);
+    const itemId = await seedItem(h, customer.id, 40_000);
+    const promiseId = uuidv7();
+    // 17:30 on 1 March in Los Angeles is 01:30 UTC on the 2nd; the desktop says the user's day was the 1st.
+    const made = { ...ann.make('promise.create', { customerId: customer.id, promisedDate: '2026-03-05', itemIds: [itemId] }, { promises: promiseId }), createdAt: '2026-03-02T01:30:00.000Z', day: '2026-03-01' };
+    expect(await ann.pushOk([made])).toMatchObject([{ status: 'applied' }]);
+    expect((await promiseRow(promiseId)).made_on).toBe('2026-03-01');
+    const itemKey = (await h.testDb.db.selectFrom('open_items').select('erp_key').where('id', '=', itemId).executeTakeFirstOrThrow()).erp_key;
+    const paymentKey = `PAY-${uuidv7()}`;
+    const day = { clock: h.clock, defaultTimeZone: 'UTC' };
+    await runImport(h.testDb.db, day, { source: { format: 'json', entity: 'payments', mapping: { defaultCurrency: 'EUR' }, records: [{ key: paymentKey, customerKey: `ERP-${customer.number}`, amount: '400.00', valueDate: '2026-03-01' }] } });
+    const clearings = await runImport(h.testDb.db, day, {
+      source: { format: 'json', entity: 'clearings', mapping: { defaultCurrency: 'EUR' }, records: [{ key: `CLR-${uuidv7()}`, itemKey, paymentKey, amount: '400.00', clearedOn: '2026-03-01' }] },
+    });
+    expect(clearings).toMatchObject({ committed: true, promises: [{ kept: 1 }] });
+    expect((await promiseRow(promiseId)).status).toBe('kept');
+  });
+
   it("an import judges the promises of the customers paid as of each one's team day", async () => {
     const sydney = await seedTeam(h);
     await setTeamTimeZone(h.testDb.db, { clock: h.clock, defaultTimeZone: 'UTC' }, sydney, 'Australia/Sydney');
