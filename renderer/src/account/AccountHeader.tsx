@@ -7,26 +7,13 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
 import { goBack } from '../app/router';
+import { Fact } from '../common/Fact';
 import { formatCount, formatDate, money } from '../common/format';
 import { RiskChip } from '../common/RiskChip';
 import { StatementButton } from '../reports/StatementButton';
 import type { Account } from './types';
 import { UserText } from '../common/UserText';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box sx={{ minWidth: 0 }}>
-      <Typography component="dt" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 500 }}>
-        {children}
-      </Typography>
-    </Box>
-  );
-}
 
 
 type Assignment = NonNullable<Account['customer']['assignment']>;

@@ -8,13 +8,13 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { formatCount } from '../common/format';
-import { daysLateWords, shareText } from '../common/paymentText';
+import { Fact } from '../common/Fact';
+import { daysLateWords, oneDecimal, shareText } from '../common/paymentText';
 import type { Account } from './types';
 
 type Behaviour = Account['paymentBehaviour'];
 
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
-const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const monthLabel = (month: string): string => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
 
 const TREND_TEXT: Record<NonNullable<Behaviour['trend']>, string> = {
@@ -23,21 +23,8 @@ const TREND_TEXT: Record<NonNullable<Behaviour['trend']>, string> = {
   steady: 'Paying at a steady pace',
 };
 
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <Box>
-      <Typography component="dt" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 500 }} data-testid={testId}>
-        {value}
-      </Typography>
-    </Box>
-  );
-}
-
 function paceSentence(months: Behaviour['months']): string {
-  const points = months.map((month) => `${monthLabel(month.month)} ${month.averageDaysToPay === null ? 'none paid' : `${decimal.format(month.averageDaysToPay)} days`}`);
+  const points = months.map((month) => `${monthLabel(month.month)} ${month.averageDaysToPay === null ? 'none paid' : `${oneDecimal.format(month.averageDaysToPay)} days`}`);
   return `Average days to pay by month of payment: ${points.join(', ')}.`;
 }
 
@@ -55,10 +42,18 @@ export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
       ) : (
         <>
           <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 1.5 }}>
-            <Figure label="Days to pay" value={`${decimal.format(figures.averageDaysToPay)} on average`} testId="days-to-pay" />
-            <Figure label="Against the due date" value={daysLateWords(figures.averageDaysLate)} testId="days-late" />
-            <Figure label="Paid late" value={`${shareText(figures.shareLate)} of ${formatCount(figures.paidInvoices)}`} testId="share-late" />
-            <Figure label="Trend" value={trend === null ? 'too few payments to tell' : TREND_TEXT[trend]} testId="pace-trend" />
+            <Fact label="Days to pay" testId="days-to-pay">
+              {`${oneDecimal.format(figures.averageDaysToPay)} on average`}
+            </Fact>
+            <Fact label="Against the due date" testId="days-late">
+              {daysLateWords(figures.averageDaysLate)}
+            </Fact>
+            <Fact label="Paid late" testId="share-late">
+              {`${shareText(figures.shareLate)} of ${formatCount(figures.paidInvoices)}`}
+            </Fact>
+            <Fact label="Trend" testId="pace-trend">
+              {trend === null ? 'too few payments to tell' : TREND_TEXT[trend]}
+            </Fact>
           </Box>
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
             Figures: invoices paid in the last 365 days. Days to pay by month of payment:
@@ -75,7 +70,7 @@ export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
                   id: 'daysToPay',
                   label: 'Days to pay',
                   data: months.map((month) => month.averageDaysToPay),
-                  valueFormatter: (value: number | null) => (value === null ? 'none paid' : `${decimal.format(value)} days`),
+                  valueFormatter: (value: number | null) => (value === null ? 'none paid' : `${oneDecimal.format(value)} days`),
                 },
               ]}
               margin={{ left: 0, right: 8, top: 8, bottom: 0 }}

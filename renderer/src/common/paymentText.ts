@@ -1,18 +1,18 @@
 /** How a customer pays, in words and short figures, for the worklist's columns and the account. */
 import { formatCount, pluralize } from './format';
 
-const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+export const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
 
 /** "+7.5 d" late, "−5 d" early, "0 d" on the day. */
-export const signedDays = (days: number): string => `${days > 0 ? '+' : days < 0 ? '−' : ''}${decimal.format(Math.abs(days))} d`;
+export const signedDays = (days: number): string => `${days > 0 ? '+' : days < 0 ? '−' : ''}${oneDecimal.format(Math.abs(days))} d`;
 
 export const shareText = (share: number): string => percent.format(share);
 
 /** "7.5 days late on average" / "5 days early on average" / "on the due date on average". */
 export function daysLateWords(days: number): string {
   if (days === 0) return 'on the due date on average';
-  return `${decimal.format(Math.abs(days))} ${Math.abs(days) === 1 ? 'day' : 'days'} ${days > 0 ? 'late' : 'early'} on average`;
+  return `${oneDecimal.format(Math.abs(days))} ${Math.abs(days) === 1 ? 'day' : 'days'} ${days > 0 ? 'late' : 'early'} on average`;
 }
 
 export interface PaymentFigures {
