@@ -15,6 +15,7 @@ import * as m009 from './009-erp-disputed';
 import * as m010 from './010-outbox-day';
 import * as m011 from './011-payment-behaviour';
 import * as m012 from './012-promise-made-on';
+import * as m013 from './013-iso-currency-digits';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '010-outbox-day': { up: m010.up },
   '011-payment-behaviour': { up: m011.up },
   '012-promise-made-on': { up: m012.up },
+  '013-iso-currency-digits': { up: m013.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -17,8 +17,8 @@ import {
 } from '../../shared/sync/protocol';
 import { ROLES } from '../../shared/domain/codes';
 
-/** 2: mutations carry the user's calendar day (server/version.ts). */
-export const CLIENT_PROTOCOL_VERSION = 2;
+/** 3: amounts in ISO 4217 minor units (server/version.ts). */
+export const CLIENT_PROTOCOL_VERSION = 3;
 export const PROTOCOL_HEADER = 'x-ledgerline-protocol';
 
 export const SessionSchema = z.object({

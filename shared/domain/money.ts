@@ -3,6 +3,7 @@
  * floating-point division: decimal strings are built and parsed digit by digit.
  */
 import { DomainError } from '../api/result';
+import { ISO_4217_MINOR_UNITS, STORED_DIGITS_WITHOUT_MINOR_UNIT } from './iso4217';
 
 export interface Money {
   readonly amountMinor: number;
@@ -103,22 +104,28 @@ export function totalsByCurrency(items: readonly Money[]): Money[] {
     .map((currency) => ({ currency, amountMinor: totals.get(currency) ?? 0 }));
 }
 
-const digitsCache = new Map<string, number>();
-
 /** True for a well-formed ISO 4217 code; a stored code may be any three characters (a damaged row). */
 export const isCurrencyCode = (currency: string): boolean => CURRENCY_CODE.test(currency);
 
-/**
- * Minor digits of a currency as Intl knows them. A stored code that is no ISO code at all (the store
- * only checks for three characters, none lower case) counts with two, so its rows
- * still add up and print instead of failing the screen that shows them.
- */
+/** Decimals an amount in `currency` is stored with: the ISO 4217 minor unit (shared/domain/iso4217.ts). */
 export function minorDigits(currency: string): number {
-  const cached = digitsCache.get(currency);
+  return ISO_4217_MINOR_UNITS.get(currency) ?? STORED_DIGITS_WITHOUT_MINOR_UNIT;
+}
+
+const customaryCache = new Map<string, number>();
+
+/**
+ * Decimals the locale data customarily shows for `currency` (CLDR: none for HUF or IDR), never more
+ * than are stored. Only display uses it, and only for an amount without a fraction.
+ */
+function customaryDigits(currency: string): number {
+  const cached = customaryCache.get(currency);
   if (cached !== undefined) return cached;
-  if (!isCurrencyCode(currency)) return 2;
-  const digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  digitsCache.set(currency, digits);
+  const shown = isCurrencyCode(currency)
+    ? (new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2)
+    : 2;
+  const digits = Math.min(shown, minorDigits(currency));
+  customaryCache.set(currency, digits);
   return digits;
 }
 
@@ -157,11 +164,16 @@ function formatter(locale: string, options: FormatOptions): Intl.NumberFormat {
   return cached;
 }
 
-/** Intl formats the exact decimal string, so amounts beyond float precision still print every digit. */
+/**
+ * Intl formats the exact decimal string, so amounts beyond float precision still print every digit.
+ * Every stored decimal shows; a whole amount drops the decimals its currency customarily goes without
+ * (HUF 1,234 but HUF 1,234.50).
+ */
 function formatDecimal(amountMinor: number, currency: string, locale: string, options: FormatOptions): string {
   const digits = minorDigits(currency);
+  const whole = amountMinor % 10 ** digits === 0;
   const decimal = minorToDecimalString(amountMinor, currency) as Intl.StringNumericLiteral;
-  return formatter(locale, { ...options, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(decimal);
+  return formatter(locale, { ...options, minimumFractionDigits: whole ? customaryDigits(currency) : digits, maximumFractionDigits: digits }).format(decimal);
 }
 
 export function formatMoney(m: Money, locale = 'en-US'): string {

@@ -253,13 +253,13 @@ describe('migration 009-erp-disputed', () => {
     const migrated = await openLocalStore({ path: store.path });
     stores.push(migrated);
     expect(migrated.sqlite.prepare('SELECT erp_disputed FROM open_items').all()).toEqual([{ erp_disputed: 0 }]);
-    expect(migrated.sqlite.prepare('SELECT key FROM sync_state ORDER BY key').pluck().all()).toEqual(['sync.client_id']);
+    expect(migrated.sqlite.prepare("SELECT key FROM sync_state WHERE key LIKE 'sync.%' ORDER BY key").pluck().all()).toEqual(['sync.client_id']);
   });
 });
 
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits']);
   });
 });
 
@@ -289,5 +289,86 @@ describe('migration 011-payment-behaviour', () => {
     const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('customer_summary')").all().map((row) => row.name);
     expect(columns).toEqual([...SCHEMA_COLUMNS.customer_summary]);
     expect(migrated.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'summary_as_of'").get()).toBeUndefined();
+  });
+});
+
+/** A book in a currency whose stored precision changes (HUF ×100, IQD ×1000) beside one whose does not (EUR). */
+function seedBeforeIsoDigits(store: LocalStore): void {
+  const at = '2026-03-02T09:00:00.000Z';
+  const run = (statement: string): void => {
+    store.sqlite.prepare(statement).run();
+  };
+  for (const [id, currency] of [['cH', 'HUF'], ['cQ', 'IQD'], ['cE', 'EUR']] as const) {
+    run(`INSERT INTO customers (id, erp_key, number, name, country, currency, payment_terms, payment_terms_days, credit_limit_minor, risk_class, collector_id, updated_at)
+         VALUES ('${id}', '${id}', '${id}', '${id}', 'HU', '${currency}', 'NET30', 30, 5000, 'low', NULL, '${at}')`);
+    run(`INSERT INTO open_items (id, erp_key, customer_id, kind, document_number, document_date, due_date, currency, original_minor, open_minor, disputed_minor, updated_at)
+         VALUES ('i${id}', 'i${id}', '${id}', 'invoice', 'INV-${id}', '2026-02-01', '2026-03-01', '${currency}', 1234, 1000, 300, '${at}')`);
+    run(`INSERT INTO payments (id, erp_key, customer_id, amount_minor, currency, value_date, updated_at) VALUES ('p${id}', 'p${id}', '${id}', 234, '${currency}', '2026-02-20', '${at}')`);
+    run(`INSERT INTO clearings (id, payment_id, open_item_id, amount_minor, currency, cleared_on) VALUES ('k${id}', 'p${id}', 'i${id}', 234, '${currency}', '2026-02-20')`);
+    run(`INSERT INTO promises (id, customer_id, amount_minor, currency, promised_date, status, paid_minor, created_at, updated_at) VALUES ('r${id}', '${id}', 700, '${currency}', '2026-03-10', 'open', 100, '${at}', '${at}')`);
+    run(`INSERT INTO disputes (id, customer_id, reason_code, status, currency, disputed_minor, created_at, updated_at) VALUES ('d${id}', '${id}', 'pricing', 'new', '${currency}', 300, '${at}', '${at}')`);
+    run(`INSERT INTO dispute_items (dispute_id, open_item_id, disputed_minor) VALUES ('d${id}', 'i${id}', 300)`);
+    run(`INSERT INTO escalations (id, customer_id, kind, amount_minor, currency, reason, status, requested_at) VALUES ('e${id}', '${id}', 'write_off', 50, '${currency}', 'small', 'requested', '${at}')`);
+  }
+  const queue = store.sqlite.prepare('INSERT INTO outbox (id, name, args_json, created_at) VALUES (?, ?, ?, ?)');
+  queue.run('m1', 'promise.create', JSON.stringify({ customerId: 'cH', itemIds: ['icH'], amountMinor: 500, promisedDate: '2026-03-20' }), at);
+  queue.run('m2', 'contact.log', JSON.stringify({ customerId: 'cQ', plan: { instalments: [{ promisedDate: '2026-04-01', amountMinor: 4 }, { promisedDate: '2026-05-01', amountMinor: 6 }], totalMinor: 10 }, dispute: { items: [{ itemId: 'icQ', disputedMinor: 7 }], reasonCode: 'pricing' } }), at);
+  queue.run('m3', 'escalation.request', JSON.stringify({ customerId: 'cE', kind: 'write_off', amountMinor: 9, currency: 'HUF', reason: 'named' }), at);
+  queue.run('m4', 'promise.create', JSON.stringify({ customerId: 'cE', amountMinor: 500, promisedDate: '2026-03-20' }), at);
+  queue.run('m5', 'dispute.create', '{"customerId": "cH", "items": [', at);
+  store.sqlite
+    .prepare("INSERT INTO sync_issues (id, name, args_json, customer_id, error_code, error_message, error_field, created_at, rejected_at) VALUES ('m0', 'dispute.create', ?, 'cH', 'conflict', 'x', NULL, ?, ?)")
+    .run(JSON.stringify({ customerId: 'cH', items: [{ itemId: 'icH', disputedMinor: 12 }], reasonCode: 'pricing' }), at, at);
+  run("INSERT INTO sync_state (key, value) VALUES ('summary_as_of', '2026-03-02')");
+}
+
+describe('migration 013-iso-currency-digits', () => {
+  const amounts = (store: LocalStore, id: string): unknown =>
+    store.sqlite
+      .prepare(
+        `SELECT c.credit_limit_minor AS credit, i.original_minor AS original, i.open_minor AS open, i.disputed_minor AS disputed, p.amount_minor AS paid,
+                k.amount_minor AS cleared, r.amount_minor AS promised, r.paid_minor AS promisePaid, d.disputed_minor AS dispute, di.disputed_minor AS disputeItem, e.amount_minor AS escalated
+         FROM customers c JOIN open_items i ON i.customer_id = c.id JOIN payments p ON p.customer_id = c.id JOIN clearings k ON k.open_item_id = i.id
+         JOIN promises r ON r.customer_id = c.id JOIN disputes d ON d.customer_id = c.id JOIN dispute_items di ON di.dispute_id = d.id JOIN escalations e ON e.customer_id = c.id
+         WHERE c.id = ?`,
+      )
+      .get(id);
+  const times = (factor: number) => ({ credit: 5000 * factor, original: 1234 * factor, open: 1000 * factor, disputed: 300 * factor, paid: 234 * factor, cleared: 234 * factor, promised: 700 * factor, promisePaid: 100 * factor, dispute: 300 * factor, disputeItem: 300 * factor, escalated: 50 * factor });
+  const args = (store: LocalStore, table: 'outbox' | 'sync_issues', id: string): unknown => JSON.parse(store.sqlite.prepare<[string], string>(`SELECT args_json FROM ${table} WHERE id = ?`).pluck().get(id) ?? 'null');
+
+  it('multiplies the stored amounts of the currencies whose precision changed, queued ones included, and nothing else', async () => {
+    const store = await migrateThrough('012-promise-made-on');
+    seedBeforeIsoDigits(store);
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+
+    expect(amounts(migrated, 'cH')).toEqual(times(100));
+    expect(amounts(migrated, 'cQ')).toEqual(times(1000));
+    expect(amounts(migrated, 'cE')).toEqual(times(1));
+    expect(args(migrated, 'outbox', 'm1')).toMatchObject({ amountMinor: 50_000 });
+    expect(args(migrated, 'outbox', 'm2')).toMatchObject({ plan: { totalMinor: 10_000, instalments: [{ amountMinor: 4000 }, { amountMinor: 6000 }] }, dispute: { items: [{ disputedMinor: 7000 }] } });
+    expect(args(migrated, 'outbox', 'm3')).toMatchObject({ amountMinor: 900 });
+    expect(args(migrated, 'outbox', 'm4')).toMatchObject({ amountMinor: 500 });
+    expect(migrated.sqlite.prepare("SELECT args_json FROM outbox WHERE id = 'm5'").pluck().get()).toBe('{"customerId": "cH", "items": [');
+    expect(args(migrated, 'sync_issues', 'm0')).toMatchObject({ items: [{ disputedMinor: 1200 }] });
+    expect(migrated.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'summary_as_of'").get()).toBeUndefined();
+  });
+
+  it('moves all of it or nothing: a failure half-way leaves every amount as it was and the migration to run again', async () => {
+    const store = await migrateThrough('012-promise-made-on');
+    seedBeforeIsoDigits(store);
+    // The last step (the rejected mutations) fails after the tables were already multiplied.
+    store.sqlite.prepare('DROP TABLE sync_issues').run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    await expect(openLocalStore({ path: store.path })).rejects.toThrow(/sync_issues/);
+    const subset = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '013'));
+    const reopened = await openLocalStore({ path: store.path, migrations: subset });
+    stores.push(reopened);
+    expect(amounts(reopened, 'cH')).toEqual(times(1));
+    expect(args(reopened, 'outbox', 'm1')).toMatchObject({ amountMinor: 500 });
+    expect(reopened.sqlite.prepare(`SELECT count(*) FROM ${MIGRATION_TABLE} WHERE name = '013-iso-currency-digits'`).pluck().get()).toBe(0);
   });
 });

@@ -116,6 +116,28 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     expect(clearing).toMatchObject({ open_item_id: item.id, customer_id: item.customer_id, amount_minor: 123_456, currency: 'EUR', cleared_on: '2026-02-10' });
   });
 
+  it('reads amounts at the ISO 4217 decimals of their currency, also where the locale data shows none (HUF, IQD)', async () => {
+    const payments = await run({
+      format: 'json',
+      entity: 'payments',
+      records: [
+        { key: 'ISO-HUF', customerKey: 'D-100', amount: '1234.50', currency: 'HUF', valueDate: '2026-02-10' },
+        { key: 'ISO-IQD', customerKey: 'D-100', amount: '1.234', currency: 'IQD', valueDate: '2026-02-10' },
+        { key: 'ISO-JPY', customerKey: 'D-100', amount: '1500', currency: 'JPY', valueDate: '2026-02-10' },
+      ],
+    });
+    expect(payments).toMatchObject({ committed: true, rejected: [] });
+    const rows = await testDb.db.selectFrom('payments').select(['erp_key', 'amount_minor']).where('erp_key', 'like', 'ISO-%').orderBy('erp_key').execute();
+    expect(rows).toEqual([
+      { erp_key: 'ISO-HUF', amount_minor: 123_450 },
+      { erp_key: 'ISO-IQD', amount_minor: 1_234 },
+      { erp_key: 'ISO-JPY', amount_minor: 1_500 },
+    ]);
+    const tooPrecise = await run({ format: 'json', entity: 'payments', records: [{ key: 'ISO-JPY-2', customerKey: 'D-100', amount: '1500.5', currency: 'JPY', valueDate: '2026-02-10' }] });
+    expect(tooPrecise).toMatchObject({ committed: false });
+    expect(JSON.stringify(tooPrecise.rejected)).toContain('JPY amounts have no decimals');
+  });
+
   it('rejects JSON records with unknown fields, wrong types and cross-customer clearings', async () => {
     const report = await run({
       format: 'json',
