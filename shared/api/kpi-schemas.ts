@@ -102,6 +102,8 @@ export const KpiForecastAmountSchema = z.object({
   currency: StoredCurrencySchema,
   promisedMinor: MinorSchema,
   itemsMinor: MinorSchema,
+  /** Cash from invoices the customers will bill in the 13 weeks, at their trailing 26-week run rate. */
+  billingMinor: MinorSchema,
   totalMinor: MinorSchema,
 });
 
@@ -116,8 +118,11 @@ export const KpiForecastSchema = z.object({
   asOf: CalendarDateSchema,
   collectorId: IdSchema.nullable(),
   weeks: z.array(KpiForecastWeekSchema),
-  /** Per currency: expected after week 13, and the part of open promises not expected given the kept rates. */
-  totals: z.array(z.object({ currency: StoredCurrencySchema, beyondMinor: MinorSchema, discountedMinor: MinorSchema })),
+  /**
+   * Per currency: open promises and items expected after week 13, the part of open promises not
+   * expected given the kept rates, and the trailing 26-week billing the billing part is built on.
+   */
+  totals: z.array(z.object({ currency: StoredCurrencySchema, beyondMinor: MinorSchema, discountedMinor: MinorSchema, billedMinor: MinorSchema })),
 });
 
 export type KpiFigureView = z.output<typeof KpiFigureSchema>;

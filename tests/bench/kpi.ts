@@ -19,6 +19,11 @@ import { benchArgs, runBench } from './harness';
 const NOW = '2026-11-23T09:00:00.000Z';
 const AS_OF = NOW.slice(0, 10);
 const TARGET_MS = 300;
+/**
+ * The forecast reads more than the dashboard: every open item grouped by due date, each payment that
+ * settled an invoice (its timing) and 26 weeks of billing, and spreads each group over the weeks.
+ */
+const FORECAST_TARGET_MS = 600;
 
 const { json, seed } = benchArgs();
 
@@ -51,13 +56,13 @@ async function main(): Promise<void> {
         if (!result.ok) throw new Error(`${operation} ${JSON.stringify(input)} failed: ${result.error.message}`);
       };
       const collectorId = store.sqlite.prepare<[], { id: string }>('SELECT id FROM users WHERE is_local_profile = 1').get()?.id;
-      const cases: readonly (readonly [string, OperationName, unknown])[] = [
-        ['kpi.dashboard.team', 'kpi.dashboard', { month: AS_OF.slice(0, 7) }],
-        ['kpi.dashboard.team_past', 'kpi.dashboard', { month: '2026-06' }],
-        ['kpi.dashboard.collector', 'kpi.dashboard', { month: AS_OF.slice(0, 7), collectorId }],
-        ['kpi.forecast.team', 'kpi.forecast', {}],
+      const cases: readonly (readonly [string, OperationName, unknown, number])[] = [
+        ['kpi.dashboard.team', 'kpi.dashboard', { month: AS_OF.slice(0, 7) }, TARGET_MS],
+        ['kpi.dashboard.team_past', 'kpi.dashboard', { month: '2026-06' }, TARGET_MS],
+        ['kpi.dashboard.collector', 'kpi.dashboard', { month: AS_OF.slice(0, 7), collectorId }, TARGET_MS],
+        ['kpi.forecast.team', 'kpi.forecast', {}, FORECAST_TARGET_MS],
       ];
-      for (const [name, operation, input] of cases) {
+      for (const [name, operation, input, target] of cases) {
         // Once outside the timings: the answer must match the contract (and promises get evaluated).
         await call(operation, input, true);
         const samples: number[] = [];
@@ -71,7 +76,7 @@ async function main(): Promise<void> {
           cpu.push((used.user + used.system) / 1000);
         }
         const cpuP50 = summarize(name, cpu, null).p50_ms;
-        print({ ...summarize(name, samples, TARGET_MS), cpu_p50_ms: cpuP50, load_avg_1m: Math.round((loadavg()[0] ?? 0) * 10) / 10 });
+        print({ ...summarize(name, samples, target), cpu_p50_ms: cpuP50, load_avg_1m: Math.round((loadavg()[0] ?? 0) * 10) / 10 });
       }
     } finally {
       await store.close();

@@ -52,13 +52,15 @@ test('the 13-week forecast is drawn and exported as CSV', async ({ server, page 
   await openDashboard(page, server.url);
   await expect(page.getByRole('figure', { name: 'Expected collections per week, EUR' })).toBeVisible();
   await expect(page.getByTestId('forecast-summary')).toContainText('expected in 13 weeks from Nov 23');
+  await expect(page.getByTestId('forecast-summary')).toContainText('from invoices not yet written');
   const downloading = page.waitForEvent('download');
   await page.getByTestId('forecast-export').click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('collection-forecast-2026-11-23.csv');
   const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
-  expect(lines[0]).toBe('Week,From,To,Currency,From promises,From payment history,Total');
-  expect(lines[1]).toMatch(/^1,2026-11-23,2026-11-29,[A-Z]{3},-?\d+\.\d{2},-?\d+\.\d{2},-?\d+\.\d{2}$/);
+  expect(lines[0]).toBe('Week,From,To,Currency,From promises,From open items,From expected billing,Total');
+  expect(lines[1]).toMatch(/^1,2026-11-23,2026-11-29,[A-Z]{3},-?\d+\.\d{2},-?\d+\.\d{2},\d+\.\d{2},-?\d+\.\d{2}$/);
+  expect(lines.some((line) => /^billed in the last 26 weeks,,,[A-Z]{3},,,\d+\.\d{2},$/.test(line))).toBe(true);
   expect(lines.filter((line) => line.startsWith('13,2027-02-15,2027-02-21,')).length).toBeGreaterThan(0);
 });
 

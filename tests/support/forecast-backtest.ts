@@ -11,13 +11,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { addDays, compareDates, daysBetween } from '../../shared/domain/dates';
-import { collectionForecast, customerPatterns, FORECAST_WEEKS, type CollectionForecast, type ForecastItem } from '../../shared/domain/forecast';
-import type { SettledInvoice } from '../../shared/domain/payment-history';
+import { BILLING_WINDOW_WEEKS, collectionForecast, FORECAST_WEEKS, forecastPatterns, type CollectionForecast, type ForecastBilling, type ForecastItem, type InvoicePayment, WHOLE_SHARE_BP } from '../../shared/domain/forecast';
 
 export const IBM_SAMPLE = new URL('../fixtures/import/ibm-accounts-receivable.csv', import.meta.url);
 /** The as-of dates of the issue's backtest. */
 export const BACKTEST_DATES = ['2012-10-01', '2013-01-01', '2013-04-01'] as const;
-const TRAILING_WEEKS = 26;
+/** The reference model's billing window, as the issue defines it. */
+const REFERENCE_BILLING_WEEKS = 26;
 
 export interface SampleInvoice {
   readonly customer: string;
@@ -73,15 +73,27 @@ const known = (invoices: readonly SampleInvoice[], asOf: string) => ({
 /** The product's forecast: the app's shared rule on what was known at `asOf` (no promises in the sample). */
 export function productForecast(invoices: readonly SampleInvoice[], asOf: string): CollectionForecast {
   const { history, open } = known(invoices, asOf);
-  const settled: SettledInvoice[] = history.map((invoice) => ({ customerKey: invoice.customer, invoiceDate: invoice.invoiceDate, dueDate: invoice.dueDate, settledDate: invoice.settledDate, disputed: false }));
+  const payments: InvoicePayment[] = history.map((invoice) => ({ customerId: invoice.customer, invoiceDate: invoice.invoiceDate, dueDate: invoice.dueDate, paidOn: invoice.settledDate, shareBp: WHOLE_SHARE_BP }));
   const items: ForecastItem[] = open.map((invoice) => ({ customerId: invoice.customer, dueDate: invoice.dueDate, openMinor: invoice.amountMinor, currency: 'USD', coveredByPromise: false }));
-  return collectionForecast(asOf, 'USD', [], items, customerPatterns([], settled));
+  const billing: ForecastBilling[] = [...billedInWindow(invoices, asOf, BILLING_WINDOW_WEEKS)].map(([customerId, billedMinor]) => ({ customerId, currency: 'USD', billedMinor }));
+  return collectionForecast(asOf, 'USD', [], items, billing, forecastPatterns([], payments, asOf));
 }
 
 export const productWeeks = (invoices: readonly SampleInvoice[], asOf: string): number[] => productForecast(invoices, asOf).weeks.map((week) => week.totalMinor);
 
 /** What was open at `asOf`: invoices issued before it and not settled before it. */
 export const openAt = (invoices: readonly SampleInvoice[], asOf: string): number => known(invoices, asOf).open.reduce((total, invoice) => total + invoice.amountMinor, 0);
+
+/** Each customer's billing in the `weeks` weeks before `asOf`. */
+function billedInWindow(invoices: readonly SampleInvoice[], asOf: string, weeks: number): Map<string, number> {
+  const from = addDays(asOf, -weeks * 7);
+  const billed = new Map<string, number>();
+  for (const invoice of invoices) {
+    if (before(invoice.invoiceDate, from) || !before(invoice.invoiceDate, asOf)) continue;
+    billed.set(invoice.customer, (billed.get(invoice.customer) ?? 0) + invoice.amountMinor);
+  }
+  return billed;
+}
 
 function byCustomer(history: readonly SampleInvoice[], delay: (invoice: SampleInvoice) => number): Map<string, number[]> {
   const delays = new Map<string, number[]>();
@@ -111,14 +123,8 @@ export function referenceWeeks(invoices: readonly SampleInvoice[], asOf: string)
     for (const days of candidates) add(addDays(invoice.dueDate, days), invoice.amountMinor / candidates.length);
   }
 
-  const from = addDays(asOf, -TRAILING_WEEKS * 7);
-  const billed = new Map<string, number>();
-  for (const invoice of invoices) {
-    if (before(invoice.invoiceDate, from) || !before(invoice.invoiceDate, asOf)) continue;
-    billed.set(invoice.customer, (billed.get(invoice.customer) ?? 0) + invoice.amountMinor);
-  }
-  for (const [customer, total] of billed) {
-    const perWeek = total / TRAILING_WEEKS;
+  for (const [customer, total] of billedInWindow(invoices, asOf, REFERENCE_BILLING_WEEKS)) {
+    const perWeek = total / REFERENCE_BILLING_WEEKS;
     const own = payTimes.get(customer) ?? [];
     const lags = own.length > 0 ? own : everyPayTime;
     for (let week = 0; week < FORECAST_WEEKS; week++) {

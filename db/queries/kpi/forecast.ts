@@ -1,25 +1,27 @@
 /**
  * kpi.forecast: the 13-week collection forecast of shared/domain/forecast.ts, one per currency in
- * scope. Open promises are weighted by each customer's kept rate; other open items are timed by each
- * customer's average days late over the invoices it paid (payment-history.ts).
+ * scope, fed from the local store: open promises and the customers' resolved ones, open items, the
+ * invoices the customers paid (their timing) and what they billed in the trailing 26 weeks.
  */
 import type { ReadDb } from '../../read-db';
 import type { KpiForecastView } from '../../../shared/api/kpi-schemas';
 import type { PromiseStatus } from '../../../shared/domain/codes';
 import {
+  BILLING_WINDOW_WEEKS,
   collectionForecast,
-  customerPatterns,
   FORECAST_WEEKS,
+  forecastPatterns,
+  type ForecastBilling,
   type ForecastItem,
   type ForecastPromise,
+  type InvoicePayment,
   type PastPromise,
+  WHOLE_SHARE_BP,
 } from '../../../shared/domain/forecast';
-import type { SettledInvoice } from '../../../shared/domain/payment-history';
 import { addDays } from '../../../shared/domain/dates';
-import { addMinorSaturating } from '../../../shared/domain/money';
+import { addMinorSaturating, clampMinor } from '../../../shared/domain/money';
 import { prepared } from '../../statements';
 import { customerFilter, scopeParams, type KpiScope } from './scope';
-import { disputedItemSql } from '../disputed-item';
 
 type Params = Record<string, string | number>;
 
@@ -31,57 +33,71 @@ const pastPromisesSql = (scope: KpiScope): string =>
   `SELECT customer_id AS customerId, status, amount_minor AS amountMinor
    FROM promises WHERE status IN ('kept', 'partially_kept', 'broken') ${customerFilter(scope, 'customer_id')}`;
 
-// Paid invoices are the payment history: how late each customer pays.
-const settledSql = (scope: KpiScope): string =>
-  `SELECT customer_id AS customerKey, document_date AS invoiceDate, due_date AS dueDate, cleared_at AS settledDate,
-     ${disputedItemSql('o')} AS disputed
-   FROM open_items o WHERE kind = 'invoice' AND cleared_at IS NOT NULL ${customerFilter(scope, 'customer_id')}`;
+/**
+ * The payments that settled invoices, each with the invoice's dates and amount: how late and how
+ * soon after invoicing each customer pays, in parts where it paid in parts. An invoice cleared
+ * without a payment on record (an ERP that sends only the clearing date) counts as paid whole that day.
+ */
+const paymentsSql = (scope: KpiScope): string =>
+  `SELECT o.customer_id AS customerId, o.document_date AS invoiceDate, o.due_date AS dueDate, c.cleared_on AS paidOn, c.amount_minor AS paidMinor, o.original_minor AS originalMinor
+   FROM open_items o JOIN clearings c ON c.open_item_id = o.id
+   WHERE o.kind = 'invoice' AND o.cleared_at IS NOT NULL AND o.original_minor > 0 AND c.payment_id IS NOT NULL AND c.amount_minor > 0 ${customerFilter(scope, 'o.customer_id')}
+   UNION ALL
+   SELECT o.customer_id, o.document_date, o.due_date, o.cleared_at, o.original_minor, o.original_minor
+   FROM open_items o
+   WHERE o.kind = 'invoice' AND o.cleared_at IS NOT NULL AND o.original_minor > 0 ${customerFilter(scope, 'o.customer_id')}
+     AND NOT EXISTS (SELECT 1 FROM clearings c WHERE c.open_item_id = o.id AND c.payment_id IS NOT NULL AND c.amount_minor > 0)`;
+
+interface PaymentRow {
+  readonly customerId: string;
+  readonly invoiceDate: string;
+  readonly dueDate: string;
+  readonly paidOn: string;
+  readonly paidMinor: number;
+  readonly originalMinor: number;
+}
+
+/** paid ÷ original in basis points, half up, exactly (both are positive whole amounts): a paid-in-full invoice needs no division. */
+function shareBp(row: PaymentRow): number {
+  const paid = clampMinor(row.paidMinor);
+  const original = clampMinor(row.originalMinor);
+  if (paid >= original) return WHOLE_SHARE_BP;
+  return Number((BigInt(paid) * BigInt(WHOLE_SHARE_BP) * 2n + BigInt(original)) / (2n * BigInt(original)));
+}
 
 /**
- * Open items summed per customer, currency and forecast week, in SQL. An item is expected on its due
- * date plus its customer's rounded days late (@lateness, a JSON object customer id → days; 0 for a
- * customer without history); every item whose expected date falls in the same forecast week (week 0
- * for before the as-of date, @weeks for after the last week) is placed alike by the forecast, so the
- * forecast receives one item per group, due on the day its customer would pay on the week's first day.
- * Amounts, weeks and the conservation of every minor unit stay exactly as if each item were placed alone.
+ * Open items summed per customer, currency and due date: the forecast spreads all items of a customer
+ * due on one day alike, so it receives one item per group (`coveredOnly`: the part under an open
+ * promise, which the promise forecasts instead; two queries, as one would lose the covering index).
  */
-const itemWeeksSql = (scope: KpiScope, coveredOnly: boolean): string =>
-  `WITH late(customer_id, days) AS MATERIALIZED (SELECT key, value FROM json_each(@lateness))
-   SELECT o.customer_id, o.currency,
-     min(@weeks, max(0, CAST(julianday(o.due_date) - julianday(@asOf) + coalesce(l.days, 0) AS INTEGER) / 7)) AS week,
-     coalesce(l.days, 0) AS late, sum(o.open_minor)
-   FROM open_items o LEFT JOIN late l ON l.customer_id = o.customer_id
+const itemGroupsSql = (scope: KpiScope, coveredOnly: boolean): string =>
+  `SELECT o.customer_id, o.currency, o.due_date, sum(o.open_minor)
+   FROM open_items o
    WHERE o.open_minor <> 0 ${customerFilter(scope, 'o.customer_id')}
      ${coveredOnly ? "AND o.id IN (SELECT pi.open_item_id FROM promise_items pi JOIN promises p ON p.id = pi.promise_id WHERE p.status = 'open')" : ''}
    GROUP BY 1, 2, 3`;
 
-/** customer_id, currency, forecast week (0-based; FORECAST_WEEKS = beyond), days late, open amount. */
-type ItemWeekRow = [string, string, number, number, number];
+/** Each customer's billing per currency in the trailing window, net of credit notes (the run rate of the billing part). */
+const billingSql = (scope: KpiScope): string =>
+  `SELECT customer_id AS customerId, currency, sum(original_minor) AS billedMinor
+   FROM open_items
+   WHERE kind IN ('invoice', 'debit_memo', 'credit_memo') AND document_date >= @billedFrom AND document_date < @asOf ${customerFilter(scope, 'customer_id')}
+   GROUP BY 1, 2`;
 
-/**
- * The items the forecast places: per customer, currency and week, the part under an open promise
- * (which the promise forecasts instead) and the rest.
- */
-function forecastItems(all: readonly ItemWeekRow[], covered: readonly ItemWeekRow[], asOf: string): ForecastItem[] {
-  const dueDates = new Map<string, string>();
-  const dueDateOf = (week: number, late: number): string => {
-    const key = `${String(week)}|${String(late)}`;
-    let date = dueDates.get(key);
-    if (date === undefined) {
-      date = addDays(asOf, week * 7 - late);
-      dueDates.set(key, date);
-    }
-    return date;
-  };
+/** customer_id, currency, due date, open amount. */
+type ItemGroupRow = [string, string, string, number];
+
+/** The items the forecast places: per customer, currency and due date, the part under an open promise and the rest. */
+function forecastItems(all: readonly ItemGroupRow[], covered: readonly ItemGroupRow[]): ForecastItem[] {
   const coveredMinor = new Map<string, number>();
   const items: ForecastItem[] = [];
-  for (const [customerId, currency, week, late, openMinor] of covered) {
-    coveredMinor.set(`${customerId}|${currency}|${String(week)}`, openMinor);
-    items.push({ customerId, currency, dueDate: dueDateOf(week, late), openMinor, coveredByPromise: true });
+  for (const [customerId, currency, dueDate, openMinor] of covered) {
+    coveredMinor.set(`${customerId}|${currency}|${dueDate}`, openMinor);
+    items.push({ customerId, currency, dueDate, openMinor, coveredByPromise: true });
   }
-  for (const [customerId, currency, week, late, openMinor] of all) {
-    const rest = addMinorSaturating(openMinor, -(coveredMinor.get(`${customerId}|${currency}|${String(week)}`) ?? 0));
-    if (rest !== 0) items.push({ customerId, currency, dueDate: dueDateOf(week, late), openMinor: rest, coveredByPromise: false });
+  for (const [customerId, currency, dueDate, openMinor] of all) {
+    const rest = coveredMinor.size === 0 ? openMinor : addMinorSaturating(openMinor, -(coveredMinor.get(`${customerId}|${currency}|${dueDate}`) ?? 0));
+    if (rest !== 0) items.push({ customerId, currency, dueDate, openMinor: rest, coveredByPromise: false });
   }
   return items;
 }
@@ -100,23 +116,19 @@ export function queryKpiForecast(sqlite: ReadDb, scope: KpiScope, asOf: string):
   const params = scopeParams(scope);
   const openPromises = prepared<[Params], ForecastPromise>(sqlite, openPromisesSql(scope)).all(params);
   const pastPromises = prepared<[Params], PastPromise & { status: PromiseStatus }>(sqlite, pastPromisesSql(scope)).all(params);
-  const settled = prepared<[Params], Omit<SettledInvoice, 'disputed'> & { disputed: number }>(sqlite, settledSql(scope))
+  const payments = prepared<[Params], PaymentRow>(sqlite, paymentsSql(scope))
     .all(params)
-    .map((row): SettledInvoice => ({ ...row, disputed: row.disputed === 1 }));
-  const patterns = customerPatterns(pastPromises, settled);
-  const lateness: Record<string, number> = {};
-  for (const [customerId, pattern] of patterns) {
-    if (pattern.averageDaysLate !== null) lateness[customerId] = Math.round(pattern.averageDaysLate);
-  }
-  const weekParams = { ...params, lateness: JSON.stringify(lateness), asOf, weeks: FORECAST_WEEKS };
-  const rowsOf = (coveredOnly: boolean): ItemWeekRow[] =>
-    prepared<[Params & { weeks: number }], ItemWeekRow>(sqlite, itemWeeksSql(scope, coveredOnly)).raw().all(weekParams);
-  const items = forecastItems(rowsOf(false), rowsOf(true), asOf);
+    .map((row): InvoicePayment => ({ customerId: row.customerId, invoiceDate: row.invoiceDate, dueDate: row.dueDate, paidOn: row.paidOn, shareBp: shareBp(row) }));
+  const patterns = forecastPatterns(pastPromises, payments, asOf);
+  const rowsOf = (coveredOnly: boolean): ItemGroupRow[] => prepared<[Params], ItemGroupRow>(sqlite, itemGroupsSql(scope, coveredOnly)).raw().all(params);
+  const items = forecastItems(rowsOf(false), rowsOf(true));
+  const billing = prepared<[Params], ForecastBilling>(sqlite, billingSql(scope)).all({ ...params, asOf, billedFrom: addDays(asOf, -BILLING_WINDOW_WEEKS * 7) });
   const promisesByCurrency = byCurrency(openPromises);
   const itemsByCurrency = byCurrency(items);
-  const currencies = [...new Set([...promisesByCurrency.keys(), ...itemsByCurrency.keys()])].sort();
+  const billingByCurrency = byCurrency(billing);
+  const currencies = [...new Set([...promisesByCurrency.keys(), ...itemsByCurrency.keys(), ...billingByCurrency.keys()])].sort();
   const forecasts = currencies.map((currency) =>
-    collectionForecast(asOf, currency, promisesByCurrency.get(currency) ?? [], itemsByCurrency.get(currency) ?? [], patterns),
+    collectionForecast(asOf, currency, promisesByCurrency.get(currency) ?? [], itemsByCurrency.get(currency) ?? [], billingByCurrency.get(currency) ?? [], patterns),
   );
 
   return {
@@ -128,9 +140,9 @@ export function queryKpiForecast(sqlite: ReadDb, scope: KpiScope, asOf: string):
       to: addDays(asOf, index * 7 + 6),
       amounts: forecasts.map((forecast) => {
         const week = forecast.weeks[index];
-        return { currency: forecast.currency, promisedMinor: week?.promisedMinor ?? 0, itemsMinor: week?.itemsMinor ?? 0, totalMinor: week?.totalMinor ?? 0 };
+        return { currency: forecast.currency, promisedMinor: week?.promisedMinor ?? 0, itemsMinor: week?.itemsMinor ?? 0, billingMinor: week?.billingMinor ?? 0, totalMinor: week?.totalMinor ?? 0 };
       }),
     })),
-    totals: forecasts.map((forecast) => ({ currency: forecast.currency, beyondMinor: forecast.beyondMinor, discountedMinor: forecast.discountedMinor })),
+    totals: forecasts.map((forecast) => ({ currency: forecast.currency, beyondMinor: forecast.beyondMinor, discountedMinor: forecast.discountedMinor, billedMinor: forecast.billedMinor })),
   };
 }

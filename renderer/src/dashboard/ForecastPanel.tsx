@@ -19,7 +19,7 @@ interface ForecastPanelProps {
   readonly currency: string;
 }
 
-/** The 13-week collection forecast of one currency as stacked weekly bars, and every currency as a CSV download. */
+/** The 13-week collection forecast of one currency as weekly bars stacked by part (promises, open items, billing), and every currency as a CSV download. */
 export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
   const scale = 10 ** minorDigits(currency);
   const amounts = forecast.weeks.map((week) => week.amounts.find((entry) => entry.currency === currency));
@@ -27,6 +27,7 @@ export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
   const labels = forecast.weeks.map((week) => weekLabel(week.from));
   const format = (value: number | null) => (value === null ? '' : money(Math.round(value * scale), currency));
   const expected = amounts.reduce((sum, amount) => sum + (amount?.totalMinor ?? 0), 0);
+  const billing = amounts.reduce((sum, amount) => sum + (amount?.billingMinor ?? 0), 0);
   const summary = forecast.weeks
     .map((week, index) => `week of ${formatShortDate(week.from, forecast.asOf)}: ${money(amounts[index]?.totalMinor ?? 0, currency)}`)
     .join(', ');
@@ -39,7 +40,9 @@ export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }} data-testid="forecast-summary">
           {money(expected, currency)} expected in 13 weeks from {formatShortDate(forecast.asOf, forecast.asOf)}
-          {totals ? ` · ${money(totals.beyondMinor, currency)} later · ${money(totals.discountedMinor, currency)} of open promises not expected (kept history)` : ''}
+          {totals
+            ? ` · ${money(billing, currency)} of it from invoices not yet written (${money(totals.billedMinor, currency)} billed in the last 26 weeks) · ${money(totals.beyondMinor, currency)} open, expected later · ${money(totals.discountedMinor, currency)} of open promises not expected (kept history)`
+            : ''}
         </Typography>
         <Button variant="outlined" startIcon={<Download />} onClick={onExport} data-testid="forecast-export" sx={{ textTransform: 'none' }}>
           Export CSV
@@ -56,7 +59,8 @@ export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
             yAxis={[{ width: 72, valueFormatter: (value: number) => new Intl.NumberFormat(undefined, { notation: 'compact' }).format(value) }]}
             series={[
               { id: 'promised', label: 'From open promises', stack: 'total', data: amounts.map((amount) => (amount?.promisedMinor ?? 0) / scale), valueFormatter: format },
-              { id: 'items', label: 'From payment history', stack: 'total', data: amounts.map((amount) => (amount?.itemsMinor ?? 0) / scale), valueFormatter: format },
+              { id: 'items', label: 'From open items', stack: 'total', data: amounts.map((amount) => (amount?.itemsMinor ?? 0) / scale), valueFormatter: format },
+              { id: 'billing', label: 'From expected billing', stack: 'total', data: amounts.map((amount) => (amount?.billingMinor ?? 0) / scale), valueFormatter: format },
             ]}
             margin={{ left: 4, right: 24, top: 8, bottom: 4 }}
             slotProps={{ legend: { direction: 'horizontal', position: { vertical: 'top', horizontal: 'start' } } }}

@@ -64,7 +64,10 @@ describe('kpi.forecast on the demo', () => {
     const forecast = await api.call('kpi.forecast', {});
     expect(forecast.totals.length).toBeGreaterThan(1);
     for (const { currency, beyondMinor, discountedMinor } of forecast.totals) {
-      const weeks = forecast.weeks.reduce((sum, week) => sum + (week.amounts.find((entry) => entry.currency === currency)?.totalMinor ?? 0), 0);
+      const weeks = forecast.weeks.reduce((sum, week) => {
+        const amount = week.amounts.find((entry) => entry.currency === currency);
+        return sum + (amount ? amount.promisedMinor + amount.itemsMinor : 0);
+      }, 0);
       const promised = total("SELECT sum(max(0, amount_minor - paid_minor)) AS total FROM promises WHERE status = 'open' AND currency = ?", currency);
       const items = total(
         `SELECT sum(open_minor) AS total FROM open_items WHERE open_minor <> 0 AND currency = ? AND id NOT IN

@@ -26,7 +26,7 @@ export interface KpiBook {
   readonly collectorB: string;
 }
 
-function paidItem(sqlite: BetterSqlite3.Database, customerId: string, item: { document: string; due: string; amount: number; payments: readonly (readonly [string, number])[]; kind?: 'invoice' | 'credit_memo'; currency?: string }): string {
+export function paidItem(sqlite: BetterSqlite3.Database, customerId: string, item: { document: string; due: string; amount: number; payments: readonly (readonly [string, number])[]; kind?: 'invoice' | 'credit_memo'; currency?: string }): string {
   const paid = item.payments.reduce((sum, [, amount]) => sum + amount, 0);
   const open = item.amount - paid;
   const lastPayment = item.payments.at(-1)?.[0] ?? null;

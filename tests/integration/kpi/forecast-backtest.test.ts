@@ -35,7 +35,7 @@ describe('the forecast backtest on the IBM sample', () => {
     expect(referenceWeeks(rewritten, asOf)).toEqual(referenceWeeks(invoices, asOf));
     expect(actualWeeks(rewritten, asOf)).not.toEqual(actualWeeks(invoices, asOf));
     const forecast = productForecast(invoices, asOf);
-    expect(sum(forecast.weeks.map((week) => week.totalMinor)) + forecast.beyondMinor).toBe(openAt(invoices, asOf));
+    expect(sum(forecast.weeks.map((week) => week.itemsMinor)) + forecast.beyondMinor).toBe(openAt(invoices, asOf));
   });
 
   it('measures weekly MAPE over the weeks with cash and the 13-week total error', () => {
@@ -46,7 +46,22 @@ describe('the forecast backtest on the IBM sample', () => {
     for (const row of backtest(invoices)) {
       expect(row.reference.weeklyMape, row.asOf).toBeLessThan(0.22);
       expect(Math.abs(row.reference.totalError), row.asOf).toBeLessThan(0.08);
-      expect(Number.isFinite(row.product.weeklyMape)).toBe(true);
     }
+  });
+
+  it('has a product forecast that beats the reference at every date, on weekly MAPE and on the 13-week total', () => {
+    for (const row of backtest(invoices)) {
+      expect(row.product.weeklyMape, row.asOf).toBeLessThan(row.reference.weeklyMape);
+      expect(Math.abs(row.product.totalError), row.asOf).toBeLessThan(Math.abs(row.reference.totalError));
+    }
+  });
+
+  it.each(BACKTEST_DATES)('as of %s, forecasts the cash of invoices not yet written as its own part', (asOf) => {
+    const forecast = productForecast(invoices, asOf);
+    const billing = sum(forecast.weeks.map((week) => week.billingMinor));
+    const fromNew = sum(actualWeeks(invoices.filter((invoice) => compareDates(invoice.invoiceDate, asOf) >= 0), asOf));
+    // In this book new invoices bring about 70 % of the 13 weeks' cash; the billing part is within a tenth of it.
+    expect(fromNew / sum(actualWeeks(invoices, asOf))).toBeGreaterThan(0.6);
+    expect(Math.abs(billing - fromNew) / fromNew).toBeLessThan(0.1);
   });
 });
