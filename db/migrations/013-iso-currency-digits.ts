@@ -22,8 +22,10 @@ const factorOf = (currency: string | undefined): number | undefined => (currency
 
 function scaleField(holder: Args, field: string, factor: number): void {
   const value = holder[field];
-  // A value the multiplication would push out of the safe range is left for the push to refuse.
-  if (typeof value === 'number' && Number.isSafeInteger(value * factor)) holder[field] = value * factor;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) return;
+  const scaled = value * factor;
+  // Held at the safe bound as the tables' amounts are: far above anything owed, so the push is refused and shown.
+  holder[field] = Number.isSafeInteger(scaled) ? scaled : Math.sign(value) * Number.MAX_SAFE_INTEGER;
 }
 
 function firstItemCurrency(itemIds: unknown, lookup: CurrencyLookup): string | undefined {

@@ -31,7 +31,7 @@ const prefixed = (prefix: string, source: SourceValue): SourceValue => {
  * every amount is taken as USD.
  * The file has no customer names or payment terms; every due date is 30 days after the
  * invoice date, hence NET30. PaperlessDate and PaperlessBill are not imported;
- * DaysToSettle and DaysLate are derived data, recomputed from the dates (see payment-history).
+ * DaysToSettle and DaysLate are derived data: the workstation works from the dates themselves.
  */
 const ibmAr: Preset = {
   name: 'ibm-ar',

@@ -11,7 +11,7 @@
  */
 import { DomainError } from '../api/result';
 import type { PromiseStatus } from './codes';
-import { addDays, compareDates, daysBetween } from './dates';
+import { addDays, compareDates, daysBetween, isCalendarDate } from './dates';
 import { addMinorSaturating, clampMinor } from './money';
 
 export const FORECAST_WEEKS = 13;
@@ -19,9 +19,10 @@ export const FORECAST_WEEKS = 13;
 export const BILLING_WINDOW_WEEKS = 26;
 /**
  * How many settled invoices' worth of portfolio experience a customer's own history is blended with:
- * a customer with 2 settled invoices is then mostly the portfolio, one with 40 mostly itself. Chosen
- * on the IBM backtest (tests/support/forecast-backtest.ts), where 0.5 to 2 (lateness) and 8 to 16 (days
- * to pay) all beat the reference model.
+ * for days to pay, a customer with 2 settled invoices is mostly the portfolio (2 : 8) and one with 40
+ * mostly itself; for days late one invoice's worth, so a customer's own habit dominates soon. Chosen on
+ * the IBM backtest (tests/support/forecast-backtest.ts), where 0.5 to 2 (lateness) and 8 to 16 (days to
+ * pay) all beat the reference model.
  */
 export const LATENESS_PORTFOLIO_WEIGHT = 1;
 export const PAY_TIME_PORTFOLIO_WEIGHT = 8;
@@ -71,6 +72,9 @@ export interface InvoicePayment {
   readonly shareBp: number;
 }
 
+/** Payments more than three years early or late, or so long after their invoice, are damaged rows, not history. */
+export const HISTORY_BOUND_DAYS = 3 * 366;
+
 /** An invoice's whole share: what one invoice paid at once adds to a histogram. */
 export const WHOLE_SHARE_BP = 10_000;
 
@@ -116,7 +120,7 @@ export interface CollectionForecast {
   readonly beyondMinor: number;
   /** The part of open promises not expected, given the customers' kept rates. */
   readonly discountedMinor: number;
-  /** The trailing 26-week billing the billing part is built on. */
+  /** The trailing 26-week billing the billing part is built on: of the customers who billed anything net, with a history to time it. */
   readonly billedMinor: number;
 }
 
@@ -165,11 +169,11 @@ export function forecastPatterns(pastPromises: readonly PastPromise[], payments:
   const timings = new Map<string, Timing>();
   const portfolio: Timing = { lateness: new Map(), payTime: new Map() };
   // A few hundred distinct dates stand for many thousand payments: each is read once.
-  const dayNumbers = new Map<string, number>();
-  const dayOf = (date: string): number => {
+  const dayNumbers = new Map<string, number | null>();
+  const dayOf = (date: string): number | null => {
     let day = dayNumbers.get(date);
     if (day === undefined) {
-      day = daysBetween(asOf, date);
+      day = dayFrom(asOf, date);
       dayNumbers.set(date, day);
     }
     return day;
@@ -178,14 +182,19 @@ export function forecastPatterns(pastPromises: readonly PastPromise[], payments:
     if (compareDates(payment.paidOn, asOf) >= 0) continue;
     const share = Math.min(WHOLE_SHARE_BP, Math.max(0, Math.round(payment.shareBp)));
     if (share === 0) continue;
+    const paid = dayOf(payment.paidOn);
+    const due = dayOf(payment.dueDate);
+    const invoiced = dayOf(payment.invoiceDate);
+    // A damaged date (no calendar date, or year 9999) is no history: it would stretch the histograms over millennia.
+    if (paid === null || due === null || invoiced === null) continue;
+    const late = paid - due;
+    const payTime = paid - invoiced;
+    if (Math.abs(late) > HISTORY_BOUND_DAYS || Math.abs(payTime) > HISTORY_BOUND_DAYS) continue;
     let own = timings.get(payment.customerId);
     if (own === undefined) {
       own = { lateness: new Map(), payTime: new Map() };
       timings.set(payment.customerId, own);
     }
-    const paid = dayOf(payment.paidOn);
-    const late = paid - dayOf(payment.dueDate);
-    const payTime = paid - dayOf(payment.invoiceDate);
     countSpread(own.lateness, late, share);
     countSpread(portfolio.lateness, late, share);
     count(own.payTime, payTime, share);
@@ -193,6 +202,9 @@ export function forecastPatterns(pastPromises: readonly PastPromise[], payments:
   }
   return { keptRates: keptRates(pastPromises), timings, portfolio };
 }
+
+/** Days from `asOf` to `date`; null for a stored value that is no calendar date (a damaged row). */
+const dayFrom = (asOf: string, date: string): number | null => (isCalendarDate(date) ? daysBetween(asOf, date) : null);
 
 function requireCurrency(actual: string, expected: string): void {
   if (actual !== expected) {
@@ -303,13 +315,14 @@ function blendInto(weights: number[], own: SlotCounts, portfolio: SlotCounts, po
 /**
  * Adds `amountMinor` split over the slots in proportion to `weights` into `totals`, exactly: each
  * slot gets ⌊a × w ÷ total⌋ and the largest remainders the units left over (the first slot wins a
- * tie). In safe integers where the product is one, else in bigint. `remainders` is scratch space.
+ * tie). In safe integers where the product is one, else in bigint. Without any weight all of it goes
+ * to slot `unweighted`. `remainders` is scratch space.
  */
-function splitInto(totals: number[], amountMinor: number, weights: readonly number[], remainders: number[]): void {
+function splitInto(totals: number[], amountMinor: number, weights: readonly number[], remainders: number[], unweighted: number): void {
   let total = 0;
   for (const weight of weights) total += weight;
   if (total === 0) {
-    totals[0] = (totals[0] ?? 0) + amountMinor;
+    totals[unweighted] = (totals[unweighted] ?? 0) + amountMinor;
     return;
   }
   const magnitude = Math.abs(amountMinor);
@@ -381,7 +394,8 @@ export function collectionForecast(
     const remaining = Math.max(0, addMinorSaturating(clampMinor(promise.amountMinor), -clampMinor(promise.paidMinor)));
     const expected = weighted(remaining, patterns.keptRates.get(promise.customerId) ?? defaultKeptRate);
     discountedMinor = addMinorSaturating(discountedMinor, remaining - expected);
-    const slot = slotOf(daysBetween(asOf, promise.promisedDate));
+    // A damaged date is read as due now.
+    const slot = slotOf(dayFrom(asOf, promise.promisedDate) ?? 0);
     if (slot === FORECAST_WEEKS) beyondMinor = addMinorSaturating(beyondMinor, expected);
     else promised[slot] = addMinorSaturating(promised[slot] ?? 0, expected);
   }
@@ -408,19 +422,23 @@ export function collectionForecast(
     if (item.coveredByPromise) continue;
     let start = starts.get(item.dueDate);
     if (start === undefined) {
-      start = daysBetween(asOf, item.dueDate);
+      // A damaged due date is read as due today.
+      start = dayFrom(asOf, item.dueDate) ?? 0;
       starts.set(item.dueDate, start);
     }
     own.total = countInto(own.slots, history(patterns.timings.get(item.customerId)?.lateness), start, true);
-    blendInto(weights, own, portfolioLateness(start), LATENESS_PORTFOLIO_WEIGHT * SPREAD_MASS);
-    splitInto(fromItems, clampMinor(item.openMinor), weights, remainders);
+    const portfolio = portfolioLateness(start);
+    blendInto(weights, own, portfolio, LATENESS_PORTFOLIO_WEIGHT * SPREAD_MASS);
+    // No history in scope at all: the item is expected on its due date. History, but none this late:
+    // it is later than anyone ever paid, so due now (week 1).
+    const unweighted = patterns.portfolio.lateness.size === 0 ? slotOf(start) : 0;
+    splitInto(fromItems, clampMinor(item.openMinor), weights, remainders, unweighted);
   }
 
   const portfolioPayTime = portfolioCounts(patterns.portfolio.payTime, false);
   const billingWeights = new Array<number>(SLOTS).fill(0);
   for (const run of billing) {
     requireCurrency(run.currency, currency);
-    billedMinor = addMinorSaturating(billedMinor, clampMinor(run.billedMinor));
     const payTimes = history(patterns.timings.get(run.customerId)?.payTime);
     billingWeights.fill(0);
     for (const start of ISSUE_DAYS) {
@@ -430,7 +448,8 @@ export function collectionForecast(
     }
     // Without any payment history there is no telling when new invoices are paid: no billing part.
     if (billingWeights.every((weight) => weight === 0)) continue;
-    splitInto(fromBilling, billedOverForecast(run.billedMinor), billingWeights, remainders);
+    billedMinor = addMinorSaturating(billedMinor, Math.max(0, clampMinor(run.billedMinor)));
+    splitInto(fromBilling, billedOverForecast(run.billedMinor), billingWeights, remainders, 0);
   }
   beyondMinor = addMinorSaturating(beyondMinor, clampMinor(fromItems[FORECAST_WEEKS] ?? 0));
 

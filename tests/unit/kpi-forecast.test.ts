@@ -141,10 +141,35 @@ describe('13-week collection forecast (golden)', () => {
     expect(forecast.beyondMinor).toBe(0);
   });
 
-  it('has no billing part without any payment history to time it', () => {
-    const forecast = collectionForecast(AS_OF, EUR, [], [], [{ customerId: 'C9', currency: EUR, billedMinor: 260_000 }], forecastPatterns([], [], AS_OF));
+  it('has no billing part without any payment history to time it, and expects open items on their due dates', () => {
+    const none = forecastPatterns([], [], AS_OF);
+    const forecast = collectionForecast(
+      AS_OF,
+      EUR,
+      [],
+      // Due in 8 weeks (week 9), overdue (week 1), after week 13.
+      [item('C9', '2026-04-27', 1_000), item('C9', '2026-02-01', 200), item('C9', '2026-06-30', 30)],
+      [{ customerId: 'C9', currency: EUR, billedMinor: 260_000 }],
+      none,
+    );
     expect(forecast.weeks.every((week) => week.billingMinor === 0)).toBe(true);
-    expect(forecast.billedMinor).toBe(260_000);
+    expect(forecast.billedMinor).toBe(0);
+    expect(forecast.weeks.map((week) => week.itemsMinor)).toEqual([200, 0, 0, 0, 0, 0, 0, 0, 1_000, 0, 0, 0, 0]);
+    expect(forecast.beyondMinor).toBe(30);
+  });
+
+  it('takes a payment with a damaged date for no history, and a customer billing nothing net for no billing', () => {
+    const damaged = [{ ...settled('C2', 0), dueDate: '9999-12-31' }, { ...settled('C2', 0), invoiceDate: '0001-01-01' }, { ...settled('C2', 0), dueDate: '2026-19-39' }];
+    const patterns = forecastPatterns([], [settled('C1', 10), ...damaged], AS_OF);
+    expect([...patterns.timings.keys()]).toEqual(['C1']);
+    // A damaged promised date is read as due now, a damaged due date as due today.
+    const damagedDates = collectionForecast(AS_OF, EUR, [openPromise('C1', '2026-02-31', 100, 0)], [item('C1', '2026-13-01', 700)], [], patterns);
+    const dueToday = collectionForecast(AS_OF, EUR, [], [item('C1', AS_OF, 700)], [], patterns);
+    expect(damagedDates.weeks[0]?.promisedMinor).toBe(50);
+    expect(damagedDates.weeks.map((week) => week.itemsMinor)).toEqual(dueToday.weeks.map((week) => week.itemsMinor));
+    const forecast = collectionForecast(AS_OF, EUR, [], [], [{ customerId: 'C1', currency: EUR, billedMinor: -5_000 }], patterns);
+    expect(forecast.billedMinor).toBe(0);
+    expect(forecast.weeks.every((week) => week.billingMinor === 0)).toBe(true);
   });
 
   it('refuses an item or a billing run in another currency', () => {

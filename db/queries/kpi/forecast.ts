@@ -36,7 +36,8 @@ const pastPromisesSql = (scope: KpiScope): string =>
 /**
  * The payments that settled invoices, each with the invoice's dates and amount: how late and how
  * soon after invoicing each customer pays, in parts where it paid in parts. An invoice cleared
- * without a payment on record (an ERP that sends only the clearing date) counts as paid whole that day.
+ * without any clearing on record (an ERP that sends only the clearing date) counts as paid whole that
+ * day; one cleared by credit notes alone is no cash and teaches nothing.
  */
 const paymentsSql = (scope: KpiScope): string =>
   `SELECT o.customer_id AS customerId, o.document_date AS invoiceDate, o.due_date AS dueDate, c.cleared_on AS paidOn, c.amount_minor AS paidMinor, o.original_minor AS originalMinor
@@ -46,7 +47,7 @@ const paymentsSql = (scope: KpiScope): string =>
    SELECT o.customer_id, o.document_date, o.due_date, o.cleared_at, o.original_minor, o.original_minor
    FROM open_items o
    WHERE o.kind = 'invoice' AND o.cleared_at IS NOT NULL AND o.original_minor > 0 ${customerFilter(scope, 'o.customer_id')}
-     AND NOT EXISTS (SELECT 1 FROM clearings c WHERE c.open_item_id = o.id AND c.payment_id IS NOT NULL AND c.amount_minor > 0)`;
+     AND NOT EXISTS (SELECT 1 FROM clearings c WHERE c.open_item_id = o.id)`;
 
 interface PaymentRow {
   readonly customerId: string;

@@ -316,6 +316,8 @@ function seedBeforeIsoDigits(store: LocalStore): void {
   queue.run('m3', 'escalation.request', JSON.stringify({ customerId: 'cE', kind: 'write_off', amountMinor: 9, currency: 'HUF', reason: 'named' }), at);
   queue.run('m4', 'promise.create', JSON.stringify({ customerId: 'cE', amountMinor: 500, promisedDate: '2026-03-20' }), at);
   queue.run('m5', 'dispute.create', '{"customerId": "cH", "items": [', at);
+  // A damaged amount the multiplication would push past the safe range is held at the bound, as the tables' are.
+  queue.run('m6', 'escalation.request', JSON.stringify({ customerId: 'cH', kind: 'write_off', amountMinor: 9_000_000_000_000_000, reason: 'damaged' }), at);
   store.sqlite
     .prepare("INSERT INTO sync_issues (id, name, args_json, customer_id, error_code, error_message, error_field, created_at, rejected_at) VALUES ('m0', 'dispute.create', ?, 'cH', 'conflict', 'x', NULL, ?, ?)")
     .run(JSON.stringify({ customerId: 'cH', items: [{ itemId: 'icH', disputedMinor: 12 }], reasonCode: 'pricing' }), at, at);
@@ -353,6 +355,7 @@ describe('migration 013-iso-currency-digits', () => {
     expect(args(migrated, 'outbox', 'm4')).toMatchObject({ amountMinor: 500 });
     expect(migrated.sqlite.prepare("SELECT args_json FROM outbox WHERE id = 'm5'").pluck().get()).toBe('{"customerId": "cH", "items": [');
     expect(args(migrated, 'sync_issues', 'm0')).toMatchObject({ items: [{ disputedMinor: 1200 }] });
+    expect(args(migrated, 'outbox', 'm6')).toMatchObject({ amountMinor: Number.MAX_SAFE_INTEGER });
     expect(migrated.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'summary_as_of'").get()).toBeUndefined();
   });
 
