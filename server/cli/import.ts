@@ -15,6 +15,7 @@ import { AdminError } from './admin-error';
 import { assignFromSource, formatAssignmentReport, readAssignmentFile, type AssignmentSource } from './bulk-assign';
 import { PRESETS } from '../import/presets';
 import { runImport, type ImportSource } from '../import/run';
+import { decodeExport, type ExportEncoding } from '../import/encoding';
 import { mappingSchema, type Mapping } from '../import/sources';
 import { IMPORT_ENTITIES, ImportInputError, isImportEntity, type ImportReport } from '../import/types';
 
@@ -24,8 +25,9 @@ export const USAGE = `Usage: tsx server/cli/import.ts --file <path> (--preset <n
   --preset <name>      a built-in mapping:
 ${[...PRESETS.values()].map((preset) => `                         ${preset.name}: ${preset.description}`).join('\n')}
   --entity <entity>    what the file holds: ${IMPORT_ENTITIES.join(', ')}
-  --mapping <path>     JSON mapping (columns, dateFormat, decimalSeparator, delimiter, defaultCurrency,
-                       defaultCountry); required for CSV with --entity, optional for JSON
+  --mapping <path>     JSON mapping (columns, dateFormat, decimalSeparator, groupSeparator, negativeNumbers,
+                       values, delimiter, encoding, defaultCurrency, defaultCountry); required for CSV
+                       with --entity, optional for JSON
   --allow-partial      apply the valid rows even if some are rejected
   --dry-run            validate and count, commit nothing
   --json               print the report as JSON
@@ -37,7 +39,7 @@ See docs/IMPORT.md. The database is DATABASE_URL, or the embedded one in LEDGERL
 export interface ImportIo {
   /** The database, and the server's own zone (LEDGERLINE_SERVER_TIME_ZONE, else the machine's). */
   openDb(): Promise<{ db: Kysely<ServerDatabase>; close(): Promise<void>; timeZone?: string }>;
-  readFile(path: string): Promise<string>;
+  readFile(path: string): Promise<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
   readonly clock?: Clock;
@@ -88,11 +90,18 @@ async function readJson(io: ImportIo, path: string, what: string): Promise<unkno
   }
 }
 
-async function readText(io: ImportIo, path: string): Promise<string> {
+/** The file as text in `encoding`; a file that is not in it is a usage error naming the line. */
+async function readText(io: ImportIo, path: string, encoding: ExportEncoding = 'utf-8'): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    return await io.readFile(path);
+    bytes = await io.readFile(path);
   } catch (error) {
     throw new UsageError(`Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return decodeExport(bytes, encoding, path);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -116,7 +125,7 @@ async function sourceOf(io: ImportIo, values: Values): Promise<ImportSource> {
     return { format: 'json', entity, mapping, records };
   }
   if (mapping === undefined) throw new UsageError('A CSV import with --entity needs --mapping <mapping.json>.');
-  return { format: 'csv', entity, mapping, content: await readText(io, file) };
+  return { format: 'csv', entity, mapping, content: await readText(io, file, mapping.encoding) };
 }
 
 export function formatReport(report: ImportReport): string[] {
@@ -178,7 +187,7 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
 runIfEntryPoint(import.meta.url, () =>
   runImportCli(process.argv.slice(2), {
     openDb: openConfiguredDb,
-    readFile: (path) => readFile(path, 'utf8'),
+    readFile: (path) => readFile(path),
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
   }),

@@ -8,7 +8,7 @@ import { CHANNELS, ITEM_KINDS, PAYMENT_METHODS, RISK_CLASSES } from '../../share
 import { minorDigits } from '../../shared/domain/money';
 import { normalizeLineBreaks } from '../../shared/domain/text';
 import { refuseUnsafeText } from '../../shared/api/text-schema';
-import { canonicalDecimal, decimalOfNumber, decimalToMinor, parseDateText, parseFlag } from './fields';
+import { canonicalDecimal, decimalOfNumber, decimalToMinor, exampleIn, parseDateText, parseFlag, type NumberStyle } from './fields';
 import type { EntityRecords, ImportEntity, ReadOptions } from './types';
 
 const REQUIRED = 'required, but empty or missing';
@@ -43,11 +43,11 @@ type Sign = 'any' | 'positive' | 'not_negative';
  * A decimal in canonical form; converted to minor units once the row's currency is known. The
  * sign is checked here, so it is reported even when another field of the row is bad too.
  */
-const decimal = (separator: ReadOptions['decimalSeparator'], sign: Sign = 'any') =>
+const decimal = (style: NumberStyle, sign: Sign = 'any') =>
   z.union([z.string(), z.number()], { error: requiredOr('expected an amount') }).transform((value, ctx) => {
-    const canonical = typeof value === 'number' ? decimalOfNumber(value) : canonicalDecimal(value, separator);
+    const canonical = typeof value === 'number' ? decimalOfNumber(value) : canonicalDecimal(value, style);
     if (canonical === null) {
-      ctx.addIssue({ code: 'custom', message: `not an amount (digits, decimal separator "${separator}", no grouping)` });
+      ctx.addIssue({ code: 'custom', message: `not an amount in the mapping's number style (e.g. ${exampleIn(style)})` });
       return z.NEVER;
     }
     const negative = canonical.startsWith('-');
@@ -124,7 +124,7 @@ function customerSchema(options: ReadOptions) {
       currency: currency(options),
       paymentTerms: optionalText(50),
       paymentTermsDays: field(wholeNumber(0, 3650), 30),
-      creditLimit: field(decimal(options.decimalSeparator, 'not_negative'), '0'),
+      creditLimit: field(decimal(options.numberStyle, 'not_negative'), '0'),
       creditHold: field(flag(), false),
       riskClass: field(code(RISK_CLASSES), 'medium'),
       erpCountryCode: optionalText(20),
@@ -179,9 +179,9 @@ function openItemSchema(options: ReadOptions) {
       documentDate: field(date(options.dateFormat)),
       dueDate: field(date(options.dateFormat)),
       currency: currency(options),
-      originalAmount: field(decimal(options.decimalSeparator)),
-      openAmount: field(decimal(options.decimalSeparator).optional()),
-      disputedAmount: field(decimal(options.decimalSeparator, 'not_negative').optional()),
+      originalAmount: field(decimal(options.numberStyle)),
+      openAmount: field(decimal(options.numberStyle).optional()),
+      disputedAmount: field(decimal(options.numberStyle, 'not_negative').optional()),
       disputed: field(flag().optional()),
       dunningLevel: field(wholeNumber(0, 9), 0),
       clearedOn: field(date(options.dateFormat).optional()),
@@ -218,7 +218,7 @@ function paymentSchema(options: ReadOptions) {
     .object({
       key: field(text(100)),
       customerKey: field(text(100)),
-      amount: field(decimal(options.decimalSeparator, 'positive')),
+      amount: field(decimal(options.numberStyle, 'positive')),
       currency: currency(options),
       valueDate: field(date(options.dateFormat)),
       method: field(code(PAYMENT_METHODS).optional()),
@@ -241,7 +241,7 @@ function clearingSchema(options: ReadOptions) {
       key: field(text(100)),
       itemKey: field(text(100)),
       paymentKey: optionalText(100),
-      amount: field(decimal(options.decimalSeparator)),
+      amount: field(decimal(options.numberStyle)),
       currency: currency(options),
       clearedOn: field(date(options.dateFormat)),
     })

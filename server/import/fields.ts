@@ -1,8 +1,9 @@
 /**
  * Exact readers for the text an ERP export contains: dates in a stated pattern, decimal
- * amounts with a stated separator, yes/no flags. Amounts never pass through a float.
+ * amounts in a stated number style, yes/no flags. Amounts never pass through a float.
  */
 import { isCalendarDate } from '../../shared/domain/dates';
+import { wellGrouped } from '../../shared/domain/money';
 
 const DATE_TOKENS: Readonly<Record<string, string>> = {
   yyyy: '(?<year>\\d{4})',
@@ -48,17 +49,70 @@ export function parseDateText(text: string, format: string): string | null {
 }
 
 export type DecimalSeparator = '.' | ',';
+/** Grouping separators ERPs write: dot, comma, apostrophe (Swiss; either one), and a space of any width. */
+export const GROUP_SEPARATORS = ['.', ',', "'", '\u2019', ' ', '\u00a0', '\u202f'] as const;
+export type GroupSeparator = (typeof GROUP_SEPARATORS)[number];
+/** Where the minus of a negative amount goes: -250.00, 250.00- (SAP) or (250.00) (accounting reports). */
+export const NEGATIVE_STYLES = ['leading', 'trailing', 'parentheses'] as const;
+export type NegativeStyle = (typeof NEGATIVE_STYLES)[number];
+
+/** How an export writes numbers: declared in the mapping, never guessed. */
+export interface NumberStyle {
+  readonly decimal: DecimalSeparator;
+  /** null: no grouping allowed. */
+  readonly group: GroupSeparator | null;
+  readonly negative: NegativeStyle;
+}
+
+export const PLAIN_NUMBERS: NumberStyle = { decimal: '.', group: null, negative: 'leading' };
+
+const SPACES = /[ \u00a0\u202f]/g;
+const APOSTROPHES = /['\u2019]/g;
+const MINUS = /^[-\u2212]/;
+const TRAILING_MINUS = /[-\u2212]$/;
+
+/** Spaces of any width stand for one another, as do the two apostrophes: exports differ only in which they print. */
+function normalGroups(text: string, group: GroupSeparator): { readonly text: string; readonly group: string } {
+  if (group === ' ' || group === '\u00a0' || group === '\u202f') return { text: text.replace(SPACES, ' '), group: ' ' };
+  if (group === "'" || group === '\u2019') return { text: text.replace(APOSTROPHES, "'"), group: "'" };
+  return { text, group };
+}
+
+/** The sign and the rest of `text` as the style writes a negative amount; a sign elsewhere stays in the rest, which is then refused. */
+function unsigned(text: string, negative: NegativeStyle): { readonly minus: boolean; readonly body: string } {
+  if (negative === 'parentheses') {
+    const inner = /^\((.*)\)$/.exec(text)?.[1];
+    return inner === undefined ? { minus: false, body: text } : { minus: true, body: inner.trim() };
+  }
+  if (negative === 'trailing') return TRAILING_MINUS.test(text) ? { minus: true, body: text.slice(0, -1).trim() } : { minus: false, body: text };
+  if (MINUS.test(text)) return { minus: true, body: text.slice(1).trim() };
+  return { minus: false, body: text.startsWith('+') ? text.slice(1) : text };
+}
 
 /**
- * `text` as a canonical decimal ("-1234.5"), or null. No grouping separators: an export that
- * writes "1,234.50" is read with the other separator and refused, never guessed.
+ * `text` as a canonical decimal ("-1234.5"), or null when it is not written in `style`: the
+ * declared decimal separator, grouping (well formed: 1.234.567, also 12,34,567) only when one is
+ * declared, and the minus where the style puts it.
  */
-export function canonicalDecimal(text: string, separator: DecimalSeparator): string | null {
-  const trimmed = text.trim();
-  const match = (separator === '.' ? /^([-+]?)(\d+)(?:\.(\d+))?$/ : /^([-+]?)(\d+)(?:,(\d+))?$/).exec(trimmed);
-  if (match === null) return null;
-  const [, sign = '', whole = '', fraction] = match;
-  return `${sign === '-' ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`;
+export function canonicalDecimal(text: string, style: NumberStyle): string | null {
+  const signed = unsigned(text.trim(), style.negative);
+  if (/[-+\u2212()]/.test(signed.body)) return null;
+  const { text: body, group } = style.group === null ? { text: signed.body, group: null } : normalGroups(signed.body, style.group);
+  const at = body.indexOf(style.decimal);
+  const whole = at === -1 ? body : body.slice(0, at);
+  const fraction = at === -1 ? undefined : body.slice(at + 1);
+  if (fraction !== undefined && !/^\d+$/.test(fraction)) return null;
+  const groups = group === null ? [whole] : whole.split(group);
+  if (!(groups.length === 1 ? /^\d+$/.test(whole) : wellGrouped(groups))) return null;
+  return `${signed.minus ? '-' : ''}${groups.join('')}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/** An example amount written in `style`, for the refusal's message: -1,234.56 as that export would write it. */
+export function exampleIn(style: NumberStyle): string {
+  const group = style.group === null ? '' : style.group === '\u00a0' || style.group === '\u202f' ? ' ' : style.group;
+  const digits = `1${group}234${style.decimal}56`;
+  if (style.negative === 'parentheses') return `(${digits})`;
+  return style.negative === 'trailing' ? `${digits}-` : `-${digits}`;
 }
 
 /** A JSON number as a canonical decimal: its shortest round-trip text, which is exact for anything an ERP writes. */

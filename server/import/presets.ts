@@ -3,6 +3,7 @@
  * entities at once (a settled invoice is an item, a payment and the clearing between them).
  */
 import { columnIndexes, readCsv, type CsvRow } from './csv';
+import { PLAIN_NUMBERS } from './fields';
 import { emptyBatch, type SourceRecords } from './sources';
 import type { RawRecord, ReadOptions, SourceValue } from './types';
 
@@ -36,7 +37,7 @@ const prefixed = (prefix: string, source: SourceValue): SourceValue => {
 const ibmAr: Preset = {
   name: 'ibm-ar',
   description: 'IBM accounts-receivable sample: customers, settled invoices, their payments and clearings (USD, M/d/yyyy)',
-  options: { dateFormat: 'M/d/yyyy', decimalSeparator: '.', defaultCurrency: 'USD', defaultCountry: 'US' },
+  options: { dateFormat: 'M/d/yyyy', numberStyle: PLAIN_NUMBERS, valueMaps: {}, defaultCurrency: 'USD', defaultCountry: 'US' },
   read(content) {
     const table = readCsv(content);
     const indexes = columnIndexes(table.header, IBM_COLUMNS, 'The ibm-ar preset');

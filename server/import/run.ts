@@ -8,7 +8,7 @@ import type { ServerDatabase } from '../db/schema';
 import { evaluateOnTeamDays, type ServerDay } from '../promises/team-days';
 import { applyBatch, zeroCounts } from './apply';
 import { PRESETS } from './presets';
-import { csvRecords, jsonRecords, readOptionsOf, type Mapping, type SourceRecords } from './sources';
+import { checkValueMaps, csvRecords, jsonRecords, readOptionsOf, type Mapping, type SourceRecords } from './sources';
 import { ImportInputError, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
 import { validateBatch } from './validate';
 
@@ -25,6 +25,7 @@ export interface ImportRequest {
 
 function read(source: ImportSource): { records: SourceRecords; options: ReadOptions } {
   if (source.format === 'json') {
+    checkValueMaps(source.entity, source.mapping ?? {});
     return { records: jsonRecords(source.entity, source.records), options: readOptionsOf(source.mapping ?? {}) };
   }
   if ('preset' in source) {

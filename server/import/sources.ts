@@ -5,24 +5,41 @@
 import { z } from 'zod';
 import { columnIndexes, readCsv } from './csv';
 import { ENTITY_FIELDS } from './entities';
-import { isDateFormat } from './fields';
+import { EXPORT_ENCODINGS } from './encoding';
+import { GROUP_SEPARATORS, isDateFormat, NEGATIVE_STYLES } from './fields';
 import { ImportInputError, IMPORT_ENTITIES, type ImportEntity, type RawBatch, type RawRecord, type ReadOptions, type Rejection } from './types';
 
+/** A source code (an SAP document type such as RV) and the value it stands for (invoice). */
+const valueMapSchema = z.record(z.string().trim().min(1, 'a source code is not empty').max(100), z.string().max(200));
+
 /** A mapping file: target field -> source column, plus how to read the values. */
-export const mappingSchema = z.strictObject({
-  columns: z.record(z.string(), z.string().min(1)).optional(),
-  dateFormat: z.string().refine(isDateFormat, 'a date format needs yyyy, M or MM, and d or dd (e.g. M/d/yyyy, dd.MM.yyyy)').optional(),
-  decimalSeparator: z.enum(['.', ',']).optional(),
-  delimiter: z.enum([',', ';', '\t', '|']).optional(),
-  defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR').optional(),
-  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 code such as DE').optional(),
-});
+export const mappingSchema = z
+  .strictObject({
+    columns: z.record(z.string(), z.string().min(1)).optional(),
+    dateFormat: z.string().refine(isDateFormat, 'a date format needs yyyy, M or MM, and d or dd (e.g. M/d/yyyy, dd.MM.yyyy)').optional(),
+    decimalSeparator: z.enum(['.', ',']).optional(),
+    /** Absent: amounts have no grouping, and one written with it is refused. */
+    groupSeparator: z.enum(GROUP_SEPARATORS).optional(),
+    negativeNumbers: z.enum(NEGATIVE_STYLES).optional(),
+    /** Per target field, the export's codes and what each stands for; a code not listed is refused by name. */
+    values: z.record(z.string(), valueMapSchema).optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    /** Of a CSV file read from disk (the CLI, the drop folder); JSON is UTF-8 by definition. */
+    encoding: z.enum(EXPORT_ENCODINGS).optional(),
+    defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR').optional(),
+    defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 code such as DE').optional(),
+  })
+  .refine((mapping) => mapping.groupSeparator === undefined || mapping.groupSeparator !== (mapping.decimalSeparator ?? '.'), {
+    message: 'the grouping separator must differ from the decimal separator',
+    path: ['groupSeparator'],
+  });
 export type Mapping = z.infer<typeof mappingSchema>;
 
 export function readOptionsOf(mapping: Mapping): ReadOptions {
   return {
     dateFormat: mapping.dateFormat ?? 'yyyy-MM-dd',
-    decimalSeparator: mapping.decimalSeparator ?? '.',
+    numberStyle: { decimal: mapping.decimalSeparator ?? '.', group: mapping.groupSeparator ?? null, negative: mapping.negativeNumbers ?? 'leading' },
+    valueMaps: mapping.values ?? {},
     defaultCurrency: mapping.defaultCurrency,
     defaultCountry: mapping.defaultCountry,
   };
@@ -37,9 +54,17 @@ export interface SourceRecords {
 export const emptyBatch = (): { [E in ImportEntity]: RawRecord[] } =>
   Object.fromEntries(IMPORT_ENTITIES.map((entity) => [entity, []])) as unknown as { [E in ImportEntity]: RawRecord[] };
 
+/** Value maps for fields the entity does not have are a mistake in the mapping, named before anything is read. */
+export function checkValueMaps(entity: ImportEntity, mapping: Mapping): void {
+  const known = ENTITY_FIELDS[entity].all;
+  const unknown = Object.keys(mapping.values ?? {}).filter((target) => !known.includes(target));
+  if (unknown.length > 0) throw new ImportInputError(`The mapping has values for fields ${entity} do not have: ${unknown.join(', ')} (known: ${known.join(', ')}).`, 'mapping');
+}
+
 export function csvRecords(entity: ImportEntity, content: string, mapping: Mapping): SourceRecords {
   const columns = mapping.columns ?? {};
   const spec = ENTITY_FIELDS[entity];
+  checkValueMaps(entity, mapping);
   const unknown = Object.keys(columns).filter((target) => !spec.all.includes(target));
   if (unknown.length > 0) throw new ImportInputError(`The mapping names fields ${entity} do not have: ${unknown.join(', ')} (known: ${spec.all.join(', ')}).`, 'mapping');
   const unmapped = spec.required.filter((target) => !Object.hasOwn(columns, target));

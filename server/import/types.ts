@@ -1,7 +1,7 @@
 /** The shapes an ERP import passes around: raw records from a source, typed records, the report. */
 import type { Channel, ItemKind, PaymentMethod, RiskClass } from '../../shared/domain/codes';
 import type { PromiseEvaluationRun } from '../../shared/mutations/promise-evaluation';
-import type { DecimalSeparator } from './fields';
+import type { NumberStyle } from './fields';
 
 /** In the order they are applied: later entities refer to earlier ones by ERP key. */
 export const IMPORT_ENTITIES = ['customers', 'contactPersons', 'openItems', 'payments', 'clearings'] as const;
@@ -12,7 +12,9 @@ export const isImportEntity = (value: string): value is ImportEntity => (IMPORT_
 /** How text values are read; JSON records use the same options (dates default to ISO). */
 export interface ReadOptions {
   readonly dateFormat: string;
-  readonly decimalSeparator: DecimalSeparator;
+  readonly numberStyle: NumberStyle;
+  /** Per target field, source code → the value it stands for (applied before the field is read). */
+  readonly valueMaps: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly defaultCurrency?: string | undefined;
   readonly defaultCountry?: string | undefined;
 }

@@ -13,6 +13,28 @@ export interface Validated {
 const columnsOf = (raw: RawRecord): Record<string, string> =>
   Object.fromEntries(Object.entries(raw.fields).map(([target, source]) => [target, source.column]));
 
+interface Mapped {
+  readonly input: Record<string, unknown>;
+  /** Fields whose code no value map lists, with the code. */
+  readonly unmapped: ReadonlyMap<string, string>;
+}
+
+/** The record's values with the mapping's value maps applied: each listed code becomes what it stands for. */
+function mapValues(record: RawRecord, valueMaps: ReadOptions['valueMaps']): Mapped {
+  const input: Record<string, unknown> = {};
+  const unmapped = new Map<string, string>();
+  for (const [target, source] of Object.entries(record.fields)) {
+    const map = valueMaps[target];
+    const code = describeValue(source.value).trim();
+    if (map === undefined || code === '') input[target] = source.value;
+    else if (Object.hasOwn(map, code)) input[target] = map[code];
+    else unmapped.set(target, code);
+  }
+  return { input, unmapped };
+}
+
+const listed = (map: Readonly<Record<string, string>> | undefined): string => Object.keys(map ?? {}).slice(0, 20).join(', ');
+
 export function validateBatch(raw: RawBatch, options: ReadOptions): Validated {
   const schemas = recordSchemas(options);
   const rejected: Rejection[] = [];
@@ -24,12 +46,18 @@ export function validateBatch(raw: RawBatch, options: ReadOptions): Validated {
     const seen = new Map<string, { line: number; json: string }>();
     const out = batch[entity] as Located<EntityRecords[ImportEntity]>[];
     for (const record of raw[entity]) {
-      const input = Object.fromEntries(Object.entries(record.fields).map(([target, source]) => [target, source.value]));
+      const { input, unmapped } = mapValues(record, options.valueMaps);
       const result = schema.safeParse(input);
-      if (!result.success) {
+      if (!result.success || unmapped.size > 0) {
         rejectedKeys[entity].add(describeValue(record.fields['key']?.value).trim());
-        for (const issue of result.error.issues) {
+        for (const [target, code] of unmapped) {
+          const column = record.fields[target]?.column ?? target;
+          rejected.push({ entity, line: record.line, column, value: code, reason: `"${code}" is not among the mapping's values for ${target} (listed: ${listed(options.valueMaps[target])})` });
+        }
+        // A field whose code was refused is left out of the row, so it is reported once, for its code.
+        for (const issue of result.error?.issues ?? []) {
           const target = String(issue.path[0] ?? '');
+          if (unmapped.has(target)) continue;
           const source = record.fields[target];
           rejected.push({ entity, line: record.line, column: source?.column ?? target, value: describeValue(source?.value), reason: issue.message });
         }

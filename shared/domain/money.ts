@@ -209,7 +209,7 @@ const APOSTROPHES = /['\u2019]/;
  * Grouping must look like grouping, so a mistyped "1,2,3" is refused rather than read as 123:
  * a lead of 1-3 digits, then groups of 3 (or 2, as in the Indian 1,23,456), the last always 3.
  */
-function wellGrouped(groups: readonly string[]): boolean {
+export function wellGrouped(groups: readonly string[]): boolean {
   return groups.every((part, index) => {
     if (index === 0) return groups.length === 1 ? /^\d+$/.test(part) : /^\d{1,3}$/.test(part);
     return index === groups.length - 1 ? /^\d{3}$/.test(part) : /^\d{2,3}$/.test(part);

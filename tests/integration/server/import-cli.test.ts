@@ -17,7 +17,7 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
   const io: ImportIo = {
     // The test owns the database; the CLI's close must not end it.
     openDb: () => Promise.resolve({ db: testDb.db, close: () => Promise.resolve() }),
-    readFile: (path) => readFile(path, 'utf8'),
+    readFile: (path) => readFile(path),
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     clock: manualClock('2026-03-02T09:00:00.000Z'),
@@ -78,6 +78,30 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
     expect(await cli('--file', fixture('items-de.csv'), '--entity', 'openItems', '--mapping', fixture('customers.json'))).toBe(2);
     expect(err.join('\n')).toContain('is not valid');
   });
+  it('reads a Windows-1252 export when the mapping declares it, and names the line when it does not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledgerline-import-cli-'));
+    const file = join(dir, 'kunden-1252.csv');
+    // "Müller & Söhne" and "Café Größe" as an older SAP system writes them: one byte per umlaut.
+    const text = 'Kunde;Name;Land;Waehrung\r\nW-1;M\u00fcller & S\u00f6hne;DE;EUR\r\nW-2;Caf\u00e9 Gr\u00f6\u00dfe;AT;EUR\r\n';
+    writeFileSync(file, Buffer.from(text, 'latin1'));
+    const columns = { key: 'Kunde', name: 'Name', country: 'Land', currency: 'Waehrung' };
+    const declared = join(dir, 'declared.mapping.json');
+    writeFileSync(declared, JSON.stringify({ columns, delimiter: ';', encoding: 'windows-1252' }));
+    const undeclared = join(dir, 'undeclared.mapping.json');
+    writeFileSync(undeclared, JSON.stringify({ columns, delimiter: ';' }));
+
+    expect(await cli('--file', file, '--entity', 'customers', '--mapping', undeclared)).toBe(2);
+    expect(err.join('\n')).toContain('line 2 is not UTF-8. If the export is in another encoding, declare it in the mapping ("encoding": "windows-1252").');
+    expect(await testDb.db.selectFrom('customers').select('erp_key').where('erp_key', 'like', 'W-%').execute()).toEqual([]);
+
+    expect(await cli('--file', file, '--entity', 'customers', '--mapping', declared)).toBe(0);
+    const names = await testDb.db.selectFrom('customers').select(['erp_key', 'name']).where('erp_key', 'like', 'W-%').orderBy('erp_key').execute();
+    expect(names).toEqual([
+      { erp_key: 'W-1', name: 'M\u00fcller & S\u00f6hne' },
+      { erp_key: 'W-2', name: 'Caf\u00e9 Gr\u00f6\u00dfe' },
+    ]);
+  });
+
   it('--assign gives the customers it committed to collectors by rules, and says so after the import report', async () => {
     const now = '2026-03-02T09:00:00.000Z';
     await testDb.db.insertInto('users').values({ id: 'u-assign-ann', username: 'assign.ann', display_name: 'Ann', email: null, role: 'collector', team_id: null, password_hash: 'unused', created_at: now, updated_at: now }).execute();

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalDecimal, decimalOfNumber, decimalToMinor, isDateFormat, parseDateText, parseFlag } from '../../../server/import/fields';
+import { canonicalDecimal, decimalOfNumber, decimalToMinor, exampleIn, isDateFormat, parseDateText, parseFlag, PLAIN_NUMBERS, type NumberStyle } from '../../../server/import/fields';
+
+const COMMA: NumberStyle = { decimal: ',', group: null, negative: 'leading' };
+const SAP_DE: NumberStyle = { decimal: ',', group: '.', negative: 'trailing' };
 
 describe('ERP import field readers', () => {
   it('read dates in the stated pattern only, and only real days', () => {
@@ -19,13 +22,13 @@ describe('ERP import field readers', () => {
   });
 
   it('read decimals with the stated separator and no grouping', () => {
-    expect(canonicalDecimal('1234,56', ',')).toBe('1234.56');
-    expect(canonicalDecimal(' -100,00 ', ',')).toBe('-100.00');
-    expect(canonicalDecimal('+7', '.')).toBe('7');
-    expect(canonicalDecimal('1,234.56', '.')).toBeNull();
-    expect(canonicalDecimal('1.234,56', ',')).toBeNull();
-    expect(canonicalDecimal('12.5', ',')).toBeNull();
-    expect(canonicalDecimal('1e3', '.')).toBeNull();
+    expect(canonicalDecimal('1234,56', COMMA)).toBe('1234.56');
+    expect(canonicalDecimal(' -100,00 ', COMMA)).toBe('-100.00');
+    expect(canonicalDecimal('+7', PLAIN_NUMBERS)).toBe('7');
+    expect(canonicalDecimal('1,234.56', PLAIN_NUMBERS)).toBeNull();
+    expect(canonicalDecimal('1.234,56', COMMA)).toBeNull();
+    expect(canonicalDecimal('12.5', COMMA)).toBeNull();
+    expect(canonicalDecimal('1e3', PLAIN_NUMBERS)).toBeNull();
     expect(decimalOfNumber(1234.5)).toBe('1234.5');
     expect(decimalOfNumber(1e21)).toBeNull();
     expect(decimalOfNumber(Number.NaN)).toBeNull();
@@ -42,13 +45,55 @@ describe('ERP import field readers', () => {
     expect(decimalToMinor('90071992547409.92', 2)).toBeNull();
   });
 
+  it('read amounts in the declared number style: grouping, and the minus where the export puts it', () => {
+    // SAP with German settings: 12.345,67 and credits with a trailing minus.
+    expect(canonicalDecimal('12.345,67', SAP_DE)).toBe('12345.67');
+    expect(canonicalDecimal('250,00-', SAP_DE)).toBe('-250.00');
+    expect(canonicalDecimal('1.234.567,00-', SAP_DE)).toBe('-1234567.00');
+    expect(canonicalDecimal('50.000', SAP_DE)).toBe('50000');
+    expect(canonicalDecimal('-250,00', SAP_DE)).toBeNull();
+    expect(canonicalDecimal('1.2.3,00', SAP_DE)).toBeNull();
+    expect(canonicalDecimal('12345,67', SAP_DE)).toBe('12345.67');
+    // Accounting reports: (1,234.56); Swiss 1'234.50 with either apostrophe; French with any space.
+    const accounting: NumberStyle = { decimal: '.', group: ',', negative: 'parentheses' };
+    expect(canonicalDecimal('(1,234.56)', accounting)).toBe('-1234.56');
+    expect(canonicalDecimal('1,234.56', accounting)).toBe('1234.56');
+    expect(canonicalDecimal('-1,234.56', accounting)).toBeNull();
+    expect(canonicalDecimal('(1,234.56', accounting)).toBeNull();
+    const swiss: NumberStyle = { decimal: '.', group: "'", negative: 'leading' };
+    expect(canonicalDecimal("1'234.50", swiss)).toBe('1234.50');
+    expect(canonicalDecimal('1\u2019234.50', swiss)).toBe('1234.50');
+    const french: NumberStyle = { decimal: ',', group: ' ', negative: 'leading' };
+    for (const space of [' ', '\u00a0', '\u202f']) expect(canonicalDecimal(`-1${space}234${space}567,89`, french)).toBe('-1234567.89');
+    // Indian grouping: 1,23,456.00.
+    expect(canonicalDecimal('1,23,456.00', { decimal: '.', group: ',', negative: 'leading' })).toBe('123456.00');
+    expect(exampleIn(SAP_DE)).toBe('1.234,56-');
+    expect(exampleIn(accounting)).toBe('(1,234.56)');
+    expect(exampleIn(PLAIN_NUMBERS)).toBe('-1234.56');
+  });
+
+  it('read back every amount written in any declared style', () => {
+    const styles: NumberStyle[] = [PLAIN_NUMBERS, COMMA, SAP_DE, { decimal: '.', group: ',', negative: 'parentheses' }, { decimal: ',', group: '\u202f', negative: 'leading' }, { decimal: '.', group: "'", negative: 'trailing' }];
+    const write = (cents: number, style: NumberStyle): string => {
+      const whole = String(Math.floor(Math.abs(cents) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, style.group ?? '');
+      const digits = `${whole}${style.decimal}${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+      if (cents >= 0) return digits;
+      return style.negative === 'parentheses' ? `(${digits})` : style.negative === 'trailing' ? `${digits}-` : `-${digits}`;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(...styles), (cents, style) => {
+        expect(decimalToMinor(canonicalDecimal(write(cents, style), style) ?? '', 2)).toBe(cents);
+      }),
+    );
+  });
+
   it('round-trip every cent amount through its decimal text', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => {
         const sign = cents < 0 ? '-' : '';
         const text = `${sign}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
-        expect(decimalToMinor(canonicalDecimal(text, '.') ?? '', 2)).toBe(cents);
-        expect(decimalToMinor(canonicalDecimal(text.replace('.', ','), ',') ?? '', 2)).toBe(cents);
+        expect(decimalToMinor(canonicalDecimal(text, PLAIN_NUMBERS) ?? '', 2)).toBe(cents);
+        expect(decimalToMinor(canonicalDecimal(text.replace('.', ','), COMMA) ?? '', 2)).toBe(cents);
       }),
     );
   });

@@ -40,6 +40,36 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     ]);
   });
 
+  it("reads an SAP line-item export as German settings write it: grouped amounts, SAP's trailing minus, document types mapped to kinds", async () => {
+    const sapMapping = mapping('items-sap-de.mapping.json');
+    const items = await run({ format: 'csv', entity: 'openItems', mapping: sapMapping, content: fixture('items-sap-de.csv') });
+    expect(items).toMatchObject({ committed: true, rejected: [] });
+    const rows = await testDb.db.selectFrom('open_items').select(['erp_key', 'kind', 'document_date', 'due_date', 'original_minor', 'open_minor', 'reference']).where('erp_key', 'in', ['1800000123', '1600000045', '1400000777', '1800000124']).orderBy('erp_key').execute();
+    expect(rows).toEqual([
+      { erp_key: '1400000777', kind: 'payment_on_account', document_date: '2026-02-28', due_date: '2026-02-28', original_minor: -100_000, open_minor: -100_000, reference: null },
+      { erp_key: '1600000045', kind: 'credit_memo', document_date: '2026-01-15', due_date: '2026-01-15', original_minor: -25_000, open_minor: -25_000, reference: 'RMA-17' },
+      { erp_key: '1800000123', kind: 'invoice', document_date: '2026-01-03', due_date: '2026-02-02', original_minor: 1_234_567, open_minor: 1_234_567, reference: 'PO-4711' },
+      { erp_key: '1800000124', kind: 'invoice', document_date: '2026-03-01', due_date: '2026-03-31', original_minor: 123_456_789, open_minor: 123_456_789, reference: null },
+    ]);
+
+    // A document type the mapping does not list is refused by name, and so is an amount in another style; nothing is written.
+    const before = await itemKeys();
+    const odd = fixture('items-sap-de.csv').replace(';RV;', ';AB;').replace('250,00-', '-250,00');
+    const refused = await run({ format: 'csv', entity: 'openItems', mapping: sapMapping, content: odd });
+    expect(refused.committed).toBe(false);
+    expect(refused.rejected).toEqual([
+      { entity: 'openItems', line: 2, column: 'Belegart', value: 'AB', reason: '"AB" is not among the mapping\'s values for kind (listed: RV, DR, DG, DZ)' },
+      { entity: 'openItems', line: 3, column: 'Betrag in HW', value: '-250,00', reason: "not an amount in the mapping's number style (e.g. 1.234,56-)" },
+    ]);
+    expect(await itemKeys()).toEqual(before);
+  });
+
+  it('refuses a mapping whose values name a field the entity lacks, or whose grouping is its decimal separator', async () => {
+    const base = mapping('items-sap-de.mapping.json');
+    await expect(run({ format: 'csv', entity: 'openItems', mapping: { ...base, values: { colour: { R: 'red' } } }, content: fixture('items-sap-de.csv') })).rejects.toThrow(/values for fields openItems do not have: colour/);
+    expect(mappingSchema.safeParse({ ...base, groupSeparator: ',' }).error?.issues).toEqual([expect.objectContaining({ path: ['groupSeparator'], message: 'the grouping separator must differ from the decimal separator' })]);
+  });
+
   it('rejects a file with bad rows as a whole and reports every problem with line and column', async () => {
     const logBefore = await changeLogCount();
     const before = await itemKeys();
@@ -154,7 +184,7 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     expect(report.committed).toBe(false);
     expect(report.rejected.map(({ line, column, reason }) => [line, column, reason])).toEqual([
       [1, 'paymentKey', 'the payment belongs to another customer than the open item "R-3"'],
-      [2, 'amount', 'not an amount (digits, decimal separator ".", no grouping)'],
+      [2, 'amount', "not an amount in the mapping's number style (e.g. -1234.56)"],
       [2, 'clearedOn', 'not a date in the format yyyy-MM-dd'],
       [3, 'colour', expect.stringContaining('unknown field') as unknown],
       [4, 'amount', 'too large'],
