@@ -21,13 +21,14 @@ import { IMPORT_ENTITIES, ImportInputError, isImportEntity, type ImportReport } 
 
 export const USAGE = `Usage: tsx server/cli/import.ts --file <path> (--preset <name> | --entity <entity> [--mapping <mapping.json>]) [options]
 
-  --file <path>        the export: .json (an array of records) or CSV (any other extension)
+  --file <path>        the export: .json (an array of records), .xlsx (Excel, read with the CSV's mapping)
+                       or CSV (any other extension)
   --preset <name>      a built-in mapping:
 ${[...PRESETS.values()].map((preset) => `                         ${preset.name}: ${preset.description}`).join('\n')}
   --entity <entity>    what the file holds: ${IMPORT_ENTITIES.join(', ')}
   --mapping <path>     JSON mapping (columns, dateFormat, decimalSeparator, groupSeparator, negativeNumbers,
-                       values, delimiter, encoding, defaultCurrency, defaultCountry); required for CSV
-                       with --entity, optional for JSON
+                       values, delimiter, encoding, sheet, defaultCurrency, defaultCountry); required
+                       for CSV and XLSX with --entity, optional for JSON
   --allow-partial      apply the valid rows even if some are rejected
   --dry-run            validate and count, commit nothing
   --json               print the report as JSON
@@ -90,14 +91,17 @@ async function readJson(io: ImportIo, path: string, what: string): Promise<unkno
   }
 }
 
-/** The file as text in `encoding`; a file that is not in it is a usage error naming the line. */
-async function readText(io: ImportIo, path: string, encoding: ExportEncoding = 'utf-8'): Promise<string> {
-  let bytes: Uint8Array;
+async function readBytes(io: ImportIo, path: string): Promise<Uint8Array> {
   try {
-    bytes = await io.readFile(path);
+    return await io.readFile(path);
   } catch (error) {
     throw new UsageError(`Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The file as text in `encoding`; a file that is not in it is a usage error naming the line. */
+async function readText(io: ImportIo, path: string, encoding: ExportEncoding = 'utf-8'): Promise<string> {
+  const bytes = await readBytes(io, path);
   try {
     return decodeExport(bytes, encoding, path);
   } catch (error) {
@@ -124,7 +128,8 @@ async function sourceOf(io: ImportIo, values: Values): Promise<ImportSource> {
     if (!Array.isArray(records)) throw new UsageError(`${file} must hold a JSON array of records.`);
     return { format: 'json', entity, mapping, records };
   }
-  if (mapping === undefined) throw new UsageError('A CSV import with --entity needs --mapping <mapping.json>.');
+  if (mapping === undefined) throw new UsageError('A CSV or XLSX import with --entity needs --mapping <mapping.json>.');
+  if (extname(file).toLowerCase() === '.xlsx') return { format: 'xlsx', entity, mapping, content: await readBytes(io, file) };
   return { format: 'csv', entity, mapping, content: await readText(io, file, mapping.encoding) };
 }
 

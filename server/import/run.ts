@@ -8,13 +8,14 @@ import type { ServerDatabase } from '../db/schema';
 import { evaluateOnTeamDays, type ServerDay } from '../promises/team-days';
 import { applyBatch, zeroCounts } from './apply';
 import { PRESETS } from './presets';
-import { checkValueMaps, csvRecords, jsonRecords, readOptionsOf, type Mapping, type SourceRecords } from './sources';
+import { checkValueMaps, csvRecords, jsonRecords, readOptionsOf, xlsxRecords, type Mapping, type SourceRecords } from './sources';
 import { ImportInputError, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
 import { validateBatch } from './validate';
 
 export type ImportSource =
   | { readonly format: 'csv'; readonly preset: string; readonly content: string }
   | { readonly format: 'csv'; readonly entity: ImportEntity; readonly mapping: Mapping; readonly content: string }
+  | { readonly format: 'xlsx'; readonly entity: ImportEntity; readonly mapping: Mapping; readonly content: Uint8Array }
   | { readonly format: 'json'; readonly entity: ImportEntity; readonly mapping?: Mapping | undefined; readonly records: readonly unknown[] };
 
 export interface ImportRequest {
@@ -23,11 +24,12 @@ export interface ImportRequest {
   readonly dryRun?: boolean | undefined;
 }
 
-function read(source: ImportSource): { records: SourceRecords; options: ReadOptions } {
+async function read(source: ImportSource): Promise<{ records: SourceRecords; options: ReadOptions }> {
   if (source.format === 'json') {
     checkValueMaps(source.entity, source.mapping ?? {});
     return { records: jsonRecords(source.entity, source.records), options: readOptionsOf(source.mapping ?? {}) };
   }
+  if (source.format === 'xlsx') return { records: await xlsxRecords(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };
   if ('preset' in source) {
     const preset = PRESETS.get(source.preset);
     if (preset === undefined) throw new ImportInputError(`Unknown preset "${source.preset}" (known: ${[...PRESETS.keys()].join(', ')}).`, 'preset');
@@ -53,7 +55,7 @@ class RolledBack extends Error {
 }
 
 export async function runImport(db: Kysely<ServerDatabase>, day: ServerDay, request: ImportRequest): Promise<ImportReport> {
-  const { records, options } = read(request.source);
+  const { records, options } = await read(request.source);
   const validated = validateBatch(records.raw, options);
   const early = [...records.rejected, ...validated.rejected];
   const allowPartial = request.allowPartial ?? false;

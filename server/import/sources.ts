@@ -3,9 +3,10 @@
  * field, remembering the column each value came from so the report can name it.
  */
 import { z } from 'zod';
-import { columnIndexes, readCsv } from './csv';
+import { columnIndexes, readCsv, type CsvTable } from './csv';
 import { ENTITY_FIELDS } from './entities';
 import { EXPORT_ENCODINGS } from './encoding';
+import { readXlsx } from './xlsx';
 import { GROUP_SEPARATORS, isDateFormat, NEGATIVE_STYLES } from './fields';
 import { ImportInputError, IMPORT_ENTITIES, type ImportEntity, type RawBatch, type RawRecord, type ReadOptions, type Rejection } from './types';
 
@@ -24,6 +25,8 @@ export const mappingSchema = z
     /** Per target field, the export's codes and what each stands for; a code not listed is refused by name. */
     values: z.record(z.string(), valueMapSchema).optional(),
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    /** The worksheet of an .xlsx file; the first when absent. */
+    sheet: z.string().min(1).max(31).optional(),
     /** Of a CSV file read from disk (the CLI, the drop folder); JSON is UTF-8 by definition. */
     encoding: z.enum(EXPORT_ENCODINGS).optional(),
     defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR').optional(),
@@ -61,7 +64,8 @@ export function checkValueMaps(entity: ImportEntity, mapping: Mapping): void {
   if (unknown.length > 0) throw new ImportInputError(`The mapping has values for fields ${entity} do not have: ${unknown.join(', ')} (known: ${known.join(', ')}).`, 'mapping');
 }
 
-export function csvRecords(entity: ImportEntity, content: string, mapping: Mapping): SourceRecords {
+/** The mapping's columns, checked against the entity before any row is read. */
+function checkColumns(entity: ImportEntity, mapping: Mapping): Record<string, string> {
   const columns = mapping.columns ?? {};
   const spec = ENTITY_FIELDS[entity];
   checkValueMaps(entity, mapping);
@@ -69,8 +73,22 @@ export function csvRecords(entity: ImportEntity, content: string, mapping: Mappi
   if (unknown.length > 0) throw new ImportInputError(`The mapping names fields ${entity} do not have: ${unknown.join(', ')} (known: ${spec.all.join(', ')}).`, 'mapping');
   const unmapped = spec.required.filter((target) => !Object.hasOwn(columns, target));
   if (unmapped.length > 0) throw new ImportInputError(`The mapping must name a column for ${unmapped.join(', ')}.`, 'mapping');
+  return columns;
+}
 
-  const table = readCsv(content, mapping.delimiter);
+export function csvRecords(entity: ImportEntity, content: string, mapping: Mapping): SourceRecords {
+  const columns = checkColumns(entity, mapping);
+  return tableRecords(entity, readCsv(content, mapping.delimiter), columns);
+}
+
+/** An Excel export read with the same mapping as its CSV: the sheet `mapping.sheet`, or the first. */
+export async function xlsxRecords(entity: ImportEntity, content: Uint8Array, mapping: Mapping): Promise<SourceRecords> {
+  const columns = checkColumns(entity, mapping);
+  const options = readOptionsOf(mapping);
+  return tableRecords(entity, await readXlsx(content, { sheet: mapping.sheet, dateFormat: options.dateFormat, numberStyle: options.numberStyle }), columns);
+}
+
+function tableRecords(entity: ImportEntity, table: CsvTable, columns: Record<string, string>): SourceRecords {
   const indexes = columnIndexes(table.header, Object.values(columns), 'The mapping');
   const raw = emptyBatch();
   raw[entity] = table.rows.map((row) => ({

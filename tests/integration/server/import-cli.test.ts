@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock';
 import { runImportCli, type ImportIo } from '../../../server/cli/import';
@@ -100,6 +101,36 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
       { erp_key: 'W-1', name: 'M\u00fcller & S\u00f6hne' },
       { erp_key: 'W-2', name: 'Caf\u00e9 Gr\u00f6\u00dfe' },
     ]);
+  });
+
+  it('reads an Excel export with the mapping of its CSV: typed numbers, dates, formulas and rich text, from the named sheet', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledgerline-import-xlsx-'));
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Info').addRow(['Exported from SAP']);
+    const items = workbook.addWorksheet('Offene Posten');
+    items.addRow(['Belegnummer', 'Kunde', 'Belegart', 'Belegdatum', 'Nettof\u00e4lligkeit', 'Betrag in HW', 'Zuordnung']);
+    items.addRow([1800000555, { richText: [{ text: 'D-' }, { text: '100', font: { bold: true } }] }, 'RV', new Date(Date.UTC(2026, 0, 3)), '02.02.2026', 12345.67, 'PO-1']);
+    items.addRow([1600000556, 'D-100', 'DG', new Date(Date.UTC(2026, 0, 15)), new Date(Date.UTC(2026, 0, 15)), -250, null]);
+    items.addRow([1800000557, 'D-101', 'DR', new Date(Date.UTC(2026, 2, 1)), '31.03.2026', { formula: '1000.25*2', result: 2000.5 }, true]);
+    const file = join(dir, 'fbl5n.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const mapping = join(dir, 'sap.mapping.json');
+    writeFileSync(mapping, JSON.stringify({ ...JSON.parse(readFileSync(fixture('items-sap-de.mapping.json'), 'utf8')), sheet: 'Offene Posten' }));
+
+    expect(await cli('--file', file, '--entity', 'openItems', '--mapping', mapping)).toBe(0);
+    const rows = await testDb.db.selectFrom('open_items').select(['erp_key', 'kind', 'document_date', 'due_date', 'original_minor', 'reference']).where('erp_key', 'in', ['1800000555', '1600000556', '1800000557']).orderBy('erp_key').execute();
+    expect(rows).toEqual([
+      { erp_key: '1600000556', kind: 'credit_memo', document_date: '2026-01-15', due_date: '2026-01-15', original_minor: -25_000, reference: null },
+      { erp_key: '1800000555', kind: 'invoice', document_date: '2026-01-03', due_date: '2026-02-02', original_minor: 1_234_567, reference: 'PO-1' },
+      { erp_key: '1800000557', kind: 'invoice', document_date: '2026-03-01', due_date: '2026-03-31', original_minor: 200_050, reference: 'true' },
+    ]);
+
+    writeFileSync(mapping, JSON.stringify({ ...JSON.parse(readFileSync(fixture('items-sap-de.mapping.json'), 'utf8')), sheet: 'Posten' }));
+    expect(await cli('--file', file, '--entity', 'openItems', '--mapping', mapping)).toBe(2);
+    expect(err.join('\n')).toContain('The workbook has no sheet "Posten" (it has Info, Offene Posten).');
+    writeFileSync(join(dir, 'not.xlsx'), 'Belegnummer;Kunde\n1;D-100\n');
+    expect(await cli('--file', join(dir, 'not.xlsx'), '--entity', 'openItems', '--mapping', fixture('items-sap-de.mapping.json'))).toBe(2);
+    expect(err.join('\n')).toContain('cannot be read as an Excel workbook');
   });
 
   it('--assign gives the customers it committed to collectors by rules, and says so after the import report', async () => {
