@@ -82,10 +82,10 @@ function normalGroups(text: string, group: GroupSeparator): { readonly text: str
 function unsigned(text: string, negative: NegativeStyle): { readonly minus: boolean; readonly body: string } {
   if (negative === 'parentheses') {
     const inner = /^\((.*)\)$/.exec(text)?.[1];
-    return inner === undefined ? { minus: false, body: text } : { minus: true, body: inner.trim() };
+    return inner === undefined ? { minus: false, body: text } : { minus: true, body: inner };
   }
-  if (negative === 'trailing') return TRAILING_MINUS.test(text) ? { minus: true, body: text.slice(0, -1).trim() } : { minus: false, body: text };
-  if (MINUS.test(text)) return { minus: true, body: text.slice(1).trim() };
+  if (negative === 'trailing') return TRAILING_MINUS.test(text) ? { minus: true, body: text.slice(0, -1) } : { minus: false, body: text };
+  if (MINUS.test(text)) return { minus: true, body: text.slice(1) };
   return { minus: false, body: text.startsWith('+') ? text.slice(1) : text };
 }
 

@@ -27,7 +27,7 @@ export const mappingSchema = z
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     /** The worksheet of an .xlsx file; the first when absent. */
     sheet: z.string().min(1).max(31).optional(),
-    /** Of a CSV file read from disk (the CLI, the drop folder); JSON is UTF-8 by definition. */
+    /** Of a CSV file read from disk by the CLI; JSON is UTF-8 by definition. */
     encoding: z.enum(EXPORT_ENCODINGS).optional(),
     defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR').optional(),
     defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 code such as DE').optional(),

@@ -17,23 +17,31 @@ interface Mapped {
   readonly input: Record<string, unknown>;
   /** Fields whose code no value map lists, with the code. */
   readonly unmapped: ReadonlyMap<string, string>;
+  /** Fields whose code a value map turned into another value, with the code. */
+  readonly mapped: ReadonlyMap<string, string>;
 }
 
 /** The record's values with the mapping's value maps applied: each listed code becomes what it stands for. */
 function mapValues(record: RawRecord, valueMaps: ReadOptions['valueMaps']): Mapped {
   const input: Record<string, unknown> = {};
   const unmapped = new Map<string, string>();
+  const mapped = new Map<string, string>();
   for (const [target, source] of Object.entries(record.fields)) {
     const map = valueMaps[target];
     const code = describeValue(source.value).trim();
     if (map === undefined || code === '') input[target] = source.value;
-    else if (Object.hasOwn(map, code)) input[target] = map[code];
-    else unmapped.set(target, code);
+    else if (Object.hasOwn(map, code)) {
+      input[target] = map[code];
+      mapped.set(target, code);
+    } else unmapped.set(target, code);
   }
-  return { input, unmapped };
+  return { input, unmapped, mapped };
 }
 
-const listed = (map: Readonly<Record<string, string>> | undefined): string => Object.keys(map ?? {}).slice(0, 20).join(', ');
+const listed = (map: Readonly<Record<string, string>> | undefined): string => {
+  const codes = Object.keys(map ?? {});
+  return codes.length > 20 ? `${codes.slice(0, 20).join(', ')}, … ${String(codes.length - 20)} more` : codes.join(', ');
+};
 
 export function validateBatch(raw: RawBatch, options: ReadOptions): Validated {
   const schemas = recordSchemas(options);
@@ -46,20 +54,26 @@ export function validateBatch(raw: RawBatch, options: ReadOptions): Validated {
     const seen = new Map<string, { line: number; json: string }>();
     const out = batch[entity] as Located<EntityRecords[ImportEntity]>[];
     for (const record of raw[entity]) {
-      const { input, unmapped } = mapValues(record, options.valueMaps);
-      const result = schema.safeParse(input);
-      if (!result.success || unmapped.size > 0) {
+      const { input, unmapped, mapped } = mapValues(record, options.valueMaps);
+      if (unmapped.size > 0) {
+        // Only the codes are reported: the rest of the row would be judged against defaults that stand in for them.
         rejectedKeys[entity].add(describeValue(record.fields['key']?.value).trim());
         for (const [target, code] of unmapped) {
           const column = record.fields[target]?.column ?? target;
           rejected.push({ entity, line: record.line, column, value: code, reason: `"${code}" is not among the mapping's values for ${target} (listed: ${listed(options.valueMaps[target])})` });
         }
-        // A field whose code was refused is left out of the row, so it is reported once, for its code.
-        for (const issue of result.error?.issues ?? []) {
+        continue;
+      }
+      const result = schema.safeParse(input);
+      if (!result.success) {
+        rejectedKeys[entity].add(describeValue(record.fields['key']?.value).trim());
+        for (const issue of result.error.issues) {
           const target = String(issue.path[0] ?? '');
-          if (unmapped.has(target)) continue;
           const source = record.fields[target];
-          rejected.push({ entity, line: record.line, column: source?.column ?? target, value: describeValue(source?.value), reason: issue.message });
+          const code = mapped.get(target);
+          // A value the mapping put there: the mistake is in the mapping, so it says so.
+          const reason = code === undefined ? issue.message : `"${code}" maps to "${String(input[target])}" in the mapping's values: ${issue.message}`;
+          rejected.push({ entity, line: record.line, column: source?.column ?? target, value: describeValue(source?.value), reason });
         }
         continue;
       }

@@ -207,13 +207,15 @@ const APOSTROPHES = /['\u2019]/;
 
 /**
  * Grouping must look like grouping, so a mistyped "1,2,3" is refused rather than read as 123:
- * a lead of 1-3 digits, then groups of 3 (or 2, as in the Indian 1,23,456), the last always 3.
+ * a lead of 1-3 digits, then groups of 3, or of 2 as in the Indian 12,34,567, the last always 3.
+ * One number keeps one pattern: 1,234,56,789 is refused.
  */
 export function wellGrouped(groups: readonly string[]): boolean {
-  return groups.every((part, index) => {
-    if (index === 0) return groups.length === 1 ? /^\d+$/.test(part) : /^\d{1,3}$/.test(part);
-    return index === groups.length - 1 ? /^\d{3}$/.test(part) : /^\d{2,3}$/.test(part);
-  });
+  const [lead = '', ...rest] = groups;
+  if (rest.length === 0) return /^\d+$/.test(lead);
+  const middle = rest.slice(0, -1);
+  const width = middle[0]?.length ?? 3;
+  return /^\d{1,3}$/.test(lead) && /^\d{3}$/.test(rest.at(-1) ?? '') && (width === 2 || width === 3) && middle.every((part) => new RegExp(`^\\d{${String(width)}}$`).test(part));
 }
 
 /** Removes a currency code or symbol written before or after the number, never from its middle. */

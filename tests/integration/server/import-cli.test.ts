@@ -82,9 +82,10 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
   it('reads a Windows-1252 export when the mapping declares it, and names the line when it does not', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ledgerline-import-cli-'));
     const file = join(dir, 'kunden-1252.csv');
-    // "Müller & Söhne" and "Café Größe" as an older SAP system writes them: one byte per umlaut.
-    const text = 'Kunde;Name;Land;Waehrung\r\nW-1;M\u00fcller & S\u00f6hne;DE;EUR\r\nW-2;Caf\u00e9 Gr\u00f6\u00dfe;AT;EUR\r\n';
-    writeFileSync(file, Buffer.from(text, 'latin1'));
+    // "Müller & Söhne" and "O’Brien – Café Größe €" as an older SAP system writes them: one byte each,
+    // the apostrophe, the dash and the euro sign from Windows-1252's own block (0x92, 0x96, 0x80).
+    const bytes = Buffer.from('Kunde;Name;Land;Waehrung\r\nW-1;M\u00fcller & S\u00f6hne;DE;EUR\r\nW-2;O\u0092Brien \u0096 Caf\u00e9 Gr\u00f6\u00dfe \u0080;AT;EUR\r\n', 'latin1');
+    writeFileSync(file, bytes);
     const columns = { key: 'Kunde', name: 'Name', country: 'Land', currency: 'Waehrung' };
     const declared = join(dir, 'declared.mapping.json');
     writeFileSync(declared, JSON.stringify({ columns, delimiter: ';', encoding: 'windows-1252' }));
@@ -99,7 +100,7 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
     const names = await testDb.db.selectFrom('customers').select(['erp_key', 'name']).where('erp_key', 'like', 'W-%').orderBy('erp_key').execute();
     expect(names).toEqual([
       { erp_key: 'W-1', name: 'M\u00fcller & S\u00f6hne' },
-      { erp_key: 'W-2', name: 'Caf\u00e9 Gr\u00f6\u00dfe' },
+      { erp_key: 'W-2', name: 'O\u2019Brien \u2013 Caf\u00e9 Gr\u00f6\u00dfe \u20ac' },
     ]);
   });
 
@@ -111,7 +112,7 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
     items.addRow(['Belegnummer', 'Kunde', 'Belegart', 'Belegdatum', 'Nettof\u00e4lligkeit', 'Betrag in HW', 'Zuordnung']);
     items.addRow([1800000555, { richText: [{ text: 'D-' }, { text: '100', font: { bold: true } }] }, 'RV', new Date(Date.UTC(2026, 0, 3)), '02.02.2026', 12345.67, 'PO-1']);
     items.addRow([1600000556, 'D-100', 'DG', new Date(Date.UTC(2026, 0, 15)), new Date(Date.UTC(2026, 0, 15)), -250, null]);
-    items.addRow([1800000557, 'D-101', 'DR', new Date(Date.UTC(2026, 2, 1)), '31.03.2026', { formula: '1000.25*2', result: 2000.5 }, true]);
+    items.addRow([1800000557, 'D-101', 'DR', new Date(Date.UTC(2026, 2, 1)), '31.03.2026', { formula: '1234.56-1000', result: 1234.56 - 1000 }, { text: { richText: [{ text: 'PO-' }, { text: '9' }] }, hyperlink: 'https://erp.example/po/9' }]);
     const file = join(dir, 'fbl5n.xlsx');
     await workbook.xlsx.writeFile(file);
     const mapping = join(dir, 'sap.mapping.json');
@@ -122,8 +123,24 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
     expect(rows).toEqual([
       { erp_key: '1600000556', kind: 'credit_memo', document_date: '2026-01-15', due_date: '2026-01-15', original_minor: -25_000, reference: null },
       { erp_key: '1800000555', kind: 'invoice', document_date: '2026-01-03', due_date: '2026-02-02', original_minor: 1_234_567, reference: 'PO-1' },
-      { erp_key: '1800000557', kind: 'invoice', document_date: '2026-03-01', due_date: '2026-03-31', original_minor: 200_050, reference: 'true' },
+      // Excel's stored 234.55999999999995 is the 234.56 it shows; a hyperlink's rich text is its text.
+      { erp_key: '1800000557', kind: 'invoice', document_date: '2026-03-01', due_date: '2026-03-31', original_minor: 23_456, reference: 'PO-9' },
     ]);
+
+    // An error cell and a formula never calculated refuse their rows; a merged cell's copies read as empty.
+    const odd = workbook.addWorksheet('Odd');
+    odd.addRow(['Belegnummer', 'Kunde', 'Belegart', 'Belegdatum', 'Nettof\u00e4lligkeit', 'Betrag in HW', 'Zuordnung']);
+    odd.addRow([1800000601, 'D-100', 'RV', '01.03.2026', '31.03.2026', { error: '#N/A' }, null]);
+    odd.addRow([1800000602, 'D-100', 'RV', '01.03.2026', '31.03.2026', { formula: 'B9*2' }, null]);
+    odd.addRow([1800000603, 'D-100', 'RV', '01.03.2026', '31.03.2026', 10, 'PO-77']);
+    odd.mergeCells('G4:H4');
+    const oddFile = join(dir, 'odd.xlsx');
+    await workbook.xlsx.writeFile(oddFile);
+    writeFileSync(mapping, JSON.stringify({ ...JSON.parse(readFileSync(fixture('items-sap-de.mapping.json'), 'utf8')), sheet: 'Odd' }));
+    expect(await cli('--file', oddFile, '--entity', 'openItems', '--mapping', mapping)).toBe(1);
+    expect(out).toContain('line 2, column Betrag in HW (openItems): "": Excel error #N/A');
+    expect(out).toContain('line 3, column Betrag in HW (openItems): "": a formula without a computed value (open the file in Excel and save it)');
+    expect(out.filter((line) => line.startsWith('line 4'))).toEqual([]);
 
     writeFileSync(mapping, JSON.stringify({ ...JSON.parse(readFileSync(fixture('items-sap-de.mapping.json'), 'utf8')), sheet: 'Posten' }));
     expect(await cli('--file', file, '--entity', 'openItems', '--mapping', mapping)).toBe(2);

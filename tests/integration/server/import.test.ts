@@ -64,6 +64,18 @@ describe.each(BACKENDS)('ERP import of CSV with a mapping and of JSON on %s', (k
     expect(await itemKeys()).toEqual(before);
   });
 
+  it('says when a refused value came from the mapping, and reports only the code when a code is not listed', async () => {
+    const base = mapping('items-sap-de.mapping.json');
+    const typo = { ...base, values: { kind: { RV: 'invoce', DR: 'invoice', DG: 'credit_memo', DZ: 'payment_on_account' } } };
+    const report = await run({ format: 'csv', entity: 'openItems', mapping: typo, content: fixture('items-sap-de.csv') });
+    expect(report.committed).toBe(false);
+    expect(report.rejected).toEqual([expect.objectContaining({ line: 2, column: 'Belegart', value: 'RV', reason: expect.stringMatching(/^"RV" maps to "invoce" in the mapping's values: one of invoice, / ) as unknown })]);
+    // The currency code is not listed: its amount is not judged against the default currency that would stand in.
+    const currencies = { ...base, columns: { ...base.columns, currency: 'Zuordnung' }, values: { ...base.values, currency: { 'PO-4711': 'EUR' } }, defaultCurrency: 'JPY' };
+    const refused = await run({ format: 'csv', entity: 'openItems', mapping: currencies, content: fixture('items-sap-de.csv') });
+    expect(refused.rejected.filter((rejection) => rejection.line === 3)).toEqual([expect.objectContaining({ column: 'Zuordnung', value: 'RMA-17' })]);
+  });
+
   it('refuses a mapping whose values name a field the entity lacks, or whose grouping is its decimal separator', async () => {
     const base = mapping('items-sap-de.mapping.json');
     await expect(run({ format: 'csv', entity: 'openItems', mapping: { ...base, values: { colour: { R: 'red' } } }, content: fixture('items-sap-de.csv') })).rejects.toThrow(/values for fields openItems do not have: colour/);
