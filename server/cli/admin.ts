@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword, rotateLogEpoch, setTeamTimeZone } from './admin-commands';
 import { AdminError } from './admin-error';
+import { runDetail, runLine } from '../import/run-report';
+import { importRun, listImportRuns } from '../import/runs';
 import { assignFromSource, AssignmentReasonSchema, formatAssignmentReport, readAssignmentFile } from './bulk-assign';
 import { readPasswordFromStdin, readPasswordFromTerminal } from './password-input';
 
@@ -28,6 +30,8 @@ Commands:
   assign-from-file <mapping.csv|rules.json> [--dry-run] [--everyone] [--reason <text>] [--json]
   list-users [--json]
   rotate-log-epoch
+  import-runs [--limit <n>] [--json]     the latest ERP import runs (CLI, API and drop folder), newest first
+  import-run <id> [--json]               one run's report: counts and every refusal kept
 
 A team's zone (an IANA name such as Europe/Berlin) sets the day its promises are judged as of;
 without one, or after --clear, the team works in the server's own zone (LEDGERLINE_SERVER_TIME_ZONE).
@@ -63,6 +67,7 @@ const OPTIONS = {
   reason: { type: 'string' },
   'time-zone': { type: 'string' },
   clear: { type: 'boolean' },
+  limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -79,7 +84,11 @@ const COMMANDS: Readonly<Record<string, { options: readonly (keyof Values)[]; po
   'assign-from-file': { options: ['dry-run', 'everyone', 'reason', 'json'], positionals: [1, 1], what: 'one file: a .csv mapping or a .json rule set' },
   'list-users': { options: ['json'], positionals: [0, 0], what: 'no arguments' },
   'rotate-log-epoch': { options: [], positionals: [0, 0], what: 'no arguments' },
+  'import-runs': { options: ['limit', 'json'], positionals: [0, 0], what: 'no arguments' },
+  'import-run': { options: ['json'], positionals: [1, 1], what: 'a run id' },
 };
+
+const MAX_LISTED_RUNS = 1000;
 
 function parse(argv: readonly string[]): { command: string; args: string[]; values: Values } {
   let parsed: { values: Values; positionals: string[] };
@@ -104,6 +113,8 @@ function parse(argv: readonly string[]): { command: string; args: string[]; valu
     throw new UsageError('set-team-time-zone takes a team name and either a time zone or --clear.');
   }
   if (command === 'assign-customers' && parsed.values.collector === undefined) throw new UsageError('assign-customers needs --collector <username>.');
+  const limit = parsed.values.limit;
+  if (limit !== undefined && !(/^\d+$/.test(limit) && Number(limit) >= 1 && Number(limit) <= MAX_LISTED_RUNS)) throw new UsageError(`--limit takes a whole number from 1 to ${String(MAX_LISTED_RUNS)}.`);
   if (parsed.values.reason !== undefined) {
     const reason = AssignmentReasonSchema.safeParse(parsed.values.reason);
     if (!reason.success) throw new UsageError(`--reason ${reason.error.issues[0]?.message ?? 'is not valid'}.`);
@@ -188,6 +199,20 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
       for (const u of users) {
         io.stdout([u.username, u.role, u.team ?? '-', `${u.customers} customers`, u.disabled ? 'DISABLED' : '', u.displayName].join('\t'));
       }
+      return;
+    }
+    case 'import-runs': {
+      const runs = await listImportRuns(db, Number(values.limit ?? '20'));
+      if (values.json === true) io.stdout(JSON.stringify(runs));
+      else if (runs.length === 0) io.stdout('No import has run yet.');
+      else for (const run of runs) io.stdout(runLine(run));
+      return;
+    }
+    case 'import-run': {
+      const run = await importRun(db, first);
+      if (run === null) throw new AdminError(`There is no import run "${first}".`);
+      if (values.json === true) io.stdout(JSON.stringify(run));
+      else for (const line of runDetail(run)) io.stdout(line);
       return;
     }
     case 'rotate-log-epoch': {

@@ -4,7 +4,7 @@
  * were rejected (nothing applied unless --allow-partial), 2 bad arguments, mapping or file.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../../shared/domain/clock';
@@ -14,21 +14,24 @@ import { openConfiguredDb, runIfEntryPoint } from './cli-main';
 import { AdminError } from './admin-error';
 import { assignFromSource, formatAssignmentReport, readAssignmentFile, type AssignmentSource } from './bulk-assign';
 import { PRESETS } from '../import/presets';
-import { runImport, type ImportSource } from '../import/run';
-import { decodeExport, type ExportEncoding } from '../import/encoding';
+import { runRecordedImport, type ImportSource } from '../import/run';
+import { runFileOf, type ImportRunFile } from '../import/runs';
+import { decodeExport } from '../import/encoding';
+import { sourceOfFile, type FileReading } from '../import/file-source';
 import { mappingSchema, type Mapping } from '../import/sources';
 import { IMPORT_ENTITIES, ImportInputError, isImportEntity, type ImportReport } from '../import/types';
 
 export const USAGE = `Usage: tsx server/cli/import.ts --file <path> (--preset <name> | --entity <entity> [--mapping <mapping.json>]) [options]
 
-  --file <path>        the export: .json (an array of records), .xlsx (Excel, read with the CSV's mapping)
-                       or CSV (any other extension)
-  --preset <name>      a built-in mapping:
+  --file <path>        the export: .json (an array of records, or an API response for a preset), .xlsx
+                       (Excel, read with the CSV's mapping) or CSV (any other extension)
+  --preset <name>      a built-in mapping (docs/import/), amended by --mapping where given:
 ${[...PRESETS.values()].map((preset) => `                         ${preset.name}: ${preset.description}`).join('\n')}
   --entity <entity>    what the file holds: ${IMPORT_ENTITIES.join(', ')}
   --mapping <path>     JSON mapping (columns, dateFormat, decimalSeparator, groupSeparator, negativeNumbers,
                        values, delimiter, encoding, sheet, defaultCurrency, defaultCountry); required
-                       for CSV and XLSX with --entity, optional for JSON
+                       for CSV and XLSX with --entity, optional for JSON; with --preset, what it names
+                       replaces the preset's and its values add codes
   --allow-partial      apply the valid rows even if some are rejected
   --dry-run            validate and count, commit nothing
   --json               print the report as JSON
@@ -76,19 +79,9 @@ function parse(argv: readonly string[]): Values {
   }
   if (values.file === undefined) throw new UsageError('Name the file with --file.');
   if ((values.preset === undefined) === (values.entity === undefined)) throw new UsageError('Give either --preset or --entity.');
-  if (values.preset !== undefined && values.mapping !== undefined) throw new UsageError('A preset brings its own mapping; drop --mapping.');
   if (values.entity !== undefined && !isImportEntity(values.entity)) throw new UsageError(`Unknown entity "${values.entity}" (known: ${IMPORT_ENTITIES.join(', ')}).`);
   if (values.assign !== undefined && values['dry-run'] === true) throw new UsageError('--assign works on what an import committed; drop --dry-run (assign-from-file --dry-run plans on its own).');
   return values;
-}
-
-async function readJson(io: ImportIo, path: string, what: string): Promise<unknown> {
-  const text = await readText(io, path);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UsageError(`The ${what} ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 async function readBytes(io: ImportIo, path: string): Promise<Uint8Array> {
@@ -99,38 +92,27 @@ async function readBytes(io: ImportIo, path: string): Promise<Uint8Array> {
   }
 }
 
-/** The file as text in `encoding`; a file that is not in it is a usage error naming the line. */
-async function readText(io: ImportIo, path: string, encoding: ExportEncoding = 'utf-8'): Promise<string> {
-  const bytes = await readBytes(io, path);
-  try {
-    return decodeExport(bytes, encoding, path);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
 async function readMapping(io: ImportIo, path: string | undefined): Promise<Mapping | undefined> {
   if (path === undefined) return undefined;
-  const parsed = mappingSchema.safeParse(await readJson(io, path, 'mapping'));
+  const text = decodeExport(await readBytes(io, path), 'utf-8', path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`The mapping ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = mappingSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new UsageError(`The mapping ${path} is not valid: ${issue === undefined ? 'unknown problem' : `${issue.path.join('.') || '(top level)'}: ${issue.message}`}`);
 }
 
-async function sourceOf(io: ImportIo, values: Values): Promise<ImportSource> {
-  const file = values.file ?? '';
-  if (values.preset !== undefined) return { format: 'csv', preset: values.preset, content: await readText(io, file) };
+async function readingOf(io: ImportIo, values: Values): Promise<FileReading> {
+  const mapping = await readMapping(io, values.mapping);
+  if (values.preset !== undefined) return { preset: values.preset, mapping };
   const entity = values.entity ?? '';
   if (!isImportEntity(entity)) throw new UsageError('Give --entity.');
-  const mapping = await readMapping(io, values.mapping);
-  if (extname(file).toLowerCase() === '.json') {
-    const records = await readJson(io, file, 'file');
-    if (!Array.isArray(records)) throw new UsageError(`${file} must hold a JSON array of records.`);
-    return { format: 'json', entity, mapping, records };
-  }
-  if (mapping === undefined) throw new UsageError('A CSV or XLSX import with --entity needs --mapping <mapping.json>.');
-  if (extname(file).toLowerCase() === '.xlsx') return { format: 'xlsx', entity, mapping, content: await readBytes(io, file) };
-  return { format: 'csv', entity, mapping, content: await readText(io, file, mapping.encoding) };
+  return { entity, mapping };
 }
 
 export function formatReport(report: ImportReport): string[] {
@@ -158,27 +140,31 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
   }
   let values: Values;
   let source: ImportSource;
+  let file: ImportRunFile;
   let assignment: AssignmentSource | null = null;
   try {
     values = parse(argv);
-    source = await sourceOf(io, values);
-    if (values.assign !== undefined) assignment = readAssignmentFile(values.assign, await readText(io, values.assign));
+    const bytes = await readBytes(io, values.file ?? '');
+    file = runFileOf(basename(values.file ?? ''), bytes);
+    source = sourceOfFile(values.file ?? '', bytes, await readingOf(io, values));
+    if (values.assign !== undefined) assignment = readAssignmentFile(values.assign, decodeExport(await readBytes(io, values.assign), 'utf-8', values.assign));
   } catch (error) {
-    if (!(error instanceof UsageError) && !(error instanceof AdminError)) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof AdminError) && !(error instanceof ImportInputError)) throw error;
     io.stderr(`${error.message}\n\n${USAGE}`);
     return 2;
   }
   const store = await io.openDb();
   try {
-    const report = await runImport(store.db, { clock: io.clock ?? systemClock, defaultTimeZone: store.timeZone ?? systemTimeZone() }, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] });
+    const day = { clock: io.clock ?? systemClock, defaultTimeZone: store.timeZone ?? systemTimeZone() };
+    const { report, run } = await runRecordedImport(store.db, day, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] }, { origin: 'cli', file });
     // A second transaction: the import stands whatever the assignment finds; its report says which did what.
     const assigned =
       assignment === null || !report.committed
         ? null
         : await assignFromSource(store.db, io.clock ?? systemClock, { source: assignment, reason: `assigned on import of ${basename(values.file ?? '')}` });
     // One JSON document on stdout: the import's report, and the assignment's beside it when there is one.
-    if (values.json === true) io.stdout(JSON.stringify(assigned === null ? report : { ...report, assignment: assigned }));
-    else for (const line of [...formatReport(report), ...(assigned === null ? [] : formatAssignmentReport(assigned))]) io.stdout(line);
+    if (values.json === true) io.stdout(JSON.stringify(assigned === null ? { ...report, runId: run.id } : { ...report, runId: run.id, assignment: assigned }));
+    else for (const line of [...formatReport(report), `Run ${run.id} (npm run server:admin -- import-run ${run.id}).`, ...(assigned === null ? [] : formatAssignmentReport(assigned))]) io.stdout(line);
     return report.rejected.length > 0 || (assigned?.rejected.length ?? 0) > 0 ? 1 : 0;
   } catch (error) {
     if (!(error instanceof ImportInputError)) throw error;

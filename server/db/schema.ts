@@ -96,6 +96,31 @@ export interface ClientMutationsTable {
   at: string;
 }
 
+export const IMPORT_ORIGINS = ['folder', 'cli', 'http'] as const;
+export type ImportOrigin = (typeof IMPORT_ORIGINS)[number];
+export const IMPORT_OUTCOMES = ['imported', 'imported_partially', 'rejected', 'dry_run', 'failed', 'duplicate'] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
+/** One ERP import run's report (migration 012); `counts` and `rejections` are JSON text. */
+export interface ImportRunsTable {
+  id: string;
+  origin: ImportOrigin;
+  file_name: string | null;
+  file_sha256: string | null;
+  file_bytes: number | null;
+  /** How the file was read: `preset sap-fbl5n-en`, or `openItems with a mapping`. */
+  source: string;
+  started_at: string;
+  finished_at: string;
+  outcome: ImportOutcome;
+  counts: string;
+  rejection_count: number;
+  /** The first refusals (IMPORT_RUN_KEPT_REJECTIONS); `rejection_count` says how many there were. */
+  rejections: string;
+  /** Why a run failed, or which run a duplicate repeats. */
+  message: string | null;
+}
+
 export interface ServerDatabase {
   schema_meta: SchemaMetaTable;
   teams: TeamsTable;
@@ -118,6 +143,7 @@ export interface ServerDatabase {
   change_log: ChangeLogTable;
   clients: ClientsTable;
   client_mutations: ClientMutationsTable;
+  import_runs: ImportRunsTable;
 }
 
 export type ServerRow<T extends keyof ServerDatabase> = Selectable<ServerDatabase[T]>;

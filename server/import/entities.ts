@@ -189,6 +189,8 @@ function openItemSchema(options: ReadOptions) {
     .transform((row, ctx): EntityRecords['openItems'] => {
       const originalMinor = toMinor(ctx, 'originalAmount', row.originalAmount, row.currency);
       const openMinor = row.openAmount === undefined ? originalMinor : toMinor(ctx, 'openAmount', row.openAmount, row.currency);
+      // What is still open of a credit is a credit: an export writing it unsigned would turn it into a debt.
+      if (Math.sign(openMinor) * Math.sign(originalMinor) < 0) ctx.addIssue({ code: 'custom', message: `the open amount has the opposite sign of the original amount (${row.originalAmount})`, path: ['openAmount'] });
       const givenDisputedMinor = row.disputedAmount === undefined ? null : toMinor(ctx, 'disputedAmount', row.disputedAmount, row.currency);
       const disputed = row.disputed ?? (givenDisputedMinor ?? 0) > 0;
       // The ERP flags the item disputed and names no amount: all that is open is in dispute, so it is

@@ -52,8 +52,11 @@ export type DecimalSeparator = '.' | ',';
 /** Grouping separators ERPs write: dot, comma, apostrophe (Swiss; either one), and a space of any width. */
 export const GROUP_SEPARATORS = ['.', ',', "'", '\u2019', ' ', '\u00a0', '\u202f'] as const;
 export type GroupSeparator = (typeof GROUP_SEPARATORS)[number];
-/** Where the minus of a negative amount goes: -250.00, 250.00- (SAP) or (250.00) (accounting reports). */
-export const NEGATIVE_STYLES = ['leading', 'trailing', 'parentheses'] as const;
+/**
+ * Where the minus of a negative amount goes: -250.00, 250.00- (SAP's lists) or (250.00) (accounting
+ * reports); or either of the first two, as one SAP report writes the one and its spreadsheet export the other.
+ */
+export const NEGATIVE_STYLES = ['leading', 'trailing', 'parentheses', 'leading_or_trailing'] as const;
 export type NegativeStyle = (typeof NEGATIVE_STYLES)[number];
 
 /** How an export writes numbers: declared in the mapping, never guessed. */
@@ -84,7 +87,8 @@ function unsigned(text: string, negative: NegativeStyle): { readonly minus: bool
     const inner = /^\((.*)\)$/.exec(text)?.[1];
     return inner === undefined ? { minus: false, body: text } : { minus: true, body: inner };
   }
-  if (negative === 'trailing') return TRAILING_MINUS.test(text) ? { minus: true, body: text.slice(0, -1) } : { minus: false, body: text };
+  if ((negative === 'trailing' || negative === 'leading_or_trailing') && TRAILING_MINUS.test(text)) return { minus: true, body: text.slice(0, -1) };
+  if (negative === 'trailing') return { minus: false, body: text };
   if (MINUS.test(text)) return { minus: true, body: text.slice(1) };
   return { minus: false, body: text.startsWith('+') ? text.slice(1) : text };
 }
@@ -112,6 +116,7 @@ export function exampleIn(style: NumberStyle): string {
   const group = style.group === null ? '' : style.group === '\u00a0' || style.group === '\u202f' ? ' ' : style.group;
   const digits = `1${group}234${style.decimal}56`;
   if (style.negative === 'parentheses') return `(${digits})`;
+  if (style.negative === 'leading_or_trailing') return `-${digits} or ${digits}-`;
   return style.negative === 'trailing' ? `${digits}-` : `-${digits}`;
 }
 

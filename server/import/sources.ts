@@ -7,7 +7,7 @@ import { columnIndexes, readCsv, type CsvTable } from './csv';
 import { ENTITY_FIELDS } from './entities';
 import { EXPORT_ENCODINGS } from './encoding';
 import { readXlsx } from './xlsx';
-import { GROUP_SEPARATORS, isDateFormat, NEGATIVE_STYLES } from './fields';
+import { decimalOfNumber, GROUP_SEPARATORS, isDateFormat, NEGATIVE_STYLES } from './fields';
 import { ImportInputError, IMPORT_ENTITIES, type ImportEntity, type RawBatch, type RawRecord, type ReadOptions, type Rejection } from './types';
 
 /** A source code (an SAP document type such as RV) and the value it stands for (invoice). */
@@ -37,6 +37,20 @@ export const mappingSchema = z
     path: ['groupSeparator'],
   });
 export type Mapping = z.infer<typeof mappingSchema>;
+
+/**
+ * A preset's mapping amended by the user's: what the amendment names replaces the preset's (a
+ * column, a setting), and its value maps add codes to the preset's. Checked as one mapping.
+ */
+export function amendedMapping(base: Mapping, amendment: Mapping | undefined): Mapping {
+  if (amendment === undefined) return base;
+  const values: Record<string, Record<string, string>> = { ...base.values };
+  for (const [target, codes] of Object.entries(amendment.values ?? {})) values[target] = { ...values[target], ...codes };
+  const parsed = mappingSchema.safeParse({ ...base, ...amendment, columns: { ...base.columns, ...amendment.columns }, values });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ImportInputError(`The mapping does not amend the preset: ${issue === undefined ? 'unknown problem' : `${issue.path.join('.')}: ${issue.message}`}.`, 'mapping');
+}
 
 export function readOptionsOf(mapping: Mapping): ReadOptions {
   return {
@@ -99,6 +113,58 @@ function tableRecords(entity: ImportEntity, table: CsvTable, columns: Record<str
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The records of a saved API response: the array itself, or the array in its envelope property
+ * (`items` of an Oracle REST collection, `value` of an OData response).
+ */
+export function envelopedRecords(document: unknown, envelope: string | undefined): readonly unknown[] {
+  if (Array.isArray(document)) return document;
+  if (envelope !== undefined && isPlainObject(document) && Object.hasOwn(document, envelope)) {
+    const records = document[envelope];
+    if (Array.isArray(records)) return records;
+  }
+  throw new ImportInputError(envelope === undefined ? 'The file must hold a JSON array of records.' : `The file must hold a JSON array of records, or an object with the array in "${envelope}" (the API's response as saved).`, 'content');
+}
+
+/**
+ * A JSON property's value as an export's text would have it: a JSON number by its shortest exact
+ * text (an ID of 15 digits is a key like any other), a flag as true or false. An integer beyond
+ * 2^53 was already rounded by JSON.parse: left a number, so the key field refuses it instead of
+ * storing a wrong key. Text, null and absence pass as they are.
+ */
+function jsonCell(value: unknown): unknown {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'number') return value ?? undefined;
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) return value;
+  return decimalOfNumber(value) ?? value;
+}
+
+/**
+ * JSON records under the vendor's own property names, read through the mapping's columns as a CSV's
+ * header is. A required field's property that no record has is a mistake in the mapping (or the
+ * wrong file), named before anything is read.
+ */
+export function jsonColumnRecords(entity: ImportEntity, records: readonly unknown[], mapping: Mapping): SourceRecords {
+  const columns = checkColumns(entity, mapping);
+  const objects = records.filter(isPlainObject);
+  const absent = ENTITY_FIELDS[entity].required.map((target) => columns[target] ?? target).filter((property) => objects.length > 0 && !objects.some((record) => Object.hasOwn(record, property)));
+  if (absent.length > 0) throw new ImportInputError(`The mapping names properties no record has: ${absent.join(', ')}.`, 'mapping');
+  const raw = emptyBatch();
+  const rejected: Rejection[] = [];
+  records.forEach((record, index) => {
+    const line = index + 1;
+    if (!isPlainObject(record)) {
+      rejected.push({ entity, line, column: '(record)', value: describeValue(record), reason: 'expected an object' });
+      return;
+    }
+    raw[entity].push({
+      line,
+      fields: Object.fromEntries(Object.entries(columns).map(([target, property]) => [target, { column: property, value: Object.hasOwn(record, property) ? jsonCell(record[property]) : undefined }])),
+    });
+  });
+  return { raw, rejected };
+}
 
 /** JSON records use the target field names; `line` is the record's position (1-based). */
 export function jsonRecords(entity: ImportEntity, records: readonly unknown[]): SourceRecords {

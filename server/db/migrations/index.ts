@@ -15,6 +15,7 @@ import * as m008 from './008-assignment-reason';
 import * as m009 from './009-team-time-zone';
 import * as m010 from './010-promise-made-on';
 import * as m011 from './011-iso-currency-digits';
+import * as m012 from './012-import-runs';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -28,6 +29,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '009-team-time-zone': { up: m009.up },
   '010-promise-made-on': { up: m010.up },
   '011-iso-currency-digits': { up: m011.up },
+  '012-import-runs': { up: m012.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

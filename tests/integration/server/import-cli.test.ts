@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock';
 import { runImportCli, type ImportIo } from '../../../server/cli/import';
+import { importRun, listImportRuns } from '../../../server/import/runs';
 import { BACKENDS, openTestDb, type TestDb } from './support/backends';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url));
@@ -42,7 +44,7 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
     expect(await cli('--file', 'x.csv', '--entity', 'invoices')).toBe(2);
     expect(err.join('\n')).toContain('Unknown entity "invoices"');
     expect(await cli('--file', fixture('customers-de.csv'), '--entity', 'customers')).toBe(2);
-    expect(err.join('\n')).toContain('needs --mapping');
+    expect(err.join('\n')).toContain('A CSV or XLSX import of an entity needs a mapping.');
     expect(await cli('--file', fixture('missing.csv'), '--preset', 'ibm-ar')).toBe(2);
     expect(err.join('\n')).toContain('Cannot read');
     expect(await cli('--help')).toBe(0);
@@ -55,9 +57,24 @@ describe.each(BACKENDS)('import CLI on %s', (kind) => {
     expect(await testDb.db.selectFrom('customers').select('erp_key').execute()).toEqual([]);
 
     expect(await cli('--file', fixture('customers-de.csv'), '--entity', 'customers', '--mapping', fixture('customers-de.mapping.json'))).toBe(0);
-    expect(out).toEqual(['Imported.', '  customers: 2 inserted, 0 updated, 0 unchanged']);
+    expect(out.slice(0, 2)).toEqual(['Imported.', '  customers: 2 inserted, 0 updated, 0 unchanged']);
+    const runId = /^Run (\S+) \(npm run server:admin -- import-run \1\)\.$/.exec(out[2] ?? '')?.[1] ?? '';
+    // The run's report is kept: which file, its hash, what came of it.
+    expect(await importRun(testDb.db, runId)).toMatchObject({
+      origin: 'cli',
+      file: { name: 'customers-de.csv', sha256: createHash('sha256').update(readFileSync(fixture('customers-de.csv'))).digest('hex'), bytes: readFileSync(fixture('customers-de.csv')).byteLength },
+      source: 'customers by mapping (csv)',
+      outcome: 'imported',
+      counts: { customers: { inserted: 2, updated: 0, unchanged: 0 } },
+      rejectionCount: 0,
+      startedAt: '2026-03-02T09:00:00.000Z',
+    });
     expect(await cli('--file', fixture('customers.json'), '--entity', 'customers', '--json')).toBe(0);
-    expect(JSON.parse(out[0] ?? '')).toMatchObject({ committed: true, applied: { customers: { inserted: 2 } } });
+    const json = JSON.parse(out[0] ?? '') as { runId: string };
+    expect(json).toMatchObject({ committed: true, applied: { customers: { inserted: 2 } } });
+    expect((await listImportRuns(testDb.db, 10)).map((run) => [run.id, run.outcome, run.file?.name])).toEqual(
+      expect.arrayContaining([[runId, 'imported', 'customers-de.csv'], [json.runId, 'imported', 'customers.json']]),
+    );
   });
 
   it('exits 1 and prints every rejected row; --allow-partial applies the rest', async () => {

@@ -67,13 +67,22 @@ describe('ERP import field readers', () => {
     for (const space of [' ', '\u00a0', '\u202f']) expect(canonicalDecimal(`-1${space}234${space}567,89`, french)).toBe('-1234567.89');
     // Indian grouping: 1,23,456.00.
     expect(canonicalDecimal('1,23,456.00', { decimal: '.', group: ',', negative: 'leading' })).toBe('123456.00');
+    // SAP's list writes 250,00-, its spreadsheet export -250,00: a preset for both reads either, never both at once.
+    const either: NumberStyle = { ...SAP_DE, negative: 'leading_or_trailing' };
+    expect(canonicalDecimal('250,00-', either)).toBe('-250.00');
+    expect(canonicalDecimal('-1.250,00', either)).toBe('-1250.00');
+    expect(canonicalDecimal('\u22121.250,00', either)).toBe('-1250.00');
+    expect(canonicalDecimal('1.250,00', either)).toBe('1250.00');
+    expect(canonicalDecimal('-250,00-', either)).toBeNull();
+    expect(canonicalDecimal('(250,00)', either)).toBeNull();
+    expect(exampleIn(either)).toBe('-1.234,56 or 1.234,56-');
     expect(exampleIn(SAP_DE)).toBe('1.234,56-');
     expect(exampleIn(accounting)).toBe('(1,234.56)');
     expect(exampleIn(PLAIN_NUMBERS)).toBe('-1234.56');
   });
 
   it('read back every amount written in any declared style', () => {
-    const styles: NumberStyle[] = [PLAIN_NUMBERS, COMMA, SAP_DE, { decimal: '.', group: ',', negative: 'parentheses' }, { decimal: ',', group: '\u202f', negative: 'leading' }, { decimal: '.', group: "'", negative: 'trailing' }];
+    const styles: NumberStyle[] = [PLAIN_NUMBERS, COMMA, SAP_DE, { decimal: '.', group: ',', negative: 'parentheses' }, { decimal: ',', group: '\u202f', negative: 'leading' }, { decimal: '.', group: "'", negative: 'trailing' }, { decimal: ',', group: '.', negative: 'leading_or_trailing' }];
     const write = (cents: number, style: NumberStyle): string => {
       const whole = String(Math.floor(Math.abs(cents) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, style.group ?? '');
       const digits = `${whole}${style.decimal}${String(Math.abs(cents) % 100).padStart(2, '0')}`;

@@ -1,18 +1,12 @@
 /**
- * Built-in mappings for known exports. A preset reads one CSV row into records of several
- * entities at once (a settled invoice is an item, a payment and the clearing between them).
+ * IBM's public accounts-receivable sample, read one CSV row into records of several entities at
+ * once: a settled invoice is an item, a payment and the clearing between them.
  */
-import { columnIndexes, readCsv, type CsvRow } from './csv';
-import { PLAIN_NUMBERS } from './fields';
-import { emptyBatch, type SourceRecords } from './sources';
-import type { RawRecord, ReadOptions, SourceValue } from './types';
-
-export interface Preset {
-  readonly name: string;
-  readonly description: string;
-  readonly options: ReadOptions;
-  read(content: string): SourceRecords;
-}
+import { columnIndexes, readCsv, type CsvRow } from '../csv';
+import { PLAIN_NUMBERS } from '../fields';
+import { emptyBatch } from '../sources';
+import type { RawRecord, SourceValue } from '../types';
+import type { RowsPreset } from './preset';
 
 const IBM_COLUMNS = ['countryCode', 'customerID', 'invoiceNumber', 'InvoiceDate', 'DueDate', 'InvoiceAmount', 'Disputed', 'SettledDate'] as const;
 type IbmColumn = (typeof IBM_COLUMNS)[number];
@@ -34,8 +28,10 @@ const prefixed = (prefix: string, source: SourceValue): SourceValue => {
  * invoice date, hence NET30. PaperlessDate and PaperlessBill are not imported;
  * DaysToSettle and DaysLate are derived data: the workstation works from the dates themselves.
  */
-const ibmAr: Preset = {
+export const ibmAr: RowsPreset = {
+  kind: 'rows',
   name: 'ibm-ar',
+  formats: ['csv'],
   description: 'IBM accounts-receivable sample: customers, settled invoices, their payments and clearings (USD, M/d/yyyy)',
   options: { dateFormat: 'M/d/yyyy', numberStyle: PLAIN_NUMBERS, valueMaps: {}, defaultCurrency: 'USD', defaultCountry: 'US' },
   read(content) {
@@ -83,6 +79,3 @@ const ibmAr: Preset = {
 };
 
 const cell = (row: CsvRow, index: number | undefined): string => (index === undefined ? '' : (row.cells[index] ?? ''));
-
-/** By name; a Map, since the name comes from the request and "__proto__" must find nothing. */
-export const PRESETS: ReadonlyMap<string, Preset> = new Map([[ibmAr.name, ibmAr]]);
