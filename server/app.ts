@@ -12,6 +12,7 @@ import { createLoginThrottle } from './auth/login-throttle';
 import { refreshSuccessorKey } from './auth/refresh-tokens';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerContext } from './context';
+import { DropFolder, scheduleDropFolder, type DropFolderOptions } from './import/drop-folder';
 import type { ServerDatabase } from './db/schema';
 import { registerErrorHandling } from './http/errors';
 import { registerLoopbackGuard } from './http/loopback-guard';
@@ -49,6 +50,13 @@ export interface BuildServerOptions {
   readonly trustProxy?: readonly string[];
   /** Judge promises at start and on every day change (server/promises/schedule.ts); off in tests that set up their own data. */
   readonly judgePromisesDaily?: boolean;
+  /** The import drop folder to watch (server/import/drop-folder.ts); none when absent. */
+  readonly importFolder?: ImportFolderConfig | undefined;
+}
+
+/** The drop folder, and how often it is looked at. */
+export interface ImportFolderConfig extends DropFolderOptions {
+  readonly pollMs: number;
 }
 
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
@@ -87,6 +95,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerImportRoute(app, ctx, authenticate);
   registerSyncRoutes(app, ctx, authenticate);
   if (options.judgePromisesDaily === true) scheduleDailyEvaluation(app, ctx.db, ctx);
+  if (options.importFolder !== undefined) scheduleDropFolder(app, new DropFolder(ctx.db, ctx, options.importFolder, app.log), options.importFolder.pollMs);
   await app.ready();
   return app;
 }

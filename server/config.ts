@@ -1,7 +1,7 @@
 /** Server configuration from the environment; the signing secret from the env or the data dir. */
 import { join, resolve } from 'node:path';
 import { canonicalTimeZone, systemTimeZone } from '../shared/domain/time-zone';
-import { MIN_SECRET_LENGTH } from './app';
+import { MIN_SECRET_LENGTH, type ImportFolderConfig } from './app';
 import { SERVER_DEMO_SIZES, isDemoSize, type DemoSize } from './demo/sizes';
 import { parseTrustProxy } from './http/trust-proxy';
 import { loadOrCreateOwnerOnlySecret } from './owner-only-secret';
@@ -24,6 +24,8 @@ export interface ServerConfig {
   readonly logLevel: string;
   /** The zone of teams without one of their own (server/promises/team-days.ts): LEDGERLINE_SERVER_TIME_ZONE, else the machine's. */
   readonly timeZone: string;
+  /** LEDGERLINE_IMPORT_DIR and its settings: the ERP import drop folder; undefined without one. */
+  readonly importFolder: ImportFolderConfig | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -49,6 +51,7 @@ export function readServerConfig(env: Env, cwd: string = process.cwd()): ServerC
   const timeZone = zoneText === undefined ? systemTimeZone() : canonicalTimeZone(zoneText);
   if (timeZone === null) throw new ConfigError(`LEDGERLINE_SERVER_TIME_ZONE must be a time zone such as Europe/Berlin, not "${zoneText ?? ''}".`);
   return {
+    importFolder: readImportFolder(env, cwd),
     databaseUrl: setting(env, 'DATABASE_URL'),
     dataDir: resolve(cwd, setting(env, 'LEDGERLINE_SERVER_DATA_DIR') ?? '.data/server'),
     host: setting(env, 'LEDGERLINE_SERVER_HOST') ?? '127.0.0.1',
@@ -56,6 +59,28 @@ export function readServerConfig(env: Env, cwd: string = process.cwd()): ServerC
     trustProxy: trust.proxies,
     logLevel,
     timeZone,
+  };
+}
+
+/** A whole number of `unit` from 1 to `max` in `name`, else `fallback`; anything else is a configuration error naming the setting. */
+function boundedSetting(env: Env, name: string, fallback: number, max: number, unit: string): number {
+  const text = setting(env, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > max) throw new ConfigError(`${name} must be a whole number of ${unit} from 1 to ${String(max)}, not "${text}".`);
+  return value;
+}
+
+export const IMPORT_FOLDER_DEFAULTS = { pollSeconds: 10, settleSeconds: 10, maxMegabytes: 100 } as const;
+
+function readImportFolder(env: Env, cwd: string): ImportFolderConfig | undefined {
+  const dir = setting(env, 'LEDGERLINE_IMPORT_DIR');
+  if (dir === undefined) return undefined;
+  return {
+    dir: resolve(cwd, dir),
+    pollMs: boundedSetting(env, 'LEDGERLINE_IMPORT_POLL_SECONDS', IMPORT_FOLDER_DEFAULTS.pollSeconds, 86_400, 'seconds') * 1000,
+    settleMs: boundedSetting(env, 'LEDGERLINE_IMPORT_SETTLE_SECONDS', IMPORT_FOLDER_DEFAULTS.settleSeconds, 3600, 'seconds') * 1000,
+    maxBytes: boundedSetting(env, 'LEDGERLINE_IMPORT_MAX_MB', IMPORT_FOLDER_DEFAULTS.maxMegabytes, 4096, 'megabytes') * 1024 * 1024,
   };
 }
 

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     timeZone: config.timeZone,
     judgePromisesDaily: true,
+    importFolder: config.importFolder,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
 

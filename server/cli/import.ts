@@ -156,7 +156,12 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
   const store = await io.openDb();
   try {
     const day = { clock: io.clock ?? systemClock, defaultTimeZone: store.timeZone ?? systemTimeZone() };
-    const { report, run } = await runRecordedImport(store.db, day, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] }, { origin: 'cli', file });
+    const result = await runRecordedImport(store.db, day, { source, allowPartial: values['allow-partial'], dryRun: values['dry-run'] }, { origin: 'cli', file });
+    if (!result.ok) {
+      io.stderr(result.error.message);
+      return 2;
+    }
+    const { report, run } = result;
     // A second transaction: the import stands whatever the assignment finds; its report says which did what.
     const assigned =
       assignment === null || !report.committed

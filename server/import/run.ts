@@ -118,15 +118,10 @@ export function describeSource(source: ImportSource): string {
   return `${source.entity} ${source.mapping === undefined ? 'by field names' : 'by mapping'} (${source.format})`;
 }
 
-export interface RecordedImport {
-  readonly report: ImportReport;
-  readonly run: ImportRun;
-}
+/** A run and its kept report; a request the import could not read at all is a failed run with the error that says why. */
+export type RecordedImport = { readonly ok: true; readonly report: ImportReport; readonly run: ImportRun } | { readonly ok: false; readonly error: ImportInputError; readonly run: ImportRun };
 
-/**
- * An import whose report is kept (server/import/runs.ts), as the CLI, the API and the drop folder
- * run them. A request the import cannot read at all is kept as a failed run, then thrown on.
- */
+/** An import whose report is kept (server/import/runs.ts), as the CLI, the API and the drop folder run them. */
 export async function runRecordedImport(
   db: Kysely<ServerDatabase>,
   day: ServerDay,
@@ -139,10 +134,9 @@ export async function runRecordedImport(
   try {
     report = await runImport(db, day, request);
   } catch (error) {
-    if (error instanceof ImportInputError) {
-      await recordImportRun(db, { ...base, finishedAt: day.clock.now().toISOString(), outcome: 'failed', counts: {}, rejectionCount: 0, rejections: [], message: error.message });
-    }
-    throw error;
+    if (!(error instanceof ImportInputError)) throw error;
+    const run = await recordImportRun(db, { ...base, finishedAt: day.clock.now().toISOString(), outcome: 'failed', counts: {}, rejectionCount: 0, rejections: [], message: error.message });
+    return { ok: false, error, run };
   }
   const run = await recordImportRun(db, {
     ...base,
@@ -153,5 +147,5 @@ export async function runRecordedImport(
     rejections: report.rejected,
     message: null,
   });
-  return { report, run };
+  return { ok: true, report, run };
 }

@@ -2,8 +2,9 @@
  * The kept report of each import run (table import_runs): written once a run has ended, read by
  * admins from the CLI (`server:admin -- import-runs`) and the API (`GET /v1/import/runs`).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
 import type { ImportOrigin, ImportOutcome, ImportRunsTable, ServerDatabase } from '../db/schema';
 import type { EntityCounts, ImportEntity, ImportReport, Rejection } from './types';
 
@@ -48,7 +49,8 @@ export function countsOf(report: ImportReport): Partial<Record<ImportEntity, Ent
 }
 
 export async function recordImportRun(db: Kysely<ServerDatabase>, run: NewImportRun): Promise<ImportRun> {
-  const id = randomUUID();
+  // Time-ordered: runs started in the same instant (a frozen clock, a burst of files) list in the order they ran.
+  const id = uuidv7();
   await db
     .insertInto('import_runs')
     .values({

@@ -72,8 +72,9 @@ export function registerImportRoute(app: FastifyInstance, ctx: ServerContext, au
   app.post('/v1/import', { onRequest: authorize, bodyLimit: IMPORT_BODY_LIMIT_BYTES }, async (request) => {
     const body = parseInput(importBody, request.body);
     try {
-      const { report, run } = await runRecordedImport(ctx.db, ctx, { source: sourceOf(body), allowPartial: body.allowPartial, dryRun: body.dryRun }, { origin: 'http', file: runFileOfBody(body) });
-      return { ...report, runId: run.id };
+      const result = await runRecordedImport(ctx.db, ctx, { source: sourceOf(body), allowPartial: body.allowPartial, dryRun: body.dryRun }, { origin: 'http', file: runFileOfBody(body) });
+      if (!result.ok) throw result.error;
+      return { ...result.report, runId: result.run.id };
     } catch (error) {
       if (error instanceof ImportInputError) throw new HttpError(400, 'validation', error.message, error.field);
       throw error;

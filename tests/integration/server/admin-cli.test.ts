@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin, type AdminIo } from '../../../server/cli/admin';
 import type { UserListing } from '../../../server/cli/admin-commands';
+import { runRecordedImport } from '../../../server/import/run';
+import { runFileOf } from '../../../server/import/runs';
 import { BACKENDS } from './support/backends';
 import { PASSWORD, login, seedCustomer, startHarness, unique, type Harness } from './support/harness';
 
@@ -53,6 +55,10 @@ describe.each(BACKENDS)('admin CLI on %s', (kind) => {
       ['set-team-time-zone', 'North'],
       ['set-team-time-zone', 'North', 'Europe/Berlin', '--clear'],
       ['create-team', 'North', '--clear'],
+      ['import-runs', '--limit', '0'],
+      ['import-runs', '--limit', 'ten'],
+      ['import-run'],
+      ['import-run', 'a', '--limit', '3'],
     ];
     for (const argv of cases) {
       const result = await admin(argv);
@@ -60,6 +66,33 @@ describe.each(BACKENDS)('admin CLI on %s', (kind) => {
       expect(result.err).toContain('Usage: npm run server:admin');
       expect(result.opened).toBe(0);
     }
+  });
+
+  it('import-runs lists the kept import runs newest first, import-run shows one with every refusal kept', async () => {
+    expect((await admin(['import-runs'])).out).toBe('No import has run yet.');
+    const day = { clock: h.clock, defaultTimeZone: 'UTC' };
+    const content = 'key,name,country\nR-1,Run One,DE\nR-2,,XXX\n';
+    const mapping = { columns: { key: 'key', name: 'name', country: 'country' }, defaultCurrency: 'EUR' };
+    const refused = await runRecordedImport(h.testDb.db, day, { source: { format: 'csv', entity: 'customers', mapping, content } }, { origin: 'cli', file: runFileOf('customers.csv', Buffer.from(content)) });
+    const partial = await runRecordedImport(h.testDb.db, day, { source: { format: 'csv', entity: 'customers', mapping, content }, allowPartial: true }, { origin: 'http', file: null });
+
+    const listed = await admin(['import-runs']);
+    expect(listed.code).toBe(0);
+    expect(listed.out.split('\n')).toEqual([
+      ['2026-03-02T09:00:00.000Z', partial.run.id, 'http', '-', 'customers by mapping (csv)', 'imported the valid rows', 'customers 1+ 0~ 0=', '2 refused'].join('\t'),
+      ['2026-03-02T09:00:00.000Z', refused.run.id, 'cli', 'customers.csv', 'customers by mapping (csv)', 'nothing applied: rows refused', '-', '2 refused'].join('\t'),
+    ]);
+    expect(JSON.parse((await admin(['import-runs', '--limit', '1', '--json'])).out)).toEqual([expect.objectContaining({ id: partial.run.id, rejectionCount: 2 })]);
+    const detail = await admin(['import-run', refused.run.id]);
+    expect(detail.out.split('\n')).toEqual([
+      `Run ${refused.run.id} (cli): nothing applied: rows refused`,
+      '  started 2026-03-02T09:00:00.000Z, finished 2026-03-02T09:00:00.000Z',
+      '  read as customers by mapping (csv)',
+      `  file customers.csv, ${String(content.length)} bytes, SHA-256 ${refused.run.file?.sha256 ?? ''}`,
+      'line 3, column country (customers): "XXX": not an ISO 3166 country code (two letters)',
+      'line 3, column name (customers): "": required, but empty or missing',
+    ]);
+    expect(await admin(['import-run', 'nope'])).toMatchObject({ code: 1, err: 'There is no import run "nope".' });
   });
 
   it('prints the usage for --help and exits 0', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../server/import/types';
 import { BACKENDS } from './support/backends';
@@ -78,6 +79,35 @@ describe.each(BACKENDS)('POST /v1/import on %s', (kind) => {
     expect(await h.testDb.db.selectFrom('payments').select('id').where('erp_key', '=', 'HP-1').execute()).toEqual([]);
   });
 
+  it("imports a preset's API response as saved, and Excel as base64; each run's report is kept for admins", async () => {
+    await post(tokens.admin, { format: 'json', entity: 'customers', records: [{ key: '1008', name: 'Total Internet', country: 'US', currency: 'USD' }, { key: '1009', name: 'Kanto Trading', country: 'JP', currency: 'JPY' }] });
+    const document = JSON.parse(readFileSync(new URL('../../fixtures/import/presets/oracle-receivables-invoices.json', import.meta.url), 'utf8')) as unknown;
+    const oracle = await post(tokens.admin, { format: 'json', preset: 'oracle-receivables-invoices', document, fileName: 'receivablesInvoices.json' });
+    expect(oracle.statusCode).toBe(200);
+    const { runId } = oracle.json<ImportReport & { runId: string }>();
+    expect(oracle.json()).toMatchObject({ committed: true, applied: { openItems: { inserted: 4 } } });
+
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Posten').addRows([['Nr', 'Kunde', 'Datum', 'Betrag'], ['X-1', '1008', new Date('2026-03-02T00:00:00Z'), -12.5]]);
+    const contentBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const mapping = { columns: { key: 'Nr', customerKey: 'Kunde', documentDate: 'Datum', dueDate: 'Datum', originalAmount: 'Betrag' }, dateFormat: 'dd.MM.yyyy', decimalSeparator: ',', defaultCurrency: 'USD', sheet: 'Posten' };
+    const xlsx = await post(tokens.admin, { format: 'xlsx', entity: 'openItems', mapping, contentBase64 });
+    expect(xlsx.json()).toMatchObject({ committed: true, applied: { openItems: { inserted: 1 } } });
+    expect(await h.testDb.db.selectFrom('open_items').select(['document_date', 'original_minor']).where('erp_key', '=', 'X-1').execute()).toEqual([{ document_date: '2026-03-02', original_minor: -1250 }]);
+
+    const runs = await h.app.inject({ method: 'GET', url: '/v1/import/runs?limit=2', headers: bearer(tokens.admin) });
+    expect(runs.statusCode).toBe(200);
+    expect(runs.json<{ runs: unknown[] }>().runs).toEqual([
+      expect.objectContaining({ origin: 'http', file: null, source: 'openItems by mapping (xlsx)', outcome: 'imported' }),
+      expect.objectContaining({ id: runId, origin: 'http', file: expect.objectContaining({ name: 'receivablesInvoices.json' }) as unknown, source: 'preset oracle-receivables-invoices (json)', counts: { openItems: { inserted: 4, updated: 0, unchanged: 0 } } }),
+    ]);
+    const one = await h.app.inject({ method: 'GET', url: `/v1/import/runs/${runId}`, headers: bearer(tokens.admin) });
+    expect(one.json()).toMatchObject({ id: runId, outcome: 'imported', rejections: [], rejectionCount: 0 });
+    expect((await h.app.inject({ method: 'GET', url: '/v1/import/runs/no-such-run', headers: bearer(tokens.admin) })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: '/v1/import/runs', headers: bearer(tokens.lead) })).statusCode).toBe(403);
+    expect((await h.app.inject({ method: 'GET', url: '/v1/import/runs?limit=0', headers: bearer(tokens.admin) })).statusCode).toBe(400);
+  });
+
   it('validates the body: format, entity, unknown fields, mapping, preset', async () => {
     const cases: [unknown, string | undefined][] = [
       [{ format: 'xml', entity: 'customers', content: 'a' }, undefined],
@@ -89,6 +119,12 @@ describe.each(BACKENDS)('POST /v1/import on %s', (kind) => {
       [{ format: 'csv', content: 'id\n1\n' }, 'entity'],
       [{ format: 'csv', preset: 'ibm-ar', entity: 'customers', content: 'id\n1\n' }, 'entity'],
       [{ format: 'csv', preset: 'ibm-ar', mapping: {}, content: 'id\n1\n' }, 'mapping'],
+      [{ format: 'json', preset: 'oracle-receivables-invoices', records: [{}] }, 'records'],
+      [{ format: 'json', preset: 'oracle-receivables-invoices' }, 'document'],
+      [{ format: 'json', entity: 'customers', document: {} }, 'document'],
+      [{ format: 'xlsx', entity: 'customers', mapping: { columns: { key: 'id', name: 'n' } }, contentBase64: 'not base64!' }, 'contentBase64'],
+      [{ format: 'xlsx', entity: 'customers', contentBase64: 'AAAA' }, 'mapping'],
+      [{ format: 'csv', preset: 'oracle-receivables-invoices', content: 'a\n' }, 'format'],
     ];
     for (const [payload, field] of cases) {
       const response = await post(tokens.admin, payload);

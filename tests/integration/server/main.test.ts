@@ -31,7 +31,13 @@ describe('server configuration', () => {
       trustProxy: [],
       logLevel: 'info',
       timeZone: systemTimeZone(),
+      importFolder: undefined,
     });
+    // The drop folder: off unless named; its timings and size limit bounded, each a named error.
+    expect(readServerConfig({ LEDGERLINE_IMPORT_DIR: 'erp-drop' }, '/srv/app').importFolder).toEqual({ dir: '/srv/app/erp-drop', pollMs: 10_000, settleMs: 10_000, maxBytes: 100 * 1024 * 1024 });
+    expect(readServerConfig({ LEDGERLINE_IMPORT_DIR: '/in', LEDGERLINE_IMPORT_POLL_SECONDS: '2', LEDGERLINE_IMPORT_SETTLE_SECONDS: '30', LEDGERLINE_IMPORT_MAX_MB: '500' }).importFolder).toEqual({ dir: '/in', pollMs: 2000, settleMs: 30_000, maxBytes: 500 * 1024 * 1024 });
+    expect(() => readServerConfig({ LEDGERLINE_IMPORT_DIR: '/in', LEDGERLINE_IMPORT_POLL_SECONDS: '0' })).toThrow('LEDGERLINE_IMPORT_POLL_SECONDS must be a whole number of seconds from 1 to 86400, not "0".');
+    expect(() => readServerConfig({ LEDGERLINE_IMPORT_DIR: '/in', LEDGERLINE_IMPORT_MAX_MB: '1.5' })).toThrow(/LEDGERLINE_IMPORT_MAX_MB must be a whole number of megabytes/);
     expect(readServerConfig({ LEDGERLINE_SERVER_TIME_ZONE: 'america/los_angeles' }).timeZone).toBe('America/Los_Angeles');
     expect(readServerConfig({ DATABASE_URL: 'postgres://x/y', LEDGERLINE_SERVER_PORT: '0', LEDGERLINE_SERVER_DATA_DIR: '/d' }, '/srv')).toMatchObject({
       databaseUrl: 'postgres://x/y',
