@@ -3,6 +3,7 @@
  * the ERP import from the command line. Exit codes: 0 applied (or a clean dry run), 1 rows
  * were rejected (nothing applied unless --allow-partial), 2 bad arguments, mapping or file.
  */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,9 +16,9 @@ import { AdminError } from './admin-error';
 import { assignFromSource, formatAssignmentReport, readAssignmentFile, type AssignmentSource } from './bulk-assign';
 import { PRESETS } from '../import/presets';
 import { runRecordedImport, type ImportSource } from '../import/run';
-import { runFileOf, type ImportRunFile } from '../import/runs';
+import { runFileOfStream, type ImportRunFile } from '../import/runs';
 import { decodeExport } from '../import/encoding';
-import { sourceOfFile, type FileReading } from '../import/file-source';
+import { sourceOfFile, type ExportFile, type FileReading } from '../import/file-source';
 import { mappingSchema, type Mapping } from '../import/sources';
 import { IMPORT_ENTITIES, ImportInputError, isImportEntity, type ImportReport } from '../import/types';
 
@@ -44,6 +45,8 @@ export interface ImportIo {
   /** The database, and the server's own zone (LEDGERLINE_SERVER_TIME_ZONE, else the machine's). */
   openDb(): Promise<{ db: Kysely<ServerDatabase>; close(): Promise<void>; timeZone?: string }>;
   readFile(path: string): Promise<Uint8Array>;
+  /** The file in chunks, as it comes; without it, the whole file from readFile. */
+  readStream?(path: string): AsyncIterable<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
   readonly clock?: Clock;
@@ -90,6 +93,20 @@ async function readBytes(io: ImportIo, path: string): Promise<Uint8Array> {
   } catch (error) {
     throw new UsageError(`Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The file as it comes (a CSV is never read whole); what cannot be opened is a usage error. */
+async function* readable(io: ImportIo, path: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* streamOf(io, path);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function* streamOf(io: ImportIo, path: string): AsyncGenerator<Uint8Array> {
+  if (io.readStream === undefined) yield await io.readFile(path);
+  else yield* io.readStream(path);
 }
 
 async function readMapping(io: ImportIo, path: string | undefined): Promise<Mapping | undefined> {
@@ -144,9 +161,10 @@ export async function runImportCli(argv: readonly string[], io: ImportIo): Promi
   let assignment: AssignmentSource | null = null;
   try {
     values = parse(argv);
-    const bytes = await readBytes(io, values.file ?? '');
-    file = runFileOf(basename(values.file ?? ''), bytes);
-    source = sourceOfFile(values.file ?? '', bytes, await readingOf(io, values));
+    const path = values.file ?? '';
+    const exportFile: ExportFile = { name: path, bytes: () => readBytes(io, path), stream: () => streamOf(io, path) };
+    file = await runFileOfStream(basename(path), readable(io, path));
+    source = await sourceOfFile(exportFile, await readingOf(io, values));
     if (values.assign !== undefined) assignment = readAssignmentFile(values.assign, decodeExport(await readBytes(io, values.assign), 'utf-8', values.assign));
   } catch (error) {
     if (!(error instanceof UsageError) && !(error instanceof AdminError) && !(error instanceof ImportInputError)) throw error;
@@ -184,6 +202,7 @@ runIfEntryPoint(import.meta.url, () =>
   runImportCli(process.argv.slice(2), {
     openDb: openConfiguredDb,
     readFile: (path) => readFile(path),
+    readStream: (path) => createReadStream(path),
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
   }),

@@ -24,15 +24,13 @@ interface Target {
 /** Resolves ERP keys of one referenced table: this import's rows first, then the stored ones. */
 class References {
   private readonly known = new Map<string, Target>();
-  private readonly rejected: Set<string>;
 
+  /** `rejected` is the import's own set, shared by every part of a source read in parts. */
   constructor(
     private readonly table: ImportTable,
     private readonly what: string,
-    rejectedKeys: ReadonlySet<string>,
-  ) {
-    this.rejected = new Set(rejectedKeys);
-  }
+    private readonly rejected: Set<string>,
+  ) {}
 
   /** A row of this import that was rejected after validation (unresolved reference, taken number). */
   markRejected(key: string): void {
@@ -67,7 +65,10 @@ export interface ApplyResult {
   readonly moneyMovedFor: readonly string[];
 }
 
-export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validated, now: string): Promise<ApplyResult> {
+/** The primary contact person each customer got earlier in this import, carried from one part of a source to the next. */
+export type ImportedPrimaries = Map<string, UpsertRow>;
+
+export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validated, now: string, primaries: ImportedPrimaries = new Map()): Promise<ApplyResult> {
   const { batch, rejectedKeys } = validated;
   const counts = zeroCounts();
   const rejected: Rejection[] = [];
@@ -140,7 +141,7 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
   }));
   const personLine = new Map(batch.contactPersons.map((located) => [located.record.key, located]));
   const refusedPrimaries = new Set<UpsertRow>();
-  for (const { row, first } of laterPrimaries(persons)) {
+  for (const { row, first } of laterPrimaries(persons, primaries)) {
     refusedPrimaries.add(row);
     const located = personLine.get(row.key);
     const firstLine = personLine.get(first.key)?.line;

@@ -15,6 +15,7 @@
  * A bad file never stalls the folder: each is judged on its own. Only a database that is away
  * leaves a file waiting, put back to be tried at the next scan.
  */
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -27,7 +28,7 @@ import { sourceOfFile, type FileReading } from './file-source';
 import { PRESETS } from './presets';
 import { runRecordedImport } from './run';
 import { runDetail } from './run-report';
-import { committedRunOf, recordImportRun, runFileOf, type ImportRun, type ImportRunFile, type NewImportRun } from './runs';
+import { committedRunOf, recordImportRun, runFileOfStream, type ImportRun, type ImportRunFile, type NewImportRun } from './runs';
 import { mappingSchema } from './sources';
 import { IMPORT_ENTITIES, ImportInputError } from './types';
 
@@ -167,11 +168,12 @@ export class DropFolder {
       if (size > this.options.maxBytes) {
         throw new ImportInputError(`The file has ${String(size)} bytes; the drop folder takes files of at most ${String(this.options.maxBytes)} (LEDGERLINE_IMPORT_MAX_MB).`, 'content');
       }
-      const bytes = await readFile(this.path(FOLDERS.processing, name));
-      file = runFileOf(name, bytes);
+      const path = this.path(FOLDERS.processing, name);
+      file = await runFileOfStream(name, createReadStream(path));
       const earlier = await committedRunOf(this.db, file.sha256);
       if (earlier === null) {
-        run = (await runRecordedImport(this.db, this.day, { source: sourceOfFile(name, bytes, reading), allowPartial }, { origin: 'folder', file })).run;
+        const exportFile = { name, bytes: () => readFile(path), stream: () => createReadStream(path) };
+        run = (await runRecordedImport(this.db, this.day, { source: await sourceOfFile(exportFile, reading), allowPartial }, { origin: 'folder', file })).run;
       } else {
         const message = `The same contents were imported by run ${earlier.id} at ${earlier.startedAt}${earlier.file === null ? '' : ` from ${earlier.file.name}`}; nothing was read again.`;
         run = await this.record({ file, startedAt, source, outcome: 'duplicate', message });

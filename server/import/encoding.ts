@@ -44,17 +44,76 @@ function firstBadLine(bytes: Uint8Array): number {
   return line;
 }
 
+/** A UTF-16 file announces itself with its byte order mark. */
+function notUtf8(what: string, line: number, start: Uint8Array): ImportInputError {
+  const hint = start[0] === 0xff && start[1] === 0xfe ? 'utf-16le' : 'windows-1252';
+  return new ImportInputError(`${what}: line ${String(line)} is not UTF-8. If the export is in another encoding, declare it in the mapping ("encoding": "${hint}").`, 'encoding');
+}
+
 export function decodeExport(bytes: Uint8Array, encoding: ExportEncoding, what: string): string {
   if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   if (encoding === 'utf-16le') return new TextDecoder('utf-16le').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // A UTF-16 file announces itself with its byte order mark.
-    const hint = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : 'windows-1252';
-    throw new ImportInputError(
-      `${what}: line ${String(firstBadLine(bytes))} is not UTF-8. If the export is in another encoding, declare it in the mapping ("encoding": "${hint}").`,
-      'encoding',
-    );
+    throw notUtf8(what, firstBadLine(bytes), bytes);
+  }
+}
+
+/** The last bytes of `bytes` after its last line break, from a character's first byte: at most a character's worth. */
+function lineTail(bytes: Uint8Array, lastBreak: number): Uint8Array {
+  let start = Math.max(lastBreak + 1, bytes.length - 4);
+  while (start > lastBreak + 1 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start -= 1;
+  return bytes.subarray(start);
+}
+
+/**
+ * `decodeExport` for a file read as it comes: text chunk by chunk, so a file of any size is never
+ * held whole. A file that is not UTF-8 while none is declared is refused naming its first such line,
+ * as the whole-file reader does (lines counted as the CSV reader counts them).
+ */
+export async function* decodeExportStream(chunks: AsyncIterable<Uint8Array>, encoding: ExportEncoding, what: string): AsyncGenerator<string> {
+  if (encoding === 'windows-1252') {
+    for await (const chunk of chunks) yield decodeWindows1252(chunk);
+    return;
+  }
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  let line = 1;
+  let lastWasCR = false;
+  let tail: Uint8Array = new Uint8Array(0);
+  let first: Uint8Array | null = null;
+  for await (const chunk of chunks) {
+    first ??= chunk;
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      const rest = lastWasCR && chunk[0] === LF ? chunk.subarray(1) : chunk;
+      const joined = new Uint8Array(tail.length + rest.length);
+      joined.set(tail);
+      joined.set(rest, tail.length);
+      throw notUtf8(what, line + firstBadLine(joined) - 1, first);
+    }
+    let lastBreak = -1;
+    for (let index = 0; index < chunk.length; index++) {
+      const byte = chunk[index];
+      if (byte === CR) {
+        line += 1;
+        lastWasCR = true;
+        lastBreak = index;
+      } else if (byte === LF) {
+        if (!lastWasCR) line += 1;
+        lastWasCR = false;
+        lastBreak = index;
+      } else lastWasCR = false;
+    }
+    tail = lastBreak === -1 && tail.length + chunk.length <= 4 ? new Uint8Array([...tail, ...chunk]) : lineTail(chunk, lastBreak);
+    if (text !== '') yield text;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest !== '') yield rest;
+  } catch {
+    throw notUtf8(what, line, first ?? new Uint8Array(0));
   }
 }

@@ -10,9 +10,11 @@ import type { UpsertRow } from './upsert';
 
 const CHUNK = 2000;
 
-/** The primary rows after the first of each customer: each is refused, naming the row that came first. */
-export function laterPrimaries(rows: readonly UpsertRow[]): { readonly row: UpsertRow; readonly first: UpsertRow }[] {
-  const firstOf = new Map<string, UpsertRow>();
+/**
+ * The primary rows after the first of each customer: each is refused, naming the row that came first.
+ * `firstOf` holds the first primaries of earlier parts of the same import and learns this part's.
+ */
+export function laterPrimaries(rows: readonly UpsertRow[], firstOf = new Map<string, UpsertRow>()): { readonly row: UpsertRow; readonly first: UpsertRow }[] {
   const later: { row: UpsertRow; first: UpsertRow }[] = [];
   for (const row of rows) {
     if (row.values['is_primary'] !== true || row.customerId === null) continue;

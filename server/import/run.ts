@@ -6,12 +6,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { ImportOrigin, ServerDatabase } from '../db/schema';
 import { evaluateOnTeamDays, type ServerDay } from '../promises/team-days';
-import { applyBatch, zeroCounts } from './apply';
+import { applyBatch, zeroCounts, type ImportedPrimaries } from './apply';
 import { PRESETS } from './presets';
 import { countsOf, outcomeOf, recordImportRun, type ImportRun, type ImportRunFile } from './runs';
-import { amendedMapping, checkValueMaps, csvRecords, envelopedRecords, jsonColumnRecords, jsonRecords, readOptionsOf, xlsxRecords, type Mapping, type SourceRecords } from './sources';
-import { ImportInputError, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
-import { validateBatch } from './validate';
+import { amendedMapping, checkValueMaps, csvRecordParts, envelopedRecords, jsonColumnRecords, jsonRecords, readOptionsOf, xlsxRecords, type Mapping, type SourceRecords } from './sources';
+import { IMPORT_ENTITIES, ImportInputError, type EntityCounts, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
+import { createValidator } from './validate';
+
+/** CSV text whole, or as it comes (a file read in chunks, never held whole). */
+export type CsvText = string | AsyncIterable<string>;
 
 /**
  * What to import: a preset's export (amended by a mapping where the preset is one), or an entity
@@ -19,10 +22,10 @@ import { validateBatch } from './validate';
  * of records, by target field names or, with the mapping's columns, by the export's own.
  */
 export type ImportSource =
-  | { readonly format: 'csv'; readonly preset: string; readonly mapping?: Mapping | undefined; readonly content: string }
+  | { readonly format: 'csv'; readonly preset: string; readonly mapping?: Mapping | undefined; readonly content: CsvText }
   | { readonly format: 'xlsx'; readonly preset: string; readonly mapping?: Mapping | undefined; readonly content: Uint8Array }
   | { readonly format: 'json'; readonly preset: string; readonly mapping?: Mapping | undefined; readonly document: unknown }
-  | { readonly format: 'csv'; readonly entity: ImportEntity; readonly mapping: Mapping; readonly content: string }
+  | { readonly format: 'csv'; readonly entity: ImportEntity; readonly mapping: Mapping; readonly content: CsvText }
   | { readonly format: 'xlsx'; readonly entity: ImportEntity; readonly mapping: Mapping; readonly content: Uint8Array }
   | { readonly format: 'json'; readonly entity: ImportEntity; readonly mapping?: Mapping | undefined; readonly records: readonly unknown[] };
 
@@ -35,41 +38,54 @@ export interface ImportRequest {
   readonly dryRun?: boolean | undefined;
 }
 
+/** A source's records, in parts (a CSV in parts of CSV_PART_ROWS rows; anything else in one), and how to read their values. */
 interface Read {
-  readonly records: SourceRecords;
+  readonly parts: AsyncIterable<SourceRecords>;
   readonly options: ReadOptions;
 }
 
-async function readEntity(source: EntitySource): Promise<Read> {
+async function* whole(records: SourceRecords | Promise<SourceRecords>): AsyncGenerator<SourceRecords> {
+  yield await records;
+}
+
+async function wholeText(content: CsvText): Promise<string> {
+  if (typeof content === 'string') return content;
+  let all = '';
+  for await (const chunk of content) all += chunk;
+  return all;
+}
+
+function readEntity(source: EntitySource): Read {
   if (source.format === 'json') {
     const mapping = source.mapping ?? {};
     checkValueMaps(source.entity, mapping);
     const records = mapping.columns === undefined ? jsonRecords(source.entity, source.records) : jsonColumnRecords(source.entity, source.records, mapping);
-    return { records, options: readOptionsOf(mapping) };
+    return { parts: whole(records), options: readOptionsOf(mapping) };
   }
-  if (source.format === 'xlsx') return { records: await xlsxRecords(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };
-  return { records: csvRecords(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };
+  if (source.format === 'xlsx') return { parts: whole(xlsxRecords(source.entity, source.content, source.mapping)), options: readOptionsOf(source.mapping) };
+  return { parts: csvRecordParts(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };
 }
 
-async function readPreset(source: PresetSource): Promise<Read> {
+function readPreset(source: PresetSource): Read {
   const preset = PRESETS.get(source.preset);
   if (preset === undefined) throw new ImportInputError(`Unknown preset "${source.preset}" (known: ${[...PRESETS.keys()].join(', ')}).`, 'preset');
   if (!preset.formats.includes(source.format)) throw new ImportInputError(`The preset ${preset.name} reads ${preset.formats.join(' or ')}, not ${source.format}.`, 'format');
   if (preset.kind === 'rows') {
     if (source.mapping !== undefined) throw new ImportInputError(`The preset ${preset.name} reads its own columns; it takes no mapping.`, 'mapping');
     if (source.format !== 'csv') throw new ImportInputError(`The preset ${preset.name} reads csv, not ${source.format}.`, 'format');
-    return { records: preset.read(source.content), options: preset.options };
+    // A sample of a few thousand rows, one row holding several entities: read whole.
+    return { parts: whole(wholeText(source.content).then((text) => preset.read(text))), options: preset.options };
   }
   const mapping = amendedMapping(preset.mapping, source.mapping);
   if (source.format === 'json') {
     checkValueMaps(preset.entity, mapping);
-    return { records: jsonColumnRecords(preset.entity, envelopedRecords(source.document, preset.envelope), mapping), options: readOptionsOf(mapping) };
+    return { parts: whole(jsonColumnRecords(preset.entity, envelopedRecords(source.document, preset.envelope), mapping)), options: readOptionsOf(mapping) };
   }
-  if (source.format === 'xlsx') return { records: await xlsxRecords(preset.entity, source.content, mapping), options: readOptionsOf(mapping) };
-  return { records: csvRecords(preset.entity, source.content, mapping), options: readOptionsOf(mapping) };
+  if (source.format === 'xlsx') return { parts: whole(xlsxRecords(preset.entity, source.content, mapping)), options: readOptionsOf(mapping) };
+  return { parts: csvRecordParts(preset.entity, source.content, mapping), options: readOptionsOf(mapping) };
 }
 
-const read = (source: ImportSource): Promise<Read> => ('preset' in source ? readPreset(source) : readEntity(source));
+const read = (source: ImportSource): Read => ('preset' in source ? readPreset(source) : readEntity(source));
 
 const byPosition = (a: Rejection, b: Rejection): number => a.line - b.line || a.column.localeCompare(b.column);
 
@@ -87,29 +103,45 @@ class RolledBack extends Error {
 }
 
 export async function runImport(db: Kysely<ServerDatabase>, day: ServerDay, request: ImportRequest): Promise<ImportReport> {
-  const { records, options } = await read(request.source);
-  const validated = validateBatch(records.raw, options);
-  const early = [...records.rejected, ...validated.rejected];
+  const { parts, options } = read(request.source);
   const allowPartial = request.allowPartial ?? false;
   const dryRun = request.dryRun ?? false;
   const now = day.clock.now().toISOString();
+  const validator = createValidator(options);
+  const primaries: ImportedPrimaries = new Map();
   try {
     return await db.transaction().execute(async (trx) => {
       await IMPORT_LOCK.execute(trx);
-      const applied = await applyBatch(trx, validated, now);
-      const rejected = [...early, ...applied.rejected].sort(byPosition);
+      const counts = zeroCounts();
+      const rejected: Rejection[] = [];
+      const moneyMovedFor = new Set<string>();
+      // Part by part, in the one transaction: memory holds a part, never the file; the policy below judges the whole.
+      for await (const part of parts) {
+        const validated = validator.validate(part.raw);
+        const applied = await applyBatch(trx, validated, now, primaries);
+        for (const entity of IMPORT_ENTITIES) addCounts(counts[entity], applied.counts[entity]);
+        rejected.push(...part.rejected, ...validated.rejected, ...applied.rejected);
+        for (const id of applied.moneyMovedFor) moneyMovedFor.add(id);
+      }
+      rejected.sort(byPosition);
       if (rejected.length > 0 && !allowPartial) throw new RolledBack({ committed: false, dryRun, applied: zeroCounts(), rejected, promises: [] });
-      if (dryRun) throw new RolledBack({ committed: false, dryRun, applied: applied.counts, rejected, promises: [] });
+      if (dryRun) throw new RolledBack({ committed: false, dryRun, applied: counts, rejected, promises: [] });
       // Money that arrived may keep a promise: judged in the same transaction, so no client pulls the payment without the
       // verdict. Only the customers whose money moved: the others' promises are neither locked nor read. Each as of
       // its team's day.
-      const promises = await evaluateOnTeamDays(trx, day, { customerIds: applied.moneyMovedFor });
-      return { committed: true, dryRun, applied: applied.counts, rejected, promises };
+      const promises = await evaluateOnTeamDays(trx, day, { customerIds: [...moneyMovedFor].sort() });
+      return { committed: true, dryRun, applied: counts, rejected, promises };
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.report;
     throw error;
   }
+}
+
+function addCounts(into: EntityCounts, add: EntityCounts): void {
+  into.inserted += add.inserted;
+  into.updated += add.updated;
+  into.unchanged += add.unchanged;
 }
 
 /** How a source is read, in a run's report: `preset sap-fbl5n-en (csv)`, `openItems by mapping (xlsx)`. */

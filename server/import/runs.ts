@@ -20,6 +20,17 @@ export interface ImportRunFile {
 /** What a run keeps of its file: the name, the SHA-256 of the bytes as they arrived, the size. */
 export const runFileOf = (name: string, bytes: Uint8Array): ImportRunFile => ({ name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength });
 
+/** `runFileOf` for a file read as it comes. */
+export async function runFileOfStream(name: string, chunks: AsyncIterable<Uint8Array>): Promise<ImportRunFile> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    hash.update(chunk);
+    bytes += chunk.byteLength;
+  }
+  return { name, sha256: hash.digest('hex'), bytes };
+}
+
 export interface ImportRun {
   readonly id: string;
   readonly origin: ImportOrigin;

@@ -3,7 +3,7 @@
  * field, remembering the column each value came from so the report can name it.
  */
 import { z } from 'zod';
-import { columnIndexes, readCsv, type CsvTable } from './csv';
+import { columnIndexes, readCsvParts, type CsvTable } from './csv';
 import { ENTITY_FIELDS } from './entities';
 import { EXPORT_ENCODINGS } from './encoding';
 import { readXlsx } from './xlsx';
@@ -90,9 +90,13 @@ function checkColumns(entity: ImportEntity, mapping: Mapping): Record<string, st
   return columns;
 }
 
-export function csvRecords(entity: ImportEntity, content: string, mapping: Mapping): SourceRecords {
+/**
+ * A CSV's records in parts of CSV_PART_ROWS rows, read as the text comes: the mapping is checked
+ * before anything is read, the header against it at the first part.
+ */
+export async function* csvRecordParts(entity: ImportEntity, text: string | AsyncIterable<string>, mapping: Mapping): AsyncGenerator<SourceRecords> {
   const columns = checkColumns(entity, mapping);
-  return tableRecords(entity, readCsv(content, mapping.delimiter), columns);
+  for await (const table of readCsvParts(text, mapping.delimiter)) yield tableRecords(entity, table, columns);
 }
 
 /** An Excel export read with the same mapping as its CSV: the sheet `mapping.sheet`, or the first. */

@@ -1,4 +1,9 @@
-/** Raw records to typed records: every zod issue of every row becomes a rejection naming its column. */
+/**
+ * Raw records to typed records: every zod issue of every row becomes a rejection naming its column.
+ * A source read in parts is validated part by part by one validator, so a key repeated across parts
+ * is judged as in one file.
+ */
+import { createHash } from 'node:crypto';
 import { recordSchemas } from './entities';
 import { describeValue } from './sources';
 import { IMPORT_ENTITIES, type EntityRecords, type ImportEntity, type Located, type RawBatch, type RawRecord, type ReadOptions, type RecordBatch, type Rejection } from './types';
@@ -6,8 +11,8 @@ import { IMPORT_ENTITIES, type EntityRecords, type ImportEntity, type Located, t
 export interface Validated {
   readonly batch: RecordBatch;
   readonly rejected: readonly Rejection[];
-  /** ERP keys of rejected rows, so rows referring to them can say why the reference fails. */
-  readonly rejectedKeys: { readonly [E in ImportEntity]: ReadonlySet<string> };
+  /** ERP keys of rejected rows, so rows referring to them can say why the reference fails; the apply step adds those it rejects. */
+  readonly rejectedKeys: { readonly [E in ImportEntity]: Set<string> };
 }
 
 const columnsOf = (raw: RawRecord): Record<string, string> =>
@@ -43,55 +48,69 @@ const listed = (map: Readonly<Record<string, string>> | undefined): string => {
   return codes.length > 20 ? `${codes.slice(0, 20).join(', ')}, … ${String(codes.length - 20)} more` : codes.join(', ');
 };
 
-export function validateBatch(raw: RawBatch, options: ReadOptions): Validated {
-  const schemas = recordSchemas(options);
-  const rejected: Rejection[] = [];
-  const batch = Object.fromEntries(IMPORT_ENTITIES.map((entity) => [entity, []])) as unknown as RecordBatch;
-  const rejectedKeys = Object.fromEntries(IMPORT_ENTITIES.map((entity) => [entity, new Set<string>()])) as unknown as { [E in ImportEntity]: Set<string> };
+/** What a record's values come to, to tell a repeated record from a key reused with other values without keeping every record. */
+const digestOf = (record: unknown): string => createHash('sha256').update(JSON.stringify(record)).digest('base64');
 
-  const validate = (entity: ImportEntity): void => {
-    const schema = schemas[entity];
-    const seen = new Map<string, { line: number; json: string }>();
-    const out = batch[entity] as Located<EntityRecords[ImportEntity]>[];
-    for (const record of raw[entity]) {
-      const { input, unmapped, mapped } = mapValues(record, options.valueMaps);
-      if (unmapped.size > 0) {
-        // Only the codes are reported: the rest of the row would be judged against defaults that stand in for them.
-        rejectedKeys[entity].add(describeValue(record.fields['key']?.value).trim());
-        for (const [target, code] of unmapped) {
-          const column = record.fields[target]?.column ?? target;
-          rejected.push({ entity, line: record.line, column, value: code, reason: `"${code}" is not among the mapping's values for ${target} (listed: ${listed(options.valueMaps[target])})` });
-        }
-        continue;
-      }
-      const result = schema.safeParse(input);
-      if (!result.success) {
-        rejectedKeys[entity].add(describeValue(record.fields['key']?.value).trim());
-        for (const issue of result.error.issues) {
-          const target = String(issue.path[0] ?? '');
-          const source = record.fields[target];
-          const code = mapped.get(target);
-          // A value the mapping put there: the mistake is in the mapping, so it says so.
-          const reason = code === undefined ? issue.message : `"${code}" maps to "${String(input[target])}" in the mapping's values: ${issue.message}`;
-          rejected.push({ entity, line: record.line, column: source?.column ?? target, value: describeValue(source?.value), reason });
-        }
-        continue;
-      }
-      const { key } = result.data;
-      const json = JSON.stringify(result.data);
-      const earlier = seen.get(key);
-      // A preset repeats the customer on each of its rows: the same values again are one record.
-      if (earlier !== undefined) {
-        if (earlier.json !== json) {
-          const keySource = record.fields['key'];
-          rejected.push({ entity, line: record.line, column: keySource?.column ?? 'key', value: key, reason: `ERP key "${key}" appears on line ${earlier.line} with other values` });
-        }
-        continue;
-      }
-      seen.set(key, { line: record.line, json });
-      out.push({ line: record.line, record: result.data, columns: columnsOf(record) });
-    }
+export interface Validator {
+  /** Validates one part of the source; what it learns (keys seen, keys rejected) carries over to the next part. */
+  validate(raw: RawBatch): Validated;
+  /** The ERP keys of every row rejected so far, by entity: shared with the apply step, which adds its own. */
+  readonly rejectedKeys: { readonly [E in ImportEntity]: Set<string> };
+}
+
+export function createValidator(options: ReadOptions): Validator {
+  const schemas = recordSchemas(options);
+  const rejectedKeys = Object.fromEntries(IMPORT_ENTITIES.map((entity) => [entity, new Set<string>()])) as unknown as { [E in ImportEntity]: Set<string> };
+  const seen = Object.fromEntries(IMPORT_ENTITIES.map((entity) => [entity, new Map<string, { line: number; digest: string }>()])) as unknown as {
+    [E in ImportEntity]: Map<string, { line: number; digest: string }>;
   };
-  for (const entity of IMPORT_ENTITIES) validate(entity);
-  return { batch, rejected, rejectedKeys };
+
+  const validate = (raw: RawBatch): Validated => {
+    const rejected: Rejection[] = [];
+    const batch = Object.fromEntries(IMPORT_ENTITIES.map((entity) => [entity, []])) as unknown as RecordBatch;
+    for (const entity of IMPORT_ENTITIES) {
+      const schema = schemas[entity];
+      const out = batch[entity] as Located<EntityRecords[ImportEntity]>[];
+      for (const record of raw[entity]) {
+        const { input, unmapped, mapped } = mapValues(record, options.valueMaps);
+        if (unmapped.size > 0) {
+          // Only the codes are reported: the rest of the row would be judged against defaults that stand in for them.
+          rejectedKeys[entity].add(describeValue(record.fields['key']?.value).trim());
+          for (const [target, code] of unmapped) {
+            const column = record.fields[target]?.column ?? target;
+            rejected.push({ entity, line: record.line, column, value: code, reason: `"${code}" is not among the mapping's values for ${target} (listed: ${listed(options.valueMaps[target])})` });
+          }
+          continue;
+        }
+        const result = schema.safeParse(input);
+        if (!result.success) {
+          rejectedKeys[entity].add(describeValue(record.fields['key']?.value).trim());
+          for (const issue of result.error.issues) {
+            const target = String(issue.path[0] ?? '');
+            const source = record.fields[target];
+            const code = mapped.get(target);
+            // A value the mapping put there: the mistake is in the mapping, so it says so.
+            const reason = code === undefined ? issue.message : `"${code}" maps to "${String(input[target])}" in the mapping's values: ${issue.message}`;
+            rejected.push({ entity, line: record.line, column: source?.column ?? target, value: describeValue(source?.value), reason });
+          }
+          continue;
+        }
+        const { key } = result.data;
+        const digest = digestOf(result.data);
+        const earlier = seen[entity].get(key);
+        // A preset repeats the customer on each of its rows: the same values again are one record.
+        if (earlier !== undefined) {
+          if (earlier.digest !== digest) {
+            const keySource = record.fields['key'];
+            rejected.push({ entity, line: record.line, column: keySource?.column ?? 'key', value: key, reason: `ERP key "${key}" appears on line ${earlier.line} with other values` });
+          }
+          continue;
+        }
+        seen[entity].set(key, { line: record.line, digest });
+        out.push({ line: record.line, record: result.data, columns: columnsOf(record) });
+      }
+    }
+    return { batch, rejected, rejectedKeys };
+  };
+  return { validate, rejectedKeys };
 }
