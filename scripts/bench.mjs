@@ -1,9 +1,9 @@
 // `npm run bench [-- --json]`: every benchmark suite, one after the other: the local store, the
 // reports and the KPI dashboard on the large demo, the forecast's backtest on the IBM sample, then
-// the sync server's and the first full sync (PostgreSQL at DATABASE_URL).
+// the sync server's and the first full sync (PostgreSQL at DATABASE_URL), and the ERP import of a million items.
 import { spawnSync } from 'node:child_process';
 
-const SUITES = ['tests/bench/run.ts', 'tests/bench/reports.ts', 'tests/bench/kpi.ts', 'tests/bench/forecast-backtest.ts', 'tests/bench/sync.ts', 'tests/bench/first-sync.ts'];
+const SUITES = ['tests/bench/run.ts', 'tests/bench/reports.ts', 'tests/bench/kpi.ts', 'tests/bench/forecast-backtest.ts', 'tests/bench/sync.ts', 'tests/bench/first-sync.ts', 'tests/bench/import.ts'];
 
 const args = process.argv.slice(2);
 for (const suite of SUITES) {

@@ -38,7 +38,7 @@ export async function sourceOfFile(file: ExportFile, reading: FileReading): Prom
   if ('preset' in reading) {
     const { preset } = reading;
     if (extension === '.json') return { format: 'json', preset, mapping, document: await json() };
-    if (extension === '.xlsx') return { format: 'xlsx', preset, mapping, content: await file.bytes() };
+    if (extension === '.xlsx') return { format: 'xlsx', preset, mapping, content: file.stream() };
     return { format: 'csv', preset, mapping, content: text() };
   }
   const { entity } = reading;
@@ -48,6 +48,6 @@ export async function sourceOfFile(file: ExportFile, reading: FileReading): Prom
     return { format: 'json', entity, mapping, records };
   }
   if (mapping === undefined) throw new ImportInputError('A CSV or XLSX import of an entity needs a mapping.', 'mapping');
-  if (extension === '.xlsx') return { format: 'xlsx', entity, mapping, content: await file.bytes() };
+  if (extension === '.xlsx') return { format: 'xlsx', entity, mapping, content: file.stream() };
   return { format: 'csv', entity, mapping, content: text() };
 }

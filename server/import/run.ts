@@ -9,12 +9,14 @@ import { evaluateOnTeamDays, type ServerDay } from '../promises/team-days';
 import { applyBatch, zeroCounts, type ImportedPrimaries } from './apply';
 import { PRESETS } from './presets';
 import { countsOf, outcomeOf, recordImportRun, type ImportRun, type ImportRunFile } from './runs';
-import { amendedMapping, checkValueMaps, csvRecordParts, envelopedRecords, jsonColumnRecords, jsonRecords, readOptionsOf, xlsxRecords, type Mapping, type SourceRecords } from './sources';
+import { amendedMapping, checkValueMaps, csvRecordParts, envelopedRecords, jsonColumnRecords, jsonRecords, readOptionsOf, xlsxRecordParts, type Mapping, type SourceRecords } from './sources';
 import { IMPORT_ENTITIES, ImportInputError, type EntityCounts, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
 import { createValidator } from './validate';
 
 /** CSV text whole, or as it comes (a file read in chunks, never held whole). */
 export type CsvText = string | AsyncIterable<string>;
+/** A workbook's bytes whole, or as they come. */
+export type XlsxBytes = Uint8Array | AsyncIterable<Uint8Array>;
 
 /**
  * What to import: a preset's export (amended by a mapping where the preset is one), or an entity
@@ -23,10 +25,10 @@ export type CsvText = string | AsyncIterable<string>;
  */
 export type ImportSource =
   | { readonly format: 'csv'; readonly preset: string; readonly mapping?: Mapping | undefined; readonly content: CsvText }
-  | { readonly format: 'xlsx'; readonly preset: string; readonly mapping?: Mapping | undefined; readonly content: Uint8Array }
+  | { readonly format: 'xlsx'; readonly preset: string; readonly mapping?: Mapping | undefined; readonly content: XlsxBytes }
   | { readonly format: 'json'; readonly preset: string; readonly mapping?: Mapping | undefined; readonly document: unknown }
   | { readonly format: 'csv'; readonly entity: ImportEntity; readonly mapping: Mapping; readonly content: CsvText }
-  | { readonly format: 'xlsx'; readonly entity: ImportEntity; readonly mapping: Mapping; readonly content: Uint8Array }
+  | { readonly format: 'xlsx'; readonly entity: ImportEntity; readonly mapping: Mapping; readonly content: XlsxBytes }
   | { readonly format: 'json'; readonly entity: ImportEntity; readonly mapping?: Mapping | undefined; readonly records: readonly unknown[] };
 
 type PresetSource = Extract<ImportSource, { preset: string }>;
@@ -62,7 +64,7 @@ function readEntity(source: EntitySource): Read {
     const records = mapping.columns === undefined ? jsonRecords(source.entity, source.records) : jsonColumnRecords(source.entity, source.records, mapping);
     return { parts: whole(records), options: readOptionsOf(mapping) };
   }
-  if (source.format === 'xlsx') return { parts: whole(xlsxRecords(source.entity, source.content, source.mapping)), options: readOptionsOf(source.mapping) };
+  if (source.format === 'xlsx') return { parts: xlsxRecordParts(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };
   return { parts: csvRecordParts(source.entity, source.content, source.mapping), options: readOptionsOf(source.mapping) };
 }
 
@@ -81,7 +83,7 @@ function readPreset(source: PresetSource): Read {
     checkValueMaps(preset.entity, mapping);
     return { parts: whole(jsonColumnRecords(preset.entity, envelopedRecords(source.document, preset.envelope), mapping)), options: readOptionsOf(mapping) };
   }
-  if (source.format === 'xlsx') return { parts: whole(xlsxRecords(preset.entity, source.content, mapping)), options: readOptionsOf(mapping) };
+  if (source.format === 'xlsx') return { parts: xlsxRecordParts(preset.entity, source.content, mapping), options: readOptionsOf(mapping) };
   return { parts: csvRecordParts(preset.entity, source.content, mapping), options: readOptionsOf(mapping) };
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { columnIndexes, readCsvParts, type CsvTable } from './csv';
 import { ENTITY_FIELDS } from './entities';
 import { EXPORT_ENCODINGS } from './encoding';
-import { readXlsx } from './xlsx';
+import { readXlsxParts } from './xlsx';
 import { decimalOfNumber, GROUP_SEPARATORS, isDateFormat, NEGATIVE_STYLES } from './fields';
 import { ImportInputError, IMPORT_ENTITIES, type ImportEntity, type RawBatch, type RawRecord, type ReadOptions, type Rejection } from './types';
 
@@ -99,11 +99,11 @@ export async function* csvRecordParts(entity: ImportEntity, text: string | Async
   for await (const table of readCsvParts(text, mapping.delimiter)) yield tableRecords(entity, table, columns);
 }
 
-/** An Excel export read with the same mapping as its CSV: the sheet `mapping.sheet`, or the first. */
-export async function xlsxRecords(entity: ImportEntity, content: Uint8Array, mapping: Mapping): Promise<SourceRecords> {
+/** An Excel export read with the same mapping as its CSV, as it comes: the sheet `mapping.sheet`, or the first. */
+export async function* xlsxRecordParts(entity: ImportEntity, content: Uint8Array | AsyncIterable<Uint8Array>, mapping: Mapping): AsyncGenerator<SourceRecords> {
   const columns = checkColumns(entity, mapping);
   const options = readOptionsOf(mapping);
-  return tableRecords(entity, await readXlsx(content, { sheet: mapping.sheet, dateFormat: options.dateFormat, numberStyle: options.numberStyle }), columns);
+  for await (const table of readXlsxParts(content, { sheet: mapping.sheet, dateFormat: options.dateFormat, numberStyle: options.numberStyle })) yield tableRecords(entity, table, columns);
 }
 
 function tableRecords(entity: ImportEntity, table: CsvTable, columns: Record<string, string>): SourceRecords {

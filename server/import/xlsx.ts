@@ -1,11 +1,12 @@
 /**
- * An Excel export (.xlsx) read into the same table a CSV gives: the header row, then each row's
- * cells as the text the mapping reads. Typed cells are written the way the mapping says the export
+ * An Excel export (.xlsx) read into the same tables a CSV gives: the header row, then each row's
+ * cells as the text the mapping reads, in parts as the workbook is read. Typed cells are written the way the mapping says the export
  * writes them, so one mapping reads the CSV and the XLSX of one report alike: a number in the
  * declared number style (to Excel's 15 significant digits), a date in the declared date format, a
  * flag as true or false; a formula by its result, rich text by its characters. An error cell or a
  * formula never calculated refuses its row.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CsvRow, CsvTable } from './csv';
 import { decimalOfNumber, type NumberStyle } from './fields';
@@ -71,60 +72,101 @@ function cellText(value: unknown, reading: XlsxReading): string {
   return '';
 }
 
-/** A cell's own text: a merged range holds its value in its first cell only, so the others read as empty. */
-function ownValue(cell: ExcelJS.Cell, reading: XlsxReading): string {
-  if (cell.isMerged && cell.master !== cell) return '';
-  return cellText(cell.value, reading);
-}
-
-export async function readXlsx(content: Uint8Array, reading: XlsxReading): Promise<CsvTable> {
-  const workbook = new ExcelJS.Workbook();
+/** The text of a header cell. */
+const headerText = (value: unknown, reading: XlsxReading): string => {
   try {
-    await workbook.xlsx.load(Buffer.from(content.buffer, content.byteOffset, content.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new ImportInputError(`The file cannot be read as an Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`, 'content');
+    return cellText(value, reading).trim();
+  } catch {
+    return '';
   }
-  const names = workbook.worksheets.map((sheet) => sheet.name);
-  const sheet = reading.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(reading.sheet);
-  if (sheet === undefined) {
-    throw new ImportInputError(reading.sheet === undefined ? 'The workbook has no worksheet.' : `The workbook has no sheet "${reading.sheet}" (it has ${names.join(', ')}).`, 'sheet');
-  }
-  const header: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, column) => {
-    header[column - 1] = ownValue(cell, reading).trim();
-  });
-  while (header.length > 0 && header.at(-1) === '') header.pop();
-  if (header.length === 0) throw new ImportInputError(`The sheet "${sheet.name}" is empty; a header row was expected in row 1.`, 'content');
+};
 
-  const rows: CsvRow[] = [];
-  const malformed: Rejection[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    if (line === 1) return;
+/** Rows per part of a workbook read as it comes, as for a CSV. */
+export const XLSX_PART_ROWS = 5000;
+
+/** One worksheet in parts: row 1 is the header, each later row with a value a row of cells under it. */
+async function* sheetParts(rows: AsyncIterable<ExcelJS.Row>, name: string, reading: XlsxReading, partRows: number): AsyncGenerator<CsvTable> {
+  let header: string[] | null = null;
+  let part = { rows: [] as CsvRow[], malformed: [] as Rejection[] };
+  const empty = () => new ImportInputError(`The sheet "${name}" is empty; a header row was expected in row 1.`, 'content');
+  for await (const row of rows) {
+    const line = row.number;
+    if (header === null) {
+      if (line !== 1) throw empty();
+      const names: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        names[column - 1] = headerText(cell.value, reading);
+      });
+      header = Array.from(names, (text) => text);
+      while (header.length > 0 && header.at(-1) === '') header.pop();
+      if (header.length === 0) throw empty();
+      continue;
+    }
+    const columns: readonly string[] = header;
     const cells: string[] = [];
     const problems: Rejection[] = [];
-    header.forEach((name, index) => {
+    columns.forEach((column, index) => {
       try {
-        cells.push(ownValue(row.getCell(index + 1), reading));
+        cells.push(cellText(row.getCell(index + 1).value, reading));
       } catch (error) {
         if (!(error instanceof CellProblem)) throw error;
-        problems.push({ line, column: name, value: '', reason: error.message });
+        problems.push({ line, column, value: '', reason: error.message });
         cells.push('');
       }
     });
     const beyond: string[] = [];
     row.eachCell((cell, column) => {
-      if (column <= header.length) return;
+      if (column <= columns.length) return;
       try {
-        const text = ownValue(cell, reading);
+        const text = cellText(cell.value, reading);
         if (text.trim() !== '') beyond.push(text);
       } catch (error) {
         if (!(error instanceof CellProblem)) throw error;
         beyond.push(error.message);
       }
     });
-    if (beyond.length > 0) malformed.push({ line, column: '(row)', value: beyond.join(', '), reason: `has values beyond the header's ${String(header.length)} columns` });
-    else if (problems.length > 0) malformed.push(...problems);
-    else if (cells.some((cell) => cell.trim() !== '')) rows.push({ line, cells });
-  });
-  return { header, rows, malformed };
+    if (beyond.length > 0) part.malformed.push({ line, column: '(row)', value: beyond.join(', '), reason: `has values beyond the header's ${String(columns.length)} columns` });
+    else if (problems.length > 0) part.malformed.push(...problems);
+    else if (cells.some((cell) => cell.trim() !== '')) part.rows.push({ line, cells });
+    if (part.rows.length + part.malformed.length >= partRows) {
+      yield { header: columns, ...part };
+      part = { rows: [], malformed: [] };
+    }
+  }
+  if (header === null) throw empty();
+  yield { header, ...part };
+}
+
+const sheetName = (worksheet: object): string => ('name' in worksheet && typeof worksheet.name === 'string' ? worksheet.name : '');
+
+const notAWorkbook = (error: unknown): ImportInputError =>
+  new ImportInputError(`The file cannot be read as an Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`, 'content');
+
+/**
+ * The sheet `reading.sheet` (the first when absent) in parts of `partRows` rows, read from the
+ * workbook as it comes (exceljs's streaming reader): a workbook of a million rows is never held
+ * whole. Excel keeps a merged range's value in its first cell only, so the others read as empty.
+ */
+export async function* readXlsxParts(content: Uint8Array | AsyncIterable<Uint8Array>, reading: XlsxReading, partRows = XLSX_PART_ROWS): AsyncGenerator<CsvTable> {
+  const input = Readable.from(content instanceof Uint8Array ? [Buffer.from(content.buffer, content.byteOffset, content.byteLength)] : content);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const names: string[] = [];
+  let found = false;
+  const sheets = workbook[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
+    try {
+      next = await sheets.next();
+    } catch (error) {
+      throw notAWorkbook(error);
+    }
+    if (next.done === true) break;
+    const name = sheetName(next.value);
+    names.push(name);
+    // Another sheet is passed over: the reader drains it before the next.
+    if (found || (reading.sheet === undefined ? names.length > 1 : name !== reading.sheet)) continue;
+    found = true;
+    yield* sheetParts(next.value, name, reading, partRows);
+  }
+  if (!found) throw new ImportInputError(reading.sheet === undefined ? 'The workbook has no worksheet.' : `The workbook has no sheet "${reading.sheet}" (it has ${names.join(', ')}).`, 'sheet');
 }

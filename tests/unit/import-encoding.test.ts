@@ -1,5 +1,25 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeExport } from '../../server/import/encoding';
+import { decodeExport, decodeExportStream, type ExportEncoding } from '../../server/import/encoding';
+
+/** `bytes` cut at `cuts`, as a file read in chunks arrives. */
+function chunked(bytes: Uint8Array, cuts: readonly number[]): AsyncIterable<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let start = 0;
+  for (const cut of [...new Set(cuts)].filter((at) => at > 0 && at < bytes.length).sort((a, b) => a - b)) {
+    chunks.push(bytes.subarray(start, cut));
+    start = cut;
+  }
+  chunks.push(bytes.subarray(start));
+  return Readable.from(chunks, { objectMode: true });
+}
+
+async function streamed(bytes: Uint8Array, cuts: readonly number[], encoding: ExportEncoding): Promise<string> {
+  let text = '';
+  for await (const chunk of decodeExportStream(chunked(bytes, cuts), encoding, 'kunden.csv')) text += chunk;
+  return text;
+}
 
 describe('export encodings', () => {
   it("decodes Windows-1252's own block by the standard's table, leaving its five undefined bytes as they are", () => {
@@ -18,5 +38,30 @@ describe('export encodings', () => {
     expect(() => decodeExport(latin, 'utf-8', 'kunden.csv')).toThrow('kunden.csv: line 4 is not UTF-8. If the export is in another encoding, declare it in the mapping ("encoding": "windows-1252").');
     expect(() => decodeExport(Uint8Array.from([0xff, 0xfe, 0x41, 0x00]), 'utf-8', 'f')).toThrow('("encoding": "utf-16le")');
     expect(decodeExport(Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0xfc, 0x00]), 'utf-16le', 'f')).toBe('A\u00fc');
+  });
+
+  it('decodes a file read in chunks as the whole file, wherever the chunks are cut: inside a character, a CR LF or a line', async () => {
+    const text = 'Kunde;Name\r\nD-1;Müller – Café\nD-2;北京 😀\rD-3;€\r\n';
+    const utf8 = new TextEncoder().encode(text);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: utf8.length }), { maxLength: 12 }), async (cuts) => {
+        expect(await streamed(utf8, cuts, 'utf-8')).toBe(text);
+      }),
+    );
+    const latin = Uint8Array.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x20, 0x96, 0x20, 0x80]);
+    expect(await streamed(latin, [1, 7], 'windows-1252')).toBe(decodeExport(latin, 'windows-1252', 'f'));
+  });
+
+  it('names the same first non-UTF-8 line when the file comes in chunks, however it is cut', async () => {
+    // Line 5 holds Latin-1 ü: after \r, \r\n and \n line ends and a valid multi-byte character.
+    const latin = Uint8Array.from([0x61, 0x0d, 0x62, 0x0d, 0x0a, 0xef, 0xbf, 0xbd, 0x0a, 0xc3, 0xa4, 0x0a, 0x4d, 0xfc, 0x0a, 0x7a]);
+    expect(() => decodeExport(latin, 'utf-8', 'kunden.csv')).toThrow('kunden.csv: line 5 is not UTF-8.');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: latin.length }), { maxLength: 8 }), async (cuts) => {
+        await expect(streamed(latin, cuts, 'utf-8')).rejects.toThrow('kunden.csv: line 5 is not UTF-8. If the export is in another encoding, declare it in the mapping ("encoding": "windows-1252").');
+      }),
+    );
+    // A character cut off by the end of the file is named on the last line.
+    await expect(streamed(Uint8Array.from([0x61, 0x0a, 0x62, 0xc3]), [3], 'utf-8')).rejects.toThrow('kunden.csv: line 2 is not UTF-8.');
   });
 });

@@ -21,7 +21,7 @@ import { AS_OF, NOW } from './support';
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const START_TIMEOUT_MS = 60_000;
 
-async function adminQuery(text: string): Promise<void> {
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
   try {
@@ -32,7 +32,7 @@ async function adminQuery(text: string): Promise<void> {
 }
 
 /** POSTGRES_URL with another database name. */
-function urlOfDatabase(name: string): string {
+export function urlOfDatabase(name: string): string {
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
   return url.toString();
