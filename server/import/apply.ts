@@ -65,10 +65,15 @@ export interface ApplyResult {
   readonly moneyMovedFor: readonly string[];
 }
 
-/** The primary contact person each customer got earlier in this import, carried from one part of a source to the next. */
-export type ImportedPrimaries = Map<string, UpsertRow>;
+/** The primary contact person each customer got earlier in this import (and its line), carried from one part of a source to the next. */
+export interface ImportedPrimaries {
+  readonly first: Map<string, UpsertRow>;
+  readonly lines: Map<string, number>;
+}
 
-export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validated, now: string, primaries: ImportedPrimaries = new Map()): Promise<ApplyResult> {
+export const noPrimariesYet = (): ImportedPrimaries => ({ first: new Map(), lines: new Map() });
+
+export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validated, now: string, primaries: ImportedPrimaries = noPrimariesYet()): Promise<ApplyResult> {
   const { batch, rejectedKeys } = validated;
   const counts = zeroCounts();
   const rejected: Rejection[] = [];
@@ -141,13 +146,17 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
   }));
   const personLine = new Map(batch.contactPersons.map((located) => [located.record.key, located]));
   const refusedPrimaries = new Set<UpsertRow>();
-  for (const { row, first } of laterPrimaries(persons, primaries)) {
+  for (const { row, first } of laterPrimaries(persons, primaries.first)) {
     refusedPrimaries.add(row);
     const located = personLine.get(row.key);
-    const firstLine = personLine.get(first.key)?.line;
+    const firstLine = personLine.get(first.key)?.line ?? primaries.lines.get(first.key);
     if (located !== undefined) reject('contactPersons', located, 'isPrimary', 'true', `another row names this customer's primary contact person ("${first.key}"${firstLine === undefined ? '' : `, line ${String(firstLine)}`}): a customer has one`);
   }
   const personRows = persons.filter((row) => !refusedPrimaries.has(row));
+  for (const row of primaries.first.values()) {
+    const line = personLine.get(row.key)?.line;
+    if (line !== undefined && !primaries.lines.has(row.key)) primaries.lines.set(row.key, line);
+  }
   await demoteReplacedPrimaries(trx, personRows, now);
   counts.contactPersons = (await upsertByKey(trx, 'contact_persons', personRows, now)).counts;
 

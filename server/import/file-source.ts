@@ -28,17 +28,23 @@ export interface ExportFile {
   stream(): AsyncIterable<Uint8Array>;
 }
 
+/** The file's bytes, opened only once the import reads them: a source refused before that leaves no file open. */
+async function* lazily(open: () => AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield* open();
+}
+
 export async function sourceOfFile(file: ExportFile, reading: FileReading): Promise<ImportSource> {
   const { name } = file;
   const extension = extname(name).toLowerCase();
   const { mapping } = reading;
   const encoding = mapping?.encoding ?? 'utf-8';
   const json = async (): Promise<unknown> => parsedJson(decodeExport(await file.bytes(), encoding, name), name);
-  const text = (): AsyncIterable<string> => decodeExportStream(file.stream(), encoding, name);
+  const bytes = lazily(() => file.stream());
+  const text = (): AsyncIterable<string> => decodeExportStream(bytes, encoding, name);
   if ('preset' in reading) {
     const { preset } = reading;
     if (extension === '.json') return { format: 'json', preset, mapping, document: await json() };
-    if (extension === '.xlsx') return { format: 'xlsx', preset, mapping, content: file.stream() };
+    if (extension === '.xlsx') return { format: 'xlsx', preset, mapping, content: bytes };
     return { format: 'csv', preset, mapping, content: text() };
   }
   const { entity } = reading;
@@ -48,6 +54,6 @@ export async function sourceOfFile(file: ExportFile, reading: FileReading): Prom
     return { format: 'json', entity, mapping, records };
   }
   if (mapping === undefined) throw new ImportInputError('A CSV or XLSX import of an entity needs a mapping.', 'mapping');
-  if (extension === '.xlsx') return { format: 'xlsx', entity, mapping, content: file.stream() };
+  if (extension === '.xlsx') return { format: 'xlsx', entity, mapping, content: bytes };
   return { format: 'csv', entity, mapping, content: text() };
 }

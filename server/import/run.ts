@@ -6,9 +6,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { ImportOrigin, ServerDatabase } from '../db/schema';
 import { evaluateOnTeamDays, type ServerDay } from '../promises/team-days';
-import { applyBatch, zeroCounts, type ImportedPrimaries } from './apply';
+import { applyBatch, noPrimariesYet, zeroCounts } from './apply';
 import { PRESETS } from './presets';
-import { countsOf, outcomeOf, recordImportRun, type ImportRun, type ImportRunFile } from './runs';
+import { countsOf, outcomeOf, recordImportRun, type ImportRun, type ImportRunFile, type NewImportRun } from './runs';
 import { amendedMapping, checkValueMaps, csvRecordParts, envelopedRecords, jsonColumnRecords, jsonRecords, readOptionsOf, xlsxRecordParts, type Mapping, type SourceRecords } from './sources';
 import { IMPORT_ENTITIES, ImportInputError, type EntityCounts, type ImportEntity, type ImportReport, type ReadOptions, type Rejection } from './types';
 import { createValidator } from './validate';
@@ -79,6 +79,9 @@ function readPreset(source: PresetSource): Read {
     return { parts: whole(wholeText(source.content).then((text) => preset.read(text))), options: preset.options };
   }
   const mapping = amendedMapping(preset.mapping, source.mapping);
+  if (preset.needsDefaultCurrency !== undefined && mapping.defaultCurrency === undefined) {
+    throw new ImportInputError(`The preset ${preset.name} ${preset.needsDefaultCurrency}: amend it with that currency, e.g. {"defaultCurrency": "USD"}.`, 'mapping');
+  }
   if (source.format === 'json') {
     checkValueMaps(preset.entity, mapping);
     return { parts: whole(jsonColumnRecords(preset.entity, envelopedRecords(source.document, preset.envelope), mapping)), options: readOptionsOf(mapping) };
@@ -104,16 +107,25 @@ class RolledBack extends Error {
   }
 }
 
-export async function runImport(db: Kysely<ServerDatabase>, day: ServerDay, request: ImportRequest): Promise<ImportReport> {
+/** What a caller runs inside the import's transaction. */
+export interface ImportHooks {
+  /** First, under the import lock, before a row is read: what it throws ends the import with nothing written. */
+  readonly guard?: ((trx: Kysely<ServerDatabase>) => Promise<void>) | undefined;
+  /** Last, when the import is about to commit: what must commit with it or not at all. */
+  readonly beforeCommit?: ((trx: Kysely<ServerDatabase>, report: ImportReport) => Promise<void>) | undefined;
+}
+
+export async function runImport(db: Kysely<ServerDatabase>, day: ServerDay, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportReport> {
   const { parts, options } = read(request.source);
   const allowPartial = request.allowPartial ?? false;
   const dryRun = request.dryRun ?? false;
   const now = day.clock.now().toISOString();
   const validator = createValidator(options);
-  const primaries: ImportedPrimaries = new Map();
+  const primaries = noPrimariesYet();
   try {
     return await db.transaction().execute(async (trx) => {
       await IMPORT_LOCK.execute(trx);
+      await hooks.guard?.(trx);
       const counts = zeroCounts();
       const rejected: Rejection[] = [];
       const moneyMovedFor = new Set<string>();
@@ -132,7 +144,9 @@ export async function runImport(db: Kysely<ServerDatabase>, day: ServerDay, requ
       // verdict. Only the customers whose money moved: the others' promises are neither locked nor read. Each as of
       // its team's day.
       const promises = await evaluateOnTeamDays(trx, day, { customerIds: [...moneyMovedFor].sort() });
-      return { committed: true, dryRun, applied: counts, rejected, promises };
+      const report: ImportReport = { committed: true, dryRun, applied: counts, rejected, promises };
+      await hooks.beforeCommit?.(trx, report);
+      return report;
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.report;
@@ -155,24 +169,20 @@ export function describeSource(source: ImportSource): string {
 /** A run and its kept report; a request the import could not read at all is a failed run with the error that says why. */
 export type RecordedImport = { readonly ok: true; readonly report: ImportReport; readonly run: ImportRun } | { readonly ok: false; readonly error: ImportInputError; readonly run: ImportRun };
 
-/** An import whose report is kept (server/import/runs.ts), as the CLI, the API and the drop folder run them. */
+/**
+ * An import whose report is kept (server/import/runs.ts), as the CLI, the API and the drop folder run
+ * them. A committed run is kept in the import's own transaction, so no import commits without its
+ * run (the drop folder's duplicate check relies on it); a refused, dry or failed run after it.
+ */
 export async function runRecordedImport(
   db: Kysely<ServerDatabase>,
   day: ServerDay,
   request: ImportRequest,
-  meta: { readonly origin: ImportOrigin; readonly file: ImportRunFile | null },
+  meta: { readonly origin: ImportOrigin; readonly file: ImportRunFile | null; readonly guard?: ImportHooks['guard'] },
 ): Promise<RecordedImport> {
   const startedAt = day.clock.now().toISOString();
   const base = { origin: meta.origin, file: meta.file, source: describeSource(request.source), startedAt };
-  let report: ImportReport;
-  try {
-    report = await runImport(db, day, request);
-  } catch (error) {
-    if (!(error instanceof ImportInputError)) throw error;
-    const run = await recordImportRun(db, { ...base, finishedAt: day.clock.now().toISOString(), outcome: 'failed', counts: {}, rejectionCount: 0, rejections: [], message: error.message });
-    return { ok: false, error, run };
-  }
-  const run = await recordImportRun(db, {
+  const runOfReport = (report: ImportReport): NewImportRun => ({
     ...base,
     finishedAt: day.clock.now().toISOString(),
     outcome: outcomeOf(report),
@@ -181,5 +191,20 @@ export async function runRecordedImport(
     rejections: report.rejected,
     message: null,
   });
-  return { ok: true, report, run };
+  // Set inside the transaction's callback; a holder, since flow analysis cannot see the callback run.
+  const committed: { run: ImportRun | null } = { run: null };
+  let report: ImportReport;
+  try {
+    report = await runImport(db, day, request, {
+      guard: meta.guard,
+      beforeCommit: async (trx, committing) => {
+        committed.run = await recordImportRun(trx, runOfReport(committing));
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof ImportInputError)) throw error;
+    const run = await recordImportRun(db, { ...base, finishedAt: day.clock.now().toISOString(), outcome: 'failed', counts: {}, rejectionCount: 0, rejections: [], message: error.message });
+    return { ok: false, error, run };
+  }
+  return { ok: true, report, run: committed.run ?? (await recordImportRun(db, runOfReport(report))) };
 }

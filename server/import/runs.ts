@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { quotedForDisplay, textProblem } from '../../shared/domain/text';
 import type { ImportOrigin, ImportOutcome, ImportRunsTable, ServerDatabase } from '../db/schema';
 import type { EntityCounts, ImportEntity, ImportReport, Rejection } from './types';
 
@@ -59,7 +60,20 @@ export function countsOf(report: ImportReport): Partial<Record<ImportEntity, Ent
   return Object.fromEntries(Object.entries(report.applied).filter(([, counts]) => counts.inserted + counts.updated + counts.unchanged > 0));
 }
 
-export async function recordImportRun(db: Kysely<ServerDatabase>, run: NewImportRun): Promise<ImportRun> {
+/**
+ * A report's own text (how it was read, why it failed, the file's name) can carry what a request or a
+ * file held: a NUL PostgreSQL cannot store, a lone surrogate, a control. Kept as the report shows it,
+ * each such unit written out as \uXXXX, so recording a run never fails on what it reports.
+ */
+const storable = (text: string): string => (textProblem(text) === null ? text : quotedForDisplay(text).slice(1, -1));
+
+export async function recordImportRun(db: Kysely<ServerDatabase>, unsafe: NewImportRun): Promise<ImportRun> {
+  const run: NewImportRun = {
+    ...unsafe,
+    file: unsafe.file === null ? null : { ...unsafe.file, name: storable(unsafe.file.name) },
+    source: storable(unsafe.source),
+    message: unsafe.message === null ? null : storable(unsafe.message),
+  };
   // Time-ordered: runs started in the same instant (a frozen clock, a burst of files) list in the order they ran.
   const id = uuidv7();
   await db
@@ -131,12 +145,16 @@ export async function importRun(db: Kysely<ServerDatabase>, id: string): Promise
   return row === undefined ? null : runOf(row);
 }
 
-/** The committed run that imported a file with these contents, if any: the drop folder's idempotency. */
-export async function committedRunOf(db: Kysely<ServerDatabase>, sha256: string): Promise<ImportRun | null> {
+/**
+ * The committed run that imported a file with these contents read this way, if any: the drop folder's
+ * idempotency. Read another way (a corrected sidecar), the same bytes are a new import.
+ */
+export async function committedRunOf(db: Kysely<ServerDatabase>, sha256: string, source: string): Promise<ImportRun | null> {
   const row = await db
     .selectFrom('import_runs')
     .selectAll()
     .where('file_sha256', '=', sha256)
+    .where('source', '=', source)
     .where('outcome', 'in', ['imported', 'imported_partially'])
     .orderBy('started_at')
     .limit(1)

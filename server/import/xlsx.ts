@@ -6,7 +6,7 @@
  * flag as true or false; a formula by its result, rich text by its characters. An error cell or a
  * formula never calculated refuses its row.
  */
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CsvRow, CsvTable } from './csv';
 import { decimalOfNumber, type NumberStyle } from './fields';
@@ -141,32 +141,60 @@ const sheetName = (worksheet: object): string => ('name' in worksheet && typeof 
 
 const notAWorkbook = (error: unknown): ImportInputError =>
   new ImportInputError(`The file cannot be read as an Excel workbook (.xlsx): ${error instanceof Error ? error.message : String(error)}`, 'content');
+const unreadable = (error: unknown): ImportInputError => new ImportInputError(`The file could not be read to its end: ${error instanceof Error ? error.message : String(error)}`, 'content');
+
+/** The first tab of the workbook (workbook.xml's first sheet), once the reader has read it; the reader keeps it untyped. */
+function firstTab(workbook: object): string | null {
+  const model: unknown = Reflect.get(workbook, 'model');
+  if (typeof model !== 'object' || model === null || !('sheets' in model) || !Array.isArray(model.sheets)) return null;
+  const first: unknown = model.sheets[0];
+  return typeof first === 'object' && first !== null && 'name' in first && typeof first.name === 'string' ? first.name : null;
+}
 
 /**
- * The sheet `reading.sheet` (the first when absent) in parts of `partRows` rows, read from the
+ * The sheet `reading.sheet` (the first tab when absent) in parts of `partRows` rows, read from the
  * workbook as it comes (exceljs's streaming reader): a workbook of a million rows is never held
- * whole. Excel keeps a merged range's value in its first cell only, so the others read as empty.
+ * whole. The other sheets are read through and dropped, so the reader cleans up after each. Excel
+ * keeps a merged range's value in its first cell only, so the others read as empty. A source that
+ * fails part way (a network share gone) refuses the file instead of ending the process.
  */
 export async function* readXlsxParts(content: Uint8Array | AsyncIterable<Uint8Array>, reading: XlsxReading, partRows = XLSX_PART_ROWS): AsyncGenerator<CsvTable> {
-  const input = Readable.from(content instanceof Uint8Array ? [Buffer.from(content.buffer, content.byteOffset, content.byteLength)] : content);
+  let failure: unknown = null;
+  const source = Readable.from(content instanceof Uint8Array ? [Buffer.from(content.buffer, content.byteOffset, content.byteLength)] : content);
+  // exceljs pipes its input, and a pipe passes no error on: the source's is kept, and the input ended so the reader stops.
+  const input = new PassThrough();
+  source.on('error', (error) => {
+    failure = error;
+    input.end();
+  });
+  source.pipe(input);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const names: string[] = [];
   let found = false;
   const sheets = workbook[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
-    try {
-      next = await sheets.next();
-    } catch (error) {
-      throw notAWorkbook(error);
+  try {
+    for (;;) {
+      let next: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>;
+      try {
+        next = await sheets.next();
+      } catch (error) {
+        throw failure === null ? notAWorkbook(error) : unreadable(failure);
+      }
+      if (next.done === true) break;
+      const name = sheetName(next.value);
+      names.push(name);
+      if (found || name !== (reading.sheet ?? firstTab(workbook) ?? name)) {
+        await next.value.read();
+        continue;
+      }
+      found = true;
+      yield* sheetParts(next.value, name, reading, partRows);
     }
-    if (next.done === true) break;
-    const name = sheetName(next.value);
-    names.push(name);
-    // Another sheet is passed over: the reader drains it before the next.
-    if (found || (reading.sheet === undefined ? names.length > 1 : name !== reading.sheet)) continue;
-    found = true;
-    yield* sheetParts(next.value, name, reading, partRows);
+  } finally {
+    await sheets.return(undefined);
+    source.destroy();
+    input.destroy();
   }
+  if (failure !== null) throw unreadable(failure);
   if (!found) throw new ImportInputError(reading.sheet === undefined ? 'The workbook has no worksheet.' : `The workbook has no sheet "${reading.sheet}" (it has ${names.join(', ')}).`, 'sheet');
 }

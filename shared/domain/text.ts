@@ -44,7 +44,6 @@ export function textProblem(text: string): TextProblem | null {
   return null;
 }
 
-/** Line breaks of any platform as line feeds, for text read from files (the import). */
 /**
  * Text from a file, quoted for a report or a terminal: every unit the text rule would refuse
  * (controls, tab and line feed too, bidi controls, lone surrogates) is shown as \uXXXX, so what is
@@ -61,6 +60,7 @@ export function quotedForDisplay(text: string): string {
   return `"${out}"`;
 }
 
+/** Line breaks of any platform as line feeds, for text read from files (the import). */
 export const normalizeLineBreaks = (text: string): string => text.replace(/\r\n?/g, '\n');
 
 /** The longest free text a form takes (a note, a dispute description): zod-free, so the renderer can show it. */

@@ -24,6 +24,8 @@ export interface MappingPreset extends PresetBase {
   readonly envelope?: string;
   /** The page of docs/import/ that says how to export it. */
   readonly guide: string;
+  /** Why the export's currency must come from the amending mapping (`defaultCurrency`); absent when the export names it. */
+  readonly needsDefaultCurrency?: string;
 }
 
 export interface RowsPreset extends PresetBase {

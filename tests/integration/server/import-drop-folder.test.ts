@@ -4,7 +4,7 @@
  * on one folder; a database that is away. Every file ends in done/ or rejected/ with its report,
  * and each run is kept.
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { manualClock } from '../../../shared/domain/clock';
 import { buildServer } from '../../../server/app';
 import { connectServerDb } from '../../../server/db/connect';
-import { DropFolder, presetOfName, type DropFolderLog } from '../../../server/import/drop-folder';
+import { DropFolder, presetOfName, STALE_CLAIM_MS, type DropFolderLog } from '../../../server/import/drop-folder';
 import { importRun, listImportRuns } from '../../../server/import/runs';
 import { runImport } from '../../../server/import/run';
 import { BACKENDS, openTestDb, type TestDb } from './support/backends';
@@ -54,35 +54,41 @@ describe.each(BACKENDS)('import drop folder on %s', (kind) => {
   it('imports a file named by its preset once it is complete, files it in done/ with its report, and keeps the run', async () => {
     const folder = folderOn();
     await folder.prepare();
-    writeFileSync(join(dir, 'netsuite-open-invoices_2026-03-05.csv'), presetFixture('netsuite-open-invoices.csv'));
+    const keys = ['1800002001', '1700000090', '1400000568', '1800002002'];
+    writeFileSync(join(dir, 'sap-fbl5n-de_2026-03-05.csv'), presetFixture('sap-fbl5n-de.csv'));
     expect(await folder.scan()).toEqual([]);
     advance(SETTLE_MS - 1);
     expect(await folder.scan()).toEqual([]);
-    expect(await itemKeys(['5001', '5017', '5020'])).toEqual([]);
+    expect(await itemKeys(keys)).toEqual([]);
     advance(1);
     const [outcome] = await folder.scan();
-    expect(outcome).toMatchObject({ file: 'netsuite-open-invoices_2026-03-05.csv', movedTo: 'done', run: { origin: 'folder', outcome: 'imported', source: 'preset netsuite-open-invoices (csv)' } });
-    expect(await itemKeys(['5001', '5017', '5020'])).toEqual(['5001', '5017', '5020']);
+    expect(outcome).toMatchObject({ file: 'sap-fbl5n-de_2026-03-05.csv', movedTo: 'done', run: { origin: 'folder', outcome: 'imported', source: 'preset sap-fbl5n-de (csv)' } });
+    expect(await itemKeys(keys)).toEqual([...keys].sort());
     expect(listing('.')).toEqual(['done', 'processing', 'rejected']);
-    expect(listing('done')).toEqual(['netsuite-open-invoices_2026-03-05.csv', 'netsuite-open-invoices_2026-03-05.csv.report.json', 'netsuite-open-invoices_2026-03-05.csv.report.txt']);
-    const report = readFileSync(join(dir, 'done', 'netsuite-open-invoices_2026-03-05.csv.report.txt'), 'utf8');
+    expect(listing('done')).toEqual(['sap-fbl5n-de_2026-03-05.csv', 'sap-fbl5n-de_2026-03-05.csv.report.json', 'sap-fbl5n-de_2026-03-05.csv.report.txt']);
+    const report = readFileSync(join(dir, 'done', 'sap-fbl5n-de_2026-03-05.csv.report.txt'), 'utf8');
     expect(report).toContain(`Run ${outcome?.run?.id ?? ''} (folder): imported`);
-    expect(report).toContain('  openItems: 3 inserted, 0 updated, 0 unchanged');
-    expect(await importRun(testDb.db, outcome?.run?.id ?? '')).toMatchObject({ origin: 'folder', file: { name: 'netsuite-open-invoices_2026-03-05.csv' }, outcome: 'imported' });
+    expect(report).toContain('  openItems: 4 inserted, 0 updated, 0 unchanged');
+    expect(await importRun(testDb.db, outcome?.run?.id ?? '')).toMatchObject({ origin: 'folder', file: { name: 'sap-fbl5n-de_2026-03-05.csv' }, outcome: 'imported' });
 
-    // The same contents again, under another name: recognised, nothing read or changed, filed in done/ saying which run had them.
-    const before = await testDb.db.selectFrom('open_items').select(['erp_key', 'updated_at']).where('erp_key', 'in', ['5001', '5017', '5020']).orderBy('erp_key').execute();
-    writeFileSync(join(dir, 'netsuite-open-invoices_again.csv'), presetFixture('netsuite-open-invoices.csv'));
+    // The same contents again, under another name: recognised under the import lock, nothing read or changed, filed in done/ saying which run had them.
+    const before = await testDb.db.selectFrom('open_items').select(['erp_key', 'updated_at']).where('erp_key', 'in', keys).orderBy('erp_key').execute();
+    writeFileSync(join(dir, 'sap-fbl5n-de_again.csv'), presetFixture('sap-fbl5n-de.csv'));
     const [again] = await settle(folder);
-    expect(again).toMatchObject({ movedTo: 'done', run: { outcome: 'duplicate', counts: {} } });
-    expect(again?.run?.message).toBe(`The same contents were imported by run ${outcome?.run?.id ?? ''} at 2026-03-05T06:00:05.000Z from netsuite-open-invoices_2026-03-05.csv; nothing was read again.`);
-    expect(await testDb.db.selectFrom('open_items').select(['erp_key', 'updated_at']).where('erp_key', 'in', ['5001', '5017', '5020']).orderBy('erp_key').execute()).toEqual(before);
+    expect(again).toMatchObject({ movedTo: 'done', run: { outcome: 'duplicate', counts: {}, source: 'preset sap-fbl5n-de (csv)' } });
+    expect(again?.run?.message).toBe(`The same contents were imported by run ${outcome?.run?.id ?? ''} at 2026-03-05T06:00:05.000Z from sap-fbl5n-de_2026-03-05.csv; nothing was read again.`);
+    expect(await testDb.db.selectFrom('open_items').select(['erp_key', 'updated_at']).where('erp_key', 'in', keys).orderBy('erp_key').execute()).toEqual(before);
+
+    // The same bytes read another way (a sidecar amending the preset) are a new import.
+    writeFileSync(join(dir, 'amended.csv.import.json'), JSON.stringify({ preset: 'sap-fbl5n-de', mapping: { values: { kind: { AB: 'invoice' } } } }));
+    writeFileSync(join(dir, 'amended.csv'), presetFixture('sap-fbl5n-de.csv'));
+    expect(await settle(folder)).toEqual([expect.objectContaining({ movedTo: 'done', run: expect.objectContaining({ outcome: 'imported', source: 'preset sap-fbl5n-de amended by a mapping (csv)' }) as unknown })]);
 
     // A file of a name done/ already holds is filed beside it, not over it.
-    writeFileSync(join(dir, 'netsuite-open-invoices_2026-03-05.csv'), presetFixture('netsuite-open-invoices.csv').replace('580.00', '480.00'));
+    writeFileSync(join(dir, 'sap-fbl5n-de_2026-03-05.csv'), presetFixture('sap-fbl5n-de.csv').replace('1.190,00', '1.090,00'));
     expect(await settle(folder)).toEqual([expect.objectContaining({ movedTo: 'done' })]);
-    expect(listing('done')).toContain('netsuite-open-invoices_2026-03-05.2026-03-05T06-00-15Z.csv');
-    expect(listing('done')).toContain('netsuite-open-invoices_2026-03-05.2026-03-05T06-00-15Z.csv.report.txt');
+    expect(listing('done')).toContain('sap-fbl5n-de_2026-03-05.2026-03-05T06-00-20Z.csv');
+    expect(listing('done')).toContain('sap-fbl5n-de_2026-03-05.2026-03-05T06-00-20Z.csv.report.txt');
   });
 
   it('leaves a file alone while it is written: a temporary name, or a size that still changes', async () => {
@@ -116,6 +122,7 @@ describe.each(BACKENDS)('import drop folder on %s', (kind) => {
     writeFileSync(join(dir, 'b.csv'), 'Account;Belegnummer\n');
     writeFileSync(join(dir, 'b.csv.import.json'), '{"preset": "sap-fbl5n-de", "colour": "red"}');
     writeFileSync(join(dir, 'netsuite-open-invoices.big.csv'), `${presetFixture('netsuite-open-invoices.csv')}${'\n'.repeat(5000)}`);
+    writeFileSync(join(dir, 'netsuite-open-invoices.bad.csv.import.json'), JSON.stringify({ preset: 'netsuite-open-invoices', mapping: { defaultCurrency: 'USD' } }));
     writeFileSync(join(dir, 'netsuite-open-invoices.bad.csv'), presetFixture('netsuite-open-invoices.csv').replace('INV1009,Beta GmbH,3/21/2026', 'INV1009,Beta GmbH,2026-03-21').replace('5001,', '6001,'));
     writeFileSync(join(dir, 'sap-fbl5n-de.latin1.csv'), Buffer.from('Konto;Belegnummer;Belegart;Belegdatum;Nettofälligkeit;Betrag in Belegwährung;Belegwährung;Zuordnung\n100042;1800003001;RV;03.02.2026;05.03.2026;10,00;EUR;Müller\n', 'latin1'));
     writeFileSync(join(dir, 'sap-fbl5n-en.good.csv'), presetFixture('sap-fbl5n-en.csv').replaceAll('18000012', '18000077'));
@@ -137,7 +144,7 @@ describe.each(BACKENDS)('import drop folder on %s', (kind) => {
     expect(await itemKeys(['6001', '1800003001'])).toEqual([]);
     expect(await itemKeys(['1800007734', '1800007740'])).toEqual(['1800007734', '1800007740']);
     expect(listing('rejected')).toEqual(
-      ['a-nobody-knows-this.csv', 'b.csv', 'netsuite-open-invoices.bad.csv', 'netsuite-open-invoices.big.csv', 'sap-fbl5n-de.latin1.csv'].flatMap((name) => [name, ...(name === 'b.csv' ? [`${name}.import.json`] : []), `${name}.report.json`, `${name}.report.txt`]).sort(),
+      ['a-nobody-knows-this.csv', 'b.csv', 'netsuite-open-invoices.bad.csv', 'netsuite-open-invoices.big.csv', 'sap-fbl5n-de.latin1.csv'].flatMap((name) => [name, ...(name === 'b.csv' || name.endsWith('.bad.csv') ? [`${name}.import.json`] : []), `${name}.report.json`, `${name}.report.txt`]).sort(),
     );
     expect(readFileSync(join(dir, 'rejected', 'netsuite-open-invoices.bad.csv.report.txt'), 'utf8')).toContain('line 3, column Due Date/Receive By (openItems): "2026-03-21": not a date in the format M/d/yyyy');
     expect(listing('.')).toEqual(['done', 'processing', 'rejected']);
@@ -155,7 +162,7 @@ describe.each(BACKENDS)('import drop folder on %s', (kind) => {
     expect(listing('done')).toEqual(['nightly.csv', 'nightly.csv.import.json', 'nightly.csv.report.json', 'nightly.csv.report.txt']);
   });
 
-  it('imports each file once when two servers watch one folder, and puts back what a stopped server left in processing/', async () => {
+  it('imports each file once when two servers watch one folder, and puts back what a stopped server had claimed, never what a live one holds', async () => {
     const one = folderOn();
     const two = folderOn();
     await one.prepare();
@@ -166,16 +173,28 @@ describe.each(BACKENDS)('import drop folder on %s', (kind) => {
     expect(outcomes.map((outcome) => outcome.file).sort()).toEqual(['sap-fbl5n-de_0.csv', 'sap-fbl5n-de_1.csv', 'sap-fbl5n-de_2.csv', 'sap-fbl5n-de_3.csv']);
     expect(outcomes.every((outcome) => outcome.movedTo === 'done')).toBe(true);
 
-    writeFileSync(join(dir, 'processing', 'sap-fbl5n-de_left.csv'), 'Konto\n');
+    // A server that stopped mid-import left its claims folder; a live one's is touched at every scan.
+    const claimed = (folder: string, minutesAgo: number): void => {
+      mkdirSync(join(dir, 'processing', folder));
+      writeFileSync(join(dir, 'processing', folder, `sap-fbl5n-de_${folder}.csv`), 'Konto\n');
+      const at = new Date(clock.now().getTime() - minutesAgo * 60_000);
+      utimesSync(join(dir, 'processing', folder), at, at);
+    };
+    claimed('stopped', STALE_CLAIM_MS / 60_000 + 1);
+    claimed('busy', 1);
+    // A newer file of the same name is already back in the folder: the reclaimed one goes beside it.
+    writeFileSync(join(dir, 'sap-fbl5n-de_stopped.csv'), 'newer');
     await one.prepare();
-    expect(existsSync(join(dir, 'sap-fbl5n-de_left.csv'))).toBe(true);
-    expect(logged).toContain('import drop folder: a file left in processing was put back to be imported again');
+    expect(readFileSync(join(dir, 'sap-fbl5n-de_stopped.csv'), 'utf8')).toBe('newer');
+    expect(readFileSync(join(dir, 'sap-fbl5n-de_stopped.2026-03-05T06-00-05Z.csv'), 'utf8')).toBe('Konto\n');
+    expect(existsSync(join(dir, 'processing', 'busy', 'sap-fbl5n-de_busy.csv'))).toBe(true);
+    expect(readdirSync(join(dir, 'processing')).filter((name) => name.startsWith('stopped'))).toEqual([]);
+    expect(logged).toContain('import drop folder: a file a stopped server had claimed was put back to be imported again');
   });
 
   it('puts a file back when the database is away, and imports it once the database is back', async () => {
     const away = await connectServerDb({ databaseUrl: 'postgres://127.0.0.1:1/test', onConnectionError: () => undefined });
     try {
-      mkdirSync(join(dir, 'processing'));
       const folder = folderOn(away.db);
       await folder.prepare();
       writeFileSync(join(dir, 'bc-customer-ledger-entries.json'), presetFixture('bc-customer-ledger-entries.json'));

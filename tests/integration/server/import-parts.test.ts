@@ -56,7 +56,7 @@ describe.each(BACKENDS)('an import in parts on %s', (kind) => {
     const content = ['key,customer,name,primary', 'CP-1,P-1,First Primary,yes', ...filler, 'CP-LATE,P-1,Late Primary,yes'].join('\n');
     const mapping = { columns: { key: 'key', customerKey: 'customer', name: 'name', isPrimary: 'primary' } };
     const report = await run({ format: 'csv', entity: 'contactPersons', mapping, content: arriving(content) }, true);
-    expect(report.rejected).toEqual([{ entity: 'contactPersons', line: CSV_PART_ROWS + 3, column: 'primary', value: 'true', reason: 'another row names this customer\'s primary contact person ("CP-1"): a customer has one' }]);
+    expect(report.rejected).toEqual([{ entity: 'contactPersons', line: CSV_PART_ROWS + 3, column: 'primary', value: 'true', reason: 'another row names this customer\'s primary contact person ("CP-1", line 2): a customer has one' }]);
     expect(await testDb.db.selectFrom('contact_persons').select('erp_key').where('is_primary', '=', true).execute()).toEqual([{ erp_key: 'CP-1' }]);
   });
 });

@@ -178,23 +178,28 @@ describe.each(BACKENDS)('ERP presets on %s', (kind) => {
     });
   });
 
-  it('reads a NetSuite saved search of open invoices: currency names, grouped amounts, credits negative', async () => {
-    expect(await cli('--file', fixture('netsuite-open-invoices.csv'), '--preset', 'netsuite-open-invoices')).toBe(0);
+  it('reads a NetSuite saved search of open invoices in the base currency the amending mapping names: grouped amounts, credits negative', async () => {
+    // Amount and Amount Remaining are in the base currency, whatever the Currency column says: without it named, nothing is read.
+    expect(await cli('--file', fixture('netsuite-open-invoices.csv'), '--preset', 'netsuite-open-invoices')).toBe(2);
+    expect(err[0]).toBe('The preset netsuite-open-invoices reads NetSuite\'s Amount and Amount Remaining, which are in your base currency whatever the transaction\'s: amend it with that currency, e.g. {"defaultCurrency": "USD"}.');
+    const base = virtual('/virtual/ns-base.mapping.json', JSON.stringify({ defaultCurrency: 'USD' }));
+    expect(await cli('--file', fixture('netsuite-open-invoices.csv'), '--preset', 'netsuite-open-invoices', '--mapping', base)).toBe(0);
     expect(await stored(['5001', '5017', '5020'])).toEqual({
       '5001': item('Acme Club', 'invoice', 'INV1001', null, '2026-01-15', '2026-02-14', 'USD', 108_000, 58_000),
-      '5017': item('Beta GmbH', 'invoice', 'INV1009', null, '2026-01-20', '2026-03-21', 'EUR', 250_000),
+      '5017': item('Beta GmbH', 'invoice', 'INV1009', null, '2026-01-20', '2026-03-21', 'USD', 250_000),
       '5020': item('Acme Club', 'credit_memo', 'CM104', null, '2026-01-22', '2026-01-22', 'USD', -7_525),
     });
     // A remaining amount written without the credit's sign would turn a credit into a debt: refused.
     const unsigned = virtual('/virtual/ns.csv', readFileSync(fixture('netsuite-open-invoices.csv'), 'utf8').replace('-75.25,-75.25', '-75.25,75.25'));
-    expect(await cli('--file', unsigned, '--preset', 'netsuite-open-invoices')).toBe(1);
+    expect(await cli('--file', unsigned, '--preset', 'netsuite-open-invoices', '--mapping', base)).toBe(1);
     expect(out).toContain('line 4, column Amount Remaining (openItems): "75.25": the open amount has the opposite sign of the original amount (-75.25)');
   });
 
   it('keeps every preset run with the preset it was read by', async () => {
-    expect(await cli('--file', fixture('netsuite-open-invoices.csv'), '--preset', 'netsuite-open-invoices', '--dry-run', '--json')).toBe(0);
+    const base = virtual('/virtual/ns-base.mapping.json', JSON.stringify({ defaultCurrency: 'USD' }));
+    expect(await cli('--file', fixture('netsuite-open-invoices.csv'), '--preset', 'netsuite-open-invoices', '--mapping', base, '--dry-run', '--json')).toBe(0);
     const { runId } = JSON.parse(out[0] ?? '{}') as { runId: string };
     const run = await testDb.db.selectFrom('import_runs').select(['source', 'outcome', 'file_name', 'counts']).where('id', '=', runId).executeTakeFirstOrThrow();
-    expect(run).toEqual({ source: 'preset netsuite-open-invoices (csv)', outcome: 'dry_run', file_name: 'netsuite-open-invoices.csv', counts: JSON.stringify({ openItems: { inserted: 0, updated: 0, unchanged: 3 } }) });
+    expect(run).toEqual({ source: 'preset netsuite-open-invoices amended by a mapping (csv)', outcome: 'dry_run', file_name: 'netsuite-open-invoices.csv', counts: JSON.stringify({ openItems: { inserted: 0, updated: 0, unchanged: 3 } }) });
   });
 });

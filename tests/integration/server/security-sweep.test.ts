@@ -57,6 +57,10 @@ const ROUTE_GUARDS: Readonly<Record<string, 'public' | 'signed-in'>> = {
   'GET /v1/portfolio/customers/:id': 'signed-in',
   'HEAD /v1/portfolio/customers/:id': 'signed-in',
   'POST /v1/import': 'signed-in',
+  'GET /v1/import/runs': 'signed-in',
+  'HEAD /v1/import/runs': 'signed-in',
+  'GET /v1/import/runs/:id': 'signed-in',
+  'HEAD /v1/import/runs/:id': 'signed-in',
   'POST /v1/sync/pull': 'signed-in',
   'POST /v1/sync/push': 'signed-in',
 };
