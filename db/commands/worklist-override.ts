@@ -8,14 +8,16 @@ import type { NewRow } from '../schema';
 import { build, execute, selectAll } from '../typed-sql';
 import type { Command, CommandTx } from './run-command';
 import { requireCustomer } from './guards';
+import { overrideOwner } from '../queries/override-owner';
 
-/** Ends every uncleared override of the customer; returns how many were still in force. */
+/** Ends every uncleared override the user set on the customer; returns how many were still in force. Another user's stay theirs. */
 function clearAll(tx: CommandTx, customerId: string, reason: string | null): number {
   let inForce = 0;
   const active = build
     .selectFrom('worklist_overrides')
     .selectAll()
     .where('customer_id', '=', customerId)
+    .where('created_by', '=', overrideOwner(tx.userId))
     .where('cleared_at', 'is', null)
     .orderBy('created_at')
     .orderBy('id');
@@ -45,7 +47,7 @@ export const setWorklistOverride: Command<typeof WorklistSetOverrideSchema, { cu
       kind: input.kind,
       reason: input.reason,
       expires_at: input.expiresAt,
-      created_by: tx.userId,
+      created_by: overrideOwner(tx.userId),
       created_at: tx.now,
     };
     execute(tx.sqlite, build.insertInto('worklist_overrides').values(row));

@@ -16,6 +16,7 @@ import * as m010 from './010-outbox-day';
 import * as m011 from './011-payment-behaviour';
 import * as m012 from './012-promise-made-on';
 import * as m013 from './013-iso-currency-digits';
+import * as m014 from './014-overrides-per-user';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '011-payment-behaviour': { up: m011.up },
   '012-promise-made-on': { up: m012.up },
   '013-iso-currency-digits': { up: m013.up },
+  '014-overrides-per-user': { up: m014.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -1,4 +1,5 @@
 /** customer.work: what is in progress on an account, with ids and allowed actions, for the forms that act on it. */
+import { LOCAL_OVERRIDE_OWNER } from './override-owner';
 import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { CustomerWorkSchema } from '../../shared/api/collector-schemas';
@@ -27,7 +28,7 @@ const Q = {
 
 // Active as the worklist counts it: not cleared and not yet expired; the newest one wins.
 const ACTIVE_OVERRIDE = `SELECT kind, reason, expires_at FROM worklist_overrides
-  WHERE customer_id = ? AND cleared_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+  WHERE customer_id = ? AND cleared_at IS NULL AND (expires_at IS NULL OR expires_at > ?) AND created_by = ${LOCAL_OVERRIDE_OWNER}
   ORDER BY created_at DESC, id DESC LIMIT 1`;
 
 type OverrideRow = Pick<Row<'worklist_overrides'>, 'kind' | 'reason' | 'expires_at'>;

@@ -2,6 +2,7 @@
  * Keeps customer_summary current: a handful of set-based reads grouped by customer in one pass,
  * then one prepared upsert per customer, all in one transaction.
  */
+import { LOCAL_OVERRIDE_OWNER } from '../queries/override-owner';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DEFAULT_PROMISE_RULES, validatePromiseRules, type PromiseRules } from '../../shared/domain/promise';
 import { DEFAULT_AGING_CONFIG } from '../../shared/domain/aging';
@@ -40,7 +41,7 @@ const sources = (where: string) => ({
   followUps: `SELECT customer_id, due_date FROM follow_ups ${where ? `${where} AND` : 'WHERE'} status = 'open'`,
   contacts: `SELECT customer_id, max(occurred_at) AS last FROM activities ${where} GROUP BY customer_id`,
   overrides: `SELECT customer_id, kind, reason, expires_at FROM worklist_overrides ${where ? `${where} AND` : 'WHERE'} cleared_at IS NULL
-              ORDER BY created_at, id`,
+              AND created_by = ${LOCAL_OVERRIDE_OWNER} ORDER BY created_at, id`,
   // The payment tally of shared/domain/payment-behaviour.ts in SQL: invoices settled from @from through @asOf whose
   // three dates are real days (date(x) = x), each counted once. tests/integration/db/payment-behaviour.test.ts holds the two together.
   payments: `SELECT customer_id, count(*) AS paid, sum(cleared_at > due_date) AS paidLate,

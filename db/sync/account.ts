@@ -71,7 +71,7 @@ export function adoptAccount(sqlite: BetterSqlite3.Database, server: SyncServer,
         'DELETE FROM sync_issues',
         'DELETE FROM sync_resync',
         'DELETE FROM sync_snapshot_seen',
-        'DELETE FROM drafts',
+        // Drafts, pins and snoozes are each user's own (their owner column): they stay for when that user signs in again.
         'DELETE FROM customers',
         'UPDATE users SET is_local_profile = 0',
         "DELETE FROM sync_state WHERE key LIKE 'sync.%'",

@@ -27,7 +27,7 @@ export interface DemoOverride {
   readonly kind: OverrideKind;
   readonly reason: string;
   readonly expires_at: string | null;
-  readonly created_by: string | null;
+  readonly created_by: string;
   readonly created_at: string;
   readonly cleared_at: string | null;
 }

@@ -163,6 +163,57 @@ test('signed in to the built-in server: the status, the panel, Sync now, offline
   await expect(page.getByTestId('session-info')).toContainText('Priya');
 });
 
+/** Signs in as `username` from the sync panel, as a user switching on a shared workstation does, and waits for the portfolio. */
+async function signInAs(page: Page, app: SyncedApp, username: string): Promise<void> {
+  await statusButton(page).click();
+  await page.getByRole('dialog', { name: /^Synced / }).getByRole('button', { name: 'Server and account…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sync server and account' });
+  await dialog.getByRole('textbox', { name: 'Username' }).fill(username);
+  await dialog.getByLabel('Password').fill(app.syncServerPassword);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(statusButton(page)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+}
+
+interface OverrideRow {
+  readonly customerId: string;
+  readonly override: { readonly kind: string; readonly reason: string; readonly expiresAt: string | null } | null;
+}
+
+test("a collector's pins and snoozes survive a sign-in as the team lead and back, and are not the lead's", async ({ app, page }) => {
+  test.slow(true, 'three snapshots of the demo portfolio');
+  await openSynced(page, app.url);
+  await expect(page.getByTestId('sync-headline')).toHaveText(/^Synced /);
+  const overrides = async (): Promise<Map<string, OverrideRow['override']>> => {
+    const { rows } = (await app.call('worklist.query', { limit: 500 })) as { rows: OverrideRow[] };
+    return new Map(rows.map((row) => [row.customerId, row.override]));
+  };
+  const { rows } = (await app.call('worklist.query', { limit: 20 })) as { rows: OverrideRow[] };
+  const [pinned, snoozed] = rows.filter((row) => row.override === null);
+  if (pinned === undefined || snoozed === undefined) throw new Error('two customers without a pin or snooze expected');
+  await app.call('worklist.setOverride', { customerId: pinned.customerId, kind: 'pin', reason: 'CFO promised a call back', expiresAt: null });
+  await app.call('worklist.setOverride', { customerId: snoozed.customerId, kind: 'snooze', reason: 'Waiting for the payment run', expiresAt: '2026-11-27T23:00:00.000Z' });
+  const mine = await overrides();
+  expect(mine.get(pinned.customerId)).toEqual({ kind: 'pin', reason: 'CFO promised a call back', expiresAt: null });
+
+  await signInAs(page, app, DEMO_USERNAMES.teamLead);
+  await expect(page.getByTestId('session-info')).toContainText('Sabine');
+  // The lead sees the customers, but not the collector's pins and snoozes: they are hers.
+  const leads = await overrides();
+  expect(leads.has(pinned.customerId)).toBe(true);
+  expect(leads.get(pinned.customerId)).toBeNull();
+  expect(leads.get(snoozed.customerId)).toBeNull();
+
+  await signInAs(page, app, DEMO_USERNAMES.collector);
+  await expect(page.getByTestId('session-info')).toContainText('Jordan');
+  const back = await overrides();
+  expect(back.get(pinned.customerId)).toEqual({ kind: 'pin', reason: 'CFO promised a call back', expiresAt: null });
+  expect(back.get(snoozed.customerId)).toEqual({ kind: 'snooze', reason: 'Waiting for the payment run', expiresAt: '2026-11-27T23:00:00.000Z' });
+  // Every pin and snooze she had before is back, not only the two set here.
+  expect([...back].filter(([, override]) => override !== null)).toEqual([...mine].filter(([, override]) => override !== null));
+  await expect(page.locator(`[data-customer-id="${pinned.customerId}"]`)).toHaveAttribute('data-override', 'pin');
+});
+
 interface FollowUpRow {
   readonly id: string;
   readonly title: string;

@@ -259,7 +259,7 @@ describe('migration 009-erp-disputed', () => {
 
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits', '014-overrides-per-user']);
   });
 });
 
@@ -373,5 +373,30 @@ describe('migration 013-iso-currency-digits', () => {
     expect(amounts(reopened, 'cH')).toEqual(times(1));
     expect(args(reopened, 'outbox', 'm1')).toMatchObject({ amountMinor: 500 });
     expect(reopened.sqlite.prepare(`SELECT count(*) FROM ${MIGRATION_TABLE} WHERE name = '013-iso-currency-digits'`).pluck().get()).toBe(0);
+  });
+});
+
+describe('migration 014-overrides-per-user', () => {
+  it('gives every pin and snooze its owner and lets it outlive its customer, so a sign-in as someone else and back keeps it', async () => {
+    const store = await migrateThrough('013-iso-currency-digits');
+    const at = '2026-03-02T09:00:00.000Z';
+    store.sqlite.prepare(`INSERT INTO users (id, username, display_name, role, is_local_profile, created_at) VALUES ('u1', 'ann', 'Ann', 'collector', 1, '${at}')`).run();
+    store.sqlite.prepare(`INSERT INTO customers (id, erp_key, number, name, country, currency, payment_terms, payment_terms_days, credit_limit_minor, credit_hold, risk_class, updated_at) VALUES ('c1', 'K1', '1', 'One', 'DE', 'EUR', 'NET30', 30, 0, 0, 'low', '${at}')`).run();
+    const insert = store.sqlite.prepare(`INSERT INTO worklist_overrides (id, customer_id, kind, reason, expires_at, created_by, created_at, cleared_at) VALUES (?, 'c1', ?, 'why', NULL, ?, '${at}', NULL)`);
+    insert.run('o1', 'pin', 'u1');
+    insert.run('o2', 'snooze', null);
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('worklist_overrides')").all().map((row) => row.name);
+    expect(columns).toEqual([...SCHEMA_COLUMNS.worklist_overrides]);
+    expect(migrated.sqlite.prepare('SELECT id, created_by FROM worklist_overrides ORDER BY id').all()).toEqual([
+      { id: 'o1', created_by: 'u1' },
+      { id: 'o2', created_by: 'u1' },
+    ]);
+    migrated.sqlite.prepare('DELETE FROM customers').run();
+    expect(migrated.sqlite.prepare('SELECT count(*) FROM worklist_overrides').pluck().get()).toBe(2);
+    expect(() => migrated.sqlite.prepare(`INSERT INTO worklist_overrides (id, customer_id, kind, reason, created_by, created_at) VALUES ('o3', 'c1', 'pin', 'x', NULL, '${at}')`).run()).toThrow(/NOT NULL/);
   });
 });

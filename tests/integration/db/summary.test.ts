@@ -43,7 +43,7 @@ describe('customer summary', () => {
     addFollowUp(sqlite, c.id, { due_date: '2026-11-01', status: 'done' });
     addActivity(sqlite, c.id, { occurred_at: '2026-11-03T10:00:00.000Z' });
     addActivity(sqlite, c.id, { occurred_at: '2026-11-13T15:30:00.000Z' });
-    insertRow(sqlite, 'worklist_overrides', { id: '01900000-0000-7000-8000-0000000000aa', customer_id: c.id, kind: 'pin', reason: 'CFO', expires_at: null, created_by: null, created_at: '2026-11-20T00:00:00.000Z', cleared_at: null });
+    insertRow(sqlite, 'worklist_overrides', { id: '01900000-0000-7000-8000-0000000000aa', customer_id: c.id, kind: 'pin', reason: 'CFO', expires_at: null, created_by: '', created_at: '2026-11-20T00:00:00.000Z', cleared_at: null });
 
     expect(await refreshAllSummaries(temp.store, AS_OF)).toBe(1);
     const s = summaryOf(c.id);

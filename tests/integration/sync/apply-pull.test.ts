@@ -121,9 +121,15 @@ describe('applying pulled pages', () => {
     const fresh = schemaObjects(sqlite);
     applyPullPage(sqlite, pages[0] ?? (() => { throw new Error('no page'); })(), CTX);
     expect(schemaObjects(sqlite)).not.toEqual(fresh);
+    // What each user keeps on this workstation (drafts, pins and snoozes) is theirs, and stays for their return.
+    const customerId = (sqlite.prepare('SELECT id FROM customers LIMIT 1').pluck().get() as string | undefined) ?? '';
+    sqlite.prepare("INSERT INTO drafts (owner, key, value_json, updated_at) VALUES ('u-ann', 'contact:x', '\"half\"', ?)").run(NOW);
+    sqlite.prepare("INSERT INTO worklist_overrides (id, customer_id, kind, reason, expires_at, created_by, created_at) VALUES ('o-ann', ?, 'pin', 'CFO', NULL, 'u-ann', ?)").run(customerId, NOW);
     adoptAccount(sqlite, { url: server.url, embedded: false }, { id: 'someone-else', username: 'someone', displayName: 'Someone Else', role: 'collector' }, true);
     expect(schemaObjects(sqlite)).toEqual(fresh);
     expect((sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(0);
+    expect(sqlite.prepare('SELECT owner, key FROM drafts').all()).toEqual([{ owner: 'u-ann', key: 'contact:x' }]);
+    expect(sqlite.prepare('SELECT id, customer_id AS customerId, created_by AS owner FROM worklist_overrides').all()).toEqual([{ id: 'o-ann', customerId, owner: 'u-ann' }]);
   });
 
   it('a store that holds customers takes a snapshot with its indexes in place', async () => {
