@@ -22,7 +22,7 @@ interface Row {
   readonly currency: string;
   readonly brokenPromises: number;
   readonly nextPromiseDate: string | null;
-  readonly override: { readonly kind: string; readonly reason: string } | null;
+  readonly override: { readonly kind: string; readonly reason: string; readonly expiresAt: string | null } | null;
   readonly score: number;
   readonly factors: readonly { readonly key: string; readonly contribution: number }[];
 }
@@ -320,7 +320,14 @@ test('pins and snoozes from the worklist with a reason', async ({ server, page }
   const lastId = rows.at(-1)?.customerId ?? '';
   await expect(page.locator('[aria-selected="true"][data-customer-id]')).toHaveAttribute('data-customer-id', lastId);
   await page.keyboard.press('Shift+P');
-  const pin = page.getByRole('dialog', { name: /^Pin / });
+  const pin = page.getByRole('dialog', { name: /^(Pin|Snooze) / });
+  // A pin has no end unless one is given, as the dialog says; a snooze ends in three days unless told otherwise.
+  await expect(pin.getByLabel('Until')).toHaveValue('');
+  await expect(pin.getByText('Leave empty to keep it until cleared')).toBeVisible();
+  await pin.getByRole('button', { name: 'Snooze (move down)' }).click();
+  await expect(pin.getByLabel('Until')).toHaveValue('2026-11-26');
+  await pin.getByRole('button', { name: 'Pin to the top' }).click();
+  await expect(pin.getByLabel('Until')).toHaveValue('');
   await pin.getByLabel('Reason').fill('Team lead asked for a call today');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved-message')).toHaveText('Pinned to the top of the worklist');
@@ -335,7 +342,8 @@ test('pins and snoozes from the worklist with a reason', async ({ server, page }
   // The account shows the pin and clears it.
   await pinned.locator('a').first().click();
   const status = page.getByTestId('override-status');
-  await expect(status).toContainText('Pinned: Team lead asked for a call today');
+  await expect(status).toHaveText('Pinned: Team lead asked for a call today');
+  expect((await ranking(page.request, server.url)).find((row) => row.customerId === lastId)?.override?.expiresAt).toBeNull();
   await status.locator('.MuiChip-deleteIcon').click();
   await expect(status).toBeHidden();
   const cleared = (await ranking(page.request, server.url)).find((row) => row.customerId === lastId);

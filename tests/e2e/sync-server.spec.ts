@@ -180,7 +180,7 @@ interface OverrideRow {
   readonly override: { readonly kind: string; readonly reason: string; readonly expiresAt: string | null } | null;
 }
 
-test("a collector's pins and snoozes survive a sign-in as the team lead and back, and are not the lead's", async ({ app, page }) => {
+test("a collector's pins and snoozes survive a sign-in as the team lead and back, and are not the lead's; each user starts on their worklist as themselves", async ({ app, page }) => {
   test.slow(true, 'three snapshots of the demo portfolio');
   await openSynced(page, app.url);
   await expect(page.getByTestId('sync-headline')).toHaveText(/^Synced /);
@@ -203,9 +203,23 @@ test("a collector's pins and snoozes survive a sign-in as the team lead and back
   expect(leads.has(pinned.customerId)).toBe(true);
   expect(leads.get(pinned.customerId)).toBeNull();
   expect(leads.get(snoozed.customerId)).toBeNull();
+  // "Me" is the lead now, without a reload.
+  await page.keyboard.press('g');
+  await page.keyboard.press('d');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Scope' }).click();
+  await expect(page.getByRole('option', { name: 'Sabine Krüger (me)' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Jordan Reyes', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('g');
+  await page.keyboard.press('t');
+  await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
 
+  // Back as the collector: she starts on her worklist, not on the lead's team screen.
   await signInAs(page, app, DEMO_USERNAMES.collector);
   await expect(page.getByTestId('session-info')).toContainText('Jordan');
+  await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible();
+  await expect(page.getByText('The team screen is for team leads.')).toHaveCount(0);
   const back = await overrides();
   expect(back.get(pinned.customerId)).toEqual({ kind: 'pin', reason: 'CFO promised a call back', expiresAt: null });
   expect(back.get(snoozed.customerId)).toEqual({ kind: 'snooze', reason: 'Waiting for the payment run', expiresAt: '2026-11-27T23:00:00.000Z' });

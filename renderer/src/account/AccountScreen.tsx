@@ -26,6 +26,7 @@ import { OpenItemsTable } from './OpenItemsTable';
 import { Timeline } from './Timeline';
 import { useWindowKeydown } from '../app/useWindowKeydown';
 import { Kbd } from '../common/Kbd';
+import { useUsers } from '../collector/useUsers';
 
 function AccountSkeleton() {
   return (
@@ -59,7 +60,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
     return result.ok ? { ok: true as const, value: { customerId, work: result.value } } : result;
   });
   const work = workQuery.data?.customerId === customerId ? workQuery.data.work : undefined;
-  const users = useQuery('users', () => api['users.list']({})).data ?? [];
+  const users = useUsers().data ?? [];
   const override = work?.override ?? null;
   const clear = useCommand();
 

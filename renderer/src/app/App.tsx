@@ -12,7 +12,7 @@ import { seesTeam } from '../team/access';
 import { TeamScreen } from '../team/TeamScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
-import { useSyncUserKey } from '../sync/syncStatusStore';
+import { useSyncUserId, useSyncUserKey } from '../sync/syncStatusStore';
 import { useDataVersion } from '../collector/dataVersion';
 import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
 import { WorkDrawer, type WorkRequest } from '../collector/WorkDrawer';
@@ -22,7 +22,7 @@ import { HelpDialog } from './HelpDialog';
 import { WelcomeScreen } from './WelcomeScreen';
 import { hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
-import { goBack, goHome, openDashboard, openFollowUps, openReports, openSyncIssues, openTeam, useRoute } from './router';
+import { goBack, goHome, openDashboard, openFollowUps, openReports, openSyncIssues, openTeam, startOnWorklist, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useAppCommands } from './useAppCommands';
 import { useDebounced } from './useDebounced';
@@ -43,7 +43,17 @@ export function App() {
   const [override, setOverride] = useState<OverrideRequest | null>(null);
   const [saved, setSaved] = useState<{ message: string; at: number } | null>(null);
   const syncUserKey = useSyncUserKey();
+  const syncUserId = useSyncUserId();
   const dataVersion = useDataVersion();
+  // Someone else signed in on this workstation: they start on their worklist, not on the screen the
+  // previous user left open (a team lead's team screen is no collector's).
+  const lastUserId = useRef(syncUserId);
+  useEffect(() => {
+    if (syncUserId === '' || syncUserId === lastUserId.current) return;
+    const switched = lastUserId.current !== '';
+    lastUserId.current = syncUserId;
+    if (switched) startOnWorklist();
+  }, [syncUserId]);
   // Re-read with the data: "today" moves at the user's midnight and with their time-zone setting.
   const info = useQuery(`app.info:${syncUserKey}:${dataVersion}`, () => api['app.info']({}));
   const setup = useQuery(`sync.setup:${syncUserKey}:${dataVersion}`, () => api['sync.setup']({}));

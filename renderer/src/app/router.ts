@@ -88,6 +88,15 @@ export function goBack(): void {
   }
 }
 
+/**
+ * The worklist as a fresh start, for a new user on this workstation: the screens the previous user
+ * walked through are not theirs to go back to, so the worklist replaces the current entry.
+ */
+export function startOnWorklist(): void {
+  pushedInApp = 0;
+  if (parseRoute(window.location.hash).screen !== 'worklist') window.location.replace('#/');
+}
+
 export const goHome = (): void => {
   if (parseRoute(window.location.hash).screen !== 'worklist') goBack();
 };

@@ -20,13 +20,20 @@ export interface OverrideRequest {
   readonly current?: { readonly kind: OverrideKind; readonly reason: string } | null;
 }
 
-const DEFAULT_DAYS: Record<OverrideKind, number> = { pin: 7, snooze: 3 };
+/** A pin stays until cleared unless the user gives it an end; a snooze ends after a few days unless told otherwise. */
+const DEFAULT_DAYS: Record<OverrideKind, number | null> = { pin: null, snooze: 3 };
+const defaultUntil = (kind: OverrideKind, asOf: string): string => {
+  const days = DEFAULT_DAYS[kind];
+  return days === null ? '' : addDays(asOf, days);
+};
 
 /** Pin or snooze a customer on the worklist with a reason and an expiry, or clear it. */
 export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: OverrideRequest; asOf: string; onClose: () => void; onSaved: (message: string) => void }) {
   const [kind, setKind] = useState<OverrideKind>(request.kind);
   const [reason, setReason] = useState('');
-  const [until, setUntil] = useState(addDays(asOf, DEFAULT_DAYS[request.kind]));
+  const [until, setUntil] = useState(defaultUntil(request.kind, asOf));
+  // The end the user chose is theirs; one they left alone follows the kind.
+  const [untilChosen, setUntilChosen] = useState(false);
   const [tried, setTried] = useState(false);
   const command = useCommand();
   const reasonProblem = requiredTextProblem(reason, REASON_MAX);
@@ -55,7 +62,9 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
         value={kind}
         aria-label="Pin or snooze"
         onChange={(_event, value: OverrideKind | null) => {
-          if (value) setKind(value);
+          if (!value) return;
+          setKind(value);
+          if (!untilChosen) setUntil(defaultUntil(value, asOf));
         }}
       >
         <ToggleButton value="pin" sx={{ textTransform: 'none' }}>
@@ -82,6 +91,7 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
         value={until}
         onChange={(event) => {
           setUntil(event.target.value);
+          setUntilChosen(true);
         }}
         error={untilProblem !== ''}
         helperText={untilProblem !== '' ? `Until ${untilProblem}` : 'Leave empty to keep it until cleared'}

@@ -31,6 +31,7 @@ import { formFieldFor, validateContact, validateDispute, validatePromise, type F
 import type { User } from './workLists';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 import { UserText } from '../common/UserText';
+import { useUsers } from './useUsers';
 
 export type WorkMode = 'contact' | 'promise' | 'dispute';
 
@@ -86,7 +87,7 @@ function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClo
   const defaults = useQuery(`defaults:${customerId}:${mode}`, () =>
     mode === 'contact' ? api['contact.defaults']({ customerId }) : Promise.resolve({ ok: true as const, value: null }),
   );
-  const users = useQuery('users', () => api['users.list']({}));
+  const users = useUsers();
   const draft = useDraftLoad(draftKeyFor(mode, customerId));
   const error = account.error ?? defaults.error;
   const settled = !defaults.loading && !users.loading;

@@ -17,6 +17,7 @@ import { ForecastPanel } from './ForecastPanel';
 import { FormulaDialog, type FormulaRequest } from './FormulaDialog';
 import { KpiCard } from './KpiCard';
 import { TrendCharts } from './TrendCharts';
+import { useUsers } from '../collector/useUsers';
 
 /** How far back the month picker goes. */
 const PICKABLE_MONTHS = 24;
@@ -113,7 +114,7 @@ export function DashboardScreen({ asOf }: { asOf: string }) {
   const collectorId = scope === TEAM ? null : scope;
   const selectedMonth = month === '' ? asOf.slice(0, 7) : month;
 
-  const users = useQuery('users', () => api['users.list']({}));
+  const users = useUsers();
   const dashboard = useQuery(`kpi-dashboard:${version}:${scope}:${selectedMonth}:${currency ?? ''}`, () =>
     api['kpi.dashboard']({ collectorId, month: selectedMonth, ...(currency ? { currency } : {}) }),
   );

@@ -16,6 +16,7 @@ import { useDebounced } from '../app/useDebounced';
 import { usePrefs } from '../app/prefs';
 import type { PickedCustomer, ScopeKind, ScopeState } from './notesForm';
 import { worklistFilterText } from './worklistFilterText';
+import { useUsers } from '../collector/useUsers';
 
 const SCOPE_LABELS: Record<ScopeKind, string> = {
   all: 'Everyone',
@@ -27,7 +28,7 @@ const SCOPES = Object.keys(SCOPE_LABELS) as ScopeKind[];
 const SEARCH_DEBOUNCE_MS = 200;
 
 export function useCollectors() {
-  const users = useQuery('users.list', () => api['users.list']({}));
+  const users = useUsers();
   return useMemo(() => [...(users.data ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName)), [users.data]);
 }
 

@@ -88,3 +88,6 @@ export function useNetworkReporting(): void {
  * (app.info) is read again after every sync as well.
  */
 export const useSyncUserKey = (): string => useSyncExternalStore(subscribe, () => `${current?.user?.id ?? ''}|${current?.lastSyncAt ?? ''}`);
+
+/** The id of the user signed in to sync, '' when nobody is. */
+export const useSyncUserId = (): string => useSyncExternalStore(subscribe, () => current?.user?.id ?? '');
