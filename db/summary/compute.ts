@@ -35,7 +35,8 @@ export interface SummaryFacts {
   readonly items: SummaryItem[];
   /** Days past due (by due date) of the oldest overdue item with an undisputed remainder. */
   oldestDaysPastDue: number | null;
-  readonly openPromiseDates: string[];
+  /** Open promises: when, and what of them is still to come (promised less paid), in their currency. */
+  readonly openPromises: { readonly date: string; readonly remainingMinor: number; readonly currency: string }[];
   brokenPromises: number;
   readonly openDisputeDueDates: (string | null)[];
   readonly openFollowUpDates: string[];
@@ -48,7 +49,7 @@ export interface SummaryFacts {
 export const emptyFacts = (): SummaryFacts => ({
   items: [],
   oldestDaysPastDue: null,
-  openPromiseDates: [],
+  openPromises: [],
   brokenPromises: 0,
   openDisputeDueDates: [],
   openFollowUpDates: [],
@@ -133,10 +134,15 @@ export function computeSummary(
 
   const tomorrow = addDays(asOf, 1);
   const deadline = addDays(asOf, DISPUTE_DEADLINE_WINDOW_DAYS);
-  const nextPromise = minDate(facts.openPromiseDates.filter((date) => date >= asOf));
+  const openPromiseDates = facts.openPromises.map((promise) => promise.date);
+  const nextPromise = minDate(openPromiseDates.filter((date) => date >= asOf));
   const nextFollowUp = minDate(facts.openFollowUpDates);
   const followUpDue = nextFollowUp !== null && nextFollowUp <= asOf;
-  const promiseDueSoon = facts.openPromiseDates.some((date) => date === asOf || date === tomorrow);
+  const promiseDueSoon = openPromiseDates.some((date) => date === asOf || date === tomorrow);
+  const promisedLater = facts.openPromises
+    .filter((promise) => promise.date > tomorrow)
+    .reduce((sum, promise) => addMinorSaturating(sum, toBase(Math.max(0, promise.remainingMinor), promise.currency, settings.fx)), 0);
+  const promisedNotDueShare = promisedLater === 0 ? 0 : overdueBase === 0 ? 1 : Math.min(1, promisedLater / overdueBase);
   const disputesNearDeadline = facts.openDisputeDueDates.filter((date) => date !== null && date <= deadline).length;
   const creditUsedMinor = own?.totalMinor ?? 0;
   const creditLimitBase = toBase(customer.credit_limit_minor, customer.currency, settings.fx);
@@ -155,7 +161,7 @@ export function computeSummary(
       creditLimitExceeded: creditLimitBase > 0 && openBase > creditLimitBase,
       riskClass: customer.risk_class,
       daysSinceLastContact: daysSince(facts.lastContactAt, asOf),
-      openPromiseNotDue: nextPromise !== null && nextPromise > tomorrow,
+      promisedNotDueShare,
       futureFollowUp: nextFollowUp !== null && !followUpDue,
     },
     settings.weights,

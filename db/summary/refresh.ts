@@ -36,7 +36,7 @@ const sources = (where: string) => ({
   customers: `SELECT id, currency, credit_limit_minor, risk_class FROM customers ${where.replace('customer_id', 'id')}`,
   itemsFrom: `FROM open_items ${where ? `${where} AND` : 'WHERE'} open_minor <> 0`,
   // A broken promise stops counting once a newer promise answers it (superseded_by points to that one).
-  promises: `SELECT customer_id, status, promised_date FROM promises ${where ? `${where} AND` : 'WHERE'} status IN ('open', 'broken') AND superseded_by IS NULL`,
+  promises: `SELECT customer_id, status, promised_date, amount_minor, paid_minor, currency FROM promises ${where ? `${where} AND` : 'WHERE'} status IN ('open', 'broken') AND superseded_by IS NULL`,
   disputes: `SELECT customer_id, due_date FROM disputes ${where ? `${where} AND` : 'WHERE'} ${OPEN_DISPUTE}`,
   followUps: `SELECT customer_id, due_date FROM follow_ups ${where ? `${where} AND` : 'WHERE'} status = 'open'`,
   contacts: `SELECT customer_id, max(occurred_at) AS last FROM activities ${where} GROUP BY customer_id`,
@@ -88,7 +88,7 @@ function itemGroupsSql(from: string, settings: DomainSettings): string {
           FROM (SELECT customer_id, currency, open_minor, disputed_minor, due_date, document_date, ${days('due_date')} AS due_days ${from}))
     GROUP BY customer_id, currency, ${bucket}, due_days > 0`;
 }
-interface PromiseRow { customer_id: string; status: 'open' | 'broken'; promised_date: string }
+interface PromiseRow { customer_id: string; status: 'open' | 'broken'; promised_date: string; amount_minor: number; paid_minor: number; currency: string }
 interface DueRow { customer_id: string; due_date: string | null }
 interface ContactRow { customer_id: string; last: string | null }
 interface OverrideRow { customer_id: string; kind: OverrideKind; reason: string; expires_at: string | null }
@@ -117,7 +117,7 @@ function collect(
   for (const row of prepared<string[], PromiseRow>(sqlite, q.promises).all(...args)) {
     const target = of(row.customer_id);
     if (!target) continue;
-    if (row.status === 'open') target.openPromiseDates.push(row.promised_date);
+    if (row.status === 'open') target.openPromises.push({ date: row.promised_date, remainingMinor: row.amount_minor - row.paid_minor, currency: row.currency });
     else target.brokenPromises += 1;
   }
   for (const row of prepared<string[], DueRow>(sqlite, q.disputes).all(...args)) of(row.customer_id)?.openDisputeDueDates.push(row.due_date);

@@ -25,8 +25,12 @@ export interface PriorityInput {
   readonly riskClass: RiskClass;
   /** null = never contacted. */
   readonly daysSinceLastContact: number | null;
-  /** An open promise dated after tomorrow: the customer said when it pays, so it drops down. */
-  readonly openPromiseNotDue: boolean;
+  /**
+   * Of the overdue collectible amount, the share that open promises dated after tomorrow cover (0 to 1;
+   * 1 when nothing is overdue): the customer said when it pays that much, so it drops down by as much.
+   * A promise for £5,000 of £28,782 overdue leaves the other £23,782 to chase.
+   */
+  readonly promisedNotDueShare: number;
   /** A follow-up in the future and none due: the collector already planned the next step. */
   readonly futureFollowUp: boolean;
 }
@@ -48,7 +52,7 @@ export interface PriorityWeights {
   readonly riskClass: number;
   /** Points when not contacted for 30 days or never; linear below. Counts only with an overdue amount. */
   readonly noRecentContact: number;
-  /** Subtracted when an open promise is not yet due. */
+  /** Subtracted when open promises not yet due cover the whole overdue amount; a part of it for a part. */
   readonly openPromiseNotDue: number;
   /** Subtracted when the next follow-up lies in the future. */
   readonly futureFollowUp: number;
@@ -205,7 +209,11 @@ export function scorePriority(input: PriorityInput, weights: PriorityWeights = D
       );
     }
   }
-  if (input.openPromiseNotDue) add('openPromiseNotDue', -weights.openPromiseNotDue, 'an open promise is not yet due');
+  const promised = Number.isFinite(input.promisedNotDueShare) ? Math.min(1, Math.max(0, input.promisedNotDueShare)) : 0;
+  if (promised > 0) {
+    const percent = Math.min(99, Math.max(1, Math.round(promised * 100)));
+    add('openPromiseNotDue', -weights.openPromiseNotDue * promised, promised === 1 ? 'an open promise is not yet due' : `open promises not yet due cover ${String(percent)} % of the overdue amount`);
+  }
   if (input.futureFollowUp) add('futureFollowUp', -weights.futureFollowUp, 'the next follow-up is scheduled');
 
   // Work in tenths so the shown contributions add up to the shown score exactly.

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { PromiseCancelSchema, PromiseCreateSchema, PromisePlanSchema, type PlanTermsSchema, type PromiseTermsSchema } from '../api/collector-schemas';
 import { DomainError } from '../api/result';
 import { requireNotAboveOwed } from '../domain/amount-limits';
+import { brokenPromiseFollowUpId } from '../domain/broken-promise';
 import type { PaymentMethod } from '../domain/codes';
 import { requireDateInWindow } from '../domain/date-bounds';
 import { owedOnItems, promiseCurrency } from '../domain/owed-items';
@@ -15,7 +16,7 @@ import { nextPromiseLevel } from '../domain/promise';
 import { validateInstalments, type Instalment } from '../domain/promise-plan';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext } from './definition';
-import { insertItems, insertRow, newId, rowsWhere, updateRow, type Step } from './effects';
+import { insertItems, insertRow, newId, rowById, rowsWhere, updateRow, type Step } from './effects';
 import { owedItems, requiredCustomer, requiredRow } from './guards';
 import { judgePromises } from './promise-evaluation';
 
@@ -151,9 +152,21 @@ function* recordPromises(ctx: DecideContext, draft: PromiseDraft): Step<Recorded
     const replaced = row.status === 'open';
     const change = replaced ? { status: 'superseded' as const, superseded_by: successor.id, updated_at: ctx.now } : { superseded_by: successor.id, updated_at: ctx.now };
     yield* updateRow('promises', row.customer_id, row.id, change, replaced ? 'supersede' : 'answer');
+    if (!replaced) yield* closeBrokenPromiseFollowUp(ctx, row, successor);
   }
   const supersededIds = open.map((row) => row.id);
   return created.map((row) => ({ row, itemIds, supersededIds }));
+}
+
+/**
+ * The "promise broken: call the customer" follow-up the evaluation opened for `broken` is done once a
+ * new promise answers it: the call was made, and its outcome is the new promise.
+ */
+function* closeBrokenPromiseFollowUp(ctx: DecideContext, broken: PromiseRow, successor: PromiseRow): Step<void> {
+  const followUp = yield* rowById('follow_ups', brokenPromiseFollowUpId(broken.id), { lock: true });
+  if (followUp === undefined || followUp.status !== 'open') return;
+  const set = { status: 'done' as const, done_at: ctx.now, done_comment: `Answered by a new promise for ${successor.promised_date}` };
+  yield* updateRow('follow_ups', followUp.customer_id, followUp.id, set, 'complete');
 }
 
 /** A single promise from its terms (promise.create and a contact logged with a promise); `prefix` names the terms in errors. */

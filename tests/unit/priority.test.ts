@@ -24,7 +24,7 @@ const QUIET: PriorityInput = {
   creditLimitExceeded: false,
   riskClass: 'low',
   daysSinceLastContact: 0,
-  openPromiseNotDue: false,
+  promisedNotDueShare: 0,
   futureFollowUp: false,
 };
 
@@ -43,7 +43,7 @@ const arbitraryInput: fc.Arbitrary<PriorityInput> = fc.record({
   creditLimitExceeded: fc.boolean(),
   riskClass: fc.constantFrom(...RISK_CLASSES),
   daysSinceLastContact: fc.option(fc.nat({ max: 400 })),
-  openPromiseNotDue: fc.boolean(),
+  promisedNotDueShare: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
   futureFollowUp: fc.boolean(),
 });
 
@@ -120,12 +120,36 @@ describe('scorePriority', () => {
 
   it('drops customers with a promise not yet due or a planned follow-up', () => {
     const base = input({ overdueBaseMinor: 500_000, oldestDaysPastDue: 30 });
-    const promised = scorePriority({ ...base, openPromiseNotDue: true });
+    const promised = scorePriority({ ...base, promisedNotDueShare: 1 });
     const planned = scorePriority({ ...base, futureFollowUp: true });
     expect(contribution(promised, 'openPromiseNotDue')).toBe(-30);
+    expect(promised.factors.find((factor) => factor.key === 'openPromiseNotDue')?.detail).toBe('an open promise is not yet due');
     expect(contribution(planned, 'futureFollowUp')).toBe(-20);
     expect(promised.score).toBeLessThan(scorePriority(base).score);
-    expect(scorePriority(input({ openPromiseNotDue: true, futureFollowUp: true })).score).toBe(-50);
+    expect(scorePriority(input({ promisedNotDueShare: 1, futureFollowUp: true })).score).toBe(-50);
+  });
+
+  it('credits a promise for part of the overdue amount by its share only', () => {
+    // £5,000 promised of £28,782 overdue: 17 % of the credit, not all of it.
+    const base = input({ overdueBaseMinor: 2_878_200, oldestDaysPastDue: 60, baseCurrency: 'EUR' });
+    const partial = scorePriority({ ...base, promisedNotDueShare: 500_000 / 2_878_200 });
+    expect(contribution(partial, 'openPromiseNotDue')).toBe(-5.2);
+    expect(partial.factors.find((factor) => factor.key === 'openPromiseNotDue')?.detail).toBe('open promises not yet due cover 17 % of the overdue amount');
+    expect(partial.score).toBeGreaterThan(scorePriority({ ...base, promisedNotDueShare: 1 }).score);
+    expect(partial.score).toBeLessThan(scorePriority(base).score);
+    // A share is a share: nothing below 0, nothing above the whole credit.
+    expect(contribution(scorePriority({ ...base, promisedNotDueShare: 7 }), 'openPromiseNotDue')).toBe(-30);
+    expect(scorePriority({ ...base, promisedNotDueShare: -1 }).score).toBe(scorePriority(base).score);
+    expect(scorePriority({ ...base, promisedNotDueShare: Number.NaN }).score).toBe(scorePriority(base).score);
+  });
+
+  it('gives a larger promised share a lower score, never a higher one', () => {
+    fc.assert(
+      fc.property(arbitraryInput, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (value, a, b) => {
+        const [less, more] = a <= b ? [a, b] : [b, a];
+        expect(scorePriority({ ...value, promisedNotDueShare: more }).score).toBeLessThanOrEqual(scorePriority({ ...value, promisedNotDueShare: less }).score);
+      }),
+    );
   });
 
   it('labels every factor that has a weight', () => {
@@ -212,8 +236,8 @@ describe('scorePriority', () => {
   it('a dropping factor never raises the score', () => {
     fc.assert(
       fc.property(arbitraryInput, (value) => {
-        const free = scorePriority({ ...value, openPromiseNotDue: false, futureFollowUp: false }).score;
-        expect(scorePriority({ ...value, openPromiseNotDue: true }).score).toBeLessThanOrEqual(free);
+        const free = scorePriority({ ...value, promisedNotDueShare: 0, futureFollowUp: false }).score;
+        expect(scorePriority({ ...value, promisedNotDueShare: 1 }).score).toBeLessThanOrEqual(free);
         expect(scorePriority({ ...value, futureFollowUp: true }).score).toBeLessThanOrEqual(free);
       }),
     );

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { brokenPromiseFollowUpId } from '../../../shared/domain/broken-promise';
+import { insertRow } from '../../support/builders';
 import { createCollectorFixture, expectError, snapshot, type CollectorFixture } from './fixture';
 
 let f: CollectorFixture;
@@ -73,10 +75,14 @@ describe('promise.create', () => {
     expect(await brokenCount()).toBe(1);
     expect(promiseRow(first.id).status).toBe('broken');
 
+    // The server's evaluation opened its "call the customer" follow-up (as a pull brings it): the new promise is that call's answer.
+    const followUpId = brokenPromiseFollowUpId(first.id);
+    insertRow(f.sqlite, 'follow_ups', { id: followUpId, customer_id: f.customerId, open_item_id: null, activity_id: null, due_date: '2026-11-29', title: 'Promise of 2026-11-25 broken: call the customer', status: 'open', assigned_to: null, created_by: null, created_at: '2026-11-29T02:00:00.000Z', done_at: null, done_comment: null });
     const next = await f.api.call('promise.create', { customerId: f.customerId, promisedDate: '2026-12-01', itemIds: [f.items[0]] });
     expect(next).toMatchObject({ level: 2, supersededIds: [] });
     expect(promiseRow(first.id)).toMatchObject({ status: 'broken', superseded_by: next.id });
     expect(await brokenCount()).toBe(0);
+    expect(f.sqlite.prepare('SELECT status, done_at, done_comment FROM follow_ups WHERE id = ?').get(followUpId)).toEqual({ status: 'done', done_at: '2026-11-29T08:00:00.000Z', done_comment: 'Answered by a new promise for 2026-12-01' });
   });
 });
 

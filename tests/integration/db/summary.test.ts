@@ -25,6 +25,17 @@ afterEach(async () => temp.cleanup());
 const summaryOf = (id: string) => temp.store.sqlite.prepare('SELECT * FROM customer_summary WHERE customer_id = ?').get(id) as Row<'customer_summary'>;
 
 describe('customer summary', () => {
+  it('drops a customer by the share of the overdue amount its open promises cover, what was paid of them counted off', async () => {
+    const { sqlite } = temp.store;
+    const c = addCustomer(sqlite, { currency: 'EUR', credit_limit_minor: 0, risk_class: 'low' });
+    addItem(sqlite, c.id, { due_date: '2026-10-01', open_minor: 2_878_200 });
+    // 5,200 promised for next week, 200 of it already paid: 5,000 of 28,782 still to come.
+    addPromise(sqlite, c.id, { promised_date: '2026-11-30', status: 'open', amount_minor: 520_000, paid_minor: 20_000, currency: 'EUR' });
+    await refreshAllSummaries(temp.store, AS_OF);
+    const factors = JSON.parse(summaryOf(c.id).factors_json) as { key: string; contribution: number; detail: string }[];
+    expect(factors.find((factor) => factor.key === 'openPromiseNotDue')).toEqual({ key: 'openPromiseNotDue', label: 'Promise not yet due', contribution: -5.2, detail: 'open promises not yet due cover 17 % of the overdue amount' });
+  });
+
   it('matches hand-computed balances, aging, dates, counts and score', async () => {
     const { sqlite } = temp.store;
     const c = addCustomer(sqlite, { currency: 'EUR', credit_limit_minor: 100_000, risk_class: 'high' });
@@ -106,7 +117,7 @@ describe('customer summary', () => {
       creditLimitExceeded: true, // 1,292.00 EUR open against a 1,000.00 limit
       riskClass: 'high',
       daysSinceLastContact: 10,
-      openPromiseNotDue: false,
+      promisedNotDueShare: 0,
       futureFollowUp: false,
     });
     expect(s.score).toBe(expected.score);

@@ -82,6 +82,16 @@ describe.each(BACKENDS)('promise evaluation on the server on %s', (kind) => {
     );
   });
 
+  it('closes the broken promise\'s follow-up once a new promise answers it, on the server as on the desktop', async () => {
+    const { customerId, itemId, promiseId } = await promiseOnNewCustomer('2026-03-05');
+    await evaluatePromisesOnServer(h.testDb.db, { asOf: '2026-03-09', now: '2026-03-09T02:00:00.000Z' });
+    expect(await followUpOf(promiseId)).toMatchObject({ status: 'open' });
+    const answer = uuidv7();
+    await ann.pushOk([ann.make('promise.create', { customerId, promisedDate: '2026-03-20', itemIds: [itemId] }, { promises: answer })]);
+    expect(await promiseRow(promiseId)).toMatchObject({ status: 'broken', superseded_by: answer });
+    expect(await followUpOf(promiseId)).toMatchObject({ status: 'done', done_comment: 'Answered by a new promise for 2026-03-20' });
+  });
+
   it("gives the follow-up of a promise nobody is named on to the customer's collector", async () => {
     const { promiseId } = await promiseOnNewCustomer('2026-03-05');
     await h.testDb.db.updateTable('promises').set({ created_by: null }).where('id', '=', promiseId).execute();
