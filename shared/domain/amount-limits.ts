@@ -8,11 +8,17 @@ import { formatMoney } from './money';
 
 const shown = (amountMinor: number, currency: string): string => formatMoney({ amountMinor, currency });
 
+/** Why a promise or a plan asks for more than is still owed and not disputed; null when it does not. The form says it as the amount is typed. */
+export function aboveOwedProblem(what: 'promise' | 'plan', amountMinor: number, owedMinor: number, currency: string): string | null {
+  if (amountMinor <= owedMinor) return null;
+  const subject = what === 'promise' ? 'the promised' : 'the plan’s';
+  return `${subject} ${shown(amountMinor, currency)} exceeds the ${shown(owedMinor, currency)} still owed and not disputed`;
+}
+
 /** A promise or a plan may not ask for more than is still owed and not disputed. */
 export function requireNotAboveOwed(what: 'promise' | 'plan', amountMinor: number, owedMinor: number, currency: string, field: string): void {
-  if (amountMinor <= owedMinor) return;
-  const subject = what === 'promise' ? 'the promised' : 'the plan’s';
-  throw new DomainError('validation', `${subject} ${shown(amountMinor, currency)} exceeds the ${shown(owedMinor, currency)} still owed and not disputed`, field);
+  const problem = aboveOwedProblem(what, amountMinor, owedMinor, currency);
+  if (problem !== null) throw new DomainError('validation', problem, field);
 }
 
 /** A disputed amount is positive and never exceeds what is still open and undisputed on the item. */

@@ -57,4 +57,4 @@ export function promiseCurrency(items: readonly OwedItemFacts[], requested: stri
 }
 
 /** What is still owed and not disputed on the items. */
-export const owedOnItems = (items: readonly OwedItemFacts[]): number => items.reduce((total, item) => total + item.open_minor - item.disputed_minor, 0);
+export const owedOnItems = (items: readonly Pick<OwedItemFacts, 'open_minor' | 'disputed_minor'>[]): number => items.reduce((total, item) => total + item.open_minor - item.disputed_minor, 0);

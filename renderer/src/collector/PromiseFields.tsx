@@ -76,6 +76,11 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
           }}
           error={errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`) !== undefined}
           helperText={errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`) ?? (itemLabels.length > 0 ? 'Items’ open total' : ' ')}
+          inputRef={firstFieldRef}
+          // Selected whole on focus: what is typed replaces the items' total instead of running on after it.
+          onFocus={(event) => {
+            event.target.select();
+          }}
           slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-describedby': undefined } }}
         />
         <TextField label="Currency" value={value.currency} disabled slotProps={{ htmlInput: { 'aria-readonly': true } }} />
@@ -85,7 +90,6 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
             type="date"
             required
             value={value.promisedDate}
-            inputRef={firstFieldRef}
             onChange={(event) => {
               set({ promisedDate: event.target.value }, 'promisedDate');
             }}

@@ -23,7 +23,7 @@ import { ErrorState } from '../common/StatusViews';
 import { dataChanged } from './dataVersion';
 import { DisputeFields } from './DisputeFields';
 import { errorView } from './errors';
-import { contactInput, disputeTerms, initialForm, itemsOpenTotal, planTerms, promiseTerms, restoreDraft, type WorkForm } from './formModel';
+import { contactInput, disputeTerms, initialForm, itemsOpenTotal, planTerms, promiseCeiling, promiseTerms, restoreDraft, type WorkForm } from './formModel';
 import { OUTCOME_KEYS, OUTCOMES_SHOWN, outcomeForKey } from './keys';
 import { PromiseFields } from './PromiseFields';
 import { clearDraft, useDraftLoad, useDraftSave } from './useDraft';
@@ -205,7 +205,7 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
 
   const clientErrors: FieldErrors = {
     ...(mode === 'contact' ? validateContact(form.contact, today) : {}),
-    ...(withPromise ? validatePromise(form.promise, today, promisePrefix, openTotal) : {}),
+    ...(withPromise ? validatePromise(form.promise, today, promisePrefix, selectedItems.length > 0 && openTotal === undefined ? undefined : promiseCeiling(account, selectedItems, form.promise.currency)) : {}),
     ...(withPromise && new Set(selectedItems.map((item) => item.currency)).size > 1 ? { [`${promisePrefix}itemIds`]: 'a promise covers items in one currency; select items of one currency' } : {}),
     ...(withDispute ? validateDispute(form.dispute, today, disputePrefix) : {}),
   };

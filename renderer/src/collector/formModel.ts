@@ -3,6 +3,7 @@
  * defaults, restored from a saved draft, and turned into the commands' inputs.
  */
 import type { OperationInput, OperationOutput } from '../../../shared/api/contract';
+import { owedOnItems } from '../../../shared/domain/owed-items';
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
 import { CHANNEL_LABELS, DIRECTION_LABELS, DISPUTE_REASON_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from '../../../shared/domain/labels';
 import { amountText, parseAmount, type ContactForm, type DisputeForm, type DisputeItemForm, type PromiseForm } from './validation';
@@ -22,6 +23,15 @@ const undisputed = (item: OpenItem) => Math.max(0, item.openMinor - item.dispute
 export function itemsOpenTotal(items: readonly OpenItem[]): number | undefined {
   if (items.length === 0 || new Set(items.map((item) => item.currency)).size > 1) return undefined;
   return items.reduce((sum, item) => sum + undisputed(item), 0);
+}
+
+/**
+ * What a promise in `currency` may ask for at most (shared/domain/owed-items.ts, the commands' own
+ * rule): what the selected items still owe, or without items what the account owes in that currency.
+ */
+export function promiseCeiling(account: Account, selected: readonly OpenItem[], currency: string): number {
+  const scope = selected.length > 0 ? selected : account.openItems.filter((item) => item.currency === currency && item.openMinor !== 0);
+  return owedOnItems(scope.map((item) => ({ open_minor: item.openMinor, disputed_minor: item.disputedMinor })));
 }
 
 export function initialForm(account: Account, items: readonly OpenItem[], defaults: OperationOutput<'contact.defaults'> | null): WorkForm {

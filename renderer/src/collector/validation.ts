@@ -6,6 +6,7 @@
  * here on the typed text. The server checks again; its field errors are mapped back with
  * `formFieldFor`. Every error is keyed by the dotted path the server would name.
  */
+import { aboveOwedProblem } from '../../../shared/domain/amount-limits';
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
 import { CONTACT_LENGTH_MESSAGE, EMAIL_MESSAGE, isEmailAddress, isPhoneNumber, MAX_CONTACT_SECONDS, PHONE_MESSAGE } from '../../../shared/domain/contact-fields';
 import { dateWindowProblem, type DateKind } from '../../../shared/domain/date-bounds';
@@ -150,8 +151,8 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
     const amount = parseAmount(form.amount, form.currency);
     if (!amount.ok) {
       if (!(form.amount.trim() === '' && form.itemIds.length > 0)) errors[`${prefix}amountMinor`] = amount.message;
-    } else if (maxMinor !== undefined && amount.minor > maxMinor) {
-      errors[`${prefix}amountMinor`] = 'is more than the selected items still owe';
+    } else if (maxMinor !== undefined) {
+      put(errors, `${prefix}amountMinor`, aboveOwedProblem('promise', amount.minor, maxMinor, form.currency) ?? '');
     }
     return errors;
   }
