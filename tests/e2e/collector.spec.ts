@@ -610,6 +610,47 @@ test('the promise and dispute forms keep a draft until they are saved', async ({
   await expect(drawer(page).getByLabel('Description')).toHaveValue('');
 });
 
+test('Cancel throws away what was typed, with Undo; the draft indicator speaks only when there is something to keep', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  const customerId = new URL(page.url()).hash.replace('#/customer/', '');
+  // The draft as stored; a check that reads the right key: it holds what was typed once it is saved.
+  const stored = async () => call<{ value: unknown } | null>(page.request, server.url, 'draft.get', { key: `promise:${customerId}` });
+  await page.keyboard.press('p');
+  const form = drawer(page);
+  const status = form.getByTestId('draft-status');
+  // Nothing typed yet: nothing to keep, so nothing said, and nothing is stored (past the save delay).
+  await page.waitForTimeout(800);
+  await expect(status).toHaveText('');
+  expect(await stored()).toBeNull();
+  await form.getByLabel('Promise note').fill('Treasurer confirms on Monday');
+  await expect(status).toHaveText('Draft saved');
+  expect(JSON.stringify(await stored())).toContain('Treasurer confirms on Monday');
+  // Typed away again: the draft goes with it.
+  await form.getByLabel('Promise note').fill('');
+  await expect(status).toHaveText('');
+  await expect.poll(stored).toBeNull();
+
+  await form.getByLabel('Promise note').fill('Treasurer confirms on Tuesday');
+  await expect(status).toHaveText('Draft saved');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toBeHidden();
+  const notice = page.getByTestId('saved-message');
+  await expect(notice).toContainText('Discarded what was typed');
+  // Undo brings the form back with what was typed.
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(drawer(page).getByLabel('Promise note')).toHaveValue('Treasurer confirms on Tuesday');
+  await drawer(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(drawer(page)).toBeHidden();
+  // Not undone: the next form starts empty.
+  await page.keyboard.press('p');
+  await expect(drawer(page).getByLabel('Promise note')).toHaveValue('');
+  // Cancel on a form with nothing typed just closes it.
+  await drawer(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(drawer(page)).toBeHidden();
+  await expect(page.getByText('Discarded what was typed')).toHaveCount(0);
+  expect(await stored()).toBeNull();
+});
+
 test('a drawer reopened while it is still closing leaves the page readable once it is closed', async ({ server, page }) => {
   // Six rounds of save, reopen and close: the race needs repetition, about 35 s under the suite.
   test.slow();

@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
@@ -41,7 +42,8 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [work, setWork] = useState<WorkRequest | null>(null);
   const [override, setOverride] = useState<OverrideRequest | null>(null);
-  const [saved, setSaved] = useState<{ message: string; at: number } | null>(null);
+  /** What the snackbar says; `undo` gives it an Undo button (a Cancel that threw a draft away). */
+  const [saved, setSaved] = useState<{ message: string; at: number; undo?: () => void } | null>(null);
   const syncUserKey = useSyncUserKey();
   const syncUserId = useSyncUserId();
   const dataVersion = useDataVersion();
@@ -225,6 +227,19 @@ export function App() {
           setWork(null);
           setSaved({ message, at: Date.now() });
         }}
+        onDiscarded={(undo) => {
+          if (work === null) return;
+          const reopen = work;
+          setSaved({
+            message: 'Discarded what was typed',
+            at: Date.now(),
+            undo: () => {
+              void undo().then(() => {
+                setWork(reopen);
+              });
+            },
+          });
+        }}
       />
       {override && (
         <OverrideDialog
@@ -242,13 +257,31 @@ export function App() {
       <Snackbar
         key={saved?.at}
         open={saved !== null}
-        autoHideDuration={4_000}
+        autoHideDuration={saved?.undo === undefined ? 4_000 : 8_000}
         onClose={() => {
           setSaved(null);
         }}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       >
-        <Alert severity="success" variant="filled" data-testid="saved-message">
+        <Alert
+          severity={saved?.undo === undefined ? 'success' : 'info'}
+          variant="filled"
+          data-testid="saved-message"
+          action={
+            saved?.undo === undefined ? undefined : (
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  saved.undo?.();
+                  setSaved(null);
+                }}
+              >
+                Undo
+              </Button>
+            )
+          }
+        >
           {saved?.message}
         </Alert>
       </Snackbar>

@@ -26,7 +26,7 @@ import { errorView } from './errors';
 import { contactInput, disputeTerms, initialForm, itemsOpenTotal, planTerms, promiseCeiling, promiseTerms, restoreDraft, type WorkForm } from './formModel';
 import { OUTCOME_KEYS, OUTCOMES_SHOWN, outcomeForKey } from './keys';
 import { PromiseFields } from './PromiseFields';
-import { clearDraft, useDraftLoad, useDraftSave } from './useDraft';
+import { clearDraft, restoreSavedDraft, useDraftLoad, useDraftSave } from './useDraft';
 import { formFieldFor, validateContact, validateDispute, validatePromise, type FieldErrors } from './validation';
 import type { User } from './workLists';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
@@ -54,10 +54,12 @@ interface WorkDrawerProps {
   readonly request: WorkRequest | null;
   readonly onClose: () => void;
   readonly onSaved: (message: string) => void;
+  /** Cancel threw away what was typed; `undo` keeps it as the draft again and reopens the form. */
+  readonly onDiscarded: (undo: () => Promise<void>) => void;
 }
 
 /** The side panel for logging a contact, or on its own a promise or a dispute. */
-export function WorkDrawer({ request, onClose, onSaved }: WorkDrawerProps) {
+export function WorkDrawer({ request, onClose, onSaved, onDiscarded }: WorkDrawerProps) {
   return (
     <Drawer
       anchor="right"
@@ -76,12 +78,12 @@ export function WorkDrawer({ request, onClose, onSaved }: WorkDrawerProps) {
         },
       }}
     >
-      {request && <WorkLoader key={`${request.mode}:${request.customerId}`} request={request} onClose={onClose} onSaved={onSaved} />}
+      {request && <WorkLoader key={`${request.mode}:${request.customerId}`} request={request} onClose={onClose} onSaved={onSaved} onDiscarded={onDiscarded} />}
     </Drawer>
   );
 }
 
-function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClose: () => void; onSaved: (message: string) => void }) {
+function WorkLoader({ request, onClose, onSaved, onDiscarded }: Omit<WorkDrawerProps, 'request'> & { readonly request: WorkRequest }) {
   const { customerId, mode } = request;
   const account = useQuery(`work-account:${customerId}`, () => api['customer.account']({ customerId }));
   const defaults = useQuery(`defaults:${customerId}:${mode}`, () =>
@@ -130,15 +132,13 @@ function WorkLoader({ request, onClose, onSaved }: { request: WorkRequest; onClo
         <WorkFormView
           request={request}
           account={account.data}
-          initial={(() => {
-            const items = account.data.openItems.filter((item) => request.itemIds.includes(item.id));
-            const fresh = initialForm(account.data, items, defaults.data ?? null);
-            const form = draft.value === null ? fresh : restoreDraft(fresh, draft.value);
-            return earlyOutcome === null ? form : { ...form, contact: { ...form.contact, outcome: earlyOutcome } };
-          })()}
+          blank={initialForm(account.data, account.data.openItems.filter((item) => request.itemIds.includes(item.id)), defaults.data ?? null)}
+          draft={draft.value}
+          earlyOutcome={earlyOutcome}
           users={users.data ?? []}
           onClose={onClose}
           onSaved={onSaved}
+          onDiscarded={onDiscarded}
         />
       )}
     </Box>
@@ -169,18 +169,25 @@ function knownKeys(form: WorkForm, prefixPromise: string, prefixDispute: string)
   ];
 }
 
-interface WorkFormViewProps {
+interface WorkFormViewProps extends Omit<WorkDrawerProps, 'request'> {
   readonly request: WorkRequest;
   readonly account: Account;
-  readonly initial: WorkForm;
+  /** The form as it opens without a draft: what is no draft to keep. */
+  readonly blank: WorkForm;
+  /** The stored draft, restored over the blank form. */
+  readonly draft: unknown;
+  /** An outcome key pressed while the panel was loading. */
+  readonly earlyOutcome: Outcome | null;
   readonly users: readonly User[];
-  readonly onClose: () => void;
-  readonly onSaved: (message: string) => void;
 }
 
-function WorkFormView({ request, account, initial, users, onClose, onSaved }: WorkFormViewProps) {
+function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onClose, onSaved, onDiscarded }: WorkFormViewProps) {
   const { mode, customerId } = request;
   const today = account.asOf;
+  const [initial] = useState<WorkForm>(() => {
+    const form = draft === null ? blank : restoreDraft(blank, draft);
+    return earlyOutcome === null ? form : { ...form, contact: { ...form.contact, outcome: earlyOutcome } };
+  });
   const [form, setForm] = useState<WorkForm>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -193,7 +200,21 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
   const promiseRef = useRef<HTMLInputElement>(null);
   const disputeRef = useRef<HTMLInputElement>(null);
   const draftKey = draftKeyFor(mode, customerId);
-  const { savedAt, upToDate } = useDraftSave(draftKey, form, !saving);
+  const worthKeeping = JSON.stringify(form) !== JSON.stringify(blank);
+  const { upToDate, discard } = useDraftSave(draftKey, form, !saving, worthKeeping);
+  // Cancel throws away what was typed (Escape and the close button keep it as a draft); Undo brings it back.
+  const cancel = () => {
+    if (!worthKeeping) {
+      onClose();
+      return;
+    }
+    discard();
+    const kept = form;
+    void clearDraft(draftKey).then(() => {
+      onClose();
+      onDiscarded(() => restoreSavedDraft(draftKey, kept));
+    });
+  };
 
   const promisePrefix = mode === 'contact' ? 'promise.' : '';
   const disputePrefix = mode === 'contact' ? 'dispute.' : '';
@@ -559,9 +580,9 @@ function WorkFormView({ request, account, initial, users, onClose, onSaved }: Wo
       </Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1.25, borderTop: 1, borderColor: 'divider' }}>
         <Typography variant="caption" color="text.secondary" role="status" data-testid="draft-status" sx={{ flex: 1 }}>
-          {savedAt === null ? 'Drafts are kept as you type' : upToDate ? 'Draft saved' : 'Saving draft…'}
+          {worthKeeping ? (upToDate ? 'Draft saved' : 'Saving draft…') : ''}
         </Typography>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={cancel}>Cancel</Button>
         <Button type="submit" variant="contained" disabled={saving}>
           Save
           <Box component="kbd" aria-hidden sx={{ ml: 1, fontFamily: 'inherit', fontSize: '0.72rem', opacity: 0.8 }}>

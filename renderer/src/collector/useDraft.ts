@@ -2,7 +2,7 @@
  * A form's draft kept with draft.get / draft.save: loaded once when the form opens, saved
  * DRAFT_SAVE_MS after the last change, so a half-typed note survives a reload or a restart.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationInput } from '../../../shared/api/contract';
 import { api } from '../api/client';
 
@@ -39,36 +39,59 @@ export function useDraftSave(
   key: string,
   value: unknown,
   enabled: boolean,
-): { readonly savedAt: string | null; readonly upToDate: boolean } {
+  /** Whether there is anything to keep: a form as it opened is no draft, and one emptied again drops its draft. */
+  worthKeeping = true,
+): { readonly savedAt: string | null; readonly upToDate: boolean; readonly discard: () => void } {
   const [saved, setSaved] = useState<{ at: string; key: string; json: string } | null>(null);
   const json = JSON.stringify(value);
   const pending = useRef<{ key: string; json: string } | null>(null);
+  const discarded = useRef(false);
   useEffect(() => {
-    if (!enabled) {
+    if (!enabled || discarded.current) {
       pending.current = null;
       return;
+    }
+    if (!worthKeeping) {
+      pending.current = null;
+      const timer = setTimeout(() => {
+        setSaved(null);
+        void clearDraft(key);
+      }, DRAFT_SAVE_MS);
+      return () => {
+        clearTimeout(timer);
+      };
     }
     pending.current = { key, json };
     const timer = setTimeout(() => {
       pending.current = null;
       void save(key, json).then((at) => {
-        if (at) setSaved({ at, key, json });
+        if (at && !discarded.current) setSaved({ at, key, json });
       });
     }, DRAFT_SAVE_MS);
     return () => {
       clearTimeout(timer);
     };
-  }, [key, json, enabled]);
+  }, [key, json, enabled, worthKeeping]);
   useEffect(
     () => () => {
       const unsaved = pending.current;
-      if (unsaved) void save(unsaved.key, unsaved.json);
+      if (unsaved && !discarded.current) void save(unsaved.key, unsaved.json);
     },
     [],
   );
+  // Cancel: nothing more is saved, and the form's close does not save what was pending.
+  const discard = useCallback(() => {
+    discarded.current = true;
+    pending.current = null;
+  }, []);
   // "Saved" only while what is on screen is what was stored: a status left over from an earlier
   // save must not promise that the latest keystrokes are safe.
-  return { savedAt: saved?.at ?? null, upToDate: saved !== null && saved.key === key && saved.json === json };
+  return { savedAt: saved?.at ?? null, upToDate: saved !== null && saved.key === key && saved.json === json, discard };
+}
+
+/** Stores `value` as the draft under `key` at once: what Undo brings back after a Cancel. */
+export async function restoreSavedDraft(key: string, value: unknown): Promise<void> {
+  await save(key, JSON.stringify(value));
 }
 
 /**
