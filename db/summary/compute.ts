@@ -35,8 +35,8 @@ export interface SummaryFacts {
   readonly items: SummaryItem[];
   /** Days past due (by due date) of the oldest overdue item with an undisputed remainder. */
   oldestDaysPastDue: number | null;
-  /** Open promises: when, and what of them is still to come (promised less paid), in their currency. */
-  readonly openPromises: { readonly date: string; readonly remainingMinor: number; readonly currency: string }[];
+  /** Open promises: when, and what of the overdue amount they still cover (promised less paid, on overdue items where they name items), in their currency. */
+  readonly openPromises: { readonly date: string; readonly coversOverdueMinor: number; readonly currency: string }[];
   brokenPromises: number;
   readonly openDisputeDueDates: (string | null)[];
   readonly openFollowUpDates: string[];
@@ -83,6 +83,19 @@ function toBase(amountMinor: number, currency: string, fx: FxTable): number {
     if (!(error instanceof DomainError)) throw error;
     return amount < 0 ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
   }
+}
+
+/**
+ * Of the overdue amount (base units), the share open promises not yet due cover, 0 to 1. Promises
+ * exist but none covers anything overdue: 0. Nothing overdue at all: 1 (they cover all there is). A
+ * promise in a currency without a rate cannot be weighed: it counts as covering all, as a promise
+ * counted before shares were weighed.
+ */
+function promisedShare(promises: SummaryFacts['openPromises'], overdueBase: number, fx: FxTable): number {
+  if (promises.length === 0) return 0;
+  if (overdueBase === 0 || promises.some((promise) => !hasRate(promise.currency, fx))) return 1;
+  const covered = promises.reduce((sum, promise) => addMinorSaturating(sum, toBase(Math.max(0, promise.coversOverdueMinor), promise.currency, fx)), 0);
+  return Math.min(1, covered / overdueBase);
 }
 
 const minDate = (dates: readonly string[]): string | null => {
@@ -139,10 +152,11 @@ export function computeSummary(
   const nextFollowUp = minDate(facts.openFollowUpDates);
   const followUpDue = nextFollowUp !== null && nextFollowUp <= asOf;
   const promiseDueSoon = openPromiseDates.some((date) => date === asOf || date === tomorrow);
-  const promisedLater = facts.openPromises
-    .filter((promise) => promise.date > tomorrow)
-    .reduce((sum, promise) => addMinorSaturating(sum, toBase(Math.max(0, promise.remainingMinor), promise.currency, settings.fx)), 0);
-  const promisedNotDueShare = promisedLater === 0 ? 0 : overdueBase === 0 ? 1 : Math.min(1, promisedLater / overdueBase);
+  const promisedNotDueShare = promisedShare(
+    facts.openPromises.filter((promise) => promise.date > tomorrow),
+    overdueBase,
+    settings.fx,
+  );
   const disputesNearDeadline = facts.openDisputeDueDates.filter((date) => date !== null && date <= deadline).length;
   const creditUsedMinor = own?.totalMinor ?? 0;
   const creditLimitBase = toBase(customer.credit_limit_minor, customer.currency, settings.fx);

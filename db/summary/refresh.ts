@@ -36,7 +36,12 @@ const sources = (where: string) => ({
   customers: `SELECT id, currency, credit_limit_minor, risk_class FROM customers ${where.replace('customer_id', 'id')}`,
   itemsFrom: `FROM open_items ${where ? `${where} AND` : 'WHERE'} open_minor <> 0`,
   // A broken promise stops counting once a newer promise answers it (superseded_by points to that one).
-  promises: `SELECT customer_id, status, promised_date, amount_minor, paid_minor, currency FROM promises ${where ? `${where} AND` : 'WHERE'} status IN ('open', 'broken') AND superseded_by IS NULL`,
+  // What each promise still promises and, when it names items, what of that lies on items already overdue (undisputed).
+  promises: `SELECT p.customer_id, p.status, p.promised_date, p.amount_minor, p.paid_minor, p.currency,
+               EXISTS (SELECT 1 FROM promise_items pi WHERE pi.promise_id = p.id) AS has_items,
+               (SELECT coalesce(sum(max(0, i.open_minor - i.disputed_minor)), 0) FROM promise_items pi JOIN open_items i ON i.id = pi.open_item_id
+                 WHERE pi.promise_id = p.id AND i.due_date < @asOf) AS overdue_on_items
+             FROM promises p ${where ? `${where.replace('customer_id', 'p.customer_id').replace('?', '@id')} AND` : 'WHERE'} p.status IN ('open', 'broken') AND p.superseded_by IS NULL`,
   disputes: `SELECT customer_id, due_date FROM disputes ${where ? `${where} AND` : 'WHERE'} ${OPEN_DISPUTE}`,
   followUps: `SELECT customer_id, due_date FROM follow_ups ${where ? `${where} AND` : 'WHERE'} status = 'open'`,
   contacts: `SELECT customer_id, max(occurred_at) AS last FROM activities ${where} GROUP BY customer_id`,
@@ -88,7 +93,7 @@ function itemGroupsSql(from: string, settings: DomainSettings): string {
           FROM (SELECT customer_id, currency, open_minor, disputed_minor, due_date, document_date, ${days('due_date')} AS due_days ${from}))
     GROUP BY customer_id, currency, ${bucket}, due_days > 0`;
 }
-interface PromiseRow { customer_id: string; status: 'open' | 'broken'; promised_date: string; amount_minor: number; paid_minor: number; currency: string }
+interface PromiseRow { customer_id: string; status: 'open' | 'broken'; promised_date: string; amount_minor: number; paid_minor: number; currency: string; has_items: number; overdue_on_items: number }
 interface DueRow { customer_id: string; due_date: string | null }
 interface ContactRow { customer_id: string; last: string | null }
 interface OverrideRow { customer_id: string; kind: OverrideKind; reason: string; expires_at: string | null }
@@ -114,10 +119,13 @@ function collect(
     target.items.push(group);
     if (group.oldest !== null && (target.oldestDaysPastDue === null || group.oldest > target.oldestDaysPastDue)) target.oldestDaysPastDue = group.oldest;
   }
-  for (const row of prepared<string[], PromiseRow>(sqlite, q.promises).all(...args)) {
+  for (const row of prepared<[Record<string, string>], PromiseRow>(sqlite, q.promises).all(customerId === null ? { asOf } : { asOf, id: customerId })) {
     const target = of(row.customer_id);
     if (!target) continue;
-    if (row.status === 'open') target.openPromises.push({ date: row.promised_date, remainingMinor: row.amount_minor - row.paid_minor, currency: row.currency });
+    // A promise on items covers of the overdue amount only what is overdue on them; one on the account, all it promises.
+    const remaining = Math.max(0, row.amount_minor - row.paid_minor);
+    const coversOverdueMinor = row.has_items === 1 ? Math.min(remaining, row.overdue_on_items) : remaining;
+    if (row.status === 'open') target.openPromises.push({ date: row.promised_date, coversOverdueMinor, currency: row.currency });
     else target.brokenPromises += 1;
   }
   for (const row of prepared<string[], DueRow>(sqlite, q.disputes).all(...args)) of(row.customer_id)?.openDisputeDueDates.push(row.due_date);

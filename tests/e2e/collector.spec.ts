@@ -99,6 +99,10 @@ test('logs a call with a promise purely from the keyboard', async ({ server, pag
   const amount = drawer(page).getByRole('textbox', { name: 'Amount' });
   await expect(amount).toBeFocused();
   const total = await amount.inputValue();
+  // Typing replaces the total rather than running on after it.
+  await page.keyboard.type('1');
+  await expect(amount).toHaveValue('1');
+  await amount.fill(total);
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Promised date')).toBeFocused();
   await page.keyboard.type('12042026');
@@ -642,6 +646,14 @@ test('Cancel throws away what was typed, with Undo; the draft indicator speaks o
   await drawer(page).getByRole('button', { name: 'Cancel' }).click();
   await expect(drawer(page)).toBeHidden();
   // Not undone: the next form starts empty.
+  await page.keyboard.press('p');
+  await expect(drawer(page).getByLabel('Promise note')).toHaveValue('');
+  // Cancelled before its save was due: the timer that would have saved it is stopped too.
+  await drawer(page).getByLabel('Promise note').fill('Gone at once');
+  await drawer(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(drawer(page)).toBeHidden();
+  await page.waitForTimeout(800);
+  expect(await stored()).toBeNull();
   await page.keyboard.press('p');
   await expect(drawer(page).getByLabel('Promise note')).toHaveValue('');
   // Cancel on a form with nothing typed just closes it.

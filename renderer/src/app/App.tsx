@@ -234,9 +234,15 @@ export function App() {
             message: 'Discarded what was typed',
             at: Date.now(),
             undo: () => {
-              void undo().then(() => {
-                setWork(reopen);
-              });
+              // Any form open meanwhile is closed first (its close stores what it held), then the discarded text is stored
+              // over that, and the form reopens reading it.
+              setWork(null);
+              setTimeout(() => {
+                void undo().then((restored) => {
+                  if (restored) setWork({ ...reopen });
+                  else setSaved({ message: 'What was typed could not be brought back', at: Date.now() });
+                });
+              }, 0);
             },
           });
         }}
@@ -258,7 +264,9 @@ export function App() {
         key={saved?.at}
         open={saved !== null}
         autoHideDuration={saved?.undo === undefined ? 4_000 : 8_000}
-        onClose={() => {
+        onClose={(_event, reason) => {
+          // An Undo stays for its time: a click elsewhere or Escape (this app's everyday keys) does not take it away.
+          if (saved?.undo !== undefined && (reason === 'clickaway' || reason === 'escapeKeyDown')) return;
           setSaved(null);
         }}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}

@@ -54,8 +54,8 @@ interface WorkDrawerProps {
   readonly request: WorkRequest | null;
   readonly onClose: () => void;
   readonly onSaved: (message: string) => void;
-  /** Cancel threw away what was typed; `undo` keeps it as the draft again and reopens the form. */
-  readonly onDiscarded: (undo: () => Promise<void>) => void;
+  /** Cancel threw away what was typed; `undo` keeps it as the draft again (false when it could not) before the form reopens. */
+  readonly onDiscarded: (undo: () => Promise<boolean>) => void;
 }
 
 /** The side panel for logging a contact, or on its own a promise or a dispute. */
@@ -92,7 +92,8 @@ function WorkLoader({ request, onClose, onSaved, onDiscarded }: Omit<WorkDrawerP
   const users = useUsers();
   const draft = useDraftLoad(draftKeyFor(mode, customerId));
   const error = account.error ?? defaults.error;
-  const settled = !defaults.loading && !users.loading;
+  // Data once there stays: a re-read (another user signed in elsewhere in the app) never takes the open form down.
+  const settled = !defaults.loading && users.data !== undefined;
   const loaded = settled && account.data !== undefined && draft.status === 'ready';
   // An outcome key pressed while the panel is still loading is kept, so fast typists lose nothing.
   const [earlyOutcome, setEarlyOutcome] = useState<Outcome | null>(null);
@@ -135,7 +136,7 @@ function WorkLoader({ request, onClose, onSaved, onDiscarded }: Omit<WorkDrawerP
           blank={initialForm(account.data, account.data.openItems.filter((item) => request.itemIds.includes(item.id)), defaults.data ?? null)}
           draft={draft.value}
           earlyOutcome={earlyOutcome}
-          users={users.data ?? []}
+          users={users.data}
           onClose={onClose}
           onSaved={onSaved}
           onDiscarded={onDiscarded}
@@ -204,11 +205,12 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
   const { upToDate, discard } = useDraftSave(draftKey, form, !saving, worthKeeping);
   // Cancel throws away what was typed (Escape and the close button keep it as a draft); Undo brings it back.
   const cancel = () => {
+    discard();
     if (!worthKeeping) {
+      void clearDraft(draftKey);
       onClose();
       return;
     }
-    discard();
     const kept = form;
     void clearDraft(draftKey).then(() => {
       onClose();

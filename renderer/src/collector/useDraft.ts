@@ -44,54 +44,60 @@ export function useDraftSave(
 ): { readonly savedAt: string | null; readonly upToDate: boolean; readonly discard: () => void } {
   const [saved, setSaved] = useState<{ at: string; key: string; json: string } | null>(null);
   const json = JSON.stringify(value);
-  const pending = useRef<{ key: string; json: string } | null>(null);
+  /** What the form would leave behind if it closed now: this to save, or (keep false) its draft to drop. */
+  const pending = useRef<{ key: string; json: string; keep: boolean } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const discarded = useRef(false);
   useEffect(() => {
     if (!enabled || discarded.current) {
       pending.current = null;
       return;
     }
-    if (!worthKeeping) {
+    pending.current = { key, json, keep: worthKeeping };
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      const due = pending.current;
       pending.current = null;
-      const timer = setTimeout(() => {
+      if (due === null || discarded.current) return;
+      if (!due.keep) {
         setSaved(null);
-        void clearDraft(key);
-      }, DRAFT_SAVE_MS);
-      return () => {
-        clearTimeout(timer);
-      };
-    }
-    pending.current = { key, json };
-    const timer = setTimeout(() => {
-      pending.current = null;
-      void save(key, json).then((at) => {
-        if (at && !discarded.current) setSaved({ at, key, json });
+        void clearDraft(due.key);
+        return;
+      }
+      void save(due.key, due.json).then((at) => {
+        if (at && !discarded.current) setSaved({ at, key: due.key, json: due.json });
       });
     }, DRAFT_SAVE_MS);
     return () => {
-      clearTimeout(timer);
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
     };
   }, [key, json, enabled, worthKeeping]);
+  // Closing saves what was still waiting, or drops the draft of a form emptied again.
   useEffect(
     () => () => {
-      const unsaved = pending.current;
-      if (unsaved && !discarded.current) void save(unsaved.key, unsaved.json);
+      const due = pending.current;
+      if (due === null || discarded.current) return;
+      if (due.keep) void save(due.key, due.json);
+      else void clearDraft(due.key);
     },
     [],
   );
-  // Cancel: nothing more is saved, and the form's close does not save what was pending.
+  // Cancel: nothing more is saved, neither by a timer still running nor by the close.
   const discard = useCallback(() => {
     discarded.current = true;
     pending.current = null;
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
   }, []);
   // "Saved" only while what is on screen is what was stored: a status left over from an earlier
   // save must not promise that the latest keystrokes are safe.
   return { savedAt: saved?.at ?? null, upToDate: saved !== null && saved.key === key && saved.json === json, discard };
 }
 
-/** Stores `value` as the draft under `key` at once: what Undo brings back after a Cancel. */
-export async function restoreSavedDraft(key: string, value: unknown): Promise<void> {
-  await save(key, JSON.stringify(value));
+/** Stores `value` as the draft under `key` at once: what Undo brings back after a Cancel. False when it could not be stored. */
+export async function restoreSavedDraft(key: string, value: unknown): Promise<boolean> {
+  return (await save(key, JSON.stringify(value))) !== null;
 }
 
 /**

@@ -31,9 +31,27 @@ describe('customer summary', () => {
     addItem(sqlite, c.id, { due_date: '2026-10-01', open_minor: 2_878_200 });
     // 5,200 promised for next week, 200 of it already paid: 5,000 of 28,782 still to come.
     addPromise(sqlite, c.id, { promised_date: '2026-11-30', status: 'open', amount_minor: 520_000, paid_minor: 20_000, currency: 'EUR' });
+    // Promised on an invoice not yet due: it covers nothing overdue. Due tomorrow: not "not yet due", it is due soon.
+    const later = addItem(sqlite, c.id, { due_date: '2026-12-20', open_minor: 900_000 });
+    const onLater = addPromise(sqlite, c.id, { promised_date: '2026-12-20', status: 'open', amount_minor: 900_000, currency: 'EUR' });
+    insertRow(sqlite, 'promise_items', { promise_id: onLater.id, open_item_id: later.id });
+    addPromise(sqlite, c.id, { promised_date: '2026-11-24', status: 'open', amount_minor: 2_000_000, currency: 'EUR' });
     await refreshAllSummaries(temp.store, AS_OF);
-    const factors = JSON.parse(summaryOf(c.id).factors_json) as { key: string; contribution: number; detail: string }[];
-    expect(factors.find((factor) => factor.key === 'openPromiseNotDue')).toEqual({ key: 'openPromiseNotDue', label: 'Promise not yet due', contribution: -5.2, detail: 'open promises not yet due cover 17 % of the overdue amount' });
+    const credit = (id: string) => (JSON.parse(summaryOf(id).factors_json) as { key: string; contribution: number; detail: string }[]).find((factor) => factor.key === 'openPromiseNotDue');
+    expect(credit(c.id)).toEqual({ key: 'openPromiseNotDue', label: 'Promise not yet due', contribution: -5.2, detail: 'open promises not yet due cover 17 % of the overdue amount' });
+
+    // In GBP at the table's rate, overdue in EUR: weighed in the base currency.
+    const pounds = addCustomer(sqlite, { currency: 'EUR', credit_limit_minor: 0, risk_class: 'low' });
+    addItem(sqlite, pounds.id, { due_date: '2026-10-01', open_minor: 1_000_000 });
+    addPromise(sqlite, pounds.id, { promised_date: '2026-11-30', status: 'open', amount_minor: 100_000, currency: 'GBP' });
+    // In a currency without a rate: it cannot be weighed, so it counts whole, as a promise always did.
+    const unrated = addCustomer(sqlite, { currency: 'EUR', credit_limit_minor: 0, risk_class: 'low' });
+    addItem(sqlite, unrated.id, { due_date: '2026-10-01', open_minor: 1_000_000 });
+    addPromise(sqlite, unrated.id, { promised_date: '2026-11-30', status: 'open', amount_minor: 100, currency: 'XAU' });
+    await refreshAllSummaries(temp.store, AS_OF);
+    const gbpShare = Number(DEFAULT_FX.rates['GBP']) * 100_000 / 1_000_000;
+    expect(credit(pounds.id)?.contribution).toBe(-Math.round(30 * gbpShare * 10) / 10);
+    expect(credit(unrated.id)).toMatchObject({ contribution: -30, detail: 'an open promise is not yet due' });
   });
 
   it('matches hand-computed balances, aging, dates, counts and score', async () => {
