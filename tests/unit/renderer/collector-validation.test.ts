@@ -124,7 +124,10 @@ describe('validatePromise', () => {
 
   it('lets the amount default to the items and refuses more than they owe', () => {
     expect(validatePromise({ ...promise, amount: '', itemIds: ['a'] }, TODAY, '', 50_000)).toEqual({});
-    expect(validatePromise({ ...promise, itemIds: ['a'] }, TODAY, '', 50_000)).toEqual({ amountMinor: 'is more than the selected items still owe' });
+    // The commands' own rule and words (shared/domain/amount-limits.ts), with the items or, without them, the account's ceiling.
+    expect(validatePromise({ ...promise, itemIds: ['a'] }, TODAY, '', 50_000)).toEqual({ amountMinor: 'the promised €1,000.00 exceeds the €500.00 still owed and not disputed' });
+    expect(validatePromise(promise, TODAY, '', 100_000)).toEqual({});
+    expect(validatePromise({ ...promise, amount: '1,000.01' }, TODAY, '', 100_000)).toEqual({ amountMinor: 'the promised €1,000.01 exceeds the €1,000.00 still owed and not disputed' });
   });
 
   it('checks a payment plan: at least two instalments, increasing dates, amounts adding up', () => {
