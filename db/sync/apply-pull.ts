@@ -4,6 +4,7 @@
  * change stays on top of the server's state until the server has answered it, and the customer
  * is fetched again whole afterwards (sync_resync), so nothing of the server's is missed.
  */
+import { LOCAL_OVERRIDE_OWNER } from '../queries/override-owner';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { pageChangeCount, type Change, type PullResponse, type RowRun, type SyncEntity } from '../../shared/sync/protocol';
@@ -110,6 +111,12 @@ function settleSupersedeLinks(sqlite: BetterSqlite3.Database, arrived: readonly 
   writeSyncValue(sqlite, SYNC_KEYS.danglingSupersedes, stillWaiting.length === 0 ? null : JSON.stringify(stillWaiting));
 }
 
+/**
+ * The signed-in user's pins and snoozes on customers that left their portfolio (reassigned away): they
+ * end with it. Another user's stay, for when that user signs in again (migration 014).
+ */
+const ORPHANED_OWN_OVERRIDES = `DELETE FROM worklist_overrides WHERE created_by = ${LOCAL_OVERRIDE_OWNER} AND customer_id NOT IN (SELECT id FROM customers)`;
+
 function beginSnapshotPage(sqlite: BetterSqlite3.Database, page: PullResponse): void {
   if (!page.snapshot || readSyncValue(sqlite, SYNC_KEYS.snapshotActive) !== null) return;
   prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
@@ -135,6 +142,7 @@ function finishSnapshot(sqlite: BetterSqlite3.Database, ctx: ApplyContext): numb
   // The indexes first: the removals cascade along them and the summaries read through them.
   resumeBulkMaintenance(sqlite);
   const gone = prepared(sqlite, 'DELETE FROM customers WHERE id NOT IN (SELECT customer_id FROM sync_snapshot_seen)').run().changes;
+  prepared(sqlite, ORPHANED_OWN_OVERRIDES).run();
   prepared(sqlite, 'DELETE FROM sync_snapshot_seen').run();
   writeSyncValue(sqlite, SYNC_KEYS.snapshotActive, null);
   writeSyncValue(sqlite, SYNC_KEYS.snapshotProgress, null);
@@ -179,6 +187,7 @@ export function applyPullPage(sqlite: BetterSqlite3.Database, page: PullResponse
         if (change.op === 'remove') {
           writer.flush();
           deleteRow(sqlite, change.entity, change.id);
+          if (change.entity === 'customers') prepared(sqlite, ORPHANED_OWN_OVERRIDES).run();
           if (change.entity !== 'customers') touched.add(change.customerId);
           rows += 1;
           return;

@@ -161,6 +161,24 @@ describe('applying pulled pages', () => {
     expect(after.slice(1)).toEqual(rows.slice(1).map((row) => ({ ...row, note: `batched ${String(row.id)}` })));
   });
 
+  it("a customer leaving the portfolio ends the signed-in user's pins and snoozes on it, and leaves another user's for their return", async () => {
+    const { store: local } = await store();
+    const sqlite = local.sqlite;
+    for (const page of pages) applyPullPage(sqlite, page, CTX);
+    const [leaving, staying] = sqlite.prepare<[], { id: string }>('SELECT id FROM customers ORDER BY id LIMIT 2').all();
+    if (leaving === undefined || staying === undefined) throw new Error('two customers expected');
+    // This workstation's signed-in user.
+    sqlite.prepare('UPDATE users SET is_local_profile = 0').run();
+    sqlite.prepare("INSERT INTO users (id, username, display_name, role, is_local_profile, created_at) VALUES ('u-me', 'me-local', 'Me', 'collector', 1, ?)").run(NOW);
+    const override = sqlite.prepare("INSERT INTO worklist_overrides (id, customer_id, kind, reason, expires_at, created_by, created_at) VALUES (?, ?, 'pin', 'why', NULL, ?, ?)");
+    override.run('o-mine-leaving', leaving.id, 'u-me', NOW);
+    override.run('o-mine-staying', staying.id, 'u-me', NOW);
+    override.run('o-theirs-leaving', leaving.id, 'u-someone-else', NOW);
+    const page: PullResponse = { changes: [{ op: 'remove', entity: 'customers', id: leaving.id, customerId: leaving.id, row: null }], cursor: pages.at(-1)?.cursor ?? '', hasMore: false, snapshot: false };
+    applyPullPage(sqlite, page, CTX);
+    expect(sqlite.prepare('SELECT id FROM worklist_overrides ORDER BY id').pluck().all()).toEqual(['o-mine-staying', 'o-theirs-leaving']);
+  });
+
   it('a primary contact person arriving while another is primary here demotes that one, whatever the order of the rows', async () => {
     const { store: local } = await store();
     const sqlite = local.sqlite;
