@@ -167,6 +167,10 @@ export function computeSummary(
     {
       overdueBaseMinor: overdueBase,
       baseCurrency: settings.fx.base,
+      convertedFrom: [...overdueCollectible]
+        .filter(([currency, amount]) => amount > 0 && currency !== settings.fx.base && hasRate(currency, settings.fx))
+        .map(([currency]) => ({ currency, rate: settings.fx.rates[currency] ?? '' }))
+        .sort((a, b) => a.currency.localeCompare(b.currency)),
       oldestDaysPastDue: facts.oldestDaysPastDue,
       brokenPromises: facts.brokenPromises,
       promiseDueSoon,

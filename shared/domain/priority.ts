@@ -11,6 +11,11 @@ export interface PriorityInput {
   /** Overdue collectible amount (disputed excluded), in minor units of the base currency. */
   readonly overdueBaseMinor: number;
   readonly baseCurrency: string;
+  /**
+   * The other currencies the overdue amount was converted from, each with its stated rate (base units
+   * per unit, as the FX table holds it): the explanation says so, instead of a bare base-currency sum.
+   */
+  readonly convertedFrom?: readonly { readonly currency: string; readonly rate: string }[];
   /** Of undisputed overdue items; null when nothing is overdue. */
   readonly oldestDaysPastDue: number | null;
   /** Broken promises not yet superseded or answered. */
@@ -33,6 +38,14 @@ export interface PriorityInput {
   readonly promisedNotDueShare: number;
   /** A follow-up in the future and none due: the collector already planned the next step. */
   readonly futureFollowUp: boolean;
+}
+
+/** ", converted from GBP at 1 GBP = 1.17 EUR": what the overdue sum is made of when it is not all in the base currency. */
+function conversionNote(input: PriorityInput): string {
+  const from = (input.convertedFrom ?? []).filter((entry) => entry.currency !== input.baseCurrency);
+  if (from.length === 0) return '';
+  const rates = from.map((entry) => `1 ${entry.currency} = ${entry.rate} ${input.baseCurrency}`).join(', ');
+  return `, converted from ${from.map((entry) => entry.currency).join(' and ')} at the stated ${from.length === 1 ? 'rate' : 'rates'} (${rates})`;
 }
 
 /** Points per factor (all >= 0); the dropping factors are subtracted. */
@@ -167,7 +180,7 @@ export function scorePriority(input: PriorityInput, weights: PriorityWeights = D
     add(
       'overdueAmount',
       weights.overdueAmount * overdueAmountShare(overdue, minorPerUnit),
-      `${input.baseCurrency} ${formatAmount(overdue, input.baseCurrency)} overdue`,
+      `${input.baseCurrency} ${formatAmount(overdue, input.baseCurrency)} overdue${conversionNote(input)}`,
     );
   }
   const oldest = input.oldestDaysPastDue ?? 0;

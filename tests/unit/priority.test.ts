@@ -129,6 +129,15 @@ describe('scorePriority', () => {
     expect(scorePriority(input({ promisedNotDueShare: 1, futureFollowUp: true })).score).toBe(-50);
   });
 
+  it('says which currencies the overdue sum was converted from, at which stated rates', () => {
+    const detail = (convertedFrom: { currency: string; rate: string }[]) =>
+      scorePriority(input({ overdueBaseMinor: 3_367_494, baseCurrency: 'EUR', convertedFrom })).factors.find((factor) => factor.key === 'overdueAmount')?.detail;
+    expect(detail([])).toBe('EUR 33,674.94 overdue');
+    expect(detail([{ currency: 'GBP', rate: '1.17' }])).toBe('EUR 33,674.94 overdue, converted from GBP at the stated rate (1 GBP = 1.17 EUR)');
+    expect(detail([{ currency: 'GBP', rate: '1.17' }, { currency: 'SEK', rate: '0.088' }])).toBe('EUR 33,674.94 overdue, converted from GBP and SEK at the stated rates (1 GBP = 1.17 EUR, 1 SEK = 0.088 EUR)');
+    expect(detail([{ currency: 'EUR', rate: '1' }])).toBe('EUR 33,674.94 overdue');
+  });
+
   it('credits a promise for part of the overdue amount by its share only', () => {
     // £5,000 promised of £28,782 overdue: 17 % of the credit, not all of it.
     const base = input({ overdueBaseMinor: 2_878_200, oldestDaysPastDue: 60, baseCurrency: 'EUR' });

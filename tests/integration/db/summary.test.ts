@@ -127,6 +127,8 @@ describe('customer summary', () => {
     const expected = scorePriority({
       overdueBaseMinor: 59_200,
       baseCurrency: 'EUR',
+      // The 120-day USD item is in the overdue sum at the table's rate, and the explanation says so.
+      convertedFrom: [{ currency: 'USD', rate: '0.92' }],
       oldestDaysPastDue: 120,
       brokenPromises: 1,
       promiseDueSoon: true,
@@ -140,6 +142,7 @@ describe('customer summary', () => {
     });
     expect(s.score).toBe(expected.score);
     expect(JSON.parse(s.factors_json)).toEqual(expected.factors);
+    expect(expected.factors.find((factor) => factor.key === 'overdueAmount')?.detail).toBe('EUR 592.00 overdue, converted from USD at the stated rate (1 USD = 0.92 EUR)');
   });
 
   it('summarises a customer without any data as empty, ranked by risk only', async () => {
