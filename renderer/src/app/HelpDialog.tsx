@@ -25,7 +25,8 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
             <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '150px 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
               {group.items.map((item) => (
                 <Box key={item.action} sx={{ display: 'contents' }}>
-                  <Box component="dt" sx={{ display: 'flex', gap: 0.5 }}>
+                  {/* Key caps keep their own height when the action beside them runs to two lines. */}
+                  <Box component="dt" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', alignContent: 'flex-start', gap: 0.5 }}>
                     {item.keys.map((key) => (
                       <Box
                         component="kbd"
@@ -38,6 +39,8 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
                           borderRadius: 1,
                           fontFamily: 'inherit',
                           fontSize: '0.8rem',
+                          lineHeight: 1.5,
+                          whiteSpace: 'nowrap',
                           bgcolor: 'action.hover',
                         }}
                       >

@@ -72,7 +72,15 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
 
   return (
     <AppBar component="header" position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
-      <Toolbar variant="dense" sx={{ gap: 2 }}>
+      {/* Below 1,380 px the screen buttons show their icons alone (their names stay their accessible names and tooltips), so nothing overlaps. */}
+      <Toolbar
+        variant="dense"
+        sx={{
+          gap: 2,
+          '& .screen-button': { flexShrink: 0 },
+          '@media (max-width: 1380px)': { gap: 1, '& .screen-label': { display: 'none' }, '& .screen-button': { minWidth: 52, overflow: 'visible' }, '& .screen-button .MuiButton-startIcon': { mr: 0, ml: 0 } },
+        }}
+      >
         <Typography
           component="a"
           href="#/"
@@ -128,8 +136,9 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             }
             sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
             data-testid="follow-ups-button"
+            className="screen-button"
           >
-            Follow-ups
+            <span className="screen-label">Follow-ups</span>
           </Button>
         </Tooltip>
         <Tooltip title="Dashboard: KPIs, trends and the 13-week forecast (g d)">
@@ -140,8 +149,10 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             startIcon={<Insights />}
             sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
             data-testid="dashboard-button"
+            className="screen-button"
+            aria-label="Dashboard"
           >
-            Dashboard
+            <span className="screen-label">Dashboard</span>
           </Button>
         </Tooltip>
         <Tooltip title="Reports: portfolio-notes export, aging (g r)">
@@ -152,8 +163,10 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             startIcon={<Summarize />}
             sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
             data-testid="reports-button"
+            className="screen-button"
+            aria-label="Reports"
           >
-            Reports
+            <span className="screen-label">Reports</span>
           </Button>
         </Tooltip>
         {seesTeam(info.data?.user?.role) && (
@@ -165,8 +178,10 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
               startIcon={<Groups />}
               sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
               data-testid="team-button"
+              className="screen-button"
+              aria-label="Team"
             >
-              Team
+              <span className="screen-label">Team</span>
             </Button>
           </Tooltip>
         )}

@@ -132,7 +132,8 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
               </Tooltip>
             )}
           </Box>
-          <Box role="gridcell" sx={{ ...cellSx, display: 'flex', alignItems: 'baseline', gap: 1 }}>
+          {/* A narrow customer column keeps the name and shows the broken-promise mark as its icon alone (its text stays its label). */}
+          <Box role="gridcell" sx={{ ...cellSx, display: 'flex', alignItems: 'baseline', gap: 1, containerType: 'inline-size', '@container (max-width: 340px)': { '& .mark-text': { display: 'none' } } }}>
             <Box
               component="a"
               href={`#/customer/${row.customerId}`}
@@ -141,11 +142,12 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
                 event.preventDefault();
                 onOpen(row.customerId);
               }}
-              sx={{ color: 'text.primary', fontWeight: 600, textDecoration: 'none', overflow: 'hidden', textOverflow: 'ellipsis', '&:hover': { textDecoration: 'underline' } }}
+              // The name is what a collector reads: it keeps at least 14 characters, and the number and country give way first.
+              sx={{ color: 'text.primary', fontWeight: 600, textDecoration: 'none', overflow: 'hidden', textOverflow: 'ellipsis', flex: '0 1 auto', minWidth: 'min(14ch, 100%)', '&:hover': { textDecoration: 'underline' } }}
             >
               <UserText>{row.name}</UserText>
             </Box>
-            <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.75rem', flexShrink: 0 }}>
+            <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.75rem', flex: '0 100 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>
               {row.number} · {row.country}
             </Box>
             {row.creditHold && (
@@ -162,7 +164,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
                   sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, alignSelf: 'center', flexShrink: 0, color: 'error.main', fontSize: '0.72rem', fontWeight: 600 }}
                 >
                   <EventBusy sx={{ fontSize: 14 }} aria-hidden />
-                  {row.brokenPromises === 1 ? 'broken promise' : `${row.brokenPromises} broken promises`}
+                  <span className="mark-text">{row.brokenPromises === 1 ? 'broken promise' : `${row.brokenPromises} broken promises`}</span>
                 </Box>
               </Tooltip>
             )}
