@@ -27,6 +27,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ServerDatabase } from '../db/schema';
 import { isTransientDatabaseError } from '../db/transient-errors';
+import { schedulePeriodic } from '../jobs/periodic';
 import type { ServerDay } from '../promises/team-days';
 import { sourceOfFile, type FileReading } from './file-source';
 import { PRESETS } from './presets';
@@ -340,32 +341,13 @@ export class DropFolder {
  * fails (the folder unmounted, the disk full) is logged and tried again at the next.
  */
 export function scheduleDropFolder(app: FastifyInstance, folder: DropFolder, pollMs: number): void {
-  let running: Promise<void> | null = null;
   let prepared = false;
-  const scan = (): void => {
-    if (running !== null) return;
-    running = (async () => {
-      if (!prepared) {
-        await folder.prepare();
-        prepared = true;
-      }
-      await folder.scan();
-    })()
-      .catch((error: unknown) => {
-        app.log.warn({ err: error }, 'import drop folder: the scan failed; tried again at the next');
-      })
-      .finally(() => {
-        running = null;
-      });
+  const scan = async (): Promise<void> => {
+    if (!prepared) {
+      await folder.prepare();
+      prepared = true;
+    }
+    await folder.scan();
   };
-  const timer = setInterval(scan, pollMs);
-  timer.unref();
-  app.addHook('onReady', async () => {
-    scan();
-    await running;
-  });
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
-  });
+  schedulePeriodic(app, pollMs, scan, 'import drop folder: the scan failed; tried again at the next');
 }

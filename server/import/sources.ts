@@ -154,25 +154,28 @@ export function jsonColumnRecords(entity: ImportEntity, records: readonly unknow
   const objects = records.filter(isPlainObject);
   const absent = ENTITY_FIELDS[entity].required.map((target) => columns[target] ?? target).filter((property) => objects.length > 0 && !objects.some((record) => Object.hasOwn(record, property)));
   if (absent.length > 0) throw new ImportInputError(`The mapping names properties no record has: ${absent.join(', ')}.`, 'mapping');
-  const raw = emptyBatch();
-  const rejected: Rejection[] = [];
-  records.forEach((record, index) => {
-    const line = index + 1;
-    if (!isPlainObject(record)) {
-      rejected.push({ entity, line, column: '(record)', value: describeValue(record), reason: 'expected an object' });
-      return;
-    }
-    raw[entity].push({
-      line,
-      fields: Object.fromEntries(Object.entries(columns).map(([target, property]) => [target, { column: property, value: Object.hasOwn(record, property) ? jsonCell(record[property]) : undefined }])),
-    });
-  });
-  return { raw, rejected };
+  return objectRecords(entity, records, (record, line) => ({
+    line,
+    fields: Object.fromEntries(Object.entries(columns).map(([target, property]) => [target, { column: property, value: Object.hasOwn(record, property) ? jsonCell(record[property]) : undefined }])),
+  }));
 }
 
 /** JSON records use the target field names; `line` is the record's position (1-based). */
 export function jsonRecords(entity: ImportEntity, records: readonly unknown[]): SourceRecords {
   const known = ENTITY_FIELDS[entity].all;
+  return objectRecords(entity, records, (record, line, rejected) => {
+    const strays = Object.keys(record).filter((name) => !known.includes(name));
+    for (const name of strays) rejected.push({ entity, line, column: name, value: describeValue(record[name]), reason: `unknown field (known: ${known.join(', ')})` });
+    return strays.length > 0 ? null : { line, fields: Object.fromEntries(Object.entries(record).map(([name, value]) => [name, { column: name, value }])) };
+  });
+}
+
+/** Each JSON record read by `read` (null: refused, with what it added to `rejected`); one that is no object is refused as such. */
+function objectRecords(
+  entity: ImportEntity,
+  records: readonly unknown[],
+  read: (record: Record<string, unknown>, line: number, rejected: Rejection[]) => RawRecord | null,
+): SourceRecords {
   const raw = emptyBatch();
   const rejected: Rejection[] = [];
   records.forEach((record, index) => {
@@ -181,10 +184,8 @@ export function jsonRecords(entity: ImportEntity, records: readonly unknown[]): 
       rejected.push({ entity, line, column: '(record)', value: describeValue(record), reason: 'expected an object' });
       return;
     }
-    const strays = Object.keys(record).filter((name) => !known.includes(name));
-    for (const name of strays) rejected.push({ entity, line, column: name, value: describeValue(record[name]), reason: `unknown field (known: ${known.join(', ')})` });
-    if (strays.length > 0) return;
-    raw[entity].push({ line, fields: Object.fromEntries(Object.entries(record).map(([name, value]) => [name, { column: name, value }])) });
+    const found = read(record, line, rejected);
+    if (found !== null) raw[entity].push(found);
   });
   return { raw, rejected };
 }

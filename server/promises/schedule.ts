@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { todayIn } from '../../shared/domain/clock';
 import type { ServerDatabase } from '../db/schema';
+import { schedulePeriodic } from '../jobs/periodic';
 import { evaluateOnTeamDays, zonesInUse, type ServerDay } from './team-days';
 
 /** How often the day is checked: a verdict is due at most this long after a team's midnight. */
@@ -21,7 +22,6 @@ function zonesDue(zones: readonly string[], judged: ReadonlyMap<string, string>,
 
 export function scheduleDailyEvaluation(app: FastifyInstance, db: Kysely<ServerDatabase>, day: ServerDay, checkMs = DAY_CHECK_MS): void {
   const judged = new Map<string, string>();
-  let running: Promise<void> | null = null;
   const judge = async (): Promise<void> => {
     const due = zonesDue(await zonesInUse(db, day.defaultTimeZone), judged, day);
     if (due.length === 0) return;
@@ -30,25 +30,6 @@ export function scheduleDailyEvaluation(app: FastifyInstance, db: Kysely<ServerD
     for (const [zone, judgedDay] of days) judged.set(zone, judgedDay);
     app.log.info({ promises: runs, zones: due }, 'promises judged');
   };
-  const check = (): void => {
-    if (running !== null) return;
-    running = judge()
-      .catch((error: unknown) => {
-        app.log.warn({ err: error }, 'judging promises failed; tried again at the next check');
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(check, checkMs);
-  timer.unref();
   // The first run is part of starting: clients that sync at once pull today's verdicts, not yesterday's.
-  app.addHook('onReady', async () => {
-    check();
-    await running;
-  });
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
-  });
+  schedulePeriodic(app, checkMs, judge, 'judging promises failed; tried again at the next check');
 }
