@@ -82,12 +82,10 @@ function readPreset(source: PresetSource): Read {
   if (preset.needsDefaultCurrency !== undefined && mapping.defaultCurrency === undefined) {
     throw new ImportInputError(`The preset ${preset.name} ${preset.needsDefaultCurrency}: amend it with that currency, e.g. {"defaultCurrency": "USD"}.`, 'mapping');
   }
-  if (source.format === 'json') {
-    checkValueMaps(preset.entity, mapping);
-    return { parts: whole(jsonColumnRecords(preset.entity, envelopedRecords(source.document, preset.envelope), mapping)), options: readOptionsOf(mapping) };
-  }
-  if (source.format === 'xlsx') return { parts: xlsxRecordParts(preset.entity, source.content, mapping), options: readOptionsOf(mapping) };
-  return { parts: csvRecordParts(preset.entity, source.content, mapping), options: readOptionsOf(mapping) };
+  // From here a preset is its entity read by its (amended) mapping; its JSON, the records in the response's envelope.
+  const { entity } = preset;
+  if (source.format === 'json') return readEntity({ format: 'json', entity, mapping, records: envelopedRecords(source.document, preset.envelope) });
+  return readEntity(source.format === 'xlsx' ? { format: 'xlsx', entity, mapping, content: source.content } : { format: 'csv', entity, mapping, content: source.content });
 }
 
 const read = (source: ImportSource): Read => ('preset' in source ? readPreset(source) : readEntity(source));
