@@ -34,7 +34,7 @@ export interface WorklistOverridesTable {
   kind: OverrideKind;
   reason: string;
   expires_at: string | null;
-  /** Whose pin or snooze it is (db/queries/overrides.ts); '' for one set before anyone was signed in. */
+  /** Whose pin or snooze it is (db/queries/override-owner.ts); '' for one set before anyone was signed in. */
   created_by: string;
   created_at: string;
   cleared_at: string | null;
