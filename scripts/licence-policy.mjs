@@ -40,6 +40,6 @@ export const LICENCE_DECISIONS = {
   buffers: {
     licence: 'UNKNOWN',
     decision: 'accepted for now, to be removed',
-    why: 'declares no licence and its author never merged the offered MIT licence; it reaches the bundle only through exceljs -> unzipper -> binary, the XLSX reader, which the app does not call (it only writes XLSX). Removed when exceljs drops unzipper 0.10 or the XLSX writer is replaced',
+    why: 'declares no licence and its author never merged the offered MIT licence; it comes with exceljs -> unzipper -> binary, the streaming XLSX reader the server import reads workbooks with. Removed when exceljs drops unzipper 0.10 or the import reads workbooks through a zip reader of its own',
   },
 };

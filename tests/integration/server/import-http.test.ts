@@ -108,6 +108,18 @@ describe.each(BACKENDS)('POST /v1/import on %s', (kind) => {
     expect((await h.app.inject({ method: 'GET', url: '/v1/import/runs?limit=0', headers: bearer(tokens.admin) })).statusCode).toBe(400);
   });
 
+  it('keeps a run whatever the request names: a file name or preset with NUL, controls, bidi overrides and lone surrogates is stored as it reads', async () => {
+    const hostile = 'evil\u0000\u202Egpj.csv\u0007\ud800';
+    const named = await post(tokens.admin, { format: 'csv', entity: 'customers', mapping: { columns: { key: 'k', name: 'n' }, defaultCurrency: 'EUR', defaultCountry: 'DE' }, content: 'k,n\nHF-1,Hostile File\n', fileName: hostile });
+    expect(named.statusCode).toBe(200);
+    const run = await h.app.inject({ method: 'GET', url: `/v1/import/runs/${named.json<{ runId: string }>().runId}`, headers: bearer(tokens.admin) });
+    expect(run.json<{ file: { name: string } }>().file.name).toBe('evil\\u0000\\u202egpj.csv\\u0007\\ud800');
+    const preset = await post(tokens.admin, { format: 'csv', preset: `\u0000${'\u202E'.repeat(3)}`, content: 'a\n' });
+    expect(preset.statusCode).toBe(400);
+    const failed = await h.app.inject({ method: 'GET', url: '/v1/import/runs?limit=1', headers: bearer(tokens.admin) });
+    expect(failed.json<{ runs: { outcome: string; source: string }[] }>().runs[0]).toMatchObject({ outcome: 'failed', source: 'preset \\u0000\\u202e\\u202e\\u202e (csv)' });
+  });
+
   it('validates the body: format, entity, unknown fields, mapping, preset', async () => {
     const cases: [unknown, string | undefined][] = [
       [{ format: 'xml', entity: 'customers', content: 'a' }, undefined],
