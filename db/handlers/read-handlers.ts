@@ -113,7 +113,7 @@ export function createReadHandlers(ctx: ReadHandlerContext): ReadHandlers {
       const customers = resolveScope(reader, filter.scope, current);
       return agingReport(reader, customers, filter.asOf ?? today(), settings.aging, filter.currencies);
     },
-    'kpi.dashboard': (query) => queryKpiDashboard(reader, query, { asOf: today(), baseCurrency: settings.fx.base }),
-    'kpi.forecast': ({ collectorId }) => queryKpiForecast(reader, { collectorId }, today()),
+    'kpi.dashboard': (query) => queryKpiDashboard(reader, query, { asOf: today(), fx: settings.fx }),
+    'kpi.forecast': ({ collectorId }) => queryKpiForecast(reader, { collectorId }, today(), settings.fx),
   };
 }

@@ -1,8 +1,7 @@
 /** Derives one customer's summary row from its loaded facts: pure, so the whole portfolio is one pass in JS. */
-import { DomainError } from '../../shared/api/result';
 import { ageItems, daysPastDue, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
 import { addDays, daysBetween, storedDateOfTimestamp } from '../../shared/domain/dates';
-import { hasRate, toBaseMinor, type FxTable } from '../../shared/domain/fx';
+import { hasRate, toBaseMinorSaturating, type FxTable } from '../../shared/domain/fx';
 import { addMinorSaturating, clampMinor } from '../../shared/domain/money';
 import { behaviourOf, EMPTY_TALLY, type PaymentTally } from '../../shared/domain/payment-behaviour';
 import { scorePriority, type PriorityWeights } from '../../shared/domain/priority';
@@ -71,19 +70,9 @@ export type SummaryRow = Omit<CustomerSummaryTable, 'mixed_currency' | 'overdue_
 
 /**
  * Base-currency value for ranking. A currency without a configured rate counts as nothing rather
- * than stopping the whole worklist; its amounts still show per currency. An amount too large to
- * convert (only a bad stored row gets there) ranks at the bound instead of failing every summary.
+ * than stopping the whole worklist; its amounts still show per currency.
  */
-function toBase(amountMinor: number, currency: string, fx: FxTable): number {
-  if (!hasRate(currency, fx)) return 0;
-  const amount = clampMinor(amountMinor);
-  try {
-    return toBaseMinor(amount, currency, fx);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return amount < 0 ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
-  }
-}
+const toBase = (amountMinor: number, currency: string, fx: FxTable): number => toBaseMinorSaturating(amountMinor, currency, fx) ?? 0;
 
 /**
  * Of the overdue amount (base units), the share open promises not yet due cover, 0 to 1. Promises

@@ -15,7 +15,7 @@ export const KpiDashboardQuerySchema = z
     /** null or absent: the whole team (every customer in the store). */
     collectorId: IdSchema.nullish().transform((value) => value ?? null),
     month: KpiMonthSchema,
-    /** Money figures are one currency at a time; absent: the base currency. */
+    /** Money figures of this currency alone; absent: every currency, converted to the base currency at the stated rates. */
     currency: CurrencySchema.optional(),
   })
   .strict();
@@ -81,13 +81,38 @@ export const KpiTrendPointSchema = z.object({
   values: z.object(Object.fromEntries(KPI_TREND_KEYS.map((key) => [key, z.number().nullable()])) as Record<KpiTrendKey, z.ZodNullable<z.ZodNumber>>),
 });
 
+/** One currency's receivables at the period end as stored, and what they count for in the base currency. */
+export const KpiCurrencyPositionSchema = z.object({
+  currency: StoredCurrencySchema,
+  totalMinor: MinorSchema,
+  currentMinor: MinorSchema,
+  creditSalesMinor: MinorSchema,
+  /** Base-currency units per unit, as the settings state it; null: one-currency figures, or no rate. */
+  rate: z.string().nullable(),
+  totalBaseMinor: MinorSchema.nullable(),
+});
+
+/** How the all-currency figures were converted. */
+export const KpiConversionSchema = z.object({
+  base: StoredCurrencySchema,
+  /** The currencies in scope that had no rate: left out of the figures, never guessed. */
+  unconverted: z.array(StoredCurrencySchema),
+});
+
 export const KpiDashboardSchema = z.object({
   asOf: CalendarDateSchema,
   collectorId: IdSchema.nullable(),
   month: KpiMonthSchema,
   /** The month, cut at the as-of date when it is the current one. */
   period: z.object({ from: CalendarDateSchema, to: CalendarDateSchema }),
+  /** The current month so far: its figures cover `days` of `ofDays` (null: the whole month). */
+  partial: z.object({ days: z.number().int().min(1), ofDays: z.number().int().min(28) }).nullable(),
+  /** The currency of the money figures: the one asked for, or the base currency every currency was converted to. */
   currency: StoredCurrencySchema,
+  /** null: one currency's figures, nothing converted. */
+  conversion: KpiConversionSchema.nullable(),
+  /** Per currency at the period end; every currency in scope when converting, else the one. */
+  byCurrency: z.array(KpiCurrencyPositionSchema),
   /** Currencies with open receivables in scope, so the caller can offer the others (empty: nothing open). */
   currencies: z.array(StoredCurrencySchema),
   figures: z.object(Object.fromEntries(KPI_FIGURE_KEYS.map((key) => [key, KpiFigureSchema])) as Record<KpiFigureKey, typeof KpiFigureSchema>),
@@ -107,6 +132,8 @@ export const KpiForecastAmountSchema = z.object({
   totalMinor: MinorSchema,
 });
 
+export const KpiForecastTotalsSchema = z.object({ currency: StoredCurrencySchema, beyondMinor: MinorSchema, discountedMinor: MinorSchema, billedMinor: MinorSchema });
+
 export const KpiForecastWeekSchema = z.object({
   week: z.number().int().min(1),
   from: CalendarDateSchema,
@@ -122,11 +149,18 @@ export const KpiForecastSchema = z.object({
    * Per currency: open promises and items expected after week 13, the part of open promises not
    * expected given the kept rates, and the trailing 26-week billing the billing part is built on.
    */
-  totals: z.array(z.object({ currency: StoredCurrencySchema, beyondMinor: MinorSchema, discountedMinor: MinorSchema, billedMinor: MinorSchema })),
+  totals: z.array(KpiForecastTotalsSchema),
+  /** Every currency converted to the base currency at the stated rates, week by week (currencies without a rate left out and named). */
+  converted: z.object({
+    weeks: z.array(KpiForecastAmountSchema),
+    totals: KpiForecastTotalsSchema,
+    unconverted: z.array(StoredCurrencySchema),
+  }),
 });
 
 export type KpiFigureView = z.output<typeof KpiFigureSchema>;
 export type KpiDashboard = z.output<typeof KpiDashboardSchema>;
+export type KpiCurrencyPosition = z.output<typeof KpiCurrencyPositionSchema>;
 export type KpiForecastView = z.output<typeof KpiForecastSchema>;
 export type KpiDashboardQuery = z.output<typeof KpiDashboardQuerySchema>;
 export type KpiForecastQuery = z.output<typeof KpiForecastQuerySchema>;

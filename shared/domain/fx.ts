@@ -1,9 +1,10 @@
 /**
  * Conversion to one base currency, used only where amounts of different currencies must be ranked
- * together (worklist sort, priority score). Totals shown to the user stay per currency.
+ * or summed together (worklist sort, priority score, the dashboard's all-currency figures). Wherever
+ * a converted figure is shown, the screen names the rates and keeps the per-currency amounts beside it.
  */
 import { DomainError } from '../api/result';
-import { assertCurrency, assertMinor, minorDigits } from './money';
+import { assertCurrency, assertMinor, clampMinor, minorDigits } from './money';
 
 /** `rates[code]` is a decimal string: base-currency units per one unit of `code`. */
 export interface FxTable {
@@ -88,3 +89,22 @@ export function toBaseMinor(amountMinor: number, currency: string, table: FxTabl
   }
   return Number(result);
 }
+
+/**
+ * The base-currency value of an amount for read models: null when the currency has no rate (the
+ * caller leaves it out and says so); an amount too large to convert (only a bad stored row gets
+ * there) stays at the bound instead of failing the whole read.
+ */
+export function toBaseMinorSaturating(amountMinor: number, currency: string, table: FxTable): number | null {
+  if (!hasRate(currency, table)) return null;
+  const amount = clampMinor(amountMinor);
+  try {
+    return toBaseMinor(amount, currency, table);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return amount < 0 ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  }
+}
+
+/** The rate a currency converts at, as the settings state it ('1' for the base itself); null: none. */
+export const rateOf = (currency: string, table: FxTable): string | null => (currency === table.base ? '1' : (table.rates[currency] ?? null));

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       const collectorId = store.sqlite.prepare<[], { id: string }>('SELECT id FROM users WHERE is_local_profile = 1').get()?.id;
       const cases: readonly (readonly [string, OperationName, unknown, number])[] = [
         ['kpi.dashboard.team', 'kpi.dashboard', { month: AS_OF.slice(0, 7) }, TARGET_MS],
+        ['kpi.dashboard.team_eur', 'kpi.dashboard', { month: AS_OF.slice(0, 7), currency: 'EUR' }, TARGET_MS],
         ['kpi.dashboard.team_past', 'kpi.dashboard', { month: '2026-06' }, TARGET_MS],
         ['kpi.dashboard.collector', 'kpi.dashboard', { month: AS_OF.slice(0, 7), collectorId }, TARGET_MS],
         ['kpi.forecast.team', 'kpi.forecast', {}, FORECAST_TARGET_MS],

@@ -1,6 +1,7 @@
 /**
- * Receivables at the end of each day of a list of boundary dates, and credit sales per month, in
- * one currency of a scope: one grouped pass over open_items and one over clearings.
+ * Receivables at the end of each day of a list of boundary dates, and credit sales per month, per
+ * currency of a scope (one currency, or all of them): one grouped pass over open_items and one over
+ * clearings.
  *
  * The AR open at the end of day d is what is open today plus whatever was cleared after d, over the
  * items documented on or before d; so today's position is the ledger's own balance, and earlier
@@ -11,7 +12,7 @@ import type { ReadDb } from '../../read-db';
 import { CREDIT_SALES_KINDS, type ArPosition } from '../../../shared/domain/kpi';
 import { addMinorSaturating } from '../../../shared/domain/money';
 import { prepared } from '../../statements';
-import { customerFilter, scopeParams, type KpiScope } from './scope';
+import { currencyFilter, currencyParams, customerFilter, scopeParams, type KpiScope } from './scope';
 
 export interface ArBoundary {
   /** End of this day. */
@@ -28,7 +29,13 @@ export interface CurrencyArHistory {
   readonly salesByMonth: ReadonlyMap<string, number>;
 }
 
+interface MutablePosition {
+  totalMinor: number;
+  currentMinor: number;
+}
+
 interface ItemGroup {
+  currency: string;
   month: string;
   dueIndex: number;
   openMinor: number;
@@ -36,6 +43,7 @@ interface ItemGroup {
 }
 
 interface ClearingGroup {
+  currency: string;
   month: string;
   dueIndex: number;
   clearedAfter: number;
@@ -58,22 +66,22 @@ const dueIndex = (column: string, count: number): string => boundarySearch(colum
 /** The highest boundary index i with `column` after boundary i (given it is after boundary 0). */
 const clearedAfterIndex = (column: string, count: number): string => boundarySearch(column, '>', 1, count - 1);
 
-const itemsSql = (count: number, scope: KpiScope): string =>
-  `SELECT substr(document_date, 1, 7) AS month, ${dueIndex('due_date', count)} AS dueIndex,
+const itemsSql = (count: number, scope: KpiScope, currency: string | null): string =>
+  `SELECT currency, substr(document_date, 1, 7) AS month, ${dueIndex('due_date', count)} AS dueIndex,
      sum(open_minor) AS openMinor,
      sum(CASE WHEN kind IN (${CREDIT_SALES_KINDS.map((kind) => `'${kind}'`).join(', ')}) THEN original_minor ELSE 0 END) AS salesMinor
    FROM open_items
-   WHERE currency = @currency AND document_date <= @b${count - 1} ${customerFilter(scope, 'customer_id', 'scan')}
-   GROUP BY 1, 2`;
+   WHERE document_date <= @b${count - 1} ${currencyFilter(currency)} ${customerFilter(scope, 'customer_id', 'scan')}
+   GROUP BY 1, 2, 3`;
 
 // A clearing is in its item's currency; filtering on the clearing first spares the item lookups of the others.
-const clearingsSql = (count: number, scope: KpiScope): string =>
-  `SELECT substr(o.document_date, 1, 7) AS month, ${dueIndex('o.due_date', count)} AS dueIndex,
+const clearingsSql = (count: number, scope: KpiScope, currency: string | null): string =>
+  `SELECT c.currency, substr(o.document_date, 1, 7) AS month, ${dueIndex('o.due_date', count)} AS dueIndex,
      ${clearedAfterIndex('c.cleared_on', count)} AS clearedAfter, sum(c.amount_minor) AS amountMinor
    FROM clearings c JOIN open_items o ON o.id = c.open_item_id
-   WHERE c.currency = @currency AND o.currency = @currency AND c.cleared_on > @b0 AND o.document_date <= @b${count - 1}
-     ${customerFilter(scope, 'o.customer_id')}
-   GROUP BY 1, 2, 3`;
+   WHERE c.currency = o.currency AND c.cleared_on > @b0 AND o.document_date <= @b${count - 1}
+     ${currencyFilter(currency, 'c.currency')} ${customerFilter(scope, 'o.customer_id')}
+   GROUP BY 1, 2, 3, 4`;
 
 // Read through the open-items index (narrow, no table rows): the currencies a scope holds receivables in.
 const currenciesSql = (scope: KpiScope): string =>
@@ -87,7 +95,7 @@ export function queryArCurrencies(sqlite: ReadDb, scope: KpiScope): string[] {
 
 /** Adds `amount` to every boundary from 0 to `last` that has the row's month issued (and, for current AR, the row not yet due). */
 function spread(
-  positions: { totalMinor: number; currentMinor: number }[],
+  positions: MutablePosition[],
   boundaries: readonly ArBoundary[],
   row: { month: string; dueIndex: number },
   last: number,
@@ -102,20 +110,29 @@ function spread(
   }
 }
 
-export function queryArHistory(sqlite: ReadDb, scope: KpiScope, boundaries: readonly ArBoundary[], currency: string): CurrencyArHistory {
+/** The history of each currency with items in scope (`currency` null: every currency), by currency code. */
+export function queryArHistories(sqlite: ReadDb, scope: KpiScope, boundaries: readonly ArBoundary[], currency: string | null): CurrencyArHistory[] {
   const count = boundaries.length;
-  const params: Record<string, string> = { ...scopeParams(scope), currency };
+  const params: Record<string, string> = { ...scopeParams(scope), ...currencyParams(currency) };
   boundaries.forEach((boundary, i) => {
     params[`b${i}`] = boundary.date;
   });
-  const positions = boundaries.map(() => ({ totalMinor: 0, currentMinor: 0 }));
-  const salesByMonth = new Map<string, number>();
-  for (const row of prepared<[Record<string, string>], ItemGroup>(sqlite, itemsSql(count, scope)).all(params)) {
+  const histories = new Map<string, { positions: MutablePosition[]; salesByMonth: Map<string, number> }>();
+  const historyOf = (code: string) => {
+    let history = histories.get(code);
+    if (!history) {
+      history = { positions: boundaries.map(() => ({ totalMinor: 0, currentMinor: 0 })), salesByMonth: new Map() };
+      histories.set(code, history);
+    }
+    return history;
+  };
+  for (const row of prepared<[Record<string, string>], ItemGroup>(sqlite, itemsSql(count, scope, currency)).all(params)) {
+    const { positions, salesByMonth } = historyOf(row.currency);
     spread(positions, boundaries, row, count - 1, row.openMinor);
     if (row.salesMinor !== 0) salesByMonth.set(row.month, addMinorSaturating(salesByMonth.get(row.month) ?? 0, row.salesMinor));
   }
-  for (const row of prepared<[Record<string, string>], ClearingGroup>(sqlite, clearingsSql(count, scope)).all(params)) {
-    spread(positions, boundaries, row, row.clearedAfter, row.amountMinor);
+  for (const row of prepared<[Record<string, string>], ClearingGroup>(sqlite, clearingsSql(count, scope, currency)).all(params)) {
+    spread(historyOf(row.currency).positions, boundaries, row, row.clearedAfter, row.amountMinor);
   }
-  return { currency, positions, salesByMonth };
+  return [...histories].sort(([a], [b]) => a.localeCompare(b)).map(([code, history]) => ({ currency: code, ...history }));
 }

@@ -23,7 +23,9 @@ import {
   type KpiPromise,
   type Period,
 } from '../../../shared/domain/kpi';
-import { queryArCurrencies, queryArHistory, type ArBoundary } from './ar-history';
+import type { FxTable } from '../../../shared/domain/fx';
+import { queryArCurrencies, queryArHistories, type ArBoundary } from './ar-history';
+import { currencyBreakdown, currencyView, historyInView, recordsInView } from './currency-view';
 import { queryContacts, queryDisputes, queryPaidInvoices, queryPromises } from './records';
 import type { KpiScope } from './scope';
 import { kpiMonth, kpiWindow, monthEnd, monthStart, previousMonth, type KpiMonth } from './window';
@@ -33,8 +35,8 @@ export const COUNTBACK_MONTHS = 36;
 
 export interface DashboardContext {
   readonly asOf: string;
-  /** The currency of money figures when the query names none (the FX base of the settings). */
-  readonly baseCurrency: string;
+  /** The settings' rates: a query naming no currency gets every currency converted to their base. */
+  readonly fx: FxTable;
 }
 
 const withUnit = (figure: KpiFigure, unit: KpiUnit): KpiFigureView => ({ ...figure, unit });
@@ -124,12 +126,16 @@ export function queryKpiDashboard(sqlite: ReadDb, query: KpiDashboardQuery, cont
     { date: window.openingDate, month: previousMonth(first.label) },
     ...window.months.map((month) => ({ date: month.period.to, month: month.label })),
   ];
-  const currency = query.currency ?? context.baseCurrency;
-  const history = queryArHistory(sqlite, scope, boundaries, currency);
+  const view = currencyView(query.currency, context.fx);
+  const { currency } = view;
+  const stored = query.currency ?? null;
+  const histories = queryArHistories(sqlite, scope, boundaries, stored);
+  const history = historyInView(view, histories, boundaries.length);
   const positionAt = (index: number): ArPosition => history.positions[index] ?? ZERO;
   const salesIn = (label: string): number => history.salesByMonth.get(label) ?? 0;
 
-  const promisesByMonth = byMonth(queryPromises(sqlite, scope, range, currency), (promise) => [promise.promisedDate.slice(0, 7)]);
+  const promises = recordsInView(view, queryPromises(sqlite, scope, range, stored), ['amountMinor', 'paidMinor']);
+  const promisesByMonth = byMonth(promises, (promise) => [promise.promisedDate.slice(0, 7)]);
   const disputesByMonth = byMonth(queryDisputes(sqlite, scope, range), (dispute) =>
     dispute.closedAt === null ? [dispute.openedAt.slice(0, 7)] : [dispute.openedAt.slice(0, 7), dispute.closedAt.slice(0, 7)],
   );
@@ -149,7 +155,7 @@ export function queryKpiDashboard(sqlite: ReadDb, query: KpiDashboardQuery, cont
   if (!current) throw new Error('a dashboard window has months');
 
   const closing = positionAt(window.months.length);
-  const paid = invoiceDaysDelinquent(queryPaidInvoices(sqlite, scope, selected.period, currency), selected.period, currency);
+  const paid = invoiceDaysDelinquent(recordsInView(view, queryPaidInvoices(sqlite, scope, selected.period, stored), ['amountMinor']), selected.period, currency);
   const contactRecords = queryContacts(sqlite, scope, selected.period);
   const figures = {
     ...current.figures,
@@ -164,7 +170,13 @@ export function queryKpiDashboard(sqlite: ReadDb, query: KpiDashboardQuery, cont
     collectorId: scope.collectorId,
     month: selected.label,
     period: selected.period,
+    partial:
+      selected.period.to === monthEnd(selected.label)
+        ? null
+        : { days: daysInPeriod(selected.period), ofDays: daysInPeriod({ from: selected.period.from, to: monthEnd(selected.label) }) },
     currency,
+    conversion: view.fx === null ? null : { base: view.fx.base, unconverted: [...view.unconverted].sort() },
+    byCurrency: currencyBreakdown(view, histories, selected.label),
     currencies: queryArCurrencies(sqlite, scope),
     figures,
     disputesByReason: current.disputes.byReason.map(groupView),

@@ -19,6 +19,7 @@ import {
   WHOLE_SHARE_BP,
 } from '../../../shared/domain/forecast';
 import { addDays } from '../../../shared/domain/dates';
+import { toBaseMinorSaturating, type FxTable } from '../../../shared/domain/fx';
 import { addMinorSaturating, clampMinor } from '../../../shared/domain/money';
 import { prepared } from '../../statements';
 import { customerFilter, scopeParams, type KpiScope } from './scope';
@@ -113,7 +114,32 @@ function byCurrency<T extends { currency: string }>(records: readonly T[]): Map<
   return groups;
 }
 
-export function queryKpiForecast(sqlite: ReadDb, scope: KpiScope, asOf: string): KpiForecastView {
+type Amount = KpiForecastView['weeks'][number]['amounts'][number];
+type Totals = KpiForecastView['totals'][number];
+
+/** The currencies' amounts summed in the base currency, each part converted on its own (a currency without a rate left out and named). */
+function convertedForecast(weeks: readonly (readonly Amount[])[], totals: readonly Totals[], fx: FxTable): KpiForecastView['converted'] {
+  const unconverted = new Set<string>();
+  const sum = <K extends string>(entries: readonly ({ currency: string } & Record<K, number>)[], key: K): number =>
+    entries.reduce((total, entry) => {
+      const converted = toBaseMinorSaturating(entry[key], entry.currency, fx);
+      if (converted === null) unconverted.add(entry.currency);
+      return addMinorSaturating(total, converted ?? 0);
+    }, 0);
+  const convertedWeeks = weeks.map((amounts): Amount => {
+    const promisedMinor = sum(amounts, 'promisedMinor');
+    const itemsMinor = sum(amounts, 'itemsMinor');
+    const billingMinor = sum(amounts, 'billingMinor');
+    return { currency: fx.base, promisedMinor, itemsMinor, billingMinor, totalMinor: addMinorSaturating(addMinorSaturating(promisedMinor, itemsMinor), billingMinor) };
+  });
+  return {
+    weeks: convertedWeeks,
+    totals: { currency: fx.base, beyondMinor: sum(totals, 'beyondMinor'), discountedMinor: sum(totals, 'discountedMinor'), billedMinor: sum(totals, 'billedMinor') },
+    unconverted: [...unconverted].sort(),
+  };
+}
+
+export function queryKpiForecast(sqlite: ReadDb, scope: KpiScope, asOf: string, fx: FxTable): KpiForecastView {
   const params = scopeParams(scope);
   const openPromises = prepared<[Params], ForecastPromise>(sqlite, openPromisesSql(scope)).all(params);
   const pastPromises = prepared<[Params], PastPromise & { status: PromiseStatus }>(sqlite, pastPromisesSql(scope)).all(params);
@@ -132,18 +158,18 @@ export function queryKpiForecast(sqlite: ReadDb, scope: KpiScope, asOf: string):
     collectionForecast(asOf, currency, promisesByCurrency.get(currency) ?? [], itemsByCurrency.get(currency) ?? [], billingByCurrency.get(currency) ?? [], patterns),
   );
 
+  const amounts = Array.from({ length: FORECAST_WEEKS }, (_, index) =>
+    forecasts.map((forecast): Amount => {
+      const week = forecast.weeks[index];
+      return { currency: forecast.currency, promisedMinor: week?.promisedMinor ?? 0, itemsMinor: week?.itemsMinor ?? 0, billingMinor: week?.billingMinor ?? 0, totalMinor: week?.totalMinor ?? 0 };
+    }),
+  );
+  const totals = forecasts.map((forecast): Totals => ({ currency: forecast.currency, beyondMinor: forecast.beyondMinor, discountedMinor: forecast.discountedMinor, billedMinor: forecast.billedMinor }));
   return {
     asOf,
     collectorId: scope.collectorId,
-    weeks: Array.from({ length: FORECAST_WEEKS }, (_, index) => ({
-      week: index + 1,
-      from: addDays(asOf, index * 7),
-      to: addDays(asOf, index * 7 + 6),
-      amounts: forecasts.map((forecast) => {
-        const week = forecast.weeks[index];
-        return { currency: forecast.currency, promisedMinor: week?.promisedMinor ?? 0, itemsMinor: week?.itemsMinor ?? 0, billingMinor: week?.billingMinor ?? 0, totalMinor: week?.totalMinor ?? 0 };
-      }),
-    })),
-    totals: forecasts.map((forecast) => ({ currency: forecast.currency, beyondMinor: forecast.beyondMinor, discountedMinor: forecast.discountedMinor, billedMinor: forecast.billedMinor })),
+    weeks: amounts.map((weekAmounts, index) => ({ week: index + 1, from: addDays(asOf, index * 7), to: addDays(asOf, index * 7 + 6), amounts: weekAmounts })),
+    totals,
+    converted: convertedForecast(amounts, totals, fx),
   };
 }

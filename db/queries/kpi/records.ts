@@ -7,17 +7,17 @@ import type { DisputeReason, PromiseStatus, RootCause } from '../../../shared/do
 import type { KpiActivity, KpiDispute, KpiInvoice, KpiPromise, Period } from '../../../shared/domain/kpi';
 import { addDays } from '../../../shared/domain/dates';
 import { prepared } from '../../statements';
-import { customerFilter, scopeParams, type KpiScope } from './scope';
+import { currencyFilter, currencyParams, customerFilter, scopeParams, type KpiScope } from './scope';
 
 type Params = Record<string, string>;
 
-const promisesSql = (scope: KpiScope): string =>
+const promisesSql = (scope: KpiScope, currency: string | null): string =>
   `SELECT promised_date AS promisedDate, status, amount_minor AS amountMinor, paid_minor AS paidMinor, currency
-   FROM promises WHERE currency = @currency AND promised_date BETWEEN @from AND @to ${customerFilter(scope, 'customer_id')}`;
+   FROM promises WHERE promised_date BETWEEN @from AND @to ${currencyFilter(currency)} ${customerFilter(scope, 'customer_id')}`;
 
-/** Promises due in the range, in one currency. */
-export function queryPromises(sqlite: ReadDb, scope: KpiScope, range: Period, currency: string): KpiPromise[] {
-  return prepared<[Params], KpiPromise & { status: PromiseStatus }>(sqlite, promisesSql(scope)).all({ ...scopeParams(scope), ...range, currency });
+/** Promises due in the range, in one currency (null: in every currency). */
+export function queryPromises(sqlite: ReadDb, scope: KpiScope, range: Period, currency: string | null): KpiPromise[] {
+  return prepared<[Params], KpiPromise & { status: PromiseStatus }>(sqlite, promisesSql(scope, currency)).all({ ...scopeParams(scope), ...range, ...currencyParams(currency) });
 }
 
 // A voided case was raised by mistake: it is neither a dispute opened nor one closed.
@@ -35,14 +35,14 @@ export function queryDisputes(sqlite: ReadDb, scope: KpiScope, range: Period): K
   });
 }
 
-const paidInvoicesSql = (scope: KpiScope): string =>
+const paidInvoicesSql = (scope: KpiScope, currency: string | null): string =>
   `SELECT document_date AS documentDate, due_date AS dueDate, cleared_at AS paidDate, original_minor AS amountMinor, currency
    FROM open_items
-   WHERE kind = 'invoice' AND currency = @currency AND cleared_at BETWEEN @from AND @to ${customerFilter(scope, 'customer_id', 'scan')}`;
+   WHERE kind = 'invoice' AND cleared_at BETWEEN @from AND @to ${currencyFilter(currency)} ${customerFilter(scope, 'customer_id', 'scan')}`;
 
-/** Invoices cleared in full in the range, in one currency. */
-export function queryPaidInvoices(sqlite: ReadDb, scope: KpiScope, range: Period, currency: string): KpiInvoice[] {
-  return prepared<[Params], KpiInvoice>(sqlite, paidInvoicesSql(scope)).all({ ...scopeParams(scope), ...range, currency });
+/** Invoices cleared in full in the range, in one currency (null: in every currency). */
+export function queryPaidInvoices(sqlite: ReadDb, scope: KpiScope, range: Period, currency: string | null): KpiInvoice[] {
+  return prepared<[Params], KpiInvoice>(sqlite, paidInvoicesSql(scope, currency)).all({ ...scopeParams(scope), ...range, ...currencyParams(currency) });
 }
 
 export interface CollectorContactRecords {

@@ -17,3 +17,8 @@ export const customerFilter = (scope: KpiScope, column: string, access: 'index' 
   scope.collectorId === null ? '' : `AND ${access === 'scan' ? '+' : ''}${column} IN (SELECT id FROM customers WHERE collector_id = @collectorId)`;
 
 export const scopeParams = (scope: KpiScope): Record<string, string> => (scope.collectorId === null ? {} : { collectorId: scope.collectorId });
+
+/** `AND <column> = @currency`, or nothing when every currency is read (`currency` null). */
+export const currencyFilter = (currency: string | null, column = 'currency'): string => (currency === null ? '' : `AND ${column} = @currency`);
+
+export const currencyParams = (currency: string | null): Record<string, string> => (currency === null ? {} : { currency });

@@ -17,11 +17,15 @@ import { ForecastPanel } from './ForecastPanel';
 import { FormulaDialog, type FormulaRequest } from './FormulaDialog';
 import { KpiCard } from './KpiCard';
 import { TrendCharts } from './TrendCharts';
+import { CurrencyTable } from './CurrencyTable';
+import type { KpiDashboard } from '../../../shared/api/kpi-schemas';
 import { useUsers } from '../collector/useUsers';
 
 /** How far back the month picker goes. */
 const PICKABLE_MONTHS = 24;
 const TEAM = 'team';
+/** The currency picker's value for every currency converted to the base. */
+const ALL = 'all';
 
 const monthNameFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthName = (month: string): string => monthNameFormat.format(new Date(`${month}-01T00:00:00Z`));
@@ -104,12 +108,21 @@ function Picker({ id, label, value, options, onChange, width }: PickerProps) {
   );
 }
 
+const partialText = (data: KpiDashboard): string => (data.partial ? ` (month to date, ${String(data.partial.days)} of ${String(data.partial.ofDays)} days)` : '');
+
+function currencyText(data: KpiDashboard): string {
+  if (!data.conversion) return `${data.currency} alone`;
+  const left = data.conversion.unconverted.length > 0 ? `, ${data.conversion.unconverted.join(', ')} left out (no rate)` : '';
+  return `all currencies in ${data.conversion.base} at the settings' rates${left}`;
+}
+
 /** KPIs of the team or one collector for a month: cards with formulas, 12-month trends, breakdowns and the 13-week forecast. */
 export function DashboardScreen({ asOf }: { asOf: string }) {
   const version = useDataVersion();
   const [scope, setScope] = useState(TEAM);
   const [month, setMonth] = useState(asOf.slice(0, 7));
-  const [currency, setCurrency] = useState<string | undefined>(undefined);
+  const [picked, setPicked] = useState(ALL);
+  const currency = picked === ALL ? undefined : picked;
   const [formula, setFormula] = useState<FormulaRequest | null>(null);
   const collectorId = scope === TEAM ? null : scope;
   const selectedMonth = month === '' ? asOf.slice(0, 7) : month;
@@ -120,7 +133,6 @@ export function DashboardScreen({ asOf }: { asOf: string }) {
   );
   const forecast = useQuery(`kpi-forecast:${version}:${scope}`, () => api['kpi.forecast']({ collectorId }));
   const data = dashboard.data;
-  const shownCurrency = data?.currency ?? currency ?? '';
 
   const scopeOptions = useMemo(
     () => [
@@ -130,11 +142,14 @@ export function DashboardScreen({ asOf }: { asOf: string }) {
     [users.data],
   );
   const monthOptions = useMemo(() => recentMonths(asOf).map((value) => ({ value, label: monthName(value) })), [asOf]);
-  const currencyOptions = [...new Set([...(data?.currencies ?? []), ...(shownCurrency ? [shownCurrency] : [])])].sort().map((code) => ({ value: code, label: code }));
+  const currencyOptions = [
+    { value: ALL, label: 'All currencies' },
+    ...[...new Set([...(data?.currencies ?? []), ...(currency ? [currency] : [])])].sort().map((code) => ({ value: code, label: `${code} only` })),
+  ];
   // Nothing open and nothing to measure: say so rather than show a wall of dashes and zeros.
   const empty = data !== undefined && data.currencies.length === 0 && Object.values(data.figures).every((figure) => !figure.value);
   const scopeName = scopeOptions.find((option) => option.value === scope)?.label ?? 'Whole team';
-  const periodText = data ? `${scopeName} · ${formatDate(data.period.from)} – ${formatDate(data.period.to)} · money figures in ${data.currency}` : '';
+  const periodText = data ? `${scopeName} · ${formatDate(data.period.from)} – ${formatDate(data.period.to)}${partialText(data)} · ${currencyText(data)}` : '';
 
   return (
     <Box component="section" aria-labelledby="dashboard-title" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, display: 'grid', gap: 3, alignContent: 'start' }}>
@@ -149,7 +164,7 @@ export function DashboardScreen({ asOf }: { asOf: string }) {
         </Box>
         <Picker id="dashboard-scope" label="Scope" value={scope} options={scopeOptions} onChange={setScope} width={220} />
         <Picker id="dashboard-month" label="Month" value={selectedMonth} options={monthOptions} onChange={setMonth} width={180} />
-        <Picker id="dashboard-currency" label="Currency" value={shownCurrency} options={currencyOptions} onChange={setCurrency} width={110} />
+        <Picker id="dashboard-currency" label="Currency" value={picked} options={currencyOptions} onChange={setPicked} width={170} />
       </Box>
 
       {dashboard.error && <ErrorState error={dashboard.error} onRetry={dashboard.retry} what="the KPIs" />}
@@ -157,7 +172,11 @@ export function DashboardScreen({ asOf }: { asOf: string }) {
       {empty && <EmptyState title="No receivables in this scope">Figures appear once the portfolio holds open items or activity.</EmptyState>}
       {data && !empty && (
         <Box sx={{ display: 'grid', gap: 3, opacity: dashboard.fresh ? 1 : 0.6, transition: 'opacity 120ms' }} aria-busy={dashboard.fresh ? 'false' : 'true'}>
-          <Section id="kpi-cards-title" title={`Key figures, ${monthName(data.month)}`} aside="arrows compare with the month before">
+          <Section
+            id="kpi-cards-title"
+            title={`Key figures, ${monthName(data.month)}`}
+            aside={data.partial ? `month to date: ${String(data.partial.days)} of ${String(data.partial.ofDays)} days, so the figures are partial · arrows compare with the month before` : 'arrows compare with the month before'}
+          >
             <Box sx={CARD_GRID} data-testid="kpi-cards">
               {FIGURE_SPECS.map((spec) => (
                 <KpiCard
@@ -171,6 +190,9 @@ export function DashboardScreen({ asOf }: { asOf: string }) {
                 />
               ))}
             </Box>
+          </Section>
+          <Section id="kpi-currency-title" title="Currencies" aside={data.conversion ? `converted to ${data.conversion.base} at the rates of the settings` : `${data.currency} alone`}>
+            <CurrencyTable dashboard={data} />
           </Section>
           <Section id="kpi-trend-title" title="Monthly trend" aside={`12 months to ${monthName(data.month)}`}>
             <TrendCharts dashboard={data} />
@@ -186,7 +208,7 @@ export function DashboardScreen({ asOf }: { asOf: string }) {
       <Section id="forecast-title" title="13-week collection forecast" aside="open promises weighted by each customer's kept history; other open items by their days-late pattern">
         {forecast.error && <ErrorState error={forecast.error} onRetry={forecast.retry} what="the forecast" />}
         {!forecast.data && !forecast.error && forecast.slow && <Skeleton variant="rounded" height={300} />}
-        {forecast.data && shownCurrency && <ForecastPanel forecast={forecast.data} currency={shownCurrency} />}
+        {forecast.data && <ForecastPanel forecast={forecast.data} currency={currency ?? null} />}
       </Section>
 
       <FormulaDialog

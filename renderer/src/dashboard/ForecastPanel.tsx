@@ -15,15 +15,28 @@ import { ChartPanel } from './TrendCharts';
 
 interface ForecastPanelProps {
   readonly forecast: KpiForecastView;
-  /** The currency drawn; the CSV holds every currency. */
-  readonly currency: string;
+  /** The currency drawn; null: every currency converted to the base. The CSV holds every currency as booked. */
+  readonly currency: string | null;
 }
 
-/** The 13-week collection forecast of one currency as weekly bars stacked by part (promises, open items, billing), and every currency as a CSV download. */
-export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
+/** The weeks and totals drawn: one currency's, or every currency's in the base currency (null totals: nothing in scope). */
+function drawn(forecast: KpiForecastView, currency: string | null) {
+  if (currency === null) {
+    const { converted } = forecast;
+    return { currency: converted.totals.currency, amounts: converted.weeks, totals: forecast.totals.length === 0 ? undefined : converted.totals, unconverted: converted.unconverted };
+  }
+  return {
+    currency,
+    amounts: forecast.weeks.map((week) => week.amounts.find((entry) => entry.currency === currency)),
+    totals: forecast.totals.find((entry) => entry.currency === currency),
+    unconverted: [],
+  };
+}
+
+/** The 13-week collection forecast of one currency, or all converted, as weekly bars stacked by part (promises, open items, billing), and every currency as a CSV download. */
+export function ForecastPanel({ forecast, currency: picked }: ForecastPanelProps) {
+  const { currency, amounts, totals, unconverted } = drawn(forecast, picked);
   const scale = 10 ** minorDigits(currency);
-  const amounts = forecast.weeks.map((week) => week.amounts.find((entry) => entry.currency === currency));
-  const totals = forecast.totals.find((entry) => entry.currency === currency);
   const labels = forecast.weeks.map((week) => weekLabel(week.from));
   const format = (value: number | null) => (value === null ? '' : money(Math.round(value * scale), currency));
   const expected = amounts.reduce((sum, amount) => sum + (amount?.totalMinor ?? 0), 0);
@@ -48,10 +61,11 @@ export function ForecastPanel({ forecast, currency }: ForecastPanelProps) {
           Export CSV
         </Button>
       </Box>
+      {unconverted.length > 0 && <Alert severity="warning">No exchange rate for {unconverted.join(', ')}: left out of the forecast in {currency}.</Alert>}
       {!totals ? (
-        <Alert severity="info">Nothing open in {currency} in this scope.</Alert>
+        <Alert severity="info">Nothing open {picked === null ? '' : `in ${currency} `}in this scope.</Alert>
       ) : (
-        <ChartPanel id="forecast-chart-title" title={`Expected collections per week, ${currency}`} summary={summary}>
+        <ChartPanel id="forecast-chart-title" title={`Expected collections per week, ${picked === null ? `all currencies in ${currency}` : currency}`} summary={summary}>
           <BarChart
             height={260}
             skipAnimation

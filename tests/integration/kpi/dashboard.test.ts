@@ -25,7 +25,7 @@ afterEach(async () => {
 
 describe('kpi.dashboard, team, October 2026, EUR', () => {
   it('computes the AR figures from the month-end positions', async () => {
-    const { figures, period, currency, currencies } = await api.call('kpi.dashboard', { month: '2026-10' });
+    const { figures, period, currency, currencies } = await api.call('kpi.dashboard', { month: '2026-10', currency: 'EUR' });
     expect(period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(currency).toBe('EUR');
     expect(currencies).toEqual(['EUR', 'USD']);
@@ -44,14 +44,14 @@ describe('kpi.dashboard, team, October 2026, EUR', () => {
   });
 
   it('computes days delinquent of the invoices paid in the month', async () => {
-    const { figures } = await api.call('kpi.dashboard', { month: '2026-10' });
+    const { figures } = await api.call('kpi.dashboard', { month: '2026-10', currency: 'EUR' });
     // I1 paid 10 days late (100,000), I8 on time (20,000): (10 + 0) ÷ 2; 10 × 100,000 ÷ 120,000 = 8.333…
     expect(figures.daysDelinquentPerInvoice).toMatchObject({ value: 5, inputs: { paidInvoices: 2, totalDaysLate: 10 } });
     expect(figures.daysDelinquentWeighted.value).toBe(8.33);
   });
 
   it('computes the promise figures of promises due in the month', async () => {
-    const { figures } = await api.call('kpi.dashboard', { month: '2026-10' });
+    const { figures } = await api.call('kpi.dashboard', { month: '2026-10', currency: 'EUR' });
     // kept 100,000; broken 30,000; partially kept 20,000 (5,000 paid); the cancelled one is left out
     expect(figures.keptRateByCount).toMatchObject({ value: 0.3333, unit: 'rate', inputs: { kept: 1, partiallyKept: 1, broken: 1 } });
     expect(figures.keptRateByAmount.value).toBe(0.6667);
@@ -61,7 +61,7 @@ describe('kpi.dashboard, team, October 2026, EUR', () => {
   });
 
   it('counts disputes opened and their cycle time by reason and root cause, voided ones left out', async () => {
-    const dashboard = await api.call('kpi.dashboard', { month: '2026-10' });
+    const dashboard = await api.call('kpi.dashboard', { month: '2026-10', currency: 'EUR' });
     // opened in October: D1 and D3; closed in October: D1 after 10 days, D2 after 20
     expect(dashboard.figures.disputesOpened.value).toBe(2);
     expect(dashboard.figures.disputeCycleTime).toMatchObject({ value: 15, inputs: { closedDisputes: 2, totalDays: 30 } });
@@ -78,14 +78,14 @@ describe('kpi.dashboard, team, October 2026, EUR', () => {
   });
 
   it('gives contacts per collector per calendar day', async () => {
-    const { contacts } = await api.call('kpi.dashboard', { month: '2026-10' });
+    const { contacts } = await api.call('kpi.dashboard', { month: '2026-10', currency: 'EUR' });
     const byName = Object.fromEntries(contacts.map((entry) => [entry.displayName, [entry.contacts, entry.perDay.value]]));
     // 3 ÷ 31 = 0.0967…, 1 ÷ 31 = 0.0322…
     expect(byName).toEqual({ 'Alex Collector': [3, 0.1], 'Bea Collector': [1, 0.03] });
   });
 
   it('draws a 12-month trend ending with the month', async () => {
-    const { trend } = await api.call('kpi.dashboard', { month: '2026-10' });
+    const { trend } = await api.call('kpi.dashboard', { month: '2026-10', currency: 'EUR' });
     expect(trend.map((point) => point.month)).toEqual([
       '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10',
     ]);
@@ -97,7 +97,7 @@ describe('kpi.dashboard, team, October 2026, EUR', () => {
   });
 
   it('says why a figure has no value', async () => {
-    const { figures } = await api.call('kpi.dashboard', { month: '2026-06' });
+    const { figures } = await api.call('kpi.dashboard', { month: '2026-06', currency: 'EUR' });
     expect(figures.dso).toMatchObject({ value: null, reason: 'no credit sales in the period' });
     expect(figures.keptRateByCount.reason).toBe('no kept, partially kept or broken promise due in the period');
   });
@@ -105,7 +105,7 @@ describe('kpi.dashboard, team, October 2026, EUR', () => {
 
 describe('kpi.dashboard, other scopes and currencies', () => {
   it('limits a collector to their customers and their own contacts', async () => {
-    const { figures, contacts } = await api.call('kpi.dashboard', { month: '2026-10', collectorId: book.collectorA });
+    const { figures, contacts } = await api.call('kpi.dashboard', { month: '2026-10', collectorId: book.collectorA, currency: 'EUR' });
     // C1 only: closing I2 50,000 + I7 60,000; sales I2 50,000 → 110,000 ÷ 50,000 × 31
     expect(figures.dso).toMatchObject({ value: 68.2, inputs: { endingArMinor: 110_000, creditSalesMinor: 50_000 } });
     expect(figures.disputesOpened.value).toBe(1);
@@ -121,10 +121,54 @@ describe('kpi.dashboard, other scopes and currencies', () => {
     expect(figures.averageDaysDelinquent.value).toBe(0);
   });
 
-  it('cuts the current month at the as-of date', async () => {
-    const { period, trend } = await api.call('kpi.dashboard', { month: '2026-11' });
+  it('cuts the current month at the as-of date, and says the figures are partial', async () => {
+    const { period, partial, trend } = await api.call('kpi.dashboard', { month: '2026-11' });
     expect(period).toEqual({ from: '2026-11-01', to: '2026-11-23' });
+    expect(partial).toEqual({ days: 23, ofDays: 30 });
     expect(trend.at(-2)?.month).toBe('2026-10');
+    expect((await api.call('kpi.dashboard', { month: '2026-10' })).partial).toBeNull();
+  });
+});
+
+describe('kpi.dashboard, every currency converted to the base', () => {
+  // U1's USD 10,000 at the default 0.92 EUR per USD is EUR 9,200.
+  it('adds every currency to the money figures at the settings rates, and shows each currency beside them', async () => {
+    const { figures, currency, conversion, byCurrency } = await api.call('kpi.dashboard', { month: '2026-10' });
+    expect(currency).toBe('EUR');
+    expect(conversion).toEqual({ base: 'EUR', unconverted: [] });
+    // (135,000 + 9,200) ÷ (75,000 + 9,200) × 31 = 53.09…
+    expect(figures.dso).toMatchObject({ value: 53.09, inputs: { endingArMinor: 144_200, creditSalesMinor: 84_200, currency: 'EUR' } });
+    expect(figures.percentCurrent.inputs).toMatchObject({ currentArMinor: 59_200, totalArMinor: 144_200 });
+    expect(byCurrency).toEqual([
+      { currency: 'EUR', totalMinor: 135_000, currentMinor: 50_000, creditSalesMinor: 75_000, rate: '1', totalBaseMinor: 135_000 },
+      { currency: 'USD', totalMinor: 10_000, currentMinor: 10_000, creditSalesMinor: 10_000, rate: '0.92', totalBaseMinor: 9_200 },
+    ]);
+  });
+
+  it('gives one currency alone, with no conversion and no other currency in the breakdown', async () => {
+    const { conversion, byCurrency } = await api.call('kpi.dashboard', { month: '2026-10', currency: 'USD' });
+    expect(conversion).toBeNull();
+    expect(byCurrency).toEqual([{ currency: 'USD', totalMinor: 10_000, currentMinor: 10_000, creditSalesMinor: 10_000, rate: null, totalBaseMinor: null }]);
+  });
+
+  it('leaves a currency without a rate out of the figures and names it, never guessing a rate', async () => {
+    const customer = addCustomer(api.store.sqlite, { collector_id: book.collectorA, currency: 'ISK', country: 'IS' }).id;
+    addItem(api.store.sqlite, customer, { document_date: '2026-10-05', due_date: '2026-11-05', currency: 'ISK', original_minor: 5_000_000, open_minor: 5_000_000 });
+    const { figures, conversion, byCurrency } = await api.call('kpi.dashboard', { month: '2026-10' });
+    expect(conversion).toEqual({ base: 'EUR', unconverted: ['ISK'] });
+    expect(figures.dso.inputs).toMatchObject({ endingArMinor: 144_200, creditSalesMinor: 84_200 });
+    expect(byCurrency.find((row) => row.currency === 'ISK')).toEqual({ currency: 'ISK', totalMinor: 5_000_000, currentMinor: 5_000_000, creditSalesMinor: 5_000_000, rate: null, totalBaseMinor: null });
+  });
+
+  it('converts the promises and the invoices paid with the receivables', async () => {
+    const all = await api.call('kpi.dashboard', { month: '2026-10' });
+    const eur = await api.call('kpi.dashboard', { month: '2026-10', currency: 'EUR' });
+    // The fixture's promises and paid invoices are all in EUR: the converted figures are the EUR ones.
+    expect(all.figures.keptRateByAmount).toEqual(eur.figures.keptRateByAmount);
+    expect(all.figures.daysDelinquentWeighted).toEqual(eur.figures.daysDelinquentWeighted);
+    // Disputes and contacts carry no amount: the same in every view.
+    expect(all.disputesByReason).toEqual(eur.disputesByReason);
+    expect(all.contacts).toEqual(eur.contacts);
   });
 });
 

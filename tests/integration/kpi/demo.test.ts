@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../db/demo/seed';
 import { createTestApi, TEST_AS_OF, type TestApi } from '../../support/test-api';
+import { DEFAULT_FX, toBaseMinor } from '../../../shared/domain/fx';
 
 let api: TestApi;
 let collectorId: string;
@@ -20,7 +21,7 @@ const ledgerRow = (text: string, ...params: unknown[]) => api.store.sqlite.prepa
 
 describe('kpi.dashboard on the demo', () => {
   it('ends the current month with the ledger: AR today is the open balance of the items', async () => {
-    const dashboard = await api.call('kpi.dashboard', { month: '2026-11' });
+    const dashboard = await api.call('kpi.dashboard', { month: '2026-11', currency: 'EUR' });
     expect(dashboard.currency).toBe('EUR');
     expect(dashboard.currencies).toEqual(expect.arrayContaining(['EUR', 'USD', 'GBP']));
     const ledger = ledgerRow(
@@ -30,6 +31,17 @@ describe('kpi.dashboard on the demo', () => {
     );
     expect(dashboard.figures.percentCurrent.inputs).toMatchObject({ totalArMinor: ledger?.total, currentArMinor: ledger?.current });
     expect(dashboard.figures.dso.inputs.endingArMinor).toBe(ledger?.total);
+  });
+
+  it('converts every currency: AR today is the sum of the open balance of each currency at its rate', async () => {
+    const dashboard = await api.call('kpi.dashboard', { month: '2026-11' });
+    const rows = api.store.sqlite
+      .prepare<[string], { currency: string; total: number }>('SELECT currency, sum(open_minor) AS total FROM open_items WHERE document_date <= ? GROUP BY currency ORDER BY currency')
+      .all(TEST_AS_OF);
+    expect(dashboard.byCurrency.map((row) => [row.currency, row.totalMinor])).toEqual(rows.map((row) => [row.currency, row.total]));
+    const converted = rows.reduce((sum, row) => sum + toBaseMinor(row.total, row.currency, DEFAULT_FX), 0);
+    expect(dashboard.figures.dso.inputs.endingArMinor).toBe(converted);
+    expect(dashboard.byCurrency.reduce((sum, row) => sum + (row.totalBaseMinor ?? 0), 0)).toBe(converted);
   });
 
   it('gives every figure either a value or a reason, and ADD = DSO − best possible DSO', async () => {

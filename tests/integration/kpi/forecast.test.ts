@@ -32,6 +32,30 @@ const parts = (weeks: readonly { amounts: readonly ({ currency: string } & Recor
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
 describe('kpi.forecast', () => {
+  it('converts every currency to the base part by part, at the settings rates', async () => {
+    const forecast = await api.call('kpi.forecast', {});
+    const { converted } = forecast;
+    expect(converted.unconverted).toEqual([]);
+    // Week 1: EUR 76,945 of items, plus U1's USD 10,000 at 0.92.
+    expect(converted.weeks[0]).toEqual({ currency: 'EUR', promisedMinor: 0, itemsMinor: 76_945 + 9_200, billingMinor: 0, totalMinor: 86_145 });
+    // Week 5: EUR 4,602 of billing plus USD 128 at 0.92 (117.76, so 118).
+    expect(converted.weeks[4]?.billingMinor).toBe(4_602 + 118);
+    for (const week of converted.weeks) expect(week.totalMinor).toBe(week.promisedMinor + week.itemsMinor + week.billingMinor);
+    expect(converted.totals).toEqual({ currency: 'EUR', beyondMinor: 15_000, discountedMinor: 50_000, billedMinor: 380_000 + 9_200 });
+  });
+
+  it('leaves a currency without a rate out of the converted forecast and names it', async () => {
+    const before = await api.call('kpi.forecast', {});
+    const customer = addCustomer(api.store.sqlite, { collector_id: book.collectorA, currency: 'ISK', country: 'IS' }).id;
+    addItem(api.store.sqlite, customer, { document_date: '2026-11-01', due_date: '2026-11-20', currency: 'ISK', original_minor: 5_000_000, open_minor: 5_000_000 });
+    const forecast = await api.call('kpi.forecast', {});
+    expect(forecast.converted.unconverted).toEqual(['ISK']);
+    expect(forecast.converted.weeks).toEqual(before.converted.weeks);
+    expect(forecast.converted.totals).toEqual(before.converted.totals);
+    // As booked, the ISK forecast is there in full.
+    expect(sum(parts(forecast.weeks, 'ISK', 'itemsMinor'))).toBe(5_000_000);
+  });
+
   it('weights open promises by kept history, spreads open items by signed days late, and adds what will be billed, per currency', async () => {
     const forecast = await api.call('kpi.forecast', {});
     expect(forecast.asOf).toBe('2026-11-23');
