@@ -196,7 +196,7 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
   const items = prepared<[string], ItemRow>(sqlite, Q.items).all(customerId);
   const { aging: config } = ctx.settings;
   const aging = ageItems(
-    items.map((item) => ({ currency: item.currency, openMinor: item.open_minor, disputedMinor: item.disputed_minor, dueDate: item.due_date, documentDate: item.document_date })),
+    items.map((item) => ({ kind: item.kind, currency: item.currency, openMinor: item.open_minor, disputedMinor: item.disputed_minor, dueDate: item.due_date, documentDate: item.document_date })),
     ctx.asOf,
     config,
   );

@@ -6,6 +6,7 @@
 import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { AgingReportSchema } from '../../shared/api/report-contract';
+import type { ItemKind } from '../../shared/domain/codes';
 import { ageItems, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
 import { addMinorSaturating } from '../../shared/domain/money';
 import { prepared } from '../statements';
@@ -17,6 +18,7 @@ type Amounts = AgingReport['totals'][number];
 
 interface ItemGroup {
   customer_id: string;
+  kind: ItemKind;
   currency: string;
   dueDate: string;
   documentDate: string;
@@ -28,7 +30,7 @@ interface ItemGroup {
  * Items open on @asOf: issued by then, with their open amount then = open now + clearings dated after
  * it (so an item paid since counts again). Aging is additive, so the two parts are separate rows of
  * the same dates: the open amounts straight off the covering index of open items, and the later
- * clearings. Summed in SQL per customer, currency, bucket and overdue state, as the summary refresh
+ * clearings. Summed in SQL per customer, kind, currency, bucket and overdue state, as the summary refresh
  * does: each group carries its members' latest dates, which fall in the same bucket and overdue state,
  * so ageItems places the group exactly as it would each item.
  */
@@ -40,15 +42,15 @@ function itemGroupsSql(config: AgingConfig, scoped: boolean): string {
     .filter((branch) => branch !== null)
     .join(' ')} ELSE ${config.buckets.length} END`;
   const inScope = (column: string) => (scoped ? `AND ${column} IN (SELECT value FROM json_each(@customers))` : '');
-  return `SELECT customer_id, currency, sum(open_minor) AS openMinor, sum(disputed_minor) AS disputedMinor,
+  return `SELECT customer_id, kind, currency, sum(open_minor) AS openMinor, sum(disputed_minor) AS disputedMinor,
       max(due_date) AS dueDate, max(document_date) AS documentDate
     FROM (SELECT *, ${basisDays} AS basis_days FROM (SELECT *, ${days('due_date')} AS due_days FROM (
-      SELECT customer_id, currency, due_date, document_date, open_minor, disputed_minor FROM open_items
+      SELECT customer_id, kind, currency, due_date, document_date, open_minor, disputed_minor FROM open_items
         WHERE open_minor <> 0 AND document_date <= @asOf ${inScope('customer_id')}
       UNION ALL
-      SELECT i.customer_id, i.currency, i.due_date, i.document_date, c.amount_minor, 0 FROM clearings c JOIN open_items i ON i.id = c.open_item_id
+      SELECT i.customer_id, i.kind, i.currency, i.due_date, i.document_date, c.amount_minor, 0 FROM clearings c JOIN open_items i ON i.id = c.open_item_id
         WHERE c.cleared_on > @asOf AND i.document_date <= @asOf ${inScope('i.customer_id')})))
-    GROUP BY customer_id, currency, ${bucket}, due_days > 0`;
+    GROUP BY customer_id, kind, currency, ${bucket}, due_days > 0`;
 }
 
 /** `total + entry`, bucket by bucket (same currency only, exact integers). */
@@ -57,6 +59,7 @@ function plus(total: Amounts | undefined, entry: Amounts): Amounts {
   return {
     currency: entry.currency,
     buckets: total.buckets.map((bucket, index) => ({ ...bucket, amountMinor: addMinorSaturating(bucket.amountMinor, entry.buckets[index]?.amountMinor ?? 0) })),
+    unappliedMinor: addMinorSaturating(total.unappliedMinor, entry.unappliedMinor),
     totalMinor: addMinorSaturating(total.totalMinor, entry.totalMinor),
     overdueMinor: addMinorSaturating(total.overdueMinor, entry.overdueMinor),
   };
@@ -111,7 +114,7 @@ export function agingReport(
     const items = itemsByCustomer.get(customer.id);
     if (!items) continue;
     for (const entry of ageItems(items, asOf, config)) {
-      const amounts: Amounts = { currency: entry.currency, buckets: entry.buckets, totalMinor: entry.totalMinor, overdueMinor: entry.overdueMinor };
+      const amounts: Amounts = { currency: entry.currency, buckets: entry.buckets, unappliedMinor: entry.unappliedMinor, totalMinor: entry.totalMinor, overdueMinor: entry.overdueMinor };
       reportRows.push({
         collectorId: customer.collectorId,
         collectorName: customer.collectorName,

@@ -13,6 +13,7 @@ export function agingColumns(report: AgingReport): Column[] {
     { header: 'Customer name', width: 30 },
     { header: 'Currency', width: 9 },
     ...report.buckets.map((bucket) => ({ header: bucket.label, width: 15 })),
+    { header: 'Unapplied cash', width: 16 },
     { header: 'Total', width: 16 },
     { header: 'Overdue', width: 16 },
   ];
@@ -21,6 +22,7 @@ export function agingColumns(report: AgingReport): Column[] {
 const amountCells = (amounts: Amounts): Cell[] => [
   text(amounts.currency),
   ...amounts.buckets.map((bucket) => money(bucket.amountMinor, amounts.currency)),
+  money(amounts.unappliedMinor, amounts.currency),
   money(amounts.totalMinor, amounts.currency),
   money(amounts.overdueMinor, amounts.currency),
 ];
@@ -62,12 +64,13 @@ export function agingTable(report: AgingReport): TableSource {
 }
 
 function pdfColumns(report: AgingReport): PdfColumn[] {
-  const amountShare = 0.62 / (report.buckets.length + 1);
+  const amountShare = 0.62 / (report.buckets.length + 2);
   return [
     { header: 'Customer', share: 0.1 },
     { header: 'Name', share: 0.22 },
     { header: 'Currency', share: 0.06 },
     ...report.buckets.map((bucket) => ({ header: bucket.label, share: amountShare, align: 'right' as const })),
+    { header: 'Unapplied', share: amountShare, align: 'right' },
     { header: 'Total', share: amountShare, align: 'right' },
   ];
 }
@@ -75,6 +78,7 @@ function pdfColumns(report: AgingReport): PdfColumn[] {
 const pdfAmounts = (amounts: Amounts): string[] => [
   amounts.currency,
   ...amounts.buckets.map((bucket) => formatAmount(bucket.amountMinor, amounts.currency)),
+  formatAmount(amounts.unappliedMinor, amounts.currency),
   formatAmount(amounts.totalMinor, amounts.currency),
 ];
 

@@ -136,7 +136,8 @@ function customerHeader(report: PdfReport, sqlite: BetterSqlite3.Database, custo
       `${currency}: open ${moneyText(entry.totalMinor, currency)} · overdue ${moneyText(entry.overdueMinor, currency)} · disputed ${moneyText(entry.disputedMinor, currency)} (as of ${summary.asOf})`,
       { bold: true },
     );
-    report.line(entry.buckets.map((bucket) => `${bucket.label}: ${formatAmount(bucket.amountMinor, currency)}`).join('   '), { color: '#333333' });
+    const unapplied = entry.unappliedMinor === 0 ? [] : [`unapplied cash: ${formatAmount(entry.unappliedMinor, currency)}`];
+    report.line([...entry.buckets.map((bucket) => `${bucket.label}: ${formatAmount(bucket.amountMinor, currency)}`), ...unapplied].join('   '), { color: '#333333' });
   }
   report.gap(0.3);
 }

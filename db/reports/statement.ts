@@ -150,9 +150,14 @@ export function fillStatementPdf(pdf: PdfReport, statement: Statement, issuer: I
     pdf.row(['Total', '', '', '', '', '', '', moneyText(aging.totalMinor, currency)], 'total');
     pdf.endTable();
 
-    const bucketShare = 1 / aging.buckets.length;
-    pdf.beginTable(aging.buckets.map((bucket) => ({ header: bucket.label, share: bucketShare, align: 'right' as const })));
-    pdf.row(aging.buckets.map((bucket) => formatAmount(bucket.amountMinor, currency)));
+    // Cash on account is applied to no invoice, so it is aged in no bucket: a column of its own keeps the row adding up to the balance.
+    const unapplied = aging.unappliedMinor !== 0;
+    const bucketShare = 1 / (aging.buckets.length + (unapplied ? 1 : 0));
+    pdf.beginTable([
+      ...aging.buckets.map((bucket) => ({ header: bucket.label, share: bucketShare, align: 'right' as const })),
+      ...(unapplied ? [{ header: 'Unapplied cash', share: bucketShare, align: 'right' as const }] : []),
+    ]);
+    pdf.row([...aging.buckets.map((bucket) => formatAmount(bucket.amountMinor, currency)), ...(unapplied ? [formatAmount(aging.unappliedMinor, currency)] : [])]);
     pdf.endTable();
     pdf.line(
       `Balance ${moneyText(aging.totalMinor, currency)} · overdue ${moneyText(aging.overdueMinor, currency)}${aging.disputedMinor > 0 ? ` · of which disputed ${moneyText(aging.disputedMinor, currency)}` : ''}`,

@@ -1,5 +1,5 @@
 /** Derives one customer's summary row from its loaded facts: pure, so the whole portfolio is one pass in JS. */
-import { ageItems, daysPastDue, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
+import { ageItems, daysPastDue, isUnappliedCash, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
 import { addDays, daysBetween, storedDateOfTimestamp } from '../../shared/domain/dates';
 import { hasRate, toBaseMinorSaturating, type FxTable } from '../../shared/domain/fx';
 import { addMinorSaturating, clampMinor } from '../../shared/domain/money';
@@ -126,7 +126,7 @@ export function computeSummary(
   // The score ranks what can be collected now: overdue and not disputed, counted from the due date.
   const overdueCollectible = new Map<string, number>();
   for (const item of facts.items) {
-    if (daysPastDue(item, asOf, 'due_date') <= 0) continue;
+    if (isUnappliedCash(item) || daysPastDue(item, asOf, 'due_date') <= 0) continue;
     const collectible = addMinorSaturating(clampMinor(item.openMinor), -clampMinor(item.disputedMinor));
     overdueCollectible.set(item.currency, addMinorSaturating(overdueCollectible.get(item.currency) ?? 0, collectible));
   }

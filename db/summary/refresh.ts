@@ -26,8 +26,14 @@ export const DEFAULT_DOMAIN_SETTINGS: DomainSettings = {
 export const promiseRulesOf = (settings: DomainSettings): PromiseRules => validatePromiseRules(settings.promises ?? DEFAULT_PROMISE_RULES);
 
 export const SUMMARY_AS_OF_KEY = 'summary_as_of';
-/** The aging, weights and rates the stored summaries were computed with. */
+/** The aging, weights and rates the stored summaries were computed with, and the version of the rules. */
 export const SUMMARY_SETTINGS_KEY = 'summary_settings';
+/**
+ * Raised when a release changes how a summary is computed from the same rows (2: unapplied cash kept out
+ * of the aging buckets and overdue), so summaries stored by the release before are recomputed on start.
+ */
+const SUMMARY_RULES_VERSION = 2;
+const summaryBasis = (settings: DomainSettings): string => JSON.stringify({ rules: SUMMARY_RULES_VERSION, settings });
 
 const OPEN_DISPUTE = "status IN ('new', 'in_process', 'escalated')";
 
@@ -75,7 +81,7 @@ type Customer = SummaryCustomer;
 type ItemGroup = SummaryItem & { customer_id: string; oldest: number | null };
 
 /**
- * Open items summed per customer, currency, aging bucket and overdue state in SQL (100,000 rows
+ * Open items summed per customer, kind, currency, aging bucket and overdue state in SQL (100,000 rows
  * never cross into JS). Each group carries its members' latest dates, which lie in the same
  * bucket, so ageItems buckets the group exactly as it would each item.
  */
@@ -86,12 +92,12 @@ function itemGroupsSql(from: string, settings: DomainSettings): string {
     .map((b, index) => (b.toDays === null ? null : `WHEN basis_days <= ${Math.trunc(b.toDays)} THEN ${index}`))
     .filter((branch) => branch !== null)
     .join(' ')} ELSE ${settings.aging.buckets.length} END`;
-  return `SELECT customer_id, currency, sum(open_minor) AS openMinor, sum(disputed_minor) AS disputedMinor,
+  return `SELECT customer_id, kind, currency, sum(open_minor) AS openMinor, sum(disputed_minor) AS disputedMinor,
       max(due_date) AS dueDate, max(document_date) AS documentDate,
-      max(CASE WHEN due_days > 0 AND open_minor > disputed_minor THEN due_days END) AS oldest
-    FROM (SELECT customer_id, currency, open_minor, disputed_minor, due_date, document_date, due_days, ${basisDays} AS basis_days
-          FROM (SELECT customer_id, currency, open_minor, disputed_minor, due_date, document_date, ${days('due_date')} AS due_days ${from}))
-    GROUP BY customer_id, currency, ${bucket}, due_days > 0`;
+      max(CASE WHEN due_days > 0 AND open_minor > disputed_minor AND kind <> 'payment_on_account' THEN due_days END) AS oldest
+    FROM (SELECT customer_id, kind, currency, open_minor, disputed_minor, due_date, document_date, due_days, ${basisDays} AS basis_days
+          FROM (SELECT customer_id, kind, currency, open_minor, disputed_minor, due_date, document_date, ${days('due_date')} AS due_days ${from}))
+    GROUP BY customer_id, kind, currency, ${bucket}, due_days > 0`;
 }
 interface PromiseRow { customer_id: string; status: 'open' | 'broken'; promised_date: string; amount_minor: number; paid_minor: number; currency: string; has_items: number; overdue_on_items: number }
 interface DueRow { customer_id: string; due_date: string | null }
@@ -187,7 +193,7 @@ export function refreshAllSummariesSync(
     const count = write(sqlite, null, asOf, settings, updatedAt);
     const remember = prepared<[string, string]>(sqlite, 'INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)');
     remember.run(SUMMARY_AS_OF_KEY, asOf);
-    remember.run(SUMMARY_SETTINGS_KEY, JSON.stringify(settings));
+    remember.run(SUMMARY_SETTINGS_KEY, summaryBasis(settings));
     return count;
   })();
 }
@@ -215,7 +221,7 @@ export function ensureSummariesCurrentSync(
     `SELECT (SELECT value FROM sync_state WHERE key = ?) AS asOf, (SELECT value FROM sync_state WHERE key = ?) AS settings,
        (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM customer_summary) AS summaries`,
   ).get(SUMMARY_AS_OF_KEY, SUMMARY_SETTINGS_KEY);
-  const current = state?.asOf === asOf && state.settings === JSON.stringify(settings) && state.customers === state.summaries;
+  const current = state?.asOf === asOf && state.settings === summaryBasis(settings) && state.customers === state.summaries;
   if (current) return false;
   refreshAllSummariesSync(sqlite, asOf, settings);
   return true;

@@ -142,6 +142,8 @@ export const NotesCountSchema = z.object({ count: z.number().int().min(0), custo
 const AgingAmountsSchema = z.object({
   currency: StoredCurrencySchema,
   buckets: z.array(BucketAmountSchema),
+  /** Payments on account not yet applied: in the total, in no bucket, never overdue. */
+  unappliedMinor: MinorSchema,
   totalMinor: MinorSchema,
   overdueMinor: MinorSchema,
 });

@@ -65,6 +65,8 @@ export const CurrencyAgingSchema = z.object({
   overdueMinor: MinorSchema,
   disputedMinor: MinorSchema,
   collectibleMinor: MinorSchema,
+  /** Payments on account not yet applied; absent in summaries stored before it was kept apart. */
+  unappliedMinor: MinorSchema.default(0),
 });
 
 export const OverrideSchema = z.object({

@@ -1,10 +1,13 @@
 /**
- * Aging of open items into day buckets, per currency. Amounts are signed: a credit memo or unapplied
- * payment carries a negative open amount and reduces the bucket its own date falls into.
+ * Aging of open items into day buckets, per currency. Amounts are signed: a credit memo carries a
+ * negative open amount and reduces the bucket its own date falls into. A payment on account (cash
+ * received but not yet applied to an invoice) is not aged at all: it would lower "overdue" silently,
+ * so it is kept apart as unapplied cash, in the total but in no bucket.
  */
 import { DomainError } from '../api/result';
 import { addMinorSaturating, clampMinor } from './money';
 import { daysBetween } from './dates';
+import type { ItemKind } from './codes';
 
 /** Inclusive day range; `null` means unbounded on that side. */
 export interface AgingBucket {
@@ -98,6 +101,7 @@ export function bucketFor(days: number, buckets: readonly AgingBucket[] = DEFAUL
 }
 
 export interface AgeableItem {
+  readonly kind: ItemKind;
   readonly currency: string;
   readonly openMinor: number;
   readonly disputedMinor: number;
@@ -105,13 +109,19 @@ export interface AgeableItem {
   readonly documentDate: string;
 }
 
+/** Unapplied cash is applied to no invoice yet: it has no due date that means anything, so it is never overdue. */
+export const isUnappliedCash = (item: Pick<AgeableItem, 'kind'>): boolean => item.kind === 'payment_on_account';
+
 export interface CurrencyAging {
   currency: string;
   buckets: { key: string; label: string; amountMinor: number }[];
+  /** Every open amount: the buckets plus the unapplied cash. */
   totalMinor: number;
   overdueMinor: number;
   disputedMinor: number;
   collectibleMinor: number;
+  /** Payments on account not yet applied (zero or negative): in the total, in no bucket and not in overdue. */
+  unappliedMinor: number;
 }
 
 interface Accumulator {
@@ -119,6 +129,7 @@ interface Accumulator {
   total: number;
   overdue: number;
   disputed: number;
+  unapplied: number;
 }
 
 /**
@@ -131,19 +142,23 @@ export function ageItems(items: readonly AgeableItem[], asOf: string, config: Ag
   for (const item of items) {
     let acc = byCurrency.get(item.currency);
     if (!acc) {
-      acc = { amounts: buckets.map(() => 0), total: 0, overdue: 0, disputed: 0 };
+      acc = { amounts: buckets.map(() => 0), total: 0, overdue: 0, disputed: 0, unapplied: 0 };
       byCurrency.set(item.currency, acc);
     }
     const open = clampMinor(item.openMinor, 'openMinor');
+    acc.total = addMinorSaturating(acc.total, open);
+    acc.disputed = addMinorSaturating(acc.disputed, clampMinor(item.disputedMinor, 'disputedMinor'));
+    if (isUnappliedCash(item)) {
+      acc.unapplied = addMinorSaturating(acc.unapplied, open);
+      continue;
+    }
     const dueDays = daysBetween(item.dueDate, asOf);
     const index = bucketIndex(config.basis === 'due_date' ? dueDays : daysBetween(item.documentDate, asOf), buckets);
     acc.amounts[index] = addMinorSaturating(acc.amounts[index] ?? 0, open);
-    acc.total = addMinorSaturating(acc.total, open);
-    acc.disputed = addMinorSaturating(acc.disputed, clampMinor(item.disputedMinor, 'disputedMinor'));
     if (dueDays > 0) acc.overdue = addMinorSaturating(acc.overdue, open);
   }
   return [...byCurrency.keys()].sort().map((currency) => {
-    const acc = byCurrency.get(currency) ?? { amounts: [], total: 0, overdue: 0, disputed: 0 };
+    const acc = byCurrency.get(currency) ?? { amounts: [], total: 0, overdue: 0, disputed: 0, unapplied: 0 };
     return {
       currency,
       buckets: buckets.map((bucket, index) => ({ key: bucket.key, label: bucket.label, amountMinor: acc.amounts[index] ?? 0 })),
@@ -151,6 +166,7 @@ export function ageItems(items: readonly AgeableItem[], asOf: string, config: Ag
       overdueMinor: acc.overdue,
       disputedMinor: acc.disputed,
       collectibleMinor: addMinorSaturating(acc.total, -acc.disputed),
+      unappliedMinor: acc.unapplied,
     };
   });
 }

@@ -166,3 +166,24 @@ test("an item the ERP flags as disputed says so, and the header counts the custo
   await expect(row.getByTestId('erp-disputed')).toHaveText('ERP dispute');
   await expect(page.getByTestId('erp-disputed')).toHaveCount(1);
 });
+
+test('cash received on account shows apart from the aging, and overdue is not lowered by it', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  const sqlite = new Database(join(server.dataDir, 'ledgerline.db'), { readonly: true });
+  const found = ((): { customerId: string; currency: string; unapplied: number } => {
+    try {
+      return sqlite
+        .prepare("SELECT customer_id AS customerId, currency, sum(open_minor) AS unapplied FROM open_items WHERE kind = 'payment_on_account' AND open_minor <> 0 GROUP BY 1, 2 ORDER BY 1 LIMIT 1")
+        .get() as { customerId: string; currency: string; unapplied: number };
+    } finally {
+      sqlite.close();
+    }
+  })();
+  await page.goto(`${server.url}#/customer/${found.customerId}`);
+  const balances = page.getByRole('table', { name: /Balances and aging/ });
+  await expect(balances.getByRole('columnheader', { name: 'Unapplied cash' })).toBeVisible();
+  const row = balances.locator(`tr[data-currency="${found.currency}"]`);
+  const shown = (await row.getByTestId('unapplied-cash').textContent()) ?? '';
+  // The amount as stored, in the table's number format (a minus and the decimals of the currency).
+  expect(shown.replace(/[^\d-]/g, '')).toBe(String(found.unapplied));
+});

@@ -160,7 +160,7 @@ test('the export form shows its errors on the fields they belong to', async ({ s
 });
 
 test('the aging screen shows the totals report.aging computes, and exports them', async ({ server, page, request }) => {
-  const report = await call<{ rows: unknown[]; collectorTotals: unknown[]; totals: { currency: string; buckets: { amountMinor: number }[]; totalMinor: number; overdueMinor: number }[] }>(
+  const report = await call<{ rows: unknown[]; collectorTotals: unknown[]; totals: { currency: string; buckets: { amountMinor: number }[]; unappliedMinor: number; totalMinor: number; overdueMinor: number }[] }>(
     request,
     server.url,
     'report.aging',
@@ -176,7 +176,14 @@ test('the aging screen shows the totals report.aging computes, and exports them'
   for (const total of report.totals) {
     const show = (minor: number) => (minor === 0 ? '' : formatAmount(minor, total.currency));
     const cells = await totals.and(page.locator(`[data-currency="${total.currency}"]`)).locator('td').allTextContents();
-    expect(cells).toEqual(['Total', total.currency, ...total.buckets.map((bucket) => show(bucket.amountMinor)), formatAmount(total.totalMinor, total.currency), formatAmount(total.overdueMinor, total.currency)]);
+    expect(cells).toEqual([
+      'Total',
+      total.currency,
+      ...total.buckets.map((bucket) => show(bucket.amountMinor)),
+      show(total.unappliedMinor),
+      formatAmount(total.totalMinor, total.currency),
+      formatAmount(total.overdueMinor, total.currency),
+    ]);
   }
 
   await page.getByRole('radio', { name: 'CSV' }).check();

@@ -28,6 +28,7 @@ function fieldOf(fn: () => unknown): string | undefined {
 }
 
 const item = (overrides: Partial<AgeableItem>): AgeableItem => ({
+  kind: 'invoice',
   currency: 'EUR',
   openMinor: 10000,
   disputedMinor: 0,
@@ -193,6 +194,7 @@ describe('ageItems', () => {
 
   it('bucket sums equal the total, and totals equal the item sums, per currency', () => {
     const arbitraryItem = fc.record({
+      kind: fc.constantFrom('invoice' as const, 'credit_memo' as const, 'payment_on_account' as const),
       currency: fc.constantFrom('EUR', 'USD', 'JPY'),
       openMinor: fc.integer({ min: -1_000_000, max: 10_000_000 }),
       disputedMinor: fc.integer({ min: 0, max: 1_000_000 }),
@@ -206,14 +208,18 @@ describe('ageItems', () => {
         for (const entry of result) {
           const own = items.filter((candidate) => candidate.currency === entry.currency);
           expect(entry.buckets.map((bucket) => bucket.key)).toEqual(DEFAULT_AGING_BUCKETS.map((bucket) => bucket.key));
-          expect(sumMinor(entry.buckets.map((bucket) => bucket.amountMinor))).toBe(entry.totalMinor);
+          const aged = own.filter((candidate) => candidate.kind !== 'payment_on_account');
+          const unapplied = sumMinor(own.filter((candidate) => candidate.kind === 'payment_on_account').map((candidate) => candidate.openMinor));
+          expect(entry.unappliedMinor).toBe(unapplied);
+          expect(sumMinor(entry.buckets.map((bucket) => bucket.amountMinor)) + entry.unappliedMinor).toBe(entry.totalMinor);
           expect(entry.totalMinor).toBe(sumMinor(own.map((candidate) => candidate.openMinor)));
           expect(entry.disputedMinor).toBe(sumMinor(own.map((candidate) => candidate.disputedMinor)));
           expect(entry.collectibleMinor).toBe(entry.totalMinor - entry.disputedMinor);
-          expect(entry.overdueMinor).toBe(sumMinor(own.filter((candidate) => candidate.dueDate < AS_OF).map((candidate) => candidate.openMinor)));
+          // Unapplied cash lowers no overdue figure: it is applied to no invoice yet.
+          expect(entry.overdueMinor).toBe(sumMinor(aged.filter((candidate) => candidate.dueDate < AS_OF).map((candidate) => candidate.openMinor)));
           if (basis === 'due_date') {
             const current = entry.buckets[0]?.amountMinor ?? 0;
-            expect(entry.overdueMinor).toBe(entry.totalMinor - current);
+            expect(entry.overdueMinor).toBe(entry.totalMinor - entry.unappliedMinor - current);
           }
         }
       }),

@@ -14,6 +14,8 @@ const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as cons
 
 export function Balances({ account }: { account: Account }) {
   const bucketHeads = account.aging[0]?.buckets ?? [];
+  // Cash on account is in the total but in no bucket: a column of its own, when there is any, so the row still adds up.
+  const anyUnapplied = account.aging.some((row) => row.unappliedMinor !== 0);
   return (
     <Paper component="section" aria-labelledby="balances-title" sx={{ p: 2 }}>
       <Typography variant="h2" id="balances-title" sx={{ mb: 1 }}>
@@ -41,6 +43,11 @@ export function Balances({ account }: { account: Account }) {
                     {bucket.label}
                   </TableCell>
                 ))}
+                {anyUnapplied && (
+                  <TableCell align="right" title="Payments received on account and not yet applied to an invoice: in the total, never aged or counted as overdue">
+                    Unapplied cash
+                  </TableCell>
+                )}
                 <TableCell align="right">Total</TableCell>
                 <TableCell align="right">Overdue</TableCell>
                 <TableCell align="right">Disputed</TableCell>
@@ -58,6 +65,11 @@ export function Balances({ account }: { account: Account }) {
                       {amount(bucket.amountMinor, row.currency)}
                     </TableCell>
                   ))}
+                  {anyUnapplied && (
+                    <TableCell align="right" sx={{ ...num, color: row.unappliedMinor === 0 ? 'text.secondary' : 'success.main' }} data-testid="unapplied-cash">
+                      {amount(row.unappliedMinor, row.currency)}
+                    </TableCell>
+                  )}
                   <TableCell align="right" sx={{ ...num, fontWeight: 600 }}>
                     {amount(row.totalMinor, row.currency)}
                   </TableCell>

@@ -28,7 +28,7 @@ import { UserText } from '../common/UserText';
 const EVERYONE = '';
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
-function AmountCells({ line }: { line: Pick<AgingSubtotal, 'buckets' | 'totalMinor' | 'overdueMinor' | 'currency'> }) {
+function AmountCells({ line }: { line: Pick<AgingSubtotal, 'buckets' | 'unappliedMinor' | 'totalMinor' | 'overdueMinor' | 'currency'> }) {
   return (
     <>
       {line.buckets.map((bucket) => (
@@ -36,6 +36,9 @@ function AmountCells({ line }: { line: Pick<AgingSubtotal, 'buckets' | 'totalMin
           {bucket.amountMinor === 0 ? '' : amount(bucket.amountMinor, line.currency)}
         </TableCell>
       ))}
+      <TableCell align="right" sx={num}>
+        {line.unappliedMinor === 0 ? '' : amount(line.unappliedMinor, line.currency)}
+      </TableCell>
       <TableCell align="right" sx={{ ...num, fontWeight: 600 }}>
         {amount(line.totalMinor, line.currency)}
       </TableCell>
@@ -48,7 +51,7 @@ function AmountCells({ line }: { line: Pick<AgingSubtotal, 'buckets' | 'totalMin
 
 function AgingTable({ report }: { report: AgingReport }) {
   const groups = useMemo(() => collectorGroups(report), [report]);
-  const columns = report.buckets.length + 4;
+  const columns = report.buckets.length + 5;
   return (
     <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: 'calc(100vh - 300px)', minHeight: 240 }}>
       <Table size="small" stickyHeader aria-label={`Aging as of ${formatDate(report.asOf)}`} sx={{ '& th, & td': { px: 1.25, py: 0.6 } }}>
@@ -61,6 +64,9 @@ function AgingTable({ report }: { report: AgingReport }) {
                 {bucket.label}
               </TableCell>
             ))}
+            <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} title="Payments received on account and not yet applied to an invoice: in the total, never aged">
+              Unapplied cash
+            </TableCell>
             <TableCell align="right">Total</TableCell>
             <TableCell align="right">Overdue</TableCell>
           </TableRow>

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError } from '../collector/fixture';
 import { createReportFixture, KRUEGER_NAME, type ReportFixture } from './fixture';
 import { parseCsv, pdfText } from './read-back';
+import { addItem } from '../../support/builders';
 
 let fx: ReportFixture;
 beforeEach(async () => {
@@ -48,6 +49,19 @@ describe('report.aging', () => {
     ]);
   });
 
+  it('keeps cash received on account apart: in the total, in no bucket, never lowering overdue', async () => {
+    addItem(fx.api.store.sqlite, fx.krueger, { document_number: 'PAY-K9', kind: 'payment_on_account', document_date: '2026-10-01', due_date: '2026-10-01', original_minor: -4_000, open_minor: -4_000 });
+    const report = await fx.api.call('report.aging', { scope: { kind: 'collectors', collectorIds: [fx.anna] } });
+    expect(report.rows.map((row) => [row.customerNumber, ...amounts(row), row.unappliedMinor])).toEqual([['1000001', 10_000, -5_000, 20_000, 0, 0, 0, 21_000, 15_000, -4_000]]);
+    expect(report.totals.map((row) => [row.currency, row.unappliedMinor, row.totalMinor, row.overdueMinor])).toEqual([['EUR', -4_000, 21_000, 15_000]]);
+    const [, first] = parseCsv(readFileSync(await exportFile({ kind: 'aging', format: 'csv' }), 'utf8'));
+    expect(first).toEqual(['Anna Nowak', '1000001', KRUEGER_NAME, 'EUR', '100.00', '-50.00', '200.00', '0.00', '0.00', '0.00', '-40.00', '210.00', '150.00']);
+    const statement = pdfText(await exportFile({ kind: 'statement', format: 'pdf', filter: { customerId: fx.krueger } }));
+    expect(statement).toMatch(/Unapplied cash\s+100\.00\s+-50\.00\s+200\.00\s+0\.00\s+0\.00\s+0\.00\s+-40\.00/);
+    const account = await fx.api.call('customer.account', { customerId: fx.krueger });
+    expect(account.aging.map((entry) => [entry.currency, entry.unappliedMinor, entry.totalMinor, entry.overdueMinor])).toEqual([['EUR', -4_000, 21_000, 15_000]]);
+  });
+
   it('as of an earlier date counts items open then: issued by the date, not yet cleared', async () => {
     const report = await fx.api.call('report.aging', { asOf: '2026-11-10', scope: { kind: 'collectors', collectorIds: [fx.anna] } });
     expect(report.rows.map((row) => [row.customerNumber, row.currency, ...amounts(row)])).toEqual([
@@ -73,16 +87,16 @@ describe('report.aging', () => {
 
   it('exports as CSV with collector subtotals and grand totals per currency', async () => {
     const [header, ...rows] = parseCsv(readFileSync(await exportFile({ kind: 'aging', format: 'csv' }), 'utf8'));
-    expect(header).toEqual(['Collector', 'Customer number', 'Customer name', 'Currency', 'Current', '1–30', '31–60', '61–90', '91–120', '>120', 'Total', 'Overdue']);
+    expect(header).toEqual(['Collector', 'Customer number', 'Customer name', 'Currency', 'Current', '1–30', '31–60', '61–90', '91–120', '>120', 'Unapplied cash', 'Total', 'Overdue']);
     expect(rows).toEqual([
-      ['Anna Nowak', '1000001', KRUEGER_NAME, 'EUR', '100.00', '-50.00', '200.00', '0.00', '0.00', '0.00', '250.00', '150.00'],
-      ['Total Anna Nowak', '', '', 'EUR', '100.00', '-50.00', '200.00', '0.00', '0.00', '0.00', '250.00', '150.00'],
-      ['Ben Ito', '1000002', 'Łódź Trading 東京', 'EUR', '0.00', '30.00', '0.00', '0.00', '0.00', '0.00', '30.00', '30.00'],
-      ['Ben Ito', '1000002', 'Łódź Trading 東京', 'PLN', '0.00', '0.00', '0.00', '0.00', '0.00', '700.00', '700.00', '700.00'],
-      ['Total Ben Ito', '', '', 'EUR', '0.00', '30.00', '0.00', '0.00', '0.00', '0.00', '30.00', '30.00'],
-      ['Total Ben Ito', '', '', 'PLN', '0.00', '0.00', '0.00', '0.00', '0.00', '700.00', '700.00', '700.00'],
-      ['Total', '', '', 'EUR', '100.00', '-20.00', '200.00', '0.00', '0.00', '0.00', '280.00', '180.00'],
-      ['Total', '', '', 'PLN', '0.00', '0.00', '0.00', '0.00', '0.00', '700.00', '700.00', '700.00'],
+      ['Anna Nowak', '1000001', KRUEGER_NAME, 'EUR', '100.00', '-50.00', '200.00', '0.00', '0.00', '0.00', '0.00', '250.00', '150.00'],
+      ['Total Anna Nowak', '', '', 'EUR', '100.00', '-50.00', '200.00', '0.00', '0.00', '0.00', '0.00', '250.00', '150.00'],
+      ['Ben Ito', '1000002', 'Łódź Trading 東京', 'EUR', '0.00', '30.00', '0.00', '0.00', '0.00', '0.00', '0.00', '30.00', '30.00'],
+      ['Ben Ito', '1000002', 'Łódź Trading 東京', 'PLN', '0.00', '0.00', '0.00', '0.00', '0.00', '700.00', '0.00', '700.00', '700.00'],
+      ['Total Ben Ito', '', '', 'EUR', '0.00', '30.00', '0.00', '0.00', '0.00', '0.00', '0.00', '30.00', '30.00'],
+      ['Total Ben Ito', '', '', 'PLN', '0.00', '0.00', '0.00', '0.00', '0.00', '700.00', '0.00', '700.00', '700.00'],
+      ['Total', '', '', 'EUR', '100.00', '-20.00', '200.00', '0.00', '0.00', '0.00', '0.00', '280.00', '180.00'],
+      ['Total', '', '', 'PLN', '0.00', '0.00', '0.00', '0.00', '0.00', '700.00', '0.00', '700.00', '700.00'],
     ]);
   });
 
@@ -92,7 +106,7 @@ describe('report.aging', () => {
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new Error('no sheet');
     expect(sheet.name).toBe('Aging 2026-11-23');
-    expect(sheet.autoFilter).toBe('A1:L1');
+    expect(sheet.autoFilter).toBe('A1:M1');
     expect(sheet.getCell('E2').value).toBe(100);
     expect(sheet.getCell('F2').value).toBe(-50);
     expect(sheet.getCell('F2').numFmt).toBe('#,##0.00 "EUR"');
@@ -102,8 +116,8 @@ describe('report.aging', () => {
     expect(text).toContain('Aging report as of 2026-11-23');
     expect(text).toContain('all customers · all currencies · buckets by days past the due date');
     expect(text).toContain('Anna Nowak');
-    expect(text).toMatch(/1000001\s+Krüger\/Sohn, "Quote" GmbH\s+EUR\s+100\.00\s+-50\.00\s+200\.00\s+0\.00\s+0\.00\s+0\.00\s+250\.00/);
-    expect(text).toMatch(/Totals per currency[\s\S]*Total\s+PLN\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s+700\.00\s+700\.00/);
+    expect(text).toMatch(/1000001\s+Krüger\/Sohn, "Quote" GmbH\s+EUR\s+100\.00\s+-50\.00\s+200\.00\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s+250\.00/);
+    expect(text).toMatch(/Totals per currency[\s\S]*Total\s+PLN\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s+0\.00\s+700\.00\s+0\.00\s+700\.00/);
     expect(text).toContain('Page 1');
   });
 });
