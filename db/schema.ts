@@ -129,6 +129,8 @@ export interface CustomerSummaryTable {
   paid_invoices: Defaulted<number>;
   avg_days_late: number | null;
   share_late: number | null;
+  /** Open balance against the credit limit, both in the base currency, in basis points rounded up (null: no limit). */
+  credit_used_bp: number | null;
 }
 
 /** Half-typed forms (migration 002); local only, never synced. */

@@ -20,7 +20,7 @@ import { behaviourOf, monthlyPace, paceTrend, tallyOf, trendStart, windowStart, 
 import { CHANNEL_LABELS, DISPUTE_REASON_LABELS, DISPUTE_STATUS_LABELS, ESCALATION_KIND_LABELS, OUTCOME_LABELS } from '../../shared/domain/labels';
 import type { DisputeReason, EscalationKind } from '../../shared/domain/codes';
 import { prepared } from '../statements';
-import { parseStoredArray, storedCurrency } from './stored-values';
+import { parseStoredArray, storedBp, storedCurrency } from './stored-values';
 import type { ReadContext } from './worklist';
 import { disputedItemSql } from './disputed-item';
 
@@ -44,6 +44,7 @@ interface HeaderRow {
   assigned_by_name: string | null;
   assignment_reason: string | null;
   credit_used_minor: number | null;
+  credit_used_bp: number | null;
   oldest_days_past_due: number | null;
   score: number | null;
   factors_json: string | null;
@@ -68,7 +69,7 @@ interface ItemRow {
 const Q = {
   header: `SELECT c.id, c.number, c.name, c.country, c.currency, c.payment_terms, c.payment_terms_days, c.credit_limit_minor,
       c.credit_hold, c.risk_class, c.collector_id, u.display_name AS collector_name, c.assigned_at, a.display_name AS assigned_by_name,
-      c.assignment_reason, s.credit_used_minor, s.oldest_days_past_due, s.score, s.factors_json
+      c.assignment_reason, s.credit_used_minor, s.credit_used_bp, s.oldest_days_past_due, s.score, s.factors_json
     FROM customers c LEFT JOIN users u ON u.id = c.collector_id LEFT JOIN users a ON a.id = c.assigned_by
       LEFT JOIN customer_summary s ON s.customer_id = c.id
     WHERE c.id = ?`,
@@ -211,6 +212,7 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
       paymentTermsDays: header.payment_terms_days,
       creditLimitMinor: header.credit_limit_minor,
       creditUsedMinor: header.credit_used_minor ?? 0,
+      creditUsedBp: storedBp(header.credit_used_bp),
       creditHold: header.credit_hold === 1,
       riskClass: header.risk_class,
       collector: header.collector_id !== null ? { id: header.collector_id, displayName: header.collector_name ?? '' } : null,

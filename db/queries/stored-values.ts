@@ -33,3 +33,6 @@ export function currencyOrNull(code: string | null): string | null {
   const upper = code?.toUpperCase() ?? null;
   return upper !== null && /^[A-Z]{3}$/.test(upper) ? upper : null;
 }
+
+/** A stored share in basis points (customer_summary.credit_used_bp): a whole number from 0 up, else none. */
+export const storedBp = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null);

@@ -10,7 +10,7 @@ import type { OverrideKind, RiskClass } from '../../shared/domain/codes';
 import type { DomainSettings } from '../summary/compute';
 import { prepared } from '../statements';
 import { toFtsQuery } from './fts';
-import { jsonEachArray, parseStoredArray } from './stored-values';
+import { jsonEachArray, parseStoredArray, storedBp } from './stored-values';
 
 export type WorklistQuery = z.output<typeof WorklistQuerySchema>;
 export type WorklistRow = z.output<typeof WorklistRowSchema>;
@@ -51,6 +51,7 @@ interface SummaryJoinRow {
   paid_invoices: number;
   avg_days_late: number | null;
   share_late: number | null;
+  credit_used_bp: number | null;
 }
 
 // The summary's override_kind is free text: a kind this client does not know is no override at all.
@@ -61,7 +62,7 @@ const SELECT = `SELECT s.customer_id, c.number, c.name, c.country, s.currency, c
   s.overdue_minor, s.collectible_minor, s.disputed_minor, s.aging_json, s.mixed_currency, s.oldest_days_past_due,
   s.next_promise_date, s.next_follow_up_date, s.last_contact_at, s.broken_promises, s.open_disputes, s.score,
   s.factors_json, ${ACTIVE_OVERRIDE} AS active_override, s.override_reason, s.override_expires_at, s.paid_invoices, s.avg_days_late,
-  s.share_late
+  s.share_late, s.credit_used_bp
 FROM customer_summary s JOIN customers c ON c.id = s.customer_id`;
 
 const jsonList = (name: string) => `(SELECT value FROM json_each(@${name}))`;
@@ -78,6 +79,7 @@ const SORT_COLUMNS: Readonly<Record<WorklistSortKey, { expression: string; nulls
   lastContact: { expression: 's.last_contact_at', nullsLast: true },
   daysLate: { expression: 's.avg_days_late', nullsLast: true },
   shareLate: { expression: 's.share_late', nullsLast: true },
+  creditUsed: { expression: 's.credit_used_bp', nullsLast: true },
 };
 
 function orderBy(sort: WorklistQuery['sort']): string {
@@ -169,6 +171,7 @@ export function toWorklistRow(row: SummaryJoinRow, settings: DomainSettings): Wo
       row.avg_days_late === null || row.share_late === null
         ? null
         : { paidInvoices: row.paid_invoices, averageDaysLate: row.avg_days_late, shareLate: row.share_late },
+    creditUsedBp: storedBp(row.credit_used_bp),
   };
 }
 

@@ -1,6 +1,7 @@
 /** Derives one customer's summary row from its loaded facts: pure, so the whole portfolio is one pass in JS. */
 import { ageItems, daysPastDue, isUnappliedCash, type AgeableItem, type AgingConfig } from '../../shared/domain/aging';
 import { addDays, daysBetween, storedDateOfTimestamp } from '../../shared/domain/dates';
+import { creditUsedBp, isOverCreditLimit } from '../../shared/domain/credit';
 import { hasRate, toBaseMinorSaturating, type FxTable } from '../../shared/domain/fx';
 import { addMinorSaturating, clampMinor } from '../../shared/domain/money';
 import { behaviourOf, EMPTY_TALLY, type PaymentTally } from '../../shared/domain/payment-behaviour';
@@ -148,7 +149,7 @@ export function computeSummary(
   );
   const disputesNearDeadline = facts.openDisputeDueDates.filter((date) => date !== null && date <= deadline).length;
   const creditUsedMinor = own?.totalMinor ?? 0;
-  const creditLimitBase = toBase(customer.credit_limit_minor, customer.currency, settings.fx);
+  const creditBp = creditUsedBp(Math.max(0, openBase), toBase(customer.credit_limit_minor, customer.currency, settings.fx));
   const nextAction = minDate([nextPromise, nextFollowUp].filter((date): date is string => date !== null));
 
   const behaviour = behaviourOf(facts.payments);
@@ -165,7 +166,7 @@ export function computeSummary(
       promiseDueSoon,
       followUpDue,
       disputesNearDeadline,
-      creditLimitExceeded: creditLimitBase > 0 && openBase > creditLimitBase,
+      creditLimitExceeded: isOverCreditLimit(creditBp),
       riskClass: customer.risk_class,
       daysSinceLastContact: daysSince(facts.lastContactAt, asOf),
       promisedNotDueShare,
@@ -206,5 +207,6 @@ export function computeSummary(
     paid_invoices: behaviour?.paidInvoices ?? 0,
     avg_days_late: behaviour?.averageDaysLate ?? null,
     share_late: behaviour?.shareLate ?? null,
+    credit_used_bp: creditBp,
   };
 }

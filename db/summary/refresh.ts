@@ -69,12 +69,12 @@ const UPSERT = `INSERT OR REPLACE INTO customer_summary (
   customer_id, as_of, currency, mixed_currency, open_minor, overdue_minor, overdue_base_minor, disputed_minor,
   collectible_minor, aging_json, overdue_bucket_keys, oldest_days_past_due, next_promise_date, next_follow_up_date,
   next_action_date, last_contact_at, broken_promises, open_disputes, follow_up_due, credit_used_minor, override_kind,
-  override_reason, override_expires_at, rank_group, score, factors_json, updated_at, paid_invoices, avg_days_late, share_late
+  override_reason, override_expires_at, rank_group, score, factors_json, updated_at, paid_invoices, avg_days_late, share_late, credit_used_bp
 ) VALUES (
   @customer_id, @as_of, @currency, @mixed_currency, @open_minor, @overdue_minor, @overdue_base_minor, @disputed_minor,
   @collectible_minor, @aging_json, @overdue_bucket_keys, @oldest_days_past_due, @next_promise_date, @next_follow_up_date,
   @next_action_date, @last_contact_at, @broken_promises, @open_disputes, @follow_up_due, @credit_used_minor, @override_kind,
-  @override_reason, @override_expires_at, @rank_group, @score, @factors_json, @updated_at, @paid_invoices, @avg_days_late, @share_late
+  @override_reason, @override_expires_at, @rank_group, @score, @factors_json, @updated_at, @paid_invoices, @avg_days_late, @share_late, @credit_used_bp
 )`;
 
 type Customer = SummaryCustomer;

@@ -103,6 +103,7 @@ export const WORKLIST_SORT_KEYS = [
   'lastContact',
   'daysLate',
   'shareLate',
+  'creditUsed',
 ] as const;
 export type WorklistSortKey = (typeof WORKLIST_SORT_KEYS)[number];
 
@@ -160,6 +161,8 @@ export const WorklistRowSchema = z.object({
   override: OverrideSchema.nullable(),
   /** How the customer paid over the trailing year (shared/domain/payment-behaviour.ts); null when nothing was settled. */
   payments: z.object({ paidInvoices: z.number().int(), averageDaysLate: z.number(), shareLate: z.number() }).nullable(),
+  /** Share of the credit limit used, basis points rounded up (shared/domain/credit.ts); null: no limit. */
+  creditUsedBp: z.number().int().min(0).nullable(),
 });
 
 export const WorklistPageSchema = z.object({
@@ -189,6 +192,8 @@ export const CustomerHeaderSchema = z.object({
   paymentTermsDays: z.number().int(),
   creditLimitMinor: MinorSchema,
   creditUsedMinor: MinorSchema,
+  /** Every currency's open balance against the limit, in the base currency, basis points rounded up (shared/domain/credit.ts); null: no limit. */
+  creditUsedBp: z.number().int().min(0).nullable(),
   creditHold: z.boolean(),
   riskClass: z.enum(RISK_CLASSES),
   collector: z.object({ id: IdSchema, displayName: z.string() }).nullable(),

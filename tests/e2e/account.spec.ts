@@ -187,3 +187,18 @@ test('cash received on account shows apart from the aging, and overdue is not lo
   // The amount as stored, in the table's number format (a minus and the decimals of the currency).
   expect(shown.replace(/[^\d-]/g, '')).toBe(String(found.unapplied));
 });
+
+test('a customer over its credit limit is marked in the worklist and warned about on its account', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  await page.getByRole('columnheader', { name: 'Credit' }).getByRole('button').click();
+  await expect(page.getByRole('columnheader', { name: 'Credit' })).toHaveAttribute('aria-sort', 'descending');
+  const first = dataRows(page).first();
+  const cell = first.getByTestId('credit-used');
+  await expect(cell).toHaveAttribute('data-over', 'true');
+  const shown = (await cell.textContent()) ?? '';
+  expect(shown).toMatch(/^\d+ %$/);
+  expect(Number(shown.replace(' %', ''))).toBeGreaterThan(100);
+  await first.locator('a').first().click();
+  await expect(page.getByTestId('credit-limit-warning')).toContainText(`Over the credit limit: ${shown} of`);
+  await expect(page.getByRole('progressbar', { name: `Credit used ${shown} of limit` })).toBeVisible();
+});

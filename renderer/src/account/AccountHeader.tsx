@@ -1,5 +1,6 @@
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import Block from '@mui/icons-material/Block';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
@@ -14,6 +15,7 @@ import { RiskChip } from '../common/RiskChip';
 import { StatementButton } from '../reports/StatementButton';
 import type { Account } from './types';
 import { UserText } from '../common/UserText';
+import { creditUsedPercentText, isOverCreditLimit } from '../../../shared/domain/credit';
 
 
 type Assignment = NonNullable<Account['customer']['assignment']>;
@@ -31,8 +33,9 @@ const assignmentText = (assignment: Assignment): string =>
 export function AccountHeader({ account }: { account: Account }) {
   const { customer } = account;
   const limit = customer.creditLimitMinor;
-  const usedPercent = limit > 0 ? Math.round((customer.creditUsedMinor / limit) * 100) : 0;
-  const over = limit > 0 && customer.creditUsedMinor > limit;
+  const bp = customer.creditUsedBp;
+  const usedPercent = bp === null ? 0 : Math.round(bp / 100);
+  const over = isOverCreditLimit(bp);
   return (
     <Paper component="header" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }} aria-label="Customer">
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
@@ -93,19 +96,26 @@ export function AccountHeader({ account }: { account: Account }) {
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 500 }}>
             {money(customer.creditUsedMinor, customer.currency)} of {limit > 0 ? money(limit, customer.currency) : 'no limit'}
-            {limit > 0 && ` (${usedPercent}%)`}
-            {limit > 0 && (
+            {bp !== null && ` (${creditUsedPercentText(bp)})`}
+            {bp !== null && (
               <LinearProgress
                 variant="determinate"
                 value={Math.min(100, Math.max(0, usedPercent))}
                 color={over ? 'error' : usedPercent > 80 ? 'warning' : 'primary'}
-                aria-label={`Credit used ${usedPercent}% of limit`}
+                aria-label={`Credit used ${creditUsedPercentText(bp)} of limit`}
                 sx={{ mt: 0.5, height: 6, borderRadius: 1 }}
               />
             )}
           </Typography>
         </Box>
       </Box>
+      {over && bp !== null && (
+        <Alert severity="error" data-testid="credit-limit-warning">
+          Over the credit limit: {creditUsedPercentText(bp)} of {money(limit, customer.currency)} used
+          {account.aging.length > 1 ? " (every currency's open balance at the settings' rates)" : ''}.{' '}
+          {customer.creditHold ? 'The account is on credit hold.' : 'Ask for payment before new orders ship, or request a credit hold.'}
+        </Alert>
+      )}
     </Paper>
   );
 }

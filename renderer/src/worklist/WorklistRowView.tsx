@@ -14,6 +14,7 @@ import { formatShortDate, money, relativeDay } from '../common/format';
 import { OVERRIDE_KIND_LABELS } from '../../../shared/domain/labels';
 import { RiskChip } from '../common/RiskChip';
 import { COLUMNS, GRID_TEMPLATE } from './columns';
+import { CreditCell } from './CreditCell';
 import { PaymentCell } from './PaymentCell';
 import type { WorklistRow } from './useWorklistPages';
 import { UserText } from '../common/UserText';
@@ -185,6 +186,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
             {row.lastContactAt ? relativeDay(row.lastContactAt, asOf) : 'never'}
           </Box>
           <PaymentCell payments={row.payments} />
+          <CreditCell bp={row.creditUsedBp} />
           <Box role="gridcell" sx={{ ...cellSx, textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
             {money(row.overdueMinor, row.currency)}
             {row.mixedCurrency && (

@@ -46,10 +46,19 @@ export const COLUMNS: readonly Column[] = [
       description: 'Share of invoices paid after their due date over the last 12 months',
     },
   },
+  {
+    id: 'credit',
+    label: 'Credit',
+    width: '84px',
+    sortKey: 'creditUsed',
+    align: 'right',
+    firstDir: 'desc',
+    description: "Share of the credit limit the open balance uses (every currency at the settings' rates); red above the limit",
+  },
   { id: 'overdue', label: 'Overdue', width: 'minmax(130px, 0.9fr)', sortKey: 'overdue', align: 'right', firstDir: 'desc' },
 ];
 
 export const GRID_TEMPLATE = COLUMNS.map((column) => column.width).join(' ');
 
 /** Below this the columns would overlap, so the grid scrolls sideways instead (sum of the minimum widths). */
-export const GRID_MIN_WIDTH = 1140;
+export const GRID_MIN_WIDTH = 1224;

@@ -110,7 +110,7 @@ describe('worklist.query', () => {
     const paged = [...(await query({ sort: { by, dir }, limit: 4 })).rows, ...(await query({ sort: { by, dir }, offset: 4, limit: 4 })).rows];
     expect(paged.map((r) => r.customerId)).toEqual(all.map((r) => r.customerId));
     const key = (row: Row): string | number | null =>
-      ({ score: row.score, name: row.name.toLowerCase(), number: row.number, overdue: null, open: row.openMinor, oldestDays: row.oldestDaysPastDue, nextAction: [row.nextPromiseDate, row.nextFollowUpDate].filter(Boolean).sort()[0] ?? null, lastContact: row.lastContactAt, daysLate: row.payments?.averageDaysLate ?? null, shareLate: row.payments?.shareLate ?? null })[by];
+      ({ score: row.score, name: row.name.toLowerCase(), number: row.number, overdue: null, open: row.openMinor, oldestDays: row.oldestDaysPastDue, nextAction: [row.nextPromiseDate, row.nextFollowUpDate].filter(Boolean).sort()[0] ?? null, lastContact: row.lastContactAt, daysLate: row.payments?.averageDaysLate ?? null, shareLate: row.payments?.shareLate ?? null, creditUsed: row.creditUsedBp })[by];
     if (by === 'overdue') return;
     const present = all.map(key).filter((value) => value !== null);
     const sorted = [...present].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -35,7 +35,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   sync_issues: columnsOf<Database['sync_issues']>()('id', 'name', 'args_json', 'customer_id', 'error_code', 'error_message', 'error_field', 'created_at', 'rejected_at'),
   sync_resync: columnsOf<Database['sync_resync']>()('customer_id'),
   sync_snapshot_seen: columnsOf<Database['sync_snapshot_seen']>()('customer_id'),
-  customer_summary: columnsOf<Database['customer_summary']>()('customer_id', 'as_of', 'currency', 'mixed_currency', 'open_minor', 'overdue_minor', 'overdue_base_minor', 'disputed_minor', 'collectible_minor', 'aging_json', 'overdue_bucket_keys', 'oldest_days_past_due', 'next_promise_date', 'next_follow_up_date', 'next_action_date', 'last_contact_at', 'broken_promises', 'open_disputes', 'follow_up_due', 'credit_used_minor', 'override_kind', 'override_reason', 'override_expires_at', 'rank_group', 'score', 'factors_json', 'updated_at', 'paid_invoices', 'avg_days_late', 'share_late'),
+  customer_summary: columnsOf<Database['customer_summary']>()('customer_id', 'as_of', 'currency', 'mixed_currency', 'open_minor', 'overdue_minor', 'overdue_base_minor', 'disputed_minor', 'collectible_minor', 'aging_json', 'overdue_bucket_keys', 'oldest_days_past_due', 'next_promise_date', 'next_follow_up_date', 'next_action_date', 'last_contact_at', 'broken_promises', 'open_disputes', 'follow_up_due', 'credit_used_minor', 'override_kind', 'override_reason', 'override_expires_at', 'rank_group', 'score', 'factors_json', 'updated_at', 'paid_invoices', 'avg_days_late', 'share_late', 'credit_used_bp'),
   search_index: columnsOf<Database['search_index']>()('kind', 'customer_id', 'ref_id', 'label', 'body'),
   drafts: columnsOf<Database['drafts']>()('key', 'value_json', 'updated_at', 'owner'),
 };
@@ -43,7 +43,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
 const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
 /** Columns later migrations add to tables of 001. */
-const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq', 'day'], customer_summary: ['paid_invoices', 'avg_days_late', 'share_late'], users: ['disabled'], promises: ['cancel_reason', 'made_on'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'], open_items: ['erp_disputed'] };
+const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq', 'day'], customer_summary: ['paid_invoices', 'avg_days_late', 'share_late', 'credit_used_bp'], users: ['disabled'], promises: ['cancel_reason', 'made_on'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'], open_items: ['erp_disputed'] };
 
 const stores: LocalStore[] = [];
 afterEach(async () => {
@@ -259,7 +259,7 @@ describe('migration 009-erp-disputed', () => {
 
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits', '014-overrides-per-user']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits', '014-overrides-per-user', '015-credit-used-share']);
   });
 });
 
@@ -398,5 +398,19 @@ describe('migration 014-overrides-per-user', () => {
     migrated.sqlite.prepare('DELETE FROM customers').run();
     expect(migrated.sqlite.prepare('SELECT count(*) FROM worklist_overrides').pluck().get()).toBe(2);
     expect(() => migrated.sqlite.prepare(`INSERT INTO worklist_overrides (id, customer_id, kind, reason, created_by, created_at) VALUES ('o3', 'c1', 'pin', 'x', NULL, '${at}')`).run()).toThrow(/NOT NULL/);
+  });
+});
+
+describe('migration 015-credit-used-share', () => {
+  it('adds the share of the credit limit used to the summaries and has them recomputed on the next read', async () => {
+    const store = await migrateThrough('014-overrides-per-user');
+    store.sqlite.prepare("INSERT INTO sync_state (key, value) VALUES ('summary_as_of', '2026-03-02')").run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('customer_summary')").all().map((row) => row.name);
+    expect(columns.at(-1)).toBe('credit_used_bp');
+    expect(migrated.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'summary_as_of'").get()).toBeUndefined();
   });
 });

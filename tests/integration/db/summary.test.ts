@@ -99,6 +99,8 @@ describe('customer summary', () => {
       open_disputes: 1,
       follow_up_due: 1,
       credit_used_minor: 112_000,
+      // Every currency in EUR: 112,000 + USD 10,000 at 0.92 = 121,200 against the 100,000 limit.
+      credit_used_bp: 12_120,
       override_kind: 'pin',
       override_reason: 'CFO',
     });
