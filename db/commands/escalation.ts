@@ -22,6 +22,7 @@ export const toEscalationView = (row: EscalationRow): EscalationView => ({
   currency: currencyOrNull(row.currency),
   reason: row.reason,
   status: row.status,
+  decision: row.decided_at === null ? null : { by: row.decided_by, at: row.decided_at, comment: row.decision_comment },
 });
 
 const view = (row: SyncedRow<'escalations'>): EscalationView => toEscalationView(toStoredRow('escalations', row));

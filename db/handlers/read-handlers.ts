@@ -18,6 +18,7 @@ import { queryCustomerWork } from '../queries/customer-work';
 import { draftOwner, getDraft } from '../queries/drafts';
 import { queryFacets } from '../queries/facets';
 import { queryMyFollowUps } from '../queries/follow-ups';
+import { queryNotifications } from '../queries/notifications';
 import { queryKpiDashboard } from '../queries/kpi/dashboard';
 import { queryKpiForecast } from '../queries/kpi/forecast';
 import { queryNoteHistory } from '../queries/note-history';
@@ -43,6 +44,7 @@ export const READ_OPERATIONS = [
   'contact.defaults',
   'note.history',
   'followUps.mine',
+  'notifications.list',
   'customer.timeline',
   'customer.work',
   'draft.get',
@@ -99,6 +101,7 @@ export function createReadHandlers(ctx: ReadHandlerContext): ReadHandlers {
     'contact.defaults': ({ customerId }) => queryContactDefaults(reader, me(), customerId),
     'note.history': ({ noteId }) => queryNoteHistory(reader, noteId),
     'followUps.mine': ({ limit }) => queryMyFollowUps(reader, me(), today(), limit),
+    'notifications.list': () => queryNotifications(reader, me(), ctx.clock.now().toISOString()),
     'customer.timeline': (query) => queryTimeline(reader, query),
     'customer.work': ({ customerId }) => queryCustomerWork(reader, customerId, ctx.clock.now().toISOString()),
     'draft.get': ({ key }) => getDraft(reader, draftOwner(me()), key),

@@ -4,6 +4,7 @@ import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { CustomerWorkSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
+import { addDays, dateOfTimestamp } from '../../shared/domain/dates';
 import type { Row } from '../schema';
 import { prepared } from '../statements';
 import { toDisputeView } from '../commands/dispute';
@@ -22,9 +23,14 @@ const Q = {
     ORDER BY promised_date, id`,
   disputes: "SELECT * FROM disputes WHERE customer_id = ? AND status <> 'voided' ORDER BY created_at DESC, id DESC LIMIT 100",
   followUps: "SELECT * FROM follow_ups WHERE customer_id = ? AND status = 'open' ORDER BY due_date, id",
-  escalations: "SELECT * FROM escalations WHERE customer_id = ? AND status = 'requested' ORDER BY requested_at DESC, id DESC",
   notes: 'SELECT * FROM notes WHERE customer_id = ? AND is_current = 1 ORDER BY created_at DESC, id DESC LIMIT 200',
 } as const;
+
+/** A decision stays on the escalation card this long, so the collector sees the answer where they asked. */
+const DECISIONS_SHOWN_DAYS = 30;
+const ESCALATIONS = `SELECT * FROM escalations WHERE customer_id = ?
+  AND (status = 'requested' OR (status IN ('approved', 'rejected') AND decided_at >= ?))
+  ORDER BY coalesce(decided_at, requested_at) DESC, id DESC`;
 
 // Active as the worklist counts it: not cleared and not yet expired; the newest one wins.
 const ACTIVE_OVERRIDE = `SELECT kind, reason, expires_at FROM worklist_overrides
@@ -44,7 +50,7 @@ export function queryCustomerWork(sqlite: ReadDb, customerId: string, now: strin
     promises: all<Row<'promises'>>('promises').map((row) => toPromiseView(row, promiseItemIds(reader, row.id))),
     disputes: all<Row<'disputes'>>('disputes').map((row) => toDisputeView(reader, row)),
     followUps: all<Row<'follow_ups'>>('followUps').map(toFollowUpView),
-    escalations: all<Row<'escalations'>>('escalations').map(toEscalationView),
+    escalations: prepared<[string, string], Row<'escalations'>>(sqlite, ESCALATIONS).all(customerId, addDays(dateOfTimestamp(now), -DECISIONS_SHOWN_DAYS)).map(toEscalationView),
     notes: all<Row<'notes'>>('notes').map(toNoteView),
     override: activeOverride(sqlite, customerId, now),
   };

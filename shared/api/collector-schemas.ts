@@ -293,6 +293,8 @@ export const EscalationSchema = z.object({
   currency: StoredCurrencySchema.nullable(),
   reason: z.string(),
   status: z.enum(ESCALATION_STATUSES),
+  /** The team lead's decision: who (a user id, null when not recorded), when, and why; null while requested. */
+  decision: z.object({ by: z.string().nullable(), at: StoredTimestampSchema, comment: z.string().nullable() }).nullable(),
 });
 
 // ---------- timeline ----------

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { kpiContract } from './kpi-contract';
+import { notificationContract } from './notification-schemas';
+import { NOTIFICATION_KEY_MAX, NOTIFICATIONS_SEEN_MAX } from '../domain/notifications';
 import { reportContract } from './report-contract';
 import type { Result } from './result';
 import { syncContract } from './sync-contract';
@@ -74,6 +76,11 @@ export const PreferencesSchema = z.object({
   lastSort: WorklistQuerySchema.shape.sort.unwrap(),
   /** The zone whose calendar day is "today" (shared/domain/time-zone.ts); null: the computer's own. Defaulted so a settings file from before it still loads. */
   timeZone: TimeZoneSchema.nullable().default(null),
+  /**
+   * Per user, the notifications they have read (kind, id and time, so a customer assigned to them again
+   * is news again). Ids, not a time: a decision synced late may carry a time before the last read.
+   */
+  notificationsSeen: z.record(z.string().max(100), z.array(z.string().max(NOTIFICATION_KEY_MAX)).max(NOTIFICATIONS_SEEN_MAX)).default({}),
 });
 
 export const PreferencesPatchSchema = PreferencesSchema.partial().strict();
@@ -116,6 +123,7 @@ export const apiContract = {
   ...teamContract,
   ...reportContract,
   ...kpiContract,
+  ...notificationContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

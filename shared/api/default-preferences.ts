@@ -10,4 +10,5 @@ export const DEFAULT_PREFERENCES: Preferences = {
   lastFilters: {},
   lastSort: { by: 'score', dir: 'desc' },
   timeZone: null,
+  notificationsSeen: {},
 };

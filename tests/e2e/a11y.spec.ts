@@ -16,6 +16,21 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { name: 'Open items' })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  test(`the notifications have no serious accessibility violations (${scheme})`, async ({ server, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await openWorklist(page, server.url);
+    await page.getByTestId('notifications-button').click();
+    const dialog = page.getByRole('dialog', { name: 'Notifications' });
+    await expect(dialog.getByTestId('notification').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    // Opening one goes to its customer and marks it read.
+    const first = dialog.getByTestId('notification').first();
+    const customer = (await first.locator('p').nth(1).textContent()) ?? '';
+    await first.click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
+  });
 }
 
 test('the help overlay has no serious accessibility violations', async ({ server, page }) => {

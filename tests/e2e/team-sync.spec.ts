@@ -99,8 +99,26 @@ test("a team lead approves a write-off and reassigns a customer; the collector's
     await syncNow(page, clock, 0);
     await expect(decided).toContainText('Write-off approved');
     await expect(decided).toContainText('Sabine Krüger');
-    await expect(page.getByTestId('escalation-row').filter({ hasText: reason })).toHaveCount(0);
+    // The answer is where he asked: the card keeps the decision, with who, when and why.
+    const card = page.getByTestId('escalation-row').filter({ hasText: reason });
+    await expect(card).toContainText('Approved');
+    await expect(card.getByTestId('escalation-decision')).toContainText('Approved by Sabine Krüger on');
+    await expect(card.getByTestId('escalation-decision')).toContainText(comment);
+    await expect(card.getByRole('button', { name: 'Withdraw' })).toHaveCount(0);
     await page.screenshot({ path: test.info().outputPath('team-sync-collector-timeline.png'), fullPage: true });
+  });
+
+  await test.step('Jordan is told in his notifications, and marks them read', async () => {
+    await expect(page.getByRole('button', { name: /^Notifications, \d+ unread$/ })).toBeVisible();
+    await page.getByTestId('notifications-button').click();
+    const notice = page.getByTestId('notification').filter({ hasText: 'Write-off approved by Sabine Krüger' });
+    await expect(notice).toHaveAttribute('data-unread', 'true');
+    await expect(notice).toContainText(writtenOff.name);
+    await expect(notice).toContainText(comment);
+    await page.getByTestId('notifications-read-all').click();
+    await expect(notice).toHaveAttribute('data-unread', 'false');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible();
   });
 
   await test.step("Sabine reassigns one of Jordan's customers to Priya and syncs", async () => {

@@ -33,6 +33,7 @@ import { useSyncUserKey } from '../sync/syncStatusStore';
 import { seesTeam } from '../team/access';
 import { usePrefs } from './prefs';
 import { TimeZoneDialog } from './TimeZoneDialog';
+import { NotificationsButton } from './NotificationsButton';
 
 const THEME_LABELS: Record<Preferences['theme'], string> = { light: 'Light', dark: 'Dark', system: 'Same as system' };
 const DENSITY_LABELS: Record<Preferences['density'], string> = { comfortable: 'Comfortable', compact: 'Compact' };
@@ -123,6 +124,7 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
           </Tooltip>
         )}
         <SyncStatusButton />
+        <NotificationsButton />
         <Tooltip title="My follow-ups due today or overdue (g f)">
           <Button
             color="inherit"

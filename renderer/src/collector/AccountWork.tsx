@@ -19,6 +19,7 @@ import {
 } from '../../../shared/domain/labels';
 import { api } from '../api/client';
 import { formatDate, formatDateTime, money, relativeDay } from '../common/format';
+import { useUsers } from './useUsers';
 import type { OpenItem } from '../account/types';
 import { canCancel, disputedItems, dueState, instalmentLabel, isPlanInstalment, itemsLabel, promiseTitle, userName, type CustomerWork, type User, type WorkDispute, type WorkPromise } from './workLists';
 import { FormDialog } from './FormDialog';
@@ -628,6 +629,8 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
   const [tried, setTried] = useState(false);
   const request = useCommand();
   const withdraw = useCommand();
+  const users = useUsers();
+  const userName = (id: string | null): string => users.data?.find((user) => user.id === id)?.displayName ?? 'a team lead';
   const needsAmount = kind !== '' && KINDS_WITH_AMOUNT.includes(kind);
   const parsed = parseAmount(amount, currency);
   const amountProblem = amount.trim() === '' ? (needsAmount ? 'is required for this kind' : '') : parsed.ok ? '' : parsed.message;
@@ -646,7 +649,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
       <WorkSection
         title="Escalations"
         testId="escalations"
-        empty={escalations.length === 0 ? 'No escalation requests.' : null}
+        empty={escalations.length === 0 ? 'No open escalation requests, and no decision in the last 30 days.' : null}
         actions={
           <Button
             size="small"
@@ -683,6 +686,16 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
               <UserText>{escalation.reason}</UserText>
             </Typography>
             <Box sx={{ mt: 0.25 }}>{chip(ESCALATION_STATUS_LABELS, ESCALATION_COLORS, escalation.status)}</Box>
+            {escalation.decision && (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25, overflowWrap: 'anywhere' }} data-testid="escalation-decision">
+                {escalation.status === 'approved' ? 'Approved' : 'Rejected'} by <UserText>{userName(escalation.decision.by)}</UserText> on {formatDate(escalation.decision.at)}
+                {escalation.decision.comment !== null && escalation.decision.comment !== '' && (
+                  <>
+                    : <UserText>{escalation.decision.comment}</UserText>
+                  </>
+                )}
+              </Typography>
+            )}
           </WorkRow>
         ))}
       </WorkSection>
