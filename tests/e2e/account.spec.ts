@@ -202,3 +202,38 @@ test('a customer over its credit limit is marked in the worklist and warned abou
   await expect(page.getByTestId('credit-limit-warning')).toContainText(`Over the credit limit: ${shown} of`);
   await expect(page.getByRole('progressbar', { name: `Credit used ${shown} of limit` })).toBeVisible();
 });
+
+for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+  test(`at ${String(width)} × ${String(height)} the timeline stays beside the items, scrolls on its own and pages`, async ({ server, page }) => {
+    await page.setViewportSize({ width, height });
+    await openTopAccount(page, server.url);
+    const items = page.locator('section[aria-labelledby="items-title"]');
+    const side = page.getByTestId('account-side');
+    const [itemsBox, sideBox] = [await items.boundingBox(), await side.boundingBox()];
+    if (!itemsBox || !sideBox) throw new Error('the items or the side column are not laid out');
+    // Beside, not below: the side column starts to the right of the items, at the same height.
+    expect(sideBox.x).toBeGreaterThan(itemsBox.x + itemsBox.width);
+    expect(sideBox.height).toBeLessThanOrEqual(height);
+    const sizes = await page.evaluate(() => {
+      const section = document.querySelector('section[aria-labelledby="account-title"]');
+      const column = document.querySelector('[data-testid="account-side"]');
+      return { page: section?.scrollHeight ?? 0, side: column?.scrollHeight ?? 0, sideClient: column?.clientHeight ?? 0 };
+    });
+    // The long side column scrolls inside itself instead of making the page run on past the items.
+    expect(sizes.side).toBeGreaterThan(sizes.sideClient);
+    expect(sizes.page).toBeLessThan(sizes.side + 1_000);
+
+    // Scrolled to the end of the page, the side column is still on screen, and the timeline is reached inside it.
+    await page.locator('section[aria-labelledby="account-title"]').evaluate((section) => {
+      section.scrollTop = section.scrollHeight;
+    });
+    const timelineHeading = page.getByRole('heading', { name: 'Timeline', level: 2 });
+    await timelineHeading.scrollIntoViewIfNeeded();
+    await expect(timelineHeading).toBeInViewport();
+    const entries = page.getByRole('list', { name: 'Timeline entries, newest first' }).locator(':scope > li');
+    await expect(entries).toHaveCount(20);
+    const more = page.getByRole('button', { name: /^Show more \(20 of \d+\)$/ });
+    await more.click();
+    await expect.poll(() => entries.count()).toBeGreaterThan(20);
+  });
+}

@@ -93,7 +93,8 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
       tabIndex={-1}
       aria-labelledby={data ? 'account-title' : undefined}
       aria-label={data ? undefined : 'Customer account'}
-      sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, outline: 'none' }}
+      // A size container: the side column below measures its height against this scroll area (cqh).
+      sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, outline: 'none', containerType: 'size' }}
     >
       {account.error && <ErrorState error={account.error} onRetry={account.retry} what="the account" />}
       {!data && !account.error && account.slow && <AccountSkeleton />}
@@ -117,6 +118,8 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                 color={override.kind === 'pin' ? 'primary' : 'default'}
                 variant="outlined"
                 data-testid="override-status"
+                // A long reason gives way (its whole text is the accessible name) so Pin and Snooze stay on the row.
+                sx={{ maxWidth: 'min(520px, 45vw)' }}
                 label={`${override.kind === 'pin' ? 'Pinned' : 'Snoozed'}: ${override.reason}${override.expiresAt ? ` · until ${formatDate(override.expiresAt)}` : ''}`}
                 onDelete={() => void clear.run(() => api['worklist.clearOverride']({ customerId }))}
                 aria-label={`${override.kind === 'pin' ? 'Pinned' : 'Snoozed'}: ${override.reason}. Press Delete to clear.`}
@@ -174,18 +177,37 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
               {workQuery.error && <ErrorState error={workQuery.error} onRetry={workQuery.retry} what="the work in progress" />}
               {work && <NotesSection customerId={customerId} notes={work.notes} users={users} />}
             </Box>
-            <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
+            {/*
+              The side column stays beside the items and scrolls on its own, so a long timeline never makes
+              the page run on past the items; below the lg breakpoint it follows them as part of the page.
+            */}
+            <Box
+              data-testid="account-side"
+              sx={{
+                display: 'grid',
+                gap: 2,
+                minWidth: 0,
+                gridTemplateColumns: 'minmax(0, 1fr)',
+                alignContent: 'start',
+                position: { lg: 'sticky' },
+                top: { lg: 0 },
+                maxHeight: { lg: 'calc(100cqh - 32px)' },
+                overflowY: { lg: 'auto' },
+                overscrollBehavior: 'contain',
+                pr: { lg: 0.5 },
+              }}
+            >
               <Paper component="section" aria-labelledby="score-title" sx={{ p: 2 }}>
                 <Typography variant="h2" id="score-title" sx={{ mb: 1 }}>
                   Why this priority
                 </Typography>
                 <ScoreFactors score={data.score} factors={data.factors} />
               </Paper>
-              <PaymentBehaviour behaviour={data.paymentBehaviour} />
               {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
-              <Contacts contacts={data.contacts} />
               {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
+              <Contacts contacts={data.contacts} />
               <Timeline customerId={customerId} entries={data.timeline} />
+              <PaymentBehaviour behaviour={data.paymentBehaviour} />
             </Box>
           </Box>
         </Box>

@@ -44,7 +44,8 @@ const ICONS: Record<TimelineType, typeof Chat> = {
 /** In display order; taken from the Record so no zod schema module is loaded at run time. */
 const TIMELINE_TYPES = Object.keys(ICONS) as TimelineType[];
 
-const PAGE_SIZE = 50;
+// A page a collector reads at a glance beside the items; "Show more" adds the next.
+const PAGE_SIZE = 20;
 
 /** Status codes are per entry type (a promise's "open" is not a follow-up's "open"). */
 const STATUS_LABELS: Partial<Record<TimelineType, Readonly<Record<string, string>>>> = {
