@@ -13,7 +13,7 @@ import {
   ROLES,
 } from '../domain/codes';
 import { TextSchema } from './text-schema';
-import { EMAIL_MESSAGE, EMAIL_PATTERN, isPhoneNumber, PHONE_MAX, PHONE_MESSAGE } from '../domain/contact-fields';
+import { CONTACT_ROLE_MAX, EMAIL_MESSAGE, EMAIL_PATTERN, isPhoneNumber, PHONE_MAX, PHONE_MESSAGE } from '../domain/contact-fields';
 import { EMAIL_MAX, REASON_MAX, SEARCH_MAX, TITLE_MAX } from '../domain/text';
 import { canonicalTimeZone, isTimeZone, TIME_ZONE_MAX_LENGTH } from '../domain/time-zone';
 
@@ -305,7 +305,7 @@ export const ContactPersonSaveSchema = z
     /** Present to correct an existing contact person; absent to add one. */
     id: IdSchema.optional(),
     name: TextSchema.trim().min(1, 'is required').max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`),
-    role: optionalText(100),
+    role: optionalText(CONTACT_ROLE_MAX),
     phone: TextSchema.trim()
       .max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`)
       .refine((value) => value === '' || isPhoneNumber(value), PHONE_MESSAGE)

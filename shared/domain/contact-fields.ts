@@ -5,6 +5,8 @@
  */
 
 export const PHONE_MAX = 40;
+/** A contact person's role or title ("Head of accounts payable"). */
+export const CONTACT_ROLE_MAX = 100;
 /** Digits with the usual separators and an optional leading +; at least 5 digits. */
 const PHONE = /^\+?[0-9][0-9 ()./-]{3,38}[0-9]$/;
 export const PHONE_MESSAGE = 'must be a phone number such as +49 30 1234567';

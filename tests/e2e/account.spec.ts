@@ -237,3 +237,42 @@ for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
     await expect.poll(() => entries.count()).toBeGreaterThan(20);
   });
 }
+
+test('a contact person is added from the account, checked as typed, made primary, and corrected', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  const contacts = page.getByRole('region', { name: 'Contact persons' });
+  const before = await contacts.getByTestId('contact-person').count();
+  await contacts.getByRole('button', { name: 'Add' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a contact person' });
+  await expect(dialog.getByLabel('Name')).toBeFocused();
+  await dialog.getByLabel('Name').fill('Ines Duarte');
+  await dialog.getByLabel('Phone').fill('call me');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('must be a phone number such as +49 30 1234567')).toBeVisible();
+  await dialog.getByLabel('Phone').fill('+351 21 123 4567');
+  await dialog.getByLabel('Role').fill('Accounts payable clerk');
+  await dialog.getByLabel('Email').fill('ines.duarte@example.com');
+  await dialog.getByRole('combobox', { name: 'Preferred channel' }).click();
+  await page.getByRole('option', { name: 'Email' }).click();
+  await dialog.getByRole('checkbox', { name: /Primary contact/ }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  const ines = contacts.getByTestId('contact-person').filter({ hasText: 'Ines Duarte' });
+  await expect(contacts.getByTestId('contact-person')).toHaveCount(before + 1);
+  await expect(ines).toContainText('Accounts payable clerk · prefers email');
+  await expect(ines.getByLabel('Primary contact')).toBeVisible();
+  // One primary per customer: the one before gave way.
+  await expect(contacts.getByLabel('Primary contact')).toHaveCount(1);
+  await expect(ines.getByRole('link', { name: /\+351 21 123 4567/ })).toHaveAttribute('href', 'tel:+351211234567');
+
+  await ines.getByRole('button', { name: 'Edit Ines Duarte' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Ines Duarte' });
+  await expect(edit.getByLabel('Email')).toHaveValue('ines.duarte@example.com');
+  await edit.getByLabel('Role').fill('Head of accounts payable');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(ines).toContainText('Head of accounts payable');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Contact persons' }).getByTestId('contact-person').filter({ hasText: 'Ines Duarte' })).toContainText('Head of accounts payable');
+});

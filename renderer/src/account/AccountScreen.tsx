@@ -205,7 +205,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
               </Paper>
               {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
               {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
-              <Contacts contacts={data.contacts} />
+              <Contacts customerId={customerId} contacts={data.contacts} />
               <Timeline customerId={customerId} entries={data.timeline} />
               <PaymentBehaviour behaviour={data.paymentBehaviour} />
             </Box>

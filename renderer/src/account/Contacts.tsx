@@ -1,20 +1,42 @@
 import Email from '@mui/icons-material/EmailOutlined';
 import Phone from '@mui/icons-material/PhoneOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import PersonAdd from '@mui/icons-material/PersonAddAlt1Outlined';
 import Star from '@mui/icons-material/Star';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Tooltip from '@mui/material/Tooltip';
+import { useState } from 'react';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { CHANNEL_LABELS } from '../../../shared/domain/labels';
 import type { ContactPerson } from './types';
 import { UserText } from '../common/UserText';
+import { ContactPersonDialog } from './ContactPersonDialog';
 
-export function Contacts({ contacts }: { contacts: readonly ContactPerson[] }) {
+/** null: the dialog is closed; 'new': adding one; a person: correcting them. */
+type Editing = ContactPerson | 'new' | null;
+
+export function Contacts({ customerId, contacts }: { customerId: string; contacts: readonly ContactPerson[] }) {
+  const [editing, setEditing] = useState<Editing>(null);
   return (
     <Paper component="section" aria-labelledby="contacts-title" sx={{ p: 2 }}>
-      <Typography variant="h2" id="contacts-title" sx={{ mb: 1 }}>
-        Contact persons
-      </Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
+        <Typography variant="h2" id="contacts-title" sx={{ flex: 1 }}>
+          Contact persons
+        </Typography>
+        <Button
+          size="small"
+          startIcon={<PersonAdd />}
+          onClick={() => {
+            setEditing('new');
+          }}
+        >
+          Add
+        </Button>
+      </Box>
       {contacts.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           No contact persons on file.
@@ -28,6 +50,18 @@ export function Contacts({ contacts }: { contacts: readonly ContactPerson[] }) {
                   <UserText>{person.name}</UserText>
                 </Typography>
                 {person.isPrimary && <Star sx={{ fontSize: 14, color: 'warning.main' }} aria-label="Primary contact" />}
+                <Box sx={{ flex: 1 }} />
+                <Tooltip title="Edit">
+                  <IconButton
+                    size="small"
+                    aria-label={`Edit ${person.name}`}
+                    onClick={() => {
+                      setEditing(person);
+                    }}
+                  >
+                    <EditOutlined fontSize="small" />
+                  </IconButton>
+                </Tooltip>
               </Box>
               {(person.role ?? person.preferredChannel) && (
                 <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
@@ -53,6 +87,15 @@ export function Contacts({ contacts }: { contacts: readonly ContactPerson[] }) {
             </Box>
           ))}
         </Box>
+      )}
+      {editing !== null && (
+        <ContactPersonDialog
+          customerId={customerId}
+          person={editing === 'new' ? null : editing}
+          onClose={() => {
+            setEditing(null);
+          }}
+        />
       )}
     </Paper>
   );

@@ -8,7 +8,7 @@
  */
 import { aboveOwedProblem } from '../../../shared/domain/amount-limits';
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
-import { CONTACT_LENGTH_MESSAGE, EMAIL_MESSAGE, isEmailAddress, isPhoneNumber, MAX_CONTACT_SECONDS, PHONE_MESSAGE } from '../../../shared/domain/contact-fields';
+import { CONTACT_LENGTH_MESSAGE, CONTACT_ROLE_MAX, EMAIL_MESSAGE, isEmailAddress, isPhoneNumber, MAX_CONTACT_SECONDS, PHONE_MESSAGE } from '../../../shared/domain/contact-fields';
 import { dateWindowProblem, type DateKind } from '../../../shared/domain/date-bounds';
 import { isCalendarDate } from '../../../shared/domain/dates';
 import { minorDigits, parseMoney } from '../../../shared/domain/money';
@@ -126,16 +126,29 @@ export function validateContact(form: ContactForm, today: string): FieldErrors {
     else if (minutes * 60 > MAX_CONTACT_SECONDS) errors.durationSeconds = CONTACT_LENGTH_MESSAGE;
   }
   put(errors, 'followUpDate', dateProblem('followUp', form.followUpDate, today, false));
-  if (form.contactPersonId === 'new') {
-    put(errors, 'newContactPerson.name', requiredTextProblem(form.newName, TITLE_MAX));
-    const phone = form.newPhone.trim();
-    const email = form.newEmail.trim();
-    if (phone !== '' && !isPhoneNumber(phone)) errors['newContactPerson.phone'] = PHONE_MESSAGE;
-    else if (phone === '' && email === '') errors['newContactPerson.phone'] = 'give a phone number or an email address';
-    if (email.length > EMAIL_MAX) errors['newContactPerson.email'] = `must be at most ${String(EMAIL_MAX)} characters`;
-    else if (textRuleProblem(email) !== '') errors['newContactPerson.email'] = textRuleProblem(email);
-    else if (email !== '' && !isEmailAddress(email)) errors['newContactPerson.email'] = EMAIL_MESSAGE;
-  }
+  if (form.contactPersonId === 'new') Object.assign(errors, validateContactPerson({ name: form.newName, role: '', phone: form.newPhone, email: form.newEmail }, 'newContactPerson.'));
+  return errors;
+}
+
+export interface ContactPersonForm {
+  readonly name: string;
+  readonly role: string;
+  readonly phone: string;
+  readonly email: string;
+}
+
+/** A contact person as typed, in the contact log (`prefix` 'newContactPerson.') or on the account: a name, and a way to reach them. */
+export function validateContactPerson(form: ContactPersonForm, prefix = ''): FieldErrors {
+  const errors: Record<string, string> = {};
+  put(errors, `${prefix}name`, requiredTextProblem(form.name, TITLE_MAX));
+  put(errors, `${prefix}role`, optionalTextProblem(form.role.trim(), CONTACT_ROLE_MAX));
+  const phone = form.phone.trim();
+  const email = form.email.trim();
+  if (phone !== '' && !isPhoneNumber(phone)) errors[`${prefix}phone`] = PHONE_MESSAGE;
+  else if (phone === '' && email === '') errors[`${prefix}phone`] = 'give a phone number or an email address';
+  if (email.length > EMAIL_MAX) errors[`${prefix}email`] = `must be at most ${String(EMAIL_MAX)} characters`;
+  else if (textRuleProblem(email) !== '') errors[`${prefix}email`] = textRuleProblem(email);
+  else if (email !== '' && !isEmailAddress(email)) errors[`${prefix}email`] = EMAIL_MESSAGE;
   return errors;
 }
 

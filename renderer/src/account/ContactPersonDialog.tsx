@@ -1,0 +1,128 @@
+/**
+ * Adds a contact person to the account or corrects one (contactPerson.save): name, role, phone,
+ * email, preferred channel and primary. The fields are checked as in the contact log, with the
+ * server's own words; a problem the server finds shows under its field.
+ */
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import type { Channel } from '../../../shared/domain/codes';
+import { CONTACT_ROLE_MAX, PHONE_MAX } from '../../../shared/domain/contact-fields';
+import { CHANNEL_LABELS } from '../../../shared/domain/labels';
+import { EMAIL_MAX, TITLE_MAX } from '../../../shared/domain/text';
+import { api } from '../api/client';
+import { FormDialog } from '../collector/FormDialog';
+import { errorIsAbout, useCommand } from '../collector/useCommand';
+import { validateContactPerson } from '../collector/validation';
+import type { ContactPerson } from './types';
+
+const CHANNELS = Object.keys(CHANNEL_LABELS) as Channel[];
+const FIELDS = ['name', 'role', 'phone', 'email', 'preferredChannel'] as const;
+type Field = (typeof FIELDS)[number];
+
+interface ContactPersonDialogProps {
+  readonly customerId: string;
+  /** The person to correct; null adds one. */
+  readonly person: ContactPerson | null;
+  readonly onClose: () => void;
+}
+
+export function ContactPersonDialog({ customerId, person, onClose }: ContactPersonDialogProps) {
+  const [form, setForm] = useState<{ name: string; role: string; phone: string; email: string; preferredChannel: Channel | ''; isPrimary: boolean }>({
+    name: person?.name ?? '',
+    role: person?.role ?? '',
+    phone: person?.phone ?? '',
+    email: person?.email ?? '',
+    preferredChannel: person?.preferredChannel ?? '',
+    isPrimary: person?.isPrimary ?? false,
+  });
+  const [tried, setTried] = useState(false);
+  const save = useCommand();
+  const problems = validateContactPerson(form);
+  const serverField = FIELDS.find((field) => errorIsAbout(save.error, field));
+  const problemOf = (field: Field): string | undefined => (tried ? problems[field] : undefined) ?? (serverField === field ? save.error?.message : undefined);
+  const change = (patch: Partial<typeof form>, field: Field) => {
+    setForm((previous) => ({ ...previous, ...patch }));
+    save.fieldChanged(field);
+  };
+  const text = (field: Exclude<Field, 'preferredChannel'>, label: string, max: number, extra: { required?: boolean; autoFocus?: boolean; type?: string } = {}) => (
+    <TextField
+      {...extra}
+      label={label}
+      value={form[field]}
+      onChange={(event) => {
+        change({ [field]: event.target.value }, field);
+      }}
+      error={problemOf(field) !== undefined}
+      helperText={problemOf(field) ?? ' '}
+      slotProps={{ htmlInput: { maxLength: max } }}
+    />
+  );
+
+  return (
+    <FormDialog
+      open
+      title={person ? `Edit ${person.name}` : 'Add a contact person'}
+      submitLabel="Save"
+      busy={save.busy}
+      // A problem with one field shows under it; anything else above the form.
+      error={serverField === undefined ? save.error : null}
+      onClose={onClose}
+      onSubmit={() => {
+        setTried(true);
+        if (Object.keys(problems).length > 0) return;
+        void save
+          .run(() =>
+            api['contactPerson.save']({
+              customerId,
+              ...(person ? { id: person.id } : {}),
+              name: form.name,
+              role: form.role,
+              phone: form.phone,
+              email: form.email,
+              preferredChannel: form.preferredChannel === '' ? null : form.preferredChannel,
+              isPrimary: form.isPrimary,
+            }),
+          )
+          .then((done) => {
+            if (done) onClose();
+          });
+      }}
+    >
+      {text('name', 'Name', TITLE_MAX, { required: true, autoFocus: true })}
+      {text('role', 'Role', CONTACT_ROLE_MAX)}
+      {text('phone', 'Phone', PHONE_MAX, { type: 'tel' })}
+      {text('email', 'Email', EMAIL_MAX, { type: 'email' })}
+      <TextField
+        select
+        label="Preferred channel"
+        value={form.preferredChannel}
+        onChange={(event) => {
+          change({ preferredChannel: event.target.value as Channel | '' }, 'preferredChannel');
+        }}
+        helperText={problemOf('preferredChannel') ?? ' '}
+        error={problemOf('preferredChannel') !== undefined}
+      >
+        <MenuItem value="">No preference</MenuItem>
+        {CHANNELS.map((channel) => (
+          <MenuItem key={channel} value={channel}>
+            {CHANNEL_LABELS[channel]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={form.isPrimary}
+            onChange={(event) => {
+              setForm((previous) => ({ ...previous, isPrimary: event.target.checked }));
+            }}
+          />
+        }
+        label="Primary contact (the one called first; replaces the current primary)"
+      />
+    </FormDialog>
+  );
+}
