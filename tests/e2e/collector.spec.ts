@@ -184,7 +184,7 @@ test('a promise turns broken after its date plus grace and counts in the custome
   // 24 Nov + 3 grace days have passed by the 28th, and nothing was paid.
   server.clock.set('2026-11-28T09:00:00Z');
   await openWorklist(page, server.url);
-  await expect(page.getByTestId('worklist-count')).toContainText('as of 2026-11-28');
+  await expect(page.getByTestId('worklist-count')).toContainText('as of Nov 28, 2026');
   const after = await ranking(page.request, server.url);
   const judged = after.find((row) => row.customerId === customer.customerId);
   expect(judged?.brokenPromises).toBe(1);

@@ -9,7 +9,7 @@ import { openWorklist } from './ui';
 test('choosing a time zone moves the day the app works on, at once and for good', async ({ server, page }) => {
   server.clock.set('2026-11-23T23:30:00.000Z');
   await openWorklist(page, server.url);
-  await expect(page.getByTestId('session-info')).toContainText('today 2026-11-23');
+  await expect(page.getByTestId('session-info')).toContainText('today Nov 23, 2026');
   const openAging = async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('g');
@@ -26,7 +26,7 @@ test('choosing a time zone moves the day the app works on, at once and for good'
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 
-  await expect(page.getByTestId('session-info')).toContainText('today 2026-11-24');
+  await expect(page.getByTestId('session-info')).toContainText('today Nov 24, 2026');
   await openAging();
   await expect(page.getByTestId('aging-summary')).toContainText('As of Nov 24, 2026');
 
@@ -42,7 +42,7 @@ test('choosing a time zone moves the day the app works on, at once and for good'
   await dialog.getByRole('combobox', { name: 'Time zone' }).fill('UTC');
   await page.getByRole('option', { name: 'UTC', exact: true }).click();
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('session-info')).toContainText('today 2026-11-23');
+  await expect(page.getByTestId('session-info')).toContainText('today Nov 23, 2026');
   await openAging();
   await expect(page.getByTestId('aging-summary')).toContainText('As of Nov 23, 2026');
 });

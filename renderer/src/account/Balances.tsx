@@ -7,7 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { bucketColor } from '../common/buckets';
-import { amount } from '../common/format';
+import { amount, formatDate } from '../common/format';
 import type { Account } from './types';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -19,7 +19,7 @@ export function Balances({ account }: { account: Account }) {
   return (
     <Paper component="section" aria-labelledby="balances-title" sx={{ p: 2 }}>
       <Typography variant="h2" id="balances-title" sx={{ mb: 1 }}>
-        Balances and aging <Typography component="span" variant="caption" color="text.secondary">as of {account.asOf}, by due date</Typography>
+        Balances and aging <Typography component="span" variant="caption" color="text.secondary">as of {formatDate(account.asOf)}, by due date</Typography>
       </Typography>
       {account.aging.length === 0 ? (
         <Typography variant="body2" color="text.secondary">

@@ -25,6 +25,7 @@ import { useState, type KeyboardEvent, type Ref } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { SEARCH_MAX } from '../../../shared/domain/text';
 import { systemTimeZone } from '../../../shared/domain/time-zone';
+import { formatDate } from '../common/format';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
@@ -119,7 +120,7 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
         {info.data && (
           <Tooltip title={`Ledgerline ${info.data.version} · data in ${info.data.dataDir}`}>
             <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }} data-testid="session-info">
-              {info.data.user ? `${info.data.user.displayName} · ` : ''}today {info.data.asOf}
+              {info.data.user ? `${info.data.user.displayName} · ` : ''}today {formatDate(info.data.asOf)}
             </Typography>
           </Tooltip>
         )}

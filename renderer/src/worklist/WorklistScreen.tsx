@@ -17,7 +17,7 @@ import type { OverrideRequest } from '../collector/OverrideDialog';
 import type { WorkRequest } from '../collector/WorkDrawer';
 import { openCustomer } from '../app/router';
 import { ROW_HEIGHT } from '../app/theme';
-import { formatCount } from '../common/format';
+import { formatCount, formatDate } from '../common/format';
 import { ScoreFactors } from '../common/ScoreFactors';
 import { EmptyState, ErrorState } from '../common/StatusViews';
 import { COLUMNS, GRID_MIN_WIDTH, GRID_TEMPLATE, type Column } from './columns';
@@ -265,7 +265,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
         </Typography>
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" data-testid="worklist-count">
           {pages.loaded ? `${formatCount(pages.total)} ${pages.total === 1 ? 'customer' : 'customers'}` : pages.error ? 'Not loaded' : 'Loading…'}
-          {pages.asOf ? ` · as of ${pages.asOf}` : ''}
+          {pages.asOf ? ` · as of ${formatDate(pages.asOf)}` : ''}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <FilterBar facets={facets.data} filters={filters} onChange={onFilters} firstFilterRef={firstFilterRef} />
