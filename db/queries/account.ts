@@ -2,7 +2,7 @@
 import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import { PriorityFactorSchema, type CustomerAccountSchema, type TimelineEntrySchema } from '../../shared/api/schemas';
-import { ageItems, bucketFor, daysPastDue } from '../../shared/domain/aging';
+import { ageItems, bucketFor, daysPastDue, isUnappliedCash, UNAPPLIED_BUCKET_KEY } from '../../shared/domain/aging';
 import {
   DISPUTE_STATUSES,
   ESCALATION_STATUSES,
@@ -240,7 +240,7 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
         dunningLevel: item.dunning_level,
         erpDisputed: item.erp_disputed === 1,
         daysPastDue: days,
-        bucketKey: bucketFor(agingDays, config.buckets).key,
+        bucketKey: isUnappliedCash(item) ? UNAPPLIED_BUCKET_KEY : bucketFor(agingDays, config.buckets).key,
         promised: item.promised === 1,
       };
     }),

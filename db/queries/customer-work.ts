@@ -4,7 +4,7 @@ import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { CustomerWorkSchema } from '../../shared/api/collector-schemas';
 import { DomainError } from '../../shared/api/result';
-import { addDays, dateOfTimestamp } from '../../shared/domain/dates';
+import { timestampDaysBefore } from '../../shared/domain/dates';
 import type { Row } from '../schema';
 import { prepared } from '../statements';
 import { toDisputeView } from '../commands/dispute';
@@ -50,7 +50,7 @@ export function queryCustomerWork(sqlite: ReadDb, customerId: string, now: strin
     promises: all<Row<'promises'>>('promises').map((row) => toPromiseView(row, promiseItemIds(reader, row.id))),
     disputes: all<Row<'disputes'>>('disputes').map((row) => toDisputeView(reader, row)),
     followUps: all<Row<'follow_ups'>>('followUps').map(toFollowUpView),
-    escalations: prepared<[string, string], Row<'escalations'>>(sqlite, ESCALATIONS).all(customerId, addDays(dateOfTimestamp(now), -DECISIONS_SHOWN_DAYS)).map(toEscalationView),
+    escalations: prepared<[string, string], Row<'escalations'>>(sqlite, ESCALATIONS).all(customerId, timestampDaysBefore(now, DECISIONS_SHOWN_DAYS)).map(toEscalationView),
     notes: all<Row<'notes'>>('notes').map(toNoteView),
     override: activeOverride(sqlite, customerId, now),
   };

@@ -1,13 +1,14 @@
 /**
- * notifications.list: what others did that the local user should know, newest first, over the last
- * 30 days: decisions on the escalations they asked for, customers assigned to them, others moving
- * the disputes they raised, follow-ups others gave them, and their changes the server refused. Read
- * from the synced rows, so it works offline and needs no table of its own; what the user has seen
- * is a preference (the renderer compares `at` with it).
+ * notifications.list: what others did that the local user should know, newest first: over the last
+ * 30 days (24-hour days back from now), decisions on the escalations they asked for, customers
+ * assigned to them, others moving the disputes they raised and follow-ups others gave them; and,
+ * however old, the changes of this workstation the server refused, which wait in the sync issues
+ * until someone deals with them. Read from the synced rows, so it works offline and needs no table
+ * of its own; what the user has read is a preference of keys (shared/domain/notifications.ts).
  */
 import type { z } from 'zod';
 import type { NotificationSchema } from '../../shared/api/notification-schemas';
-import { addDays, dateOfTimestamp } from '../../shared/domain/dates';
+import { timestampDaysBefore } from '../../shared/domain/dates';
 import type { ReadDb } from '../read-db';
 import { prepared } from '../statements';
 
@@ -42,5 +43,5 @@ const NOTIFICATIONS = `
 
 /** `me` null (no local profile): only the sync issues, which are this workstation's whoever signs in. */
 export function queryNotifications(sqlite: ReadDb, me: string | null, now: string): Notification[] {
-  return prepared<[{ me: string | null; since: string }], Notification>(sqlite, NOTIFICATIONS).all({ me, since: addDays(dateOfTimestamp(now), -NOTIFICATION_DAYS) });
+  return prepared<[{ me: string | null; since: string }], Notification>(sqlite, NOTIFICATIONS).all({ me, since: timestampDaysBefore(now, NOTIFICATION_DAYS) });
 }

@@ -1,7 +1,7 @@
 /** The customer statement: one customer's open items as of a date with aging and balances per currency, as a PDF to send. */
 import type BetterSqlite3 from 'better-sqlite3';
 import { DomainError } from '../../shared/api/result';
-import { ageItems, daysPastDue, type AgingConfig, type CurrencyAging } from '../../shared/domain/aging';
+import { ageItems, daysPastDue, isUnappliedCash, type AgingConfig, type CurrencyAging } from '../../shared/domain/aging';
 import type { ItemKind } from '../../shared/domain/codes';
 import { ITEM_KIND_LABELS } from '../../shared/domain/labels';
 import { formatAmount } from '../../shared/domain/money';
@@ -92,7 +92,8 @@ export function loadStatement(sqlite: BetterSqlite3.Database, customerId: string
       originalMinor: row.original_minor,
       openMinor: row.open_minor,
       disputedMinor: Math.min(row.disputed_minor, Math.max(0, row.open_minor)),
-      daysOverdue: Math.max(0, daysPastDue({ dueDate: row.due_date, documentDate: row.document_date }, asOf, 'due_date')),
+      // The customer's own payment, not yet applied, is overdue for nobody.
+      daysOverdue: isUnappliedCash(row) ? 0 : Math.max(0, daysPastDue({ dueDate: row.due_date, documentDate: row.document_date }, asOf, 'due_date')),
     }));
   return {
     asOf,

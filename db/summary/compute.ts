@@ -149,7 +149,9 @@ export function computeSummary(
   );
   const disputesNearDeadline = facts.openDisputeDueDates.filter((date) => date !== null && date <= deadline).length;
   const creditUsedMinor = own?.totalMinor ?? 0;
-  const creditBp = creditUsedBp(Math.max(0, openBase), toBase(customer.credit_limit_minor, customer.currency, settings.fx));
+  // Without a rate for the account's own currency the limit cannot be put in the base: its own balance is measured against it as booked.
+  const limitBase = toBaseMinorSaturating(customer.credit_limit_minor, customer.currency, settings.fx);
+  const creditBp = limitBase === null ? creditUsedBp(Math.max(0, creditUsedMinor), customer.credit_limit_minor) : creditUsedBp(Math.max(0, openBase), limitBase);
   const nextAction = minDate([nextPromise, nextFollowUp].filter((date): date is string => date !== null));
 
   const behaviour = behaviourOf(facts.payments);

@@ -109,6 +109,9 @@ export interface AgeableItem {
   readonly documentDate: string;
 }
 
+/** The bucket key an open item of unapplied cash carries where an item's bucket is asked for: none of the configured ones. */
+export const UNAPPLIED_BUCKET_KEY = 'unapplied';
+
 /** Unapplied cash is applied to no invoice yet: it has no due date that means anything, so it is never overdue. */
 export const isUnappliedCash = (item: Pick<AgeableItem, 'kind'>): boolean => item.kind === 'payment_on_account';
 

@@ -7,6 +7,8 @@
 import { DomainError } from '../api/result';
 
 export const FULL_LIMIT_BP = 10_000;
+/** From this share on the limit is close: amber in the worklist and on the account's credit bar. */
+export const NEAR_LIMIT_BP = 8_000;
 
 /** null: no limit to measure against (none set, or in a currency without a rate). */
 export function creditUsedBp(usedBaseMinor: number, limitBaseMinor: number): number | null {

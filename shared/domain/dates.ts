@@ -72,6 +72,13 @@ export function addDays(date: string, days: number): string {
   return fromEpochDay(countedEpochDay(date, 'date') + days);
 }
 
+/** The instant `days` whole days (of 24 hours) before a timestamp, as an ISO timestamp: a window of exactly that length. */
+export function timestampDaysBefore(iso: string, days: number): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) throw new DomainError('validation', `"${iso}" is not an ISO timestamp`, 'timestamp');
+  return new Date(time - days * DAY_MS).toISOString();
+}
+
 export function dateOfTimestamp(iso: string): string {
   const date = storedDateOfTimestamp(iso);
   if (date === null) throw new DomainError('validation', `"${iso}" is not an ISO timestamp`, 'timestamp');

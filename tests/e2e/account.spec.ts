@@ -242,7 +242,7 @@ test('a contact person is added from the account, checked as typed, made primary
   await openTopAccount(page, server.url);
   const contacts = page.getByRole('region', { name: 'Contact persons' });
   const before = await contacts.getByTestId('contact-person').count();
-  await contacts.getByRole('button', { name: 'Add' }).click();
+  await contacts.getByRole('button', { name: 'Add contact person' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a contact person' });
   await expect(dialog.getByLabel('Name')).toBeFocused();
   await dialog.getByLabel('Name').fill('Ines Duarte');
@@ -251,7 +251,8 @@ test('a contact person is added from the account, checked as typed, made primary
   await expect(dialog.getByText('must be a phone number such as +49 30 1234567')).toBeVisible();
   await dialog.getByLabel('Phone').fill('+351 21 123 4567');
   await dialog.getByLabel('Role').fill('Accounts payable clerk');
-  await dialog.getByLabel('Email').fill('ines.duarte@example.com');
+  // Pasted with a space either side: checked and saved trimmed.
+  await dialog.getByLabel('Email').fill(' ines.duarte@example.com ');
   await dialog.getByRole('combobox', { name: 'Preferred channel' }).click();
   await page.getByRole('option', { name: 'Email' }).click();
   await dialog.getByRole('checkbox', { name: /Primary contact/ }).check();

@@ -15,7 +15,7 @@ import { RiskChip } from '../common/RiskChip';
 import { StatementButton } from '../reports/StatementButton';
 import type { Account } from './types';
 import { UserText } from '../common/UserText';
-import { creditUsedPercentText, isOverCreditLimit } from '../../../shared/domain/credit';
+import { creditUsedPercentText, isOverCreditLimit, NEAR_LIMIT_BP } from '../../../shared/domain/credit';
 
 
 type Assignment = NonNullable<Account['customer']['assignment']>;
@@ -96,12 +96,12 @@ export function AccountHeader({ account }: { account: Account }) {
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 500 }}>
             {money(customer.creditUsedMinor, customer.currency)} of {limit > 0 ? money(limit, customer.currency) : 'no limit'}
-            {bp !== null && ` (${creditUsedPercentText(bp)})`}
+            {bp !== null && ` (${creditUsedPercentText(bp)}${account.aging.length > 1 ? ", with the other currencies at the settings' rates" : ''})`}
             {bp !== null && (
               <LinearProgress
                 variant="determinate"
                 value={Math.min(100, Math.max(0, usedPercent))}
-                color={over ? 'error' : usedPercent > 80 ? 'warning' : 'primary'}
+                color={over ? 'error' : bp >= NEAR_LIMIT_BP ? 'warning' : 'primary'}
                 aria-label={`Credit used ${creditUsedPercentText(bp)} of limit`}
                 sx={{ mt: 0.5, height: 6, borderRadius: 1 }}
               />

@@ -86,6 +86,11 @@ export function Balances({ account }: { account: Account }) {
               ))}
             </TableBody>
           </Table>
+          {anyUnapplied && (
+            <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
+              Unapplied cash: payments received on account and not yet applied to an invoice. They are in the total, but never aged or counted as overdue.
+            </Typography>
+          )}
         </Box>
       )}
     </Paper>

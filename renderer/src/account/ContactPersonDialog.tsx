@@ -81,7 +81,8 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
               name: form.name,
               role: form.role,
               phone: form.phone,
-              email: form.email,
+              // The server takes the address as it is; the form checked it trimmed, so it sends it trimmed.
+              email: form.email.trim(),
               preferredChannel: form.preferredChannel === '' ? null : form.preferredChannel,
               isPrimary: form.isPrimary,
             }),

@@ -33,6 +33,7 @@ export function Contacts({ customerId, contacts }: { customerId: string; contact
           onClick={() => {
             setEditing('new');
           }}
+          aria-label="Add contact person"
         >
           Add
         </Button>

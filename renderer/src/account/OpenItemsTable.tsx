@@ -14,6 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Tooltip from '@mui/material/Tooltip';
 import { useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
+import { isUnappliedCash } from '../../../shared/domain/aging';
 import { ITEM_KINDS } from '../../../shared/domain/codes';
 import { ITEM_KIND_LABELS } from '../../../shared/domain/labels';
 import { formatCount, formatDate, money } from '../common/format';
@@ -31,6 +32,13 @@ const HEADS: readonly { key: ItemSortKey; label: string; numeric?: boolean }[] =
 ];
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+/** Days past due as a collector reads them; a payment on account is due from nobody, so it has none. */
+function pastDueText(item: OpenItem): string {
+  if (isUnappliedCash(item)) return 'unapplied';
+  if (item.daysPastDue > 0) return String(item.daysPastDue);
+  return item.daysPastDue === 0 ? 'due today' : `due in ${String(-item.daysPastDue)}`;
+}
 
 interface OpenItemsTableProps {
   readonly items: readonly OpenItem[];
@@ -256,8 +264,8 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
                   </TableCell>
                   <TableCell sx={num}>{formatDate(item.documentDate)}</TableCell>
                   <TableCell sx={num}>{formatDate(item.dueDate)}</TableCell>
-                  <TableCell align="right" sx={{ ...num, color: item.daysPastDue > 0 ? 'error.main' : 'text.secondary' }}>
-                    {item.daysPastDue > 0 ? item.daysPastDue : item.daysPastDue === 0 ? 'due today' : `due in ${-item.daysPastDue}`}
+                  <TableCell align="right" sx={{ ...num, color: item.daysPastDue > 0 && !isUnappliedCash(item) ? 'error.main' : 'text.secondary' }}>
+                    {pastDueText(item)}
                   </TableCell>
                   <TableCell align="right" sx={{ ...num, fontWeight: 600 }}>
                     {money(item.openMinor, item.currency)}

@@ -126,7 +126,11 @@ export function validateContact(form: ContactForm, today: string): FieldErrors {
     else if (minutes * 60 > MAX_CONTACT_SECONDS) errors.durationSeconds = CONTACT_LENGTH_MESSAGE;
   }
   put(errors, 'followUpDate', dateProblem('followUp', form.followUpDate, today, false));
-  if (form.contactPersonId === 'new') Object.assign(errors, validateContactPerson({ name: form.newName, role: '', phone: form.newPhone, email: form.newEmail }, 'newContactPerson.'));
+  if (form.contactPersonId === 'new') {
+    Object.assign(errors, validateContactPerson({ name: form.newName, role: '', phone: form.newPhone, email: form.newEmail }, 'newContactPerson.'));
+    // Someone met on a call is only worth adding with a way to reach them again.
+    if (form.newPhone.trim() === '' && form.newEmail.trim() === '') errors['newContactPerson.phone'] = 'give a phone number or an email address';
+  }
   return errors;
 }
 
@@ -137,7 +141,10 @@ export interface ContactPersonForm {
   readonly email: string;
 }
 
-/** A contact person as typed, in the contact log (`prefix` 'newContactPerson.') or on the account: a name, and a way to reach them. */
+/**
+ * A contact person as typed, in the contact log (`prefix` 'newContactPerson.') or on the account, by
+ * contactPerson.save's own rules: a name; role, phone and email optional, each well formed.
+ */
 export function validateContactPerson(form: ContactPersonForm, prefix = ''): FieldErrors {
   const errors: Record<string, string> = {};
   put(errors, `${prefix}name`, requiredTextProblem(form.name, TITLE_MAX));
@@ -145,7 +152,6 @@ export function validateContactPerson(form: ContactPersonForm, prefix = ''): Fie
   const phone = form.phone.trim();
   const email = form.email.trim();
   if (phone !== '' && !isPhoneNumber(phone)) errors[`${prefix}phone`] = PHONE_MESSAGE;
-  else if (phone === '' && email === '') errors[`${prefix}phone`] = 'give a phone number or an email address';
   if (email.length > EMAIL_MAX) errors[`${prefix}email`] = `must be at most ${String(EMAIL_MAX)} characters`;
   else if (textRuleProblem(email) !== '') errors[`${prefix}email`] = textRuleProblem(email);
   else if (email !== '' && !isEmailAddress(email)) errors[`${prefix}email`] = EMAIL_MESSAGE;

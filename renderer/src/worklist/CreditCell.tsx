@@ -1,11 +1,9 @@
 /** The worklist's credit cell: the share of the credit limit the open balance uses, red above the limit. */
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
-import { creditUsedPercentText, isOverCreditLimit } from '../../../shared/domain/credit';
+import { creditUsedPercentText, isOverCreditLimit, NEAR_LIMIT_BP } from '../../../shared/domain/credit';
 
 const cellSx = { px: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
-/** From this share on the limit is close: amber, as the account's credit bar. */
-const NEAR_LIMIT_BP = 8_000;
 
 export function CreditCell({ bp }: { bp: number | null }) {
   if (bp === null) {

@@ -68,6 +68,40 @@ describe('notifications.list', () => {
   });
 });
 
+describe('notifications.list windows and owners', () => {
+  it('holds exactly 30 days of 24 hours back from now, and leaves withdrawn requests out', async () => {
+    // Now is 2026-11-23T09:00Z: the window opens at 2026-10-24T09:00Z.
+    escalation('01900000-0000-7000-8000-0000000000f1', { requested_by: me, status: 'approved', decided_by: lead, decided_at: '2026-10-24T09:00:00.000Z' });
+    escalation('01900000-0000-7000-8000-0000000000f2', { requested_by: me, status: 'rejected', decided_by: lead, decided_at: '2026-10-24T08:59:59.999Z' });
+    insertRow(api.store.sqlite, 'escalations', {
+      id: '01900000-0000-7000-8000-0000000000f3',
+      customer_id: customer,
+      kind: 'legal',
+      amount_minor: null,
+      currency: null,
+      reason: 'Withdrawn',
+      status: 'withdrawn',
+      requested_by: me,
+      requested_at: '2026-11-18T09:00:00.000Z',
+      decided_by: lead,
+      decided_at: '2026-11-20T09:00:00.000Z',
+      decision_comment: null,
+    });
+    const list = await api.call('notifications.list', {});
+    expect(list.filter((entry) => entry.kind === 'decision').map((entry) => entry.id.slice(-2))).toEqual(['f1']);
+  });
+
+  it('without a local profile lists only the refused changes, which are this workstation\'s whoever signs in', async () => {
+    const { sqlite } = api.store;
+    escalation('01900000-0000-7000-8000-0000000000f4', { requested_by: me, status: 'approved', decided_by: lead, decided_at: '2026-11-22T15:00:00.000Z' });
+    insertRow(sqlite, 'sync_issues', { id: 'm-2', name: 'promise.create', args_json: '{}', customer_id: null, error_code: 'validation', error_message: 'amount above the open total', created_at: '2020-01-01T07:00:00.000Z', rejected_at: '2020-01-01T08:00:00.000Z' });
+    sqlite.prepare('UPDATE users SET is_local_profile = 0').run();
+    const list = await api.call('notifications.list', {});
+    // However old: a refused change waits until someone deals with it.
+    expect(list.map((entry) => [entry.kind, entry.customerId, entry.text])).toEqual([['sync_issue', null, 'amount above the open total']]);
+  });
+});
+
 describe('customer.work escalations', () => {
   it('keeps a decision of the last 30 days on the card, with who decided, when and why', async () => {
     escalation('01900000-0000-7000-8000-0000000000e5', { requested_by: me, status: 'approved', decided_by: lead, decided_at: '2026-11-22T15:00:00.000Z', decision_comment: 'Book it' });

@@ -234,6 +234,14 @@ describe('customer summary', () => {
     expect((JSON.parse(summaryOf(c.id).aging_json) as { currency: string }[]).map((a) => a.currency)).toEqual(['EUR', 'XAF']);
   });
 
+  it("measures credit in the account's own currency when that currency has no rate, instead of calling the limit none", async () => {
+    const { sqlite } = temp.store;
+    const c = addCustomer(sqlite, { currency: 'XAF', credit_limit_minor: 100_000 });
+    addItem(sqlite, c.id, { due_date: '2026-10-01', open_minor: 150_000, currency: 'XAF' });
+    await refreshAllSummaries(temp.store, AS_OF);
+    expect(summaryOf(c.id).credit_used_bp).toBe(15_000);
+  });
+
   it('uses the configured weights and rates', async () => {
     const { sqlite } = temp.store;
     const c = addCustomer(sqlite, { currency: 'USD' });

@@ -9,8 +9,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../support/test-api';
 import { dsoFigures, dsoInputFromInvoices, type KpiInvoice } from '../../../shared/domain/kpi';
-import { addCustomer, addItem } from '../../support/builders';
-import { buildKpiBook, type KpiBook } from './fixture';
+import { addCustomer, addItem, addPromise } from '../../support/builders';
+import { buildKpiBook, paidItem, type KpiBook } from './fixture';
 
 let api: TestApi;
 let book: KpiBook;
@@ -161,11 +161,18 @@ describe('kpi.dashboard, every currency converted to the base', () => {
   });
 
   it('converts the promises and the invoices paid with the receivables', async () => {
+    const customer = addCustomer(api.store.sqlite, { collector_id: book.collectorA, currency: 'USD', country: 'US' }).id;
+    addPromise(api.store.sqlite, customer, { status: 'kept', amount_minor: 10_000, paid_minor: 10_000, currency: 'USD', promised_date: '2026-10-22' });
+    paidItem(api.store.sqlite, customer, { document: '09-20', due: '10-20', amount: 5_000, payments: [['10-15', 5_000]], currency: 'USD' });
     const all = await api.call('kpi.dashboard', { month: '2026-10' });
     const eur = await api.call('kpi.dashboard', { month: '2026-10', currency: 'EUR' });
-    // The fixture's promises and paid invoices are all in EUR: the converted figures are the EUR ones.
-    expect(all.figures.keptRateByAmount).toEqual(eur.figures.keptRateByAmount);
-    expect(all.figures.daysDelinquentWeighted).toEqual(eur.figures.daysDelinquentWeighted);
+    // EUR paid 105,000 of 150,000 promised; the USD promise adds 10,000 of 10,000 at 0.92, 9,200 each.
+    expect(eur.figures.collectedVsPromised.inputs).toMatchObject({ paidMinor: 105_000, promisedMinor: 150_000 });
+    expect(all.figures.collectedVsPromised.inputs).toMatchObject({ paidMinor: 114_200, promisedMinor: 159_200, currency: 'EUR' });
+    expect(all.figures.keptRateByCount.inputs).toMatchObject({ kept: 2, partiallyKept: 1, broken: 1 });
+    // Invoices paid in October: EUR 100,000 and 20,000, and USD 5,000 at 0.92, 4,600.
+    expect(eur.figures.daysDelinquentWeighted.inputs).toMatchObject({ paidInvoices: 2, paidAmountMinor: 120_000 });
+    expect(all.figures.daysDelinquentWeighted.inputs).toMatchObject({ paidInvoices: 3, paidAmountMinor: 124_600 });
     // Disputes and contacts carry no amount: the same in every view.
     expect(all.disputesByReason).toEqual(eur.disputesByReason);
     expect(all.contacts).toEqual(eur.contacts);

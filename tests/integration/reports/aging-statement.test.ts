@@ -60,6 +60,11 @@ describe('report.aging', () => {
     expect(statement).toMatch(/Unapplied cash\s+100\.00\s+-50\.00\s+200\.00\s+0\.00\s+0\.00\s+0\.00\s+-40\.00/);
     const account = await fx.api.call('customer.account', { customerId: fx.krueger });
     expect(account.aging.map((entry) => [entry.currency, entry.unappliedMinor, entry.totalMinor, entry.overdueMinor])).toEqual([['EUR', -4_000, 21_000, 15_000]]);
+    // Among the open items it is in no aging bucket either, and the statement gives it no days overdue.
+    expect(account.openItems.find((item) => item.documentNumber === 'PAY-K9')?.bucketKey).toBe('unapplied');
+    // Document, kind, dates, then straight to the amounts: no days-overdue figure between.
+    expect(statement).toMatch(/PAY-K9\s+Payment on\s+2026-10-01\s+2026-10-01\s+-40\.00\s+-40\.00/);
+    expect(statement).toMatch(/INV-K3\s+Invoice\s+2026-09-15\s+2026-10-15\s+39\s+200\.00/);
   });
 
   it('as of an earlier date counts items open then: issued by the date, not yet cleared', async () => {

@@ -8,6 +8,7 @@ import {
   parseAmount,
   requiredTextProblem,
   validateContact,
+  validateContactPerson,
   validateDispute,
   validatePromise,
   type ContactForm,
@@ -111,6 +112,22 @@ describe('validateContact', () => {
     expect(validateContact({ ...contact, contactPersonId: 'new', newName: 'Ann', newEmail: 'ann\u202E@example.com' }, TODAY)).toEqual({
       'newContactPerson.email': TEXT_PROBLEM_MESSAGES.bidi_control,
     });
+  });
+});
+
+describe('validateContactPerson', () => {
+  const person = { name: 'Ines Duarte', role: '', phone: '', email: '' };
+
+  it('takes a name alone, as contactPerson.save does (an imported person may have no phone or email yet)', () => {
+    expect(validateContactPerson(person)).toEqual({});
+    expect(validateContactPerson({ ...person, name: ' ' })).toHaveProperty('name');
+  });
+
+  it('checks role, phone and email as the server does, trimmed', () => {
+    expect(validateContactPerson({ ...person, role: 'r'.repeat(101) })).toEqual({ role: 'must be at most 100 characters' });
+    expect(validateContactPerson({ ...person, phone: 'call me' })).toEqual({ phone: 'must be a phone number such as +49 30 1234567' });
+    expect(validateContactPerson({ ...person, email: ' ines@example.com ' })).toEqual({});
+    expect(validateContactPerson({ ...person, email: 'ines@' })).toHaveProperty('email');
   });
 });
 
