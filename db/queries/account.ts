@@ -108,6 +108,7 @@ const Q = {
 } as const;
 
 const entry = (partial: Pick<TimelineEntry, 'id' | 'type' | 'at' | 'title'> & Partial<TimelineEntry>): TimelineEntry => ({
+  date: null,
   detail: null,
   by: null,
   amount: null,
@@ -145,10 +146,10 @@ export function customerTimeline(sqlite: ReadDb, id: string): TimelineEntry[] {
     entries.push(entry({ id: p.id, type: 'payment', at: atStartOfDay(p.value_date), title: 'Payment received', detail: p.reference, amount: { amountMinor: p.amount_minor, currency: p.currency } }));
   }
   for (const p of all<{ id: string; amount_minor: number; currency: string; promised_date: string; status: PromiseStatus; level: number; note: string; cancel_reason: string | null; created_at: string; updated_at: string; by_name: string | null }>(Q.promises)) {
-    entries.push(entry({ id: p.id, type: 'promise', at: p.created_at, title: `Promise to pay by ${p.promised_date}${p.level > 1 ? ` (level ${p.level})` : ''}`, detail: orNull(p.note), by: p.by_name, amount: { amountMinor: p.amount_minor, currency: p.currency }, status: p.status }));
+    entries.push(entry({ id: p.id, type: 'promise', at: p.created_at, title: `Promise to pay by ${p.promised_date}${p.level > 1 ? ` (level ${p.level})` : ''}`, date: p.promised_date, detail: orNull(p.note), by: p.by_name, amount: { amountMinor: p.amount_minor, currency: p.currency }, status: p.status }));
     // Why it was cancelled, when it was (a cancelled promise changes no more).
     if (p.status === 'cancelled' && p.cancel_reason) {
-      entries.push(entry({ id: `${p.id}:cancel`, type: 'promise', at: p.updated_at, title: `Promise to pay by ${p.promised_date} cancelled`, detail: p.cancel_reason, status: p.status }));
+      entries.push(entry({ id: `${p.id}:cancel`, type: 'promise', at: p.updated_at, title: `Promise to pay by ${p.promised_date} cancelled`, date: p.promised_date, detail: p.cancel_reason, status: p.status }));
     }
   }
   for (const d of all<{ id: string; reason_code: DisputeReason; description: string; status: DisputeStatus; currency: string; disputed_minor: number; created_at: string; by_name: string | null }>(Q.disputes)) {
@@ -163,7 +164,7 @@ export function customerTimeline(sqlite: ReadDb, id: string): TimelineEntry[] {
     entries.push(entry({ id: n.id, type: 'note', at: n.created_at, title: n.version > 1 ? `Note (edited, version ${n.version})` : 'Note', detail: n.body, by: n.by_name }));
   }
   for (const f of all<{ id: string; due_date: string; title: string; status: string; created_at: string; done_at: string | null; done_comment: string | null; by_name: string | null }>(Q.followUps)) {
-    entries.push(entry({ id: f.id, type: 'follow_up', at: f.created_at, title: `Follow-up on ${f.due_date}: ${f.title}`, by: f.by_name, status: f.status }));
+    entries.push(entry({ id: f.id, type: 'follow_up', at: f.created_at, title: `Follow-up on ${f.due_date}: ${f.title}`, date: f.due_date, by: f.by_name, status: f.status }));
     if (f.done_at !== null && f.done_comment) {
       entries.push(entry({ id: `${f.id}:done`, type: 'follow_up', at: f.done_at, title: `Follow-up ${f.status === 'done' ? 'done' : 'cancelled'}: ${f.title}`, detail: f.done_comment, status: f.status }));
     }

@@ -13,7 +13,7 @@ export type TimelineQuery = z.output<typeof TimelineQuerySchema>;
 export type TimelinePage = z.output<typeof TimelinePageSchema>;
 type TimelineEntry = TimelinePage['entries'][number];
 
-const BLANK = { detail: null, by: null, amount: null, status: null, channel: null, direction: null, outcome: null } as const;
+const BLANK = { date: null, detail: null, by: null, amount: null, status: null, channel: null, direction: null, outcome: null } as const;
 
 const DECISIONS = `SELECT e.id, e.kind, e.status, e.amount_minor, ${storedCurrency('e.currency')} AS currency, e.decided_at, e.decision_comment, u.display_name AS by_name
   FROM escalations e LEFT JOIN users u ON u.id = e.decided_by WHERE e.customer_id = ? AND e.decided_at IS NOT NULL`;

@@ -237,7 +237,10 @@ export const TimelineEntrySchema = z.object({
   id: z.string(),
   type: z.enum(TIMELINE_TYPES),
   at: StoredTimestampSchema,
+  /** Written with any calendar date it names as ISO text, the same text as `date`, which a screen shows in the user's format. */
   title: z.string(),
+  /** The calendar date the title names (a promise's promised date, a follow-up's due date), or null. */
+  date: z.string().nullable(),
   detail: z.string().nullable(),
   by: z.string().nullable(),
   amount: MoneySchema.nullable(),

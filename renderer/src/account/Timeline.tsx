@@ -26,7 +26,7 @@ import {
   OUTCOME_LABELS,
   PROMISE_STATUS_LABELS,
 } from '../../../shared/domain/labels';
-import { formatDate, formatDateTime, money } from '../common/format';
+import { formatDate, formatDateTime, money, titleWithDate } from '../common/format';
 import { labelOf, TIMELINE_TYPE_LABELS } from '../common/labels';
 import type { TimelineEntry } from './types';
 import { UserText } from '../common/UserText';
@@ -126,7 +126,7 @@ export function Timeline({ customerId, entries }: { customerId: string; entries:
                 <Box sx={{ minWidth: 0 }}>
                   <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap' }}>
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      <UserText>{entry.title}</UserText>
+                      <UserText>{titleWithDate(entry.title, entry.date)}</UserText>
                     </Typography>
                     {entry.amount && (
                       <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>

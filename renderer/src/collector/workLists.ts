@@ -3,6 +3,7 @@
  * their ids, plan ids, items and allowed dispute actions) and the account's open items.
  */
 import type { OperationOutput } from '../../../shared/api/contract';
+import { formatDate } from '../common/format';
 
 export type CustomerWork = OperationOutput<'customer.work'>;
 export type WorkPromise = CustomerWork['promises'][number];
@@ -14,7 +15,7 @@ type OpenItem = OperationOutput<'customer.account'>['openItems'][number];
 
 /** The same words the timeline uses, so a row and its timeline entry read alike. */
 export const promiseTitle = (promise: WorkPromise): string =>
-  `Promise to pay by ${promise.promisedDate}${promise.level > 1 ? ` (level ${promise.level})` : ''}`;
+  `Promise to pay by ${formatDate(promise.promisedDate)}${promise.level > 1 ? ` (level ${promise.level})` : ''}`;
 
 /** Only an open promise can be cancelled; only a plan instalment offers cancelling its whole plan. */
 export const canCancel = (promise: WorkPromise): boolean => promise.status === 'open';

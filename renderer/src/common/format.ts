@@ -65,6 +65,12 @@ export const formatDate = (value: string | null | undefined): string => {
   return day === null ? damagedDate(value) : dateFormat.format(new Date(`${day}T00:00:00Z`));
 };
 
+/**
+ * A title that names a calendar date as ISO text (a timeline entry's), with that date in the user's
+ * format; its first occurrence is the one the store wrote, ahead of any text a user typed after it.
+ */
+export const titleWithDate = (title: string, date: string | null): string => (date === null || !title.includes(date) ? title : title.replace(date, formatDate(date)));
+
 /** Day and month only, for dense columns where the year is the current one. */
 export const formatShortDate = (value: string, asOf: string): string => {
   const day = dayOf(value);

@@ -18,7 +18,7 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { openCustomer } from '../app/router';
 import { useCommand } from '../collector/useCommand';
-import { formatDateTime } from '../common/format';
+import { formatDateTime, titleWithDate } from '../common/format';
 import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, issueTimesText, type IssueContext } from './issueText';
 import { refreshSyncStatus } from './syncStatusStore';
 import { UserText } from '../common/UserText';
@@ -42,7 +42,7 @@ function contextOf(account: OperationOutput<'customer.account'> | undefined, not
     customerCurrency: account.customer.currency,
     items: new Map(account.openItems.map((item) => [item.id, { documentNumber: item.documentNumber, currency: item.currency }])),
     contacts: new Map(account.contacts.map((contact) => [contact.id, contact.name])),
-    records: new Map(account.timeline.map((entry) => [entry.id, { title: entry.title, detail: entry.detail, amount: entry.amount }])),
+    records: new Map(account.timeline.map((entry) => [entry.id, { title: titleWithDate(entry.title, entry.date), detail: entry.detail, amount: entry.amount }])),
   };
 }
 

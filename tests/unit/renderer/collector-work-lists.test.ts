@@ -46,8 +46,8 @@ const openItems = [
 
 describe('promises from customer.work', () => {
   it('titles a promise as the timeline does, with its level after a supersede', () => {
-    expect(promiseTitle(promise('p1'))).toBe('Promise to pay by 2026-12-01');
-    expect(promiseTitle(promise('p2', { level: 3, promisedDate: '2026-12-24' }))).toBe('Promise to pay by 2026-12-24 (level 3)');
+    expect(promiseTitle(promise('p1'))).toBe('Promise to pay by Dec 01, 2026');
+    expect(promiseTitle(promise('p2', { level: 3, promisedDate: '2026-12-24' }))).toBe('Promise to pay by Dec 24, 2026 (level 3)');
   });
 
   it('offers cancelling only while open, and the whole plan only for plan instalments', () => {

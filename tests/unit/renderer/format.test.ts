@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysFrom, formatDate, formatDateTime, formatShortDate, money, relativeDay, setDisplayTimeZone } from '../../../renderer/src/common/format';
+import { daysFrom, formatDate, formatDateTime, formatShortDate, money, relativeDay, setDisplayTimeZone, titleWithDate } from '../../../renderer/src/common/format';
 
 describe('renderer date formatting', () => {
   beforeEach(() => {
@@ -67,5 +67,15 @@ describe('renderer date formatting', () => {
         expect(typeof relativeDay(value, '2026-11-23')).toBe('string');
       }),
     );
+  });
+});
+
+describe('titleWithDate', () => {
+  it('shows the date a timeline title names in the user format, and only that occurrence', () => {
+    expect(titleWithDate('Promise to pay by 2026-12-04 (level 2)', '2026-12-04')).toBe(`Promise to pay by ${formatDate('2026-12-04')} (level 2)`);
+    // A follow-up a user titled with the same date keeps their text as typed.
+    expect(titleWithDate('Follow-up on 2026-11-25: check 2026-11-25 remittance', '2026-11-25')).toBe(`Follow-up on ${formatDate('2026-11-25')}: check 2026-11-25 remittance`);
+    expect(titleWithDate('Note', null)).toBe('Note');
+    expect(titleWithDate('Payment received', '2026-11-25')).toBe('Payment received');
   });
 });
