@@ -128,8 +128,11 @@ test("hostile values sync to the other desktop as text; the lead's decision and 
     await expect(rejected).toHaveCount(0);
     await syncNow(page, clock, 0);
     await expect(rejected).toContainText('Write-off request rejected');
-    // Decided requests leave the list of open ones; the timeline keeps them.
-    await expect(page.getByTestId('escalation-row').filter({ hasText: ESCALATION_REASON })).toHaveCount(0);
+    // The card keeps the decision, with the hostile comment shown as text, and offers no Withdraw.
+    const card = page.getByTestId('escalation-row').filter({ hasText: ESCALATION_REASON });
+    await expect(card.getByTestId('escalation-decision')).toContainText('Rejected by Sabine Krüger on');
+    await expect(card.getByTestId('escalation-decision')).toContainText(FORMULA_REJECTION);
+    await expect(card.getByRole('button', { name: 'Withdraw' })).toHaveCount(0);
     await markupShownAsText(page);
     await everyScreenOpens(page, false);
   });

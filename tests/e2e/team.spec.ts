@@ -72,7 +72,10 @@ test('a team lead approves a write-off; the decision is on the customer timeline
   await page.goto(`${server.url}#/customer/${customer.customerId}`);
   const entry = page.getByText('Write-off approved', { exact: true });
   await expect(entry).toBeVisible();
-  await expect(page.getByText('Below the threshold; book it this month')).toBeVisible();
+  const timelineList = page.getByRole('list', { name: 'Timeline entries, newest first' });
+  await expect(timelineList.getByText('Below the threshold; book it this month')).toBeVisible();
+  // The request's card keeps the decision too, where the collector asked.
+  await expect(page.getByTestId('escalation-decision')).toContainText('Below the threshold; book it this month');
 });
 
 test('a rejection needs a comment', async ({ server, page, request }) => {
