@@ -14,7 +14,7 @@ import { prepared } from '../statements';
 
 export type Notification = z.output<typeof NotificationSchema>;
 
-export const NOTIFICATION_DAYS = 30;
+const NOTIFICATION_DAYS = 30;
 const NOTIFICATION_LIMIT = 100;
 
 // Each part names its columns alike: kind, id, at, customer, who did it, what (subject), the new state, and a text.

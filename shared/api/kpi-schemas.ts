@@ -160,7 +160,6 @@ export const KpiForecastSchema = z.object({
 
 export type KpiFigureView = z.output<typeof KpiFigureSchema>;
 export type KpiDashboard = z.output<typeof KpiDashboardSchema>;
-export type KpiCurrencyPosition = z.output<typeof KpiCurrencyPositionSchema>;
 export type KpiForecastView = z.output<typeof KpiForecastSchema>;
 export type KpiDashboardQuery = z.output<typeof KpiDashboardQuerySchema>;
 export type KpiForecastQuery = z.output<typeof KpiForecastQuerySchema>;

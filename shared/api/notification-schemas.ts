@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { StoredTimestampSchema } from './schemas';
 
 export const NOTIFICATION_KINDS = ['decision', 'assignment', 'reply', 'task', 'sync_issue'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * One thing to know. Texts are stored values shown as text: who (`byName`), what (`subject`: the

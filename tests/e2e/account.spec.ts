@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
-import { dataRows, openWorklist } from './ui';
+import { dataRows, MARKUP_NOTE, markupShownAsText, openWorklist, REFUSED_TEXTS, refusedUnder } from './ui';
 
 /** Opens the account of the top-ranked customer (the one with the most going on). */
 async function openTopAccount(page: Page, url: string): Promise<string> {
@@ -276,4 +276,34 @@ test('a contact person is added from the account, checked as typed, made primary
   await expect(ines).toContainText('Head of accounts payable');
   await page.reload();
   await expect(page.getByRole('region', { name: 'Contact persons' }).getByTestId('contact-person').filter({ hasText: 'Ines Duarte' })).toContainText('Head of accounts payable');
+});
+
+test('hostile contact-person values are refused under their field and store nothing; markup is kept as text', async ({ server, page }) => {
+  await openTopAccount(page, server.url);
+  const contacts = page.getByRole('region', { name: 'Contact persons' });
+  const before = await contacts.getByTestId('contact-person').count();
+  await contacts.getByRole('button', { name: 'Add contact person' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a contact person' });
+  const name = dialog.getByLabel('Name');
+  const role = dialog.getByLabel('Role');
+  for (const [what, text, problem] of REFUSED_TEXTS) {
+    await name.fill(text);
+    await role.fill(text);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await refusedUnder(name, problem, `name with ${what}`);
+    await refusedUnder(role, problem, `role with ${what}`);
+  }
+  // The fields hold no more than the shared bounds, whatever is pasted.
+  await dialog.getByLabel('Phone').fill(`+49 ${'1'.repeat(200)}`);
+  expect((await dialog.getByLabel('Phone').inputValue()).length).toBeLessThanOrEqual(40);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(contacts.getByTestId('contact-person')).toHaveCount(before);
+
+  await contacts.getByRole('button', { name: 'Add contact person' }).click();
+  await name.fill(MARKUP_NOTE.slice(0, 120));
+  await dialog.getByLabel('Email').fill('ap@example.com');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(contacts.getByTestId('contact-person').filter({ hasText: MARKUP_NOTE.slice(0, 40) })).toBeVisible();
+  await markupShownAsText(page);
 });

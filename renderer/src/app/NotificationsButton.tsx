@@ -32,7 +32,7 @@ import { openCustomer, openSyncIssues } from './router';
 type Notification = z.output<typeof NotificationSchema>;
 
 /** The sentence saying what happened; the customer and the words with it go beside it. */
-export function notificationTitle(notification: Notification): string {
+function notificationTitle(notification: Notification): string {
   const by = notification.byName ?? 'someone';
   switch (notification.kind) {
     case 'decision':

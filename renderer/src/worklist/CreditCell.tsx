@@ -2,13 +2,13 @@
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import { creditUsedPercentText, isOverCreditLimit, NEAR_LIMIT_BP } from '../../../shared/domain/credit';
+import { NUMERIC_CELL_SX } from './cellStyles';
 
-const cellSx = { px: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 
 export function CreditCell({ bp }: { bp: number | null }) {
   if (bp === null) {
     return (
-      <Box role="gridcell" sx={{ ...cellSx, color: 'text.secondary' }} aria-label="No credit limit">
+      <Box role="gridcell" sx={{ ...NUMERIC_CELL_SX, color: 'text.secondary' }} aria-label="No credit limit">
         —
       </Box>
     );
@@ -20,7 +20,7 @@ export function CreditCell({ bp }: { bp: number | null }) {
     <Tooltip title={sentence}>
       <Box
         role="gridcell"
-        sx={{ ...cellSx, color: over ? 'error.main' : bp >= NEAR_LIMIT_BP ? 'warning.main' : 'text.primary', fontWeight: over ? 700 : 400 }}
+        sx={{ ...NUMERIC_CELL_SX, color: over ? 'error.main' : bp >= NEAR_LIMIT_BP ? 'warning.main' : 'text.primary', fontWeight: over ? 700 : 400 }}
         aria-label={sentence}
         data-testid="credit-used"
         data-over={over ? 'true' : 'false'}

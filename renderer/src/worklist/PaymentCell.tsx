@@ -2,13 +2,13 @@
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import { paymentSentence, shareText, signedDays, type PaymentFigures } from '../common/paymentText';
+import { NUMERIC_CELL_SX } from './cellStyles';
 
-const cellSx = { px: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 
 export function PaymentCell({ payments }: { payments: PaymentFigures | null }) {
   if (payments === null) {
     return (
-      <Box role="gridcell" sx={{ ...cellSx, color: 'text.secondary' }} aria-label="No invoices paid in the last 12 months">
+      <Box role="gridcell" sx={{ ...NUMERIC_CELL_SX, color: 'text.secondary' }} aria-label="No invoices paid in the last 12 months">
         —
       </Box>
     );
@@ -16,7 +16,7 @@ export function PaymentCell({ payments }: { payments: PaymentFigures | null }) {
   const sentence = paymentSentence(payments);
   return (
     <Tooltip title={sentence}>
-      <Box role="gridcell" sx={cellSx} aria-label={sentence} data-testid="pays">
+      <Box role="gridcell" sx={NUMERIC_CELL_SX} aria-label={sentence} data-testid="pays">
         <Box component="span" sx={{ color: payments.averageDaysLate > 0 ? 'warning.main' : 'text.primary' }}>
           {signedDays(payments.averageDaysLate)}
         </Box>

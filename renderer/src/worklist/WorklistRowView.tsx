@@ -18,11 +18,11 @@ import { CreditCell } from './CreditCell';
 import { PaymentCell } from './PaymentCell';
 import type { WorklistRow } from './useWorklistPages';
 import { UserText } from '../common/UserText';
+import { CELL_SX, NUMERIC_CELL_SX } from './cellStyles';
 
 export const rowDomId = (index: number): string => `wl-row-${index}`;
 export const scoreDomId = (index: number): string => `wl-score-${index}`;
 
-const cellSx = { px: 1, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' } as const;
 
 function NextAction({ row, asOf }: { row: WorklistRow; asOf: string }) {
   const { nextPromiseDate: promise, nextFollowUpDate: followUp } = row;
@@ -98,7 +98,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
     >
       {row ? (
         <>
-          <Box role="gridcell" sx={cellSx}>
+          <Box role="gridcell" sx={CELL_SX}>
             <ButtonBase
               id={scoreDomId(index)}
               tabIndex={-1}
@@ -134,7 +134,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
             )}
           </Box>
           {/* A narrow customer column keeps the name and shows the broken-promise mark as its icon alone (its text stays its label). */}
-          <Box role="gridcell" sx={{ ...cellSx, display: 'flex', alignItems: 'baseline', gap: 1, containerType: 'inline-size', '@container (max-width: 340px)': { '& .mark-text': { display: 'none' } } }}>
+          <Box role="gridcell" sx={{ ...CELL_SX, display: 'flex', alignItems: 'baseline', gap: 1, containerType: 'inline-size', '@container (max-width: 340px)': { '& .mark-text': { display: 'none' } } }}>
             <Box
               component="a"
               href={`#/customer/${row.customerId}`}
@@ -170,24 +170,24 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
               </Tooltip>
             )}
           </Box>
-          <Box role="gridcell" sx={cellSx}>
+          <Box role="gridcell" sx={CELL_SX}>
             <RiskChip risk={row.riskClass} />
           </Box>
-          <Box role="gridcell" sx={cellSx}>
+          <Box role="gridcell" sx={CELL_SX}>
             <AgingBar buckets={row.aging} currency={row.currency} />
           </Box>
-          <Box role="gridcell" sx={{ ...cellSx, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+          <Box role="gridcell" sx={NUMERIC_CELL_SX}>
             {row.oldestDaysPastDue === null ? '—' : `${row.oldestDaysPastDue} d`}
           </Box>
-          <Box role="gridcell" sx={cellSx}>
+          <Box role="gridcell" sx={CELL_SX}>
             <NextAction row={row} asOf={asOf} />
           </Box>
-          <Box role="gridcell" sx={{ ...cellSx, color: row.lastContactAt ? 'text.primary' : 'text.secondary' }}>
+          <Box role="gridcell" sx={{ ...CELL_SX, color: row.lastContactAt ? 'text.primary' : 'text.secondary' }}>
             {row.lastContactAt ? relativeDay(row.lastContactAt, asOf) : 'never'}
           </Box>
           <PaymentCell payments={row.payments} />
           <CreditCell bp={row.creditUsedBp} />
-          <Box role="gridcell" sx={{ ...cellSx, textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
+          <Box role="gridcell" sx={{ ...NUMERIC_CELL_SX, fontWeight: 600 }}>
             {money(row.overdueMinor, row.currency)}
             {row.mixedCurrency && (
               <Tooltip title={`Also has items in other currencies; this is the ${row.currency} part`}>
@@ -200,7 +200,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
         </>
       ) : (
         COLUMNS.map((column) => (
-          <Box role="gridcell" key={column.id} sx={cellSx}>
+          <Box role="gridcell" key={column.id} sx={CELL_SX}>
             <Skeleton variant="text" aria-hidden />
           </Box>
         ))

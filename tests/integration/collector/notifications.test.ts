@@ -114,3 +114,15 @@ describe('customer.work escalations', () => {
     ]);
   });
 });
+
+describe('notification read marks in the preferences', () => {
+  it('keeps them per user within their bounds, and refuses more, naming the field', async () => {
+    const marks = Array.from({ length: 200 }, (_, i) => `decision:${String(i)}:2026-11-22T15:00:00.000Z`);
+    expect((await api.call('prefs.set', { notificationsSeen: { [me]: marks } })).notificationsSeen[me]).toHaveLength(200);
+    expect(await api.raw('prefs.set', { notificationsSeen: { [me]: [...marks, 'one more'] } })).toMatchObject({ ok: false, error: { code: 'validation', field: `notificationsSeen.${me}` } });
+    expect(await api.raw('prefs.set', { notificationsSeen: { [me]: ['x'.repeat(201)] } })).toMatchObject({ ok: false, error: { code: 'validation', field: `notificationsSeen.${me}.0` } });
+    expect(await api.raw('prefs.set', { notificationsSeen: { ['u'.repeat(101)]: [] } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    // What was refused stored nothing: the marks before it are still there.
+    expect((await api.call('prefs.get', {})).notificationsSeen[me]).toHaveLength(200);
+  });
+});
