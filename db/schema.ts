@@ -170,6 +170,8 @@ export interface Database {
   notes: LocalTable<'notes'>;
   follow_ups: LocalTable<'follow_ups'>;
   escalations: LocalTable<'escalations'>;
+  attachments: LocalTable<'attachments'>;
+  attachment_contents: LocalTable<'attachment_contents'>;
   worklist_overrides: WorklistOverridesTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;

@@ -161,6 +161,7 @@ async function start(): Promise<void> {
       revealFile: (path) => {
         shell.showItemInFolder(path);
       },
+      openFile: (path) => shell.openPath(path),
       ...(startDemo === null
         ? {}
         : {

@@ -6,6 +6,7 @@ import { logContactCommand } from '../commands/contact-log';
 import { createDisputeCommand, transitionDisputeCommand } from '../commands/dispute';
 import { requestEscalationCommand, withdrawEscalationCommand } from '../commands/escalation';
 import { cancelFollowUpCommand, completeFollowUpCommand, createFollowUpCommand } from '../commands/follow-up';
+import { addAttachmentCommand } from '../commands/attachment';
 import { addNoteCommand, editNoteCommand } from '../commands/note';
 import { createPaymentPlanCommand } from '../commands/payment-plan';
 import { cancelPromiseCommand, createPromiseCommand } from '../commands/promise';
@@ -22,6 +23,7 @@ export const COLLECTOR_OPERATIONS = [
   'dispute.transition',
   'note.add',
   'note.edit',
+  'attachment.add',
   'followUp.create',
   'followUp.complete',
   'followUp.cancel',
@@ -48,6 +50,7 @@ export function createCollectorHandlers(ctx: CommandContext): CollectorHandlers 
     'dispute.transition': (input) => run(transitionDisputeCommand, input),
     'note.add': (input) => run(addNoteCommand, input),
     'note.edit': (input) => run(editNoteCommand, input),
+    'attachment.add': (input) => run(addAttachmentCommand, input),
     'followUp.create': (input) => run(createFollowUpCommand, input),
     'followUp.complete': (input) => run(completeFollowUpCommand, input),
     'followUp.cancel': (input) => run(cancelFollowUpCommand, input),

@@ -3,6 +3,7 @@ import type { ApiHandlers } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
 import { runCommand } from '../commands/run-command';
 import { saveContactPerson } from '../commands/contact-person';
+import { createAttachmentHandlers } from './attachment-handlers';
 import { createCollectorHandlers } from './collector-handlers';
 import { createReadHandlers } from './read-handlers';
 import { readerOf } from '../read-db';
@@ -48,6 +49,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     ...(ctx.sync ?? detachedSyncHandlers()),
     ...createTeamHandlers(ctx),
     ...createReportHandlers(ctx),
+    ...createAttachmentHandlers(ctx),
   };
   return withRolloverAndReadOnlyReads(handlers, sqlite, () => {
     rollOver(sqlite, current());

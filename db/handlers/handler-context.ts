@@ -15,4 +15,6 @@ export interface HandlerContext {
   readonly sync?: SyncHandlers;
   /** Shows a file in the system's file manager (the desktop app); absent where there is none (dev:web downloads instead). */
   readonly revealFile?: (path: string) => void;
+  /** Opens a file in the system's viewer for its type, answering '' or why it could not (Electron's shell.openPath); absent in dev:web. */
+  readonly openFile?: (path: string) => Promise<string>;
 }

@@ -14,6 +14,7 @@ import { localActor } from '../commands/team';
 import { readContextOf } from '../day/rollover';
 import { queryAccount } from '../queries/account';
 import { queryContactDefaults } from '../queries/contact-defaults';
+import { attachmentContent } from '../queries/attachments';
 import { queryCustomerWork } from '../queries/customer-work';
 import { draftOwner, getDraft } from '../queries/drafts';
 import { queryFacets } from '../queries/facets';
@@ -47,6 +48,7 @@ export const READ_OPERATIONS = [
   'notifications.list',
   'customer.timeline',
   'customer.work',
+  'attachment.content',
   'draft.get',
   'users.list',
   'team.load',
@@ -104,6 +106,7 @@ export function createReadHandlers(ctx: ReadHandlerContext): ReadHandlers {
     'notifications.list': () => queryNotifications(reader, me(), ctx.clock.now().toISOString()),
     'customer.timeline': (query) => queryTimeline(reader, query),
     'customer.work': ({ customerId }) => queryCustomerWork(reader, customerId, ctx.clock.now().toISOString()),
+    'attachment.content': ({ attachmentId }) => attachmentContent(reader, attachmentId),
     'draft.get': ({ key }) => getDraft(reader, draftOwner(me()), key),
     'users.list': () => queryUsers(reader),
     'team.load': () => queryTeamLoad(reader, requireTeamViewer(localActor(reader)), today()),

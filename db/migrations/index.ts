@@ -18,6 +18,7 @@ import * as m012 from './012-promise-made-on';
 import * as m013 from './013-iso-currency-digits';
 import * as m014 from './014-overrides-per-user';
 import * as m015 from './015-credit-used-share';
+import * as m016 from './016-attachments';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '013-iso-currency-digits': { up: m013.up },
   '014-overrides-per-user': { up: m014.up },
   '015-credit-used-share': { up: m015.up },
+  '016-attachments': { up: m016.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

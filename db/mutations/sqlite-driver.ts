@@ -34,14 +34,22 @@ function declared(table: SharedTable, column: string): ColumnSpec {
   return spec;
 }
 
-const toStored = (spec: ColumnSpec, value: unknown): unknown => (spec.kind === 'boolean' && typeof value === 'boolean' ? (value ? 1 : 0) : value);
+/** A value as SQLite keeps it: booleans as 0 or 1, bytes (base64 in the rules) as a BLOB. */
+function toStored(spec: ColumnSpec, value: unknown): unknown {
+  if (spec.kind === 'boolean' && typeof value === 'boolean') return value ? 1 : 0;
+  if (spec.kind === 'bytes' && typeof value === 'string') return Buffer.from(value, 'base64');
+  return value;
+}
+
+function toSyncedValue(spec: ColumnSpec, value: unknown): unknown {
+  if (spec.kind === 'boolean' && typeof value === 'number') return value === 1;
+  if (spec.kind === 'bytes' && value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  return value;
+}
 
 function toSynced(table: SharedTable, stored: StoredRow): StoredRow {
   const row: StoredRow = {};
-  for (const [column, spec] of Object.entries(columnsOf(table))) {
-    const value = stored[column];
-    row[column] = spec.kind === 'boolean' && typeof value === 'number' ? value === 1 : value;
-  }
+  for (const [column, spec] of Object.entries(columnsOf(table))) row[column] = toSyncedValue(spec, stored[column]);
   return row;
 }
 

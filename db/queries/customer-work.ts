@@ -12,6 +12,7 @@ import { toEscalationView } from '../commands/escalation';
 import { toFollowUpView } from '../commands/follow-up';
 import { toNoteView } from '../commands/note';
 import { promiseItemIds, toPromiseView } from '../commands/promise';
+import { customerAttachments } from './attachments';
 
 export type CustomerWork = z.output<typeof CustomerWorkSchema>;
 
@@ -53,6 +54,7 @@ export function queryCustomerWork(sqlite: ReadDb, customerId: string, now: strin
     escalations: prepared<[string, string], Row<'escalations'>>(sqlite, ESCALATIONS).all(customerId, timestampDaysBefore(now, DECISIONS_SHOWN_DAYS)).map(toEscalationView),
     notes: all<Row<'notes'>>('notes').map(toNoteView),
     override: activeOverride(sqlite, customerId, now),
+    attachments: customerAttachments(sqlite, customerId),
   };
 }
 

@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_TABLES: Readonly<Record<string, SyncEntity>> = {
   escalation: 'escalations',
   open_item: 'open_items',
   customer: 'customers',
+  attachment: 'attachments',
 };
 
 /** Audit actions that create a row the server must create under the client's id. */

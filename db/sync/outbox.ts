@@ -4,7 +4,7 @@
  * rejected mutations moved, with the user's input, to the sync-issues view.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Mutation, MutationResult } from '../../shared/sync/protocol';
+import { PUSH_BATCH_BUDGET_BYTES, type Mutation, type MutationResult } from '../../shared/sync/protocol';
 import { prepared } from '../statements';
 import { createdIdsOf } from './created-ids';
 import { AUDIT_ENTITY_TABLES, CREATING_ACTIONS } from './entities';
@@ -53,13 +53,25 @@ function assignSequences(sqlite: BetterSqlite3.Database): void {
   writeSyncValue(sqlite, SYNC_KEYS.lastPushSeq, String(last));
 }
 
-/** The next mutations to push, in order, each with its protocol sequence and created ids. */
-export function nextPushBatch(sqlite: BetterSqlite3.Database, limit: number): Mutation[] {
+/**
+ * The next mutations to push, in order, each with its protocol sequence and created ids: at most
+ * `limit`, and no more than `budgetBytes` of arguments (an attachment's are megabytes), though
+ * always the first, so one large mutation still goes.
+ */
+export function nextPushBatch(sqlite: BetterSqlite3.Database, limit: number, budgetBytes = PUSH_BATCH_BUDGET_BYTES): Mutation[] {
   return sqlite
     .transaction(() => {
       assignSequences(sqlite);
+      const sizes = prepared<[number], { bytes: number }>(sqlite, 'SELECT length(CAST(args_json AS BLOB)) AS bytes FROM outbox ORDER BY push_seq LIMIT ?').all(limit);
+      let count = 0;
+      let bytes = 0;
+      for (const { bytes: size } of sizes) {
+        if (count > 0 && bytes + size > budgetBytes) break;
+        count += 1;
+        bytes += size;
+      }
       return prepared<[number], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, day, push_seq FROM outbox ORDER BY push_seq LIMIT ?')
-        .all(limit)
+        .all(count)
         .map((row): Mutation => {
           const ids = createdIdsOf(sqlite, row.id, row.name);
           const mutation: Mutation = {

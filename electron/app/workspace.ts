@@ -7,6 +7,7 @@ import type { Clock } from '../../shared/domain/clock';
 import { userToday } from '../../db/day/user-day';
 import { dispatch, type ApiHandlers } from '../../shared/api/dispatch';
 import { openLocalStore, type LocalStore } from '../../db/open';
+import { clearOpenedCopies } from '../../db/handlers/attachment-handlers';
 import { createHandlers } from '../../db/handlers/create-handlers';
 import type { PreferenceStore } from '../../db/handlers/preferences';
 import { seedDemo } from '../../db/demo/seed';
@@ -34,6 +35,8 @@ export interface WorkspaceOptions {
   readonly sync?: WorkspaceSyncOptions;
   /** Shows a file in the system's file manager: the desktop app's export "Show in folder". */
   readonly revealFile?: (path: string) => void;
+  /** Opens a file in the system's viewer: the desktop app's attachment "Open". */
+  readonly openFile?: (path: string) => Promise<string>;
 }
 
 export interface WorkspaceSyncOptions {
@@ -75,6 +78,7 @@ async function isEmpty(store: LocalStore): Promise<boolean> {
 /** Throws NewerDatabaseError / InvalidDatabaseError (db/errors) untouched, for the caller to show. */
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   mkdirSync(options.dataDir, { recursive: true });
+  clearOpenedCopies(options.dataDir);
   const store = await openLocalStore(
     options.nativeBinding ? { path: databasePath(options.dataDir), nativeBinding: options.nativeBinding } : { path: databasePath(options.dataDir) },
   );
@@ -95,6 +99,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     clock: options.clock,
     app: { version: options.version, dataDir: options.dataDir, transport: options.transport },
     ...(options.revealFile === undefined ? {} : { revealFile: options.revealFile }),
+    ...(options.openFile === undefined ? {} : { openFile: options.openFile }),
   };
   const sync = options.sync;
   if (sync === undefined) {

@@ -8,9 +8,10 @@
 import { DomainError } from '../../shared/api/result';
 import type { SignInSchema, SyncStatus } from '../../shared/api/sync-contract';
 import type { Clock } from '../../shared/domain/clock';
-import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, pageChangeCount, type Mutation, type PullResponse } from '../../shared/sync/protocol';
+import { MAX_ATTACHMENT_FETCH_IDS, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, pageChangeCount, type Mutation, type PullResponse } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import type { LocalStore } from '../../db/open';
+import { attachmentsWithoutContent, storeAttachmentContents } from '../../db/sync/attachment-contents';
 import { adoptAccount, clientIdOf, storedAccount, storedServer, storeServer, type SyncServer } from '../../db/sync/account';
 import { applyPullPage, forgetPullPosition, type SnapshotProgress } from '../../db/sync/apply-pull';
 import { applyDirectory } from '../../db/sync/directory';
@@ -368,6 +369,7 @@ export class SyncEngine {
       if (account !== null) applyDirectory(this.sqlite, users, account.id, this.options.clock.now().toISOString());
       await this.pushAll(client);
       await this.pullAll(client);
+      await this.fetchAttachmentContents(client);
       writeSyncValue(this.sqlite, SYNC_KEYS.lastSyncAt, this.options.clock.now().toISOString());
       this.failures = 0;
       this.state = 'idle';
@@ -535,6 +537,27 @@ export class SyncEngine {
     } finally {
       // A page asked for ahead and not used (the write before it failed) is dropped with its answer.
       await prefetched?.catch(() => undefined);
+    }
+  }
+
+  /**
+   * Fetches the bytes of attachments the pull described, a budget's worth per request, until this
+   * store has them all; ids the server does not have (removed meanwhile) are not asked for again
+   * in this cycle, and a damaged answer waits for the next.
+   */
+  private async fetchAttachmentContents(client: SyncClient): Promise<void> {
+    const settled = new Set<string>();
+    for (;;) {
+      const ids = attachmentsWithoutContent(this.sqlite, MAX_ATTACHMENT_FETCH_IDS, settled);
+      if (ids.length === 0) return;
+      const answer = await this.authed(client, (token) => client.attachments(token, { ids }));
+      for (const id of answer.missing) settled.add(id);
+      const { stored, damaged } = storeAttachmentContents(this.sqlite, answer.contents);
+      for (const id of damaged) settled.add(id);
+      if (damaged.length > 0) this.options.logger.warn('attachment bytes did not match their size; asked for again at the next sync', { ids: damaged });
+      if (stored === 0 && answer.missing.length === 0 && damaged.length === 0) {
+        throw new SyncRequestError('refused', 'The server sent none of the attachments asked for.', 200);
+      }
     }
   }
 

@@ -5,10 +5,13 @@
  */
 import { z } from 'zod';
 import {
+  AttachmentFetchResponseSchema,
   DirectoryResponseSchema,
   PullResponseSchema,
   PushResponseSchema,
   SequenceGapSchema,
+  type AttachmentFetchRequest,
+  type AttachmentFetchResponse,
   type DirectoryResponse,
   type PullResponse,
   type PushRequest,
@@ -75,6 +78,8 @@ export interface SyncClient {
     request: { cursor: string | null; limit: number; resync?: readonly string[]; snapshotRuns?: boolean },
     onSent?: () => void,
   ): Promise<PullResponse>;
+  /** The bytes of attachments the pull described (POST /v1/sync/attachments). */
+  attachments(accessToken: string, request: AttachmentFetchRequest): Promise<AttachmentFetchResponse>;
 }
 
 /**
@@ -191,5 +196,6 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       };
       return parse(PullResponseSchema, '/v1/sync/pull', (await request('POST', '/v1/sync/pull', sent, token, [], onSent)).json);
     },
+    attachments: (token, body) => post('/v1/sync/attachments', AttachmentFetchResponseSchema, body, token),
   };
 }

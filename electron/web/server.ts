@@ -15,7 +15,8 @@ import { describeError, type ShellLogger } from '../app/logger';
 import { SECURITY_HEADERS } from '../security/csp';
 import { checkApiRequest } from '../../server/http/loopback-guard';
 
-export const API_BODY_LIMIT_BYTES = 1024 * 1024;
+/** Room for attachment.add: a file of up to 5 MB as base64, with its JSON around it. */
+export const API_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export interface WebAppOptions {
   readonly handlers: ApiHandlers;

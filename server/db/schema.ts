@@ -140,6 +140,8 @@ export interface ServerDatabase {
   notes: ServerTable<'notes'>;
   follow_ups: ServerTable<'follow_ups'>;
   escalations: ServerTable<'escalations'>;
+  attachments: ServerTable<'attachments'>;
+  attachment_contents: ServerTable<'attachment_contents'>;
   change_log: ChangeLogTable;
   clients: ClientsTable;
   client_mutations: ClientMutationsTable;

@@ -25,6 +25,8 @@ export interface ServerDemoRows {
   readonly notes: SeedRow<'notes'>[];
   readonly follow_ups: SeedRow<'follow_ups'>[];
   readonly escalations: SeedRow<'escalations'>[];
+  /** The generator makes no files: attachments come from the people using the demo. */
+  readonly attachments: SeedRow<'attachments'>[];
 }
 
 export interface ServerDemo {
@@ -243,6 +245,7 @@ export function toServerDemo(rows: DemoRows): ServerDemo {
       decided_at: e.decided_at,
       decision_comment: e.decision_comment,
     })),
+    attachments: [],
   };
 
   return {

@@ -1,11 +1,12 @@
-/** The sync endpoints: POST /v1/sync/pull and POST /v1/sync/push (docs/SYNC.md). */
+/** The sync endpoints: POST /v1/sync/pull, /v1/sync/push and /v1/sync/attachments (docs/SYNC.md). */
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
-import { PullRequestSchema, PushRequestSchema, type Mutation } from '../../shared/sync/protocol';
+import { AttachmentFetchRequestSchema, MAX_PUSH_BODY_BYTES, PullRequestSchema, PushRequestSchema, type Mutation } from '../../shared/sync/protocol';
 import { principalOf } from '../auth/authenticate';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/errors';
 import { requireProtocolHeader } from '../http/protocol-version';
 import { parseInput } from '../http/validate';
+import { attachmentContents } from '../sync/attachment-contents';
 import { InvalidCursorError, pullJson } from '../sync/pull';
 import { push } from '../sync/push';
 import { createSnapshotReadAhead } from '../sync/snapshot-read-ahead';
@@ -26,7 +27,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, aut
     return reply.type('application/json').send(page);
   });
 
-  app.post('/v1/sync/push', { preHandler }, async (request, reply) => {
+  // A push may carry attachments (base64 of up to 5 MB each): the one route with a larger body.
+  app.post('/v1/sync/push', { preHandler, bodyLimit: MAX_PUSH_BODY_BYTES }, async (request, reply) => {
     const { clientId, mutations } = parseInput(PushRequestSchema, request.body);
     const onUnprocessable = (mutation: Mutation, error: unknown) => {
       request.log.error({ err: error, clientId, mutationId: mutation.id, mutationName: mutation.name, seq: mutation.seq }, 'a pushed mutation could not be applied; rejected as unprocessable');
@@ -34,5 +36,10 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, aut
     const outcome = await push(ctx.db, principalOf(request), ctx.clock, clientId, mutations, { onUnprocessable });
     if (outcome.kind === 'gap') return reply.code(409).send(outcome.body);
     return outcome.body;
+  });
+
+  app.post('/v1/sync/attachments', { preHandler }, async (request) => {
+    const { ids } = parseInput(AttachmentFetchRequestSchema, request.body);
+    return attachmentContents(ctx.db, principalOf(request), ids);
   });
 }

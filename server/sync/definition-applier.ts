@@ -30,11 +30,21 @@ function serverColumn(table: SharedTable, column: string): string {
   return serverColumnNames(table)[column] ?? column;
 }
 
+const isBytes = (table: SharedTable, column: string): boolean => sharedTableSpec(table).columns[column]?.kind === 'bytes';
+
+/** Values under the server's names; bytes (base64 in the rules) as a bytea. */
 const toServer = (table: SharedTable, values: Values): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(values).map(([column, value]) => [serverColumn(table, column), value]));
+  Object.fromEntries(
+    Object.entries(values).map(([column, value]) => [serverColumn(table, column), isBytes(table, column) && typeof value === 'string' ? Buffer.from(value, 'base64') : value]),
+  );
 
 const toShared = (table: SharedTable, row: Values): Record<string, unknown> =>
-  Object.fromEntries(Object.keys(sharedTableSpec(table).columns).map((column) => [column, row[serverColumn(table, column)]]));
+  Object.fromEntries(
+    Object.keys(sharedTableSpec(table).columns).map((column) => {
+      const value = row[serverColumn(table, column)];
+      return [column, isBytes(table, column) && value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value];
+    }),
+  );
 
 /** The filter as SQL; FALSE when a membership list is empty. */
 function whereSql(table: SharedTable, where: RowFilter): RawBuilder<unknown> {

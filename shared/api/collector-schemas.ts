@@ -19,6 +19,7 @@ import { CONTACT_LENGTH_MESSAGE, MAX_CONTACT_SECONDS } from '../domain/contact-f
 import { DISPUTE_ACTIONS } from '../domain/dispute';
 import { MAX_INSTALMENTS } from '../domain/promise-plan';
 import { COMMENT_MAX, NOTE_MAX, REASON_MAX, TITLE_MAX } from '../domain/text';
+import { AttachmentSchema } from './attachment-schemas';
 import { TextSchema } from './text-schema';
 import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, OverrideSchema, StoredCurrencySchema, StoredDateSchema, StoredTimestampSchema, TIMELINE_TYPES, TimelineEntrySchema } from './schemas';
 
@@ -341,6 +342,8 @@ export const CustomerWorkSchema = z.object({
   notes: z.array(NoteSchema),
   /** The pin or snooze in force now (not cleared, not expired), else null. */
   override: OverrideSchema.nullable(),
+  /** Files on the customer's notes, disputes and logged contacts, newest first. */
+  attachments: z.array(AttachmentSchema),
 });
 
 // ---------- users ----------

@@ -4,6 +4,7 @@
  * integration tests.
  */
 import { z } from 'zod';
+import { attachmentContract } from './attachment-schemas';
 import { kpiContract } from './kpi-contract';
 import { notificationContract } from './notification-schemas';
 import { NOTIFICATION_KEY_MAX, NOTIFICATIONS_SEEN_MAX } from '../domain/notifications';
@@ -124,6 +125,7 @@ export const apiContract = {
   ...reportContract,
   ...kpiContract,
   ...notificationContract,
+  ...attachmentContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

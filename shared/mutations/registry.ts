@@ -2,6 +2,7 @@
  * The mutation kinds written once (shared/mutations), by name. A Map, not an object: the name
  * comes from a client, and "toString" or "__proto__" must find nothing.
  */
+import { attachmentAdd } from './attachments';
 import { contactLog } from './contact-logs';
 import { contactPersonSave } from './contact-persons';
 import type { MutationDefinition } from './definition';
@@ -29,6 +30,7 @@ const DEFINITIONS: readonly MutationDefinition[] = [
   escalationWithdraw,
   customerReassign,
   escalationDecide,
+  attachmentAdd,
 ];
 
 export const MUTATION_DEFINITIONS: ReadonlyMap<string, MutationDefinition> = new Map(DEFINITIONS.map((definition) => [definition.name, definition]));

@@ -21,6 +21,7 @@ export const SYNC_ENTITIES = [
   'notes',
   'follow_ups',
   'escalations',
+  'attachments',
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
@@ -178,3 +179,32 @@ export type DirectoryUser = z.output<typeof DirectoryUserSchema>;
 
 export const DirectoryResponseSchema = z.object({ users: z.array(DirectoryUserSchema) });
 export type DirectoryResponse = z.output<typeof DirectoryResponseSchema>;
+
+/**
+ * The largest push body the server takes, and the bytes a client puts into one push at most: a
+ * batch holding an attachment (base64 of at most 5 MB) still fits, with room for the others.
+ */
+export const MAX_PUSH_BODY_BYTES = 16 * 1024 * 1024;
+export const PUSH_BATCH_BUDGET_BYTES = 8 * 1024 * 1024;
+
+export const MAX_ATTACHMENT_FETCH_IDS = 100;
+/** The bytes of files one answer carries at most (it always carries the first file asked for). */
+export const ATTACHMENT_FETCH_BUDGET_BYTES = 16 * 1024 * 1024;
+
+/** POST /v1/sync/attachments: the bytes of attachments whose descriptions the pull brought. */
+export const AttachmentFetchRequestSchema = z.strictObject({
+  ids: z
+    .array(IdSchema)
+    .min(1)
+    .max(MAX_ATTACHMENT_FETCH_IDS, `must list at most ${MAX_ATTACHMENT_FETCH_IDS} attachments`)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not list an attachment twice'),
+});
+export type AttachmentFetchRequest = z.input<typeof AttachmentFetchRequestSchema>;
+
+export const AttachmentFetchResponseSchema = z.object({
+  /** In the order asked, until the budget is spent: ask again for the rest. */
+  contents: z.array(z.object({ id: IdSchema, content: z.base64() })),
+  /** Ids that do not exist or lie outside the caller's scope: asking again will not bring them. */
+  missing: z.array(IdSchema),
+});
+export type AttachmentFetchResponse = z.output<typeof AttachmentFetchResponseSchema>;

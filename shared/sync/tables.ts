@@ -5,6 +5,7 @@
  * tests/integration/sync/schema-drift.test.ts compares a freshly migrated SQLite store, PostgreSQL
  * and PGlite with it column by column and names the table and column that drifted.
  */
+import { ATTACHMENT_MEDIA_TYPES, ATTACHMENT_PARENTS } from '../domain/attachments';
 import {
   CHANNELS,
   DIRECTIONS,
@@ -24,10 +25,10 @@ import {
 import type { SyncEntity } from './protocol';
 
 /**
- * What a column holds. Each store has one physical type per kind (SQLite: TEXT or INTEGER;
- * PostgreSQL: text, integer, bigint, boolean, date, timestamptz), see the drift test.
+ * What a column holds. Each store has one physical type per kind (SQLite: TEXT, INTEGER or BLOB;
+ * PostgreSQL: text, integer, bigint, boolean, date, timestamptz, bytea), see the drift test.
  */
-export type ColumnKind = 'id' | 'text' | 'currency' | 'integer' | 'money' | 'boolean' | 'date' | 'timestamp' | 'code';
+export type ColumnKind = 'id' | 'text' | 'currency' | 'integer' | 'money' | 'boolean' | 'date' | 'timestamp' | 'code' | 'bytes';
 
 export interface ColumnSpec {
   readonly kind: ColumnKind;
@@ -298,12 +299,32 @@ export const SYNCED_TABLES = {
     },
     serverOnly: SERVER_BOOKKEEPING,
   },
+  // A file kept on a note (by its lineage), a dispute or a logged contact; its bytes are in attachment_contents.
+  attachments: {
+    columns: {
+      id: col('id'),
+      customer_id: col('id'),
+      parent_kind: code(ATTACHMENT_PARENTS),
+      parent_id: col('id'),
+      file_name: col('text'),
+      media_type: code(ATTACHMENT_MEDIA_TYPES),
+      size_bytes: col('integer'),
+      created_by: nullable('id'),
+      created_at: col('timestamp'),
+    },
+    serverOnly: SERVER_BOOKKEEPING,
+  },
 } as const satisfies Readonly<Record<SyncEntity, TableSpec>>;
 
-/** The item lists a promise and a dispute carry: synced inside their parent's row (`items`). */
+/**
+ * Rows written with their parent by the same mutation. A promise's and a dispute's item lists are
+ * pulled inside their parent's row (`items`); an attachment's bytes are pulled apart, by the
+ * attachment's id (POST /v1/sync/attachments), so a page of changes stays small.
+ */
 export const SYNCED_ITEM_TABLES = {
   promise_items: { columns: { promise_id: col('id'), open_item_id: col('id') }, serverOnly: {} },
   dispute_items: { columns: { dispute_id: col('id'), open_item_id: col('id'), disputed_minor: col('money') }, serverOnly: {} },
+  attachment_contents: { columns: { attachment_id: col('id'), content: col('bytes') }, serverOnly: {} },
 } as const satisfies Readonly<Record<string, TableSpec>>;
 
 /** What a value of each kind is in a synced row as both drivers of a mutation see it (shared/mutations). */
@@ -317,18 +338,23 @@ interface KindValues {
   date: string;
   timestamp: string;
   code: string;
+  /** Base64, as the bytes cross JSON; each store keeps them as bytes (a BLOB, a bytea). */
+  bytes: string;
 }
-/** The values as a store holds them: SQLite keeps a boolean as 0 or 1. */
-type StoreKindValues<B> = Omit<KindValues, 'boolean'> & { boolean: B };
+/** The values as a store holds them: SQLite keeps a boolean as 0 or 1; both keep bytes as bytes. */
+type StoreKindValues<B> = Omit<KindValues, 'boolean' | 'bytes'> & { boolean: B; bytes: Uint8Array };
 
-type ColumnValue<C, Kinds extends StoreKindValues<boolean | 0 | 1> = KindValues> = C extends {
+type ColumnValue<C, Kinds extends Readonly<Record<ColumnKind, unknown>> = KindValues> = C extends {
   readonly kind: infer K extends ColumnKind;
   readonly nullable: infer N;
 }
   ? (C extends { readonly codes: readonly (infer V)[] } ? V : Kinds[K]) | (N extends true ? null : never)
   : never;
 
-/** The item lists a promise and a dispute carry, as tables. */
+/** The values as the server's driver returns them: bytes as bytes. */
+type ServerKindValues = StoreKindValues<boolean>;
+
+/** The rows written with their parent (a promise's and a dispute's items, an attachment's bytes), as tables. */
 export type ItemTable = keyof typeof SYNCED_ITEM_TABLES;
 /** Every table a shared mutation rule reads or writes. */
 export type SharedTable = SyncEntity | ItemTable;
@@ -340,8 +366,9 @@ export const sharedTableSpec = (table: SharedTable): TableSpec => SHARED_TABLES[
 
 export const isItemTable = (table: SharedTable): table is ItemTable => Object.hasOwn(SYNCED_ITEM_TABLES, table);
 
-/** The columns that order a table's rows, so both stores answer a read in the same order: the key. */
-export const rowOrder = (table: SharedTable): readonly string[] => (isItemTable(table) ? Object.keys(SYNCED_ITEM_TABLES[table].columns).slice(0, 2) : ['id']);
+/** The columns that order a table's rows, so both stores answer a read in the same order: the key (an item table's id columns). */
+export const rowOrder = (table: SharedTable): readonly string[] =>
+  isItemTable(table) ? Object.entries<ColumnSpec>(SYNCED_ITEM_TABLES[table].columns).flatMap(([name, spec]) => (spec.kind === 'id' ? [name] : [])) : ['id'];
 
 /** A synced row as the shared mutation rules see it: the client's column names, booleans as booleans, money as numbers. */
 export type SyncedRow<T extends SharedTable> = { -readonly [C in keyof (typeof SHARED_TABLES)[T]['columns']]: ColumnValue<(typeof SHARED_TABLES)[T]['columns'][C]> };
@@ -363,7 +390,7 @@ type ServerOnlyColumns<T extends SharedTable> = (typeof SHARED_TABLES)[T]['serve
 type ServerNameOf<C, Name> = C extends { readonly serverName: infer S extends string } ? S : Name;
 type IsDefaulted<C> = C extends { readonly defaulted: true } ? true : false;
 
-type ColumnsIn<T extends SharedTable, Kinds extends StoreKindValues<boolean | 0 | 1>> = {
+type ColumnsIn<T extends SharedTable, Kinds extends Readonly<Record<ColumnKind, unknown>>> = {
   -readonly [C in keyof Columns<T>]: { value: ColumnValue<Columns<T>[C], Kinds>; defaulted: IsDefaulted<Columns<T>[C]> };
 };
 /** Every column of a table as the shared rules see it: its value and whether it has a DEFAULT. */
@@ -372,5 +399,5 @@ export type SharedColumns<T extends SharedTable> = ColumnsIn<T, KindValues>;
 export type LocalColumns<T extends SharedTable> = ColumnsIn<T, StoreKindValues<0 | 1>>;
 /** Every column of a table on the server, under the server's names, its own columns included. */
 export type ServerColumns<T extends SharedTable> = {
-  -readonly [C in keyof Columns<T> as ServerNameOf<Columns<T>[C], C>]: { value: ColumnValue<Columns<T>[C]>; defaulted: IsDefaulted<Columns<T>[C]> };
-} & { -readonly [C in keyof ServerOnlyColumns<T>]: { value: ColumnValue<ServerOnlyColumns<T>[C]>; defaulted: IsDefaulted<ServerOnlyColumns<T>[C]> } };
+  -readonly [C in keyof Columns<T> as ServerNameOf<Columns<T>[C], C>]: { value: ColumnValue<Columns<T>[C], ServerKindValues>; defaulted: IsDefaulted<Columns<T>[C]> };
+} & { -readonly [C in keyof ServerOnlyColumns<T>]: { value: ColumnValue<ServerOnlyColumns<T>[C], ServerKindValues>; defaulted: IsDefaulted<ServerOnlyColumns<T>[C]> } };

@@ -16,7 +16,6 @@ import {
   ROLES,
   ROOT_CAUSES,
 } from '../../../shared/domain/codes';
-import { SYNC_ENTITIES } from '../../../shared/sync/protocol';
 import { CHANGE_OPS, MUTATION_RESULTS } from '../schema';
 
 /** `col IN ('a','b')` for a CHECK constraint, built from the shared code lists. */
@@ -29,6 +28,22 @@ const CURRENCY = (column: string) => `TEXT NOT NULL CHECK (${column} ~ '^[A-Z]{3
 /** Columns every synced portfolio row carries (see `Versioned` in schema.ts). */
 const VERSIONED = `version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     updated_seq BIGINT NOT NULL`;
+
+/** The synced entities this migration knew; 013 lets the change log name the later ones. */
+const FIRST_ENTITIES = [
+  'customers',
+  'contact_persons',
+  'open_items',
+  'payments',
+  'clearings',
+  'activities',
+  'promises',
+  'disputes',
+  'dispute_events',
+  'notes',
+  'follow_ups',
+  'escalations',
+];
 
 const statements = [
   `CREATE TABLE schema_meta (
@@ -293,7 +308,7 @@ const statements = [
   // No foreign key to customers: a removal must outlive the customer row it announces.
   `CREATE TABLE change_log (
     seq BIGSERIAL PRIMARY KEY,
-    entity TEXT NOT NULL ${oneOf('entity', SYNC_ENTITIES)},
+    entity TEXT NOT NULL ${oneOf('entity', FIRST_ENTITIES)},
     entity_id TEXT NOT NULL,
     customer_id TEXT NOT NULL,
     op TEXT NOT NULL ${oneOf('op', CHANGE_OPS)},

@@ -16,6 +16,7 @@ import * as m009 from './009-team-time-zone';
 import * as m010 from './010-promise-made-on';
 import * as m011 from './011-iso-currency-digits';
 import * as m012 from './012-import-runs';
+import * as m013 from './013-attachments';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -30,6 +31,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '010-promise-made-on': { up: m010.up },
   '011-iso-currency-digits': { up: m011.up },
   '012-import-runs': { up: m012.up },
+  '013-attachments': { up: m013.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

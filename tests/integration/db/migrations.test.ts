@@ -28,6 +28,8 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   notes: columnsOf<Database['notes']>()('id', 'customer_id', 'open_item_id', 'lineage_id', 'version', 'is_current', 'body', 'created_by', 'created_at'),
   follow_ups: columnsOf<Database['follow_ups']>()('id', 'customer_id', 'open_item_id', 'activity_id', 'due_date', 'title', 'status', 'assigned_to', 'created_by', 'created_at', 'done_at', 'done_comment'),
   escalations: columnsOf<Database['escalations']>()('id', 'customer_id', 'kind', 'amount_minor', 'currency', 'reason', 'status', 'requested_by', 'requested_at', 'decided_by', 'decided_at', 'decision_comment'),
+  attachments: columnsOf<Database['attachments']>()('id', 'customer_id', 'parent_kind', 'parent_id', 'file_name', 'media_type', 'size_bytes', 'created_by', 'created_at'),
+  attachment_contents: columnsOf<Database['attachment_contents']>()('attachment_id', 'content'),
   worklist_overrides: columnsOf<Database['worklist_overrides']>()('id', 'customer_id', 'kind', 'reason', 'expires_at', 'created_by', 'created_at', 'cleared_at'),
   audit_log: columnsOf<Database['audit_log']>()('seq', 'id', 'at', 'user_id', 'entity', 'entity_id', 'action', 'before_json', 'after_json', 'mutation_id'),
   outbox: columnsOf<Database['outbox']>()('seq', 'id', 'name', 'args_json', 'created_at', 'status', 'attempts', 'last_error', 'resolved_at', 'push_seq', 'day'),
@@ -41,7 +43,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 };
 
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
-const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen'];
+const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen', 'attachments', 'attachment_contents'];
 /** Columns later migrations add to tables of 001. */
 const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq', 'day'], customer_summary: ['paid_invoices', 'avg_days_late', 'share_late', 'credit_used_bp'], users: ['disabled'], promises: ['cancel_reason', 'made_on'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason'], open_items: ['erp_disputed'] };
 
@@ -257,9 +259,27 @@ describe('migration 009-erp-disputed', () => {
   });
 });
 
+describe('migration 016-attachments', () => {
+  it('adds attachments with their bytes apart, which go with their customer', async () => {
+    const store = await migrateThrough('015-credit-used-share');
+    store.sqlite.prepare("INSERT INTO customers (id, erp_key, number, name, country, currency, payment_terms, payment_terms_days, credit_limit_minor, risk_class, updated_at) VALUES ('c1', 'E1', '1', 'Acme', 'DE', 'EUR', 'N30', 30, 0, 'low', '2026-03-01T00:00:00.000Z')").run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    migrated.sqlite
+      .prepare("INSERT INTO attachments (id, customer_id, parent_kind, parent_id, file_name, media_type, size_bytes, created_at) VALUES ('a1', 'c1', 'note', 'n1', 'advice.pdf', 'application/pdf', 3, '2026-03-02T09:00:00.000Z')")
+      .run();
+    migrated.sqlite.prepare("INSERT INTO attachment_contents (attachment_id, content) VALUES ('a1', x'255044')").run();
+    expect(() => migrated.sqlite.prepare("INSERT INTO attachments (id, customer_id, parent_kind, parent_id, file_name, media_type, size_bytes, created_at) VALUES ('a2', 'c1', 'note', 'n1', 'run.exe', 'application/x-msdownload', 3, '2026-03-02T09:00:00.000Z')").run()).toThrow(/CHECK/);
+    migrated.sqlite.prepare("DELETE FROM customers WHERE id = 'c1'").run();
+    expect(migrated.sqlite.prepare('SELECT count(*) FROM attachment_contents').pluck().get()).toBe(0);
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits', '014-overrides-per-user', '015-credit-used-share']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits', '014-overrides-per-user', '015-credit-used-share', '016-attachments']);
   });
 });
 

@@ -16,8 +16,28 @@ describe.each(BACKENDS)('server migrations on %s', (kind) => {
   it('apply every migration once and are idempotent', async () => {
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual(Object.keys(SERVER_MIGRATIONS));
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual([]);
-    expect(LATEST_SERVER_SCHEMA_VERSION).toBe(12);
+    expect(LATEST_SERVER_SCHEMA_VERSION).toBe(13);
     expect(await protocolVersion(current.db)).toBe(3);
+  });
+
+  it('keeps attachments with their bytes, logged as changes, gone with their customer', async () => {
+    const { db } = current;
+    await db
+      .insertInto('customers')
+      .values({ id: 'c-att', erp_key: 'E-ATT', number: '10077', name: 'Files Ltd', country: 'GB', currency: 'GBP', payment_terms: 'NET30', payment_terms_days: 30, credit_limit_minor: 0, risk_class: 'low', collector_id: null, team_id: null, updated_at: '2026-03-01T10:00:00Z', updated_seq: 1 })
+      .execute();
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff]);
+    await db
+      .insertInto('attachments')
+      .values({ id: 'a-1', customer_id: 'c-att', parent_kind: 'dispute', parent_id: 'd-1', file_name: 'pod.pdf', media_type: 'application/pdf', size_bytes: bytes.length, created_by: null, created_at: '2026-03-02T09:00:00Z', updated_seq: 2 })
+      .execute();
+    await db.insertInto('attachment_contents').values({ attachment_id: 'a-1', content: bytes }).execute();
+    await db.insertInto('change_log').values({ entity: 'attachments', entity_id: 'a-1', customer_id: 'c-att', op: 'upsert' }).execute();
+    const stored = await db.selectFrom('attachment_contents').select('content').where('attachment_id', '=', 'a-1').executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.content).equals(bytes)).toBe(true);
+    await expect(db.insertInto('change_log').values({ entity: 'invoices', entity_id: 'x', customer_id: 'c-att', op: 'upsert' } as never).execute()).rejects.toThrow(/change_log_entity_check/);
+    await db.deleteFrom('customers').where('id', '=', 'c-att').execute();
+    expect(await db.selectFrom('attachment_contents').select('attachment_id').where('attachment_id', '=', 'a-1').execute()).toEqual([]);
   });
 
   it('maps bigint money, dates and timestamps to numbers and ISO strings', async () => {

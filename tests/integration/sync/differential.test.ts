@@ -22,6 +22,7 @@ import { createPaymentPlanCommand } from '../../../db/commands/payment-plan';
 import { cancelPromiseCommand, createPromiseCommand } from '../../../db/commands/promise';
 import { cancelFollowUpCommand, completeFollowUpCommand, createFollowUpCommand } from '../../../db/commands/follow-up';
 import { addNoteCommand, editNoteCommand } from '../../../db/commands/note';
+import { addAttachmentCommand } from '../../../db/commands/attachment';
 import { runCommand, type Command, type CommandContext } from '../../../db/commands/run-command';
 import { decideEscalationCommand, reassignCustomersCommand } from '../../../db/commands/team';
 import { evaluatePromisesSync } from '../../../db/promises/evaluate-all';
@@ -39,6 +40,10 @@ import { SYNC_ENTITIES, type Mutation, type MutationResult, type SyncEntity } fr
 import { SYNCED_TABLES, serverColumnNames, type ColumnSpec } from '../../../shared/sync/tables';
 import { createTempStore, type TempStore } from '../../support/temp-store';
 import { BACKENDS, openTestDb, type TestDb } from '../server/support/backends';
+
+/** A PDF's and a PNG's first bytes: what the media-type check reads. */
+const PDF_BASE64 = Buffer.from('%PDF-1.4\n%remittance advice\n').toString('base64');
+const PNG_BASE64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
 
 const RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? '150');
 const SEED = process.env.DIFFERENTIAL_SEED === undefined ? undefined : Number(process.env.DIFFERENTIAL_SEED);
@@ -61,6 +66,7 @@ const KINDS = [
   'escalation.withdraw',
   'customer.reassign',
   'escalation.decide',
+  'attachment.add',
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -96,6 +102,7 @@ const COMMANDS: Readonly<Record<Kind, RunOnDesktop>> = {
   'escalation.withdraw': desktop(withdrawEscalationCommand),
   'customer.reassign': desktop(reassignCustomersCommand),
   'escalation.decide': desktop(decideEscalationCommand),
+  'attachment.add': desktop(addAttachmentCommand),
 };
 
 interface Operation {
@@ -405,6 +412,23 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation, asOf: stri
         { customerId, kind: 'payment_plan', amountMinor: 2_000, currency: 'USD', reason: 'no USD items' },
         { customerId, kind: 'agency', reason: '' },
       ][op.variant % 7];
+    case 'attachment.add': {
+      const parentOf = (query: string): string => pickFrom(idsOf(query, customerId), op.pick) ?? uuidv7();
+      const noteId = parentOf('SELECT id FROM notes WHERE customer_id = ? ORDER BY id');
+      const disputeId = parentOf('SELECT id FROM disputes WHERE customer_id = ? ORDER BY id');
+      const activityId = parentOf('SELECT id FROM activities WHERE customer_id = ? ORDER BY id');
+      const foreignNote = pickFrom(idsOf('SELECT id FROM notes WHERE customer_id = ? ORDER BY id', otherCustomer), op.pick) ?? uuidv7();
+      return [
+        { customerId, parentKind: 'note', parentId: noteId, fileName: 'remittance.pdf', content: PDF_BASE64 },
+        { customerId, parentKind: 'dispute', parentId: disputeId, fileName: 'proof of delivery.png', content: PNG_BASE64 },
+        { customerId, parentKind: 'activity', parentId: activityId, fileName: 'their email.eml', content: Buffer.from(`Subject: paid ${String(op.pick)}\n`).toString('base64') },
+        { customerId, parentKind: 'note', parentId: noteId, fileName: 'renamed.pdf', content: PNG_BASE64 },
+        { customerId, parentKind: 'note', parentId: noteId, fileName: 'setup.exe', content: PDF_BASE64 },
+        { customerId, parentKind: 'note', parentId: foreignNote, fileName: 'elsewhere.pdf', content: PDF_BASE64 },
+        { customerId, parentKind: 'dispute', parentId: disputeId, fileName: 'empty.txt', content: '' },
+        { customerId, parentKind: 'activity', parentId: activityId, fileName: 'not base64.txt', content: 'this is not base64!' },
+      ][op.variant % 8];
+    }
     case 'escalation.withdraw': {
       const escalationId = pickFrom(idsOf('SELECT id FROM escalations ORDER BY id'), op.pick) ?? uuidv7();
       return [{ escalationId }, { escalationId, reason: 'paid meanwhile' }, { escalationId: uuidv7() }, { escalationId, reason: 'x'.repeat(501) }][op.variant % 4];
@@ -565,6 +589,11 @@ async function expectSameRows(world: World): Promise<void> {
   for (const table of SYNC_ENTITIES) {
     expect(clientRows(world.temp, table), table).toEqual(await serverRows(world.server, table, own));
   }
+  // The bytes of every file, as each store keeps them.
+  const clientBytes = (world.temp.store.sqlite.prepare('SELECT attachment_id, hex(content) AS hex FROM attachment_contents ORDER BY attachment_id').all() as Values[]);
+  const serverBytes = await sql<Values>`SELECT c.attachment_id, upper(encode(c.content, 'hex')) AS hex FROM attachment_contents c JOIN attachments a ON a.id = c.attachment_id
+    WHERE a.customer_id IN (${sql.join(own)}) ORDER BY c.attachment_id`.execute(world.server);
+  expect(clientBytes, 'attachment_contents').toEqual(serverBytes.rows);
 }
 
 describe.each(BACKENDS)('the desktop and the server on %s decide every mutation alike', (kind) => {

@@ -25,11 +25,11 @@ type PhysicalTable = ReadonlyMap<string, PhysicalColumn>;
 
 const SQLITE_TYPES: Readonly<Record<ColumnKind, string>> = {
   id: 'TEXT', text: 'TEXT', currency: 'TEXT', code: 'TEXT', date: 'TEXT', timestamp: 'TEXT',
-  integer: 'INTEGER', money: 'INTEGER', boolean: 'INTEGER',
+  integer: 'INTEGER', money: 'INTEGER', boolean: 'INTEGER', bytes: 'BLOB',
 };
 const POSTGRES_TYPES: Readonly<Record<ColumnKind, string>> = {
   id: 'text', text: 'text', currency: 'text', code: 'text', date: 'date', timestamp: 'timestamp with time zone',
-  integer: 'integer', money: 'bigint', boolean: 'boolean',
+  integer: 'integer', money: 'bigint', boolean: 'boolean', bytes: 'bytea',
 };
 
 const ALL_TABLES: readonly (readonly [string, TableSpec])[] = [

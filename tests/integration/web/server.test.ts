@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../electron/app/memory-logger';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
-import { createWebApp } from '../../../electron/web/server';
+import { API_BODY_LIMIT_BYTES, createWebApp } from '../../../electron/web/server';
 import { createFakeHandlers } from './fake-handlers';
 
 const HOST = '127.0.0.1:5174';
@@ -114,7 +114,7 @@ describe('POST /api/:operation', () => {
 
 describe('HTTP-level refusals answer clean JSON', () => {
   it('413 for a body over the limit', async () => {
-    const response = await post('prefs.set', { theme: 'x'.repeat(1024 * 1024 + 10) });
+    const response = await post('prefs.set', { theme: 'x'.repeat(API_BODY_LIMIT_BYTES + 10) });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ ok: false, error: { code: 'validation' } });
     expectSecurityHeaders(response.headers);

@@ -1,0 +1,52 @@
+/**
+ * The bytes of attachments the pull described but did not carry: which ones this store still
+ * lacks, and keeping those the server sent. A file is kept only as large as its description says,
+ * so a truncated answer is asked for again rather than shown damaged.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { AttachmentFetchResponse } from '../../shared/sync/protocol';
+import { prepared } from '../statements';
+
+/** Attachments described here whose bytes are not, oldest first, leaving out `skip` (ids the server said it does not have). */
+export function attachmentsWithoutContent(sqlite: BetterSqlite3.Database, limit: number, skip: ReadonlySet<string> = new Set()): string[] {
+  return prepared<[string, number], { id: string }>(
+    sqlite,
+    `SELECT a.id FROM attachments a
+     WHERE NOT EXISTS (SELECT 1 FROM attachment_contents c WHERE c.attachment_id = a.id)
+       AND a.id NOT IN (SELECT value FROM json_each(?))
+     ORDER BY a.created_at, a.id LIMIT ?`,
+  )
+    .all(JSON.stringify([...skip]), limit)
+    .map((row) => row.id);
+}
+
+export interface StoredContents {
+  /** Files kept. */
+  readonly stored: number;
+  /** Ids whose bytes did not match their description's size: not kept. */
+  readonly damaged: readonly string[];
+}
+
+/** Keeps the bytes the server sent, in one transaction; an attachment removed meanwhile is skipped. */
+export function storeAttachmentContents(sqlite: BetterSqlite3.Database, contents: AttachmentFetchResponse['contents']): StoredContents {
+  return sqlite
+    .transaction((): StoredContents => {
+      const sizeOf = prepared<[string], { size_bytes: number }>(sqlite, 'SELECT size_bytes FROM attachments WHERE id = ?');
+      const insert = prepared<[string, Buffer]>(sqlite, 'INSERT INTO attachment_contents (attachment_id, content) VALUES (?, ?) ON CONFLICT (attachment_id) DO NOTHING');
+      let stored = 0;
+      const damaged: string[] = [];
+      for (const { id, content } of contents) {
+        const described = sizeOf.get(id);
+        if (described === undefined) continue;
+        const bytes = Buffer.from(content, 'base64');
+        if (bytes.length !== described.size_bytes) {
+          damaged.push(id);
+          continue;
+        }
+        insert.run(id, bytes);
+        stored += 1;
+      }
+      return { stored, damaged };
+    })
+    .immediate();
+}

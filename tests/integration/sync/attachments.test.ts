@@ -1,0 +1,130 @@
+/**
+ * Attachments across desktops, through a real server over loopback HTTP: a file added offline on
+ * one desktop is pushed (several megabytes split over pushes), described to the other by the pull
+ * and its bytes fetched after it, byte for byte; the server hands out only the files of the
+ * caller's customers; an answer that does not match a file's size is not kept.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERNAMES } from '../../../server/demo/credentials';
+import { attachmentContents } from '../../../server/sync/attachment-contents';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/domain/attachments';
+import { attachmentsWithoutContent, storeAttachmentContents } from '../../../db/sync/attachment-contents';
+import { BACKENDS } from '../server/support/backends';
+import { signedInClient, startSyncServer, type SyncServer, type TestClient } from './support';
+import { hookedFetch } from './support-fetch';
+
+/** A PDF of `size` bytes: the header the type check reads, then noise that does not compress. */
+const pdfOf = (size: number): Buffer => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
+
+const firstCustomer = (client: TestClient): string =>
+  (client.workspace.store.sqlite.prepare('SELECT id FROM customers ORDER BY number LIMIT 1').get() as { id: string }).id;
+
+describe.each(BACKENDS)('attachments synced through a server on %s', (kind) => {
+  let server: SyncServer;
+  const clients: TestClient[] = [];
+  const client = async (username: string = DEMO_USERNAMES.collector, fetch?: typeof globalThis.fetch): Promise<TestClient> => {
+    const opened = await signedInClient(server, username, fetch === undefined ? {} : { fetch });
+    clients.push(opened);
+    return opened;
+  };
+
+  beforeAll(async () => {
+    server = await startSyncServer(kind);
+  });
+  afterAll(async () => {
+    for (const opened of clients.splice(0)) await opened.close();
+    await server.dispose();
+  });
+
+  it('brings a file added on one desktop to the other, byte for byte, with large ones split over pushes', async () => {
+    const net = hookedFetch();
+    const a = await client(DEMO_USERNAMES.collector, net.fetch);
+    const b = await client();
+    const customerId = firstCustomer(a);
+    const note = await a.call('note.add', { customerId, body: 'Remittance advice for the March run' });
+    const files = [pdfOf(ATTACHMENT_MAX_BYTES), pdfOf(4 * 1024 * 1024), pdfOf(2_000)];
+    const added = [];
+    for (const [index, bytes] of files.entries()) {
+      added.push(await a.call('attachment.add', { customerId, parentKind: 'note', parentId: note.id, fileName: `advice ${String(index)}.pdf`, content: bytes.toString('base64') }));
+    }
+    expect(added.map((attachment) => attachment.sizeBytes)).toEqual(files.map((bytes) => bytes.length));
+
+    await a.workspace.engine?.syncOnce();
+    expect(await a.call('sync.status', {})).toMatchObject({ state: 'idle', pending: 0, issues: 0 });
+    // 5 MB and 4 MB of base64 do not fit one push's budget: the outbox went in more than one request.
+    expect(net.sent.filter((request) => request.path === '/v1/sync/push').length).toBeGreaterThan(1);
+
+    await b.workspace.engine?.syncOnce();
+    const work = await b.call('customer.work', { customerId });
+    const onNote = work.attachments.filter((attachment) => attachment.parentId === note.lineageId);
+    expect(onNote.map((attachment) => [attachment.fileName, attachment.downloaded]).sort()).toEqual([
+      ['advice 0.pdf', true],
+      ['advice 1.pdf', true],
+      ['advice 2.pdf', true],
+    ]);
+    for (const [index, attachment] of added.entries()) {
+      const content = await b.call('attachment.content', { attachmentId: attachment.id });
+      expect(content.mediaType).toBe('application/pdf');
+      expect(Buffer.from(content.content, 'base64').equals(files[index] ?? Buffer.alloc(0))).toBe(true);
+    }
+  });
+
+  it('keeps a file on its note through an edit of the note', async () => {
+    const a = await client();
+    const customerId = firstCustomer(a);
+    const note = await a.call('note.add', { customerId, body: 'Proof of delivery attached' });
+    const attachment = await a.call('attachment.add', { customerId, parentKind: 'note', parentId: note.id, fileName: 'pod.pdf', content: pdfOf(500).toString('base64') });
+    const edited = await a.call('note.edit', { noteId: note.id, body: 'Proof of delivery attached (signed by their warehouse)' });
+    expect(edited.lineageId).toBe(attachment.parentId);
+    await a.workspace.engine?.syncOnce();
+    const stored = await server.h.testDb.db.selectFrom('attachments').select(['parent_kind', 'parent_id']).where('id', '=', attachment.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ parent_kind: 'note', parent_id: note.lineageId });
+  });
+
+  it('hands out only the files of customers in the caller scope', async () => {
+    const a = await client();
+    const customerId = firstCustomer(a);
+    const note = await a.call('note.add', { customerId, body: 'Their email about the credit note' });
+    const attachment = await a.call('attachment.add', {
+      customerId,
+      parentKind: 'note',
+      parentId: note.id,
+      fileName: 'email.eml',
+      content: Buffer.from('Subject: credit note\n\nPlease see attached.').toString('base64'),
+    });
+    await a.workspace.engine?.syncOnce();
+    const db = server.h.testDb.db;
+    const other = await db.selectFrom('users').select(['id', 'username', 'display_name', 'team_id']).where('username', '=', DEMO_USERNAMES.secondCollector).executeTakeFirstOrThrow();
+    const principal = { userId: other.id, username: other.username, displayName: other.display_name, role: 'collector' as const, teamId: other.team_id };
+    expect(await attachmentContents(db, principal, [attachment.id])).toEqual({ contents: [], missing: [attachment.id] });
+  });
+
+  it('answers within its byte budget and always with the first file', async () => {
+    const a = await client();
+    const customerId = firstCustomer(a);
+    const note = await a.call('note.add', { customerId, body: 'Two statements' });
+    const first = await a.call('attachment.add', { customerId, parentKind: 'note', parentId: note.id, fileName: 'one.pdf', content: pdfOf(3_000).toString('base64') });
+    const second = await a.call('attachment.add', { customerId, parentKind: 'note', parentId: note.id, fileName: 'two.pdf', content: pdfOf(3_000).toString('base64') });
+    await a.workspace.engine?.syncOnce();
+    const db = server.h.testDb.db;
+    const me = await db.selectFrom('users').select(['id', 'username', 'display_name', 'team_id']).where('username', '=', DEMO_USERNAMES.collector).executeTakeFirstOrThrow();
+    const principal = { userId: me.id, username: me.username, displayName: me.display_name, role: 'collector' as const, teamId: me.team_id };
+    const answer = await attachmentContents(db, principal, [first.id, second.id], 1_000);
+    expect(answer.contents.map((content) => content.id)).toEqual([first.id]);
+    expect(answer.missing).toEqual([]);
+  });
+
+  it('does not keep bytes that do not match the size of their file', async () => {
+    const b = await client();
+    const sqlite = b.workspace.store.sqlite;
+    const customerId = firstCustomer(b);
+    sqlite
+      .prepare("INSERT INTO attachments (id, customer_id, parent_kind, parent_id, file_name, media_type, size_bytes, created_at) VALUES ('att-short', ?, 'note', 'n', 'cut.pdf', 'application/pdf', 10, '2026-03-02T09:00:00.000Z')")
+      .run(customerId);
+    const outcome = storeAttachmentContents(sqlite, [{ id: 'att-short', content: Buffer.from('%PDF-').toString('base64') }]);
+    expect(outcome).toEqual({ stored: 0, damaged: ['att-short'] });
+    expect(attachmentsWithoutContent(sqlite, 10)).toContain('att-short');
+    expect((await b.call('customer.work', { customerId })).attachments.find((attachment) => attachment.id === 'att-short')?.downloaded).toBe(false);
+  });
+});
