@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
+import { extensionOf, fileNameProblem } from '../../shared/domain/attachments';
 import { readerOf } from '../read-db';
 import { attachmentBytes } from '../queries/attachments';
 import type { HandlerContext } from './handler-context';
@@ -27,7 +28,9 @@ export function createAttachmentHandlers(ctx: HandlerContext): Pick<ApiHandlers,
       // One folder per attachment: two files of the same name never overwrite each other's open copy.
       const folder = join(openedCopiesDir(ctx.app.dataDir), attachment.id);
       mkdirSync(folder, { recursive: true });
-      const path = join(folder, attachment.fileName);
+      // The rule has checked the name on every side; one that still fails it (a hand-edited store) gets a plain one.
+      const fileName = fileNameProblem(attachment.fileName) === null ? attachment.fileName : `attachment.${extensionOf(attachment.mediaType)}`;
+      const path = join(folder, fileName);
       writeFileSync(path, bytes, { mode: 0o600 });
       const failure = await open(path);
       if (failure !== '') throw new DomainError('conflict', `the system could not open ${attachment.fileName}: ${failure}`, 'attachmentId');

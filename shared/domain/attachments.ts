@@ -18,8 +18,8 @@ export type AttachmentParent = (typeof ATTACHMENT_PARENTS)[number];
 
 interface MediaTypeRule {
   readonly extensions: readonly string[];
-  /** The first bytes every such file starts with, or null for text, which must hold no NUL byte instead. */
-  readonly signatures: readonly (readonly number[])[] | null;
+  /** The first bytes every such file starts with (null: any byte there), or null for text, which must hold no NUL byte instead. */
+  readonly signatures: readonly (readonly (number | null)[])[] | null;
   /** How the app can show it: as an image, in the PDF viewer, as text; null: only the OS viewer opens it. */
   readonly preview: 'image' | 'pdf' | 'text' | null;
 }
@@ -32,7 +32,8 @@ const MEDIA_TYPE_RULES = {
   'image/png': { extensions: ['png'], signatures: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]], preview: 'image' },
   'image/jpeg': { extensions: ['jpg', 'jpeg'], signatures: [[0xff, 0xd8, 0xff]], preview: 'image' },
   'image/gif': { extensions: ['gif'], signatures: [[0x47, 0x49, 0x46, 0x38]], preview: 'image' },
-  'image/webp': { extensions: ['webp'], signatures: [[0x52, 0x49, 0x46, 0x46]], preview: 'image' },
+  // RIFF, the size, then WEBP: a WAV or AVI file is RIFF too.
+  'image/webp': { extensions: ['webp'], signatures: [[0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50]], preview: 'image' },
   'image/tiff': { extensions: ['tif', 'tiff'], signatures: [[0x49, 0x49, 0x2a, 0x00], [0x4d, 0x4d, 0x00, 0x2a]], preview: null },
   'text/plain': { extensions: ['txt'], signatures: null, preview: 'text' },
   'text/csv': { extensions: ['csv'], signatures: null, preview: 'text' },
@@ -53,16 +54,19 @@ const ruleOf = (mediaType: AttachmentMediaType): MediaTypeRule => MEDIA_TYPE_RUL
 /** The extensions the file picker offers, with their dots. */
 export const ATTACHMENT_EXTENSIONS: readonly string[] = ATTACHMENT_MEDIA_TYPES.flatMap((type) => ruleOf(type).extensions.map((extension) => `.${extension}`));
 
-const extensionOf = (fileName: string): string => {
+const fileExtension = (fileName: string): string => {
   const dot = fileName.lastIndexOf('.');
   return dot <= 0 ? '' : fileName.slice(dot + 1).toLowerCase();
 };
 
 /** The media type a file name's extension stands for, or null for a kind of file not taken. */
 export function mediaTypeOfFileName(fileName: string): AttachmentMediaType | null {
-  const extension = extensionOf(fileName);
+  const extension = fileExtension(fileName);
   return ATTACHMENT_MEDIA_TYPES.find((type) => ruleOf(type).extensions.includes(extension)) ?? null;
 }
+
+/** The usual extension of a media type, without its dot. */
+export const extensionOf = (mediaType: AttachmentMediaType): string => ruleOf(mediaType).extensions[0] ?? 'bin';
 
 export const attachmentPreview = (mediaType: AttachmentMediaType): MediaTypeRule['preview'] => ruleOf(mediaType).preview;
 
@@ -105,18 +109,19 @@ const TEXT_SNIFF_BYTES = 1_024;
 export function contentProblem(mediaType: AttachmentMediaType, base64: string): string | null {
   const size = base64ByteLength(base64);
   if (size === 0) return 'the file is empty';
-  if (size > ATTACHMENT_MAX_BYTES) return `the file is ${formatBytes(size)}; an attachment may be at most ${formatBytes(ATTACHMENT_MAX_BYTES)}`;
+  if (size > ATTACHMENT_MAX_BYTES) return `the file is larger than ${formatBytes(ATTACHMENT_MAX_BYTES)}, the most an attachment may be`;
   const { signatures } = ruleOf(mediaType);
   if (signatures === null) {
-    return leadingBytes(base64, TEXT_SNIFF_BYTES).includes(0) ? `the file is not text, as a ${mediaType} file must be` : null;
+    return leadingBytes(base64, TEXT_SNIFF_BYTES).includes(0) ? `the content is not text, which a ${mediaType} file must be` : null;
   }
   const head = leadingBytes(base64, Math.max(...signatures.map((signature) => signature.length)));
-  return signatures.some((signature) => signature.every((byte, index) => head[index] === byte)) ? null : `the content is not a ${mediaType} file, as its name says`;
+  return signatures.some((signature) => signature.every((byte, index) => head[index] !== undefined && (byte === null || head[index] === byte))) ? null : `the content is not ${mediaType}, which the file name says it is`;
 }
 
 /** A size as people read it: 812 bytes, 14 KB, 2.4 MB (1 KB = 1,024 bytes, as file managers count). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1_024) return `${bytes} bytes`;
-  if (bytes < 1_024 * 1_024) return `${Math.round(bytes / 1_024)} KB`;
+  if (bytes < 1_024) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
+  const kilobytes = Math.round(bytes / 1_024);
+  if (kilobytes < 1_024) return `${kilobytes} KB`;
   return `${(bytes / (1_024 * 1_024)).toFixed(1)} MB`;
 }

@@ -165,6 +165,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                     />
                     <DisputesSection
                       disputes={work.disputes}
+                      attachments={work.attachments}
                       openItems={data.openItems}
                       users={users}
                       onNew={() => {
@@ -175,7 +176,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                 )}
               </Box>
               {workQuery.error && <ErrorState error={workQuery.error} onRetry={workQuery.retry} what="the work in progress" />}
-              {work && <NotesSection customerId={customerId} notes={work.notes} users={users} />}
+              {work && <NotesSection customerId={customerId} notes={work.notes} attachments={work.attachments} users={users} />}
             </Box>
             {/*
               The side column stays beside the items and scrolls on its own, so a long timeline never makes
@@ -206,7 +207,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
               {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
               {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
               <Contacts customerId={customerId} contacts={data.contacts} />
-              <Timeline customerId={customerId} entries={data.timeline} />
+              <Timeline customerId={customerId} entries={data.timeline} attachments={work?.attachments ?? []} users={users} />
               <PaymentBehaviour behaviour={data.paymentBehaviour} />
             </Box>
           </Box>

@@ -30,6 +30,9 @@ import { formatDate, formatDateTime, money, titleWithDate } from '../common/form
 import { labelOf, TIMELINE_TYPE_LABELS } from '../common/labels';
 import type { TimelineEntry } from './types';
 import { UserText } from '../common/UserText';
+import { Attachments } from '../attachments/Attachments';
+import { filesOn, type WorkAttachment } from '../attachments/attachmentLists';
+import { userName, type User } from '../collector/workLists';
 
 const ICONS: Record<TimelineType, typeof Chat> = {
   activity: Chat,
@@ -61,7 +64,15 @@ const STATUS_LABELS: Partial<Record<TimelineType, Readonly<Record<string, string
  * new filter loads, the previous answer is shown filtered the same way, so the list never shows
  * entries of another type.
  */
-export function Timeline({ customerId, entries }: { customerId: string; entries: readonly TimelineEntry[] }) {
+interface TimelineProps {
+  readonly customerId: string;
+  readonly entries: readonly TimelineEntry[];
+  /** The account's files: a logged contact shows its own and takes new ones. */
+  readonly attachments: readonly WorkAttachment[];
+  readonly users: readonly User[];
+}
+
+export function Timeline({ customerId, entries, attachments, users }: TimelineProps) {
   const [type, setType] = useState<TimelineType | 'all'>('all');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const version = useDataVersion();
@@ -144,6 +155,16 @@ export function Timeline({ customerId, entries }: { customerId: string; entries:
                     <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                       <UserText>{entry.detail}</UserText>
                     </Typography>
+                  )}
+                  {entry.type === 'activity' && (
+                    <Attachments
+                      customerId={customerId}
+                      parentKind="activity"
+                      files={filesOn(attachments, 'activity', entry.id)}
+                      attachTo={entry.id}
+                      nameOf={(id) => userName(id, users)}
+                      compact
+                    />
                   )}
                   <Typography variant="caption" color="text.secondary">
                     <time dateTime={entry.type === 'payment' ? entry.at.slice(0, 10) : entry.at}>{entry.type === 'payment' ? formatDate(entry.at.slice(0, 10)) : formatDateTime(entry.at)}</time>

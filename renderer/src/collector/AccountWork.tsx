@@ -23,6 +23,8 @@ import { useUsers } from './useUsers';
 import type { OpenItem } from '../account/types';
 import { canCancel, disputedItems, dueState, instalmentLabel, isPlanInstalment, itemsLabel, promiseTitle, userName, type CustomerWork, type User, type WorkDispute, type WorkPromise } from './workLists';
 import { FormDialog } from './FormDialog';
+import { Attachments } from '../attachments/Attachments';
+import { filesOn } from '../attachments/attachmentLists';
 import { errorIsAbout, useCommand } from './useCommand';
 import { addDays, dateProblem, optionalTextProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
@@ -182,12 +184,13 @@ export function PromisesSection({ promises, openItems, onNew }: PromisesSectionP
 
 interface DisputesSectionProps {
   readonly disputes: CustomerWork['disputes'];
+  readonly attachments: CustomerWork['attachments'];
   readonly openItems: readonly OpenItem[];
   readonly users: readonly User[];
   readonly onNew: () => void;
 }
 
-export function DisputesSection({ disputes, openItems, users, onNew }: DisputesSectionProps) {
+export function DisputesSection({ disputes, attachments, openItems, users, onNew }: DisputesSectionProps) {
   const [moving, setMoving] = useState<{ dispute: WorkDispute; action: DisputeAction } | null>(null);
   const [comment, setComment] = useState('');
   const [resolution, setResolution] = useState<DisputeResolution | ''>('');
@@ -258,6 +261,13 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
                 ]}
               </Facts>
             </Box>
+            <Attachments
+              customerId={dispute.customerId}
+              parentKind="dispute"
+              files={filesOn(attachments, 'dispute', dispute.id)}
+              attachTo={dispute.id}
+              nameOf={(id) => userName(id, users)}
+            />
           </WorkRow>
         ))}
       </WorkSection>
@@ -344,7 +354,14 @@ export function DisputesSection({ disputes, openItems, users, onNew }: DisputesS
   );
 }
 
-export function NotesSection({ customerId, notes, users }: { customerId: string; notes: CustomerWork['notes']; users: readonly User[] }) {
+interface NotesSectionProps {
+  readonly customerId: string;
+  readonly notes: CustomerWork['notes'];
+  readonly attachments: CustomerWork['attachments'];
+  readonly users: readonly User[];
+}
+
+export function NotesSection({ customerId, notes, attachments, users }: NotesSectionProps) {
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const [history, setHistory] = useState<{ id: string; versions: { id: string; version: number; body: string; createdAt: string }[] } | null>(null);
@@ -425,6 +442,7 @@ export function NotesSection({ customerId, notes, users }: { customerId: string;
               <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>
               {userName(note.createdBy, users) ? ` · ${userName(note.createdBy, users) ?? ''}` : ''}
             </Typography>
+            <Attachments customerId={customerId} parentKind="note" files={filesOn(attachments, 'note', note.lineageId)} attachTo={note.id} nameOf={(id) => userName(id, users)} />
           </WorkRow>
         ))}
       </WorkSection>

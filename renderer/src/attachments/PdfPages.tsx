@@ -1,0 +1,84 @@
+/**
+ * A PDF's first pages drawn by pdf.js onto canvases: the same preview in the desktop app and the
+ * browser, with no plugin and no change to the page's security policy. pdf.js is loaded when the
+ * first PDF is previewed, not with the app.
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef, useState } from 'react';
+import { base64ToBytes } from './files';
+
+/** Pages drawn at most: a remittance advice or a delivery note is a page or two. */
+const PREVIEW_PAGES = 10;
+const PAGE_WIDTH_PX = 760;
+
+type State = { readonly kind: 'loading' } | { readonly kind: 'shown'; readonly pages: number; readonly drawn: number } | { readonly kind: 'failed'; readonly message: string };
+
+async function loadPdfJs() {
+  const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
+  pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
+  return pdfjs;
+}
+
+export function PdfPages({ content, fileName }: { content: string; fileName: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    // A function, not the variable: the cleanup changes it while a page draws.
+    const stopped = (): boolean => cancelled;
+    const host = container.current;
+    const draw = async () => {
+      const pdfjs = await loadPdfJs();
+      // No eval: the page's policy forbids it, and a PDF's fonts render without.
+      const document = await pdfjs.getDocument({ data: base64ToBytes(content), isEvalSupported: false }).promise;
+      const count = Math.min(document.numPages, PREVIEW_PAGES);
+      for (let number = 1; number <= count && !stopped() && host !== null; number += 1) {
+        const page = await document.getPage(number);
+        const base = page.getViewport({ scale: 1 });
+        const viewport = page.getViewport({ scale: (PAGE_WIDTH_PX / base.width) * window.devicePixelRatio });
+        const canvas = window.document.createElement('canvas');
+        canvas.width = Math.floor(viewport.width);
+        canvas.height = Math.floor(viewport.height);
+        canvas.style.width = '100%';
+        canvas.setAttribute('role', 'img');
+        canvas.setAttribute('aria-label', `${fileName}, page ${number} of ${document.numPages}`);
+        canvas.dataset.testid = 'pdf-page';
+        await page.render({ canvas, viewport }).promise;
+        if (stopped()) break;
+        host.append(canvas);
+        setState({ kind: 'shown', pages: document.numPages, drawn: number });
+      }
+      await document.destroy();
+    };
+    draw().catch((error: unknown) => {
+      // pdf.js says what is wrong in a sentence of its own ("Invalid PDF structure.").
+      if (!stopped()) setState({ kind: 'failed', message: (error instanceof Error ? error.message : String(error)).replace(/\.$/, '') });
+    });
+    return () => {
+      cancelled = true;
+      host?.replaceChildren();
+    };
+  }, [content, fileName]);
+
+  return (
+    <Box>
+      {state.kind === 'loading' && (
+        <Typography variant="body2" color="text.secondary">
+          Drawing the pages…
+        </Typography>
+      )}
+      {state.kind === 'failed' && (
+        <Alert severity="warning">This PDF cannot be previewed ({state.message}); open it in your PDF viewer instead.</Alert>
+      )}
+      <Box ref={container} sx={{ display: 'grid', gap: 1, '& canvas': { boxShadow: 1, bgcolor: 'common.white' } }} />
+      {state.kind === 'shown' && state.pages > state.drawn && state.drawn === PREVIEW_PAGES && (
+        <Typography variant="caption" color="text.secondary">
+          The first {PREVIEW_PAGES} of {state.pages} pages; open the file for the rest.
+        </Typography>
+      )}
+    </Box>
+  );
+}
