@@ -7,8 +7,13 @@ export const SERVER_VERSION: string = pkg.version;
  * change; additive changes keep it. 2: a mutation may carry the user's calendar day (`day`),
  * which a server of protocol 1 would refuse as an unknown field. 3: amounts are in ISO 4217 minor
  * units (shared/domain/iso4217.ts), a hundredfold or thousandfold of protocol 2's in 29 currencies.
+ * 4: attachments (an entity, the attachment.add mutation and POST /v1/sync/attachments), which a
+ * protocol 3 client's pull would refuse as an unknown entity: its pull leaves them out.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
+
+/** The first protocol whose clients know attachments. */
+export const ATTACHMENTS_PROTOCOL_VERSION = 4;
 
 /**
  * Oldest client protocol still served; an older client is told to update (HTTP 426). 3, because a

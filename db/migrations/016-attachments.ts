@@ -4,9 +4,25 @@
  * has its description first and its bytes once the sync has fetched them (db/sync/attachment-contents.ts).
  */
 import { sql, type Kysely } from 'kysely';
-import { ATTACHMENT_MEDIA_TYPES, ATTACHMENT_PARENTS } from '../../shared/domain/attachments';
 
 const list = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
+
+// The lists as this migration made them (shared/domain/attachments.ts may grow; a later migration then changes the CHECK).
+const ATTACHMENT_PARENTS = ['note', 'dispute', 'activity'];
+const ATTACHMENT_MEDIA_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/tiff',
+  'text/plain',
+  'text/csv',
+  'message/rfc822',
+  'application/vnd.ms-outlook',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+];
 
 const statements = [
   `CREATE TABLE attachments (

@@ -23,6 +23,13 @@ export function protocolProblem(headers: IncomingHttpHeaders): HttpError | undef
   return undefined;
 }
 
+/** The protocol a request says it speaks; the check above has refused any other header already. */
+export function requestProtocol(headers: IncomingHttpHeaders): number {
+  const header = headers[PROTOCOL_HEADER];
+  const version = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isInteger(version) ? version : PROTOCOL_VERSION;
+}
+
 export function registerProtocolCheck(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
     const problem = protocolProblem(request.headers);

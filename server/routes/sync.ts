@@ -4,7 +4,8 @@ import { AttachmentFetchRequestSchema, MAX_PUSH_BODY_BYTES, PullRequestSchema, P
 import { principalOf } from '../auth/authenticate';
 import type { ServerContext } from '../context';
 import { HttpError } from '../http/errors';
-import { requireProtocolHeader } from '../http/protocol-version';
+import { requestProtocol, requireProtocolHeader } from '../http/protocol-version';
+import { ATTACHMENTS_PROTOCOL_VERSION } from '../version';
 import { parseInput } from '../http/validate';
 import { attachmentContents } from '../sync/attachment-contents';
 import { InvalidCursorError, pullJson } from '../sync/pull';
@@ -19,7 +20,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, aut
 
   app.post('/v1/sync/pull', { preHandler }, async (request, reply) => {
     const { cursor, limit, resync, snapshotRuns } = parseInput(PullRequestSchema, request.body);
-    const page = await snapshots.pull(principalOf(request), { cursor, limit, resync: resync ?? [], snapshotRuns: snapshotRuns === true }).catch((error: unknown) => {
+    const withAttachments = requestProtocol(request.headers) >= ATTACHMENTS_PROTOCOL_VERSION;
+    const page = await snapshots.pull(principalOf(request), { cursor, limit, resync: resync ?? [], snapshotRuns: snapshotRuns === true, withAttachments }).catch((error: unknown) => {
       if (error instanceof InvalidCursorError) throw new HttpError(400, 'validation', error.message, 'cursor');
       throw error;
     });

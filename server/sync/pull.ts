@@ -6,7 +6,7 @@
  * water is refused, since this server never handed it out (or lost the changes it counted).
  */
 import type { Kysely } from 'kysely';
-import { SYNC_ENTITIES, type PullResponse } from '../../shared/sync/protocol';
+import { SYNC_ENTITIES, type PullResponse, type SyncEntity } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { customerScopeFilter, previousScopeFilter } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
@@ -54,7 +54,10 @@ export async function pruneChangeLog(db: Db, seq: number): Promise<void> {
   });
 }
 
-async function snapshotPage<C>(db: Db, source: SnapshotSource<C>, principal: Principal, cursor: SnapshotCursor, limit: number): Promise<PullPage<C>> {
+/** The entities a caller's pull carries: all, or those its protocol knows (see PullOptions.withAttachments). */
+const entitiesFor = (options: PullOptions): readonly SyncEntity[] => (options.withAttachments === false ? SYNC_ENTITIES.filter((entity) => entity !== 'attachments') : SYNC_ENTITIES);
+
+async function snapshotPage<C>(db: Db, source: SnapshotSource<C>, principal: Principal, cursor: SnapshotCursor, limit: number, entities: readonly SyncEntity[]): Promise<PullPage<C>> {
   const epoch = cursor.g;
   const first = cursor.e === 0 && cursor.a === null;
   const changes: C[] = [];
@@ -63,6 +66,12 @@ async function snapshotPage<C>(db: Db, source: SnapshotSource<C>, principal: Pri
   let afterId = cursor.a;
   while (entityIndex < SYNC_ENTITIES.length && rows < limit) {
     const entity = SYNC_ENTITIES[entityIndex] ?? 'customers';
+    // The cursor counts every entity; one the caller's protocol does not know is passed over.
+    if (!entities.includes(entity)) {
+      entityIndex += 1;
+      afterId = null;
+      continue;
+    }
     const wanted = limit - rows;
     const page = await source.scopedPage(entity, principal, afterId, wanted);
     changes.push(...page.changes);
@@ -88,7 +97,7 @@ async function snapshotPage<C>(db: Db, source: SnapshotSource<C>, principal: Pri
  * What `resync` asks for, to put before a delta page: a removal of every listed customer outside
  * the scope (unknown ids too, so ids cannot be probed), then every row of the others, parents first.
  */
-async function resyncChanges<C>(db: Db, source: ChangeSource<C>, principal: Principal, customerIds: readonly string[]): Promise<C[]> {
+async function resyncChanges<C>(db: Db, source: ChangeSource<C>, principal: Principal, customerIds: readonly string[], entities: readonly SyncEntity[]): Promise<C[]> {
   if (customerIds.length === 0) return [];
   const visible = new Set(
     (await db.selectFrom('customers').select('customers.id').where('customers.id', 'in', customerIds).where(customerScopeFilter(principal)).execute()).map(
@@ -97,11 +106,18 @@ async function resyncChanges<C>(db: Db, source: ChangeSource<C>, principal: Prin
   );
   const changes = customerIds.filter((id) => !visible.has(id)).map((id) => source.remove('customers', id, id));
   const inScope = customerIds.filter((id) => visible.has(id));
-  for (const entity of SYNC_ENTITIES) changes.push(...(await source.byCustomers(entity, inScope)));
+  for (const entity of entities) changes.push(...(await source.byCustomers(entity, inScope)));
   return changes;
 }
 
-async function deltaPage<C>(db: Db, source: ChangeSource<C>, principal: Principal, epoch: string, since: number, limit: number): Promise<PullPage<C>> {
+async function deltaPage<C>(
+  db: Db,
+  source: ChangeSource<C>,
+  principal: Principal,
+  page: { readonly epoch: string; readonly since: number; readonly limit: number },
+  entities: readonly SyncEntity[],
+): Promise<PullPage<C>> {
+  const { epoch, since, limit } = page;
   const entries = await db
     .selectFrom('change_log')
     .select(['seq', 'entity', 'entity_id', 'customer_id', 'op'])
@@ -119,11 +135,11 @@ async function deltaPage<C>(db: Db, source: ChangeSource<C>, principal: Principa
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
-  const page = entries.slice(0, limit);
+  const taken = entries.slice(0, limit);
   const hasMore = entries.length > limit;
-  const last = page.at(-1)?.seq ?? since;
+  const last = taken.at(-1)?.seq ?? since;
 
-  const touchedCustomers = [...new Set(page.filter((e) => e.entity === 'customers').map((e) => e.entity_id))];
+  const touchedCustomers = [...new Set(taken.filter((e) => e.entity === 'customers').map((e) => e.entity_id))];
   const visible = new Set(
     touchedCustomers.length === 0
       ? []
@@ -143,8 +159,8 @@ async function deltaPage<C>(db: Db, source: ChangeSource<C>, principal: Principa
   const coveredCustomers = new Set([...touchedCustomers]);
 
   const changes = removedCustomers.map((id) => source.remove('customers', id, id));
-  for (const entity of SYNC_ENTITIES) {
-    const ofEntity = page.filter((e) => e.entity === entity && !coveredCustomers.has(e.customer_id));
+  for (const entity of entities) {
+    const ofEntity = taken.filter((e) => e.entity === entity && !coveredCustomers.has(e.customer_id));
     const removed = new Set(ofEntity.filter((e) => e.op === 'remove').map((e) => e.entity_id));
     for (const e of ofEntity) {
       if (removed.has(e.entity_id)) changes.push(source.remove(entity, e.entity_id, e.customer_id));
@@ -160,6 +176,8 @@ export interface PullOptions {
   readonly resync?: readonly string[];
   /** A snapshot page's upserts as runs (PullResponse.runs) instead of changes. */
   readonly snapshotRuns?: boolean;
+  /** False for a client of protocol 3, which does not know attachments: its pull leaves them out. */
+  readonly withAttachments?: boolean;
 }
 
 interface Sources<C, R> {
@@ -176,9 +194,10 @@ async function pullWith<C, R>(
   limit: number,
   options: PullOptions,
 ): Promise<PullPage<C, R>> {
+  const entities = entitiesFor(options);
   const snapshot = async (trx: Db, cursor: SnapshotCursor): Promise<PullPage<C, R>> => {
-    if (options.snapshotRuns !== true) return snapshotPage(trx, sources.changes(trx), principal, cursor, limit);
-    const { changes: runs, ...page } = await snapshotPage(trx, sources.runs(trx), principal, cursor, limit);
+    if (options.snapshotRuns !== true) return snapshotPage(trx, sources.changes(trx), principal, cursor, limit, entities);
+    const { changes: runs, ...page } = await snapshotPage(trx, sources.runs(trx), principal, cursor, limit, entities);
     return { changes: [], runs, ...page };
   };
   const withControlData = await canReadControlData(db);
@@ -196,8 +215,8 @@ async function pullWith<C, R>(
       if (cursor === null || (cursor.k === 'd' && cursor.s < floor)) return snapshot(trx, snapshotCursor(epoch, high, 0, null));
       if (cursor.k === 's') return snapshot(trx, cursor);
       const source = sources.changes(trx);
-      const resynced = await resyncChanges(trx, source, principal, options.resync ?? []);
-      const page = await deltaPage(trx, source, principal, epoch, cursor.s, limit);
+      const resynced = await resyncChanges(trx, source, principal, options.resync ?? [], entities);
+      const page = await deltaPage(trx, source, principal, { epoch, since: cursor.s, limit }, entities);
       return { ...page, changes: [...resynced, ...page.changes] };
     });
 }

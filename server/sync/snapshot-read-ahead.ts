@@ -38,7 +38,7 @@ interface KeptPage {
 }
 
 const keyOf = (principal: Principal, cursor: string, request: PageRequest): string =>
-  JSON.stringify([principal.userId, principal.role, principal.teamId, cursor, request.limit, request.snapshotRuns === true]);
+  JSON.stringify([principal.userId, principal.role, principal.teamId, cursor, request.limit, request.snapshotRuns === true, request.withAttachments !== false]);
 
 export function createSnapshotReadAhead(read: ReadPage, options: ReadAheadOptions = {}): SnapshotReadAhead {
   const maxPages = options.maxPages ?? 16;
@@ -60,7 +60,7 @@ export function createSnapshotReadAhead(read: ReadPage, options: ReadAheadOption
       if (oldest.done === true) break;
       kept.delete(oldest.value);
     }
-    const page = read(principal, { cursor, limit: request.limit, snapshotRuns: request.snapshotRuns === true });
+    const page = read(principal, { cursor, limit: request.limit, snapshotRuns: request.snapshotRuns === true, withAttachments: request.withAttachments !== false });
     const settled = page.then(
       () => undefined,
       () => undefined,

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrateServerDatabase, protocolVersion } from '../../../server/db/migrate';
+import { PROTOCOL_VERSION } from '../../../server/version';
 import { createServerMigrator } from '../../../server/db/migrations';
 import type { ServerDatabase } from '../../../server/db/schema';
 import { BACKENDS, migrationsFrom, openTestDb } from './support/backends';
@@ -38,7 +39,7 @@ async function amounts(db: Kysely<ServerDatabase>, id: string): Promise<number[]
 const BOOK = [5000, 1234, 1000, 300, 234, 234, 700, 100, 300, 300, 50];
 
 describe.each(BACKENDS)('server migration 011-iso-currency-digits on %s', (kind) => {
-  it('multiplies the amounts of the currencies whose precision changed, leaves the others, and serves protocol 3', async () => {
+  it('multiplies the amounts of the currencies whose precision changed, leaves the others, and serves the current protocol', async () => {
     const testDb = await openTestDb(kind, { migrate: false });
     try {
       const { db } = testDb;
@@ -57,7 +58,7 @@ describe.each(BACKENDS)('server migration 011-iso-currency-digits on %s', (kind)
       expect(await amounts(db, 'cQ')).toEqual(iqd);
       expect(await amounts(db, 'cE')).toEqual(BOOK);
       expect(await amounts(db, 'cJ')).toEqual(BOOK);
-      expect(await protocolVersion(db)).toBe(3);
+      expect(await protocolVersion(db)).toBe(PROTOCOL_VERSION);
     } finally {
       await testDb.dispose();
     }

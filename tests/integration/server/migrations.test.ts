@@ -17,7 +17,7 @@ describe.each(BACKENDS)('server migrations on %s', (kind) => {
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual(Object.keys(SERVER_MIGRATIONS));
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual([]);
     expect(LATEST_SERVER_SCHEMA_VERSION).toBe(13);
-    expect(await protocolVersion(current.db)).toBe(3);
+    expect(await protocolVersion(current.db)).toBe(4);
   });
 
   it('keeps attachments with their bytes, logged as changes, gone with their customer', async () => {

@@ -8,7 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../shared/domain/clock';
 import { DISPUTE_REASONS, ESCALATION_KINDS } from '../../../shared/domain/codes';
-import type { CreatedIds, PullResponse } from '../../../shared/sync/protocol';
+import { MAX_PUSH_BODY_BYTES, type CreatedIds, type PullResponse } from '../../../shared/sync/protocol';
 import { BODY_LIMIT_BYTES } from '../../../server/app';
 import { ACCESS_TOKEN_TTL_SECONDS, createAccessTokenService } from '../../../server/auth/access-tokens';
 import { createTeam, createUser, disableUser } from '../../../server/cli/admin-commands';
@@ -63,6 +63,7 @@ const ROUTE_GUARDS: Readonly<Record<string, 'public' | 'signed-in'>> = {
   'HEAD /v1/import/runs/:id': 'signed-in',
   'POST /v1/sync/pull': 'signed-in',
   'POST /v1/sync/push': 'signed-in',
+  'POST /v1/sync/attachments': 'signed-in',
 };
 
 interface ErrorReply {
@@ -239,6 +240,7 @@ describe.each(BACKENDS)('security sweep on %s', (kind) => {
       'promise.create': { customerId: c, amountMinor: 100, promisedDate: DAY_AFTER },
       'promise.cancel': { promiseId: foreign.promise, reason: 'sneaky' },
       'customer.reassign': { customerIds: [c], toCollectorId: ids.jordan },
+      'attachment.add': { customerId: c, parentKind: 'note', parentId: foreign.note, fileName: 'sneaky.pdf', content: Buffer.from('%PDF-1.4').toString('base64') },
       'escalation.decide': { escalationId: foreign.escalation, decision: 'approve' },
       'promise.plan': {
         customerId: c,
@@ -329,7 +331,7 @@ describe.each(BACKENDS)('security sweep on %s', (kind) => {
       for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
         await check(route, { headers: { 'content-type': type }, payload: 'a=b' }, 415, 'unsupported_media_type');
       }
-      const limit = route.url === '/v1/import' ? IMPORT_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+      const limit = route.url === '/v1/import' ? IMPORT_BODY_LIMIT_BYTES : route.url === '/v1/sync/push' ? MAX_PUSH_BODY_BYTES : BODY_LIMIT_BYTES;
       await check(route, { headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ pad: 'x'.repeat(limit) }) }, 413, 'payload_too_large');
     }
   });

@@ -6,7 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERNAMES } from '../../../server/demo/credentials';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../server/demo/credentials';
+import { PROTOCOL_HEADER } from '../../../server/version';
+import type { PullResponse } from '../../../shared/sync/protocol';
 import { attachmentContents } from '../../../server/sync/attachment-contents';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/domain/attachments';
 import { attachmentsWithoutContent, storeAttachmentContents } from '../../../db/sync/attachment-contents';
@@ -113,6 +115,43 @@ describe.each(BACKENDS)('attachments synced through a server on %s', (kind) => {
     const answer = await attachmentContents(db, principal, [first.id, second.id], 1_000);
     expect(answer.contents.map((content) => content.id)).toEqual([first.id]);
     expect(answer.missing).toEqual([]);
+  });
+
+  it('leaves attachments out of the pull of a protocol 3 desktop, which would refuse the entity', async () => {
+    const a = await client();
+    const customerId = firstCustomer(a);
+    const note = await a.call('note.add', { customerId, body: 'For the old desktop' });
+    await a.call('attachment.add', { customerId, parentKind: 'note', parentId: note.id, fileName: 'new.pdf', content: pdfOf(100).toString('base64') });
+    await a.workspace.engine?.syncOnce();
+    const login = await server.h.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: DEMO_USERNAMES.collector, password: DEMO_PASSWORD } });
+    const token = login.json<{ accessToken: string }>().accessToken;
+    const entitiesPulled = async (protocol: string, cursor: string | null): Promise<{ entities: Set<string>; cursor: string }> => {
+      const entities = new Set<string>();
+      let next = cursor;
+      for (;;) {
+        const response = await server.h.app.inject({
+          method: 'POST',
+          url: '/v1/sync/pull',
+          headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: protocol },
+          payload: { cursor: next, limit: 5_000 },
+        });
+        const page = response.json<PullResponse>();
+        for (const change of page.changes) entities.add(change.entity);
+        next = page.cursor;
+        if (!page.hasMore) return { entities, cursor: next };
+      }
+    };
+    const old = await entitiesPulled('3', null);
+    expect(old.entities.has('notes')).toBe(true);
+    expect(old.entities.has('attachments')).toBe(false);
+    expect((await entitiesPulled('4', null)).entities.has('attachments')).toBe(true);
+    // A delta after the snapshot: the new note comes, its file does not.
+    const note2 = await a.call('note.add', { customerId, body: 'Later' });
+    await a.call('attachment.add', { customerId, parentKind: 'note', parentId: note2.id, fileName: 'later.pdf', content: pdfOf(100).toString('base64') });
+    await a.workspace.engine?.syncOnce();
+    const delta = await entitiesPulled('3', old.cursor);
+    expect([...delta.entities]).toContain('notes');
+    expect([...delta.entities]).not.toContain('attachments');
   });
 
   it('does not keep bytes that do not match the size of their file', async () => {
