@@ -3,7 +3,7 @@
  * desktop app). The copies live in the data folder's `opened` folder, which each start empties,
  * so a file opened once does not stay on the disk outside the store.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/dispatch';
 import { DomainError } from '../../shared/api/result';
@@ -14,9 +14,33 @@ import type { HandlerContext } from './handler-context';
 
 export const openedCopiesDir = (dataDir: string): string => join(dataDir, 'opened');
 
-/** Removes the copies an earlier run handed to the viewer. */
-export function clearOpenedCopies(dataDir: string): void {
-  rmSync(openedCopiesDir(dataDir), { recursive: true, force: true });
+/**
+ * Removes the copies an earlier run handed to the viewer. A copy still open in another program
+ * (Windows locks it) stays until a later start: it must never keep the app from starting.
+ */
+export function clearOpenedCopies(dataDir: string, warn: (message: string, detail: Record<string, unknown>) => void = () => undefined): void {
+  const root = openedCopiesDir(dataDir);
+  let folders: string[];
+  try {
+    folders = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const folder of folders) {
+    try {
+      rmSync(join(root, folder), { recursive: true, force: true });
+    } catch (error) {
+      warn('an opened copy of an attachment could not be removed; it is tried again at the next start', { folder, error: String(error) });
+    }
+  }
+}
+
+/** Writes the copy, or finds it written already (opened before, perhaps still open and locked). */
+function copyFor(folder: string, fileName: string, bytes: Buffer): string {
+  const path = join(folder, fileName);
+  if (existsSync(path) && statSync(path).size === bytes.length) return path;
+  writeFileSync(path, bytes, { mode: 0o600 });
+  return path;
 }
 
 export function createAttachmentHandlers(ctx: HandlerContext): Pick<ApiHandlers, 'attachment.open'> {
@@ -25,13 +49,20 @@ export function createAttachmentHandlers(ctx: HandlerContext): Pick<ApiHandlers,
       const open = ctx.openFile;
       if (open === undefined) throw new DomainError('conflict', 'this app cannot open files in another program; download the file instead', 'attachmentId');
       const { attachment, bytes } = attachmentBytes(readerOf(ctx.store.sqlite), attachmentId);
-      // One folder per attachment: two files of the same name never overwrite each other's open copy.
-      const folder = join(openedCopiesDir(ctx.app.dataDir), attachment.id);
+      // One folder per attachment, so two files of one name never overwrite each other's copy; the
+      // id is the one asked for (a UUID, checked by the contract), not the stored row's.
+      const folder = join(openedCopiesDir(ctx.app.dataDir), attachmentId);
       mkdirSync(folder, { recursive: true });
       // The rule has checked the name on every side; one that still fails it (a hand-edited store) gets a plain one.
-      const fileName = fileNameProblem(attachment.fileName) === null ? attachment.fileName : `attachment.${extensionOf(attachment.mediaType)}`;
-      const path = join(folder, fileName);
-      writeFileSync(path, bytes, { mode: 0o600 });
+      const plain = `attachment.${extensionOf(attachment.mediaType)}`;
+      const fileName = fileNameProblem(attachment.fileName) === null ? attachment.fileName : plain;
+      let path: string;
+      try {
+        path = copyFor(folder, fileName, bytes);
+      } catch {
+        // A name this file system refuses after all, or a copy locked by the program showing it.
+        path = copyFor(folder, plain, bytes);
+      }
       const failure = await open(path);
       if (failure !== '') throw new DomainError('conflict', `the system could not open ${attachment.fileName}: ${failure}`, 'attachmentId');
       return { opened: true };

@@ -1,9 +1,11 @@
 /**
  * The bytes of attachments the pull described but did not carry: which ones this store still
- * lacks, and keeping those the server sent. A file is kept only as large as its description says,
- * so a truncated answer is asked for again rather than shown damaged.
+ * lacks, and keeping those the server sent. A file is kept only when it is as large as its
+ * description says and of the kind its name says, so a damaged answer is asked for again at the
+ * next sync rather than shown.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { contentProblem, type AttachmentMediaType } from '../../shared/domain/attachments';
 import type { AttachmentFetchResponse } from '../../shared/sync/protocol';
 import { prepared } from '../statements';
 
@@ -23,7 +25,7 @@ export function attachmentsWithoutContent(sqlite: BetterSqlite3.Database, limit:
 export interface StoredContents {
   /** Files kept. */
   readonly stored: number;
-  /** Ids whose bytes did not match their description's size: not kept. */
+  /** Ids whose bytes did not match their description: not kept. */
   readonly damaged: readonly string[];
 }
 
@@ -31,15 +33,16 @@ export interface StoredContents {
 export function storeAttachmentContents(sqlite: BetterSqlite3.Database, contents: AttachmentFetchResponse['contents']): StoredContents {
   return sqlite
     .transaction((): StoredContents => {
-      const sizeOf = prepared<[string], { size_bytes: number }>(sqlite, 'SELECT size_bytes FROM attachments WHERE id = ?');
+      const described = prepared<[string], { size_bytes: number; media_type: AttachmentMediaType }>(sqlite, 'SELECT size_bytes, media_type FROM attachments WHERE id = ?');
       const insert = prepared<[string, Buffer]>(sqlite, 'INSERT INTO attachment_contents (attachment_id, content) VALUES (?, ?) ON CONFLICT (attachment_id) DO NOTHING');
       let stored = 0;
       const damaged: string[] = [];
       for (const { id, content } of contents) {
-        const described = sizeOf.get(id);
-        if (described === undefined) continue;
+        const file = described.get(id);
+        if (file === undefined) continue;
         const bytes = Buffer.from(content, 'base64');
-        if (bytes.length !== described.size_bytes) {
+        // The size its description says, and the kind its name says: the rule that took it on the other desktop.
+        if (bytes.length !== file.size_bytes || contentProblem(file.media_type, content) !== null) {
           damaged.push(id);
           continue;
         }

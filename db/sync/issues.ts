@@ -4,6 +4,7 @@
  * the server cannot take is never hidden behind a bare "Sync problem".
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { base64ByteLength, formatBytes } from '../../shared/domain/attachments';
 import { z } from 'zod';
 import { DomainError } from '../../shared/api/result';
 import type { SyncIssue } from '../../shared/api/sync-contract';
@@ -30,11 +31,21 @@ const ISSUE_SELECT = `SELECT i.id, i.name, i.args_json, i.customer_id, c.name AS
 
 const codeOf = (code: string): RejectionCode => (REJECTION_CODES as readonly string[]).find((known) => known === code) as RejectionCode | undefined ?? 'conflict';
 
+/**
+ * The args as the sync-issues view shows them: an attachment's bytes (megabytes of base64) as their
+ * size. Retrying reads the stored args, which keep the bytes.
+ */
+function shownArgs(argsJson: string): unknown {
+  const args = JSON.parse(argsJson) as unknown;
+  if (typeof args !== 'object' || args === null || !('content' in args) || typeof args.content !== 'string') return args;
+  return { ...args, content: `${formatBytes(base64ByteLength(args.content))} of file` };
+}
+
 function toIssue(row: IssueRow): SyncIssue {
   return {
     id: row.id,
     name: row.name,
-    args: JSON.parse(row.args_json) as unknown,
+    args: shownArgs(row.args_json),
     customerId: row.customer_id,
     customerName: row.customer_name,
     error: { code: codeOf(row.error_code), message: row.error_message, ...(row.error_field === null ? {} : { field: row.error_field }) },
@@ -57,7 +68,7 @@ const STUCK_SELECT = `SELECT id, name, args_json, created_at, attempts, last_err
 const LastErrorSchema = z.object({ status: z.number().int().nullable(), message: z.string(), at: z.string() });
 
 function toStuckIssue(sqlite: BetterSqlite3.Database, row: StuckRow): SyncIssue {
-  const args = JSON.parse(row.args_json) as unknown;
+  const args = shownArgs(row.args_json);
   const customerId = customerOfMutation(sqlite, row.id, args);
   const customerName = customerId === null ? null : (prepared<[string], { name: string }>(sqlite, 'SELECT name FROM customers WHERE id = ?').get(customerId)?.name ?? null);
   const last = LastErrorSchema.safeParse(JSON.parse(row.last_error ?? 'null'));
@@ -110,7 +121,9 @@ export function discardSyncIssue(sqlite: BetterSqlite3.Database, id: string): vo
  * edited meanwhile is re-based on the note's current version, so the user's text is not lost.
  */
 export function retryInput(sqlite: BetterSqlite3.Database, issue: SyncIssue): unknown {
-  const args = issue.args;
+  // As the user typed it, bytes of a file included (the listing shows their size instead).
+  const stored = prepared<[string], { args_json: string }>(sqlite, 'SELECT args_json FROM sync_issues WHERE id = ?').get(issue.id);
+  const args = stored === undefined ? issue.args : (JSON.parse(stored.args_json) as unknown);
   if (issue.name !== 'note.edit' || typeof args !== 'object' || args === null || !('noteId' in args) || typeof args.noteId !== 'string') return args;
   const current = prepared<[string], { id: string }>(
     sqlite,

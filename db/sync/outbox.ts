@@ -4,7 +4,7 @@
  * rejected mutations moved, with the user's input, to the sync-issues view.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { PUSH_BATCH_BUDGET_BYTES, type Mutation, type MutationResult } from '../../shared/sync/protocol';
+import { countWithinBudget, PUSH_BATCH_BUDGET_BYTES, type Mutation, type MutationResult } from '../../shared/sync/protocol';
 import { prepared } from '../statements';
 import { createdIdsOf } from './created-ids';
 import { AUDIT_ENTITY_TABLES, CREATING_ACTIONS } from './entities';
@@ -63,13 +63,7 @@ export function nextPushBatch(sqlite: BetterSqlite3.Database, limit: number, bud
     .transaction(() => {
       assignSequences(sqlite);
       const sizes = prepared<[number], { bytes: number }>(sqlite, 'SELECT length(CAST(args_json AS BLOB)) AS bytes FROM outbox ORDER BY push_seq LIMIT ?').all(limit);
-      let count = 0;
-      let bytes = 0;
-      for (const { bytes: size } of sizes) {
-        if (count > 0 && bytes + size > budgetBytes) break;
-        count += 1;
-        bytes += size;
-      }
+      const count = countWithinBudget(sizes.map((row) => row.bytes), budgetBytes);
       return prepared<[number], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, day, push_seq FROM outbox ORDER BY push_seq LIMIT ?')
         .all(count)
         .map((row): Mutation => {

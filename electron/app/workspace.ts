@@ -78,7 +78,9 @@ async function isEmpty(store: LocalStore): Promise<boolean> {
 /** Throws NewerDatabaseError / InvalidDatabaseError (db/errors) untouched, for the caller to show. */
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   mkdirSync(options.dataDir, { recursive: true });
-  clearOpenedCopies(options.dataDir);
+  clearOpenedCopies(options.dataDir, (message, detail) => {
+    options.logger.warn(message, detail);
+  });
   const store = await openLocalStore(
     options.nativeBinding ? { path: databasePath(options.dataDir), nativeBinding: options.nativeBinding } : { path: databasePath(options.dataDir) },
   );

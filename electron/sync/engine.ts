@@ -542,22 +542,30 @@ export class SyncEngine {
 
   /**
    * Fetches the bytes of attachments the pull described, a budget's worth per request, until this
-   * store has them all; ids the server does not have (removed meanwhile) are not asked for again
-   * in this cycle, and a damaged answer waits for the next.
+   * store has them all. It never fails the cycle: push and pull are done, and a file that could not
+   * come now (offline again, a server without it, a damaged answer) comes with a later sync; until
+   * then the account says it is not downloaded yet. Ids the server does not have, and damaged
+   * answers, are not asked for again in this cycle; closing stops between requests.
    */
   private async fetchAttachmentContents(client: SyncClient): Promise<void> {
     const settled = new Set<string>();
-    for (;;) {
-      const ids = attachmentsWithoutContent(this.sqlite, MAX_ATTACHMENT_FETCH_IDS, settled);
-      if (ids.length === 0) return;
-      const answer = await this.authed(client, (token) => client.attachments(token, { ids }));
-      for (const id of answer.missing) settled.add(id);
-      const { stored, damaged } = storeAttachmentContents(this.sqlite, answer.contents);
-      for (const id of damaged) settled.add(id);
-      if (damaged.length > 0) this.options.logger.warn('attachment bytes did not match their size; asked for again at the next sync', { ids: damaged });
-      if (stored === 0 && answer.missing.length === 0 && damaged.length === 0) {
-        throw new SyncRequestError('refused', 'The server sent none of the attachments asked for.', 200);
+    try {
+      while (!this.closed) {
+        const ids = attachmentsWithoutContent(this.sqlite, MAX_ATTACHMENT_FETCH_IDS, settled);
+        if (ids.length === 0) return;
+        const answer = await this.authed(client, (token) => client.attachments(token, { ids }));
+        const asked = new Set(ids);
+        const { stored, damaged } = storeAttachmentContents(this.sqlite, answer.contents.filter((content) => asked.has(content.id)));
+        for (const id of [...answer.missing, ...damaged]) if (asked.has(id)) settled.add(id);
+        if (damaged.length > 0) this.options.logger.warn('attachment bytes did not match their description; asked for again at the next sync', { ids: damaged });
+        // An answer that moved nothing forward would be asked for again and again.
+        if (stored === 0 && !ids.some((id) => settled.has(id))) {
+          this.options.logger.warn('the server sent none of the attachments asked for; trying again at the next sync', { ids: ids.length });
+          return;
+        }
       }
+    } catch (error) {
+      this.options.logger.warn('attachment bytes could not be fetched; trying again at the next sync', describeError(error));
     }
   }
 

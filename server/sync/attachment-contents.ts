@@ -3,7 +3,7 @@
  * of customers in the caller's scope, in the order asked, until the answer's byte budget is spent.
  */
 import { sql, type Kysely } from 'kysely';
-import { ATTACHMENT_FETCH_BUDGET_BYTES, type AttachmentFetchResponse } from '../../shared/sync/protocol';
+import { ATTACHMENT_FETCH_BUDGET_BYTES, countWithinBudget, type AttachmentFetchResponse } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { customerScopeFilter } from '../auth/scope';
 import type { ServerDatabase } from '../db/schema';
@@ -22,15 +22,8 @@ export async function attachmentContents(db: Db, principal: Principal, ids: read
     .execute();
   const sizeOf = new Map(sizes.map((row) => [row.id, row.size_bytes]));
   const missing = ids.filter((id) => !sizeOf.has(id));
-  const wanted: string[] = [];
-  let bytes = 0;
-  for (const id of ids) {
-    const size = sizeOf.get(id);
-    if (size === undefined) continue;
-    if (wanted.length > 0 && bytes + size > budget) break;
-    wanted.push(id);
-    bytes += size;
-  }
+  const present = ids.filter((id) => sizeOf.has(id));
+  const wanted = present.slice(0, countWithinBudget(present.map((id) => sizeOf.get(id) ?? 0), budget));
   if (wanted.length === 0) return { contents: [], missing };
   const rows = await sql<{ id: string; content: string }>`
     SELECT attachment_id AS id, translate(encode(content, 'base64'), E'\\n', '') AS content

@@ -73,9 +73,26 @@ export const attachmentPreview = (mediaType: AttachmentMediaType): MediaTypeRule
 /** Characters no file name may hold on Windows, macOS or Linux: the OS viewer is handed a copy under this name. */
 const UNSAFE_NAME = /[/\\:*?"<>|]/;
 
+/** Names Windows keeps for devices, with any extension ("NUL.txt" is the NUL device there). */
+const DEVICE_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+/** What file systems take at most for one name, in bytes of UTF-8. */
+const NAME_MAX_BYTES = 255;
+
+const utf8Length = (text: string): number => {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+};
+
 /** Why a file name cannot be kept (the text rule has passed already), or null. */
 export function fileNameProblem(fileName: string): string | null {
   if (UNSAFE_NAME.test(fileName)) return 'must not contain / \\ : * ? " < > or |';
+  if (/[\t\n]/.test(fileName)) return 'must be on one line, without tabs';
+  if (DEVICE_NAME.test(fileName)) return 'is a name Windows keeps for a device';
+  if (utf8Length(fileName) > NAME_MAX_BYTES) return `is longer than file systems take (${NAME_MAX_BYTES} bytes)`;
   if (/^\.+$/.test(fileName) || fileName.startsWith(' ') || fileName.endsWith(' ') || fileName.endsWith('.')) return 'is not a usable file name';
   if (mediaTypeOfFileName(fileName) === null) return `must end in one of ${ATTACHMENT_EXTENSIONS.join(', ')}`;
   return null;

@@ -185,11 +185,27 @@ export type DirectoryResponse = z.output<typeof DirectoryResponseSchema>;
  * batch holding an attachment (base64 of at most 5 MB) still fits, with room for the others.
  */
 export const MAX_PUSH_BODY_BYTES = 16 * 1024 * 1024;
-export const PUSH_BATCH_BUDGET_BYTES = 8 * 1024 * 1024;
+export const PUSH_BATCH_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/**
+ * How many of these sizes, in order, one request carries within `budget`: always the first (a
+ * single large one must still go), then as many as fit. The push's batches and the answer of
+ * POST /v1/sync/attachments are cut by it.
+ */
+export function countWithinBudget(sizes: Iterable<number>, budget: number): number {
+  let count = 0;
+  let total = 0;
+  for (const size of sizes) {
+    if (count > 0 && total + size > budget) break;
+    count += 1;
+    total += size;
+  }
+  return count;
+}
 
 export const MAX_ATTACHMENT_FETCH_IDS = 100;
-/** The bytes of files one answer carries at most (it always carries the first file asked for). */
-export const ATTACHMENT_FETCH_BUDGET_BYTES = 16 * 1024 * 1024;
+/** The bytes of files one answer carries at most (it always carries the first file asked for): a minute's transfer on a slow hotel line. */
+export const ATTACHMENT_FETCH_BUDGET_BYTES = 4 * 1024 * 1024;
 
 /** POST /v1/sync/attachments: the bytes of attachments whose descriptions the pull brought. */
 export const AttachmentFetchRequestSchema = z.strictObject({
@@ -202,7 +218,7 @@ export const AttachmentFetchRequestSchema = z.strictObject({
 export type AttachmentFetchRequest = z.input<typeof AttachmentFetchRequestSchema>;
 
 export const AttachmentFetchResponseSchema = z.object({
-  /** In the order asked, until the budget is spent: ask again for the rest. */
+  /** In the order asked, until 4 MiB of files (always the first): ask again for the rest. */
   contents: z.array(z.object({ id: IdSchema, content: z.base64() })),
   /** Ids that do not exist or lie outside the caller's scope: asking again will not bring them. */
   missing: z.array(IdSchema),

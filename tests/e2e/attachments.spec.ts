@@ -117,6 +117,6 @@ test('files the app does not take are refused with the reason, and nothing is at
   // The name says PDF, the bytes are a PNG: the store's rule refuses it, as the server's would.
   const png = await page.screenshot({ clip: { x: 0, y: 0, width: 40, height: 40 } });
   await input.setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: png });
-  await expect(note.getByRole('alert')).toHaveText('the content is not application/pdf, which the file name says it is');
+  await expect(note.getByRole('alert')).toHaveText('statement.pdf: the content is not application/pdf, which the file name says it is');
   await expect(note.getByRole('button', { name: /: show$/ })).toHaveCount(0);
 });

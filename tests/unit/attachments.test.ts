@@ -20,6 +20,7 @@ import {
 } from '../../shared/domain/attachments';
 import { DEFAULT_PROMISE_RULES } from '../../shared/domain/promise';
 import { attachmentAdd } from '../../shared/mutations/attachments';
+import { countWithinBudget } from '../../shared/sync/protocol';
 import type { DecideContext } from '../../shared/mutations/definition';
 import type { Effect, Step } from '../../shared/mutations/effects';
 
@@ -252,6 +253,51 @@ describe('ATTACHMENT_EXTENSIONS and the media types', () => {
     for (const mediaType of ['image/tiff', 'application/vnd.ms-outlook', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] as const) {
       expect(attachmentPreview(mediaType)).toBeNull();
     }
+  });
+});
+
+describe('fileNameProblem: names the viewer copy could not be written under', () => {
+  it.each(['two\tcolumns.csv', 'two\nlines.pdf'])('refuses %j: one line, no tabs', (name) => {
+    expect(fileNameProblem(name)).toBe('must be on one line, without tabs');
+  });
+
+  it.each(['CON.pdf', 'nul.txt', 'Com1.png', 'LPT9.csv', 'aux.eml'])('refuses the Windows device name %s', (name) => {
+    expect(fileNameProblem(name)).toBe('is a name Windows keeps for a device');
+  });
+
+  it('takes device-like names that are not devices', () => {
+    for (const name of ['console.pdf', 'com10.png', 'null.txt', 'CONTRACT.pdf']) expect(fileNameProblem(name), name).toBeNull();
+  });
+
+  it('counts the name in UTF-8 bytes, as file systems do: 255 at most', () => {
+    const fits = `${'x'.repeat(251)}.pdf`;
+    expect(Buffer.byteLength(fits)).toBe(255);
+    expect(fileNameProblem(fits)).toBeNull();
+    const cjk = `${'客'.repeat(84)}.pdf`;
+    expect(Buffer.byteLength(cjk)).toBe(256);
+    expect(fileNameProblem(cjk)).toMatch(/longer than file systems take/);
+  });
+});
+
+describe('countWithinBudget', () => {
+  it('always takes the first, then as many as fit, in order', () => {
+    expect(countWithinBudget([], 10)).toBe(0);
+    expect(countWithinBudget([50], 10)).toBe(1);
+    expect(countWithinBudget([4, 4, 4], 10)).toBe(2);
+    expect(countWithinBudget([4, 6, 1], 10)).toBe(2);
+  });
+
+  it('never exceeds the budget after the first, and stops at the first that does not fit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(100)), fc.nat(300), (sizes, budget) => {
+        const count = countWithinBudget(sizes, budget);
+        const taken = sizes.slice(0, count);
+        const total = taken.reduce((sum, size) => sum + size, 0);
+        if (count > 1) expect(total).toBeLessThanOrEqual(budget);
+        if (sizes.length > 0) expect(count).toBeGreaterThanOrEqual(1);
+        if (count < sizes.length) expect(total + (sizes[count] ?? 0)).toBeGreaterThan(budget);
+      }),
+    );
   });
 });
 

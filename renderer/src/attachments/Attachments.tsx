@@ -41,10 +41,16 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [shown, setShown] = useState<WorkAttachment | null>(null);
+  const [reading, setReading] = useState(false);
+  /** The file the store's rule is judging, named with its refusal. */
+  const [failed, setFailed] = useState<string | null>(null);
   const full = files.length >= ATTACHMENTS_PER_PARENT_MAX;
 
+  /** Each file in turn; the first one refused stops the rest and says which it was. */
   const attach = async (chosen: readonly File[]) => {
+    if (add.busy || reading) return;
     setProblem(null);
+    setFailed(null);
     add.reset();
     for (const file of chosen) {
       const refused = chosenFileProblem(file);
@@ -52,12 +58,20 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
         setProblem(refused);
         return;
       }
-      const content = await readAsBase64(file);
+      setReading(true);
+      const content = await readAsBase64(file).catch(() => null);
+      setReading(false);
+      if (content === null) {
+        setProblem(`${file.name} could not be read; is it still there?`);
+        return;
+      }
+      setFailed(file.name);
       if (!(await add.run(() => api['attachment.add']({ customerId, parentKind, parentId: attachTo, fileName: file.name, content })))) return;
+      setFailed(null);
     }
   };
 
-  const error = problem ?? add.error?.message ?? null;
+  const error = problem ?? (add.error === null ? null : `${failed ?? 'The file'}: ${add.error.message}`);
   const attachLabel = `Attach a file to this ${PARENT_LABELS[parentKind]}`;
   const hint = full
     ? `A ${PARENT_LABELS[parentKind]} carries at most ${ATTACHMENTS_PER_PARENT_MAX} files`
@@ -66,7 +80,7 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
     <Box
       data-testid={`attachments-${parentKind}`}
       onDragOver={(event) => {
-        if (full || !event.dataTransfer.types.includes('Files')) return;
+        if (full || add.busy || reading || !event.dataTransfer.types.includes('Files')) return;
         event.preventDefault();
         setDragging(true);
       }}
@@ -74,7 +88,7 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
         setDragging(false);
       }}
       onDrop={(event) => {
-        if (full) return;
+        if (full || add.busy || reading) return;
         event.preventDefault();
         setDragging(false);
         void attach([...event.dataTransfer.files]);
@@ -107,12 +121,12 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
         );
       })}
       {compact ? (
-        <IconButton size="small" disabled={add.busy || full} onClick={() => input.current?.click()} aria-label={attachLabel} title={hint}>
+        <IconButton size="small" disabled={add.busy || reading || full} onClick={() => input.current?.click()} aria-label={attachLabel} title={hint}>
           <AttachFile fontSize="inherit" />
         </IconButton>
       ) : (
-        <Button size="small" color="inherit" startIcon={<AttachFile />} disabled={add.busy || full} onClick={() => input.current?.click()} aria-label={attachLabel} title={hint}>
-          {add.busy ? 'Attaching…' : 'Attach file'}
+        <Button size="small" color="inherit" startIcon={<AttachFile />} disabled={add.busy || reading || full} onClick={() => input.current?.click()} aria-label={attachLabel} title={hint}>
+          {add.busy || reading ? 'Attaching…' : 'Attach file'}
         </Button>
       )}
       <input

@@ -29,29 +29,38 @@ export function PdfPages({ content, fileName }: { content: string; fileName: str
     let cancelled = false;
     // A function, not the variable: the cleanup changes it while a page draws.
     const stopped = (): boolean => cancelled;
+    // Ends the loading and drawing under way when the preview closes.
+    let stop = (): void => undefined;
     const host = container.current;
     const draw = async () => {
       const pdfjs = await loadPdfJs();
+      if (stopped()) return;
       // No eval: the page's policy forbids it, and a PDF's fonts render without.
-      const document = await pdfjs.getDocument({ data: base64ToBytes(content), isEvalSupported: false }).promise;
-      const count = Math.min(document.numPages, PREVIEW_PAGES);
-      for (let number = 1; number <= count && !stopped() && host !== null; number += 1) {
-        const page = await document.getPage(number);
-        const base = page.getViewport({ scale: 1 });
-        const viewport = page.getViewport({ scale: (PAGE_WIDTH_PX / base.width) * window.devicePixelRatio });
-        const canvas = window.document.createElement('canvas');
-        canvas.width = Math.floor(viewport.width);
-        canvas.height = Math.floor(viewport.height);
-        canvas.style.width = '100%';
-        canvas.setAttribute('role', 'img');
-        canvas.setAttribute('aria-label', `${fileName}, page ${number} of ${document.numPages}`);
-        canvas.dataset.testid = 'pdf-page';
-        await page.render({ canvas, viewport }).promise;
-        if (stopped()) break;
-        host.append(canvas);
-        setState({ kind: 'shown', pages: document.numPages, drawn: number });
+      const loading = pdfjs.getDocument({ data: base64ToBytes(content), isEvalSupported: false });
+      stop = () => void loading.destroy();
+      try {
+        const document = await loading.promise;
+        const count = Math.min(document.numPages, PREVIEW_PAGES);
+        for (let number = 1; number <= count && !stopped() && host !== null; number += 1) {
+          const page = await document.getPage(number);
+          const base = page.getViewport({ scale: 1 });
+          const viewport = page.getViewport({ scale: (PAGE_WIDTH_PX / base.width) * window.devicePixelRatio });
+          const canvas = window.document.createElement('canvas');
+          canvas.width = Math.floor(viewport.width);
+          canvas.height = Math.floor(viewport.height);
+          canvas.style.width = '100%';
+          canvas.setAttribute('role', 'img');
+          canvas.setAttribute('aria-label', `${fileName}, page ${number} of ${document.numPages}`);
+          canvas.dataset.testid = 'pdf-page';
+          await page.render({ canvas, viewport }).promise;
+          if (stopped()) break;
+          host.append(canvas);
+          setState({ kind: 'shown', pages: document.numPages, drawn: number });
+        }
+      } finally {
+        // The document and its worker go whether the pages were drawn, failed or were left half-way.
+        await loading.destroy();
       }
-      await document.destroy();
     };
     draw().catch((error: unknown) => {
       // pdf.js says what is wrong in a sentence of its own ("Invalid PDF structure.").
@@ -59,6 +68,7 @@ export function PdfPages({ content, fileName }: { content: string; fileName: str
     });
     return () => {
       cancelled = true;
+      stop();
       host?.replaceChildren();
     };
   }, [content, fileName]);

@@ -108,6 +108,7 @@ type SyncedCommand = Extract<
   | 'customer.reassign'
   | 'worklist.setOverride'
   | 'worklist.clearOverride'
+  | 'attachment.add'
 >;
 
 interface CommandText {
@@ -238,6 +239,11 @@ const COMMAND_TEXTS: Readonly<Record<SyncedCommand, CommandText>> = {
     ],
   },
   'note.add': { action: () => 'Note added', preposition: 'for', details: (args) => line('Note', textOf(args, 'body')) },
+  'attachment.add': {
+    action: () => 'File attached',
+    preposition: 'for',
+    details: (args) => [...line('File', textOf(args, 'fileName')), ...line('Size', textOf(args, 'content'))],
+  },
   'note.edit': {
     action: () => 'Note edited',
     preposition: 'for',

@@ -106,6 +106,26 @@ describe('attachment.open', () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it('opens the same copy again, and gives a stored name no file system takes a plain one', async () => {
+    const note = await f.api.call('note.add', { customerId: f.customerId, body: 'twice' });
+    const added = await f.api.call('attachment.add', { customerId: f.customerId, parentKind: 'note', parentId: note.id, fileName: 'pod.pdf', content: pdf('pod') });
+    // A store edited by hand, or by a tool that skipped the rule.
+    const odd = '0190a0b0-0000-7000-8000-000000000001';
+    f.sqlite
+      .prepare("INSERT INTO attachments (id, customer_id, parent_kind, parent_id, file_name, media_type, size_bytes, created_at) VALUES (?, ?, 'note', ?, 'a/b:c.pdf', 'application/pdf', ?, '2026-11-23T09:00:00.000Z')")
+      .run(odd, f.customerId, note.lineageId, Buffer.from(pdf('odd'), 'base64').length);
+    f.sqlite.prepare('INSERT INTO attachment_contents (attachment_id, content) VALUES (?, ?)').run(odd, Buffer.from(pdf('odd'), 'base64'));
+    const opened: string[] = [];
+    const handlers = createHandlers({ ...f.api.ctx, openFile: (path) => {
+      opened.push(path);
+      return Promise.resolve('');
+    } });
+    for (const attachmentId of [added.id, added.id, odd]) expect(await dispatch(handlers, 'attachment.open', { attachmentId })).toEqual({ ok: true, value: { opened: true } });
+    expect(opened[0]).toBe(opened[1]);
+    expect(opened[2]?.endsWith(`${odd}/attachment.pdf`)).toBe(true);
+    expect(readFileSync(opened[2] ?? '').toString('base64')).toBe(pdf('odd'));
+  });
+
   it('says why when the system cannot open it, and in a browser that there is nothing to open with', async () => {
     const note = await f.api.call('note.add', { customerId: f.customerId, body: 'no viewer' });
     const added = await f.api.call('attachment.add', { customerId: f.customerId, parentKind: 'note', parentId: note.id, fileName: 'scan.tif', content: Buffer.from('II*\u0000').toString('base64') });

@@ -10,10 +10,12 @@ import { DEMO_PASSWORD, DEMO_USERNAMES } from '../../../server/demo/credentials'
 import { PROTOCOL_HEADER } from '../../../server/version';
 import type { PullResponse } from '../../../shared/sync/protocol';
 import { attachmentContents } from '../../../server/sync/attachment-contents';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/domain/attachments';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_PARENT_MAX } from '../../../shared/domain/attachments';
+import { applyPullPage } from '../../../db/sync/apply-pull';
+import { DEFAULT_DOMAIN_SETTINGS } from '../../../db/summary/refresh';
 import { attachmentsWithoutContent, storeAttachmentContents } from '../../../db/sync/attachment-contents';
 import { BACKENDS } from '../server/support/backends';
-import { signedInClient, startSyncServer, type SyncServer, type TestClient } from './support';
+import { AS_OF, NOW, signedInClient, startSyncServer, type SyncServer, type TestClient } from './support';
 import { hookedFetch } from './support-fetch';
 
 /** A PDF of `size` bytes: the header the type check reads, then noise that does not compress. */
@@ -152,6 +154,42 @@ describe.each(BACKENDS)('attachments synced through a server on %s', (kind) => {
     const delta = await entitiesPulled('3', old.cursor);
     expect([...delta.entities]).toContain('notes');
     expect([...delta.entities]).not.toContain('attachments');
+  });
+
+  it('takes back a file the server refused, keeps what was typed in the sync issues and shows its size there, not its bytes', async () => {
+    const a = await client();
+    const b = await client();
+    const customerId = firstCustomer(a);
+    const note = await a.call('note.add', { customerId, body: 'Twenty pages of a statement' });
+    await a.workspace.engine?.syncOnce();
+    await b.workspace.engine?.syncOnce();
+    for (let page = 0; page < ATTACHMENTS_PER_PARENT_MAX; page += 1) {
+      await a.call('attachment.add', { customerId, parentKind: 'note', parentId: note.id, fileName: `page ${String(page)}.pdf`, content: pdfOf(300).toString('base64') });
+    }
+    await a.workspace.engine?.syncOnce();
+    // B has not seen A's files: to B the note has none, and the 21st goes in, until the server says no.
+    const extra = pdfOf(1_500);
+    const mine = await b.call('attachment.add', { customerId, parentKind: 'note', parentId: note.id, fileName: 'one too many.pdf', content: extra.toString('base64') });
+    await b.workspace.engine?.syncOnce();
+    const sqlite = b.workspace.store.sqlite;
+    expect(sqlite.prepare('SELECT count(*) AS n FROM attachments WHERE id = ?').get(mine.id)).toEqual({ n: 0 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM attachment_contents WHERE attachment_id = ?').get(mine.id)).toEqual({ n: 0 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM attachment_contents c JOIN attachments a ON a.id = c.attachment_id WHERE a.parent_id = ?').get(note.lineageId)).toEqual({ n: ATTACHMENTS_PER_PARENT_MAX });
+    const [issue] = await b.call('sync.issues', {});
+    expect(issue).toMatchObject({ name: 'attachment.add', error: { code: 'validation' }, args: { fileName: 'one too many.pdf', content: '1 KB of file' } });
+    const stored = sqlite.prepare('SELECT args_json FROM sync_issues').get() as { args_json: string };
+    expect((JSON.parse(stored.args_json) as { content: string }).content).toBe(extra.toString('base64'));
+  });
+
+  it('drops a removed customer with its files and their bytes', async () => {
+    const a = await client();
+    const customerId = firstCustomer(a);
+    const note = await a.call('note.add', { customerId, body: 'Their statement' });
+    await a.call('attachment.add', { customerId, parentKind: 'note', parentId: note.id, fileName: 'statement.pdf', content: pdfOf(800).toString('base64') });
+    const sqlite = a.workspace.store.sqlite;
+    applyPullPage(sqlite, { changes: [{ op: 'remove', entity: 'customers', id: customerId, customerId, row: null }], cursor: 'x', hasMore: false, snapshot: false }, { asOf: AS_OF, now: NOW, settings: DEFAULT_DOMAIN_SETTINGS, resynced: [] });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM attachments WHERE customer_id = ?').get(customerId)).toEqual({ n: 0 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM attachment_contents c WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.id = c.attachment_id)').get()).toEqual({ n: 0 });
   });
 
   it('does not keep bytes that do not match the size of their file', async () => {
