@@ -18,6 +18,7 @@ import type { ApiError } from '../../../shared/api/result';
 import { attachmentPreview, formatBytes } from '../../../shared/domain/attachments';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { useDataVersion } from '../collector/dataVersion';
 import { ErrorState } from '../common/StatusViews';
 import { formatDateTime } from '../common/format';
 import { UserText } from '../common/UserText';
@@ -68,7 +69,9 @@ function download(attachment: WorkAttachment, content: string): void {
 
 export function AttachmentPreview({ attachment, by, onClose }: { attachment: WorkAttachment; by: string | null; onClose: () => void }) {
   const titleId = useId();
-  const file = useQuery(`attachment:${attachment.id}`, () => api['attachment.content']({ attachmentId: attachment.id }));
+  // Read again after a sync: a file not downloaded yet when the preview opened shows once it is.
+  const version = useDataVersion();
+  const file = useQuery(`attachment:${attachment.id}:${version}`, () => api['attachment.content']({ attachmentId: attachment.id }));
   const info = useQuery('app.info', () => api['app.info']({}));
   const [openError, setOpenError] = useState<ApiError | null>(null);
   return (

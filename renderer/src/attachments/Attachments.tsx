@@ -74,7 +74,7 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
   const error = problem ?? (add.error === null ? null : `${failed ?? 'The file'}: ${add.error.message}`);
   const attachLabel = `Attach a file to this ${PARENT_LABELS[parentKind]}`;
   const hint = full
-    ? `A ${PARENT_LABELS[parentKind]} carries at most ${ATTACHMENTS_PER_PARENT_MAX} files`
+    ? `${ATTACHMENTS_PER_PARENT_MAX} files, the most a ${PARENT_LABELS[parentKind]} carries`
     : `PDF, images, text, emails and Office files of up to ${formatBytes(ATTACHMENT_MAX_BYTES)}; or drop files here`;
   return (
     <Box
@@ -120,12 +120,16 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
           />
         );
       })}
-      {compact ? (
-        <IconButton size="small" disabled={add.busy || reading || full} onClick={() => input.current?.click()} aria-label={attachLabel} title={hint}>
+      {full ? (
+        <Typography variant="caption" color="text.secondary">
+          {hint}
+        </Typography>
+      ) : compact ? (
+        <IconButton size="small" disabled={add.busy || reading} onClick={() => input.current?.click()} aria-label={attachLabel} title={hint}>
           <AttachFile fontSize="inherit" />
         </IconButton>
       ) : (
-        <Button size="small" color="inherit" startIcon={<AttachFile />} disabled={add.busy || reading || full} onClick={() => input.current?.click()} aria-label={attachLabel} title={hint}>
+        <Button size="small" color="inherit" startIcon={<AttachFile />} disabled={add.busy || reading} onClick={() => input.current?.click()} aria-label={attachLabel} title={hint}>
           {add.busy || reading ? 'Attaching…' : 'Attach file'}
         </Button>
       )}
