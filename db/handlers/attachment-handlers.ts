@@ -35,11 +35,26 @@ export function clearOpenedCopies(dataDir: string, warn: (message: string, detai
   }
 }
 
+/**
+ * On Windows the copy carries the mark of a file from elsewhere (the Zone.Identifier stream
+ * browsers write), so Office and the PDF viewers open a customer's file in their protected view.
+ * Best effort: a file system without alternate streams (FAT, a network share) just has no mark.
+ */
+export function markAsFromElsewhere(path: string, platform: NodeJS.Platform = process.platform): void {
+  if (platform !== 'win32') return;
+  try {
+    writeFileSync(`${path}:Zone.Identifier`, '[ZoneTransfer]\r\nZoneId=3\r\n');
+  } catch {
+    // The copy opens without the mark, as any file saved from a mail program there would.
+  }
+}
+
 /** Writes the copy, or finds it written already (opened before, perhaps still open and locked). */
 function copyFor(folder: string, fileName: string, bytes: Buffer): string {
   const path = join(folder, fileName);
   if (existsSync(path) && statSync(path).size === bytes.length) return path;
   writeFileSync(path, bytes, { mode: 0o600 });
+  markAsFromElsewhere(path);
   return path;
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  ATTACHMENT_FETCH_BUDGET_BYTES,
   AttachmentFetchResponseSchema,
   DirectoryResponseSchema,
   PullResponseSchema,
@@ -101,6 +102,15 @@ function sentSignalBody(text: string, onSent: () => void): { body: ReadableStrea
   };
 }
 
+/** The slowest line a request is given time for: about 256 kbit/s (a train, a hotel at night). */
+const SLOWEST_BYTES_PER_SECOND = 32 * 1024;
+
+/**
+ * How long a request may take: the usual limit, or longer for one that moves many bytes (a push
+ * with a file, a fetch of files), so a slow line still carries it instead of failing at the limit.
+ */
+export const requestTimeoutMs = (baseMs: number, bytes: number): number => Math.max(baseMs, Math.ceil((bytes / SLOWEST_BYTES_PER_SECOND) * 1000));
+
 export interface SyncClientOptions {
   readonly baseUrl: string;
   readonly fetch?: typeof fetch;
@@ -132,18 +142,21 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     token?: string,
     alsoAccept: readonly number[] = [],
     onSent?: () => void,
+    /** Bytes the answer may carry beyond the usual (files), for the time allowed. */
+    answerBytes = 0,
   ): Promise<{ status: number; json: unknown }> {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(CLIENT_PROTOCOL_VERSION), accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     let response: Response;
     let text: string;
+    const sent = body === undefined ? undefined : JSON.stringify(body);
     try {
       response = await fetcher(`${base}${path}`, {
         method,
         headers,
-        ...(body === undefined ? {} : onSent === undefined ? { body: JSON.stringify(body) } : sentSignalBody(JSON.stringify(body), onSent)),
-        signal: AbortSignal.timeout(timeoutMs),
+        ...(sent === undefined ? {} : onSent === undefined ? { body: sent } : sentSignalBody(sent, onSent)),
+        signal: AbortSignal.timeout(requestTimeoutMs(timeoutMs, (sent?.length ?? 0) + answerBytes)),
       });
       text = await response.text();
     } catch (error) {
@@ -196,6 +209,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       };
       return parse(PullResponseSchema, '/v1/sync/pull', (await request('POST', '/v1/sync/pull', sent, token, [], onSent)).json);
     },
-    attachments: (token, body) => post('/v1/sync/attachments', AttachmentFetchResponseSchema, body, token),
+    // The answer carries up to a budget of files, as base64 (4 characters for 3 bytes).
+    attachments: async (token, body) =>
+      parse(AttachmentFetchResponseSchema, '/v1/sync/attachments', (await request('POST', '/v1/sync/attachments', body, token, [], undefined, Math.ceil((ATTACHMENT_FETCH_BUDGET_BYTES * 4) / 3))).json),
   };
 }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/api/dispatch';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_PARENT_MAX } from '../../../shared/domain/attachments';
-import { clearOpenedCopies, openedCopiesDir } from '../../../db/handlers/attachment-handlers';
+import { clearOpenedCopies, markAsFromElsewhere, openedCopiesDir } from '../../../db/handlers/attachment-handlers';
 import { createHandlers } from '../../../db/handlers/create-handlers';
 import { createCollectorFixture, expectError, snapshot, type CollectorFixture } from './fixture';
 
@@ -124,6 +124,15 @@ describe('attachment.open', () => {
     expect(opened[0]).toBe(opened[1]);
     expect(opened[2]?.endsWith(`${odd}/attachment.pdf`)).toBe(true);
     expect(readFileSync(opened[2] ?? '').toString('base64')).toBe(pdf('odd'));
+  });
+
+  it('marks the copy as a file from elsewhere on Windows, so Office opens it in Protected View', () => {
+    const path = `${f.api.dir}/statement.xlsx`;
+    markAsFromElsewhere(path, 'linux');
+    expect(existsSync(`${path}:Zone.Identifier`)).toBe(false);
+    // Elsewhere than NTFS the stream is a file of that name: what Windows would keep beside the copy.
+    markAsFromElsewhere(path, 'win32');
+    expect(readFileSync(`${path}:Zone.Identifier`, 'utf8')).toBe('[ZoneTransfer]\r\nZoneId=3\r\n');
   });
 
   it('says why when the system cannot open it, and in a browser that there is nothing to open with', async () => {
