@@ -26,6 +26,10 @@ export default {
     // Its Electron build comes from scripts/electron-native.mjs, shipped outside the asar and
     // passed to better-sqlite3 as `nativeBinding` (electron/app/native-binding.ts computes the path).
     '!node_modules/better-sqlite3/{build,deps,src}/**/*',
+    // The fonts the PDFs embed (db/reports/pdf/fonts.ts) and their licence, not the package's other weights.
+    'node_modules/@expo-google-fonts/noto-sans/{package.json,LICENSE,LICENSE_FONT}',
+    'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+    'node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
     // Source maps stay with the build for crash analysis; users get none.
     '!**/*.map',
   ],

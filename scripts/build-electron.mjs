@@ -16,6 +16,10 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: MAIN_EXTERNALS,
+  // Code shared with the ESM side finds files next to it through import.meta.url (the PDF fonts):
+  // in the CommonJS bundle that is the bundle's own file.
+  banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__bundle_url' },
 };
 
 await Promise.all([

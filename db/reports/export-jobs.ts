@@ -35,8 +35,12 @@ interface Job {
   rows: number;
   error: string | null;
   finishedAt: string | null;
+  unprintable: readonly string[];
   settled: Promise<void>;
 }
+
+/** Distinct characters a status names at most: enough to tell which script is missing. */
+const UNPRINTABLE_SHOWN = 40;
 
 function percentOf(job: Job): number {
   if (job.state === 'done') return 100;
@@ -68,6 +72,7 @@ export class ExportJobs {
       rows: 0,
       error: null,
       finishedAt: null,
+      unprintable: [],
       settled: Promise.resolve(),
     };
     this.jobs.set(id, job);
@@ -75,6 +80,9 @@ export class ExportJobs {
       signal: job.controller.signal,
       progress: (rows) => {
         job.rows = rows;
+      },
+      unprintable: (characters) => {
+        job.unprintable = characters;
       },
     };
     // Started on the next turn, so the caller has its job id before the first row is read.
@@ -117,6 +125,7 @@ export class ExportJobs {
       fileName: job.fileName,
       filePath: job.filePath,
       error: job.error,
+      unprintable: job.unprintable.slice(0, UNPRINTABLE_SHOWN),
       startedAt: job.startedAt,
       finishedAt: job.finishedAt,
     };

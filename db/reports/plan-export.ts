@@ -69,7 +69,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
         total,
         run: (path, ctx) =>
           format === 'pdf'
-            ? writePdf(path, frame, (pdf) => fillNotesPdf(pdf, sqlite, customers, entriesOf, ctx))
+            ? writePdf(path, frame, ctx, (pdf) => fillNotesPdf(pdf, sqlite, customers, entriesOf, ctx))
             : writeTable(path, format, notesTable(customers, entriesOf, 'Notes'), { bom: options.bom, sheetPerGroup: options.sheetPerCustomer }, ctx),
       };
     }
@@ -92,7 +92,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
         total: format === 'pdf' ? report.rows.length : report.rows.length + report.collectorTotals.length + report.totals.length,
         run: (path, ctx) =>
           format === 'pdf'
-            ? writePdf(path, frame, (pdf) => fillAgingPdf(pdf, report, ctx))
+            ? writePdf(path, frame, ctx, (pdf) => fillAgingPdf(pdf, report, ctx))
             : writeTable(path, format, agingTable(report), { bom: options.bom, sheetPerGroup: false }, ctx),
       };
     }
@@ -110,7 +110,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
         fileName: name(['statement', statement.customer.number, asOf]),
         total: statement.items.length,
         run: (path, ctx) =>
-          writePdf(path, frame, (pdf) => {
+          writePdf(path, frame, ctx, (pdf) => {
             fillStatementPdf(pdf, statement, input.options.issuer ?? DEFAULT_ISSUER);
             ctx.progress(statement.items.length);
             return Promise.resolve();

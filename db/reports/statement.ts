@@ -105,13 +105,15 @@ export function loadStatement(sqlite: BetterSqlite3.Database, customerId: string
 
 const ITEM_COLUMNS: readonly PdfColumn[] = [
   { header: 'Document', share: 0.14 },
-  { header: 'Type', share: 0.11 },
-  { header: 'Reference', share: 0.13 },
-  { header: 'Document date', share: 0.11 },
-  { header: 'Due date', share: 0.11 },
-  { header: 'Days overdue', share: 0.08, align: 'right' },
-  { header: 'Amount', share: 0.16, align: 'right' },
-  { header: 'Open amount', share: 0.16, align: 'right' },
+  // Wide enough for "Credit memo" and "Payment on account" in Noto Sans, which runs wider than Helvetica did.
+  { header: 'Type', share: 0.14 },
+  { header: 'Reference', share: 0.115 },
+  { header: 'Document date', share: 0.105 },
+  { header: 'Due date', share: 0.105 },
+  { header: 'Days overdue', share: 0.09, align: 'right' },
+  { header: 'Amount', share: 0.13, align: 'right' },
+  // "700.00 (500.00 disputed)" on one line.
+  { header: 'Open amount', share: 0.175, align: 'right' },
 ];
 
 export function fillStatementPdf(pdf: PdfReport, statement: Statement, issuer: Issuer): void {

@@ -34,6 +34,8 @@ export interface WriteContext {
   readonly signal: AbortSignal;
   /** Rows written so far. */
   progress(rows: number): void;
+  /** Characters of the data the document's fonts cannot show (a PDF's), so the export can say which. */
+  unprintable(characters: readonly string[]): void;
 }
 
 export const text = (value: string | null | undefined): Cell => (value === null || value === undefined || value === '' ? null : { t: 'text', v: value });

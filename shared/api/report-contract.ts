@@ -133,6 +133,8 @@ export const ExportStatusSchema = z.object({
   fileName: z.string(),
   filePath: z.string(),
   error: z.string().nullable(),
+  /** Characters of the data the PDF's fonts have no glyph for (at most 40, in the order met): shown as empty boxes in the file. */
+  unprintable: z.array(z.string()),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
 });

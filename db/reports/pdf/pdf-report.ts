@@ -1,10 +1,10 @@
 /**
- * The frame every PDF report shares: A4, Helvetica, on every page a header (title, filters) and a
+ * The frame every PDF report shares: A4, Noto Sans (fonts.ts), on every page a header (title, filters) and a
  * footer (print date, "Page N"); tables whose header row repeats on each new page. Pages are
  * numbered as they are added, so the document streams to disk instead of being buffered whole.
  */
 import PDFDocument from 'pdfkit';
-import { toWinAnsi } from '../../../shared/domain/report-pdf-text';
+import { pdfFontPaths, printableText } from './fonts';
 
 export interface PdfFrame {
   readonly title: string;
@@ -24,8 +24,8 @@ export interface PdfColumn {
 
 export type PdfRowStyle = 'normal' | 'bold' | 'total';
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const FONT = 'Body';
+const BOLD = 'Body-Bold';
 const BODY_SIZE = 8.5;
 const MARGIN = { top: 62, bottom: 48, left: 40, right: 40 } as const;
 const CELL_PAD = 3;
@@ -38,6 +38,7 @@ export class PdfReport {
   private tableColumns: readonly PdfColumn[] | null = null;
   /** Said above the repeated header row on a new page, so a page read alone still names its customer or collector. */
   private tableCaption: string | null = null;
+  private readonly missing = new Set<string>();
 
   constructor(private readonly frame: PdfFrame) {
     this.doc = new PDFDocument({
@@ -45,12 +46,24 @@ export class PdfReport {
       layout: frame.layout,
       margins: MARGIN,
       autoFirstPage: false,
-      info: { Title: toWinAnsi(frame.title), Producer: 'Ledgerline', Creator: 'Ledgerline' },
+      info: { Title: frame.title, Producer: 'Ledgerline', Creator: 'Ledgerline' },
     });
+    const fonts = pdfFontPaths();
+    this.doc.registerFont(FONT, fonts.regular);
+    this.doc.registerFont(BOLD, fonts.bold);
     this.doc.on('pageAdded', () => {
       this.decorate();
     });
     this.doc.addPage();
+  }
+
+  /** Characters of the text the fonts have no glyph for, in the order met: the export names them. */
+  get missingCharacters(): readonly string[] {
+    return [...this.missing];
+  }
+
+  private printable(text: string): string {
+    return printableText(text, this.missing);
   }
 
   get pages(): number {
@@ -76,22 +89,22 @@ export class PdfReport {
     const width = this.width;
     const pageHeight = doc.page.height;
     doc.page.margins.bottom = 0;
-    doc.font(BOLD).fontSize(11).fillColor('black').text(toWinAnsi(this.frame.title), MARGIN.left, 24, { width, lineBreak: false, ellipsis: true });
+    doc.font(BOLD).fontSize(11).fillColor('black').text(this.printable(this.frame.title), MARGIN.left, 24, { width, lineBreak: false, ellipsis: true });
     doc
       .font(FONT)
       .fontSize(7.5)
       .fillColor(GREY)
-      .text(toWinAnsi(this.frame.filters), MARGIN.left, 39, { width, lineBreak: false, ellipsis: true });
+      .text(this.printable(this.frame.filters), MARGIN.left, 39, { width, lineBreak: false, ellipsis: true });
     doc.moveTo(MARGIN.left, 52).lineTo(MARGIN.left + width, 52).lineWidth(0.5).strokeColor(RULE).stroke();
     const footerY = pageHeight - 30;
-    doc.text(`Printed ${toWinAnsi(this.frame.printed)}`, MARGIN.left, footerY, { width: width / 2, lineBreak: false });
+    doc.text(`Printed ${this.printable(this.frame.printed)}`, MARGIN.left, footerY, { width: width / 2, lineBreak: false });
     doc.text(`Page ${this.pageNumber}`, MARGIN.left + width / 2, footerY, { width: width / 2, align: 'right', lineBreak: false });
     doc.page.margins.bottom = MARGIN.bottom;
     doc.fillColor('black').font(FONT).fontSize(BODY_SIZE);
     doc.x = MARGIN.left;
     doc.y = MARGIN.top;
     if (this.tableCaption !== null) {
-      doc.font(BOLD).text(`${toWinAnsi(this.tableCaption)} (continued)`, MARGIN.left, doc.y, { width, lineBreak: false, ellipsis: true });
+      doc.font(BOLD).text(`${this.printable(this.tableCaption)} (continued)`, MARGIN.left, doc.y, { width, lineBreak: false, ellipsis: true });
       doc.font(FONT).moveDown(0.3);
     }
     if (this.tableColumns) this.drawRow(this.tableColumns, this.tableColumns.map((column) => column.header), 'bold');
@@ -106,7 +119,7 @@ export class PdfReport {
     const { doc } = this;
     this.ensureSpace(size * 3);
     doc.moveDown(0.4);
-    doc.font(BOLD).fontSize(size).fillColor('black').text(toWinAnsi(text), MARGIN.left, doc.y, { width: this.width });
+    doc.font(BOLD).fontSize(size).fillColor('black').text(this.printable(text), MARGIN.left, doc.y, { width: this.width });
     doc.font(FONT).fontSize(BODY_SIZE);
   }
 
@@ -114,7 +127,7 @@ export class PdfReport {
     const { doc } = this;
     const size = options.size ?? BODY_SIZE;
     doc.font(options.bold ? BOLD : FONT).fontSize(size).fillColor(options.color ?? 'black');
-    const clean = toWinAnsi(text);
+    const clean = this.printable(text);
     this.ensureSpace(doc.heightOfString(clean, { width: this.width }));
     doc.text(clean, MARGIN.left, doc.y, { width: this.width });
     doc.font(FONT).fontSize(BODY_SIZE).fillColor('black');
@@ -150,7 +163,7 @@ export class PdfReport {
   private drawRow(columns: readonly PdfColumn[], rawValues: readonly string[], style: PdfRowStyle): void {
     const { doc } = this;
     doc.font(style === 'normal' ? FONT : BOLD).fontSize(BODY_SIZE).fillColor('black');
-    const values = rawValues.map(toWinAnsi);
+    const values = rawValues.map((value) => this.printable(value));
     const lineHeight = doc.currentLineHeight(true);
     // Measuring wrapped text is the costly part of a PDF; a value that fits on one line is not measured.
     let height = lineHeight;

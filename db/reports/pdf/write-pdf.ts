@@ -1,9 +1,11 @@
-/** Streams a PdfReport into a part file while `fill` draws it; the file appears only when the document is complete. */
+/** The file appears only when the document is complete. */
 import { createWriteStream } from 'node:fs';
 import { finished, WRITE_BUFFER_BYTES, writeViaPartFile } from '../part-file';
+import type { WriteContext } from '../table';
 import { PdfReport, type PdfFrame } from './pdf-report';
 
-export async function writePdf(path: string, frame: PdfFrame, fill: (report: PdfReport) => Promise<void>): Promise<void> {
+/** Streams a PdfReport into a part file while `fill` draws it; the characters its fonts could not show go to `ctx`. */
+export async function writePdf(path: string, frame: PdfFrame, ctx: WriteContext, fill: (report: PdfReport) => Promise<void>): Promise<void> {
   await writeViaPartFile(path, async (part) => {
     const out = createWriteStream(part, { highWaterMark: WRITE_BUFFER_BYTES });
     const closed = finished(out);
@@ -13,6 +15,7 @@ export async function writePdf(path: string, frame: PdfFrame, fill: (report: Pdf
       await fill(report);
       report.doc.end();
       await closed;
+      ctx.unprintable(report.missingCharacters);
     } catch (error) {
       report.doc.unpipe(out);
       out.destroy();

@@ -10,6 +10,7 @@ import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { formatCount, pluralize } from '../common/format';
+import { UserText } from '../common/UserText';
 import type { ExportJob, ExportStatus } from './useExportJob';
 
 /** dev:web serves finished exports under this path; the desktop app shows them in the file manager instead. */
@@ -94,6 +95,12 @@ export function ExportJobPanel({ job, shownOnField }: { job: ExportJob; shownOnF
           <Box component="span" sx={{ display: 'block', fontSize: '0.8rem', wordBreak: 'break-all' }} data-testid="export-file-name">
             {status.fileName}
           </Box>
+        </Alert>
+      )}
+      {status?.state === 'done' && status.unprintable.length > 0 && (
+        <Alert severity="warning" data-testid="export-unprintable">
+          The PDF shows some characters of the data as empty boxes, because its font has no letters for them:{' '}
+          <UserText>{status.unprintable.join(' ')}</UserText>. The CSV and Excel exports keep them.
         </Alert>
       )}
       {status?.state === 'cancelled' && (

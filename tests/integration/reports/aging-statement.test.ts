@@ -155,6 +155,8 @@ describe('customer statement', () => {
 
   it('shows each currency apart and what is disputed; an earlier date brings back an item paid since', async () => {
     const lodz = pdfText(await exportFile({ kind: 'statement', format: 'pdf', filter: { customerId: fx.lodz } }));
+    // The addressee's name as written: the Polish letters are the font's; the Japanese is not (the export names it).
+    expect(lodz).toContain('Statement of account · Łódź Trading');
     expect(lodz).toContain('Open items in EUR');
     expect(lodz).toContain('Open items in PLN');
     expect(lodz).toContain('(500.00 disputed)');

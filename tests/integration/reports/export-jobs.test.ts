@@ -85,6 +85,7 @@ describe('export jobs on the small demo portfolio', () => {
       progress: (rows: number) => {
         if (rows > 0 && existsSync(`${path}.part`)) controller.abort();
       },
+      unprintable: () => undefined,
     };
     const table = notesTable(customers, entriesOf, 'Notes');
     const frame = { title: 'Portfolio notes', filters: 'all', printed: 'now', layout: 'landscape' } as const;
@@ -93,7 +94,7 @@ describe('export jobs on the small demo portfolio', () => {
         ? writeCsv(path, table, { bom: false }, ctx)
         : format === 'xlsx'
           ? writeXlsx(path, table, { sheetPerGroup: false }, ctx)
-          : writePdf(path, frame, (pdf) => fillNotesPdf(pdf, api.store.sqlite, customers, entriesOf, ctx));
+          : writePdf(path, frame, ctx, (pdf) => fillNotesPdf(pdf, api.store.sqlite, customers, entriesOf, ctx));
     await expect(run).rejects.toThrow(/aborted/i);
     expect(controller.signal.aborted).toBe(true);
     expect(existsSync(path)).toBe(false);

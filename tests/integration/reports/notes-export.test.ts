@@ -14,11 +14,12 @@ afterEach(async () => {
   await fx.api.cleanup();
 });
 
-async function exportFile(input: unknown): Promise<string> {
+async function exportFile(input: unknown, unprintable: readonly string[] = []): Promise<string> {
   const { jobId, fileName } = await fx.api.call('report.exportStart', input);
   const status = await fx.settled(jobId);
   expect(status).toMatchObject({ state: 'done', fileName, percent: 100, error: null });
   expect(status.rows).toBe(status.total);
+  expect(status.unprintable).toEqual(unprintable);
   return status.filePath;
 }
 
@@ -151,16 +152,17 @@ describe('notes export as Excel', () => {
 
 describe('notes export as PDF', () => {
   it('reads as a report: title, filters, per customer balances and aging, then the entries; page numbers and print date', async () => {
-    const path = await exportFile({ kind: 'notes', format: 'pdf', filter: { from: '2026-11-01', to: '2026-11-30' } });
+    const path = await exportFile({ kind: 'notes', format: 'pdf', filter: { from: '2026-11-01', to: '2026-11-30' } }, ['東', '京']);
     const text = pdfText(path);
     expect(text).toContain('Portfolio notes');
     expect(text).toContain('all customers · 2026-11-01 to 2026-11-30 · all types');
     expect(text).toContain('Printed 2026-11-23 09:00 UTC');
     expect(text).toContain('Page 1');
     expect(text).toContain('1000001 Krüger/Sohn, "Quote" GmbH');
-    // Standard fonts cannot show Polish ł or Japanese: replaced visibly, never a crash or a blank.
-    expect(text).toContain('1000002 Lódz Trading ??');
-    expect(text).toContain('Visit in Lódz and ??');
+    // Polish prints as written; the Japanese the font has no letters for is named by the export (below).
+    expect(text).toContain('1000002 Łódź Trading');
+    expect(text).toContain('Visit in Łódź and');
+    expect(text).not.toContain('?');
     expect(text).toContain('Collector: Anna Nowak');
     expect(text).toMatch(/EUR: open EUR 250\.00 · overdue EUR 150\.00/);
     expect(text).toMatch(/1–30: -50\.00\s+31–60: 200\.00/);
@@ -181,7 +183,7 @@ describe('notes export as PDF', () => {
         .prepare("INSERT INTO activities (id, customer_id, channel, direction, outcome, note, occurred_at, created_at) VALUES (?, ?, 'phone', 'outbound', 'no_answer', ?, ?, ?)")
         .run(`0190${String(k).padStart(4, '0')}-0000-7000-8000-000000000000`, fx.quiet, `Call number ${k}`, '2026-11-20T10:00:00.000Z', '2026-11-20T10:00:00.000Z');
     }
-    const path = await exportFile({ kind: 'notes', format: 'pdf', filter: { types: ['contact'] } });
+    const path = await exportFile({ kind: 'notes', format: 'pdf', filter: { types: ['contact'] } }, ['東', '京']);
     const pages = pdfText(path).split('\f').filter((page) => page.trim() !== '');
     expect(pages.length).toBeGreaterThanOrEqual(3);
     pages.forEach((page, index) => {

@@ -40,7 +40,7 @@ describe('Excel currency formats', () => {
       ],
     };
     const path = join(dir, 'amounts.xlsx');
-    await writeXlsx(path, table, { sheetPerGroup: false }, { signal: new AbortController().signal, progress: () => undefined });
+    await writeXlsx(path, table, { sheetPerGroup: false }, { signal: new AbortController().signal, progress: () => undefined, unprintable: () => undefined });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     const sheet = workbook.getWorksheet('Amounts');

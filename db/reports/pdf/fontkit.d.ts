@@ -1,0 +1,7 @@
+/** The part of fontkit (pdfkit's font engine, which ships no types) the PDF reports use. */
+declare module 'fontkit' {
+  export interface Font {
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  export function openSync(path: string): Font;
+}
