@@ -37,6 +37,11 @@ export const LICENCE_DECISIONS = {
     decision: 'MIT',
     why: 'its LICENSE file is the MIT licence; package.json does not repeat it (pdfkit draws images with it)',
   },
+  '@expo-google-fonts/noto-sans': {
+    licence: 'MIT AND OFL-1.1',
+    decision: 'accepted: the package code under MIT, the Noto Sans fonts under the SIL Open Font Licence 1.1',
+    why: 'the PDF documents embed subsets of Noto Sans so every Latin, Greek and Cyrillic name prints as written; OFL 1.1 allows embedding the fonts in documents and shipping them with the app (not selling them alone), and the installer carries the licence (LICENSE_FONT) with the two font files',
+  },
   buffers: {
     licence: 'UNKNOWN',
     decision: 'accepted for now, to be removed',
