@@ -217,6 +217,21 @@ test('a customer statement from the account, as a PDF download', async ({ server
   const text = execFileSync('pdftotext', ['-layout', await download.path(), '-'], { encoding: 'utf8' });
   expect(text).toContain('Statement of account');
   expect(text).toContain(number);
+  await expect(statement.getByTestId('statement-unprintable')).toHaveCount(0);
+});
+
+test('a statement names the characters its font cannot show, and prints Polish names as written', async ({ server, page, request }) => {
+  await openWorklist(page, server.url);
+  const customerId = (await page.locator('[role="row"][data-customer-id]').first().getAttribute('data-customer-id')) ?? '';
+  await call(request, server.url, 'contactPerson.save', { customerId, name: 'Sylwia Gaweł 王', email: 'sylwia@example.com', isPrimary: true });
+  await page.keyboard.press('Enter');
+  const statement = page.getByTestId('statement');
+  await statement.getByRole('button', { name: 'Statement (PDF)' }).click();
+  await expect(statement.getByTestId('statement-unprintable')).toHaveText('Check before sending: the PDF shows 王 as empty boxes, its font has no letters for them.');
+  const downloading = page.waitForEvent('download');
+  await statement.getByRole('link', { name: 'Download' }).click();
+  const text = execFileSync('pdftotext', ['-layout', await (await downloading).path(), '-'], { encoding: 'utf8' });
+  expect(text).toContain('Attn. Sylwia Gaweł');
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { UserText } from '../common/UserText';
 import { FileAction } from './ExportJobPanel';
 import { useExportJob } from './useExportJob';
 
@@ -32,6 +33,11 @@ export function StatementButton({ customerId }: { customerId: string }) {
           </Button>
         </span>
       </Tooltip>
+      {status?.state === 'done' && !busy && status.unprintable.length > 0 && (
+        <Typography variant="body2" color="warning.main" data-testid="statement-unprintable">
+          Check before sending: the PDF shows <UserText>{status.unprintable.join(' ')}</UserText> as empty boxes, its font has no letters for them.
+        </Typography>
+      )}
       {failure !== undefined && (
         <Typography variant="body2" color="error" role="alert">
           The statement could not be written: {failure}
