@@ -30,7 +30,7 @@ const VERSIONED = `version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     updated_seq BIGINT NOT NULL`;
 
 /** The synced entities this migration knew; 013 lets the change log name the later ones. */
-const FIRST_ENTITIES = [
+export const FIRST_ENTITIES: readonly string[] = [
   'customers',
   'contact_persons',
   'open_items',

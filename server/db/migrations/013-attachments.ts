@@ -4,51 +4,22 @@
  * (POST /v1/sync/attachments). The change log learns the new entity.
  */
 import { sql, type Kysely } from 'kysely';
+import { FIRST_ENTITIES } from './001-initial';
+import { ATTACHMENT_MEDIA_TYPES_V1, ATTACHMENT_PARENTS_V1 } from '../../../shared/sync/attachment-codes-v1';
 
 const list = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
 
-// The lists as this migration made them (shared/domain/attachments.ts may grow; a later migration then changes the CHECK).
-const ATTACHMENT_PARENTS = ['note', 'dispute', 'activity'];
-const ATTACHMENT_MEDIA_TYPES = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'image/tiff',
-  'text/plain',
-  'text/csv',
-  'message/rfc822',
-  'application/vnd.ms-outlook',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-];
-
 /** The change log's entities once this migration has run; a later entity needs a migration of its own. */
-const LOGGED_ENTITIES = [
-  'customers',
-  'contact_persons',
-  'open_items',
-  'payments',
-  'clearings',
-  'activities',
-  'promises',
-  'disputes',
-  'dispute_events',
-  'notes',
-  'follow_ups',
-  'escalations',
-  'attachments',
-];
+const LOGGED_ENTITIES = [...FIRST_ENTITIES, 'attachments'];
 
 const statements = [
   `CREATE TABLE attachments (
     id TEXT PRIMARY KEY,
     customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
-    parent_kind TEXT NOT NULL CHECK (parent_kind IN (${list(ATTACHMENT_PARENTS)})),
+    parent_kind TEXT NOT NULL CHECK (parent_kind IN (${list(ATTACHMENT_PARENTS_V1)})),
     parent_id TEXT NOT NULL,
     file_name TEXT NOT NULL CHECK (length(file_name) > 0),
-    media_type TEXT NOT NULL CHECK (media_type IN (${list(ATTACHMENT_MEDIA_TYPES)})),
+    media_type TEXT NOT NULL CHECK (media_type IN (${list(ATTACHMENT_MEDIA_TYPES_V1)})),
     size_bytes INTEGER NOT NULL CHECK (size_bytes > 0),
     created_by TEXT REFERENCES users (id),
     created_at TIMESTAMPTZ NOT NULL,
