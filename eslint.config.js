@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
 
 const noNodeOrElectron = [
@@ -41,9 +42,21 @@ export default tseslint.config(
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, i18next },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Every word a user reads comes from the translation files (renderer/src/i18n); the attributes
+      // listed are the ones a user reads or a screen reader speaks.
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['label', 'title', 'placeholder', 'aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'helperText', 'alt', 'primary', 'secondary', 'caption', 'heading', 'message', 'emptyText', 'description'],
+          },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s—–…·•×→←↑↓✓⚠]+', '[A-Z]{3}', '\\p{Emoji}+'] },
+        },
+      ],
       ...layer([
         ...noNodeOrElectron,
         { group: ['**/db/**', '**/db', '**/electron/**', '**/server/**'], message: 'renderer/ talks to the app only through window.api (shared/api).' },

@@ -5,14 +5,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { PrefsProvider } from './app/prefs';
 import { createAppTheme, type Density } from './app/theme';
+import type { InterfaceLanguage } from '../../shared/i18n/languages';
 
 function Root() {
   const [density, setDensity] = useState<Density>('comfortable');
-  const theme = useMemo(() => createAppTheme(density), [density]);
+  const [language, setLanguage] = useState<InterfaceLanguage>('en');
+  const theme = useMemo(() => createAppTheme(density, language), [density, language]);
   return (
     <ThemeProvider theme={theme} defaultMode="system" modeStorageKey="ledgerline-mode" disableTransitionOnChange>
       <CssBaseline enableColorScheme />
-      <PrefsProvider fallback={null} onDensity={setDensity}>
+      <PrefsProvider fallback={null} onDensity={setDensity} onLanguage={setLanguage}>
         <App />
       </PrefsProvider>
     </ThemeProvider>

@@ -66,6 +66,8 @@ import {
   UserSchema,
 } from './collector-schemas';
 
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../i18n/languages';
+
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 const EmptySchema = z.object({}).strict();
@@ -77,6 +79,8 @@ export const PreferencesSchema = z.object({
   lastSort: WorklistQuerySchema.shape.sort.unwrap(),
   /** The zone whose calendar day is "today" (shared/domain/time-zone.ts); null: the computer's own. Defaulted so a settings file from before it still loads. */
   timeZone: TimeZoneSchema.nullable().default(null),
+  /** The interface language (shared/i18n/languages.ts); null: the computer's. Defaulted so a settings file from before it still loads. */
+  language: z.enum(INTERFACE_LANGUAGES as [InterfaceLanguage, ...InterfaceLanguage[]]).nullable().default(null),
   /**
    * Per user, the notifications they have read (kind, id and time, so a customer assigned to them again
    * is news again). Ids, not a time: a decision synced late may carry a time before the last read.

@@ -10,5 +10,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
   lastFilters: {},
   lastSort: { by: 'score', dir: 'desc' },
   timeZone: null,
+  language: null,
   notificationsSeen: {},
 };

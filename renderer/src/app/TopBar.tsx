@@ -33,6 +33,8 @@ import { SyncStatusButton } from '../sync/SyncStatusButton';
 import { useSyncUserKey } from '../sync/syncStatusStore';
 import { seesTeam } from '../team/access';
 import { usePrefs } from './prefs';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_NAMES, PSEUDO_LANGUAGE, UI_LANGUAGES, matchLanguage, type InterfaceLanguage } from '../../../shared/i18n/languages';
 import { TimeZoneDialog } from './TimeZoneDialog';
 import { NotificationsButton } from './NotificationsButton';
 
@@ -42,6 +44,8 @@ const DENSITY_LABELS: Record<Preferences['density'], string> = { comfortable: 'C
 // zod probes for eval on load, which the CSP reports. The Records keep the lists complete.
 const THEMES = Object.keys(THEME_LABELS) as Preferences['theme'][];
 const DENSITIES = Object.keys(DENSITY_LABELS) as Preferences['density'][];
+// The pseudo-locale is for development (and the e2e run that looks for untranslated text), not for users.
+const menuLanguages: readonly InterfaceLanguage[] = import.meta.env.DEV ? [...UI_LANGUAGES, PSEUDO_LANGUAGE] : UI_LANGUAGES;
 const THEME_ICONS = { light: LightModeOutlined, dark: DarkModeOutlined, system: SettingsBrightness } as const;
 
 interface TopBarProps {
@@ -58,6 +62,7 @@ interface TopBarProps {
 }
 
 export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam, onDashboard, onReports }: TopBarProps) {
+  const { t } = useTranslation();
   const { prefs, update } = usePrefs();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const [zoneDialogOpen, setZoneDialogOpen] = useState(false);
@@ -230,6 +235,34 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
               }}
             >
               {DENSITY_LABELS[density]}
+            </MenuItem>
+          ))}
+          <Divider />
+          <ListSubheader>{t('app.settings.language')}</ListSubheader>
+          <MenuItem
+            role="menuitemradio"
+            aria-checked={prefs.language === null}
+            selected={prefs.language === null}
+            onClick={() => {
+              update({ language: null });
+              close();
+            }}
+          >
+            {t('app.settings.languageSystem', { language: LANGUAGE_NAMES[matchLanguage(navigator.languages)] })}
+          </MenuItem>
+          {menuLanguages.map((language) => (
+            <MenuItem
+              key={language}
+              lang={language}
+              role="menuitemradio"
+              aria-checked={prefs.language === language}
+              selected={prefs.language === language}
+              onClick={() => {
+                update({ language });
+                close();
+              }}
+            >
+              {LANGUAGE_NAMES[language]}
             </MenuItem>
           ))}
           <Divider />

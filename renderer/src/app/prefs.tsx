@@ -3,13 +3,23 @@
  * the renderer reads them once and writes each change back, optimistic and fire-and-forget.
  */
 import { useColorScheme } from '@mui/material/styles';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { DEFAULT_PREFERENCES } from '../../../shared/api/default-preferences';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
 import { dataChanged } from '../collector/dataVersion';
-import { setDisplayTimeZone } from '../common/format';
+import { setDisplayLocale, setDisplayTimeZone } from '../common/format';
+import { formattingLocale, interfaceLanguage, type InterfaceLanguage } from '../../../shared/i18n/languages';
+import { applyLanguage } from '../i18n/i18n';
+
+/** Applies the language setting (null: the computer's) to the translator and the formatters; returns the language in use. */
+function applyLanguageSetting(setting: InterfaceLanguage | null): InterfaceLanguage {
+  const language = interfaceLanguage(setting, navigator.languages);
+  setDisplayLocale(formattingLocale(language, navigator.languages));
+  applyLanguage(language);
+  return language;
+}
 
 
 interface PrefsValue {
@@ -31,10 +41,12 @@ export function PrefsProvider({
   children,
   fallback,
   onDensity,
+  onLanguage,
 }: {
   children: ReactNode;
   fallback: ReactNode;
   onDensity: (density: Preferences['density']) => void;
+  onLanguage: (language: InterfaceLanguage) => void;
 }) {
   const [prefs, setPrefs] = useState<Preferences | undefined>();
   const [saveError, setSaveError] = useState<ApiError | undefined>();
@@ -49,11 +61,12 @@ export function PrefsProvider({
       setDisplayTimeZone(loaded.timeZone);
       setMode(loaded.theme);
       onDensity(loaded.density);
+      onLanguage(applyLanguageSetting(loaded.language));
     });
     return () => {
       live = false;
     };
-  }, [setMode, onDensity]);
+  }, [setMode, onDensity, onLanguage]);
 
   const update = useCallback(
     (patch: Partial<Preferences>) => {
@@ -61,16 +74,22 @@ export function PrefsProvider({
       if (patch.theme) setMode(patch.theme);
       if (patch.density) onDensity(patch.density);
       if (patch.timeZone !== undefined) setDisplayTimeZone(patch.timeZone);
+      if (patch.language !== undefined) onLanguage(applyLanguageSetting(patch.language));
       void api['prefs.set'](patch).then((result) => {
         setSaveError(result.ok ? undefined : result.error);
         // Another zone may be on another day: every screen re-reads what it shows as of the new "today".
         if (result.ok && 'timeZone' in patch) dataChanged();
       });
     },
-    [setMode, onDensity],
+    [setMode, onDensity, onLanguage],
   );
 
   const value = useMemo(() => (prefs ? { prefs, update, saveError } : null), [prefs, update, saveError]);
   if (!value) return <>{fallback}</>;
-  return <PrefsContext.Provider value={value}>{children}</PrefsContext.Provider>;
+  // Keyed by the language, so a switch re-renders every screen in it (memoised rows included) without a restart.
+  return (
+    <PrefsContext.Provider value={value}>
+      <Fragment key={interfaceLanguage(value.prefs.language, navigator.languages)}>{children}</Fragment>
+    </PrefsContext.Provider>
+  );
 }

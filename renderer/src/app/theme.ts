@@ -1,5 +1,7 @@
 /** Light and dark schemes on CSS variables; compact density shrinks controls via default props. */
+import { deDE, enUS, esES, zhCN, type Localization } from '@mui/material/locale';
 import { createTheme, type Theme } from '@mui/material/styles';
+import type { InterfaceLanguage } from '../../../shared/i18n/languages';
 import type { Preferences } from '../../../shared/api/contract';
 
 export type Density = Preferences['density'];
@@ -17,9 +19,13 @@ const SYSTEM_FONTS = [
 
 export const ROW_HEIGHT: Record<Density, number> = { comfortable: 40, compact: 30 };
 
-export function createAppTheme(density: Density): Theme {
+/** MUI's own words (a pagination's "Rows per page", an autocomplete's "No options") in the interface language. */
+const MUI_LOCALES: Readonly<Record<InterfaceLanguage, Localization>> = { en: enUS, de: deDE, es: esES, 'zh-CN': zhCN, 'en-XA': enUS };
+
+export function createAppTheme(density: Density, language: InterfaceLanguage): Theme {
   const compact = density === 'compact';
-  return createTheme({
+  return createTheme(
+    {
     cssVariables: { colorSchemeSelector: 'data' },
     colorSchemes: {
       light: {
@@ -74,5 +80,7 @@ export function createAppTheme(density: Density): Theme {
         },
       },
     },
-  });
+  },
+    MUI_LOCALES[language],
+  );
 }

@@ -8,15 +8,46 @@ import { isCalendarDate, storedDateOfTimestamp } from '../../../shared/domain/da
 import { formatAmount, formatMoney } from '../../../shared/domain/money';
 import { calendarDayIn, systemTimeZone } from '../../../shared/domain/time-zone';
 
-const numberFormat = new Intl.NumberFormat(undefined);
+let displayLocale = navigator.language;
+const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** The locale numbers and dates are written in now (shared/i18n/languages.ts formattingLocale). */
+export const currentLocale = (): string => displayLocale;
+
+/** Set when the interface language is applied; every formatter below follows it from the next render. */
+export function setDisplayLocale(locale: string): void {
+  displayLocale = locale;
+}
+
+/** A number formatter for the current locale; built once per locale and options, since building one costs far more than using it. */
+export function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${displayLocale}|${JSON.stringify(options)}`;
+  let format = intlCache.get(key);
+  if (!(format instanceof Intl.NumberFormat)) {
+    format = new Intl.NumberFormat(displayLocale, options);
+    intlCache.set(key, format);
+  }
+  return format;
+}
+
+/** A date formatter for the current locale, cached like numberFormat. */
+export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${displayLocale}|${JSON.stringify(options)}`;
+  let format = intlCache.get(key);
+  if (!(format instanceof Intl.DateTimeFormat)) {
+    format = new Intl.DateTimeFormat(displayLocale, options);
+    intlCache.set(key, format);
+  }
+  return format;
+}
+
 // Calendar dates are formatted as the UTC midnight of that day, so no zone can move them.
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const shortDateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dateTimeFormatIn = (timeZone: string) =>
-  new Intl.DateTimeFormat(undefined, { day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone });
+const dateFormat = () => dateTimeFormat({ day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDateFormat = () => dateTimeFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' });
+const instantFormat = () =>
+  dateTimeFormat({ day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: displayZone });
 
 let displayZone = systemTimeZone();
-let dateTimeFormat = dateTimeFormatIn(displayZone);
 
 /** The zone instants are shown in now (the user's, else the computer's). */
 export const displayTimeZone = (): string => displayZone;
@@ -26,7 +57,6 @@ export function setDisplayTimeZone(timeZone: string | null): void {
   const next = timeZone ?? systemTimeZone();
   if (next === displayZone) return;
   displayZone = next;
-  dateTimeFormat = dateTimeFormatIn(next);
 }
 
 /** The calendar day of a date, or of a timestamp on the user's wall clock; null when the value is neither. */
@@ -36,12 +66,12 @@ function dayOf(value: string): string | null {
   return storedDateOfTimestamp(value) === null ? null : calendarDayIn(new Date(value), displayZone);
 }
 
-export const formatCount = (n: number): string => numberFormat.format(n);
+export const formatCount = (n: number): string => numberFormat().format(n);
 
-export const money = (amountMinor: number, currency: string): string => formatMoney({ amountMinor, currency });
+export const money = (amountMinor: number, currency: string): string => formatMoney({ amountMinor, currency }, displayLocale);
 
 /** Amount without the currency, for tables whose row or column already names it. */
-export const amount = (amountMinor: number, currency: string): string => formatAmount(amountMinor, currency);
+export const amount = (amountMinor: number, currency: string): string => formatAmount(amountMinor, currency, displayLocale);
 
 const MS_PER_DAY = 86_400_000;
 /** The day number of a calendar date or of a timestamp's day on the user's wall clock, or NaN for a stored value that is neither. */
@@ -62,7 +92,7 @@ const NOT_A_DATE = 'not a valid date';
 export const formatDate = (value: string | null | undefined): string => {
   if (value === null || value === undefined) return '—';
   const day = dayOf(value);
-  return day === null ? damagedDate(value) : dateFormat.format(new Date(`${day}T00:00:00Z`));
+  return day === null ? damagedDate(value) : dateFormat().format(new Date(`${day}T00:00:00Z`));
 };
 
 /**
@@ -74,11 +104,11 @@ export const titleWithDate = (title: string, date: string | null): string => (da
 /** Day and month only, for dense columns where the year is the current one. */
 export const formatShortDate = (value: string, asOf: string): string => {
   const day = dayOf(value);
-  return day !== null && day.slice(0, 4) === asOf.slice(0, 4) ? shortDateFormat.format(new Date(`${day}T00:00:00Z`)) : formatDate(value);
+  return day !== null && day.slice(0, 4) === asOf.slice(0, 4) ? shortDateFormat().format(new Date(`${day}T00:00:00Z`)) : formatDate(value);
 };
 
 /** A timestamp on the user's wall clock, with its zone; one that is no instant in years 0-9999 is shown damaged. */
-export const formatDateTime = (value: string): string => (storedDateOfTimestamp(value) === null ? damagedDate(value) : dateTimeFormat.format(new Date(value)));
+export const formatDateTime = (value: string): string => (storedDateOfTimestamp(value) === null ? damagedDate(value) : instantFormat().format(new Date(value)));
 
 /** Whole days from `from` to `to` (calendar dates, or timestamps by their day on the user's wall clock); NaN when either is damaged. */
 export const daysFrom = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
