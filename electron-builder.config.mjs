@@ -9,6 +9,15 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * main.cjs and preload.cjs are bundles: node_modules carries only the bundle's externals and what
  * they load (scripts/packed-modules.mjs derives the list), never the rest of dependencies.
  */
+// Kept equal to PDF_FONT_FAMILIES in db/reports/pdf/fonts.ts by tests/integration/web/packaged-app.test.ts.
+const PDF_FONT_FILES = [
+  ['noto-sans', '400Regular/NotoSans_400Regular.ttf', '700Bold/NotoSans_700Bold.ttf'],
+  ['noto-sans-arabic', '400Regular/NotoSansArabic_400Regular.ttf', '700Bold/NotoSansArabic_700Bold.ttf'],
+  ['noto-sans-hebrew', '400Regular/NotoSansHebrew_400Regular.ttf', '700Bold/NotoSansHebrew_700Bold.ttf'],
+  ['noto-sans-sc', '400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf'],
+  ['noto-sans-symbols-2', '400Regular/NotoSansSymbols2_400Regular.ttf'],
+  ['noto-emoji', '400Regular/NotoEmoji_400Regular.ttf'],
+].flatMap(([name, ...files]) => [`node_modules/@expo-google-fonts/${name}/{package.json,LICENSE,LICENSE_FONT}`, ...files.map((file) => `node_modules/@expo-google-fonts/${name}/${file}`)]);
 const moduleFiles = packedModules(root).map((name) => `node_modules/${name}/**/*`);
 
 export default {
@@ -26,10 +35,8 @@ export default {
     // Its Electron build comes from scripts/electron-native.mjs, shipped outside the asar and
     // passed to better-sqlite3 as `nativeBinding` (electron/app/native-binding.ts computes the path).
     '!node_modules/better-sqlite3/{build,deps,src}/**/*',
-    // The fonts the PDFs embed (db/reports/pdf/fonts.ts) and their licence, not the package's other weights.
-    'node_modules/@expo-google-fonts/noto-sans/{package.json,LICENSE,LICENSE_FONT}',
-    'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
-    'node_modules/@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+    // The fonts the PDFs embed (db/reports/pdf/fonts.ts) and their licences, not the packages' other weights.
+    ...PDF_FONT_FILES,
     // Source maps stay with the build for crash analysis; users get none.
     '!**/*.map',
   ],

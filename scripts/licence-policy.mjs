@@ -37,11 +37,23 @@ export const LICENCE_DECISIONS = {
     decision: 'MIT',
     why: 'its LICENSE file is the MIT licence; package.json does not repeat it (pdfkit draws images with it)',
   },
-  '@expo-google-fonts/noto-sans': {
-    licence: 'MIT AND OFL-1.1',
-    decision: 'accepted: the package code under MIT, the Noto Sans fonts under the SIL Open Font Licence 1.1',
-    why: 'the PDF documents embed subsets of Noto Sans so every Latin, Greek and Cyrillic name prints as written; OFL 1.1 allows embedding the fonts in documents and shipping them with the app (not selling them alone), and the installer carries the licence (LICENSE_FONT) with the two font files',
-  },
+  ...Object.fromEntries(
+    [
+      ['noto-sans', 'Latin (with every diacritic), Greek and Cyrillic'],
+      ['noto-sans-arabic', 'Arabic, shaped right to left'],
+      ['noto-sans-hebrew', 'Hebrew'],
+      ['noto-sans-sc', 'Simplified Chinese (and Japanese kana)'],
+      ['noto-sans-symbols-2', 'symbols (check marks, arrows, shapes)'],
+      ['noto-emoji', 'emoji, in black and white'],
+    ].map(([name, writes]) => [
+      `@expo-google-fonts/${name}`,
+      {
+        licence: 'MIT AND OFL-1.1',
+        decision: 'accepted: the package code under MIT, the Noto font under the SIL Open Font Licence 1.1',
+        why: `the PDF documents embed subsets of it to print ${writes} as written; OFL 1.1 allows embedding the font in documents and shipping it with the app (not selling it alone), and the installer carries the licence (LICENSE_FONT) with the font files`,
+      },
+    ]),
+  ),
   buffers: {
     licence: 'UNKNOWN',
     decision: 'accepted for now, to be removed',

@@ -220,18 +220,18 @@ test('a customer statement from the account, as a PDF download', async ({ server
   await expect(statement.getByTestId('statement-unprintable')).toHaveCount(0);
 });
 
-test('a statement names the characters its font cannot show, and prints Polish names as written', async ({ server, page, request }) => {
+test('a statement names the characters no font of it can show, and prints Polish and Chinese names as written', async ({ server, page, request }) => {
   await openWorklist(page, server.url);
   const customerId = (await page.locator('[role="row"][data-customer-id]').first().getAttribute('data-customer-id')) ?? '';
-  await call(request, server.url, 'contactPerson.save', { customerId, name: 'Sylwia Gaweł 王', email: 'sylwia@example.com', isPrimary: true });
+  await call(request, server.url, 'contactPerson.save', { customerId, name: 'Sylwia Gaweł 王 ሰ', email: 'sylwia@example.com', isPrimary: true });
   await page.keyboard.press('Enter');
   const statement = page.getByTestId('statement');
   await statement.getByRole('button', { name: 'Statement (PDF)' }).click();
-  await expect(statement.getByTestId('statement-unprintable')).toHaveText('Check before sending: the PDF shows 王 as empty boxes, its font has no letters for them.');
+  await expect(statement.getByTestId('statement-unprintable')).toHaveText('Check before sending: the PDF shows ሰ as empty boxes, its font has no letters for them.');
   const downloading = page.waitForEvent('download');
   await statement.getByRole('link', { name: 'Download' }).click();
   const text = execFileSync('pdftotext', ['-layout', await (await downloading).path(), '-'], { encoding: 'utf8' });
-  expect(text).toContain('Attn. Sylwia Gaweł');
+  expect(text).toContain('Attn. Sylwia Gaweł 王');
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -1,10 +1,25 @@
 /**
- * The frame every PDF report shares: A4, Noto Sans (fonts.ts), on every page a header (title, filters) and a
+ * The frame every PDF report shares: A4, the Noto fonts (fonts.ts; text Noto Sans cannot write alone
+ * is laid out by text-layout.ts), on every page a header (title, filters) and a
  * footer (print date, "Page N"); tables whose header row repeats on each new page. Pages are
  * numbered as they are added, so the document streams to disk instead of being buffered whole.
  */
 import PDFDocument from 'pdfkit';
-import { pdfFontPaths, printableText } from './fonts';
+import {
+  PDF_FONT_FAMILIES,
+  PRIMARY_FAMILY,
+  RIGHT_TO_LEFT_FAMILIES,
+  cleanText,
+  familyFor,
+  familyHasGlyph,
+  needsLayout,
+  pdfFontName,
+  pdfFontPath,
+  primaryAscender,
+  type PdfFontFamily,
+  type PdfFontStyle,
+} from './fonts';
+import { layoutText, type FontCoverage } from './text-layout';
 
 export interface PdfFrame {
   readonly title: string;
@@ -24,13 +39,36 @@ export interface PdfColumn {
 
 export type PdfRowStyle = 'normal' | 'bold' | 'total';
 
-const FONT = 'Body';
-const BOLD = 'Body-Bold';
+const FONT = pdfFontName(PRIMARY_FAMILY, 'regular');
+const BOLD = pdfFontName(PRIMARY_FAMILY, 'bold');
 const BODY_SIZE = 8.5;
 const MARGIN = { top: 62, bottom: 48, left: 40, right: 40 } as const;
 const CELL_PAD = 3;
 const GREY = '#555555';
 const RULE = '#bbbbbb';
+
+const COVERAGE: FontCoverage<PdfFontFamily> = {
+  familyFor,
+  has: familyHasGlyph,
+  primary: PRIMARY_FAMILY,
+  shapesRightToLeft: (family) => RIGHT_TO_LEFT_FAMILIES.has(family),
+};
+
+/**
+ * Naming features (none beyond the script's defaults) makes pdfkit shape a run as one piece; without,
+ * it shapes word by word and puts the words of a right-to-left run in left-to-right order.
+ */
+const WHOLE_RUN: PDFKit.Mixins.OpenTypeFeatures[] = [];
+
+/** The lines a height holds; pdfkit measures n lines a little short of n line heights (no gap after the last). */
+const linesIn = (height: number, lineHeight: number): number => Math.max(1, Math.floor(height / lineHeight + 0.25));
+
+interface TextBox {
+  readonly width: number;
+  readonly align?: 'left' | 'right';
+  /** Lines beyond it are cut, the last shown ending in "…"; unbounded when absent. */
+  readonly maxLines?: number;
+}
 
 export class PdfReport {
   readonly doc: PDFKit.PDFDocument;
@@ -48,9 +86,10 @@ export class PdfReport {
       autoFirstPage: false,
       info: { Title: frame.title, Producer: 'Ledgerline', Creator: 'Ledgerline' },
     });
-    const fonts = pdfFontPaths();
-    this.doc.registerFont(FONT, fonts.regular);
-    this.doc.registerFont(BOLD, fonts.bold);
+    // Registering only names the files; pdfkit reads a face when text first uses it.
+    for (const family of Object.keys(PDF_FONT_FAMILIES) as PdfFontFamily[]) {
+      for (const style of ['regular', 'bold'] as const) this.doc.registerFont(pdfFontName(family, style), pdfFontPath(family, style));
+    }
     this.doc.on('pageAdded', () => {
       this.decorate();
     });
@@ -62,8 +101,60 @@ export class PdfReport {
     return [...this.missing];
   }
 
-  private printable(text: string): string {
-    return printableText(text, this.missing);
+  private style: PdfFontStyle = 'regular';
+  private size = BODY_SIZE;
+
+  /** Sets the primary face of the style at a size; the fallbacks follow the style. */
+  private useFont(style: PdfFontStyle, size: number): void {
+    this.style = style;
+    this.size = size;
+    this.doc.font(style === 'bold' ? BOLD : FONT).fontSize(size);
+  }
+
+  private readonly measure = (text: string, family: PdfFontFamily): number => {
+    this.doc.font(pdfFontName(family, this.style));
+    const width = this.doc.widthOfString(text, { features: WHOLE_RUN });
+    this.doc.font(pdfFontName(PRIMARY_FAMILY, this.style));
+    return width;
+  };
+
+  /** The height the text takes in a box of the width, in the current face and size. */
+  private textHeight(text: string, width: number): number {
+    const { doc } = this;
+    if (!needsLayout(text)) return doc.heightOfString(text, { width });
+    return layoutText(text, width, Number.POSITIVE_INFINITY, COVERAGE, this.measure).lines.length * doc.currentLineHeight(true);
+  }
+
+  /**
+   * Draws the text from (x, y) in the current face and size. Text Noto Sans writes alone, left to
+   * right, goes to pdfkit as it is; any other is laid out here, run by run in the fonts that have its
+   * characters, with baselines on the primary font's, and aligned to the right when it reads right to left.
+   */
+  private drawText(rawText: string, x: number, y: number, box: TextBox): void {
+    const { doc } = this;
+    const text = cleanText(rawText);
+    if (!needsLayout(text)) {
+      const lineHeight = doc.currentLineHeight(true);
+      // A hair over the lines' height, so rounding never drops the last line that fits.
+      const height = box.maxLines === undefined ? undefined : box.maxLines * lineHeight + 1;
+      doc.text(text, x, y, { width: box.width, height, ellipsis: box.maxLines !== undefined, align: box.align ?? 'left', lineBreak: box.maxLines !== 1 });
+      return;
+    }
+    const block = layoutText(text, box.width, box.maxLines ?? Number.POSITIVE_INFINITY, COVERAGE, this.measure);
+    for (const char of block.missing) this.missing.add(char);
+    const lineHeight = doc.currentLineHeight(true);
+    const toRight = box.align === 'right' || block.rightToLeft;
+    block.lines.forEach((line, index) => {
+      let cursor = toRight ? x + box.width - line.width : x;
+      const baseline = y + (primaryAscender() / 1000) * this.size + index * lineHeight;
+      for (const run of line.runs) {
+        doc.font(pdfFontName(run.family, this.style)).text(run.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic', features: WHOLE_RUN });
+        cursor += run.width;
+      }
+    });
+    doc.font(pdfFontName(PRIMARY_FAMILY, this.style));
+    doc.x = x;
+    doc.y = y + block.lines.length * lineHeight;
   }
 
   get pages(): number {
@@ -89,23 +180,28 @@ export class PdfReport {
     const width = this.width;
     const pageHeight = doc.page.height;
     doc.page.margins.bottom = 0;
-    doc.font(BOLD).fontSize(11).fillColor('black').text(this.printable(this.frame.title), MARGIN.left, 24, { width, lineBreak: false, ellipsis: true });
-    doc
-      .font(FONT)
-      .fontSize(7.5)
-      .fillColor(GREY)
-      .text(this.printable(this.frame.filters), MARGIN.left, 39, { width, lineBreak: false, ellipsis: true });
+    this.useFont('bold', 11);
+    doc.fillColor('black');
+    this.drawText(this.frame.title, MARGIN.left, 24, { width, maxLines: 1 });
+    this.useFont('regular', 7.5);
+    doc.fillColor(GREY);
+    this.drawText(this.frame.filters, MARGIN.left, 39, { width, maxLines: 1 });
     doc.moveTo(MARGIN.left, 52).lineTo(MARGIN.left + width, 52).lineWidth(0.5).strokeColor(RULE).stroke();
     const footerY = pageHeight - 30;
-    doc.text(`Printed ${this.printable(this.frame.printed)}`, MARGIN.left, footerY, { width: width / 2, lineBreak: false });
-    doc.text(`Page ${this.pageNumber}`, MARGIN.left + width / 2, footerY, { width: width / 2, align: 'right', lineBreak: false });
+    this.drawText(`Printed ${this.frame.printed}`, MARGIN.left, footerY, { width: width / 2, maxLines: 1 });
+    this.drawText(`Page ${this.pageNumber}`, MARGIN.left + width / 2, footerY, { width: width / 2, align: 'right', maxLines: 1 });
     doc.page.margins.bottom = MARGIN.bottom;
-    doc.fillColor('black').font(FONT).fontSize(BODY_SIZE);
+    doc.fillColor('black');
+    this.useFont('regular', BODY_SIZE);
     doc.x = MARGIN.left;
     doc.y = MARGIN.top;
     if (this.tableCaption !== null) {
-      doc.font(BOLD).text(`${this.printable(this.tableCaption)} (continued)`, MARGIN.left, doc.y, { width, lineBreak: false, ellipsis: true });
-      doc.font(FONT).moveDown(0.3);
+      this.useFont('bold', BODY_SIZE);
+      this.drawText(`${this.tableCaption} (continued)`, MARGIN.left, doc.y, { width, maxLines: 1 });
+      this.useFont('regular', BODY_SIZE);
+      doc.x = MARGIN.left;
+      doc.y = MARGIN.top + doc.currentLineHeight(true);
+      doc.moveDown(0.3);
     }
     if (this.tableColumns) this.drawRow(this.tableColumns, this.tableColumns.map((column) => column.header), 'bold');
   }
@@ -119,18 +215,22 @@ export class PdfReport {
     const { doc } = this;
     this.ensureSpace(size * 3);
     doc.moveDown(0.4);
-    doc.font(BOLD).fontSize(size).fillColor('black').text(this.printable(text), MARGIN.left, doc.y, { width: this.width });
-    doc.font(FONT).fontSize(BODY_SIZE);
+    this.useFont('bold', size);
+    doc.fillColor('black');
+    this.drawText(text, MARGIN.left, doc.y, { width: this.width });
+    this.useFont('regular', BODY_SIZE);
   }
 
   line(text: string, options: { bold?: boolean; size?: number; color?: string } = {}): void {
     const { doc } = this;
     const size = options.size ?? BODY_SIZE;
-    doc.font(options.bold ? BOLD : FONT).fontSize(size).fillColor(options.color ?? 'black');
-    const clean = this.printable(text);
-    this.ensureSpace(doc.heightOfString(clean, { width: this.width }));
-    doc.text(clean, MARGIN.left, doc.y, { width: this.width });
-    doc.font(FONT).fontSize(BODY_SIZE).fillColor('black');
+    this.useFont(options.bold ? 'bold' : 'regular', size);
+    doc.fillColor(options.color ?? 'black');
+    const clean = cleanText(text);
+    this.ensureSpace(this.textHeight(clean, this.width));
+    this.drawText(clean, MARGIN.left, doc.y, { width: this.width });
+    this.useFont('regular', BODY_SIZE);
+    doc.fillColor('black');
   }
 
   gap(lines = 0.6): void {
@@ -162,8 +262,9 @@ export class PdfReport {
 
   private drawRow(columns: readonly PdfColumn[], rawValues: readonly string[], style: PdfRowStyle): void {
     const { doc } = this;
-    doc.font(style === 'normal' ? FONT : BOLD).fontSize(BODY_SIZE).fillColor('black');
-    const values = rawValues.map((value) => this.printable(value));
+    this.useFont(style === 'normal' ? 'regular' : 'bold', BODY_SIZE);
+    doc.fillColor('black');
+    const values = rawValues.map(cleanText);
     const lineHeight = doc.currentLineHeight(true);
     // Measuring wrapped text is the costly part of a PDF; a value that fits on one line is not measured.
     let height = lineHeight;
@@ -171,8 +272,8 @@ export class PdfReport {
       const column = columns[index];
       if (!column || value === '') return;
       const width = this.cellWidth(column);
-      if (!value.includes('\n') && doc.widthOfString(value) <= width) return;
-      height = Math.max(height, doc.heightOfString(value, { width }));
+      if (!value.includes('\n') && !needsLayout(value) && doc.widthOfString(value) <= width) return;
+      height = Math.max(height, this.textHeight(value, width));
     });
     const maxHeight = this.bottomLimit - MARGIN.top - 3 * lineHeight;
     height = Math.min(height, maxHeight);
@@ -187,7 +288,7 @@ export class PdfReport {
       const column = columns[index];
       if (!column) return;
       if (value !== '') {
-        doc.text(value, x + CELL_PAD, top + CELL_PAD, { width: this.cellWidth(column), height, ellipsis: true, align: column.align ?? 'left' });
+        this.drawText(value, x + CELL_PAD, top + CELL_PAD, { width: this.cellWidth(column), maxLines: linesIn(height, lineHeight), align: column.align ?? 'left' });
       }
       x += this.width * column.share;
     });
@@ -195,6 +296,6 @@ export class PdfReport {
     doc.moveTo(MARGIN.left, bottom).lineTo(MARGIN.left + this.width, bottom).lineWidth(0.3).strokeColor(RULE).stroke();
     doc.x = MARGIN.left;
     doc.y = bottom;
-    doc.font(FONT);
+    this.useFont('regular', BODY_SIZE);
   }
 }

@@ -152,7 +152,7 @@ describe('notes export as Excel', () => {
 
 describe('notes export as PDF', () => {
   it('reads as a report: title, filters, per customer balances and aging, then the entries; page numbers and print date', async () => {
-    const path = await exportFile({ kind: 'notes', format: 'pdf', filter: { from: '2026-11-01', to: '2026-11-30' } }, ['東', '京']);
+    const path = await exportFile({ kind: 'notes', format: 'pdf', filter: { from: '2026-11-01', to: '2026-11-30' } });
     const text = pdfText(path);
     expect(text).toContain('Portfolio notes');
     expect(text).toContain('all customers · 2026-11-01 to 2026-11-30 · all types');
@@ -183,7 +183,7 @@ describe('notes export as PDF', () => {
         .prepare("INSERT INTO activities (id, customer_id, channel, direction, outcome, note, occurred_at, created_at) VALUES (?, ?, 'phone', 'outbound', 'no_answer', ?, ?, ?)")
         .run(`0190${String(k).padStart(4, '0')}-0000-7000-8000-000000000000`, fx.quiet, `Call number ${k}`, '2026-11-20T10:00:00.000Z', '2026-11-20T10:00:00.000Z');
     }
-    const path = await exportFile({ kind: 'notes', format: 'pdf', filter: { types: ['contact'] } }, ['東', '京']);
+    const path = await exportFile({ kind: 'notes', format: 'pdf', filter: { types: ['contact'] } });
     const pages = pdfText(path).split('\f').filter((page) => page.trim() !== '');
     expect(pages.length).toBeGreaterThanOrEqual(3);
     pages.forEach((page, index) => {

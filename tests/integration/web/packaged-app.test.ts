@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
-import { PDF_FONT_FILES, PDF_FONT_PACKAGE } from '../../../db/reports/pdf/fonts';
+import { PDF_FONT_FAMILIES } from '../../../db/reports/pdf/fonts';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { FuseState } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,9 +83,12 @@ describe('the packaged app', () => {
     expect(shipped).toContain('@electric-sql/pglite');
     expect(files).toContain('/dist-electron/main.cjs');
     expect(files.filter((path) => path.endsWith('.map'))).toEqual([]);
-    // The PDFs' fonts and their licence, and none of the package's other weights.
-    for (const file of [...Object.values(PDF_FONT_FILES), 'LICENSE_FONT']) expect(files).toContain(`/node_modules/${PDF_FONT_PACKAGE}/${file}`);
-    expect(files.filter((path) => path.startsWith(`/node_modules/${PDF_FONT_PACKAGE}/`) && path.endsWith('.ttf'))).toHaveLength(Object.keys(PDF_FONT_FILES).length);
+    // The PDFs' fonts and their licences, and none of the packages' other weights.
+    for (const family of Object.values(PDF_FONT_FAMILIES)) {
+      const faces = new Set<string>([family.regular, 'bold' in family ? family.bold : family.regular]);
+      for (const file of [...faces, 'LICENSE_FONT']) expect(files).toContain(`/node_modules/${family.package}/${file}`);
+      expect(files.filter((path) => path.startsWith(`/node_modules/${family.package}/`) && path.endsWith('.ttf'))).toHaveLength(faces.size);
+    }
     // Bundled into main.cjs or the renderer: never shipped twice.
     for (const bundled of ['react', 'fastify', 'kysely', '@mui/material', '@fastify/rate-limit']) expect(shipped).not.toContain(bundled);
   });
