@@ -8,6 +8,8 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { goBack } from '../app/router';
 import { Fact } from '../common/Fact';
 import { formatCount, formatDate, money } from '../common/format';
@@ -21,26 +23,37 @@ import { creditUsedPercentText, isOverCreditLimit, NEAR_LIMIT_BP } from '../../.
 type Assignment = NonNullable<Account['customer']['assignment']>;
 
 /** "17 of 17 (100%)": invoices open and settled, disputed in the ERP or in a case here. */
-function disputeHistoryText({ invoices, disputed }: Account['disputeHistory']): string {
-  if (invoices === 0) return 'no invoices yet';
-  return `${formatCount(disputed)} of ${formatCount(invoices)} (${Math.round((disputed * 100) / invoices)}%)`;
+function disputeHistoryText(t: TFunction, { invoices, disputed }: Account['disputeHistory']): string {
+  if (invoices === 0) return t('account.header.noInvoices');
+  return t('account.header.disputedShare', { disputed: formatCount(disputed), invoices: formatCount(invoices), percent: formatCount(Math.round((disputed * 100) / invoices)) });
 }
 
-/** The last reassignment as one line of text, for the tooltip of its clamped header line. */
-const assignmentText = (assignment: Assignment): string =>
-  `assigned ${formatDate(assignment.at)}${assignment.byName === null ? '' : ` by ${assignment.byName}`}${assignment.reason === null ? '' : `: ${assignment.reason}`}`;
+/**
+ * The last reassignment as one line, for the clamped header line and, whole, its tooltip. The name
+ * and reason are elements, not values, so what a user typed is never read as markup.
+ */
+function AssignmentLine({ assignment }: { assignment: Assignment }) {
+  const values = { date: formatDate(assignment.at) };
+  const name = assignment.byName === null ? null : <UserText>{assignment.byName}</UserText>;
+  const reason = assignment.reason === null ? null : <UserText>{assignment.reason}</UserText>;
+  if (name && reason) return <Trans i18nKey="account.header.assignedByWithReason" values={values} components={{ name, reason }} />;
+  if (name) return <Trans i18nKey="account.header.assignedBy" values={values} components={{ name }} />;
+  if (reason) return <Trans i18nKey="account.header.assignedWithReason" values={values} components={{ reason }} />;
+  return <Trans i18nKey="account.header.assigned" values={values} />;
+}
 
 export function AccountHeader({ account }: { account: Account }) {
+  const { t } = useTranslation();
   const { customer } = account;
   const limit = customer.creditLimitMinor;
   const bp = customer.creditUsedBp;
   const usedPercent = bp === null ? 0 : Math.round(bp / 100);
   const over = isOverCreditLimit(bp);
   return (
-    <Paper component="header" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }} aria-label="Customer">
+    <Paper component="header" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }} aria-label={t('account.header.label')}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
-        <Tooltip title="Back to the worklist (Esc)">
-          <IconButton aria-label="Back to the worklist" onClick={goBack} size="small">
+        <Tooltip title={t('account.header.backTooltip')}>
+          <IconButton aria-label={t('account.header.back')} onClick={goBack} size="small">
             <ArrowBack />
           </IconButton>
         </Tooltip>
@@ -51,27 +64,27 @@ export function AccountHeader({ account }: { account: Account }) {
           {customer.number}
         </Typography>
         <RiskChip risk={customer.riskClass} />
-        {customer.creditHold && <Chip size="small" color="error" icon={<Block />} label="Credit hold" />}
+        {customer.creditHold && <Chip size="small" color="error" icon={<Block />} label={t('account.header.creditHold')} />}
         <Box sx={{ flex: 1 }} />
         <StatementButton customerId={customer.id} />
-        <Tooltip title="Priority score, explained on the right">
-          <Chip label={`Score ${Math.round(account.score)}`} variant="outlined" color="primary" />
+        <Tooltip title={t('account.header.scoreTooltip')}>
+          <Chip label={t('account.header.score', { score: Math.round(account.score) })} variant="outlined" color="primary" />
         </Tooltip>
       </Box>
       <Box
         component="dl"
         sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 2, alignItems: 'start' }}
       >
-        <Fact label="Country">{customer.country}</Fact>
-        <Fact label="Account currency">{customer.currency}</Fact>
-        <Fact label="Payment terms">
-          {customer.paymentTerms} ({customer.paymentTermsDays} days)
+        <Fact label={t('account.header.country')}>{customer.country}</Fact>
+        <Fact label={t('account.header.currency')}>{customer.currency}</Fact>
+        <Fact label={t('account.header.paymentTerms')}>
+          {t('account.header.paymentTermsValue', { terms: customer.paymentTerms, count: customer.paymentTermsDays })}
         </Fact>
-        <Fact label="Collector">
-          {customer.collector?.displayName ?? 'Unassigned'}
+        <Fact label={t('account.header.collector')}>
+          {customer.collector?.displayName ?? t('account.header.unassigned')}
           {customer.assignment !== null && (
             // A reason may run to 200 characters: two lines in the header, the whole of it on hover.
-            <Tooltip title={assignmentText(customer.assignment)} placement="bottom-start">
+            <Tooltip title={<AssignmentLine assignment={customer.assignment} />} placement="bottom-start">
               <Typography
                 component="span"
                 variant="caption"
@@ -79,30 +92,33 @@ export function AccountHeader({ account }: { account: Account }) {
                 sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', fontWeight: 400, overflowWrap: 'anywhere' }}
                 data-testid="assignment"
               >
-                assigned {formatDate(customer.assignment.at)}
-                {customer.assignment.byName !== null && <> by <UserText>{customer.assignment.byName}</UserText></>}
-                {customer.assignment.reason !== null && <>: <UserText>{customer.assignment.reason}</UserText></>}
+                <AssignmentLine assignment={customer.assignment} />
               </Typography>
             </Tooltip>
           )}
         </Fact>
-        <Fact label="Disputed invoices">
-          <span data-testid="dispute-history">{disputeHistoryText(account.disputeHistory)}</span>
+        <Fact label={t('account.header.disputedInvoices')}>
+          <span data-testid="dispute-history">{disputeHistoryText(t, account.disputeHistory)}</span>
         </Fact>
-        <Fact label="Oldest past due">{account.oldestDaysPastDue === null ? 'nothing overdue' : `${account.oldestDaysPastDue} days`}</Fact>
+        <Fact label={t('account.header.oldestPastDue')}>
+          {account.oldestDaysPastDue === null ? t('account.header.nothingOverdue') : t('account.header.oldestDays', { count: account.oldestDaysPastDue })}
+        </Fact>
         <Box sx={{ gridColumn: 'span 2', minWidth: 200 }}>
           <Typography component="dt" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-            Credit used
+            {t('account.header.creditUsed')}
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 500 }}>
-            {money(customer.creditUsedMinor, customer.currency)} of {limit > 0 ? money(limit, customer.currency) : 'no limit'}
-            {bp !== null && ` (${creditUsedPercentText(bp)}${account.aging.length > 1 ? ", with the other currencies at the settings' rates" : ''})`}
+            {limit > 0
+              ? t('account.header.creditUsedOf', { used: money(customer.creditUsedMinor, customer.currency), limit: money(limit, customer.currency) })
+              : t('account.header.creditUsedNoLimit', { used: money(customer.creditUsedMinor, customer.currency) })}
+            {bp !== null && ' '}
+            {bp !== null && t(account.aging.length > 1 ? 'account.header.creditShareConverted' : 'account.header.creditShare', { percent: creditUsedPercentText(bp) })}
             {bp !== null && (
               <LinearProgress
                 variant="determinate"
                 value={Math.min(100, Math.max(0, usedPercent))}
                 color={over ? 'error' : bp >= NEAR_LIMIT_BP ? 'warning' : 'primary'}
-                aria-label={`Credit used ${creditUsedPercentText(bp)} of limit`}
+                aria-label={t('account.header.creditBar', { percent: creditUsedPercentText(bp) })}
                 sx={{ mt: 0.5, height: 6, borderRadius: 1 }}
               />
             )}
@@ -111,9 +127,8 @@ export function AccountHeader({ account }: { account: Account }) {
       </Box>
       {over && bp !== null && (
         <Alert severity="error" data-testid="credit-limit-warning">
-          Over the credit limit: {creditUsedPercentText(bp)} of {money(limit, customer.currency)} used
-          {account.aging.length > 1 ? " (every currency's open balance at the settings' rates)" : ''}.{' '}
-          {customer.creditHold ? 'The account is on credit hold.' : 'Ask for payment before new orders ship, or request a credit hold.'}
+          {t(account.aging.length > 1 ? 'account.header.overLimitConverted' : 'account.header.overLimit', { percent: creditUsedPercentText(bp), limit: money(limit, customer.currency) })}{' '}
+          {t(customer.creditHold ? 'account.header.onHold' : 'account.header.askHold')}
         </Alert>
       )}
     </Paper>

@@ -7,6 +7,8 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OverrideKind } from '../../../shared/domain/codes';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { hasModifier, inOverlay, isTextEntry } from '../app/keys';
@@ -29,8 +31,9 @@ import { Kbd } from '../common/Kbd';
 import { useUsers } from '../collector/useUsers';
 
 function AccountSkeleton() {
+  const { t } = useTranslation();
   return (
-    <Box aria-busy="true" aria-label="Loading the account" sx={{ display: 'grid', gap: 2 }}>
+    <Box aria-busy="true" aria-label={t('account.screen.loading')} sx={{ display: 'grid', gap: 2 }}>
       <Skeleton variant="rounded" height={120} />
       <Skeleton variant="rounded" height={140} />
       <Skeleton variant="rounded" height={320} />
@@ -45,8 +48,17 @@ interface AccountScreenProps {
 }
 
 const WORK_KEYS: Readonly<Record<string, WorkMode>> = { l: 'contact', p: 'promise', d: 'dispute' };
+/** The key shown on each button: the shortcuts are the same in every language, so these are not translated. */
+const KEY_CAPS = { contact: 'L', promise: 'P', dispute: 'D' } as const;
+
+/** The override chip's text and its spoken name, by kind, with and without an end date. */
+const OVERRIDE_KEYS = {
+  pin: { label: 'account.override.pinned', until: 'account.override.pinnedUntil', name: 'account.override.pinnedClear' },
+  snooze: { label: 'account.override.snoozed', until: 'account.override.snoozedUntil', name: 'account.override.snoozedClear' },
+} as const satisfies Readonly<Record<OverrideKind, { label: string; until: string; name: string }>>;
 
 export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenProps) {
+  const { t } = useTranslation();
   const version = useDataVersion();
   // The version re-reads the account after every command; the last good data stays on screen meanwhile.
   const account = useQuery(`account:${customerId}:${version}`, () => api['customer.account']({ customerId }));
@@ -92,24 +104,24 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
       ref={sectionRef}
       tabIndex={-1}
       aria-labelledby={data ? 'account-title' : undefined}
-      aria-label={data ? undefined : 'Customer account'}
+      aria-label={data ? undefined : t('account.screen.label')}
       // A size container: the side column below measures its height against this scroll area (cqh).
       sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, outline: 'none', containerType: 'size' }}
     >
-      {account.error && <ErrorState error={account.error} onRetry={account.retry} what="the account" />}
+      {account.error && <ErrorState error={account.error} onRetry={account.retry} what={t('account.screen.loadAccount')} />}
       {!data && !account.error && account.slow && <AccountSkeleton />}
       {data && (
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)' }}>
           <AccountHeader account={data} />
-          <Box role="toolbar" aria-label="Collector actions" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+          <Box role="toolbar" aria-label={t('account.actions.label')} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
             <Button variant="contained" onClick={() => { openWork('contact'); }} aria-keyshortcuts="l">
-              Log contact<Kbd>L</Kbd>
+              {t('account.actions.logContact')}<Kbd>{KEY_CAPS.contact}</Kbd>
             </Button>
             <Button variant="outlined" onClick={() => { openWork('promise'); }} aria-keyshortcuts="p">
-              Promise to pay<Kbd>P</Kbd>
+              {t('account.actions.promise')}<Kbd>{KEY_CAPS.promise}</Kbd>
             </Button>
             <Button variant="outlined" onClick={() => { openWork('dispute'); }} aria-keyshortcuts="d">
-              Raise dispute<Kbd>D</Kbd>
+              {t('account.actions.dispute')}<Kbd>{KEY_CAPS.dispute}</Kbd>
             </Button>
             <Box sx={{ flex: 1 }} />
             {override && (
@@ -120,9 +132,13 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                 data-testid="override-status"
                 // A long reason gives way (its whole text is the accessible name) so Pin and Snooze stay on the row.
                 sx={{ maxWidth: 'min(520px, 45vw)' }}
-                label={`${override.kind === 'pin' ? 'Pinned' : 'Snoozed'}: ${override.reason}${override.expiresAt ? ` · until ${formatDate(override.expiresAt)}` : ''}`}
+                label={
+                  override.expiresAt
+                    ? t(OVERRIDE_KEYS[override.kind].until, { reason: override.reason, date: formatDate(override.expiresAt) })
+                    : t(OVERRIDE_KEYS[override.kind].label, { reason: override.reason })
+                }
                 onDelete={() => void clear.run(() => api['worklist.clearOverride']({ customerId }))}
-                aria-label={`${override.kind === 'pin' ? 'Pinned' : 'Snoozed'}: ${override.reason}. Press Delete to clear.`}
+                aria-label={t(OVERRIDE_KEYS[override.kind].name, { reason: override.reason })}
               />
             )}
             {clear.error && (
@@ -137,7 +153,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                 onOverride({ customerId, customerName: data.customer.name, kind: 'pin', current: override });
               }}
             >
-              Pin
+              {t('account.actions.pin')}
             </Button>
             <Button
               color="inherit"
@@ -146,7 +162,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                 onOverride({ customerId, customerName: data.customer.name, kind: 'snooze', current: override });
               }}
             >
-              Snooze
+              {t('account.actions.snooze')}
             </Button>
           </Box>
           <Balances account={data} />
@@ -175,7 +191,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                   </>
                 )}
               </Box>
-              {workQuery.error && <ErrorState error={workQuery.error} onRetry={workQuery.retry} what="the work in progress" />}
+              {workQuery.error && <ErrorState error={workQuery.error} onRetry={workQuery.retry} what={t('account.screen.loadWork')} />}
               {work && <NotesSection customerId={customerId} notes={work.notes} attachments={work.attachments} users={users} />}
             </Box>
             {/*
@@ -200,7 +216,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
             >
               <Paper component="section" aria-labelledby="score-title" sx={{ p: 2 }}>
                 <Typography variant="h2" id="score-title" sx={{ mb: 1 }}>
-                  Why this priority
+                  {t('account.score.title')}
                 </Typography>
                 <ScoreFactors score={data.score} factors={data.factors} />
               </Paper>

@@ -6,29 +6,35 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
 import { bucketColor } from '../common/buckets';
 import { amount, formatDate } from '../common/format';
+import { bucketLabel } from './bucketLabel';
 import type { Account } from './types';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 export function Balances({ account }: { account: Account }) {
+  const { t } = useTranslation();
   const bucketHeads = account.aging[0]?.buckets ?? [];
   // Cash on account is in the total but in no bucket: a column of its own, when there is any, so the row still adds up.
   const anyUnapplied = account.aging.some((row) => row.unappliedMinor !== 0);
   return (
     <Paper component="section" aria-labelledby="balances-title" sx={{ p: 2 }}>
       <Typography variant="h2" id="balances-title" sx={{ mb: 1 }}>
-        Balances and aging <Typography component="span" variant="caption" color="text.secondary">as of {formatDate(account.asOf)}, by due date</Typography>
+        {t('account.balances.title')}{' '}
+        <Typography component="span" variant="caption" color="text.secondary">
+          {t('account.balances.asOf', { date: formatDate(account.asOf) })}
+        </Typography>
       </Typography>
       {account.aging.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
-          No open balance.
+          {t('account.balances.empty')}
         </Typography>
       ) : (
         <Box
           role="region"
-          aria-label="Balances by currency and bucket"
+          aria-label={t('account.balances.region')}
           // Focusable so keyboard users can scroll it sideways when the columns do not fit.
           tabIndex={0}
           sx={{ overflowX: 'auto', '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }}
@@ -36,22 +42,22 @@ export function Balances({ account }: { account: Account }) {
           <Table size="small" aria-labelledby="balances-title" sx={{ '& th, & td': { px: 1, whiteSpace: 'nowrap' } }}>
             <TableHead>
               <TableRow>
-                <TableCell>Currency</TableCell>
+                <TableCell>{t('account.balances.currency')}</TableCell>
                 {bucketHeads.map((bucket, index) => (
                   <TableCell key={bucket.key} align="right">
                     <Box component="span" sx={{ display: 'inline-block', width: 8, height: 8, borderRadius: '50%', bgcolor: bucketColor(index), mr: 0.5 }} />
-                    {bucket.label}
+                    {bucketLabel(t, bucket)}
                   </TableCell>
                 ))}
                 {anyUnapplied && (
-                  <TableCell align="right" title="Payments received on account and not yet applied to an invoice: in the total, never aged or counted as overdue">
-                    Unapplied cash
+                  <TableCell align="right" title={t('account.balances.unappliedTitle')}>
+                    {t('account.balances.unapplied')}
                   </TableCell>
                 )}
-                <TableCell align="right">Total</TableCell>
-                <TableCell align="right">Overdue</TableCell>
-                <TableCell align="right">Disputed</TableCell>
-                <TableCell align="right">Collectible</TableCell>
+                <TableCell align="right">{t('account.balances.total')}</TableCell>
+                <TableCell align="right">{t('account.balances.overdue')}</TableCell>
+                <TableCell align="right">{t('account.balances.disputed')}</TableCell>
+                <TableCell align="right">{t('account.balances.collectible')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -88,7 +94,7 @@ export function Balances({ account }: { account: Account }) {
           </Table>
           {anyUnapplied && (
             <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
-              Unapplied cash: payments received on account and not yet applied to an invoice. They are in the total, but never aged or counted as overdue.
+              {t('account.balances.unappliedNote')}
             </Typography>
           )}
         </Box>

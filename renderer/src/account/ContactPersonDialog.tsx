@@ -8,19 +8,22 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../shared/domain/codes';
 import { CONTACT_ROLE_MAX, PHONE_MAX } from '../../../shared/domain/contact-fields';
-import { CHANNEL_LABELS } from '../../../shared/domain/labels';
 import { EMAIL_MAX, TITLE_MAX } from '../../../shared/domain/text';
 import { api } from '../api/client';
+import { CHANNEL_LABEL_KEYS } from '../common/labels';
 import { FormDialog } from '../collector/FormDialog';
 import { errorIsAbout, useCommand } from '../collector/useCommand';
 import { validateContactPerson } from '../collector/validation';
 import type { ContactPerson } from './types';
 
-const CHANNELS = Object.keys(CHANNEL_LABELS) as Channel[];
+const CHANNELS = Object.keys(CHANNEL_LABEL_KEYS) as Channel[];
 const FIELDS = ['name', 'role', 'phone', 'email', 'preferredChannel'] as const;
 type Field = (typeof FIELDS)[number];
+/** Input types that bring the right keyboard and autofill; the other fields are plain text. */
+const INPUT_TYPES: Partial<Record<Field, string>> = { phone: 'tel', email: 'email' };
 
 interface ContactPersonDialogProps {
   readonly customerId: string;
@@ -30,6 +33,7 @@ interface ContactPersonDialogProps {
 }
 
 export function ContactPersonDialog({ customerId, person, onClose }: ContactPersonDialogProps) {
+  const { t } = useTranslation();
   const [form, setForm] = useState<{ name: string; role: string; phone: string; email: string; preferredChannel: Channel | ''; isPrimary: boolean }>({
     name: person?.name ?? '',
     role: person?.role ?? '',
@@ -47,9 +51,10 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
     setForm((previous) => ({ ...previous, ...patch }));
     save.fieldChanged(field);
   };
-  const text = (field: Exclude<Field, 'preferredChannel'>, label: string, max: number, extra: { required?: boolean; autoFocus?: boolean; type?: string } = {}) => (
+  const text = (field: Exclude<Field, 'preferredChannel'>, label: string, max: number, extra: { required?: boolean; autoFocus?: boolean } = {}) => (
     <TextField
       {...extra}
+      type={INPUT_TYPES[field]}
       label={label}
       value={form[field]}
       onChange={(event) => {
@@ -64,8 +69,8 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
   return (
     <FormDialog
       open
-      title={person ? `Edit ${person.name}` : 'Add a contact person'}
-      submitLabel="Save"
+      title={person ? t('account.contacts.edit', { name: person.name }) : t('account.contacts.dialog.addTitle')}
+      submitLabel={t('account.contacts.dialog.save')}
       busy={save.busy}
       // A problem with one field shows under it; anything else above the form.
       error={serverField === undefined ? save.error : null}
@@ -92,13 +97,13 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
           });
       }}
     >
-      {text('name', 'Name', TITLE_MAX, { required: true, autoFocus: true })}
-      {text('role', 'Role', CONTACT_ROLE_MAX)}
-      {text('phone', 'Phone', PHONE_MAX, { type: 'tel' })}
-      {text('email', 'Email', EMAIL_MAX, { type: 'email' })}
+      {text('name', t('account.contacts.dialog.name'), TITLE_MAX, { required: true, autoFocus: true })}
+      {text('role', t('account.contacts.dialog.role'), CONTACT_ROLE_MAX)}
+      {text('phone', t('account.contacts.dialog.phone'), PHONE_MAX)}
+      {text('email', t('account.contacts.dialog.email'), EMAIL_MAX)}
       <TextField
         select
-        label="Preferred channel"
+        label={t('account.contacts.dialog.preferredChannel')}
         value={form.preferredChannel}
         onChange={(event) => {
           change({ preferredChannel: event.target.value as Channel | '' }, 'preferredChannel');
@@ -106,10 +111,10 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
         helperText={problemOf('preferredChannel') ?? ' '}
         error={problemOf('preferredChannel') !== undefined}
       >
-        <MenuItem value="">No preference</MenuItem>
+        <MenuItem value="">{t('account.contacts.dialog.noPreference')}</MenuItem>
         {CHANNELS.map((channel) => (
           <MenuItem key={channel} value={channel}>
-            {CHANNEL_LABELS[channel]}
+            {t(CHANNEL_LABEL_KEYS[channel])}
           </MenuItem>
         ))}
       </TextField>
@@ -122,7 +127,7 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
             }}
           />
         }
-        label="Primary contact (the one called first; replaces the current primary)"
+        label={t('account.contacts.dialog.primary')}
       />
     </FormDialog>
   );

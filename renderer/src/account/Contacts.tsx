@@ -8,24 +8,35 @@ import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { CHANNEL_LABELS } from '../../../shared/domain/labels';
+import type { Channel } from '../../../shared/domain/codes';
 import type { ContactPerson } from './types';
 import { UserText } from '../common/UserText';
 import { ContactPersonDialog } from './ContactPersonDialog';
+
+/** A person's preferred channel as a phrase of its own, so each language can word it (and case the channel) as it needs. */
+const PREFERS_KEYS = {
+  phone: 'account.contacts.prefers.phone',
+  email: 'account.contacts.prefers.email',
+  letter: 'account.contacts.prefers.letter',
+  meeting: 'account.contacts.prefers.meeting',
+  portal: 'account.contacts.prefers.portal',
+} as const satisfies Readonly<Record<Channel, string>>;
 
 /** null: the dialog is closed; 'new': adding one; a person: correcting them. */
 type Editing = ContactPerson | 'new' | null;
 
 export function Contacts({ customerId, contacts }: { customerId: string; contacts: readonly ContactPerson[] }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState<Editing>(null);
   return (
     <Paper component="section" aria-labelledby="contacts-title" sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
         <Typography variant="h2" id="contacts-title" sx={{ flex: 1 }}>
-          Contact persons
+          {t('account.contacts.title')}
         </Typography>
         <Button
           size="small"
@@ -33,14 +44,14 @@ export function Contacts({ customerId, contacts }: { customerId: string; contact
           onClick={() => {
             setEditing('new');
           }}
-          aria-label="Add contact person"
+          aria-label={t('account.contacts.addLabel')}
         >
-          Add
+          {t('account.contacts.add')}
         </Button>
       </Box>
       {contacts.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
-          No contact persons on file.
+          {t('account.contacts.empty')}
         </Typography>
       ) : (
         <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1.25 }}>
@@ -50,12 +61,12 @@ export function Contacts({ customerId, contacts }: { customerId: string; contact
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   <UserText>{person.name}</UserText>
                 </Typography>
-                {person.isPrimary && <Star sx={{ fontSize: 14, color: 'warning.main' }} aria-label="Primary contact" />}
+                {person.isPrimary && <Star sx={{ fontSize: 14, color: 'warning.main' }} aria-label={t('account.contacts.primary')} />}
                 <Box sx={{ flex: 1 }} />
-                <Tooltip title="Edit">
+                <Tooltip title={t('account.contacts.editTooltip')}>
                   <IconButton
                     size="small"
-                    aria-label={`Edit ${person.name}`}
+                    aria-label={t('account.contacts.edit', { name: person.name })}
                     onClick={() => {
                       setEditing(person);
                     }}
@@ -66,7 +77,7 @@ export function Contacts({ customerId, contacts }: { customerId: string; contact
               </Box>
               {(person.role ?? person.preferredChannel) && (
                 <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                  {[person.role, person.preferredChannel ? `prefers ${CHANNEL_LABELS[person.preferredChannel].toLowerCase()}` : null]
+                  {[person.role, person.preferredChannel ? t(PREFERS_KEYS[person.preferredChannel]) : null]
                     .filter(Boolean)
                     .join(' · ')}
                 </Typography>

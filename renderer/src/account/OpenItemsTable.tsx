@@ -13,31 +13,40 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Tooltip from '@mui/material/Tooltip';
+import type { ParseKeys, TFunction } from 'i18next';
 import { useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isUnappliedCash } from '../../../shared/domain/aging';
-import { ITEM_KINDS } from '../../../shared/domain/codes';
-import { ITEM_KIND_LABELS } from '../../../shared/domain/labels';
+import { ITEM_KINDS, type ItemKind } from '../../../shared/domain/codes';
 import { formatCount, formatDate, money } from '../common/format';
+import { bucketLabel } from './bucketLabel';
 import { filterItems, openTotals, rangeIds, rowMoveTarget, sortItems, type ItemFilter, type ItemSortKey } from './openItems';
 import type { OpenItem } from './types';
 
-const HEADS: readonly { key: ItemSortKey; label: string; numeric?: boolean }[] = [
-  { key: 'documentNumber', label: 'Document' },
-  { key: 'kind', label: 'Kind' },
-  { key: 'documentDate', label: 'Doc. date' },
-  { key: 'dueDate', label: 'Due date' },
-  { key: 'daysPastDue', label: 'Past due', numeric: true },
-  { key: 'openMinor', label: 'Open', numeric: true },
-  { key: 'disputedMinor', label: 'Disputed', numeric: true },
+const HEADS: readonly { key: ItemSortKey; label: ParseKeys; numeric?: boolean }[] = [
+  { key: 'documentNumber', label: 'account.items.column.document' },
+  { key: 'kind', label: 'account.items.column.kind' },
+  { key: 'documentDate', label: 'account.items.column.documentDate' },
+  { key: 'dueDate', label: 'account.items.column.dueDate' },
+  { key: 'daysPastDue', label: 'account.items.column.pastDue', numeric: true },
+  { key: 'openMinor', label: 'account.items.column.open', numeric: true },
+  { key: 'disputedMinor', label: 'account.items.column.disputed', numeric: true },
 ];
+
+const ITEM_KIND_KEYS = {
+  invoice: 'account.items.kind.invoice',
+  credit_memo: 'account.items.kind.credit_memo',
+  debit_memo: 'account.items.kind.debit_memo',
+  payment_on_account: 'account.items.kind.payment_on_account',
+} as const satisfies Readonly<Record<ItemKind, string>>;
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /** Days past due as a collector reads them; a payment on account is due from nobody, so it has none. */
-function pastDueText(item: OpenItem): string {
-  if (isUnappliedCash(item)) return 'unapplied';
+function pastDueText(t: TFunction, item: OpenItem): string {
+  if (isUnappliedCash(item)) return t('account.items.pastDue.unapplied');
   if (item.daysPastDue > 0) return String(item.daysPastDue);
-  return item.daysPastDue === 0 ? 'due today' : `due in ${String(-item.daysPastDue)}`;
+  return item.daysPastDue === 0 ? t('account.items.pastDue.dueToday') : t('account.items.pastDue.dueIn', { days: String(-item.daysPastDue) });
 }
 
 interface OpenItemsTableProps {
@@ -49,6 +58,7 @@ interface OpenItemsTableProps {
 }
 
 export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenItemsTableProps) {
+  const { t } = useTranslation();
   const [sort, setSort] = useState<{ by: ItemSortKey; dir: 'asc' | 'desc' }>({ by: 'dueDate', dir: 'asc' });
   const [filter, setFilter] = useState<ItemFilter>({ kind: 'all', bucket: 'all', text: '' });
   const anchorId = useRef<string | null>(null);
@@ -104,46 +114,46 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
     <Paper component="section" aria-labelledby="items-title" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
         <Typography variant="h2" id="items-title">
-          Open items
+          {t('account.items.title')}
         </Typography>
         <Typography variant="body2" color="text.secondary" data-testid="items-count">
-          {rows.length === items.length ? formatCount(items.length) : `${formatCount(rows.length)} of ${formatCount(items.length)}`}
+          {rows.length === items.length ? formatCount(items.length) : t('account.items.countFiltered', { shown: formatCount(rows.length), total: formatCount(items.length) })}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <TextField
           select
-          label="Kind"
+          label={t('account.items.kindFilter')}
           value={filter.kind}
           onChange={(event) => {
             setFilter({ ...filter, kind: event.target.value as ItemFilter['kind'] });
           }}
           sx={{ minWidth: 150 }}
         >
-          <MenuItem value="all">All kinds</MenuItem>
+          <MenuItem value="all">{t('account.items.allKinds')}</MenuItem>
           {ITEM_KINDS.map((kind) => (
             <MenuItem key={kind} value={kind}>
-              {ITEM_KIND_LABELS[kind]}
+              {t(ITEM_KIND_KEYS[kind])}
             </MenuItem>
           ))}
         </TextField>
         <TextField
           select
-          label="Bucket"
+          label={t('account.items.bucketFilter')}
           value={filter.bucket}
           onChange={(event) => {
             setFilter({ ...filter, bucket: event.target.value });
           }}
           sx={{ minWidth: 140 }}
         >
-          <MenuItem value="all">All buckets</MenuItem>
+          <MenuItem value="all">{t('account.items.allBuckets')}</MenuItem>
           {buckets.map((bucket) => (
             <MenuItem key={bucket.key} value={bucket.key}>
-              {bucket.label}
+              {bucketLabel(t, bucket)}
             </MenuItem>
           ))}
         </TextField>
         <TextField
-          label="Document or reference"
+          label={t('account.items.textFilter')}
           value={filter.text}
           onChange={(event) => {
             setFilter({ ...filter, text: event.target.value });
@@ -154,11 +164,11 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
       <Box role="status" aria-live="polite" sx={{ minHeight: 24, display: 'flex', alignItems: 'center', gap: 1, fontSize: '0.85rem' }} data-testid="items-selection">
         {selected.size > 0 ? (
           <>
-            <strong>{formatCount(selected.size)} selected</strong>
-            <span>· open {totals.map((total) => money(total.amountMinor, total.currency)).join(' + ')}</span>
+            <strong>{t('account.items.selected', { count: selected.size, n: formatCount(selected.size) })}</strong>
+            <span>{t('account.items.selectedOpen', { amounts: totals.map((total) => money(total.amountMinor, total.currency)).join(' + ') })}</span>
             <Chip
               size="small"
-              label="Clear selection"
+              label={t('account.items.clearSelection')}
               onClick={() => {
                 setSelected(new Set());
               }}
@@ -166,7 +176,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
           </>
         ) : (
           <Typography variant="caption" color="text.secondary">
-            Select items with the checkboxes, Space, or Shift-click for a range; then P promises or D disputes them.
+            {t('account.items.selectHint')}
           </Typography>
         )}
       </Box>
@@ -180,7 +190,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
                   checked={allShown}
                   indeterminate={shownSelected > 0 && !allShown}
                   onChange={toggleAll}
-                  slotProps={{ input: { 'aria-label': 'Select all shown items' } }}
+                  slotProps={{ input: { 'aria-label': t('account.items.selectAll') } }}
                 />
               </TableCell>
               {HEADS.map((head) => (
@@ -196,7 +206,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
                       setSort({ by: head.key, dir: sort.by === head.key && sort.dir === 'asc' ? 'desc' : 'asc' });
                     }}
                   >
-                    {head.label}
+                    {t(head.label)}
                   </TableSortLabel>
                 </TableCell>
               ))}
@@ -206,7 +216,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
             {rows.length === 0 && (
               <TableRow>
                 <TableCell colSpan={HEADS.length + 1} sx={{ textAlign: 'center', color: 'text.secondary', py: 3 }}>
-                  {items.length === 0 ? 'No open items.' : 'No items match these filters.'}
+                  {t(items.length === 0 ? 'account.items.empty' : 'account.items.noMatch')}
                 </TableCell>
               </TableRow>
             )}
@@ -241,36 +251,36 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
                         event.stopPropagation();
                         toggle(item.id, event.shiftKey);
                       }}
-                      slotProps={{ input: { 'aria-label': `Select ${item.documentNumber}` } }}
+                      slotProps={{ input: { 'aria-label': t('account.items.selectItem', { document: item.documentNumber }) } }}
                     />
                   </TableCell>
                   <TableCell>
                     <Box sx={{ fontWeight: 600 }}>{item.documentNumber}</Box>
                     {item.reference && (
-                      <Box sx={{ color: 'text.secondary', fontSize: '0.75rem' }}>ref. {item.reference}</Box>
+                      <Box sx={{ color: 'text.secondary', fontSize: '0.75rem' }}>{t('account.items.reference', { reference: item.reference })}</Box>
                     )}
                   </TableCell>
                   <TableCell>
-                    {ITEM_KIND_LABELS[item.kind]}
-                    {item.promised && <Chip size="small" label="promised" color="info" variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />}
+                    {t(ITEM_KIND_KEYS[item.kind])}
+                    {item.promised && <Chip size="small" label={t('account.items.promised')} color="info" variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />}
                     {item.erpDisputed && (
-                      <Tooltip title="The ERP flags this item as disputed">
-                        <Chip size="small" label="ERP dispute" color="warning" variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} data-testid="erp-disputed" />
+                      <Tooltip title={t('account.items.erpDisputeTooltip')}>
+                        <Chip size="small" label={t('account.items.erpDispute')} color="warning" variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} data-testid="erp-disputed" />
                       </Tooltip>
                     )}
                     {item.dunningLevel > 0 && (
-                      <Chip size="small" label={`dunning ${item.dunningLevel}`} variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />
+                      <Chip size="small" label={t('account.items.dunning', { level: item.dunningLevel })} variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />
                     )}
                   </TableCell>
                   <TableCell sx={num}>{formatDate(item.documentDate)}</TableCell>
                   <TableCell sx={num}>{formatDate(item.dueDate)}</TableCell>
                   <TableCell align="right" sx={{ ...num, color: item.daysPastDue > 0 && !isUnappliedCash(item) ? 'error.main' : 'text.secondary' }}>
-                    {pastDueText(item)}
+                    {pastDueText(t, item)}
                   </TableCell>
                   <TableCell align="right" sx={{ ...num, fontWeight: 600 }}>
                     {money(item.openMinor, item.currency)}
                     {item.openMinor !== item.originalMinor && (
-                      <Box sx={{ color: 'text.secondary', fontSize: '0.72rem', fontWeight: 400 }}>of {money(item.originalMinor, item.currency)}</Box>
+                      <Box sx={{ color: 'text.secondary', fontSize: '0.72rem', fontWeight: 400 }}>{t('account.items.ofOriginal', { amount: money(item.originalMinor, item.currency) })}</Box>
                     )}
                   </TableCell>
                   <TableCell align="right" sx={{ ...num, color: item.disputedMinor > 0 ? 'warning.main' : 'text.secondary' }}>

@@ -7,58 +7,64 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { formatCount } from '../common/format';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { dateTimeFormat, formatCount } from '../common/format';
 import { Fact } from '../common/Fact';
 import { daysLateWords, oneDecimal, shareText } from '../common/paymentText';
 import type { Account } from './types';
 
 type Behaviour = Account['paymentBehaviour'];
 
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
-const monthLabel = (month: string): string => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+// The formatter is fetched when called, so month names follow the interface language.
+const monthLabel = (month: string): string => dateTimeFormat({ month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
-const TREND_TEXT: Record<NonNullable<Behaviour['trend']>, string> = {
-  faster: 'Paying faster over the last 3 months',
-  slower: 'Paying slower over the last 3 months',
-  steady: 'Paying at a steady pace',
-};
+const TREND_KEYS = {
+  faster: 'account.behaviour.trend.faster',
+  slower: 'account.behaviour.trend.slower',
+  steady: 'account.behaviour.trend.steady',
+} as const satisfies Readonly<Record<NonNullable<Behaviour['trend']>, string>>;
 
-function paceSentence(months: Behaviour['months']): string {
-  const points = months.map((month) => `${monthLabel(month.month)} ${month.averageDaysToPay === null ? 'none paid' : `${oneDecimal.format(month.averageDaysToPay)} days`}`);
-  return `Average days to pay by month of payment: ${points.join(', ')}.`;
+/** A month's average days to pay, or that nothing was paid in it. */
+const daysToPayText = (t: TFunction, days: number | null): string => (days === null ? t('account.behaviour.nonePaid') : t('account.behaviour.days', { count: days, n: oneDecimal.format(days) }));
+
+function paceSentence(t: TFunction, months: Behaviour['months']): string {
+  const points = months.map((month) => t('account.behaviour.pacePoint', { month: monthLabel(month.month), days: daysToPayText(t, month.averageDaysToPay) }));
+  return t('account.behaviour.paceSentence', { points: points.join(', ') });
 }
 
 export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
+  const { t } = useTranslation();
   const { figures, months, trend } = behaviour;
   return (
     <Paper component="section" aria-labelledby="payment-behaviour-title" sx={{ p: 2 }} data-testid="payment-behaviour">
       <Typography variant="h2" id="payment-behaviour-title" sx={{ mb: 1 }}>
-        How they pay
+        {t('account.behaviour.title')}
       </Typography>
       {figures === null ? (
         <Typography variant="body2" color="text.secondary">
-          No invoice paid in the last 12 months.
+          {t('account.behaviour.empty')}
         </Typography>
       ) : (
         <>
           <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 1.5 }}>
-            <Fact label="Days to pay" testId="days-to-pay">
-              {`${oneDecimal.format(figures.averageDaysToPay)} on average`}
+            <Fact label={t('account.behaviour.daysToPay')} testId="days-to-pay">
+              {t('account.behaviour.onAverage', { days: oneDecimal.format(figures.averageDaysToPay) })}
             </Fact>
-            <Fact label="Against the due date" testId="days-late">
+            <Fact label={t('account.behaviour.againstDueDate')} testId="days-late">
               {daysLateWords(figures.averageDaysLate)}
             </Fact>
-            <Fact label="Paid late" testId="share-late">
-              {`${shareText(figures.shareLate)} of ${formatCount(figures.paidInvoices)}`}
+            <Fact label={t('account.behaviour.paidLate')} testId="share-late">
+              {t('account.behaviour.shareOf', { share: shareText(figures.shareLate), total: formatCount(figures.paidInvoices) })}
             </Fact>
-            <Fact label="Trend" testId="pace-trend">
-              {trend === null ? 'too few payments to tell' : TREND_TEXT[trend]}
+            <Fact label={t('account.behaviour.trendLabel')} testId="pace-trend">
+              {trend === null ? t('account.behaviour.trend.unknown') : t(TREND_KEYS[trend])}
             </Fact>
           </Box>
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
-            Figures: invoices paid in the last 365 days. Days to pay by month of payment:
+            {t('account.behaviour.caption')}
           </Typography>
-          <Box role="img" aria-label={paceSentence(months)}>
+          <Box role="img" aria-label={paceSentence(t, months)}>
             <BarChart
               height={130}
               skipAnimation
@@ -68,9 +74,9 @@ export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
               series={[
                 {
                   id: 'daysToPay',
-                  label: 'Days to pay',
+                  label: t('account.behaviour.daysToPay'),
                   data: months.map((month) => month.averageDaysToPay),
-                  valueFormatter: (value: number | null) => (value === null ? 'none paid' : `${oneDecimal.format(value)} days`),
+                  valueFormatter: (value: number | null) => daysToPayText(t, value),
                 },
               ]}
               margin={{ left: 0, right: 8, top: 8, bottom: 0 }}

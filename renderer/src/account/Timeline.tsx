@@ -11,23 +11,24 @@ import Paper from '@mui/material/Paper';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
+import type { ParseKeys } from 'i18next';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
 import { ErrorState } from '../common/StatusViews';
 import type { TimelineType } from '../../../shared/api/schemas';
-import {
-  CHANNEL_LABELS,
-  DIRECTION_LABELS,
-  DISPUTE_STATUS_LABELS,
-  ESCALATION_STATUS_LABELS,
-  FOLLOW_UP_STATUS_LABELS,
-  OUTCOME_LABELS,
-  PROMISE_STATUS_LABELS,
-} from '../../../shared/domain/labels';
+import type { Direction, FollowUpStatus } from '../../../shared/domain/codes';
 import { formatDate, formatDateTime, money, titleWithDate } from '../common/format';
-import { labelOf, TIMELINE_TYPE_LABELS } from '../common/labels';
+import {
+  CHANNEL_LABEL_KEYS,
+  DISPUTE_STATUS_LABEL_KEYS,
+  ESCALATION_STATUS_LABEL_KEYS,
+  OUTCOME_LABEL_KEYS,
+  PROMISE_STATUS_LABEL_KEYS,
+  TIMELINE_TYPE_LABELS,
+} from '../common/labels';
 import type { TimelineEntry } from './types';
 import { UserText } from '../common/UserText';
 import { Attachments } from '../attachments/Attachments';
@@ -50,13 +51,25 @@ const TIMELINE_TYPES = Object.keys(ICONS) as TimelineType[];
 // A page a collector reads at a glance beside the items; "Show more" adds the next.
 const PAGE_SIZE = 20;
 
+const FOLLOW_UP_STATUS_KEYS = {
+  open: 'account.timeline.followUpStatus.open',
+  done: 'account.timeline.followUpStatus.done',
+  cancelled: 'account.timeline.followUpStatus.cancelled',
+} as const satisfies Readonly<Record<FollowUpStatus, string>>;
+
 /** Status codes are per entry type (a promise's "open" is not a follow-up's "open"). */
-const STATUS_LABELS: Partial<Record<TimelineType, Readonly<Record<string, string>>>> = {
-  promise: PROMISE_STATUS_LABELS,
-  dispute: DISPUTE_STATUS_LABELS,
-  escalation: ESCALATION_STATUS_LABELS,
-  follow_up: FOLLOW_UP_STATUS_LABELS,
+const STATUS_KEYS: Partial<Record<TimelineType, Readonly<Record<string, ParseKeys>>>> = {
+  promise: PROMISE_STATUS_LABEL_KEYS,
+  dispute: DISPUTE_STATUS_LABEL_KEYS,
+  escalation: ESCALATION_STATUS_LABEL_KEYS,
+  follow_up: FOLLOW_UP_STATUS_KEYS,
 };
+
+/** The direction within the entry's meta line, which runs on in lower case ("Phone · outbound"). */
+const DIRECTION_KEYS = {
+  outbound: 'account.timeline.direction.outbound',
+  inbound: 'account.timeline.direction.inbound',
+} as const satisfies Readonly<Record<Direction, string>>;
 
 /**
  * The account's history from customer.timeline, filtered by type on the server and paged with
@@ -73,6 +86,7 @@ interface TimelineProps {
 }
 
 export function Timeline({ customerId, entries, attachments, users }: TimelineProps) {
+  const { t } = useTranslation();
   const [type, setType] = useState<TimelineType | 'all'>('all');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const version = useDataVersion();
@@ -90,7 +104,7 @@ export function Timeline({ customerId, entries, attachments, users }: TimelinePr
   return (
     <Paper component="section" aria-labelledby="timeline-title" sx={{ p: 2 }}>
       <Typography variant="h2" id="timeline-title" sx={{ mb: 1 }}>
-        Timeline
+        {t('account.timeline.title')}
       </Typography>
       <ToggleButtonGroup
         size="small"
@@ -102,30 +116,32 @@ export function Timeline({ customerId, entries, attachments, users }: TimelinePr
             setLimit(PAGE_SIZE);
           }
         }}
-        aria-label="Show timeline entries of type"
+        aria-label={t('account.timeline.typeFilter')}
         sx={{ flexWrap: 'wrap', mb: 1.5, '& .MuiToggleButton-root': { py: 0.25, px: 1, textTransform: 'none' } }}
       >
-        <ToggleButton value="all">All {entries.length}</ToggleButton>
-        {TIMELINE_TYPES.filter((t) => counts.has(t)).map((t) => (
-          <ToggleButton key={t} value={t}>
-            {TIMELINE_TYPE_LABELS[t]} {counts.get(t)}
+        <ToggleButton value="all">{t('account.timeline.all', { n: entries.length })}</ToggleButton>
+        {TIMELINE_TYPES.filter((each) => counts.has(each)).map((each) => (
+          <ToggleButton key={each} value={each}>
+            {TIMELINE_TYPE_LABELS[each]} {counts.get(each)}
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
-      {page.error && <ErrorState error={page.error} onRetry={page.retry} what="the timeline" />}
+      {page.error && <ErrorState error={page.error} onRetry={page.retry} what={t('account.timeline.loadWhat')} />}
       {visible.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
-          {page.data === undefined ? (page.slow ? 'Loading the timeline…' : ' ') : 'Nothing on the timeline yet.'}
+          {page.data === undefined ? (page.slow ? t('account.timeline.loading') : ' ') : t('account.timeline.empty')}
         </Typography>
       ) : (
-        <Box component="ol" aria-label="Timeline entries, newest first" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+        <Box component="ol" aria-label={t('account.timeline.entries')} sx={{ listStyle: 'none', m: 0, p: 0 }}>
           {visible.map((entry) => {
             const Icon = ICONS[entry.type];
             const meta = [
-              entry.channel ? CHANNEL_LABELS[entry.channel] : null,
-              entry.direction ? DIRECTION_LABELS[entry.direction].toLowerCase() : null,
-              entry.outcome ? OUTCOME_LABELS[entry.outcome] : null,
+              entry.channel ? t(CHANNEL_LABEL_KEYS[entry.channel]) : null,
+              entry.direction ? t(DIRECTION_KEYS[entry.direction]) : null,
+              entry.outcome ? t(OUTCOME_LABEL_KEYS[entry.outcome]) : null,
             ].filter((part): part is string => part !== null);
+            // A status this version does not know (from a newer client) is shown as its code.
+            const statusKey = entry.status === null ? undefined : STATUS_KEYS[entry.type]?.[entry.status];
             return (
               <Box
                 component="li"
@@ -144,7 +160,7 @@ export function Timeline({ customerId, entries, attachments, users }: TimelinePr
                         {money(entry.amount.amountMinor, entry.amount.currency)}
                       </Typography>
                     )}
-                    {entry.status && <Chip size="small" label={labelOf(STATUS_LABELS[entry.type] ?? {}, entry.status)} sx={{ height: 18, fontSize: '0.7rem' }} />}
+                    {entry.status && <Chip size="small" label={statusKey === undefined ? entry.status.replaceAll('_', ' ') : t(statusKey)} sx={{ height: 18, fontSize: '0.7rem' }} />}
                   </Box>
                   {meta.length > 0 && (
                     <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
@@ -187,7 +203,7 @@ export function Timeline({ customerId, entries, attachments, users }: TimelinePr
         <Box sx={{ pt: 1 }}>
           <Chip
             clickable
-            label={`Show more (${visible.length} of ${total})`}
+            label={t('account.timeline.showMore', { shown: visible.length, total })}
             onClick={() => {
               setLimit(limit + PAGE_SIZE);
             }}

@@ -6,6 +6,7 @@
 import type { AppCommand, AppCommandBridge } from '../../../shared/api/app-commands';
 import type { ApiBridge, ApiClient, OperationInput, OperationName, OperationOutput } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
+import { i18n } from '../i18n/i18n';
 
 declare global {
   interface Window {
@@ -35,7 +36,7 @@ export function httpBridge(baseUrl = '', fetcher: typeof fetch = (...args) => fe
           body: JSON.stringify(input ?? {}),
         });
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: `Cannot reach the Ledgerline service (${describe(error)})` } };
+        return { ok: false, error: { code: 'internal', message: i18n.t('app.api.unreachable', { reason: describe(error) }) } };
       }
       try {
         const body: unknown = await response.json();
@@ -43,7 +44,7 @@ export function httpBridge(baseUrl = '', fetcher: typeof fetch = (...args) => fe
       } catch {
         // fall through: a non-JSON answer (proxy page, crash) is reported with its HTTP status
       }
-      return { ok: false, error: { code: 'internal', message: `The service answered ${response.status} ${response.statusText}`.trim() } };
+      return { ok: false, error: { code: 'internal', message: i18n.t('app.api.badAnswer', { status: `${response.status} ${response.statusText}`.trim() }) } };
     },
   };
 }
@@ -54,9 +55,9 @@ function safeInvoke(bridge: ApiBridge) {
     try {
       const result = await bridge.invoke(operation, input);
       if (isResult(result)) return result as Result<OperationOutput<K>>;
-      return { ok: false, error: { code: 'internal', message: `${operation} returned an unexpected answer` } };
+      return { ok: false, error: { code: 'internal', message: i18n.t('app.api.unexpectedAnswer', { operation }) } };
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: `${operation} failed: ${describe(error)}` } };
+      return { ok: false, error: { code: 'internal', message: i18n.t('app.api.failed', { operation, reason: describe(error) }) } };
     }
   };
 }

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
 import { AccountScreen } from '../account/AccountScreen';
 import { api } from '../api/client';
@@ -33,6 +34,7 @@ import { useWindowKeydown } from './useWindowKeydown';
 export const SEARCH_DEBOUNCE_MS = 150;
 
 export function App() {
+  const { t } = useTranslation();
   const route = useRoute();
   const { prefs, update, saveError } = usePrefs();
   const [search, setSearch] = useState('');
@@ -215,7 +217,7 @@ export function App() {
       </Box>
       <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
         <Alert severity="warning" variant="filled">
-          Your settings could not be saved: {saveError?.message}
+          {t('app.main.settingsNotSaved', { message: saveError?.message ?? '' })}
         </Alert>
       </Snackbar>
       <WorkDrawer
@@ -231,7 +233,7 @@ export function App() {
           if (work === null) return;
           const reopen = work;
           setSaved({
-            message: 'Discarded what was typed',
+            message: t('app.main.discarded'),
             at: Date.now(),
             undo: () => {
               // Any form open meanwhile is closed first (its close stores what it held), then the discarded text is stored
@@ -240,7 +242,7 @@ export function App() {
               setTimeout(() => {
                 void undo().then((restored) => {
                   if (restored) setWork({ ...reopen });
-                  else setSaved({ message: 'What was typed could not be brought back', at: Date.now() });
+                  else setSaved({ message: t('app.main.notRestored'), at: Date.now() });
                 });
               }, 0);
             },
@@ -285,7 +287,7 @@ export function App() {
                   setSaved(null);
                 }}
               >
-                Undo
+                {t('app.main.undo')}
               </Button>
             )
           }

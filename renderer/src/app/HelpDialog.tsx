@@ -5,26 +5,32 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
 import { SYNC_SHORTCUTS } from '../sync/shortcuts';
 import { DASHBOARD_SHORTCUTS } from '../dashboard/shortcuts';
+import { OUTCOME_LABEL_KEYS } from '../common/labels';
 import { REPORTS_SHORTCUTS } from '../reports/shortcuts';
 import { TEAM_SHORTCUTS } from '../team/access';
-import { SHORTCUTS } from './keys';
+import { SHORTCUTS, type ShortcutGroup } from './keys';
+
+const GROUPS: readonly ShortcutGroup[] = [...SHORTCUTS, SYNC_SHORTCUTS, TEAM_SHORTCUTS, DASHBOARD_SHORTCUTS, REPORTS_SHORTCUTS];
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="help-title" maxWidth="md" fullWidth>
-      <DialogTitle id="help-title">Keyboard shortcuts</DialogTitle>
+      <DialogTitle id="help-title">{t('app.help.title')}</DialogTitle>
       {/* Focusable, so the list scrolls with the keyboard on small windows. */}
-      <DialogContent tabIndex={0} aria-label="Shortcut list" sx={{ columnWidth: 380, columnGap: 4 }}>
-        {[...SHORTCUTS, SYNC_SHORTCUTS, TEAM_SHORTCUTS, DASHBOARD_SHORTCUTS, REPORTS_SHORTCUTS].map((group) => (
-          <Box key={group.group} component="section" sx={{ mb: 2, breakInside: 'avoid' }} aria-label={group.group}>
+      <DialogContent tabIndex={0} aria-label={t('app.help.list')} sx={{ columnWidth: 380, columnGap: 4 }}>
+        {GROUPS.map((group) => (
+          <Box key={group.group} component="section" sx={{ mb: 2, breakInside: 'avoid' }} aria-label={t(group.group)}>
             <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
-              {group.group}
+              {t(group.group)}
             </Typography>
             <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: '150px 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
               {group.items.map((item) => (
-                <Box key={item.action} sx={{ display: 'contents' }}>
+                // The outcome letters share their action's key, so the keys tell the lines apart.
+                <Box key={`${item.action} ${item.keys.join('+')}`} sx={{ display: 'contents' }}>
                   {/* Key caps keep their own height when the action beside them runs to two lines. */}
                   <Box component="dt" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', alignContent: 'flex-start', gap: 0.5 }}>
                     {item.keys.map((key) => (
@@ -49,7 +55,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
                     ))}
                   </Box>
                   <Box component="dd" sx={{ m: 0 }}>
-                    {item.action}
+                    {item.outcome === undefined ? t(item.action) : t(item.action, { outcome: t(OUTCOME_LABEL_KEYS[item.outcome]) })}
                   </Box>
                 </Box>
               ))}
@@ -58,7 +64,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
         ))}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t('app.help.close')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -14,16 +14,18 @@ import ListItemButton from '@mui/material/ListItemButton';
 import Popover from '@mui/material/Popover';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import type { ParseKeys, TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { NotificationSchema } from '../../../shared/api/notification-schemas';
-import { DISPUTE_REASON_LABELS, DISPUTE_STATUS_LABELS, ESCALATION_KIND_LABELS } from '../../../shared/domain/labels';
+import type { DisputeStatus } from '../../../shared/domain/codes';
 import { markSeen, notificationKey, unseenNotifications } from '../../../shared/domain/notifications';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
 import { formatDate, formatDateTime } from '../common/format';
-import { labelOf } from '../common/labels';
+import { DISPUTE_REASON_LABEL_KEYS, ESCALATION_KIND_LABEL_KEYS } from '../common/labels';
 import { UserText } from '../common/UserText';
 import { useSyncUserId } from '../sync/syncStatusStore';
 import { usePrefs } from './prefs';
@@ -31,20 +33,43 @@ import { openCustomer, openSyncIssues } from './router';
 
 type Notification = z.output<typeof NotificationSchema>;
 
+/** A dispute's status as the middle of a sentence names it ("moved your dispute to in process"). */
+const DISPUTE_STATUS_IN_SENTENCE = {
+  new: 'app.notifications.disputeStatus.new',
+  in_process: 'app.notifications.disputeStatus.inProcess',
+  escalated: 'app.notifications.disputeStatus.escalated',
+  resolved: 'app.notifications.disputeStatus.resolved',
+  closed: 'app.notifications.disputeStatus.closed',
+  voided: 'app.notifications.disputeStatus.voided',
+} as const satisfies Readonly<Record<DisputeStatus, string>>;
+
+/** The text of a code from its map of translation keys; a code the map does not know is shown with spaces for its underscores. */
+function codeText(t: TFunction, keys: Readonly<Record<string, ParseKeys>>, code: string): string {
+  const key = Object.hasOwn(keys, code) ? keys[code] : undefined;
+  return key === undefined ? code.replaceAll('_', ' ') : t(key);
+}
+
 /** The sentence saying what happened; the customer and the words with it go beside it. */
-function notificationTitle(notification: Notification): string {
-  const by = notification.byName ?? 'someone';
+function notificationTitle(t: TFunction, notification: Notification): string {
+  const by = notification.byName ?? t('app.notifications.someone');
   switch (notification.kind) {
     case 'decision':
-      return `${labelOf(ESCALATION_KIND_LABELS, notification.subject ?? '')} ${notification.state === 'approved' ? 'approved' : 'rejected'} by ${by}`;
+      return t(notification.state === 'approved' ? 'app.notifications.approved' : 'app.notifications.rejected', {
+        kind: codeText(t, ESCALATION_KIND_LABEL_KEYS, notification.subject ?? ''),
+        by,
+      });
     case 'assignment':
-      return `Assigned to you by ${by}`;
+      return t('app.notifications.assigned', { by });
     case 'reply':
-      return `${by} moved your dispute (${labelOf(DISPUTE_REASON_LABELS, notification.subject ?? '')}) to ${labelOf(DISPUTE_STATUS_LABELS, notification.state ?? '').toLowerCase()}`;
+      return t('app.notifications.reply', {
+        by,
+        reason: codeText(t, DISPUTE_REASON_LABEL_KEYS, notification.subject ?? ''),
+        status: codeText(t, DISPUTE_STATUS_IN_SENTENCE, notification.state ?? ''),
+      });
     case 'task':
-      return `${by} gave you a follow-up due ${formatDate(notification.state)}`;
+      return t('app.notifications.task', { by, date: formatDate(notification.state) });
     case 'sync_issue':
-      return `The server refused a change (${notification.subject ?? 'unknown'})`;
+      return t('app.notifications.syncIssue', { change: notification.subject ?? t('app.notifications.unknownChange') });
   }
 }
 
@@ -54,6 +79,7 @@ function open(notification: Notification): void {
 }
 
 export function NotificationsButton() {
+  const { t } = useTranslation();
   const { prefs, update } = usePrefs();
   // Read marks belong to whoever is signed in; without a sign-in, to this workstation's own profile.
   const userKey = useSyncUserId() || 'local';
@@ -66,11 +92,11 @@ export function NotificationsButton() {
   const markAllRead = () => {
     update({ notificationsSeen: { ...prefs.notificationsSeen, [userKey]: markSeen(items, seen) } });
   };
-  const label = `Notifications${unseen.size > 0 ? `, ${String(unseen.size)} unread` : ''}`;
+  const label = unseen.size > 0 ? t('app.notifications.labelUnread', { n: String(unseen.size) }) : t('app.notifications.title');
 
   return (
     <>
-      <Tooltip title="Notifications: decisions, assignments, replies, refused changes">
+      <Tooltip title={t('app.notifications.tooltip')}>
         <IconButton
           aria-label={label}
           aria-haspopup="dialog"
@@ -97,18 +123,18 @@ export function NotificationsButton() {
       >
         <Box sx={{ display: 'flex', alignItems: 'center', px: 2, py: 1, borderBottom: 1, borderColor: 'divider' }}>
           <Typography variant="h2" id="notifications-title" sx={{ flex: 1, fontSize: '1rem' }}>
-            Notifications
+            {t('app.notifications.title')}
           </Typography>
           <Button size="small" onClick={markAllRead} disabled={unseen.size === 0} data-testid="notifications-read-all">
-            Mark all as read
+            {t('app.notifications.markAllRead')}
           </Button>
         </Box>
         {items.length === 0 ? (
           <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
-            Nothing new in the last 30 days.
+            {t('app.notifications.empty')}
           </Typography>
         ) : (
-          <List dense sx={{ overflow: 'auto', py: 0 }} aria-label="Notifications, newest first">
+          <List dense sx={{ overflow: 'auto', py: 0 }} aria-label={t('app.notifications.listLabel')}>
             {items.map((notification) => {
               const key = notificationKey(notification);
               const isNew = unseen.has(key);
@@ -128,10 +154,10 @@ export function NotificationsButton() {
                     <Typography variant="body2" sx={{ fontWeight: isNew ? 700 : 400, overflowWrap: 'anywhere' }}>
                       {isNew && (
                         <Box component="span" sx={{ color: 'error.main', fontSize: '0.7rem', fontWeight: 700, textTransform: 'uppercase', mr: 0.75 }}>
-                          New
+                          {t('app.notifications.new')}
                         </Box>
                       )}
-                      <UserText>{notificationTitle(notification)}</UserText>
+                      <UserText>{notificationTitle(t, notification)}</UserText>
                     </Typography>
                     {notification.customerName !== null && (
                       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>

@@ -12,8 +12,9 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { calendarDayIn, knownTimeZones, systemTimeZone } from '../../../shared/domain/time-zone';
-import { formatDate } from '../common/format';
+import { dateTimeFormat, formatDate } from '../common/format';
 
 /** The option that stands for "no setting": the computer's zone, whatever it is at the time. */
 const COMPUTER = '';
@@ -33,11 +34,12 @@ function zoneOptions(): string[] {
 }
 
 export function TimeZoneDialog({ open, value, onClose, onSave }: TimeZoneDialogProps) {
+  const { t } = useTranslation();
   const [choice, setChoice] = useState<string>(value ?? COMPUTER);
   const options = useMemo(() => zoneOptions(), []);
   const computer = systemTimeZone();
   const effective = choice === COMPUTER ? computer : choice;
-  const label = (option: string) => (option === COMPUTER ? `Same as this computer (${computer})` : option.replaceAll('_', ' '));
+  const label = (option: string) => (option === COMPUTER ? t('app.timeZone.computer', { zone: computer }) : option.replaceAll('_', ' '));
   const now = new Date();
 
   return (
@@ -55,10 +57,10 @@ export function TimeZoneDialog({ open, value, onClose, onSave }: TimeZoneDialogP
         },
       }}
     >
-      <DialogTitle id="time-zone-title">Time zone</DialogTitle>
+      <DialogTitle id="time-zone-title">{t('app.timeZone.title')}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          Due dates, promises and follow-ups count from your calendar day. Items due today are not overdue until midnight where you work.
+          {t('app.timeZone.explanation')}
         </DialogContentText>
         <Autocomplete
           options={options}
@@ -69,21 +71,24 @@ export function TimeZoneDialog({ open, value, onClose, onSave }: TimeZoneDialogP
           onChange={(_event, next) => {
             setChoice(next);
           }}
-          renderInput={(params) => <TextField {...params} label="Time zone" autoFocus />}
+          renderInput={(params) => <TextField {...params} label={t('app.timeZone.title')} autoFocus />}
         />
         <DialogContentText sx={{ mt: 2 }} data-testid="time-zone-today">
-          Today is {formatDate(calendarDayIn(now, effective))} there ({new Intl.DateTimeFormat(undefined, { timeZone: effective, hour: '2-digit', minute: '2-digit' }).format(now)}).
+          {t('app.timeZone.today', {
+            date: formatDate(calendarDayIn(now, effective)),
+            time: dateTimeFormat({ timeZone: effective, hour: '2-digit', minute: '2-digit' }).format(now),
+          })}
         </DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('app.timeZone.cancel')}</Button>
         <Button
           variant="contained"
           onClick={() => {
             onSave(choice === COMPUTER ? null : choice);
           }}
         >
-          Save
+          {t('app.timeZone.save')}
         </Button>
       </DialogActions>
     </Dialog>

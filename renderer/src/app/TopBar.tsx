@@ -38,8 +38,8 @@ import { LANGUAGE_NAMES, PSEUDO_LANGUAGE, UI_LANGUAGES, matchLanguage, type Inte
 import { TimeZoneDialog } from './TimeZoneDialog';
 import { NotificationsButton } from './NotificationsButton';
 
-const THEME_LABELS: Record<Preferences['theme'], string> = { light: 'Light', dark: 'Dark', system: 'Same as system' };
-const DENSITY_LABELS: Record<Preferences['density'], string> = { comfortable: 'Comfortable', compact: 'Compact' };
+const THEME_LABELS = { light: 'app.settings.themeLight', dark: 'app.settings.themeDark', system: 'app.settings.themeSystem' } as const satisfies Record<Preferences['theme'], string>;
+const DENSITY_LABELS = { comfortable: 'app.settings.densityComfortable', compact: 'app.settings.densityCompact' } as const satisfies Record<Preferences['density'], string>;
 // Listed here rather than imported from shared/api/schemas: that module builds zod schemas, and
 // zod probes for eval on load, which the CSP reports. The Records keep the lists complete.
 const THEMES = Object.keys(THEME_LABELS) as Preferences['theme'][];
@@ -98,7 +98,7 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
           variant="h1"
           sx={{ color: 'primary.main', textDecoration: 'none', fontSize: '1.1rem', whiteSpace: 'nowrap' }}
         >
-          Ledgerline
+          {t('app.topBar.productName')}
         </Typography>
         <Box role="search" sx={{ flex: '3 1 560px', maxWidth: 560 }}>
           <TextField
@@ -107,10 +107,10 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             onChange={(event) => {
               onSearch(event.target.value);
             }}
-            placeholder="Search customers, documents, contacts, notes   /"
+            placeholder={t('app.topBar.searchPlaceholder')}
             inputRef={searchRef}
             slotProps={{
-              htmlInput: { 'aria-label': 'Search the worklist', onKeyDown: onSearchKeyDown, maxLength: SEARCH_MAX },
+              htmlInput: { 'aria-label': t('app.topBar.searchLabel'), onKeyDown: onSearchKeyDown, maxLength: SEARCH_MAX },
               input: {
                 startAdornment: (
                   <InputAdornment position="start">
@@ -123,20 +123,22 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
         </Box>
         <Box sx={{ flex: '1 1 0', minWidth: 0 }} />
         {info.data && (
-          <Tooltip title={`Ledgerline ${info.data.version} · data in ${info.data.dataDir}`}>
+          <Tooltip title={t('app.topBar.sessionTooltip', { version: info.data.version, dataDir: info.data.dataDir })}>
             <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }} data-testid="session-info">
-              {info.data.user ? `${info.data.user.displayName} · ` : ''}today {formatDate(info.data.asOf)}
+              {info.data.user
+                ? t('app.topBar.sessionUser', { name: info.data.user.displayName, date: formatDate(info.data.asOf) })
+                : t('app.topBar.session', { date: formatDate(info.data.asOf) })}
             </Typography>
           </Tooltip>
         )}
         <SyncStatusButton />
         <NotificationsButton />
-        <Tooltip title="My follow-ups due today or overdue (g f)">
+        <Tooltip title={t('app.topBar.followUpsTooltip')}>
           <Button
             color="inherit"
             onClick={onFollowUps}
             aria-keyshortcuts="g f"
-            aria-label={`My follow-ups${dueCount !== undefined ? `, ${dueCount} due` : ''}`}
+            aria-label={dueCount === undefined ? t('app.topBar.followUpsLabel') : t('app.topBar.followUpsDueLabel', { n: String(dueCount) })}
             startIcon={
               <Badge badgeContent={dueCount} color="warning" max={99}>
                 <Flag />
@@ -146,10 +148,10 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             data-testid="follow-ups-button"
             className="screen-button"
           >
-            <span className="screen-label">Follow-ups</span>
+            <span className="screen-label">{t('app.topBar.followUps')}</span>
           </Button>
         </Tooltip>
-        <Tooltip title="Dashboard: KPIs, trends and the 13-week forecast (g d)">
+        <Tooltip title={t('app.topBar.dashboardTooltip')}>
           <Button
             color="inherit"
             onClick={onDashboard}
@@ -158,12 +160,12 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
             data-testid="dashboard-button"
             className="screen-button"
-            aria-label="Dashboard"
+            aria-label={t('app.topBar.dashboard')}
           >
-            <span className="screen-label">Dashboard</span>
+            <span className="screen-label">{t('app.topBar.dashboard')}</span>
           </Button>
         </Tooltip>
-        <Tooltip title="Reports: portfolio-notes export, aging (g r)">
+        <Tooltip title={t('app.topBar.reportsTooltip')}>
           <Button
             color="inherit"
             onClick={onReports}
@@ -172,13 +174,13 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
             data-testid="reports-button"
             className="screen-button"
-            aria-label="Reports"
+            aria-label={t('app.topBar.reports')}
           >
-            <span className="screen-label">Reports</span>
+            <span className="screen-label">{t('app.topBar.reports')}</span>
           </Button>
         </Tooltip>
         {seesTeam(info.data?.user?.role) && (
-          <Tooltip title="Team: load, approvals, reassignment (g t)">
+          <Tooltip title={t('app.topBar.teamTooltip')}>
             <Button
               color="inherit"
               onClick={onTeam}
@@ -187,15 +189,15 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
               sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
               data-testid="team-button"
               className="screen-button"
-              aria-label="Team"
+              aria-label={t('app.topBar.team')}
             >
-              <span className="screen-label">Team</span>
+              <span className="screen-label">{t('app.topBar.team')}</span>
             </Button>
           </Tooltip>
         )}
-        <Tooltip title="Theme, density and time zone">
+        <Tooltip title={t('app.settings.tooltip')}>
           <IconButton
-            aria-label="Settings"
+            aria-label={t('app.settings.label')}
             aria-haspopup="menu"
             aria-expanded={menuAnchor ? 'true' : 'false'}
             onClick={(event) => {
@@ -206,7 +208,7 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
           </IconButton>
         </Tooltip>
         <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={close}>
-          <ListSubheader>Theme</ListSubheader>
+          <ListSubheader>{t('app.settings.theme')}</ListSubheader>
           {THEMES.map((theme) => (
             <MenuItem
               key={theme}
@@ -218,11 +220,11 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
                 close();
               }}
             >
-              {THEME_LABELS[theme]}
+              {t(THEME_LABELS[theme])}
             </MenuItem>
           ))}
           <Divider />
-          <ListSubheader>Density</ListSubheader>
+          <ListSubheader>{t('app.settings.density')}</ListSubheader>
           {DENSITIES.map((density) => (
             <MenuItem
               key={density}
@@ -234,7 +236,7 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
                 close();
               }}
             >
-              {DENSITY_LABELS[density]}
+              {t(DENSITY_LABELS[density])}
             </MenuItem>
           ))}
           <Divider />
@@ -266,14 +268,16 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             </MenuItem>
           ))}
           <Divider />
-          <ListSubheader>Calendar day</ListSubheader>
+          <ListSubheader>{t('app.settings.calendarDay')}</ListSubheader>
           <MenuItem
             onClick={() => {
               setZoneDialogOpen(true);
               close();
             }}
           >
-            Time zone: {prefs.timeZone === null ? `this computer's (${systemTimeZone().replaceAll('_', ' ')})` : prefs.timeZone.replaceAll('_', ' ')}…
+            {prefs.timeZone === null
+              ? t('app.settings.timeZoneComputer', { zone: systemTimeZone().replaceAll('_', ' ') })
+              : t('app.settings.timeZone', { zone: prefs.timeZone.replaceAll('_', ' ') })}
           </MenuItem>
         </Menu>
         <TimeZoneDialog
@@ -287,8 +291,8 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
             setZoneDialogOpen(false);
           }}
         />
-        <Tooltip title="Keyboard shortcuts (?)">
-          <IconButton aria-label="Keyboard shortcuts" onClick={onHelp}>
+        <Tooltip title={t('app.help.tooltip')}>
+          <IconButton aria-label={t('app.help.title')} onClick={onHelp}>
             <HelpOutline />
           </IconButton>
         </Tooltip>

@@ -9,6 +9,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SetupState, SyncStatus } from '../../../shared/api/sync-contract';
 import { api } from '../api/client';
 import { dataChanged } from '../collector/dataVersion';
@@ -32,6 +33,7 @@ function Choice({ id, title, children, action }: { id: string; title: string; ch
 }
 
 export function WelcomeScreen({ setup }: { setup: SetupState }) {
+  const { t } = useTranslation();
   const status = useSyncStatus() ?? NOT_CONNECTED;
   const [signingIn, setSigningIn] = useState(false);
   const [starting, setStarting] = useState(false);
@@ -56,10 +58,10 @@ export function WelcomeScreen({ setup }: { setup: SetupState }) {
   return (
     <Box component="main" sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: 3, p: 3, bgcolor: 'background.default', color: 'text.primary' }}>
       <Typography variant="h1" sx={{ fontSize: '1.8rem' }}>
-        Welcome to Ledgerline
+        {t('app.welcome.title')}
       </Typography>
       <Typography sx={{ maxWidth: 640, textAlign: 'center' }}>
-        Ledgerline keeps your portfolio on this computer, so you can work offline, and syncs it with a server. How do you want to start?
+        {t('app.welcome.intro')}
       </Typography>
       {(error ?? failure) !== null && (
         <Alert severity="error" sx={{ maxWidth: 860 }}>
@@ -69,7 +71,7 @@ export function WelcomeScreen({ setup }: { setup: SetupState }) {
       <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', justifyContent: 'center', width: '100%' }}>
         <Choice
           id="welcome-company"
-          title="Connect to your company's server"
+          title={t('app.welcome.companyTitle')}
           action={
             <Button
               variant="contained"
@@ -78,23 +80,23 @@ export function WelcomeScreen({ setup }: { setup: SetupState }) {
                 setSigningIn(true);
               }}
             >
-              Connect…
+              {t('app.welcome.connect')}
             </Button>
           }
         >
-          Sign in with the server address, username and password your administrator gave you. The address starts with https://.
+          {t('app.welcome.companyText')}
         </Choice>
         {setup.demoOffered && (
           <Choice
             id="welcome-demo"
-            title="Try the demo portfolio"
+            title={t('app.welcome.demoTitle')}
             action={
               <Button variant="outlined" disabled={starting} onClick={startDemo}>
-                {starting ? 'Starting the demo…' : 'Start the demo'}
+                {starting ? t('app.welcome.demoStarting') : t('app.welcome.demoStart')}
               </Button>
             }
           >
-            Sample customers with invoices, promises and disputes, on a server built into this computer, with the demo team's users. Nothing leaves this computer; you can connect to your company's server later.
+            {t('app.welcome.demoText')}
           </Choice>
         )}
       </Box>

@@ -1,5 +1,6 @@
 /** Shared keyboard helpers: which targets keep their keys, and whether an overlay owns Escape. */
-import { OUTCOME_LABELS } from '../../../shared/domain/labels';
+import type { ParseKeys } from 'i18next';
+import type { Outcome } from '../../../shared/domain/codes';
 import { ADD_FOLLOW_UP_KEY, OUTCOME_KEYS, OUTCOMES_SHOWN } from '../collector/keys';
 
 export function isTextEntry(target: EventTarget | null): boolean {
@@ -22,63 +23,72 @@ export const inOverlay = (target: EventTarget | null): boolean =>
 
 export const hasModifier = (event: KeyboardEvent): boolean => event.ctrlKey || event.metaKey || event.altKey;
 
+/** A line of the `?` overlay. The keys are shown as they are; the action is a translation key, read when the overlay shows. */
 export interface Shortcut {
   readonly keys: readonly string[];
-  readonly action: string;
+  readonly action: ParseKeys;
+  /** The outcome an outcome letter logs, named in its action. */
+  readonly outcome?: Outcome;
 }
 
-export const SHORTCUTS: readonly { readonly group: string; readonly items: readonly Shortcut[] }[] = [
+export interface ShortcutGroup {
+  /** The group's heading, a translation key. */
+  readonly group: ParseKeys;
+  readonly items: readonly Shortcut[];
+}
+
+export const SHORTCUTS: readonly ShortcutGroup[] = [
   {
-    group: 'Everywhere',
+    group: 'app.shortcuts.everywhere.group',
     items: [
-      { keys: ['/'], action: 'Search the worklist' },
-      { keys: ['?'], action: 'Show this help' },
-      { keys: ['Esc'], action: 'Close an overlay, or go back to the worklist' },
-      { keys: ['Alt', '←'], action: 'Back to the worklist' },
-      { keys: ['g', 'f'], action: 'My follow-ups (due today and overdue)' },
+      { keys: ['/'], action: 'app.shortcuts.everywhere.search' },
+      { keys: ['?'], action: 'app.shortcuts.everywhere.help' },
+      { keys: ['Esc'], action: 'app.shortcuts.everywhere.escape' },
+      { keys: ['Alt', '←'], action: 'app.shortcuts.everywhere.back' },
+      { keys: ['g', 'f'], action: 'app.shortcuts.everywhere.followUps' },
     ],
   },
   {
-    group: 'Worklist',
+    group: 'app.shortcuts.worklist.group',
     items: [
-      { keys: ['↓', 'j'], action: 'Next customer' },
-      { keys: ['↑', 'k'], action: 'Previous customer' },
-      { keys: ['Home', 'End'], action: 'First / last customer' },
-      { keys: ['PgUp', 'PgDn'], action: 'Move a page' },
-      { keys: ['Enter'], action: 'Open the account' },
-      { keys: ['e'], action: 'Explain the priority score' },
-      { keys: ['f'], action: 'Go to the filters' },
-      { keys: ['l'], action: 'Log a contact with the selected customer' },
-      { keys: ['s'], action: 'Snooze the selected customer (reason, until)' },
-      { keys: ['Shift', 'p'], action: 'Pin the selected customer to the top' },
+      { keys: ['↓', 'j'], action: 'app.shortcuts.worklist.next' },
+      { keys: ['↑', 'k'], action: 'app.shortcuts.worklist.previous' },
+      { keys: ['Home', 'End'], action: 'app.shortcuts.worklist.firstLast' },
+      { keys: ['PgUp', 'PgDn'], action: 'app.shortcuts.worklist.page' },
+      { keys: ['Enter'], action: 'app.shortcuts.worklist.open' },
+      { keys: ['e'], action: 'app.shortcuts.worklist.explain' },
+      { keys: ['f'], action: 'app.shortcuts.worklist.filters' },
+      { keys: ['l'], action: 'app.shortcuts.worklist.log' },
+      { keys: ['s'], action: 'app.shortcuts.worklist.snooze' },
+      { keys: ['Shift', 'p'], action: 'app.shortcuts.worklist.pin' },
     ],
   },
   {
-    group: 'Account',
+    group: 'app.shortcuts.account.group',
     items: [
-      { keys: ['l'], action: 'Log a contact (quick-log panel)' },
-      { keys: ['p'], action: 'Promise to pay for the selected items' },
-      { keys: ['d'], action: 'Raise a dispute on the selected items' },
-      { keys: [ADD_FOLLOW_UP_KEY], action: 'Add a follow-up' },
+      { keys: ['l'], action: 'app.shortcuts.account.log' },
+      { keys: ['p'], action: 'app.shortcuts.account.promise' },
+      { keys: ['d'], action: 'app.shortcuts.account.dispute' },
+      { keys: [ADD_FOLLOW_UP_KEY], action: 'app.shortcuts.account.followUp' },
     ],
   },
   {
-    group: 'Quick-log panel',
+    group: 'app.shortcuts.quickLog.group',
     items: [
-      ...OUTCOMES_SHOWN.map((outcome) => ({ keys: [OUTCOME_KEYS[outcome].toUpperCase()], action: `Outcome: ${OUTCOME_LABELS[outcome]}` })),
-      { keys: ['Ctrl', 'Enter'], action: 'Save (also in the promise, dispute and other forms)' },
-      { keys: ['Esc'], action: 'Close; what was typed stays as a draft' },
+      ...OUTCOMES_SHOWN.map((outcome) => ({ keys: [OUTCOME_KEYS[outcome].toUpperCase()], action: 'app.shortcuts.quickLog.outcome', outcome }) as const),
+      { keys: ['Ctrl', 'Enter'], action: 'app.shortcuts.quickLog.save' },
+      { keys: ['Esc'], action: 'app.shortcuts.quickLog.close' },
     ],
   },
   {
-    group: 'Open items',
+    group: 'app.shortcuts.openItems.group',
     items: [
-      { keys: ['Tab'], action: 'Into the list (one stop), and on past it' },
-      { keys: ['↑', '↓'], action: 'Move between items' },
-      { keys: ['PgUp', 'PgDn'], action: 'Move ten items' },
-      { keys: ['Home', 'End'], action: 'First / last item' },
-      { keys: ['Space'], action: 'Select or unselect the item' },
-      { keys: ['Shift', 'click'], action: 'Select a range' },
+      { keys: ['Tab'], action: 'app.shortcuts.openItems.tab' },
+      { keys: ['↑', '↓'], action: 'app.shortcuts.openItems.move' },
+      { keys: ['PgUp', 'PgDn'], action: 'app.shortcuts.openItems.page' },
+      { keys: ['Home', 'End'], action: 'app.shortcuts.openItems.firstLast' },
+      { keys: ['Space'], action: 'app.shortcuts.openItems.select' },
+      { keys: ['Shift', 'click'], action: 'app.shortcuts.openItems.range' },
     ],
   },
 ];

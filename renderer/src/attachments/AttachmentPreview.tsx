@@ -14,6 +14,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result';
 import { attachmentPreview, formatBytes } from '../../../shared/domain/attachments';
 import { api } from '../api/client';
@@ -27,6 +28,7 @@ import { base64ToBytes, textOf } from './files';
 import { PdfPages } from './PdfPages';
 
 function Preview({ attachment, content }: { attachment: WorkAttachment; content: string }) {
+  const { t } = useTranslation();
   const kind = attachmentPreview(attachment.mediaType);
   const text = useMemo(() => (kind === 'text' ? textOf(content) : null), [kind, content]);
   if (kind === 'image') {
@@ -41,7 +43,7 @@ function Preview({ attachment, content }: { attachment: WorkAttachment; content:
         </Box>
         {text.cut && (
           <Typography variant="caption" color="text.secondary">
-            The beginning of the file; open it for the rest.
+            {t('attachments.preview.cut')}
           </Typography>
         )}
       </>
@@ -49,7 +51,7 @@ function Preview({ attachment, content }: { attachment: WorkAttachment; content:
   }
   return (
     <Typography variant="body2" color="text.secondary">
-      There is no preview for this kind of file; open it in the program your computer uses for it.
+      {t('attachments.preview.none')}
     </Typography>
   );
 }
@@ -68,6 +70,7 @@ function download(attachment: WorkAttachment, content: string): void {
 }
 
 export function AttachmentPreview({ attachment, by, onClose }: { attachment: WorkAttachment; by: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const titleId = useId();
   // Read again after a sync: a file not downloaded yet when the preview opened shows once it is.
   const version = useDataVersion();
@@ -79,15 +82,16 @@ export function AttachmentPreview({ attachment, by, onClose }: { attachment: Wor
       <DialogTitle id={titleId} sx={{ overflowWrap: 'anywhere' }}>
         <UserText>{attachment.fileName}</UserText>
         <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
-          {formatBytes(attachment.sizeBytes)} · added {formatDateTime(attachment.createdAt)}
-          {by === null ? '' : ` by ${by}`}
+          {by === null
+            ? t('attachments.preview.added', { size: formatBytes(attachment.sizeBytes), date: formatDateTime(attachment.createdAt) })
+            : t('attachments.preview.addedBy', { size: formatBytes(attachment.sizeBytes), date: formatDateTime(attachment.createdAt), name: by })}
         </Typography>
       </DialogTitle>
       <DialogContent dividers sx={{ minHeight: 160 }}>
-        {file.error && <ErrorState error={file.error} onRetry={file.retry} what="the file" />}
+        {file.error && <ErrorState error={file.error} onRetry={file.retry} what={t('attachments.preview.loadWhat')} />}
         {file.data === undefined && file.error === undefined && (
           <Typography variant="body2" color="text.secondary">
-            {file.slow ? 'Reading the file…' : ' '}
+            {file.slow ? t('attachments.preview.reading') : ' '}
           </Typography>
         )}
         {file.data !== undefined && <Preview attachment={attachment} content={file.data.content} />}
@@ -109,7 +113,7 @@ export function AttachmentPreview({ attachment, by, onClose }: { attachment: Wor
               });
             }}
           >
-            Open
+            {t('attachments.preview.open')}
           </Button>
         )}
         <Button
@@ -119,10 +123,10 @@ export function AttachmentPreview({ attachment, by, onClose }: { attachment: Wor
             if (file.data !== undefined) download(attachment, file.data.content);
           }}
         >
-          Download
+          {t('attachments.preview.download')}
         </Button>
         <Button variant="contained" onClick={onClose}>
-          Close
+          {t('attachments.preview.close')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -13,12 +13,13 @@ import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_PARENT_MAX, attachmentPreview, formatBytes, type AttachmentParent } from '../../../shared/domain/attachments';
 import { api } from '../api/client';
 import { useCommand } from '../collector/useCommand';
 import { UserText } from '../common/UserText';
 import { AttachmentPreview } from './AttachmentPreview';
-import { PARENT_LABELS, type WorkAttachment } from './attachmentLists';
+import { ATTACH_LABEL_KEYS, FULL_KEYS, type WorkAttachment } from './attachmentLists';
 import { chosenFileProblem, readAsBase64 } from './files';
 
 const ICONS = { image: Image, pdf: PictureAsPdf, text: Description } as const;
@@ -36,6 +37,7 @@ interface AttachmentsProps {
 }
 
 export function Attachments({ customerId, parentKind, files, attachTo, nameOf, compact = false }: AttachmentsProps) {
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const add = useCommand();
   const [problem, setProblem] = useState<string | null>(null);
@@ -62,7 +64,7 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
       const content = await readAsBase64(file).catch(() => null);
       setReading(false);
       if (content === null) {
-        setProblem(`${file.name} could not be read; is it still there?`);
+        setProblem(t('attachments.problem.unreadable', { file: file.name }));
         return;
       }
       setFailed(file.name);
@@ -71,11 +73,15 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
     }
   };
 
-  const error = problem ?? (add.error === null ? null : `${failed ?? 'The file'}: ${add.error.message}`);
-  const attachLabel = `Attach a file to this ${PARENT_LABELS[parentKind]}`;
-  const hint = full
-    ? `${ATTACHMENTS_PER_PARENT_MAX} files, the most a ${PARENT_LABELS[parentKind]} carries`
-    : `PDF, images, text, emails and Office files of up to ${formatBytes(ATTACHMENT_MAX_BYTES)}; or drop files here`;
+  const error =
+    problem ??
+    (add.error === null
+      ? null
+      : failed === null
+        ? t('attachments.problem.refusedUnnamed', { message: add.error.message })
+        : t('attachments.problem.refused', { file: failed, message: add.error.message }));
+  const attachLabel = t(ATTACH_LABEL_KEYS[parentKind]);
+  const hint = full ? t(FULL_KEYS[parentKind], { max: ATTACHMENTS_PER_PARENT_MAX }) : t('attachments.hint', { max: formatBytes(ATTACHMENT_MAX_BYTES) });
   return (
     <Box
       data-testid={`attachments-${parentKind}`}
@@ -112,10 +118,12 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
             label={
               <>
                 <UserText>{file.fileName}</UserText> · {size}
-                {file.downloaded ? '' : ' · not downloaded yet'}
+                {file.downloaded ? '' : ` · ${t('attachments.chip.notDownloaded')}`}
               </>
             }
-            aria-label={`${file.fileName}, ${size}${file.downloaded ? '' : ', not downloaded yet'}: show`}
+            aria-label={
+              file.downloaded ? t('attachments.chip.show', { file: file.fileName, size }) : t('attachments.chip.showNotDownloaded', { file: file.fileName, size })
+            }
             sx={{ maxWidth: '100%', '& .MuiChip-label': { overflow: 'hidden', textOverflow: 'ellipsis' } }}
           />
         );
@@ -130,7 +138,7 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
         </IconButton>
       ) : (
         <Button size="small" color="inherit" startIcon={<AttachFile />} disabled={add.busy || reading} onClick={() => input.current?.click()} aria-label={attachLabel} title={hint}>
-          {add.busy || reading ? 'Attaching…' : 'Attach file'}
+          {add.busy || reading ? t('attachments.attaching') : t('attachments.attachFile')}
         </Button>
       )}
       <input

@@ -7,6 +7,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { base64ToBytes } from './files';
 
 /** Pages drawn at most: a remittance advice or a delivery note is a page or two. */
@@ -22,6 +23,7 @@ async function loadPdfJs() {
 }
 
 export function PdfPages({ content, fileName }: { content: string; fileName: string }) {
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<State>({ kind: 'loading' });
 
@@ -50,7 +52,7 @@ export function PdfPages({ content, fileName }: { content: string; fileName: str
           canvas.height = Math.floor(viewport.height);
           canvas.style.width = '100%';
           canvas.setAttribute('role', 'img');
-          canvas.setAttribute('aria-label', `${fileName}, page ${number} of ${document.numPages}`);
+          canvas.setAttribute('aria-label', t('attachments.pdf.page', { file: fileName, number, total: document.numPages }));
           canvas.dataset.testid = 'pdf-page';
           await page.render({ canvas, viewport }).promise;
           if (stopped()) break;
@@ -71,22 +73,22 @@ export function PdfPages({ content, fileName }: { content: string; fileName: str
       stop();
       host?.replaceChildren();
     };
-  }, [content, fileName]);
+  }, [content, fileName, t]);
 
   return (
     <Box>
       {state.kind === 'loading' && (
         <Typography variant="body2" color="text.secondary">
-          Drawing the pages…
+          {t('attachments.pdf.drawing')}
         </Typography>
       )}
       {state.kind === 'failed' && (
-        <Alert severity="warning">This PDF cannot be previewed ({state.message}); open it in your PDF viewer instead.</Alert>
+        <Alert severity="warning">{t('attachments.pdf.failed', { message: state.message })}</Alert>
       )}
       <Box ref={container} sx={{ display: 'grid', gap: 1, '& canvas': { boxShadow: 1, bgcolor: 'common.white' } }} />
       {state.kind === 'shown' && state.pages > state.drawn && state.drawn === PREVIEW_PAGES && (
         <Typography variant="caption" color="text.secondary">
-          The first {PREVIEW_PAGES} of {state.pages} pages; open the file for the rest.
+          {t('attachments.pdf.cut', { shown: PREVIEW_PAGES, total: state.pages })}
         </Typography>
       )}
     </Box>

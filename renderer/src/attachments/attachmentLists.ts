@@ -8,4 +8,16 @@ export type WorkAttachment = OperationOutput<'customer.work'>['attachments'][num
 export const filesOn = (attachments: readonly WorkAttachment[], parentKind: AttachmentParent, parentId: string): WorkAttachment[] =>
   attachments.filter((file) => file.parentKind === parentKind && file.parentId === parentId).toReversed();
 
-export const PARENT_LABELS: Readonly<Record<AttachmentParent, string>> = { note: 'note', dispute: 'dispute', activity: 'contact' };
+/** The attach button's name, by what the files go on. */
+export const ATTACH_LABEL_KEYS = {
+  note: 'attachments.attach.note',
+  dispute: 'attachments.attach.dispute',
+  activity: 'attachments.attach.activity',
+} as const satisfies Record<AttachmentParent, string>;
+
+/** What shows instead of the button once the parent carries the most files it may. */
+export const FULL_KEYS = {
+  note: 'attachments.full.note',
+  dispute: 'attachments.full.dispute',
+  activity: 'attachments.full.activity',
+} as const satisfies Record<AttachmentParent, string>;

@@ -6,22 +6,23 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { DisputeResolution, DisputeStatus, EscalationKind, EscalationStatus, PromiseStatus, RootCause } from '../../../shared/domain/codes';
 import type { DisputeAction } from '../../../shared/domain/dispute';
-import {
-  DISPUTE_REASON_LABELS,
-  DISPUTE_RESOLUTION_LABELS,
-  DISPUTE_STATUS_LABELS,
-  ESCALATION_KIND_LABELS,
-  ESCALATION_STATUS_LABELS,
-  PROMISE_STATUS_LABELS,
-  ROOT_CAUSE_LABELS,
-} from '../../../shared/domain/labels';
 import { api } from '../api/client';
 import { formatDate, formatDateTime, money, relativeDay } from '../common/format';
+import {
+  DISPUTE_REASON_LABEL_KEYS,
+  DISPUTE_RESOLUTION_LABEL_KEYS,
+  DISPUTE_STATUS_LABEL_KEYS,
+  ESCALATION_KIND_LABEL_KEYS,
+  ESCALATION_STATUS_LABEL_KEYS,
+  PROMISE_STATUS_LABEL_KEYS,
+  ROOT_CAUSE_LABEL_KEYS,
+} from '../common/labels';
 import { useUsers } from './useUsers';
 import type { OpenItem } from '../account/types';
-import { canCancel, disputedItems, dueState, instalmentLabel, isPlanInstalment, itemsLabel, promiseTitle, userName, type CustomerWork, type User, type WorkDispute, type WorkPromise } from './workLists';
+import { canCancel, disputedItems, dueState, instalmentLabel, isPlanInstalment, itemsLabel, promiseTitle, userName, type CustomerWork, type Due, type User, type WorkDispute, type WorkPromise } from './workLists';
 import { FormDialog } from './FormDialog';
 import { Attachments } from '../attachments/Attachments';
 import { filesOn } from '../attachments/attachmentLists';
@@ -39,13 +40,27 @@ import { ADD_FOLLOW_UP_KEY } from './keys';
 const PROMISE_COLORS: Record<PromiseStatus, ChipColor> = { open: 'info', kept: 'success', partially_kept: 'warning', broken: 'error', cancelled: 'default', superseded: 'default' };
 const DISPUTE_COLORS: Record<DisputeStatus, ChipColor> = { new: 'info', in_process: 'primary', escalated: 'warning', resolved: 'success', closed: 'default', voided: 'default' };
 const ESCALATION_COLORS: Record<EscalationStatus, ChipColor> = { requested: 'info', approved: 'success', rejected: 'error', withdrawn: 'default' };
-const ACTION_LABELS: Record<DisputeAction, string> = { start: 'Start', escalate: 'Escalate', resolve: 'Resolve', close: 'Close', reopen: 'Reopen', void: 'Void' };
-const RESOLUTIONS = Object.keys(DISPUTE_RESOLUTION_LABELS) as DisputeResolution[];
-const ROOT_CAUSES = Object.keys(ROOT_CAUSE_LABELS) as RootCause[];
-const ESCALATION_KINDS = Object.keys(ESCALATION_KIND_LABELS) as EscalationKind[];
+const ACTION_KEYS = {
+  start: 'collector.dispute.action.start',
+  escalate: 'collector.dispute.action.escalate',
+  resolve: 'collector.dispute.action.resolve',
+  close: 'collector.dispute.action.close',
+  reopen: 'collector.dispute.action.reopen',
+  void: 'collector.dispute.action.void',
+} as const satisfies Record<DisputeAction, string>;
+const ACTION_TITLE_KEYS = {
+  start: 'collector.dispute.actionTitle.start',
+  escalate: 'collector.dispute.actionTitle.escalate',
+  resolve: 'collector.dispute.actionTitle.resolve',
+  close: 'collector.dispute.actionTitle.close',
+  reopen: 'collector.dispute.actionTitle.reopen',
+  void: 'collector.dispute.actionTitle.void',
+} as const satisfies Record<DisputeAction, string>;
+const DUE_KEYS = { overdue: 'collector.followUp.overdue', today: 'collector.followUp.dueToday', later: 'collector.followUp.open' } as const satisfies Record<Due, string>;
+const RESOLUTIONS = Object.keys(DISPUTE_RESOLUTION_LABEL_KEYS) as DisputeResolution[];
+const ROOT_CAUSES = Object.keys(ROOT_CAUSE_LABEL_KEYS) as RootCause[];
+const ESCALATION_KINDS = Object.keys(ESCALATION_KIND_LABEL_KEYS) as EscalationKind[];
 const KINDS_WITH_AMOUNT: readonly EscalationKind[] = ['write_off', 'doubtful_account', 'payment_plan'];
-
-const chip = <S extends string>(labels: Readonly<Record<S, string>>, colors: Record<S, ChipColor>, status: S) => <StatusChip label={labels[status]} color={colors[status]} />;
 
 /** The secondary line under a row's title: facts joined by middle dots, empty ones left out. */
 function Facts({ children }: { children: readonly (string | null | false)[] }) {
@@ -80,6 +95,7 @@ interface PromisesSectionProps {
 }
 
 export function PromisesSection({ promises, openItems, onNew }: PromisesSectionProps) {
+  const { t } = useTranslation();
   const [cancelling, setCancelling] = useState<WorkPromise | null>(null);
   const [reason, setReason] = useState('');
   const [wholePlan, setWholePlan] = useState(false);
@@ -96,12 +112,12 @@ export function PromisesSection({ promises, openItems, onNew }: PromisesSectionP
   return (
     <>
       <WorkSection
-        title="Promises to pay"
+        title={t('collector.promise.section')}
         testId="promises"
-        empty={promises.length === 0 ? 'No promises yet.' : null}
+        empty={promises.length === 0 ? t('collector.promise.empty') : null}
         actions={
           <Button size="small" onClick={onNew} aria-keyshortcuts="p">
-            New promise
+            {t('collector.promise.new')}
           </Button>
         }
       >
@@ -118,19 +134,19 @@ export function PromisesSection({ promises, openItems, onNew }: PromisesSectionP
                     setCancelling(promise);
                   }}
                 >
-                  Cancel
+                  {t('collector.promise.cancel')}
                 </Button>
               )
             }
           >
             <Title text={promiseTitle(promise)} amount={promise} />
             <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.25 }}>
-              {chip(PROMISE_STATUS_LABELS, PROMISE_COLORS, promise.status)}
+              <StatusChip label={t(PROMISE_STATUS_LABEL_KEYS[promise.status])} color={PROMISE_COLORS[promise.status]} />
               <Facts>
                 {[
                   instalmentLabel(promise, promises),
-                  promise.itemIds.length > 0 && `on ${itemsLabel(promise.itemIds, openItems)}`,
-                  promise.paidMinor > 0 && `paid ${money(promise.paidMinor, promise.currency)}`,
+                  promise.itemIds.length > 0 && t('collector.items.on', { items: itemsLabel(promise.itemIds, openItems) }),
+                  promise.paidMinor > 0 && t('collector.promise.paid', { amount: money(promise.paidMinor, promise.currency) }),
                   promise.note,
                 ]}
               </Facts>
@@ -140,8 +156,8 @@ export function PromisesSection({ promises, openItems, onNew }: PromisesSectionP
       </WorkSection>
         <FormDialog
           open={cancelling !== null}
-          title="Cancel the promise"
-          submitLabel="Cancel promise"
+          title={t('collector.promise.cancelTitle')}
+          submitLabel={t('collector.promise.cancelSubmit')}
           busy={command.busy}
           error={command.error}
           onClose={close}
@@ -155,14 +171,14 @@ export function PromisesSection({ promises, openItems, onNew }: PromisesSectionP
         >
           <TextField
             autoFocus
-            label="Reason"
+            label={t('collector.fields.reason')}
             required
             value={reason}
             onChange={(event) => {
               setReason(event.target.value);
             }}
             error={tried && problem !== ''}
-            helperText={tried && problem !== '' ? `Reason ${problem}` : ' '}
+            helperText={tried && problem !== '' ? t('collector.validation.field', { field: t('collector.fields.reason'), problem }) : ' '}
           />
           {cancelling && isPlanInstalment(cancelling) && (
             <FormControlLabel
@@ -174,7 +190,7 @@ export function PromisesSection({ promises, openItems, onNew }: PromisesSectionP
                   }}
                 />
               }
-              label="Cancel every open instalment of its payment plan"
+              label={t('collector.promise.cancelWholePlan')}
             />
           )}
         </FormDialog>
@@ -191,6 +207,7 @@ interface DisputesSectionProps {
 }
 
 export function DisputesSection({ disputes, attachments, openItems, users, onNew }: DisputesSectionProps) {
+  const { t } = useTranslation();
   const [moving, setMoving] = useState<{ dispute: WorkDispute; action: DisputeAction } | null>(null);
   const [comment, setComment] = useState('');
   const [resolution, setResolution] = useState<DisputeResolution | ''>('');
@@ -213,12 +230,12 @@ export function DisputesSection({ disputes, attachments, openItems, users, onNew
   return (
     <>
       <WorkSection
-        title="Disputes"
+        title={t('collector.dispute.section')}
         testId="disputes"
-        empty={disputes.length === 0 ? 'No disputes.' : null}
+        empty={disputes.length === 0 ? t('collector.dispute.empty') : null}
         actions={
           <Button size="small" onClick={onNew} aria-keyshortcuts="d">
-            Raise dispute
+            {t('collector.dispute.raise')}
           </Button>
         }
       >
@@ -236,11 +253,11 @@ export function DisputesSection({ disputes, attachments, openItems, users, onNew
                   setMoving({ dispute, action });
                 }}
               >
-                {ACTION_LABELS[action]}
+                {t(ACTION_KEYS[action])}
               </Button>
             ))}
           >
-            <Title text={`${DISPUTE_REASON_LABELS[dispute.reasonCode]} dispute`} amount={{ amountMinor: dispute.disputedMinor, currency: dispute.currency }} />
+            <Title text={t('collector.dispute.title', { reason: t(DISPUTE_REASON_LABEL_KEYS[dispute.reasonCode]) })} amount={{ amountMinor: dispute.disputedMinor, currency: dispute.currency }} />
             {dispute.description !== '' && (
               <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
                 <UserText>{dispute.description}</UserText>
@@ -249,15 +266,15 @@ export function DisputesSection({ disputes, attachments, openItems, users, onNew
             <Typography variant="caption" component="p" color="text.secondary" data-testid="disputed-items" sx={{ m: 0 }}>
               {disputedItems(dispute, openItems)
                 .map((item) => `${item.label} ${money(item.disputedMinor, dispute.currency)}`)
-                .join(', ')}
+                .join(t('collector.items.separator'))}
             </Typography>
             <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.25 }}>
-              {chip(DISPUTE_STATUS_LABELS, DISPUTE_COLORS, dispute.status)}
+              <StatusChip label={t(DISPUTE_STATUS_LABEL_KEYS[dispute.status])} color={DISPUTE_COLORS[dispute.status]} />
               <Facts>
                 {[
-                  dispute.resolution && DISPUTE_RESOLUTION_LABELS[dispute.resolution],
-                  dispute.dueDate && `due ${formatDate(dispute.dueDate)}`,
-                  userName(dispute.ownerId, users) && `owner ${userName(dispute.ownerId, users) ?? ''}`,
+                  dispute.resolution && t(DISPUTE_RESOLUTION_LABEL_KEYS[dispute.resolution]),
+                  dispute.dueDate && t('collector.dispute.due', { date: formatDate(dispute.dueDate) }),
+                  userName(dispute.ownerId, users) && t('collector.dispute.owner', { name: userName(dispute.ownerId, users) ?? '' }),
                 ]}
               </Facts>
             </Box>
@@ -273,8 +290,8 @@ export function DisputesSection({ disputes, attachments, openItems, users, onNew
       </WorkSection>
         <FormDialog
           open={moving !== null}
-          title={moving ? `${ACTION_LABELS[moving.action]} the dispute` : ''}
-          submitLabel={moving ? ACTION_LABELS[moving.action] : 'Save'}
+          title={moving ? t(ACTION_TITLE_KEYS[moving.action]) : ''}
+          submitLabel={moving ? t(ACTION_KEYS[moving.action]) : t('collector.actions.save')}
           busy={command.busy}
           error={commentServerError === undefined ? command.error : null}
           onClose={close}
@@ -302,34 +319,34 @@ export function DisputesSection({ disputes, attachments, openItems, users, onNew
                 select
                 autoFocus
                 required
-                label="Resolution"
+                label={t('collector.dispute.resolution')}
                 value={resolution}
                 onChange={(event) => {
                   setResolution(event.target.value as DisputeResolution);
                 }}
                 error={tried && resolution === ''}
-                helperText={tried && resolution === '' ? 'Resolution is required' : ' '}
+                helperText={tried && resolution === '' ? t('collector.dispute.resolutionRequired') : ' '}
               >
                 {RESOLUTIONS.map((code) => (
                   <MenuItem key={code} value={code}>
-                    {DISPUTE_RESOLUTION_LABELS[code]}
+                    {t(DISPUTE_RESOLUTION_LABEL_KEYS[code])}
                   </MenuItem>
                 ))}
               </TextField>
               <TextField
                 select
                 required
-                label="Root cause"
+                label={t('collector.dispute.rootCause')}
                 value={rootCause}
                 onChange={(event) => {
                   setRootCause(event.target.value as RootCause);
                 }}
                 error={tried && rootCause === ''}
-                helperText={tried && rootCause === '' ? 'Root cause is required' : ' '}
+                helperText={tried && rootCause === '' ? t('collector.dispute.rootCauseRequired') : ' '}
               >
                 {ROOT_CAUSES.map((code) => (
                   <MenuItem key={code} value={code}>
-                    {ROOT_CAUSE_LABELS[code]}
+                    {t(ROOT_CAUSE_LABEL_KEYS[code])}
                   </MenuItem>
                 ))}
               </TextField>
@@ -337,7 +354,7 @@ export function DisputesSection({ disputes, attachments, openItems, users, onNew
           )}
           <TextField
             autoFocus={!resolving}
-            label="Comment"
+            label={t('collector.fields.comment')}
             multiline
             minRows={2}
             maxRows={TEXT_MAX_ROWS}
@@ -347,7 +364,7 @@ export function DisputesSection({ disputes, attachments, openItems, users, onNew
               command.fieldChanged('comment');
             }}
             error={(tried && commentProblem !== '') || commentServerError !== undefined}
-            helperText={tried && commentProblem !== '' ? `Comment ${commentProblem}` : (commentServerError ?? ' ')}
+            helperText={tried && commentProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.comment'), problem: commentProblem }) : (commentServerError ?? ' ')}
           />
         </FormDialog>
     </>
@@ -362,6 +379,7 @@ interface NotesSectionProps {
 }
 
 export function NotesSection({ customerId, notes, attachments, users }: NotesSectionProps) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const [history, setHistory] = useState<{ id: string; versions: { id: string; version: number; body: string; createdAt: string }[] } | null>(null);
@@ -387,7 +405,7 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
       sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', pb: 1 }}
     >
       <TextField
-        label="New note"
+        label={t('collector.note.new')}
         multiline
         maxRows={TEXT_MAX_ROWS}
         fullWidth
@@ -396,16 +414,16 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
           setDraft(event.target.value);
         }}
         error={(tried && problem !== '') || add.error !== null}
-        helperText={add.error?.message ?? (tried && problem !== '' ? `Note ${problem}` : lengthCounter(draft))}
+        helperText={add.error?.message ?? (tried && problem !== '' ? t('collector.validation.field', { field: t('collector.fields.note'), problem }) : lengthCounter(draft))}
       />
       <Button type="submit" variant="outlined" disabled={add.busy} sx={{ mt: 0.5 }}>
-        Add
+        {t('collector.actions.add')}
       </Button>
     </Box>
   );
   return (
     <>
-      <WorkSection title="Notes" testId="notes" empty={notes.length === 0 ? 'No notes yet.' : null} extra={addForm}>
+      <WorkSection title={t('collector.note.section')} testId="notes" empty={notes.length === 0 ? t('collector.note.empty') : null} extra={addForm}>
         {notes.map((note) => (
           <WorkRow
             key={note.id}
@@ -418,7 +436,7 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
                     setEditing({ id: note.id, body: note.body });
                   }}
                 >
-                  Edit
+                  {t('collector.note.edit')}
                 </Button>
                 <Button
                   size="small"
@@ -429,7 +447,7 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
                     });
                   }}
                 >
-                  History
+                  {t('collector.note.history')}
                 </Button>
               </>
             }
@@ -438,7 +456,7 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
               <UserText>{note.body}</UserText>
             </Typography>
             <Typography variant="caption" color="text.secondary">
-              {note.version > 1 ? `edited, version ${note.version} · ` : ''}
+              {note.version > 1 ? `${t('collector.note.edited', { version: note.version })} · ` : ''}
               <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>
               {userName(note.createdBy, users) ? ` · ${userName(note.createdBy, users) ?? ''}` : ''}
             </Typography>
@@ -448,8 +466,8 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
       </WorkSection>
         <FormDialog
           open={editing !== null}
-          title="Edit the note"
-          submitLabel="Save new version"
+          title={t('collector.note.editTitle')}
+          submitLabel={t('collector.note.saveVersion')}
           busy={edit.busy}
           error={edit.error}
           onClose={() => {
@@ -468,7 +486,7 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
             multiline
             minRows={3}
             maxRows={TEXT_MAX_ROWS}
-            label="Note"
+            label={t('collector.fields.note')}
             value={editing?.body ?? ''}
             onChange={(event) => {
               setEditing((previous) => (previous ? { ...previous, body: event.target.value } : previous));
@@ -476,15 +494,15 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
             error={editing !== null && requiredTextProblem(editing.body, NOTE_MAX) !== ''}
             helperText={
               editing !== null && requiredTextProblem(editing.body, NOTE_MAX) !== ''
-                ? `Note ${requiredTextProblem(editing.body, NOTE_MAX)}`
-                : `Editing keeps the earlier version. ${lengthCounter(editing?.body ?? '')}`
+                ? t('collector.validation.field', { field: t('collector.fields.note'), problem: requiredTextProblem(editing.body, NOTE_MAX) })
+                : t('collector.note.editHint', { counter: lengthCounter(editing?.body ?? '') })
             }
           />
         </FormDialog>
         <FormDialog
           open={history !== null}
-          title="Versions of the note"
-          submitLabel="Close"
+          title={t('collector.note.versionsTitle')}
+          submitLabel={t('collector.actions.close')}
           busy={false}
           error={null}
           onClose={() => {
@@ -494,11 +512,11 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
             setHistory(null);
           }}
         >
-          <Box component="ol" aria-label="Versions, newest first" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+          <Box component="ol" aria-label={t('collector.note.versionsList')} sx={{ listStyle: 'none', m: 0, p: 0 }}>
             {history?.versions.map((version) => (
               <Box component="li" key={version.id} sx={{ py: 1, borderTop: 1, borderColor: 'divider' }}>
                 <Typography variant="caption" color="text.secondary">
-                  Version {version.version} · {formatDateTime(version.createdAt)}
+                  {t('collector.note.version', { version: version.version })} · {formatDateTime(version.createdAt)}
                 </Typography>
                 <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   <UserText>{version.body}</UserText>
@@ -519,6 +537,7 @@ interface FollowUpsSectionProps {
 }
 
 export function FollowUpsSection({ customerId, followUps, openItems, asOf }: FollowUpsSectionProps) {
+  const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState(addDays(asOf, 1));
@@ -535,9 +554,9 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
   return (
     <>
       <WorkSection
-        title="Follow-ups"
+        title={t('collector.followUp.section')}
         testId="follow-ups"
-        empty={followUps.length === 0 ? 'No follow-ups.' : null}
+        empty={followUps.length === 0 ? t('collector.followUp.empty') : null}
         actions={
           <Button
             size="small"
@@ -546,7 +565,8 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
               setAdding(true);
             }}
           >
-            Add follow-up<Kbd>U</Kbd>
+            {t('collector.followUp.add')}
+            <Kbd>U</Kbd>
           </Button>
         }
       >
@@ -564,10 +584,10 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
               actions={
                 <>
                   <Button size="small" onClick={() => void close.run(() => api['followUp.complete']({ followUpId: followUp.id }))}>
-                    Done
+                    {t('collector.actions.done')}
                   </Button>
                   <Button size="small" color="inherit" onClick={() => void close.run(() => api['followUp.cancel']({ followUpId: followUp.id }))}>
-                    Cancel
+                    {t('collector.followUp.cancel')}
                   </Button>
                 </>
               }
@@ -576,10 +596,10 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
                 <UserText>{followUp.title}</UserText>
               </Typography>
               <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 0.25 }}>
-                <StatusChip label={due === 'overdue' ? 'Overdue' : due === 'today' ? 'Due today' : 'Open'} color={due === 'later' ? 'info' : 'warning'} />
+                <StatusChip label={t(DUE_KEYS[due])} color={due === 'later' ? 'info' : 'warning'} />
                 <Typography variant="caption" color="text.secondary">
-                  due {formatDate(followUp.dueDate)} ({relativeDay(followUp.dueDate, asOf)})
-                  {followUp.itemId !== null ? ` · on ${itemsLabel([followUp.itemId], openItems)}` : ''}
+                  {t('collector.followUp.due', { date: formatDate(followUp.dueDate), relative: relativeDay(followUp.dueDate, asOf) })}
+                  {followUp.itemId !== null ? ` · ${t('collector.items.on', { items: itemsLabel([followUp.itemId], openItems) })}` : ''}
                 </Typography>
               </Box>
             </WorkRow>
@@ -588,8 +608,8 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
       </WorkSection>
         <FormDialog
           open={adding}
-          title="Add a follow-up"
-          submitLabel="Add"
+          title={t('collector.followUp.addTitle')}
+          submitLabel={t('collector.actions.add')}
           busy={create.busy}
           error={create.error}
           onClose={() => {
@@ -612,26 +632,26 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
           <TextField
             autoFocus
             required
-            label="What to do"
+            label={t('collector.fields.whatToDo')}
             value={title}
             onChange={(event) => {
               setTitle(event.target.value);
               create.fieldChanged('title');
             }}
             error={tried && titleProblem !== ''}
-            helperText={tried && titleProblem !== '' ? `What to do ${titleProblem}` : ' '}
+            helperText={tried && titleProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.whatToDo'), problem: titleProblem }) : ' '}
           />
           <TextField
             required
             type="date"
-            label="Due date"
+            label={t('collector.fields.dueDate')}
             value={dueDate}
             onChange={(event) => {
               setDueDate(event.target.value);
               create.fieldChanged('dueDate');
             }}
             error={tried && dueDateProblem !== ''}
-            helperText={tried && dueDateProblem !== '' ? `Due date ${dueDateProblem}` : ' '}
+            helperText={tried && dueDateProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.dueDate'), problem: dueDateProblem }) : ' '}
             slotProps={{ inputLabel: { shrink: true } }}
           />
         </FormDialog>
@@ -645,13 +665,14 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
+  const { t } = useTranslation();
   const request = useCommand();
   const withdraw = useCommand();
   const users = useUsers();
-  const userName = (id: string | null): string => users.data?.find((user) => user.id === id)?.displayName ?? 'a team lead';
+  const userName = (id: string | null): string => users.data?.find((user) => user.id === id)?.displayName ?? t('collector.escalation.someLead');
   const needsAmount = kind !== '' && KINDS_WITH_AMOUNT.includes(kind);
   const parsed = parseAmount(amount, currency);
-  const amountProblem = amount.trim() === '' ? (needsAmount ? 'is required for this kind' : '') : parsed.ok ? '' : parsed.message;
+  const amountProblem = amount.trim() === '' ? (needsAmount ? t('collector.validation.requiredForKind') : '') : parsed.ok ? '' : parsed.message;
   const reasonProblem = requiredTextProblem(reason, COMMENT_MAX);
   const amountServerError = errorIsAbout(request.error, 'amountMinor') ? request.error?.message : undefined;
   const reset = () => {
@@ -665,9 +686,9 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
   return (
     <>
       <WorkSection
-        title="Escalations"
+        title={t('collector.escalation.section')}
         testId="escalations"
-        empty={escalations.length === 0 ? 'No open escalation requests, and no decision in the last 30 days.' : null}
+        empty={escalations.length === 0 ? t('collector.escalation.empty') : null}
         actions={
           <Button
             size="small"
@@ -675,7 +696,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
               setAdding(true);
             }}
           >
-            Request escalation
+            {t('collector.escalation.request')}
           </Button>
         }
       >
@@ -691,27 +712,36 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
             actions={
               escalation.status === 'requested' && (
                 <Button size="small" color="inherit" onClick={() => void withdraw.run(() => api['escalation.withdraw']({ escalationId: escalation.id }))}>
-                  Withdraw
+                  {t('collector.escalation.withdraw')}
                 </Button>
               )
             }
           >
             <Title
-              text={ESCALATION_KIND_LABELS[escalation.kind]}
+              text={t(ESCALATION_KIND_LABEL_KEYS[escalation.kind])}
               amount={escalation.amountMinor !== null && escalation.currency !== null ? { amountMinor: escalation.amountMinor, currency: escalation.currency } : null}
             />
             <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
               <UserText>{escalation.reason}</UserText>
             </Typography>
-            <Box sx={{ mt: 0.25 }}>{chip(ESCALATION_STATUS_LABELS, ESCALATION_COLORS, escalation.status)}</Box>
+            <Box sx={{ mt: 0.25 }}>
+              <StatusChip label={t(ESCALATION_STATUS_LABEL_KEYS[escalation.status])} color={ESCALATION_COLORS[escalation.status]} />
+            </Box>
             {escalation.decision && (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25, overflowWrap: 'anywhere' }} data-testid="escalation-decision">
-                {escalation.status === 'approved' ? 'Approved' : 'Rejected'} by <UserText>{userName(escalation.decision.by)}</UserText> on {formatDate(escalation.decision.at)}
-                {escalation.decision.comment !== null && escalation.decision.comment !== '' && (
-                  <>
-                    : <UserText>{escalation.decision.comment}</UserText>
-                  </>
-                )}
+                <Trans
+                  i18nKey={
+                    escalation.decision.comment !== null && escalation.decision.comment !== ''
+                      ? escalation.status === 'approved'
+                        ? 'collector.escalation.approvedWithComment'
+                        : 'collector.escalation.rejectedWithComment'
+                      : escalation.status === 'approved'
+                        ? 'collector.escalation.approved'
+                        : 'collector.escalation.rejected'
+                  }
+                  values={{ name: userName(escalation.decision.by), date: formatDate(escalation.decision.at), comment: escalation.decision.comment }}
+                  components={{ name: <UserText />, comment: <UserText /> }}
+                />
               </Typography>
             )}
           </WorkRow>
@@ -719,8 +749,8 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
       </WorkSection>
         <FormDialog
           open={adding}
-          title="Request an escalation"
-          submitLabel="Request"
+          title={t('collector.escalation.requestTitle')}
+          submitLabel={t('collector.escalation.submit')}
           busy={request.busy}
           // An amount the server refused (more than the balance) shows under the amount, not above the form.
           error={amountServerError === undefined ? request.error : null}
@@ -738,22 +768,22 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
             select
             autoFocus
             required
-            label="Kind"
+            label={t('collector.escalation.kind')}
             value={kind}
             onChange={(event) => {
               setKind(event.target.value as EscalationKind);
             }}
             error={tried && kind === ''}
-            helperText={tried && kind === '' ? 'Kind is required' : ' '}
+            helperText={tried && kind === '' ? t('collector.escalation.kindRequired') : ' '}
           >
             {ESCALATION_KINDS.map((code) => (
               <MenuItem key={code} value={code}>
-                {ESCALATION_KIND_LABELS[code]}
+                {t(ESCALATION_KIND_LABEL_KEYS[code])}
               </MenuItem>
             ))}
           </TextField>
           <TextField
-            label={`Amount (${currency})`}
+            label={t('collector.fields.amountIn', { currency })}
             required={needsAmount}
             value={amount}
             onChange={(event) => {
@@ -761,7 +791,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
               request.fieldChanged('amountMinor');
             }}
             error={(tried && amountProblem !== '') || amountServerError !== undefined}
-            helperText={tried && amountProblem !== '' ? `Amount ${amountProblem}` : (amountServerError ?? ' ')}
+            helperText={tried && amountProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.amount'), problem: amountProblem }) : (amountServerError ?? ' ')}
             slotProps={{ htmlInput: { inputMode: 'decimal' } }}
           />
           <TextField
@@ -769,13 +799,13 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
             multiline
             minRows={2}
             maxRows={TEXT_MAX_ROWS}
-            label="Reason"
+            label={t('collector.fields.reason')}
             value={reason}
             onChange={(event) => {
               setReason(event.target.value);
             }}
             error={tried && reasonProblem !== ''}
-            helperText={tried && reasonProblem !== '' ? `Reason ${reasonProblem}` : ' '}
+            helperText={tried && reasonProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.reason'), problem: reasonProblem }) : ' '}
           />
         </FormDialog>
     </>

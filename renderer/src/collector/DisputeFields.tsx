@@ -3,15 +3,16 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DisputeReason } from '../../../shared/domain/codes';
-import { DISPUTE_REASON_LABELS, ROLE_LABELS } from '../../../shared/domain/labels';
 import { money } from '../common/format';
+import { DISPUTE_REASON_LABEL_KEYS, ROLE_LABEL_KEYS } from '../common/labels';
 import type { ErrorView } from './errors';
 import type { DisputeForm } from './validation';
 import type { User } from './workLists';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 
-const REASONS = Object.keys(DISPUTE_REASON_LABELS) as DisputeReason[];
+const REASONS = Object.keys(DISPUTE_REASON_LABEL_KEYS) as DisputeReason[];
 
 interface DisputeFieldsProps {
   readonly value: DisputeForm;
@@ -26,20 +27,21 @@ interface DisputeFieldsProps {
 }
 
 export function DisputeFields({ value, onChange, errors, prefix, users, today, firstFieldRef }: DisputeFieldsProps) {
+  const { t } = useTranslation();
   const set = (patch: Partial<DisputeForm>, key: string) => {
     onChange({ ...value, ...patch }, `${prefix}${key}`);
   };
   const itemsError = errors.of(`${prefix}items`);
   return (
-    <Box role="group" aria-label="Dispute" sx={{ display: 'grid', gap: 1.5 }}>
+    <Box role="group" aria-label={t('collector.disputeForm.group')} sx={{ display: 'grid', gap: 1.5 }}>
       {value.items.length === 0 ? (
         <Typography variant="body2" color={itemsError ? 'error' : 'text.secondary'} role={itemsError ? 'alert' : undefined}>
-          Select the disputed open items on the account first.
+          {t('collector.disputeForm.selectItems')}
         </Typography>
       ) : (
         <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, m: 0, px: 1.5, pb: 1 }}>
           <Box component="legend" sx={{ px: 0.5, fontSize: '0.8rem', color: 'text.secondary' }}>
-            Disputed amount per item
+            {t('collector.disputeForm.amountPerItem')}
           </Box>
           {value.items.map((item, index) => {
             const key = `${prefix}items.${index}.disputedMinor`;
@@ -50,11 +52,11 @@ export function DisputeFields({ value, onChange, errors, prefix, users, today, f
                     {item.documentNumber}
                   </Typography>
                   <Typography variant="caption" color="text.secondary">
-                    open {money(item.openMinor, item.currency)}
+                    {t('collector.items.openAmount', { amount: money(item.openMinor, item.currency) })}
                   </Typography>
                 </Box>
                 <TextField
-                  label={`Disputed on ${item.documentNumber}`}
+                  label={t('collector.disputeForm.disputedOn', { document: item.documentNumber })}
                   value={item.amount}
                   inputRef={index === 0 ? firstFieldRef : undefined}
                   onChange={(event) => {
@@ -78,7 +80,7 @@ export function DisputeFields({ value, onChange, errors, prefix, users, today, f
         <TextField
           select
           required
-          label="Reason"
+          label={t('collector.fields.reason')}
           value={value.reasonCode}
           onChange={(event) => {
             set({ reasonCode: event.target.value as DisputeReason }, 'reasonCode');
@@ -88,12 +90,12 @@ export function DisputeFields({ value, onChange, errors, prefix, users, today, f
         >
           {REASONS.map((reason) => (
             <MenuItem key={reason} value={reason}>
-              {DISPUTE_REASON_LABELS[reason]}
+              {t(DISPUTE_REASON_LABEL_KEYS[reason])}
             </MenuItem>
           ))}
         </TextField>
         <TextField
-          label="Due date"
+          label={t('collector.fields.dueDate')}
           type="date"
           value={value.dueDate}
           onChange={(event) => {
@@ -105,7 +107,7 @@ export function DisputeFields({ value, onChange, errors, prefix, users, today, f
         />
       </Box>
       <TextField
-        label="Description"
+        label={t('collector.disputeForm.description')}
         multiline
         minRows={2}
         maxRows={TEXT_MAX_ROWS}
@@ -129,19 +131,20 @@ export function DisputeFields({ value, onChange, errors, prefix, users, today, f
 }
 
 function OwnerField({ value, users, error, onChange }: { value: string; users: readonly User[]; error: string | undefined; onChange: (ownerId: string) => void }) {
+  const { t } = useTranslation();
   const me = users.find((user) => user.isLocalProfile);
   // Without a user list the command still picks the local profile.
   if (users.length === 0) {
     return (
       <Typography variant="caption" color="text.secondary">
-        Owner: you
+        {t('collector.disputeForm.ownerYou')}
       </Typography>
     );
   }
   return (
     <TextField
       select
-      label="Owner"
+      label={t('collector.disputeForm.owner')}
       value={value === '' ? (me?.id ?? '') : value}
       onChange={(event) => {
         onChange(event.target.value === me?.id ? '' : event.target.value);
@@ -151,7 +154,7 @@ function OwnerField({ value, users, error, onChange }: { value: string; users: r
     >
       {users.map((user) => (
         <MenuItem key={user.id} value={user.id}>
-          {user.isLocalProfile ? `${user.displayName} (me)` : user.displayName} · {ROLE_LABELS[user.role]}
+          {user.isLocalProfile ? t('collector.disputeForm.me', { name: user.displayName }) : user.displayName} · {t(ROLE_LABEL_KEYS[user.role])}
         </MenuItem>
       ))}
     </TextField>

@@ -5,11 +5,12 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { openCustomer } from '../app/router';
-import { formatDate, pluralize, relativeDay } from '../common/format';
+import { formatCount, formatDate, relativeDay } from '../common/format';
 import { EmptyState, ErrorState } from '../common/StatusViews';
 import { useDataVersion } from './dataVersion';
 import { useCommand } from './useCommand';
@@ -18,6 +19,7 @@ import { UserText } from '../common/UserText';
 type MyFollowUp = OperationOutput<'followUps.mine'>[number];
 
 function FollowUpRow({ followUp, asOf }: { followUp: MyFollowUp; asOf: string }) {
+  const { t } = useTranslation();
   const complete = useCommand();
   return (
     <Box
@@ -57,15 +59,15 @@ function FollowUpRow({ followUp, asOf }: { followUp: MyFollowUp; asOf: string })
         )}
       </Box>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-        {followUp.overdue && <Chip size="small" color="error" label="Overdue" />}
+        {followUp.overdue && <Chip size="small" color="error" label={t('collector.followUp.overdue')} />}
         <Button
           size="small"
           variant="outlined"
           disabled={complete.busy}
-          aria-label={`Done: ${followUp.title} (${followUp.customerName})`}
+          aria-label={t('collector.myFollowUps.doneLabel', { title: followUp.title, customer: followUp.customerName })}
           onClick={() => void complete.run(() => api['followUp.complete']({ followUpId: followUp.id }))}
         >
-          Done
+          {t('collector.actions.done')}
         </Button>
       </Box>
     </Box>
@@ -74,6 +76,7 @@ function FollowUpRow({ followUp, asOf }: { followUp: MyFollowUp; asOf: string })
 
 /** "My follow-ups": open tasks due today or earlier, oldest first; each row opens its account. */
 export function FollowUpsScreen({ asOf }: { asOf: string }) {
+  const { t } = useTranslation();
   const version = useDataVersion();
   const list = useQuery(`my-follow-ups:${version}`, () => api['followUps.mine']({}));
   const rows = list.data ?? [];
@@ -82,19 +85,21 @@ export function FollowUpsScreen({ asOf }: { asOf: string }) {
     <Box component="section" aria-labelledby="follow-ups-title" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 1.5 }}>
         <Typography variant="h1" id="follow-ups-title">
-          My follow-ups
+          {t('collector.myFollowUps.title')}
         </Typography>
         <Typography variant="body2" color="text.secondary" role="status" data-testid="follow-ups-count">
-          {list.data ? `${pluralize(rows.length, 'follow-up')} due today or earlier${overdue > 0 ? ` · ${overdue} overdue` : ''}` : 'Loading…'}
+          {list.data
+            ? `${t('collector.myFollowUps.due', { count: rows.length, n: formatCount(rows.length) })}${overdue > 0 ? ` · ${t('collector.myFollowUps.overdue', { count: overdue })}` : ''}`
+            : t('collector.myFollowUps.loading')}
         </Typography>
       </Box>
-      <Box sx={{ height: 2 }}>{list.slow && <LinearProgress aria-label="Loading follow-ups" />}</Box>
-      {list.error && <ErrorState error={list.error} onRetry={list.retry} what="your follow-ups" />}
+      <Box sx={{ height: 2 }}>{list.slow && <LinearProgress aria-label={t('collector.myFollowUps.loadingLabel')} />}</Box>
+      {list.error && <ErrorState error={list.error} onRetry={list.retry} what={t('collector.myFollowUps.loadWhat')} />}
       <Paper>
         {list.data && rows.length === 0 ? (
-          <EmptyState title="Nothing due">No follow-ups are due today or overdue.</EmptyState>
+          <EmptyState title={t('collector.myFollowUps.emptyTitle')}>{t('collector.myFollowUps.empty')}</EmptyState>
         ) : (
-          <Box component="ul" aria-label="Follow-ups due, oldest first" sx={{ listStyle: 'none', m: 0, p: 0, '& > li:first-of-type': { borderTop: 0 } }}>
+          <Box component="ul" aria-label={t('collector.myFollowUps.list')} sx={{ listStyle: 'none', m: 0, p: 0, '& > li:first-of-type': { borderTop: 0 } }}>
             {rows.map((row) => (
               <FollowUpRow key={row.id} followUp={row} asOf={asOf} />
             ))}

@@ -6,6 +6,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result';
 
 interface FormDialogProps {
@@ -21,6 +22,7 @@ interface FormDialogProps {
 
 /** A small modal form: fields, the server's error, Cancel and a submit button (Enter or Ctrl+Enter). */
 export function FormDialog({ open, title, submitLabel, busy, error, onSubmit, onClose, children }: FormDialogProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   return (
     <Dialog
@@ -56,7 +58,7 @@ export function FormDialog({ open, title, submitLabel, busy, error, onSubmit, on
           {children}
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('collector.actions.cancel')}</Button>
           <Button type="submit" variant="contained" disabled={busy}>
             {submitLabel}
           </Button>

@@ -3,6 +3,7 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OverrideKind } from '../../../shared/domain/codes';
 import { REASON_MAX } from '../../../shared/domain/text';
 import { startOfDayIn } from '../../../shared/domain/time-zone';
@@ -29,6 +30,7 @@ const defaultUntil = (kind: OverrideKind, asOf: string): string => {
 
 /** Pin or snooze a customer on the worklist with a reason and an expiry, or clear it. */
 export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: OverrideRequest; asOf: string; onClose: () => void; onSaved: (message: string) => void }) {
+  const { t } = useTranslation();
   const [kind, setKind] = useState<OverrideKind>(request.kind);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState(defaultUntil(request.kind, asOf));
@@ -37,12 +39,12 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
   const [tried, setTried] = useState(false);
   const command = useCommand();
   const reasonProblem = requiredTextProblem(reason, REASON_MAX);
-  const untilProblem = until === asOf ? 'must lie after today' : dateProblem('snooze', until, asOf, false);
+  const untilProblem = until === asOf ? t('collector.validation.afterToday') : dateProblem('snooze', until, asOf, false);
   return (
     <FormDialog
       open
-      title={`${kind === 'pin' ? 'Pin' : 'Snooze'} ${request.customerName}`}
-      submitLabel={kind === 'pin' ? 'Pin' : 'Snooze'}
+      title={kind === 'pin' ? t('collector.override.pinTitle', { name: request.customerName }) : t('collector.override.snoozeTitle', { name: request.customerName })}
+      submitLabel={kind === 'pin' ? t('collector.override.pin') : t('collector.override.snooze')}
       busy={command.busy}
       error={command.error}
       onClose={onClose}
@@ -52,7 +54,7 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
         // The snooze ends when the chosen day begins where the user is, not at midnight UTC.
         const expiresAt = until === '' ? null : startOfDayIn(until, displayTimeZone());
         void command.run(() => api['worklist.setOverride']({ customerId: request.customerId, kind, reason, expiresAt })).then((done) => {
-          if (done) onSaved(kind === 'pin' ? 'Pinned to the top of the worklist' : 'Snoozed');
+          if (done) onSaved(kind === 'pin' ? t('collector.override.pinned') : t('collector.override.snoozed'));
         });
       }}
     >
@@ -60,7 +62,7 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
         exclusive
         size="small"
         value={kind}
-        aria-label="Pin or snooze"
+        aria-label={t('collector.override.choice')}
         onChange={(_event, value: OverrideKind | null) => {
           if (!value) return;
           setKind(value);
@@ -68,33 +70,33 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
         }}
       >
         <ToggleButton value="pin" sx={{ textTransform: 'none' }}>
-          Pin to the top
+          {t('collector.override.pinOption')}
         </ToggleButton>
         <ToggleButton value="snooze" sx={{ textTransform: 'none' }}>
-          Snooze (move down)
+          {t('collector.override.snoozeOption')}
         </ToggleButton>
       </ToggleButtonGroup>
       <TextField
         autoFocus
         required
-        label="Reason"
+        label={t('collector.fields.reason')}
         value={reason}
         onChange={(event) => {
           setReason(event.target.value);
         }}
         error={tried && reasonProblem !== ''}
-        helperText={tried && reasonProblem !== '' ? `Reason ${reasonProblem}` : ' '}
+        helperText={tried && reasonProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.reason'), problem: reasonProblem }) : ' '}
       />
       <TextField
         type="date"
-        label="Until"
+        label={t('collector.fields.until')}
         value={until}
         onChange={(event) => {
           setUntil(event.target.value);
           setUntilChosen(true);
         }}
         error={untilProblem !== ''}
-        helperText={untilProblem !== '' ? `Until ${untilProblem}` : 'Leave empty to keep it until cleared'}
+        helperText={untilProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.until'), problem: untilProblem }) : t('collector.override.untilHint')}
         slotProps={{ inputLabel: { shrink: true } }}
       />
       {request.current && (
@@ -102,11 +104,13 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
           color="inherit"
           onClick={() => {
             void command.run(() => api['worklist.clearOverride']({ customerId: request.customerId })).then((done) => {
-              if (done) onSaved('Pin or snooze cleared');
+              if (done) onSaved(t('collector.override.cleared'));
             });
           }}
         >
-          Clear the current {request.current.kind} ({request.current.reason})
+          {request.current.kind === 'pin'
+            ? t('collector.override.clearPin', { reason: request.current.reason })
+            : t('collector.override.clearSnooze', { reason: request.current.reason })}
         </Button>
       )}
     </FormDialog>

@@ -9,15 +9,18 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PaymentMethod } from '../../../shared/domain/codes';
-import { PAYMENT_METHOD_LABELS } from '../../../shared/domain/labels';
 import { money } from '../common/format';
+import { PAYMENT_METHOD_LABEL_KEYS } from '../common/labels';
 import type { ErrorView } from './errors';
 import { splitInstalments } from '../../../shared/domain/promise-plan';
 import { addMonths, amountText, parseAmount, type PromiseForm } from './validation';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 
-const PAYMENT_METHODS = Object.keys(PAYMENT_METHOD_LABELS) as PaymentMethod[];
+const PAYMENT_METHODS = Object.keys(PAYMENT_METHOD_LABEL_KEYS) as PaymentMethod[];
+/** More covered items than this are cut short with an ellipsis in the scope line. */
+const ITEMS_NAMED = 4;
 
 interface PromiseFieldsProps {
   readonly value: PromiseForm;
@@ -42,6 +45,7 @@ function proposePlan(form: PromiseForm, today: string, totalMinor: number | unde
 }
 
 export function PromiseFields({ value, onChange, errors, prefix, itemLabels, openTotalMinor, today, firstFieldRef }: PromiseFieldsProps) {
+  const { t } = useTranslation();
   const set = (patch: Partial<PromiseForm>, key: string) => {
     onChange({ ...value, ...patch }, `${prefix}${key}`);
   };
@@ -54,28 +58,35 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
   const setInstalment = (index: number, patch: Partial<PromiseForm['instalments'][number]>, key: string) => {
     set({ instalments: value.instalments.map((instalment, i) => (i === index ? { ...instalment, ...patch } : instalment)) }, `instalments.${index}.${key}`);
   };
+  const amountError = errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`);
+  const named = `${itemLabels.slice(0, ITEMS_NAMED).join(t('collector.items.separator'))}${itemLabels.length > ITEMS_NAMED ? '…' : ''}`;
+  const covers = t('collector.promise.coversItems', { count: itemLabels.length, items: named });
+  const scope =
+    itemLabels.length === 0
+      ? t('collector.promise.coversAccount', { currency: value.currency })
+      : openTotalMinor === undefined
+        ? covers
+        : `${covers} · ${t('collector.items.openAmount', { amount: money(openTotalMinor, value.currency) })}`;
 
   return (
-    <Box role="group" aria-label="Promise to pay" sx={{ display: 'grid', gap: 1.5 }}>
+    <Box role="group" aria-label={t('collector.promise.group')} sx={{ display: 'grid', gap: 1.5 }}>
       <Typography variant="body2" color="text.secondary" data-testid="promise-scope">
-        {itemLabels.length > 0
-          ? `Covers ${itemLabels.length === 1 ? 'item' : `${itemLabels.length} items`} ${itemLabels.slice(0, 4).join(', ')}${itemLabels.length > 4 ? '…' : ''}${openTotalMinor !== undefined ? ` · open ${money(openTotalMinor, value.currency)}` : ''}`
-          : `Covers the account in ${value.currency} (select open items to promise on them)`}
+        {scope}
       </Typography>
       {errors.of(`${prefix}itemIds`) !== undefined && (
         <Typography variant="caption" color="error" role="alert">
-          Items: {errors.of(`${prefix}itemIds`)}
+          {t('collector.promise.itemsError', { problem: errors.of(`${prefix}itemIds`) })}
         </Typography>
       )}
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 90px 1fr', gap: 1.5 }}>
         <TextField
-          label={value.plan ? 'Plan total' : 'Amount'}
+          label={value.plan ? t('collector.promise.planTotal') : t('collector.fields.amount')}
           value={value.amount}
           onChange={(event) => {
             set({ amount: event.target.value }, value.plan ? 'totalMinor' : 'amountMinor');
           }}
-          error={errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`) !== undefined}
-          helperText={errors.of(`${prefix}${value.plan ? 'totalMinor' : 'amountMinor'}`) ?? (itemLabels.length > 0 ? 'Items’ open total' : ' ')}
+          error={amountError !== undefined}
+          helperText={amountError ?? (itemLabels.length > 0 ? t('collector.promise.itemsOpenTotal') : ' ')}
           inputRef={firstFieldRef}
           // Selected whole on focus: what is typed replaces the items' total instead of running on after it.
           onFocus={(event) => {
@@ -83,10 +94,10 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
           }}
           slotProps={{ htmlInput: { inputMode: 'decimal', 'aria-describedby': undefined } }}
         />
-        <TextField label="Currency" value={value.currency} disabled slotProps={{ htmlInput: { 'aria-readonly': true } }} />
+        <TextField label={t('collector.promise.currency')} value={value.currency} disabled slotProps={{ htmlInput: { 'aria-readonly': true } }} />
         {!value.plan && (
           <TextField
-            label="Promised date"
+            label={t('collector.promise.promisedDate')}
             type="date"
             required
             value={value.promisedDate}
@@ -102,16 +113,16 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5, alignItems: 'start' }}>
         <TextField
           select
-          label="Payment method"
+          label={t('collector.promise.paymentMethod')}
           value={value.paymentMethod}
           onChange={(event) => {
             set({ paymentMethod: event.target.value as PaymentMethod | '' }, 'paymentMethod');
           }}
         >
-          <MenuItem value="">Not stated</MenuItem>
+          <MenuItem value="">{t('collector.promise.notStated')}</MenuItem>
           {PAYMENT_METHODS.map((method) => (
             <MenuItem key={method} value={method}>
-              {PAYMENT_METHOD_LABELS[method]}
+              {t(PAYMENT_METHOD_LABEL_KEYS[method])}
             </MenuItem>
           ))}
         </TextField>
@@ -125,18 +136,18 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
               }}
             />
           }
-          label="Payment plan"
+          label={t('collector.promise.plan')}
         />
       </Box>
       {value.plan && (
         <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, m: 0, px: 1.5, pb: 1 }}>
           <Box component="legend" sx={{ px: 0.5, fontSize: '0.8rem', color: 'text.secondary' }}>
-            Instalments, approved as one plan
+            {t('collector.promise.instalmentsLegend')}
           </Box>
           {value.instalments.map((instalment, index) => (
             <Box key={index} sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 40px', gap: 1, alignItems: 'start', mt: 1 }}>
               <TextField
-                label={`Instalment ${index + 1} date`}
+                label={t('collector.promise.instalmentDate', { number: index + 1 })}
                 type="date"
                 value={instalment.date}
                 onChange={(event) => {
@@ -147,7 +158,7 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
                 slotProps={{ inputLabel: { shrink: true } }}
               />
               <TextField
-                label={`Instalment ${index + 1} amount`}
+                label={t('collector.promise.instalmentAmount', { number: index + 1 })}
                 value={instalment.amount}
                 onChange={(event) => {
                   setInstalment(index, { amount: event.target.value }, 'amountMinor');
@@ -157,7 +168,7 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
                 slotProps={{ htmlInput: { inputMode: 'decimal' } }}
               />
               <IconButton
-                aria-label={`Remove instalment ${index + 1}`}
+                aria-label={t('collector.promise.removeInstalment', { number: index + 1 })}
                 disabled={value.instalments.length <= 2}
                 onClick={() => {
                   set({ instalments: value.instalments.filter((_, i) => i !== index) }, 'instalments');
@@ -176,7 +187,7 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
                 set({ instalments: [...value.instalments, { date: addMonths(lastDate, 1), amount: '' }] }, 'instalments');
               }}
             >
-              Add instalment
+              {t('collector.promise.addInstalment')}
             </Button>
             <Button
               size="small"
@@ -185,12 +196,13 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
                 set({ instalments: proposePlan(value, today, planTotal, Math.max(2, value.instalments.length)) }, 'instalments');
               }}
             >
-              Split evenly
+              {t('collector.promise.splitEvenly')}
             </Button>
             <Box sx={{ flex: 1 }} />
             <Typography variant="body2" data-testid="plan-sum" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-              Sum {money(instalmentSum, value.currency)}
-              {planTotal !== undefined ? ` of ${money(planTotal, value.currency)}` : ''}
+              {planTotal === undefined
+                ? t('collector.promise.sum', { sum: money(instalmentSum, value.currency) })
+                : t('collector.promise.sumOf', { sum: money(instalmentSum, value.currency), total: money(planTotal, value.currency) })}
             </Typography>
           </Box>
           {errors.of(`${prefix}instalments`) !== undefined && (
@@ -201,7 +213,7 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
         </Box>
       )}
       <TextField
-        label="Promise note"
+        label={t('collector.promise.note')}
         multiline
         minRows={1}
         maxRows={TEXT_MAX_ROWS}

@@ -12,13 +12,14 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import type { Channel, Direction, Outcome } from '../../../shared/domain/codes';
-import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from '../../../shared/domain/labels';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { isTextEntry } from '../app/keys';
+import { CHANNEL_LABEL_KEYS, DIRECTION_LABEL_KEYS, OUTCOME_LABEL_KEYS } from '../common/labels';
 import { ErrorState } from '../common/StatusViews';
 import { dataChanged } from './dataVersion';
 import { DisputeFields } from './DisputeFields';
@@ -44,9 +45,9 @@ export interface WorkRequest {
 
 type Account = OperationOutput<'customer.account'>;
 
-const CHANNELS = Object.keys(CHANNEL_LABELS) as Channel[];
-const DIRECTIONS = Object.keys(DIRECTION_LABELS) as Direction[];
-const TITLES: Record<WorkMode, string> = { contact: 'Log contact', promise: 'Promise to pay', dispute: 'Raise a dispute' };
+const CHANNELS = Object.keys(CHANNEL_LABEL_KEYS) as Channel[];
+const DIRECTIONS = Object.keys(DIRECTION_LABEL_KEYS) as Direction[];
+const TITLE_KEYS = { contact: 'collector.work.title.contact', promise: 'collector.work.title.promise', dispute: 'collector.work.title.dispute' } as const satisfies Record<WorkMode, string>;
 /** Each form keeps its own draft per customer: `contact:`, `promise:` or `dispute:` and the customer id. */
 export const draftKeyFor = (mode: WorkMode, customerId: string): string => `${mode}:${customerId}`;
 
@@ -84,6 +85,7 @@ export function WorkDrawer({ request, onClose, onSaved, onDiscarded }: WorkDrawe
 }
 
 function WorkLoader({ request, onClose, onSaved, onDiscarded }: Omit<WorkDrawerProps, 'request'> & { readonly request: WorkRequest }) {
+  const { t } = useTranslation();
   const { customerId, mode } = request;
   const account = useQuery(`work-account:${customerId}`, () => api['customer.account']({ customerId }));
   const defaults = useQuery(`defaults:${customerId}:${mode}`, () =>
@@ -111,7 +113,7 @@ function WorkLoader({ request, onClose, onSaved, onDiscarded }: Omit<WorkDrawerP
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1.25, borderBottom: 1, borderColor: 'divider' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="h2" id="work-title">
-            {TITLES[mode]}
+            {t(TITLE_KEYS[mode])}
           </Typography>
           <Typography variant="body2" color="text.secondary" noWrap>
             {account.data ? (
@@ -123,12 +125,12 @@ function WorkLoader({ request, onClose, onSaved, onDiscarded }: Omit<WorkDrawerP
             )}
           </Typography>
         </Box>
-        <IconButton aria-label="Close" onClick={onClose}>
+        <IconButton aria-label={t('collector.actions.close')} onClick={onClose}>
           <Close />
         </IconButton>
       </Box>
-      {error && <ErrorState error={error} onRetry={account.error ? account.retry : defaults.retry} what="the customer" />}
-      {!loaded && !error && <LinearProgress aria-label="Loading" />}
+      {error && <ErrorState error={error} onRetry={account.error ? account.retry : defaults.retry} what={t('collector.work.loadWhat')} />}
+      {!loaded && !error && <LinearProgress aria-label={t('collector.work.loading')} />}
       {settled && account.data && draft.status === 'ready' && (
         <WorkFormView
           request={request}
@@ -183,6 +185,7 @@ interface WorkFormViewProps extends Omit<WorkDrawerProps, 'request'> {
 }
 
 function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onClose, onSaved, onDiscarded }: WorkFormViewProps) {
+  const { t } = useTranslation();
   const { mode, customerId } = request;
   const today = account.asOf;
   const [initial] = useState<WorkForm>(() => {
@@ -229,7 +232,7 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
   const clientErrors: FieldErrors = {
     ...(mode === 'contact' ? validateContact(form.contact, today) : {}),
     ...(withPromise ? validatePromise(form.promise, today, promisePrefix, selectedItems.length > 0 && openTotal === undefined ? undefined : promiseCeiling(account, selectedItems, form.promise.currency)) : {}),
-    ...(withPromise && new Set(selectedItems.map((item) => item.currency)).size > 1 ? { [`${promisePrefix}itemIds`]: 'a promise covers items in one currency; select items of one currency' } : {}),
+    ...(withPromise && new Set(selectedItems.map((item) => item.currency)).size > 1 ? { [`${promisePrefix}itemIds`]: t('collector.validation.promiseOneCurrency') } : {}),
     ...(withDispute ? validateDispute(form.dispute, today, disputePrefix) : {}),
   };
   const errors = errorView(clientErrors, touched, submitted, serverError);
@@ -292,7 +295,7 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
         }
         await clearDraft(draftKey);
         dataChanged();
-        onSaved('Dispute raised');
+        onSaved(t('collector.work.saved.dispute'));
         return;
       }
       if (mode === 'promise') {
@@ -305,7 +308,7 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
         }
         await clearDraft(draftKey);
         dataChanged();
-        onSaved(form.promise.plan ? 'Payment plan recorded' : 'Promise recorded');
+        onSaved(form.promise.plan ? t('collector.work.saved.plan') : t('collector.work.saved.promise'));
         return;
       }
       const result = await api['contact.log'](contactInput(customerId, form, draftKey));
@@ -315,7 +318,13 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
       }
       dataChanged();
       onSaved(
-        result.value.plan ? 'Contact and payment plan logged' : result.value.promise ? 'Contact and promise logged' : result.value.dispute ? 'Contact and dispute logged' : 'Contact logged',
+        result.value.plan
+          ? t('collector.work.saved.contactPlan')
+          : result.value.promise
+            ? t('collector.work.saved.contactPromise')
+            : result.value.dispute
+              ? t('collector.work.saved.contactDispute')
+              : t('collector.work.saved.contact'),
       );
     } finally {
       setSaving(false);
@@ -337,6 +346,14 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
   };
 
   const contactError = (key: string) => errors.of(key);
+  // Read here rather than in the fields' attributes, whose string arguments the literal-string lint would take for text.
+  const newNameError = contactError('newContactPerson.name');
+  const newPhoneError = contactError('newContactPerson.phone');
+  const newEmailError = contactError('newContactPerson.email');
+  const outcomeError = contactError('outcome');
+  const noteError = contactError('note');
+  const durationError = contactError('durationSeconds');
+  const followUpDateError = contactError('followUpDate');
 
   // A radio group: one tab stop, arrows move the choice (the letter keys jump straight to one).
   const onOutcomeArrow = (event: KeyboardEvent<HTMLElement>) => {
@@ -355,7 +372,7 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
     <Box
       component="form"
       noValidate
-      aria-label={TITLES[mode]}
+      aria-label={t(TITLE_KEYS[mode])}
       onKeyDown={onKeyDown}
       onSubmit={(event) => {
         event.preventDefault();
@@ -379,11 +396,11 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
                 onChange={(_event, value: Channel | null) => {
                   if (value) changeContact({ channel: value }, 'channel');
                 }}
-                aria-label="Channel"
+                aria-label={t('collector.work.channel')}
               >
                 {CHANNELS.map((channel) => (
                   <ToggleButton key={channel} value={channel} sx={{ textTransform: 'none', py: 0.25 }}>
-                    {CHANNEL_LABELS[channel]}
+                    {t(CHANNEL_LABEL_KEYS[channel])}
                   </ToggleButton>
                 ))}
               </ToggleButtonGroup>
@@ -394,74 +411,77 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
                 onChange={(_event, value: Direction | null) => {
                   if (value) changeContact({ direction: value }, 'direction');
                 }}
-                aria-label="Direction"
+                aria-label={t('collector.work.direction')}
               >
                 {DIRECTIONS.map((direction) => (
                   <ToggleButton key={direction} value={direction} sx={{ textTransform: 'none', py: 0.25 }}>
-                    {DIRECTION_LABELS[direction]}
+                    {t(DIRECTION_LABEL_KEYS[direction])}
                   </ToggleButton>
                 ))}
               </ToggleButtonGroup>
             </Box>
             <TextField
               select
-              label="Contact person"
+              label={t('collector.work.contactPerson')}
               value={contact.contactPersonId}
               onChange={(event) => {
                 changeContact({ contactPersonId: event.target.value }, 'contactPersonId');
               }}
             >
-              <MenuItem value="">Nobody in particular</MenuItem>
+              <MenuItem value="">{t('collector.work.nobody')}</MenuItem>
               {account.contacts.map((person) => (
                 <MenuItem key={person.id} value={person.id}>
                   <UserText>{person.name}</UserText>
                   {person.role ? ` · ${person.role}` : ''}
                 </MenuItem>
               ))}
-              <MenuItem value="new">New contact person…</MenuItem>
+              <MenuItem value="new">{t('collector.work.newContactPersonOption')}</MenuItem>
             </TextField>
             {contact.contactPersonId === 'new' && (
-              <Box role="group" aria-label="New contact person" sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 1.5 }}>
+              <Box role="group" aria-label={t('collector.work.newContactPerson')} sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 1.5 }}>
                 <TextField
-                  label="Name"
+                  label={t('collector.work.name')}
                   required
                   value={contact.newName}
                   onChange={(event) => {
                     changeContact({ newName: event.target.value }, 'newContactPerson.name');
                   }}
-                  error={contactError('newContactPerson.name') !== undefined}
-                  helperText={contactError('newContactPerson.name')}
+                  error={newNameError !== undefined}
+                  helperText={newNameError}
                 />
                 <TextField
-                  label="Phone"
+                  label={t('collector.work.phone')}
                   value={contact.newPhone}
                   onChange={(event) => {
                     changeContact({ newPhone: event.target.value }, 'newContactPerson.phone');
                   }}
-                  error={contactError('newContactPerson.phone') !== undefined}
-                  helperText={contactError('newContactPerson.phone')}
+                  error={newPhoneError !== undefined}
+                  helperText={newPhoneError}
                 />
                 <TextField
-                  label="Email"
+                  label={t('collector.work.email')}
                   value={contact.newEmail}
                   onChange={(event) => {
                     changeContact({ newEmail: event.target.value }, 'newContactPerson.email');
                   }}
-                  error={contactError('newContactPerson.email') !== undefined}
-                  helperText={contactError('newContactPerson.email')}
+                  error={newEmailError !== undefined}
+                  helperText={newEmailError}
                 />
               </Box>
             )}
             <Box>
               <Typography id="outcome-label" variant="body2" sx={{ fontWeight: 600, mb: 0.75 }}>
-                Outcome <Box component="span" sx={{ color: 'text.secondary', fontWeight: 400 }}>(press the letter)</Box>
+                {t('collector.work.outcome')}{' '}
+                <Box component="span" sx={{ color: 'text.secondary', fontWeight: 400 }}>
+                  {t('collector.work.outcomeHint')}
+                </Box>
               </Typography>
               <Box
                 ref={outcomeRef}
                 tabIndex={-1}
                 role="radiogroup"
                 aria-labelledby="outcome-label"
-                aria-invalid={contactError('outcome') !== undefined}
+                aria-invalid={outcomeError !== undefined}
                 onKeyDown={onOutcomeArrow}
                 sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 0.75, outline: 'none' }}
               >
@@ -483,7 +503,7 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
                       }}
                       sx={{ justifyContent: 'space-between', textTransform: 'none', borderColor: chosen ? undefined : 'divider', fontWeight: chosen ? 600 : 400 }}
                     >
-                      <span>{OUTCOME_LABELS[code]}</span>
+                      <span>{t(OUTCOME_LABEL_KEYS[code])}</span>
                       <Box
                         component="kbd"
                         aria-hidden
@@ -495,9 +515,9 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
                   );
                 })}
               </Box>
-              {contactError('outcome') && (
+              {outcomeError && (
                 <Typography variant="caption" color="error" role="alert">
-                  {contactError('outcome')}
+                  {outcomeError}
                 </Typography>
               )}
             </Box>
@@ -505,7 +525,7 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
         )}
         {withPromise && (
           <>
-            {mode === 'contact' && <Divider textAlign="left">Promise to pay</Divider>}
+            {mode === 'contact' && <Divider textAlign="left">{t('collector.work.promiseSection')}</Divider>}
             <PromiseFields
               value={form.promise}
               onChange={(next, key) => {
@@ -523,7 +543,7 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
         )}
         {withDispute && (
           <>
-            {mode === 'contact' && <Divider textAlign="left">Dispute</Divider>}
+            {mode === 'contact' && <Divider textAlign="left">{t('collector.work.disputeSection')}</Divider>}
             <DisputeFields
               value={form.dispute}
               onChange={(next, key) => {
@@ -542,7 +562,7 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
           <>
             {(withPromise || withDispute) && <Divider />}
             <TextField
-              label="Note"
+              label={t('collector.fields.note')}
               multiline
               minRows={3}
               maxRows={TEXT_MAX_ROWS}
@@ -551,29 +571,29 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
               onChange={(event) => {
                 changeContact({ note: event.target.value }, 'note');
               }}
-              error={contactError('note') !== undefined}
-              helperText={contactError('note') ?? lengthCounter(contact.note)}
+              error={noteError !== undefined}
+              helperText={noteError ?? lengthCounter(contact.note)}
             />
             <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
               <TextField
-                label="Duration (minutes)"
+                label={t('collector.work.duration')}
                 value={contact.durationMinutes}
                 onChange={(event) => {
                   changeContact({ durationMinutes: event.target.value }, 'durationSeconds');
                 }}
-                error={contactError('durationSeconds') !== undefined}
-                helperText={contactError('durationSeconds') ?? ' '}
+                error={durationError !== undefined}
+                helperText={durationError ?? ' '}
                 slotProps={{ htmlInput: { inputMode: 'numeric' } }}
               />
               <TextField
-                label="Follow-up date"
+                label={t('collector.work.followUpDate')}
                 type="date"
                 value={contact.followUpDate}
                 onChange={(event) => {
                   changeContact({ followUpDate: event.target.value }, 'followUpDate');
                 }}
-                error={contactError('followUpDate') !== undefined}
-                helperText={contactError('followUpDate') ?? ' '}
+                error={followUpDateError !== undefined}
+                helperText={followUpDateError ?? ' '}
                 slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
               />
             </Box>
@@ -582,13 +602,13 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
       </Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, px: 2, py: 1.25, borderTop: 1, borderColor: 'divider' }}>
         <Typography variant="caption" color="text.secondary" role="status" data-testid="draft-status" sx={{ flex: 1 }}>
-          {worthKeeping ? (upToDate ? 'Draft saved' : 'Saving draft…') : ''}
+          {worthKeeping ? (upToDate ? t('collector.work.draftSaved') : t('collector.work.savingDraft')) : ''}
         </Typography>
-        <Button onClick={cancel}>Cancel</Button>
+        <Button onClick={cancel}>{t('collector.actions.cancel')}</Button>
         <Button type="submit" variant="contained" disabled={saving}>
-          Save
+          {t('collector.actions.save')}
           <Box component="kbd" aria-hidden sx={{ ml: 1, fontFamily: 'inherit', fontSize: '0.72rem', opacity: 0.8 }}>
-            Ctrl+Enter
+            {t('collector.work.saveShortcut')}
           </Box>
         </Button>
       </Box>

@@ -4,7 +4,9 @@
  * schemas of shared/api apply too; only the words around them are the form's. The renderer does not
  * load zod, so what the schemas check structurally (a field present, a number whole) is checked
  * here on the typed text. The server checks again; its field errors are mapped back with
- * `formFieldFor`. Every error is keyed by the dotted path the server would name.
+ * `formFieldFor`. Every error is keyed by the dotted path the server would name. The form's own
+ * words are translated when checked (i18n.t), so they follow the interface language; those of
+ * shared/domain are its English.
  */
 import { aboveOwedProblem } from '../../../shared/domain/amount-limits';
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
@@ -15,6 +17,7 @@ import { minorDigits, parseMoney } from '../../../shared/domain/money';
 import { instalmentDateProblems, MAX_INSTALMENTS } from '../../../shared/domain/promise-plan';
 import { EMAIL_MAX, NOTE_MAX, TEXT_PROBLEM_MESSAGES, textProblem, TITLE_MAX } from '../../../shared/domain/text';
 import { formatCount } from '../common/format';
+import { i18n } from '../i18n/i18n';
 
 export { addDays } from '../../../shared/domain/dates';
 
@@ -70,8 +73,8 @@ export interface ContactForm {
 
 /** '' when fine; otherwise the message shown under a date field of `kind` (the commands' own window). */
 export function dateProblem(kind: DateKind, value: string, today: string, required: boolean): string {
-  if (value.trim() === '') return required ? 'is required' : '';
-  if (!isCalendarDate(value)) return 'must be a date in the form YYYY-MM-DD';
+  if (value.trim() === '') return required ? i18n.t('collector.validation.required') : '';
+  if (!isCalendarDate(value)) return i18n.t('collector.validation.dateFormat');
   return dateWindowProblem(kind, value, today) ?? '';
 }
 
@@ -79,13 +82,13 @@ export type ParsedAmount = { readonly ok: true; readonly minor: number } | { rea
 
 /** A typed amount in major units ("1,234.50") as positive integer minor units. */
 export function parseAmount(text: string, currency: string): ParsedAmount {
-  if (text.trim() === '') return { ok: false, message: 'is required' };
+  if (text.trim() === '') return { ok: false, message: i18n.t('collector.validation.required') };
   try {
     const { amountMinor } = parseMoney(text, currency);
-    if (amountMinor <= 0) return { ok: false, message: 'must be more than zero' };
+    if (amountMinor <= 0) return { ok: false, message: i18n.t('collector.validation.moreThanZero') };
     return { ok: true, minor: amountMinor };
   } catch {
-    return { ok: false, message: `must be an amount such as 1,234.50 with at most ${minorDigits(currency)} decimals` };
+    return { ok: false, message: i18n.t('collector.validation.amountFormat', { digits: minorDigits(currency) }) };
   }
 }
 
@@ -112,24 +115,24 @@ export function textRuleProblem(value: string): string {
 
 /** Checks an optional free text: not longer than `max`, and within the text rule. */
 export function optionalTextProblem(value: string, max: number): string {
-  if (value.length > max) return `must be at most ${formatCount(max)} characters`;
+  if (value.length > max) return i18n.t('collector.validation.maxChars', { max: formatCount(max) });
   return textRuleProblem(value);
 }
 
 export function validateContact(form: ContactForm, today: string): FieldErrors {
   const errors: Record<string, string> = {};
-  if (form.outcome === '') errors.outcome = 'Choose an outcome: press its letter or click it';
+  if (form.outcome === '') errors.outcome = i18n.t('collector.validation.chooseOutcome');
   put(errors, 'note', optionalTextProblem(form.note, NOTE_MAX));
   if (form.durationMinutes.trim() !== '') {
     const minutes = Number(form.durationMinutes);
-    if (!Number.isInteger(minutes) || minutes < 0) errors.durationSeconds = 'must be a whole number of minutes';
+    if (!Number.isInteger(minutes) || minutes < 0) errors.durationSeconds = i18n.t('collector.validation.wholeMinutes');
     else if (minutes * 60 > MAX_CONTACT_SECONDS) errors.durationSeconds = CONTACT_LENGTH_MESSAGE;
   }
   put(errors, 'followUpDate', dateProblem('followUp', form.followUpDate, today, false));
   if (form.contactPersonId === 'new') {
     Object.assign(errors, validateContactPerson({ name: form.newName, role: '', phone: form.newPhone, email: form.newEmail }, 'newContactPerson.'));
     // Someone met on a call is only worth adding with a way to reach them again.
-    if (form.newPhone.trim() === '' && form.newEmail.trim() === '') errors['newContactPerson.phone'] = 'give a phone number or an email address';
+    if (form.newPhone.trim() === '' && form.newEmail.trim() === '') errors['newContactPerson.phone'] = i18n.t('collector.validation.phoneOrEmail');
   }
   return errors;
 }
@@ -152,7 +155,7 @@ export function validateContactPerson(form: ContactPersonForm, prefix = ''): Fie
   const phone = form.phone.trim();
   const email = form.email.trim();
   if (phone !== '' && !isPhoneNumber(phone)) errors[`${prefix}phone`] = PHONE_MESSAGE;
-  if (email.length > EMAIL_MAX) errors[`${prefix}email`] = `must be at most ${String(EMAIL_MAX)} characters`;
+  if (email.length > EMAIL_MAX) errors[`${prefix}email`] = i18n.t('collector.validation.maxChars', { max: String(EMAIL_MAX) });
   else if (textRuleProblem(email) !== '') errors[`${prefix}email`] = textRuleProblem(email);
   else if (email !== '' && !isEmailAddress(email)) errors[`${prefix}email`] = EMAIL_MESSAGE;
   return errors;
@@ -175,7 +178,7 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
     }
     return errors;
   }
-  if (form.instalments.length < 2 || form.instalments.length > MAX_INSTALMENTS) errors[`${prefix}instalments`] = `a payment plan has 2 to ${String(MAX_INSTALMENTS)} instalments`;
+  if (form.instalments.length < 2 || form.instalments.length > MAX_INSTALMENTS) errors[`${prefix}instalments`] = i18n.t('collector.validation.instalmentCount', { max: String(MAX_INSTALMENTS) });
   // The command's own date rules, over the dates that are dates at all.
   const typed = form.instalments.map((instalment) => instalment.date.trim());
   const readable = typed.flatMap((date, index) => (isCalendarDate(date) ? [index] : []));
@@ -191,7 +194,7 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
     const problem = problems.get(index);
     if (problem === undefined) errors[`${key}.promisedDate`] = dateProblem('planInstalment', typed[index] ?? '', today, true);
     else if (problem?.kind === 'window') errors[`${key}.promisedDate`] = problem.problem;
-    else if (problem?.kind === 'order') errors[`${key}.promisedDate`] = `must come after the previous instalment (${problem.previous})`;
+    else if (problem?.kind === 'order') errors[`${key}.promisedDate`] = i18n.t('collector.validation.afterPrevious', { previous: problem.previous });
     const amount = parseAmount(instalment.amount, form.currency);
     if (amount.ok) sum += amount.minor;
     else {
@@ -205,23 +208,24 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
   // Told with the other mistakes, not after them: an unreadable instalment counts as nothing yet,
   // so the user sees at once how far the plan is from its total.
   if (expected !== undefined && sum !== expected) {
-    const soFar = unreadable === 0 ? '' : ` so far (${unreadable === 1 ? '1 amount' : `${String(unreadable)} amounts`} still to fix)`;
-    errors[`${prefix}totalMinor`] = `the instalments add up to ${amountText(sum, form.currency)}${soFar}, not ${amountText(expected, form.currency)}`;
+    const amounts = { sum: amountText(sum, form.currency), expected: amountText(expected, form.currency) };
+    errors[`${prefix}totalMinor`] =
+      unreadable === 0 ? i18n.t('collector.validation.planSum', amounts) : i18n.t('collector.validation.planSumSoFar', { ...amounts, count: unreadable });
   }
   return errors;
 }
 
 export function validateDispute(form: DisputeForm, today: string, prefix = ''): FieldErrors {
   const errors: Record<string, string> = {};
-  if (form.items.length === 0) errors[`${prefix}items`] = 'select at least one open item';
+  if (form.items.length === 0) errors[`${prefix}items`] = i18n.t('collector.validation.selectItem');
   form.items.forEach((item, index) => {
     const amount = parseAmount(item.amount, item.currency);
     const key = `${prefix}items.${index}.disputedMinor`;
     if (!amount.ok) errors[key] = amount.message;
-    else if (amount.minor > item.openMinor) errors[key] = `may not exceed the open amount ${amountText(item.openMinor, item.currency)}`;
+    else if (amount.minor > item.openMinor) errors[key] = i18n.t('collector.validation.aboveOpen', { amount: amountText(item.openMinor, item.currency) });
   });
-  if (new Set(form.items.map((item) => item.currency)).size > 1) errors[`${prefix}items`] = 'all items must be in one currency';
-  if (form.reasonCode === '') errors[`${prefix}reasonCode`] = 'choose a reason';
+  if (new Set(form.items.map((item) => item.currency)).size > 1) errors[`${prefix}items`] = i18n.t('collector.validation.oneCurrency');
+  if (form.reasonCode === '') errors[`${prefix}reasonCode`] = i18n.t('collector.validation.chooseReason');
   put(errors, `${prefix}description`, optionalTextProblem(form.description, NOTE_MAX));
   put(errors, `${prefix}dueDate`, dateProblem('disputeDue', form.dueDate, today, false));
   return errors;
@@ -229,8 +233,8 @@ export function validateDispute(form: DisputeForm, today: string, prefix = ''): 
 
 /** Checks a required text field: trimmed not empty, not longer than `max`, and within the text rule. */
 export function requiredTextProblem(value: string, max: number): string {
-  if (value.trim() === '') return 'is required';
-  if (value.trim().length > max) return `must be at most ${formatCount(max)} characters`;
+  if (value.trim() === '') return i18n.t('collector.validation.required');
+  if (value.trim().length > max) return i18n.t('collector.validation.maxChars', { max: formatCount(max) });
   return textRuleProblem(value);
 }
 

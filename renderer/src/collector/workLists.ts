@@ -4,6 +4,7 @@
  */
 import type { OperationOutput } from '../../../shared/api/contract';
 import { formatDate } from '../common/format';
+import { i18n } from '../i18n/i18n';
 
 export type CustomerWork = OperationOutput<'customer.work'>;
 export type WorkPromise = CustomerWork['promises'][number];
@@ -15,7 +16,9 @@ type OpenItem = OperationOutput<'customer.account'>['openItems'][number];
 
 /** The same words the timeline uses, so a row and its timeline entry read alike. */
 export const promiseTitle = (promise: WorkPromise): string =>
-  `Promise to pay by ${formatDate(promise.promisedDate)}${promise.level > 1 ? ` (level ${promise.level})` : ''}`;
+  promise.level > 1
+    ? i18n.t('collector.promise.titleLevel', { date: formatDate(promise.promisedDate), level: promise.level })
+    : i18n.t('collector.promise.title', { date: formatDate(promise.promisedDate) });
 
 /** Only an open promise can be cancelled; only a plan instalment offers cancelling its whole plan. */
 export const canCancel = (promise: WorkPromise): boolean => promise.status === 'open';
@@ -25,7 +28,7 @@ export const isPlanInstalment = (promise: WorkPromise): boolean => promise.planI
 export function instalmentLabel(promise: WorkPromise, promises: readonly WorkPromise[]): string | null {
   if (promise.planId === null) return null;
   const siblings = promises.filter((other) => other.planId === promise.planId);
-  return `Instalment ${siblings.indexOf(promise) + 1} of ${siblings.length}`;
+  return i18n.t('collector.promise.instalmentOf', { number: siblings.indexOf(promise) + 1, total: siblings.length });
 }
 
 /** Document numbers of the items; items no longer open (cleared meanwhile) are counted instead. */
@@ -33,7 +36,7 @@ export function itemsLabel(itemIds: readonly string[], openItems: readonly OpenI
   const byId = new Map(openItems.map((item) => [item.id, item.documentNumber]));
   const known = itemIds.flatMap((id) => byId.get(id) ?? []);
   const gone = itemIds.length - known.length;
-  return [...known, ...(gone > 0 ? [`${gone} item${gone === 1 ? '' : 's'} no longer open`] : [])].join(', ');
+  return [...known, ...(gone > 0 ? [i18n.t('collector.items.goneCount', { count: gone })] : [])].join(i18n.t('collector.items.separator'));
 }
 
 export interface DisputedItemView {
@@ -44,7 +47,7 @@ export interface DisputedItemView {
 
 export function disputedItems(dispute: WorkDispute, openItems: readonly OpenItem[]): DisputedItemView[] {
   const byId = new Map(openItems.map((item) => [item.id, item.documentNumber]));
-  return dispute.items.map((item) => ({ itemId: item.itemId, label: byId.get(item.itemId) ?? 'item no longer open', disputedMinor: item.disputedMinor }));
+  return dispute.items.map((item) => ({ itemId: item.itemId, label: byId.get(item.itemId) ?? i18n.t('collector.items.gone'), disputedMinor: item.disputedMinor }));
 }
 
 /** A user id as a person's name; the local profile reads "you". Unknown ids stay unnamed. */
@@ -52,7 +55,7 @@ export function userName(id: string | null, users: readonly User[]): string | nu
   if (id === null) return null;
   const user = users.find((each) => each.id === id);
   if (!user) return null;
-  return user.isLocalProfile ? `${user.displayName} (you)` : user.displayName;
+  return user.isLocalProfile ? i18n.t('collector.users.you', { name: user.displayName }) : user.displayName;
 }
 
 export type Due = 'overdue' | 'today' | 'later';

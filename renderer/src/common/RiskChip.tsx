@@ -1,6 +1,7 @@
 import Chip from '@mui/material/Chip';
+import { useTranslation } from 'react-i18next';
 import type { RiskClass } from '../../../shared/domain/codes';
-import { RISK_CLASS_LABELS } from '../../../shared/domain/labels';
+import { RISK_CLASS_LABEL_KEYS } from './labels';
 
 const RISK_COLORS: Record<RiskClass, 'default' | 'info' | 'warning' | 'error'> = {
   low: 'default',
@@ -9,14 +10,23 @@ const RISK_COLORS: Record<RiskClass, 'default' | 'info' | 'warning' | 'error'> =
   critical: 'error',
 };
 
+/** What a screen reader says for the chip: the class with what it is a class of. */
+const RISK_ARIA_KEYS = {
+  low: 'common.risk.aria.low',
+  medium: 'common.risk.aria.medium',
+  high: 'common.risk.aria.high',
+  critical: 'common.risk.aria.critical',
+} as const satisfies Record<RiskClass, string>;
+
 export function RiskChip({ risk }: { risk: RiskClass }) {
+  const { t } = useTranslation();
   return (
     <Chip
       size="small"
-      label={RISK_CLASS_LABELS[risk]}
+      label={t(RISK_CLASS_LABEL_KEYS[risk])}
       color={RISK_COLORS[risk]}
       variant={risk === 'low' ? 'outlined' : 'filled'}
-      aria-label={`Risk ${RISK_CLASS_LABELS[risk].toLowerCase()}`}
+      aria-label={t(RISK_ARIA_KEYS[risk])}
       sx={{ height: 20, fontSize: '0.72rem' }}
     />
   );

@@ -3,21 +3,27 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result';
 
+/**
+ * `what` is what could not be loaded, as the caller's translation words it: in English the object of
+ * "Could not load …" ("the worklist"); see common.status.loadFailed for the sentence in each language.
+ */
 export function ErrorState({ error, onRetry, what }: { error: ApiError; onRetry: () => void; what: string }) {
+  const { t } = useTranslation();
   return (
     <Alert
       severity="error"
       role="alert"
       action={
         <Button color="inherit" size="small" onClick={onRetry}>
-          Retry
+          {t('common.status.retry')}
         </Button>
       }
       sx={{ m: 2 }}
     >
-      Could not load {what}: {error.message}
+      {t('common.status.loadFailed', { what, message: error.message })}
     </Alert>
   );
 }

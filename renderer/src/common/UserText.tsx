@@ -7,7 +7,7 @@
  */
 import type { ReactNode } from 'react';
 
-export function UserText({ children }: { readonly children: ReactNode }) {
+export function UserText({ children }: { readonly children?: ReactNode }) {
   return (
     <bdi dir="auto" data-user-text="">
       {children}

@@ -7,8 +7,10 @@
 import { isCalendarDate, storedDateOfTimestamp } from '../../../shared/domain/dates';
 import { formatAmount, formatMoney } from '../../../shared/domain/money';
 import { calendarDayIn, systemTimeZone } from '../../../shared/domain/time-zone';
+import { i18n } from '../i18n/i18n';
 
-let displayLocale = navigator.language;
+// Node before 21 has no navigator: the unit tests load this module there (engines allows Node 20).
+let displayLocale = typeof navigator === 'undefined' ? 'en-US' : navigator.language;
 const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 /** The locale numbers and dates are written in now (shared/i18n/languages.ts formattingLocale). */
@@ -85,8 +87,7 @@ const dayNumber = (isoDateOrTimestamp: string): number => {
  * a timestamp's text, so a bug or an older client may have written 2026-02-31 or "yesterday") is
  * shown as it is, marked, so the collector can see the record is damaged and correct or cancel it.
  */
-export const damagedDate = (value: string): string => `⚠ ${value === '' ? '(empty)' : value}`;
-const NOT_A_DATE = 'not a valid date';
+export const damagedDate = (value: string): string => `⚠ ${value === '' ? i18n.t('common.date.empty') : value}`;
 
 /** A calendar date (YYYY-MM-DD) shown as a readable date, never shifted by a zone; a timestamp as its day on the user's wall clock. */
 export const formatDate = (value: string | null | undefined): string => {
@@ -113,14 +114,20 @@ export const formatDateTime = (value: string): string => (storedDateOfTimestamp(
 /** Whole days from `from` to `to` (calendar dates, or timestamps by their day on the user's wall clock); NaN when either is damaged. */
 export const daysFrom = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
-/** "today", "in 3 d", "5 d ago" relative to the as-of date. */
+/** "today", "in 3 d", "5 d ago" relative to the as-of date, in the interface language. */
 export function relativeDay(value: string, asOf: string): string {
   const days = daysFrom(asOf, value);
-  if (Number.isNaN(days)) return NOT_A_DATE;
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} d` : `${-days} d ago`;
+  if (Number.isNaN(days)) return i18n.t('common.relativeDay.invalid');
+  if (days === 0) return i18n.t('common.relativeDay.today');
+  if (days === 1) return i18n.t('common.relativeDay.tomorrow');
+  if (days === -1) return i18n.t('common.relativeDay.yesterday');
+  // The count is written as a bare number ({{count}}), as the English always showed it.
+  return days > 0 ? i18n.t('common.relativeDay.inDays', { count: days }) : i18n.t('common.relativeDay.daysAgo', { count: -days });
 }
 
+/**
+ * "3 customers" from English words the caller passes: English only. Translated text counts with
+ * t() plurals instead (`t('area.count', { count, n: formatCount(count) })`), whose forms follow
+ * each language's grammar.
+ */
 export const pluralize = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -1,18 +1,22 @@
 /** How a customer pays, in words and short figures, for the worklist's columns and the account. */
-import { formatCount, pluralize } from './format';
+import { i18n } from '../i18n/i18n';
+import { formatCount, numberFormat } from './format';
 
-export const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+/** At most one decimal, in the interface language's digits; built when used, so it follows a change of language. */
+export const oneDecimal = { format: (n: number): string => numberFormat({ maximumFractionDigits: 1 }).format(n) } as const;
 
 /** "+7.5 d" late, "−5 d" early, "0 d" on the day. */
-export const signedDays = (days: number): string => `${days > 0 ? '+' : days < 0 ? '−' : ''}${oneDecimal.format(Math.abs(days))} d`;
+export const signedDays = (days: number): string =>
+  i18n.t('common.payment.signedDays', { value: `${days > 0 ? '+' : days < 0 ? '−' : ''}${oneDecimal.format(Math.abs(days))}` });
 
-export const shareText = (share: number): string => percent.format(share);
+export const shareText = (share: number): string => numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 /** "7.5 days late on average" / "5 days early on average" / "on the due date on average". */
 export function daysLateWords(days: number): string {
-  if (days === 0) return 'on the due date on average';
-  return `${oneDecimal.format(Math.abs(days))} ${Math.abs(days) === 1 ? 'day' : 'days'} ${days > 0 ? 'late' : 'early'} on average`;
+  if (days === 0) return i18n.t('common.payment.onDueDate');
+  const count = Math.abs(days);
+  const n = oneDecimal.format(count);
+  return days > 0 ? i18n.t('common.payment.daysLate', { count, n }) : i18n.t('common.payment.daysEarly', { count, n });
 }
 
 export interface PaymentFigures {
@@ -23,4 +27,10 @@ export interface PaymentFigures {
 
 /** The sentence a tooltip or a screen reader gives for the figures. */
 export const paymentSentence = (figures: PaymentFigures): string =>
-  `Last 12 months: ${pluralize(figures.paidInvoices, 'invoice')} paid, ${daysLateWords(figures.averageDaysLate)}; ${shareText(figures.shareLate)} (${formatCount(Math.round(figures.shareLate * figures.paidInvoices))}) paid late.`;
+  i18n.t('common.payment.sentence', {
+    count: figures.paidInvoices,
+    invoices: formatCount(figures.paidInvoices),
+    timing: daysLateWords(figures.averageDaysLate),
+    share: shareText(figures.shareLate),
+    late: formatCount(Math.round(figures.shareLate * figures.paidInvoices)),
+  });

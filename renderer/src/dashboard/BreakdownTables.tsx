@@ -6,27 +6,29 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KpiDashboard } from '../../../shared/api/kpi-schemas';
-import { labelOf } from '../common/labels';
 import { formatFigure } from './figures';
 
-const DISPUTE_LABELS: Readonly<Record<string, string>> = {
-  pricing: 'Pricing',
-  quantity_short: 'Quantity short',
-  damaged_or_quality: 'Damaged or quality',
-  freight: 'Freight',
-  tax: 'Tax',
-  duplicate_billing: 'Duplicate billing',
-  not_ordered: 'Not ordered',
-  not_received: 'Not received',
-  payment_already_made: 'Payment already made',
-  other: 'Other',
-  sales: 'Sales',
-  shipping: 'Shipping',
-  billing: 'Billing',
-  customer_error: 'Customer error',
-  unassigned: 'Not yet assigned',
-};
+const DISPUTE_LABELS = {
+  pricing: 'dashboard.breakdown.disputeKey.pricing',
+  quantity_short: 'dashboard.breakdown.disputeKey.quantity_short',
+  damaged_or_quality: 'dashboard.breakdown.disputeKey.damaged_or_quality',
+  freight: 'dashboard.breakdown.disputeKey.freight',
+  tax: 'dashboard.breakdown.disputeKey.tax',
+  duplicate_billing: 'dashboard.breakdown.disputeKey.duplicate_billing',
+  not_ordered: 'dashboard.breakdown.disputeKey.not_ordered',
+  not_received: 'dashboard.breakdown.disputeKey.not_received',
+  payment_already_made: 'dashboard.breakdown.disputeKey.payment_already_made',
+  other: 'dashboard.breakdown.disputeKey.other',
+  sales: 'dashboard.breakdown.disputeKey.sales',
+  shipping: 'dashboard.breakdown.disputeKey.shipping',
+  billing: 'dashboard.breakdown.disputeKey.billing',
+  customer_error: 'dashboard.breakdown.disputeKey.customer_error',
+  unassigned: 'dashboard.breakdown.disputeKey.unassigned',
+} as const;
+// Looked up by string: the groups are the reasons and root causes the data holds; an unknown one is shown by its code.
+const disputeLabels: Readonly<Partial<Record<string, (typeof DISPUTE_LABELS)[keyof typeof DISPUTE_LABELS]>>> = DISPUTE_LABELS;
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 const COMPACT = { '& th, & td': { px: 1, py: 0.5 }, '& th': { whiteSpace: 'nowrap' } } as const;
@@ -43,26 +45,31 @@ function Titled({ id, title, children }: { id: string; title: string; children: 
 }
 
 function DisputeTable({ id, title, groups, keyHeader }: { id: string; title: string; groups: KpiDashboard['disputesByReason']; keyHeader: string }) {
+  const { t } = useTranslation();
+  const label = (code: string): string => {
+    const key = disputeLabels[code];
+    return key === undefined ? code.replaceAll('_', ' ') : t(key);
+  };
   return (
     <Titled id={id} title={title}>
       {groups.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
-          No dispute opened or closed this month.
+          {t('dashboard.breakdown.noDisputes')}
         </Typography>
       ) : (
         <Table size="small" aria-labelledby={id} sx={COMPACT}>
           <TableHead>
             <TableRow>
               <TableCell>{keyHeader}</TableCell>
-              <TableCell align="right">Opened</TableCell>
-              <TableCell align="right">Closed</TableCell>
-              <TableCell align="right">Cycle, days</TableCell>
+              <TableCell align="right">{t('dashboard.breakdown.opened')}</TableCell>
+              <TableCell align="right">{t('dashboard.breakdown.closed')}</TableCell>
+              <TableCell align="right">{t('dashboard.breakdown.cycleDays')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {groups.map((group) => (
               <TableRow key={group.key}>
-                <TableCell>{labelOf(DISPUTE_LABELS, group.key)}</TableCell>
+                <TableCell>{label(group.key)}</TableCell>
                 <TableCell align="right" sx={num}>
                   {group.opened}
                 </TableCell>
@@ -83,22 +90,23 @@ function DisputeTable({ id, title, groups, keyHeader }: { id: string; title: str
 
 /** Disputes by reason and by root cause, and contacts per collector per day, for the selected month. */
 export function BreakdownTables({ dashboard }: { dashboard: KpiDashboard }) {
+  const { t } = useTranslation();
   return (
     <>
-      <DisputeTable id="disputes-reason-title" title="Disputes by reason" keyHeader="Reason" groups={dashboard.disputesByReason} />
-      <DisputeTable id="disputes-cause-title" title="Disputes by root cause" keyHeader="Root cause" groups={dashboard.disputesByRootCause} />
-      <Titled id="contacts-title" title="Contacts per collector per day">
+      <DisputeTable id="disputes-reason-title" title={t('dashboard.breakdown.byReason')} keyHeader={t('dashboard.breakdown.reason')} groups={dashboard.disputesByReason} />
+      <DisputeTable id="disputes-cause-title" title={t('dashboard.breakdown.byRootCause')} keyHeader={t('dashboard.breakdown.rootCause')} groups={dashboard.disputesByRootCause} />
+      <Titled id="contacts-title" title={t('dashboard.breakdown.contactsTitle')}>
         {dashboard.contacts.length === 0 ? (
           <Typography variant="body2" color="text.secondary">
-            No contact logged this month.
+            {t('dashboard.breakdown.noContacts')}
           </Typography>
         ) : (
           <Table size="small" aria-labelledby="contacts-title" data-testid="contacts-table" sx={COMPACT}>
             <TableHead>
               <TableRow>
-                <TableCell>Collector</TableCell>
-                <TableCell align="right">Contacts</TableCell>
-                <TableCell align="right">Per day</TableCell>
+                <TableCell>{t('dashboard.breakdown.collector')}</TableCell>
+                <TableCell align="right">{t('dashboard.breakdown.contacts')}</TableCell>
+                <TableCell align="right">{t('dashboard.breakdown.perDay')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

@@ -6,6 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
 import type { KpiDashboard } from '../../../shared/api/kpi-schemas';
 import { formatDate, money } from '../common/format';
 import { addMinorSaturating } from '../../../shared/domain/money';
@@ -17,28 +18,29 @@ const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as cons
  * and the base amount it adds to the figures: the converted totals can be checked line by line.
  */
 export function CurrencyTable({ dashboard }: { dashboard: KpiDashboard }) {
+  const { t } = useTranslation();
   const { conversion, byCurrency } = dashboard;
   const base = conversion?.base;
   const baseTotal = byCurrency.reduce((sum, row) => addMinorSaturating(sum, row.totalBaseMinor ?? 0), 0);
   return (
     <Paper variant="outlined" component="section" aria-labelledby="currency-table-title" sx={{ p: 1.5, minWidth: 0, display: 'grid', gap: 1 }}>
       <Typography variant="h3" component="h3" id="currency-table-title">
-        Receivables by currency at {formatDate(dashboard.period.to)}
+        {t('dashboard.currencyTable.title', { date: formatDate(dashboard.period.to) })}
       </Typography>
       {conversion && conversion.unconverted.length > 0 && (
         <Alert severity="warning" data-testid="unconverted-currencies">
-          No exchange rate for {conversion.unconverted.join(', ')}: left out of the figures above. Add the rate in the settings to count it.
+          {t('dashboard.currencyTable.unconverted', { currencies: conversion.unconverted.join(', ') })}
         </Alert>
       )}
       <Table size="small" aria-labelledby="currency-table-title" data-testid="currency-table" sx={{ '& th, & td': { px: 1, py: 0.5 }, '& th': { whiteSpace: 'nowrap' } }}>
         <TableHead>
           <TableRow>
-            <TableCell>Currency</TableCell>
-            <TableCell align="right">Receivables</TableCell>
-            <TableCell align="right">Not yet due</TableCell>
-            <TableCell align="right">Credit sales in the month</TableCell>
-            {base && <TableCell align="right">Rate ({base} per unit)</TableCell>}
-            {base && <TableCell align="right">Receivables in {base}</TableCell>}
+            <TableCell>{t('dashboard.currencyTable.currency')}</TableCell>
+            <TableCell align="right">{t('dashboard.currencyTable.receivables')}</TableCell>
+            <TableCell align="right">{t('dashboard.currencyTable.notYetDue')}</TableCell>
+            <TableCell align="right">{t('dashboard.currencyTable.creditSales')}</TableCell>
+            {base && <TableCell align="right">{t('dashboard.currencyTable.rate', { base })}</TableCell>}
+            {base && <TableCell align="right">{t('dashboard.currencyTable.receivablesIn', { base })}</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -56,19 +58,19 @@ export function CurrencyTable({ dashboard }: { dashboard: KpiDashboard }) {
               </TableCell>
               {base && (
                 <TableCell align="right" sx={num}>
-                  {row.rate ?? 'no rate'}
+                  {row.rate ?? t('dashboard.currencyTable.noRate')}
                 </TableCell>
               )}
               {base && (
                 <TableCell align="right" sx={num}>
-                  {row.totalBaseMinor === null ? 'left out' : money(row.totalBaseMinor, base)}
+                  {row.totalBaseMinor === null ? t('dashboard.currencyTable.leftOut') : money(row.totalBaseMinor, base)}
                 </TableCell>
               )}
             </TableRow>
           ))}
           {base && (
             <TableRow sx={{ '& td': { fontWeight: 600 } }}>
-              <TableCell colSpan={5}>All currencies, in {base} (the receivables in the figures above)</TableCell>
+              <TableCell colSpan={5}>{t('dashboard.currencyTable.total', { base })}</TableCell>
               <TableCell align="right" sx={num} data-testid="currency-table-total">
                 {money(baseTotal, base)}
               </TableCell>

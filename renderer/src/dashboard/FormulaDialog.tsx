@@ -9,8 +9,9 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
 import type { KpiFigureView } from '../../../shared/api/kpi-schemas';
-import { formatFigure, UNIT_SUFFIX } from './figures';
+import { formatFigure, unitSuffix } from './figures';
 import { inputRows } from './inputs';
 
 export interface FormulaRequest {
@@ -23,6 +24,7 @@ export interface FormulaRequest {
 
 /** How a figure was reached: its formula, the numbers that went in, and why there is no value when there is none. */
 export function FormulaDialog({ request, onClose }: { request: FormulaRequest | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const figure = request?.figure;
   return (
     <Dialog open={request !== null} onClose={onClose} aria-labelledby="formula-title" maxWidth="sm" fullWidth>
@@ -34,12 +36,12 @@ export function FormulaDialog({ request, onClose }: { request: FormulaRequest | 
               {request.periodText}
             </Typography>
             <Typography variant="h2" component="p" data-testid="formula-value">
-              {formatFigure(figure.value, figure.unit)} {figure.value !== null ? UNIT_SUFFIX[figure.unit] : ''}
+              {formatFigure(figure.value, figure.unit)} {figure.value !== null ? unitSuffix(t, figure.unit) : ''}
             </Typography>
-            {figure.reason && <Alert severity="info">No value: {figure.reason}.</Alert>}
+            {figure.reason && <Alert severity="info">{t('dashboard.formula.noValue', { reason: figure.reason })}</Alert>}
             <div>
               <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
-                Formula
+                {t('dashboard.formula.formula')}
               </Typography>
               <Typography component="p" data-testid="formula-text" sx={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: '0.9rem' }}>
                 {figure.formula}
@@ -47,11 +49,11 @@ export function FormulaDialog({ request, onClose }: { request: FormulaRequest | 
             </div>
             <div>
               <Typography variant="h3" component="h3" sx={{ mb: 0.5 }} id="formula-inputs-title">
-                Inputs
+                {t('dashboard.formula.inputs')}
               </Typography>
               <Table size="small" aria-labelledby="formula-inputs-title">
                 <TableBody>
-                  {inputRows(figure, request.currency).map((row) => (
+                  {inputRows(t, figure, request.currency).map((row) => (
                     <TableRow key={row.name}>
                       <TableCell component="th" scope="row" sx={{ color: 'text.secondary' }}>
                         {row.name}
@@ -67,7 +69,7 @@ export function FormulaDialog({ request, onClose }: { request: FormulaRequest | 
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose} autoFocus>
-              Close
+              {t('dashboard.formula.close')}
             </Button>
           </DialogActions>
         </>

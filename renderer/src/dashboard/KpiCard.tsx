@@ -7,8 +7,9 @@ import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
 import type { KpiFigureView } from '../../../shared/api/kpi-schemas';
-import { displayValue, formatFigure, UNIT_SUFFIX, type FigureSpec } from './figures';
+import { displayValue, formatFigure, unitSuffix, type FigureSpec } from './figures';
 
 interface KpiCardProps {
   readonly spec: FigureSpec;
@@ -19,6 +20,7 @@ interface KpiCardProps {
 }
 
 function Trend({ figure, previous, better }: { figure: KpiFigureView; previous: number | null; better: FigureSpec['better'] }) {
+  const { t } = useTranslation();
   if (figure.value === null || previous === null) return null;
   const delta = displayValue(figure.value, figure.unit) - displayValue(previous, figure.unit);
   const rounded = Math.round(delta * 100) / 100;
@@ -27,12 +29,13 @@ function Trend({ figure, previous, better }: { figure: KpiFigureView; previous: 
   const Icon = direction === 'up' ? ArrowUpward : direction === 'down' ? ArrowDownward : Remove;
   const color = good === null ? 'text.secondary' : good ? 'success.main' : 'error.main';
   const points = figure.unit === 'percent' || figure.unit === 'rate';
-  const change = `${rounded > 0 ? '+' : ''}${formatFigure(figure.unit === 'rate' ? rounded / 100 : rounded, figure.unit)}${points ? ' pts' : figure.unit === 'days' ? ' days' : ''}`;
+  const signed = `${rounded > 0 ? '+' : ''}${formatFigure(figure.unit === 'rate' ? rounded / 100 : rounded, figure.unit)}`;
+  const change = points ? t('dashboard.card.changePoints', { change: signed }) : figure.unit === 'days' ? t('dashboard.card.changeDays', { change: signed }) : signed;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.25, color }} data-testid="kpi-trend" data-direction={direction}>
       <Icon sx={{ fontSize: '1rem' }} aria-hidden />
       <Typography variant="caption" sx={{ color: 'inherit', fontWeight: 600 }}>
-        {direction === 'flat' ? 'unchanged' : change} vs last month
+        {t('dashboard.card.vsLastMonth', { change: direction === 'flat' ? t('dashboard.card.unchanged') : change })}
       </Typography>
     </Box>
   );
@@ -40,6 +43,8 @@ function Trend({ figure, previous, better }: { figure: KpiFigureView; previous: 
 
 /** One KPI: value and unit, the change against last month, and a button to its formula and inputs. */
 export function KpiCard({ spec, figure, previous, onShowFormula }: KpiCardProps) {
+  const { t } = useTranslation();
+  const label = t(spec.label);
   const titleId = `kpi-${spec.key}-title`;
   return (
     <Paper
@@ -52,14 +57,14 @@ export function KpiCard({ spec, figure, previous, onShowFormula }: KpiCardProps)
       <Box sx={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: 1 }}>
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="h3" component="h3" id={titleId} noWrap>
-            {spec.label}
+            {label}
           </Typography>
           <Typography variant="caption" color="text.secondary" noWrap component="p">
-            {spec.hint}
+            {t(spec.hint)}
           </Typography>
         </Box>
-        <Tooltip title="Formula and inputs">
-          <IconButton size="small" aria-label={`Formula and inputs of ${spec.label}`} onClick={onShowFormula} sx={{ mt: -0.5, mr: -0.5 }}>
+        <Tooltip title={t('dashboard.card.formula')}>
+          <IconButton size="small" aria-label={t('dashboard.card.formulaOf', { label })} onClick={onShowFormula} sx={{ mt: -0.5, mr: -0.5 }}>
             <FunctionsIcon fontSize="small" />
           </IconButton>
         </Tooltip>
@@ -70,7 +75,7 @@ export function KpiCard({ spec, figure, previous, onShowFormula }: KpiCardProps)
         </Typography>
         {figure.value !== null && (
           <Typography variant="body2" color="text.secondary">
-            {UNIT_SUFFIX[figure.unit]}
+            {unitSuffix(t, figure.unit)}
           </Typography>
         )}
       </Box>

@@ -3,16 +3,24 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { LineChart } from '@mui/x-charts/LineChart';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KpiDashboard, KpiTrendKey } from '../../../shared/api/kpi-schemas';
+import { dateTimeFormat, numberFormat } from '../common/format';
 
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
-export const monthLabel = (month: string): string => monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+export const monthLabel = (month: string): string => dateTimeFormat({ month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
-const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const oneDecimal = () => numberFormat({ maximumFractionDigits: 1 });
+
+/** The unit a chart's values are in, after each value and in its summary; translated when drawn. */
+type ChartUnit = 'days' | 'percent' | 'count';
+
+const unitText = (t: TFunction, unit: ChartUnit): string => (unit === 'days' ? t('dashboard.units.days') : unit === 'count' ? t('dashboard.units.count') : '%');
 
 interface Line {
   readonly key: KpiTrendKey;
+  /** The series' name, already translated. */
   readonly label: string;
   /** Rates 0..1 are drawn as percentages. */
   readonly percent?: boolean;
@@ -32,22 +40,23 @@ export function ChartPanel({ id, title, summary, children }: { id: string; title
   );
 }
 
-function describe(dashboard: KpiDashboard, lines: readonly Line[], unit: string): string {
+function describe(t: TFunction, dashboard: KpiDashboard, lines: readonly Line[], unit: ChartUnit): string {
   return lines
     .map((line) => {
       const points = dashboard.trend.map((point) => {
         const value = point.values[line.key];
-        return `${monthLabel(point.month)} ${value === null ? 'none' : oneDecimal.format(line.percent ? value * 100 : value)}`;
+        return `${monthLabel(point.month)} ${value === null ? t('dashboard.trends.none') : oneDecimal().format(line.percent ? value * 100 : value)}`;
       });
-      return `${line.label} (${unit}): ${points.join(', ')}`;
+      return t('dashboard.trends.lineSummary', { label: line.label, unit: unitText(t, unit), points: points.join(', ') });
     })
     .join('. ');
 }
 
-function TrendLines({ dashboard, id, title, unit, lines }: { dashboard: KpiDashboard; id: string; title: string; unit: string; lines: readonly Line[] }) {
+function TrendLines({ dashboard, id, title, unit, lines }: { dashboard: KpiDashboard; id: string; title: string; unit: ChartUnit; lines: readonly Line[] }) {
+  const { t } = useTranslation();
   const months = dashboard.trend.map((point) => monthLabel(point.month));
   return (
-    <ChartPanel id={id} title={title} summary={describe(dashboard, lines, unit)}>
+    <ChartPanel id={id} title={title} summary={describe(t, dashboard, lines, unit)}>
       <LineChart
         height={220}
         skipAnimation
@@ -60,7 +69,7 @@ function TrendLines({ dashboard, id, title, unit, lines }: { dashboard: KpiDashb
             const value = point.values[line.key];
             return value === null ? null : line.percent ? value * 100 : value;
           }),
-          valueFormatter: (value: number | null) => (value === null ? 'none' : `${oneDecimal.format(value)} ${unit}`),
+          valueFormatter: (value: number | null) => (value === null ? t('dashboard.trends.none') : `${oneDecimal().format(value)} ${unitText(t, unit)}`),
           showMark: true,
         }))}
         margin={{ left: 4, right: 24, top: 8, bottom: 4 }}
@@ -72,46 +81,47 @@ function TrendLines({ dashboard, id, title, unit, lines }: { dashboard: KpiDashb
 
 /** Monthly trend charts of the main KPIs over the 12 months ending with the selected one. */
 export function TrendCharts({ dashboard }: { dashboard: KpiDashboard }) {
+  const { t } = useTranslation();
   const months = dashboard.trend.map((point) => monthLabel(point.month));
   const counts: readonly Line[] = [
-    { key: 'brokenPromises', label: 'Broken promises' },
-    { key: 'disputesOpened', label: 'Disputes opened' },
+    { key: 'brokenPromises', label: t('dashboard.figures.brokenPromises.label') },
+    { key: 'disputesOpened', label: t('dashboard.figures.disputesOpened.label') },
   ];
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}>
       <TrendLines
         dashboard={dashboard}
         id="trend-dso-title"
-        title="DSO and delinquency"
+        title={t('dashboard.trends.dsoTitle')}
         unit="days"
         lines={[
-          { key: 'dso', label: 'DSO' },
-          { key: 'bestPossibleDso', label: 'Best possible DSO' },
-          { key: 'averageDaysDelinquent', label: 'Average days delinquent' },
+          { key: 'dso', label: t('dashboard.figures.dso.label') },
+          { key: 'bestPossibleDso', label: t('dashboard.figures.bestPossibleDso.label') },
+          { key: 'averageDaysDelinquent', label: t('dashboard.figures.averageDaysDelinquent.label') },
         ]}
       />
       <TrendLines
         dashboard={dashboard}
         id="trend-cei-title"
-        title="Collection effectiveness"
-        unit="%"
+        title={t('dashboard.trends.ceiTitle')}
+        unit="percent"
         lines={[
-          { key: 'cei', label: 'CEI' },
-          { key: 'percentCurrent', label: 'Current AR' },
+          { key: 'cei', label: t('dashboard.figures.cei.label') },
+          { key: 'percentCurrent', label: t('dashboard.figures.percentCurrent.label') },
         ]}
       />
       <TrendLines
         dashboard={dashboard}
         id="trend-promises-title"
-        title="Promises to pay"
-        unit="%"
+        title={t('dashboard.trends.promisesTitle')}
+        unit="percent"
         lines={[
-          { key: 'keptRateByCount', label: 'Kept, by count', percent: true },
-          { key: 'keptRateByAmount', label: 'Kept, by amount', percent: true },
-          { key: 'collectedVsPromised', label: 'Collected vs promised', percent: true },
+          { key: 'keptRateByCount', label: t('dashboard.trends.keptByCount'), percent: true },
+          { key: 'keptRateByAmount', label: t('dashboard.figures.keptRateByAmount.label'), percent: true },
+          { key: 'collectedVsPromised', label: t('dashboard.figures.collectedVsPromised.label'), percent: true },
         ]}
       />
-      <ChartPanel id="trend-counts-title" title="Broken promises and disputes opened" summary={describe(dashboard, counts, 'count')}>
+      <ChartPanel id="trend-counts-title" title={t('dashboard.trends.countsTitle')} summary={describe(t, dashboard, counts, 'count')}>
         <BarChart
           height={220}
           skipAnimation

@@ -1,13 +1,26 @@
-/** The 13-week forecast as CSV (RFC 4180, CRLF line ends): one row per week and currency with its three parts, amounts as decimals. */
+/**
+ * The 13-week forecast as CSV (RFC 4180, CRLF line ends): one row per week and currency with its three parts, amounts as decimals.
+ * Headers and row names are in the user's language; dates and amounts stay machine-readable (ISO dates, "1234.50").
+ */
+import type { TFunction } from 'i18next';
 import type { KpiForecastView } from '../../../shared/api/kpi-schemas';
 import { minorToDecimalString } from '../../../shared/domain/money';
 
-const HEADER = ['Week', 'From', 'To', 'Currency', 'From promises', 'From open items', 'From expected billing', 'Total'];
+const HEADER = [
+  'dashboard.forecast.csv.week',
+  'dashboard.forecast.csv.from',
+  'dashboard.forecast.csv.to',
+  'dashboard.forecast.csv.currency',
+  'dashboard.forecast.csv.promised',
+  'dashboard.forecast.csv.items',
+  'dashboard.forecast.csv.billing',
+  'dashboard.forecast.csv.total',
+] as const;
 
 const field = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
-export function forecastCsv(forecast: KpiForecastView): string {
-  const rows: string[][] = [HEADER];
+export function forecastCsv(t: TFunction, forecast: KpiForecastView): string {
+  const rows: string[][] = [HEADER.map((key) => t(key))];
   for (const week of forecast.weeks) {
     for (const amount of week.amounts) {
       rows.push([
@@ -23,9 +36,9 @@ export function forecastCsv(forecast: KpiForecastView): string {
     }
   }
   for (const total of forecast.totals) {
-    rows.push(['open after week 13', '', '', total.currency, '', '', '', minorToDecimalString(total.beyondMinor, total.currency)]);
-    rows.push(['promised, not expected', '', '', total.currency, minorToDecimalString(total.discountedMinor, total.currency), '', '', '']);
-    rows.push(['billed in the last 26 weeks', '', '', total.currency, '', '', minorToDecimalString(total.billedMinor, total.currency), '']);
+    rows.push([t('dashboard.forecast.csv.beyond'), '', '', total.currency, '', '', '', minorToDecimalString(total.beyondMinor, total.currency)]);
+    rows.push([t('dashboard.forecast.csv.discounted'), '', '', total.currency, minorToDecimalString(total.discountedMinor, total.currency), '', '', '']);
+    rows.push([t('dashboard.forecast.csv.billed'), '', '', total.currency, '', '', minorToDecimalString(total.billedMinor, total.currency), '']);
   }
   return `${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,5 +1,5 @@
-/** The dashboard's entry in the keyboard-shortcut overlay. */
+/** The dashboard's entry in the keyboard-shortcut overlay; its texts are translation keys, read by the overlay. */
 export const DASHBOARD_SHORTCUTS = {
-  group: 'Dashboard',
-  items: [{ keys: ['g', 'd'], action: 'Dashboard: KPIs, monthly trends and the 13-week forecast' }],
+  group: 'dashboard.shortcuts.group',
+  items: [{ keys: ['g', 'd'], action: 'dashboard.shortcuts.open' }],
 } as const;

@@ -12,13 +12,15 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import type { TFunction } from 'i18next';
 import { Fragment, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { openCustomer } from '../app/router';
-import { amount, formatDate, pluralize } from '../common/format';
+import { amount, formatCount, formatDate } from '../common/format';
 import { EmptyState, ErrorState } from '../common/StatusViews';
-import { collectorGroups, type AgingReport, type AgingSubtotal } from './agingGroups';
+import { bucketLabel, collectorGroups, type AgingReport, type AgingRow, type AgingSubtotal } from './agingGroups';
 import { ExportJobPanel } from './ExportJobPanel';
 import { FormatField, type FormatState } from './FormatField';
 import { useCollectors } from './ScopeField';
@@ -49,26 +51,33 @@ function AmountCells({ line }: { line: Pick<AgingSubtotal, 'buckets' | 'unapplie
   );
 }
 
+/** "3 customers": the customers of the rows, each counted once however many currencies it has. */
+const customerCount = (t: TFunction, rows: readonly AgingRow[]): string => {
+  const count = new Set(rows.map((row) => row.customerId)).size;
+  return t('reports.customers', { count, n: formatCount(count) });
+};
+
 function AgingTable({ report }: { report: AgingReport }) {
+  const { t } = useTranslation();
   const groups = useMemo(() => collectorGroups(report), [report]);
   const columns = report.buckets.length + 5;
   return (
     <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: 'calc(100vh - 300px)', minHeight: 240 }}>
-      <Table size="small" stickyHeader aria-label={`Aging as of ${formatDate(report.asOf)}`} sx={{ '& th, & td': { px: 1.25, py: 0.6 } }}>
+      <Table size="small" stickyHeader aria-label={t('reports.aging.tableLabel', { date: formatDate(report.asOf) })} sx={{ '& th, & td': { px: 1.25, py: 0.6 } }}>
         <TableHead>
           <TableRow>
-            <TableCell>Customer</TableCell>
-            <TableCell>Currency</TableCell>
+            <TableCell>{t('reports.aging.customer')}</TableCell>
+            <TableCell>{t('reports.aging.currency')}</TableCell>
             {report.buckets.map((bucket) => (
               <TableCell key={bucket.key} align="right" sx={{ whiteSpace: 'nowrap' }}>
-                {bucket.label}
+                {bucketLabel(t, bucket)}
               </TableCell>
             ))}
-            <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} title="Payments received on account and not yet applied to an invoice: in the total, never aged">
-              Unapplied cash
+            <TableCell align="right" sx={{ whiteSpace: 'nowrap' }} title={t('reports.aging.unappliedCashHint')}>
+              {t('reports.aging.unappliedCash')}
             </TableCell>
-            <TableCell align="right">Total</TableCell>
-            <TableCell align="right">Overdue</TableCell>
+            <TableCell align="right">{t('reports.aging.total')}</TableCell>
+            <TableCell align="right">{t('reports.aging.overdue')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -76,9 +85,9 @@ function AgingTable({ report }: { report: AgingReport }) {
             <Fragment key={group.key}>
               <TableRow>
                 <TableCell component="th" scope="rowgroup" colSpan={columns} sx={{ bgcolor: 'action.hover', fontWeight: 600 }}>
-                  {group.name}
+                  {group.name ?? t('reports.aging.unassigned')}
                   <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-                    {pluralize(new Set(group.rows.map((row) => row.customerId)).size, 'customer')}
+                    {customerCount(t, group.rows)}
                   </Typography>
                 </TableCell>
               </TableRow>
@@ -106,7 +115,7 @@ function AgingTable({ report }: { report: AgingReport }) {
               ))}
               {group.subtotals.map((subtotal) => (
                 <TableRow key={`total:${subtotal.currency}`} data-testid="aging-subtotal" sx={{ '& td': { fontWeight: 600, borderBottomWidth: 2 } }}>
-                  <TableCell>Total {group.name}</TableCell>
+                  <TableCell>{t('reports.aging.groupTotal', { name: group.name ?? t('reports.aging.unassigned') })}</TableCell>
                   <TableCell>{subtotal.currency}</TableCell>
                   <AmountCells line={subtotal} />
                 </TableRow>
@@ -120,7 +129,7 @@ function AgingTable({ report }: { report: AgingReport }) {
               data-currency={total.currency}
               sx={{ '& td': { fontWeight: 700, bgcolor: 'action.selected' } }}
             >
-              <TableCell>Total</TableCell>
+              <TableCell>{t('reports.aging.total')}</TableCell>
               <TableCell>{total.currency}</TableCell>
               <AmountCells line={total} />
             </TableRow>
@@ -133,6 +142,7 @@ function AgingTable({ report }: { report: AgingReport }) {
 
 /** The aging report on screen, as of a date, for everyone or one collector, and its export. */
 export function AgingReportView({ asOf: today }: { asOf: string }) {
+  const { t } = useTranslation();
   const [asOf, setAsOf] = useState(today);
   const [collector, setCollector] = useState(EVERYONE);
   const [format, setFormat] = useState<FormatState>({ format: 'xlsx', bom: true, sheetPerCustomer: false });
@@ -144,6 +154,7 @@ export function AgingReportView({ asOf: today }: { asOf: string }) {
     [asOf, collector, today, validDate],
   );
   const report = useQuery(`aging:${JSON.stringify(filter)}`, () => api['report.aging'](filter));
+  const customersWithOpenItems = new Set(report.data?.rows.map((row) => row.customerId)).size;
   const asOfError = job.error?.field === 'filter.asOf' ? job.error.message : report.error?.field === 'asOf' ? report.error.message : undefined;
 
   return (
@@ -153,20 +164,20 @@ export function AgingReportView({ asOf: today }: { asOf: string }) {
           <TextField
             type="date"
             size="small"
-            label="As of"
+            label={t('reports.aging.asOf')}
             value={asOf}
             onChange={(event) => {
               setAsOf(event.target.value);
             }}
             error={asOfError !== undefined || !validDate}
-            helperText={asOfError ?? (validDate ? undefined : 'Enter a date')}
+            helperText={asOfError ?? (validDate ? undefined : t('reports.aging.enterDate'))}
             slotProps={{ inputLabel: { shrink: true } }}
             sx={{ width: 190 }}
           />
           <TextField
             select
             size="small"
-            label="Collector"
+            label={t('reports.aging.collector')}
             value={collector}
             onChange={(event) => {
               setCollector(event.target.value);
@@ -174,7 +185,7 @@ export function AgingReportView({ asOf: today }: { asOf: string }) {
             slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             sx={{ minWidth: 220 }}
           >
-            <MenuItem value={EVERYONE}>Everyone</MenuItem>
+            <MenuItem value={EVERYONE}>{t('reports.aging.everyone')}</MenuItem>
             {collectors.map((user) => (
               <MenuItem key={user.id} value={user.id}>
                 {user.displayName}
@@ -192,20 +203,24 @@ export function AgingReportView({ asOf: today }: { asOf: string }) {
             }}
             data-testid="aging-export"
           >
-            Export aging
+            {t('reports.aging.export')}
           </Button>
         </Box>
         <ExportJobPanel job={job} shownOnField={(field) => field === 'filter.asOf' || field === 'format'} />
       </Paper>
-      {report.slow && <LinearProgress aria-label="Loading the aging report" />}
-      {report.error && report.error.field !== 'asOf' && <ErrorState error={report.error} onRetry={report.retry} what="the aging report" />}
+      {report.slow && <LinearProgress aria-label={t('reports.aging.loading')} />}
+      {report.error && report.error.field !== 'asOf' && <ErrorState error={report.error} onRetry={report.retry} what={t('reports.aging.what')} />}
       {report.data && (
         <Box sx={{ display: 'grid', gap: 1, opacity: report.fresh ? 1 : 0.6 }}>
           <Typography variant="body2" color="text.secondary" role="status" data-testid="aging-summary">
-            As of {formatDate(report.data.asOf)} · aged by {report.data.basis === 'due_date' ? 'due date' : 'document date'} ·{' '}
-            {pluralize(new Set(report.data.rows.map((row) => row.customerId)).size, 'customer')} with open items
+            {t('reports.aging.summary', {
+              count: customersWithOpenItems,
+              n: formatCount(customersWithOpenItems),
+              date: formatDate(report.data.asOf),
+              basis: report.data.basis === 'due_date' ? t('reports.aging.basisDueDate') : t('reports.aging.basisDocumentDate'),
+            })}
           </Typography>
-          {report.data.rows.length === 0 ? <EmptyState title="Nothing open on that date">No customer in this scope had open items.</EmptyState> : <AgingTable report={report.data} />}
+          {report.data.rows.length === 0 ? <EmptyState title={t('reports.aging.emptyTitle')}>{t('reports.aging.emptyText')}</EmptyState> : <AgingTable report={report.data} />}
         </Box>
       )}
     </Box>

@@ -5,11 +5,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { formatCount, pluralize } from '../common/format';
+import { formatCount } from '../common/format';
 import { UserText } from '../common/UserText';
 import type { ExportJob, ExportStatus } from './useExportJob';
 
@@ -18,6 +20,7 @@ export const downloadHref = (fileName: string): string => `/exports/${encodeURIC
 
 /** "Download" in the browser (HTTP transport), "Show in folder" in the desktop app (IPC). */
 export function FileAction({ status, size = 'medium' }: { status: ExportStatus; size?: 'small' | 'medium' }) {
+  const { t } = useTranslation();
   const info = useQuery('app.info', () => api['app.info']({}));
   const [revealError, setRevealError] = useState<ApiError | undefined>();
   if (info.data?.transport === 'ipc') {
@@ -34,7 +37,7 @@ export function FileAction({ status, size = 'medium' }: { status: ExportStatus; 
             });
           }}
         >
-          Show in folder
+          {t('reports.export.showInFolder')}
         </Button>
         {revealError && (
           <Typography variant="caption" color="error" role="alert">
@@ -46,14 +49,15 @@ export function FileAction({ status, size = 'medium' }: { status: ExportStatus; 
   }
   return (
     <Button size={size} variant="contained" startIcon={<Download />} href={downloadHref(status.fileName)} download={status.fileName} data-testid="export-download">
-      Download
+      {t('reports.export.download')}
     </Button>
   );
 }
 
-function progressText(status: ExportStatus): string {
-  const of = status.total > 0 ? ` of ${formatCount(status.total)}` : '';
-  return `${formatCount(status.rows)}${of} rows · ${status.percent} %`;
+function progressText(t: TFunction, status: ExportStatus): string {
+  const rows = formatCount(status.rows);
+  const percent = formatCount(status.percent);
+  return status.total > 0 ? t('reports.export.progressOfTotal', { rows, total: formatCount(status.total), percent }) : t('reports.export.progress', { rows, percent });
 }
 
 /**
@@ -61,25 +65,26 @@ function progressText(status: ExportStatus): string {
  * `shownOnField` tells which refused fields the form already shows under the field itself.
  */
 export function ExportJobPanel({ job, shownOnField }: { job: ExportJob; shownOnField: (field: string | undefined) => boolean }) {
+  const { t } = useTranslation();
   const { status, error } = job;
   return (
     <Box sx={{ display: 'grid', gap: 1 }} aria-live="polite" data-testid="export-job">
       {error && !shownOnField(error.field) && (
         <Alert severity="error" role="alert">
-          The export could not start: {error.message}
+          {t('reports.export.startFailed', { message: error.message })}
         </Alert>
       )}
       {status?.state === 'running' && (
         <Box sx={{ display: 'grid', gap: 0.75 }}>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
             <Typography variant="body2" sx={{ flex: 1, fontVariantNumeric: 'tabular-nums' }} data-testid="export-progress">
-              Exporting… {progressText(status)}
+              {t('reports.export.running', { progress: progressText(t, status) })}
             </Typography>
             <Button size="small" color="inherit" variant="outlined" onClick={job.cancel}>
-              Cancel
+              {t('reports.export.cancel')}
             </Button>
           </Box>
-          <LinearProgress variant="determinate" value={status.percent} aria-label={`Export progress ${status.percent} %`} sx={{ height: 6, borderRadius: 1 }} />
+          <LinearProgress variant="determinate" value={status.percent} aria-label={t('reports.export.progressLabel', { percent: formatCount(status.percent) })} sx={{ height: 6, borderRadius: 1 }} />
         </Box>
       )}
       {status?.state === 'done' && (
@@ -90,7 +95,7 @@ export function ExportJobPanel({ job, shownOnField }: { job: ExportJob; shownOnF
           data-testid="export-done"
         >
           <Box component="span" sx={{ display: 'block', fontWeight: 500 }}>
-            Ready: {pluralize(status.rows, 'row')}
+            {t('reports.export.ready', { count: status.rows, n: formatCount(status.rows) })}
           </Box>
           <Box component="span" sx={{ display: 'block', fontSize: '0.8rem', wordBreak: 'break-all' }} data-testid="export-file-name">
             {status.fileName}
@@ -99,18 +104,17 @@ export function ExportJobPanel({ job, shownOnField }: { job: ExportJob; shownOnF
       )}
       {status?.state === 'done' && status.unprintable.length > 0 && (
         <Alert severity="warning" data-testid="export-unprintable">
-          The PDF shows some characters of the data as empty boxes, because its font has no letters for them:{' '}
-          <UserText>{status.unprintable.join(' ')}</UserText>. The CSV and Excel exports keep them.
+          <Trans i18nKey="reports.export.unprintable" components={{ 1: <UserText>{status.unprintable.join(' ')}</UserText> }} />
         </Alert>
       )}
       {status?.state === 'cancelled' && (
         <Alert severity="info" data-testid="export-cancelled">
-          Export cancelled after {formatCount(status.rows)} of {formatCount(status.total)} rows. No file was kept.
+          {t('reports.export.cancelled', { rows: formatCount(status.rows), total: formatCount(status.total) })}
         </Alert>
       )}
       {status?.state === 'failed' && (
         <Alert severity="error" role="alert" data-testid="export-failed">
-          The export failed: {status.error ?? 'no reason was given'}. No file was kept.
+          {t('reports.export.failed', { reason: status.error ?? t('reports.export.noReason') })}
         </Alert>
       )}
     </Box>

@@ -6,9 +6,10 @@ import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Box from '@mui/material/Box';
+import { useTranslation } from 'react-i18next';
 import type { ReportFormat } from '../../../shared/domain/report-entries';
 
-export const FORMAT_LABELS: Record<ReportFormat, string> = { csv: 'CSV', xlsx: 'Excel (.xlsx)', pdf: 'PDF' };
+export const FORMAT_LABELS = { csv: 'reports.format.csv', xlsx: 'reports.format.xlsx', pdf: 'reports.format.pdf' } as const satisfies Record<ReportFormat, string>;
 const FORMATS = Object.keys(FORMAT_LABELS) as ReportFormat[];
 
 export interface FormatState {
@@ -27,9 +28,10 @@ interface FormatFieldProps {
 
 /** File format with the option that belongs to it: a byte order mark for CSV, a sheet per customer for Excel. */
 export function FormatField({ value, onChange, sheetOption, error }: FormatFieldProps) {
+  const { t } = useTranslation();
   return (
     <FormControl component="fieldset" error={error !== undefined}>
-      <FormLabel component="legend">Format</FormLabel>
+      <FormLabel component="legend">{t('reports.format.legend')}</FormLabel>
       <Box sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: 1 }}>
         <RadioGroup
           row
@@ -39,7 +41,7 @@ export function FormatField({ value, onChange, sheetOption, error }: FormatField
           }}
         >
           {FORMATS.map((format) => (
-            <FormControlLabel key={format} value={format} control={<Radio size="small" />} label={FORMAT_LABELS[format]} />
+            <FormControlLabel key={format} value={format} control={<Radio size="small" />} label={t(FORMAT_LABELS[format])} />
           ))}
         </RadioGroup>
         {value.format === 'csv' && (
@@ -53,7 +55,7 @@ export function FormatField({ value, onChange, sheetOption, error }: FormatField
                 }}
               />
             }
-            label="Excel-friendly (BOM)"
+            label={t('reports.format.bom')}
           />
         )}
         {value.format === 'xlsx' && sheetOption && (
@@ -67,7 +69,7 @@ export function FormatField({ value, onChange, sheetOption, error }: FormatField
                 }}
               />
             }
-            label="One sheet per customer"
+            label={t('reports.format.sheetPerCustomer')}
           />
         )}
       </Box>

@@ -16,15 +16,16 @@ import Select from '@mui/material/Select';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result';
 import { CHANNELS, OUTCOMES, type Channel, type Outcome } from '../../../shared/domain/codes';
-import { CHANNEL_LABELS, OUTCOME_LABELS } from '../../../shared/domain/labels';
-import { REPORT_ENTRY_TYPE_LABELS } from '../../../shared/domain/report-entries';
+import type { ReportEntryType } from '../../../shared/domain/report-entries';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { usePrefs } from '../app/prefs';
 import { useDebounced } from '../app/useDebounced';
-import { pluralize } from '../common/format';
+import { formatCount } from '../common/format';
+import { CHANNEL_LABEL_KEYS, OUTCOME_LABEL_KEYS } from '../common/labels';
 import { ExportJobPanel } from './ExportJobPanel';
 import { FormatField } from './FormatField';
 import { ENTRY_TYPES, initialNotesForm, localErrors, notesExportOf, notesFieldOf, notesFilterOf, type NotesField, type NotesFormState } from './notesForm';
@@ -32,32 +33,42 @@ import { ScopeField } from './ScopeField';
 import { useExportJob } from './useExportJob';
 
 const PREVIEW_DEBOUNCE_MS = 300;
-const FIELD_LABELS: Record<NotesField, string> = {
-  scope: 'Scope',
-  from: 'From',
-  to: 'To',
-  types: 'Entry types',
-  channels: 'Channels',
-  outcomes: 'Outcomes',
-  format: 'Format',
-};
+const FIELD_LABELS = {
+  scope: 'reports.notes.field.scope',
+  from: 'reports.notes.field.from',
+  to: 'reports.notes.field.to',
+  types: 'reports.notes.field.types',
+  channels: 'reports.notes.field.channels',
+  outcomes: 'reports.notes.field.outcomes',
+  format: 'reports.notes.field.format',
+} as const satisfies Record<NotesField, string>;
+const ENTRY_TYPE_LABELS = {
+  contact: 'reports.notes.entryType.contact',
+  note: 'reports.notes.entryType.note',
+  promise: 'reports.notes.entryType.promise',
+  dispute: 'reports.notes.entryType.dispute',
+} as const satisfies Record<ReportEntryType, string>;
 
 const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
 
 function Preview({ count, customers, loading, failure }: { count: number | undefined; customers: number | undefined; loading: boolean; failure: string | undefined }) {
+  const { t } = useTranslation();
   return (
     <Box role="status" aria-live="polite" sx={{ opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }} data-testid="notes-preview">
       {failure !== undefined ? (
         <Typography variant="body2" color="error">
-          Could not count the entries: {failure}
+          {t('reports.notes.countFailed', { reason: failure })}
         </Typography>
       ) : count === undefined || customers === undefined ? (
         <Typography variant="body2" color="text.secondary">
-          Counting…
+          {t('reports.notes.counting')}
         </Typography>
       ) : (
         <Typography variant="h3" component="p">
-          {pluralize(count, 'entry', 'entries')} for {pluralize(customers, 'customer')}
+          {t('reports.notes.preview', {
+            entries: t('reports.notes.entries', { count, n: formatCount(count) }),
+            customers: t('reports.customers', { count: customers, n: formatCount(customers) }),
+          })}
         </Typography>
       )}
     </Box>
@@ -66,6 +77,7 @@ function Preview({ count, customers, loading, failure }: { count: number | undef
 
 /** "Export portfolio notes": who, when, which entries, which format; a live count, then the export job. */
 export function NotesExportForm({ asOf }: { asOf: string }) {
+  const { t } = useTranslation();
   const { prefs } = usePrefs();
   const [form, setForm] = useState<NotesFormState>(() => initialNotesForm(asOf));
   const [submitted, setSubmitted] = useState(false);
@@ -88,9 +100,10 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
   const apiError = (job.error === dismissed ? undefined : job.error) ?? preview.error;
   const apiField = notesFieldOf(apiError?.field);
   const errorOf = (field: NotesField): string | undefined => {
-    if (apiError && apiField === field) return `${FIELD_LABELS[field]}: ${apiError.message}`;
+    if (apiError && apiField === field) return t('reports.notes.fieldError', { field: t(FIELD_LABELS[field]), message: apiError.message });
     // Only after Export: an empty list while choosing is not yet a mistake.
-    return submitted || field === 'to' ? local[field] : undefined;
+    const key = submitted || field === 'to' ? local[field] : undefined;
+    return key === undefined ? undefined : t(key);
   };
 
   const exportNow = () => {
@@ -103,7 +116,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(320px, 2fr)' }, gap: 2, alignItems: 'start' }}>
       <Paper variant="outlined" component="section" aria-labelledby="notes-what-title" sx={{ p: 2, display: 'grid', gap: 2.5 }}>
         <Typography variant="h2" id="notes-what-title">
-          What to export
+          {t('reports.notes.whatTitle')}
         </Typography>
         <ScopeField
           value={form.scope}
@@ -114,13 +127,13 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
         />
         <FormControl component="fieldset" sx={{ display: 'grid', gap: 1 }}>
           <FormLabel component="legend" sx={{ mb: 1 }}>
-            Dates (UTC, both included)
+            {t('reports.notes.dates')}
           </FormLabel>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
             <TextField
               type="date"
               size="small"
-              label="From"
+              label={t('reports.notes.from')}
               value={form.from}
               onChange={(event) => {
                 patch({ from: event.target.value });
@@ -133,7 +146,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
             <TextField
               type="date"
               size="small"
-              label="To"
+              label={t('reports.notes.to')}
               value={form.to}
               onChange={(event) => {
                 patch({ to: event.target.value });
@@ -146,7 +159,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
           </Box>
         </FormControl>
         <FormControl component="fieldset" error={errorOf('types') !== undefined}>
-          <FormLabel component="legend">Entry types</FormLabel>
+          <FormLabel component="legend">{t('reports.notes.entryTypes')}</FormLabel>
           <FormGroup row>
             {ENTRY_TYPES.map((type) => (
               <FormControlLabel
@@ -156,11 +169,11 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
                     size="small"
                     checked={form.types.includes(type)}
                     onChange={() => {
-                      patch({ types: ENTRY_TYPES.filter((t) => (t === type ? !form.types.includes(type) : form.types.includes(t))) });
+                      patch({ types: ENTRY_TYPES.filter((entry) => (entry === type ? !form.types.includes(type) : form.types.includes(entry))) });
                     }}
                   />
                 }
-                label={REPORT_ENTRY_TYPE_LABELS[type]}
+                label={t(ENTRY_TYPE_LABELS[type])}
               />
             ))}
           </FormGroup>
@@ -168,7 +181,10 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
         </FormControl>
         <FormControl component="fieldset" error={errorOf('channels') !== undefined} sx={{ display: 'grid', gap: 1 }}>
           <FormLabel component="legend" sx={{ mb: 1 }}>
-            Channels <Typography component="span" variant="caption" color="text.secondary">(narrow contacts only; none chosen = any)</Typography>
+            {t('reports.notes.channels')}{' '}
+            <Typography component="span" variant="caption" color="text.secondary">
+              {t('reports.notes.channelsHint')}
+            </Typography>
           </FormLabel>
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
             {CHANNELS.map((channel: Channel) => {
@@ -176,7 +192,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
               return (
                 <Chip
                   key={channel}
-                  label={CHANNEL_LABELS[channel]}
+                  label={t(CHANNEL_LABEL_KEYS[channel])}
                   color={on ? 'primary' : 'default'}
                   variant={on ? 'filled' : 'outlined'}
                   aria-pressed={on}
@@ -191,11 +207,11 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
         </FormControl>
         <FormControl size="small" error={errorOf('outcomes') !== undefined} sx={{ maxWidth: 480 }}>
           <InputLabel id="notes-outcomes-label" shrink>
-            Outcomes (contacts only)
+            {t('reports.notes.outcomes')}
           </InputLabel>
           <Select
             labelId="notes-outcomes-label"
-            label="Outcomes (contacts only)"
+            label={t('reports.notes.outcomes')}
             notched
             multiple
             displayEmpty
@@ -204,12 +220,12 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
               const next = event.target.value;
               patch({ outcomes: (typeof next === 'string' ? next.split(',') : next) as Outcome[] });
             }}
-            renderValue={(selected) => (selected.length === 0 ? 'Any outcome' : selected.map((outcome) => OUTCOME_LABELS[outcome]).join(', '))}
+            renderValue={(selected) => (selected.length === 0 ? t('reports.notes.anyOutcome') : selected.map((outcome) => t(OUTCOME_LABEL_KEYS[outcome])).join(', '))}
           >
             {OUTCOMES.map((outcome) => (
               <MenuItem key={outcome} value={outcome} dense>
                 <Checkbox size="small" checked={form.outcomes.includes(outcome)} sx={{ py: 0 }} />
-                <ListItemText primary={OUTCOME_LABELS[outcome]} />
+                <ListItemText primary={t(OUTCOME_LABEL_KEYS[outcome])} />
               </MenuItem>
             ))}
           </Select>
@@ -218,7 +234,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
       </Paper>
       <Paper variant="outlined" component="section" aria-labelledby="notes-export-title" sx={{ p: 2, display: 'grid', gap: 2, position: { lg: 'sticky' }, top: 0 }}>
         <Typography variant="h2" id="notes-export-title">
-          Export
+          {t('reports.notes.exportTitle')}
         </Typography>
         <FormatField
           value={form}
@@ -236,7 +252,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
         />
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <Button variant="contained" startIcon={<FileDownload />} onClick={exportNow} disabled={job.starting || job.running} data-testid="notes-export">
-            {preview.data ? `Export ${pluralize(preview.data.count, 'entry', 'entries')}` : 'Export'}
+            {preview.data ? t('reports.notes.exportEntries', { count: preview.data.count, n: formatCount(preview.data.count) }) : t('reports.notes.export')}
           </Button>
         </Box>
         <ExportJobPanel job={job} shownOnField={(field) => notesFieldOf(field) !== undefined} />

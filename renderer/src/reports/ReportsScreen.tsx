@@ -3,6 +3,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AgingReportView } from './AgingReportView';
 import { NotesExportForm } from './NotesExportForm';
 
@@ -10,6 +11,7 @@ type ReportTab = 'notes' | 'aging';
 
 /** Reports: the portfolio-notes export and the aging report. Both stay mounted, so a running export survives a tab switch. */
 export function ReportsScreen({ asOf }: { asOf: string }) {
+  const { t } = useTranslation();
   const [tab, setTab] = useState<ReportTab>('notes');
   // The aging report is read when its tab is first opened, and kept from then on.
   const [agingOpened, setAgingOpened] = useState(false);
@@ -17,10 +19,10 @@ export function ReportsScreen({ asOf }: { asOf: string }) {
     <Box component="section" aria-labelledby="reports-title" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, display: 'grid', gap: 2, alignContent: 'start' }}>
       <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2 }}>
         <Typography variant="h1" id="reports-title">
-          Reports
+          {t('reports.title')}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          from this computer's copy of the portfolio; works offline
+          {t('reports.subtitle')}
         </Typography>
       </Box>
       <Tabs
@@ -29,11 +31,11 @@ export function ReportsScreen({ asOf }: { asOf: string }) {
           setTab(next);
           if (next === 'aging') setAgingOpened(true);
         }}
-        aria-label="Reports"
+        aria-label={t('reports.title')}
         sx={{ borderBottom: 1, borderColor: 'divider' }}
       >
-        <Tab value="notes" label="Portfolio notes" id="reports-tab-notes" aria-controls="reports-panel-notes" />
-        <Tab value="aging" label="Aging" id="reports-tab-aging" aria-controls="reports-panel-aging" />
+        <Tab value="notes" label={t('reports.tabs.notes')} id="reports-tab-notes" aria-controls="reports-panel-notes" />
+        <Tab value="aging" label={t('reports.tabs.aging')} id="reports-tab-aging" aria-controls="reports-panel-aging" />
       </Tabs>
       <Box role="tabpanel" id="reports-panel-notes" aria-labelledby="reports-tab-notes" hidden={tab !== 'notes'}>
         <NotesExportForm key={asOf} asOf={asOf} />

@@ -4,43 +4,45 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { Trans, useTranslation } from 'react-i18next';
 import { UserText } from '../common/UserText';
 import { FileAction } from './ExportJobPanel';
 import { useExportJob } from './useExportJob';
 
 /** "Statement (PDF)" on the account header: the open items with aging as of today, ready to send; then Download or Show in folder. */
 export function StatementButton({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
   const job = useExportJob();
   const { status, error } = job;
   const busy = job.starting || job.running;
-  const failure = error?.message ?? (status?.state === 'failed' ? (status.error ?? 'no reason was given') : undefined);
+  const failure = error?.message ?? (status?.state === 'failed' ? (status.error ?? t('reports.export.noReason')) : undefined);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} aria-live="polite" data-testid="statement">
       {/* Before the button, so the button stays where it was clicked when the result appears. */}
       {status?.state === 'done' && !busy && <FileAction status={status} size="small" />}
-      <Tooltip title="A statement of the open items with their aging, as of today">
+      <Tooltip title={t('reports.statement.hint')}>
         <span>
           <Button
             variant="outlined"
             size="small"
-            startIcon={busy ? <CircularProgress size={16} aria-label="Writing the statement" /> : <Description />}
+            startIcon={busy ? <CircularProgress size={16} aria-label={t('reports.statement.writing')} /> : <Description />}
             disabled={busy}
             onClick={() => {
               job.start({ kind: 'statement', format: 'pdf', filter: { customerId } });
             }}
           >
-            Statement (PDF)
+            {t('reports.statement.button')}
           </Button>
         </span>
       </Tooltip>
       {status?.state === 'done' && !busy && status.unprintable.length > 0 && (
         <Typography variant="body2" color="warning.main" data-testid="statement-unprintable">
-          Check before sending: the PDF shows <UserText>{status.unprintable.join(' ')}</UserText> as empty boxes, its font has no letters for them.
+          <Trans i18nKey="reports.statement.unprintable" components={{ 1: <UserText>{status.unprintable.join(' ')}</UserText> }} />
         </Typography>
       )}
       {failure !== undefined && (
         <Typography variant="body2" color="error" role="alert">
-          The statement could not be written: {failure}
+          {t('reports.statement.failed', { reason: failure })}
         </Typography>
       )}
     </Box>

@@ -72,13 +72,23 @@ export function scopeOf(scope: ScopeState, worklistFilters: WorklistFilters): Re
   }
 }
 
+const LOCAL_ERRORS = {
+  noCollector: 'reports.notes.errors.noCollector',
+  noCustomer: 'reports.notes.errors.noCustomer',
+  endBeforeStart: 'reports.notes.errors.endBeforeStart',
+  noEntryType: 'reports.notes.errors.noEntryType',
+} as const;
+
+/** A local error's translation key: the form shows it in the user's language. */
+export type LocalErrorKey = (typeof LOCAL_ERRORS)[keyof typeof LOCAL_ERRORS];
+
 /** What the form checks before asking the API (the API checks again and names the same fields). */
-export function localErrors(form: NotesFormState): Partial<Record<NotesField, string>> {
-  const errors: Partial<Record<NotesField, string>> = {};
-  if (form.scope.kind === 'collectors' && form.scope.collectorIds.length === 0) errors.scope = 'Choose at least one collector';
-  if (form.scope.kind === 'customers' && form.scope.customers.length === 0) errors.scope = 'Choose at least one customer';
-  if (form.from !== '' && form.to !== '' && form.to < form.from) errors.to = 'The end date is before the start date';
-  if (form.types.length === 0) errors.types = 'Choose at least one kind of entry';
+export function localErrors(form: NotesFormState): Partial<Record<NotesField, LocalErrorKey>> {
+  const errors: Partial<Record<NotesField, LocalErrorKey>> = {};
+  if (form.scope.kind === 'collectors' && form.scope.collectorIds.length === 0) errors.scope = LOCAL_ERRORS.noCollector;
+  if (form.scope.kind === 'customers' && form.scope.customers.length === 0) errors.scope = LOCAL_ERRORS.noCustomer;
+  if (form.from !== '' && form.to !== '' && form.to < form.from) errors.to = LOCAL_ERRORS.endBeforeStart;
+  if (form.types.length === 0) errors.types = LOCAL_ERRORS.noEntryType;
   return errors;
 }
 

@@ -1,5 +1,5 @@
-/** The reports screen's entry in the keyboard-shortcut overlay (the keys are handled in App). */
+/** The reports screen's entry in the keyboard-shortcut overlay (the keys are handled in App); its texts are translation keys, read by the overlay. */
 export const REPORTS_SHORTCUTS = {
-  group: 'Reports',
-  items: [{ keys: ['g', 'r'], action: 'Reports: export portfolio notes, the aging report' }],
+  group: 'reports.shortcuts.group',
+  items: [{ keys: ['g', 'r'], action: 'reports.shortcuts.open' }],
 } as const;

@@ -10,7 +10,8 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import type { SyncIssue } from '../../../shared/api/sync-contract';
@@ -23,17 +24,20 @@ import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, issueTimesT
 import { refreshSyncStatus } from './syncStatusStore';
 import { UserText } from '../common/UserText';
 
-const REJECTION_LABELS: Readonly<Record<SyncIssue['error']['code'], string>> = {
-  validation: 'Not accepted',
-  not_found: 'No longer exists',
-  conflict: 'Changed meanwhile',
-  forbidden: 'Not in your portfolio',
-  unsupported_mutation: 'Not supported by the server',
-  sequence_reused: 'Sent out of order',
-  id_taken: 'Sent under a used id',
-  unprocessable: 'The server could not apply it',
-  push_failed: 'Keeps failing to send',
-};
+const REJECTION_LABELS = {
+  validation: 'sync.card.rejection.validation',
+  not_found: 'sync.card.rejection.notFound',
+  conflict: 'sync.card.rejection.conflict',
+  forbidden: 'sync.card.rejection.forbidden',
+  unsupported_mutation: 'sync.card.rejection.unsupportedMutation',
+  sequence_reused: 'sync.card.rejection.sequenceReused',
+  id_taken: 'sync.card.rejection.idTaken',
+  unprocessable: 'sync.card.rejection.unprocessable',
+  push_failed: 'sync.card.rejection.pushFailed',
+} as const satisfies Readonly<Record<SyncIssue['error']['code'], string>>;
+
+/** The heading's sentence per preposition: "Call logged with <customer>", "Note edited for <customer>". */
+const HEADINGS = { with: 'sync.card.headingWith', for: 'sync.card.headingFor' } as const;
 
 function contextOf(account: OperationOutput<'customer.account'> | undefined, noteVersions: OperationOutput<'note.history'> | undefined): IssueContext {
   if (account === undefined) return EMPTY_CONTEXT;
@@ -80,20 +84,36 @@ function DetailListWithAccount({ issue, customerId }: { issue: SyncIssue; custom
   return <DetailList issue={issue} context={context} />;
 }
 
+/** The customer's name in the heading, linking to their account. */
+function CustomerLink({ customerId, children }: { customerId: string; children?: ReactNode }) {
+  return (
+    <Link
+      href={`#/customer/${customerId}`}
+      onClick={(event) => {
+        event.preventDefault();
+        openCustomer(customerId);
+      }}
+    >
+      <UserText>{children}</UserText>
+    </Link>
+  );
+}
+
 function DiscardDialog({ open, action, busy, onConfirm, onClose }: { open: boolean; action: string; busy: boolean; onConfirm: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
   const titleId = useId();
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby={titleId} maxWidth="xs" fullWidth>
-      <DialogTitle id={titleId}>Discard this change?</DialogTitle>
+      <DialogTitle id={titleId}>{t('sync.card.discardTitle')}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{action}: what you entered is removed from this computer and never reaches the server.</DialogContentText>
+        <DialogContentText>{t('sync.card.discardText', { action })}</DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button autoFocus onClick={onClose}>
-          Keep it
+          {t('sync.card.keep')}
         </Button>
         <Button color="error" variant="contained" disabled={busy} onClick={onConfirm}>
-          Discard
+          {t('sync.card.discardConfirm')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -102,6 +122,7 @@ function DiscardDialog({ open, action, busy, onConfirm, onClose }: { open: boole
 
 /** One refused change: what was done, for whom, why the server refused it, what was typed; Retry or Discard. */
 export function IssueCard({ issue }: { issue: SyncIssue }) {
+  const { t } = useTranslation();
   const retry = useCommand();
   const discard = useCommand();
   const [confirming, setConfirming] = useState(false);
@@ -114,23 +135,17 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
     <Paper component="article" aria-labelledby={headingId} data-testid="sync-issue" sx={{ p: 2, display: 'grid', gap: 1.25 }}>
       <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1.5, flexWrap: 'wrap' }}>
         <Typography variant="h2" component="h2" id={headingId} sx={{ fontSize: '1rem' }}>
-          {action}
-          {customerId !== null && issue.customerName !== null && (
-            <>
-              {` ${issuePreposition(issue.name)} `}
-              <Link
-                href={`#/customer/${customerId}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  openCustomer(customerId);
-                }}
-              >
-                <UserText>{issue.customerName}</UserText>
-              </Link>
-            </>
+          {customerId !== null && issue.customerName !== null ? (
+            <Trans
+              i18nKey={HEADINGS[issuePreposition(issue.name)]}
+              values={{ action, customer: issue.customerName }}
+              components={{ 1: <CustomerLink customerId={customerId} /> }}
+            />
+          ) : (
+            action
           )}
         </Typography>
-        <Chip size="small" color="warning" variant="outlined" label={REJECTION_LABELS[issue.error.code]} />
+        <Chip size="small" color="warning" variant="outlined" label={t(REJECTION_LABELS[issue.error.code])} />
       </Box>
       <Typography variant="body2" color="text.secondary">
         {issueTimesText(issue, formatDateTime)}
@@ -139,7 +154,7 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
       <Alert severity="warning" variant="outlined" icon={false} role="note" sx={{ py: 0 }}>
         <Typography variant="body2">
           <Box component="span" sx={{ fontWeight: 600 }}>
-            {issue.failing ? 'The server last answered:' : 'The server says:'}
+            {issue.failing ? t('sync.card.serverLastAnswered') : t('sync.card.serverSays')}
           </Box>{' '}
           {issue.error.message}
         </Typography>
@@ -153,7 +168,7 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
         <Box
           component="pre"
           tabIndex={0}
-          aria-label="The change as stored"
+          aria-label={t('sync.card.stored')}
           sx={{ m: 0, p: 1, maxHeight: 240, overflow: 'auto', bgcolor: 'action.hover', borderRadius: 1, fontSize: '0.8rem' }}
         >
           {JSON.stringify({ name: issue.name, args: issue.args, error: issue.error }, null, 2)}
@@ -168,23 +183,23 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
         <Button
           variant="contained"
           disabled={retry.busy || discard.busy}
-          aria-label={`Retry: ${action}`}
+          aria-label={t('sync.card.retryLabel', { action })}
           onClick={() => {
             discard.reset();
             void retry.run(() => api['sync.retry']({ id: issue.id })).then(() => refreshSyncStatus());
           }}
         >
-          Retry
+          {t('sync.card.retry')}
         </Button>
         <Button
           color="error"
           disabled={retry.busy || discard.busy}
-          aria-label={`Discard: ${action}`}
+          aria-label={t('sync.card.discardLabel', { action })}
           onClick={() => {
             setConfirming(true);
           }}
         >
-          Discard…
+          {t('sync.card.discard')}
         </Button>
         <Box sx={{ flex: 1 }} />
         <Button
@@ -195,7 +210,7 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
             setShowRaw((shown) => !shown);
           }}
         >
-          {showRaw ? 'Hide details' : 'Show details'}
+          {showRaw ? t('sync.card.hideDetails') : t('sync.card.showDetails')}
         </Button>
       </Box>
       <DiscardDialog

@@ -11,6 +11,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/api/sync-contract';
 import type { ApiError, Result } from '../../../shared/api/result';
 import { CREDENTIAL_MAX, USERNAME_MAX } from '../../../shared/domain/text';
@@ -20,13 +21,16 @@ import { publishSyncStatus } from './syncStatusStore';
 
 type SignInField = 'serverUrl' | 'username' | 'password';
 
-const FIELD_LABELS: Readonly<Record<SignInField, string>> = { serverUrl: 'Server address', username: 'Username', password: 'Password' };
+const FIELD_LABELS = { serverUrl: 'sync.signIn.serverUrl', username: 'sync.signIn.username', password: 'sync.signIn.password' } as const satisfies Readonly<Record<SignInField, string>>;
+
+/** The placeholder's example address: a URL, the same in every language. */
+const SERVER_URL_EXAMPLE = 'https://ledgerline.example.com';
 
 const isSignInField = (field: string | undefined): field is SignInField => field !== undefined && Object.hasOwn(FIELD_LABELS, field);
 
-/** "serverUrl must be an https:// address …" reads "Server address must be an https:// address …" under its field. */
-function fieldMessage(field: SignInField, message: string): string {
-  return message.startsWith(`${field} `) ? `${FIELD_LABELS[field]} ${message.slice(field.length + 1)}` : message;
+/** "serverUrl must be an https:// address …" reads "Server address must be an https:// address …" under its field (`label` is the field's label). */
+function fieldMessage(field: SignInField, label: string, message: string): string {
+  return message.startsWith(`${field} `) ? `${label} ${message.slice(field.length + 1)}` : message;
 }
 
 interface SignInDialogProps {
@@ -37,6 +41,7 @@ interface SignInDialogProps {
 
 /** Server address, username and password; signing in as someone else asks before unsent changes are dropped. */
 export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const [serverUrl, setServerUrl] = useState(status.server?.url ?? '');
   const [username, setUsername] = useState(status.user?.username ?? '');
@@ -95,8 +100,8 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
     if (missing.has(field)) setMissing(new Set([...missing].filter((other) => other !== field)));
   };
   const errorOf = (field: SignInField): string | undefined => {
-    if (missing.has(field)) return `${FIELD_LABELS[field]} is required`;
-    return error?.field === field ? fieldMessage(field, error.message) : undefined;
+    if (missing.has(field)) return t('sync.signIn.required', { field: t(FIELD_LABELS[field]) });
+    return error?.field === field ? fieldMessage(field, t(FIELD_LABELS[field]), error.message) : undefined;
   };
   const generalError = error !== null && !isSignInField(error.field) ? error : null;
   const focusFirst: SignInField = serverUrl === '' ? 'serverUrl' : username === '' ? 'username' : 'password';
@@ -111,12 +116,15 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
           submit();
         }}
       >
-        <DialogTitle id={titleId}>{signedIn ? 'Sync server and account' : 'Sign in to sync'}</DialogTitle>
+        <DialogTitle id={titleId}>{signedIn ? t('sync.signIn.titleSignedIn') : t('sync.signIn.title')}</DialogTitle>
         <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
           {signedIn && status.user && (
             <Typography variant="body2" color="text.secondary" data-testid="signed-in-as">
-              Signed in as {status.user.displayName} ({status.user.username}) on {status.server?.url}
-              {status.server?.embedded ? ', the built-in demo server' : ''}.
+              {t(status.server?.embedded ? 'sync.signIn.signedInAsDemo' : 'sync.signIn.signedInAs', {
+                name: status.user.displayName,
+                username: status.user.username,
+                server: status.server?.url ?? '',
+              })}
             </Typography>
           )}
           {generalError && (
@@ -127,21 +135,21 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
           <TextField
             autoFocus={focusFirst === 'serverUrl'}
             required
-            label={FIELD_LABELS.serverUrl}
-            placeholder="https://ledgerline.example.com"
+            label={t(FIELD_LABELS.serverUrl)}
+            placeholder={SERVER_URL_EXAMPLE}
             value={serverUrl}
             onChange={(event) => {
               setServerUrl(event.target.value);
               clearErrorOf('serverUrl');
             }}
             error={errorOf('serverUrl') !== undefined}
-            helperText={errorOf('serverUrl') ?? 'The address your administrator gave you'}
+            helperText={errorOf('serverUrl') ?? t('sync.signIn.serverUrlHelp')}
             slotProps={{ htmlInput: { inputMode: 'url', autoComplete: 'url', spellCheck: false, maxLength: CREDENTIAL_MAX } }}
           />
           <TextField
             autoFocus={focusFirst === 'username'}
             required
-            label={FIELD_LABELS.username}
+            label={t(FIELD_LABELS.username)}
             value={username}
             onChange={(event) => {
               setUsername(event.target.value);
@@ -155,7 +163,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
             autoFocus={focusFirst === 'password'}
             required
             type="password"
-            label={FIELD_LABELS.password}
+            label={t(FIELD_LABELS.password)}
             value={password}
             onChange={(event) => {
               setPassword(event.target.value);
@@ -178,11 +186,11 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
                     }}
                   />
                 }
-                label="Discard the unsent changes on this computer"
+                label={t('sync.signIn.discardUnsent')}
               />
             </Alert>
           )}
-          {busy === 'signIn' && <LinearProgress aria-label="Signing in and syncing" />}
+          {busy === 'signIn' && <LinearProgress aria-label={t('sync.signIn.progress')} />}
         </DialogContent>
         <DialogActions>
           {signedIn && (
@@ -196,13 +204,13 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
               }}
               sx={{ mr: 'auto' }}
             >
-              Sign out
+              {t('sync.signIn.signOut')}
             </Button>
           )}
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('sync.signIn.cancel')}</Button>
           {/* Not disabled while busy: a disabled default button stops Enter from submitting at all, and an Enter typed meanwhile is kept (submitAgain). */}
           <Button type="submit" variant="contained" disabled={busy === 'signOut'} aria-disabled={busy === 'signIn'}>
-            {busy === 'signIn' ? 'Signing in…' : 'Sign in'}
+            {busy === 'signIn' ? t('sync.signIn.signingIn') : t('sync.signIn.submit')}
           </Button>
         </DialogActions>
       </Box>

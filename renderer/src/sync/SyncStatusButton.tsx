@@ -11,10 +11,11 @@ import Button from '@mui/material/Button';
 import Popover from '@mui/material/Popover';
 import type { SvgIconComponent } from '@mui/icons-material';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SyncState } from '../../../shared/api/sync-contract';
 import { api } from '../api/client';
 import { useDataVersion } from '../collector/dataVersion';
-import { pluralize } from '../common/format';
+import { formatCount } from '../common/format';
 import { SignInDialog } from './SignInDialog';
 import { STATE_TONES, statusHeadline, type StatusTone } from './statusText';
 import { publishSyncStatus, refreshSyncStatus, useNetworkReporting, useSyncStatus } from './syncStatusStore';
@@ -56,6 +57,7 @@ function useNow(): number {
 
 /** The top bar's sync status: icon, short text, badges for pending changes and sync issues; the panel and sign-in behind it. */
 export function SyncStatusButton() {
+  const { t } = useTranslation();
   useNetworkReporting();
   const status = useSyncStatus();
   // A command just wrote to the outbox: show the change waiting now rather than at the next poll.
@@ -73,9 +75,9 @@ export function SyncStatusButton() {
   const headline = statusHeadline(status, now);
   const pendingShown = status.state === 'offline' || status.state === 'error' ? 0 : status.pending;
   const label = [
-    `Sync: ${headline}`,
-    pendingShown > 0 ? `${pluralize(status.pending, 'change')} waiting` : '',
-    status.issues > 0 ? pluralize(status.issues, 'sync issue') : '',
+    t('sync.button.label', { headline }),
+    pendingShown > 0 ? t('sync.button.waiting', { count: status.pending, n: formatCount(status.pending) }) : '',
+    status.issues > 0 ? t('sync.button.issues', { count: status.issues, n: formatCount(status.issues) }) : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -6,9 +6,10 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/api/sync-contract';
-import { ROLE_LABELS } from '../../../shared/domain/labels';
 import { formatCount, formatDateTime } from '../common/format';
+import { ROLE_LABEL_KEYS } from '../common/labels';
 import { openSyncIssues } from '../app/router';
 import { progressText, STATE_EXPLANATIONS, statusHeadline, timeAgo, timeUntil } from './statusText';
 
@@ -39,6 +40,7 @@ interface SyncStatusPanelProps {
 
 /** The details behind the top bar's sync status: server, user, times, counts, the error in full, progress. */
 export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings, onClose }: SyncStatusPanelProps) {
+  const { t } = useTranslation();
   const inProgress = syncing || status.state === 'syncing';
   const progress = status.progress;
   return (
@@ -48,7 +50,7 @@ export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings,
           {statusHeadline(status, nowMs)}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {STATE_EXPLANATIONS[status.state]}
+          {t(STATE_EXPLANATIONS[status.state])}
         </Typography>
       </Box>
       {status.state === 'syncing' && (
@@ -56,7 +58,7 @@ export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings,
           <LinearProgress
             variant={progress?.percent === null || progress === null ? 'indeterminate' : 'determinate'}
             value={progress?.percent ?? 0}
-            aria-label="Sync progress"
+            aria-label={t('sync.panel.progress')}
           />
           {progress && (
             <Typography variant="caption" color="text.secondary" data-testid="sync-progress">
@@ -71,24 +73,24 @@ export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings,
         </Alert>
       )}
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
-        <Fact label="Server">
+        <Fact label={t('sync.panel.server')}>
           {status.server === null ? (
-            'None (this computer only)'
+            t('sync.panel.noServer')
           ) : (
             <>
               {status.server.url}
-              {status.server.embedded && <Chip size="small" variant="outlined" label="built-in demo server" sx={{ ml: 1 }} />}
+              {status.server.embedded && <Chip size="small" variant="outlined" label={t('sync.panel.demoServer')} sx={{ ml: 1 }} />}
             </>
           )}
         </Fact>
         {status.user && (
-          <Fact label="Signed in as">
-            {status.user.displayName} ({status.user.username}) · {ROLE_LABELS[status.user.role]}
+          <Fact label={t('sync.panel.signedInAs')}>
+            {status.user.displayName} ({status.user.username}) · {t(ROLE_LABEL_KEYS[status.user.role])}
           </Fact>
         )}
-        <Fact label="Last sync">{status.lastSyncAt === null ? 'Never' : `${formatDateTime(status.lastSyncAt)} (${timeAgo(status.lastSyncAt, nowMs)})`}</Fact>
-        <Fact label="Changes waiting">{formatCount(status.pending)}</Fact>
-        <Fact label="Sync issues">
+        <Fact label={t('sync.panel.lastSync')}>{status.lastSyncAt === null ? t('sync.panel.never') : `${formatDateTime(status.lastSyncAt)} (${timeAgo(status.lastSyncAt, nowMs)})`}</Fact>
+        <Fact label={t('sync.panel.changesWaiting')}>{formatCount(status.pending)}</Fact>
+        <Fact label={t('sync.panel.syncIssues')}>
           {formatCount(status.issues)}
           {' · '}
           <Link
@@ -99,18 +101,18 @@ export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings,
               openSyncIssues();
             }}
           >
-            {status.issues > 0 ? 'Review them' : 'Open the list'}
+            {status.issues > 0 ? t('sync.panel.review') : t('sync.panel.openList')}
           </Link>
         </Fact>
         {status.nextAttemptAt !== null && status.state !== 'syncing' && (
-          <Fact label="Next attempt">
+          <Fact label={t('sync.panel.nextAttempt')}>
             {timeUntil(status.nextAttemptAt, nowMs)} ({formatDateTime(status.nextAttemptAt)})
           </Fact>
         )}
       </Box>
       <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end' }}>
         <Button color={status.state === 'signed_out' ? 'primary' : 'inherit'} variant={status.state === 'signed_out' ? 'contained' : 'text'} onClick={onSettings}>
-          {status.state === 'signed_out' ? 'Sign in…' : status.state === 'local_only' ? 'Connect to a server…' : 'Server and account…'}
+          {status.state === 'signed_out' ? t('sync.panel.signIn') : status.state === 'local_only' ? t('sync.panel.connect') : t('sync.panel.serverAndAccount')}
         </Button>
         {status.state !== 'local_only' && status.state !== 'signed_out' && (
           <Button
@@ -123,7 +125,7 @@ export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings,
               if (!inProgress) onSyncNow();
             }}
           >
-            {inProgress ? 'Syncing…' : 'Sync now'}
+            {inProgress ? t('sync.panel.syncing') : t('sync.panel.syncNow')}
           </Button>
         )}
       </Box>

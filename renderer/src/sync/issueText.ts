@@ -3,22 +3,23 @@
  * typed (note text, amounts, dates, documents), read off the command's stored input. The input
  * comes from the local outbox, so it is read defensively: a missing or odd field is left out.
  */
+import type { ParseKeys } from 'i18next';
 import type { OperationName } from '../../../shared/api/contract';
 import type { DisputeAction } from '../../../shared/domain/dispute';
-import {
-  CHANNEL_LABELS,
-  DIRECTION_LABELS,
-  DISPUTE_REASON_LABELS,
-  DISPUTE_RESOLUTION_LABELS,
-  ESCALATION_KIND_LABELS,
-  OUTCOME_LABELS,
-  OVERRIDE_KIND_LABELS,
-  PAYMENT_METHOD_LABELS,
-  ROOT_CAUSE_LABELS,
-} from '../../../shared/domain/labels';
-import type { Channel } from '../../../shared/domain/codes';
+import type { Channel, OverrideKind } from '../../../shared/domain/codes';
 import type { SyncIssue } from '../../../shared/api/sync-contract';
-import { formatCount, formatDate, money, pluralize } from '../common/format';
+import { formatCount, formatDate, money } from '../common/format';
+import {
+  CHANNEL_LABEL_KEYS,
+  DIRECTION_LABEL_KEYS,
+  DISPUTE_REASON_LABEL_KEYS,
+  DISPUTE_RESOLUTION_LABEL_KEYS,
+  ESCALATION_KIND_LABEL_KEYS,
+  OUTCOME_LABEL_KEYS,
+  PAYMENT_METHOD_LABEL_KEYS,
+  ROOT_CAUSE_LABEL_KEYS,
+} from '../common/labels';
+import { i18n } from '../i18n/i18n';
 
 type Args = Readonly<Record<string, unknown>>;
 
@@ -64,28 +65,35 @@ const listOf = (args: Args, key: string): readonly unknown[] => {
 };
 const idsOf = (args: Args, key: string): string[] => listOf(args, key).filter((value): value is string => typeof value === 'string');
 
-/** The label of a code, or the code itself when the list does not know it. */
-function labelOf(labels: Readonly<Record<string, string>>, value: unknown): string | null {
+/** The label of a code from its map of translation keys, or the code itself when the map does not know it. */
+function labelOf(keys: Readonly<Record<string, ParseKeys>>, value: unknown): string | null {
   if (typeof value !== 'string' || value === '') return null;
-  return Object.hasOwn(labels, value) ? (labels[value] ?? value) : value;
+  const key = Object.hasOwn(keys, value) ? keys[value] : undefined;
+  return key === undefined ? value : i18n.t(key);
 }
 
-const CHANNEL_ACTIONS: Readonly<Record<Channel, string>> = {
-  phone: 'Call logged',
-  email: 'Email logged',
-  letter: 'Letter logged',
-  meeting: 'Meeting logged',
-  portal: 'Portal contact logged',
-};
+const CHANNEL_ACTIONS = {
+  phone: 'sync.issue.action.callLogged',
+  email: 'sync.issue.action.emailLogged',
+  letter: 'sync.issue.action.letterLogged',
+  meeting: 'sync.issue.action.meetingLogged',
+  portal: 'sync.issue.action.portalContactLogged',
+} as const satisfies Readonly<Record<Channel, string>>;
 
-const DISPUTE_ACTIONS_DONE: Readonly<Record<DisputeAction, string>> = {
-  start: 'Dispute taken into process',
-  escalate: 'Dispute escalated',
-  resolve: 'Dispute resolved',
-  close: 'Dispute closed',
-  reopen: 'Dispute reopened',
-  void: 'Dispute voided',
-};
+const DISPUTE_ACTIONS_DONE = {
+  start: 'sync.issue.action.disputeStarted',
+  escalate: 'sync.issue.action.disputeEscalated',
+  resolve: 'sync.issue.action.disputeResolved',
+  close: 'sync.issue.action.disputeClosed',
+  reopen: 'sync.issue.action.disputeReopened',
+  void: 'sync.issue.action.disputeVoided',
+} as const satisfies Readonly<Record<DisputeAction, string>>;
+
+/** A worklist override's kind as a refused change shows it. */
+const OVERRIDE_KIND_LABELS = {
+  pin: 'sync.issue.overrideKind.pin',
+  snooze: 'sync.issue.overrideKind.snooze',
+} as const satisfies Readonly<Record<OverrideKind, string>>;
 
 /** The commands that write to the outbox, so the ones a sync issue can name. */
 type SyncedCommand = Extract<
@@ -121,19 +129,68 @@ interface CommandText {
 
 const line = (label: string, value: string | null): DetailLine[] => (value === null ? [] : [{ label, value }]);
 
+/** The labels of what a change held (translation keys). */
+const LABELS = {
+  amount: 'sync.issue.detail.amount',
+  promisedFor: 'sync.issue.detail.promisedFor',
+  paymentMethod: 'sync.issue.detail.paymentMethod',
+  items: 'sync.issue.detail.items',
+  note: 'sync.issue.detail.note',
+  reason: 'sync.issue.detail.reason',
+  disputed: 'sync.issue.detail.disputed',
+  description: 'sync.issue.detail.description',
+  due: 'sync.issue.detail.due',
+  comment: 'sync.issue.detail.comment',
+  contact: 'sync.issue.detail.contact',
+  outcome: 'sync.issue.detail.outcome',
+  contactPerson: 'sync.issue.detail.contactPerson',
+  duration: 'sync.issue.detail.duration',
+  followUpOn: 'sync.issue.detail.followUpOn',
+  name: 'sync.issue.detail.name',
+  role: 'sync.issue.detail.role',
+  phone: 'sync.issue.detail.phone',
+  email: 'sync.issue.detail.email',
+  file: 'sync.issue.detail.file',
+  size: 'sync.issue.detail.size',
+  yourText: 'sync.issue.detail.yourText',
+  editedFrom: 'sync.issue.detail.editedFrom',
+  currentText: 'sync.issue.detail.currentText',
+  title: 'sync.issue.detail.title',
+  followUp: 'sync.issue.detail.followUp',
+  instalments: 'sync.issue.detail.instalments',
+  total: 'sync.issue.detail.total',
+  promise: 'sync.issue.detail.promise',
+  dispute: 'sync.issue.detail.dispute',
+  resolution: 'sync.issue.detail.resolution',
+  rootCause: 'sync.issue.detail.rootCause',
+  kind: 'sync.issue.detail.kind',
+  escalation: 'sync.issue.detail.escalation',
+  until: 'sync.issue.detail.until',
+} as const;
+
+type Label = keyof typeof LABELS;
+
+/** A label in the current language; inside a logged call, the promise's or dispute's labels are prefixed with it ("Promise: Amount"). */
+function labelText(label: Label, group?: 'promise' | 'dispute'): string {
+  const text = i18n.t(LABELS[label]);
+  return group === undefined ? text : i18n.t('sync.issue.detail.grouped', { group: i18n.t(LABELS[group]), label: text });
+}
+
+const labelled = (label: Label, value: string | null, group?: 'promise' | 'dispute'): DetailLine[] => line(labelText(label, group), value);
+
 function moneyText(amountMinor: number, currency: string | null, context: IssueContext): string {
   const shownCurrency = currency ?? context.customerCurrency;
   // Without a currency the number of decimals is unknown: the stored value is shown as it is.
-  return shownCurrency === null ? `${formatCount(amountMinor)} (in minor units)` : money(amountMinor, shownCurrency);
+  return shownCurrency === null ? i18n.t('sync.issue.value.minorUnits', { amount: formatCount(amountMinor) }) : money(amountMinor, shownCurrency);
 }
 
 const MAX_DOCUMENTS_NAMED = 5;
 
 function documentsText(itemIds: readonly string[], context: IssueContext): string | null {
   if (itemIds.length === 0) return null;
-  const named = itemIds.map((id) => context.items.get(id)?.documentNumber ?? 'an item no longer open');
+  const named = itemIds.map((id) => context.items.get(id)?.documentNumber ?? i18n.t('sync.issue.value.itemGone'));
   const shown = named.slice(0, MAX_DOCUMENTS_NAMED).join(', ');
-  return named.length > MAX_DOCUMENTS_NAMED ? `${shown} and ${String(named.length - MAX_DOCUMENTS_NAMED)} more` : shown;
+  return named.length > MAX_DOCUMENTS_NAMED ? i18n.t('sync.issue.value.andMore', { shown, n: String(named.length - MAX_DOCUMENTS_NAMED) }) : shown;
 }
 
 const dateText = (args: Args, key: string): string | null => {
@@ -145,49 +202,49 @@ function durationText(seconds: number | null): string | null {
   if (seconds === null) return null;
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  if (minutes === 0) return `${String(rest)} s`;
-  return rest === 0 ? `${String(minutes)} min` : `${String(minutes)} min ${String(rest)} s`;
+  if (minutes === 0) return i18n.t('sync.issue.value.seconds', { s: String(rest) });
+  return rest === 0 ? i18n.t('sync.issue.value.minutes', { min: String(minutes) }) : i18n.t('sync.issue.value.minutesSeconds', { min: String(minutes), s: String(rest) });
 }
 
 function contactPersonText(args: Args, context: IssueContext): string | null {
   const id = textOf(args, 'contactPersonId');
-  if (id !== null) return context.contacts.get(id) ?? 'a contact person no longer listed';
+  if (id !== null) return context.contacts.get(id) ?? i18n.t('sync.issue.value.contactPersonGone');
   const added = asArgs(args.newContactPerson);
   const name = textOf(added, 'name');
   if (name === null) return null;
   const reach = [textOf(added, 'phone'), textOf(added, 'email')].filter((value) => value !== null);
-  return `${name} (new${reach.length > 0 ? `: ${reach.join(', ')}` : ''})`;
+  return reach.length > 0 ? i18n.t('sync.issue.value.newContactPersonWith', { name, reach: reach.join(', ') }) : i18n.t('sync.issue.value.newContactPerson', { name });
 }
 
-function promiseLines(args: Args, context: IssueContext, prefix = ''): DetailLine[] {
+function promiseLines(args: Args, context: IssueContext, group?: 'promise'): DetailLine[] {
   const itemIds = idsOf(args, 'itemIds');
   const currency = textOf(args, 'currency') ?? context.items.get(itemIds[0] ?? '')?.currency ?? null;
   const amountMinor = numberOf(args, 'amountMinor');
   return [
-    ...line(`${prefix}Amount`, amountMinor === null ? (itemIds.length > 0 ? 'the open amount of the items' : null) : moneyText(amountMinor, currency, context)),
-    ...line(`${prefix}Promised for`, dateText(args, 'promisedDate')),
-    ...line(`${prefix}Payment method`, labelOf(PAYMENT_METHOD_LABELS, args.paymentMethod)),
-    ...line(`${prefix}Items`, documentsText(itemIds, context)),
-    ...line(`${prefix}Note`, textOf(args, 'note')),
+    ...labelled('amount', amountMinor === null ? (itemIds.length > 0 ? i18n.t('sync.issue.value.openAmountOfItems') : null) : moneyText(amountMinor, currency, context), group),
+    ...labelled('promisedFor', dateText(args, 'promisedDate'), group),
+    ...labelled('paymentMethod', labelOf(PAYMENT_METHOD_LABEL_KEYS, args.paymentMethod), group),
+    ...labelled('items', documentsText(itemIds, context), group),
+    ...labelled('note', textOf(args, 'note'), group),
   ];
 }
 
-function disputeLines(args: Args, context: IssueContext, prefix = ''): DetailLine[] {
+function disputeLines(args: Args, context: IssueContext, group?: 'dispute'): DetailLine[] {
   const items = listOf(args, 'items').map(asArgs);
   const disputed = items
     .map((item) => {
       const id = textOf(item, 'itemId') ?? '';
       const amountMinor = numberOf(item, 'disputedMinor');
       const known = context.items.get(id);
-      const document = known?.documentNumber ?? 'an item no longer open';
+      const document = known?.documentNumber ?? i18n.t('sync.issue.value.itemGone');
       return amountMinor === null ? document : `${document}: ${moneyText(amountMinor, known?.currency ?? null, context)}`;
     })
     .join('; ');
   return [
-    ...line(`${prefix}Reason`, labelOf(DISPUTE_REASON_LABELS, args.reasonCode)),
-    ...line(`${prefix}Disputed`, disputed === '' ? null : disputed),
-    ...line(`${prefix}Description`, textOf(args, 'description')),
-    ...line(`${prefix}Due`, dateText(args, 'dueDate')),
+    ...labelled('reason', labelOf(DISPUTE_REASON_LABEL_KEYS, args.reasonCode), group),
+    ...labelled('disputed', disputed === '' ? null : disputed, group),
+    ...labelled('description', textOf(args, 'description'), group),
+    ...labelled('due', dateText(args, 'dueDate'), group),
   ];
 }
 
@@ -210,137 +267,137 @@ function recordText(args: Args, key: string, context: IssueContext): string | nu
 }
 
 const closing =
-  (label: string, key: string) =>
-  (args: Args, context: IssueContext): DetailLine[] => [...line(label, recordText(args, key, context)), ...line('Comment', textOf(args, 'comment'))];
+  (label: Label, key: string) =>
+  (args: Args, context: IssueContext): DetailLine[] => [...labelled(label, recordText(args, key, context)), ...labelled('comment', textOf(args, 'comment'))];
 
 const COMMAND_TEXTS: Readonly<Record<SyncedCommand, CommandText>> = {
   'contact.log': {
-    action: (args) => labelOf(CHANNEL_ACTIONS, args.channel) ?? 'Contact logged',
+    action: (args) => labelOf(CHANNEL_ACTIONS, args.channel) ?? i18n.t('sync.issue.action.contactLogged'),
     preposition: 'with',
     details: (args, context) => [
-      ...line('Contact', [labelOf(CHANNEL_LABELS, args.channel), labelOf(DIRECTION_LABELS, args.direction)?.toLowerCase() ?? null].filter((part) => part !== null).join(', ') || null),
-      ...line('Outcome', labelOf(OUTCOME_LABELS, args.outcome)),
-      ...line('Contact person', contactPersonText(args, context)),
-      ...line('Note', textOf(args, 'note')),
-      ...line('Duration', durationText(numberOf(args, 'durationSeconds'))),
-      ...line('Follow-up on', dateText(args, 'followUpDate')),
-      ...(args.promise === undefined ? [] : promiseLines(asArgs(args.promise), context, 'Promise: ')),
-      ...(args.dispute === undefined ? [] : disputeLines(asArgs(args.dispute), context, 'Dispute: ')),
+      ...labelled('contact', [labelOf(CHANNEL_LABEL_KEYS, args.channel), labelOf(DIRECTION_LABEL_KEYS, args.direction)?.toLowerCase() ?? null].filter((part) => part !== null).join(', ') || null),
+      ...labelled('outcome', labelOf(OUTCOME_LABEL_KEYS, args.outcome)),
+      ...labelled('contactPerson', contactPersonText(args, context)),
+      ...labelled('note', textOf(args, 'note')),
+      ...labelled('duration', durationText(numberOf(args, 'durationSeconds'))),
+      ...labelled('followUpOn', dateText(args, 'followUpDate')),
+      ...(args.promise === undefined ? [] : promiseLines(asArgs(args.promise), context, 'promise')),
+      ...(args.dispute === undefined ? [] : disputeLines(asArgs(args.dispute), context, 'dispute')),
     ],
   },
   'contactPerson.save': {
-    action: (args) => (textOf(args, 'id') === null ? 'Contact person added' : 'Contact person corrected'),
+    action: (args) => (textOf(args, 'id') === null ? i18n.t('sync.issue.action.contactPersonAdded') : i18n.t('sync.issue.action.contactPersonCorrected')),
     preposition: 'for',
     details: (args) => [
-      ...line('Name', textOf(args, 'name')),
-      ...line('Role', textOf(args, 'role')),
-      ...line('Phone', textOf(args, 'phone')),
-      ...line('Email', textOf(args, 'email')),
+      ...labelled('name', textOf(args, 'name')),
+      ...labelled('role', textOf(args, 'role')),
+      ...labelled('phone', textOf(args, 'phone')),
+      ...labelled('email', textOf(args, 'email')),
     ],
   },
-  'note.add': { action: () => 'Note added', preposition: 'for', details: (args) => line('Note', textOf(args, 'body')) },
+  'note.add': { action: () => i18n.t('sync.issue.action.noteAdded'), preposition: 'for', details: (args) => labelled('note', textOf(args, 'body')) },
   'attachment.add': {
-    action: () => 'File attached',
+    action: () => i18n.t('sync.issue.action.fileAttached'),
     preposition: 'for',
-    details: (args) => [...line('File', textOf(args, 'fileName')), ...line('Size', textOf(args, 'content'))],
+    details: (args) => [...labelled('file', textOf(args, 'fileName')), ...labelled('size', textOf(args, 'content'))],
   },
   'note.edit': {
-    action: () => 'Note edited',
+    action: () => i18n.t('sync.issue.action.noteEdited'),
     preposition: 'for',
     details: (args, context) => {
       const editedId = textOf(args, 'noteId') ?? '';
       const current = [...context.noteVersions].find(([id, version]) => version.isCurrent && id !== editedId)?.[1];
       return [
-        ...line('Your text', textOf(args, 'body')),
-        ...line('Edited from', context.noteVersions.get(editedId)?.body ?? null),
-        ...line('Current text', current?.body ?? null),
+        ...labelled('yourText', textOf(args, 'body')),
+        ...labelled('editedFrom', context.noteVersions.get(editedId)?.body ?? null),
+        ...labelled('currentText', current?.body ?? null),
       ];
     },
   },
   'followUp.create': {
-    action: () => 'Follow-up created',
+    action: () => i18n.t('sync.issue.action.followUpCreated'),
     preposition: 'for',
-    details: (args) => [...line('Title', textOf(args, 'title')), ...line('Due', dateText(args, 'dueDate'))],
+    details: (args) => [...labelled('title', textOf(args, 'title')), ...labelled('due', dateText(args, 'dueDate'))],
   },
-  'followUp.complete': { action: () => 'Follow-up completed', preposition: 'for', details: closing('Follow-up', 'followUpId') },
-  'followUp.cancel': { action: () => 'Follow-up cancelled', preposition: 'for', details: closing('Follow-up', 'followUpId') },
-  'promise.create': { action: () => 'Promise to pay recorded', preposition: 'for', details: (args, context) => promiseLines(args, context) },
+  'followUp.complete': { action: () => i18n.t('sync.issue.action.followUpCompleted'), preposition: 'for', details: closing('followUp', 'followUpId') },
+  'followUp.cancel': { action: () => i18n.t('sync.issue.action.followUpCancelled'), preposition: 'for', details: closing('followUp', 'followUpId') },
+  'promise.create': { action: () => i18n.t('sync.issue.action.promiseRecorded'), preposition: 'for', details: (args, context) => promiseLines(args, context) },
   'promise.plan': {
-    action: () => 'Payment plan recorded',
+    action: () => i18n.t('sync.issue.action.planRecorded'),
     preposition: 'for',
     details: (args, context) => {
       const itemIds = idsOf(args, 'itemIds');
       const currency = textOf(args, 'currency') ?? context.items.get(itemIds[0] ?? '')?.currency ?? null;
       const totalMinor = numberOf(args, 'totalMinor');
       return [
-        ...line('Instalments', instalmentsText(args, context, currency)),
-        ...line('Total', totalMinor === null ? null : moneyText(totalMinor, currency, context)),
-        ...line('Payment method', labelOf(PAYMENT_METHOD_LABELS, args.paymentMethod)),
-        ...line('Items', documentsText(itemIds, context)),
-        ...line('Note', textOf(args, 'note')),
+        ...labelled('instalments', instalmentsText(args, context, currency)),
+        ...labelled('total', totalMinor === null ? null : moneyText(totalMinor, currency, context)),
+        ...labelled('paymentMethod', labelOf(PAYMENT_METHOD_LABEL_KEYS, args.paymentMethod)),
+        ...labelled('items', documentsText(itemIds, context)),
+        ...labelled('note', textOf(args, 'note')),
       ];
     },
   },
   'promise.cancel': {
-    action: (args) => (args.wholePlan === true ? 'Payment plan cancelled' : 'Promise cancelled'),
+    action: (args) => (args.wholePlan === true ? i18n.t('sync.issue.action.planCancelled') : i18n.t('sync.issue.action.promiseCancelled')),
     preposition: 'for',
-    details: (args, context) => [...line('Promise', recordText(args, 'promiseId', context)), ...line('Reason', textOf(args, 'reason'))],
+    details: (args, context) => [...labelled('promise', recordText(args, 'promiseId', context)), ...labelled('reason', textOf(args, 'reason'))],
   },
-  'dispute.create': { action: () => 'Dispute raised', preposition: 'for', details: (args, context) => disputeLines(args, context) },
+  'dispute.create': { action: () => i18n.t('sync.issue.action.disputeRaised'), preposition: 'for', details: (args, context) => disputeLines(args, context) },
   'dispute.transition': {
-    action: (args) => labelOf(DISPUTE_ACTIONS_DONE, args.action) ?? 'Dispute changed',
+    action: (args) => labelOf(DISPUTE_ACTIONS_DONE, args.action) ?? i18n.t('sync.issue.action.disputeChanged'),
     preposition: 'for',
     details: (args, context) => [
-      ...line('Dispute', recordText(args, 'disputeId', context)),
-      ...line('Comment', textOf(args, 'comment')),
-      ...line('Resolution', labelOf(DISPUTE_RESOLUTION_LABELS, args.resolution)),
-      ...line('Root cause', labelOf(ROOT_CAUSE_LABELS, args.rootCause)),
+      ...labelled('dispute', recordText(args, 'disputeId', context)),
+      ...labelled('comment', textOf(args, 'comment')),
+      ...labelled('resolution', labelOf(DISPUTE_RESOLUTION_LABEL_KEYS, args.resolution)),
+      ...labelled('rootCause', labelOf(ROOT_CAUSE_LABEL_KEYS, args.rootCause)),
     ],
   },
   'escalation.request': {
-    action: () => 'Escalation requested',
+    action: () => i18n.t('sync.issue.action.escalationRequested'),
     preposition: 'for',
     details: (args, context) => {
       const amountMinor = numberOf(args, 'amountMinor');
       return [
-        ...line('Kind', labelOf(ESCALATION_KIND_LABELS, args.kind)),
-        ...line('Amount', amountMinor === null ? null : moneyText(amountMinor, textOf(args, 'currency'), context)),
-        ...line('Reason', textOf(args, 'reason')),
+        ...labelled('kind', labelOf(ESCALATION_KIND_LABEL_KEYS, args.kind)),
+        ...labelled('amount', amountMinor === null ? null : moneyText(amountMinor, textOf(args, 'currency'), context)),
+        ...labelled('reason', textOf(args, 'reason')),
       ];
     },
   },
   'escalation.withdraw': {
-    action: () => 'Escalation request withdrawn',
+    action: () => i18n.t('sync.issue.action.escalationWithdrawn'),
     preposition: 'for',
-    details: (args, context) => [...line('Escalation', recordText(args, 'escalationId', context)), ...line('Reason', textOf(args, 'reason'))],
+    details: (args, context) => [...labelled('escalation', recordText(args, 'escalationId', context)), ...labelled('reason', textOf(args, 'reason'))],
   },
   'escalation.decide': {
-    action: (args) => (args.decision === 'approve' ? 'Escalation approved' : 'Escalation rejected'),
+    action: (args) => (args.decision === 'approve' ? i18n.t('sync.issue.action.escalationApproved') : i18n.t('sync.issue.action.escalationRejected')),
     preposition: 'for',
-    details: closing('Escalation', 'escalationId'),
+    details: closing('escalation', 'escalationId'),
   },
   'customer.reassign': {
-    action: (args) => `${String(idsOf(args, 'customerIds').length)} customer${idsOf(args, 'customerIds').length === 1 ? '' : 's'} reassigned`,
+    action: (args) => i18n.t('sync.issue.action.customersReassigned', { count: idsOf(args, 'customerIds').length }),
     preposition: 'for',
-    details: (args) => line('Reason', textOf(args, 'reason')),
+    details: (args) => labelled('reason', textOf(args, 'reason')),
   },
   'worklist.setOverride': {
-    action: (args) => (args.kind === 'pin' ? 'Pinned on the worklist' : 'Snoozed on the worklist'),
+    action: (args) => (args.kind === 'pin' ? i18n.t('sync.issue.action.pinned') : i18n.t('sync.issue.action.snoozed')),
     preposition: 'for',
     details: (args) => [
-      ...line('Kind', labelOf(OVERRIDE_KIND_LABELS, args.kind)),
-      ...line('Reason', textOf(args, 'reason')),
-      ...line('Until', dateText(args, 'expiresAt')),
+      ...labelled('kind', labelOf(OVERRIDE_KIND_LABELS, args.kind)),
+      ...labelled('reason', textOf(args, 'reason')),
+      ...labelled('until', dateText(args, 'expiresAt')),
     ],
   },
-  'worklist.clearOverride': { action: () => 'Pin or snooze cleared', preposition: 'for', details: () => [] },
+  'worklist.clearOverride': { action: () => i18n.t('sync.issue.action.overrideCleared'), preposition: 'for', details: () => [] },
 };
 
 const commandText = (name: string): CommandText | undefined =>
   Object.hasOwn(COMMAND_TEXTS, name) ? COMMAND_TEXTS[name as SyncedCommand] : undefined;
 
 /** "Call logged", "Note edited"...; an unknown command keeps its name. */
-export const issueAction = (name: string, args: unknown): string => commandText(name)?.action(asArgs(args)) ?? `Change "${name}"`;
+export const issueAction = (name: string, args: unknown): string => commandText(name)?.action(asArgs(args)) ?? i18n.t('sync.issue.action.unknown', { name });
 
 export const issuePreposition = (name: string): 'with' | 'for' => commandText(name)?.preposition ?? 'for';
 
@@ -350,14 +407,17 @@ export const issueDetails = (name: string, args: unknown, context: IssueContext)
 
 /** The count over the sync-issues list: refusals, and changes still waiting that the server keeps failing on. */
 export function issuesCountText(issues: readonly Pick<SyncIssue, 'failing' | 'rejectedAt'>[]): string {
-  const failing = issues.filter((issue) => issue.failing !== undefined).length;
-  const refused = `${pluralize(issues.length - failing, 'change')} the server refused`;
-  return failing === 0 ? refused : `${refused}, ${pluralize(failing, 'change')} the server keeps failing to take`;
+  const failingCount = issues.filter((issue) => issue.failing !== undefined).length;
+  const refusedCount = issues.length - failingCount;
+  const refused = i18n.t('sync.issues.refused', { count: refusedCount, n: formatCount(refusedCount) });
+  if (failingCount === 0) return refused;
+  return i18n.t('sync.issues.refusedAndFailing', { refused, failing: i18n.t('sync.issues.failing', { count: failingCount, n: formatCount(failingCount) }) });
 }
 
 /** When it was entered and what became of it: refused, or still not sent after failed attempts. */
 export function issueTimesText(issue: Pick<SyncIssue, 'createdAt' | 'rejectedAt' | 'failing'>, format: (iso: string) => string): string {
-  const entered = `Entered ${format(issue.createdAt)}`;
-  if (issue.failing === undefined) return `${entered} · refused ${format(issue.rejectedAt)}`;
-  return `${entered} · not sent yet: ${formatCount(issue.failing.attempts)} attempts failed, the last ${format(issue.rejectedAt)}`;
+  const entered = format(issue.createdAt);
+  const last = format(issue.rejectedAt);
+  if (issue.failing === undefined) return i18n.t('sync.issues.enteredRefused', { entered, refused: last });
+  return i18n.t('sync.issues.enteredFailing', { entered, count: issue.failing.attempts, n: formatCount(issue.failing.attempts), last });
 }

@@ -1,5 +1,5 @@
-/** The sync shortcuts the `?` overlay lists (the keys themselves are handled in App). */
+/** The sync shortcuts the `?` overlay lists (the keys themselves are handled in App); group and action are translation keys. */
 export const SYNC_SHORTCUTS = {
-  group: 'Sync',
-  items: [{ keys: ['g', 's'], action: 'Sync issues: changes the server refused, to retry or discard' }],
+  group: 'sync.shortcuts.group',
+  items: [{ keys: ['g', 's'], action: 'sync.shortcuts.issues' }],
 } as const;

@@ -4,11 +4,12 @@ import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { ESCALATION_KIND_LABELS } from '../../../shared/domain/labels';
+import { useTranslation } from 'react-i18next';
 import { openCustomer } from '../app/router';
 import { formatDateTime, money } from '../common/format';
+import { ESCALATION_KIND_LABEL_KEYS } from '../common/labels';
 import { EmptyState } from '../common/StatusViews';
-import type { DecisionRequest, PendingEscalation } from './decisions';
+import { KIND_IN_SENTENCE, type DecisionRequest, type PendingEscalation } from './decisions';
 import { UserText } from '../common/UserText';
 
 
@@ -22,19 +23,21 @@ interface ApprovalsListProps {
 
 /** The team's escalation requests waiting for a decision, oldest first, each with Approve and Reject. */
 export function ApprovalsList({ escalations, mayDecide, myId, onDecide }: ApprovalsListProps) {
+  const { t } = useTranslation();
   if (escalations.length === 0) {
     return (
       <Paper>
-        <EmptyState title="Nothing to approve">No escalation request of your team is waiting for a decision.</EmptyState>
+        <EmptyState title={t('team.approvals.emptyTitle')}>{t('team.approvals.emptyText')}</EmptyState>
       </Paper>
     );
   }
   return (
     <Paper>
-      <Box component="ul" aria-label="Escalation requests waiting for a decision" sx={{ listStyle: 'none', m: 0, p: 0, '& > li:first-of-type': { borderTop: 0 } }}>
+      <Box component="ul" aria-label={t('team.approvals.listLabel')} sx={{ listStyle: 'none', m: 0, p: 0, '& > li:first-of-type': { borderTop: 0 } }}>
         {escalations.map((escalation) => {
           const own = escalation.requestedBy !== null && escalation.requestedBy === myId;
-          const label = ESCALATION_KIND_LABELS[escalation.kind];
+          const label = t(ESCALATION_KIND_LABEL_KEYS[escalation.kind]);
+          const decided = { kind: t(KIND_IN_SENTENCE[escalation.kind]), customer: escalation.customerName };
           return (
             <Box
               component="li"
@@ -69,7 +72,7 @@ export function ApprovalsList({ escalations, mayDecide, myId, onDecide }: Approv
                   <UserText>{escalation.reason}</UserText>
                 </Typography>
                 <Typography variant="caption" color="text.secondary">
-                  Requested by {escalation.requestedByName ?? 'unknown'} on {formatDateTime(escalation.requestedAt)}
+                  {t('team.approvals.requestedBy', { name: escalation.requestedByName ?? t('team.approvals.unknownRequester'), at: formatDateTime(escalation.requestedAt) })}
                 </Typography>
               </Box>
               {mayDecide && !own ? (
@@ -77,28 +80,28 @@ export function ApprovalsList({ escalations, mayDecide, myId, onDecide }: Approv
                   <Button
                     size="small"
                     variant="contained"
-                    aria-label={`Approve ${label.toLowerCase()} for ${escalation.customerName}`}
+                    aria-label={t('team.approvals.approveLabel', decided)}
                     onClick={() => {
                       onDecide({ escalation, decision: 'approve' });
                     }}
                   >
-                    Approve
+                    {t('team.approvals.approve')}
                   </Button>
                   <Button
                     size="small"
                     variant="outlined"
                     color="error"
-                    aria-label={`Reject ${label.toLowerCase()} for ${escalation.customerName}`}
+                    aria-label={t('team.approvals.rejectLabel', decided)}
                     onClick={() => {
                       onDecide({ escalation, decision: 'reject' });
                     }}
                   >
-                    Reject
+                    {t('team.approvals.reject')}
                   </Button>
                 </Box>
               ) : (
                 <Typography variant="caption" color="text.secondary">
-                  {own ? 'Your own request: another team lead decides' : 'Decided by team leads'}
+                  {own ? t('team.approvals.ownRequest') : t('team.approvals.decidedByLeads')}
                 </Typography>
               )}
             </Box>

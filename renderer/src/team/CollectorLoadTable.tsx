@@ -7,6 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../shared/api/contract';
 import { formatCount, money } from '../common/format';
 
@@ -23,6 +24,7 @@ interface CollectorLoadTableProps {
 
 /** One row per collector of the team; a row (click, Enter or Space) filters the team worklist to that collector. */
 export function CollectorLoadTable({ load, selected, onSelect }: CollectorLoadTableProps) {
+  const { t } = useTranslation();
   const choose = (collectorId: string) => {
     onSelect(selected === collectorId ? null : collectorId);
   };
@@ -37,12 +39,12 @@ export function CollectorLoadTable({ load, selected, onSelect }: CollectorLoadTa
       <Table size="small" aria-labelledby="team-load-title" sx={{ '& th, & td': { px: 1.5, py: 0.75 } }}>
         <TableHead>
           <TableRow>
-            <TableCell>Collector</TableCell>
-            <TableCell align="right">Customers</TableCell>
-            <TableCell align="right">Overdue</TableCell>
-            <TableCell align="right">Contacts this week</TableCell>
-            <TableCell align="right">Open promises</TableCell>
-            <TableCell align="right">Broken promises</TableCell>
+            <TableCell>{t('team.load.collector')}</TableCell>
+            <TableCell align="right">{t('team.load.customers')}</TableCell>
+            <TableCell align="right">{t('team.load.overdue')}</TableCell>
+            <TableCell align="right">{t('team.load.contactsThisWeek')}</TableCell>
+            <TableCell align="right">{t('team.load.openPromises')}</TableCell>
+            <TableCell align="right">{t('team.load.brokenPromises')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -50,7 +52,7 @@ export function CollectorLoadTable({ load, selected, onSelect }: CollectorLoadTa
             <TableRow>
               <TableCell colSpan={6}>
                 <Typography variant="body2" color="text.secondary">
-                  No collectors in your team yet.
+                  {t('team.load.empty')}
                 </Typography>
               </TableCell>
             </TableRow>
@@ -75,7 +77,7 @@ export function CollectorLoadTable({ load, selected, onSelect }: CollectorLoadTa
                 {row.displayName}
                 {row.disabled && (
                   <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-                    disabled: reassign their customers
+                    {t('team.load.disabled')}
                   </Typography>
                 )}
               </TableCell>

@@ -1,13 +1,14 @@
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { ESCALATION_KIND_LABELS } from '../../../shared/domain/labels';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { FormDialog } from '../collector/FormDialog';
 import { errorIsAbout, useCommand } from '../collector/useCommand';
 import { optionalTextProblem } from '../collector/validation';
 import { money } from '../common/format';
-import type { DecisionRequest } from './decisions';
+import { ESCALATION_KIND_LABEL_KEYS } from '../common/labels';
+import { KIND_IN_SENTENCE, type DecisionRequest } from './decisions';
 import { TEXT_MAX_ROWS } from '../common/textLength';
 import { COMMENT_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
@@ -20,15 +21,20 @@ interface DecisionDialogProps {
 
 /** Approve (comment optional) or reject (comment required) one escalation request. */
 export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps) {
+  const { t } = useTranslation();
   const { escalation, decision } = request;
   const [comment, setComment] = useState('');
   const [tried, setTried] = useState(false);
   const command = useCommand();
-  const kind = ESCALATION_KIND_LABELS[escalation.kind];
+  const kind = t(ESCALATION_KIND_LABEL_KEYS[escalation.kind]);
   const approve = decision === 'approve';
   const textProblem = optionalTextProblem(comment, COMMENT_MAX);
   const problem =
-    !approve && comment.trim() === '' ? 'A rejection needs a comment: say why, for the collector and the audit.' : textProblem === '' ? '' : `Comment ${textProblem}`;
+    !approve && comment.trim() === ''
+      ? t('team.decision.commentNeeded')
+      : textProblem === ''
+        ? ''
+        : t('team.decision.commentProblem', { problem: textProblem });
   // A comment the server still refuses shows under the comment with the server's reason, not above the form.
   const serverProblem = errorIsAbout(command.error, 'comment') ? command.error?.message : undefined;
   const shown = tried && problem !== '' ? problem : serverProblem;
@@ -38,13 +44,13 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
     const done = await command.run(() =>
       api['escalation.decide']({ escalationId: escalation.id, decision, ...(comment.trim() === '' ? {} : { comment }) }),
     );
-    if (done) onDone(`${kind} ${approve ? 'approved' : 'rejected'} for ${escalation.customerName}`);
+    if (done) onDone(t(approve ? 'team.decision.approved' : 'team.decision.rejected', { kind, customer: escalation.customerName }));
   };
   return (
     <FormDialog
       open
-      title={`${approve ? 'Approve' : 'Reject'} ${kind.toLowerCase()}`}
-      submitLabel={approve ? 'Approve' : 'Reject'}
+      title={t(approve ? 'team.decision.approveTitle' : 'team.decision.rejectTitle', { kind: t(KIND_IN_SENTENCE[escalation.kind]) })}
+      submitLabel={approve ? t('team.decision.approve') : t('team.decision.reject')}
       busy={command.busy}
       error={serverProblem === undefined ? command.error : null}
       onSubmit={() => void submit()}
@@ -55,11 +61,15 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
         {escalation.amountMinor !== null && escalation.currency !== null ? ` · ${money(escalation.amountMinor, escalation.currency)}` : ''}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-        {escalation.requestedByName ?? 'Someone'}: “<UserText>{escalation.reason}</UserText>”
+        <Trans
+          i18nKey="team.decision.request"
+          values={{ name: escalation.requestedByName ?? t('team.decision.someone'), reason: escalation.reason }}
+          components={{ 1: <UserText /> }}
+        />
       </Typography>
       {approve && escalation.kind === 'credit_hold' && (
         <Typography variant="body2" color="warning.main">
-          Approving puts the customer on credit hold here; book the hold in the ERP too.
+          {t('team.decision.creditHoldHint')}
         </Typography>
       )}
       <TextField
@@ -67,7 +77,7 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
         multiline
         minRows={2}
         maxRows={TEXT_MAX_ROWS}
-        label={approve ? 'Comment (optional)' : 'Comment (required)'}
+        label={approve ? t('team.decision.commentOptional') : t('team.decision.commentRequired')}
         required={!approve}
         value={comment}
         onChange={(event) => {

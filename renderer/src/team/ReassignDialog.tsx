@@ -2,12 +2,13 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { REASON_MAX } from '../../../shared/domain/text';
 import { api } from '../api/client';
 import { FormDialog } from '../collector/FormDialog';
 import { errorIsAbout, useCommand } from '../collector/useCommand';
 import { optionalTextProblem } from '../collector/validation';
-import { pluralize } from '../common/format';
+import { formatCount } from '../common/format';
 
 /** customer.reassign's limit on the reason. */
 
@@ -23,6 +24,8 @@ interface ReassignDialogProps {
 
 /** "Reassign to…": the selected customers move to another collector of the team, with an optional reason. */
 export function ReassignDialog({ customerIds, collectors, from, onClose, onDone }: ReassignDialogProps) {
+  const { t } = useTranslation();
+  const counted = { count: customerIds.length, n: formatCount(customerIds.length) };
   const targets = collectors.filter((collector) => collector.collectorId !== from && !collector.disabled);
   const [to, setTo] = useState(targets[0]?.collectorId ?? '');
   const [reason, setReason] = useState('');
@@ -37,22 +40,22 @@ export function ReassignDialog({ customerIds, collectors, from, onClose, onDone 
     const done = await command.run(() =>
       api['customer.reassign']({ customerIds: [...customerIds], toCollectorId: to, ...(reason.trim() === '' ? {} : { reason }) }),
     );
-    const name = targets.find((collector) => collector.collectorId === to)?.displayName ?? 'the new collector';
-    if (done) onDone(`${pluralize(customerIds.length, 'customer')} reassigned to ${name}`);
+    const name = targets.find((collector) => collector.collectorId === to)?.displayName ?? t('team.reassign.newCollectorFallback');
+    if (done) onDone(t('team.reassign.done', { ...counted, name }));
   };
   return (
-    <FormDialog open title="Reassign to…" submitLabel="Reassign" busy={command.busy || to === ''} error={reasonServerError === undefined ? command.error : null} onSubmit={() => void submit()} onClose={onClose}>
-      <Typography variant="body2">{pluralize(customerIds.length, 'customer')} selected. Their notes, promises and history move with them.</Typography>
+    <FormDialog open title={t('team.reassign.title')} submitLabel={t('team.reassign.submit')} busy={command.busy || to === ''} error={reasonServerError === undefined ? command.error : null} onSubmit={() => void submit()} onClose={onClose}>
+      <Typography variant="body2">{t('team.reassign.selected', counted)}</Typography>
       <TextField
         select
         autoFocus
-        label="New collector"
+        label={t('team.reassign.newCollector')}
         value={to}
         onChange={(event) => {
           setTo(event.target.value);
         }}
         error={command.error?.field === 'toCollectorId'}
-        helperText={targets.length === 0 ? 'Your team has no other collector.' : undefined}
+        helperText={targets.length === 0 ? t('team.reassign.noOtherCollector') : undefined}
       >
         {targets.map((collector) => (
           <MenuItem key={collector.collectorId} value={collector.collectorId}>
@@ -61,14 +64,14 @@ export function ReassignDialog({ customerIds, collectors, from, onClose, onDone 
         ))}
       </TextField>
       <TextField
-        label="Reason (optional)"
+        label={t('team.reassign.reason')}
         value={reason}
         onChange={(event) => {
           setReason(event.target.value);
           command.fieldChanged('reason');
         }}
         error={(tried && reasonProblem !== '') || reasonServerError !== undefined}
-        helperText={tried && reasonProblem !== '' ? `Reason ${reasonProblem}` : reasonServerError}
+        helperText={tried && reasonProblem !== '' ? t('team.reassign.reasonProblem', { problem: reasonProblem }) : reasonServerError}
         slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
       />
     </FormDialog>

@@ -4,11 +4,12 @@ import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OperationOutput } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
-import { formatDate, pluralize } from '../common/format';
+import { formatCount, formatDate } from '../common/format';
 import { EmptyState, ErrorState } from '../common/StatusViews';
 import { decides, seesTeam } from './access';
 import { ApprovalsList } from './ApprovalsList';
@@ -40,6 +41,7 @@ function Section({ id, title, aside, children }: { id: string; title: string; as
 
 /** The team lead's screen: each collector's load, the requests waiting for approval, and the team worklist to reassign from. */
 export function TeamScreen({ user, asOf }: { user: User | null; asOf: string }) {
+  const { t } = useTranslation();
   const version = useDataVersion();
   const allowed = seesTeam(user?.role);
   const load = useQuery(`team-load:${version}:${String(allowed)}`, () => api['team.load']({}));
@@ -56,7 +58,7 @@ export function TeamScreen({ user, asOf }: { user: User | null; asOf: string }) 
   if (!allowed) {
     return (
       <Box component="section" sx={{ p: 2 }}>
-        <EmptyState title="Team view">The team screen is for team leads.</EmptyState>
+        <EmptyState title={t('team.screen.deniedTitle')}>{t('team.screen.deniedText')}</EmptyState>
       </Box>
     );
   }
@@ -71,10 +73,10 @@ export function TeamScreen({ user, asOf }: { user: User | null; asOf: string }) 
   return (
     <Box component="section" aria-labelledby="team-title" sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, display: 'grid', gap: 3, alignContent: 'start' }}>
       <Typography variant="h1" id="team-title">
-        Team
+        {t('team.screen.title')}
       </Typography>
-      <Section id="team-load-title" title="Collector load" aside={load.data ? `contacts since ${formatDate(load.data.weekStart)} · pick a collector to see their customers` : undefined}>
-        {load.error && <ErrorState error={load.error} onRetry={load.retry} what="the team's load" />}
+      <Section id="team-load-title" title={t('team.screen.load')} aside={load.data ? t('team.screen.loadAside', { date: formatDate(load.data.weekStart) }) : undefined}>
+        {load.error && <ErrorState error={load.error} onRetry={load.retry} what={t('team.screen.loadWhat')} />}
         {load.data && (
           <CollectorLoadTable
             load={load.data}
@@ -86,11 +88,15 @@ export function TeamScreen({ user, asOf }: { user: User | null; asOf: string }) 
           />
         )}
       </Section>
-      <Section id="team-approvals-title" title="Waiting for approval" aside={pending.data ? pluralize(pendingCount, 'request') : undefined}>
-        {pending.error && <ErrorState error={pending.error} onRetry={pending.retry} what="the pending requests" />}
+      <Section
+        id="team-approvals-title"
+        title={t('team.screen.approvals')}
+        aside={pending.data ? t('team.screen.requests', { count: pendingCount, n: formatCount(pendingCount) }) : undefined}
+      >
+        {pending.error && <ErrorState error={pending.error} onRetry={pending.retry} what={t('team.screen.approvalsWhat')} />}
         {pending.data && <ApprovalsList escalations={pending.data} mayDecide={decides(user?.role)} myId={user?.id ?? null} onDecide={setDecision} />}
       </Section>
-      <Section id="team-worklist-title" title={collectorName ? `Customers of ${collectorName}` : "The team's customers"}>
+      <Section id="team-worklist-title" title={collectorName ? t('team.screen.customersOf', { name: collectorName }) : t('team.screen.teamCustomers')}>
         {collector !== null && (
           <Button
             size="small"
@@ -100,7 +106,7 @@ export function TeamScreen({ user, asOf }: { user: User | null; asOf: string }) 
               setSelected(new Set());
             }}
           >
-            Show the whole team
+            {t('team.screen.wholeTeam')}
           </Button>
         )}
         {load.data && shownIds.length > 0 && (

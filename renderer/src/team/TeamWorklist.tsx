@@ -11,11 +11,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { openCustomer } from '../app/router';
 import { useDataVersion } from '../collector/dataVersion';
-import { formatCount, money, pluralize, relativeDay } from '../common/format';
+import { formatCount, money, relativeDay } from '../common/format';
 import { RiskChip } from '../common/RiskChip';
 import { ErrorState } from '../common/StatusViews';
 import { UserText } from '../common/UserText';
@@ -35,6 +36,7 @@ interface TeamWorklistProps {
 
 /** The team worklist: the normal worklist ranking, narrowed to some collectors, with a selection to reassign. */
 export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReassign, mayReassign }: TeamWorklistProps) {
+  const { t } = useTranslation();
   const version = useDataVersion();
   const [limit, setLimit] = useState(PAGE);
   const key = `team-worklist:${collectorIds.join(',')}:${limit}:${version}`;
@@ -75,19 +77,23 @@ export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReas
     <Box sx={{ display: 'grid', gap: 1 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
         <Typography variant="body2" color="text.secondary" role="status" data-testid="team-worklist-count">
-          {list.data ? `${pluralize(total, 'customer')}${selected.size > 0 ? ` · ${formatCount(selected.size)} selected` : ''}` : 'Loading…'}
+          {list.data
+            ? selected.size > 0
+              ? t('team.worklist.countSelected', { count: total, n: formatCount(total), selected: formatCount(selected.size) })
+              : t('team.worklist.count', { count: total, n: formatCount(total) })
+            : t('team.worklist.loading')}
         </Typography>
         <Box sx={{ flex: 1 }} />
         {mayReassign && (
           <Button variant="contained" disabled={selected.size === 0} onClick={onReassign} aria-keyshortcuts="r">
-            Reassign to…
+            {t('team.worklist.reassign')}
           </Button>
         )}
       </Box>
-      <Box sx={{ height: 2 }}>{list.slow && <LinearProgress aria-label="Loading the team worklist" />}</Box>
-      {list.error && <ErrorState error={list.error} onRetry={list.retry} what="the team worklist" />}
+      <Box sx={{ height: 2 }}>{list.slow && <LinearProgress aria-label={t('team.worklist.loadingLabel')} />}</Box>
+      {list.error && <ErrorState error={list.error} onRetry={list.retry} what={t('team.worklist.what')} />}
       <TableContainer component={Paper}>
-        <Table size="small" aria-label="Team worklist" sx={{ '& th, & td': { px: 1, py: 0.5 } }}>
+        <Table size="small" aria-label={t('team.worklist.label')} sx={{ '& th, & td': { px: 1, py: 0.5 } }}>
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">
@@ -96,18 +102,18 @@ export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReas
                   checked={allSelected}
                   indeterminate={!allSelected && rows.some((row) => selected.has(row.customerId))}
                   disabled={!mayReassign || rows.length === 0}
-                  slotProps={{ input: { 'aria-label': 'Select every customer shown' } }}
+                  slotProps={{ input: { 'aria-label': t('team.worklist.selectAll') } }}
                   onChange={() => {
                     setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.customerId)));
                   }}
                 />
               </TableCell>
-              <TableCell>Customer</TableCell>
-              <TableCell>Risk</TableCell>
-              <TableCell align="right">Overdue</TableCell>
-              <TableCell align="right">Oldest past due</TableCell>
-              <TableCell>Last contact</TableCell>
-              <TableCell align="right">Score</TableCell>
+              <TableCell>{t('team.worklist.customer')}</TableCell>
+              <TableCell>{t('team.worklist.risk')}</TableCell>
+              <TableCell align="right">{t('team.worklist.overdue')}</TableCell>
+              <TableCell align="right">{t('team.worklist.oldestPastDue')}</TableCell>
+              <TableCell>{t('team.worklist.lastContact')}</TableCell>
+              <TableCell align="right">{t('team.worklist.score')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -132,7 +138,7 @@ export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReas
                     tabIndex={-1}
                     checked={selected.has(row.customerId)}
                     disabled={!mayReassign}
-                    slotProps={{ input: { 'aria-label': `Select ${row.name}` } }}
+                    slotProps={{ input: { 'aria-label': t('team.worklist.select', { name: row.name }) } }}
                     onChange={() => {
                       toggle(row.customerId);
                     }}
@@ -153,9 +159,9 @@ export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReas
                   {row.overdueMinor === 0 ? '—' : money(row.overdueMinor, row.currency)}
                 </TableCell>
                 <TableCell align="right" sx={num}>
-                  {row.oldestDaysPastDue === null ? '—' : `${formatCount(row.oldestDaysPastDue)} days`}
+                  {row.oldestDaysPastDue === null ? '—' : t('team.worklist.days', { count: row.oldestDaysPastDue, n: formatCount(row.oldestDaysPastDue) })}
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.lastContactAt === null ? 'never' : relativeDay(row.lastContactAt, asOf)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.lastContactAt === null ? t('team.worklist.never') : relativeDay(row.lastContactAt, asOf)}</TableCell>
                 <TableCell align="right" sx={num}>
                   {Math.round(row.score)}
                 </TableCell>
@@ -171,7 +177,7 @@ export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReas
             setLimit((n) => Math.min(n + PAGE, 500));
           }}
         >
-          Show more ({formatCount(total - rows.length)} more)
+          {t('team.worklist.showMore', { n: formatCount(total - rows.length) })}
         </Button>
       )}
     </Box>

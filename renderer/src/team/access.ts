@@ -6,11 +6,12 @@ export const seesTeam = (role: Role | undefined): boolean => role === 'team_lead
 /** Deciding escalation requests belongs to team leads only. */
 export const decides = (role: Role | undefined): boolean => role === 'team_lead';
 
+/** The team shortcuts the `?` overlay lists; group and actions are translation keys. */
 export const TEAM_SHORTCUTS = {
-  group: 'Team (team leads)',
+  group: 'team.shortcuts.group',
   items: [
-    { keys: ['g', 't'], action: 'Team: collector load, approvals, reassignment' },
-    { keys: ['Space'], action: 'Select the focused customer in the team worklist' },
-    { keys: ['r'], action: 'Reassign the selected customers' },
+    { keys: ['g', 't'], action: 'team.shortcuts.open' },
+    { keys: ['Space'], action: 'team.shortcuts.select' },
+    { keys: ['r'], action: 'team.shortcuts.reassign' },
   ],
 } as const;

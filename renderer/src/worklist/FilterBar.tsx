@@ -7,11 +7,12 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
+import type { ParseKeys, TFunction } from 'i18next';
 import { useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { WorklistFacetsSchema } from '../../../shared/api/schemas';
-import { RISK_CLASS_LABELS } from '../../../shared/domain/labels';
-import { labelOf } from '../common/labels';
+import { RISK_CLASS_LABEL_KEYS } from '../common/labels';
 import { activeFilterCount, toggleFlag, toggleListValue, type FlagFilterKey, type ListFilterKey, type WorklistFilters, without } from './filters';
 
 type Facets = z.output<typeof WorklistFacetsSchema>;
@@ -24,25 +25,44 @@ interface Option {
 interface ListFilterSpec {
   readonly key: ListFilterKey;
   readonly label: string;
+  /** The chip's spoken name ("Filter by currency"), a phrase of its own so each language can word it. */
+  readonly filterBy: string;
   readonly options: readonly Option[];
 }
 
-const FLAG_FILTERS: readonly { key: FlagFilterKey; label: string }[] = [
-  { key: 'hasBrokenPromise', label: 'Broken promise' },
-  { key: 'hasDispute', label: 'Open dispute' },
-  { key: 'followUpDue', label: 'Follow-up due' },
-  { key: 'promiseDueSoon', label: 'Promise due (today/tomorrow)' },
+const FLAG_FILTERS: readonly { key: FlagFilterKey; label: ParseKeys }[] = [
+  { key: 'hasBrokenPromise', label: 'worklist.filters.brokenPromise' },
+  { key: 'hasDispute', label: 'worklist.filters.openDispute' },
+  { key: 'followUpDue', label: 'worklist.filters.followUpDue' },
+  { key: 'promiseDueSoon', label: 'worklist.filters.promiseDueSoon' },
 ];
 
-function listSpecs(facets: Facets | undefined): ListFilterSpec[] {
+function listSpecs(t: TFunction, facets: Facets | undefined): ListFilterSpec[] {
   return [
-    { key: 'buckets', label: 'Overdue bucket', options: (facets?.buckets ?? []).map((b) => ({ value: b.key, label: b.label })) },
-    { key: 'currencies', label: 'Currency', options: (facets?.currencies ?? []).map((c) => ({ value: c, label: c })) },
-    { key: 'countries', label: 'Country', options: (facets?.countries ?? []).map((c) => ({ value: c, label: c })) },
+    {
+      key: 'buckets',
+      label: t('worklist.filters.bucket'),
+      filterBy: t('worklist.filters.filterByBucket'),
+      // The server's word for the not-yet-due bucket is English; the others are day ranges, or a label set in the settings.
+      options: (facets?.buckets ?? []).map((b) => ({ value: b.key, label: b.key === 'current' && b.label === 'Current' ? t('worklist.filters.currentBucket') : b.label })),
+    },
+    {
+      key: 'currencies',
+      label: t('worklist.filters.currency'),
+      filterBy: t('worklist.filters.filterByCurrency'),
+      options: (facets?.currencies ?? []).map((c) => ({ value: c, label: c })),
+    },
+    {
+      key: 'countries',
+      label: t('worklist.filters.country'),
+      filterBy: t('worklist.filters.filterByCountry'),
+      options: (facets?.countries ?? []).map((c) => ({ value: c, label: c })),
+    },
     {
       key: 'riskClasses',
-      label: 'Risk',
-      options: (facets?.riskClasses ?? []).map((r) => ({ value: r, label: labelOf(RISK_CLASS_LABELS, r) })),
+      label: t('worklist.filters.risk'),
+      filterBy: t('worklist.filters.filterByRisk'),
+      options: (facets?.riskClasses ?? []).map((r) => ({ value: r, label: t(RISK_CLASS_LABEL_KEYS[r]) })),
     },
   ];
 }
@@ -60,10 +80,16 @@ function ListFilter({
   onClear: () => void;
   chipRef?: Ref<HTMLDivElement>;
 }) {
+  const { t } = useTranslation();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const chosen = spec.options.filter((option) => selected.includes(option.value));
   const summary =
-    chosen.length === 0 ? spec.label : `${spec.label}: ${chosen.length <= 2 ? chosen.map((o) => o.label).join(', ') : `${chosen.length} selected`}`;
+    chosen.length === 0
+      ? spec.label
+      : t('worklist.filters.summary', {
+          filter: spec.label,
+          values: chosen.length <= 2 ? chosen.map((o) => o.label).join(', ') : t('worklist.filters.selectedCount', { count: chosen.length }),
+        });
   const menuId = `filter-menu-${spec.key}`;
   return (
     <>
@@ -83,11 +109,11 @@ function ListFilter({
         deleteIcon={chosen.length > 0 ? undefined : <ArrowDropDown />}
         aria-haspopup="menu"
         aria-controls={anchor ? menuId : undefined}
-        aria-label={`Filter by ${spec.label.toLowerCase()}${chosen.length > 0 ? `, ${chosen.length} selected` : ''}`}
+        aria-label={chosen.length > 0 ? t('worklist.filters.filterBySelected', { filter: spec.filterBy, count: chosen.length }) : spec.filterBy}
         data-filter={spec.key}
       />
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => { setAnchor(null); }} slotProps={{ list: { dense: true, 'aria-label': spec.label } }}>
-        {spec.options.length === 0 && <MenuItem disabled>No values</MenuItem>}
+        {spec.options.length === 0 && <MenuItem disabled>{t('worklist.filters.noValues')}</MenuItem>}
         {spec.options.map((option) => {
           const checked = selected.includes(option.value);
           return (
@@ -117,10 +143,11 @@ interface FilterBarProps {
 }
 
 export function FilterBar({ facets, filters, onChange, firstFilterRef }: FilterBarProps) {
+  const { t } = useTranslation();
   const active = activeFilterCount(filters);
   return (
-    <Box role="group" aria-label="Filters" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
-      {listSpecs(facets).map((spec, index) => (
+    <Box role="group" aria-label={t('worklist.filters.label')} sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+      {listSpecs(t, facets).map((spec, index) => (
         <ListFilter
           key={spec.key}
           spec={spec}
@@ -139,7 +166,7 @@ export function FilterBar({ facets, filters, onChange, firstFilterRef }: FilterB
         return (
           <Chip
             key={flag.key}
-            label={flag.label}
+            label={t(flag.label)}
             variant={on ? 'filled' : 'outlined'}
             color={on ? 'primary' : 'default'}
             icon={on ? <Check /> : undefined}
@@ -159,7 +186,7 @@ export function FilterBar({ facets, filters, onChange, firstFilterRef }: FilterB
             onChange({});
           }}
         >
-          Clear filters ({active})
+          {t('worklist.filters.clear', { n: active })}
         </Button>
       )}
     </Box>

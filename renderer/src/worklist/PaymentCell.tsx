@@ -1,14 +1,16 @@
 /** The worklist's payment-behaviour cell: average days paid after the due date, and the share paid late. */
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
+import { useTranslation } from 'react-i18next';
 import { paymentSentence, shareText, signedDays, type PaymentFigures } from '../common/paymentText';
 import { NUMERIC_CELL_SX } from './cellStyles';
 
 
 export function PaymentCell({ payments }: { payments: PaymentFigures | null }) {
+  const { t } = useTranslation();
   if (payments === null) {
     return (
-      <Box role="gridcell" sx={{ ...NUMERIC_CELL_SX, color: 'text.secondary' }} aria-label="No invoices paid in the last 12 months">
+      <Box role="gridcell" sx={{ ...NUMERIC_CELL_SX, color: 'text.secondary' }} aria-label={t('worklist.pays.none')}>
         —
       </Box>
     );

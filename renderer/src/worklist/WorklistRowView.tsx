@@ -8,10 +8,12 @@ import Box from '@mui/material/Box';
 import ButtonBase from '@mui/material/ButtonBase';
 import Skeleton from '@mui/material/Skeleton';
 import Tooltip from '@mui/material/Tooltip';
+import type { TFunction } from 'i18next';
 import { memo, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OverrideKind } from '../../../shared/domain/codes';
 import { AgingBar } from '../common/AgingBar';
 import { formatShortDate, money, relativeDay } from '../common/format';
-import { OVERRIDE_KIND_LABELS } from '../../../shared/domain/labels';
 import { RiskChip } from '../common/RiskChip';
 import { COLUMNS, GRID_TEMPLATE } from './columns';
 import { CreditCell } from './CreditCell';
@@ -23,8 +25,14 @@ import { CELL_SX, NUMERIC_CELL_SX } from './cellStyles';
 export const rowDomId = (index: number): string => `wl-row-${index}`;
 export const scoreDomId = (index: number): string => `wl-score-${index}`;
 
+/** A pinned or snoozed row's mark: its tooltip and spoken name, with the reason given. */
+const OVERRIDE_KEYS = {
+  pin: 'worklist.row.pinned',
+  snooze: 'worklist.row.snoozed',
+} as const satisfies Readonly<Record<OverrideKind, string>>;
 
 function NextAction({ row, asOf }: { row: WorklistRow; asOf: string }) {
+  const { t } = useTranslation();
   const { nextPromiseDate: promise, nextFollowUpDate: followUp } = row;
   if (!promise && !followUp) return <Box component="span" sx={{ color: 'text.secondary' }}>—</Box>;
   const showPromise = promise !== null && (followUp === null || promise <= followUp);
@@ -35,19 +43,19 @@ function NextAction({ row, asOf }: { row: WorklistRow; asOf: string }) {
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: due ? 'warning.main' : 'text.primary' }}>
       {showPromise ? <EventAvailable sx={{ fontSize: 16 }} aria-hidden /> : <Flag sx={{ fontSize: 16 }} aria-hidden />}
       <span>
-        {showPromise ? 'Promise' : 'Follow-up'} {formatShortDate(date, asOf)}
+        {t(showPromise ? 'worklist.row.nextPromise' : 'worklist.row.nextFollowUp', { date: formatShortDate(date, asOf) })}
       </span>
       <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.75rem' }}>
-        ({relativeDay(date, asOf)})
+        {t('worklist.row.relative', { when: relativeDay(date, asOf) })}
       </Box>
     </Box>
   );
 }
 
 /** The score factor says why (count, amount); fall back to the count alone. */
-const brokenReason = (row: WorklistRow): string => {
+const brokenReason = (t: TFunction, row: WorklistRow): string => {
   const factor = row.factors.find((f) => f.key === 'brokenPromise');
-  return factor ? `${factor.label}: ${factor.detail}` : `${row.brokenPromises} broken promise${row.brokenPromises === 1 ? '' : 's'}`;
+  return factor ? t('worklist.row.factor', { label: factor.label, detail: factor.detail }) : t('worklist.row.brokenCount', { count: row.brokenPromises });
 };
 
 interface RowProps {
@@ -64,6 +72,7 @@ interface RowProps {
 }
 
 export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf, selected, height, top, onSelect, onOpen, onExplain }: RowProps) {
+  const { t } = useTranslation();
   return (
     <Box
       role="row"
@@ -102,7 +111,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
             <ButtonBase
               id={scoreDomId(index)}
               tabIndex={-1}
-              aria-label={`Score ${Math.round(row.score)}: explain`}
+              aria-label={t('worklist.row.explainScore', { score: Math.round(row.score) })}
               aria-haspopup="dialog"
               onClick={(event: MouseEvent<HTMLButtonElement>) => {
                 event.stopPropagation();
@@ -124,11 +133,11 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
               {Math.round(row.score)}
             </ButtonBase>
             {row.override && (
-              <Tooltip title={`${OVERRIDE_KIND_LABELS[row.override.kind]}: ${row.override.reason}`}>
+              <Tooltip title={t(OVERRIDE_KEYS[row.override.kind], { reason: row.override.reason })}>
                 {row.override.kind === 'pin' ? (
-                  <PushPin sx={{ fontSize: 14, ml: 0.25, color: 'primary.main', verticalAlign: 'middle' }} aria-label={`Pinned: ${row.override.reason}`} />
+                  <PushPin sx={{ fontSize: 14, ml: 0.25, color: 'primary.main', verticalAlign: 'middle' }} aria-label={t(OVERRIDE_KEYS.pin, { reason: row.override.reason })} />
                 ) : (
-                  <Snooze sx={{ fontSize: 14, ml: 0.25, color: 'text.secondary', verticalAlign: 'middle' }} aria-label={`Snoozed: ${row.override.reason}`} />
+                  <Snooze sx={{ fontSize: 14, ml: 0.25, color: 'text.secondary', verticalAlign: 'middle' }} aria-label={t(OVERRIDE_KEYS.snooze, { reason: row.override.reason })} />
                 )}
               </Tooltip>
             )}
@@ -152,20 +161,20 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
               {row.number} · {row.country}
             </Box>
             {row.creditHold && (
-              <Tooltip title="Credit hold">
-                <Block sx={{ fontSize: 14, color: 'error.main', alignSelf: 'center', flexShrink: 0 }} aria-label="Credit hold" />
+              <Tooltip title={t('worklist.row.creditHold')}>
+                <Block sx={{ fontSize: 14, color: 'error.main', alignSelf: 'center', flexShrink: 0 }} aria-label={t('worklist.row.creditHold')} />
               </Tooltip>
             )}
             {row.brokenPromises > 0 && (
-              <Tooltip title={brokenReason(row)}>
+              <Tooltip title={brokenReason(t, row)}>
                 <Box
                   component="span"
                   data-testid="broken-promise"
-                  aria-label={brokenReason(row)}
+                  aria-label={brokenReason(t, row)}
                   sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, alignSelf: 'center', flexShrink: 0, color: 'error.main', fontSize: '0.72rem', fontWeight: 600 }}
                 >
                   <EventBusy sx={{ fontSize: 14 }} aria-hidden />
-                  <span className="mark-text">{row.brokenPromises === 1 ? 'broken promise' : `${row.brokenPromises} broken promises`}</span>
+                  <span className="mark-text">{t('worklist.row.brokenMark', { count: row.brokenPromises })}</span>
                 </Box>
               </Tooltip>
             )}
@@ -177,21 +186,21 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
             <AgingBar buckets={row.aging} currency={row.currency} />
           </Box>
           <Box role="gridcell" sx={NUMERIC_CELL_SX}>
-            {row.oldestDaysPastDue === null ? '—' : `${row.oldestDaysPastDue} d`}
+            {row.oldestDaysPastDue === null ? '—' : t('worklist.row.oldestDays', { days: row.oldestDaysPastDue })}
           </Box>
           <Box role="gridcell" sx={CELL_SX}>
             <NextAction row={row} asOf={asOf} />
           </Box>
           <Box role="gridcell" sx={{ ...CELL_SX, color: row.lastContactAt ? 'text.primary' : 'text.secondary' }}>
-            {row.lastContactAt ? relativeDay(row.lastContactAt, asOf) : 'never'}
+            {row.lastContactAt ? relativeDay(row.lastContactAt, asOf) : t('worklist.row.neverContacted')}
           </Box>
           <PaymentCell payments={row.payments} />
           <CreditCell bp={row.creditUsedBp} />
           <Box role="gridcell" sx={{ ...NUMERIC_CELL_SX, fontWeight: 600 }}>
             {money(row.overdueMinor, row.currency)}
             {row.mixedCurrency && (
-              <Tooltip title={`Also has items in other currencies; this is the ${row.currency} part`}>
-                <Box component="span" sx={{ ml: 0.5, color: 'text.secondary', fontWeight: 400 }} aria-label="plus other currencies">
+              <Tooltip title={t('worklist.row.mixedCurrency', { currency: row.currency })}>
+                <Box component="span" sx={{ ml: 0.5, color: 'text.secondary', fontWeight: 400 }} aria-label={t('worklist.row.otherCurrencies')}>
                   +
                 </Box>
               </Tooltip>

@@ -7,6 +7,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
@@ -58,23 +59,25 @@ function SortLabel({
   align,
   onSort,
 }: {
-  label: string;
-  accessibleName?: string;
+  label: Column['label'];
+  accessibleName?: Column['label'];
   sortKey: Sort['by'];
   firstDir: Sort['dir'];
-  description: string | undefined;
+  description: Column['description'];
   id: string;
   sort: Sort;
   align: Column['align'];
   onSort: (sort: Sort) => void;
 }) {
+  const { t } = useTranslation();
   const sorted = sort.by === sortKey;
+  const descriptionText = description === undefined ? undefined : t(description);
   return (
     <>
-      {description === undefined ? null : <span hidden id={`column-${id}-description`}>{description}</span>}
+      {descriptionText === undefined ? null : <span hidden id={`column-${id}-description`}>{descriptionText}</span>}
       <TableSortLabel
-        title={description}
-        aria-label={accessibleName}
+        title={descriptionText}
+        aria-label={accessibleName === undefined ? undefined : t(accessibleName)}
         aria-describedby={description === undefined ? undefined : `column-${id}-description`}
         active={sorted}
         direction={sorted ? sort.dir : firstDir}
@@ -83,13 +86,14 @@ function SortLabel({
         }}
         sx={{ flexDirection: align === 'right' ? 'row-reverse' : 'row' }}
       >
-        {label}
+        {t(label)}
       </TableSortLabel>
     </>
   );
 }
 
 function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSort: (sort: Sort) => void }) {
+  const { t } = useTranslation();
   const keys = [column.sortKey, column.secondary?.sortKey];
   const sorted = keys.includes(sort.by);
   const ariaSort = sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
@@ -102,7 +106,7 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSo
       {column.sortKey ? (
         <SortLabel label={column.label} sortKey={column.sortKey} firstDir={column.firstDir ?? 'asc'} description={column.description} id={column.id} sort={sort} align={column.align} onSort={onSort} />
       ) : (
-        column.label
+        t(column.label)
       )}
       {column.secondary && (
         <>
@@ -125,6 +129,7 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSo
 }
 
 export function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef, onWork, onOverride }: WorklistScreenProps) {
+  const { t } = useTranslation();
   const { prefs } = usePrefs();
   const rowHeight = ROW_HEIGHT[prefs.density];
   const facets = useQuery('facets', () => api['worklist.facets']({}));
@@ -261,23 +266,23 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
     <Box component="section" aria-labelledby="worklist-title" sx={{ display: active ? 'flex' : 'none', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 2, pt: 1.5, pb: 1, flexWrap: 'wrap' }}>
         <Typography variant="h1" id="worklist-title">
-          Worklist
+          {t('worklist.screen.title')}
         </Typography>
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" data-testid="worklist-count">
-          {pages.loaded ? `${formatCount(pages.total)} ${pages.total === 1 ? 'customer' : 'customers'}` : pages.error ? 'Not loaded' : 'Loading…'}
-          {pages.asOf ? ` · as of ${formatDate(pages.asOf)}` : ''}
+          {pages.loaded ? t('worklist.screen.count', { count: pages.total, n: formatCount(pages.total) }) : t(pages.error ? 'worklist.screen.notLoaded' : 'worklist.screen.loading')}
+          {pages.asOf ? ` · ${t('worklist.screen.asOf', { date: formatDate(pages.asOf) })}` : ''}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <FilterBar facets={facets.data} filters={filters} onChange={onFilters} firstFilterRef={firstFilterRef} />
       </Box>
       {trimmed !== '' && <SearchMatches search={trimmed} />}
-      <Box sx={{ height: 2 }}>{pages.loading && pages.slow && <LinearProgress aria-label="Loading the worklist" />}</Box>
-      {pages.error && <ErrorState error={pages.error} onRetry={pages.retry} what="the worklist" />}
-      {facets.error && <ErrorState error={facets.error} onRetry={facets.retry} what="the filters" />}
+      <Box sx={{ height: 2 }}>{pages.loading && pages.slow && <LinearProgress aria-label={t('worklist.screen.loadingList')} />}</Box>
+      {pages.error && <ErrorState error={pages.error} onRetry={pages.retry} what={t('worklist.screen.loadList')} />}
+      {facets.error && <ErrorState error={facets.error} onRetry={facets.retry} what={t('worklist.screen.loadFilters')} />}
       <Box
         ref={gridRef}
         role="grid"
-        aria-label="Worklist, ranked by priority"
+        aria-label={t('worklist.screen.grid')}
         aria-rowcount={pages.total + 1}
         aria-colcount={COLUMNS.length}
         aria-activedescendant={pages.total > 0 ? rowDomId(selected) : undefined}
@@ -319,7 +324,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
           </Box>
         )}
         {showEmpty ? (
-          <EmptyState title={anyFilter ? 'No customers match these filters' : 'No customers in your portfolio yet'}>
+          <EmptyState title={t(anyFilter ? 'worklist.screen.noMatch' : 'worklist.screen.empty')}>
             {anyFilter && (
               <Button
                 variant="outlined"
@@ -329,7 +334,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
                 }}
                 sx={{ mt: 1 }}
               >
-                Clear filters and search
+                {t('worklist.screen.clearAll')}
               </Button>
             )}
           </EmptyState>
@@ -359,7 +364,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
           setExplain(null);
         }}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-        slotProps={{ paper: { role: 'dialog', 'aria-label': 'Why this customer is ranked here', sx: { p: 2, width: 340 } } }}
+        slotProps={{ paper: { role: 'dialog', 'aria-label': t('worklist.screen.explain'), sx: { p: 2, width: 340 } } }}
       >
         {explained && (
           <>
