@@ -14,6 +14,7 @@ const toContactPerson = (row: SyncedRow<'contact_persons'>): ContactPerson => ({
   phone: row.phone,
   email: row.email,
   preferredChannel: row.preferred_channel,
+  language: row.language,
   isPrimary: row.is_primary,
 });
 

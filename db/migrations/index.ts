@@ -19,6 +19,7 @@ import * as m013 from './013-iso-currency-digits';
 import * as m014 from './014-overrides-per-user';
 import * as m015 from './015-credit-used-share';
 import * as m016 from './016-attachments';
+import * as m017 from './017-languages';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '014-overrides-per-user': { up: m014.up },
   '015-credit-used-share': { up: m015.up },
   '016-attachments': { up: m016.up },
+  '017-languages': { up: m017.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

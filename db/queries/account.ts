@@ -32,6 +32,7 @@ interface HeaderRow {
   number: string;
   name: string;
   country: string;
+  language: string | null;
   currency: string;
   payment_terms: string;
   payment_terms_days: number;
@@ -67,7 +68,7 @@ interface ItemRow {
 }
 
 const Q = {
-  header: `SELECT c.id, c.number, c.name, c.country, c.currency, c.payment_terms, c.payment_terms_days, c.credit_limit_minor,
+  header: `SELECT c.id, c.number, c.name, c.country, c.language, c.currency, c.payment_terms, c.payment_terms_days, c.credit_limit_minor,
       c.credit_hold, c.risk_class, c.collector_id, u.display_name AS collector_name, c.assigned_at, a.display_name AS assigned_by_name,
       c.assignment_reason, s.credit_used_minor, s.credit_used_bp, s.oldest_days_past_due, s.score, s.factors_json
     FROM customers c LEFT JOIN users u ON u.id = c.collector_id LEFT JOIN users a ON a.id = c.assigned_by
@@ -78,7 +79,7 @@ const Q = {
       EXISTS (SELECT 1 FROM promise_items pi JOIN promises p ON p.id = pi.promise_id
               WHERE pi.open_item_id = i.id AND p.status = 'open') AS promised
     FROM open_items i WHERE i.customer_id = ? AND i.open_minor <> 0 ORDER BY i.due_date, i.document_number`,
-  contacts: `SELECT id, name, role, phone, email, preferred_channel, is_primary FROM contact_persons
+  contacts: `SELECT id, name, role, phone, email, preferred_channel, language, is_primary FROM contact_persons
     WHERE customer_id = ? ORDER BY is_primary DESC, name COLLATE NOCASE, id`,
   activities: `SELECT a.id, a.occurred_at, a.channel, a.direction, a.outcome, a.note, a.follow_up_date, u.display_name AS by_name,
       cp.name AS contact_name
@@ -208,6 +209,7 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
       number: header.number,
       name: header.name,
       country: header.country,
+      language: header.language,
       currency: header.currency,
       paymentTerms: header.payment_terms,
       paymentTermsDays: header.payment_terms_days,
@@ -245,9 +247,9 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
         promised: item.promised === 1,
       };
     }),
-    contacts: prepared<[string], { id: string; name: string; role: string | null; phone: string | null; email: string | null; preferred_channel: Channel | null; is_primary: number }>(sqlite, Q.contacts)
+    contacts: prepared<[string], { id: string; name: string; role: string | null; phone: string | null; email: string | null; preferred_channel: Channel | null; language: string | null; is_primary: number }>(sqlite, Q.contacts)
       .all(customerId)
-      .map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone, email: c.email, preferredChannel: c.preferred_channel, isPrimary: c.is_primary === 1 })),
+      .map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone, email: c.email, preferredChannel: c.preferred_channel, language: c.language, isPrimary: c.is_primary === 1 })),
     timeline: customerTimeline(sqlite, customerId),
     promiseStatuses: counts(sqlite, Q.promiseCounts, customerId, PROMISE_STATUSES),
     disputeStatuses: counts(sqlite, Q.disputeCounts, customerId, DISPUTE_STATUSES),

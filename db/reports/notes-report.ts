@@ -1,20 +1,10 @@
 /** The portfolio-notes export in its three shapes: a flat table (CSV, Excel) and a per-customer PDF report. */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CurrencyAging } from '../../shared/domain/aging';
-import {
-  CHANNEL_LABELS,
-  DIRECTION_LABELS,
-  DISPUTE_REASON_LABELS,
-  DISPUTE_STATUS_LABELS,
-  OUTCOME_LABELS,
-  PROMISE_STATUS_LABELS,
-} from '../../shared/domain/labels';
-import { formatAmount } from '../../shared/domain/money';
-import { REPORT_ENTRY_TYPE_LABELS } from '../../shared/domain/report-entries';
+import { documentStrings, type DocumentLanguage, type DocumentStrings } from '../../shared/i18n/documents';
 import { CurrencyAgingSchema } from '../../shared/api/schemas';
 import { parseStoredArray } from '../queries/stored-values';
 import { prepared } from '../statements';
-import { minuteText, moneyText } from './describe';
 import type { NoteEntry } from './notes-query';
 import type { PdfColumn, PdfReport } from './pdf/pdf-report';
 import type { ScopeCustomer } from './scope';
@@ -22,58 +12,67 @@ import { breathe, date, money, text, timestamp, type Cell, type Column, type Tab
 
 export type EntriesOf = (customerId: string) => Iterable<NoteEntry>;
 
-export const NOTES_COLUMNS: readonly Column[] = [
-  { header: 'Customer number', width: 14 },
-  { header: 'Customer name', width: 30 },
-  { header: 'Collector', width: 18 },
-  { header: 'Date and time (UTC)', width: 17 },
-  { header: 'Type', width: 14 },
-  { header: 'Channel', width: 10 },
-  { header: 'Direction', width: 10 },
-  { header: 'Outcome', width: 22 },
-  { header: 'Contact person', width: 22 },
-  { header: 'Text', width: 60 },
-  { header: 'Amount', width: 16 },
-  { header: 'Currency', width: 9 },
-  { header: 'Promised date', width: 13 },
-  { header: 'Promise status', width: 15 },
-  { header: 'Dispute reason', width: 20 },
-  { header: 'Dispute status', width: 14 },
-  { header: 'User', width: 18 },
-];
+/** CSV and Excel: the headers in the document's language. */
+export function notesColumns(strings: DocumentStrings): Column[] {
+  const header = strings.notes.columns;
+  return [
+    { header: header.customerNumber, width: 14 },
+    { header: header.customerName, width: 30 },
+    { header: header.collector, width: 18 },
+    { header: header.dateTime, width: 17 },
+    { header: header.type, width: 14 },
+    { header: header.channel, width: 10 },
+    { header: header.direction, width: 10 },
+    { header: header.outcome, width: 22 },
+    { header: header.contactPerson, width: 22 },
+    { header: header.text, width: 60 },
+    { header: header.amount, width: 16 },
+    { header: header.currency, width: 9 },
+    { header: header.promisedDate, width: 13 },
+    { header: header.promiseStatus, width: 15 },
+    { header: header.disputeReason, width: 20 },
+    { header: header.disputeStatus, width: 14 },
+    { header: header.user, width: 18 },
+  ];
+}
+
+/** The English columns. */
+export const NOTES_COLUMNS: readonly Column[] = notesColumns(documentStrings('en'));
 
 const label = <K extends string>(labels: Readonly<Record<K, string>>, key: K | null): string | null => (key === null ? null : labels[key]);
 
-export function noteCells(customer: ScopeCustomer, entry: NoteEntry): Cell[] {
+/** Amounts and dates stay typed; the codes are written as the language's labels. */
+export function noteCells(customer: ScopeCustomer, entry: NoteEntry, strings: DocumentStrings): Cell[] {
+  const labels = strings.labels;
   return [
     text(customer.number),
     text(customer.name),
     text(customer.collectorName),
     timestamp(entry.at),
-    text(REPORT_ENTRY_TYPE_LABELS[entry.type]),
-    text(label(CHANNEL_LABELS, entry.channel)),
-    text(label(DIRECTION_LABELS, entry.direction)),
-    text(label(OUTCOME_LABELS, entry.outcome)),
+    text(labels.entryType[entry.type]),
+    text(label(labels.channel, entry.channel)),
+    text(label(labels.direction, entry.direction)),
+    text(label(labels.outcome, entry.outcome)),
     text(entry.contactPerson),
     text(entry.text),
     money(entry.amountMinor, entry.currency),
     text(entry.currency),
     date(entry.promisedDate),
-    text(label(PROMISE_STATUS_LABELS, entry.promiseStatus)),
-    text(label(DISPUTE_REASON_LABELS, entry.disputeReason)),
-    text(label(DISPUTE_STATUS_LABELS, entry.disputeStatus)),
+    text(label(labels.promiseStatus, entry.promiseStatus)),
+    text(label(labels.disputeReason, entry.disputeReason)),
+    text(label(labels.disputeStatus, entry.disputeStatus)),
     text(entry.user),
   ];
 }
 
-export function notesTable(customers: readonly ScopeCustomer[], entriesOf: EntriesOf, sheetName: string): TableSource {
+export function notesTable(customers: readonly ScopeCustomer[], entriesOf: EntriesOf, strings: DocumentStrings): TableSource {
   return {
-    sheetName,
-    columns: NOTES_COLUMNS,
+    sheetName: strings.notes.sheetName,
+    columns: notesColumns(strings),
     groups: customers.map((customer) => ({
       name: `${customer.number} ${customer.name}`,
       rows: function* () {
-        for (const entry of entriesOf(customer.id)) yield noteCells(customer, entry);
+        for (const entry of entriesOf(customer.id)) yield noteCells(customer, entry, strings);
       },
     })),
   };
@@ -81,30 +80,34 @@ export function notesTable(customers: readonly ScopeCustomer[], entriesOf: Entri
 
 // ---------- PDF ----------
 
-const PDF_COLUMNS: readonly PdfColumn[] = [
-  { header: 'Date (UTC)', share: 0.1 },
-  { header: 'Type', share: 0.09 },
-  { header: 'Channel / outcome / status', share: 0.15 },
-  { header: 'Contact / user', share: 0.14 },
-  { header: 'Text', share: 0.38 },
-  { header: 'Amount', share: 0.14, align: 'right' },
-];
+function pdfColumns(strings: DocumentStrings): PdfColumn[] {
+  const header = strings.notes.pdfColumns;
+  return [
+    { header: header.date, share: 0.1 },
+    { header: header.type, share: 0.09, fits: Object.values(strings.labels.entryType) },
+    { header: header.details, share: 0.15 },
+    { header: header.who, share: 0.14 },
+    { header: header.text, share: 0.38 },
+    { header: header.amount, share: 0.14, align: 'right' },
+  ];
+}
 
-function pdfRow(entry: NoteEntry): string[] {
+function pdfRow(entry: NoteEntry, doc: DocumentLanguage): string[] {
+  const { labels, notes: words } = doc.strings;
   const parts: string[] = [];
   if (entry.type === 'contact') {
-    parts.push([label(CHANNEL_LABELS, entry.channel), label(DIRECTION_LABELS, entry.direction)].filter(Boolean).join(', '));
-    if (entry.outcome) parts.push(OUTCOME_LABELS[entry.outcome]);
+    parts.push(doc.strings.lists.join([label(labels.channel, entry.channel), label(labels.direction, entry.direction)].filter((part) => part !== null)));
+    if (entry.outcome) parts.push(labels.outcome[entry.outcome]);
   } else if (entry.type === 'promise') {
-    if (entry.promisedDate) parts.push(`due ${entry.promisedDate}`);
-    if (entry.promiseStatus) parts.push(PROMISE_STATUS_LABELS[entry.promiseStatus]);
+    if (entry.promisedDate) parts.push(words.promisedFor(doc.date(entry.promisedDate)));
+    if (entry.promiseStatus) parts.push(labels.promiseStatus[entry.promiseStatus]);
   } else if (entry.type === 'dispute') {
-    if (entry.disputeReason) parts.push(DISPUTE_REASON_LABELS[entry.disputeReason]);
-    if (entry.disputeStatus) parts.push(DISPUTE_STATUS_LABELS[entry.disputeStatus]);
+    if (entry.disputeReason) parts.push(labels.disputeReason[entry.disputeReason]);
+    if (entry.disputeStatus) parts.push(labels.disputeStatus[entry.disputeStatus]);
   }
-  const who = [entry.contactPerson, entry.user ? `by ${entry.user}` : null].filter(Boolean).join('\n');
-  const amount = entry.amountMinor !== null && entry.currency !== null ? moneyText(entry.amountMinor, entry.currency) : '';
-  return [minuteText(entry.at), REPORT_ENTRY_TYPE_LABELS[entry.type], parts.join('\n'), who, entry.text, amount];
+  const who = [entry.contactPerson, entry.user ? words.recordedBy(entry.user) : null].filter(Boolean).join('\n');
+  const amount = entry.amountMinor !== null && entry.currency !== null ? doc.money(entry.amountMinor, entry.currency) : '';
+  return [doc.minute(entry.at), labels.entryType[entry.type], parts.join('\n'), who, entry.text, amount];
 }
 
 interface SummaryRow {
@@ -120,24 +123,33 @@ function customerAging(sqlite: BetterSqlite3.Database, customerId: string): { as
   return { asOf: row.as_of, aging: parseStoredArray(row.aging_json, CurrencyAgingSchema) };
 }
 
-function customerHeader(report: PdfReport, sqlite: BetterSqlite3.Database, customer: ScopeCustomer): void {
+function customerHeader(report: PdfReport, sqlite: BetterSqlite3.Database, customer: ScopeCustomer, doc: DocumentLanguage): void {
+  const words = doc.strings.notes;
   report.ensureSpace(90);
   report.heading(`${customer.number} ${customer.name}`, 11);
-  report.line(`Collector: ${customer.collectorName ?? 'none'}`, { color: '#333333' });
+  report.line(words.collector(customer.collectorName), { color: '#333333' });
   const summary = customerAging(sqlite, customer.id);
   if (!summary || summary.aging.length === 0) {
-    report.line('No open items.', { color: '#333333' });
+    report.line(words.noOpenItems, { color: '#333333' });
     report.gap(0.3);
     return;
   }
   for (const entry of summary.aging) {
     const { currency } = entry;
     report.line(
-      `${currency}: open ${moneyText(entry.totalMinor, currency)} · overdue ${moneyText(entry.overdueMinor, currency)} · disputed ${moneyText(entry.disputedMinor, currency)} (as of ${summary.asOf})`,
+      words.balances({
+        currency,
+        open: doc.money(entry.totalMinor, currency),
+        overdue: doc.money(entry.overdueMinor, currency),
+        disputed: doc.money(entry.disputedMinor, currency),
+        asOf: doc.date(summary.asOf),
+      }),
       { bold: true },
     );
-    const unapplied = entry.unappliedMinor === 0 ? [] : [`unapplied cash: ${formatAmount(entry.unappliedMinor, currency)}`];
-    report.line([...entry.buckets.map((bucket) => `${bucket.label}: ${formatAmount(bucket.amountMinor, currency)}`), ...unapplied].join('   '), { color: '#333333' });
+    const unapplied = entry.unappliedMinor === 0 ? [] : [words.unappliedCash(doc.amount(entry.unappliedMinor, currency))];
+    report.line([...entry.buckets.map((bucket) => words.bucketAmount(doc.bucketLabel(bucket), doc.amount(bucket.amountMinor, currency))), ...unapplied].join('   '), {
+      color: '#333333',
+    });
   }
   report.gap(0.3);
 }
@@ -149,20 +161,22 @@ export async function fillNotesPdf(
   customers: readonly ScopeCustomer[],
   entriesOf: EntriesOf,
   ctx: WriteContext,
+  doc: DocumentLanguage,
 ): Promise<void> {
+  const columns = pdfColumns(doc.strings);
   let rows = 0;
   for (const customer of customers) {
     // One customer's history is bounded (hundreds of rows); holding it lets an empty customer be skipped whole.
     const entries = [...entriesOf(customer.id)];
     if (entries.length > 0) {
-      customerHeader(report, sqlite, customer);
-      report.beginTable(PDF_COLUMNS, `${customer.number} ${customer.name}`);
-      for (const entry of entries) report.row(pdfRow(entry));
+      customerHeader(report, sqlite, customer, doc);
+      report.beginTable(columns, `${customer.number} ${customer.name}`);
+      for (const entry of entries) report.row(pdfRow(entry, doc));
       report.endTable();
       rows += entries.length;
       ctx.progress(rows);
     }
     await breathe(ctx.signal);
   }
-  if (rows === 0) report.line('No entries match the filters.');
+  if (rows === 0) report.line(doc.strings.notes.noEntries);
 }

@@ -8,6 +8,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
 import type { ExportStartSchema } from '../../shared/api/report-contract';
 import type { ReportFormat } from '../../shared/domain/report-entries';
+import { documentLanguage, type DocumentLanguage, type DocumentStrings } from '../../shared/i18n/documents';
+import { addresseeLanguage } from '../../shared/i18n/languages';
 import { calendarDayIn, wallClockIn } from '../../shared/domain/time-zone';
 import type { ReadContext } from '../queries/worklist';
 import type { DomainSettings } from '../summary/compute';
@@ -40,8 +42,7 @@ export interface ReportEnv {
 }
 
 /** Until the app has company settings, a statement says who sends it only when the caller passes an issuer. */
-export const DEFAULT_ISSUER: Issuer = { name: 'Accounts Receivable', lines: [] };
-
+export const defaultIssuer = (strings: DocumentStrings): Issuer => ({ name: strings.statement.defaultIssuer, lines: [] });
 
 function writeTable(path: string, format: Exclude<ReportFormat, 'pdf'>, table: TableSource, options: { bom: boolean; sheetPerGroup: boolean }, ctx: WriteContext) {
   return format === 'csv' ? writeCsv(path, table, { bom: options.bom }, ctx) : writeXlsx(path, table, { sheetPerGroup: options.sheetPerGroup }, ctx);
@@ -50,7 +51,13 @@ function writeTable(path: string, format: Exclude<ReportFormat, 'pdf'>, table: T
 export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
   const { sqlite, now } = env;
   const today = calendarDayIn(now, env.timeZone);
-  const printed = wallClockIn(now, env.timeZone);
+  // The document's language: its words, and in a PDF its amounts and dates. File names stay as they are.
+  const doc = documentLanguage(input.language);
+  const { strings } = doc;
+  const wallClock = wallClockIn(now, env.timeZone);
+  // "2026-11-23 10:00 Europe/Berlin", the date written the language's way.
+  const printedIn = (language: DocumentLanguage): string => `${language.date(wallClock.slice(0, 10))}${wallClock.slice(10)}`;
+  const printed = printedIn(doc);
   const folder = exportsDir(env.dataDir);
   mkdirSync(folder, { recursive: true });
   const base = { kind: input.kind, format: input.format, filePath: (fileName: string) => join(folder, fileName) };
@@ -62,15 +69,15 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
       const customers = resolveScope(sqlite, filter.scope, env.read, 'filter.scope');
       const total = countNotes(sqlite, filter, filter.scope.kind === 'all' ? null : customers.map((customer) => customer.id)).count;
       const entriesOf = customerNotes(sqlite, filter);
-      const frame: PdfFrame = { title: 'Portfolio notes', filters: describeNotesFilter(sqlite, filter), printed, layout: 'landscape' };
+      const frame: PdfFrame = { title: strings.notes.title, filters: describeNotesFilter(sqlite, filter, doc), printed, words: strings.page, layout: 'landscape' };
       return {
         ...base,
         fileName: name(['portfolio-notes', `${filter.from ?? 'start'}-to-${filter.to ?? today}`]),
         total,
         run: (path, ctx) =>
           format === 'pdf'
-            ? writePdf(path, frame, ctx, (pdf) => fillNotesPdf(pdf, sqlite, customers, entriesOf, ctx))
-            : writeTable(path, format, notesTable(customers, entriesOf, 'Notes'), { bom: options.bom, sheetPerGroup: options.sheetPerCustomer }, ctx),
+            ? writePdf(path, frame, ctx, (pdf) => fillNotesPdf(pdf, sqlite, customers, entriesOf, ctx, doc))
+            : writeTable(path, format, notesTable(customers, entriesOf, strings), { bom: options.bom, sheetPerGroup: options.sheetPerCustomer }, ctx),
       };
     }
     case 'aging': {
@@ -78,11 +85,16 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
       const asOf = filter.asOf ?? today;
       const customers = resolveScope(sqlite, filter.scope, env.read, 'filter.scope');
       const report = agingReport(sqlite, customers, asOf, env.settings.aging, filter.currencies);
-      const basis = report.basis === 'due_date' ? 'days past the due date' : 'days since the document date';
+      const words = strings.aging;
       const frame: PdfFrame = {
-        title: `Aging report as of ${asOf}`,
-        filters: `${describeScope(sqlite, filter.scope)} · ${filter.currencies ? `currencies ${filter.currencies.join(', ')}` : 'all currencies'} · buckets by ${basis}`,
+        title: words.title(doc.date(asOf)),
+        filters: [
+          describeScope(sqlite, filter.scope, strings),
+          filter.currencies ? words.currencies(strings.lists.join(filter.currencies)) : words.allCurrencies,
+          report.basis === 'due_date' ? words.bucketsByDueDate : words.bucketsByDocumentDate,
+        ].join(strings.filters.separator),
         printed,
+        words: strings.page,
         layout: 'landscape',
       };
       return {
@@ -92,17 +104,20 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
         total: format === 'pdf' ? report.rows.length : report.rows.length + report.collectorTotals.length + report.totals.length,
         run: (path, ctx) =>
           format === 'pdf'
-            ? writePdf(path, frame, ctx, (pdf) => fillAgingPdf(pdf, report, ctx))
-            : writeTable(path, format, agingTable(report), { bom: options.bom, sheetPerGroup: false }, ctx),
+            ? writePdf(path, frame, ctx, (pdf) => fillAgingPdf(pdf, report, ctx, doc))
+            : writeTable(path, format, agingTable(report, doc), { bom: options.bom, sheetPerGroup: false }, ctx),
       };
     }
     case 'statement': {
       const asOf = input.filter.asOf ?? today;
       const statement = loadStatement(sqlite, input.filter.customerId, asOf, env.settings.aging);
+      // Addressed to the customer: in the addressee's or the customer's language where it has a translation, else the user's.
+      const letter = documentLanguage(addresseeLanguage(statement.customer.languages, input.language));
       const frame: PdfFrame = {
-        title: `Statement of account · ${statement.customer.name}`,
-        filters: `Customer ${statement.customer.number} · statement date ${asOf}`,
-        printed,
+        title: letter.strings.statement.title(statement.customer.name),
+        filters: letter.strings.statement.filters(statement.customer.number, letter.date(asOf)),
+        printed: printedIn(letter),
+        words: letter.strings.page,
         layout: 'portrait',
       };
       return {
@@ -111,7 +126,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
         total: statement.items.length,
         run: (path, ctx) =>
           writePdf(path, frame, ctx, (pdf) => {
-            fillStatementPdf(pdf, statement, input.options.issuer ?? DEFAULT_ISSUER);
+            fillStatementPdf(pdf, statement, input.options.issuer ?? defaultIssuer(letter.strings), letter);
             ctx.progress(statement.items.length);
             return Promise.resolve();
           }),

@@ -3,10 +3,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DomainError } from '../../shared/api/result';
 import { ageItems, daysPastDue, isUnappliedCash, type AgingConfig, type CurrencyAging } from '../../shared/domain/aging';
 import type { ItemKind } from '../../shared/domain/codes';
-import { ITEM_KIND_LABELS } from '../../shared/domain/labels';
-import { formatAmount } from '../../shared/domain/money';
+import type { DocumentLanguage, DocumentStrings } from '../../shared/i18n/documents';
 import { prepared } from '../statements';
-import { moneyText } from './describe';
 import type { PdfColumn, PdfReport } from './pdf/pdf-report';
 
 export interface Issuer {
@@ -36,6 +34,8 @@ export interface Statement {
     readonly paymentTerms: string;
     readonly contact: string | null;
     readonly email: string | null;
+    /** The languages to write to them in, the addressee's before the customer's (shared/i18n/languages.ts addresseeLanguage). */
+    readonly languages: readonly (string | null)[];
   };
   readonly items: readonly StatementItem[];
   readonly aging: readonly CurrencyAging[];
@@ -48,6 +48,8 @@ interface CustomerRow {
   payment_terms: string;
   contact: string | null;
   email: string | null;
+  language: string | null;
+  contact_language: string | null;
 }
 
 interface ItemRow {
@@ -63,9 +65,10 @@ interface ItemRow {
 }
 
 // The addressee: the primary contact person, else the first one recorded.
-const CUSTOMER = `SELECT c.number, c.name, c.country, c.payment_terms,
+const CUSTOMER = `SELECT c.number, c.name, c.country, c.payment_terms, c.language,
     (SELECT cp.name FROM contact_persons cp WHERE cp.customer_id = c.id ORDER BY cp.is_primary DESC, cp.created_at, cp.id LIMIT 1) AS contact,
-    (SELECT cp.email FROM contact_persons cp WHERE cp.customer_id = c.id ORDER BY cp.is_primary DESC, cp.created_at, cp.id LIMIT 1) AS email
+    (SELECT cp.email FROM contact_persons cp WHERE cp.customer_id = c.id ORDER BY cp.is_primary DESC, cp.created_at, cp.id LIMIT 1) AS email,
+    (SELECT cp.language FROM contact_persons cp WHERE cp.customer_id = c.id ORDER BY cp.is_primary DESC, cp.created_at, cp.id LIMIT 1) AS contact_language
   FROM customers c WHERE c.id = ?`;
 
 /** Same rule as the aging report: issued by the date, open amount then = open now + clearings after the date. */
@@ -97,77 +100,91 @@ export function loadStatement(sqlite: BetterSqlite3.Database, customerId: string
     }));
   return {
     asOf,
-    customer: { number: customer.number, name: customer.name, country: customer.country, paymentTerms: customer.payment_terms, contact: customer.contact, email: customer.email },
+    customer: { number: customer.number, name: customer.name, country: customer.country, paymentTerms: customer.payment_terms, contact: customer.contact,
+      email: customer.email,
+      languages: [customer.contact_language, customer.language],
+    },
     items,
     aging: ageItems(items, asOf, config),
   };
 }
 
-const ITEM_COLUMNS: readonly PdfColumn[] = [
-  { header: 'Document', share: 0.14 },
-  // Wide enough for "Credit memo" and "Payment on account" in Noto Sans, which runs wider than Helvetica did.
-  { header: 'Type', share: 0.14 },
-  { header: 'Reference', share: 0.115 },
-  { header: 'Document date', share: 0.105 },
-  { header: 'Due date', share: 0.105 },
-  { header: 'Days overdue', share: 0.09, align: 'right' },
-  { header: 'Amount', share: 0.13, align: 'right' },
-  // "700.00 (500.00 disputed)" on one line.
-  { header: 'Open amount', share: 0.175, align: 'right' },
-];
+function itemColumns(strings: DocumentStrings): PdfColumn[] {
+  const header = strings.statement.columns;
+  return [
+    { header: header.document, share: 0.14 },
+    // Wide enough for "Credit memo" and "Payment on account" in Noto Sans, which runs wider than Helvetica did.
+    { header: header.type, share: 0.14, fits: Object.values(strings.labels.itemKind) },
+    { header: header.reference, share: 0.115 },
+    { header: header.documentDate, share: 0.105 },
+    { header: header.dueDate, share: 0.105 },
+    { header: header.daysOverdue, share: 0.09, align: 'right' },
+    { header: header.amount, share: 0.13, align: 'right' },
+    // "700.00 (500.00 disputed)" on one line.
+    { header: header.openAmount, share: 0.175, align: 'right' },
+  ];
+}
 
-export function fillStatementPdf(pdf: PdfReport, statement: Statement, issuer: Issuer): void {
+/** The statement in the document's language: its words, amounts and dates. */
+export function fillStatementPdf(pdf: PdfReport, statement: Statement, issuer: Issuer, doc: DocumentLanguage): void {
   const { customer } = statement;
+  const words = doc.strings.statement;
+  const asOf = doc.date(statement.asOf);
   pdf.line(issuer.name, { bold: true, size: 14 });
   for (const line of issuer.lines) pdf.line(line, { color: '#333333' });
   pdf.gap(1);
-  pdf.line('Statement of account', { bold: true, size: 16 });
-  pdf.line(`Statement date: ${statement.asOf}`);
+  pdf.line(words.heading, { bold: true, size: 16 });
+  pdf.line(words.statementDate(asOf));
   pdf.gap(0.8);
   pdf.line(customer.name, { bold: true, size: 11 });
-  if (customer.contact) pdf.line(`Attn. ${customer.contact}${customer.email ? ` <${customer.email}>` : ''}`);
-  pdf.line(`Customer number ${customer.number} · country ${customer.country} · payment terms ${customer.paymentTerms}`);
+  if (customer.contact) pdf.line(words.attention(customer.contact, customer.email));
+  pdf.line(words.customerLine({ number: customer.number, country: customer.country, paymentTerms: customer.paymentTerms }));
   pdf.gap(1);
 
   if (statement.items.length === 0) {
-    pdf.line(`No open items as of ${statement.asOf}. Thank you.`);
+    pdf.line(words.nothingOpen(asOf));
     return;
   }
+  const columns = itemColumns(doc.strings);
   for (const aging of statement.aging) {
     const { currency } = aging;
-    pdf.heading(`Open items in ${currency}`, 11);
-    pdf.beginTable(ITEM_COLUMNS, `Open items in ${currency}`);
+    pdf.heading(words.openItemsIn(currency), 11);
+    pdf.beginTable(columns, words.openItemsIn(currency));
     for (const item of statement.items.filter((entry) => entry.currency === currency)) {
-      const disputed = item.disputedMinor > 0 ? `\n(${formatAmount(item.disputedMinor, currency)} disputed)` : '';
+      const disputed = item.disputedMinor > 0 ? `\n${words.disputedPart(doc.amount(item.disputedMinor, currency))}` : '';
       pdf.row([
         item.documentNumber,
-        ITEM_KIND_LABELS[item.kind],
+        doc.strings.labels.itemKind[item.kind],
         item.reference ?? '',
-        item.documentDate,
-        item.dueDate,
+        doc.date(item.documentDate),
+        doc.date(item.dueDate),
         item.daysOverdue > 0 ? String(item.daysOverdue) : '',
-        formatAmount(item.originalMinor, currency),
-        formatAmount(item.openMinor, currency) + disputed,
+        doc.amount(item.originalMinor, currency),
+        doc.amount(item.openMinor, currency) + disputed,
       ]);
     }
-    pdf.row(['Total', '', '', '', '', '', '', moneyText(aging.totalMinor, currency)], 'total');
+    pdf.row([words.total, '', '', '', '', '', '', doc.money(aging.totalMinor, currency)], 'total');
     pdf.endTable();
 
     // Cash on account is applied to no invoice, so it is aged in no bucket: a column of its own keeps the row adding up to the balance.
     const unapplied = aging.unappliedMinor !== 0;
     const bucketShare = 1 / (aging.buckets.length + (unapplied ? 1 : 0));
     pdf.beginTable([
-      ...aging.buckets.map((bucket) => ({ header: bucket.label, share: bucketShare, align: 'right' as const })),
-      ...(unapplied ? [{ header: 'Unapplied cash', share: bucketShare, align: 'right' as const }] : []),
+      ...aging.buckets.map((bucket) => ({ header: doc.bucketLabel(bucket), share: bucketShare, align: 'right' as const })),
+      ...(unapplied ? [{ header: words.unappliedCash, share: bucketShare, align: 'right' as const }] : []),
     ]);
-    pdf.row([...aging.buckets.map((bucket) => formatAmount(bucket.amountMinor, currency)), ...(unapplied ? [formatAmount(aging.unappliedMinor, currency)] : [])]);
+    pdf.row([...aging.buckets.map((bucket) => doc.amount(bucket.amountMinor, currency)), ...(unapplied ? [doc.amount(aging.unappliedMinor, currency)] : [])]);
     pdf.endTable();
     pdf.line(
-      `Balance ${moneyText(aging.totalMinor, currency)} · overdue ${moneyText(aging.overdueMinor, currency)}${aging.disputedMinor > 0 ? ` · of which disputed ${moneyText(aging.disputedMinor, currency)}` : ''}`,
+      words.balance({
+        balance: doc.money(aging.totalMinor, currency),
+        overdue: doc.money(aging.overdueMinor, currency),
+        disputed: aging.disputedMinor > 0 ? doc.money(aging.disputedMinor, currency) : null,
+      }),
       { bold: true },
     );
     pdf.gap(0.8);
   }
   pdf.gap(0.5);
-  pdf.line('Please settle the overdue amounts, or tell us about any difference from your records, quoting the document numbers above.', { color: '#333333' });
+  pdf.line(words.closing, { color: '#333333' });
 }

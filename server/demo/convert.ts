@@ -90,6 +90,7 @@ export function toServerDemo(rows: DemoRows): ServerDemo {
       risk_class: c.risk_class,
       collector_id: priyasCustomers.has(c.id) ? priya : jordan,
       team_id: DEMO_TEAM.id,
+      language: c.language ?? null,
       updated_at: c.updated_at,
     })),
     contact_persons: rows.contact_persons.map((p) => ({
@@ -100,6 +101,7 @@ export function toServerDemo(rows: DemoRows): ServerDemo {
       phone: p.phone,
       email: p.email,
       preferred_channel: p.preferred_channel,
+      language: p.language ?? null,
       is_primary: p.is_primary ?? false,
       created_at: p.created_at,
       updated_at: p.updated_at,

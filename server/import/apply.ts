@@ -106,6 +106,7 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
         credit_hold: record.creditHold,
         risk_class: record.riskClass,
         erp_country_code: record.erpCountryCode,
+        language: record.language,
       },
     })),
     now,
@@ -142,6 +143,7 @@ export async function applyBatch(trx: Kysely<ServerDatabase>, validated: Validat
     phone: record.phone,
     email: record.email,
     preferred_channel: record.preferredChannel,
+    language: record.language,
     is_primary: record.isPrimary,
   }));
   const personLine = new Map(batch.contactPersons.map((located) => [located.record.key, located]));

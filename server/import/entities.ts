@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHANNELS, ITEM_KINDS, PAYMENT_METHODS, RISK_CLASSES } from '../../shared/domain/codes';
 import { minorDigits } from '../../shared/domain/money';
+import { canonicalLanguageTag } from '../../shared/i18n/languages';
 import { normalizeLineBreaks } from '../../shared/domain/text';
 import { refuseUnsafeText } from '../../shared/api/text-schema';
 import { canonicalDecimal, decimalOfNumber, decimalToMinor, exampleIn, parseDateText, parseFlag, type NumberStyle } from './fields';
@@ -77,6 +78,15 @@ const code = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((value) => value.toLowerCase().replace(/[\s-]+/g, '_'))
     .pipe(z.enum(values, { error: `one of ${values.join(', ')}` }));
 
+/** A language as ERPs write it ("DE", "de_DE", "pt-br"), kept in its canonical BCP 47 form. */
+const languageTag = () =>
+  z.string({ error: requiredOr('expected a language code') }).transform((value, ctx) => {
+    const tag = canonicalLanguageTag(value);
+    if (tag !== null) return tag;
+    ctx.addIssue({ code: 'custom', message: 'not a language code (such as de, es-MX or zh-CN)' });
+    return z.NEVER;
+  });
+
 const currency = (options: ReadOptions) =>
   field(
     z
@@ -128,6 +138,7 @@ function customerSchema(options: ReadOptions) {
       creditHold: field(flag(), false),
       riskClass: field(code(RISK_CLASSES), 'medium'),
       erpCountryCode: optionalText(20),
+      language: field(languageTag().optional()),
     })
     .transform((row, ctx): EntityRecords['customers'] => ({
       key: row.key,
@@ -141,6 +152,7 @@ function customerSchema(options: ReadOptions) {
       creditHold: row.creditHold,
       riskClass: row.riskClass,
       erpCountryCode: row.erpCountryCode ?? null,
+      language: row.language ?? null,
     }));
 }
 
@@ -154,6 +166,7 @@ function contactPersonSchema() {
       phone: optionalText(50),
       email: field(text(254).regex(/^[^\s@]+@[^\s@]+$/, 'not an email address').optional()),
       preferredChannel: field(code(CHANNELS).optional()),
+      language: field(languageTag().optional()),
       isPrimary: field(flag(), false),
     })
     .transform((row): EntityRecords['contactPersons'] => ({
@@ -164,6 +177,7 @@ function contactPersonSchema() {
       phone: row.phone ?? null,
       email: row.email ?? null,
       preferredChannel: row.preferredChannel ?? null,
+      language: row.language ?? null,
       isPrimary: row.isPrimary,
     }));
 }
@@ -272,11 +286,11 @@ export function recordSchemas(options: ReadOptions): RecordSchemas {
 /** Target fields per entity, and those a CSV mapping must name because they have no default. */
 export const ENTITY_FIELDS: { readonly [E in ImportEntity]: { readonly all: readonly string[]; readonly required: readonly string[] } } = {
   customers: {
-    all: ['key', 'number', 'name', 'country', 'currency', 'paymentTerms', 'paymentTermsDays', 'creditLimit', 'creditHold', 'riskClass', 'erpCountryCode'],
+    all: ['key', 'number', 'name', 'country', 'currency', 'paymentTerms', 'paymentTermsDays', 'creditLimit', 'creditHold', 'riskClass', 'erpCountryCode', 'language'],
     required: ['key', 'name'],
   },
   contactPersons: {
-    all: ['key', 'customerKey', 'name', 'role', 'phone', 'email', 'preferredChannel', 'isPrimary'],
+    all: ['key', 'customerKey', 'name', 'role', 'phone', 'email', 'preferredChannel', 'language', 'isPrimary'],
     required: ['key', 'customerKey', 'name'],
   },
   openItems: {

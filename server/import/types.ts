@@ -45,6 +45,7 @@ export interface CustomerRecord {
   readonly creditHold: boolean;
   readonly riskClass: RiskClass;
   readonly erpCountryCode: string | null;
+  readonly language: string | null;
 }
 
 export interface ContactPersonRecord {
@@ -55,6 +56,7 @@ export interface ContactPersonRecord {
   readonly phone: string | null;
   readonly email: string | null;
   readonly preferredChannel: Channel | null;
+  readonly language: string | null;
   readonly isPrimary: boolean;
 }
 

@@ -4,6 +4,7 @@ import { CHANNELS, OUTCOMES } from '../domain/codes';
 import { EXPORT_STATES, REPORT_ENTRY_TYPES, REPORT_FORMATS, REPORT_KINDS } from '../domain/report-entries';
 import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, ReportDateSchema, StoredCurrencySchema, WorklistFiltersSchema } from './schemas';
 import { SEARCH_MAX } from '../domain/text';
+import { UI_LANGUAGES } from '../i18n/languages';
 import { TextSchema } from './text-schema';
 
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -68,11 +69,18 @@ export const IssuerSchema = z
 
 const format = z.enum(REPORT_FORMATS);
 
+/**
+ * The language of the document: its headers, titles, labels of codes and texts; a PDF also writes
+ * amounts and dates that language's way. English when left out.
+ */
+const language = z.enum(UI_LANGUAGES).default('en');
+
 export const ExportStartSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('notes'),
       format,
+      language,
       filter: NotesFilterSchema.default({ scope: { kind: 'all' } }),
       options: z
         .object({
@@ -89,6 +97,7 @@ export const ExportStartSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('aging'),
       format,
+      language,
       filter: AgingFilterSchema.default({ scope: { kind: 'all' } }),
       options: z.object({ bom: z.boolean().default(false) }).strict().default({ bom: false }),
     })
@@ -97,6 +106,7 @@ export const ExportStartSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('statement'),
       format: z.literal('pdf', { message: 'a customer statement is a PDF only' }),
+      language,
       filter: StatementFilterSchema,
       options: z
         .object({ issuer: IssuerSchema.optional() })

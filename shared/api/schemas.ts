@@ -1,4 +1,5 @@
 /** zod schemas of the API contract's inputs and outputs (operations are listed in contract.ts). */
+import { LANGUAGE_TAG_MAX, canonicalLanguageTag } from '../i18n/languages';
 import { z } from 'zod';
 import {
   CHANNELS,
@@ -16,6 +17,20 @@ import { TextSchema } from './text-schema';
 import { CONTACT_ROLE_MAX, EMAIL_MESSAGE, EMAIL_PATTERN, isPhoneNumber, PHONE_MAX, PHONE_MESSAGE } from '../domain/contact-fields';
 import { EMAIL_MAX, REASON_MAX, SEARCH_MAX, TITLE_MAX } from '../domain/text';
 import { canonicalTimeZone, isTimeZone, TIME_ZONE_MAX_LENGTH } from '../domain/time-zone';
+
+/** A language tag (shared/i18n/languages.ts), stored in its canonical form. */
+export const LanguageTagSchema = z
+  .string()
+  .max(LANGUAGE_TAG_MAX, `must be at most ${LANGUAGE_TAG_MAX} characters`)
+  .transform((value, ctx) => {
+    if (value.trim() === '') return null;
+    const tag = canonicalLanguageTag(value);
+    if (tag === null) {
+      ctx.addIssue({ code: 'custom', message: 'must be a language code such as de, es-MX or zh-CN' });
+      return z.NEVER;
+    }
+    return tag;
+  });
 
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR');
@@ -187,6 +202,8 @@ export const CustomerHeaderSchema = z.object({
   number: z.string(),
   name: z.string(),
   country: z.string(),
+  /** The language the customer is written to in (canonical BCP 47, from the ERP); null: not known. */
+  language: z.string().nullable(),
   currency: StoredCurrencySchema,
   paymentTerms: z.string(),
   paymentTermsDays: z.number().int(),
@@ -227,6 +244,7 @@ export const ContactPersonSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   preferredChannel: z.enum(CHANNELS).nullable(),
+  language: z.string().nullable(),
   isPrimary: z.boolean(),
 });
 
@@ -319,6 +337,8 @@ export const ContactPersonSaveSchema = z
       .nullish()
       .transform((value) => (value ? value : null)),
     preferredChannel: z.enum(CHANNELS).nullish().transform((value) => value ?? null),
+    /** The language to write to this person in; left out, a correction keeps the one stored. */
+    language: LanguageTagSchema.nullish(),
     isPrimary: z.boolean().default(false),
   })
   .strict();

@@ -1,4 +1,5 @@
 /** ERP side of the demo: users, customers, contact persons, open and cleared items, payments. */
+import { canonicalLanguageTag } from '../i18n/languages';
 import type { Channel, ItemKind, RiskClass } from '../domain/codes';
 import { isoTimestamp, msOf, workday } from './calendar';
 import { CONTACT_ROLES, COUNTRIES, MEDIAN_INVOICE, PAYMENT_TERMS, type CountryProfile } from './catalog';
@@ -341,6 +342,8 @@ export function customerRow(ctx: GenContext, customer: CustomerState, risk: Risk
     risk_class: risk,
     collector_id: collectorId,
     team_id: DEMO_LOCAL_TEAM,
+    // The ERP's correspondence language: the country's ("de-CH", "pl", "en-US").
+    language: canonicalLanguageTag(customer.country.locale),
     updated_at: ctx.erpSyncedAt,
   };
 }

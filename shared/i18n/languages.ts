@@ -85,3 +85,45 @@ export function formattingLocale(language: InterfaceLanguage, preferred: readonl
   }
   return DEFAULT_LOCALES[language];
 }
+
+/** The longest language tag kept (BCP 47 allows long private-use tags; an ERP's are short). */
+export const LANGUAGE_TAG_MAX = 35;
+
+/**
+ * A customer's or contact person's language as typed or imported ("DE", "de_DE", "pt-br"), in BCP 47's
+ * canonical form ("de", "de-DE", "pt-BR"); null when it is no language tag. Any language is kept, not
+ * only the interface's four: documents fall back (addresseeLanguage) where there is no translation.
+ */
+export function canonicalLanguageTag(value: string): string | null {
+  const trimmed = value.trim().replaceAll('_', '-');
+  if (trimmed === '' || trimmed.length > LANGUAGE_TAG_MAX || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(trimmed)) return null;
+  try {
+    return Intl.getCanonicalLocales(trimmed)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The language of a document addressed to a customer: the first of the given tags (the contact
+ * person's, the customer's) that has a translation, else the fallback (the user's language).
+ */
+export function addresseeLanguage(tags: readonly (string | null | undefined)[], fallback: UiLanguage): UiLanguage {
+  for (const tag of tags) {
+    if (tag === null || tag === undefined || tag === '') continue;
+    const matched = matchLanguage([tag]);
+    if (matched !== 'en' || primary(tag) === 'en') return matched;
+  }
+  return fallback;
+}
+
+/**
+ * The languages a contact person's picker offers (any other stored tag is offered too): the
+ * interface's and those most customers of a European and Chinese portfolio write in.
+ */
+export const CORRESPONDENCE_LANGUAGES: readonly string[] = [
+  'en', 'de', 'es', 'zh-CN', 'fr', 'it', 'nl', 'pl', 'pt', 'sv', 'da', 'fi', 'nb', 'cs', 'sk', 'hu', 'ro', 'tr', 'el', 'ru', 'uk', 'ja', 'ko', 'ar', 'he',
+];
+
+/** The document language of an interface language: the pseudo-locale's documents are English. */
+export const documentLanguageOf = (language: string): UiLanguage => UI_LANGUAGES.find((candidate) => candidate === language) ?? 'en';

@@ -30,6 +30,8 @@ export function* saveContactPerson(ctx: DecideContext, customerId: string, input
     phone: input.phone,
     email: input.email,
     preferred_channel: input.preferredChannel,
+    // Left out (a client that does not ask for it): a correction keeps the language stored.
+    language: input.language === undefined ? (before?.language ?? null) : input.language,
     is_primary: input.isPrimary,
     updated_at: ctx.now,
   };

@@ -101,6 +101,8 @@ export const SYNCED_TABLES = {
       assigned_by: nullable('id'),
       assigned_at: nullable('timestamp'),
       assignment_reason: nullable('text'),
+      // The language the customer is written to in (shared/i18n/languages.ts, canonical BCP 47), from the ERP.
+      language: nullable('text'),
       updated_at: col('timestamp'),
     },
     serverOnly: {
@@ -117,6 +119,8 @@ export const SYNCED_TABLES = {
       phone: nullable('text'),
       email: nullable('text'),
       preferred_channel: code(CHANNELS, { nullable: true }),
+      // The person's own language, before the customer's, for what is addressed to them.
+      language: nullable('text'),
       is_primary: col('boolean', DEFAULTED),
       created_at: col('timestamp'),
       updated_at: col('timestamp'),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formattingLocale, interfaceLanguage, matchLanguage } from '../../shared/i18n/languages';
+import { addresseeLanguage, canonicalLanguageTag, formattingLocale, interfaceLanguage, matchLanguage } from '../../shared/i18n/languages';
 import { pseudoLocalize } from '../../shared/i18n/pseudo';
 
 describe('matchLanguage', () => {
@@ -75,5 +75,41 @@ describe('pseudoLocalize', () => {
         expect(body.length).toBe(text.length);
       }),
     );
+  });
+});
+
+describe('canonicalLanguageTag', () => {
+  it('reads the ways ERPs and people write a language', () => {
+    expect(canonicalLanguageTag('DE')).toBe('de');
+    expect(canonicalLanguageTag('de_DE')).toBe('de-DE');
+    expect(canonicalLanguageTag(' pt-br ')).toBe('pt-BR');
+    expect(canonicalLanguageTag('zh-hans-cn')).toBe('zh-Hans-CN');
+  });
+
+  it('refuses what is no language tag, and anything longer than the limit', () => {
+    for (const value of ['', ' ', 'German', '1de', 'de-', 'de--DE', 'de DE', '<b>', `de-${'x'.repeat(40)}`]) expect(canonicalLanguageTag(value), value).toBeNull();
+  });
+
+  it('never throws, and what it keeps is canonical (reading it again gives it back)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (value) => {
+        const tag = canonicalLanguageTag(value);
+        if (tag !== null) expect(canonicalLanguageTag(tag)).toBe(tag);
+      }),
+    );
+  });
+});
+
+describe('addresseeLanguage', () => {
+  it('takes the first of the contact’s and the customer’s languages that has a translation', () => {
+    expect(addresseeLanguage(['de-CH', 'fr'], 'en')).toBe('de');
+    expect(addresseeLanguage([null, 'es-MX'], 'de')).toBe('es');
+    expect(addresseeLanguage(['fr', 'zh-Hans'], 'en')).toBe('zh-CN');
+    expect(addresseeLanguage(['en-GB', 'de'], 'de')).toBe('en');
+  });
+
+  it('falls back to the user’s language when neither has one', () => {
+    expect(addresseeLanguage(['fr', 'pl'], 'es')).toBe('es');
+    expect(addresseeLanguage([null, undefined, ''], 'zh-CN')).toBe('zh-CN');
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The frame every PDF report shares: A4, the Noto fonts (fonts.ts; text Noto Sans cannot write alone
  * is laid out by text-layout.ts), on every page a header (title, filters) and a
- * footer (print date, "Page N"); tables whose header row repeats on each new page. Pages are
+ * footer (print date, "Page N", in the document's language); tables whose header row repeats on each new page. Pages are
  * numbered as they are added, so the document streams to disk instead of being buffered whole.
  */
+import { LineBreaker } from 'linebreak';
 import PDFDocument from 'pdfkit';
+import type { DocumentStrings } from '../../../shared/i18n/documents';
 import {
   PDF_FONT_FAMILIES,
   PRIMARY_FAMILY,
@@ -27,6 +29,8 @@ export interface PdfFrame {
   readonly filters: string;
   /** Shown in every footer, e.g. "2026-11-23 10:00 Europe/Berlin". */
   readonly printed: string;
+  /** The footer's and the continued tables' words, in the document's language. */
+  readonly words: DocumentStrings['page'];
   readonly layout: 'portrait' | 'landscape';
 }
 
@@ -35,6 +39,8 @@ export interface PdfColumn {
   /** Share of the printable width; the columns of a table add up to 1. */
   readonly share: number;
   readonly align?: 'left' | 'right';
+  /** Words the column's cells print (the labels of a code) that should not break inside: see fitColumns. */
+  readonly fits?: readonly string[];
 }
 
 export type PdfRowStyle = 'normal' | 'bold' | 'total';
@@ -188,8 +194,8 @@ export class PdfReport {
     this.drawText(this.frame.filters, MARGIN.left, 39, { width, maxLines: 1 });
     doc.moveTo(MARGIN.left, 52).lineTo(MARGIN.left + width, 52).lineWidth(0.5).strokeColor(RULE).stroke();
     const footerY = pageHeight - 30;
-    this.drawText(`Printed ${this.frame.printed}`, MARGIN.left, footerY, { width: width / 2, maxLines: 1 });
-    this.drawText(`Page ${this.pageNumber}`, MARGIN.left + width / 2, footerY, { width: width / 2, align: 'right', maxLines: 1 });
+    this.drawText(this.frame.words.printed(this.frame.printed), MARGIN.left, footerY, { width: width / 2, maxLines: 1 });
+    this.drawText(this.frame.words.pageOf(this.pageNumber), MARGIN.left + width / 2, footerY, { width: width / 2, align: 'right', maxLines: 1 });
     doc.page.margins.bottom = MARGIN.bottom;
     doc.fillColor('black');
     this.useFont('regular', BODY_SIZE);
@@ -197,7 +203,7 @@ export class PdfReport {
     doc.y = MARGIN.top;
     if (this.tableCaption !== null) {
       this.useFont('bold', BODY_SIZE);
-      this.drawText(`${this.tableCaption} (continued)`, MARGIN.left, doc.y, { width, maxLines: 1 });
+      this.drawText(this.frame.words.continued(this.tableCaption), MARGIN.left, doc.y, { width, maxLines: 1 });
       this.useFont('regular', BODY_SIZE);
       doc.x = MARGIN.left;
       doc.y = MARGIN.top + doc.currentLineHeight(true);
@@ -237,9 +243,58 @@ export class PdfReport {
     this.doc.moveDown(lines);
   }
 
+  /** The width of the text on one line, in the current face and size. */
+  private lineWidth(text: string): number {
+    if (!needsLayout(text)) return this.doc.widthOfString(text);
+    return layoutText(text, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, COVERAGE, this.measure).lines[0]?.width ?? 0;
+  }
+
+  /** The widest piece of the text no line may break (UAX #14): a word, or one character of Chinese. */
+  private widestUnbreakable(rawText: string): number {
+    const text = cleanText(rawText);
+    const breaker = new LineBreaker(text);
+    let widest = 0;
+    let start = 0;
+    for (let found = breaker.nextBreak(); found !== null; found = breaker.nextBreak()) {
+      widest = Math.max(widest, this.lineWidth(text.slice(start, found.position).trimEnd()));
+      start = found.position;
+    }
+    return widest;
+  }
+
+  /**
+   * The columns, with any whose header (or one of the labels it `fits`) has a word wider than the
+   * column (a long German compound, say) widened to fit it, the room taken from columns with some
+   * to spare; so those break between words, never inside one. Columns whose words all fit are left
+   * as they are.
+   */
+  private fitColumns(columns: readonly PdfColumn[]): readonly PdfColumn[] {
+    const widths = columns.map((column) => this.width * column.share);
+    const needed = columns.map((column) => {
+      this.useFont('bold', BODY_SIZE);
+      const header = this.widestUnbreakable(column.header);
+      this.useFont('regular', BODY_SIZE);
+      const cells = Math.max(0, ...(column.fits ?? []).map((text) => this.widestUnbreakable(text)));
+      // A hair over the word, so rounding never wraps it.
+      return Math.max(header, cells) + 2 * CELL_PAD + 0.5;
+    });
+    const short = widths.map((width, index) => Math.max(0, (needed[index] ?? 0) - width));
+    const spare = widths.map((width, index) => Math.max(0, width - (needed[index] ?? 0)));
+    const deficit = short.reduce((sum, value) => sum + value, 0);
+    const available = spare.reduce((sum, value) => sum + value, 0);
+    if (deficit === 0 || available === 0) return columns;
+    // When the spare room is not enough, each short column gets its part of it.
+    const moved = Math.min(deficit, available);
+    return columns.map((column, index) => {
+      const width = (widths[index] ?? 0) + ((short[index] ?? 0) / deficit) * moved - ((spare[index] ?? 0) / available) * moved;
+      return { ...column, share: width / this.width };
+    });
+  }
+
   /** Draws the header row and repeats it (after `caption`, when given) on every page until endTable(). */
-  beginTable(columns: readonly PdfColumn[], caption: string | null = null): void {
+  beginTable(rawColumns: readonly PdfColumn[], caption: string | null = null): void {
     this.ensureSpace(40);
+    const columns = this.fitColumns(rawColumns);
     this.tableColumns = columns;
     this.tableCaption = caption;
     this.drawRow(columns, columns.map((column) => column.header), 'bold');

@@ -12,7 +12,7 @@ import type { TFunction } from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
 import { goBack } from '../app/router';
 import { Fact } from '../common/Fact';
-import { formatCount, formatDate, money } from '../common/format';
+import { formatCount, formatDate, money, languageName } from '../common/format';
 import { RiskChip } from '../common/RiskChip';
 import { StatementButton } from '../reports/StatementButton';
 import type { Account } from './types';
@@ -76,6 +76,7 @@ export function AccountHeader({ account }: { account: Account }) {
         sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 2, alignItems: 'start' }}
       >
         <Fact label={t('account.header.country')}>{customer.country}</Fact>
+        {customer.language !== null && <Fact label={t('account.header.language')}>{languageName(customer.language)}</Fact>}
         <Fact label={t('account.header.currency')}>{customer.currency}</Fact>
         <Fact label={t('account.header.paymentTerms')}>
           {t('account.header.paymentTermsValue', { terms: customer.paymentTerms, count: customer.paymentTermsDays })}

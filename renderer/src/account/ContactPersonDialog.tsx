@@ -1,6 +1,6 @@
 /**
  * Adds a contact person to the account or corrects one (contactPerson.save): name, role, phone,
- * email, preferred channel and primary. The fields are checked as in the contact log, with the
+ * email, preferred channel, language (for what is addressed to them) and primary. The fields are checked as in the contact log, with the
  * server's own words; a problem the server finds shows under its field.
  */
 import Checkbox from '@mui/material/Checkbox';
@@ -14,13 +14,15 @@ import { CONTACT_ROLE_MAX, PHONE_MAX } from '../../../shared/domain/contact-fiel
 import { EMAIL_MAX, TITLE_MAX } from '../../../shared/domain/text';
 import { api } from '../api/client';
 import { CHANNEL_LABEL_KEYS } from '../common/labels';
+import { currentLocale, languageName } from '../common/format';
+import { CORRESPONDENCE_LANGUAGES } from '../../../shared/i18n/languages';
 import { FormDialog } from '../collector/FormDialog';
 import { errorIsAbout, useCommand } from '../collector/useCommand';
 import { validateContactPerson } from '../collector/validation';
 import type { ContactPerson } from './types';
 
 const CHANNELS = Object.keys(CHANNEL_LABEL_KEYS) as Channel[];
-const FIELDS = ['name', 'role', 'phone', 'email', 'preferredChannel'] as const;
+const FIELDS = ['name', 'role', 'phone', 'email', 'preferredChannel', 'language'] as const;
 type Field = (typeof FIELDS)[number];
 /** Input types that bring the right keyboard and autofill; the other fields are plain text. */
 const INPUT_TYPES: Partial<Record<Field, string>> = { phone: 'tel', email: 'email' };
@@ -34,15 +36,20 @@ interface ContactPersonDialogProps {
 
 export function ContactPersonDialog({ customerId, person, onClose }: ContactPersonDialogProps) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<{ name: string; role: string; phone: string; email: string; preferredChannel: Channel | ''; isPrimary: boolean }>({
+  const [form, setForm] = useState<{ name: string; role: string; phone: string; email: string; preferredChannel: Channel | ''; language: string; isPrimary: boolean }>({
     name: person?.name ?? '',
     role: person?.role ?? '',
     phone: person?.phone ?? '',
     email: person?.email ?? '',
     preferredChannel: person?.preferredChannel ?? '',
+    language: person?.language ?? '',
     isPrimary: person?.isPrimary ?? false,
   });
   const [tried, setTried] = useState(false);
+  // A stored language outside the usual list stays choosable; names are sorted as the reader's language sorts.
+  const languages = [...new Set([...CORRESPONDENCE_LANGUAGES, ...(person?.language ? [person.language] : [])])].sort((a, b) =>
+    languageName(a).localeCompare(languageName(b), currentLocale()),
+  );
   const save = useCommand();
   const problems = validateContactPerson(form);
   const serverField = FIELDS.find((field) => errorIsAbout(save.error, field));
@@ -51,7 +58,7 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
     setForm((previous) => ({ ...previous, ...patch }));
     save.fieldChanged(field);
   };
-  const text = (field: Exclude<Field, 'preferredChannel'>, label: string, max: number, extra: { required?: boolean; autoFocus?: boolean } = {}) => (
+  const text = (field: Exclude<Field, 'preferredChannel' | 'language'>, label: string, max: number, extra: { required?: boolean; autoFocus?: boolean } = {}) => (
     <TextField
       {...extra}
       type={INPUT_TYPES[field]}
@@ -89,6 +96,7 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
               // The server takes the address as it is; the form checked it trimmed, so it sends it trimmed.
               email: form.email.trim(),
               preferredChannel: form.preferredChannel === '' ? null : form.preferredChannel,
+              language: form.language === '' ? null : form.language,
               isPrimary: form.isPrimary,
             }),
           )
@@ -115,6 +123,23 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
         {CHANNELS.map((channel) => (
           <MenuItem key={channel} value={channel}>
             {t(CHANNEL_LABEL_KEYS[channel])}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label={t('account.contacts.dialog.language')}
+        value={form.language}
+        onChange={(event) => {
+          change({ language: event.target.value }, 'language');
+        }}
+        helperText={problemOf('language') ?? t('account.contacts.dialog.languageHelp')}
+        error={problemOf('language') !== undefined}
+      >
+        <MenuItem value="">{t('account.contacts.dialog.sameAsCustomer')}</MenuItem>
+        {languages.map((tag) => (
+          <MenuItem key={tag} value={tag} lang={tag}>
+            {languageName(tag)}
           </MenuItem>
         ))}
       </TextField>

@@ -8,6 +8,7 @@ import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
+import { languageName } from '../common/format';
 import { useTranslation } from 'react-i18next';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
@@ -75,9 +76,9 @@ export function Contacts({ customerId, contacts }: { customerId: string; contact
                   </IconButton>
                 </Tooltip>
               </Box>
-              {(person.role ?? person.preferredChannel) && (
+              {(person.role ?? person.preferredChannel ?? person.language) && (
                 <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                  {[person.role, person.preferredChannel ? t(PREFERS_KEYS[person.preferredChannel]) : null]
+                  {[person.role, person.preferredChannel ? t(PREFERS_KEYS[person.preferredChannel]) : null, person.language ? languageName(person.language) : null]
                     .filter(Boolean)
                     .join(' · ')}
                 </Typography>

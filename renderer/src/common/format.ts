@@ -131,3 +131,12 @@ export function relativeDay(value: string, asOf: string): string {
  * each language's grammar.
  */
 export const pluralize = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** A language tag's name in the interface language ("de-CH" is "Swiss High German" in English, "Schweizer Hochdeutsch" in German); the tag itself when unknown. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([displayLocale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationInput, OperationOutput } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
+import { i18n } from '../i18n/i18n';
+import { documentLanguageOf } from '../../../shared/i18n/languages';
 
 export type ExportStatus = OperationOutput<'report.exportStatus'>;
 export type ExportRequest = OperationInput<'report.exportStart'>;
@@ -47,7 +49,8 @@ export function useExportJob(): ExportJob {
     setStarting(true);
     setError(undefined);
     void (async () => {
-      const started = await api['report.exportStart'](request);
+      // Exports are written in the user's language (a statement in its addressee's where it has a translation).
+      const started = await api['report.exportStart']({ ...request, language: documentLanguageOf(i18n.language) });
       if (!started.ok) {
         setStarting(false);
         setError(started.error);

@@ -17,6 +17,7 @@ import * as m010 from './010-promise-made-on';
 import * as m011 from './011-iso-currency-digits';
 import * as m012 from './012-import-runs';
 import * as m013 from './013-attachments';
+import * as m014 from './014-languages';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -32,6 +33,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '011-iso-currency-digits': { up: m011.up },
   '012-import-runs': { up: m012.up },
   '013-attachments': { up: m013.up },
+  '014-languages': { up: m014.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

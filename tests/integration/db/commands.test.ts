@@ -66,6 +66,23 @@ describe('contactPerson.save', () => {
     expect(JSON.parse(audit.before_json)).toMatchObject({ name: 'Bob Wrong' });
   });
 
+  it('keeps the language the person is written to in, canonical; a correction that leaves it out keeps it', async () => {
+    const saved = await api.call('contactPerson.save', { customerId, name: 'Urs Meier', language: 'de_ch' });
+    expect(saved.language).toBe('de-CH');
+    const renamed = await api.call('contactPerson.save', { id: saved.id, customerId, name: 'Urs Meier-Huber' });
+    expect(renamed.language).toBe('de-CH');
+    const cleared = await api.call('contactPerson.save', { id: saved.id, customerId, name: 'Urs Meier-Huber', language: null });
+    expect(cleared.language).toBeNull();
+    const account = await api.call('customer.account', { customerId });
+    expect(account.contacts.find((person) => person.id === saved.id)?.language).toBeNull();
+  });
+
+  it('refuses a language that is no language code, naming the field, and stores nothing', async () => {
+    const result = await api.raw('contactPerson.save', { customerId, name: 'Pat', language: 'Swiss German' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', field: 'language' } });
+    expect(api.store.sqlite.prepare('SELECT count(*) AS n FROM contact_persons').get()).toEqual({ n: 0 });
+  });
+
   it('keeps one primary contact per customer', async () => {
     const first = await api.call('contactPerson.save', { customerId, name: 'First', isPrimary: true });
     const second = await api.call('contactPerson.save', { customerId, name: 'Second', isPrimary: true });

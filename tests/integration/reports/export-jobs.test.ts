@@ -13,6 +13,7 @@ import { writePdf } from '../../../db/reports/pdf/write-pdf';
 import { resolveScope } from '../../../db/reports/scope';
 import { writeXlsx } from '../../../db/reports/xlsx-writer';
 import { NotesFilterSchema } from '../../../shared/api/report-contract';
+import { documentLanguage } from '../../../shared/i18n/documents';
 import { createMemoryLogger } from '../../../electron/app/memory-logger';
 import { createWebApp } from '../../../electron/web/server';
 import { expectError } from '../collector/fixture';
@@ -87,14 +88,15 @@ describe('export jobs on the small demo portfolio', () => {
       },
       unprintable: () => undefined,
     };
-    const table = notesTable(customers, entriesOf, 'Notes');
-    const frame = { title: 'Portfolio notes', filters: 'all', printed: 'now', layout: 'landscape' } as const;
+    const english = documentLanguage('en');
+    const table = notesTable(customers, entriesOf, english.strings);
+    const frame = { title: 'Portfolio notes', filters: 'all', printed: 'now', words: english.strings.page, layout: 'landscape' } as const;
     const run =
       format === 'csv'
         ? writeCsv(path, table, { bom: false }, ctx)
         : format === 'xlsx'
           ? writeXlsx(path, table, { sheetPerGroup: false }, ctx)
-          : writePdf(path, frame, ctx, (pdf) => fillNotesPdf(pdf, api.store.sqlite, customers, entriesOf, ctx));
+          : writePdf(path, frame, ctx, (pdf) => fillNotesPdf(pdf, api.store.sqlite, customers, entriesOf, ctx, english));
     await expect(run).rejects.toThrow(/aborted/i);
     expect(controller.signal.aborted).toBe(true);
     expect(existsSync(path)).toBe(false);

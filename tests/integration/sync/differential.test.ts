@@ -344,7 +344,10 @@ function argsOf(temp: TempStore, portfolio: Portfolio, op: Operation, asOf: stri
         { customerId, id: foreign ?? uuidv7(), name: 'Not ours' },
         { customerId, name: '' },
         { customerId, id: own, name: 'Demoted', isPrimary: false, preferredChannel: 'email', email: 'a@example.com' },
-      ][op.variant % 6];
+        // A language kept canonical, refused when it is none, and kept when a correction leaves it out.
+        { customerId, id: own, name: 'Written to in Swiss German', language: 'de_ch' },
+        { customerId, name: 'No language', language: 'German' },
+      ][op.variant % 8];
     }
     case 'contact.log': {
       const person = pickFrom(idsOf('SELECT id FROM contact_persons WHERE customer_id = ? ORDER BY id', customerId), op.pick) ?? null;

@@ -1,0 +1,123 @@
+/**
+ * The interface's languages: switched from the settings menu without a restart and remembered;
+ * every screen in German, Spanish and Chinese at two window sizes (looked at in /tmp/shots); and
+ * the pseudo-locale, in which a string left out of the translation files shows up plain.
+ */
+import { mkdirSync } from 'node:fs';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, LEAD, makeLocalProfile, test } from './fixtures';
+import { dataRows } from './ui';
+
+const SHOTS = '/tmp/shots';
+
+async function setLanguage(request: APIRequestContext, url: string, language: string): Promise<void> {
+  const response = await request.post(`${url}api/prefs.set`, { data: { language } });
+  expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+}
+
+const grid = (page: Page, name: RegExp): Locator => page.getByRole('grid', { name });
+
+test('the language switches from the settings menu at once, and stays after a restart', async ({ server, page }) => {
+  await page.goto(server.url);
+  await expect(grid(page, /^Worklist, ranked by priority$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
+  await expect(grid(page, /^Arbeitsliste, nach Priorität sortiert$/)).toBeVisible();
+  await expect(page.getByTestId('worklist-count')).toHaveText(/^\d+ Kunden/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+
+  const url = await server.restart();
+  await page.goto(url);
+  await expect(grid(page, /^Arbeitsliste/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Einstellungen' }).click();
+  await expect(page.getByRole('menuitemradio', { name: 'Deutsch' })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('menuitemradio', { name: /^Wie dieser Computer \(English\)$/ }).click();
+  await expect(grid(page, /^Worklist, ranked by priority$/)).toBeVisible();
+});
+
+const LANGUAGES = [
+  { code: 'de', worklist: /^Arbeitsliste/, reports: 'Berichte', dashboard: 'Dashboard' },
+  { code: 'es', worklist: /^Lista de trabajo/, reports: 'Informes', dashboard: 'Panel' },
+  { code: 'zh-CN', worklist: /^工作列表/, reports: '报表', dashboard: '仪表板' },
+] as const;
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+] as const;
+
+for (const language of LANGUAGES) {
+  test(`every main screen in ${language.code}, at 1,440 × 900 and 1,280 × 720`, async ({ server, page, request }) => {
+    test.slow(true, 'four screens at two sizes');
+    mkdirSync(SHOTS, { recursive: true });
+    makeLocalProfile(server.dataDir, LEAD);
+    await setLanguage(request, server.url, language.code);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const shot = (screen: string) => page.screenshot({ path: `${SHOTS}/lang-${language.code}-${size.width}-${screen}.png` });
+      await page.goto(server.url);
+      await expect(grid(page, language.worklist)).toBeVisible();
+      await expect(dataRows(page).first()).toBeVisible();
+      await shot('worklist');
+      await dataRows(page).first().locator('a').first().click();
+      await expect(page.getByTestId('customer-number')).toBeVisible();
+      await shot('account');
+      await page.evaluate(() => {
+        window.location.hash = '#/reports';
+      });
+      await expect(page.getByRole('heading', { level: 1, name: language.reports })).toBeVisible();
+      await shot('reports');
+      await page.evaluate(() => {
+        window.location.hash = '#/dashboard';
+      });
+      await expect(page.getByRole('heading', { level: 1, name: language.dashboard })).toBeVisible();
+      await shot('dashboard');
+      // Nothing spills out of the window sideways: a longer language wraps or shortens, it does not push the layout wider.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    }
+  });
+}
+
+/** Accented letters and the padding dot the pseudo-locale writes (shared/i18n/pseudo.ts). */
+const PSEUDO = /[áƀçδéƒĝĥîĵķļɱñôþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ·]/u;
+/** Names of controls that are data or symbols, not words of the interface. */
+const NOT_WORDS = /^[\d\s.,:;/%+\-–—…·×→←↑↓()[\]#€$£¥]*$/u;
+
+async function plainNames(page: Page, roles: readonly ('button' | 'tab' | 'columnheader' | 'menuitem' | 'link' | 'textbox' | 'combobox')[]): Promise<string[]> {
+  const plain: string[] = [];
+  for (const role of roles) {
+    for (const element of await page.getByRole(role).all()) {
+      if (!(await element.isVisible())) continue;
+      const name = ((await element.getAttribute('aria-label')) ?? (await element.innerText())).trim();
+      if (name === '' || NOT_WORDS.test(name) || PSEUDO.test(name)) continue;
+      plain.push(`${role}: ${name}`);
+    }
+  }
+  return plain;
+}
+
+test('in the pseudo-locale no control of the main screens is left in plain English', async ({ server, page, request }) => {
+  test.slow(true, 'reads every control of four screens');
+  mkdirSync(SHOTS, { recursive: true });
+  await setLanguage(request, server.url, 'en-XA');
+  await page.goto(server.url);
+  await expect(dataRows(page).first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/lang-pseudo-worklist.png` });
+  // Customer names are data: the worklist's rows are left out, the chrome around them is read.
+  expect(await plainNames(page, ['button', 'tab', 'columnheader', 'combobox', 'textbox'])).toEqual([]);
+
+  await dataRows(page).first().locator('a').first().click();
+  await expect(page.getByTestId('customer-number')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/lang-pseudo-account.png` });
+  expect(await plainNames(page, ['tab', 'columnheader'])).toEqual([]);
+
+  for (const hash of ['#/reports', '#/dashboard']) {
+    await page.evaluate((next) => {
+      window.location.hash = next;
+    }, hash);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(PSEUDO);
+    await page.screenshot({ path: `${SHOTS}/lang-pseudo-${hash.slice(2)}.png` });
+    expect(await plainNames(page, ['tab', 'columnheader'])).toEqual([]);
+  }
+});
