@@ -52,11 +52,12 @@ export function KpiCard({ spec, figure, previous, onShowFormula }: KpiCardProps)
       aria-labelledby={titleId}
       variant="outlined"
       data-testid={`kpi-card-${spec.key}`}
-      sx={{ p: 1.5, display: 'grid', gridTemplateRows: 'auto 1fr auto', gap: 0.5, minHeight: 124 }}
+      // One column no wider than the card: a longer language's title then wraps (two lines at most) instead of running under the formula button.
+      sx={{ p: 1.5, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gridTemplateRows: 'auto 1fr auto', gap: 0.5, minHeight: 124 }}
     >
       <Box sx={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: 1 }}>
         <Box sx={{ minWidth: 0 }}>
-          <Typography variant="h3" component="h3" id={titleId} noWrap>
+          <Typography variant="h3" component="h3" id={titleId} title={label} sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
             {label}
           </Typography>
           <Typography variant="caption" color="text.secondary" noWrap component="p">
