@@ -69,6 +69,18 @@ export const PriorityFactorSchema = z.object({
   label: z.string(),
   contribution: z.number(),
   detail: z.string(),
+  /** The detail as values (shared/domain/priority.ts), for the client to word; absent in a summary stored before it. */
+  params: z
+    .object({
+      amountMinor: z.number().optional(),
+      currency: z.string().optional(),
+      convertedFrom: z.array(z.object({ currency: z.string(), rate: z.string() })).optional(),
+      count: z.number().optional(),
+      percent: z.number().optional(),
+      riskClass: z.enum(RISK_CLASSES).optional(),
+      never: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export const BucketAmountSchema = z.object({ key: z.string(), label: z.string(), amountMinor: MinorSchema });

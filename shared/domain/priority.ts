@@ -87,11 +87,27 @@ export const DEFAULT_PRIORITY_WEIGHTS: PriorityWeights = {
 
 export const PRIORITY_FACTOR_KEYS = Object.keys(DEFAULT_PRIORITY_WEIGHTS) as readonly (keyof PriorityWeights)[];
 
+/** What a factor's detail says, as values, so each language can word it; `detail` is the English. */
+export interface PriorityFactorParams {
+  /** The overdue amount in the base currency, and the currencies converted into it at their rates. */
+  readonly amountMinor?: number;
+  readonly currency?: string;
+  readonly convertedFrom?: readonly { readonly currency: string; readonly rate: string }[];
+  /** Days (oldest item, last contact) or a count (broken promises, disputes). */
+  readonly count?: number;
+  /** The share of the overdue amount open promises cover, in whole percent; 100: all of it. */
+  readonly percent?: number;
+  readonly riskClass?: RiskClass;
+  /** No contact was ever logged. */
+  readonly never?: boolean;
+}
+
 export interface PriorityFactor {
   key: string;
   label: string;
   contribution: number;
   detail: string;
+  params?: PriorityFactorParams;
 }
 
 export interface PriorityResult {
@@ -169,10 +185,11 @@ const toTenths = (value: number): number => Math.round(value * 10);
 export function scorePriority(input: PriorityInput, weights: PriorityWeights = DEFAULT_PRIORITY_WEIGHTS): PriorityResult {
   validatePriorityWeights(weights);
   validatePriorityInput(input);
-  const raw: { key: keyof PriorityWeights; value: number; detail: string }[] = [];
-  const add = (key: keyof PriorityWeights, value: number, detail: string): void => {
-    raw.push({ key, value, detail });
+  const raw: { key: keyof PriorityWeights; value: number; detail: string; params: PriorityFactorParams }[] = [];
+  const add = (key: keyof PriorityWeights, value: number, detail: string, params: PriorityFactorParams = {}): void => {
+    raw.push({ key, value, detail, params });
   };
+  const convertedFrom = (input.convertedFrom ?? []).filter((entry) => entry.currency !== input.baseCurrency).map(({ currency, rate }) => ({ currency, rate }));
 
   const minorPerUnit = 10 ** minorDigits(assertCurrency(input.baseCurrency, 'baseCurrency'));
   const overdue = Math.max(0, input.overdueBaseMinor);
@@ -181,6 +198,7 @@ export function scorePriority(input: PriorityInput, weights: PriorityWeights = D
       'overdueAmount',
       weights.overdueAmount * overdueAmountShare(overdue, minorPerUnit),
       `${input.baseCurrency} ${formatAmount(overdue, input.baseCurrency)} overdue${conversionNote(input)}`,
+      { amountMinor: overdue, currency: input.baseCurrency, convertedFrom },
     );
   }
   const oldest = input.oldestDaysPastDue ?? 0;
@@ -189,6 +207,7 @@ export function scorePriority(input: PriorityInput, weights: PriorityWeights = D
       'oldestDaysPastDue',
       weights.oldestDaysPastDue * Math.min(1, oldest / AGE_SATURATION_DAYS),
       `oldest item ${plural(oldest, 'day', 'days')} past due`,
+      { count: oldest },
     );
   }
   if (input.brokenPromises > 0) {
@@ -196,6 +215,7 @@ export function scorePriority(input: PriorityInput, weights: PriorityWeights = D
       'brokenPromise',
       weights.brokenPromise * Math.min(COUNT_CAP, input.brokenPromises),
       plural(input.brokenPromises, 'broken promise', 'broken promises'),
+      { count: input.brokenPromises },
     );
   }
   if (input.promiseDueSoon) add('promiseDueSoon', weights.promiseDueSoon, 'a promised payment is due today or tomorrow');
@@ -205,27 +225,34 @@ export function scorePriority(input: PriorityInput, weights: PriorityWeights = D
       'disputeNearDeadline',
       weights.disputeNearDeadline * Math.min(COUNT_CAP, input.disputesNearDeadline),
       `${plural(input.disputesNearDeadline, 'dispute', 'disputes')} due within 3 days or late`,
+      { count: input.disputesNearDeadline },
     );
   }
   if (input.creditLimitExceeded) add('creditLimitExceeded', weights.creditLimitExceeded, 'balance above the credit limit');
   const riskShare = RISK_SHARE[input.riskClass];
-  if (riskShare > 0) add('riskClass', weights.riskClass * riskShare, `${RISK_CLASS_LABELS[input.riskClass].toLowerCase()} risk`);
+  if (riskShare > 0) add('riskClass', weights.riskClass * riskShare, `${RISK_CLASS_LABELS[input.riskClass].toLowerCase()} risk`, { riskClass: input.riskClass });
   if (overdue > 0) {
     const since = input.daysSinceLastContact;
     if (since === null) {
-      add('noRecentContact', weights.noRecentContact, 'never contacted');
+      add('noRecentContact', weights.noRecentContact, 'never contacted', { never: true });
     } else if (since > 0) {
       add(
         'noRecentContact',
         weights.noRecentContact * Math.min(1, since / CONTACT_SATURATION_DAYS),
         `last contact ${plural(since, 'day', 'days')} ago`,
+        { count: since },
       );
     }
   }
   const promised = Number.isFinite(input.promisedNotDueShare) ? Math.min(1, Math.max(0, input.promisedNotDueShare)) : 0;
   if (promised > 0) {
     const percent = Math.min(99, Math.max(1, Math.round(promised * 100)));
-    add('openPromiseNotDue', -weights.openPromiseNotDue * promised, promised === 1 ? 'an open promise is not yet due' : `open promises not yet due cover ${String(percent)} % of the overdue amount`);
+    add(
+      'openPromiseNotDue',
+      -weights.openPromiseNotDue * promised,
+      promised === 1 ? 'an open promise is not yet due' : `open promises not yet due cover ${String(percent)} % of the overdue amount`,
+      { percent: promised === 1 ? 100 : percent },
+    );
   }
   if (input.futureFollowUp) add('futureFollowUp', -weights.futureFollowUp, 'the next follow-up is scheduled');
 
@@ -242,6 +269,7 @@ export function scorePriority(input: PriorityInput, weights: PriorityWeights = D
       label: PRIORITY_FACTOR_LABELS[factor.key],
       contribution: factor.tenths / 10,
       detail: factor.detail,
+      params: factor.params,
     })),
   };
 }

@@ -72,13 +72,13 @@ describe('scorePriority', () => {
       }),
     );
     expect(result.factors).toEqual([
-      { key: 'overdueAmount', label: 'Overdue amount', contribution: 20.9, detail: 'EUR 12,345.00 overdue' },
-      { key: 'brokenPromise', label: 'Broken promises', contribution: 20, detail: '2 broken promises' },
-      { key: 'oldestDaysPastDue', label: 'Oldest overdue item', contribution: 19.6, detail: 'oldest item 94 days past due' },
-      { key: 'followUpDue', label: 'Follow-up due', contribution: 12, detail: 'a follow-up is due' },
-      { key: 'creditLimitExceeded', label: 'Credit limit exceeded', contribution: 8, detail: 'balance above the credit limit' },
-      { key: 'riskClass', label: 'Risk class', contribution: 6.7, detail: 'high risk' },
-      { key: 'noRecentContact', label: 'No recent contact', contribution: 4, detail: 'last contact 12 days ago' },
+      { key: 'overdueAmount', label: 'Overdue amount', contribution: 20.9, detail: 'EUR 12,345.00 overdue', params: { amountMinor: 1_234_500, currency: 'EUR', convertedFrom: [] } },
+      { key: 'brokenPromise', label: 'Broken promises', contribution: 20, detail: '2 broken promises', params: { count: 2 } },
+      { key: 'oldestDaysPastDue', label: 'Oldest overdue item', contribution: 19.6, detail: 'oldest item 94 days past due', params: { count: 94 } },
+      { key: 'followUpDue', label: 'Follow-up due', contribution: 12, detail: 'a follow-up is due', params: {} },
+      { key: 'creditLimitExceeded', label: 'Credit limit exceeded', contribution: 8, detail: 'balance above the credit limit', params: {} },
+      { key: 'riskClass', label: 'Risk class', contribution: 6.7, detail: 'high risk', params: { riskClass: 'high' } },
+      { key: 'noRecentContact', label: 'No recent contact', contribution: 4, detail: 'last contact 12 days ago', params: { count: 12 } },
     ]);
     expect(result.score).toBe(91.2);
   });
@@ -176,7 +176,7 @@ describe('scorePriority', () => {
     const result = scorePriority(input({ followUpDue: true, creditLimitExceeded: true }), weights);
     expect(result).toEqual({
       score: 50,
-      factors: [{ key: 'creditLimitExceeded', label: 'Credit limit exceeded', contribution: 50, detail: 'balance above the credit limit' }],
+      factors: [{ key: 'creditLimitExceeded', label: 'Credit limit exceeded', contribution: 50, detail: 'balance above the credit limit', params: {} }],
     });
   });
 
@@ -250,5 +250,27 @@ describe('scorePriority', () => {
         expect(scorePriority({ ...value, futureFollowUp: true }).score).toBeLessThanOrEqual(free);
       }),
     );
+  });
+});
+
+describe('the factors’ values, which each language words', () => {
+  it('carry what the English detail says: amounts and converted currencies, days, counts, shares, the risk class', () => {
+    const result = scorePriority(
+      input({
+        overdueBaseMinor: 500_000,
+        convertedFrom: [
+          { currency: 'CHF', rate: '1.05' },
+          { currency: 'EUR', rate: '1' },
+        ],
+        disputesNearDeadline: 1,
+        daysSinceLastContact: null,
+        promisedNotDueShare: 0.5,
+      }),
+    );
+    const params = Object.fromEntries(result.factors.map((factor) => [factor.key, factor.params]));
+    expect(params.overdueAmount).toEqual({ amountMinor: 500_000, currency: 'EUR', convertedFrom: [{ currency: 'CHF', rate: '1.05' }] });
+    expect(params.disputeNearDeadline).toEqual({ count: 1 });
+    expect(params.noRecentContact).toEqual({ never: true });
+    expect(params.openPromiseNotDue).toEqual({ percent: 50 });
   });
 });

@@ -1,13 +1,11 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { Trans, useTranslation } from 'react-i18next';
+import { factorDetail, factorLabel, type FactorWords } from './factorText';
 import { numberFormat } from './format';
 
-export interface Factor {
-  readonly key: string;
-  readonly label: string;
+export interface Factor extends FactorWords {
   readonly contribution: number;
-  readonly detail: string;
 }
 
 // Rounded first, so the sign and the digits agree; no grouping, as the figures were always written.
@@ -31,7 +29,7 @@ export function ScoreFactors({ score, factors }: { score: number; factors: reado
           {sorted.map((factor) => (
             <Box component="li" key={factor.key} data-factor={factor.key} sx={{ display: 'grid', gridTemplateColumns: '1fr auto', columnGap: 2 }}>
               <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                {factor.label}
+                {factorLabel(t, factor)}
               </Typography>
               <Typography
                 variant="body2"
@@ -40,7 +38,7 @@ export function ScoreFactors({ score, factors }: { score: number; factors: reado
                 {signed(factor.contribution)}
               </Typography>
               <Typography variant="caption" color="text.secondary" sx={{ gridColumn: '1 / -1' }}>
-                {factor.detail}
+                {factorDetail(t, factor)}
               </Typography>
             </Box>
           ))}

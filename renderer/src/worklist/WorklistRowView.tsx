@@ -10,6 +10,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Tooltip from '@mui/material/Tooltip';
 import type { TFunction } from 'i18next';
 import { memo, type MouseEvent } from 'react';
+import { factorDetail, factorLabel } from '../common/factorText';
 import { useTranslation } from 'react-i18next';
 import type { OverrideKind } from '../../../shared/domain/codes';
 import { AgingBar } from '../common/AgingBar';
@@ -55,7 +56,7 @@ function NextAction({ row, asOf }: { row: WorklistRow; asOf: string }) {
 /** The score factor says why (count, amount); fall back to the count alone. */
 const brokenReason = (t: TFunction, row: WorklistRow): string => {
   const factor = row.factors.find((f) => f.key === 'brokenPromise');
-  return factor ? t('worklist.row.factor', { label: factor.label, detail: factor.detail }) : t('worklist.row.brokenCount', { count: row.brokenPromises });
+  return factor ? t('worklist.row.factor', { label: factorLabel(t, factor), detail: factorDetail(t, factor) }) : t('worklist.row.brokenCount', { count: row.brokenPromises });
 };
 
 interface RowProps {
