@@ -141,6 +141,17 @@ async function main(): Promise<void> {
         rows += perCustomer.get({ id })?.n ?? 0;
       }
       await exportCase('reports.notes_pdf_500_pages', 2, 20_000, api, settle, { kind: 'notes', format: 'pdf', filter: { scope: { kind: 'customers', customerIds } } });
+      // The same pages with one note in five in Chinese, Arabic or with emoji: those go through the
+      // fallback fonts and the bidi layout (db/reports/pdf/text-layout.ts) instead of pdfkit alone.
+      const WORLD_NOTES = ['客户承诺下周五付款，请财务部确认。', 'العميل يعد بالدفع يوم الجمعة القادم 500 يورو', 'Call went well 👍 paid ✓ next week'];
+      const ids = store.sqlite.prepare<[string], { id: string }>(`SELECT id FROM activities WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(customerIds));
+      const rewrite = store.sqlite.prepare<[string, string]>('UPDATE activities SET note = ? WHERE id = ?');
+      store.sqlite.transaction(() => {
+        ids.forEach(({ id }, index) => {
+          if (index % 5 === 0) rewrite.run(WORLD_NOTES[(index / 5) % WORLD_NOTES.length] ?? '', id);
+        });
+      })();
+      await exportCase('reports.notes_pdf_scripts', 2, 20_000, api, settle, { kind: 'notes', format: 'pdf', filter: { scope: { kind: 'customers', customerIds } } });
 
       await timed('reports.aging_on_screen', 10, null, () => api('report.aging', {}));
       await exportCase('reports.aging_xlsx', 3, 5_000, api, settle, { kind: 'aging', format: 'xlsx' });
