@@ -63,8 +63,8 @@ export function localProfileId(sqlite: ReadDb): string | null {
 export function runCommand<S extends z.ZodType, R>(ctx: CommandContext, command: Command<S, R>, rawInput: unknown, options: RunOptions = {}): R {
   const parsed = command.input.safeParse(rawInput);
   if (!parsed.success) {
-    const error = validationError(parsed.error);
-    throw new DomainError('validation', error.message, error.field);
+    const error = validationError(parsed.error, '', rawInput);
+    throw new DomainError('validation', error.message, error.field, error.reason === undefined ? undefined : { reason: error.reason, ...(error.params === undefined ? {} : { params: error.params }) });
   }
   const input = parsed.data;
   const { sqlite } = ctx.store;

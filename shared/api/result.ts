@@ -73,7 +73,7 @@ export class DomainError extends Error {
     return {
       code: this.code,
       message: this.message,
-      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.field ? { field: this.field } : {}),
       ...(this.detail === undefined ? {} : { reason: this.detail.reason }),
       ...(this.detail?.params === undefined ? {} : { params: this.detail.params }),
     };

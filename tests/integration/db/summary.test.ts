@@ -39,7 +39,7 @@ describe('customer summary', () => {
     addPromise(sqlite, c.id, { promised_date: '2026-11-24', status: 'open', amount_minor: 2_000_000, currency: 'EUR' });
     await refreshAllSummaries(temp.store, AS_OF);
     const credit = (id: string) => (JSON.parse(summaryOf(id).factors_json) as { key: string; contribution: number; detail: string }[]).find((factor) => factor.key === 'openPromiseNotDue');
-    expect(credit(c.id)).toEqual({ key: 'openPromiseNotDue', label: 'Promise not yet due', contribution: -5.2, detail: 'open promises not yet due cover 17 % of the overdue amount' });
+    expect(credit(c.id)).toEqual({ key: 'openPromiseNotDue', label: 'Promise not yet due', contribution: -5.2, detail: 'open promises not yet due cover 17 % of the overdue amount', params: { percent: 17 } });
 
     // In GBP at the table's rate, overdue in EUR: weighed in the base currency.
     const pounds = addCustomer(sqlite, { currency: 'EUR', credit_limit_minor: 0, risk_class: 'low' });
