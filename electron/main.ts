@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { autoUpdater } from 'electron-updater';
+import { chromiumLocale } from './app/chromium-locale';
 import { clockFromEnv } from './app/clock-from-env';
 import { demoServer, type DemoServer } from './app/demo-server';
 import { DEFAULT_DEPLOYMENT, deploymentFolders, readDeployment, type Deployment } from './app/deployment';
@@ -219,6 +220,9 @@ async function start(): Promise<void> {
     },
   });
 }
+
+const startLocale = chromiumLocale(openShellSettings(resolveDataDir(process.env, process.argv, app.getPath('userData'))).preferences.get().language);
+if (startLocale !== null) app.commandLine.appendSwitch('lang', startLocale);
 
 if (!app.requestSingleInstanceLock()) {
   // Another Ledgerline is running on this data; it gets focused through 'second-instance'.

@@ -3,6 +3,7 @@
  * proves the bundle loads, opens and seeds the store with the nativeBinding path, binds one API
  * channel with the sender check, and creates an isolated, sandboxed window on app://.
  */
+import { DEFAULT_PREFERENCES } from '../../../shared/api/default-preferences';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,6 +99,16 @@ describe('the bundled main process', () => {
     expect(report.calls.sync).toMatchObject({ ok: true, value: { state: 'local_only', server: null } });
     expect(report.calls.setup).toEqual({ ok: true, value: { needed: false, demoOffered: false } });
     expect((report.calls.page?.value?.rows as unknown[]).length).toBe(3);
+  });
+
+  it('starts Chromium in the interface language chosen in the settings, and in its own when none is', () => {
+    const first = runMain(join(work, 'language-unset'), 'off');
+    expect(first.events.filter((event) => event.startsWith('switch:lang'))).toEqual([]);
+    const dataDir = join(work, 'language-german');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ preferences: { ...DEFAULT_PREFERENCES, language: 'de' } }));
+    const german = runMain(dataDir, 'off');
+    expect(german.events).toContain('switch:lang=de');
   });
 
   it('shows what to do when the database is not valid, and leaves the file alone', () => {
