@@ -29,6 +29,7 @@ import { Timeline } from './Timeline';
 import { useWindowKeydown } from '../app/useWindowKeydown';
 import { Kbd } from '../common/Kbd';
 import { useUsers } from '../collector/useUsers';
+import { errorText } from '../i18n/errorText';
 
 function AccountSkeleton() {
   const { t } = useTranslation();
@@ -143,7 +144,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
             )}
             {clear.error && (
               <Typography variant="body2" color="error" role="alert">
-                {clear.error.message}
+                {errorText(clear.error, { showField: true })}
               </Typography>
             )}
             <Button

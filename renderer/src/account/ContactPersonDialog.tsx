@@ -20,6 +20,7 @@ import { FormDialog } from '../collector/FormDialog';
 import { errorIsAbout, useCommand } from '../collector/useCommand';
 import { validateContactPerson } from '../collector/validation';
 import type { ContactPerson } from './types';
+import { maybeErrorText } from '../i18n/errorText';
 
 const CHANNELS = Object.keys(CHANNEL_LABEL_KEYS) as Channel[];
 const FIELDS = ['name', 'role', 'phone', 'email', 'preferredChannel', 'language'] as const;
@@ -53,7 +54,7 @@ export function ContactPersonDialog({ customerId, person, onClose }: ContactPers
   const save = useCommand();
   const problems = validateContactPerson(form);
   const serverField = FIELDS.find((field) => errorIsAbout(save.error, field));
-  const problemOf = (field: Field): string | undefined => (tried ? problems[field] : undefined) ?? (serverField === field ? save.error?.message : undefined);
+  const problemOf = (field: Field): string | undefined => (tried ? problems[field] : undefined) ?? (serverField === field ? maybeErrorText(save.error) : undefined);
   const change = (patch: Partial<typeof form>, field: Field) => {
     setForm((previous) => ({ ...previous, ...patch }));
     save.fieldChanged(field);

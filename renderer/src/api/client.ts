@@ -6,6 +6,7 @@
 import type { AppCommand, AppCommandBridge } from '../../../shared/api/app-commands';
 import type { ApiBridge, ApiClient, OperationInput, OperationName, OperationOutput } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
+import { localError } from '../i18n/errorText';
 import { i18n } from '../i18n/i18n';
 
 declare global {
@@ -36,7 +37,7 @@ export function httpBridge(baseUrl = '', fetcher: typeof fetch = (...args) => fe
           body: JSON.stringify(input ?? {}),
         });
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: i18n.t('app.api.unreachable', { reason: describe(error) }) } };
+        return { ok: false, error: localError({ code: 'internal', message: i18n.t('app.api.unreachable', { reason: describe(error) }) }) };
       }
       try {
         const body: unknown = await response.json();
@@ -44,7 +45,7 @@ export function httpBridge(baseUrl = '', fetcher: typeof fetch = (...args) => fe
       } catch {
         // fall through: a non-JSON answer (proxy page, crash) is reported with its HTTP status
       }
-      return { ok: false, error: { code: 'internal', message: i18n.t('app.api.badAnswer', { status: `${response.status} ${response.statusText}`.trim() }) } };
+      return { ok: false, error: localError({ code: 'internal', message: i18n.t('app.api.badAnswer', { status: `${response.status} ${response.statusText}`.trim() }) }) };
     },
   };
 }
@@ -55,9 +56,9 @@ function safeInvoke(bridge: ApiBridge) {
     try {
       const result = await bridge.invoke(operation, input);
       if (isResult(result)) return result as Result<OperationOutput<K>>;
-      return { ok: false, error: { code: 'internal', message: i18n.t('app.api.unexpectedAnswer', { operation }) } };
+      return { ok: false, error: localError({ code: 'internal', message: i18n.t('app.api.unexpectedAnswer', { operation }) }) };
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: i18n.t('app.api.failed', { operation, reason: describe(error) }) } };
+      return { ok: false, error: localError({ code: 'internal', message: i18n.t('app.api.failed', { operation, reason: describe(error) }) }) };
     }
   };
 }

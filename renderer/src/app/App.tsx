@@ -30,6 +30,7 @@ import { useAppCommands } from './useAppCommands';
 import { useDebounced } from './useDebounced';
 import { useGoToShortcuts } from './useGoToShortcuts';
 import { useWindowKeydown } from './useWindowKeydown';
+import { maybeErrorText } from '../i18n/errorText';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 
@@ -217,7 +218,7 @@ export function App() {
       </Box>
       <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
         <Alert severity="warning" variant="filled">
-          {t('app.main.settingsNotSaved', { message: saveError?.message ?? '' })}
+          {t('app.main.settingsNotSaved', { message: maybeErrorText(saveError, { showField: true }) ?? '' })}
         </Alert>
       </Snackbar>
       <WorkDrawer

@@ -15,6 +15,7 @@ import { api } from '../api/client';
 import { dataChanged } from '../collector/dataVersion';
 import { SignInDialog } from '../sync/SignInDialog';
 import { publishSyncStatus, useSyncStatus } from '../sync/syncStatusStore';
+import { errorText } from '../i18n/errorText';
 
 const NOT_CONNECTED: SyncStatus = { state: 'local_only', server: null, user: null, pending: 0, issues: 0, lastSyncAt: null, nextAttemptAt: null, progress: null, error: null };
 
@@ -47,7 +48,7 @@ export function WelcomeScreen({ setup }: { setup: SetupState }) {
     void api['sync.chooseDemo']({}).then((result) => {
       setStarting(false);
       if (!result.ok) {
-        setError(result.error.message);
+        setError(errorText(result.error, { showField: true }));
         return;
       }
       publishSyncStatus(result.value);

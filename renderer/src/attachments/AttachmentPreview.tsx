@@ -26,6 +26,7 @@ import { UserText } from '../common/UserText';
 import type { WorkAttachment } from './attachmentLists';
 import { base64ToBytes, textOf } from './files';
 import { PdfPages } from './PdfPages';
+import { errorText } from '../i18n/errorText';
 
 function Preview({ attachment, content }: { attachment: WorkAttachment; content: string }) {
   const { t } = useTranslation();
@@ -97,7 +98,7 @@ export function AttachmentPreview({ attachment, by, onClose }: { attachment: Wor
         {file.data !== undefined && <Preview attachment={attachment} content={file.data.content} />}
         {openError && (
           <Alert severity="error" role="alert" sx={{ mt: 1 }}>
-            {openError.message}
+            {errorText(openError, { showField: true })}
           </Alert>
         )}
       </DialogContent>

@@ -21,6 +21,7 @@ import { UserText } from '../common/UserText';
 import { AttachmentPreview } from './AttachmentPreview';
 import { ATTACH_LABEL_KEYS, FULL_KEYS, type WorkAttachment } from './attachmentLists';
 import { chosenFileProblem, readAsBase64 } from './files';
+import { errorText } from '../i18n/errorText';
 
 const ICONS = { image: Image, pdf: PictureAsPdf, text: Description } as const;
 
@@ -78,8 +79,8 @@ export function Attachments({ customerId, parentKind, files, attachTo, nameOf, c
     (add.error === null
       ? null
       : failed === null
-        ? t('attachments.problem.refusedUnnamed', { message: add.error.message })
-        : t('attachments.problem.refused', { file: failed, message: add.error.message }));
+        ? t('attachments.problem.refusedUnnamed', { message: errorText(add.error) })
+        : t('attachments.problem.refused', { file: failed, message: errorText(add.error) }));
   const attachLabel = t(ATTACH_LABEL_KEYS[parentKind]);
   const hint = full ? t(FULL_KEYS[parentKind], { max: ATTACHMENTS_PER_PARENT_MAX }) : t('attachments.hint', { max: formatBytes(ATTACHMENT_MAX_BYTES) });
   return (

@@ -36,6 +36,7 @@ import { Kbd } from '../common/Kbd';
 import { hasModifier, inOverlay, isTextEntry } from '../app/keys';
 import { useWindowKeydown } from '../app/useWindowKeydown';
 import { ADD_FOLLOW_UP_KEY } from './keys';
+import { errorText, maybeErrorText } from '../i18n/errorText';
 
 const PROMISE_COLORS: Record<PromiseStatus, ChipColor> = { open: 'info', kept: 'success', partially_kept: 'warning', broken: 'error', cancelled: 'default', superseded: 'default' };
 const DISPUTE_COLORS: Record<DisputeStatus, ChipColor> = { new: 'info', in_process: 'primary', escalated: 'warning', resolved: 'success', closed: 'default', voided: 'default' };
@@ -218,7 +219,7 @@ export function DisputesSection({ disputes, attachments, openItems, users, onNew
   // The comment takes the rule of dispute.transition's (at most 2,000 characters, the text rule);
   // one the server still refuses shows under the comment too, not above the form.
   const commentProblem = optionalTextProblem(comment, COMMENT_MAX);
-  const commentServerError = errorIsAbout(command.error, 'comment') ? command.error?.message : undefined;
+  const commentServerError = errorIsAbout(command.error, 'comment') ? maybeErrorText(command.error) : undefined;
   const close = () => {
     setMoving(null);
     setComment('');
@@ -414,7 +415,7 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
           setDraft(event.target.value);
         }}
         error={(tried && problem !== '') || add.error !== null}
-        helperText={add.error?.message ?? (tried && problem !== '' ? t('collector.validation.field', { field: t('collector.fields.note'), problem }) : lengthCounter(draft))}
+        helperText={maybeErrorText(add.error) ?? (tried && problem !== '' ? t('collector.validation.field', { field: t('collector.fields.note'), problem }) : lengthCounter(draft))}
       />
       <Button type="submit" variant="outlined" disabled={add.busy} sx={{ mt: 0.5 }}>
         {t('collector.actions.add')}
@@ -572,7 +573,7 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
       >
         {close.error && (
           <Typography component="li" variant="body2" color="error" role="alert">
-            {close.error.message}
+            {errorText(close.error, { showField: true })}
           </Typography>
         )}
         {followUps.map((followUp) => {
@@ -674,7 +675,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
   const parsed = parseAmount(amount, currency);
   const amountProblem = amount.trim() === '' ? (needsAmount ? t('collector.validation.requiredForKind') : '') : parsed.ok ? '' : parsed.message;
   const reasonProblem = requiredTextProblem(reason, COMMENT_MAX);
-  const amountServerError = errorIsAbout(request.error, 'amountMinor') ? request.error?.message : undefined;
+  const amountServerError = errorIsAbout(request.error, 'amountMinor') ? maybeErrorText(request.error) : undefined;
   const reset = () => {
     setAdding(false);
     setKind('');
@@ -702,7 +703,7 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
       >
         {withdraw.error && (
           <Typography component="li" variant="body2" color="error" role="alert">
-            {withdraw.error.message}
+            {errorText(withdraw.error, { showField: true })}
           </Typography>
         )}
         {escalations.map((escalation) => (

@@ -15,6 +15,7 @@ import { EmptyState, ErrorState } from '../common/StatusViews';
 import { useDataVersion } from './dataVersion';
 import { useCommand } from './useCommand';
 import { UserText } from '../common/UserText';
+import { errorText } from '../i18n/errorText';
 
 type MyFollowUp = OperationOutput<'followUps.mine'>[number];
 
@@ -54,7 +55,7 @@ function FollowUpRow({ followUp, asOf }: { followUp: MyFollowUp; asOf: string })
         </Typography>
         {complete.error && (
           <Typography variant="caption" color="error" role="alert">
-            {complete.error.message}
+            {errorText(complete.error, { showField: true })}
           </Typography>
         )}
       </Box>

@@ -8,6 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result';
+import { errorText } from '../i18n/errorText';
 
 interface FormDialogProps {
   readonly open: boolean;
@@ -52,7 +53,7 @@ export function FormDialog({ open, title, submitLabel, busy, error, onSubmit, on
         <DialogContent sx={{ display: 'grid', gap: 2, pt: '8px !important' }}>
           {error && (
             <Alert severity="error" role="alert">
-              {error.message}
+              {errorText(error, { showField: true })}
             </Alert>
           )}
           {children}

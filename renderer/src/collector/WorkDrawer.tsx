@@ -33,6 +33,7 @@ import type { User } from './workLists';
 import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
 import { UserText } from '../common/UserText';
 import { useUsers } from './useUsers';
+import { errorText } from '../i18n/errorText';
 
 export type WorkMode = 'contact' | 'promise' | 'dispute';
 
@@ -383,7 +384,7 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
       <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', px: 2, py: 1.5, display: 'grid', gap: 2, alignContent: 'start' }}>
         {serverError && (
           <Alert severity="error" role="alert" data-testid="work-error">
-            {serverError.error.message}
+            {errorText(serverError.error, { showField: true })}
           </Alert>
         )}
         {mode === 'contact' && (

@@ -1,6 +1,7 @@
 /** Which error a field shows: the server's for that field first, else the client check once touched. */
 import type { ApiError } from '../../../shared/api/result';
 import type { FieldErrors } from './validation';
+import { errorText } from '../i18n/errorText';
 
 export interface ErrorView {
   /** The message under the field with this key, or undefined. */
@@ -15,7 +16,7 @@ export function errorView(
 ): ErrorView {
   return {
     of: (key) => {
-      if (server?.field === key) return server.error.message;
+      if (server?.field === key) return errorText(server.error);
       if (!submitted && !touched.has(key)) return undefined;
       return client[key];
     },

@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result';
+import { errorText } from '../i18n/errorText';
 
 /**
  * `what` is what could not be loaded, as the caller's translation words it: in English the object of
@@ -23,7 +24,7 @@ export function ErrorState({ error, onRetry, what }: { error: ApiError; onRetry:
       }
       sx={{ m: 2 }}
     >
-      {t('common.status.loadFailed', { what, message: error.message })}
+      {t('common.status.loadFailed', { what, message: errorText(error, { showField: true }) })}
     </Alert>
   );
 }

@@ -26,6 +26,7 @@ import { FormatField, type FormatState } from './FormatField';
 import { useCollectors } from './ScopeField';
 import { useExportJob } from './useExportJob';
 import { UserText } from '../common/UserText';
+import { errorText } from '../i18n/errorText';
 
 const EVERYONE = '';
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -155,7 +156,7 @@ export function AgingReportView({ asOf: today }: { asOf: string }) {
   );
   const report = useQuery(`aging:${JSON.stringify(filter)}`, () => api['report.aging'](filter));
   const customersWithOpenItems = new Set(report.data?.rows.map((row) => row.customerId)).size;
-  const asOfError = job.error?.field === 'filter.asOf' ? job.error.message : report.error?.field === 'asOf' ? report.error.message : undefined;
+  const asOfError = job.error?.field === 'filter.asOf' ? errorText(job.error) : report.error?.field === 'asOf' ? errorText(report.error) : undefined;
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
@@ -193,7 +194,7 @@ export function AgingReportView({ asOf: today }: { asOf: string }) {
             ))}
           </TextField>
           <Box sx={{ flex: 1 }} />
-          <FormatField value={format} onChange={setFormat} sheetOption={false} error={job.error?.field === 'format' ? job.error.message : undefined} />
+          <FormatField value={format} onChange={setFormat} sheetOption={false} error={job.error?.field === 'format' ? errorText(job.error) : undefined} />
           <Button
             variant="contained"
             startIcon={<FileDownload />}

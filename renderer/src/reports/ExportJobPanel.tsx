@@ -14,6 +14,7 @@ import { useQuery } from '../api/useQuery';
 import { formatCount } from '../common/format';
 import { UserText } from '../common/UserText';
 import type { ExportJob, ExportStatus } from './useExportJob';
+import { errorText } from '../i18n/errorText';
 
 /** dev:web serves finished exports under this path; the desktop app shows them in the file manager instead. */
 export const downloadHref = (fileName: string): string => `/exports/${encodeURIComponent(fileName)}`;
@@ -41,7 +42,7 @@ export function FileAction({ status, size = 'medium' }: { status: ExportStatus; 
         </Button>
         {revealError && (
           <Typography variant="caption" color="error" role="alert">
-            {revealError.message}
+            {errorText(revealError)}
           </Typography>
         )}
       </Box>
@@ -71,7 +72,7 @@ export function ExportJobPanel({ job, shownOnField }: { job: ExportJob; shownOnF
     <Box sx={{ display: 'grid', gap: 1 }} aria-live="polite" data-testid="export-job">
       {error && !shownOnField(error.field) && (
         <Alert severity="error" role="alert">
-          {t('reports.export.startFailed', { message: error.message })}
+          {t('reports.export.startFailed', { message: errorText(error, { showField: true }) })}
         </Alert>
       )}
       {status?.state === 'running' && (

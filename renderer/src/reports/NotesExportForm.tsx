@@ -31,6 +31,7 @@ import { FormatField } from './FormatField';
 import { ENTRY_TYPES, initialNotesForm, localErrors, notesExportOf, notesFieldOf, notesFilterOf, type NotesField, type NotesFormState } from './notesForm';
 import { ScopeField } from './ScopeField';
 import { useExportJob } from './useExportJob';
+import { errorText } from '../i18n/errorText';
 
 const PREVIEW_DEBOUNCE_MS = 300;
 const FIELD_LABELS = {
@@ -100,7 +101,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
   const apiError = (job.error === dismissed ? undefined : job.error) ?? preview.error;
   const apiField = notesFieldOf(apiError?.field);
   const errorOf = (field: NotesField): string | undefined => {
-    if (apiError && apiField === field) return t('reports.notes.fieldError', { field: t(FIELD_LABELS[field]), message: apiError.message });
+    if (apiError && apiField === field) return t('reports.notes.fieldError', { field: t(FIELD_LABELS[field]), message: errorText(apiError) });
     // Only after Export: an empty list while choosing is not yet a mistake.
     const key = submitted || field === 'to' ? local[field] : undefined;
     return key === undefined ? undefined : t(key);
@@ -248,7 +249,7 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
           count={preview.data?.count}
           customers={preview.data?.customers}
           loading={preview.loading}
-          failure={preview.error && notesFieldOf(preview.error.field) === undefined ? preview.error.message : undefined}
+          failure={preview.error && notesFieldOf(preview.error.field) === undefined ? errorText(preview.error, { showField: true }) : undefined}
         />
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <Button variant="contained" startIcon={<FileDownload />} onClick={exportNow} disabled={job.starting || job.running} data-testid="notes-export">

@@ -8,6 +8,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { UserText } from '../common/UserText';
 import { FileAction } from './ExportJobPanel';
 import { useExportJob } from './useExportJob';
+import { maybeErrorText } from '../i18n/errorText';
 
 /** "Statement (PDF)" on the account header: the open items with aging as of today, ready to send; then Download or Show in folder. */
 export function StatementButton({ customerId }: { customerId: string }) {
@@ -15,7 +16,7 @@ export function StatementButton({ customerId }: { customerId: string }) {
   const job = useExportJob();
   const { status, error } = job;
   const busy = job.starting || job.running;
-  const failure = error?.message ?? (status?.state === 'failed' ? (status.error ?? t('reports.export.noReason')) : undefined);
+  const failure = maybeErrorText(error, { showField: true }) ?? (status?.state === 'failed' ? (status.error ?? t('reports.export.noReason')) : undefined);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} aria-live="polite" data-testid="statement">
       {/* Before the button, so the button stays where it was clicked when the result appears. */}

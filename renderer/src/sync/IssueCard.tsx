@@ -23,6 +23,7 @@ import { formatDateTime, titleWithDate } from '../common/format';
 import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, issueTimesText, type IssueContext } from './issueText';
 import { refreshSyncStatus } from './syncStatusStore';
 import { UserText } from '../common/UserText';
+import { errorText } from '../i18n/errorText';
 
 const REJECTION_LABELS = {
   validation: 'sync.card.rejection.validation',
@@ -156,7 +157,7 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
           <Box component="span" sx={{ fontWeight: 600 }}>
             {issue.failing ? t('sync.card.serverLastAnswered') : t('sync.card.serverSays')}
           </Box>{' '}
-          {issue.error.message}
+          {errorText(issue.error, { showField: true })}
         </Typography>
       </Alert>
       {customerId !== null && issue.customerName !== null ? (
@@ -176,7 +177,7 @@ export function IssueCard({ issue }: { issue: SyncIssue }) {
       )}
       {failure && (
         <Alert severity="error" role="alert">
-          {failure.message}
+          {errorText(failure, { showField: true })}
         </Alert>
       )}
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>

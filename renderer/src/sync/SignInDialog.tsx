@@ -18,6 +18,7 @@ import { CREDENTIAL_MAX, USERNAME_MAX } from '../../../shared/domain/text';
 import { api } from '../api/client';
 import { dataChanged } from '../collector/dataVersion';
 import { publishSyncStatus } from './syncStatusStore';
+import { errorText } from '../i18n/errorText';
 
 type SignInField = 'serverUrl' | 'username' | 'password';
 
@@ -63,7 +64,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
     const result = await request();
     setBusy(null);
     if (!result.ok) {
-      if (result.error.field === 'discardUnsynced') setUnsentWarning(result.error.message);
+      if (result.error.field === 'discardUnsynced') setUnsentWarning(errorText(result.error));
       else setError(result.error);
       return false;
     }
@@ -101,7 +102,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
   };
   const errorOf = (field: SignInField): string | undefined => {
     if (missing.has(field)) return t('sync.signIn.required', { field: t(FIELD_LABELS[field]) });
-    return error?.field === field ? fieldMessage(field, t(FIELD_LABELS[field]), error.message) : undefined;
+    return error?.field === field ? fieldMessage(field, t(FIELD_LABELS[field]), errorText(error)) : undefined;
   };
   const generalError = error !== null && !isSignInField(error.field) ? error : null;
   const focusFirst: SignInField = serverUrl === '' ? 'serverUrl' : username === '' ? 'username' : 'password';
@@ -129,7 +130,7 @@ export function SignInDialog({ open, status, onClose }: SignInDialogProps) {
           )}
           {generalError && (
             <Alert severity="error" role="alert">
-              {generalError.message}
+              {errorText(generalError, { showField: true })}
             </Alert>
           )}
           <TextField

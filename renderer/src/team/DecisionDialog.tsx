@@ -12,6 +12,7 @@ import { KIND_IN_SENTENCE, type DecisionRequest } from './decisions';
 import { TEXT_MAX_ROWS } from '../common/textLength';
 import { COMMENT_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
+import { maybeErrorText } from '../i18n/errorText';
 
 interface DecisionDialogProps {
   readonly request: DecisionRequest;
@@ -36,7 +37,7 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
         ? ''
         : t('team.decision.commentProblem', { problem: textProblem });
   // A comment the server still refuses shows under the comment with the server's reason, not above the form.
-  const serverProblem = errorIsAbout(command.error, 'comment') ? command.error?.message : undefined;
+  const serverProblem = errorIsAbout(command.error, 'comment') ? maybeErrorText(command.error) : undefined;
   const shown = tried && problem !== '' ? problem : serverProblem;
   const submit = async () => {
     setTried(true);

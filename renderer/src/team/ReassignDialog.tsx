@@ -9,6 +9,7 @@ import { FormDialog } from '../collector/FormDialog';
 import { errorIsAbout, useCommand } from '../collector/useCommand';
 import { optionalTextProblem } from '../collector/validation';
 import { formatCount } from '../common/format';
+import { maybeErrorText } from '../i18n/errorText';
 
 /** customer.reassign's limit on the reason. */
 
@@ -33,7 +34,7 @@ export function ReassignDialog({ customerIds, collectors, from, onClose, onDone 
   const command = useCommand();
   const reasonProblem = optionalTextProblem(reason, REASON_MAX);
   // A reason the server still refuses shows under the reason with the server's words, not above the form.
-  const reasonServerError = errorIsAbout(command.error, 'reason') ? command.error?.message : undefined;
+  const reasonServerError = errorIsAbout(command.error, 'reason') ? maybeErrorText(command.error) : undefined;
   const submit = async () => {
     setTried(true);
     if (reasonProblem !== '') return;
