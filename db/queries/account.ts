@@ -135,6 +135,8 @@ export function customerTimeline(sqlite: ReadDb, id: string): TimelineEntry[] {
         type: 'activity',
         at: a.occurred_at,
         title: `${CHANNEL_LABELS[a.channel]}${a.contact_name ? ` with ${a.contact_name}` : ''}: ${OUTCOME_LABELS[a.outcome]}`,
+        titleKey: 'activity',
+        titleParams: { channel: a.channel, outcome: a.outcome, ...(a.contact_name ? { contact: a.contact_name } : {}) },
         detail: orNull(a.note),
         by: a.by_name,
         channel: a.channel,
@@ -144,30 +146,30 @@ export function customerTimeline(sqlite: ReadDb, id: string): TimelineEntry[] {
     );
   }
   for (const p of all<{ id: string; amount_minor: number; currency: string; value_date: string; reference: string | null }>(Q.payments)) {
-    entries.push(entry({ id: p.id, type: 'payment', at: atStartOfDay(p.value_date), title: 'Payment received', detail: p.reference, amount: { amountMinor: p.amount_minor, currency: p.currency } }));
+    entries.push(entry({ id: p.id, type: 'payment', at: atStartOfDay(p.value_date), title: 'Payment received', titleKey: 'payment', titleParams: {}, detail: p.reference, amount: { amountMinor: p.amount_minor, currency: p.currency } }));
   }
   for (const p of all<{ id: string; amount_minor: number; currency: string; promised_date: string; status: PromiseStatus; level: number; note: string; cancel_reason: string | null; created_at: string; updated_at: string; by_name: string | null }>(Q.promises)) {
-    entries.push(entry({ id: p.id, type: 'promise', at: p.created_at, title: `Promise to pay by ${p.promised_date}${p.level > 1 ? ` (level ${p.level})` : ''}`, date: p.promised_date, detail: orNull(p.note), by: p.by_name, amount: { amountMinor: p.amount_minor, currency: p.currency }, status: p.status }));
+    entries.push(entry({ id: p.id, type: 'promise', at: p.created_at, title: `Promise to pay by ${p.promised_date}${p.level > 1 ? ` (level ${p.level})` : ''}`, titleKey: 'promise', titleParams: { date: p.promised_date, level: p.level }, date: p.promised_date, detail: orNull(p.note), by: p.by_name, amount: { amountMinor: p.amount_minor, currency: p.currency }, status: p.status }));
     // Why it was cancelled, when it was (a cancelled promise changes no more).
     if (p.status === 'cancelled' && p.cancel_reason) {
-      entries.push(entry({ id: `${p.id}:cancel`, type: 'promise', at: p.updated_at, title: `Promise to pay by ${p.promised_date} cancelled`, date: p.promised_date, detail: p.cancel_reason, status: p.status }));
+      entries.push(entry({ id: `${p.id}:cancel`, type: 'promise', at: p.updated_at, title: `Promise to pay by ${p.promised_date} cancelled`, titleKey: 'promiseCancelled', titleParams: { date: p.promised_date }, date: p.promised_date, detail: p.cancel_reason, status: p.status }));
     }
   }
   for (const d of all<{ id: string; reason_code: DisputeReason; description: string; status: DisputeStatus; currency: string; disputed_minor: number; created_at: string; by_name: string | null }>(Q.disputes)) {
-    entries.push(entry({ id: d.id, type: 'dispute', at: d.created_at, title: `Dispute: ${DISPUTE_REASON_LABELS[d.reason_code]}`, detail: orNull(d.description), by: d.by_name, amount: { amountMinor: d.disputed_minor, currency: d.currency }, status: d.status }));
+    entries.push(entry({ id: d.id, type: 'dispute', at: d.created_at, title: `Dispute: ${DISPUTE_REASON_LABELS[d.reason_code]}`, titleKey: 'dispute', titleParams: { reason: d.reason_code }, detail: orNull(d.description), by: d.by_name, amount: { amountMinor: d.disputed_minor, currency: d.currency }, status: d.status }));
   }
   for (const e of all<{ id: string; dispute_id: string; from_status: DisputeStatus | null; to_status: DisputeStatus; comment: string; at: string; by_name: string | null }>(Q.disputeEvents)) {
     // The opening event repeats the dispute entry itself.
     if (e.from_status === null) continue;
-    entries.push(entry({ id: e.id, type: 'dispute', at: e.at, title: `Dispute ${DISPUTE_STATUS_LABELS[e.from_status]} → ${DISPUTE_STATUS_LABELS[e.to_status]}`, detail: orNull(e.comment), by: e.by_name, status: e.to_status }));
+    entries.push(entry({ id: e.id, type: 'dispute', at: e.at, title: `Dispute ${DISPUTE_STATUS_LABELS[e.from_status]} → ${DISPUTE_STATUS_LABELS[e.to_status]}`, titleKey: 'disputeMoved', titleParams: { from: e.from_status, to: e.to_status }, detail: orNull(e.comment), by: e.by_name, status: e.to_status }));
   }
   for (const n of all<{ id: string; body: string; version: number; created_at: string; by_name: string | null }>(Q.notes)) {
-    entries.push(entry({ id: n.id, type: 'note', at: n.created_at, title: n.version > 1 ? `Note (edited, version ${n.version})` : 'Note', detail: n.body, by: n.by_name }));
+    entries.push(entry({ id: n.id, type: 'note', at: n.created_at, title: n.version > 1 ? `Note (edited, version ${n.version})` : 'Note', titleKey: n.version > 1 ? 'noteEdited' : 'note', titleParams: n.version > 1 ? { version: n.version } : {}, detail: n.body, by: n.by_name }));
   }
   for (const f of all<{ id: string; due_date: string; title: string; status: string; created_at: string; done_at: string | null; done_comment: string | null; by_name: string | null }>(Q.followUps)) {
-    entries.push(entry({ id: f.id, type: 'follow_up', at: f.created_at, title: `Follow-up on ${f.due_date}: ${f.title}`, date: f.due_date, by: f.by_name, status: f.status }));
+    entries.push(entry({ id: f.id, type: 'follow_up', at: f.created_at, title: `Follow-up on ${f.due_date}: ${f.title}`, titleKey: 'followUp', titleParams: { date: f.due_date, title: f.title }, date: f.due_date, by: f.by_name, status: f.status }));
     if (f.done_at !== null && f.done_comment) {
-      entries.push(entry({ id: `${f.id}:done`, type: 'follow_up', at: f.done_at, title: `Follow-up ${f.status === 'done' ? 'done' : 'cancelled'}: ${f.title}`, detail: f.done_comment, status: f.status }));
+      entries.push(entry({ id: `${f.id}:done`, type: 'follow_up', at: f.done_at, title: `Follow-up ${f.status === 'done' ? 'done' : 'cancelled'}: ${f.title}`, titleKey: f.status === 'done' ? 'followUpDone' : 'followUpCancelled', titleParams: { title: f.title }, detail: f.done_comment, status: f.status }));
     }
   }
   for (const e of all<{ id: string; kind: EscalationKind; amount_minor: number | null; currency: string | null; reason: string; status: EscalationStatus; requested_at: string; by_name: string | null }>(Q.escalations)) {
@@ -177,6 +179,8 @@ export function customerTimeline(sqlite: ReadDb, id: string): TimelineEntry[] {
         type: 'escalation',
         at: e.requested_at,
         title: `Escalation: ${ESCALATION_KIND_LABELS[e.kind]}`,
+        titleKey: 'escalation',
+        titleParams: { kind: e.kind },
         detail: orNull(e.reason),
         by: e.by_name,
         amount: e.amount_minor !== null && e.currency !== null ? { amountMinor: e.amount_minor, currency: e.currency } : null,

@@ -27,6 +27,8 @@ function decisionEntries(sqlite: ReadDb, customerId: string): TimelineEntry[] {
     type: 'escalation',
     at: row.decided_at,
     title: decisionTitle(row.kind, row.status),
+    titleKey: 'decision' as const,
+    titleParams: { kind: row.kind, status: row.status },
     detail: row.decision_comment,
     by: row.by_name,
     amount: row.amount_minor !== null && row.currency !== null ? { amountMinor: row.amount_minor, currency: row.currency } : null,
@@ -48,6 +50,9 @@ function reassignmentEntries(sqlite: ReadDb, customerId: string): TimelineEntry[
     type: 'note',
     at: row.at,
     title: reassignmentTitle(row.from_name, row.to_name ?? 'another collector', row.by_name),
+    titleKey: 'reassignment' as const,
+    // The names recorded; one missing is left out (the English says "another collector" for a missing new collector).
+    titleParams: Object.fromEntries(Object.entries({ from: row.from_name, to: row.to_name, by: row.by_name }).filter((pair): pair is [string, string] => pair[1] !== null)),
     detail: row.reason,
     by: row.by_name,
   }));

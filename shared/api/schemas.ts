@@ -263,12 +263,35 @@ export const ContactPersonSchema = z.object({
 export const TIMELINE_TYPES = ['activity', 'payment', 'promise', 'dispute', 'note', 'follow_up', 'escalation'] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 
+/** What a timeline entry's title says, for a screen to word it in the interface language from `titleParams`. */
+export const TIMELINE_TITLES = [
+  'activity',
+  'payment',
+  'promise',
+  'promiseCancelled',
+  'dispute',
+  'disputeMoved',
+  'note',
+  'noteEdited',
+  'followUp',
+  'followUpDone',
+  'followUpCancelled',
+  'escalation',
+  'decision',
+  'reassignment',
+] as const;
+export type TimelineTitle = (typeof TIMELINE_TITLES)[number];
+
 export const TimelineEntrySchema = z.object({
   id: z.string(),
   type: z.enum(TIMELINE_TYPES),
   at: StoredTimestampSchema,
   /** Written with any calendar date it names as ISO text, the same text as `date`, which a screen shows in the user's format. */
   title: z.string(),
+  /** The kind of title, for wording it in another language; absent on an entry a screen shows as `title`. */
+  titleKey: z.enum(TIMELINE_TITLES).optional(),
+  /** The title's values: codes (channel, outcome, reason, status, kind) as codes, names as written, dates as ISO, numbers. */
+  titleParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** The calendar date the title names (a promise's promised date, a follow-up's due date), or null. */
   date: z.string().nullable(),
   detail: z.string().nullable(),

@@ -20,7 +20,7 @@ import { useDataVersion } from '../collector/dataVersion';
 import { ErrorState } from '../common/StatusViews';
 import type { TimelineType } from '../../../shared/api/schemas';
 import type { Direction, FollowUpStatus } from '../../../shared/domain/codes';
-import { formatDate, formatDateTime, money, titleWithDate } from '../common/format';
+import { formatDate, formatDateTime, money } from '../common/format';
 import {
   CHANNEL_LABEL_KEYS,
   DISPUTE_STATUS_LABEL_KEYS,
@@ -30,6 +30,7 @@ import {
   TIMELINE_TYPE_LABELS,
 } from '../common/labels';
 import type { TimelineEntry } from './types';
+import { timelineTitle } from './timelineTitle';
 import { UserText } from '../common/UserText';
 import { Attachments } from '../attachments/Attachments';
 import { filesOn, type WorkAttachment } from '../attachments/attachmentLists';
@@ -153,7 +154,7 @@ export function Timeline({ customerId, entries, attachments, users }: TimelinePr
                 <Box sx={{ minWidth: 0 }}>
                   <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, flexWrap: 'wrap' }}>
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                      <UserText>{titleWithDate(entry.title, entry.date)}</UserText>
+                      <UserText>{timelineTitle(t, entry)}</UserText>
                     </Typography>
                     {entry.amount && (
                       <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>

@@ -33,6 +33,11 @@ describe('escalation.decide', () => {
       ['Write-off approved', 'Lena Lead', 'small balance', 'approved'],
       ['Escalation: Write-off', 'Ann', 'please write_off', 'approved'],
     ]);
+    // The kind and values a screen words the title from in the interface language.
+    expect(timeline.entries.map((entry) => [entry.titleKey, entry.titleParams])).toEqual([
+      ['decision', { kind: 'write_off', status: 'approved' }],
+      ['escalation', { kind: 'write_off' }],
+    ]);
     expect(await f.api.call('team.escalations', {})).toEqual([]);
   });
 
@@ -43,7 +48,7 @@ describe('escalation.decide', () => {
     await f.api.call('escalation.decide', { escalationId: id, decision: 'reject', comment: 'call them once more first' });
     expect(escalation(id)).toMatchObject({ status: 'rejected', decision_comment: 'call them once more first' });
     const timeline = await f.api.call('customer.timeline', { customerId: f.annCustomers[0], types: ['escalation'] });
-    expect(timeline.entries[0]).toMatchObject({ title: 'Legal action request rejected', detail: 'call them once more first' });
+    expect(timeline.entries[0]).toMatchObject({ title: 'Legal action request rejected', titleKey: 'decision', titleParams: { kind: 'legal', status: 'rejected' }, detail: 'call them once more first' });
   });
 
   it('approving a credit hold request puts the customer on hold; rejecting one does not', async () => {
