@@ -16,7 +16,7 @@ describe.each(BACKENDS)('server migrations on %s', (kind) => {
   it('apply every migration once and are idempotent', async () => {
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual(Object.keys(SERVER_MIGRATIONS));
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual([]);
-    expect(LATEST_SERVER_SCHEMA_VERSION).toBe(13);
+    expect(LATEST_SERVER_SCHEMA_VERSION).toBe(14);
     expect(await protocolVersion(current.db)).toBe(4);
   });
 
