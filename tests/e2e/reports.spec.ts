@@ -202,7 +202,7 @@ test('the aging screen shows the totals report.aging computes, and exports them'
   await expect(page.getByTestId('aging-summary')).toContainText('As of Oct 31, 2026');
 });
 
-test('a customer statement from the account, as a PDF download', async ({ server, page }) => {
+test('a customer statement from the account, in the customer’s language, as a PDF download', async ({ server, page }) => {
   await openWorklist(page, server.url);
   await page.keyboard.press('Enter');
   const number = (await page.getByTestId('customer-number').textContent()) ?? '';
@@ -215,7 +215,8 @@ test('a customer statement from the account, as a PDF download', async ({ server
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(new RegExp(`^statement_${number}_2026-11-23_.*\\.pdf$`));
   const text = execFileSync('pdftotext', ['-layout', await download.path(), '-'], { encoding: 'utf8' });
-  expect(text).toContain('Statement of account');
+  // The top customer is Swiss (its ERP language de-CH): its statement is German, whatever the user's language.
+  expect(text).toContain('Kontoauszug');
   expect(text).toContain(number);
   await expect(statement.getByTestId('statement-unprintable')).toHaveCount(0);
 });
@@ -231,7 +232,7 @@ test('a statement names the characters no font of it can show, and prints Polish
   const downloading = page.waitForEvent('download');
   await statement.getByRole('link', { name: 'Download' }).click();
   const text = execFileSync('pdftotext', ['-layout', await (await downloading).path(), '-'], { encoding: 'utf8' });
-  expect(text).toContain('Attn. Sylwia Gaweł 王');
+  expect(text).toContain('z. Hd. Sylwia Gaweł 王');
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -101,9 +101,9 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSo
     <Box
       role="columnheader"
       aria-sort={ariaSort}
-      // A label longer than its column (German's often are) ends in "…" and reads whole on hover.
+      // A label longer than its column (German's often are) is cut, and reads whole on hover; no "…", which would hide a second sort label.
       title={column.secondary ? `${t(column.label)} · ${t(column.secondary.label)}` : t(column.label)}
-      sx={{ px: 1, fontSize: '0.75rem', fontWeight: 600, color: 'text.secondary', textAlign: column.align ?? 'left', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+      sx={{ px: 1, fontSize: '0.75rem', fontWeight: 600, color: 'text.secondary', textAlign: column.align ?? 'left', whiteSpace: 'nowrap', overflow: 'hidden' }}
     >
       {column.sortKey ? (
         <SortLabel label={column.label} sortKey={column.sortKey} firstDir={column.firstDir ?? 'asc'} description={column.description} id={column.id} sort={sort} align={column.align} onSort={onSort} />
