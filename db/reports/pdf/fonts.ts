@@ -63,15 +63,18 @@ export const pdfFontName = (family: PdfFontFamily, style: PdfFontStyle): string 
 const opened = new Map<PdfFontFamily, Font>();
 const familyOfCodePoint = new Map<number, PdfFontFamily | null>();
 
-/** Whether a family has a glyph for the character (a family's weights cover the same characters). */
-export function familyHasGlyph(family: PdfFontFamily, codePoint: number): boolean {
+/** A family's regular face, read once (a family's weights cover the same characters). */
+function regularFace(family: PdfFontFamily): Font {
   let font = opened.get(family);
   if (font === undefined) {
     font = openSync(pdfFontPath(family, 'regular'));
     opened.set(family, font);
   }
-  return font.hasGlyphForCodePoint(codePoint);
+  return font;
 }
+
+/** Whether a family has a glyph for the character. */
+export const familyHasGlyph = (family: PdfFontFamily, codePoint: number): boolean => regularFace(family).hasGlyphForCodePoint(codePoint);
 
 /** The first family with a glyph for the character, or null when none has one. */
 export function familyFor(codePoint: number): PdfFontFamily | null {
@@ -106,7 +109,6 @@ export function needsLayout(text: string): boolean {
 
 /** The primary font's ascender in thousandths of the size, where pdfkit puts the first baseline below a text's top. */
 export function primaryAscender(): number {
-  familyHasGlyph(PRIMARY_FAMILY, 0x20);
-  const font = opened.get(PRIMARY_FAMILY);
-  return font === undefined ? 1000 : (font.ascent / font.unitsPerEm) * 1000;
+  const font = regularFace(PRIMARY_FAMILY);
+  return (font.ascent / font.unitsPerEm) * 1000;
 }
