@@ -28,6 +28,14 @@ export interface UsersTable {
   disabled: Defaulted<Flag>;
 }
 
+/** The server's teams, from the directory (client-only, replaced at each sync, like users). */
+export interface TeamsTable {
+  id: string;
+  name: string;
+  /** Canonical BCP 47 tag documents to the team's customers fall back to; null: none (the user's language). */
+  language: string | null;
+}
+
 export interface WorklistOverridesTable {
   id: string;
   customer_id: string;
@@ -84,6 +92,9 @@ export interface SyncIssuesTable {
   error_code: string;
   error_message: string;
   error_field: string | null;
+  /** The refusal's reason and its values as JSON (migration 019); null from an older server or before it. */
+  error_reason: string | null;
+  error_params: string | null;
   created_at: string;
   rejected_at: string;
 }
@@ -156,6 +167,7 @@ export interface SearchIndexTable {
 
 export interface Database {
   users: UsersTable;
+  teams: TeamsTable;
   customers: LocalTable<'customers'>;
   contact_persons: LocalTable<'contact_persons'>;
   open_items: LocalTable<'open_items'>;

@@ -28,6 +28,9 @@ import { fileTokenVault, plainCodec, type TokenCodec } from './sync/token-vault'
 import { resolveUpdateFeed } from './update/update-feed';
 import { startUpdates, type RunningUpdates, type UpdateNotice } from './update/updater';
 import { appMenuTemplate } from './window/app-menu';
+import { shellLanguage } from './app/shell-language';
+import { desktopStrings, type DesktopStrings } from '../shared/i18n/desktop';
+import { interfaceLanguage, type InterfaceLanguage } from '../shared/i18n/languages';
 import { createMainWindow, focusWindow } from './window/main-window';
 
 const log = createMainLogger('main');
@@ -37,6 +40,13 @@ let workspace: Workspace | null = null;
 let demo: DemoServer | null = null;
 let deployment: Deployment = DEFAULT_DEPLOYMENT;
 let updates: RunningUpdates | null = null;
+/** The computer's languages, most preferred first (Chromium's own first, as the page's navigator.languages). */
+const systemLanguages = (): string[] => [app.getLocale(), ...app.getPreferredSystemLanguages()];
+/** The language setting as the app started; the preferences', read at each use, once the store is open. */
+const startSetting = openShellSettings(resolveDataDir(process.env, process.argv, app.getPath('userData'))).preferences.get().language;
+let currentLanguage = (): InterfaceLanguage => interfaceLanguage(startSetting, systemLanguages());
+/** The menu's and dialogs' words in the interface language of this moment. */
+const words = (): DesktopStrings => desktopStrings(currentLanguage());
 
 /** The refresh token sealed with the OS keychain's key; where there is none (a bare Linux session) it is stored plainly, with a warning. */
 async function sessionCodec(): Promise<TokenCodec> {
@@ -71,13 +81,14 @@ function openExternally(url: string): void {
     log.warn('refused to open a link', { url, reason: decision.reason });
     return;
   }
+  const text = words().openLink;
   const options = {
     type: 'question' as const,
-    buttons: ['Open in browser', 'Cancel'],
+    buttons: [text.open, text.cancel],
     defaultId: 1,
     cancelId: 1,
-    title: 'Open a web page?',
-    message: `Open ${decision.host} in your browser?`,
+    title: text.title,
+    message: text.message(decision.host),
     detail: url,
   };
   const asked = mainWindow === null ? dialog.showMessageBox(options) : dialog.showMessageBox(mainWindow, options);
@@ -87,11 +98,12 @@ function openExternally(url: string): void {
 }
 
 function tellUser(notice: UpdateNotice): void {
-  void dialog.showMessageBox({ type: 'warning', title: notice.title, message: notice.message, detail: notice.detail ?? '', buttons: ['OK'] });
+  void dialog.showMessageBox({ type: 'warning', title: notice.title, message: notice.message, detail: notice.detail ?? '', buttons: [words().updates.ok] });
 }
 
 async function askToRestart(notice: UpdateNotice): Promise<boolean> {
-  const { response } = await dialog.showMessageBox({ type: 'info', title: notice.title, message: notice.message, detail: notice.detail ?? '', buttons: ['Restart now', 'Later'], defaultId: 0, cancelId: 1 });
+  const text = words().updates;
+  const { response } = await dialog.showMessageBox({ type: 'info', title: notice.title, message: notice.message, detail: notice.detail ?? '', buttons: [text.restartNow, text.later], defaultId: 0, cancelId: 1 });
   return response === 0;
 }
 
@@ -112,21 +124,33 @@ async function start(): Promise<void> {
   const settings = openShellSettings(dataDir);
   // A development run takes its deployment settings from the data folder; it is never updated.
   deployment = readDeployment(app.isPackaged ? deploymentFolders(process.platform, process.resourcesPath) : [dataDir], createMainLogger('deployment'));
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      appMenuTemplate(
-        { platform: process.platform, appName: app.getName(), developerTools: !app.isPackaged },
-        {
-          sendCommand: (command) => {
-            mainWindow?.webContents.send(APP_COMMAND_CHANNEL, command);
+  const showMenu = (language: InterfaceLanguage): void => {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate(
+          { platform: process.platform, appName: app.getName(), developerTools: !app.isPackaged, language },
+          {
+            sendCommand: (command) => {
+              mainWindow?.webContents.send(APP_COMMAND_CHANNEL, command);
+            },
+            openLogsFolder: () => {
+              void shell.openPath(join(dataDir, 'logs'));
+            },
           },
-          openLogsFolder: () => {
-            void shell.openPath(join(dataDir, 'logs'));
-          },
-        },
+        ),
       ),
-    ),
-  );
+    );
+  };
+  // The page saves a new language through these preferences: the menu follows at once (the dialogs read it when they open).
+  const shellWords = shellLanguage(settings.preferences, systemLanguages, (language) => {
+    try {
+      showMenu(language);
+    } catch (error) {
+      log.error('could not rebuild the menu in the new language', { language, ...describeError(error) });
+    }
+  });
+  currentLanguage = shellWords.current;
+  showMenu(currentLanguage());
   const clock = clockFromEnv(process.env);
   const syncing = syncModeFromEnv(process.env[SYNC_ENV]) === 'embedded';
   /** The built-in demo server, started once: when the user chooses the demo, or at start for a store that did. */
@@ -155,7 +179,7 @@ async function start(): Promise<void> {
       }),
       clock,
       seedIfEmpty: true,
-      preferences: settings.preferences,
+      preferences: shellWords.preferences,
       transport: 'ipc',
       version: app.getVersion(),
       logger: createMainLogger('workspace'),
@@ -176,8 +200,9 @@ async function start(): Promise<void> {
     });
   } catch (error) {
     log.error('could not open the local store', describeError(error));
-    const { title, message, detail } = describeStartupError(error, databasePath(dataDir));
-    await dialog.showMessageBox({ type: 'error', title, message, detail, buttons: ['Quit'] });
+    const text = words().startup;
+    const { title, message, detail } = describeStartupError(error, databasePath(dataDir), text);
+    await dialog.showMessageBox({ type: 'error', title, message, detail, buttons: [text.quit] });
     // Exiting ends the built-in server's start too; there is nothing of it to close cleanly yet.
     demo = null;
     app.exit(1);
@@ -209,6 +234,7 @@ async function start(): Promise<void> {
     log: createMainLogger('updates'),
     tell: tellUser,
     askToRestart,
+    strings: () => words().updates,
     every: (callback, ms) => {
       const timer = setInterval(callback, ms);
       timer.unref();
@@ -221,7 +247,7 @@ async function start(): Promise<void> {
   });
 }
 
-const startLocale = chromiumLocale(openShellSettings(resolveDataDir(process.env, process.argv, app.getPath('userData'))).preferences.get().language);
+const startLocale = chromiumLocale(startSetting);
 if (startLocale !== null) app.commandLine.appendSwitch('lang', startLocale);
 
 if (!app.requestSingleInstanceLock()) {
@@ -260,7 +286,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       log.error('start-up failed', describeError(error));
-      dialog.showErrorBox('Ledgerline could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(words().startup.failedTitle, error instanceof Error ? error.message : String(error));
       app.exit(1);
     });
 }

@@ -1,7 +1,7 @@
 /** worklist.setOverride / worklist.clearOverride: a collector pins or snoozes a customer, with a reason, recorded. */
 import { v7 as uuidv7 } from 'uuid';
 import { WorklistClearOverrideSchema, WorklistSetOverrideSchema } from '../../shared/api/schemas';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import { requireDateInWindow } from '../../shared/domain/date-bounds';
 import { dateOfTimestamp } from '../../shared/domain/dates';
 import type { NewRow } from '../schema';
@@ -36,7 +36,7 @@ export const setWorklistOverride: Command<typeof WorklistSetOverrideSchema, { cu
   apply(tx, input) {
     requireCustomer(tx.sqlite, input.customerId);
     if (input.expiresAt !== null && Date.parse(input.expiresAt) <= Date.parse(tx.now)) {
-      throw new DomainError('validation', 'expiresAt must lie in the future', 'expiresAt');
+      throw refused('validation', 'overrideExpiryPast', 'expiresAt');
     }
     if (input.expiresAt !== null) requireDateInWindow('snooze', dateOfTimestamp(input.expiresAt), tx.asOf, 'expiresAt');
     // A new pin or snooze replaces the previous one: there is one override per customer at a time.
@@ -64,7 +64,7 @@ export const clearWorklistOverride: Command<typeof WorklistClearOverrideSchema, 
   apply(tx, input) {
     requireCustomer(tx.sqlite, input.customerId);
     const inForce = clearAll(tx, input.customerId, input.reason ?? null);
-    if (inForce === 0) throw new DomainError('conflict', 'this customer is neither pinned nor snoozed', 'customerId');
+    if (inForce === 0) throw refused('conflict', 'notPinnedOrSnoozed', 'customerId');
     tx.touch(input.customerId);
     return { customerId: input.customerId };
   },

@@ -5,6 +5,7 @@
 import type { LocalStore } from '../open';
 import { refreshAllSummaries } from '../summary/refresh';
 import { DEMO_SIZES, generateDemo, type DemoOptions, type DemoSize } from '../../shared/demo/generate';
+import { DEMO_TEAM } from '../../shared/demo/portfolio';
 import { insertAll, TABLE_ORDER } from './insert';
 
 export { DEMO_SIZES, type DemoSize, type DemoOptions };
@@ -35,6 +36,10 @@ export async function seedDemo(store: LocalStore, options: DemoOptions): Promise
   const rows = generateDemo(options);
   const generated = performance.now();
   insertAll(store.sqlite, rows);
+  // What a server's directory would send: the team, whose default language its customers' documents fall back to.
+  store.sqlite
+    .prepare<[string, string, string]>('INSERT INTO teams (id, name, language) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, language = excluded.language')
+    .run(DEMO_TEAM.id, DEMO_TEAM.name, DEMO_TEAM.language);
   const inserted = performance.now();
   await refreshAllSummaries(store, options.asOf);
   const finished = performance.now();

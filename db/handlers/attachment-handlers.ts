@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/dispatch';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import { extensionOf, fileNameProblem } from '../../shared/domain/attachments';
 import { readerOf } from '../read-db';
 import { attachmentBytes } from '../queries/attachments';
@@ -62,7 +62,7 @@ export function createAttachmentHandlers(ctx: HandlerContext): Pick<ApiHandlers,
   return {
     'attachment.open': async ({ attachmentId }) => {
       const open = ctx.openFile;
-      if (open === undefined) throw new DomainError('conflict', 'this app cannot open files in another program; download the file instead', 'attachmentId');
+      if (open === undefined) throw refused('conflict', 'cannotOpenFiles', 'attachmentId');
       const { attachment, bytes } = attachmentBytes(readerOf(ctx.store.sqlite), attachmentId);
       // One folder per attachment, so two files of one name never overwrite each other's copy; the
       // id is the one asked for (a UUID, checked by the contract), not the stored row's.
@@ -79,7 +79,7 @@ export function createAttachmentHandlers(ctx: HandlerContext): Pick<ApiHandlers,
         path = copyFor(folder, plain, bytes);
       }
       const failure = await open(path);
-      if (failure !== '') throw new DomainError('conflict', `the system could not open ${attachment.fileName}: ${failure}`, 'attachmentId');
+      if (failure !== '') throw refused('conflict', { key: 'systemCouldNotOpen', params: { fileName: attachment.fileName, failure } }, 'attachmentId');
       return { opened: true };
     },
   };

@@ -1,6 +1,6 @@
 /** The handler table behind every transport: IPC, HTTP (dev:web) and direct calls in tests. */
 import type { ApiHandlers } from '../../shared/api/dispatch';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import { runCommand } from '../commands/run-command';
 import { saveContactPerson } from '../commands/contact-person';
 import { createAttachmentHandlers } from './attachment-handlers';
@@ -28,7 +28,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
 
   const rowAfterCommand = (customerId: string): WorklistRow => {
     const row = worklistRowOf(sqlite, customerId, current());
-    if (!row) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
+    if (!row) throw refused('not_found', { key: 'customerNotFound', params: { id: customerId } }, 'customerId');
     return row;
   };
 

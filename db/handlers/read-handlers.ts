@@ -6,7 +6,7 @@
  * changes is done before, by the day's rollover (db/day/rollover.ts).
  */
 import type { ApiHandlers } from '../../shared/api/dispatch';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import type { Clock } from '../../shared/domain/clock';
 import type { Role } from '../../shared/domain/codes';
 import { localProfileId } from '../commands/run-command';
@@ -96,7 +96,7 @@ export function createReadHandlers(ctx: ReadHandlerContext): ReadHandlers {
     'worklist.facets': () => queryFacets(reader, settings),
     'customer.account': ({ customerId }) => {
       const account = queryAccount(reader, customerId, current());
-      if (!account) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
+      if (!account) throw refused('not_found', { key: 'customerNotFound', params: { id: customerId } }, 'customerId');
       return account;
     },
     'search.global': (query) => searchGlobal(reader, query),

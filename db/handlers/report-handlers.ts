@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/dispatch';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import type { reportContract } from '../../shared/api/report-contract';
 import { readContextOf } from '../day/rollover';
 import { userTimeZone, userToday } from '../day/user-day';
@@ -37,9 +37,9 @@ export function createReportHandlers(ctx: HandlerContext): ReportHandlers {
     'report.exportCancel': ({ jobId }) => jobs.cancel(jobId),
     'report.reveal': ({ fileName }) => {
       const reveal = ctx.revealFile;
-      if (reveal === undefined) throw new DomainError('conflict', 'this app cannot open a folder; download the file instead', 'fileName');
+      if (reveal === undefined) throw refused('conflict', 'cannotOpenFolder', 'fileName');
       const path = join(exportsDir(ctx.app.dataDir), fileName);
-      if (!existsSync(path)) throw new DomainError('not_found', `export ${fileName} does not exist (not finished, cancelled or deleted)`, 'fileName');
+      if (!existsSync(path)) throw refused('not_found', { key: 'exportFileNotFound', params: { fileName } }, 'fileName');
       reveal(path);
       return { revealed: true };
     },

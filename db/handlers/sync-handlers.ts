@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../shared/api/dispatch';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import type { syncContract, SyncStatus } from '../../shared/api/sync-contract';
 
 export type SyncHandlers = Pick<ApiHandlers, keyof typeof syncContract>;
@@ -21,7 +21,7 @@ export function detachedSyncHandlers(): SyncHandlers {
     error: null,
   });
   const noEngine = (): never => {
-    throw new DomainError('conflict', 'Sync is turned off on this computer (LEDGERLINE_SYNC=off); start the app with sync to sign in to a server.', 'serverUrl');
+    throw refused('conflict', 'syncTurnedOff', 'serverUrl');
   };
   return {
     'sync.status': status,
@@ -29,10 +29,10 @@ export function detachedSyncHandlers(): SyncHandlers {
     'sync.network': status,
     'sync.issues': () => [],
     'sync.retry': ({ id }) => {
-      throw new DomainError('not_found', `sync issue ${id} does not exist`, 'id');
+      throw refused('not_found', { key: 'syncIssueNotFound', params: { id } }, 'id');
     },
     'sync.discard': ({ id }) => {
-      throw new DomainError('not_found', `sync issue ${id} does not exist`, 'id');
+      throw refused('not_found', { key: 'syncIssueNotFound', params: { id } }, 'id');
     },
     'sync.signIn': noEngine,
     'sync.signOut': status,

@@ -20,6 +20,8 @@ import * as m014 from './014-overrides-per-user';
 import * as m015 from './015-credit-used-share';
 import * as m016 from './016-attachments';
 import * as m017 from './017-languages';
+import * as m018 from './018-teams';
+import * as m019 from './019-refusal-reasons';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -39,6 +41,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '015-credit-used-share': { up: m015.up },
   '016-attachments': { up: m016.up },
   '017-languages': { up: m017.up },
+  '018-teams': { up: m018.up },
+  '019-refusal-reasons': { up: m019.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -33,6 +33,7 @@ interface HeaderRow {
   name: string;
   country: string;
   language: string | null;
+  team_language: string | null;
   currency: string;
   payment_terms: string;
   payment_terms_days: number;
@@ -68,11 +69,11 @@ interface ItemRow {
 }
 
 const Q = {
-  header: `SELECT c.id, c.number, c.name, c.country, c.language, c.currency, c.payment_terms, c.payment_terms_days, c.credit_limit_minor,
+  header: `SELECT c.id, c.number, c.name, c.country, c.language, t.language AS team_language, c.currency, c.payment_terms, c.payment_terms_days, c.credit_limit_minor,
       c.credit_hold, c.risk_class, c.collector_id, u.display_name AS collector_name, c.assigned_at, a.display_name AS assigned_by_name,
       c.assignment_reason, s.credit_used_minor, s.credit_used_bp, s.oldest_days_past_due, s.score, s.factors_json
     FROM customers c LEFT JOIN users u ON u.id = c.collector_id LEFT JOIN users a ON a.id = c.assigned_by
-      LEFT JOIN customer_summary s ON s.customer_id = c.id
+      LEFT JOIN customer_summary s ON s.customer_id = c.id LEFT JOIN teams t ON t.id = c.team_id
     WHERE c.id = ?`,
   items: `SELECT i.id, i.kind, i.document_number, i.reference, i.document_date, i.due_date, i.currency, i.original_minor,
       i.open_minor, i.disputed_minor, i.dunning_level, i.erp_disputed,
@@ -214,6 +215,7 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
       name: header.name,
       country: header.country,
       language: header.language,
+      teamLanguage: header.team_language,
       currency: header.currency,
       paymentTerms: header.payment_terms,
       paymentTermsDays: header.payment_terms_days,

@@ -1,7 +1,7 @@
 /** Attachments as the account shows them (never their bytes), and one file's bytes to show or open. */
 import type { z } from 'zod';
 import type { AttachmentContentAnswerSchema, AttachmentSchema } from '../../shared/api/attachment-schemas';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import type { ReadDb } from '../read-db';
 import type { Row } from '../schema';
 import { prepared } from '../statements';
@@ -36,7 +36,7 @@ export function customerAttachments(sqlite: ReadDb, customerId: string): Attachm
 
 export function attachmentById(sqlite: ReadDb, id: string): AttachmentView {
   const row = prepared<[string], AttachmentRow>(sqlite, `SELECT ${COLUMNS} FROM attachments a WHERE a.id = ?`).get(id);
-  if (row === undefined) throw new DomainError('not_found', `attachment ${id} does not exist`, 'attachmentId');
+  if (row === undefined) throw refused('not_found', { key: 'attachmentNotFound', params: { id } }, 'attachmentId');
   return toAttachmentView(row);
 }
 
@@ -47,7 +47,7 @@ export function attachmentBytes(sqlite: ReadDb, id: string): { attachment: Attac
   const attachment = attachmentById(sqlite, id);
   const row = prepared<[string], { content: Buffer }>(sqlite, 'SELECT content FROM attachment_contents WHERE attachment_id = ?').get(id);
   if (row === undefined) {
-    throw new DomainError('conflict', `${attachment.fileName} has not been downloaded to this computer yet; it arrives with the next sync`, 'attachmentId');
+    throw refused('conflict', { key: 'attachmentNotDownloaded', params: { fileName: attachment.fileName } }, 'attachmentId');
   }
   return { attachment, bytes: row.content };
 }

@@ -3,7 +3,7 @@ import { LOCAL_OVERRIDE_OWNER } from './override-owner';
 import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { CustomerWorkSchema } from '../../shared/api/collector-schemas';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import { timestampDaysBefore } from '../../shared/domain/dates';
 import type { Row } from '../schema';
 import { prepared } from '../statements';
@@ -43,7 +43,7 @@ type OverrideRow = Pick<Row<'worklist_overrides'>, 'kind' | 'reason' | 'expires_
 /** `now` is the current UTC timestamp: a pin or snooze whose expiry has passed is not shown. */
 export function queryCustomerWork(sqlite: ReadDb, customerId: string, now: string): CustomerWork {
   if (!prepared<[string], { id: string }>(sqlite, Q.customer).get(customerId)) {
-    throw new DomainError('not_found', `customer ${customerId} does not exist`, 'customerId');
+    throw refused('not_found', { key: 'customerNotFound', params: { id: customerId } }, 'customerId');
   }
   const all = <R>(query: keyof typeof Q) => prepared<[string], R>(sqlite, Q[query]).all(customerId);
   const reader = { sqlite };

@@ -8,17 +8,15 @@ import type { TeamEscalationSchema, TeamLoadSchema } from '../../shared/api/team
 import type { EscalationKind, EscalationStatus } from '../../shared/domain/codes';
 import { addDays } from '../../shared/domain/dates';
 import { clampMinor } from '../../shared/domain/money';
-import { refused, weekStart, type TeamActor } from '../../shared/domain/team';
+import { weekStart, type TeamActor } from '../../shared/domain/team';
 import { prepared } from '../statements';
 import { jsonEachArray, storedCurrency } from './stored-values';
 
 export type TeamLoad = z.output<typeof TeamLoadSchema>;
 export type TeamEscalation = z.output<typeof TeamEscalationSchema>;
 
-export function requireTeamViewer(actor: TeamActor | null): TeamActor {
-  if (actor === null || (actor.role !== 'team_lead' && actor.role !== 'admin')) throw refused('The team view is for team leads.');
-  return actor;
-}
+/** Who may see the team views: the shared rule. */
+export { requireTeamViewer } from '../../shared/domain/team';
 
 /** Binds the actor's team; an admin's null binding means every team. */
 const teamParams = (actor: TeamActor) => ({ everyone: actor.role === 'admin' ? 1 : 0, team: actor.teamId ?? '' });

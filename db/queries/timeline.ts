@@ -2,7 +2,7 @@
 import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { TimelinePageSchema, TimelineQuerySchema } from '../../shared/api/collector-schemas';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import type { EscalationKind, EscalationStatus } from '../../shared/domain/codes';
 import { decisionTitle, reassignmentTitle } from '../../shared/domain/team';
 import { prepared } from '../statements';
@@ -63,7 +63,7 @@ const newestFirst = (a: TimelineEntry, b: TimelineEntry) => (a.at === b.at ? (a.
 
 export function queryTimeline(sqlite: ReadDb, query: TimelineQuery): TimelinePage {
   if (!prepared<[string], { id: string }>(sqlite, 'SELECT id FROM customers WHERE id = ?').get(query.customerId)) {
-    throw new DomainError('not_found', `customer ${query.customerId} does not exist`, 'customerId');
+    throw refused('not_found', { key: 'customerNotFound', params: { id: query.customerId } }, 'customerId');
   }
   // One customer's history is a few hundred rows at most: build it whole, then filter and page.
   const types = query.types === undefined || query.types.length === 0 ? null : new Set(query.types);

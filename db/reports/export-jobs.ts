@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import type { ExportStatusSchema } from '../../shared/api/report-contract';
 import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import type { ExportState, ReportFormat, ReportKind } from '../../shared/domain/report-entries';
 import type { LocalStore } from '../open';
 import type { WriteContext } from './table';
@@ -33,7 +34,7 @@ interface Job {
   readonly controller: AbortController;
   state: ExportState;
   rows: number;
-  error: string | null;
+  error: ExportFailure | null;
   finishedAt: string | null;
   unprintable: readonly string[];
   settled: Promise<void>;
@@ -49,7 +50,25 @@ function percentOf(job: Job): number {
   return Math.min(99, Math.floor((job.rows * 100) / job.total));
 }
 
-const describeFailure = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** Why a job failed, as its status carries it: the English message, with the reason and values the client words it by. */
+type ExportFailure = NonNullable<ExportStatus['error']>;
+
+/** The longest value a status carries (RefusalParamsSchema); the message keeps the whole text. */
+const PARAM_MAX = 1_000;
+
+/**
+ * A refusal (a customer that does not exist) as it is; a file the system could not write (a full
+ * disk, no permission) in the system's own words inside the client's sentence; anything else by its message.
+ */
+function describeFailure(error: unknown): ExportFailure {
+  if (error instanceof DomainError) return error.toApiError();
+  const message = error instanceof Error ? error.message : String(error);
+  if (isSystemError(error)) return { code: 'export_failed', message, reason: 'exportFileFailed', params: { failure: message.slice(0, PARAM_MAX) } };
+  return { code: 'export_failed', message };
+}
+
+/** An error of a system call (open, write, rename), which names its call beside the system's code. */
+const isSystemError = (error: unknown): boolean => error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
@@ -108,7 +127,7 @@ export class ExportJobs {
 
   private get(jobId: string): Job {
     const job = this.jobs.get(jobId);
-    if (!job) throw new DomainError('not_found', `export ${jobId} does not exist`, 'jobId');
+    if (!job) throw refused('not_found', { key: 'exportNotFound', params: { id: jobId } }, 'jobId');
     return job;
   }
 

@@ -111,7 +111,7 @@ export function planExport(env: ReportEnv, input: ExportStart): ExportPlan {
     case 'statement': {
       const asOf = input.filter.asOf ?? today;
       const statement = loadStatement(sqlite, input.filter.customerId, asOf, env.settings.aging);
-      // Addressed to the customer: in the addressee's or the customer's language where it has a translation, else the user's.
+      // Addressed to the customer: in the addressee's, the customer's or its team's language where it has a translation, else the user's.
       const letter = documentLanguage(addresseeLanguage(statement.customer.languages, input.language));
       const frame: PdfFrame = {
         title: letter.strings.statement.title(statement.customer.name),

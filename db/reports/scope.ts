@@ -2,7 +2,7 @@
 import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { ReportScopeSchema } from '../../shared/api/report-contract';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import { queryWorklist, type ReadContext } from '../queries/worklist';
 import { prepared } from '../statements';
 
@@ -50,7 +50,7 @@ export function resolveScope(sqlite: ReadDb, scope: ReportScope, read: () => Rea
           .map((row) => row.id),
       );
       const unknown = scope.collectorIds.findIndex((id) => !known.has(id));
-      if (unknown >= 0) throw new DomainError('not_found', `collector ${scope.collectorIds[unknown] ?? ''} does not exist`, `${field}.collectorIds.${unknown}`);
+      if (unknown >= 0) throw refused('not_found', { key: 'collectorNotFound', params: { id: scope.collectorIds[unknown] ?? '' } }, `${field}.collectorIds.${unknown}`);
       return prepared<[string], CustomerRow>(sqlite, `${SELECT} WHERE c.collector_id IN (SELECT value FROM json_each(?)) ORDER BY c.number`)
         .all(JSON.stringify(scope.collectorIds))
         .map(toCustomer);
@@ -61,7 +61,7 @@ export function resolveScope(sqlite: ReadDb, scope: ReportScope, read: () => Rea
       );
       const found = new Set(rows.map((row) => row.id));
       const unknown = scope.customerIds.findIndex((id) => !found.has(id));
-      if (unknown >= 0) throw new DomainError('not_found', `customer ${scope.customerIds[unknown] ?? ''} does not exist`, `${field}.customerIds.${unknown}`);
+      if (unknown >= 0) throw refused('not_found', { key: 'customerNotFound', params: { id: scope.customerIds[unknown] ?? '' } }, `${field}.customerIds.${unknown}`);
       return rows.map(toCustomer);
     }
     case 'worklist': {

@@ -1,6 +1,6 @@
 /** The customer statement: one customer's open items as of a date with aging and balances per currency, as a PDF to send. */
 import type BetterSqlite3 from 'better-sqlite3';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import { ageItems, daysPastDue, isUnappliedCash, type AgingConfig, type CurrencyAging } from '../../shared/domain/aging';
 import type { ItemKind } from '../../shared/domain/codes';
 import type { DocumentLanguage, DocumentStrings } from '../../shared/i18n/documents';
@@ -34,7 +34,10 @@ export interface Statement {
     readonly paymentTerms: string;
     readonly contact: string | null;
     readonly email: string | null;
-    /** The languages to write to them in, the addressee's before the customer's (shared/i18n/languages.ts addresseeLanguage). */
+    /**
+     * The languages to write to them in, in order: the addressee's, the customer's, the default of the
+     * customer's team (shared/i18n/languages.ts addresseeLanguage; the user's comes after them).
+     */
     readonly languages: readonly (string | null)[];
   };
   readonly items: readonly StatementItem[];
@@ -50,6 +53,7 @@ interface CustomerRow {
   email: string | null;
   language: string | null;
   contact_language: string | null;
+  team_language: string | null;
 }
 
 interface ItemRow {
@@ -64,8 +68,9 @@ interface ItemRow {
   disputed_minor: number;
 }
 
-// The addressee: the primary contact person, else the first one recorded.
+// The addressee: the primary contact person, else the first one recorded. The team's language from the directory (db/sync/directory.ts).
 const CUSTOMER = `SELECT c.number, c.name, c.country, c.payment_terms, c.language,
+    (SELECT t.language FROM teams t WHERE t.id = c.team_id) AS team_language,
     (SELECT cp.name FROM contact_persons cp WHERE cp.customer_id = c.id ORDER BY cp.is_primary DESC, cp.created_at, cp.id LIMIT 1) AS contact,
     (SELECT cp.email FROM contact_persons cp WHERE cp.customer_id = c.id ORDER BY cp.is_primary DESC, cp.created_at, cp.id LIMIT 1) AS email,
     (SELECT cp.language FROM contact_persons cp WHERE cp.customer_id = c.id ORDER BY cp.is_primary DESC, cp.created_at, cp.id LIMIT 1) AS contact_language
@@ -81,7 +86,7 @@ const ITEMS = `SELECT i.document_number, i.kind, i.reference, i.document_date, i
 
 export function loadStatement(sqlite: BetterSqlite3.Database, customerId: string, asOf: string, config: AgingConfig): Statement {
   const customer = prepared<[string], CustomerRow>(sqlite, CUSTOMER).get(customerId);
-  if (!customer) throw new DomainError('not_found', `customer ${customerId} does not exist`, 'filter.customerId');
+  if (!customer) throw refused('not_found', { key: 'customerNotFound', params: { id: customerId } }, 'filter.customerId');
   const items = prepared<[Record<string, string>], ItemRow>(sqlite, ITEMS)
     .all({ customer: customerId, asOf })
     .filter((row) => row.open_minor !== 0)
@@ -102,7 +107,7 @@ export function loadStatement(sqlite: BetterSqlite3.Database, customerId: string
     asOf,
     customer: { number: customer.number, name: customer.name, country: customer.country, paymentTerms: customer.payment_terms, contact: customer.contact,
       email: customer.email,
-      languages: [customer.contact_language, customer.language],
+      languages: [customer.contact_language, customer.language, customer.team_language],
     },
     items,
     aging: ageItems(items, asOf, config),

@@ -6,7 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import { SyncUserSchema } from '../../shared/api/sync-contract';
 import { prepared } from '../statements';
 import { resumeBulkMaintenance } from './bulk-snapshot';
@@ -57,11 +57,7 @@ export function adoptAccount(sqlite: BetterSqlite3.Database, server: SyncServer,
       }
       const unsent = pendingCount(sqlite);
       if (unsent > 0 && !discardUnsynced) {
-        throw new DomainError(
-          'conflict',
-          `This computer holds ${String(unsent)} change${unsent === 1 ? '' : 's'} not yet sent to the server it belongs to. Sign in as the same user to send them, or choose to discard them.`,
-          'discardUnsynced',
-        );
+        throw refused('conflict', unsent === 1 ? 'unsentChangeOne' : { key: 'unsentChanges', params: { count: unsent } }, 'discardUnsynced');
       }
       sqlite.pragma('defer_foreign_keys = ON');
       // A snapshot of the previous account may have been cut short with indexes and triggers suspended.

@@ -4,11 +4,11 @@
  * the server cannot take is never hidden behind a bare "Sync problem".
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { base64ByteLength, formatBytes } from '../../shared/domain/attachments';
+import { base64ByteLength } from '../../shared/domain/attachments';
 import { z } from 'zod';
-import { DomainError } from '../../shared/api/result';
+import { refusalMessage, refused } from '../../shared/i18n/refusals';
 import type { SyncIssue } from '../../shared/api/sync-contract';
-import { REJECTION_CODES, type RejectionCode } from '../../shared/sync/protocol';
+import { REJECTION_CODES, RefusalParamsSchema, type Rejection, type RejectionCode } from '../../shared/sync/protocol';
 import { prepared } from '../statements';
 import { customerOfMutation } from './mutation-customer';
 import { STUCK_AFTER_ATTEMPTS } from './outbox';
@@ -22,23 +22,51 @@ interface IssueRow {
   error_code: string;
   error_message: string;
   error_field: string | null;
+  error_reason: string | null;
+  error_params: string | null;
   created_at: string;
   rejected_at: string;
 }
 
 const ISSUE_SELECT = `SELECT i.id, i.name, i.args_json, i.customer_id, c.name AS customer_name, i.error_code, i.error_message, i.error_field,
-  i.created_at, i.rejected_at FROM sync_issues i LEFT JOIN customers c ON c.id = i.customer_id`;
+  i.error_reason, i.error_params, i.created_at, i.rejected_at FROM sync_issues i LEFT JOIN customers c ON c.id = i.customer_id`;
 
 const codeOf = (code: string): RejectionCode => (REJECTION_CODES as readonly string[]).find((known) => known === code) as RejectionCode | undefined ?? 'conflict';
 
 /**
  * The args as the sync-issues view shows them: an attachment's bytes (megabytes of base64) as their
- * size. Retrying reads the stored args, which keep the bytes.
+ * number, `contentBytes`, which the view writes in the user's language. Retrying reads the stored
+ * args, which keep the bytes.
  */
 function shownArgs(argsJson: string): unknown {
   const args = JSON.parse(argsJson) as unknown;
   if (typeof args !== 'object' || args === null || !('content' in args) || typeof args.content !== 'string') return args;
-  return { ...args, content: `${formatBytes(base64ByteLength(args.content))} of file` };
+  const { content, ...rest } = args;
+  return { ...rest, contentBytes: base64ByteLength(content) };
+}
+
+/** A reason and values as the protocol allows them; anything else (a damaged row) is left out, so the message words it. */
+function wordingOf(reason: unknown, params: unknown): Pick<Rejection, 'reason' | 'params'> {
+  if (typeof reason !== 'string' || reason.length > 64) return {};
+  if (params === undefined || params === null) return { reason };
+  const parsed = RefusalParamsSchema.safeParse(params);
+  return parsed.success ? { reason, params: parsed.data } : {};
+}
+
+/** JSON stored by this app, read back without trusting it: undefined when it does not parse. */
+function parsedJson(json: string | null): unknown {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored reason and values of a refusal (sync_issues.error_reason, error_params). */
+function storedWording(reason: string | null, paramsJson: string | null): Pick<Rejection, 'reason' | 'params'> {
+  const params = parsedJson(paramsJson);
+  return params === undefined ? {} : wordingOf(reason, params);
 }
 
 function toIssue(row: IssueRow): SyncIssue {
@@ -48,7 +76,12 @@ function toIssue(row: IssueRow): SyncIssue {
     args: shownArgs(row.args_json),
     customerId: row.customer_id,
     customerName: row.customer_name,
-    error: { code: codeOf(row.error_code), message: row.error_message, ...(row.error_field === null ? {} : { field: row.error_field }) },
+    error: {
+      code: codeOf(row.error_code),
+      message: row.error_message,
+      ...(row.error_field === null ? {} : { field: row.error_field }),
+      ...storedWording(row.error_reason, row.error_params),
+    },
     createdAt: row.created_at,
     rejectedAt: row.rejected_at,
   };
@@ -65,22 +98,26 @@ interface StuckRow {
 
 const STUCK_SELECT = `SELECT id, name, args_json, created_at, attempts, last_error FROM outbox WHERE attempts >= ${String(STUCK_AFTER_ATTEMPTS)}`;
 
-const LastErrorSchema = z.object({ status: z.number().int().nullable(), message: z.string(), at: z.string() });
+/** outbox.last_error (db/sync/outbox.ts PushFailure); `reason` and `params` only since refusals travel as codes. */
+const LastErrorSchema = z.object({ status: z.number().int().nullable(), message: z.string(), at: z.string(), reason: z.unknown().optional(), params: z.unknown().optional() });
 
 function toStuckIssue(sqlite: BetterSqlite3.Database, row: StuckRow): SyncIssue {
   const args = shownArgs(row.args_json);
   const customerId = customerOfMutation(sqlite, row.id, args);
   const customerName = customerId === null ? null : (prepared<[string], { name: string }>(sqlite, 'SELECT name FROM customers WHERE id = ?').get(customerId)?.name ?? null);
-  const last = LastErrorSchema.safeParse(JSON.parse(row.last_error ?? 'null'));
+  const last = LastErrorSchema.safeParse(parsedJson(row.last_error));
   const status = last.success ? last.data.status : null;
-  const answer = last.success ? last.data.message : 'no answer was recorded';
+  // The answer's own words, or the status before its English message: the reason words the answer alone.
+  const error: SyncIssue['error'] = last.success
+    ? { code: 'push_failed', message: status === null ? last.data.message : `${String(status)}: ${last.data.message}`, ...wordingOf(last.data.reason, last.data.params) }
+    : { code: 'push_failed', message: refusalMessage({ key: 'noAnswerRecorded' }), reason: 'noAnswerRecorded' };
   return {
     id: row.id,
     name: row.name,
     args,
     customerId,
     customerName,
-    error: { code: 'push_failed', message: status === null ? answer : `${String(status)}: ${answer}` },
+    error,
     createdAt: row.created_at,
     rejectedAt: last.success ? last.data.at : row.created_at,
     failing: { attempts: row.attempts, status },
@@ -106,13 +143,13 @@ export function getSyncIssue(sqlite: BetterSqlite3.Database, id: string): SyncIs
   const stuck = isStuck(sqlite, id);
   if (stuck !== undefined) return toStuckIssue(sqlite, stuck);
   const row = prepared<[string], IssueRow>(sqlite, `${ISSUE_SELECT} WHERE i.id = ?`).get(id);
-  if (row === undefined) throw new DomainError('not_found', `sync issue ${id} does not exist`, 'id');
+  if (row === undefined) throw refused('not_found', { key: 'syncIssueNotFound', params: { id } }, 'id');
   return toIssue(row);
 }
 
 export function discardSyncIssue(sqlite: BetterSqlite3.Database, id: string): void {
   if (prepared<[string]>(sqlite, 'DELETE FROM sync_issues WHERE id = ?').run(id).changes === 0) {
-    throw new DomainError('not_found', `sync issue ${id} does not exist`, 'id');
+    throw refused('not_found', { key: 'syncIssueNotFound', params: { id } }, 'id');
   }
 }
 

@@ -4,7 +4,9 @@
  * rejected mutations moved, with the user's input, to the sync-issues view.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { countWithinBudget, PUSH_BATCH_BUDGET_BYTES, type Mutation, type MutationResult } from '../../shared/sync/protocol';
+import type { ErrorParams } from '../../shared/api/result';
+import { refusalMessage } from '../../shared/i18n/refusals';
+import { countWithinBudget, PUSH_BATCH_BUDGET_BYTES, type Mutation, type MutationResult, type Rejection } from '../../shared/sync/protocol';
 import { prepared } from '../statements';
 import { createdIdsOf } from './created-ids';
 import { AUDIT_ENTITY_TABLES, CREATING_ACTIONS } from './entities';
@@ -109,10 +111,10 @@ function undoCreatedRows(sqlite: BetterSqlite3.Database, mutationId: string): vo
 export function recordPushResults(sqlite: BetterSqlite3.Database, results: readonly MutationResult[], now: string): PushOutcome {
   const find = prepared<[string], OutboxRow>(sqlite, 'SELECT id, name, args_json, created_at, day, push_seq FROM outbox WHERE id = ?');
   const remove = prepared<[string]>(sqlite, 'DELETE FROM outbox WHERE id = ?');
-  const keepIssue = prepared<[string, string, string, string | null, string, string, string | null, string, string]>(
+  const keepIssue = prepared<[string, string, string, string | null, string, string, string | null, string | null, string | null, string, string]>(
     sqlite,
-    `INSERT INTO sync_issues (id, name, args_json, customer_id, error_code, error_message, error_field, created_at, rejected_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO sync_issues (id, name, args_json, customer_id, error_code, error_message, error_field, error_reason, error_params, created_at, rejected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
   return sqlite
     .transaction((): PushOutcome => {
@@ -124,10 +126,22 @@ export function recordPushResults(sqlite: BetterSqlite3.Database, results: reado
         if (row === undefined) continue;
         const wasRejected = result.status === 'rejected' || (result.status === 'duplicate' && result.original === 'rejected');
         if (wasRejected) {
-          const error = result.error ?? { code: 'conflict', message: 'the server refused this change' };
+          const error: Rejection = result.error ?? { code: 'conflict', message: refusalMessage({ key: 'serverRefusedChange' }), reason: 'serverRefusedChange' };
           const args = JSON.parse(row.args_json) as unknown;
           const customerId = customerOfMutation(sqlite, row.id, args);
-          keepIssue.run(row.id, row.name, row.args_json, customerId, error.code, error.message, error.field ?? null, row.created_at, now);
+          keepIssue.run(
+            row.id,
+            row.name,
+            row.args_json,
+            customerId,
+            error.code,
+            error.message,
+            error.field ?? null,
+            error.reason ?? null,
+            error.params === undefined ? null : JSON.stringify(error.params),
+            row.created_at,
+            now,
+          );
           undoCreatedRows(sqlite, row.id);
           if (customerId !== null) markForResync(sqlite, customerId);
           rejected += 1;
@@ -149,6 +163,9 @@ export interface PushFailure {
   readonly status: number | null;
   readonly message: string;
   readonly at: string;
+  /** The answer's refusal, for the view to word in the user's language (db/sync/issues.ts reads it defensively). */
+  readonly reason?: string;
+  readonly params?: ErrorParams;
 }
 
 /** Counts a failed push against each mutation that was in it; a later success removes them anyway. */

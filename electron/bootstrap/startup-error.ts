@@ -1,5 +1,6 @@
-/** What the user is told when the local store cannot be opened, and what they can do about it. */
+/** What the user is told when the local store cannot be opened, and what they can do about it, in the interface language. */
 import { InvalidDatabaseError, NewerDatabaseError } from '../../db/errors';
+import { desktopStrings, type DesktopStrings } from '../../shared/i18n/desktop';
 
 export interface StartupErrorMessage {
   readonly title: string;
@@ -7,28 +8,12 @@ export interface StartupErrorMessage {
   readonly detail: string;
 }
 
-export function describeStartupError(error: unknown, databaseFile: string): StartupErrorMessage {
+export function describeStartupError(error: unknown, databaseFile: string, strings: DesktopStrings['startup'] = desktopStrings('en').startup): StartupErrorMessage {
   if (error instanceof NewerDatabaseError) {
-    return {
-      title: 'Ledgerline needs an update',
-      message: 'Your data was saved by a newer version of Ledgerline.',
-      detail:
-        `Install the latest version of Ledgerline and start it again. Your data has not been changed.\n\n` +
-        `Database: ${databaseFile}\nUnknown schema changes: ${error.unknownMigrations.join(', ')}`,
-    };
+    return { title: strings.newerTitle, message: strings.newerMessage, detail: strings.newerDetail(databaseFile, error.unknownMigrations.join(', ')) };
   }
   if (error instanceof InvalidDatabaseError) {
-    return {
-      title: 'Ledgerline cannot read its database',
-      message: 'The database file is damaged or is not a Ledgerline database.',
-      detail:
-        `The file has not been changed. Move it somewhere else (or restore a backup from the same folder) ` +
-        `and start Ledgerline again to begin with a fresh database.\n\nDatabase: ${databaseFile}`,
-    };
+    return { title: strings.invalidTitle, message: strings.invalidMessage, detail: strings.invalidDetail(databaseFile) };
   }
-  return {
-    title: 'Ledgerline could not start',
-    message: 'Something went wrong while opening your data.',
-    detail: `${error instanceof Error ? error.message : String(error)}\n\nDatabase: ${databaseFile}\nThe details are in the log file.`,
-  };
+  return { title: strings.failedTitle, message: strings.failedMessage, detail: strings.failedDetail(error instanceof Error ? error.message : String(error), databaseFile) };
 }

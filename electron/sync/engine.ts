@@ -6,6 +6,7 @@
  * deletes an unsent change: the outbox only shrinks by the server's verdicts.
  */
 import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import type { SignInSchema, SyncStatus } from '../../shared/api/sync-contract';
 import type { Clock } from '../../shared/domain/clock';
 import { MAX_ATTACHMENT_FETCH_IDS, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, pageChangeCount, type Mutation, type PullResponse } from '../../shared/sync/protocol';
@@ -22,7 +23,7 @@ import { readSyncValue, SYNC_KEYS, writeSyncValue } from '../../db/sync/sync-sta
 import { DEFAULT_DOMAIN_SETTINGS, type DomainSettings } from '../../db/summary/refresh';
 import { describeError, type ShellLogger } from '../app/logger';
 import { backoffDelay } from './backoff';
-import { describeFailure } from './messages';
+import { describeFailure, syncFailure } from './messages';
 import type { TokenVault } from './token-vault';
 import { createSyncClient, isRefusedCursor, SyncRequestError, type FailureKind, type Session, type SyncClient } from './transport';
 
@@ -160,8 +161,8 @@ export class SyncEngine {
   /** The first start's "try the demo": starts the built-in server and signs in to it as the demo collector. */
   chooseDemo(): SyncStatus {
     const startDemo = this.options.startDemo;
-    if (startDemo === undefined) throw new DomainError('conflict', 'There is no demo portfolio in this installation; sign in to your company\'s server instead.');
-    if (!this.setupNeeded()) throw new DomainError('conflict', 'This computer is already set up to sync; to use another server, sign in to it from the sync status.');
+    if (startDemo === undefined) throw refused('conflict', 'noDemo');
+    if (!this.setupNeeded()) throw refused('conflict', 'alreadySetUp');
     this.useEmbedded(startDemo());
     this.state = 'syncing';
     this.trigger();
@@ -354,8 +355,8 @@ export class SyncEngine {
       if (this.state === 'error') {
         this.error =
           this.embeddedFailure === null
-            ? { code: 'no_server', message: 'The built-in server is not running in this mode; sign in to a server from the sync status.' }
-            : { code: 'no_server', message: `The built-in server could not start (${this.embeddedFailure}); sign in to a server from the sync status.` };
+            ? syncFailure('no_server', 'builtInServerNotRunning')
+            : syncFailure('no_server', 'builtInServerFailed', { failure: this.embeddedFailure });
       }
       return;
     }
@@ -364,9 +365,9 @@ export class SyncEngine {
       if (!(await this.ensureSession(client, server))) return;
       this.state = 'syncing';
       this.error = null;
-      const { users } = await this.authed(client, (token) => client.directory(token));
+      const { users, teams } = await this.authed(client, (token) => client.directory(token));
       const account = storedAccount(this.sqlite);
-      if (account !== null) applyDirectory(this.sqlite, users, account.id, this.options.clock.now().toISOString());
+      if (account !== null) applyDirectory(this.sqlite, users, account.id, this.options.clock.now().toISOString(), teams);
       await this.pushAll(client);
       await this.pullAll(client);
       await this.fetchAttachmentContents(client);
@@ -436,7 +437,7 @@ export class SyncEngine {
     recordPushFailure(
       this.sqlite,
       batch.map((mutation) => mutation.id),
-      { status: error.status, message: error.message, at: this.options.clock.now().toISOString() },
+      { status: error.status, message: error.message, at: this.options.clock.now().toISOString(), ...(error.wording ?? {}) },
     );
   }
 
@@ -470,7 +471,7 @@ export class SyncEngine {
       }
       const outcome = recordPushResults(this.sqlite, answer.body.results, now);
       if (outcome.applied + outcome.rejected === 0) {
-        const error = new SyncRequestError('refused', 'The server acknowledged none of the changes sent.', 200);
+        const error = SyncRequestError.refused('refused', 'noneAcknowledged', 200);
         this.countFailedPush(batch, error);
         throw error;
       }
@@ -578,12 +579,12 @@ export class SyncEngine {
     if (!(error instanceof SyncRequestError)) {
       this.options.logger.error('sync failed unexpectedly', describeError(error));
       this.state = 'error';
-      this.error = { code: 'internal', message: 'Sync failed unexpectedly; the details are in the log. Your changes are kept.' };
+      this.error = syncFailure('internal', 'syncFailedUnexpectedly');
       this.failures += 1;
       this.schedule(backoffDelay({ baseMs: this.timing.backoffBaseMs, maxMs: this.timing.backoffMaxMs }, this.failures, this.random));
       return;
     }
-    this.error = describeFailure(error.kind, error.message);
+    this.error = describeFailure(error.kind, error.message, error.wording);
     if (error.kind === 'unauthorized' || error.kind === 'expired') {
       this.state = 'signed_out';
       this.cancelTimer();
@@ -620,24 +621,44 @@ function accountOf(session: Session) {
   return { id, username, displayName, role };
 }
 
+/**
+ * A failed sign-in as the dialog shows it. The server's reason and values go with it, so the
+ * dialog words the cause in the user's language (a wrong password, an app too old for the server);
+ * where the English message adds a sentence around the server's, the cause alone is worded.
+ */
 function signInError(error: unknown, url: string): Error {
   if (!(error instanceof SyncRequestError)) return error instanceof Error ? error : new Error(String(error));
+  const wording = error.wording ?? undefined;
   switch (error.kind) {
     case 'network':
-      return new DomainError('validation', `The server at ${url} cannot be reached; check the address and the connection.`, 'serverUrl');
+      return refused('validation', { key: 'serverUnreachable', params: { url } }, 'serverUrl');
     case 'unauthorized':
     case 'expired':
-      return new DomainError('validation', error.message, 'password');
+      return new DomainError('validation', error.message, 'password', wording);
     case 'update_required':
-      return new DomainError('conflict', describeFailure('update_required', error.message).message, 'serverUrl');
+      return new DomainError('conflict', describeFailure('update_required', error.message).message, 'serverUrl', wording);
     case 'server':
-      return new DomainError('conflict', `The server could not sign you in right now: ${error.message}`, 'serverUrl');
+      return new DomainError('conflict', `The server could not sign you in right now: ${error.message}`, 'serverUrl', wording);
     case 'refused':
       // A Ledgerline server always answers with its own error codes: a bare "not found" or a page
       // of HTML is some other server at that address.
-      if (error.code === null) {
-        return new DomainError('validation', `No Ledgerline server answered at ${url}; check the address (it answered: ${error.message})`, 'serverUrl');
-      }
-      return new DomainError('validation', error.message, error.status === 403 ? 'username' : 'serverUrl');
+      if (error.code === null) return foreignServerError(error, url);
+      return new DomainError('validation', error.message, error.status === 403 ? 'username' : 'serverUrl', wording);
+  }
+}
+
+/** "No Ledgerline server answered at …", with what did answer. */
+function foreignServerError(error: SyncRequestError, url: string): DomainError {
+  // The answer's values (its status, or the path asked) with the address.
+  const params = { ...error.wording?.params, url };
+  switch (error.wording?.reason) {
+    case 'answerNotJson':
+      return refused('validation', { key: 'noServerAnswerNotJson', params }, 'serverUrl');
+    case 'answerStatus':
+      return refused('validation', { key: 'noServerAnswerStatus', params }, 'serverUrl');
+    case 'answerUnexpected':
+      return refused('validation', { key: 'noServerAnswerUnexpected', params }, 'serverUrl');
+    default:
+      return new DomainError('validation', `No Ledgerline server answered at ${url}; check the address (it answered: ${error.message})`, 'serverUrl');
   }
 }

@@ -28,8 +28,15 @@ export function createSyncHandlers(engine: SyncEngine, store: LocalStore, runOpe
       }
       const result = await runOperation(issue.name, retryInput(store.sqlite, issue));
       if (!result.ok) {
-        const { code, message, field } = result.error;
-        throw new DomainError(code, `The change cannot be made again as it was: ${message}`, field === undefined ? undefined : `args.${field}`);
+        // The English says it was the retry; the card the user pressed Retry on says so in any
+        // language, so the cause's reason goes with it alone.
+        const { code, message, field, reason, params } = result.error;
+        throw new DomainError(
+          code,
+          `The change cannot be made again as it was: ${message}`,
+          field === undefined ? undefined : `args.${field}`,
+          reason === undefined ? undefined : { reason, ...(params === undefined ? {} : { params }) },
+        );
       }
       discardSyncIssue(store.sqlite, id);
       engine.notifyLocalWrite();

@@ -4,12 +4,15 @@
  * back as SyncRequestError with a kind the engine decides on (retry, refresh, stop).
  */
 import { z } from 'zod';
+import { isErrorReason, type ErrorParams, type RefusalReason } from '../../shared/api/result';
+import { isRefusalKey, refusalMessage, type Refusal, type RefusalKey } from '../../shared/i18n/refusals';
 import {
   ATTACHMENT_FETCH_BUDGET_BYTES,
   AttachmentFetchResponseSchema,
   DirectoryResponseSchema,
   PullResponseSchema,
   PushResponseSchema,
+  RefusalParamsSchema,
   SequenceGapSchema,
   type AttachmentFetchRequest,
   type AttachmentFetchResponse,
@@ -44,6 +47,12 @@ export type Session = z.output<typeof SessionSchema>;
  */
 export type FailureKind = 'network' | 'server' | 'expired' | 'unauthorized' | 'update_required' | 'refused';
 
+/** Why a request failed, in a form the user's language words (shared/i18n/refusals, or a reason of the input's shape). */
+export interface FailureWording {
+  readonly reason: RefusalReason;
+  readonly params?: ErrorParams;
+}
+
 export class SyncRequestError extends Error {
   constructor(
     readonly kind: FailureKind,
@@ -53,9 +62,18 @@ export class SyncRequestError extends Error {
     readonly retryAfterMs: number | null = null,
     /** The input the server named as refused (`error.field`), e.g. `cursor`. */
     readonly field: string | null = null,
+    /** The server's reason and values (`error.reason`, `error.params`), or this client's for a failure it words itself. */
+    readonly wording: FailureWording | null = null,
   ) {
     super(message);
     this.name = 'SyncRequestError';
+  }
+
+  /** A failure this client words itself: the refusal's English as the message, and its key and values. */
+  static refused(kind: FailureKind, refusal: RefusalKey | Refusal, status: number | null = null, retryAfterMs: number | null = null): SyncRequestError {
+    const { key, params } = typeof refusal === 'string' ? { key: refusal, params: undefined } : refusal;
+    const wording: FailureWording = params === undefined ? { reason: key } : { reason: key, params };
+    return new SyncRequestError(kind, refusalMessage({ key, ...(params === undefined ? {} : { params }) }), status, null, retryAfterMs, null, wording);
   }
 }
 
@@ -63,7 +81,22 @@ export class SyncRequestError extends Error {
 export const isRefusedCursor = (error: unknown): boolean =>
   error instanceof SyncRequestError && error.status === 400 && error.code === 'validation' && error.field === 'cursor';
 
-const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
+/** `reason` and `params` are read on their own (serverWording): a body with odd ones still gives its message. */
+const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reason: z.unknown().optional(), params: z.unknown().optional() }),
+});
+
+/**
+ * The server's reason and values, when this version knows the reason and the values are well
+ * formed; otherwise none, and the message words the error (a newer server's reason, an older
+ * server that sends none).
+ */
+function serverWording(reason: unknown, params: unknown): FailureWording | null {
+  if (!isErrorReason(reason) && !isRefusalKey(reason)) return null;
+  if (params === undefined || params === null) return { reason };
+  const parsed = RefusalParamsSchema.safeParse(params);
+  return parsed.success ? { reason, params: parsed.data } : null;
+}
 
 export type PushAnswer = { readonly status: 200; readonly body: PushResponse } | { readonly status: 409; readonly body: SequenceGap };
 
@@ -167,21 +200,22 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     try {
       json = text === '' ? null : (JSON.parse(text) as unknown);
     } catch {
-      throw new SyncRequestError(response.status >= 500 ? 'server' : 'refused', `The server answered ${String(response.status)} with a body that is not JSON.`, response.status);
+      throw SyncRequestError.refused(response.status >= 500 ? 'server' : 'refused', { key: 'answerNotJson', params: { status: response.status } }, response.status);
     }
     if (!response.ok && !alsoAccept.includes(response.status)) {
       const parsed = ErrorBodySchema.safeParse(json);
-      const code = parsed.success ? parsed.data.error.code : null;
-      const message = parsed.success ? parsed.data.error.message : `The server answered ${String(response.status)}.`;
-      const field = parsed.success ? (parsed.data.error.field ?? null) : null;
-      throw new SyncRequestError(kindOf(response.status, code), message, response.status, code, retryAfterMs(response), field);
+      if (!parsed.success) {
+        throw SyncRequestError.refused(kindOf(response.status, null), { key: 'answerStatus', params: { status: response.status } }, response.status, retryAfterMs(response));
+      }
+      const { code, message, field, reason, params } = parsed.data.error;
+      throw new SyncRequestError(kindOf(response.status, code), message, response.status, code, retryAfterMs(response), field ?? null, serverWording(reason, params));
     }
     return { status: response.status, json };
   }
 
   function parse<S extends z.ZodType>(schema: S, path: string, json: unknown): z.output<S> {
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncRequestError('refused', `The server's answer to ${path} is not in the expected form.`);
+    if (!parsed.success) throw SyncRequestError.refused('refused', { key: 'answerUnexpected', params: { path } });
     return parsed.data;
   }
 

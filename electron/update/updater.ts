@@ -9,6 +9,7 @@
  */
 import type { ShellLogger } from '../app/logger';
 import { describeError } from '../app/logger';
+import { desktopStrings, type DesktopStrings } from '../../shared/i18n/desktop';
 import type { UpdateFeed } from './update-feed';
 
 export interface UpdaterPort {
@@ -39,6 +40,8 @@ export interface UpdaterDeps {
   /** Asks whether to restart now; resolves true for yes. */
   readonly askToRestart: (notice: UpdateNotice) => Promise<boolean>;
   readonly every: (callback: () => void, ms: number) => { stop(): void };
+  /** The notices' words in the interface language, read when a notice is given; English when not given. */
+  readonly strings?: () => DesktopStrings['updates'];
 }
 
 export const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
@@ -56,11 +59,6 @@ export function classifyUpdateFailure(error: unknown): UpdateFailureReason {
   return 'other';
 }
 
-const REFUSED_MESSAGES: Record<'signature' | 'checksum', string> = {
-  signature: 'The update is not signed by the Ledgerline publisher, so it was not installed.',
-  checksum: 'The downloaded update does not match what the update server published, so it was not installed.',
-};
-
 export interface RunningUpdates {
   check(): Promise<void>;
   stop(): void;
@@ -69,13 +67,15 @@ export interface RunningUpdates {
 /** Starts checking for updates, or logs why it does not; null when updates are off. */
 export function startUpdates(deps: UpdaterDeps): RunningUpdates | null {
   const { feed, log } = deps;
+  const words = deps.strings ?? (() => desktopStrings('en').updates);
   if (feed.kind === 'off') {
     log.info('updates off', { reason: feed.reason });
     return null;
   }
   if (feed.kind === 'refused') {
     log.error('updates refused', { reason: feed.reason });
-    deps.tell({ title: 'Updates are off', message: 'Ledgerline cannot look for updates.', detail: `The configured update feed is not accepted: ${feed.reason}.` });
+    const text = words();
+    deps.tell({ title: text.offTitle, message: text.offMessage, detail: text.offDetail(feed.reason) });
     return null;
   }
   const updater = deps.createUpdater();
@@ -89,7 +89,12 @@ export function startUpdates(deps: UpdaterDeps): RunningUpdates | null {
     const details = { reason, feed: feed.url, ...describeError(error) };
     if (reason === 'signature' || reason === 'checksum') {
       log.error('update refused', details);
-      deps.tell({ title: 'Update refused', message: REFUSED_MESSAGES[reason], detail: `You keep working on version ${deps.currentVersion}. Tell your IT team; the details are in the log.` });
+      const text = words();
+      deps.tell({
+        title: text.refusedTitle,
+        message: reason === 'signature' ? text.refusedSignature : text.refusedChecksum,
+        detail: text.refusedDetail(deps.currentVersion),
+      });
     } else if (reason === 'unreachable') {
       log.info('update server unreachable', details);
     } else {
@@ -102,8 +107,9 @@ export function startUpdates(deps: UpdaterDeps): RunningUpdates | null {
     if (info.version === askedFor) return;
     askedFor = info.version;
     log.info('update downloaded', { version: info.version });
+    const text = words();
     void deps
-      .askToRestart({ title: 'Update ready', message: `Ledgerline ${info.version} is ready to install.`, detail: 'It installs when you quit Ledgerline. Nothing you typed is lost either way: your work is kept on this computer.' })
+      .askToRestart({ title: text.readyTitle, message: text.readyMessage(info.version), detail: text.readyDetail })
       .then((restart) => {
         if (restart) updater.quitAndInstall();
       });

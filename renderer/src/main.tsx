@@ -3,6 +3,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { DateLocalization } from './app/DateLocalization';
 import { PrefsProvider } from './app/prefs';
 import { createAppTheme, type Density } from './app/theme';
 import type { InterfaceLanguage } from '../../shared/i18n/languages';
@@ -14,9 +15,11 @@ function Root() {
   return (
     <ThemeProvider theme={theme} defaultMode="system" modeStorageKey="ledgerline-mode" disableTransitionOnChange>
       <CssBaseline enableColorScheme />
-      <PrefsProvider fallback={null} onDensity={setDensity} onLanguage={setLanguage}>
-        <App />
-      </PrefsProvider>
+      <DateLocalization language={language}>
+        <PrefsProvider fallback={null} onDensity={setDensity} onLanguage={setLanguage}>
+          <App />
+        </PrefsProvider>
+      </DateLocalization>
     </ThemeProvider>
   );
 }

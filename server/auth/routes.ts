@@ -34,9 +34,6 @@ const noStore: onSendHookHandler = (_request, reply, payload, done) => {
 };
 const NO_STORE = { onSend: noStore };
 
-const WRONG_CREDENTIALS = 'Wrong username or password.';
-const SESSION_ENDED = 'The session has ended; sign in again.';
-
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const session = async (principal: Principal, refresh: IssuedRefreshToken): Promise<SessionResponse> => {
     const access = await ctx.accessTokens.issue({ sub: principal.userId, role: principal.role, team: principal.teamId });
@@ -54,8 +51,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const username = body.username.toLowerCase();
     const retryAfter = ctx.loginThrottle.retryAfterSeconds(username, request.ip);
     if (retryAfter > 0) {
-      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minutes.`, undefined, {
-        'retry-after': String(retryAfter),
+      const minutes = Math.ceil(retryAfter / 60);
+      throw HttpError.refused(429, 'rate_limited', minutes === 1 ? 'tooManySignInsOneMinute' : { key: 'tooManySignIns', params: { minutes } }, {
+        headers: { 'retry-after': String(retryAfter) },
       });
     }
     const user = await ctx.db.selectFrom('users').select(['id', 'password_hash', 'disabled']).where('username', '=', username).executeTakeFirst();
@@ -63,11 +61,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (user === undefined || !passwordOk) {
       ctx.loginThrottle.recordFailure(username, request.ip);
       request.log.info({ username }, 'sign-in failed');
-      throw new HttpError(401, 'unauthorized', WRONG_CREDENTIALS);
+      throw HttpError.refused(401, 'unauthorized', 'wrongCredentials');
     }
     ctx.loginThrottle.reset(username, request.ip);
     const principal = user.disabled ? undefined : await loadPrincipal(ctx.db, user.id);
-    if (principal === undefined) throw new HttpError(403, 'forbidden', 'This account is disabled; ask an administrator.');
+    if (principal === undefined) throw HttpError.refused(403, 'forbidden', 'accountDisabled');
     request.log.info({ userId: principal.userId }, 'signed in');
     return session(principal, await issueRefreshToken(ctx.db, ctx.clock, principal.userId));
   });
@@ -77,10 +75,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const rotated = await rotateRefreshToken(ctx.db, ctx.clock, ctx.refreshSuccessorKey, refreshToken);
     if (!rotated.ok) {
       if (rotated.reason === 'reused') request.log.warn('refresh token reused; its family was revoked');
-      throw new HttpError(401, 'unauthorized', SESSION_ENDED);
+      throw HttpError.refused(401, 'unauthorized', 'sessionEnded');
     }
     const principal = await loadPrincipal(ctx.db, rotated.userId);
-    if (principal === undefined) throw new HttpError(401, 'unauthorized', SESSION_ENDED);
+    if (principal === undefined) throw HttpError.refused(401, 'unauthorized', 'sessionEnded');
     return session(principal, rotated.refresh);
   });
 

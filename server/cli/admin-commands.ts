@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ROLES, type Role } from '../../shared/domain/codes';
 import type { Clock } from '../../shared/domain/clock';
 import { canonicalTimeZone } from '../../shared/domain/time-zone';
+import { LanguageTagSchema } from '../../shared/api/schemas';
 import type { PromiseEvaluationRun } from '../../shared/mutations/promise-evaluation';
 import { evaluateOnTeamDays, type ServerDay } from '../promises/team-days';
 import { hashPassword, passwordProblem } from '../auth/passwords';
@@ -49,16 +50,46 @@ function checkedTimeZone(zone: string): string {
   return canonical;
 }
 
-/** A team, working in `timeZone` (null: the server's own zone). */
-export async function createTeam(db: Db, clock: Clock, name: string, timeZone: string | null = null): Promise<{ id: string; name: string; timeZone: string | null }> {
+/**
+ * The canonical form of a language tag an administrator typed ("DE" → "de", "pt_br" → "pt-BR"), by
+ * the rule the desktop's contact-person form checks with (LanguageTagSchema), or a specific error.
+ */
+function checkedLanguage(tag: string): string {
+  const parsed = LanguageTagSchema.safeParse(tag);
+  if (parsed.success && parsed.data !== null) return parsed.data;
+  const why = parsed.success ? 'is empty: give a language code such as de, es-MX or zh-CN, or --clear' : (parsed.error.issues[0]?.message ?? 'is not a language code');
+  throw new AdminError(`The team's language "${tag}" ${why}.`);
+}
+
+/** A team, working in `timeZone` (null: the server's own zone), writing to its customers in `language` when they have none (null: the user's). */
+export async function createTeam(
+  db: Db,
+  clock: Clock,
+  name: string,
+  timeZone: string | null = null,
+  language: string | null = null,
+): Promise<{ id: string; name: string; timeZone: string | null; language: string | null }> {
   const trimmed = name.trim();
   if (trimmed === '') throw new AdminError('A team needs a name.');
   const zone = timeZone === null ? null : checkedTimeZone(timeZone);
+  const tag = language === null ? null : checkedLanguage(language);
   const existing = await db.selectFrom('teams').select('id').where('name', '=', trimmed).executeTakeFirst();
   if (existing !== undefined) throw new AdminError(`A team "${trimmed}" already exists.`);
   const id = uuidv7();
-  await db.insertInto('teams').values({ id, name: trimmed, created_at: clock.now().toISOString(), time_zone: zone }).execute();
-  return { id, name: trimmed, timeZone: zone };
+  await db.insertInto('teams').values({ id, name: trimmed, created_at: clock.now().toISOString(), time_zone: zone, language: tag }).execute();
+  return { id, name: trimmed, timeZone: zone, language: tag };
+}
+
+/**
+ * Sets a team's default language (null: none), the one documents to its customers fall back to when
+ * neither the contact person nor the customer has one the product speaks. Desktops take it from the
+ * directory at their next sync.
+ */
+export async function setTeamLanguage(db: Db, name: string, language: string | null): Promise<{ name: string; language: string | null }> {
+  const tag = language === null ? null : checkedLanguage(language);
+  const id = await teamIdByName(db, name);
+  await db.updateTable('teams').set({ language: tag }).where('id', '=', id).execute();
+  return { name: name.trim(), language: tag };
 }
 
 /**

@@ -11,7 +11,7 @@ import { openConfiguredDb, runIfEntryPoint } from './cli-main';
 import type { Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword, rotateLogEpoch, setTeamTimeZone } from './admin-commands';
+import { assignCustomers, createTeam, createUser, disableUser, isRole, listUsers, resetPassword, rotateLogEpoch, setTeamLanguage, setTeamTimeZone } from './admin-commands';
 import { AdminError } from './admin-error';
 import { runDetail, runLine } from '../import/run-report';
 import { importRun, listImportRuns } from '../import/runs';
@@ -21,8 +21,9 @@ import { readPasswordFromStdin, readPasswordFromTerminal } from './password-inpu
 export const USAGE = `Usage: npm run server:admin -- <command> [options]
 
 Commands:
-  create-team <name> [--time-zone <zone>]
+  create-team <name> [--time-zone <zone>] [--language <tag>]
   set-team-time-zone <team> <zone> | --clear
+  set-team-language <team> <tag> | --clear
   create-user <username> --role collector|team_lead|admin [--team <name>] [--display-name <name>] [--email <address>] [--password-stdin]
   reset-password <username> [--password-stdin]
   disable-user <username>
@@ -35,6 +36,9 @@ Commands:
 
 A team's zone (an IANA name such as Europe/Berlin) sets the day its promises are judged as of;
 without one, or after --clear, the team works in the server's own zone (LEDGERLINE_SERVER_TIME_ZONE).
+A team's language (a BCP 47 code such as de, es-MX or zh-CN) is what documents to its customers are
+written in when neither the contact person nor the customer has one the app speaks; without one,
+the user's language.
 Without --password-stdin the password is asked for on the terminal.
 The database is DATABASE_URL, or the embedded one in LEDGERLINE_SERVER_DATA_DIR (stop the server first).`;
 
@@ -66,6 +70,7 @@ const OPTIONS = {
   everyone: { type: 'boolean' },
   reason: { type: 'string' },
   'time-zone': { type: 'string' },
+  language: { type: 'string' },
   clear: { type: 'boolean' },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -75,8 +80,9 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 
 /** Each command's allowed options and positional count, checked before the database is opened. */
 const COMMANDS: Readonly<Record<string, { options: readonly (keyof Values)[]; positionals: [number, number]; what: string }>> = {
-  'create-team': { options: ['time-zone'], positionals: [1, 1], what: 'a team name' },
+  'create-team': { options: ['time-zone', 'language'], positionals: [1, 1], what: 'a team name' },
   'set-team-time-zone': { options: ['clear'], positionals: [1, 2], what: 'a team name and a time zone, or a team name and --clear' },
+  'set-team-language': { options: ['clear'], positionals: [1, 2], what: 'a team name and a language code, or a team name and --clear' },
   'create-user': { options: ['role', 'team', 'display-name', 'email', 'password-stdin'], positionals: [1, 1], what: 'a username' },
   'reset-password': { options: ['password-stdin'], positionals: [1, 1], what: 'a username' },
   'disable-user': { options: [], positionals: [1, 1], what: 'a username' },
@@ -112,6 +118,9 @@ function parse(argv: readonly string[]): { command: string; args: string[]; valu
   if (command === 'set-team-time-zone' && (args.length === 2) === (parsed.values.clear === true)) {
     throw new UsageError('set-team-time-zone takes a team name and either a time zone or --clear.');
   }
+  if (command === 'set-team-language' && (args.length === 2) === (parsed.values.clear === true)) {
+    throw new UsageError('set-team-language takes a team name and either a language code or --clear.');
+  }
   if (command === 'assign-customers' && parsed.values.collector === undefined) throw new UsageError('assign-customers needs --collector <username>.');
   const limit = parsed.values.limit;
   if (limit !== undefined && !(/^\d+$/.test(limit) && Number(limit) >= 1 && Number(limit) <= MAX_LISTED_RUNS)) throw new UsageError(`--limit takes a whole number from 1 to ${String(MAX_LISTED_RUNS)}.`);
@@ -131,8 +140,17 @@ async function run(command: string, args: string[], values: Values, db: Kysely<S
   const first = args[0] ?? '';
   switch (command) {
     case 'create-team': {
-      const team = await createTeam(db, clock, first, values['time-zone'] ?? null);
-      io.stdout(`Created team "${team.name}"${team.timeZone === null ? '' : ` in ${team.timeZone}`}.`);
+      const team = await createTeam(db, clock, first, values['time-zone'] ?? null, values.language ?? null);
+      io.stdout(`Created team "${team.name}"${team.timeZone === null ? '' : ` in ${team.timeZone}`}${team.language === null ? '' : `, language ${team.language}`}.`);
+      return;
+    }
+    case 'set-team-language': {
+      const team = await setTeamLanguage(db, first, values.clear === true ? null : (args[1] ?? ''));
+      io.stdout(
+        team.language === null
+          ? `Team "${team.name}" has no language now: its customers' documents fall back to the user's language.`
+          : `Team "${team.name}" now falls back to ${team.language} for its customers' documents.`,
+      );
       return;
     }
     case 'set-team-time-zone': {

@@ -26,6 +26,8 @@ export interface TeamsTable {
   created_at: string;
   /** IANA zone whose day the team's promises are judged as of; null: the server's own. */
   time_zone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Canonical BCP 47 tag documents to its customers fall back to (after the contact's and the customer's); null: none. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UsersTable {

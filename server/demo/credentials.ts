@@ -16,5 +16,5 @@ export const DEMO_USERNAMES = {
   admin: 'admin',
 } as const;
 
-/** The demo's team; the id is the one the generator writes into users.team_id. */
-export const DEMO_TEAM = { id: 'ar-emea-1', name: 'AR EMEA 1' } as const;
+/** The demo's team, the generator's (its id is the one written into users.team_id), with its default language. */
+export { DEMO_TEAM } from '../../shared/demo/portfolio';

@@ -82,7 +82,7 @@ export async function seedServerDemo(db: Db, options: ServerDemoOptions): Promis
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (trx) => {
     if (!(await isServerDatabaseEmpty(trx))) throw new DemoSeedError('the server database already holds teams, users or customers; the demo is seeded only into an empty one');
-    await trx.insertInto('teams').values({ id: DEMO_TEAM.id, name: DEMO_TEAM.name, created_at: options.now }).execute();
+    await trx.insertInto('teams').values({ id: DEMO_TEAM.id, name: DEMO_TEAM.name, created_at: options.now, language: DEMO_TEAM.language }).execute();
     await insertRows(trx, 'users', users);
     counts.teams = 1;
     counts.users = users.length;

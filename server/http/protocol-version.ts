@@ -15,10 +15,10 @@ export function protocolProblem(headers: IncomingHttpHeaders): HttpError | undef
   if (!/^\d{1,6}$/.test(text)) return new HttpError(400, 'bad_request', `The ${PROTOCOL_HEADER} header must be a whole number.`);
   const version = Number(text);
   if (version < MIN_CLIENT_PROTOCOL_VERSION) {
-    return new HttpError(426, 'update_required', `This app speaks protocol ${version}; the server needs ${MIN_CLIENT_PROTOCOL_VERSION} or later. Update Ledgerline.`);
+    return HttpError.refused(426, 'update_required', { key: 'protocolTooOld', params: { version: String(version), minimum: String(MIN_CLIENT_PROTOCOL_VERSION) } });
   }
   if (version > PROTOCOL_VERSION) {
-    return new HttpError(426, 'server_outdated', `This app speaks protocol ${version}; the server only knows up to ${PROTOCOL_VERSION}. Ask for a server update.`);
+    return HttpError.refused(426, 'server_outdated', { key: 'serverTooOld', params: { version: String(version), maximum: String(PROTOCOL_VERSION) } });
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { BrokenPromiseFollowUpSchema } from '../../shared/api/collector-schemas';
-import { DomainError } from '../../shared/api/result';
+import { refused } from '../../shared/i18n/refusals';
 import type { CreatedIds, SyncEntity } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
 import { recordChange } from '../db/change-log';
@@ -98,7 +98,7 @@ export async function newId(ctx: Pick<ApplyContext, 'trx' | 'ids' | 'optimistic'
   if (id === undefined) return uuidv7();
   if (ctx.optimistic) return id;
   const field = Array.isArray(given) ? `ids.${entity}.${String(index)}` : `ids.${entity}`;
-  if ((await rowsByIds(ctx.trx, entity, [id])).length > 0) throw new DomainError('conflict', `${entity} ${id} exists already`, field);
+  if ((await rowsByIds(ctx.trx, entity, [id])).length > 0) throw refused('conflict', { key: 'rowExistsAlready', params: { entity, id } }, field);
   return id;
 }
 

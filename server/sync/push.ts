@@ -9,17 +9,19 @@
  */
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { validationError } from '../../shared/api/dispatch';
-import { DomainError } from '../../shared/api/result';
+import { DomainError, type ErrorParams } from '../../shared/api/result';
+import { refusalMessage, type Refusal, type RefusalKey } from '../../shared/i18n/refusals';
 import { IdSchema } from '../../shared/api/schemas';
 import type { Clock } from '../../shared/domain/clock';
 import { textProblem } from '../../shared/domain/text';
-import { actedAt, actedOnDay, createdAtProblem } from '../../shared/sync/created-at';
+import { actedAt, actedOnDay, CREATED_AT_MAX_AGE_DAYS, CREATED_AT_MAX_AHEAD_DAYS, createdAtProblem } from '../../shared/sync/created-at';
 import {
   RejectionSchema,
   type Mutation,
   type MutationResult,
   type PushResponse,
   type Rejection,
+  type RejectionCode,
   type SequenceGap,
 } from '../../shared/sync/protocol';
 import type { Principal } from '../auth/principal';
@@ -55,7 +57,7 @@ async function ensureClient(db: Db, principal: Principal, clientId: string, now:
     .execute();
   const client = await db.selectFrom('clients').select('user_id').where('id', '=', clientId).executeTakeFirstOrThrow();
   // A client id belongs to the installation's user: another user's outbox must not continue it.
-  if (client.user_id !== principal.userId) throw new HttpError(403, 'forbidden', 'This client id belongs to another user; sign in on a fresh client.', 'clientId');
+  if (client.user_id !== principal.userId) throw HttpError.refused(403, 'forbidden', 'clientOfAnotherUser', { field: 'clientId' });
 }
 
 /** Mutations per chunk: one savepoint per chunk keeps a request well below PostgreSQL's 64 cached subtransactions. */
@@ -95,18 +97,32 @@ interface Request {
   readonly options: PushOptions;
 }
 
-const FORBIDDEN: Rejection = { code: 'forbidden', message: 'This customer is not in your portfolio.' };
+/** A rejection of the protocol's own: its English message, and its reason and values for the client to word. */
+function protocolRejection(code: RejectionCode, refusal: RefusalKey | Refusal, field?: string): Rejection {
+  const { key, params } = typeof refusal === 'string' ? { key: refusal, params: undefined } : refusal;
+  return {
+    code,
+    message: refusalMessage({ key, ...(params === undefined ? {} : { params }) }),
+    ...(field === undefined ? {} : { field }),
+    reason: key,
+    ...(params === undefined ? {} : { params }),
+  };
+}
 
-const UNPROCESSABLE: Rejection = {
-  code: 'unprocessable',
-  message: 'The server could not apply this change because of a problem of its own, which it has logged for its administrator. Retry it later, or discard it.',
-};
+const FORBIDDEN: Rejection = protocolRejection('forbidden', 'notInPortfolio');
 
-const ID_TAKEN: Rejection = {
-  code: 'id_taken',
-  message: "Another user's change was sent under this change's id, so it cannot be applied under it; retry it to send it as a new change.",
-  field: 'id',
-};
+const UNPROCESSABLE: Rejection = protocolRejection('unprocessable', 'serverCouldNotApply');
+
+const ID_TAKEN: Rejection = protocolRejection('id_taken', 'idTaken', 'id');
+
+/** Why `createdAt` is refused (shared/sync/created-at.ts has found that it is). */
+function createdAtRejection(createdAt: string, now: string): Rejection {
+  const at = Date.parse(createdAt);
+  if (Number.isNaN(at)) return protocolRejection('validation', 'createdAtNotTimestamp', 'createdAt');
+  return at < Date.parse(now)
+    ? protocolRejection('validation', { key: 'createdAtTooOld', params: { days: CREATED_AT_MAX_AGE_DAYS } }, 'createdAt')
+    : protocolRejection('validation', { key: 'createdAtTooFarAhead', params: { days: CREATED_AT_MAX_AHEAD_DAYS } }, 'createdAt');
+}
 
 /** The name as recorded: one the text rule refuses (PostgreSQL refuses a NUL) is kept JSON-escaped, since it names no applier anyway. */
 const storedName = (name: string): string => (textProblem(name) === null ? name : JSON.stringify(name));
@@ -114,7 +130,20 @@ const storedName = (name: string): string => (textProblem(name) === null ? name 
 function asRejection(error: DomainError): Rejection {
   const code = error.code === 'not_found' || error.code === 'conflict' || error.code === 'forbidden' ? error.code : 'validation';
   const field = error.field === undefined ? undefined : error.field.startsWith('ids.') ? error.field : `args.${error.field}`;
-  return { code, message: error.message, ...(field === undefined ? {} : { field }) };
+  return { code, message: error.message, ...(field === undefined ? {} : { field }), ...wording(error.detail ?? {}) };
+}
+
+const WordingSchema = RejectionSchema.pick({ reason: true, params: true });
+
+/**
+ * A refusal's reason and values, for the client to word in its user's language. Values beyond what
+ * the protocol allows (a long text) are left out with their reason, so the message words it: a
+ * client would refuse the whole answer over them.
+ */
+function wording(detail: { readonly reason?: string; readonly params?: ErrorParams }): Pick<Rejection, 'reason' | 'params'> {
+  if (detail.reason === undefined) return {};
+  const checked = WordingSchema.safeParse(detail);
+  return checked.success ? checked.data : {};
 }
 
 /** Like sql`SAVEPOINT name`, for the two fixed savepoint names used here. */
@@ -194,13 +223,12 @@ async function applyCarefully(request: Request, mutation: Mutation, applier: App
  */
 async function applyOne(request: Request, mutation: Mutation, buffer: InsertBuffer | null): Promise<Rejection | null> {
   const applier = APPLIERS.get(mutation.name);
-  if (applier === undefined) return { code: 'unsupported_mutation', message: `The server does not apply "${mutation.name}" mutations.`, field: 'name' };
-  const tooFar = createdAtProblem(mutation.createdAt, new Date(request.now));
-  if (tooFar !== null) return { code: 'validation', message: `createdAt ${tooFar}`, field: 'createdAt' };
+  if (applier === undefined) return protocolRejection('unsupported_mutation', { key: 'unsupportedMutation', params: { name: mutation.name } }, 'name');
+  if (createdAtProblem(mutation.createdAt, new Date(request.now)) !== null) return createdAtRejection(mutation.createdAt, request.now);
   const parsed = applier.schema.safeParse(mutation.args);
   if (!parsed.success) {
     const error = validationError(parsed.error, 'args');
-    return { code: 'validation', message: error.message, ...(error.field === undefined ? {} : { field: error.field }) };
+    return { code: 'validation', message: error.message, ...(error.field === undefined ? {} : { field: error.field }), ...wording(error) };
   }
   if (buffer === null) return applyCarefully(request, mutation, applier, parsed.data);
   const queue = applier.buffered?.(parsed.data) === true ? buffer : null;
@@ -237,7 +265,9 @@ async function runChunk(request: Request, chunk: readonly Mutation[], lastApplie
     // Another user's mutation id: neither a duplicate (that would hand out their verdict) nor
     // recordable (the id is the record's key). Answered the same on every delivery.
     if (mutation.seq <= position) {
-      results.push(rejected(mutation.id, known === undefined ? { code: 'sequence_reused', message: `Sequence ${mutation.seq} was already used by another mutation of this client.`, field: 'seq' } : ID_TAKEN));
+      // The number as the protocol writes it (no grouping): it names a position, it counts nothing.
+      const reused = protocolRejection('sequence_reused', { key: 'sequenceReused', params: { seq: String(mutation.seq) } }, 'seq');
+      results.push(rejected(mutation.id, known === undefined ? reused : ID_TAKEN));
       continue;
     }
     if (mutation.seq > position + 1) {

@@ -1,6 +1,7 @@
 /** zod schemas of attachments (shared/domain/attachments.ts): adding one, reading its bytes, and how the views describe it. */
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, ATTACHMENT_NAME_MAX, ATTACHMENT_PARENTS, fileNameProblem, formatBytes } from '../domain/attachments';
+import { refusalIssue } from './refusal-issue';
 import { TextSchema } from './text-schema';
 import { IdSchema, StoredTimestampSchema } from './schemas';
 
@@ -12,7 +13,7 @@ export const AttachmentFileNameSchema = TextSchema.trim()
   .max(ATTACHMENT_NAME_MAX, `must be at most ${ATTACHMENT_NAME_MAX} characters`)
   .superRefine((value, ctx) => {
     const problem = fileNameProblem(value);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, input: value });
+    if (problem !== null) ctx.addIssue({ code: 'custom', ...refusalIssue(problem), input: value });
   });
 
 /** The file's bytes as base64, without line breaks; the length is checked before the format, so a huge text is refused cheaply. */

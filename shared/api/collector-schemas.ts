@@ -15,17 +15,19 @@ import {
   ROLES,
   ROOT_CAUSES,
 } from '../domain/codes';
-import { CONTACT_LENGTH_MESSAGE, MAX_CONTACT_SECONDS } from '../domain/contact-fields';
+import { CONTACT_LENGTH_REFUSAL, MAX_CONTACT_SECONDS } from '../domain/contact-fields';
 import { DISPUTE_ACTIONS } from '../domain/dispute';
 import { MAX_INSTALMENTS } from '../domain/promise-plan';
 import { COMMENT_MAX, NOTE_MAX, REASON_MAX, TITLE_MAX } from '../domain/text';
+import { refusalMessage } from '../i18n/refusals';
 import { AttachmentSchema } from './attachment-schemas';
+import { refusalIssue } from './refusal-issue';
 import { TextSchema } from './text-schema';
 import { CalendarDateSchema, ContactPersonSaveSchema, CurrencySchema, IdSchema, MinorSchema, OverrideSchema, StoredCurrencySchema, StoredDateSchema, StoredTimestampSchema, TIMELINE_TYPES, TimelineEntrySchema } from './schemas';
 
 const text = (max: number) => TextSchema.trim().max(max, `must be at most ${max} characters`);
 const requiredText = (max: number) => text(max).min(1, 'is required');
-const PositiveMinorSchema = MinorSchema.refine((value) => value > 0, 'must be more than zero');
+const PositiveMinorSchema = MinorSchema.refine((value) => value > 0, refusalIssue({ key: 'mustBeMoreThanZero' }));
 
 // ---------- promises ----------
 
@@ -154,9 +156,11 @@ export const ContactLogSchema = z
     newContactPerson: NewContactPersonSchema.optional(),
     outcome: z.enum(OUTCOMES),
     note: text(NOTE_MAX).default(''),
-    durationSeconds: z.number().int().min(0).max(MAX_CONTACT_SECONDS, CONTACT_LENGTH_MESSAGE).nullish().transform((value) => value ?? null),
+    durationSeconds: z.number().int().min(0).max(MAX_CONTACT_SECONDS, refusalMessage(CONTACT_LENGTH_REFUSAL)).nullish().transform((value) => value ?? null),
     /** Creates an open follow-up on this date. */
     followUpDate: CalendarDateSchema.nullish().transform((value) => value ?? null),
+    /** The follow-up's title in the collector's language ("Wiedervorlage: Rückruf später"); an older client sends none and gets the English one. */
+    followUpTitle: requiredText(TITLE_MAX).optional(),
     promise: PromiseTermsSchema.optional(),
     /** A payment plan agreed in the call, instead of a single promise: logged with the contact in one step. */
     plan: PlanTermsSchema.optional(),
@@ -167,22 +171,22 @@ export const ContactLogSchema = z
   .strict()
   .superRefine((input, ctx) => {
     if (input.contactPersonId !== null && input.newContactPerson !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['newContactPerson'], message: 'give either a contact person or a new one, not both' });
+      ctx.addIssue({ code: 'custom', path: ['newContactPerson'], ...refusalIssue({ key: 'contactPersonEitherOr' }) });
     }
     if (input.newContactPerson !== undefined && input.newContactPerson.phone === null && input.newContactPerson.email === null) {
-      ctx.addIssue({ code: 'custom', path: ['newContactPerson', 'phone'], message: 'a new contact person needs a phone number or an email address' });
+      ctx.addIssue({ code: 'custom', path: ['newContactPerson', 'phone'], ...refusalIssue({ key: 'newContactNeedsPhoneOrEmail' }) });
     }
     if (input.promise !== undefined && input.outcome !== 'promise_to_pay') {
-      ctx.addIssue({ code: 'custom', path: ['promise'], message: 'a promise goes with the outcome "promise to pay"' });
+      ctx.addIssue({ code: 'custom', path: ['promise'], ...refusalIssue({ key: 'promiseNeedsPromiseOutcome' }) });
     }
     if (input.plan !== undefined && input.outcome !== 'promise_to_pay') {
-      ctx.addIssue({ code: 'custom', path: ['plan'], message: 'a payment plan goes with the outcome "promise to pay"' });
+      ctx.addIssue({ code: 'custom', path: ['plan'], ...refusalIssue({ key: 'planNeedsPromiseOutcome' }) });
     }
     if (input.plan !== undefined && input.promise !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['plan'], message: 'give either a promise or a payment plan, not both' });
+      ctx.addIssue({ code: 'custom', path: ['plan'], ...refusalIssue({ key: 'promiseOrPlan' }) });
     }
     if (input.dispute !== undefined && input.outcome !== 'dispute_raised') {
-      ctx.addIssue({ code: 'custom', path: ['dispute'], message: 'a dispute goes with the outcome "dispute raised"' });
+      ctx.addIssue({ code: 'custom', path: ['dispute'], ...refusalIssue({ key: 'disputeNeedsDisputeOutcome' }) });
     }
   });
 
@@ -322,7 +326,7 @@ export const DraftRefSchema = z.object({ key: DraftKeySchema }).strict();
 export const DraftSaveSchema = z
   .object({
     key: DraftKeySchema,
-    value: z.json().refine((value) => JSON.stringify(value).length <= DRAFT_MAX_CHARS, `must be at most ${DRAFT_MAX_CHARS} characters as JSON`),
+    value: z.json().refine((value) => JSON.stringify(value).length <= DRAFT_MAX_CHARS, refusalIssue({ key: 'draftTooLong', params: { max: DRAFT_MAX_CHARS } })),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 /** Validates a raw call against the contract and runs the handler: the single entry point for every transport. */
 import { z } from 'zod';
 import { apiContract, isOperationName, type OperationName, type OperationOutput, type ParsedInput } from './contract';
-import { DomainError, fail, isErrorReason, ok, type ApiError, type ErrorParams, type ErrorReason, type Result } from './result';
+import { isRefusalKey } from '../i18n/refusals';
+import { DomainError, fail, isErrorReason, ok, type ApiError, type ErrorParams, type RefusalReason, type Result } from './result';
 
 export type ApiHandlers = {
   readonly [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>;
@@ -34,7 +35,7 @@ const bound = (value: number | bigint): number => Number(value);
  * `params.reason`, unions, dates). Zod leaves the input out of its issues, so whether a field was
  * missing is read from `input` when the caller has it, else from zod's wording.
  */
-export function issueReason(issue: Issue, input?: unknown): { readonly reason: ErrorReason; readonly params?: ErrorParams } | undefined {
+export function issueReason(issue: Issue, input?: unknown): { readonly reason: RefusalReason; readonly params?: ErrorParams } | undefined {
   switch (issue.code) {
     case 'too_big': {
       const max = bound(issue.maximum);
@@ -66,7 +67,7 @@ export function issueReason(issue: Issue, input?: unknown): { readonly reason: E
       return { reason: 'unknownField' };
     case 'custom': {
       const { reason, ...rest } = (issue.params ?? {}) as Record<string, unknown>;
-      if (!isErrorReason(reason)) return undefined;
+      if (!isErrorReason(reason) && !isRefusalKey(reason)) return undefined;
       const params = Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'));
       return Object.keys(params).length > 0 ? { reason, params } : { reason };
     }

@@ -1,5 +1,8 @@
 /** zod schemas of the KPI dashboard and the 13-week collection forecast (issue 6, docs/KPI.md). */
 import { z } from 'zod';
+import { KPI_FIGURE_KEYS, KPI_FORMULAS, KPI_NO_VALUE_REASONS, type KpiFigureKey } from '../domain/kpi';
+
+export { KPI_FIGURE_KEYS, type KpiFigureKey };
 import { CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, StoredCurrencySchema } from './schemas';
 
 // From 1900 on: the window walks 12 to 36 months back, which must stay in the calendar dates.ts handles.
@@ -24,32 +27,19 @@ export const KpiForecastQuerySchema = z
   .object({ collectorId: IdSchema.nullish().transform((value) => value ?? null) })
   .strict();
 
+/** The values a formula's or reason's text names (the currency of a count, say). */
+const KpiTextParamsSchema = z.record(z.string(), z.union([z.number(), z.string()]));
+
 export const KpiFigureSchema = z.object({
   value: z.number().nullable(),
   unit: z.enum(KPI_UNITS),
-  /** Why there is no value (say no credit sales in the period); null when there is one. */
-  reason: z.string().nullable(),
-  formula: z.string(),
+  /** Why there is no value (say no credit sales in the period), as a code the reader's language words; null when there is one. */
+  reason: z.object({ key: z.enum(KPI_NO_VALUE_REASONS), params: KpiTextParamsSchema.optional() }).nullable(),
+  /** The formula, as a code (shared/domain/kpi.ts KPI_FORMULAS). */
+  formula: z.object({ key: z.enum(KPI_FORMULAS), params: KpiTextParamsSchema.optional() }),
   inputs: z.record(z.string(), z.union([z.number(), z.string()])),
 });
 
-export const KPI_FIGURE_KEYS = [
-  'dso',
-  'dsoCountback',
-  'bestPossibleDso',
-  'averageDaysDelinquent',
-  'daysDelinquentPerInvoice',
-  'daysDelinquentWeighted',
-  'cei',
-  'percentCurrent',
-  'keptRateByCount',
-  'keptRateByAmount',
-  'brokenPromises',
-  'collectedVsPromised',
-  'disputesOpened',
-  'disputeCycleTime',
-] as const;
-export type KpiFigureKey = (typeof KPI_FIGURE_KEYS)[number];
 
 /** The figures drawn as monthly trend lines. */
 export const KPI_TREND_KEYS = [

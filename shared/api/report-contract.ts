@@ -5,6 +5,8 @@ import { EXPORT_STATES, REPORT_ENTRY_TYPES, REPORT_FORMATS, REPORT_KINDS } from 
 import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, MinorSchema, ReportDateSchema, StoredCurrencySchema, WorklistFiltersSchema } from './schemas';
 import { SEARCH_MAX } from '../domain/text';
 import { UI_LANGUAGES } from '../i18n/languages';
+import { refusalIssue } from './refusal-issue';
+import { RefusalParamsSchema } from '../sync/protocol';
 import { TextSchema } from './text-schema';
 
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -41,7 +43,7 @@ export const NotesFilterSchema = z
   .strict()
   .refine((filter) => filter.from === undefined || filter.to === undefined || filter.from <= filter.to, {
     path: ['to'],
-    message: 'must not be before from',
+    ...refusalIssue({ key: 'reportRangeReversed' }),
   });
 
 export const AgingFilterSchema = z
@@ -124,7 +126,7 @@ export const ExportFileRefSchema = z
     fileName: z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}\.(csv|xlsx|pdf)$/, 'must be the name of an export file')
-      .refine((name) => !name.includes('..'), 'must be the name of an export file'),
+      .refine((name) => !name.includes('..'), refusalIssue({ key: 'exportFileName' })),
   })
   .strict();
 
@@ -142,7 +144,14 @@ export const ExportStatusSchema = z.object({
   /** Under `<dataDir>/exports/`; the file exists only in state done (dev:web serves it at /exports/<fileName>). */
   fileName: z.string(),
   filePath: z.string(),
-  error: z.string().nullable(),
+  /**
+   * Why a failed job wrote no file: the English `message` (a refusal's, or the system's own words
+   * for a file that could not be written), with the `reason` and `params` the client words it by.
+   * Jobs live in memory only, so no job of an older shape is ever read back.
+   */
+  error: z
+    .object({ code: z.string(), message: z.string(), field: z.string().optional(), reason: z.string().max(64).optional(), params: RefusalParamsSchema.optional() })
+    .nullable(),
   /** Characters of the data the PDF's fonts have no glyph for (at most 40, in the order met): shown as empty boxes in the file. */
   unprintable: z.array(z.string()),
   startedAt: z.iso.datetime(),

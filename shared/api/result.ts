@@ -1,4 +1,5 @@
 /** The one result shape every API operation returns; the renderer never sees a raw exception. */
+import type { RefusalKey } from '../i18n/refusals';
 
 export const API_ERROR_CODES = [
   'validation',
@@ -37,6 +38,9 @@ export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 export const isErrorReason = (value: unknown): value is ErrorReason => (ERROR_REASONS as readonly unknown[]).includes(value);
 
+/** Why an input or a change was refused: a reason of the input's shape, or a refusal of a rule or a store (shared/i18n/refusals). */
+export type RefusalReason = ErrorReason | RefusalKey;
+
 /** Values a reason's wording needs; plain JSON so every transport passes them through. */
 export type ErrorParams = Readonly<Record<string, string | number>>;
 
@@ -46,7 +50,7 @@ export interface ApiError {
   readonly message: string;
   /** Dotted path of the offending input field, when one field is to blame. */
   readonly field?: string;
-  readonly reason?: ErrorReason;
+  readonly reason?: RefusalReason;
   readonly params?: ErrorParams;
 }
 
@@ -62,7 +66,7 @@ export class DomainError extends Error {
     message: string,
     readonly field?: string,
     /** The reason and its values, when the refusal is one the client can word itself. */
-    readonly detail?: { readonly reason: ErrorReason; readonly params?: ErrorParams },
+    readonly detail?: { readonly reason: RefusalReason; readonly params?: ErrorParams },
   ) {
     super(message);
     this.name = 'DomainError';

@@ -13,8 +13,10 @@ import {
   RISK_CLASSES,
   ROLES,
 } from '../domain/codes';
+import { refusalMessage } from '../i18n/refusals';
+import { refusalIssue } from './refusal-issue';
 import { TextSchema } from './text-schema';
-import { CONTACT_ROLE_MAX, EMAIL_MESSAGE, EMAIL_PATTERN, isPhoneNumber, PHONE_MAX, PHONE_MESSAGE } from '../domain/contact-fields';
+import { CONTACT_ROLE_MAX, EMAIL_PATTERN, EMAIL_REFUSAL, isPhoneNumber, PHONE_MAX, PHONE_REFUSAL } from '../domain/contact-fields';
 import { EMAIL_MAX, REASON_MAX, SEARCH_MAX, TITLE_MAX } from '../domain/text';
 import { canonicalTimeZone, isTimeZone, TIME_ZONE_MAX_LENGTH } from '../domain/time-zone';
 
@@ -26,7 +28,7 @@ export const LanguageTagSchema = z
     if (value.trim() === '') return null;
     const tag = canonicalLanguageTag(value);
     if (tag === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be a language code such as de, es-MX or zh-CN' });
+      ctx.addIssue({ code: 'custom', ...refusalIssue({ key: 'languageCodeInvalid' }) });
       return z.NEVER;
     }
     return tag;
@@ -38,7 +40,7 @@ export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be a three-le
 export const TimeZoneSchema = z
   .string()
   .max(TIME_ZONE_MAX_LENGTH, `is longer than ${TIME_ZONE_MAX_LENGTH} characters`)
-  .refine(isTimeZone, { message: 'is not a time zone this computer knows (use a name such as "Europe/Berlin")' })
+  .refine(isTimeZone, refusalIssue({ key: 'timeZoneUnknown' }))
   // Kept in the runtime's spelling ("utc" → "UTC"), the one the time-zone picker lists.
   .transform((name) => canonicalTimeZone(name) ?? name);
 export const CalendarDateSchema = z.iso.date({ message: 'must be a date in the form YYYY-MM-DD' });
@@ -46,10 +48,10 @@ export const CalendarDateSchema = z.iso.date({ message: 'must be a date in the f
 export const REPORT_DATE_RANGE = { first: '1970-01-01', last: '2099-12-31' } as const;
 export const ReportDateSchema = CalendarDateSchema.refine(
   (date) => date >= REPORT_DATE_RANGE.first && date <= REPORT_DATE_RANGE.last,
-  `must lie between ${REPORT_DATE_RANGE.first} and ${REPORT_DATE_RANGE.last}`,
+  refusalIssue({ key: 'reportDateOutOfRange', params: { firstDate: REPORT_DATE_RANGE.first, lastDate: REPORT_DATE_RANGE.last } }),
 );
 export const TimestampSchema = z.iso.datetime({ message: 'must be an ISO 8601 UTC timestamp' });
-export const MinorSchema = z.number().int('must be a whole number of minor units').refine(Number.isSafeInteger, 'is too large');
+export const MinorSchema = z.number().int('must be a whole number of minor units').refine(Number.isSafeInteger, refusalIssue({ key: 'numberTooLarge' }));
 
 /*
  * Values read back from the local store, for the outputs of reads. The store checks only a date's
@@ -216,6 +218,11 @@ export const CustomerHeaderSchema = z.object({
   country: z.string(),
   /** The language the customer is written to in (canonical BCP 47, from the ERP); null: not known. */
   language: z.string().nullable(),
+  /**
+   * The default language of the customer's team (the server's directory): documents fall back to it
+   * when neither the contact person nor the customer has a language the product speaks; null: none known.
+   */
+  teamLanguage: z.string().nullable(),
   currency: StoredCurrencySchema,
   paymentTerms: z.string(),
   paymentTermsDays: z.number().int(),
@@ -364,11 +371,11 @@ export const ContactPersonSaveSchema = z
     role: optionalText(CONTACT_ROLE_MAX),
     phone: TextSchema.trim()
       .max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`)
-      .refine((value) => value === '' || isPhoneNumber(value), PHONE_MESSAGE)
+      .refine((value) => value === '' || isPhoneNumber(value), refusalIssue(PHONE_REFUSAL))
       .nullish()
       .transform((value) => (value ? value : null)),
     email: z
-      .union([z.literal(''), z.email({ pattern: EMAIL_PATTERN, message: EMAIL_MESSAGE }).max(EMAIL_MAX)])
+      .union([z.literal(''), z.email({ pattern: EMAIL_PATTERN, message: refusalMessage(EMAIL_REFUSAL) }).max(EMAIL_MAX)])
       .nullish()
       .transform((value) => (value ? value : null)),
     preferredChannel: z.enum(CHANNELS).nullish().transform((value) => value ?? null),

@@ -5,9 +5,13 @@
  */
 import { z } from 'zod';
 import { CREDENTIAL_MAX } from '../domain/text';
+import { refusalMessage } from '../i18n/refusals';
 import { LOOPBACK_HOSTNAME_PATTERN } from '../net/loopback';
+import { refusalIssue } from './refusal-issue';
 
-export const SERVER_ADDRESS_RULE = 'must be an https:// address (plain http only for a server on this computer)';
+/** The rule in words, ending a sentence naming the field. */
+export const SERVER_ADDRESS_REFUSAL = { key: 'serverAddressNotSecure' } as const;
+export const SERVER_ADDRESS_RULE = refusalMessage(SERVER_ADDRESS_REFUSAL);
 
 const overTls = z.url({ protocol: /^https$/ });
 const onThisComputer = z.url({ protocol: /^http$/, hostname: LOOPBACK_HOSTNAME_PATTERN });
@@ -16,4 +20,4 @@ export function isAcceptedServerAddress(address: string): boolean {
   return overTls.safeParse(address).success || onThisComputer.safeParse(address).success;
 }
 
-export const ServerAddressSchema = z.string().max(CREDENTIAL_MAX).refine(isAcceptedServerAddress, SERVER_ADDRESS_RULE);
+export const ServerAddressSchema = z.string().max(CREDENTIAL_MAX).refine(isAcceptedServerAddress, refusalIssue(SERVER_ADDRESS_REFUSAL));

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/codes';
 import { CREDENTIAL_MAX, USERNAME_MAX } from '../domain/text';
-import { REJECTION_CODES } from '../sync/protocol';
+import { REJECTION_CODES, RefusalParamsSchema } from '../sync/protocol';
 import { IdSchema, StoredTimestampSchema } from './schemas';
 import { ServerAddressSchema } from './server-address-schema';
 import { TextSchema } from './text-schema';
@@ -45,8 +45,12 @@ export const SyncStatusSchema = z.object({
   progress: z
     .object({ phase: z.enum(SYNC_PHASES), rows: z.number().int().min(0), total: z.number().int().min(0).nullable(), percent: z.number().min(0).max(100).nullable() })
     .nullable(),
-  /** The last failure in words a collector understands; null once a sync succeeds. */
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /**
+   * The last failure in words a collector understands; null once a sync succeeds. `message` is
+   * English; `reason` (a refusal's key, shared/i18n/refusals) and `params` word it in the user's
+   * language. Both are optional: a reason this version does not know is worded by the message.
+   */
+  error: z.object({ code: z.string(), message: z.string(), reason: z.string().max(64).optional(), params: RefusalParamsSchema.optional() }).nullable(),
 });
 export type SyncStatus = z.output<typeof SyncStatusSchema>;
 
@@ -59,7 +63,13 @@ export const SyncIssueSchema = z.object({
   customerId: IdSchema.nullable(),
   customerName: z.string().nullable(),
   /** A refusal's code, or `push_failed` for a change the server keeps failing to take (still in the outbox). */
-  error: z.object({ code: z.enum([...REJECTION_CODES, 'push_failed']), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    code: z.enum([...REJECTION_CODES, 'push_failed']),
+    message: z.string(),
+    field: z.string().optional(),
+    reason: z.string().max(64).optional(),
+    params: RefusalParamsSchema.optional(),
+  }),
   createdAt: StoredTimestampSchema,
   /** When it was refused, or when its last push failed. */
   rejectedAt: StoredTimestampSchema,

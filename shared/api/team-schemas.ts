@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ESCALATION_KINDS, ESCALATION_STATUSES } from '../domain/codes';
 import { ESCALATION_DECISIONS } from '../domain/team';
 import { EscalationSchema } from './collector-schemas';
+import { refusalIssue } from './refusal-issue';
 import { TextSchema } from './text-schema';
 import { COMMENT_MAX, REASON_MAX } from '../domain/text';
 import { CalendarDateSchema, IdSchema, MinorSchema, StoredCurrencySchema, StoredTimestampSchema, TimestampSchema } from './schemas';
@@ -18,7 +19,7 @@ export const CustomerReassignSchema = z
       .array(IdSchema)
       .min(1, 'name at least one customer')
       .max(REASSIGN_MAX, `must name at most ${REASSIGN_MAX} customers`)
-      .refine((ids) => new Set(ids).size === ids.length, 'names a customer twice'),
+      .refine((ids) => new Set(ids).size === ids.length, refusalIssue({ key: 'customerNamedTwice' })),
     toCollectorId: IdSchema,
     reason: text(REASON_MAX).optional(),
   })
@@ -39,7 +40,7 @@ export const EscalationDecideSchema = z
   .strict()
   .superRefine((input, ctx) => {
     if (input.decision === 'reject' && (input.comment === undefined || input.comment === '')) {
-      ctx.addIssue({ code: 'custom', message: 'a rejection needs a comment', path: ['comment'] });
+      ctx.addIssue({ code: 'custom', ...refusalIssue({ key: 'rejectionNeedsComment' }), path: ['comment'] });
     }
   });
 

@@ -17,8 +17,12 @@ import {
 import { slug, type NameSource } from './names';
 import type { IdFactory } from './ids';
 
-/** The one team of the local demo: every demo user and customer is in it. */
-const DEMO_LOCAL_TEAM = 'ar-emea-1';
+/**
+ * The one team of the demo (the desktop's alone and the demo server's): every demo user and customer
+ * is in it. Its language is what documents fall back to for a customer whose own has no translation.
+ */
+export const DEMO_TEAM = { id: 'ar-emea-1', name: 'AR EMEA 1', language: 'en' } as const;
+const DEMO_LOCAL_TEAM = DEMO_TEAM.id;
 
 export function addUsers(rows: DemoRows, id: IdFactory, asOfDay: number): DemoUsers {
   const createdAt = msOf(asOfDay - 900, 480);

@@ -4,7 +4,7 @@
  * received but not yet applied to an invoice) is not aged at all: it would lower "overdue" silently,
  * so it is kept apart as unapplied cash, in the total but in no bucket.
  */
-import { DomainError } from '../api/result';
+import { refused, type Refusal, type RefusalKey } from '../i18n/refusals';
 import { addMinorSaturating, clampMinor } from './money';
 import { daysBetween } from './dates';
 import type { ItemKind } from './codes';
@@ -26,8 +26,8 @@ export interface AgingConfig {
 
 const BUCKETS_FIELD = 'buckets';
 
-function fail(message: string, field = BUCKETS_FIELD): never {
-  throw new DomainError('validation', message, field);
+function fail(refusal: RefusalKey | Refusal, field = BUCKETS_FIELD): never {
+  throw refused('validation', refusal, field);
 }
 
 /** [30, 60, 90, 120] -> current, 1–30, 31–60, 61–90, 91–120, >120. */
@@ -35,7 +35,7 @@ export function makeAgingBuckets(upperBounds: readonly number[]): AgingBucket[] 
   let previous = 0;
   upperBounds.forEach((bound, index) => {
     if (!Number.isSafeInteger(bound) || bound <= previous) {
-      fail('bucket limits must be whole numbers of days, above zero and strictly increasing', `${BUCKETS_FIELD}.${index}`);
+      fail('agingLimitsInvalid', `${BUCKETS_FIELD}.${index}`);
     }
     previous = bound;
   });
@@ -52,22 +52,22 @@ export function makeAgingBuckets(upperBounds: readonly number[]): AgingBucket[] 
 export function validateAgingBuckets(buckets: readonly AgingBucket[]): readonly AgingBucket[] {
   const first = buckets[0];
   if (first?.fromDays !== null || first.toDays !== 0) {
-    fail('the first bucket must be "current": open below, ending at 0 days', `${BUCKETS_FIELD}.0`);
+    fail('agingFirstBucketCurrent', `${BUCKETS_FIELD}.0`);
   }
   const keys = new Set<string>();
   buckets.forEach((bucket, index) => {
     const field = `${BUCKETS_FIELD}.${index}`;
-    if (bucket.key === '' || keys.has(bucket.key)) fail(`bucket key "${bucket.key}" is empty or repeated`, `${field}.key`);
+    if (bucket.key === '' || keys.has(bucket.key)) fail({ key: 'agingBucketKeyInvalid', params: { key: bucket.key } }, `${field}.key`);
     keys.add(bucket.key);
-    if (bucket.label.trim() === '') fail('bucket label is empty', `${field}.label`);
+    if (bucket.label.trim() === '') fail('agingBucketLabelEmpty', `${field}.label`);
     const last = index === buckets.length - 1;
-    if (last !== (bucket.toDays === null)) fail('only the last bucket is open-ended', `${field}.toDays`);
+    if (last !== (bucket.toDays === null)) fail('agingOnlyLastOpen', `${field}.toDays`);
     if (index === 0) return;
     const before = buckets[index - 1];
     if (before?.toDays === null || before?.toDays === undefined || bucket.fromDays !== before.toDays + 1) {
-      fail('buckets must be contiguous: each starts the day after the previous one ends', `${field}.fromDays`);
+      fail('agingNotContiguous', `${field}.fromDays`);
     }
-    if (bucket.toDays !== null && bucket.toDays < bucket.fromDays) fail('bucket ends before it starts', `${field}.toDays`);
+    if (bucket.toDays !== null && bucket.toDays < bucket.fromDays) fail('agingBucketEndsBeforeStart', `${field}.toDays`);
   });
   return buckets;
 }
@@ -89,14 +89,14 @@ function bucketIndex(days: number, buckets: readonly AgingBucket[]): number {
   const index = buckets.findIndex(
     (bucket) => (bucket.fromDays === null || days >= bucket.fromDays) && (bucket.toDays === null || days <= bucket.toDays),
   );
-  if (index === -1) fail(`no aging bucket holds ${days} days`);
+  if (index === -1) fail({ key: 'agingNoBucket', params: { days } });
   return index;
 }
 
 export function bucketFor(days: number, buckets: readonly AgingBucket[] = DEFAULT_AGING_BUCKETS): AgingBucket {
-  if (!Number.isSafeInteger(days)) fail(`${String(days)} is not a whole number of days`, 'days');
+  if (!Number.isSafeInteger(days)) fail({ key: 'notWholeDays', params: { value: String(days) } }, 'days');
   const bucket = buckets[bucketIndex(days, buckets)];
-  if (!bucket) fail(`no aging bucket holds ${days} days`);
+  if (!bucket) fail({ key: 'agingNoBucket', params: { days } });
   return bucket;
 }
 

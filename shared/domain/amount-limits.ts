@@ -1,33 +1,27 @@
 /**
  * The upper bounds of amounts a user types, one rule each, run by the local command and the
- * server's applier alike. Their messages name amounts as the UI shows them ("€191,027.75"), never
- * as raw minor units.
+ * server's applier alike. Their refusals carry the amounts as minor units with the currency, so
+ * each language writes them as its UI shows them ("€191,027.75", "191.027,75 €"), never as raw minor units.
  */
-import { DomainError } from '../api/result';
-import { formatMoney } from './money';
-
-const shown = (amountMinor: number, currency: string): string => formatMoney({ amountMinor, currency });
+import { refused, type Refusal } from '../i18n/refusals';
 
 /** Why a promise or a plan asks for more than is still owed and not disputed; null when it does not. The form says it as the amount is typed. */
-export function aboveOwedProblem(what: 'promise' | 'plan', amountMinor: number, owedMinor: number, currency: string): string | null {
+export function aboveOwedProblem(what: 'promise' | 'plan', amountMinor: number, owedMinor: number, currency: string): Refusal | null {
   if (amountMinor <= owedMinor) return null;
-  const subject = what === 'promise' ? 'the promised' : 'the plan’s';
-  return `${subject} ${shown(amountMinor, currency)} exceeds the ${shown(owedMinor, currency)} still owed and not disputed`;
+  return { key: what === 'promise' ? 'promiseAboveOwed' : 'planAboveOwed', params: { amountMinor, owedMinor, currency } };
 }
 
 /** A promise or a plan may not ask for more than is still owed and not disputed. */
 export function requireNotAboveOwed(what: 'promise' | 'plan', amountMinor: number, owedMinor: number, currency: string, field: string): void {
   const problem = aboveOwedProblem(what, amountMinor, owedMinor, currency);
-  if (problem !== null) throw new DomainError('validation', problem, field);
+  if (problem !== null) throw refused('validation', problem, field);
 }
 
 /** A disputed amount is positive and never exceeds what is still open and undisputed on the item. */
 export function requireDisputable(disputedMinor: number, itemOpenMinor: number, currency: string, field: string): void {
-  if (!Number.isSafeInteger(disputedMinor) || disputedMinor <= 0) {
-    throw new DomainError('validation', 'the disputed amount must be a positive whole number of minor units', field);
-  }
+  if (!Number.isSafeInteger(disputedMinor) || disputedMinor <= 0) throw refused('validation', 'disputedAmountNotPositive', field);
   if (disputedMinor > itemOpenMinor) {
-    throw new DomainError('validation', `the disputed ${shown(disputedMinor, currency)} exceeds the ${shown(itemOpenMinor, currency)} open on the item`, field);
+    throw refused('validation', { key: 'disputedAboveOpen', params: { disputedMinor, openMinor: itemOpenMinor, currency } }, field);
   }
 }
 
@@ -36,15 +30,11 @@ export function requireDisputable(disputedMinor: number, itemOpenMinor: number, 
  * customer's balance in its currency and may not exceed it.
  */
 export function requireWithinBalance(amountMinor: number, balanceMinor: number, currency: string, field: string): void {
-  if (balanceMinor <= 0) throw new DomainError('validation', `the customer owes nothing in ${currency}`, field);
-  if (amountMinor > balanceMinor) {
-    throw new DomainError('validation', `${shown(amountMinor, currency)} exceeds the customer’s ${shown(balanceMinor, currency)} balance`, field);
-  }
+  if (balanceMinor <= 0) throw refused('validation', { key: 'owesNothingInCurrency', params: { currency } }, field);
+  if (amountMinor > balanceMinor) throw refused('validation', { key: 'aboveBalance', params: { amountMinor, balanceMinor, currency } }, field);
 }
 
 /** The instalments of a plan add up to its total exactly. */
 export function requireInstalmentsAddUp(sumMinor: number, totalMinor: number, currency: string, field: string): void {
-  if (sumMinor !== totalMinor) {
-    throw new DomainError('validation', `the instalments add up to ${shown(sumMinor, currency)}, not to the plan total ${shown(totalMinor, currency)}`, field);
-  }
+  if (sumMinor !== totalMinor) throw refused('validation', { key: 'instalmentsDoNotAddUp', params: { sumMinor, totalMinor, currency } }, field);
 }

@@ -4,6 +4,7 @@
  * server alike: which kinds of file, how large, under which name, and whether the bytes are what the
  * name says (a file called .pdf that is not a PDF would be handed to the PDF viewer by the OS).
  */
+import type { Refusal } from '../i18n/refusals';
 
 /** The largest file one attachment may hold: a scanned multi-page remittance or a phone photo fits. */
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
@@ -87,14 +88,14 @@ const utf8Length = (text: string): number => {
   return bytes;
 };
 
-/** Why a file name cannot be kept (the text rule has passed already), or null. */
-export function fileNameProblem(fileName: string): string | null {
-  if (UNSAFE_NAME.test(fileName)) return 'must not contain / \\ : * ? " < > or |';
-  if (/[\t\n]/.test(fileName)) return 'must be on one line, without tabs';
-  if (DEVICE_NAME.test(fileName)) return 'is a name Windows keeps for a device';
-  if (utf8Length(fileName) > NAME_MAX_BYTES) return `is longer than file systems take (${NAME_MAX_BYTES} bytes)`;
-  if (/^\.+$/.test(fileName) || fileName.startsWith(' ') || fileName.endsWith(' ') || fileName.endsWith('.')) return 'is not a usable file name';
-  if (mediaTypeOfFileName(fileName) === null) return `must end in one of ${ATTACHMENT_EXTENSIONS.join(', ')}`;
+/** Why a file name cannot be kept (the text rule has passed already), or null; the words end a sentence naming the name. */
+export function fileNameProblem(fileName: string): Refusal | null {
+  if (UNSAFE_NAME.test(fileName)) return { key: 'fileNameUnsafeCharacter' };
+  if (/[\t\n]/.test(fileName)) return { key: 'fileNameNotOneLine' };
+  if (DEVICE_NAME.test(fileName)) return { key: 'fileNameDeviceName' };
+  if (utf8Length(fileName) > NAME_MAX_BYTES) return { key: 'fileNameTooLong', params: { maxBytes: NAME_MAX_BYTES } };
+  if (/^\.+$/.test(fileName) || fileName.startsWith(' ') || fileName.endsWith(' ') || fileName.endsWith('.')) return { key: 'fileNameUnusable' };
+  if (mediaTypeOfFileName(fileName) === null) return { key: 'fileNameExtension', params: { extensions: ATTACHMENT_EXTENSIONS.join(', ') } };
   return null;
 }
 
@@ -123,16 +124,19 @@ export function leadingBytes(base64: string, count: number): number[] {
 const TEXT_SNIFF_BYTES = 1_024;
 
 /** Why the bytes are not a file of this type (a renamed file, a damaged upload), or null. */
-export function contentProblem(mediaType: AttachmentMediaType, base64: string): string | null {
+export function contentProblem(mediaType: AttachmentMediaType, base64: string): Refusal | null {
   const size = base64ByteLength(base64);
-  if (size === 0) return 'the file is empty';
-  if (size > ATTACHMENT_MAX_BYTES) return `the file is larger than ${formatBytes(ATTACHMENT_MAX_BYTES)}, the most an attachment may be`;
+  if (size === 0) return { key: 'attachmentEmpty' };
+  // The size as a string ("5.0 MB"): the limit as people read it, the same in every language.
+  if (size > ATTACHMENT_MAX_BYTES) return { key: 'attachmentTooLarge', params: { max: formatBytes(ATTACHMENT_MAX_BYTES) } };
   const { signatures } = ruleOf(mediaType);
   if (signatures === null) {
-    return leadingBytes(base64, TEXT_SNIFF_BYTES).includes(0) ? `the content is not text, which a ${mediaType} file must be` : null;
+    return leadingBytes(base64, TEXT_SNIFF_BYTES).includes(0) ? { key: 'attachmentNotText', params: { mediaType } } : null;
   }
   const head = leadingBytes(base64, Math.max(...signatures.map((signature) => signature.length)));
-  return signatures.some((signature) => signature.every((byte, index) => head[index] !== undefined && (byte === null || head[index] === byte))) ? null : `the content is not ${mediaType}, which the file name says it is`;
+  return signatures.some((signature) => signature.every((byte, index) => head[index] !== undefined && (byte === null || head[index] === byte)))
+    ? null
+    : { key: 'attachmentNotItsType', params: { mediaType } };
 }
 
 /** A size as people read it: 812 bytes, 14 KB, 2.4 MB (1 KB = 1,024 bytes, as file managers count). */

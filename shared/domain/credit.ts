@@ -4,7 +4,7 @@
  * `used > limit` (a cent over is 10,001 bp, never 100 %). One rule for the priority score's credit
  * factor, the worklist's Credit column and the account's warning.
  */
-import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 
 export const FULL_LIMIT_BP = 10_000;
 /** From this share on the limit is close: amber in the worklist and on the account's credit bar. */
@@ -13,7 +13,7 @@ export const NEAR_LIMIT_BP = 8_000;
 /** null: no limit to measure against (none set, or in a currency without a rate). */
 export function creditUsedBp(usedBaseMinor: number, limitBaseMinor: number): number | null {
   if (!Number.isSafeInteger(usedBaseMinor) || !Number.isSafeInteger(limitBaseMinor)) {
-    throw new DomainError('validation', 'credit amounts must be whole minor units', 'creditLimitMinor');
+    throw refused('validation', 'creditAmountsNotWhole', 'creditLimitMinor');
   }
   if (limitBaseMinor <= 0) return null;
   if (usedBaseMinor <= 0) return 0;

@@ -3,23 +3,27 @@
  * command and the server's applier alike. A promise a year out is plausible; one in 9999 is a typo
  * that would sit on every worklist that syncs the customer.
  */
-import { DomainError } from '../api/result';
+import { refused, type Refusal, type RefusalKey } from '../i18n/refusals';
 import { addDays, compareDates } from './dates';
 
 export interface DateWindow {
   /** Days after today the date may lie at most. */
   readonly maxDaysAhead: number;
-  /** The limit in words, for messages: "a year". */
-  readonly inWords: string;
+  /** The refusals of a date beyond it: the end of a sentence naming the field (the form's), and the command's whole sentence. */
+  readonly beyond: { readonly field: RefusalKey; readonly sentence: RefusalKey };
 }
 
+const ONE_YEAR = { field: 'dateBeyondOneYear', sentence: 'dateBeyondOneYearToday' } as const;
+const TWO_YEARS = { field: 'dateBeyondTwoYears', sentence: 'dateBeyondTwoYearsToday' } as const;
+const FIVE_YEARS = { field: 'dateBeyondFiveYears', sentence: 'dateBeyondFiveYearsToday' } as const;
+
 export const DATE_WINDOWS = {
-  promise: { maxDaysAhead: 365, inWords: 'a year' },
+  promise: { maxDaysAhead: 365, beyond: ONE_YEAR },
   /** A plan of up to 60 monthly instalments. */
-  planInstalment: { maxDaysAhead: 1_830, inWords: 'five years' },
-  followUp: { maxDaysAhead: 730, inWords: 'two years' },
-  disputeDue: { maxDaysAhead: 730, inWords: 'two years' },
-  snooze: { maxDaysAhead: 730, inWords: 'two years' },
+  planInstalment: { maxDaysAhead: 1_830, beyond: FIVE_YEARS },
+  followUp: { maxDaysAhead: 730, beyond: TWO_YEARS },
+  disputeDue: { maxDaysAhead: 730, beyond: TWO_YEARS },
+  snooze: { maxDaysAhead: 730, beyond: TWO_YEARS },
 } as const satisfies Readonly<Record<string, DateWindow>>;
 
 export type DateKind = keyof typeof DATE_WINDOWS;
@@ -27,16 +31,24 @@ export type DateKind = keyof typeof DATE_WINDOWS;
 /** The last date a date of `kind` may take when today is `today`. */
 export const latestDate = (kind: DateKind, today: string): string => addDays(today, DATE_WINDOWS[kind].maxDaysAhead);
 
-/** Why `date` may not be used, as the end of a sentence that names its field, or null when it may. */
-export function dateWindowProblem(kind: DateKind, date: string, today: string): string | null {
-  if (compareDates(date, today) < 0) return 'may not lie in the past';
+/** Why `date` may not be used, as the end of a sentence that names its field ("may not lie in the past"), or null when it may. */
+export function dateWindowProblem(kind: DateKind, date: string, today: string): Refusal | null {
+  if (compareDates(date, today) < 0) return { key: 'dateInPast' };
   const latest = latestDate(kind, today);
-  if (compareDates(date, latest) > 0) return `must be at most ${DATE_WINDOWS[kind].inWords} ahead (by ${latest})`;
+  if (compareDates(date, latest) > 0) return { key: DATE_WINDOWS[kind].beyond.field, params: { latestDate: latest } };
+  return null;
+}
+
+/** The same as the command says it, naming the date and today ("2020-01-01 may not lie in the past (today is …)"), or null. */
+export function dateWindowRefusal(kind: DateKind, date: string, today: string): Refusal | null {
+  if (compareDates(date, today) < 0) return { key: 'dateInPastToday', params: { date, todayDate: today } };
+  const latest = latestDate(kind, today);
+  if (compareDates(date, latest) > 0) return { key: DATE_WINDOWS[kind].beyond.sentence, params: { date, latestDate: latest, todayDate: today } };
   return null;
 }
 
 /** Throws a validation error on `field` when `date` lies outside the window of its kind. */
 export function requireDateInWindow(kind: DateKind, date: string, today: string, field: string): void {
-  const problem = dateWindowProblem(kind, date, today);
-  if (problem !== null) throw new DomainError('validation', `${date} ${problem} (today is ${today})`, field);
+  const problem = dateWindowRefusal(kind, date, today);
+  if (problem !== null) throw refused('validation', problem, field);
 }

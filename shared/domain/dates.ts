@@ -1,5 +1,5 @@
 /** Calendar dates ('YYYY-MM-DD') with UTC arithmetic only, so no time zone or DST can shift a day. */
-import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 
 const DAY_MS = 86_400_000;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -29,7 +29,7 @@ function countedEpochDay(value: string, field: string): number {
   const exact = epochDay(value);
   if (exact !== null) return exact;
   const match = CALENDAR_DATE.exec(value);
-  if (!match) throw new DomainError('validation', `"${value}" is not a calendar date (YYYY-MM-DD)`, field);
+  if (!match) throw refused('validation', { key: 'notACalendarDate', params: { value } }, field);
   // setUTCFullYear rolls the month and day over within the real year and, unlike Date.UTC, leaves years 0-99 alone.
   const date = new Date(0);
   date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
@@ -54,7 +54,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 export function assertCalendarDate(value: string, field = 'date'): string {
-  if (epochDay(value) === null) throw new DomainError('validation', `"${value}" is not a calendar date (YYYY-MM-DD)`, field);
+  if (epochDay(value) === null) throw refused('validation', { key: 'notACalendarDate', params: { value } }, field);
   return value;
 }
 
@@ -68,20 +68,20 @@ export function daysBetween(from: string, to: string): number {
  * or by an older client) still sorts and compares, and never fails a read.
  */
 export function addDays(date: string, days: number): string {
-  if (!Number.isSafeInteger(days)) throw new DomainError('validation', `${String(days)} is not a whole number of days`, 'days');
+  if (!Number.isSafeInteger(days)) throw refused('validation', { key: 'notWholeDays', params: { value: String(days) } }, 'days');
   return fromEpochDay(countedEpochDay(date, 'date') + days);
 }
 
 /** The instant `days` whole days (of 24 hours) before a timestamp, as an ISO timestamp: a window of exactly that length. */
 export function timestampDaysBefore(iso: string, days: number): string {
   const time = Date.parse(iso);
-  if (Number.isNaN(time)) throw new DomainError('validation', `"${iso}" is not an ISO timestamp`, 'timestamp');
+  if (Number.isNaN(time)) throw refused('validation', { key: 'notATimestamp', params: { value: iso } }, 'timestamp');
   return new Date(time - days * DAY_MS).toISOString();
 }
 
 export function dateOfTimestamp(iso: string): string {
   const date = storedDateOfTimestamp(iso);
-  if (date === null) throw new DomainError('validation', `"${iso}" is not an ISO timestamp`, 'timestamp');
+  if (date === null) throw refused('validation', { key: 'notATimestamp', params: { value: iso } }, 'timestamp');
   return date;
 }
 

@@ -3,7 +3,7 @@
  * reopen from resolved or closed, void from new or in_process. One table of allowed moves, so the
  * client, the server and the UI's buttons cannot disagree.
  */
-import { DomainError } from '../api/result';
+import { refused, type RefusalKey } from '../i18n/refusals';
 import type { DisputeResolution, DisputeStatus, RootCause } from './codes';
 
 export const DISPUTE_ACTIONS = ['start', 'escalate', 'resolve', 'close', 'reopen', 'void'] as const;
@@ -18,13 +18,17 @@ const TRANSITIONS: Readonly<Record<DisputeAction, { readonly from: readonly Disp
   void: { from: ['new', 'in_process'], to: 'voided' },
 };
 
-const PAST_TENSE: Readonly<Record<DisputeAction, string>> = {
-  start: 'started',
-  escalate: 'escalated',
-  resolve: 'resolved',
-  close: 'closed',
-  reopen: 'reopened',
-  void: 'voided',
+/**
+ * Why a move from a status is refused: the status and the moves it allows (TRANSITIONS), one key
+ * per status, so no status or action is a parameter. A new move in TRANSITIONS needs its words here.
+ */
+const NOT_ALLOWED: Readonly<Record<DisputeStatus, RefusalKey>> = {
+  new: 'disputeIsNew',
+  in_process: 'disputeIsInProcess',
+  escalated: 'disputeIsEscalated',
+  resolved: 'disputeIsResolved',
+  closed: 'disputeIsClosed',
+  voided: 'disputeIsVoided',
 };
 
 export const OPEN_DISPUTE_STATUSES: readonly DisputeStatus[] = ['new', 'in_process', 'escalated'];
@@ -40,22 +44,13 @@ export interface DisputeResolutionInput {
 }
 
 /**
- * The status after `action`, or a DomainError('conflict') naming the current status when the
- * move is not allowed. Resolving needs a resolution and a root cause.
+ * The status after `action`, or a DomainError('conflict') naming the current status and the moves
+ * it allows when this one is not allowed. Resolving needs a resolution and a root cause.
  */
 export function transitionDispute(status: DisputeStatus, action: DisputeAction, resolution?: DisputeResolutionInput): DisputeStatus {
   const rule = TRANSITIONS[action];
-  if (!rule.from.includes(status)) {
-    const allowed = allowedDisputeActions(status);
-    throw new DomainError(
-      'conflict',
-      `a dispute that is ${status.replace('_', ' ')} cannot be ${PAST_TENSE[action]}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}`,
-      'action',
-    );
-  }
-  if (action === 'resolve' && resolution === undefined) {
-    throw new DomainError('validation', 'resolving a dispute needs a resolution and a root cause', 'resolution');
-  }
+  if (!rule.from.includes(status)) throw refused('conflict', NOT_ALLOWED[status], 'action');
+  if (action === 'resolve' && resolution === undefined) throw refused('validation', 'disputeResolveNeedsResolution', 'resolution');
   return rule.to;
 }
 

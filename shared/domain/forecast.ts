@@ -9,7 +9,7 @@
  *   by its distribution of days from invoice to payment, the cash of it that lands within the weeks.
  * One currency at a time, like the KPIs; amounts stay integer minor units, split exactly.
  */
-import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 import type { PromiseStatus } from './codes';
 import { addDays, compareDates, daysBetween, isCalendarDate } from './dates';
 import { addMinorSaturating, clampMinor } from './money';
@@ -208,7 +208,7 @@ const dayFrom = (asOf: string, date: string): number | null => (isCalendarDate(d
 
 function requireCurrency(actual: string, expected: string): void {
   if (actual !== expected) {
-    throw new DomainError('validation', `the forecast is one currency at a time: got ${actual} among ${expected}`, 'currency');
+    throw refused('validation', { key: 'forecastOneCurrency', params: { currency: actual, otherCurrency: expected } }, 'currency');
   }
 }
 

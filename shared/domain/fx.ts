@@ -4,6 +4,7 @@
  * a converted figure is shown, the screen names the rates and keeps the per-currency amounts beside it.
  */
 import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 import { assertCurrency, assertMinor, clampMinor, minorDigits } from './money';
 
 /** `rates[code]` is a decimal string: base-currency units per one unit of `code`. */
@@ -50,11 +51,11 @@ function parseRate(rate: string, currency: string): ParsedRate {
   const match = RATE.exec(rate);
   const whole = match?.[1];
   if (whole === undefined) {
-    throw new DomainError('validation', `rate "${rate}" for ${currency} is not a positive decimal number`, 'currency');
+    throw refused('validation', { key: 'rateInvalid', params: { rate, currency } }, 'currency');
   }
   const fraction = match?.[2] ?? '';
   const numerator = BigInt(whole + fraction);
-  if (numerator === 0n) throw new DomainError('validation', `rate for ${currency} must be above zero`, 'currency');
+  if (numerator === 0n) throw refused('validation', { key: 'rateZero', params: { currency } }, 'currency');
   const parsed = { numerator, scale: 10n ** BigInt(fraction.length) };
   parsedRates.set(rate, parsed);
   return parsed;
@@ -78,14 +79,14 @@ export function toBaseMinor(amountMinor: number, currency: string, table: FxTabl
   if (currency === table.base) return amountMinor;
   const rate = table.rates[currency];
   if (rate === undefined) {
-    throw new DomainError('validation', `no exchange rate from ${currency} to ${table.base}`, 'currency');
+    throw refused('validation', { key: 'noExchangeRate', params: { currency, baseCurrency: table.base } }, 'currency');
   }
   const { numerator, scale } = parseRate(rate, currency);
   const baseFactor = 10n ** BigInt(minorDigits(table.base));
   const sourceFactor = 10n ** BigInt(minorDigits(currency));
   const result = divideRounded(BigInt(amountMinor) * numerator * baseFactor, scale * sourceFactor);
   if (result > BigInt(Number.MAX_SAFE_INTEGER) || result < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new DomainError('validation', `${currency} amount is too large to convert`, 'amountMinor');
+    throw refused('validation', { key: 'amountTooLargeToConvert', params: { currency } }, 'amountMinor');
   }
   return Number(result);
 }

@@ -1,21 +1,76 @@
 /**
  * Collections KPIs as pure formulas (see ../shared/DOMAIN.md "KPIs" and docs/KPI.md). Every
- * figure carries its formula and inputs so the dashboard can show how it was reached. One
+ * figure carries its formula (as a code) and inputs so the dashboard can show how it was reached. One
  * currency at a time: records in another currency are refused, never converted or mixed.
  * Money sums are exact integers; ratios are rounded once, half away from zero, with BigInt.
  */
-import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 import type { DisputeReason, ItemKind, PromiseStatus, RootCause } from './codes';
 import { addMinorSaturating, clampMinor, sumMinorSaturating } from './money';
 import { addDays, compareDates, daysBetween, storedDateOfTimestamp } from './dates';
 
 export type KpiInputs = Record<string, number | string>;
 
-/** `value` is null exactly when the formula has no answer (say a division by zero); `reason` says why. */
+/** The dashboard's figures, in the order it shows them. */
+export const KPI_FIGURE_KEYS = [
+  'dso',
+  'dsoCountback',
+  'bestPossibleDso',
+  'averageDaysDelinquent',
+  'daysDelinquentPerInvoice',
+  'daysDelinquentWeighted',
+  'cei',
+  'percentCurrent',
+  'keptRateByCount',
+  'keptRateByAmount',
+  'brokenPromises',
+  'collectedVsPromised',
+  'disputesOpened',
+  'disputeCycleTime',
+] as const;
+export type KpiFigureKey = (typeof KPI_FIGURE_KEYS)[number];
+
+/**
+ * The formulas, by code: the dashboard words each in the reader's language (its dashboard.json
+ * `formulas`; docs/KPI.md has the English). Named after the figure they compute; contacts per day
+ * is a figure of the team views, not of the dashboard.
+ */
+export const KPI_FORMULAS = [...KPI_FIGURE_KEYS, 'contactsPerDay'] as const;
+export type KpiFormulaKey = (typeof KPI_FORMULAS)[number];
+
+/** Why a figure has no value, by code (worded like the formulas, dashboard.json `reasons`). */
+export const KPI_NO_VALUE_REASONS = [
+  'noCreditSales',
+  'creditMemosExceedSales',
+  'creditBalancesExceedOwed',
+  'dsoNotAvailable',
+  'endingArNegative',
+  'endingArExceedsMonths',
+  'nothingCollectible',
+  'noOpenReceivables',
+  'noInvoicePaid',
+  'noAmountPaid',
+  'noPromiseResolved',
+  'noPromisedAmountResolved',
+  'nothingPromised',
+  'noDisputeClosed',
+] as const;
+export type KpiReasonKey = (typeof KPI_NO_VALUE_REASONS)[number];
+
+/** A text by its code and the values it names (`{ key: 'brokenPromises', params: { currency: 'EUR' } }`). */
+export interface KpiText<K extends string> {
+  readonly key: K;
+  readonly params?: Readonly<Record<string, number | string>>;
+}
+
+/**
+ * `value` is null exactly when the formula has no answer (say a division by zero); `reason` says
+ * why. Formula and reason travel as codes, so each reader sees them in their own language.
+ */
 export interface KpiFigure {
   readonly value: number | null;
-  readonly reason: string | null;
-  readonly formula: string;
+  readonly reason: KpiText<KpiReasonKey> | null;
+  readonly formula: KpiText<KpiFormulaKey>;
   readonly inputs: KpiInputs;
 }
 
@@ -67,12 +122,12 @@ export const DAY_DECIMALS = 2;
 export const RATE_DECIMALS = 4;
 export const PERCENT_DECIMALS = 2;
 
-function figure(value: number, formula: string, inputs: KpiInputs): KpiFigure {
-  return { value, reason: null, formula, inputs };
+function figure(value: number, formula: KpiFormulaKey, inputs: KpiInputs): KpiFigure {
+  return { value, reason: null, formula: { key: formula }, inputs };
 }
 
-function noFigure(reason: string, formula: string, inputs: KpiInputs): KpiFigure {
-  return { value: null, reason, formula, inputs };
+function noFigure(reason: KpiReasonKey, formula: KpiFormulaKey, inputs: KpiInputs): KpiFigure {
+  return { value: null, reason: { key: reason }, formula: { key: formula }, inputs };
 }
 
 /** numerator ÷ denominator rounded half away from zero to `decimals`, exactly; denominator ≠ 0. */
@@ -89,7 +144,7 @@ function roundedRatio(numerator: bigint, denominator: bigint, decimals: number):
 
 function requireCurrency(actual: string, expected: string): void {
   if (actual !== expected) {
-    throw new DomainError('validation', `KPIs are computed one currency at a time: got ${actual} among ${expected}`, 'currency');
+    throw refused('validation', { key: 'kpiOneCurrency', params: { currency: actual, otherCurrency: expected } }, 'currency');
   }
 }
 
@@ -99,7 +154,7 @@ function within(date: string, period: Period): boolean {
 
 export function daysInPeriod(period: Period): number {
   const days = daysBetween(period.from, period.to) + 1;
-  if (days < 1) throw new DomainError('validation', `period ${period.from}..${period.to} ends before it starts`, 'period');
+  if (days < 1) throw refused('validation', { key: 'periodEndsBeforeStart', params: { fromDate: period.from, toDate: period.to } }, 'period');
   return days;
 }
 
@@ -145,9 +200,9 @@ export interface DsoInput {
   readonly currency: string;
 }
 
-function arDays(arMinor: number, input: DsoInput, formula: string, arName: string): KpiFigure {
+function arDays(arMinor: number, input: DsoInput, formula: KpiFormulaKey, arName: string): KpiFigure {
   if (!Number.isSafeInteger(input.days) || input.days < 1) {
-    throw new DomainError('validation', `${String(input.days)} is not a number of days in a period`, 'days');
+    throw refused('validation', { key: 'notDaysInPeriod', params: { value: String(input.days) } }, 'days');
   }
   const inputs: KpiInputs = {
     [arName]: clampMinor(arMinor),
@@ -155,26 +210,27 @@ function arDays(arMinor: number, input: DsoInput, formula: string, arName: strin
     days: input.days,
     currency: input.currency,
   };
-  if (input.creditSalesMinor === 0) return noFigure('no credit sales in the period', formula, inputs);
+  if (input.creditSalesMinor === 0) return noFigure('noCreditSales', formula, inputs);
   // Credit memos can outweigh a quiet month's sales, credit balances what is owed: negative days would mislead.
-  if (input.creditSalesMinor < 0) return noFigure('the credit memos of the period exceed its sales', formula, inputs);
-  if (arMinor < 0) return noFigure('credit balances exceed what is owed', formula, inputs);
+  if (input.creditSalesMinor < 0) return noFigure('creditMemosExceedSales', formula, inputs);
+  if (arMinor < 0) return noFigure('creditBalancesExceedOwed', formula, inputs);
   return figure(roundedRatio(BigInt(arMinor) * BigInt(input.days), BigInt(input.creditSalesMinor), DAY_DECIMALS), formula, inputs);
 }
 
 export function dsoSimple(input: DsoInput): KpiFigure {
-  return arDays(input.endingArMinor, input, 'ending AR ÷ credit sales × days in period', 'endingArMinor');
+  return arDays(input.endingArMinor, input, 'dso', 'endingArMinor');
 }
 
 export function bestPossibleDso(input: DsoInput): KpiFigure {
-  return arDays(input.currentArMinor, input, 'current (not yet due) AR ÷ credit sales × days in period', 'currentArMinor');
+  return arDays(input.currentArMinor, input, 'bestPossibleDso', 'currentArMinor');
 }
 
 /** ADD = DSO − best possible DSO, taken from the two rounded figures so the three always add up on screen. */
 export function averageDaysDelinquent(dso: KpiFigure, best: KpiFigure): KpiFigure {
-  const formula = 'DSO − best possible DSO';
+  const formula = 'averageDaysDelinquent';
   if (dso.value === null || best.value === null) {
-    return noFigure(dso.reason ?? best.reason ?? 'DSO is not available', formula, {});
+    // The reason DSO has none, with its values: ADD has no value for the same reason.
+    return { value: null, reason: dso.reason ?? best.reason ?? { key: 'dsoNotAvailable' }, formula: { key: formula }, inputs: {} };
   }
   const scale = 10 ** DAY_DECIMALS;
   const value = (Math.round(dso.value * scale) - Math.round(best.value * scale)) / scale;
@@ -218,13 +274,13 @@ export interface CountbackMonth {
  * AR counts the fraction remainder ÷ sales of its days. `months` runs newest first.
  */
 export function dsoCountback(endingArMinor: number, months: readonly CountbackMonth[], currency: string): KpiFigure {
-  const formula = 'walk back month by month: full days while AR ≥ month sales, then remaining AR ÷ month sales × month days';
+  const formula = 'dsoCountback';
   const inputs: KpiInputs = { endingArMinor: clampMinor(endingArMinor), currency };
   months.forEach((month) => {
     inputs[`creditSalesMinor ${month.label}`] = clampMinor(month.creditSalesMinor);
     inputs[`days ${month.label}`] = month.days;
   });
-  if (endingArMinor < 0) return noFigure('ending AR is negative', formula, inputs);
+  if (endingArMinor < 0) return noFigure('endingArNegative', formula, inputs);
   let remaining = BigInt(endingArMinor);
   let fullDays = 0n;
   for (const month of months) {
@@ -238,7 +294,7 @@ export function dsoCountback(endingArMinor: number, months: readonly CountbackMo
     remaining -= sales;
     fullDays += BigInt(month.days);
   }
-  if (remaining > 0n) return noFigure('ending AR is more than the credit sales of all months given', formula, inputs);
+  if (remaining > 0n) return noFigure('endingArExceedsMonths', formula, inputs);
   return figure(Number(fullDays), formula, inputs);
 }
 
@@ -286,16 +342,16 @@ export function invoiceDaysDelinquent(invoices: readonly KpiInvoice[], period: P
   }
   const simpleInputs: KpiInputs = { paidInvoices: count, totalDaysLate: daysTotal };
   const weightedInputs: KpiInputs = { paidInvoices: count, amountDaysMinor: weightedTotal.toString(), paidAmountMinor: amountTotal, currency };
-  const simpleFormula = 'Σ max(0, paid − due) ÷ invoices paid in the period';
-  const weightedFormula = 'Σ max(0, paid − due) × amount ÷ Σ amount, invoices paid in the period';
+  const simpleFormula = 'daysDelinquentPerInvoice';
+  const weightedFormula = 'daysDelinquentWeighted';
   return {
     simple:
       count === 0
-        ? noFigure('no invoice paid in the period', simpleFormula, simpleInputs)
+        ? noFigure('noInvoicePaid', simpleFormula, simpleInputs)
         : figure(roundedRatio(BigInt(daysTotal), BigInt(count), DAY_DECIMALS), simpleFormula, simpleInputs),
     weighted:
       amountTotal === 0
-        ? noFigure('no amount paid in the period', weightedFormula, weightedInputs)
+        ? noFigure('noAmountPaid', weightedFormula, weightedInputs)
         : figure(roundedRatio(weightedTotal, BigInt(amountTotal), DAY_DECIMALS), weightedFormula, weightedInputs),
   };
 }
@@ -309,7 +365,7 @@ export interface CeiInput {
 }
 
 export function collectionEffectivenessIndex(input: CeiInput): KpiFigure {
-  const formula = '(opening AR + credit sales − closing total AR) ÷ (opening AR + credit sales − closing current AR) × 100';
+  const formula = 'cei';
   const inputs: KpiInputs = {
     openingArMinor: clampMinor(input.openingArMinor),
     creditSalesMinor: clampMinor(input.creditSalesMinor),
@@ -321,7 +377,7 @@ export function collectionEffectivenessIndex(input: CeiInput): KpiFigure {
   const collected = available - BigInt(input.closingTotalArMinor);
   const collectible = available - BigInt(input.closingCurrentArMinor);
   // Below zero only when credit memos and credit balances outweigh what was owed: no meaningful share.
-  if (collectible <= 0n) return noFigure('nothing was collectible in the period', formula, inputs);
+  if (collectible <= 0n) return noFigure('nothingCollectible', formula, inputs);
   return figure(roundedRatio(collected * 100n, collectible, PERCENT_DECIMALS), formula, inputs);
 }
 
@@ -338,10 +394,10 @@ export function ceiInputFromInvoices(invoices: readonly KpiInvoice[], period: Pe
 }
 
 export function percentCurrent(position: ArPosition, currency: string): KpiFigure {
-  const formula = 'current (not yet due) AR ÷ total AR × 100';
+  const formula = 'percentCurrent';
   const inputs: KpiInputs = { currentArMinor: clampMinor(position.currentMinor), totalArMinor: clampMinor(position.totalMinor), currency: currency };
-  if (position.totalMinor === 0) return noFigure('no open receivables', formula, inputs);
-  if (position.totalMinor < 0) return noFigure('credit balances exceed what is owed', formula, inputs);
+  if (position.totalMinor === 0) return noFigure('noOpenReceivables', formula, inputs);
+  if (position.totalMinor < 0) return noFigure('creditBalancesExceedOwed', formula, inputs);
   return figure(roundedRatio(BigInt(position.currentMinor) * 100n, BigInt(position.totalMinor), PERCENT_DECIMALS), formula, inputs);
 }
 
@@ -377,8 +433,8 @@ export function promiseFigures(promises: readonly KpiPromise[], period: Period, 
   }
   const resolvedCount = counts.kept + counts.partially_kept + counts.broken;
   const resolvedAmount = sumMinorSaturating([amounts.kept, amounts.partially_kept, amounts.broken]);
-  const countFormula = 'kept ÷ (kept + partially kept + broken), by count';
-  const amountFormula = 'kept ÷ (kept + partially kept + broken), by promised amount';
+  const countFormula = 'keptRateByCount';
+  const amountFormula = 'keptRateByAmount';
   const countInputs: KpiInputs = { kept: counts.kept, partiallyKept: counts.partially_kept, broken: counts.broken };
   const amountInputs: KpiInputs = {
     keptMinor: amounts.kept,
@@ -388,21 +444,21 @@ export function promiseFigures(promises: readonly KpiPromise[], period: Period, 
   };
   const promisedMinor = sumMinorSaturating(promisedAmounts);
   const paidMinor = sumMinorSaturating(paidAmounts);
-  const cvpFormula = 'Σ paid ÷ Σ promised, promises due in the period (not cancelled or superseded)';
+  const cvpFormula = 'collectedVsPromised';
   const cvpInputs: KpiInputs = { paidMinor, promisedMinor, currency };
   return {
     keptRateByCount:
       resolvedCount === 0
-        ? noFigure('no kept, partially kept or broken promise due in the period', countFormula, countInputs)
+        ? noFigure('noPromiseResolved', countFormula, countInputs)
         : figure(roundedRatio(BigInt(counts.kept), BigInt(resolvedCount), RATE_DECIMALS), countFormula, countInputs),
     keptRateByAmount:
       resolvedAmount === 0
-        ? noFigure('no promised amount resolved in the period', amountFormula, amountInputs)
+        ? noFigure('noPromisedAmountResolved', amountFormula, amountInputs)
         : figure(roundedRatio(BigInt(amounts.kept), BigInt(resolvedAmount), RATE_DECIMALS), amountFormula, amountInputs),
     brokenCount: counts.broken,
     collectedVsPromised:
       promisedMinor === 0
-        ? noFigure('nothing promised in the period', cvpFormula, cvpInputs)
+        ? noFigure('nothingPromised', cvpFormula, cvpInputs)
         : figure(roundedRatio(BigInt(paidMinor), BigInt(promisedMinor), RATE_DECIMALS), cvpFormula, cvpInputs),
   };
 }
@@ -439,14 +495,14 @@ function disputeGroup(key: string, disputes: readonly KpiDispute[], period: Peri
     closed += 1;
     days += daysBetween(openedOn, closedOn);
   }
-  const formula = 'Σ (closed − opened) days ÷ disputes closed in the period';
+  const formula = 'disputeCycleTime';
   const inputs: KpiInputs = { closedDisputes: closed, totalDays: days };
   return {
     key,
     opened,
     cycleTimeDays:
       closed === 0
-        ? noFigure('no dispute closed in the period', formula, inputs)
+        ? noFigure('noDisputeClosed', formula, inputs)
         : figure(roundedRatio(BigInt(days), BigInt(closed), DAY_DECIMALS), formula, inputs),
   };
 }
@@ -496,7 +552,7 @@ export function contactsPerCollectorPerDay(activities: readonly KpiActivity[], p
     .map(([collectorId, members]) => ({
       collectorId,
       contacts: members.length,
-      perDay: figure(roundedRatio(BigInt(members.length), BigInt(days), DAY_DECIMALS), 'contacts ÷ calendar days in period', {
+      perDay: figure(roundedRatio(BigInt(members.length), BigInt(days), DAY_DECIMALS), 'contactsPerDay', {
         contacts: members.length,
         days,
       }),

@@ -2,7 +2,7 @@
  * Money as an integer number of minor units plus an ISO 4217 code. Amounts never pass through
  * floating-point division: decimal strings are built and parsed digit by digit.
  */
-import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 import { ISO_4217_MINOR_UNITS, STORED_DIGITS_WITHOUT_MINOR_UNIT } from './iso4217';
 
 export interface Money {
@@ -14,14 +14,14 @@ const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 export function assertCurrency(currency: string, field = 'currency'): string {
   if (!CURRENCY_CODE.test(currency)) {
-    throw new DomainError('validation', `"${currency}" is not an ISO 4217 currency code (three capital letters)`, field);
+    throw refused('validation', { key: 'currencyCodeInvalid', params: { code: currency } }, field);
   }
   return currency;
 }
 
 export function assertMinor(amountMinor: number, field = 'amountMinor'): number {
   if (!Number.isSafeInteger(amountMinor)) {
-    throw new DomainError('validation', `amount ${String(amountMinor)} is not a whole number of minor units in the safe range`, field);
+    throw refused('validation', { key: 'amountNotWholeSafe', params: { value: String(amountMinor) } }, field);
   }
   return amountMinor;
 }
@@ -34,7 +34,7 @@ export function money(amountMinor: number, currency: string): Money {
 export function addMinor(a: number, b: number): number {
   const total = a + b;
   if (!Number.isSafeInteger(total)) {
-    throw new DomainError('validation', 'amount total leaves the safe-integer range', 'amountMinor');
+    throw refused('validation', 'amountTotalUnsafe', 'amountMinor');
   }
   return total;
 }
@@ -53,14 +53,14 @@ export function addMinorSaturating(a: number, b: number): number {
  */
 export function clampMinor(value: number, field = 'amountMinor'): number {
   if (!Number.isInteger(value)) {
-    throw new DomainError('validation', `amount ${String(value)} is not a whole number of minor units`, field);
+    throw refused('validation', { key: 'amountNotWhole', params: { value: String(value) } }, field);
   }
   return Math.min(Number.MAX_SAFE_INTEGER, Math.max(-Number.MAX_SAFE_INTEGER, value));
 }
 
 function assertSameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency) {
-    throw new DomainError('validation', `cannot combine ${a.currency} with ${b.currency}`, 'currency');
+    throw refused('validation', { key: 'currenciesMixed', params: { currency: a.currency, otherCurrency: b.currency } }, 'currency');
   }
 }
 
@@ -261,19 +261,15 @@ export function parseMoney(text: string, currency: string, locale = 'en-US'): Mo
   const integerOk = integerText === '' ? fractionText !== '' : wellGrouped(integerText.split(groupChar));
   if (!integerOk || !/^\d*$/.test(fractionText) || (decimalAt !== -1 && fractionText === '' && integerText === '')) {
     const example = formatAmount(1234 * 10 ** digits, currency, locale);
-    throw new DomainError('validation', `"${text}" is not an amount (expected e.g. ${example})`, 'amount');
+    throw refused('validation', { key: 'amountUnreadable', params: { text, example } }, 'amount');
   }
   if (fractionText.length > digits) {
-    throw new DomainError(
-      'validation',
-      digits === 0 ? `${currency} amounts have no decimals` : `${currency} amounts have at most ${digits} decimals`,
-      'amount',
-    );
+    throw refused('validation', digits === 0 ? { key: 'currencyNoDecimals', params: { currency } } : { key: 'currencyDecimalsMax', params: { currency, digits } }, 'amount');
   }
   const minorText = integerText.split(groupChar).join('') + fractionText.padEnd(digits, '0');
   const magnitude = BigInt(minorText === '' ? '0' : minorText);
   if (magnitude > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new DomainError('validation', `"${text}" is too large`, 'amount');
+    throw refused('validation', { key: 'amountTooLarge', params: { text } }, 'amount');
   }
   const amountMinor = Number(magnitude);
   return { amountMinor: negative && amountMinor !== 0 ? -amountMinor : amountMinor, currency };

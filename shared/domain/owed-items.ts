@@ -3,7 +3,7 @@
  * server: each belongs to the customer, is listed once and has something open; together they are
  * in one currency, and a promise's currency is theirs. The stores only load the rows.
  */
-import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 
 export interface OwedItemFacts {
   readonly id: string;
@@ -24,10 +24,11 @@ export function checkOwedItems<T extends OwedItemFacts>(found: ReadonlyMap<strin
   return ids.map((id, index) => {
     const at = `${field}.${String(index)}${idKey}`;
     const item = found.get(id);
-    if (item?.customer_id !== customerId) throw new DomainError('not_found', `open item ${id} does not exist for this customer`, at);
-    if (seen.has(id)) throw new DomainError('validation', `open item ${item.document_number} is listed twice`, at);
+    if (item?.customer_id !== customerId) throw refused('not_found', { key: 'openItemNotFoundForCustomer', params: { id } }, at);
+    const documentNumber = { documentNumber: item.document_number };
+    if (seen.has(id)) throw refused('validation', { key: 'openItemListedTwice', params: documentNumber }, at);
     seen.add(id);
-    if (item.open_minor <= 0) throw new DomainError('validation', `${item.document_number} has nothing open to collect`, at);
+    if (item.open_minor <= 0) throw refused('validation', { key: 'openItemNothingOpen', params: documentNumber }, at);
     return item;
   });
 }
@@ -38,7 +39,8 @@ export function commonCurrency(items: readonly OwedItemFacts[], field: string, i
   if (first === undefined) return null;
   items.forEach((item, index) => {
     if (item.currency !== first.currency) {
-      throw new DomainError('validation', `${item.document_number} is in ${item.currency}, the others in ${first.currency}`, `${field}.${String(index)}${idKey}`);
+      const params = { documentNumber: item.document_number, currency: item.currency, otherCurrency: first.currency };
+      throw refused('validation', { key: 'itemsMixCurrencies', params }, `${field}.${String(index)}${idKey}`);
     }
   });
   return first.currency;
@@ -51,7 +53,7 @@ export function commonCurrency(items: readonly OwedItemFacts[], field: string, i
 export function promiseCurrency(items: readonly OwedItemFacts[], requested: string | undefined, accountCurrency: string, prefix: string): string {
   const itemCurrency = commonCurrency(items, `${prefix}itemIds`);
   if (requested !== undefined && itemCurrency !== null && requested !== itemCurrency) {
-    throw new DomainError('validation', `the items are in ${itemCurrency}, not ${requested}`, `${prefix}currency`);
+    throw refused('validation', { key: 'itemsInOtherCurrency', params: { itemCurrency, requestedCurrency: requested } }, `${prefix}currency`);
   }
   return itemCurrency ?? requested ?? accountCurrency;
 }

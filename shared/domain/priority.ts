@@ -2,7 +2,7 @@
  * Explainable worklist priority: a sum of weighted factors, each returned with a sentence so the
  * collector sees why a customer is where it is. See docs/DOMAIN-RULES.md for the formulas.
  */
-import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 import type { RiskClass } from './codes';
 import { assertCurrency, formatAmount, minorDigits } from './money';
 import { RISK_CLASS_LABELS } from './labels';
@@ -144,7 +144,7 @@ export function validatePriorityWeights(weights: PriorityWeights): PriorityWeigh
   for (const key of PRIORITY_FACTOR_KEYS) {
     const value = weights[key];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new DomainError('validation', `weight "${key}" must be a finite number of points, zero or more`, `weights.${key}`);
+      throw refused('validation', { key: 'priorityWeightInvalid', params: { factor: key } }, `weights.${key}`);
     }
   }
   return weights;
@@ -153,8 +153,7 @@ export function validatePriorityWeights(weights: PriorityWeights): PriorityWeigh
 function requireWholeNumber(value: number | null, field: string, allowNull: boolean, min: number): void {
   if (value === null && allowNull) return;
   if (value === null || !Number.isSafeInteger(value) || value < min) {
-    const floor = min === 0 ? ', zero or more' : '';
-    throw new DomainError('validation', `${field} must be a whole number${floor}`, field);
+    throw refused('validation', { key: min === 0 ? 'wholeNumberNotNegative' : 'wholeNumberRequired', params: { field } }, field);
   }
 }
 
@@ -165,7 +164,7 @@ export function validatePriorityInput(input: PriorityInput): PriorityInput {
   requireWholeNumber(input.disputesNearDeadline, 'disputesNearDeadline', false, 0);
   requireWholeNumber(input.daysSinceLastContact, 'daysSinceLastContact', true, Number.MIN_SAFE_INTEGER);
   if (!Object.hasOwn(RISK_SHARE, input.riskClass)) {
-    throw new DomainError('validation', `"${input.riskClass}" is not a risk class`, 'riskClass');
+    throw refused('validation', { key: 'riskClassUnknown', params: { value: input.riskClass } }, 'riskClass');
   }
   return input;
 }

@@ -3,12 +3,12 @@
  * instalments and judging them against the money received stay in integer minor units, so the
  * instalments always add up to the total and client and server reach the same verdicts.
  */
-import { DomainError } from '../api/result';
+import { refused, type Refusal } from '../i18n/refusals';
+import { requireInstalmentsAddUp } from './amount-limits';
 import type { PromiseStatus } from './codes';
-import { dateWindowProblem } from './date-bounds';
+import { dateWindowProblem, dateWindowRefusal } from './date-bounds';
 import { compareDates } from './dates';
 import { DEFAULT_PROMISE_RULES, firstCountingDay, promiseDeadline, requiredAmount, type CountingPayment, type PromiseEvaluation, type PromiseRules } from './promise';
-import { requireInstalmentsAddUp } from '../../shared/domain/amount-limits';
 
 export const MAX_INSTALMENTS = 60;
 
@@ -22,22 +22,20 @@ export interface Instalment {
  * carry the remainder, one unit each, so the sum is exact.
  */
 export function splitInstalments(totalMinor: number, dates: readonly string[]): Instalment[] {
-  if (dates.length === 0) throw new DomainError('validation', 'a payment plan needs at least one instalment date', 'instalments');
-  if (!Number.isSafeInteger(totalMinor) || totalMinor < dates.length) {
-    throw new DomainError('validation', `the total must be a whole number of at least ${dates.length} minor units`, 'totalMinor');
-  }
+  if (dates.length === 0) throw refused('validation', 'planNeedsDate', 'instalments');
+  if (!Number.isSafeInteger(totalMinor) || totalMinor < dates.length) throw refused('validation', { key: 'planTotalTooSmall', params: { min: dates.length } }, 'totalMinor');
   const base = Math.floor(totalMinor / dates.length);
   const remainder = totalMinor - base * dates.length;
   return dates.map((promisedDate, index) => ({ promisedDate, amountMinor: base + (index < remainder ? 1 : 0) }));
 }
 
 /** Why an instalment date may not be used: outside the instalments' window from today, or not after the date before it. */
-export type InstalmentDateProblem = { readonly kind: 'window'; readonly problem: string } | { readonly kind: 'order'; readonly previous: string };
+export type InstalmentDateProblem = { readonly kind: 'window'; readonly problem: Refusal } | { readonly kind: 'order'; readonly previous: string };
 
 /**
  * What is wrong with each instalment date, in order, or null: the window (`problem` ends a
- * sentence naming the field), or the order against the last good date before it. The command
- * refuses the first; a form shows them all as the user types.
+ * sentence naming the field, shared/domain/date-bounds.ts), or the order against the last good
+ * date before it. The command refuses the first; a form shows them all as the user types.
  */
 export function instalmentDateProblems(dates: readonly string[], today: string): (InstalmentDateProblem | null)[] {
   let previous: string | null = null;
@@ -57,7 +55,7 @@ export function instalmentDateProblems(dates: readonly string[], today: string):
  */
 export function validateInstalments(instalments: readonly Instalment[], today: string, currency: string, totalMinor?: number, prefix = ''): number {
   if (instalments.length < 2 || instalments.length > MAX_INSTALMENTS) {
-    throw new DomainError('validation', `a payment plan has 2 to ${MAX_INSTALMENTS} instalments`, `${prefix}instalments`);
+    throw refused('validation', { key: 'planInstalmentCount', params: { max: MAX_INSTALMENTS } }, `${prefix}instalments`);
   }
   let sum = 0;
   const dateProblems = instalmentDateProblems(
@@ -67,19 +65,19 @@ export function validateInstalments(instalments: readonly Instalment[], today: s
   instalments.forEach((instalment, index) => {
     const field = `${prefix}instalments.${index}`;
     if (!Number.isSafeInteger(instalment.amountMinor) || instalment.amountMinor <= 0) {
-      throw new DomainError('validation', 'each instalment must be a positive whole number of minor units', `${field}.amountMinor`);
+      throw refused('validation', 'instalmentNotPositive', `${field}.amountMinor`);
     }
     const dateProblem = dateProblems[index] ?? null;
     if (dateProblem !== null) {
       const { promisedDate } = instalment;
-      const message =
+      const refusal: Refusal =
         dateProblem.kind === 'window'
-          ? `${promisedDate} ${dateProblem.problem} (today is ${today})`
-          : `instalment dates must strictly increase; ${promisedDate} does not follow ${dateProblem.previous}`;
-      throw new DomainError('validation', message, `${field}.promisedDate`);
+          ? (dateWindowRefusal('planInstalment', promisedDate, today) ?? dateProblem.problem)
+          : { key: 'instalmentDatesNotIncreasing', params: { date: promisedDate, previousDate: dateProblem.previous } };
+      throw refused('validation', refusal, `${field}.promisedDate`);
     }
     sum += instalment.amountMinor;
-    if (!Number.isSafeInteger(sum)) throw new DomainError('validation', 'the instalments add up beyond the safe range', `${field}.amountMinor`);
+    if (!Number.isSafeInteger(sum)) throw refused('validation', 'instalmentsBeyondSafeRange', `${field}.amountMinor`);
   });
   if (totalMinor !== undefined) requireInstalmentsAddUp(sum, totalMinor, currency, `${prefix}totalMinor`);
   return sum;

@@ -2,7 +2,7 @@
  * Promise-to-pay evaluation: a pure function of the promise, the payments that can count
  * towards it and a date, so the desktop and the server always agree on kept or broken.
  */
-import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 import type { PromiseStatus } from './codes';
 import { addDays, compareDates, FIRST_DATE, isCalendarDate, storedDateOfTimestamp } from './dates';
 
@@ -54,14 +54,14 @@ const FINAL_BY_DECISION: ReadonlySet<PromiseStatus> = new Set(['cancelled', 'sup
 
 export function validatePromiseRules(rules: PromiseRules): PromiseRules {
   if (!Number.isInteger(rules.graceDays) || rules.graceDays < 0 || rules.graceDays > 60) {
-    throw new DomainError('validation', 'grace days must be a whole number from 0 to 60', 'graceDays');
+    throw refused('validation', 'graceDaysRange', 'graceDays');
   }
   const { tolerance } = rules;
   if (tolerance.kind === 'amount' && (!Number.isSafeInteger(tolerance.minor) || tolerance.minor < 0)) {
-    throw new DomainError('validation', 'the tolerance amount must be a non-negative whole number of minor units', 'tolerance.minor');
+    throw refused('validation', 'toleranceAmountNegative', 'tolerance.minor');
   }
   if (tolerance.kind === 'percent' && (!Number.isInteger(tolerance.basisPoints) || tolerance.basisPoints < 0 || tolerance.basisPoints > 5000)) {
-    throw new DomainError('validation', 'the tolerance must be between 0 % and 50 % (0 to 5000 basis points)', 'tolerance.basisPoints');
+    throw refused('validation', 'tolerancePercentRange', 'tolerance.basisPoints');
   }
   return rules;
 }

@@ -2,10 +2,10 @@
  * Team lead rules shared by the local commands and the server appliers: who may reassign
  * customers and decide escalation requests, and what a decision changes.
  */
-import { DomainError } from '../api/result';
+import { refused, type RefusalKey } from '../i18n/refusals';
 import type { EscalationKind, EscalationStatus, Role } from './codes';
 import { addDays, daysBetween } from './dates';
-import { ESCALATION_KIND_LABELS, ROLE_LABELS } from './labels';
+import { ESCALATION_KIND_LABELS } from './labels';
 
 /** The person acting: the local profile on the client, the principal on the server. */
 export interface TeamActor {
@@ -30,11 +30,18 @@ export const DECISION_STATUS: Readonly<Record<EscalationDecision, Extract<Escala
   reject: 'rejected',
 };
 
-/**
- * Refused for lack of rights. The API has no `forbidden` code yet (shared/api/result.ts), so the
- * refusal travels as `validation`; the message says what right is missing.
- */
-export const refused = (message: string, field?: string): DomainError => new DomainError('forbidden', message, field);
+/** A reassignment's target who is no collector, by what they are. */
+const NOT_A_COLLECTOR: Readonly<Record<Exclude<Role, 'collector'>, RefusalKey>> = { team_lead: 'reassignTargetTeamLead', admin: 'reassignTargetAdmin' };
+
+/** Who may not decide escalations, by the role they are signed in with. */
+const NOT_A_DECIDER: Readonly<Record<Exclude<Role, 'team_lead'>, RefusalKey>> = { collector: 'decideSignedInAsCollector', admin: 'decideSignedInAsAdmin' };
+
+/** Only a pending request can be decided: why this one, by what it is now. */
+const NOT_DECIDABLE: Readonly<Record<Exclude<EscalationStatus, 'requested'>, RefusalKey>> = {
+  approved: 'escalationDecideApproved',
+  rejected: 'escalationDecideRejected',
+  withdrawn: 'escalationDecideWithdrawn',
+};
 
 const leadsTeam = (actor: TeamActor, teamId: string | null): boolean => actor.role === 'team_lead' && actor.teamId !== null && actor.teamId === teamId;
 
@@ -44,23 +51,29 @@ export function mayReassignWithin(actor: TeamActor, teamId: string | null): bool
 }
 
 export function requireReassigner<A extends TeamActor>(actor: A | null): A {
-  if (actor === null) throw refused('Sign in first: reassigning customers needs a team lead profile.');
-  if (actor.role !== 'team_lead' && actor.role !== 'admin') {
-    throw refused(`Only a team lead can reassign customers; you are signed in as ${ROLE_LABELS[actor.role].toLowerCase()}.`);
-  }
+  if (actor === null) throw refused('forbidden', 'signInToReassign');
+  // Every role but the collector's may reassign.
+  if (actor.role === 'collector') throw refused('forbidden', 'reassignSignedInAsCollector');
+  return actor;
+}
+
+/** The team views (load, pending requests) are a team lead's, and an admin's. */
+export function requireTeamViewer<A extends TeamActor>(actor: A | null): A {
+  if (actor === null || (actor.role !== 'team_lead' && actor.role !== 'admin')) throw refused('forbidden', 'teamViewForLeads');
   return actor;
 }
 
 /** The target must be an active collector of the actor's team (any team for an admin). */
 export function checkReassignTarget(actor: TeamActor, target: ReassignTarget): void {
-  if (target.role !== 'collector') throw new DomainError('validation', `${target.displayName} is a ${ROLE_LABELS[target.role].toLowerCase()}, not a collector`, 'toCollectorId');
-  if (target.disabled) throw new DomainError('validation', `${target.displayName} is disabled`, 'toCollectorId');
-  if (!mayReassignWithin(actor, target.teamId)) throw refused(`${target.displayName} is not a collector of your team`, 'toCollectorId');
+  const name = { name: target.displayName };
+  if (target.role !== 'collector') throw refused('validation', { key: NOT_A_COLLECTOR[target.role], params: name }, 'toCollectorId');
+  if (target.disabled) throw refused('validation', { key: 'reassignTargetDisabled', params: name }, 'toCollectorId');
+  if (!mayReassignWithin(actor, target.teamId)) throw refused('forbidden', { key: 'reassignTargetOtherTeam', params: name }, 'toCollectorId');
 }
 
 export function requireDecider<A extends TeamActor>(actor: A | null): A {
-  if (actor === null) throw refused('Sign in first: deciding escalations needs a team lead profile.');
-  if (actor.role !== 'team_lead') throw refused(`Only a team lead can approve or reject escalation requests; you are signed in as ${ROLE_LABELS[actor.role].toLowerCase()}.`);
+  if (actor === null) throw refused('forbidden', 'signInToDecide');
+  if (actor.role !== 'team_lead') throw refused('forbidden', NOT_A_DECIDER[actor.role]);
   return actor;
 }
 
@@ -72,9 +85,9 @@ export interface PendingEscalation {
 
 /** A team lead of the customer's team decides a pending request someone else made (four eyes). */
 export function checkDecision(actor: TeamActor, customerTeamId: string | null, escalation: PendingEscalation): void {
-  if (!leadsTeam(actor, customerTeamId)) throw refused("Only a team lead of this customer's team can decide its escalations", 'escalationId');
-  if (escalation.status !== 'requested') throw new DomainError('conflict', `only a pending request can be decided; this one is ${escalation.status}`, 'escalationId');
-  if (escalation.requestedBy === actor.id) throw refused('You made this request yourself; another team lead has to decide it', 'escalationId');
+  if (!leadsTeam(actor, customerTeamId)) throw refused('forbidden', 'decideOtherTeam', 'escalationId');
+  if (escalation.status !== 'requested') throw refused('conflict', NOT_DECIDABLE[escalation.status], 'escalationId');
+  if (escalation.requestedBy === actor.id) throw refused('forbidden', 'decideOwnRequest', 'escalationId');
 }
 
 /** Approving a credit hold request puts the customer on hold (see docs/TEAM.md). */

@@ -13,15 +13,16 @@
  * - lone UTF-16 surrogates: not Unicode at all. Stored as UTF-8 they would become U+FFFD, so the
  *   server's copy would differ from the client's.
  */
+import type { Refusal, RefusalKey } from '../i18n/refusals';
 
 export const TEXT_PROBLEMS = ['control_character', 'bidi_control', 'lone_surrogate'] as const;
 export type TextProblem = (typeof TEXT_PROBLEMS)[number];
 
-/** Field error messages, appended to the field's name ("body contains a control character"). */
-export const TEXT_PROBLEM_MESSAGES: Readonly<Record<TextProblem, string>> = {
-  control_character: 'contains a control character (only tab and line breaks are allowed)',
-  bidi_control: 'contains an invisible bidirectional text control character (U+202A–U+202E or U+2066–U+2069)',
-  lone_surrogate: 'contains a broken character (an unpaired UTF-16 surrogate)',
+/** The refusal of each problem, whose words end a sentence naming the field ("body contains a control character"). */
+export const TEXT_PROBLEM_REFUSALS: Readonly<Record<TextProblem, RefusalKey>> = {
+  control_character: 'textControlCharacter',
+  bidi_control: 'textBidiControl',
+  lone_surrogate: 'textLoneSurrogate',
 };
 
 const TAB = 0x09;
@@ -42,6 +43,12 @@ export function textProblem(text: string): TextProblem | null {
     else if (isHighSurrogate(unit) || isLowSurrogate(unit)) return 'lone_surrogate';
   }
   return null;
+}
+
+/** Why the text may not be stored, as a refusal (the form's words and the command's), or null. */
+export function textRefusal(text: string): Refusal | null {
+  const problem = textProblem(text);
+  return problem === null ? null : { key: TEXT_PROBLEM_REFUSALS[problem] };
 }
 
 /**

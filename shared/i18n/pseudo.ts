@@ -38,3 +38,22 @@ export function pseudoLocalizeTree(tree: unknown): unknown {
   if (tree === null || typeof tree !== 'object') return tree;
   return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, pseudoLocalizeTree(value)]));
 }
+
+/**
+ * The pseudo-localised copy of a typed catalog whose texts with values are functions of strings
+ * (shared/i18n/desktop): each function's text is accented around `{{n}}` marks in the values'
+ * places, so the values themselves (a host, a version, a file) stay as they are.
+ */
+export function pseudoLocalizeCatalog<T extends object>(catalog: T): T {
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return pseudoLocalize(node);
+    if (typeof node === 'function') {
+      const text = node as (...values: string[]) => string;
+      return (...values: string[]) =>
+        pseudoLocalize(text(...values.map((_, index) => `{{${String(index)}}}`))).replace(/\{\{(\d+)\}\}/g, (mark, index: string) => values[Number(index)] ?? mark);
+    }
+    if (node === null || typeof node !== 'object') return node;
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, walk(value)]));
+  };
+  return walk(catalog) as T;
+}

@@ -3,9 +3,9 @@
  * brought about (a new contact person, a follow-up, a promise or a payment plan, a dispute), all or nothing.
  */
 import { ContactLogSchema } from '../api/collector-schemas';
-import { DomainError } from '../api/result';
 import { requireDateInWindow } from '../domain/date-bounds';
 import { OUTCOME_LABELS } from '../domain/labels';
+import { refused } from '../i18n/refusals';
 import type { SyncedRow } from '../sync/tables';
 import { saveContactPerson } from './contact-persons';
 import { defineMutation, namedCustomer } from './definition';
@@ -32,7 +32,7 @@ export const contactLog = defineMutation({
     if (args.contactPersonId !== null) {
       const person = yield* rowById('contact_persons', args.contactPersonId);
       if (person?.customer_id !== args.customerId) {
-        throw new DomainError('not_found', `contact person ${args.contactPersonId} does not exist for this customer`, 'contactPersonId');
+        throw refused('not_found', { key: 'contactPersonNotFoundForCustomer', params: { id: args.contactPersonId } }, 'contactPersonId');
       }
     }
     if (args.followUpDate !== null) requireDateInWindow('followUp', args.followUpDate, ctx.asOf, 'followUpDate');
@@ -64,7 +64,7 @@ export const contactLog = defineMutation({
             itemId: null,
             activityId: activity.id,
             dueDate: args.followUpDate,
-            title: `Follow up: ${OUTCOME_LABELS[args.outcome]}`,
+            title: args.followUpTitle ?? `Follow up: ${OUTCOME_LABELS[args.outcome]}`,
             assignedTo: ctx.userId,
           });
     return { activity, followUp, promise, plan, dispute };

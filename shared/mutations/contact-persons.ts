@@ -1,8 +1,8 @@
 /** contactPerson.save: a collector adds a contact person or corrects one; at most one is primary per customer. */
 import type { z } from 'zod';
 import type { NewContactPersonSchema } from '../api/collector-schemas';
-import { DomainError } from '../api/result';
 import { ContactPersonSaveSchema } from '../api/schemas';
+import { refused } from '../i18n/refusals';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext } from './definition';
 import { insertRow, newId, rowById, rowsWhere, updateRow, type Step } from './effects';
@@ -17,7 +17,7 @@ type PersonInput = z.output<typeof NewContactPersonSchema> & { readonly id?: str
 export function* saveContactPerson(ctx: DecideContext, customerId: string, input: PersonInput, fieldPrefix: string): Step<SyncedRow<'contact_persons'>> {
   const before = input.id === undefined ? undefined : yield* rowById('contact_persons', input.id, { lock: true });
   if (input.id !== undefined && before?.customer_id !== customerId) {
-    throw new DomainError('not_found', `contact person ${input.id} does not exist for this customer`, `${fieldPrefix}id`);
+    throw refused('not_found', { key: 'contactPersonNotFoundForCustomer', params: { id: input.id } }, `${fieldPrefix}id`);
   }
   if (input.isPrimary) {
     for (const other of yield* rowsWhere('contact_persons', { customer_id: customerId, is_primary: true }, { lock: true })) {

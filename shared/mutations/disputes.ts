@@ -8,12 +8,12 @@
  */
 import type { z } from 'zod';
 import { DisputeCreateSchema, DisputeTransitionSchema, type DisputeTermsSchema } from '../api/collector-schemas';
-import { DomainError } from '../api/result';
 import { requireDisputable } from '../domain/amount-limits';
 import type { DisputeStatus } from '../domain/codes';
 import { requireDateInWindow } from '../domain/date-bounds';
 import { isOpenDispute, transitionDispute } from '../domain/dispute';
 import { commonCurrency } from '../domain/owed-items';
+import { refused } from '../i18n/refusals';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext } from './definition';
 import { deleteItems, insertItems, insertRow, newId, rowById, rowsWhere, updateItems, updateRow, type Step } from './effects';
@@ -45,7 +45,7 @@ export function* createDispute(ctx: DecideContext, customerId: string, terms: Di
     '.itemId',
   );
   const currency = commonCurrency(items, field, '.itemId');
-  if (currency === null) throw new DomainError('validation', 'a dispute covers at least one item', field);
+  if (currency === null) throw refused('validation', 'disputeNeedsItem', field);
   let totalMinor = 0;
   terms.items.forEach((input, index) => {
     const item = items[index];
@@ -106,7 +106,7 @@ function* reserveAgain(dispute: DisputeRow): Step<number> {
     yield* adjustItem(dispute.customer_id, link.open_item_id, reserved, 'dispute');
     totalMinor += reserved;
   }
-  if (totalMinor === 0) throw new DomainError('conflict', 'none of the disputed items is still open, so the case cannot be reopened', 'action');
+  if (totalMinor === 0) throw refused('conflict', 'disputeNothingToReopen', 'action');
   return totalMinor;
 }
 
@@ -114,15 +114,15 @@ export const disputeTransition = defineMutation({
   name: 'dispute.transition',
   args: DisputeTransitionSchema,
   *customerOf(args) {
-    return (yield* requiredRow('disputes', args.disputeId, 'dispute', 'disputeId')).customer_id;
+    return (yield* requiredRow('disputes', args.disputeId, 'disputeNotFound', 'disputeId')).customer_id;
   },
   *decide(ctx, args): Step<DisputeRow> {
-    const before = yield* requiredRow('disputes', args.disputeId, 'dispute', 'disputeId', { lock: true });
+    const before = yield* requiredRow('disputes', args.disputeId, 'disputeNotFound', 'disputeId', { lock: true });
     if (args.action !== 'resolve' && (args.resolution !== undefined || args.rootCause !== undefined)) {
-      throw new DomainError('validation', 'a resolution and a root cause are recorded only when resolving', args.resolution !== undefined ? 'resolution' : 'rootCause');
+      throw refused('validation', 'disputeResolutionOnlyWhenResolving', args.resolution !== undefined ? 'resolution' : 'rootCause');
     }
     if (args.action === 'resolve' && args.resolution !== undefined && args.rootCause === undefined) {
-      throw new DomainError('validation', 'resolving a dispute needs a root cause', 'rootCause');
+      throw refused('validation', 'disputeResolveNeedsRootCause', 'rootCause');
     }
     const resolution = args.resolution !== undefined && args.rootCause !== undefined ? { resolution: args.resolution, rootCause: args.rootCause } : undefined;
     const status = transitionDispute(before.status, args.action, resolution);

@@ -1,9 +1,9 @@
 /** followUp.create / followUp.complete / followUp.cancel: dated tasks ("resubmissions") on a customer. */
 import { FollowUpCloseSchema, FollowUpCreateSchema } from '../api/collector-schemas';
-import { DomainError } from '../api/result';
 import type { FollowUpStatus } from '../domain/codes';
 import { requireDateInWindow } from '../domain/date-bounds';
 import { storedOptionalText } from '../domain/text';
+import { refused, type RefusalKey } from '../i18n/refusals';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext, type MutationDefinition } from './definition';
 import { insertRow, newId, updateRow, type Step } from './effects';
@@ -50,16 +50,19 @@ export const followUpCreate = defineMutation({
   },
 });
 
+/** Why a follow-up that is no longer open cannot be closed again. */
+const ALREADY_CLOSED: Readonly<Record<Exclude<FollowUpStatus, 'open'>, RefusalKey>> = { done: 'followUpAlreadyDone', cancelled: 'followUpAlreadyCancelled' };
+
 function closeFollowUp(name: string, status: Exclude<FollowUpStatus, 'open'>, action: string): MutationDefinition<typeof FollowUpCloseSchema, SyncedRow<'follow_ups'>> {
   return defineMutation({
     name,
     args: FollowUpCloseSchema,
     *customerOf(args) {
-      return (yield* requiredRow('follow_ups', args.followUpId, 'follow-up', 'followUpId')).customer_id;
+      return (yield* requiredRow('follow_ups', args.followUpId, 'followUpNotFound', 'followUpId')).customer_id;
     },
     *decide(ctx, args) {
-      const before = yield* requiredRow('follow_ups', args.followUpId, 'follow-up', 'followUpId', { lock: true });
-      if (before.status !== 'open') throw new DomainError('conflict', `this follow-up is already ${before.status}`, 'followUpId');
+      const before = yield* requiredRow('follow_ups', args.followUpId, 'followUpNotFound', 'followUpId', { lock: true });
+      if (before.status !== 'open') throw refused('conflict', ALREADY_CLOSED[before.status], 'followUpId');
       const set = { status, done_at: ctx.now, done_comment: storedOptionalText(args.comment) };
       yield* updateRow('follow_ups', before.customer_id, before.id, set, action);
       return { ...before, ...set };

@@ -1,14 +1,14 @@
 /** Lookups that rules start with, refusing with not_found on the field that named the row. */
-import { DomainError } from '../api/result';
 import { checkOwedItems } from '../domain/owed-items';
+import { refused, type RefusalKey } from '../i18n/refusals';
 import type { SyncEntity } from '../sync/protocol';
 import type { SyncedRow } from '../sync/tables';
 import { rowById, rowsWhere, userById, type Step, type UserFacts } from './effects';
 
-/** The row `id` names, or not_found on `field` ("note … does not exist"). */
-export function* requiredRow<E extends SyncEntity>(table: E, id: string, what: string, field: string, options: { readonly lock?: boolean } = {}): Step<SyncedRow<E>> {
+/** The row `id` names, or not_found on `field` with the refusal `missing` ('noteNotFound': "note … does not exist"), its `id` the id. */
+export function* requiredRow<E extends SyncEntity>(table: E, id: string, missing: RefusalKey, field: string, options: { readonly lock?: boolean } = {}): Step<SyncedRow<E>> {
   const row = yield* rowById(table, id, options);
-  if (row === undefined) throw new DomainError('not_found', `${what} ${id} does not exist`, field);
+  if (row === undefined) throw refused('not_found', { key: missing, params: { id } }, field);
   return row;
 }
 
@@ -20,12 +20,12 @@ export function* requireCustomer(customerId: string, field = 'customerId'): Step
 export function* requireItemOf(itemId: string | null, customerId: string, field = 'itemId'): Step<void> {
   if (itemId === null) return;
   const item = yield* rowById('open_items', itemId);
-  if (item?.customer_id !== customerId) throw new DomainError('not_found', `open item ${itemId} does not exist for this customer`, field);
+  if (item?.customer_id !== customerId) throw refused('not_found', { key: 'openItemNotFoundForCustomer', params: { id: itemId } }, field);
 }
 
 export function* requiredUser(userId: string, field: string): Step<UserFacts> {
   const user = yield* userById(userId);
-  if (user === undefined) throw new DomainError('not_found', `user ${userId} does not exist`, field);
+  if (user === undefined) throw refused('not_found', { key: 'userNotFound', params: { id: userId } }, field);
   return user;
 }
 
@@ -40,4 +40,4 @@ export function* owedItems(customerId: string, ids: readonly string[], field: st
   return checkOwedItems(new Map(rows.map((row) => [row.id, row])), customerId, ids, field, idKey);
 }
 
-export const requiredCustomer = (customerId: string, field = 'customerId'): Step<SyncedRow<'customers'>> => requiredRow('customers', customerId, 'customer', field);
+export const requiredCustomer = (customerId: string, field = 'customerId'): Step<SyncedRow<'customers'>> => requiredRow('customers', customerId, 'customerNotFound', field);

@@ -1,6 +1,6 @@
 /** note.add / note.edit: notes on a customer or one of its items; an edit is a new version, the old one kept. */
 import { NoteAddSchema, NoteEditSchema } from '../api/collector-schemas';
-import { DomainError } from '../api/result';
+import { refused } from '../i18n/refusals';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer } from './definition';
 import { insertRow, newId, updateRow } from './effects';
@@ -36,13 +36,13 @@ export const noteEdit = defineMutation({
   name: 'note.edit',
   args: NoteEditSchema,
   *customerOf(args) {
-    return (yield* requiredRow('notes', args.noteId, 'note', 'noteId')).customer_id;
+    return (yield* requiredRow('notes', args.noteId, 'noteNotFound', 'noteId')).customer_id;
   },
   *decide(ctx, args) {
-    const before = yield* requiredRow('notes', args.noteId, 'note', 'noteId', { lock: true });
+    const before = yield* requiredRow('notes', args.noteId, 'noteNotFound', 'noteId', { lock: true });
     // Editing an older version would fork the lineage: the editor must start from the current text.
-    if (!before.is_current) throw new DomainError('conflict', 'this note has been edited since; edit its current version', 'noteId');
-    if (before.body === args.body) throw new DomainError('validation', 'the text is unchanged', 'body');
+    if (!before.is_current) throw refused('conflict', 'noteEditedSince', 'noteId');
+    if (before.body === args.body) throw refused('validation', 'noteUnchanged', 'body');
     yield* updateRow('notes', before.customer_id, before.id, { is_current: false }, 'retire');
     const row: SyncedRow<'notes'> = {
       id: yield* newId('notes'),

@@ -6,14 +6,14 @@
  */
 import type { z } from 'zod';
 import { PromiseCancelSchema, PromiseCreateSchema, PromisePlanSchema, type PlanTermsSchema, type PromiseTermsSchema } from '../api/collector-schemas';
-import { DomainError } from '../api/result';
 import { requireNotAboveOwed } from '../domain/amount-limits';
 import { brokenPromiseFollowUpId } from '../domain/broken-promise';
-import type { PaymentMethod } from '../domain/codes';
+import type { PaymentMethod, PromiseStatus } from '../domain/codes';
 import { requireDateInWindow } from '../domain/date-bounds';
 import { owedOnItems, promiseCurrency } from '../domain/owed-items';
 import { nextPromiseLevel } from '../domain/promise';
 import { validateInstalments, type Instalment } from '../domain/promise-plan';
+import { refused, type RefusalKey } from '../i18n/refusals';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation, namedCustomer, type DecideContext } from './definition';
 import { insertItems, insertRow, newId, rowById, rowsWhere, updateRow, type Step } from './effects';
@@ -105,11 +105,10 @@ function* recordPromises(ctx: DecideContext, draft: PromiseDraft): Step<Recorded
     const itemsOfRow = yield* itemIdsOf(row.id);
     if (itemsOfRow.every((id) => covered.has(id))) continue;
     const index = draft.items.findIndex((item) => itemsOfRow.includes(item.id));
-    throw new DomainError(
-      'conflict',
-      `${draft.items[index]?.document_number ?? 'an item'} is already under the open promise of ${row.promised_date}, which also covers other items; include them or cancel that promise first`,
-      `${draft.itemsField}.${String(Math.max(0, index))}`,
-    );
+    const documentNumber = draft.items[index]?.document_number;
+    const field = `${draft.itemsField}.${String(Math.max(0, index))}`;
+    if (documentNumber === undefined) throw refused('conflict', { key: 'someItemUnderOtherPromise', params: { promisedDate: row.promised_date } }, field);
+    throw refused('conflict', { key: 'itemUnderOtherPromise', params: { documentNumber, promisedDate: row.promised_date } }, field);
   }
   const level = earlier.length > 0 ? nextPromiseLevel(earlier.map((row) => row.level)) : 1;
   const itemIds = draft.items.map((item) => item.id);
@@ -174,8 +173,8 @@ export function* createPromise(ctx: DecideContext, customerId: string, terms: Pr
   requireDateInWindow('promise', terms.promisedDate, ctx.asOf, `${prefix}promisedDate`);
   const scope = yield* promiseScope(customerId, terms.itemIds, terms.currency, prefix);
   const amountMinor = terms.amountMinor ?? (scope.items.length > 0 ? scope.owedMinor : undefined);
-  if (amountMinor === undefined) throw new DomainError('validation', 'give an amount or the items the promise covers', `${prefix}amountMinor`);
-  if (amountMinor <= 0) throw new DomainError('validation', 'nothing undisputed is open on these items', `${prefix}itemIds`);
+  if (amountMinor === undefined) throw refused('validation', 'promiseNeedsAmountOrItems', `${prefix}amountMinor`);
+  if (amountMinor <= 0) throw refused('validation', 'promiseNothingUndisputedOpen', `${prefix}itemIds`);
   requireNotAboveOwed('promise', amountMinor, scope.owedMinor, scope.currency, `${prefix}amountMinor`);
   const [recorded] = yield* recordPromises(ctx, {
     ...scope,
@@ -233,18 +232,27 @@ export const promisePlan = defineMutation({
   decide: (ctx, args) => recordPlan(ctx, args.customerId, args, null, ''),
 });
 
+/** Why a promise that is no longer open cannot be cancelled, by what it is now. */
+const NOT_OPEN: Readonly<Record<Exclude<PromiseStatus, 'open'>, RefusalKey>> = {
+  kept: 'promiseAlreadyKept',
+  partially_kept: 'promiseAlreadyPartiallyKept',
+  broken: 'promiseAlreadyBroken',
+  cancelled: 'promiseAlreadyCancelled',
+  superseded: 'promiseAlreadySuperseded',
+};
+
 export const promiseCancel = defineMutation({
   name: 'promise.cancel',
   args: PromiseCancelSchema,
   *customerOf(args) {
-    return (yield* requiredRow('promises', args.promiseId, 'promise', 'promiseId')).customer_id;
+    return (yield* requiredRow('promises', args.promiseId, 'promiseNotFound', 'promiseId')).customer_id;
   },
   *decide(ctx, args): Step<RecordedPromise[]> {
-    const found = yield* requiredRow('promises', args.promiseId, 'promise', 'promiseId', { lock: true });
+    const found = yield* requiredRow('promises', args.promiseId, 'promiseNotFound', 'promiseId', { lock: true });
     // Whether it is still open is judged as of the user's day, the same in either store.
     const target = (yield* judgePromises(ctx, [found], { openFollowUps: false })).rows.get(found.id) ?? found;
-    if (target.status !== 'open') throw new DomainError('conflict', `only an open promise can be cancelled; this one is ${target.status.replace('_', ' ')}`, 'promiseId');
-    if (args.wholePlan && target.plan_id === null) throw new DomainError('validation', 'this promise is not part of a payment plan', 'wholePlan');
+    if (target.status !== 'open') throw refused('conflict', NOT_OPEN[target.status], 'promiseId');
+    if (args.wholePlan && target.plan_id === null) throw refused('validation', 'promiseNotInPlan', 'wholePlan');
     const rows = args.wholePlan && target.plan_id !== null ? yield* rowsWhere('promises', { plan_id: target.plan_id, status: 'open' }, { lock: true }) : [target];
     const cancelled: RecordedPromise[] = [];
     for (const row of [...rows].sort((a, b) => (a.promised_date === b.promised_date ? (a.id < b.id ? -1 : 1) : a.promised_date < b.promised_date ? -1 : 1))) {

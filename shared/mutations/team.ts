@@ -3,10 +3,10 @@
  * escalation.decide approves or rejects a pending escalation request. Who may do what is
  * shared/domain/team.ts; a customer's team is its synced `team_id`, on the desktop as on the server.
  */
-import { DomainError } from '../api/result';
 import { CustomerReassignSchema, EscalationDecideSchema } from '../api/team-schemas';
 import { storedOptionalText } from '../domain/text';
-import { assignmentValues, checkDecision, checkReassignTarget, DECISION_STATUS, mayReassignWithin, refused, requireDecider, requireReassigner, setsCreditHold } from '../domain/team';
+import { assignmentValues, checkDecision, checkReassignTarget, DECISION_STATUS, mayReassignWithin, requireDecider, requireReassigner, setsCreditHold } from '../domain/team';
+import { refused } from '../i18n/refusals';
 import type { SyncedRow } from '../sync/tables';
 import { defineMutation } from './definition';
 import { rowById, rowsWhere, updateRow, type Step, type UserFacts } from './effects';
@@ -33,11 +33,11 @@ export const customerReassign = defineMutation({
     const moving: SyncedRow<'customers'>[] = [];
     for (const [index, customerId] of args.customerIds.entries()) {
       const customer = customers.get(customerId);
-      if (customer === undefined) throw new DomainError('not_found', `customer ${customerId} does not exist`, `customerIds.${String(index)}`);
-      if (!mayReassignWithin(actor, customer.team_id)) throw refused(`customer ${customerId} is not in your team's portfolio`, `customerIds.${String(index)}`);
+      if (customer === undefined) throw refused('not_found', { key: 'customerNotFound', params: { id: customerId } }, `customerIds.${String(index)}`);
+      if (!mayReassignWithin(actor, customer.team_id)) throw refused('forbidden', { key: 'customerNotInTeam', params: { id: customerId } }, `customerIds.${String(index)}`);
       if (customer.collector_id !== target.id) moving.push(customer);
     }
-    if (moving.length === 0) throw new DomainError('validation', `every customer named is already assigned to ${target.displayName}`, 'customerIds');
+    if (moving.length === 0) throw refused('validation', { key: 'customersAlreadyAssigned', params: { name: target.displayName } }, 'customerIds');
     const set = assignmentValues(target, ctx.userId, ctx.now, storedOptionalText(args.reason));
     for (const customer of moving) yield* updateRow('customers', customer.id, customer.id, set, 'assign');
     return { moved: moving, target };
@@ -55,13 +55,13 @@ export const escalationDecide = defineMutation({
   name: 'escalation.decide',
   args: EscalationDecideSchema,
   *customerOf(args) {
-    return (yield* requiredRow('escalations', args.escalationId, 'escalation', 'escalationId')).customer_id;
+    return (yield* requiredRow('escalations', args.escalationId, 'escalationNotFound', 'escalationId')).customer_id;
   },
   *decide(ctx, args): Step<Decision> {
     const actor = requireDecider(ctx.actor);
-    const before = yield* requiredRow('escalations', args.escalationId, 'escalation', 'escalationId', { lock: true });
+    const before = yield* requiredRow('escalations', args.escalationId, 'escalationNotFound', 'escalationId', { lock: true });
     const customer = yield* rowById('customers', before.customer_id, { lock: true });
-    if (customer === undefined) throw new DomainError('not_found', `customer ${before.customer_id} does not exist`, 'escalationId');
+    if (customer === undefined) throw refused('not_found', { key: 'customerNotFound', params: { id: before.customer_id } }, 'escalationId');
     checkDecision(actor, customer.team_id, { kind: before.kind, status: before.status, requestedBy: before.requested_by });
     const set = { status: DECISION_STATUS[args.decision], decided_by: actor.id, decided_at: ctx.now, decision_comment: storedOptionalText(args.comment) };
     yield* updateRow('escalations', before.customer_id, before.id, set, args.decision);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../domain/codes';
+import { canonicalLanguageTag } from '../i18n/languages';
 import { CalendarDateSchema, IdSchema, TimestampSchema } from '../api/schemas';
 
 /** The synced tables (each declared in ./tables.ts), parents before children: inserts in this order keep every reference. */
@@ -138,7 +139,21 @@ export type PushRequest = z.input<typeof PushRequestSchema>;
 export const REJECTION_CODES = ['validation', 'not_found', 'conflict', 'forbidden', 'unsupported_mutation', 'sequence_reused', 'id_taken', 'unprocessable'] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
-export const RejectionSchema = z.object({ code: z.enum(REJECTION_CODES), message: z.string(), field: z.string().optional() });
+/** The values a refusal's words need (shared/i18n/refusals): plain JSON, bounded like any text. */
+export const RefusalParamsSchema = z.record(z.string().max(64), z.union([z.string().max(1_000), z.number()]));
+
+/**
+ * `reason` and `params` (protocol 4 servers since they were added; optional, so older answers parse)
+ * let the client word the refusal in the user's language; `message` is English, for a reason the
+ * client does not know. `reason` is any string, so a newer server's reason still parses.
+ */
+export const RejectionSchema = z.object({
+  code: z.enum(REJECTION_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+  reason: z.string().max(64).optional(),
+  params: RefusalParamsSchema.optional(),
+});
 export type Rejection = z.output<typeof RejectionSchema>;
 
 export const MUTATION_STATUSES = ['applied', 'duplicate', 'rejected'] as const;
@@ -177,7 +192,25 @@ export const DirectoryUserSchema = z.object({
 });
 export type DirectoryUser = z.output<typeof DirectoryUserSchema>;
 
-export const DirectoryResponseSchema = z.object({ users: z.array(DirectoryUserSchema) });
+/**
+ * A team: its name, and the language documents to its customers are written in when neither the
+ * addressee nor the customer has one the product speaks (shared/i18n/languages.ts addresseeLanguage).
+ * A tag a client cannot read counts as none, so it never stops a sync.
+ */
+export const DirectoryTeamSchema = z.object({
+  /** The server's own id, not always a UUID (users' teamId and customers' team_id name it). */
+  id: z.string(),
+  name: z.string(),
+  language: z
+    .string()
+    .nullable()
+    .default(null)
+    .transform((tag) => (tag === null ? null : canonicalLanguageTag(tag))),
+});
+export type DirectoryTeam = z.output<typeof DirectoryTeamSchema>;
+
+/** `teams` came after protocol 4 without a bump: an older server's answer has none. */
+export const DirectoryResponseSchema = z.object({ users: z.array(DirectoryUserSchema), teams: z.array(DirectoryTeamSchema).default([]) });
 export type DirectoryResponse = z.output<typeof DirectoryResponseSchema>;
 
 /**

@@ -87,7 +87,7 @@ async function exportCase(
     samples.push(performance.now() - started);
     const used = process.cpuUsage(cpuBefore);
     cpu.push((used.user + used.system) / 1000);
-    if (value.state !== 'done') throw new Error(`${name}: the export ended ${value.state}: ${value.error ?? ''}`);
+    if (value.state !== 'done') throw new Error(`${name}: the export ended ${value.state}: ${value.error?.message ?? ''}`);
     growth = Math.max(growth, peak - before);
     if (last) rmSync(last.filePath, { force: true });
     last = value;

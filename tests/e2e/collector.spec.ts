@@ -5,7 +5,7 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { chooseOption, dataRows, openWorklist } from './ui';
+import { chooseOption, dataRows, dateField, expectDate, fillDate, openWorklist } from './ui';
 
 const itemRows = (page: Page): Locator => page.locator('tr[data-item-id]');
 /** Calls an operation over HTTP, as the renderer does; throws on an error Result. */
@@ -104,9 +104,11 @@ test('logs a call with a promise purely from the keyboard', async ({ server, pag
   await expect(amount).toHaveValue('1');
   await amount.fill(total);
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Promised date')).toBeFocused();
+  // The date's first section (the month, in English) takes the focus, and the date is typed as it reads.
+  const promisedDate = dateField(drawer(page), 'Promised date');
+  await expect(promisedDate.getByRole('spinbutton').first()).toBeFocused();
   await page.keyboard.type('12042026');
-  await expect(page.getByLabel('Promised date')).toHaveValue('2026-12-04');
+  await expectDate(promisedDate, '2026-12-04');
   await expect(amount).toHaveValue(total);
   await page.keyboard.press('Control+Enter');
 
@@ -241,12 +243,12 @@ test('the forms validate as you type and map the server error to the field, keep
   const amount = form.getByLabel('Amount');
   await amount.fill('12,3,4');
   await expect(form.getByText(/must be an amount such as 1,234.50/)).toBeVisible();
-  await form.getByLabel('Promised date').fill('2026-11-01');
+  await fillDate(dateField(form, 'Promised date'), '2026-11-01');
   await expect(form.getByText('may not lie in the past')).toBeVisible();
 
   // Far more than the account owes: refused under the field by the commands' own rule, before anything is sent.
   await amount.fill('99999999');
-  await form.getByLabel('Promised date').fill('2026-12-01');
+  await fillDate(dateField(form, 'Promised date'), '2026-12-01');
   await form.getByLabel('Note', { exact: true }).fill('Customer promised everything');
   await page.keyboard.press('Control+Enter');
   await expect(form.getByText(/^the promised .*99,999,999\.00 exceeds the .* still owed and not disputed$/)).toBeVisible();
@@ -285,7 +287,7 @@ test('notes keep versions, follow-ups complete from my follow-ups, escalations c
   await followUps.getByRole('button', { name: 'Add follow-up' }).click();
   const add = page.getByRole('dialog', { name: 'Add a follow-up' });
   await add.getByLabel('What to do').fill('Ask for the remittance advice');
-  await add.getByLabel('Due date').fill('2026-11-23');
+  await fillDate(dateField(add, 'Due date'), '2026-11-23');
   await add.getByRole('button', { name: 'Add' }).click();
   await expect(followUps.getByTestId('follow-up-row').filter({ hasText: 'Ask for the remittance advice' })).toContainText('Due today');
 
@@ -339,12 +341,12 @@ test('pins and snoozes from the worklist with a reason', async ({ server, page }
   await page.keyboard.press('Shift+P');
   const pin = page.getByRole('dialog', { name: /^(Pin|Snooze) / });
   // A pin has no end unless one is given, as the dialog says; a snooze ends in three days unless told otherwise.
-  await expect(pin.getByLabel('Until')).toHaveValue('');
+  await expectDate(dateField(pin, 'Until'), '');
   await expect(pin.getByText('Leave empty to keep it until cleared')).toBeVisible();
   await pin.getByRole('button', { name: 'Snooze (move down)' }).click();
-  await expect(pin.getByLabel('Until')).toHaveValue('2026-11-26');
+  await expectDate(dateField(pin, 'Until'), '2026-11-26');
   await pin.getByRole('button', { name: 'Pin to the top' }).click();
-  await expect(pin.getByLabel('Until')).toHaveValue('');
+  await expectDate(dateField(pin, 'Until'), '');
   await pin.getByLabel('Reason').fill('Team lead asked for a call today');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved-message')).toHaveText('Pinned to the top of the worklist');
@@ -567,7 +569,7 @@ test('a call that agreed a payment plan logs the contact and the plan in one ste
 async function savePromiseThenReopenAndClose(page: Page): Promise<void> {
   await page.keyboard.press('p');
   await drawer(page).getByLabel('Amount').fill('10.00');
-  await drawer(page).getByLabel('Promised date').fill('2026-12-04');
+  await fillDate(dateField(drawer(page), 'Promised date'), '2026-12-04');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved-message')).toHaveText('Promise recorded');
   // The message may be the last round's: the form's fields going away says this save closed the

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, LEAD, makeLocalProfile, test } from './fixtures';
+import { dateField } from './ui';
 
 const SHOTS = '/tmp/shots';
 
@@ -79,6 +80,49 @@ for (const language of LANGUAGES) {
     }
   });
 }
+
+/** What a date field shows between its label and its button: the sections and the separators the locale writes. */
+const shownDate = (field: Locator): Locator => field.locator('.MuiPickersSectionList-root');
+
+/** Opens a date field's calendar with its button and saves a picture of it. */
+async function shootCalendar(page: Page, field: Locator, button: RegExp, month: string, name: string): Promise<void> {
+  await field.getByRole('button', { name: button }).click();
+  const calendar = page.getByRole('dialog');
+  await expect(calendar).toContainText(month);
+  await page.screenshot({ path: `${SHOTS}/datepicker-${name}.png`, animations: 'disabled' });
+  await page.keyboard.press('Escape');
+  await expect(calendar).toHaveCount(0);
+}
+
+test('date fields follow the language: TT.MM.JJJJ typed in that order in German, the calendar in German and Chinese', async ({ server, page, request }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await setLanguage(request, server.url, 'de');
+  await page.goto(`${server.url}#/reports`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Berichte' })).toBeVisible();
+  const from = dateField(page, 'Von');
+  await expect(shownDate(from)).toHaveText('01.11.2026');
+  await shootCalendar(page, from, /^Datum auswählen/, 'November 2026', 'de');
+
+  // A German date typed as a German writes it: day, month, year, each section moving on when full.
+  await page.getByRole('tab', { name: 'Altersstruktur' }).click();
+  const asOf = dateField(page, 'Stichtag');
+  await expect(shownDate(asOf)).toHaveText('23.11.2026');
+  await asOf.getByRole('spinbutton').first().click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await expect(shownDate(asOf)).toHaveText('TT.MM.JJJJ');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('31102026');
+  await expect(shownDate(asOf)).toHaveText('31.10.2026');
+  await expect(page.getByTestId('aging-summary')).toContainText('Stand 31. Okt. 2026');
+
+  await setLanguage(request, server.url, 'zh-CN');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '报表' })).toBeVisible();
+  const start = dateField(page, '开始日期');
+  await expect(shownDate(start)).toHaveText('2026/11/01');
+  await shootCalendar(page, start, /^选择日期/, '十一月 2026', 'zh-CN');
+});
 
 /** Accented letters and the padding dot the pseudo-locale writes (shared/i18n/pseudo.ts). */
 const PSEUDO = /[áƀçδéƒĝĥîĵķļɱñôþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ·]/u;

@@ -11,7 +11,7 @@ import { formatAmount } from '../../shared/domain/money';
 import { seriousViolations } from './axe';
 import { E2E_TODAY, expect, test } from './fixtures';
 import { parseCsv } from '../integration/reports/read-back';
-import { openWorklist } from './ui';
+import { dateField, expectDate, fillDate, openWorklist } from './ui';
 
 const SHOTS = '/tmp/shots';
 const COLLECTOR = 'Jordan Reyes';
@@ -61,8 +61,8 @@ test('a team lead exports a filtered notes report as CSV, Excel and PDF; each fi
   expect(expected.count).toBeLessThan(everything.count);
 
   await openReports(page, server.url);
-  await expect(page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2026-11-01');
-  await expect(page.getByRole('textbox', { name: 'To', exact: true })).toHaveValue('2026-11-30');
+  await expectDate(dateField(page, 'From'), '2026-11-01');
+  await expectDate(dateField(page, 'To'), '2026-11-30');
   await chooseFilter(page);
   const preview = page.getByTestId('notes-preview');
   await expect(preview).toHaveText(`${expected.count.toLocaleString('en-US')} ${expected.count === 1 ? 'entry' : 'entries'} for ${expected.customers} customer${expected.customers === 1 ? '' : 's'}`);
@@ -120,8 +120,8 @@ test('a team lead exports a filtered notes report as CSV, Excel and PDF; each fi
 
 test('a long export offers Cancel while it runs and says what became of it', async ({ server, page }) => {
   await openReports(page, server.url);
-  await page.getByRole('textbox', { name: 'From', exact: true }).fill('');
-  await page.getByRole('textbox', { name: 'To', exact: true }).fill('');
+  await fillDate(dateField(page, 'From'), '');
+  await fillDate(dateField(page, 'To'), '');
   await page.getByRole('radio', { name: 'PDF' }).check();
   await expect(page.getByTestId('notes-preview')).toHaveText(/entries for \d+ customers/);
   await page.getByTestId('notes-export').click();
@@ -146,10 +146,10 @@ test('a long export offers Cancel while it runs and says what became of it', asy
 
 test('the export form shows its errors on the fields they belong to', async ({ server, page }) => {
   await openReports(page, server.url);
-  await page.getByRole('textbox', { name: 'From', exact: true }).fill('2026-11-20');
-  await page.getByRole('textbox', { name: 'To', exact: true }).fill('2026-11-10');
+  await fillDate(dateField(page, 'From'), '2026-11-20');
+  await fillDate(dateField(page, 'To'), '2026-11-10');
   await expect(page.getByText('The end date is before the start date')).toBeVisible();
-  await page.getByRole('textbox', { name: 'To', exact: true }).fill('2026-11-30');
+  await fillDate(dateField(page, 'To'), '2026-11-30');
   await page.getByRole('radio', { name: 'Customers' }).check();
   await page.getByTestId('notes-export').click();
   await expect(page.getByText('Choose at least one customer')).toBeVisible();
@@ -198,7 +198,7 @@ test('the aging screen shows the totals report.aging computes, and exports them'
   expect(totalRows.length).toBeGreaterThanOrEqual(report.totals.length);
 
   // An earlier date is a different report.
-  await page.getByRole('textbox', { name: 'As of' }).fill('2026-10-31');
+  await fillDate(dateField(page, 'As of'), '2026-10-31');
   await expect(page.getByTestId('aging-summary')).toContainText('As of Oct 31, 2026');
 });
 

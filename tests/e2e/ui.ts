@@ -55,6 +55,60 @@ export async function chooseOption(page: Page, combobox: Locator, option: string
   }).toPass({ timeout: 30_000 });
 }
 
+/**
+ * A date field (renderer/src/common/DateField.tsx, MUI X's picker) by its label: the group of its
+ * day, month and year sections, which bears the field's name, `aria-invalid` and the picker's button.
+ */
+export const dateField = (scope: Page | Locator, label: string | RegExp): Locator => scope.getByRole('group', { name: label, exact: true });
+
+type DatePart = 'year' | 'month' | 'day';
+
+/** The field's sections in the order the language shows them, told apart by their range: a month runs to 12, a year to 9999, a day to 28-31. */
+async function datePartsOf(field: Locator): Promise<DatePart[]> {
+  const sections = field.getByRole('spinbutton');
+  await expect(sections).toHaveCount(3);
+  const maxima = await sections.evaluateAll((elements) => elements.map((section) => Number(section.getAttribute('aria-valuemax'))));
+  return maxima.map((max): DatePart => (max === 12 ? 'month' : max === 9999 ? 'year' : 'day'));
+}
+
+const partsOf = (iso: string): Record<DatePart, string> => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new Error(`"${iso}" is no ISO date`);
+  return { year: match[1] ?? '', month: match[2] ?? '', day: match[3] ?? '' };
+};
+
+/**
+ * Types an ISO date (YYYY-MM-DD) into a date field as a collector does: whatever it held is cleared
+ * (select all, Backspace), then the digits go in the order the field shows in the interface's
+ * language and locale (12042026 in en-US, 04122026 in German, 20261204 in Chinese); each section
+ * moves on to the next when full. '' leaves the field empty. Checks the field then shows the date.
+ */
+export async function fillDate(field: Locator, iso: string): Promise<void> {
+  const page = field.page();
+  const order = await datePartsOf(field);
+  await field.getByRole('spinbutton').first().click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  if (iso !== '') {
+    // Back from "everything selected" to the first section.
+    await page.keyboard.press('ArrowLeft');
+    const parts = partsOf(iso);
+    await page.keyboard.type(order.map((part) => parts[part]).join(''));
+  }
+  await expectDate(field, iso);
+}
+
+/** The date a field shows, as ISO (its sections read in the language's order); '' for an empty field. */
+export async function expectDate(field: Locator, iso: string): Promise<void> {
+  if (iso === '') {
+    await expect(field.locator('input')).toHaveValue('');
+    return;
+  }
+  const parts = partsOf(iso);
+  const order = await datePartsOf(field);
+  await expect(field.getByRole('spinbutton')).toHaveText(order.map((part) => parts[part]));
+}
+
 /** The quick-log panel: logging a contact, or on its own a promise or a dispute. */
 export const drawer = (page: Page): Locator => page.getByRole('dialog', { name: /Log contact|Promise to pay|Raise a dispute/ });
 

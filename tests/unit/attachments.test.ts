@@ -10,8 +10,8 @@ import {
   ATTACHMENTS_PER_PARENT_MAX,
   attachmentPreview,
   base64ByteLength,
-  contentProblem,
-  fileNameProblem,
+  contentProblem as contentRefusal,
+  fileNameProblem as fileNameRefusal,
   formatBytes,
   isAttachmentMediaType,
   leadingBytes,
@@ -23,8 +23,13 @@ import { attachmentAdd } from '../../shared/mutations/attachments';
 import { countWithinBudget } from '../../shared/sync/protocol';
 import type { DecideContext } from '../../shared/mutations/definition';
 import type { Effect, Step } from '../../shared/mutations/effects';
+import { refusalMessage, type Refusal } from '../../shared/i18n/refusals';
 
 const base64Of = (bytes: Iterable<number>): string => Buffer.from([...bytes]).toString('base64');
+/** The rules' refusals in their English words, as the messages carry them. */
+const words = (refusal: Refusal | null): string | null => (refusal === null ? null : refusalMessage(refusal));
+const contentProblem = (mediaType: AttachmentMediaType, base64: string): string | null => words(contentRefusal(mediaType, base64));
+const fileNameProblem = (fileName: string): string | null => words(fileNameRefusal(fileName));
 const issuePath = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => result.error?.issues[0]?.path.join('.');
 const issueMessage = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -99,6 +104,7 @@ describe('contentProblem', () => {
     const problem = contentProblem('application/pdf', base64Of([...PNG_SIGNATURE, 0, 0, 0, 13]));
     expect(problem).not.toBeNull();
     expect(problem).toContain('application/pdf');
+    expect(contentRefusal('application/pdf', base64Of([...PNG_SIGNATURE, 0, 0, 0, 13]))).toEqual({ key: 'attachmentNotItsType', params: { mediaType: 'application/pdf' } });
   });
 
   it.each(BINARY_TYPES)('refuses %s whose first byte starts none of its signatures', (mediaType) => {
@@ -525,6 +531,7 @@ describe('attachment.add (the shared rule, driven without a store)', () => {
     expect(error).toMatchObject({ code: 'validation', field: 'content' });
     expect(writes(effects)).toEqual([]);
     expect(error.message).toBe(contentProblem('application/pdf', base64Of([...PNG_SIGNATURE, 0])));
+    expect(error.toApiError()).toMatchObject({ reason: 'attachmentNotItsType', params: { mediaType: 'application/pdf' } });
     expect(refusal(() => decide({ parentKind: 'dispute', parentId: disputeId, content: '' }))).toMatchObject({ code: 'validation', field: 'content' });
   });
 
@@ -542,5 +549,6 @@ describe('attachment.add (the shared rule, driven without a store)', () => {
     expect(error).toMatchObject({ code: 'validation', field: 'parentId' });
     expect(writes(effects)).toEqual([]);
     expect(error.message).toContain(String(ATTACHMENTS_PER_PARENT_MAX));
+    expect(error.toApiError()).toMatchObject({ reason: 'noteAttachmentsFull', params: { max: ATTACHMENTS_PER_PARENT_MAX } });
   });
 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextSchema } from '../../shared/api/text-schema';
-import { normalizeLineBreaks, TEXT_PROBLEM_MESSAGES, textProblem, type TextProblem } from '../../shared/domain/text';
+import { normalizeLineBreaks, TEXT_PROBLEM_REFUSALS, textProblem, type TextProblem } from '../../shared/domain/text';
+import { refusalMessage } from '../../shared/i18n/refusals';
 
 /** The rule written a second way (by code point, from the Unicode ranges), as the oracle for the properties. */
 function oracle(text: string): TextProblem | null {
@@ -72,13 +73,15 @@ describe('the text rule', () => {
     );
   });
 
-  it('is what TextSchema checks, with the problem’s message', () => {
+  it('is what TextSchema checks, with the problem’s message and its refusal key', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const parsed = TextSchema.safeParse(text);
         const problem = textProblem(text);
         if (problem === null) return parsed.success && parsed.data === text;
-        return !parsed.success && parsed.error.issues[0]?.message === TEXT_PROBLEM_MESSAGES[problem];
+        const issue = parsed.error?.issues[0];
+        const key = TEXT_PROBLEM_REFUSALS[problem];
+        return !parsed.success && issue?.message === refusalMessage({ key }) && issue.code === 'custom' && issue.params?.reason === key;
       }),
       { numRuns: 1_000 },
     );

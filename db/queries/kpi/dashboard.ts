@@ -1,7 +1,7 @@
 /**
  * kpi.dashboard: every KPI of docs/KPI.md for a scope and a month, plus a 12-month trend. The store
  * is read in a handful of grouped passes (ar-history.ts, records.ts); every figure comes from the
- * pure functions of shared/domain/kpi.ts, which also give its formula and inputs.
+ * pure functions of shared/domain/kpi.ts, which also give its formula (a code) and inputs.
  */
 import type { ReadDb } from '../../read-db';
 import type { KpiDashboard, KpiDashboardQuery, KpiFigureKey, KpiFigureView, KpiTrendKey, KpiUnit } from '../../../shared/api/kpi-schemas';
@@ -41,7 +41,7 @@ export interface DashboardContext {
 
 const withUnit = (figure: KpiFigure, unit: KpiUnit): KpiFigureView => ({ ...figure, unit });
 
-const countFigure = (value: number, formula: string, input: string): KpiFigureView => ({
+const countFigure = (value: number, formula: KpiFigureView['formula'], input: string): KpiFigureView => ({
   value,
   unit: 'count',
   reason: null,
@@ -92,9 +92,9 @@ function monthFigures(
       percentCurrent: withUnit(percentCurrent(closing, currency), 'percent'),
       keptRateByCount: withUnit(promise.keptRateByCount, 'rate'),
       keptRateByAmount: withUnit(promise.keptRateByAmount, 'rate'),
-      brokenPromises: countFigure(promise.brokenCount, `broken promises due in the period, in ${currency}`, 'broken'),
+      brokenPromises: countFigure(promise.brokenCount, { key: 'brokenPromises', params: { currency } }, 'broken'),
       collectedVsPromised: withUnit(promise.collectedVsPromised, 'rate'),
-      disputesOpened: countFigure(dispute.opened, 'disputes opened in the period (voided cases left out)', 'opened'),
+      disputesOpened: countFigure(dispute.opened, { key: 'disputesOpened' }, 'opened'),
       disputeCycleTime: withUnit(dispute.cycleTimeDays, 'days'),
     },
     disputes: dispute,

@@ -2,7 +2,7 @@
  * The months a dashboard looks at: the selected month and the 11 before it (the trend), each an
  * inclusive calendar-date period; the current month is cut at the as-of date.
  */
-import { DomainError } from '../../../shared/api/result';
+import { refused } from '../../../shared/i18n/refusals';
 import type { Period } from '../../../shared/domain/kpi';
 import { addDays } from '../../../shared/domain/dates';
 
@@ -39,7 +39,7 @@ export function kpiMonth(label: string, asOf: string): KpiMonth {
 /** The selected month and the months before it; a month after the as-of date's has no figures yet. */
 export function kpiWindow(selected: string, asOf: string): KpiWindow {
   if (monthStart(selected) > asOf) {
-    throw new DomainError('validation', `month ${selected} has not started yet (today is ${asOf})`, 'month');
+    throw refused('validation', { key: 'monthNotStarted', params: { month: selected, todayDate: asOf } }, 'month');
   }
   const labels = [selected];
   while (labels.length < TREND_MONTHS) labels.unshift(previousMonth(labels[0] ?? selected));

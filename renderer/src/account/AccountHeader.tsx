@@ -42,6 +42,29 @@ function AssignmentLine({ assignment }: { assignment: Assignment }) {
   return <Trans i18nKey="account.header.assigned" values={values} />;
 }
 
+/**
+ * The language documents to the customer are written in: its own, else its team's default marked as
+ * such (db/reports/plan-export.ts falls back the same way); nothing when neither is known.
+ */
+function LanguageFact({ language, teamLanguage }: { language: string | null; teamLanguage: string | null }) {
+  const { t } = useTranslation();
+  if (language !== null) {
+    return (
+      <Fact label={t('account.header.language')} testId="customer-language">
+        {languageName(language)}
+      </Fact>
+    );
+  }
+  if (teamLanguage === null) return null;
+  return (
+    <Fact label={t('account.header.language')} testId="customer-language">
+      <Tooltip title={t('account.header.languageTeamDefaultTooltip')} placement="bottom-start">
+        <span>{t('account.header.languageTeamDefault', { language: languageName(teamLanguage) })}</span>
+      </Tooltip>
+    </Fact>
+  );
+}
+
 export function AccountHeader({ account }: { account: Account }) {
   const { t } = useTranslation();
   const { customer } = account;
@@ -76,7 +99,7 @@ export function AccountHeader({ account }: { account: Account }) {
         sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 2, alignItems: 'start' }}
       >
         <Fact label={t('account.header.country')}>{customer.country}</Fact>
-        {customer.language !== null && <Fact label={t('account.header.language')}>{languageName(customer.language)}</Fact>}
+        <LanguageFact language={customer.language} teamLanguage={customer.teamLanguage} />
         <Fact label={t('account.header.currency')}>{customer.currency}</Fact>
         <Fact label={t('account.header.paymentTerms')}>
           {t('account.header.paymentTermsValue', { terms: customer.paymentTerms, count: customer.paymentTermsDays })}

@@ -40,7 +40,7 @@ export function WelcomeScreen({ setup }: { setup: SetupState }) {
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // A demo whose built-in server failed to start brings the user back here, with the reason.
-  const failure = status.state === 'error' ? (status.error?.message ?? null) : null;
+  const failure = status.state === 'error' && status.error !== null ? errorText(status.error) : null;
 
   const startDemo = () => {
     setStarting(true);

@@ -1,11 +1,12 @@
 /** Files as the attach button reads them and the preview shows them: base64 both ways, and what is wrong with a file before it is sent. */
 import { ATTACHMENT_MAX_BYTES, fileNameProblem, formatBytes } from '../../../shared/domain/attachments';
+import { refusalText } from '../i18n/errorText';
 import { i18n } from '../i18n/i18n';
 
 /** Why a chosen file cannot be attached, said before reading it, or null; the rule's last word is the store's. */
 export function chosenFileProblem(file: Pick<File, 'name' | 'size'>): string | null {
   const nameProblem = fileNameProblem(file.name);
-  if (nameProblem !== null) return i18n.t('attachments.problem.name', { file: file.name, problem: nameProblem });
+  if (nameProblem !== null) return i18n.t('attachments.problem.name', { file: file.name, problem: refusalText(nameProblem) });
   if (file.size === 0) return i18n.t('attachments.problem.empty', { file: file.name });
   if (file.size > ATTACHMENT_MAX_BYTES) return i18n.t('attachments.problem.tooLarge', { file: file.name, max: formatBytes(ATTACHMENT_MAX_BYTES) });
   return null;

@@ -10,6 +10,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { DisputeResolution, DisputeStatus, EscalationKind, EscalationStatus, PromiseStatus, RootCause } from '../../../shared/domain/codes';
 import type { DisputeAction } from '../../../shared/domain/dispute';
 import { api } from '../api/client';
+import { DateField } from '../common/DateField';
 import { formatDate, formatDateTime, money, relativeDay } from '../common/format';
 import {
   DISPUTE_REASON_LABEL_KEYS,
@@ -642,18 +643,16 @@ export function FollowUpsSection({ customerId, followUps, openItems, asOf }: Fol
             error={tried && titleProblem !== ''}
             helperText={tried && titleProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.whatToDo'), problem: titleProblem }) : ' '}
           />
-          <TextField
+          <DateField
             required
-            type="date"
             label={t('collector.fields.dueDate')}
             value={dueDate}
-            onChange={(event) => {
-              setDueDate(event.target.value);
+            onChange={(next) => {
+              setDueDate(next);
               create.fieldChanged('dueDate');
             }}
             error={tried && dueDateProblem !== ''}
             helperText={tried && dueDateProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.dueDate'), problem: dueDateProblem }) : ' '}
-            slotProps={{ inputLabel: { shrink: true } }}
           />
         </FormDialog>
     </>

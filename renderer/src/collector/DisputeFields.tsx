@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisputeReason } from '../../../shared/domain/codes';
+import { DateField } from '../common/DateField';
 import { money } from '../common/format';
 import { DISPUTE_REASON_LABEL_KEYS, ROLE_LABEL_KEYS } from '../common/labels';
 import type { ErrorView } from './errors';
@@ -94,16 +95,15 @@ export function DisputeFields({ value, onChange, errors, prefix, users, today, f
             </MenuItem>
           ))}
         </TextField>
-        <TextField
+        <DateField
           label={t('collector.fields.dueDate')}
-          type="date"
           value={value.dueDate}
-          onChange={(event) => {
-            set({ dueDate: event.target.value }, 'dueDate');
+          onChange={(dueDate) => {
+            set({ dueDate }, 'dueDate');
           }}
           error={errors.of(`${prefix}dueDate`) !== undefined}
           helperText={errors.of(`${prefix}dueDate`) ?? ' '}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+          min={today}
         />
       </Box>
       <TextField

@@ -8,6 +8,7 @@ import type { OverrideKind } from '../../../shared/domain/codes';
 import { REASON_MAX } from '../../../shared/domain/text';
 import { startOfDayIn } from '../../../shared/domain/time-zone';
 import { api } from '../api/client';
+import { DateField } from '../common/DateField';
 import { displayTimeZone } from '../common/format';
 import { FormDialog } from './FormDialog';
 import { useCommand } from './useCommand';
@@ -87,17 +88,15 @@ export function OverrideDialog({ request, asOf, onClose, onSaved }: { request: O
         error={tried && reasonProblem !== ''}
         helperText={tried && reasonProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.reason'), problem: reasonProblem }) : ' '}
       />
-      <TextField
-        type="date"
+      <DateField
         label={t('collector.fields.until')}
         value={until}
-        onChange={(event) => {
-          setUntil(event.target.value);
+        onChange={(next) => {
+          setUntil(next);
           setUntilChosen(true);
         }}
         error={untilProblem !== ''}
         helperText={untilProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.until'), problem: untilProblem }) : t('collector.override.untilHint')}
-        slotProps={{ inputLabel: { shrink: true } }}
       />
       {request.current && (
         <Button

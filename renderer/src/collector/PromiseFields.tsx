@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod } from '../../../shared/domain/codes';
+import { DateField } from '../common/DateField';
 import { money } from '../common/format';
 import { PAYMENT_METHOD_LABEL_KEYS } from '../common/labels';
 import type { ErrorView } from './errors';
@@ -96,17 +97,16 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
         />
         <TextField label={t('collector.promise.currency')} value={value.currency} disabled slotProps={{ htmlInput: { 'aria-readonly': true } }} />
         {!value.plan && (
-          <TextField
+          <DateField
             label={t('collector.promise.promisedDate')}
-            type="date"
             required
             value={value.promisedDate}
-            onChange={(event) => {
-              set({ promisedDate: event.target.value }, 'promisedDate');
+            onChange={(promisedDate) => {
+              set({ promisedDate }, 'promisedDate');
             }}
             error={errors.of(`${prefix}promisedDate`) !== undefined}
             helperText={errors.of(`${prefix}promisedDate`) ?? ' '}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+            min={today}
           />
         )}
       </Box>
@@ -146,16 +146,14 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
           </Box>
           {value.instalments.map((instalment, index) => (
             <Box key={index} sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 40px', gap: 1, alignItems: 'start', mt: 1 }}>
-              <TextField
+              <DateField
                 label={t('collector.promise.instalmentDate', { number: index + 1 })}
-                type="date"
                 value={instalment.date}
-                onChange={(event) => {
-                  setInstalment(index, { date: event.target.value }, 'promisedDate');
+                onChange={(date) => {
+                  setInstalment(index, { date }, 'promisedDate');
                 }}
                 error={errors.of(`${prefix}instalments.${index}.promisedDate`) !== undefined}
                 helperText={errors.of(`${prefix}instalments.${index}.promisedDate`)}
-                slotProps={{ inputLabel: { shrink: true } }}
               />
               <TextField
                 label={t('collector.promise.instalmentAmount', { number: index + 1 })}

@@ -19,6 +19,7 @@ import type { Channel, Direction, Outcome } from '../../../shared/domain/codes';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { isTextEntry } from '../app/keys';
+import { DateField } from '../common/DateField';
 import { CHANNEL_LABEL_KEYS, DIRECTION_LABEL_KEYS, OUTCOME_LABEL_KEYS } from '../common/labels';
 import { ErrorState } from '../common/StatusViews';
 import { dataChanged } from './dataVersion';
@@ -586,16 +587,15 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
                 helperText={durationError ?? ' '}
                 slotProps={{ htmlInput: { inputMode: 'numeric' } }}
               />
-              <TextField
+              <DateField
                 label={t('collector.work.followUpDate')}
-                type="date"
                 value={contact.followUpDate}
-                onChange={(event) => {
-                  changeContact({ followUpDate: event.target.value }, 'followUpDate');
+                onChange={(followUpDate) => {
+                  changeContact({ followUpDate }, 'followUpDate');
                 }}
                 error={followUpDateError !== undefined}
                 helperText={followUpDateError ?? ' '}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+                min={today}
               />
             </Box>
           </>

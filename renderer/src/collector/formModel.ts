@@ -6,6 +6,8 @@ import type { OperationInput, OperationOutput } from '../../../shared/api/contra
 import { owedOnItems } from '../../../shared/domain/owed-items';
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
 import { CHANNEL_LABELS, DIRECTION_LABELS, DISPUTE_REASON_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from '../../../shared/domain/labels';
+import { OUTCOME_LABEL_KEYS } from '../common/labels';
+import { i18n } from '../i18n/i18n';
 import { amountText, parseAmount, type ContactForm, type DisputeForm, type DisputeItemForm, type PromiseForm } from './validation';
 
 type Account = OperationOutput<'customer.account'>;
@@ -183,6 +185,7 @@ export function contactInput(customerId: string, form: WorkForm, draftKey: strin
     note: contact.note,
     durationSeconds: contact.durationMinutes.trim() === '' ? null : Number(contact.durationMinutes) * 60,
     followUpDate: orNull(contact.followUpDate),
+    followUpTitle: contact.followUpDate === '' ? undefined : i18n.t('collector.work.followUpTitle', { outcome: i18n.t(OUTCOME_LABEL_KEYS[outcome]) }),
     promise: outcome === 'promise_to_pay' && !form.promise.plan ? promiseTerms(form.promise) : undefined,
     plan: outcome === 'promise_to_pay' && form.promise.plan ? planTerms(form.promise) : undefined,
     dispute: outcome === 'dispute_raised' ? disputeTerms(form.dispute) : undefined,

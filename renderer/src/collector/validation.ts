@@ -6,17 +6,19 @@
  * here on the typed text. The server checks again; its field errors are mapped back with
  * `formFieldFor`. Every error is keyed by the dotted path the server would name. The form's own
  * words are translated when checked (i18n.t), so they follow the interface language; those of
- * shared/domain are its English.
+ * shared/domain are its refusals, worded in the interface language by refusalText.
  */
 import { aboveOwedProblem } from '../../../shared/domain/amount-limits';
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
-import { CONTACT_LENGTH_MESSAGE, CONTACT_ROLE_MAX, EMAIL_MESSAGE, isEmailAddress, isPhoneNumber, MAX_CONTACT_SECONDS, PHONE_MESSAGE } from '../../../shared/domain/contact-fields';
+import { CONTACT_LENGTH_REFUSAL, CONTACT_ROLE_MAX, EMAIL_REFUSAL, isEmailAddress, isPhoneNumber, MAX_CONTACT_SECONDS, PHONE_REFUSAL } from '../../../shared/domain/contact-fields';
 import { dateWindowProblem, type DateKind } from '../../../shared/domain/date-bounds';
 import { isCalendarDate } from '../../../shared/domain/dates';
 import { minorDigits, parseMoney } from '../../../shared/domain/money';
 import { instalmentDateProblems, MAX_INSTALMENTS } from '../../../shared/domain/promise-plan';
-import { EMAIL_MAX, NOTE_MAX, TEXT_PROBLEM_MESSAGES, textProblem, TITLE_MAX } from '../../../shared/domain/text';
+import { EMAIL_MAX, NOTE_MAX, textRefusal, TITLE_MAX } from '../../../shared/domain/text';
+import type { Refusal } from '../../../shared/i18n/refusals';
 import { formatCount } from '../common/format';
+import { refusalText } from '../i18n/errorText';
 import { i18n } from '../i18n/i18n';
 
 export { addDays } from '../../../shared/domain/dates';
@@ -75,7 +77,7 @@ export interface ContactForm {
 export function dateProblem(kind: DateKind, value: string, today: string, required: boolean): string {
   if (value.trim() === '') return required ? i18n.t('collector.validation.required') : '';
   if (!isCalendarDate(value)) return i18n.t('collector.validation.dateFormat');
-  return dateWindowProblem(kind, value, today) ?? '';
+  return wordedProblem(dateWindowProblem(kind, value, today));
 }
 
 export type ParsedAmount = { readonly ok: true; readonly minor: number } | { readonly ok: false; readonly message: string };
@@ -100,6 +102,9 @@ export function amountText(minor: number, currency: string): string {
   return `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }
 
+/** A rule's refusal in the interface language, or '' for none. */
+const wordedProblem = (refusal: Refusal | null): string => (refusal === null ? '' : refusalText(refusal));
+
 const put = (errors: Record<string, string>, key: string, message: string) => {
   if (message !== '') errors[key] = message;
 };
@@ -109,8 +114,7 @@ const put = (errors: Record<string, string>, key: string, message: string) => {
  * characters are refused as the user types, with the same words the server would use.
  */
 export function textRuleProblem(value: string): string {
-  const problem = textProblem(value);
-  return problem === null ? '' : TEXT_PROBLEM_MESSAGES[problem];
+  return wordedProblem(textRefusal(value));
 }
 
 /** Checks an optional free text: not longer than `max`, and within the text rule. */
@@ -126,7 +130,7 @@ export function validateContact(form: ContactForm, today: string): FieldErrors {
   if (form.durationMinutes.trim() !== '') {
     const minutes = Number(form.durationMinutes);
     if (!Number.isInteger(minutes) || minutes < 0) errors.durationSeconds = i18n.t('collector.validation.wholeMinutes');
-    else if (minutes * 60 > MAX_CONTACT_SECONDS) errors.durationSeconds = CONTACT_LENGTH_MESSAGE;
+    else if (minutes * 60 > MAX_CONTACT_SECONDS) errors.durationSeconds = refusalText(CONTACT_LENGTH_REFUSAL);
   }
   put(errors, 'followUpDate', dateProblem('followUp', form.followUpDate, today, false));
   if (form.contactPersonId === 'new') {
@@ -154,10 +158,10 @@ export function validateContactPerson(form: ContactPersonForm, prefix = ''): Fie
   put(errors, `${prefix}role`, optionalTextProblem(form.role.trim(), CONTACT_ROLE_MAX));
   const phone = form.phone.trim();
   const email = form.email.trim();
-  if (phone !== '' && !isPhoneNumber(phone)) errors[`${prefix}phone`] = PHONE_MESSAGE;
+  if (phone !== '' && !isPhoneNumber(phone)) errors[`${prefix}phone`] = refusalText(PHONE_REFUSAL);
   if (email.length > EMAIL_MAX) errors[`${prefix}email`] = i18n.t('collector.validation.maxChars', { max: String(EMAIL_MAX) });
   else if (textRuleProblem(email) !== '') errors[`${prefix}email`] = textRuleProblem(email);
-  else if (email !== '' && !isEmailAddress(email)) errors[`${prefix}email`] = EMAIL_MESSAGE;
+  else if (email !== '' && !isEmailAddress(email)) errors[`${prefix}email`] = refusalText(EMAIL_REFUSAL);
   return errors;
 }
 
@@ -174,7 +178,7 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
     if (!amount.ok) {
       if (!(form.amount.trim() === '' && form.itemIds.length > 0)) errors[`${prefix}amountMinor`] = amount.message;
     } else if (maxMinor !== undefined) {
-      put(errors, `${prefix}amountMinor`, aboveOwedProblem('promise', amount.minor, maxMinor, form.currency) ?? '');
+      put(errors, `${prefix}amountMinor`, wordedProblem(aboveOwedProblem('promise', amount.minor, maxMinor, form.currency)));
     }
     return errors;
   }
@@ -193,7 +197,7 @@ export function validatePromise(form: PromiseForm, today: string, prefix = '', m
     const key = `${prefix}instalments.${index}`;
     const problem = problems.get(index);
     if (problem === undefined) errors[`${key}.promisedDate`] = dateProblem('planInstalment', typed[index] ?? '', today, true);
-    else if (problem?.kind === 'window') errors[`${key}.promisedDate`] = problem.problem;
+    else if (problem?.kind === 'window') errors[`${key}.promisedDate`] = refusalText(problem.problem);
     else if (problem?.kind === 'order') errors[`${key}.promisedDate`] = i18n.t('collector.validation.afterPrevious', { previous: problem.previous });
     const amount = parseAmount(instalment.amount, form.currency);
     if (amount.ok) sum += amount.minor;

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { KpiFigureView } from '../../../shared/api/kpi-schemas';
 import { formatFigure, unitSuffix } from './figures';
 import { inputRows } from './inputs';
+import { formulaText, reasonText } from './kpiText';
 
 export interface FormulaRequest {
   readonly label: string;
@@ -38,13 +39,13 @@ export function FormulaDialog({ request, onClose }: { request: FormulaRequest | 
             <Typography variant="h2" component="p" data-testid="formula-value">
               {formatFigure(figure.value, figure.unit)} {figure.value !== null ? unitSuffix(t, figure.unit) : ''}
             </Typography>
-            {figure.reason && <Alert severity="info">{t('dashboard.formula.noValue', { reason: figure.reason })}</Alert>}
+            {figure.reason && <Alert severity="info">{t('dashboard.formula.noValue', { reason: reasonText(t, figure.reason) })}</Alert>}
             <div>
               <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
                 {t('dashboard.formula.formula')}
               </Typography>
               <Typography component="p" data-testid="formula-text" sx={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: '0.9rem' }}>
-                {figure.formula}
+                {formulaText(t, figure.formula)}
               </Typography>
             </div>
             <div>

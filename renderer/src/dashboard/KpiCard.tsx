@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { KpiFigureView } from '../../../shared/api/kpi-schemas';
 import { displayValue, formatFigure, unitSuffix, type FigureSpec } from './figures';
+import { reasonText } from './kpiText';
 
 interface KpiCardProps {
   readonly spec: FigureSpec;
@@ -45,6 +46,7 @@ function Trend({ figure, previous, better }: { figure: KpiFigureView; previous: 
 export function KpiCard({ spec, figure, previous, onShowFormula }: KpiCardProps) {
   const { t } = useTranslation();
   const label = t(spec.label);
+  const reason = reasonText(t, figure.reason);
   const titleId = `kpi-${spec.key}-title`;
   return (
     <Paper
@@ -81,8 +83,8 @@ export function KpiCard({ spec, figure, previous, onShowFormula }: KpiCardProps)
         )}
       </Box>
       {figure.value === null ? (
-        <Typography variant="caption" color="text.secondary" noWrap title={figure.reason ?? undefined}>
-          {figure.reason}
+        <Typography variant="caption" color="text.secondary" noWrap title={reason}>
+          {reason}
         </Typography>
       ) : (
         <Trend figure={figure} previous={previous} better={spec.better} />

@@ -4,7 +4,9 @@
  * for an error without a reason, except for the few codes whose message says nothing specific.
  */
 import { isErrorReason, type ApiError, type ApiErrorCode, type ErrorParams, type ErrorReason } from '../../../shared/api/result';
-import { formatCount } from '../common/format';
+import { UI_LANGUAGES } from '../../../shared/i18n/languages';
+import { fillRefusal, isRefusalKey, refusalMessage, refusalTemplate, type Refusal, type RefusalFormat } from '../../../shared/i18n/refusals';
+import { formatCount, formatDate, money } from '../common/format';
 import { i18n } from './i18n';
 
 /** Any error of the API's shape; sync issues carry the rejection codes instead of ApiErrorCode. */
@@ -12,9 +14,13 @@ export interface WordableError {
   readonly code: string;
   readonly message: string;
   readonly field?: string;
-  readonly reason?: ErrorReason;
+  /** A reason of the input's shape or a refusal's key; any other string (a newer server's) is worded by the message. */
+  readonly reason?: string;
   readonly params?: ErrorParams;
 }
+
+/** A refusal's values as the interface writes them: digits, amounts and dates of the user's locale. */
+const INTERFACE_FORMAT: RefusalFormat = { count: formatCount, amount: money, date: formatDate };
 
 /** The reason in words, its numbers in the language's digits and grouping ("5.000" in German). */
 function reasonText(reason: ErrorReason, params: ErrorParams): string {
@@ -52,6 +58,14 @@ function reasonText(reason: ErrorReason, params: ErrorParams): string {
   }
 }
 
+/** The reason in the interface's language; null for none, or for one this version does not know (a newer server's). */
+function reasonWords(reason: string | undefined, params: ErrorParams): string | null {
+  if (isErrorReason(reason)) return reasonText(reason, params);
+  if (!isRefusalKey(reason)) return null;
+  const language = UI_LANGUAGES.find((known) => known === i18n.language) ?? 'en';
+  return fillRefusal(refusalTemplate(language, reason), params, INTERFACE_FORMAT);
+}
+
 /** The codes whose message is generic ("… failed unexpectedly; the details are in the log"). */
 const CODE_KEYS = {
   internal: 'errors.code.internal',
@@ -80,12 +94,21 @@ export interface ErrorTextOptions {
 export function errorText(error: WordableError, options: ErrorTextOptions = {}): string {
   if (i18n.language.startsWith('en') || wordedHere.has(error)) return error.message;
   // A reason this version does not know (a newer server's) is worded by its message.
-  if (error.reason !== undefined && isErrorReason(error.reason)) {
-    const text = reasonText(error.reason, error.params ?? {});
+  const text = reasonWords(error.reason, error.params ?? {});
+  if (text !== null) {
     return options.showField === true && error.field !== undefined ? i18n.t('errors.withField', { field: error.field, text }) : text;
   }
   if (hasKey(CODE_KEYS, error.code)) return i18n.t(CODE_KEYS[error.code]);
   return error.message;
+}
+
+/**
+ * A rule's refusal that the renderer meets itself (a form checking what is typed with the rule of
+ * shared/domain) in the user's language; in English exactly its message, as the command would say it.
+ */
+export function refusalText(refusal: Refusal): string {
+  if (i18n.language.startsWith('en')) return refusalMessage(refusal);
+  return reasonWords(refusal.key, refusal.params ?? {}) ?? refusalMessage(refusal);
 }
 
 /** errorText of an error that may be absent. */

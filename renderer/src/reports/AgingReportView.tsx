@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { openCustomer } from '../app/router';
+import { DateField } from '../common/DateField';
 import { amount, formatCount, formatDate } from '../common/format';
 import { EmptyState, ErrorState } from '../common/StatusViews';
 import { bucketLabel, collectorGroups, type AgingReport, type AgingRow, type AgingSubtotal } from './agingGroups';
@@ -162,17 +163,13 @@ export function AgingReportView({ asOf: today }: { asOf: string }) {
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Paper variant="outlined" sx={{ p: 2, display: 'grid', gap: 1.5 }}>
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-          <TextField
-            type="date"
+          <DateField
             size="small"
             label={t('reports.aging.asOf')}
             value={asOf}
-            onChange={(event) => {
-              setAsOf(event.target.value);
-            }}
+            onChange={setAsOf}
             error={asOfError !== undefined || !validDate}
             helperText={asOfError ?? (validDate ? undefined : t('reports.aging.enterDate'))}
-            slotProps={{ inputLabel: { shrink: true } }}
             sx={{ width: 190 }}
           />
           <TextField

@@ -14,7 +14,7 @@ import { useQuery } from '../api/useQuery';
 import { formatCount } from '../common/format';
 import { UserText } from '../common/UserText';
 import type { ExportJob, ExportStatus } from './useExportJob';
-import { errorText } from '../i18n/errorText';
+import { errorText, maybeErrorText } from '../i18n/errorText';
 
 /** dev:web serves finished exports under this path; the desktop app shows them in the file manager instead. */
 export const downloadHref = (fileName: string): string => `/exports/${encodeURIComponent(fileName)}`;
@@ -115,7 +115,7 @@ export function ExportJobPanel({ job, shownOnField }: { job: ExportJob; shownOnF
       )}
       {status?.state === 'failed' && (
         <Alert severity="error" role="alert" data-testid="export-failed">
-          {t('reports.export.failed', { reason: status.error ?? t('reports.export.noReason') })}
+          {t('reports.export.failed', { reason: maybeErrorText(status.error) ?? t('reports.export.noReason') })}
         </Alert>
       )}
     </Box>

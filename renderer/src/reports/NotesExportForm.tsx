@@ -13,7 +13,6 @@ import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Select from '@mui/material/Select';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +23,7 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { usePrefs } from '../app/prefs';
 import { useDebounced } from '../app/useDebounced';
+import { DateField } from '../common/DateField';
 import { formatCount } from '../common/format';
 import { CHANNEL_LABEL_KEYS, OUTCOME_LABEL_KEYS } from '../common/labels';
 import { ExportJobPanel } from './ExportJobPanel';
@@ -102,8 +102,8 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
   const apiField = notesFieldOf(apiError?.field);
   const errorOf = (field: NotesField): string | undefined => {
     if (apiError && apiField === field) return t('reports.notes.fieldError', { field: t(FIELD_LABELS[field]), message: errorText(apiError) });
-    // Only after Export: an empty list while choosing is not yet a mistake.
-    const key = submitted || field === 'to' ? local[field] : undefined;
+    // Only after Export: an empty list while choosing is not yet a mistake; a date is judged as typed.
+    const key = submitted || field === 'from' || field === 'to' ? local[field] : undefined;
     return key === undefined ? undefined : t(key);
   };
 
@@ -131,30 +131,26 @@ export function NotesExportForm({ asOf }: { asOf: string }) {
             {t('reports.notes.dates')}
           </FormLabel>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-            <TextField
-              type="date"
+            <DateField
               size="small"
               label={t('reports.notes.from')}
               value={form.from}
-              onChange={(event) => {
-                patch({ from: event.target.value });
+              onChange={(from) => {
+                patch({ from });
               }}
               error={errorOf('from') !== undefined}
               helperText={errorOf('from')}
-              slotProps={{ inputLabel: { shrink: true } }}
               sx={{ width: 190 }}
             />
-            <TextField
-              type="date"
+            <DateField
               size="small"
               label={t('reports.notes.to')}
               value={form.to}
-              onChange={(event) => {
-                patch({ to: event.target.value });
+              onChange={(to) => {
+                patch({ to });
               }}
               error={errorOf('to') !== undefined}
               helperText={errorOf('to')}
-              slotProps={{ inputLabel: { shrink: true } }}
               sx={{ width: 190 }}
             />
           </Box>

@@ -16,7 +16,7 @@ export function StatementButton({ customerId }: { customerId: string }) {
   const job = useExportJob();
   const { status, error } = job;
   const busy = job.starting || job.running;
-  const failure = maybeErrorText(error, { showField: true }) ?? (status?.state === 'failed' ? (status.error ?? t('reports.export.noReason')) : undefined);
+  const failure = maybeErrorText(error, { showField: true }) ?? (status?.state === 'failed' ? (maybeErrorText(status.error) ?? t('reports.export.noReason')) : undefined);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} aria-live="polite" data-testid="statement">
       {/* Before the button, so the button stays where it was clicked when the result appears. */}

@@ -1,6 +1,7 @@
 /** The notes-export form as plain data: defaults, the API filter it stands for, and where an API error belongs. */
 import type { OperationInput } from '../../../shared/api/contract';
 import type { Channel, Outcome } from '../../../shared/domain/codes';
+import { isCalendarDate } from '../../../shared/domain/dates';
 import type { ReportEntryType, ReportFormat } from '../../../shared/domain/report-entries';
 import type { WorklistFilters } from '../worklist/filters';
 
@@ -76,6 +77,7 @@ const LOCAL_ERRORS = {
   noCollector: 'reports.notes.errors.noCollector',
   noCustomer: 'reports.notes.errors.noCustomer',
   endBeforeStart: 'reports.notes.errors.endBeforeStart',
+  incompleteDate: 'reports.notes.errors.incompleteDate',
   noEntryType: 'reports.notes.errors.noEntryType',
 } as const;
 
@@ -87,7 +89,10 @@ export function localErrors(form: NotesFormState): Partial<Record<NotesField, Lo
   const errors: Partial<Record<NotesField, LocalErrorKey>> = {};
   if (form.scope.kind === 'collectors' && form.scope.collectorIds.length === 0) errors.scope = LOCAL_ERRORS.noCollector;
   if (form.scope.kind === 'customers' && form.scope.customers.length === 0) errors.scope = LOCAL_ERRORS.noCustomer;
-  if (form.from !== '' && form.to !== '' && form.to < form.from) errors.to = LOCAL_ERRORS.endBeforeStart;
+  // A date begun but not finished (common/DateField.tsx) is no bound, nor is it none.
+  if (form.from !== '' && !isCalendarDate(form.from)) errors.from = LOCAL_ERRORS.incompleteDate;
+  if (form.to !== '' && !isCalendarDate(form.to)) errors.to = LOCAL_ERRORS.incompleteDate;
+  else if (isCalendarDate(form.from) && isCalendarDate(form.to) && form.to < form.from) errors.to = LOCAL_ERRORS.endBeforeStart;
   if (form.types.length === 0) errors.types = LOCAL_ERRORS.noEntryType;
   return errors;
 }

@@ -11,6 +11,7 @@ import type { SyncStatus } from '../../../shared/api/sync-contract';
 import { formatCount, formatDateTime } from '../common/format';
 import { ROLE_LABEL_KEYS } from '../common/labels';
 import { openSyncIssues } from '../app/router';
+import { errorText } from '../i18n/errorText';
 import { progressText, STATE_EXPLANATIONS, statusHeadline, timeAgo, timeUntil } from './statusText';
 
 /** States in which "Sync now" has something to do. */
@@ -69,7 +70,7 @@ export function SyncStatusPanel({ status, nowMs, syncing, onSyncNow, onSettings,
       )}
       {status.error && (
         <Alert severity={status.state === 'offline' ? 'warning' : 'error'} data-testid="sync-error">
-          {status.error.message}
+          {errorText(status.error)}
         </Alert>
       )}
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>

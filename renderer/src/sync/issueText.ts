@@ -8,6 +8,7 @@ import type { OperationName } from '../../../shared/api/contract';
 import type { DisputeAction } from '../../../shared/domain/dispute';
 import type { Channel, OverrideKind } from '../../../shared/domain/codes';
 import type { SyncIssue } from '../../../shared/api/sync-contract';
+import { formatBytes } from '../../../shared/domain/attachments';
 import { formatCount, formatDate, money } from '../common/format';
 import {
   CHANNEL_LABEL_KEYS,
@@ -299,7 +300,11 @@ const COMMAND_TEXTS: Readonly<Record<SyncedCommand, CommandText>> = {
   'attachment.add': {
     action: () => i18n.t('sync.issue.action.fileAttached'),
     preposition: 'for',
-    details: (args) => [...labelled('file', textOf(args, 'fileName')), ...labelled('size', textOf(args, 'content'))],
+    // The store gives the file's size as a number of bytes (db/sync/issues.ts shownArgs), not its content.
+    details: (args) => {
+      const bytes = numberOf(args, 'contentBytes');
+      return [...labelled('file', textOf(args, 'fileName')), ...labelled('size', bytes === null ? null : formatBytes(bytes))];
+    },
   },
   'note.edit': {
     action: () => i18n.t('sync.issue.action.noteEdited'),

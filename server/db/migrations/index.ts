@@ -18,6 +18,7 @@ import * as m011 from './011-iso-currency-digits';
 import * as m012 from './012-import-runs';
 import * as m013 from './013-attachments';
 import * as m014 from './014-languages';
+import * as m015 from './015-team-language';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -34,6 +35,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '012-import-runs': { up: m012.up },
   '013-attachments': { up: m013.up },
   '014-languages': { up: m014.up },
+  '015-team-language': { up: m015.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

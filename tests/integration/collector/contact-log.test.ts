@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../db/commands/run-command';
 import { logContactCommand } from '../../../db/commands/contact-log';
+import { TITLE_MAX } from '../../../shared/domain/text';
 import { addContactPerson } from '../../support/builders';
 import { createCollectorFixture, expectError, snapshot, type CollectorFixture } from './fixture';
 
@@ -27,6 +28,8 @@ describe('contact.log', () => {
     expect(logged.promise).toMatchObject({ amountMinor: 30_000, status: 'open', level: 1 });
     expect(logged.contactPersonId).not.toBeNull();
     expect(logged.followUpId).not.toBeNull();
+    // No title sent (an older client): the English one.
+    expect(f.sqlite.prepare('SELECT title FROM follow_ups WHERE id = ?').get(logged.followUpId)).toEqual({ title: 'Follow up: Promise to pay' });
     const activity = f.sqlite.prepare('SELECT * FROM activities WHERE id = ?').get(logged.activityId);
     expect(activity).toMatchObject({ channel: 'phone', direction: 'outbound', outcome: 'promise_to_pay', duration_seconds: 180, follow_up_date: '2026-11-28', contact_person_id: logged.contactPersonId, user_id: f.userId });
     expect(f.sqlite.prepare('SELECT activity_id FROM promises').get()).toEqual({ activity_id: logged.activityId });
@@ -42,6 +45,17 @@ describe('contact.log', () => {
     expect(await f.api.call('draft.get', { key: `contact:${f.customerId}` })).toBeNull();
     const row = (await f.api.call('worklist.query', {})).rows.find((r) => r.customerId === f.customerId);
     expect(row).toMatchObject({ lastContactAt: '2026-11-23T09:00:00.000Z', nextPromiseDate: '2026-11-27', nextFollowUpDate: '2026-11-28' });
+  });
+
+  it("titles the follow-up as the collector's client words it, and refuses an empty or over-long title", async () => {
+    const logged = await f.api.call('contact.log', { customerId: f.customerId, channel: 'phone', outcome: 'call_back_later', followUpDate: '2026-11-28', followUpTitle: 'Wiedervorlage: Später zurückrufen' });
+    expect(f.sqlite.prepare('SELECT title FROM follow_ups WHERE id = ?').get(logged.followUpId)).toEqual({ title: 'Wiedervorlage: Später zurückrufen' });
+    const before = snapshot(f.sqlite);
+    for (const followUpTitle of ['', 'x'.repeat(TITLE_MAX + 1)]) {
+      const refused = await f.api.raw('contact.log', { customerId: f.customerId, channel: 'phone', outcome: 'call_back_later', followUpDate: '2026-11-28', followUpTitle });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'validation', field: 'followUpTitle' } });
+    }
+    expect(snapshot(f.sqlite)).toEqual(before);
   });
 
   it('logs a call that agreed a payment plan with its instalments in one command, and a refused plan logs nothing', async () => {

@@ -4,7 +4,8 @@
  * operation, each with a field error that says why, and nothing written (not even to the outbox).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEXT_PROBLEM_MESSAGES, type TextProblem } from '../../../shared/domain/text';
+import { TEXT_PROBLEM_REFUSALS, type TextProblem } from '../../../shared/domain/text';
+import { refusalMessage } from '../../../shared/i18n/refusals';
 import { createCollectorFixture, expectError, snapshot, type CollectorFixture } from './fixture';
 
 let f: CollectorFixture;
@@ -67,7 +68,8 @@ describe('text the shared rule refuses, through the desktop’s own handlers', (
     const before = snapshot(f.sqlite);
     for (const [problem, text] of SAMPLES) {
       const error = expectError(await f.api.raw(operation, input(text)));
-      expect(error, `${problem} ${JSON.stringify(text)}`).toEqual({ code: 'validation', field, message: `${field} ${TEXT_PROBLEM_MESSAGES[problem]}` });
+      const reason = TEXT_PROBLEM_REFUSALS[problem];
+      expect(error, `${problem} ${JSON.stringify(text)}`).toEqual({ code: 'validation', field, message: `${field} ${refusalMessage({ key: reason })}`, reason });
     }
     expect(snapshot(f.sqlite)).toEqual(before);
   });

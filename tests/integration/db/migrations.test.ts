@@ -14,6 +14,7 @@ const columnsOf =
 
 const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   users: columnsOf<Database['users']>()('id', 'username', 'display_name', 'email', 'role', 'team_id', 'is_local_profile', 'created_at', 'disabled'),
+  teams: columnsOf<Database['teams']>()('id', 'name', 'language'),
   customers: columnsOf<Database['customers']>()('id', 'erp_key', 'number', 'name', 'country', 'currency', 'payment_terms', 'payment_terms_days', 'credit_limit_minor', 'credit_hold', 'risk_class', 'collector_id', 'updated_at', 'team_id', 'assigned_by', 'assigned_at', 'assignment_reason', 'language'),
   contact_persons: columnsOf<Database['contact_persons']>()('id', 'customer_id', 'name', 'role', 'phone', 'email', 'preferred_channel', 'is_primary', 'created_at', 'updated_at', 'language'),
   open_items: columnsOf<Database['open_items']>()('id', 'erp_key', 'customer_id', 'kind', 'document_number', 'reference', 'document_date', 'due_date', 'currency', 'original_minor', 'open_minor', 'disputed_minor', 'dunning_level', 'cleared_at', 'updated_at', 'erp_disputed'),
@@ -34,7 +35,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
   audit_log: columnsOf<Database['audit_log']>()('seq', 'id', 'at', 'user_id', 'entity', 'entity_id', 'action', 'before_json', 'after_json', 'mutation_id'),
   outbox: columnsOf<Database['outbox']>()('seq', 'id', 'name', 'args_json', 'created_at', 'status', 'attempts', 'last_error', 'resolved_at', 'push_seq', 'day'),
   sync_state: columnsOf<Database['sync_state']>()('key', 'value'),
-  sync_issues: columnsOf<Database['sync_issues']>()('id', 'name', 'args_json', 'customer_id', 'error_code', 'error_message', 'error_field', 'created_at', 'rejected_at'),
+  sync_issues: columnsOf<Database['sync_issues']>()('id', 'name', 'args_json', 'customer_id', 'error_code', 'error_message', 'error_field', 'created_at', 'rejected_at', 'error_reason', 'error_params'),
   sync_resync: columnsOf<Database['sync_resync']>()('customer_id'),
   sync_snapshot_seen: columnsOf<Database['sync_snapshot_seen']>()('customer_id'),
   customer_summary: columnsOf<Database['customer_summary']>()('customer_id', 'as_of', 'currency', 'mixed_currency', 'open_minor', 'overdue_minor', 'overdue_base_minor', 'disputed_minor', 'collectible_minor', 'aging_json', 'overdue_bucket_keys', 'oldest_days_past_due', 'next_promise_date', 'next_follow_up_date', 'next_action_date', 'last_contact_at', 'broken_promises', 'open_disputes', 'follow_up_due', 'credit_used_minor', 'override_kind', 'override_reason', 'override_expires_at', 'rank_group', 'score', 'factors_json', 'updated_at', 'paid_invoices', 'avg_days_late', 'share_late', 'credit_used_bp'),
@@ -43,7 +44,7 @@ const SCHEMA_COLUMNS: { readonly [K in keyof Database]: readonly string[] } = {
 };
 
 /** Tables that later migrations add, so each migration's test knows what exists after it. */
-const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen', 'attachments', 'attachment_contents'];
+const ADDED_AFTER_001: readonly string[] = ['drafts', 'sync_issues', 'sync_resync', 'sync_snapshot_seen', 'attachments', 'attachment_contents', 'teams'];
 /** Columns later migrations add to tables of 001. */
 const COLUMNS_ADDED_AFTER_001: Readonly<Record<string, readonly string[]>> = { outbox: ['push_seq', 'day'], customer_summary: ['paid_invoices', 'avg_days_late', 'share_late', 'credit_used_bp'], users: ['disabled'], promises: ['cancel_reason', 'made_on'], follow_ups: ['done_comment'], customers: ['team_id', 'assigned_by', 'assigned_at', 'assignment_reason', 'language'], contact_persons: ['language'], open_items: ['erp_disputed'] };
 
@@ -277,9 +278,47 @@ describe('migration 016-attachments', () => {
   });
 });
 
+describe('migration 018-teams', () => {
+  it("adds the directory's teams with their language, empty until the next sync, and names no team of the customers' as required", async () => {
+    const store = await migrateThrough('017-languages');
+    store.sqlite.prepare("INSERT INTO customers (id, erp_key, number, name, country, currency, payment_terms, payment_terms_days, credit_limit_minor, risk_class, updated_at, team_id) VALUES ('c1', 'E1', '1', 'Acme', 'DE', 'EUR', 'N30', 30, 0, 'low', '2026-03-01T00:00:00.000Z', 'north')").run();
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('teams')").all().map((row) => row.name);
+    expect(columns).toEqual([...SCHEMA_COLUMNS.teams]);
+    expect(migrated.sqlite.prepare('SELECT count(*) FROM teams').pluck().get()).toBe(0);
+    migrated.sqlite.prepare("INSERT INTO teams (id, name, language) VALUES ('north', 'North', 'de'), ('south', 'South', NULL)").run();
+    expect(migrated.sqlite.prepare("SELECT t.language FROM customers c JOIN teams t ON t.id = c.team_id WHERE c.id = 'c1'").pluck().get()).toBe('de');
+    expect(() => migrated.sqlite.prepare("INSERT INTO teams (id, name) VALUES ('north', 'Again')").run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(migrated.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('migration 019-refusal-reasons', () => {
+  it("keeps a refusal's reason and values beside the message; an issue refused before it has none", async () => {
+    const store = await migrateThrough('018-teams');
+    store.sqlite
+      .prepare("INSERT INTO sync_issues (id, name, args_json, customer_id, error_code, error_message, error_field, created_at, rejected_at) VALUES ('m0', 'note.edit', '{}', NULL, 'validation', 'the text is unchanged', 'args.body', ?, ?)")
+      .run('2026-03-01T09:00:00.000Z', '2026-03-01T09:05:00.000Z');
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const columns = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('sync_issues')").all().map((row) => row.name);
+    expect(columns).toEqual([...SCHEMA_COLUMNS.sync_issues]);
+    expect(migrated.sqlite.prepare("SELECT error_message, error_reason, error_params FROM sync_issues WHERE id = 'm0'").get()).toEqual({
+      error_message: 'the text is unchanged',
+      error_reason: null,
+      error_params: null,
+    });
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits', '014-overrides-per-user', '015-credit-used-share', '016-attachments', '017-languages']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits', '014-overrides-per-user', '015-credit-used-share', '016-attachments', '017-languages', '018-teams', '019-refusal-reasons']);
   });
 });
 

@@ -95,6 +95,9 @@ describe('small demo portfolio', () => {
     expect(count(sqlite, 'SELECT count(*) AS n FROM customers WHERE credit_hold = 1')).toBeGreaterThan(0);
     expect(count(sqlite, 'SELECT count(*) AS n FROM customer_summary s JOIN customers c ON c.id = s.customer_id WHERE s.credit_used_minor > c.credit_limit_minor')).toBeGreaterThan(0);
     expect(count(sqlite, "SELECT count(*) AS n FROM clearings c JOIN open_items i ON i.id = c.open_item_id WHERE i.open_minor > 0")).toBeGreaterThan(0);
+    // The one team, as a directory would send it, with English as the language its customers' documents fall back to.
+    expect(sqlite.prepare('SELECT id, name, language FROM teams').all()).toEqual([{ id: 'ar-emea-1', name: 'AR EMEA 1', language: 'en' }]);
+    expect(count(sqlite, "SELECT count(*) AS n FROM customers WHERE team_id IS NOT 'ar-emea-1'")).toBe(0);
   });
 
   it('satisfies every foreign key and check, with integer money and ISO codes', async () => {

@@ -366,6 +366,35 @@ describe('the language of a document', () => {
     expect(header?.[0]).toBe('Customer number');
   });
 
+  it('of a statement to a customer without a language is its team’s default; the customer’s and the addressee’s still win', async () => {
+    const { sqlite } = fx.api.store;
+    const statementIn = async (language: string) =>
+      pdfText(await exportFile({ kind: 'statement', format: 'pdf', language, filter: { customerId: fx.krueger } }));
+    // As the directory leaves them (db/sync/directory.ts): the server's teams with their default language.
+    sqlite.prepare("INSERT INTO teams (id, name, language) VALUES ('dach', 'DACH', 'de'), ('paris', 'Paris', 'fr'), ('plain', 'Plain', NULL)").run();
+    sqlite.prepare("UPDATE customers SET team_id = 'dach', language = NULL WHERE id = ?").run(fx.krueger);
+    const english = await statementIn('en');
+    expect(english).toContain('Kontoauszug');
+    expect(english).not.toContain('Statement of account');
+    expect((await fx.api.call('customer.account', { customerId: fx.krueger })).customer).toMatchObject({ language: null, teamLanguage: 'de' });
+    // The customer's own language wins over its team's, and the addressee's over both.
+    sqlite.prepare("UPDATE customers SET language = 'es-MX' WHERE id = ?").run(fx.krueger);
+    expect(await statementIn('en')).toContain('Estado de cuenta');
+    expect((await fx.api.call('customer.account', { customerId: fx.krueger })).customer).toMatchObject({ language: 'es-MX', teamLanguage: 'de' });
+    sqlite.prepare("UPDATE contact_persons SET language = 'zh-CN' WHERE customer_id = ?").run(fx.krueger);
+    expect(await statementIn('en')).toContain('对账单');
+    // A customer's language without a translation (French) falls through to the team's German, not the user's language.
+    sqlite.prepare("UPDATE contact_persons SET language = NULL WHERE customer_id = ?").run(fx.krueger);
+    sqlite.prepare("UPDATE customers SET language = 'fr' WHERE id = ?").run(fx.krueger);
+    expect(await statementIn('es')).toContain('Kontoauszug');
+    // A team whose language has no translation, one without a language, one the directory has not named: the user's.
+    for (const team of ['paris', 'plain', 'unknown']) {
+      sqlite.prepare('UPDATE customers SET team_id = ?, language = NULL WHERE id = ?').run(team, fx.krueger);
+      expect(await statementIn('es'), team).toContain('Estado de cuenta');
+    }
+    expect((await fx.api.call('customer.account', { customerId: fx.krueger })).customer.teamLanguage).toBeNull();
+  });
+
   it('keeps file names as they are', async () => {
     const { jobId, fileName } = await fx.api.call('report.exportStart', { kind: 'statement', format: 'pdf', language: 'de', filter: { customerId: fx.krueger } });
     expect(fileName).toMatch(/^statement_1000001_2026-11-23_20261123-090000_[0-9a-f]{6}\.pdf$/);

@@ -120,7 +120,9 @@ describe('export jobs on the small demo portfolio', () => {
     mkdirSync(join(folder, `${fileName}.part`));
     const status = await settled(jobId);
     expect(status.state).toBe('failed');
-    expect(status.error).toMatch(/EISDIR|illegal operation on a directory/);
+    expect(status.error?.message).toMatch(/EISDIR|illegal operation on a directory/);
+    // The system's own words, worded around in the user's language.
+    expect(status.error).toMatchObject({ code: 'export_failed', reason: 'exportFileFailed', params: { failure: status.error?.message } });
     expect(existsSync(join(folder, fileName))).toBe(false);
   });
 

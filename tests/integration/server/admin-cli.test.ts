@@ -55,6 +55,10 @@ describe.each(BACKENDS)('admin CLI on %s', (kind) => {
       ['set-team-time-zone', 'North'],
       ['set-team-time-zone', 'North', 'Europe/Berlin', '--clear'],
       ['create-team', 'North', '--clear'],
+      ['set-team-language', 'North'],
+      ['set-team-language', 'North', 'de', '--clear'],
+      ['set-team-language', 'North', 'de', '--time-zone', 'UTC'],
+      ['create-team', 'North', '--language'],
       ['import-runs', '--limit', '0'],
       ['import-runs', '--limit', 'ten'],
       ['import-run'],
@@ -138,6 +142,34 @@ describe.each(BACKENDS)('admin CLI on %s', (kind) => {
     expect(await admin(['set-team-time-zone', team, '--clear'])).toMatchObject({ code: 0, out: `Team "${team}" now works in the server's own zone.` });
     expect(await zoneOf()).toBeNull();
     expect((await admin(['set-team-time-zone', 'No Such Team', 'UTC'])).err).toContain('no team');
+  });
+
+  it("sets a team's language in its canonical form, refusing what is no language code with the field and why; --clear removes it", async () => {
+    const team = `DACH ${unique()}`;
+    const languageOf = async () => (await h.testDb.db.selectFrom('teams').select('language').where('name', '=', team).executeTakeFirstOrThrow()).language;
+    expect(await admin(['create-team', team, '--time-zone', 'Europe/Berlin', '--language', 'DE_at'])).toMatchObject({ code: 0, out: `Created team "${team}" in Europe/Berlin, language de-AT.` });
+    expect(await languageOf()).toBe('de-AT');
+    const plain = `Plain ${unique()}`;
+    expect(await admin(['create-team', plain])).toMatchObject({ code: 0, out: `Created team "${plain}".` });
+    expect((await h.testDb.db.selectFrom('teams').select('language').where('name', '=', plain).executeTakeFirstOrThrow()).language).toBeNull();
+
+    const invalid = await admin(['set-team-language', team, 'Deutsch!']);
+    expect(invalid).toMatchObject({ code: 1, err: `The team's language "Deutsch!" must be a language code such as de, es-MX or zh-CN.` });
+    const long = 'de-' + 'abcdefgh-'.repeat(4) + 'x';
+    expect(await admin(['set-team-language', team, long])).toMatchObject({ code: 1, err: `The team's language "${long}" must be at most 35 characters.` });
+    expect((await admin(['set-team-language', team, ' '])).err).toBe(`The team's language " " is empty: give a language code such as de, es-MX or zh-CN, or --clear.`);
+    expect(await languageOf()).toBe('de-AT');
+    // Refused before the team is looked at, and nothing is created.
+    const refused = `Refused ${unique()}`;
+    expect((await admin(['create-team', refused, '--language', 'x'])).code).toBe(1);
+    expect(await h.testDb.db.selectFrom('teams').select('id').where('name', '=', refused).executeTakeFirst()).toBeUndefined();
+
+    // Any language is kept, not only those with documents: French falls through to the user's language there.
+    expect(await admin(['set-team-language', team, 'fr'])).toMatchObject({ code: 0, out: `Team "${team}" now falls back to fr for its customers' documents.` });
+    expect(await languageOf()).toBe('fr');
+    expect(await admin(['set-team-language', team, '--clear'])).toMatchObject({ code: 0, out: `Team "${team}" has no language now: its customers' documents fall back to the user's language.` });
+    expect(await languageOf()).toBeNull();
+    expect(await admin(['set-team-language', 'No Such Team', 'de'])).toMatchObject({ code: 1, err: 'There is no team "No Such Team".' });
   });
 
   it('reset-password changes the password and ends existing sessions', async () => {

@@ -43,7 +43,7 @@ describe.each(BACKENDS)('auth on %s', (kind) => {
     const unknown = await postLogin('nobody-here', PASSWORD);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: { code: 'unauthorized', message: 'Wrong username or password.' } });
+    expect(wrong.json()).toEqual({ error: { code: 'unauthorized', message: 'Wrong username or password.', reason: 'wrongCredentials' } });
     expect(unknown.json()).toEqual(wrong.json());
   });
 
@@ -56,6 +56,9 @@ describe.each(BACKENDS)('auth on %s', (kind) => {
     const retryAfter = Number(locked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(LOGIN_WINDOW_MS / 1000);
+    // The minutes to wait as a value, for the client to word in the user's language.
+    const minutes = Math.ceil(retryAfter / 60);
+    expect(locked.json<{ error: object }>().error).toMatchObject(minutes === 1 ? { reason: 'tooManySignInsOneMinute' } : { reason: 'tooManySignIns', params: { minutes } });
 
     const other = await seedUser(h, 'collector');
     expect((await postLogin(other.username, PASSWORD)).statusCode).toBe(200);

@@ -5,11 +5,12 @@ import { BODY_LIMIT_BYTES, buildServer } from '../../../server/app';
 import { createAccessTokenService } from '../../../server/auth/access-tokens';
 import type { ServerDatabase } from '../../../server/db/schema';
 import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION, SERVER_VERSION } from '../../../server/version';
+import { USERNAME_MAX } from '../../../shared/domain/text';
 import { BACKENDS } from './support/backends';
 import { TEST_SECRET, bearer, startHarness, type Harness } from './support/harness';
 
 interface ErrorReply {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; reason?: string; params?: Record<string, string | number> };
 }
 
 describe.each(BACKENDS)('HTTP boundary on %s', (kind) => {
@@ -37,6 +38,34 @@ describe.each(BACKENDS)('HTTP boundary on %s', (kind) => {
     expect(response.json<ErrorReply>().error).toMatchObject({ code: 'validation', field: 'password' });
     const extra = await h.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'ann', password: 'x', admin: true } });
     expect(extra.statusCode).toBe(400);
+  });
+
+  it('gives a refused input its reason and values beside the English message, for the client to word', async () => {
+    const login = (payload: object) => h.app.inject({ method: 'POST', url: '/v1/auth/login', payload });
+    const long = await login({ username: 'a'.repeat(USERNAME_MAX + 1), password: 'x' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json<ErrorReply>().error).toEqual({
+      code: 'validation',
+      message: expect.stringMatching(/^Invalid "username": .+\.$/) as unknown,
+      field: 'username',
+      reason: 'tooLong',
+      params: { max: USERNAME_MAX },
+    });
+    expect((await login({ username: 'ann' })).json<ErrorReply>().error).toMatchObject({ field: 'password', reason: 'required' });
+    expect((await login({ username: 'ann', password: 42 })).json<ErrorReply>().error).toMatchObject({ field: 'password', reason: 'wrongType' });
+    // The server's own refusals too: a wrong password, an unknown route, an app too old.
+    expect((await login({ username: 'nobody-here', password: 'x' })).json<ErrorReply>().error).toEqual({ code: 'unauthorized', message: 'Wrong username or password.', reason: 'wrongCredentials' });
+    expect((await h.app.inject({ method: 'GET', url: '/v1/nothing-here?x=1' })).json<ErrorReply>().error).toEqual({
+      code: 'not_found',
+      message: 'No endpoint GET /v1/nothing-here.',
+      reason: 'noEndpoint',
+      params: { method: 'GET', path: '/v1/nothing-here' },
+    });
+    const old = await h.app.inject({ method: 'GET', url: '/v1/health', headers: { [PROTOCOL_HEADER]: String(MIN_CLIENT_PROTOCOL_VERSION - 1) } });
+    expect(old.json<ErrorReply>().error).toMatchObject({
+      reason: 'protocolTooOld',
+      params: { version: String(MIN_CLIENT_PROTOCOL_VERSION - 1), minimum: String(MIN_CLIENT_PROTOCOL_VERSION) },
+    });
   });
 
   it('answers a body over 1 MB with 413', async () => {

@@ -16,7 +16,7 @@ describe.each(BACKENDS)('server migrations on %s', (kind) => {
   it('apply every migration once and are idempotent', async () => {
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual(Object.keys(SERVER_MIGRATIONS));
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual([]);
-    expect(LATEST_SERVER_SCHEMA_VERSION).toBe(14);
+    expect(LATEST_SERVER_SCHEMA_VERSION).toBe(15);
     expect(await protocolVersion(current.db)).toBe(4);
   });
 
@@ -117,6 +117,14 @@ describe.each(BACKENDS)('server migrations on %s', (kind) => {
     await db.insertInto('client_mutations').values({ mutation_id: 'm1', ...mutation }).execute();
     await expect(db.insertInto('client_mutations').values({ mutation_id: 'm2', ...mutation }).execute()).rejects.toThrow();
     await expect(db.insertInto('client_mutations').values({ ...mutation, mutation_id: 'm1', client_seq: 2 }).execute()).rejects.toThrow();
+  });
+
+  it("keeps a team's default language, none unless set (015-team-language)", async () => {
+    const { db } = current;
+    const now = '2026-03-01T10:00:00.000Z';
+    await db.insertInto('teams').values([{ id: 't-de', name: 'DACH', created_at: now, language: 'de' }, { id: 't-none', name: 'Nowhere', created_at: now }]).execute();
+    const rows = await db.selectFrom('teams').select(['id', 'language']).where('id', 'in', ['t-de', 't-none']).orderBy('id').execute();
+    expect(rows).toEqual([{ id: 't-de', language: 'de' }, { id: 't-none', language: null }]);
   });
 
   it('refuses a database migrated by a newer server', async () => {

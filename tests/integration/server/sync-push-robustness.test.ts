@@ -121,7 +121,7 @@ more ${uuidv7()}`;
         expect(response.statusCode, response.body).toBe(200);
         const { results, lastAppliedSeq } = response.json<{ results: MutationResult[]; lastAppliedSeq: number }>();
         expect(lastAppliedSeq).toBe(120);
-        expect(results[60]).toEqual({ id: mutations[60]?.id, status: 'rejected', error: { code: 'unprocessable', message: expect.stringContaining('could not apply') as unknown } });
+        expect(results[60]).toEqual({ id: mutations[60]?.id, status: 'rejected', error: { code: 'unprocessable', message: expect.stringContaining('could not apply') as unknown, reason: 'serverCouldNotApply' } });
         expect(results.filter((result) => result.status === 'applied')).toHaveLength(119);
         expect(await notesWith(`poison ${tag}`)).toBe(0);
         const records = await stored(client.id);
@@ -161,7 +161,7 @@ more ${uuidv7()}`;
     const next = bobClient.make('note.add', { customerId: customers.bob, body: `next ${tag}` });
     const results = await bobClient.pushOk([reused, next]);
     expect(results).toEqual([
-      { id: annMutation.id, status: 'rejected', error: { code: 'id_taken', message: expect.any(String) as unknown, field: 'id' } },
+      { id: annMutation.id, status: 'rejected', error: { code: 'id_taken', message: expect.any(String) as unknown, field: 'id', reason: 'idTaken' } },
       { id: next.id, status: 'applied' },
     ]);
     expect(await notesWith(`reused ${tag}`)).toBe(0);
@@ -183,7 +183,7 @@ more ${uuidv7()}`;
       client.make('customer.reassign', { customerIds: [customers.bob], toCollectorId: uuidv7() }),
     ]);
     const [foreign, ...others] = results.map((result) => result.error);
-    expect(foreign).toEqual({ code: 'forbidden', message: 'This customer is not in your portfolio.' });
+    expect(foreign).toEqual({ code: 'forbidden', message: 'This customer is not in your portfolio.', reason: 'notInPortfolio' });
     for (const other of others) expect(other).toEqual(foreign);
   });
 

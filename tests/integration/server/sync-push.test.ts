@@ -134,9 +134,18 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     const good = client.make('note.add', { customerId: customers.ann, body: 'after the rejections' });
     const results = await client.pushOk([bad, unknown, missing, good]);
     expect(results).toEqual([
-      { id: bad.id, status: 'rejected', error: { code: 'validation', message: expect.stringContaining('body') as unknown, field: 'args.body' } },
-      { id: unknown.id, status: 'rejected', error: { code: 'unsupported_mutation', message: expect.any(String) as unknown, field: 'name' } },
-      { id: missing.id, status: 'rejected', error: { code: 'not_found', message: expect.any(String) as unknown, field: 'args.noteId' } },
+      // Each with its reason and values, for the client to word in the user's language.
+      { id: bad.id, status: 'rejected', error: { code: 'validation', message: expect.stringContaining('body') as unknown, field: 'args.body', reason: 'required' } },
+      {
+        id: unknown.id,
+        status: 'rejected',
+        error: { code: 'unsupported_mutation', message: expect.any(String) as unknown, field: 'name', reason: 'unsupportedMutation', params: { name: 'worklist.setOverride' } },
+      },
+      {
+        id: missing.id,
+        status: 'rejected',
+        error: { code: 'not_found', message: expect.any(String) as unknown, field: 'args.noteId', reason: 'noteNotFound', params: { id: (missing.args as { noteId: string }).noteId } },
+      },
       { id: good.id, status: 'applied' },
     ]);
     // The replay of a rejection repeats the reason, so a client that lost the answer still learns it.

@@ -176,7 +176,9 @@ describe.each(BACKENDS)('attachments synced through a server on %s', (kind) => {
     expect(sqlite.prepare('SELECT count(*) AS n FROM attachment_contents WHERE attachment_id = ?').get(mine.id)).toEqual({ n: 0 });
     expect(sqlite.prepare('SELECT count(*) AS n FROM attachment_contents c JOIN attachments a ON a.id = c.attachment_id WHERE a.parent_id = ?').get(note.lineageId)).toEqual({ n: ATTACHMENTS_PER_PARENT_MAX });
     const [issue] = await b.call('sync.issues', {});
-    expect(issue).toMatchObject({ name: 'attachment.add', error: { code: 'validation' }, args: { fileName: 'one too many.pdf', content: '1 KB of file' } });
+    // The view gets the file's size in bytes, for the renderer to write in the user's language, not the bytes.
+    expect(issue).toMatchObject({ name: 'attachment.add', error: { code: 'validation' }, args: { fileName: 'one too many.pdf', contentBytes: extra.length } });
+    expect(issue?.args).not.toHaveProperty('content');
     const stored = sqlite.prepare('SELECT args_json FROM sync_issues').get() as { args_json: string };
     expect((JSON.parse(stored.args_json) as { content: string }).content).toBe(extra.toString('base64'));
   });

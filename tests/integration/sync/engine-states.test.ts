@@ -64,7 +64,7 @@ describe('sync engine states', () => {
     net.set('down');
     await client.call('note.add', { customerId: firstCustomer(client), body: 'typed on the plane' });
     const offline = await client.workspace.engine?.syncOnce();
-    expect(offline).toMatchObject({ state: 'offline', pending: 1, error: { code: 'offline' } });
+    expect(offline).toMatchObject({ state: 'offline', pending: 1, error: { code: 'offline', reason: 'syncOffline' } });
     expect(offline?.error?.message).toMatch(/kept on this computer/);
     expect(offline?.nextAttemptAt).not.toBeNull();
     net.set('up');
@@ -83,6 +83,8 @@ describe('sync engine states', () => {
     net.set('outdated');
     const status = await client.workspace.engine?.syncOnce();
     expect(status).toMatchObject({ state: 'update_required', pending: 1, nextAttemptAt: null, error: { code: 'update_required' } });
+    // An older answer without a reason: its message goes into the client's sentence, worded in every language.
+    expect(status?.error).toMatchObject({ reason: 'syncUpdateRequired', params: { detail: 'this server needs protocol 2' } });
     expect(status?.error?.message).toMatch(/Update the app/);
     const sent = net.calls.length;
     await client.call('note.add', { customerId: firstCustomer(client), body: 'still typed' });
@@ -99,7 +101,7 @@ describe('sync engine states', () => {
     // The access token in memory still works until it expires; make it expire.
     server.h.clock.set('2026-03-02T10:00:00.000Z');
     const status = await client.workspace.engine?.syncOnce();
-    expect(status).toMatchObject({ state: 'signed_out', pending: 1, error: { code: 'signed_out' } });
+    expect(status).toMatchObject({ state: 'signed_out', pending: 1, error: { code: 'signed_out', reason: 'syncSignedOut' } });
     server.h.clock.set('2026-03-02T09:00:00.000Z');
     await client.call('sync.signIn', { serverUrl: server.url, username: DEMO_USERNAMES.collector, password: 'ledgerline-demo' });
     expect(await client.call('sync.status', {})).toMatchObject({ state: 'idle', pending: 0 });

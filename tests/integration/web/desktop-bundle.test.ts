@@ -39,8 +39,16 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function runMain(dataDir: string, sync: 'embedded' | 'off' = 'embedded', setup: 'ask' | 'demo' = 'demo'): Report {
-  return runFakeElectron({ bundle, appPath, dataDir, sync, setup, cwd: REPO_ROOT });
+function runMain(dataDir: string, sync: 'embedded' | 'off' = 'embedded', setup: 'ask' | 'demo' = 'demo', saveLanguage?: string): Report {
+  return runFakeElectron({ bundle, appPath, dataDir, sync, setup, cwd: REPO_ROOT, ...(saveLanguage === undefined ? {} : { saveLanguage }) });
+}
+
+/** A data folder whose settings choose an interface language. */
+function withLanguage(name: string, language: string): string {
+  const dataDir = join(work, name);
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ preferences: { ...DEFAULT_PREFERENCES, language } }));
+  return dataDir;
 }
 
 describe('the bundled main process', () => {
@@ -101,14 +109,25 @@ describe('the bundled main process', () => {
     expect((report.calls.page?.value?.rows as unknown[]).length).toBe(3);
   });
 
-  it('starts Chromium in the interface language chosen in the settings, and in its own when none is', () => {
+  it('starts Chromium and the menu in the interface language chosen in the settings, and in the computer\'s when none is', () => {
     const first = runMain(join(work, 'language-unset'), 'off');
     expect(first.events.filter((event) => event.startsWith('switch:lang'))).toEqual([]);
-    const dataDir = join(work, 'language-german');
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ preferences: { ...DEFAULT_PREFERENCES, language: 'de' } }));
-    const german = runMain(dataDir, 'off');
+    expect(first.menus).toHaveLength(1);
+    expect(first.menu).toEqual(expect.arrayContaining(['&File', '&Edit', 'copy', 'Copy', 'My follow-ups\tG then F']));
+    const german = runMain(withLanguage('language-german', 'de'), 'off');
     expect(german.events).toContain('switch:lang=de');
+    expect(german.menus).toHaveLength(1);
+    expect(german.menu).toEqual(expect.arrayContaining(['&Datei', '&Bearbeiten', 'copy', 'Kopieren', 'Meine Wiedervorlagen\tG, dann F', 'Tastenkürzel\t?']));
+  });
+
+  it('builds the menu again when the page saves another language', () => {
+    const dataDir = join(work, 'language-saved');
+    const report = runMain(dataDir, 'off', 'demo', 'es');
+    expect(report.calls.language).toMatchObject({ ok: true, value: { language: 'es' } });
+    expect(report.menus).toHaveLength(2);
+    expect(report.menus[0]).toContain('&Edit');
+    expect(report.menu).toEqual(expect.arrayContaining(['&Archivo', '&Edición', 'Deshacer', 'Mis seguimientos\tG y luego F']));
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ preferences: { language: 'es' } });
   });
 
   it('shows what to do when the database is not valid, and leaves the file alone', () => {
@@ -122,5 +141,14 @@ describe('the bundled main process', () => {
     expect(report.dialogs[0]?.title).toBe('Ledgerline cannot read its database');
     expect(report.dialogs[0]?.detail).toContain(join(dataDir, 'ledgerline.db'));
     expect(readFileSync(join(dataDir, 'ledgerline.db'), 'utf8')).toBe('this is not a database');
+  });
+
+  it('says so in the interface language', () => {
+    const dataDir = withLanguage('broken-german', 'de');
+    writeFileSync(join(dataDir, 'ledgerline.db'), 'this is not a database');
+    const report = runMain(dataDir);
+    expect(report.exitCode).toBe(1);
+    expect(report.dialogs).toEqual([expect.objectContaining({ title: 'Ledgerline kann seine Datenbank nicht lesen', buttons: ['Beenden'] })]);
+    expect(report.dialogs[0]?.detail).toContain(`Datenbank: ${join(dataDir, 'ledgerline.db')}`);
   });
 });

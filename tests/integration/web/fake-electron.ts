@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export interface Report {
   events: string[];
   windows: { options: { webPreferences: Record<string, unknown> }; url?: string }[];
-  dialogs: { title?: string; detail?: string }[];
+  dialogs: { title?: string; detail?: string; buttons?: string[] }[];
   exitCode: number | null;
   privileged: { scheme: string; privileges: Record<string, boolean> }[];
   protocols: string[];
@@ -13,8 +13,10 @@ export interface Report {
   calls: Record<string, { ok: boolean; value?: Record<string, unknown>; error?: { code: string } } | undefined>;
   channels: string[];
   appEvents: string[];
-  /** The application menu, flattened: each entry's label, or its role where it has none. */
+  /** The application menu, flattened: each entry's role (where it has one) and label. */
   menu: string[];
+  /** Every menu set, in order: the start's, then one per change of language. */
+  menus: string[][];
 }
 
 export interface FakeElectronRun {
@@ -26,12 +28,14 @@ export interface FakeElectronRun {
   readonly setup?: 'ask' | 'demo';
   /** Where the process runs: the bundle resolves its externals from the node_modules around it. */
   readonly cwd: string;
+  /** An interface language the page saves (`prefs.set`) after its first calls. */
+  readonly saveLanguage?: string;
 }
 
 export function runFakeElectron(run: FakeElectronRun): Report {
   const result = spawnSync(process.execPath, [join(__dirname, 'fixtures', 'fake-electron-main.cjs'), run.bundle, run.appPath, run.dataDir], {
     cwd: run.cwd,
-    env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '', LEDGERLINE_SYNC: run.sync, LEDGERLINE_SETUP: run.setup ?? 'demo', NODE_PATH: '' },
+    env: { ...process.env, LEDGERLINE_CLOCK: '2026-11-23T09:00:00Z', LEDGERLINE_DATA_DIR: '', LEDGERLINE_SYNC: run.sync, LEDGERLINE_SETUP: run.setup ?? 'demo', LEDGERLINE_FAKE_LANGUAGE: run.saveLanguage ?? '', NODE_PATH: '' },
     encoding: 'utf8',
     timeout: 150_000,
   });

@@ -86,7 +86,7 @@ describe('a demo whose built-in server cannot start', { timeout: 120_000 }, () =
         await new Promise((resolve) => setTimeout(resolve, 100));
         status = (await call(server, 'sync.status')).value;
       }
-      expect(status).toMatchObject({ state: 'error', server: null, error: { code: 'no_server' } });
+      expect(status).toMatchObject({ state: 'error', server: null, error: { code: 'no_server', reason: 'builtInServerFailed' } });
       expect((status?.error as { message: string }).message).toMatch(/^The built-in server could not start \(/);
       expect(await call(server, 'sync.setup')).toEqual({ ok: true, value: { needed: true, demoOffered: true } });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Account, OpenItem } from '../../../renderer/src/account/types';
 import { contactInput, disputeTerms, initialForm, itemsOpenTotal, restoreDraft } from '../../../renderer/src/collector/formModel';
 import { OUTCOME_KEYS, outcomeForKey, OUTCOMES_SHOWN } from '../../../renderer/src/collector/keys';
+import { i18n } from '../../../renderer/src/i18n/i18n';
 
 const CUSTOMER = '00000000-0000-7000-8000-000000000001';
 const PERSON = '00000000-0000-7000-8000-0000000000aa';
@@ -123,6 +124,18 @@ describe('command inputs', () => {
       { promisedDate: '2027-01-01', amountMinor: 7_000 },
     ]);
     expect(contactInput(CUSTOMER, { ...form, contact: { ...form.contact, outcome: 'no_answer' } }, 'k').plan).toBeUndefined();
+  });
+
+  it("titles the follow-up in the collector's language, and sends no title without a follow-up", async () => {
+    const form = { ...fresh, contact: { ...fresh.contact, outcome: 'call_back_later' as const, followUpDate: '2026-12-01' } };
+    try {
+      expect(contactInput(CUSTOMER, form, 'k').followUpTitle).toBe('Follow up: Call back later');
+      await i18n.changeLanguage('de');
+      expect(contactInput(CUSTOMER, form, 'k').followUpTitle).toBe('Wiedervorlage: Später zurückrufen');
+      expect(contactInput(CUSTOMER, { ...form, contact: { ...form.contact, followUpDate: '' } }, 'k').followUpTitle).toBeUndefined();
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });
 

@@ -17,7 +17,12 @@ import {
 } from '../../../renderer/src/collector/validation';
 import { DomainError } from '../../../shared/api/result';
 import { validateInstalments } from '../../../shared/domain/promise-plan';
-import { TEXT_PROBLEM_MESSAGES } from '../../../shared/domain/text';
+import { TEXT_PROBLEM_REFUSALS, type TextProblem } from '../../../shared/domain/text';
+import { refusalMessage } from '../../../shared/i18n/refusals';
+
+const TEXT_PROBLEM_MESSAGES = Object.fromEntries(
+  Object.entries(TEXT_PROBLEM_REFUSALS).map(([problem, key]) => [problem, refusalMessage({ key })]),
+) as Readonly<Record<TextProblem, string>>;
 
 const TODAY = '2026-11-23';
 

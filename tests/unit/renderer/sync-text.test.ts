@@ -1,5 +1,6 @@
 /** The sync UI's words: the top-bar headline per state, relative times, and refused changes told readably. */
 import { describe, expect, it } from 'vitest';
+import { formatBytes } from '../../../shared/domain/attachments';
 import type { SyncStatus } from '../../../shared/api/sync-contract';
 import { EMPTY_CONTEXT, issueAction, issueDetails, issuePreposition, issuesCountText, issueTimesText, type IssueContext } from '../../../renderer/src/sync/issueText';
 import { progressText, statusHeadline, timeAgo, timeUntil } from '../../../renderer/src/sync/statusText';
@@ -135,6 +136,14 @@ describe('issueDetails', () => {
       { label: 'Edited from', value: 'first text' },
       { label: 'Current text', value: 'their text' },
     ]);
+  });
+
+  it("shows an attached file's size from the byte count the store gives, never its content", () => {
+    expect(issueDetails('attachment.add', { fileName: 'statement.pdf', contentBytes: 1_536 }, EMPTY_CONTEXT)).toEqual([
+      { label: 'File', value: 'statement.pdf' },
+      { label: 'Size', value: formatBytes(1_536) },
+    ]);
+    expect(issueDetails('attachment.add', { fileName: 'statement.pdf', content: 'JVBERi0=' }, EMPTY_CONTEXT)).toEqual([{ label: 'File', value: 'statement.pdf' }]);
   });
 
   it('never guesses decimals without a currency', () => {
