@@ -9,8 +9,10 @@ export const SERVER_VERSION: string = pkg.version;
  * units (shared/domain/iso4217.ts), a hundredfold or thousandfold of protocol 2's in 29 currencies.
  * 4: attachments (an entity, the attachment.add mutation and POST /v1/sync/attachments), which a
  * protocol 3 client's pull would refuse as an unknown entity: its pull leaves them out.
+ * 5: contact.log may carry the follow-up's title in the collector's language (`followUpTitle`),
+ * which a protocol 4 server would refuse as an unknown field; a protocol 4 client sends none.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** The first protocol whose clients know attachments. */
 export const ATTACHMENTS_PROTOCOL_VERSION = 4;

@@ -24,8 +24,8 @@ import {
 } from '../../shared/sync/protocol';
 import { ROLES } from '../../shared/domain/codes';
 
-/** 3: amounts in ISO 4217 minor units; 4: attachments (server/version.ts). */
-export const CLIENT_PROTOCOL_VERSION = 4;
+/** 3: amounts in ISO 4217 minor units; 4: attachments; 5: follow-up titles in the collector's language (server/version.ts). */
+export const CLIENT_PROTOCOL_VERSION = 5;
 export const PROTOCOL_HEADER = 'x-ledgerline-protocol';
 
 export const SessionSchema = z.object({

@@ -14,7 +14,7 @@ import { refusalMessage, type Refusal, type RefusalKey } from '../../shared/i18n
 import { IdSchema } from '../../shared/api/schemas';
 import type { Clock } from '../../shared/domain/clock';
 import { textProblem } from '../../shared/domain/text';
-import { actedAt, actedOnDay, CREATED_AT_MAX_AGE_DAYS, CREATED_AT_MAX_AHEAD_DAYS, createdAtProblem } from '../../shared/sync/created-at';
+import { actedAt, actedOnDay, createdAtProblem } from '../../shared/sync/created-at';
 import {
   RejectionSchema,
   type Mutation,
@@ -114,15 +114,6 @@ const FORBIDDEN: Rejection = protocolRejection('forbidden', 'notInPortfolio');
 const UNPROCESSABLE: Rejection = protocolRejection('unprocessable', 'serverCouldNotApply');
 
 const ID_TAKEN: Rejection = protocolRejection('id_taken', 'idTaken', 'id');
-
-/** Why `createdAt` is refused (shared/sync/created-at.ts has found that it is). */
-function createdAtRejection(createdAt: string, now: string): Rejection {
-  const at = Date.parse(createdAt);
-  if (Number.isNaN(at)) return protocolRejection('validation', 'createdAtNotTimestamp', 'createdAt');
-  return at < Date.parse(now)
-    ? protocolRejection('validation', { key: 'createdAtTooOld', params: { days: CREATED_AT_MAX_AGE_DAYS } }, 'createdAt')
-    : protocolRejection('validation', { key: 'createdAtTooFarAhead', params: { days: CREATED_AT_MAX_AHEAD_DAYS } }, 'createdAt');
-}
 
 /** The name as recorded: one the text rule refuses (PostgreSQL refuses a NUL) is kept JSON-escaped, since it names no applier anyway. */
 const storedName = (name: string): string => (textProblem(name) === null ? name : JSON.stringify(name));
@@ -224,7 +215,8 @@ async function applyCarefully(request: Request, mutation: Mutation, applier: App
 async function applyOne(request: Request, mutation: Mutation, buffer: InsertBuffer | null): Promise<Rejection | null> {
   const applier = APPLIERS.get(mutation.name);
   if (applier === undefined) return protocolRejection('unsupported_mutation', { key: 'unsupportedMutation', params: { name: mutation.name } }, 'name');
-  if (createdAtProblem(mutation.createdAt, new Date(request.now)) !== null) return createdAtRejection(mutation.createdAt, request.now);
+  const tooFar = createdAtProblem(mutation.createdAt, new Date(request.now));
+  if (tooFar !== null) return protocolRejection('validation', tooFar, 'createdAt');
   const parsed = applier.schema.safeParse(mutation.args);
   if (!parsed.success) {
     const error = validationError(parsed.error, 'args');

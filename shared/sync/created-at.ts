@@ -8,6 +8,7 @@
  * far, and is wide enough that a clock off by days does not cost the user their change.
  */
 import { addDays, compareDates, dateOfTimestamp } from '../domain/dates';
+import type { Refusal } from '../i18n/refusals';
 
 const DAY_MS = 86_400_000;
 
@@ -16,13 +17,13 @@ export const CREATED_AT_MAX_AGE_DAYS = 400;
 /** How far ahead of the server's clock a client's clock may run. */
 export const CREATED_AT_MAX_AHEAD_DAYS = 30;
 
-/** Why `createdAt` lies outside the window around `serverNow`, or null when it is inside. */
-export function createdAtProblem(createdAt: string, serverNow: Date): string | null {
+/** Why `createdAt` lies outside the window around `serverNow` (the server refuses the mutation with it), or null when it is inside. */
+export function createdAtProblem(createdAt: string, serverNow: Date): Refusal | null {
   const at = Date.parse(createdAt);
-  if (Number.isNaN(at)) return 'is not a timestamp';
+  if (Number.isNaN(at)) return { key: 'createdAtNotTimestamp' };
   const now = serverNow.getTime();
-  if (at < now - CREATED_AT_MAX_AGE_DAYS * DAY_MS) return `lies more than ${CREATED_AT_MAX_AGE_DAYS} days before the server's time; a change that old is not applied`;
-  if (at > now + CREATED_AT_MAX_AHEAD_DAYS * DAY_MS) return `lies more than ${CREATED_AT_MAX_AHEAD_DAYS} days ahead of the server's time; check this computer's date and time`;
+  if (at < now - CREATED_AT_MAX_AGE_DAYS * DAY_MS) return { key: 'createdAtTooOld', params: { days: CREATED_AT_MAX_AGE_DAYS } };
+  if (at > now + CREATED_AT_MAX_AHEAD_DAYS * DAY_MS) return { key: 'createdAtTooFarAhead', params: { days: CREATED_AT_MAX_AHEAD_DAYS } };
   return null;
 }
 

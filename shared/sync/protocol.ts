@@ -151,8 +151,9 @@ export const RejectionSchema = z.object({
   code: z.enum(REJECTION_CODES),
   message: z.string(),
   field: z.string().optional(),
-  reason: z.string().max(64).optional(),
-  params: RefusalParamsSchema.optional(),
+  // A reason or values this client cannot take (a newer server's) are dropped, not the whole answer: the message words it.
+  reason: z.string().max(64).optional().catch(undefined),
+  params: RefusalParamsSchema.optional().catch(undefined),
 });
 export type Rejection = z.output<typeof RejectionSchema>;
 

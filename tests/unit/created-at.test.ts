@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TimestampSchema } from '../../shared/api/schemas';
 import { addDays, dateOfTimestamp } from '../../shared/domain/dates';
 import { calendarDayIn, knownTimeZones } from '../../shared/domain/time-zone';
+import { refusalMessage } from '../../shared/i18n/refusals';
 import { actedOnDay, CREATED_AT_MAX_AGE_DAYS, CREATED_AT_MAX_AHEAD_DAYS, createdAtProblem } from '../../shared/sync/created-at';
 
 const DAY_MS = 86_400_000;
@@ -18,7 +19,8 @@ describe('the createdAt window of a pushed mutation', () => {
     ['9999-12-31T23:59:59.999Z', /ahead of the server's time/],
   ])('refuses %s', (createdAt, message) => {
     expect(TimestampSchema.safeParse(createdAt).success).toBe(true);
-    expect(createdAtProblem(createdAt, serverNow)).toMatch(message);
+    const problem = createdAtProblem(createdAt, serverNow);
+    expect(problem === null ? null : refusalMessage(problem)).toMatch(message);
   });
 
   it.each([at(0), at(-(CREATED_AT_MAX_AGE_DAYS * DAY_MS)), at(CREATED_AT_MAX_AHEAD_DAYS * DAY_MS), at(-3 * DAY_MS), at(5 * 60_000)])('takes %s', (createdAt) => {

@@ -7,6 +7,7 @@ import { owedOnItems } from '../../../shared/domain/owed-items';
 import type { Channel, Direction, DisputeReason, Outcome, PaymentMethod } from '../../../shared/domain/codes';
 import { CHANNEL_LABELS, DIRECTION_LABELS, DISPUTE_REASON_LABELS, OUTCOME_LABELS, PAYMENT_METHOD_LABELS } from '../../../shared/domain/labels';
 import { OUTCOME_LABEL_KEYS } from '../common/labels';
+import { PSEUDO_LANGUAGE } from '../../../shared/i18n/languages';
 import { i18n } from '../i18n/i18n';
 import { amountText, parseAmount, type ContactForm, type DisputeForm, type DisputeItemForm, type PromiseForm } from './validation';
 
@@ -170,6 +171,12 @@ export function disputeTerms(form: DisputeForm): NonNullable<OperationInput<'con
   };
 }
 
+/** The follow-up's title is data others read: in the collector's language, never in the pseudo-locale (its English instead). */
+function followUpTitle(outcome: Outcome): string {
+  const lng = i18n.language === PSEUDO_LANGUAGE ? 'en' : i18n.language;
+  return i18n.t('collector.work.followUpTitle', { lng, outcome: i18n.t(OUTCOME_LABEL_KEYS[outcome], { lng }) });
+}
+
 /** The contact.log input: the promise or the payment plan goes with it, one command, all or nothing. */
 export function contactInput(customerId: string, form: WorkForm, draftKey: string): OperationInput<'contact.log'> {
   const { contact } = form;
@@ -185,7 +192,7 @@ export function contactInput(customerId: string, form: WorkForm, draftKey: strin
     note: contact.note,
     durationSeconds: contact.durationMinutes.trim() === '' ? null : Number(contact.durationMinutes) * 60,
     followUpDate: orNull(contact.followUpDate),
-    followUpTitle: contact.followUpDate === '' ? undefined : i18n.t('collector.work.followUpTitle', { outcome: i18n.t(OUTCOME_LABEL_KEYS[outcome]) }),
+    followUpTitle: contact.followUpDate === '' ? undefined : followUpTitle(outcome),
     promise: outcome === 'promise_to_pay' && !form.promise.plan ? promiseTerms(form.promise) : undefined,
     plan: outcome === 'promise_to_pay' && form.promise.plan ? planTerms(form.promise) : undefined,
     dispute: outcome === 'dispute_raised' ? disputeTerms(form.dispute) : undefined,

@@ -19,6 +19,7 @@ import * as m012 from './012-import-runs';
 import * as m013 from './013-attachments';
 import * as m014 from './014-languages';
 import * as m015 from './015-team-language';
+import * as m016 from './016-follow-up-titles';
 
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -36,6 +37,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '013-attachments': { up: m013.up },
   '014-languages': { up: m014.up },
   '015-team-language': { up: m015.up },
+  '016-follow-up-titles': { up: m016.up },
 };
 
 export const LATEST_SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;

@@ -16,8 +16,8 @@ describe.each(BACKENDS)('server migrations on %s', (kind) => {
   it('apply every migration once and are idempotent', async () => {
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual(Object.keys(SERVER_MIGRATIONS));
     expect(await migrateServerDatabase(current.db, current.schema)).toEqual([]);
-    expect(LATEST_SERVER_SCHEMA_VERSION).toBe(15);
-    expect(await protocolVersion(current.db)).toBe(4);
+    expect(LATEST_SERVER_SCHEMA_VERSION).toBe(16);
+    expect(await protocolVersion(current.db)).toBe(5);
   });
 
   it('keeps attachments with their bytes, logged as changes, gone with their customer', async () => {
