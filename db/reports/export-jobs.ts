@@ -9,6 +9,7 @@ import type { ExportStatusSchema } from '../../shared/api/report-contract';
 import { DomainError } from '../../shared/api/result';
 import { refused } from '../../shared/i18n/refusals';
 import type { ExportState, ReportFormat, ReportKind } from '../../shared/domain/report-entries';
+import { REFUSAL_PARAM_MAX } from '../../shared/sync/protocol';
 import type { LocalStore } from '../open';
 import type { WriteContext } from './table';
 
@@ -53,9 +54,6 @@ function percentOf(job: Job): number {
 /** Why a job failed, as its status carries it: the English message, with the reason and values the client words it by. */
 type ExportFailure = NonNullable<ExportStatus['error']>;
 
-/** The longest value a status carries (RefusalParamsSchema); the message keeps the whole text. */
-const PARAM_MAX = 1_000;
-
 /**
  * A refusal (a customer that does not exist) as it is; a file the system could not write (a full
  * disk, no permission) in the system's own words inside the client's sentence; anything else by its message.
@@ -63,7 +61,7 @@ const PARAM_MAX = 1_000;
 function describeFailure(error: unknown): ExportFailure {
   if (error instanceof DomainError) return error.toApiError();
   const message = error instanceof Error ? error.message : String(error);
-  if (isSystemError(error)) return { code: 'export_failed', message, reason: 'exportFileFailed', params: { failure: message.slice(0, PARAM_MAX) } };
+  if (isSystemError(error)) return { code: 'export_failed', message, reason: 'exportFileFailed', params: { failure: message.slice(0, REFUSAL_PARAM_MAX) } };
   return { code: 'export_failed', message };
 }
 

@@ -8,7 +8,7 @@ import { base64ByteLength } from '../../shared/domain/attachments';
 import { z } from 'zod';
 import { refusalMessage, refused } from '../../shared/i18n/refusals';
 import type { SyncIssue } from '../../shared/api/sync-contract';
-import { REJECTION_CODES, RefusalParamsSchema, type Rejection, type RejectionCode } from '../../shared/sync/protocol';
+import { REJECTION_CODES, refusalWording, type Rejection, type RejectionCode } from '../../shared/sync/protocol';
 import { prepared } from '../statements';
 import { customerOfMutation } from './mutation-customer';
 import { STUCK_AFTER_ATTEMPTS } from './outbox';
@@ -45,14 +45,6 @@ function shownArgs(argsJson: string): unknown {
   return { ...rest, contentBytes: base64ByteLength(content) };
 }
 
-/** A reason and values as the protocol allows them; anything else (a damaged row) is left out, so the message words it. */
-function wordingOf(reason: unknown, params: unknown): Pick<Rejection, 'reason' | 'params'> {
-  if (typeof reason !== 'string' || reason.length > 64) return {};
-  if (params === undefined || params === null) return { reason };
-  const parsed = RefusalParamsSchema.safeParse(params);
-  return parsed.success ? { reason, params: parsed.data } : {};
-}
-
 /** JSON stored by this app, read back without trusting it: undefined when it does not parse. */
 function parsedJson(json: string | null): unknown {
   if (json === null) return null;
@@ -66,7 +58,7 @@ function parsedJson(json: string | null): unknown {
 /** The stored reason and values of a refusal (sync_issues.error_reason, error_params). */
 function storedWording(reason: string | null, paramsJson: string | null): Pick<Rejection, 'reason' | 'params'> {
   const params = parsedJson(paramsJson);
-  return params === undefined ? {} : wordingOf(reason, params);
+  return params === undefined ? {} : refusalWording(reason, params);
 }
 
 function toIssue(row: IssueRow): SyncIssue {
@@ -109,7 +101,7 @@ function toStuckIssue(sqlite: BetterSqlite3.Database, row: StuckRow): SyncIssue 
   const status = last.success ? last.data.status : null;
   // The answer's own words, or the status before its English message: the reason words the answer alone.
   const error: SyncIssue['error'] = last.success
-    ? { code: 'push_failed', message: status === null ? last.data.message : `${String(status)}: ${last.data.message}`, ...wordingOf(last.data.reason, last.data.params) }
+    ? { code: 'push_failed', message: status === null ? last.data.message : `${String(status)}: ${last.data.message}`, ...refusalWording(last.data.reason, last.data.params) }
     : { code: 'push_failed', message: refusalMessage({ key: 'noAnswerRecorded' }), reason: 'noAnswerRecorded' };
   return {
     id: row.id,

@@ -5,6 +5,7 @@
  */
 import type { ErrorParams } from '../../shared/api/result';
 import { isRefusalKey, refusalMessage, type RefusalKey } from '../../shared/i18n/refusals';
+import { REFUSAL_PARAM_MAX } from '../../shared/sync/protocol';
 import type { FailureKind, FailureWording } from './transport';
 
 /** The sync status's error (SyncStatus['error']): the English message, and the reason and values to word it by. */
@@ -15,14 +16,11 @@ export interface SyncFailure {
   readonly params?: ErrorParams;
 }
 
-/** The longest value a status carries (RefusalParamsSchema); the English message keeps the whole text. */
-const PARAM_MAX = 1_000;
-
 /** A failure the client words itself. */
 export function syncFailure(code: string, key: RefusalKey, params?: ErrorParams): SyncFailure {
   const message = refusalMessage(params === undefined ? { key } : { key, params });
   if (params === undefined) return { code, message, reason: key };
-  const carried = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? value.slice(0, PARAM_MAX) : value]));
+  const carried = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? value.slice(0, REFUSAL_PARAM_MAX) : value]));
   return { code, message, reason: key, params: carried };
 }
 

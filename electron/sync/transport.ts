@@ -12,7 +12,7 @@ import {
   DirectoryResponseSchema,
   PullResponseSchema,
   PushResponseSchema,
-  RefusalParamsSchema,
+  refusalWording,
   SequenceGapSchema,
   type AttachmentFetchRequest,
   type AttachmentFetchResponse,
@@ -93,9 +93,8 @@ const ErrorBodySchema = z.object({
  */
 function serverWording(reason: unknown, params: unknown): FailureWording | null {
   if (!isErrorReason(reason) && !isRefusalKey(reason)) return null;
-  if (params === undefined || params === null) return { reason };
-  const parsed = RefusalParamsSchema.safeParse(params);
-  return parsed.success ? { reason, params: parsed.data } : null;
+  const wording = refusalWording(reason, params);
+  return wording.reason === undefined ? null : { reason, ...(wording.params === undefined ? {} : { params: wording.params }) };
 }
 
 export type PushAnswer = { readonly status: 200; readonly body: PushResponse } | { readonly status: 409; readonly body: SequenceGap };

@@ -16,6 +16,7 @@ import type { Clock } from '../../shared/domain/clock';
 import { textProblem } from '../../shared/domain/text';
 import { actedAt, actedOnDay, createdAtProblem } from '../../shared/sync/created-at';
 import {
+  refusalWording,
   RejectionSchema,
   type Mutation,
   type MutationResult,
@@ -124,18 +125,8 @@ function asRejection(error: DomainError): Rejection {
   return { code, message: error.message, ...(field === undefined ? {} : { field }), ...wording(error.detail ?? {}) };
 }
 
-const WordingSchema = RejectionSchema.pick({ reason: true, params: true });
-
-/**
- * A refusal's reason and values, for the client to word in its user's language. Values beyond what
- * the protocol allows (a long text) are left out with their reason, so the message words it: a
- * client would refuse the whole answer over them.
- */
-function wording(detail: { readonly reason?: string; readonly params?: ErrorParams }): Pick<Rejection, 'reason' | 'params'> {
-  if (detail.reason === undefined) return {};
-  const checked = WordingSchema.safeParse(detail);
-  return checked.success ? checked.data : {};
-}
+/** A refusal's reason and values, for the client to word; left out (the message words it) where the protocol does not allow them. */
+const wording = (detail: { readonly reason?: string; readonly params?: ErrorParams }): Pick<Rejection, 'reason' | 'params'> => refusalWording(detail.reason, detail.params);
 
 /** Like sql`SAVEPOINT name`, for the two fixed savepoint names used here. */
 const savepoint = (trx: Db, name: 'chunk' | 'mutation', action: 'SAVEPOINT' | 'RELEASE SAVEPOINT' | 'ROLLBACK TO SAVEPOINT') =>

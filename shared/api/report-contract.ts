@@ -6,7 +6,7 @@ import { BucketAmountSchema, CalendarDateSchema, CurrencySchema, IdSchema, Minor
 import { SEARCH_MAX } from '../domain/text';
 import { UI_LANGUAGES } from '../i18n/languages';
 import { refusalIssue } from './refusal-issue';
-import { RefusalParamsSchema } from '../sync/protocol';
+import { RefusalParamsSchema, RefusalReasonSchema } from '../sync/protocol';
 import { TextSchema } from './text-schema';
 
 const operation = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -150,7 +150,7 @@ export const ExportStatusSchema = z.object({
    * Jobs live in memory only, so no job of an older shape is ever read back.
    */
   error: z
-    .object({ code: z.string(), message: z.string(), field: z.string().optional(), reason: z.string().max(64).optional(), params: RefusalParamsSchema.optional() })
+    .object({ code: z.string(), message: z.string(), field: z.string().optional(), reason: RefusalReasonSchema.optional(), params: RefusalParamsSchema.optional() })
     .nullable(),
   /** Characters of the data the PDF's fonts have no glyph for (at most 40, in the order met): shown as empty boxes in the file. */
   unprintable: z.array(z.string()),

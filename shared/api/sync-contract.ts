@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/codes';
 import { CREDENTIAL_MAX, USERNAME_MAX } from '../domain/text';
-import { REJECTION_CODES, RefusalParamsSchema } from '../sync/protocol';
+import { REJECTION_CODES, RefusalParamsSchema, RefusalReasonSchema } from '../sync/protocol';
 import { IdSchema, StoredTimestampSchema } from './schemas';
 import { ServerAddressSchema } from './server-address-schema';
 import { TextSchema } from './text-schema';
@@ -50,7 +50,7 @@ export const SyncStatusSchema = z.object({
    * English; `reason` (a refusal's key, shared/i18n/refusals) and `params` word it in the user's
    * language. Both are optional: a reason this version does not know is worded by the message.
    */
-  error: z.object({ code: z.string(), message: z.string(), reason: z.string().max(64).optional(), params: RefusalParamsSchema.optional() }).nullable(),
+  error: z.object({ code: z.string(), message: z.string(), reason: RefusalReasonSchema.optional(), params: RefusalParamsSchema.optional() }).nullable(),
 });
 export type SyncStatus = z.output<typeof SyncStatusSchema>;
 
@@ -67,7 +67,7 @@ export const SyncIssueSchema = z.object({
     code: z.enum([...REJECTION_CODES, 'push_failed']),
     message: z.string(),
     field: z.string().optional(),
-    reason: z.string().max(64).optional(),
+    reason: RefusalReasonSchema.optional(),
     params: RefusalParamsSchema.optional(),
   }),
   createdAt: StoredTimestampSchema,

@@ -140,7 +140,24 @@ export const REJECTION_CODES = ['validation', 'not_found', 'conflict', 'forbidde
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** The values a refusal's words need (shared/i18n/refusals): plain JSON, bounded like any text. */
-export const RefusalParamsSchema = z.record(z.string().max(64), z.union([z.string().max(1_000), z.number()]));
+export const REFUSAL_REASON_MAX = 64;
+/** The longest text value a refusal carries; a message keeps the whole text. */
+export const REFUSAL_PARAM_MAX = 1_000;
+export const RefusalParamsSchema = z.record(z.string().max(REFUSAL_REASON_MAX), z.union([z.string().max(REFUSAL_PARAM_MAX), z.number()]));
+export const RefusalReasonSchema = z.string().max(REFUSAL_REASON_MAX);
+
+/**
+ * A reason and its values as the protocol carries them, from anywhere (an error thrown here, a
+ * stored row, a server's answer): both, or nothing when either is not what the protocol allows,
+ * so the message words the refusal rather than a reason with its values missing.
+ */
+export function refusalWording(reason: unknown, params: unknown): { readonly reason?: string; readonly params?: z.output<typeof RefusalParamsSchema> } {
+  const checkedReason = RefusalReasonSchema.safeParse(reason);
+  if (!checkedReason.success) return {};
+  if (params === undefined || params === null) return { reason: checkedReason.data };
+  const checkedParams = RefusalParamsSchema.safeParse(params);
+  return checkedParams.success ? { reason: checkedReason.data, params: checkedParams.data } : {};
+}
 
 /**
  * `reason` and `params` (protocol 4 servers since they were added; optional, so older answers parse)
@@ -152,7 +169,7 @@ export const RejectionSchema = z.object({
   message: z.string(),
   field: z.string().optional(),
   // A reason or values this client cannot take (a newer server's) are dropped, not the whole answer: the message words it.
-  reason: z.string().max(64).optional().catch(undefined),
+  reason: RefusalReasonSchema.optional().catch(undefined),
   params: RefusalParamsSchema.optional().catch(undefined),
 });
 export type Rejection = z.output<typeof RejectionSchema>;

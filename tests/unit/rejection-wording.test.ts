@@ -1,6 +1,6 @@
 /** A refusal's wording from the server is an extra: one this client cannot take never costs it the answer. */
 import { describe, expect, it } from 'vitest';
-import { PushResponseSchema, RejectionSchema } from '../../shared/sync/protocol';
+import { PushResponseSchema, refusalWording, RejectionSchema } from '../../shared/sync/protocol';
 
 const ID = '00000000-0000-7000-8000-000000000001';
 
@@ -27,5 +27,18 @@ describe('RejectionSchema', () => {
     const error = { code: 'validation', message: 'refused', reason: 'noteUnchanged', params: { max: 3 }, ...bad };
     const parsed = PushResponseSchema.parse({ results: [{ id: ID, status: 'rejected', error }], lastAppliedSeq: 1 });
     expect(parsed.results[0]?.error).toEqual({ code: 'validation', message: 'refused', ...kept });
+  });
+});
+
+describe('refusalWording', () => {
+  it('gives both, or nothing when either is not what the protocol allows', () => {
+    expect(refusalWording('tooLong', { max: 200 })).toEqual({ reason: 'tooLong', params: { max: 200 } });
+    expect(refusalWording('noteUnchanged', undefined)).toEqual({ reason: 'noteUnchanged' });
+    expect(refusalWording('noteUnchanged', null)).toEqual({ reason: 'noteUnchanged' });
+    expect(refusalWording('tooLong', { max: 'x'.repeat(1_001) })).toEqual({});
+    expect(refusalWording('tooLong', [200])).toEqual({});
+    expect(refusalWording('r'.repeat(65), { max: 200 })).toEqual({});
+    expect(refusalWording(42, undefined)).toEqual({});
+    expect(refusalWording(undefined, { max: 200 })).toEqual({});
   });
 });
