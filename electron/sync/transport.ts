@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isErrorReason, type ErrorParams, type RefusalReason } from '../../shared/api/result';
-import { isRefusalKey, refusalMessage, type Refusal, type RefusalKey } from '../../shared/i18n/refusals';
+import { isRefusalKey, refusalParts, type Refusal, type RefusalKey } from '../../shared/i18n/refusals';
 import {
   ATTACHMENT_FETCH_BUDGET_BYTES,
   AttachmentFetchResponseSchema,
@@ -71,9 +71,8 @@ export class SyncRequestError extends Error {
 
   /** A failure this client words itself: the refusal's English as the message, and its key and values. */
   static refused(kind: FailureKind, refusal: RefusalKey | Refusal, status: number | null = null, retryAfterMs: number | null = null): SyncRequestError {
-    const { key, params } = typeof refusal === 'string' ? { key: refusal, params: undefined } : refusal;
-    const wording: FailureWording = params === undefined ? { reason: key } : { reason: key, params };
-    return new SyncRequestError(kind, refusalMessage({ key, ...(params === undefined ? {} : { params }) }), status, null, retryAfterMs, null, wording);
+    const { message, ...wording } = refusalParts(refusal);
+    return new SyncRequestError(kind, message, status, null, retryAfterMs, null, wording);
   }
 }
 

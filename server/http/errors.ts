@@ -7,7 +7,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError, type ApiErrorCode, type ErrorParams, type RefusalReason } from '../../shared/api/result';
-import { refusalMessage, type Refusal, type RefusalKey } from '../../shared/i18n/refusals';
+import { refusalParts, type Refusal, type RefusalKey } from '../../shared/i18n/refusals';
 import { DATABASE_RETRY_AFTER_SECONDS, isConnectionError } from '../db/connection-errors';
 
 export const HTTP_ERROR_CODES = [
@@ -71,8 +71,8 @@ export class HttpError extends Error {
 
 /** A refusal's English message and its wording for the client. */
 function worded(refusal: RefusalKey | Refusal): { readonly message: string; readonly wording: ErrorWording } {
-  const { key, params } = typeof refusal === 'string' ? { key: refusal, params: undefined } : refusal;
-  return params === undefined ? { message: refusalMessage({ key }), wording: { reason: key } } : { message: refusalMessage({ key, params }), wording: { reason: key, params } };
+  const { message, ...wording } = refusalParts(refusal);
+  return { message, wording };
 }
 
 export const errorBody = (code: ErrorBody['error']['code'], message: string, field?: string, wording?: ErrorWording): ErrorBody => ({

@@ -10,7 +10,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { validationError } from '../../shared/api/dispatch';
 import { DomainError, type ErrorParams } from '../../shared/api/result';
-import { refusalMessage, type Refusal, type RefusalKey } from '../../shared/i18n/refusals';
+import { refusalParts, type Refusal, type RefusalKey } from '../../shared/i18n/refusals';
 import { IdSchema } from '../../shared/api/schemas';
 import type { Clock } from '../../shared/domain/clock';
 import { textProblem } from '../../shared/domain/text';
@@ -100,14 +100,8 @@ interface Request {
 
 /** A rejection of the protocol's own: its English message, and its reason and values for the client to word. */
 function protocolRejection(code: RejectionCode, refusal: RefusalKey | Refusal, field?: string): Rejection {
-  const { key, params } = typeof refusal === 'string' ? { key: refusal, params: undefined } : refusal;
-  return {
-    code,
-    message: refusalMessage({ key, ...(params === undefined ? {} : { params }) }),
-    ...(field === undefined ? {} : { field }),
-    reason: key,
-    ...(params === undefined ? {} : { params }),
-  };
+  const { message, ...wording } = refusalParts(refusal);
+  return { code, message, ...(field === undefined ? {} : { field }), ...wording };
 }
 
 const FORBIDDEN: Rejection = protocolRejection('forbidden', 'notInPortfolio');

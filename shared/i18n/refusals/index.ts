@@ -75,8 +75,14 @@ export function refusalMessage(refusal: Refusal): string {
   return fillRefusal(REFUSALS.en[refusal.key], refusal.params ?? {}, ENGLISH_FORMAT);
 }
 
+/** A refusal, by its key alone or with values, as every error carries it: the English message, and the reason and values to word it by. */
+export function refusalParts(refusal: RefusalKey | Refusal): { readonly message: string; readonly reason: RefusalKey; readonly params?: ErrorParams } {
+  const { key, params } = typeof refusal === 'string' ? { key: refusal, params: undefined } : refusal;
+  return params === undefined ? { message: refusalMessage({ key }), reason: key } : { message: refusalMessage({ key, params }), reason: key, params };
+}
+
 /** The error a rule throws: its English message, and its key and values for the client to word. */
 export function refused(code: ApiErrorCode, refusal: RefusalKey | Refusal, field?: string): DomainError {
-  const { key, params } = typeof refusal === 'string' ? { key: refusal, params: undefined } : refusal;
-  return new DomainError(code, refusalMessage({ key, ...(params === undefined ? {} : { params }) }), field, { reason: key, ...(params === undefined ? {} : { params }) });
+  const { message, ...wording } = refusalParts(refusal);
+  return new DomainError(code, message, field, wording);
 }

@@ -51,7 +51,7 @@ describe('contact.log', () => {
     const logged = await f.api.call('contact.log', { customerId: f.customerId, channel: 'phone', outcome: 'call_back_later', followUpDate: '2026-11-28', followUpTitle: 'Wiedervorlage: Später zurückrufen' });
     expect(f.sqlite.prepare('SELECT title FROM follow_ups WHERE id = ?').get(logged.followUpId)).toEqual({ title: 'Wiedervorlage: Später zurückrufen' });
     const before = snapshot(f.sqlite);
-    for (const followUpTitle of ['', 'x'.repeat(TITLE_MAX + 1)]) {
+    for (const followUpTitle of ['', 'x'.repeat(TITLE_MAX + 1), 'Follow up\u0000', 'Follow up \u202Eyap']) {
       const refused = await f.api.raw('contact.log', { customerId: f.customerId, channel: 'phone', outcome: 'call_back_later', followUpDate: '2026-11-28', followUpTitle });
       expect(refused).toMatchObject({ ok: false, error: { code: 'validation', field: 'followUpTitle' } });
     }
