@@ -289,6 +289,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
         aria-colcount={COLUMNS.length}
         aria-activedescendant={pages.total > 0 ? rowDomId(selected) : undefined}
         aria-busy={pages.loading}
+        data-query={pages.shownKey}
         tabIndex={0}
         data-testid="worklist-grid"
         sx={{

@@ -24,6 +24,8 @@ interface Loaded {
 export interface WorklistPages {
   readonly total: number;
   readonly asOf: string | undefined;
+  /** Which query the rows shown answer (a new query's first page replaces them): what a test or benchmark waits for. */
+  readonly shownKey: string | undefined;
   readonly rowAt: (index: number) => WorklistRow | undefined;
   /** The index of a customer among the rows loaded so far, or undefined when none of them is theirs. */
   readonly indexOf: (customerId: string) => number | undefined;
@@ -116,6 +118,7 @@ export function useWorklistPages(query: Query): WorklistPages {
   return {
     total: loaded?.total ?? 0,
     asOf: loaded?.asOf,
+    shownKey: loaded?.key,
     rowAt,
     indexOf,
     ensure,
