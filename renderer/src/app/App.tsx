@@ -27,19 +27,18 @@ import { usePrefs } from './prefs';
 import { goBack, goHome, openDashboard, openFollowUps, openReports, openSyncIssues, openTeam, startOnWorklist, useRoute } from './router';
 import { TopBar } from './TopBar';
 import { useAppCommands } from './useAppCommands';
-import { useDebounced } from './useDebounced';
 import { useGoToShortcuts } from './useGoToShortcuts';
 import { useWindowKeydown } from './useWindowKeydown';
 import { maybeErrorText } from '../i18n/errorText';
-
-export const SEARCH_DEBOUNCE_MS = 150;
 
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
   const { prefs, update, saveError } = usePrefs();
   const [search, setSearch] = useState('');
-  const debouncedSearch = useDeferredValue(useDebounced(search, SEARCH_DEBOUNCE_MS));
+  // No debounce: a search answers in milliseconds, so every keystroke queries at once; the list renders
+  // the deferred text, so typing is never held up by it, and a query typed over is dropped.
+  const deferredSearch = useDeferredValue(search);
   const [filters, setFilters] = useState<WorklistFilters>(prefs.lastFilters);
   const [sort, setSort] = useState<Preferences['lastSort']>(prefs.lastSort);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -196,7 +195,7 @@ export function App() {
       <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <WorklistScreen
           active={onWorklist}
-          search={debouncedSearch}
+          search={deferredSearch}
           filters={filters}
           sort={sort}
           onFilters={changeFilters}

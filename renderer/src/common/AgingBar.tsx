@@ -1,8 +1,8 @@
-import Box from '@mui/material/Box';
-import Tooltip from '@mui/material/Tooltip';
 import { useTranslation } from 'react-i18next';
 import { bucketColor } from './buckets';
 import { money } from './format';
+import { LazyTooltip } from './LazyTooltip';
+import styles from './AgingBar.module.css';
 
 interface BucketAmount {
   readonly key: string;
@@ -15,38 +15,26 @@ export function AgingBar({ buckets, currency, width = 120 }: { buckets: readonly
   const { t } = useTranslation();
   const overdue = buckets.map((bucket, index) => ({ ...bucket, index })).filter((bucket) => bucket.index > 0 && bucket.amountMinor > 0);
   const total = overdue.reduce((sum, bucket) => sum + bucket.amountMinor, 0);
-  if (total <= 0) {
-    return (
-      <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.8rem' }}>
-        {t('common.aging.nothingOverdue')}
-      </Box>
-    );
-  }
+  if (total <= 0) return <span className={styles.nothing}>{t('common.aging.nothingOverdue')}</span>;
   const description = overdue.map((bucket) => t('common.aging.bucketAmount', { bucket: bucket.label, amount: money(bucket.amountMinor, currency) })).join(t('common.aging.separator'));
   return (
-    <Tooltip
+    <LazyTooltip
       title={
-        <Box component="span" sx={{ display: 'grid', gridTemplateColumns: 'auto auto', columnGap: 1.5 }}>
+        <span className={styles.amounts}>
           {overdue.map((bucket) => (
-            <Box key={bucket.key} sx={{ display: 'contents' }}>
+            <span key={bucket.key} className={styles.pair}>
               <span>{bucket.label}</span>
-              <Box component="span" sx={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
-                {money(bucket.amountMinor, currency)}
-              </Box>
-            </Box>
+              <span className={styles.amount}>{money(bucket.amountMinor, currency)}</span>
+            </span>
           ))}
-        </Box>
+        </span>
       }
     >
-      <Box
-        role="img"
-        aria-label={t('common.aging.byBucket', { buckets: description })}
-        sx={{ display: 'flex', width, height: 10, borderRadius: 0.5, overflow: 'hidden', bgcolor: 'action.hover' }}
-      >
+      <div role="img" aria-label={t('common.aging.byBucket', { buckets: description })} className={styles.bar} style={{ width }}>
         {overdue.map((bucket) => (
-          <Box key={bucket.key} sx={{ width: `${(bucket.amountMinor / total) * 100}%`, bgcolor: bucketColor(bucket.index), minWidth: 2 }} />
+          <div key={bucket.key} className={styles.segment} style={{ width: `${(bucket.amountMinor / total) * 100}%`, backgroundColor: bucketColor(bucket.index) }} />
         ))}
-      </Box>
-    </Tooltip>
+      </div>
+    </LazyTooltip>
   );
 }

@@ -1,34 +1,33 @@
 /** The worklist's credit cell: the share of the credit limit the open balance uses, red above the limit. */
-import Box from '@mui/material/Box';
-import Tooltip from '@mui/material/Tooltip';
+import { clsx } from 'clsx';
 import { useTranslation } from 'react-i18next';
 import { creditUsedPercentText, isOverCreditLimit, NEAR_LIMIT_BP } from '../../../shared/domain/credit';
-import { NUMERIC_CELL_SX } from './cellStyles';
-
+import { LazyTooltip } from '../common/LazyTooltip';
+import styles from './WorklistRow.module.css';
 
 export function CreditCell({ bp }: { bp: number | null }) {
   const { t } = useTranslation();
   if (bp === null) {
     return (
-      <Box role="gridcell" sx={{ ...NUMERIC_CELL_SX, color: 'text.secondary' }} aria-label={t('worklist.credit.noLimit')}>
+      <div role="gridcell" className={clsx(styles.numeric, styles.secondary)} aria-label={t('worklist.credit.noLimit')}>
         —
-      </Box>
+      </div>
     );
   }
   const over = isOverCreditLimit(bp);
   const text = creditUsedPercentText(bp);
   const sentence = t(over ? 'worklist.credit.over' : 'worklist.credit.used', { percent: text });
   return (
-    <Tooltip title={sentence}>
-      <Box
+    <LazyTooltip title={sentence}>
+      <div
         role="gridcell"
-        sx={{ ...NUMERIC_CELL_SX, color: over ? 'error.main' : bp >= NEAR_LIMIT_BP ? 'warning.main' : 'text.primary', fontWeight: over ? 700 : 400 }}
+        className={clsx(styles.numeric, over ? styles.over : bp >= NEAR_LIMIT_BP && styles.warning)}
         aria-label={sentence}
         data-testid="credit-used"
         data-over={over ? 'true' : 'false'}
       >
         {text}
-      </Box>
-    </Tooltip>
+      </div>
+    </LazyTooltip>
   );
 }

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SEARCH_HIT_KINDS } from '../../../shared/api/schemas';
 import { api } from '../api/client';
@@ -21,7 +22,7 @@ export const MAX_MATCHES = 8;
  * What the search text matched besides customer names (documents, contacts, references, notes),
  * each a shortcut straight to the account, so "who sent invoice 9000000625?" is one click.
  */
-export function SearchMatches({ search }: { search: string }) {
+export const SearchMatches = memo(function SearchMatches({ search }: { search: string }) {
   const { t } = useTranslation();
   const hits = useQuery(`search:${search}`, () => api['search.global']({ q: search, limit: MAX_MATCHES }));
   const shown = (hits.data ?? []).filter((hit) => hit.kind !== 'customer');
@@ -53,4 +54,4 @@ export function SearchMatches({ search }: { search: string }) {
       ))}
     </Box>
   );
-}
+});

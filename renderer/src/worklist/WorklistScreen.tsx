@@ -6,7 +6,7 @@ import Skeleton from '@mui/material/Skeleton';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
@@ -130,6 +130,21 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: Sort; onSo
   );
 }
 
+/** The column headers: memoised, so a selection move or a page of rows does not re-render them. */
+const HeaderRow = memo(function HeaderRow({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void }) {
+  return (
+    <Box
+      role="row"
+      aria-rowindex={1}
+      sx={{ display: 'grid', gridTemplateColumns: GRID_TEMPLATE, alignItems: 'center', height: HEADER_HEIGHT, borderBottom: 1, borderColor: 'divider' }}
+    >
+      {COLUMNS.map((column) => (
+        <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} />
+      ))}
+    </Box>
+  );
+});
+
 export function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef, onWork, onOverride }: WorklistScreenProps) {
   const { t } = useTranslation();
   const { prefs } = usePrefs();
@@ -183,15 +198,17 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
     virtualizer.measure();
   }, [rowHeight, virtualizer]);
 
-  const { rowAt } = pages;
-  const select = useCallback((index: number) => {
-    setSelection({ queryKey, index, customerId: rowAt(index)?.customerId });
-  }, [queryKey, rowAt]);
+  const select = useCallback(
+    (index: number, customerId: string | undefined) => {
+      setSelection({ queryKey, index, customerId });
+    },
+    [queryKey],
+  );
 
   const move = (index: number) => {
     if (pages.total === 0) return;
     const next = Math.max(0, Math.min(pages.total - 1, index));
-    select(next);
+    select(next, pages.rowAt(next)?.customerId);
     virtualizer.scrollToIndex(next, { align: 'auto' });
     gridRef.current?.focus({ preventScroll: true });
   };
@@ -309,15 +326,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
         }}
       >
         <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: GRID_MIN_WIDTH }}>
-          <Box
-            role="row"
-            aria-rowindex={1}
-            sx={{ display: 'grid', gridTemplateColumns: GRID_TEMPLATE, alignItems: 'center', height: HEADER_HEIGHT, borderBottom: 1, borderColor: 'divider' }}
-          >
-            {COLUMNS.map((column) => (
-              <HeaderCell key={column.id} column={column} sort={sort} onSort={onSort} />
-            ))}
-          </Box>
+          <HeaderRow sort={sort} onSort={onSort} />
         </Box>
         {!pages.loaded && pages.slow && (
           <Box aria-hidden sx={{ px: 1 }}>

@@ -3,7 +3,7 @@
  * demand by offset as the table scrolls, so 20,000 customers cost only what is on screen.
  * The previous query's rows stay visible until the new first page arrives (no flicker).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationInput, OperationOutput } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
@@ -47,6 +47,7 @@ export function useWorklistPages(query: Query): WorklistPages {
   const [slowKey, setSlowKey] = useState('');
   const inFlight = useRef(new Set<string>());
   const queryRef = useRef(query);
+  const keyRef = useRef(key);
 
   const fetchPage = useCallback((forKey: string, forQuery: Query, page: number) => {
     const flightKey = `${forKey}@${page}`;
@@ -54,25 +55,31 @@ export function useWorklistPages(query: Query): WorklistPages {
     inFlight.current.add(flightKey);
     void api['worklist.query']({ ...forQuery, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
       inFlight.current.delete(flightKey);
+      // A query typed over (the search at every keystroke) answers too late to matter: drop it.
+      if (forKey !== keyRef.current) return;
       if (!result.ok) {
         setFailure({ key: forKey, error: result.error });
         return;
       }
       const { rows, total, asOf } = result.value;
       setFailure((previous) => (previous?.key === forKey ? undefined : previous));
-      setLoaded((previous) => {
-        if (page === 0) {
-          const pages = new Map(previous?.key === forKey ? previous.pages : []);
-          return { key: forKey, total, asOf, pages: pages.set(0, rows) };
-        }
-        if (previous?.key !== forKey) return previous;
-        return { ...previous, total, pages: new Map(previous.pages).set(page, rows) };
+      // The rows render in a transition: a key pressed meanwhile is handled first.
+      startTransition(() => {
+        setLoaded((previous) => {
+          if (page === 0) {
+            const pages = new Map(previous?.key === forKey ? previous.pages : []);
+            return { key: forKey, total, asOf, pages: pages.set(0, rows) };
+          }
+          if (previous?.key !== forKey) return previous;
+          return { ...previous, total, pages: new Map(previous.pages).set(page, rows) };
+        });
       });
     });
   }, []);
 
   useEffect(() => {
     queryRef.current = query;
+    keyRef.current = key;
     fetchPage(key, query, 0);
     const timer = setTimeout(() => {
       setSlowKey(key);
