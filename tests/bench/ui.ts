@@ -83,8 +83,9 @@ const selectedIs = (index: number): string =>
 /** A new query's rows are on screen: the grid answers another query than before the input, and is not busy. */
 const QUERY_CHANGED = `(() => { const grid = document.querySelector(${JSON.stringify(GRID)}); return grid !== null && grid.dataset.query !== window.__ll.before && grid.getAttribute('aria-busy') === 'false' && grid.querySelector('[role="row"][data-customer-id]') !== null; })()`;
 
-const ACCOUNT_SHOWN = `document.getElementById('account-title') !== null && document.querySelector('section[aria-labelledby="items-title"] tbody tr') !== null`;
-const WORKLIST_SHOWN = `(() => { const grid = document.querySelector(${JSON.stringify(GRID)}); return grid !== null && grid.offsetParent !== null && document.getElementById('account-title') === null && grid.querySelector('[aria-selected="true"]') !== null; })()`;
+const ACCOUNT_SHOWN = `(document.getElementById('account-title')?.offsetParent ?? null) !== null && document.querySelector('section[aria-labelledby="items-title"] tbody tr') !== null`;
+/** The list is shown and the account is not (it may stay in the DOM, hidden, until the browser is idle). */
+const WORKLIST_SHOWN = `(() => { const grid = document.querySelector(${JSON.stringify(GRID)}); return grid !== null && grid.offsetParent !== null && (document.getElementById('account-title')?.offsetParent ?? null) === null && grid.querySelector('[aria-selected="true"]') !== null; })()`;
 const QUICK_LOG_READY = `(() => { const form = document.querySelector('form[aria-label="Log contact"]'); return form !== null && form.contains(document.activeElement); })()`;
 /** The confirmation shown: a new one (each save's message is a new element), not the last save's still on screen. */
 const SAVED_MESSAGE = `document.querySelector('[data-testid="saved-message"]')`;
@@ -98,7 +99,13 @@ async function focusGrid(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, rounds: { type: 'string', default: '30' } }, strict: true });
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, rounds: { type: 'string', default: '30' }, only: { type: 'string', default: '' } },
+    strict: true,
+  });
+  // --only search,account: the groups of cases whose names contain one of these words.
+  const only = values.only.split(',').filter((word) => word !== '');
+  const want = (...names: string[]) => only.length === 0 || names.some((name) => only.some((word) => name.includes(word)));
   const rounds = Number(values.rounds);
   if (!Number.isSafeInteger(rounds) || rounds < 1) throw new RangeError(`--rounds must be a whole number from 1, not "${values.rounds}"`);
   const print = (result: CaseResult) => {
@@ -122,11 +129,13 @@ async function main(): Promise<void> {
     await page.locator(`${GRID} [role="row"][data-customer-id]`).first().waitFor();
     if (!values.json) process.stdout.write(tableHeader());
 
+    if (want('ui.reload_first_row')) {
     const reloads = await sampled(rounds, async () => {
       await page.reload();
       return page.evaluate<Sample>(FIRST_ROW);
     });
     print(report('ui.reload_first_row', reloads, TARGETS.reload));
+    }
 
     for (const [name, key, step] of [
       ['ui.arrow_down', 'ArrowDown', 1],
@@ -134,6 +143,7 @@ async function main(): Promise<void> {
       ['ui.key_k', 'k', -1],
       ['ui.page_down', 'PageDown', 0],
     ] as const) {
+      if (!want(name)) continue;
       await focusGrid(page);
       await page.keyboard.press(step < 0 ? 'End' : 'Home');
       const samples = await sampled(rounds, async () => {
@@ -144,6 +154,7 @@ async function main(): Promise<void> {
       print(report(name, samples, name === 'ui.page_down' ? TARGETS.action : TARGETS.select));
     }
 
+    if (want('ui.search_keystroke')) {
     const search = page.getByRole('textbox', { name: 'Search the worklist' });
     const names = await page.locator(`${GRID} [role="row"][data-customer-id] a`).allTextContents();
     const keystrokes: Sample[] = [];
@@ -156,16 +167,22 @@ async function main(): Promise<void> {
       await measure(page, QUERY_CHANGED, () => page.keyboard.press('Escape'));
     }
     print(report('ui.search_keystroke', keystrokes.slice(WARM_UPS, WARM_UPS + rounds), TARGETS.action));
+    }
 
+    if (want('ui.filter_chip')) {
     const chip = page.locator('[data-filter="hasBrokenPromise"]');
     const chips = await sampled(rounds, () => measure(page, QUERY_CHANGED, () => chip.click()));
     print(report('ui.filter_chip', chips, TARGETS.action));
     if ((await chip.getAttribute('aria-pressed')) === 'true') await measure(page, QUERY_CHANGED, () => chip.click());
+    }
 
+    if (want('ui.sort')) {
     const sortLabel = page.getByRole('columnheader', { name: /Overdue/ }).locator('.MuiTableSortLabel-root').first();
     const sorts = await sampled(rounds, () => measure(page, QUERY_CHANGED, () => sortLabel.click()));
     print(report('ui.sort', sorts, TARGETS.action));
+    }
 
+    if (want('ui.enter_account', 'ui.escape_worklist')) {
     const opens: Sample[] = [];
     const backs: Sample[] = [];
     await focusGrid(page);
@@ -182,7 +199,9 @@ async function main(): Promise<void> {
     }
     print(report('ui.enter_account', opens, TARGETS.action));
     print(report('ui.escape_worklist', backs, TARGETS.back));
+    }
 
+    if (want('ui.quick_log_open', 'ui.save_contact')) {
     const quickLogs: Sample[] = [];
     const saves: Sample[] = [];
     await focusGrid(page);
@@ -200,6 +219,7 @@ async function main(): Promise<void> {
     }
     print(report('ui.quick_log_open', quickLogs, TARGETS.action));
     print(report('ui.save_contact', saves, TARGETS.action));
+    }
   } finally {
     await browser.close();
     await server.close();

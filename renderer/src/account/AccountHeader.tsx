@@ -86,7 +86,7 @@ export function AccountHeader({ account }: { account: Account }) {
         <Typography variant="body1" color="text.secondary" data-testid="customer-number">
           {customer.number}
         </Typography>
-        <RiskChip risk={customer.riskClass} />
+        <RiskChip risk={customer.riskClass} t={t} />
         {customer.creditHold && <Chip size="small" color="error" icon={<Block />} label={t('account.header.creditHold')} />}
         <Box sx={{ flex: 1 }} />
         <StatementButton customerId={customer.id} />

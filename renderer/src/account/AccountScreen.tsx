@@ -6,7 +6,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverrideKind } from '../../../shared/domain/codes';
 import { api } from '../api/client';
@@ -84,6 +84,16 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
       sectionRef.current?.focus({ preventScroll: true });
     }
   }, [data]);
+  // Hidden behind the worklist and shown again (the same customer reopened at once): it takes the keyboard again.
+  useEffect(
+    () => () => {
+      focused.current = false;
+    },
+    [],
+  );
+  // What is beside and below the items renders a moment later, in the background: the header and the
+  // items are painted first, and a key pressed meanwhile is not held up by the timeline or the chart.
+  const rest = useDeferredValue(data);
 
   const openWork = (mode: WorkMode) => {
     if (!data) return;
@@ -171,7 +181,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? []} selected={selected} setSelected={setSelected} />
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
-                {work && (
+                {rest && work && (
                   <>
                     <PromisesSection
                       promises={work.promises}
@@ -193,40 +203,42 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
                 )}
               </Box>
               {workQuery.error && <ErrorState error={workQuery.error} onRetry={workQuery.retry} what={t('account.screen.loadWork')} />}
-              {work && <NotesSection customerId={customerId} notes={work.notes} attachments={work.attachments} users={users} />}
+              {rest && work && <NotesSection customerId={customerId} notes={work.notes} attachments={work.attachments} users={users} />}
             </Box>
             {/*
               The side column stays beside the items and scrolls on its own, so a long timeline never makes
               the page run on past the items; below the lg breakpoint it follows them as part of the page.
             */}
-            <Box
-              data-testid="account-side"
-              sx={{
-                display: 'grid',
-                gap: 2,
-                minWidth: 0,
-                gridTemplateColumns: 'minmax(0, 1fr)',
-                alignContent: 'start',
-                position: { lg: 'sticky' },
-                top: { lg: 0 },
-                maxHeight: { lg: 'calc(100cqh - 32px)' },
-                overflowY: { lg: 'auto' },
-                overscrollBehavior: 'contain',
-                pr: { lg: 0.5 },
-              }}
-            >
-              <Paper component="section" aria-labelledby="score-title" sx={{ p: 2 }}>
-                <Typography variant="h2" id="score-title" sx={{ mb: 1 }}>
-                  {t('account.score.title')}
-                </Typography>
-                <ScoreFactors score={data.score} factors={data.factors} />
-              </Paper>
-              {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
-              {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
-              <Contacts customerId={customerId} contacts={data.contacts} />
-              <Timeline customerId={customerId} entries={data.timeline} attachments={work?.attachments ?? []} users={users} />
-              <PaymentBehaviour behaviour={data.paymentBehaviour} />
-            </Box>
+            {rest && (
+              <Box
+                data-testid="account-side"
+                sx={{
+                  display: 'grid',
+                  gap: 2,
+                  minWidth: 0,
+                  gridTemplateColumns: 'minmax(0, 1fr)',
+                  alignContent: 'start',
+                  position: { lg: 'sticky' },
+                  top: { lg: 0 },
+                  maxHeight: { lg: 'calc(100cqh - 32px)' },
+                  overflowY: { lg: 'auto' },
+                  overscrollBehavior: 'contain',
+                  pr: { lg: 0.5 },
+                }}
+              >
+                <Paper component="section" aria-labelledby="score-title" sx={{ p: 2 }}>
+                  <Typography variant="h2" id="score-title" sx={{ mb: 1 }}>
+                    {t('account.score.title')}
+                  </Typography>
+                  <ScoreFactors score={data.score} factors={data.factors} />
+                </Paper>
+                {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
+                {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
+                <Contacts customerId={customerId} contacts={data.contacts} />
+                <Timeline customerId={customerId} entries={data.timeline} attachments={work?.attachments ?? []} users={users} />
+                <PaymentBehaviour behaviour={data.paymentBehaviour} />
+              </Box>
+            )}
           </Box>
         </Box>
       )}

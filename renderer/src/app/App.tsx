@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
-import { useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { Activity, useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
 import { AccountScreen } from '../account/AccountScreen';
@@ -28,6 +28,7 @@ import { goBack, goHome, openDashboard, openFollowUps, openReports, openSyncIssu
 import { TopBar } from './TopBar';
 import { useAppCommands } from './useAppCommands';
 import { useGoToShortcuts } from './useGoToShortcuts';
+import { useLingeringAccount } from './useLingeringAccount';
 import { useWindowKeydown } from './useWindowKeydown';
 import { maybeErrorText } from '../i18n/errorText';
 
@@ -81,6 +82,14 @@ export function App() {
     },
     [update],
   );
+
+  const openHelp = useCallback(() => {
+    setHelpOpen(true);
+  }, []);
+  const clearSearch = useCallback(() => {
+    setSearch('');
+  }, []);
+  const accountId = useLingeringAccount(route.screen === 'customer' ? route.customerId : null);
 
   const onSearch = (value: string) => {
     setSearch(value);
@@ -183,9 +192,7 @@ export function App() {
         onSearch={onSearch}
         onSearchKeyDown={onSearchKeyDown}
         searchRef={searchRef}
-        onHelp={() => {
-          setHelpOpen(true);
-        }}
+        onHelp={openHelp}
         onHome={goHome}
         onFollowUps={openFollowUps}
         onTeam={openTeam}
@@ -200,15 +207,17 @@ export function App() {
           sort={sort}
           onFilters={changeFilters}
           onSort={changeSort}
-          onClearSearch={() => {
-            setSearch('');
-          }}
+          onClearSearch={clearSearch}
           gridRef={gridRef}
           firstFilterRef={firstFilterRef}
           onWork={setWork}
           onOverride={setOverride}
         />
-        {route.screen === 'customer' && <AccountScreen key={route.customerId} customerId={route.customerId} onWork={setWork} onOverride={setOverride} />}
+        {accountId !== null && (
+          <Activity mode={route.screen === 'customer' ? 'visible' : 'hidden'}>
+            <AccountScreen key={accountId} customerId={accountId} onWork={setWork} onOverride={setOverride} />
+          </Activity>
+        )}
         {route.screen === 'followUps' && <FollowUpsScreen asOf={asOf} />}
         {route.screen === 'team' && <TeamScreen user={info.data?.user ?? null} asOf={asOf} />}
         {route.screen === 'dashboard' && asOf !== '' && <DashboardScreen asOf={asOf} />}

@@ -21,7 +21,7 @@ import TextField from '@mui/material/TextField';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useState, type KeyboardEvent, type Ref } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { SEARCH_MAX } from '../../../shared/domain/text';
 import { systemTimeZone } from '../../../shared/domain/time-zone';
@@ -48,6 +48,13 @@ const DENSITIES = Object.keys(DENSITY_LABELS) as Preferences['density'][];
 const menuLanguages: readonly InterfaceLanguage[] = import.meta.env.DEV ? [...UI_LANGUAGES, PSEUDO_LANGUAGE] : UI_LANGUAGES;
 const THEME_ICONS = { light: LightModeOutlined, dark: DarkModeOutlined, system: SettingsBrightness } as const;
 
+/** Below 1,380 px the screen buttons show their icons alone (their names stay their accessible names and tooltips), so nothing overlaps. */
+const TOOLBAR_SX = {
+  gap: 2,
+  '& .screen-button': { flexShrink: 0 },
+  '@media (max-width: 1380px)': { gap: 1, '& .screen-label': { display: 'none' }, '& .screen-button': { minWidth: 52, overflow: 'visible' }, '& .screen-button .MuiButton-startIcon': { mr: 0, ml: 0 } },
+} as const;
+
 interface TopBarProps {
   readonly search: string;
   readonly onSearch: (value: string) => void;
@@ -63,31 +70,9 @@ interface TopBarProps {
 
 export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam, onDashboard, onReports }: TopBarProps) {
   const { t } = useTranslation();
-  const { prefs, update } = usePrefs();
-  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
-  const [zoneDialogOpen, setZoneDialogOpen] = useState(false);
-  const syncUserKey = useSyncUserKey();
-  const version = useDataVersion();
-  // With the data: "today" moves at the user's midnight and with their time-zone setting.
-  const info = useQuery(`app.info:${syncUserKey}:${version}`, () => api['app.info']({}));
-  const followUps = useQuery(`my-follow-ups-count:${version}`, () => api['followUps.mine']({}));
-  const dueCount = followUps.data?.length;
-  const ThemeIcon = THEME_ICONS[prefs.theme];
-  const close = () => {
-    setMenuAnchor(null);
-  };
-
   return (
     <AppBar component="header" position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
-      {/* Below 1,380 px the screen buttons show their icons alone (their names stay their accessible names and tooltips), so nothing overlaps. */}
-      <Toolbar
-        variant="dense"
-        sx={{
-          gap: 2,
-          '& .screen-button': { flexShrink: 0 },
-          '@media (max-width: 1380px)': { gap: 1, '& .screen-label': { display: 'none' }, '& .screen-button': { minWidth: 52, overflow: 'visible' }, '& .screen-button .MuiButton-startIcon': { mr: 0, ml: 0 } },
-        }}
-      >
+      <Toolbar variant="dense" sx={TOOLBAR_SX}>
         <Typography
           component="a"
           href="#/"
@@ -122,181 +107,207 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
           />
         </Box>
         <Box sx={{ flex: '1 1 0', minWidth: 0 }} />
-        {info.data && (
-          <Tooltip title={t('app.topBar.sessionTooltip', { version: info.data.version, dataDir: info.data.dataDir })}>
-            <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }} data-testid="session-info">
-              {info.data.user
-                ? t('app.topBar.sessionUser', { name: info.data.user.displayName, date: formatDate(info.data.asOf) })
-                : t('app.topBar.session', { date: formatDate(info.data.asOf) })}
-            </Typography>
-          </Tooltip>
-        )}
-        <SyncStatusButton />
-        <NotificationsButton />
-        <Tooltip title={t('app.topBar.followUpsTooltip')}>
-          <Button
-            color="inherit"
-            onClick={onFollowUps}
-            aria-keyshortcuts="g f"
-            aria-label={dueCount === undefined ? t('app.topBar.followUpsLabel') : t('app.topBar.followUpsDueLabel', { n: String(dueCount) })}
-            startIcon={
-              <Badge badgeContent={dueCount} color="warning" max={99}>
-                <Flag />
-              </Badge>
-            }
-            sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
-            data-testid="follow-ups-button"
-            className="screen-button"
-          >
-            <span className="screen-label">{t('app.topBar.followUps')}</span>
-          </Button>
-        </Tooltip>
-        <Tooltip title={t('app.topBar.dashboardTooltip')}>
-          <Button
-            color="inherit"
-            onClick={onDashboard}
-            aria-keyshortcuts="g d"
-            startIcon={<Insights />}
-            sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
-            data-testid="dashboard-button"
-            className="screen-button"
-            aria-label={t('app.topBar.dashboard')}
-          >
-            <span className="screen-label">{t('app.topBar.dashboard')}</span>
-          </Button>
-        </Tooltip>
-        <Tooltip title={t('app.topBar.reportsTooltip')}>
-          <Button
-            color="inherit"
-            onClick={onReports}
-            aria-keyshortcuts="g r"
-            startIcon={<Summarize />}
-            sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
-            data-testid="reports-button"
-            className="screen-button"
-            aria-label={t('app.topBar.reports')}
-          >
-            <span className="screen-label">{t('app.topBar.reports')}</span>
-          </Button>
-        </Tooltip>
-        {seesTeam(info.data?.user?.role) && (
-          <Tooltip title={t('app.topBar.teamTooltip')}>
-            <Button
-              color="inherit"
-              onClick={onTeam}
-              aria-keyshortcuts="g t"
-              startIcon={<Groups />}
-              sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
-              data-testid="team-button"
-              className="screen-button"
-              aria-label={t('app.topBar.team')}
-            >
-              <span className="screen-label">{t('app.topBar.team')}</span>
-            </Button>
-          </Tooltip>
-        )}
-        <Tooltip title={t('app.settings.tooltip')}>
-          <IconButton
-            aria-label={t('app.settings.label')}
-            aria-haspopup="menu"
-            aria-expanded={menuAnchor ? 'true' : 'false'}
-            onClick={(event) => {
-              setMenuAnchor(event.currentTarget);
-            }}
-          >
-            <ThemeIcon />
-          </IconButton>
-        </Tooltip>
-        <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={close}>
-          <ListSubheader>{t('app.settings.theme')}</ListSubheader>
-          {THEMES.map((theme) => (
-            <MenuItem
-              key={theme}
-              role="menuitemradio"
-              aria-checked={prefs.theme === theme}
-              selected={prefs.theme === theme}
-              onClick={() => {
-                update({ theme });
-                close();
-              }}
-            >
-              {t(THEME_LABELS[theme])}
-            </MenuItem>
-          ))}
-          <Divider />
-          <ListSubheader>{t('app.settings.density')}</ListSubheader>
-          {DENSITIES.map((density) => (
-            <MenuItem
-              key={density}
-              role="menuitemradio"
-              aria-checked={prefs.density === density}
-              selected={prefs.density === density}
-              onClick={() => {
-                update({ density });
-                close();
-              }}
-            >
-              {t(DENSITY_LABELS[density])}
-            </MenuItem>
-          ))}
-          <Divider />
-          <ListSubheader>{t('app.settings.language')}</ListSubheader>
-          <MenuItem
-            role="menuitemradio"
-            aria-checked={prefs.language === null}
-            selected={prefs.language === null}
-            onClick={() => {
-              update({ language: null });
-              close();
-            }}
-          >
-            {t('app.settings.languageSystem', { language: LANGUAGE_NAMES[matchLanguage(navigator.languages)] })}
-          </MenuItem>
-          {menuLanguages.map((language) => (
-            <MenuItem
-              key={language}
-              lang={language}
-              role="menuitemradio"
-              aria-checked={prefs.language === language}
-              selected={prefs.language === language}
-              onClick={() => {
-                update({ language });
-                close();
-              }}
-            >
-              {LANGUAGE_NAMES[language]}
-            </MenuItem>
-          ))}
-          <Divider />
-          <ListSubheader>{t('app.settings.calendarDay')}</ListSubheader>
-          <MenuItem
-            onClick={() => {
-              setZoneDialogOpen(true);
-              close();
-            }}
-          >
-            {prefs.timeZone === null
-              ? t('app.settings.timeZoneComputer', { zone: systemTimeZone().replaceAll('_', ' ') })
-              : t('app.settings.timeZone', { zone: prefs.timeZone.replaceAll('_', ' ') })}
-          </MenuItem>
-        </Menu>
-        <TimeZoneDialog
-          open={zoneDialogOpen}
-          value={prefs.timeZone}
-          onClose={() => {
-            setZoneDialogOpen(false);
-          }}
-          onSave={(timeZone) => {
-            update({ timeZone });
-            setZoneDialogOpen(false);
-          }}
-        />
-        <Tooltip title={t('app.help.tooltip')}>
-          <IconButton aria-label={t('app.help.title')} onClick={onHelp}>
-            <HelpOutline />
-          </IconButton>
-        </Tooltip>
+        <TopBarTools onHelp={onHelp} onFollowUps={onFollowUps} onTeam={onTeam} onDashboard={onDashboard} onReports={onReports} />
       </Toolbar>
     </AppBar>
   );
 }
+
+type ToolsProps = Pick<TopBarProps, 'onHelp' | 'onFollowUps' | 'onTeam' | 'onDashboard' | 'onReports'>;
+
+/** Everything right of the search box: memoised, so a keystroke in the search re-renders the box alone. */
+const TopBarTools = memo(function TopBarTools({ onHelp, onFollowUps, onTeam, onDashboard, onReports }: ToolsProps) {
+  const { t } = useTranslation();
+  const { prefs, update } = usePrefs();
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [zoneDialogOpen, setZoneDialogOpen] = useState(false);
+  const syncUserKey = useSyncUserKey();
+  const version = useDataVersion();
+  // With the data: "today" moves at the user's midnight and with their time-zone setting.
+  const info = useQuery(`app.info:${syncUserKey}:${version}`, () => api['app.info']({}));
+  const followUps = useQuery(`my-follow-ups-count:${version}`, () => api['followUps.mine']({}));
+  const dueCount = followUps.data?.length;
+  const ThemeIcon = THEME_ICONS[prefs.theme];
+  const close = () => {
+    setMenuAnchor(null);
+  };
+
+  return (
+    <>
+      {info.data && (
+        <Tooltip title={t('app.topBar.sessionTooltip', { version: info.data.version, dataDir: info.data.dataDir })}>
+          <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }} data-testid="session-info">
+            {info.data.user
+              ? t('app.topBar.sessionUser', { name: info.data.user.displayName, date: formatDate(info.data.asOf) })
+              : t('app.topBar.session', { date: formatDate(info.data.asOf) })}
+          </Typography>
+        </Tooltip>
+      )}
+      <SyncStatusButton />
+      <NotificationsButton />
+      <Tooltip title={t('app.topBar.followUpsTooltip')}>
+        <Button
+          color="inherit"
+          onClick={onFollowUps}
+          aria-keyshortcuts="g f"
+          aria-label={dueCount === undefined ? t('app.topBar.followUpsLabel') : t('app.topBar.followUpsDueLabel', { n: String(dueCount) })}
+          startIcon={
+            <Badge badgeContent={dueCount} color="warning" max={99}>
+              <Flag />
+            </Badge>
+          }
+          sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
+          data-testid="follow-ups-button"
+          className="screen-button"
+        >
+          <span className="screen-label">{t('app.topBar.followUps')}</span>
+        </Button>
+      </Tooltip>
+      <Tooltip title={t('app.topBar.dashboardTooltip')}>
+        <Button
+          color="inherit"
+          onClick={onDashboard}
+          aria-keyshortcuts="g d"
+          startIcon={<Insights />}
+          sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
+          data-testid="dashboard-button"
+          className="screen-button"
+          aria-label={t('app.topBar.dashboard')}
+        >
+          <span className="screen-label">{t('app.topBar.dashboard')}</span>
+        </Button>
+      </Tooltip>
+      <Tooltip title={t('app.topBar.reportsTooltip')}>
+        <Button
+          color="inherit"
+          onClick={onReports}
+          aria-keyshortcuts="g r"
+          startIcon={<Summarize />}
+          sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
+          data-testid="reports-button"
+          className="screen-button"
+          aria-label={t('app.topBar.reports')}
+        >
+          <span className="screen-label">{t('app.topBar.reports')}</span>
+        </Button>
+      </Tooltip>
+      {seesTeam(info.data?.user?.role) && (
+        <Tooltip title={t('app.topBar.teamTooltip')}>
+          <Button
+            color="inherit"
+            onClick={onTeam}
+            aria-keyshortcuts="g t"
+            startIcon={<Groups />}
+            sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
+            data-testid="team-button"
+            className="screen-button"
+            aria-label={t('app.topBar.team')}
+          >
+            <span className="screen-label">{t('app.topBar.team')}</span>
+          </Button>
+        </Tooltip>
+      )}
+      <Tooltip title={t('app.settings.tooltip')}>
+        <IconButton
+          aria-label={t('app.settings.label')}
+          aria-haspopup="menu"
+          aria-expanded={menuAnchor ? 'true' : 'false'}
+          onClick={(event) => {
+            setMenuAnchor(event.currentTarget);
+          }}
+        >
+          <ThemeIcon />
+        </IconButton>
+      </Tooltip>
+      <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={close}>
+        <ListSubheader>{t('app.settings.theme')}</ListSubheader>
+        {THEMES.map((theme) => (
+          <MenuItem
+            key={theme}
+            role="menuitemradio"
+            aria-checked={prefs.theme === theme}
+            selected={prefs.theme === theme}
+            onClick={() => {
+              update({ theme });
+              close();
+            }}
+          >
+            {t(THEME_LABELS[theme])}
+          </MenuItem>
+        ))}
+        <Divider />
+        <ListSubheader>{t('app.settings.density')}</ListSubheader>
+        {DENSITIES.map((density) => (
+          <MenuItem
+            key={density}
+            role="menuitemradio"
+            aria-checked={prefs.density === density}
+            selected={prefs.density === density}
+            onClick={() => {
+              update({ density });
+              close();
+            }}
+          >
+            {t(DENSITY_LABELS[density])}
+          </MenuItem>
+        ))}
+        <Divider />
+        <ListSubheader>{t('app.settings.language')}</ListSubheader>
+        <MenuItem
+          role="menuitemradio"
+          aria-checked={prefs.language === null}
+          selected={prefs.language === null}
+          onClick={() => {
+            update({ language: null });
+            close();
+          }}
+        >
+          {t('app.settings.languageSystem', { language: LANGUAGE_NAMES[matchLanguage(navigator.languages)] })}
+        </MenuItem>
+        {menuLanguages.map((language) => (
+          <MenuItem
+            key={language}
+            lang={language}
+            role="menuitemradio"
+            aria-checked={prefs.language === language}
+            selected={prefs.language === language}
+            onClick={() => {
+              update({ language });
+              close();
+            }}
+          >
+            {LANGUAGE_NAMES[language]}
+          </MenuItem>
+        ))}
+        <Divider />
+        <ListSubheader>{t('app.settings.calendarDay')}</ListSubheader>
+        <MenuItem
+          onClick={() => {
+            setZoneDialogOpen(true);
+            close();
+          }}
+        >
+          {prefs.timeZone === null
+            ? t('app.settings.timeZoneComputer', { zone: systemTimeZone().replaceAll('_', ' ') })
+            : t('app.settings.timeZone', { zone: prefs.timeZone.replaceAll('_', ' ') })}
+        </MenuItem>
+      </Menu>
+      <TimeZoneDialog
+        open={zoneDialogOpen}
+        value={prefs.timeZone}
+        onClose={() => {
+          setZoneDialogOpen(false);
+        }}
+        onSave={(timeZone) => {
+          update({ timeZone });
+          setZoneDialogOpen(false);
+        }}
+      />
+      <Tooltip title={t('app.help.tooltip')}>
+        <IconButton aria-label={t('app.help.title')} onClick={onHelp}>
+          <HelpOutline />
+        </IconButton>
+      </Tooltip>
+    </>
+  );
+});

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { bucketColor } from './buckets';
 import { money } from './format';
 import { LazyTooltip } from './LazyTooltip';
@@ -11,8 +11,7 @@ interface BucketAmount {
 }
 
 /** A mini stacked bar of the overdue buckets; exact amounts in the tooltip and the accessible name. */
-export function AgingBar({ buckets, currency, width = 120 }: { buckets: readonly BucketAmount[]; currency: string; width?: number }) {
-  const { t } = useTranslation();
+export function AgingBar({ buckets, currency, t, width = 120 }: { buckets: readonly BucketAmount[]; currency: string; t: TFunction; width?: number }) {
   const overdue = buckets.map((bucket, index) => ({ ...bucket, index })).filter((bucket) => bucket.index > 0 && bucket.amountMinor > 0);
   const total = overdue.reduce((sum, bucket) => sum + bucket.amountMinor, 0);
   if (total <= 0) return <span className={styles.nothing}>{t('common.aging.nothingOverdue')}</span>;

@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { RiskClass } from '../../../shared/domain/codes';
 import { RISK_CLASS_LABEL_KEYS } from './labels';
 import styles from './RiskChip.module.css';
@@ -12,9 +12,11 @@ const RISK_ARIA_KEYS = {
   critical: 'common.risk.aria.critical',
 } as const satisfies Record<RiskClass, string>;
 
-/** Plain elements and static classes: the worklist draws one per row on every render. */
-export function RiskChip({ risk }: { risk: RiskClass }) {
-  const { t } = useTranslation();
+/**
+ * Plain elements and static classes, and the caller's `t` (no hook): the worklist draws one per row,
+ * and each useTranslation costs a copy of the i18n instance when it mounts.
+ */
+export function RiskChip({ risk, t }: { risk: RiskClass; t: TFunction }) {
   return (
     <div className={clsx(styles.chip, styles[risk])} aria-label={t(RISK_ARIA_KEYS[risk])} data-risk={risk}>
       {t(RISK_CLASS_LABEL_KEYS[risk])}

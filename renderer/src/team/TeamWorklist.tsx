@@ -153,7 +153,7 @@ export function TeamWorklist({ collectorIds, asOf, selected, setSelected, onReas
                   </Box>
                 </TableCell>
                 <TableCell>
-                  <RiskChip risk={row.riskClass} />
+                  <RiskChip risk={row.riskClass} t={t} />
                 </TableCell>
                 <TableCell align="right" sx={num}>
                   {row.overdueMinor === 0 ? '—' : money(row.overdueMinor, row.currency)}

@@ -1,12 +1,11 @@
 /** The worklist's credit cell: the share of the credit limit the open balance uses, red above the limit. */
 import { clsx } from 'clsx';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { creditUsedPercentText, isOverCreditLimit, NEAR_LIMIT_BP } from '../../../shared/domain/credit';
 import { LazyTooltip } from '../common/LazyTooltip';
 import styles from './WorklistRow.module.css';
 
-export function CreditCell({ bp }: { bp: number | null }) {
-  const { t } = useTranslation();
+export function CreditCell({ bp, t }: { bp: number | null; t: TFunction }) {
   if (bp === null) {
     return (
       <div role="gridcell" className={clsx(styles.numeric, styles.secondary)} aria-label={t('worklist.credit.noLimit')}>

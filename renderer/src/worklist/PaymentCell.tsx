@@ -1,12 +1,11 @@
 /** The worklist's payment-behaviour cell: average days paid after the due date, and the share paid late. */
 import { clsx } from 'clsx';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { LazyTooltip } from '../common/LazyTooltip';
 import { paymentSentence, shareText, signedDays, type PaymentFigures } from '../common/paymentText';
 import styles from './WorklistRow.module.css';
 
-export function PaymentCell({ payments }: { payments: PaymentFigures | null }) {
-  const { t } = useTranslation();
+export function PaymentCell({ payments, t }: { payments: PaymentFigures | null; t: TFunction }) {
   if (payments === null) {
     return (
       <div role="gridcell" className={clsx(styles.numeric, styles.secondary)} aria-label={t('worklist.pays.none')}>

@@ -9,7 +9,6 @@ import type { TFunction } from 'i18next';
 import { clsx } from 'clsx';
 import { memo, type MouseEvent } from 'react';
 import { factorDetail, factorLabel } from '../common/factorText';
-import { useTranslation } from 'react-i18next';
 import type { OverrideKind } from '../../../shared/domain/codes';
 import { AgingBar } from '../common/AgingBar';
 import { formatShortDate, money, relativeDay } from '../common/format';
@@ -31,8 +30,7 @@ const OVERRIDE_KEYS = {
   snooze: 'worklist.row.snoozed',
 } as const satisfies Readonly<Record<OverrideKind, string>>;
 
-function NextAction({ row, asOf }: { row: WorklistRow; asOf: string }) {
-  const { t } = useTranslation();
+function NextAction({ row, asOf, t }: { row: WorklistRow; asOf: string; t: TFunction }) {
   const { nextPromiseDate: promise, nextFollowUpDate: followUp } = row;
   if (!promise && !followUp) return <span className={styles.secondary}>—</span>;
   const showPromise = promise !== null && (followUp === null || promise <= followUp);
@@ -66,12 +64,13 @@ interface RowProps {
   readonly top: number;
   /** The row's customer comes along, so the screen's callback needs no lookup and stays the same while pages load. */
   readonly onSelect: (index: number, customerId: string | undefined) => void;
+  /** The screen's: no row or cell calls useTranslation, which copies the i18n instance on every mount. */
+  readonly t: TFunction;
   readonly onOpen: (customerId: string) => void;
   readonly onExplain: (index: number, anchor: HTMLElement) => void;
 }
 
-export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf, selected, height, top, onSelect, onOpen, onExplain }: RowProps) {
-  const { t } = useTranslation();
+export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf, selected, height, top, t, onSelect, onOpen, onExplain }: RowProps) {
   return (
     <div
       role="row"
@@ -147,22 +146,22 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
             )}
           </div>
           <div role="gridcell" className={styles.cell}>
-            <RiskChip risk={row.riskClass} />
+            <RiskChip risk={row.riskClass} t={t} />
           </div>
           <div role="gridcell" className={styles.cell}>
-            <AgingBar buckets={row.aging} currency={row.currency} />
+            <AgingBar buckets={row.aging} currency={row.currency} t={t} />
           </div>
           <div role="gridcell" className={styles.numeric}>
             {row.oldestDaysPastDue === null ? '—' : t('worklist.row.oldestDays', { days: row.oldestDaysPastDue })}
           </div>
           <div role="gridcell" className={styles.cell}>
-            <NextAction row={row} asOf={asOf} />
+            <NextAction row={row} asOf={asOf} t={t} />
           </div>
           <div role="gridcell" className={clsx(styles.cell, !row.lastContactAt && styles.secondary)}>
             {row.lastContactAt ? relativeDay(row.lastContactAt, asOf) : t('worklist.row.neverContacted')}
           </div>
-          <PaymentCell payments={row.payments} />
-          <CreditCell bp={row.creditUsedBp} />
+          <PaymentCell payments={row.payments} t={t} />
+          <CreditCell bp={row.creditUsedBp} t={t} />
           <div role="gridcell" className={clsx(styles.numeric, styles.strong)}>
             {money(row.overdueMinor, row.currency)}
             {row.mixedCurrency && (

@@ -5,7 +5,7 @@ import Popover from '@mui/material/Popover';
 import Skeleton from '@mui/material/Skeleton';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
@@ -145,7 +145,8 @@ const HeaderRow = memo(function HeaderRow({ sort, onSort }: { sort: Sort; onSort
   );
 });
 
-export function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef, onWork, onOverride }: WorklistScreenProps) {
+/** Memoised: its props are stable, so a keystroke in the search box or a dialog opening elsewhere does not re-render the list. */
+export const WorklistScreen = memo(function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef, onWork, onOverride }: WorklistScreenProps) {
   const { t } = useTranslation();
   const { prefs } = usePrefs();
   const rowHeight = ROW_HEIGHT[prefs.density];
@@ -173,6 +174,11 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
     count: pages.total,
     getScrollElement: () => gridRef.current,
     estimateSize: () => rowHeight,
+    // Hidden behind an account the grid measures 0 × 0: keep the last real size, so the rows stay
+    // mounted and coming back shows them at once instead of building them again.
+    observeElementRect: (instance, onRect) => observeElementRect(instance, (rect) => {
+      if (rect.width > 0 && rect.height > 0) onRect(rect);
+    }),
     overscan: 12,
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -198,12 +204,11 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
     virtualizer.measure();
   }, [rowHeight, virtualizer]);
 
-  const select = useCallback(
-    (index: number, customerId: string | undefined) => {
-      setSelection({ queryKey, index, customerId });
-    },
-    [queryKey],
-  );
+  // The query a row is picked in is the one the selection already follows (the render above moved it
+  // along), so this callback never changes and a new query does not re-render every row for it.
+  const select = useCallback((index: number, customerId: string | undefined) => {
+    setSelection((previous) => ({ queryKey: previous.queryKey, index, customerId }));
+  }, []);
 
   const move = (index: number) => {
     if (pages.total === 0) return;
@@ -361,6 +366,7 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
                 selected={item.index === selected}
                 height={rowHeight}
                 top={item.start}
+                t={t}
                 onSelect={select}
                 onOpen={open}
                 onExplain={onExplain}
@@ -389,4 +395,4 @@ export function WorklistScreen({ active, search, filters, sort, onFilters, onSor
       </Popover>
     </Box>
   );
-}
+});
