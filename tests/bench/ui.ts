@@ -130,11 +130,11 @@ async function main(): Promise<void> {
     if (!values.json) process.stdout.write(tableHeader());
 
     if (want('ui.reload_first_row')) {
-    const reloads = await sampled(rounds, async () => {
-      await page.reload();
-      return page.evaluate<Sample>(FIRST_ROW);
-    });
-    print(report('ui.reload_first_row', reloads, TARGETS.reload));
+      const reloads = await sampled(rounds, async () => {
+        await page.reload();
+        return page.evaluate<Sample>(FIRST_ROW);
+      });
+      print(report('ui.reload_first_row', reloads, TARGETS.reload));
     }
 
     for (const [name, key, step] of [
@@ -155,67 +155,67 @@ async function main(): Promise<void> {
     }
 
     if (want('ui.search_keystroke')) {
-    const search = page.getByRole('textbox', { name: 'Search the worklist' });
-    const names = await page.locator(`${GRID} [role="row"][data-customer-id] a`).allTextContents();
-    const keystrokes: Sample[] = [];
-    for (let round = 0; keystrokes.length < rounds + WARM_UPS; round++) {
-      const word = (names[round % names.length] ?? 'a').replace(/[^A-Za-z]/g, '').slice(0, 3).toLowerCase();
-      await search.focus();
-      for (const letter of word) {
-        keystrokes.push(await measure(page, QUERY_CHANGED, () => page.keyboard.press(letter)));
-      }
-      await measure(page, QUERY_CHANGED, () => page.keyboard.press('Escape'));
+      const search = page.getByRole('textbox', { name: 'Search the worklist' });
+      const names = await page.locator(`${GRID} [role="row"][data-customer-id] a`).allTextContents();
+      const keystrokes: Sample[] = [];
+      for (let round = 0; keystrokes.length < rounds + WARM_UPS; round++) {
+        const word = (names[round % names.length] ?? 'a').replace(/[^A-Za-z]/g, '').slice(0, 3).toLowerCase();
+        await search.focus();
+        for (const letter of word) {
+          keystrokes.push(await measure(page, QUERY_CHANGED, () => page.keyboard.press(letter)));
+        }
+        await measure(page, QUERY_CHANGED, () => page.keyboard.press('Escape'));
     }
     print(report('ui.search_keystroke', keystrokes.slice(WARM_UPS, WARM_UPS + rounds), TARGETS.action));
     }
 
     if (want('ui.filter_chip')) {
-    const chip = page.locator('[data-filter="hasBrokenPromise"]');
-    const chips = await sampled(rounds, () => measure(page, QUERY_CHANGED, () => chip.click()));
-    print(report('ui.filter_chip', chips, TARGETS.action));
-    if ((await chip.getAttribute('aria-pressed')) === 'true') await measure(page, QUERY_CHANGED, () => chip.click());
+      const chip = page.locator('[data-filter="hasBrokenPromise"]');
+      const chips = await sampled(rounds, () => measure(page, QUERY_CHANGED, () => chip.click()));
+      print(report('ui.filter_chip', chips, TARGETS.action));
+      if ((await chip.getAttribute('aria-pressed')) === 'true') await measure(page, QUERY_CHANGED, () => chip.click());
     }
 
     if (want('ui.sort')) {
-    const sortLabel = page.getByRole('columnheader', { name: /Overdue/ }).locator('.MuiTableSortLabel-root').first();
-    const sorts = await sampled(rounds, () => measure(page, QUERY_CHANGED, () => sortLabel.click()));
-    print(report('ui.sort', sorts, TARGETS.action));
+      const sortLabel = page.getByRole('columnheader', { name: /Overdue/ }).locator('.MuiTableSortLabel-root').first();
+      const sorts = await sampled(rounds, () => measure(page, QUERY_CHANGED, () => sortLabel.click()));
+      print(report('ui.sort', sorts, TARGETS.action));
     }
 
     if (want('ui.enter_account', 'ui.escape_worklist')) {
-    const opens: Sample[] = [];
-    const backs: Sample[] = [];
-    await focusGrid(page);
-    await page.keyboard.press('Home');
-    for (let round = 0; round < rounds + WARM_UPS; round++) {
-      const open = await measure(page, ACCOUNT_SHOWN, () => page.keyboard.press('Enter'));
-      const back = await measure(page, WORKLIST_SHOWN, () => page.keyboard.press('Escape'));
-      if (round >= WARM_UPS) {
-        opens.push(open);
-        backs.push(back);
-      }
+      const opens: Sample[] = [];
+      const backs: Sample[] = [];
       await focusGrid(page);
-      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Home');
+      for (let round = 0; round < rounds + WARM_UPS; round++) {
+        const open = await measure(page, ACCOUNT_SHOWN, () => page.keyboard.press('Enter'));
+        const back = await measure(page, WORKLIST_SHOWN, () => page.keyboard.press('Escape'));
+        if (round >= WARM_UPS) {
+          opens.push(open);
+          backs.push(back);
+        }
+        await focusGrid(page);
+        await page.keyboard.press('ArrowDown');
     }
     print(report('ui.enter_account', opens, TARGETS.action));
     print(report('ui.escape_worklist', backs, TARGETS.back));
     }
 
     if (want('ui.quick_log_open', 'ui.save_contact')) {
-    const quickLogs: Sample[] = [];
-    const saves: Sample[] = [];
-    await focusGrid(page);
-    await page.keyboard.press('Home');
-    for (let round = 0; round < rounds + WARM_UPS; round++) {
-      const opened = await measure(page, QUICK_LOG_READY, () => page.keyboard.press('l'));
-      await page.keyboard.press('n');
-      const saved = await measure(page, SAVED_SHOWN, () => page.keyboard.press('Control+Enter'), SAVED_MESSAGE);
-      if (round >= WARM_UPS) {
-        quickLogs.push(opened);
-        saves.push(saved);
-      }
+      const quickLogs: Sample[] = [];
+      const saves: Sample[] = [];
       await focusGrid(page);
-      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Home');
+      for (let round = 0; round < rounds + WARM_UPS; round++) {
+        const opened = await measure(page, QUICK_LOG_READY, () => page.keyboard.press('l'));
+        await page.keyboard.press('n');
+        const saved = await measure(page, SAVED_SHOWN, () => page.keyboard.press('Control+Enter'), SAVED_MESSAGE);
+        if (round >= WARM_UPS) {
+          quickLogs.push(opened);
+          saves.push(saved);
+        }
+        await focusGrid(page);
+        await page.keyboard.press('ArrowDown');
     }
     print(report('ui.quick_log_open', quickLogs, TARGETS.action));
     print(report('ui.save_contact', saves, TARGETS.action));

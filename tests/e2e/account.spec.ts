@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
-import { dataRows, MARKUP_NOTE, markupShownAsText, openWorklist, REFUSED_TEXTS, refusedUnder } from './ui';
+import { accountComplete, dataRows, MARKUP_NOTE, markupShownAsText, openWorklist, REFUSED_TEXTS, refusedUnder } from './ui';
 
 /** Opens the account of the top-ranked customer (the one with the most going on). */
 async function openTopAccount(page: Page, url: string): Promise<string> {
@@ -11,6 +11,7 @@ async function openTopAccount(page: Page, url: string): Promise<string> {
   const name = (await first.locator('a').first().textContent()) ?? '';
   await first.locator('a').first().click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await accountComplete(page);
   return name;
 }
 

@@ -5,7 +5,7 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { chooseOption, dataRows, dateField, expectDate, fillDate, openWorklist } from './ui';
+import { accountComplete, chooseOption, dataRows, dateField, expectDate, fillDate, openWorklist } from './ui';
 
 const itemRows = (page: Page): Locator => page.locator('tr[data-item-id]');
 /** Calls an operation over HTTP, as the renderer does; throws on an error Result. */
@@ -40,6 +40,7 @@ async function openTopAccount(page: Page, url: string): Promise<string> {
   const name = (await dataRows(page).first().locator('a').first().textContent()) ?? '';
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Open items' })).toBeVisible();
+  await accountComplete(page);
   return name;
 }
 

@@ -135,11 +135,17 @@ export async function everyScreenOpens(page: Page, lead: boolean): Promise<void>
   }
 }
 
+/** The account is on screen whole: its header first, then (a frame later) its side column and work sections. */
+export async function accountComplete(page: Page): Promise<void> {
+  await expect(page.locator('section[aria-labelledby="account-title"][aria-busy="false"]')).toBeVisible();
+}
+
 /** Finds a customer with the worklist search and opens the account. */
 export async function openCustomer(page: Page, name: string): Promise<void> {
   await page.getByLabel('Search the worklist').fill(name);
   await dataRows(page).filter({ hasText: name }).first().locator('a').first().click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await accountComplete(page);
   await expect(page.getByText(/^Could not load/)).toHaveCount(0);
 }
 
@@ -183,6 +189,7 @@ export async function openTopCustomer(page: Page): Promise<string> {
   const customer = ((await top.locator('a').first().textContent()) ?? '').trim();
   await top.locator('a').first().click();
   await expect(page.getByRole('heading', { name: 'Open items' })).toBeVisible();
+  await accountComplete(page);
   return customer;
 }
 

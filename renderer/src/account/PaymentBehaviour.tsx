@@ -6,13 +6,18 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { BarChart } from '@mui/x-charts/BarChart';
 import type { TFunction } from 'i18next';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeFormat, formatCount } from '../common/format';
 import { Fact } from '../common/Fact';
 import { daysLateWords, oneDecimal, shareText } from '../common/paymentText';
 import type { Account } from './types';
+
+// The charts library loads with the first account that shows a chart, not with the app: the first
+// worklist row does not wait for it. Its place is held at the chart's height meanwhile.
+const BarChart = lazy(() => import('@mui/x-charts/BarChart').then((module) => ({ default: module.BarChart })));
+const CHART_HEIGHT = 130;
 
 type Behaviour = Account['paymentBehaviour'];
 
@@ -64,23 +69,25 @@ export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
             {t('account.behaviour.caption')}
           </Typography>
-          <Box role="img" aria-label={paceSentence(t, months)}>
-            <BarChart
-              height={130}
-              skipAnimation
-              hideLegend
-              xAxis={[{ scaleType: 'band', data: months.map((month) => monthLabel(month.month)), tickLabelStyle: { fontSize: 10 } }]}
-              yAxis={[{ width: 36, tickNumber: 3 }]}
-              series={[
-                {
-                  id: 'daysToPay',
-                  label: t('account.behaviour.daysToPay'),
-                  data: months.map((month) => month.averageDaysToPay),
-                  valueFormatter: (value: number | null) => daysToPayText(t, value),
-                },
-              ]}
-              margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
-            />
+          <Box role="img" aria-label={paceSentence(t, months)} sx={{ minHeight: CHART_HEIGHT }}>
+            <Suspense fallback={null}>
+              <BarChart
+                height={CHART_HEIGHT}
+                skipAnimation
+                hideLegend
+                xAxis={[{ scaleType: 'band', data: months.map((month) => monthLabel(month.month)), tickLabelStyle: { fontSize: 10 } }]}
+                yAxis={[{ width: 36, tickNumber: 3 }]}
+                series={[
+                  {
+                    id: 'daysToPay',
+                    label: t('account.behaviour.daysToPay'),
+                    data: months.map((month) => month.averageDaysToPay),
+                    valueFormatter: (value: number | null) => daysToPayText(t, value),
+                  },
+                ]}
+                margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
+              />
+            </Suspense>
           </Box>
         </>
       )}

@@ -2,18 +2,13 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
-import { Activity, useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { Activity, lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
 import { AccountScreen } from '../account/AccountScreen';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { FollowUpsScreen } from '../collector/FollowUpsScreen';
-import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { seesTeam } from '../team/access';
-import { TeamScreen } from '../team/TeamScreen';
-import { ReportsScreen } from '../reports/ReportsScreen';
-import { SyncIssuesScreen } from '../sync/SyncIssuesScreen';
 import { useSyncUserId, useSyncUserKey } from '../sync/syncStatusStore';
 import { useDataVersion } from '../collector/dataVersion';
 import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
@@ -31,6 +26,14 @@ import { useGoToShortcuts } from './useGoToShortcuts';
 import { useLingeringAccount } from './useLingeringAccount';
 import { useWindowKeydown } from './useWindowKeydown';
 import { maybeErrorText } from '../i18n/errorText';
+
+// The screens a collector opens now and then load when first opened: the first worklist row does not
+// wait for the charts of the dashboard, the reports' forms or the team's tables to be parsed.
+const FollowUpsScreen = lazy(() => import('../collector/FollowUpsScreen').then((module) => ({ default: module.FollowUpsScreen })));
+const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((module) => ({ default: module.DashboardScreen })));
+const TeamScreen = lazy(() => import('../team/TeamScreen').then((module) => ({ default: module.TeamScreen })));
+const ReportsScreen = lazy(() => import('../reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
+const SyncIssuesScreen = lazy(() => import('../sync/SyncIssuesScreen').then((module) => ({ default: module.SyncIssuesScreen })));
 
 export function App() {
   const { t } = useTranslation();
@@ -218,11 +221,13 @@ export function App() {
             <AccountScreen key={accountId} customerId={accountId} onWork={setWork} onOverride={setOverride} />
           </Activity>
         )}
-        {route.screen === 'followUps' && <FollowUpsScreen asOf={asOf} />}
-        {route.screen === 'team' && <TeamScreen user={info.data?.user ?? null} asOf={asOf} />}
-        {route.screen === 'dashboard' && asOf !== '' && <DashboardScreen asOf={asOf} />}
-        {route.screen === 'syncIssues' && <SyncIssuesScreen />}
-        {route.screen === 'reports' && asOf !== '' && <ReportsScreen asOf={asOf} />}
+        <Suspense fallback={null}>
+          {route.screen === 'followUps' && <FollowUpsScreen asOf={asOf} />}
+          {route.screen === 'team' && <TeamScreen user={info.data?.user ?? null} asOf={asOf} />}
+          {route.screen === 'dashboard' && asOf !== '' && <DashboardScreen asOf={asOf} />}
+          {route.screen === 'syncIssues' && <SyncIssuesScreen />}
+          {route.screen === 'reports' && asOf !== '' && <ReportsScreen asOf={asOf} />}
+        </Suspense>
       </Box>
       <Snackbar open={saveError !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
         <Alert severity="warning" variant="filled">
