@@ -14,7 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Tooltip from '@mui/material/Tooltip';
 import type { ParseKeys, TFunction } from 'i18next';
-import { useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isUnappliedCash } from '../../../shared/domain/aging';
 import { ITEM_KINDS, type ItemKind } from '../../../shared/domain/codes';
@@ -39,6 +39,9 @@ const ITEM_KIND_KEYS = {
   debit_memo: 'account.items.kind.debit_memo',
   payment_on_account: 'account.items.kind.payment_on_account',
 } as const satisfies Readonly<Record<ItemKind, string>>;
+
+/** The rows rendered with the account itself; a longer list follows in a background render. */
+const FIRST_ROWS = 25;
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
@@ -65,6 +68,8 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
   /** The one row in the Tab order (a roving tab index): the last one focused, else the first. */
   const [activeId, setActiveId] = useState<string | null>(null);
   const rows = useMemo(() => sortItems(filterItems(items, filter), sort.by, sort.dir), [items, filter, sort]);
+  // A long list paints its first rows with the account and the rest a moment later, in the background.
+  const shownRows = useDeferredValue(rows, rows.length > FIRST_ROWS ? rows.slice(0, FIRST_ROWS) : rows);
   const tabStopId = rows.some((row) => row.id === activeId) ? activeId : (rows[0]?.id ?? null);
   const totals = openTotals(items, selected);
   const shownSelected = rows.filter((row) => selected.has(row.id)).length;
@@ -103,10 +108,10 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
       toggle(id, event.shiftKey);
       return;
     }
-    const target = rowMoveTarget(event.key, index, rows.length);
+    const target = rowMoveTarget(event.key, index, shownRows.length);
     if (target === null) return;
     event.preventDefault();
-    const row = event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(rows[target]?.id ?? '')}"]`);
+    const row = event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(shownRows[target]?.id ?? '')}"]`);
     row?.focus();
   };
 
@@ -181,7 +186,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
         )}
       </Box>
       <TableContainer sx={{ maxHeight: 520 }}>
-        <Table size="small" stickyHeader aria-labelledby="items-title" sx={{ '& th, & td': { px: 1, py: 0.5, whiteSpace: 'nowrap' } }}>
+        <Table size="small" stickyHeader aria-labelledby="items-title" aria-busy={shownRows !== rows} sx={{ '& th, & td': { px: 1, py: 0.5, whiteSpace: 'nowrap' } }}>
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">
@@ -220,7 +225,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
                 </TableCell>
               </TableRow>
             )}
-            {rows.map((item, index) => {
+            {shownRows.map((item, index) => {
               const isSelected = selected.has(item.id);
               return (
                 <TableRow

@@ -61,11 +61,24 @@ export function setDisplayTimeZone(timeZone: string | null): void {
   displayZone = next;
 }
 
+/**
+ * A timestamp's day on a zone's wall clock, remembered: the worklist asks it for every row on every
+ * render, and each answer takes an Intl formatting pass. Emptied when it holds this many.
+ */
+const TIMESTAMP_DAYS_CAPACITY = 10_000;
+const timestampDays = new Map<string, string | null>();
+
 /** The calendar day of a date, or of a timestamp on the user's wall clock; null when the value is neither. */
 function dayOf(value: string): string | null {
   const day = value.slice(0, 10);
   if (value.length === 10) return isCalendarDate(day) ? day : null;
-  return storedDateOfTimestamp(value) === null ? null : calendarDayIn(new Date(value), displayZone);
+  const key = `${displayZone}|${value}`;
+  const known = timestampDays.get(key);
+  if (known !== undefined) return known;
+  const worked = storedDateOfTimestamp(value) === null ? null : calendarDayIn(new Date(value), displayZone);
+  if (timestampDays.size >= TIMESTAMP_DAYS_CAPACITY) timestampDays.clear();
+  timestampDays.set(key, worked);
+  return worked;
 }
 
 export const formatCount = (n: number): string => numberFormat().format(n);

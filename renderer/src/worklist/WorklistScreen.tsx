@@ -6,7 +6,7 @@ import Skeleton from '@mui/material/Skeleton';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
@@ -29,6 +29,7 @@ import { useWorklistPages } from './useWorklistPages';
 import { rowDomId, scoreDomId, WorklistRowView } from './WorklistRowView';
 import { useWindowKeydown } from '../app/useWindowKeydown';
 import { UserText } from '../common/UserText';
+import { memoT } from '../i18n/memoT';
 
 type Sort = Preferences['lastSort'];
 
@@ -149,6 +150,7 @@ const HeaderRow = memo(function HeaderRow({ sort, onSort }: { sort: Sort; onSort
 export const WorklistScreen = memo(function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef, onWork, onOverride }: WorklistScreenProps) {
   const { t } = useTranslation();
   const { prefs } = usePrefs();
+  const rowT = useMemo(() => memoT(t), [t]);
   const rowHeight = ROW_HEIGHT[prefs.density];
   const facets = useQuery('facets', () => api['worklist.facets']({}));
   const trimmed = search.trim();
@@ -324,7 +326,8 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
           borderColor: 'divider',
           borderRadius: 1,
           bgcolor: 'background.paper',
-          opacity: pages.loading && pages.loaded ? 0.7 : 1,
+          // Dimmed only when a query is slow (as the progress bar): a fast one would make the rows flicker.
+          opacity: pages.slow && pages.loaded ? 0.7 : 1,
           transition: 'opacity 120ms',
           '&:focus-visible': { outline: (theme) => `2px solid ${theme.vars?.palette.primary.main ?? 'currentColor'}`, outlineOffset: 2 },
           '&:focus-visible [aria-selected="true"]': { outline: (theme) => `2px solid ${theme.vars?.palette.primary.main ?? 'currentColor'}`, outlineOffset: -2 },
@@ -366,7 +369,7 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
                 selected={item.index === selected}
                 height={rowHeight}
                 top={item.start}
-                t={t}
+                t={rowT}
                 onSelect={select}
                 onOpen={open}
                 onExplain={onExplain}
