@@ -10,6 +10,7 @@ import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverrideKind } from '../../../shared/domain/codes';
 import { api } from '../api/client';
+import { readAccount } from '../api/readAhead';
 import { useQuery } from '../api/useQuery';
 import { hasModifier, inOverlay, isTextEntry } from '../app/keys';
 import { DisputesSection, EscalationsSection, FollowUpsSection, NotesSection, PromisesSection } from '../collector/AccountWork';
@@ -62,7 +63,7 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
   const { t } = useTranslation();
   const version = useDataVersion();
   // The version re-reads the account after every command; the last good data stays on screen meanwhile.
-  const account = useQuery(`account:${customerId}:${version}`, () => api['customer.account']({ customerId }));
+  const account = useQuery(`account:${customerId}:${version}`, () => readAccount(customerId));
   const sectionRef = useRef<HTMLElement>(null);
   const focused = useRef(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -17,6 +17,7 @@ import type { OperationOutput } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import type { Channel, Direction, Outcome } from '../../../shared/domain/codes';
 import { api } from '../api/client';
+import { readAccount } from '../api/readAhead';
 import { useQuery } from '../api/useQuery';
 import { isTextEntry } from '../app/keys';
 import { DateField } from '../common/DateField';
@@ -89,7 +90,7 @@ export function WorkDrawer({ request, onClose, onSaved, onDiscarded }: WorkDrawe
 function WorkLoader({ request, onClose, onSaved, onDiscarded }: Omit<WorkDrawerProps, 'request'> & { readonly request: WorkRequest }) {
   const { t } = useTranslation();
   const { customerId, mode } = request;
-  const account = useQuery(`work-account:${customerId}`, () => api['customer.account']({ customerId }));
+  const account = useQuery(`work-account:${customerId}`, () => readAccount(customerId));
   const defaults = useQuery(`defaults:${customerId}:${mode}`, () =>
     mode === 'contact' ? api['contact.defaults']({ customerId }) : Promise.resolve({ ok: true as const, value: null }),
   );

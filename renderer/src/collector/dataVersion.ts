@@ -21,3 +21,6 @@ const subscribe = (listener: () => void) => {
 };
 
 export const useDataVersion = (): number => useSyncExternalStore(subscribe, () => version);
+
+/** The version now, for code outside React (a read kept for one version). */
+export const currentDataVersion = (): number => version;

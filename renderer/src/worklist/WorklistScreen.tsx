@@ -10,6 +10,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type Ref, type
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
+import { readAccountAhead } from '../api/readAhead';
 import { useQuery } from '../api/useQuery';
 import { hasModifier, isTextEntry, inOverlay } from '../app/keys';
 import { usePrefs } from '../app/prefs';
@@ -48,6 +49,8 @@ interface WorklistScreenProps {
 }
 
 const HEADER_HEIGHT = 34;
+/** How long a row stays selected before its account is read ahead. */
+const READ_AHEAD_AFTER_MS = 150;
 
 function SortLabel({
   label,
@@ -201,6 +204,23 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
   useEffect(() => {
     ensure(first, last);
   }, [ensure, first, last]);
+
+  // The selected customer's account is read while the collector looks at the row, so Enter and `l`
+  // find it there; not while a key is held down to run through the list.
+  const selectedId = pages.rowAt(selected)?.customerId;
+  useEffect(() => {
+    if (!active || selectedId === undefined) return;
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(() => {
+        readAccountAhead(selectedId);
+      });
+    }, READ_AHEAD_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, [active, selectedId, version]);
 
   useEffect(() => {
     virtualizer.measure();
