@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { DateLocalization } from './app/DateLocalization';
 import { PrefsProvider } from './app/prefs';
+import { startReading } from './app/startup';
 import { createAppTheme, type Density } from './app/theme';
 import type { InterfaceLanguage } from '../../shared/i18n/languages';
 
@@ -24,6 +25,8 @@ function Root() {
   );
 }
 
+// The preferences and the first worklist page are asked for now, while the screen is built.
+startReading();
 const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(

@@ -5,6 +5,7 @@
 import { useColorScheme } from '@mui/material/styles';
 import { Fragment, createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
+import { takePrefs } from './startup';
 import { DEFAULT_PREFERENCES } from '../../../shared/api/default-preferences';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
@@ -54,7 +55,7 @@ export function PrefsProvider({
 
   useEffect(() => {
     let live = true;
-    void api['prefs.get']({}).then((result) => {
+    void takePrefs().then((result) => {
       if (!live) return;
       const loaded = result.ok ? result.value : DEFAULT_PREFERENCES;
       setPrefs(loaded);

@@ -8,8 +8,8 @@ import type { OperationInput, OperationOutput } from '../../../shared/api/contra
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
 import { SLOW_AFTER_MS } from '../api/useQuery';
-
-export const PAGE_SIZE = 100;
+import { takeFirstPage } from '../app/startup';
+import { PAGE_SIZE } from './pageSize';
 
 export type WorklistRow = OperationOutput<'worklist.query'>['rows'][number];
 type Query = Omit<OperationInput<'worklist.query'>, 'offset' | 'limit'>;
@@ -53,7 +53,8 @@ export function useWorklistPages(query: Query): WorklistPages {
     const flightKey = `${forKey}@${page}`;
     if (inFlight.current.has(flightKey)) return;
     inFlight.current.add(flightKey);
-    void api['worklist.query']({ ...forQuery, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((result) => {
+    const input = { ...forQuery, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+    void ((page === 0 ? takeFirstPage(input) : undefined) ?? api['worklist.query'](input)).then((result) => {
       inFlight.current.delete(flightKey);
       // A query typed over (the search at every keystroke) answers too late to matter: drop it.
       if (forKey !== keyRef.current) return;
