@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --json] [-- --rounds N]`: the collector's frequent interactions, measured in
+ * `npm run bench:ui [-- --json] [-- --rounds N] [-- --only word,word] [-- --seed N]`: the collector's frequent interactions, measured in
  * Chromium on the large demo (2,000 customers, about 118,000 open items) against dev:web with the
  * production renderer build (made when missing), at 1,440 × 900.
  *
@@ -100,7 +100,7 @@ async function focusGrid(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, rounds: { type: 'string', default: '30' }, only: { type: 'string', default: '' } },
+    options: { json: { type: 'boolean', default: false }, rounds: { type: 'string', default: '30' }, only: { type: 'string', default: '' }, seed: { type: 'string', default: '1' } },
     strict: true,
   });
   // --only search,account: the groups of cases whose names contain one of these words.
@@ -108,6 +108,8 @@ async function main(): Promise<void> {
   const want = (...names: string[]) => only.length === 0 || names.some((name) => only.some((word) => name.includes(word)));
   const rounds = Number(values.rounds);
   if (!Number.isSafeInteger(rounds) || rounds < 1) throw new RangeError(`--rounds must be a whole number from 1, not "${values.rounds}"`);
+  const seed = Number(values.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`--seed must be a whole number, not "${values.seed}"`);
   const print = (result: CaseResult) => {
     process.stdout.write(
       values.json
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(REPO_ROOT, 'dist/renderer/index.html'))) execFileSync('npm', ['run', 'build:renderer'], { cwd: REPO_ROOT, stdio: 'ignore' });
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-bench-ui-'));
   const store = await openLocalStore({ path: join(dataDir, DATABASE_FILE_NAME) });
-  await seedDemo(store, { size: 'large', seed: 1, asOf: AS_OF });
+  await seedDemo(store, { size: 'large', seed, asOf: AS_OF });
   await store.close();
   const server = await startWebServer({ dataDir, clock: { now: () => new Date(`${AS_OF}T10:00:00Z`) } });
   const browser = await chromium.launch({ executablePath: process.env.LEDGERLINE_CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
