@@ -60,8 +60,15 @@ function report(name: string, samples: readonly Sample[], target: number): CaseR
 async function measure(page: Page, condition: string, input: () => Promise<void>, before?: string): Promise<Sample> {
   await page.evaluate(armSource(condition, before));
   await input();
-  const sample = await page.evaluate<Sample>(collectSource());
-  return sample;
+  try {
+    return await page.evaluate<Sample>(collectSource());
+  } catch (error) {
+    // Say what the page showed instead, so a stuck case can be told from a slow one.
+    const state = await page.evaluate<string>(
+      `JSON.stringify({ query: document.querySelector(${JSON.stringify(GRID)})?.dataset.query, busy: document.querySelector(${JSON.stringify(GRID)})?.getAttribute('aria-busy'), search: document.querySelector('input[aria-label="Search the worklist"]')?.value, before: window.__ll.before })`,
+    );
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; the page showed ${state}`, { cause: error });
+  }
 }
 
 /** `rounds` samples after the warm-ups; `step(round)` runs one measured interaction (and whatever resets it). */
@@ -80,8 +87,8 @@ const activeIndex = (page: Page): Promise<number> =>
 const selectedIs = (index: number): string =>
   `document.querySelector(${JSON.stringify(GRID)})?.getAttribute('aria-activedescendant') === 'wl-row-${index}' && document.getElementById('wl-row-${index}')?.getAttribute('aria-selected') === 'true'`;
 
-/** A new query's rows are on screen: the grid answers another query than before the input, and is not busy. */
-const QUERY_CHANGED = `(() => { const grid = document.querySelector(${JSON.stringify(GRID)}); return grid !== null && grid.dataset.query !== window.__ll.before && grid.getAttribute('aria-busy') === 'false' && grid.querySelector('[role="row"][data-customer-id]') !== null; })()`;
+/** A new query's answer is on screen (its rows, or none): the grid answers another query than before the input, and is not busy. */
+const QUERY_CHANGED = `(() => { const grid = document.querySelector(${JSON.stringify(GRID)}); return grid !== null && grid.dataset.query !== window.__ll.before && grid.getAttribute('aria-busy') === 'false'; })()`;
 
 const ACCOUNT_SHOWN = `(document.getElementById('account-title')?.offsetParent ?? null) !== null && document.querySelector('section[aria-labelledby="items-title"] tbody tr') !== null`;
 /** The list is shown and the account is not (it may stay in the DOM, hidden, until the browser is idle). */
