@@ -65,7 +65,7 @@ async function measure(page: Page, condition: string, input: () => Promise<void>
   } catch (error) {
     // Say what the page showed instead, so a stuck case can be told from a slow one.
     const state = await page.evaluate<string>(
-      `JSON.stringify({ query: document.querySelector(${JSON.stringify(GRID)})?.dataset.query, busy: document.querySelector(${JSON.stringify(GRID)})?.getAttribute('aria-busy'), search: document.querySelector('input[aria-label="Search the worklist"]')?.value, before: window.__ll.before })`,
+      `JSON.stringify({ query: document.querySelector(${JSON.stringify(GRID)})?.dataset.query, busy: document.querySelector(${JSON.stringify(GRID)})?.getAttribute('aria-busy'), search: document.querySelector('input[aria-label="Search the worklist"]')?.value, before: window.__ll.before, account: (document.getElementById('account-title')?.offsetParent ?? null) !== null, gridShown: document.querySelector(${JSON.stringify(GRID)})?.offsetParent !== null, selected: document.querySelector(${JSON.stringify(GRID)})?.querySelector('[aria-selected="true"]')?.id, focus: document.activeElement?.tagName, hash: location.hash, active: document.querySelector(${JSON.stringify(GRID)})?.getAttribute('aria-activedescendant'), scrollTop: document.querySelector(${JSON.stringify(GRID)})?.scrollTop, rows: [...document.querySelectorAll(${JSON.stringify(`${GRID} [role="row"][id]`)})].map((row) => row.id).filter((id, index, all) => index === 0 || index === all.length - 1) })`,
     );
     throw new Error(`${error instanceof Error ? error.message : String(error)}; the page showed ${state}`, { cause: error });
   }

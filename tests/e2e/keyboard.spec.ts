@@ -30,6 +30,26 @@ test('j/k and the arrows move the selection, Enter opens the account, Escape goe
   await expect(worklist).toHaveAttribute('aria-activedescendant', 'wl-row-2');
 });
 
+test('back from an account far down the list, the keyboard is on the list and the selected row is shown where it was, every time', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  const worklist = grid(page);
+  await worklist.focus();
+  for (let step = 0; step < 25; step++) await page.keyboard.press('ArrowDown');
+  for (const index of [25, 26, 27]) {
+    await expect(worklist).toHaveAttribute('aria-activedescendant', `wl-row-${index}`);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Open items' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(worklist).toBeFocused();
+    const row = page.locator(`#wl-row-${index}`);
+    await expect(row).toBeInViewport();
+    await expect(row).toHaveAttribute('aria-selected', 'true');
+    // The keyboard goes on from there.
+    await page.keyboard.press('j');
+  }
+  await expect(worklist).toHaveAttribute('aria-activedescendant', 'wl-row-28');
+});
+
 test('End and Home jump through the whole list, loading rows on demand', async ({ server, page }) => {
   await openWorklist(page, server.url);
   await grid(page).focus();

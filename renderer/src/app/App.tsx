@@ -180,9 +180,12 @@ export function App() {
   });
 
 
-  // Coming back from an account puts the keyboard back on the worklist where it was.
+  // Coming back from an account puts the keyboard back on the worklist where it was. The account left
+  // stays mounted, hidden, for a moment, so the keyboard may still be inside it: that counts as nowhere.
   useEffect(() => {
-    if (onWorklist && document.activeElement === document.body) gridRef.current?.focus({ preventScroll: true });
+    const focused = document.activeElement;
+    const nowhere = focused === null || focused === document.body || (focused instanceof HTMLElement && !focused.checkVisibility());
+    if (onWorklist && nowhere) gridRef.current?.focus({ preventScroll: true });
   }, [onWorklist]);
 
   // A first start chooses the demo or the company's server before there is anything to show.

@@ -5,7 +5,7 @@ import Popover from '@mui/material/Popover';
 import Skeleton from '@mui/material/Skeleton';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementOffset, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
@@ -179,10 +179,14 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
     count: pages.total,
     getScrollElement: () => gridRef.current,
     estimateSize: () => rowHeight,
-    // Hidden behind an account the grid measures 0 × 0: keep the last real size, so the rows stay
-    // mounted and coming back shows them at once instead of building them again.
+    // Hidden behind an account the grid measures 0 × 0 and scrolled to the top: keep the last real
+    // size and offset (the browser restores the offset when the grid shows again, without a scroll
+    // event), so the rows stay mounted and coming back shows them at once, where they were.
     observeElementRect: (instance, onRect) => observeElementRect(instance, (rect) => {
       if (rect.width > 0 && rect.height > 0) onRect(rect);
+    }),
+    observeElementOffset: (instance, onOffset) => observeElementOffset(instance, (offset, isScrolling) => {
+      if ((instance.scrollElement?.clientHeight ?? 0) > 0) onOffset(offset, isScrolling);
     }),
     overscan: 12,
     scrollPaddingStart: HEADER_HEIGHT,
