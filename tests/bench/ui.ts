@@ -85,7 +85,7 @@ const activeIndex = (page: Page): Promise<number> =>
   page.evaluate<number>(`Number((document.querySelector(${JSON.stringify(GRID)})?.getAttribute('aria-activedescendant') ?? 'wl-row--1').slice(7))`);
 
 const selectedIs = (index: number): string =>
-  `document.querySelector(${JSON.stringify(GRID)})?.getAttribute('aria-activedescendant') === 'wl-row-${index}' && document.getElementById('wl-row-${index}')?.getAttribute('aria-selected') === 'true'`;
+  `document.querySelector(${JSON.stringify(GRID)})?.getAttribute('aria-activedescendant') === 'wl-row-${index}' && document.getElementById('wl-row-${index}')?.getAttribute('aria-selected') === 'true' && document.getElementById('wl-row-${index}')?.dataset.customerId !== undefined`;
 
 /** A new query's answer is on screen (its rows, or none): the grid answers another query than before the input, and is not busy. */
 const QUERY_CHANGED = `(() => { const grid = document.querySelector(${JSON.stringify(GRID)}); return grid !== null && grid.dataset.query !== window.__ll.before && grid.getAttribute('aria-busy') === 'false'; })()`;

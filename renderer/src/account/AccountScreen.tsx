@@ -117,8 +117,8 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
       tabIndex={-1}
       aria-labelledby={data ? 'account-title' : undefined}
       aria-label={data ? undefined : t('account.screen.label')}
-      // Busy until the deferred side column and work sections are in as well.
-      aria-busy={rest === undefined}
+      // Busy until the deferred side column and work sections are in as well (a failed read is not busy: its error is said).
+      aria-busy={data !== undefined && rest === undefined}
       // A size container: the side column below measures its height against this scroll area (cqh).
       sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, outline: 'none', containerType: 'size' }}
     >

@@ -7,13 +7,14 @@
 import type { OperationInput, OperationOutput, Preferences } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { api } from '../api/client';
+import { currentDataVersion } from '../collector/dataVersion';
 import { PAGE_SIZE } from '../worklist/pageSize';
 
 type PageInput = OperationInput<'worklist.query'>;
 type Page = OperationOutput<'worklist.query'>;
 
 let prefs: Promise<Result<Preferences>> | undefined;
-let firstPage: { readonly key: string; readonly answer: Promise<Result<Page>> } | undefined;
+let firstPage: { readonly key: string; readonly version: number; readonly answer: Promise<Result<Page>> } | undefined;
 
 /** The worklist's first page as the list will ask for it, from the saved filters and sort. */
 export const firstPageInput = (saved: Preferences): PageInput => ({ search: undefined, filters: saved.lastFilters, sort: saved.lastSort, offset: 0, limit: PAGE_SIZE });
@@ -23,7 +24,7 @@ export function startReading(): void {
   void prefs.then((result) => {
     if (!result.ok) return;
     const input = firstPageInput(result.value);
-    firstPage = { key: JSON.stringify(input), answer: api['worklist.query'](input) };
+    firstPage = { key: JSON.stringify(input), version: currentDataVersion(), answer: api['worklist.query'](input) };
   });
 }
 
@@ -34,9 +35,10 @@ export function takePrefs(): Promise<Result<Preferences>> {
   return started ?? api['prefs.get']({});
 }
 
-/** The first page read at start when `input` is exactly it (taken once), else undefined. */
+/** The first page read at start when `input` is exactly it and the data has not changed since (taken once), else undefined. */
 export function takeFirstPage(input: PageInput): Promise<Result<Page>> | undefined {
+  if (firstPage === undefined || firstPage.key !== JSON.stringify(input)) return undefined;
   const started = firstPage;
   firstPage = undefined;
-  return started !== undefined && started.key === JSON.stringify(input) ? started.answer : undefined;
+  return started.version === currentDataVersion() ? started.answer : undefined;
 }
