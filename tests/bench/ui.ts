@@ -105,6 +105,28 @@ async function focusGrid(page: Page): Promise<void> {
   await page.locator(GRID).focus();
 }
 
+/**
+ * Two interactions measured in turn on one row after another from the top of the list (open, then
+ * back; the quick log, then its save): `rounds` samples of each after the warm-ups.
+ */
+async function pairedOnRows(page: Page, rounds: number, [first, second]: readonly [() => Promise<Sample>, () => Promise<Sample>]): Promise<[Sample[], Sample[]]> {
+  const firsts: Sample[] = [];
+  const seconds: Sample[] = [];
+  await focusGrid(page);
+  await page.keyboard.press('Home');
+  for (let round = 0; round < rounds + WARM_UPS; round++) {
+    const one = await first();
+    const two = await second();
+    if (round >= WARM_UPS) {
+      firsts.push(one);
+      seconds.push(two);
+    }
+    await focusGrid(page);
+    await page.keyboard.press('ArrowDown');
+  }
+  return [firsts, seconds];
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { json: { type: 'boolean', default: false }, rounds: { type: 'string', default: '30' }, only: { type: 'string', default: '' }, seed: { type: 'string', default: '1' } },
@@ -174,8 +196,8 @@ async function main(): Promise<void> {
           keystrokes.push(await measure(page, QUERY_CHANGED, () => page.keyboard.press(letter)));
         }
         await measure(page, QUERY_CHANGED, () => page.keyboard.press('Escape'));
-    }
-    print(report('ui.search_keystroke', keystrokes.slice(WARM_UPS, WARM_UPS + rounds), TARGETS.action));
+      }
+      print(report('ui.search_keystroke', keystrokes.slice(WARM_UPS, WARM_UPS + rounds), TARGETS.action));
     }
 
     if (want('ui.filter_chip')) {
@@ -192,42 +214,25 @@ async function main(): Promise<void> {
     }
 
     if (want('ui.enter_account', 'ui.escape_worklist')) {
-      const opens: Sample[] = [];
-      const backs: Sample[] = [];
-      await focusGrid(page);
-      await page.keyboard.press('Home');
-      for (let round = 0; round < rounds + WARM_UPS; round++) {
-        const open = await measure(page, ACCOUNT_SHOWN, () => page.keyboard.press('Enter'));
-        const back = await measure(page, WORKLIST_SHOWN, () => page.keyboard.press('Escape'));
-        if (round >= WARM_UPS) {
-          opens.push(open);
-          backs.push(back);
-        }
-        await focusGrid(page);
-        await page.keyboard.press('ArrowDown');
-    }
-    print(report('ui.enter_account', opens, TARGETS.action));
-    print(report('ui.escape_worklist', backs, TARGETS.back));
+      const [opens, backs] = await pairedOnRows(page, rounds, [
+        () => measure(page, ACCOUNT_SHOWN, () => page.keyboard.press('Enter')),
+        () => measure(page, WORKLIST_SHOWN, () => page.keyboard.press('Escape')),
+      ]);
+      print(report('ui.enter_account', opens, TARGETS.action));
+      print(report('ui.escape_worklist', backs, TARGETS.back));
     }
 
     if (want('ui.quick_log_open', 'ui.save_contact')) {
-      const quickLogs: Sample[] = [];
-      const saves: Sample[] = [];
-      await focusGrid(page);
-      await page.keyboard.press('Home');
-      for (let round = 0; round < rounds + WARM_UPS; round++) {
-        const opened = await measure(page, QUICK_LOG_READY, () => page.keyboard.press('l'));
-        await page.keyboard.press('n');
-        const saved = await measure(page, SAVED_SHOWN, () => page.keyboard.press('Control+Enter'), SAVED_MESSAGE);
-        if (round >= WARM_UPS) {
-          quickLogs.push(opened);
-          saves.push(saved);
-        }
-        await focusGrid(page);
-        await page.keyboard.press('ArrowDown');
-    }
-    print(report('ui.quick_log_open', quickLogs, TARGETS.action));
-    print(report('ui.save_contact', saves, TARGETS.action));
+      const [quickLogs, saves] = await pairedOnRows(page, rounds, [
+        async () => {
+          const opened = await measure(page, QUICK_LOG_READY, () => page.keyboard.press('l'));
+          await page.keyboard.press('n');
+          return opened;
+        },
+        () => measure(page, SAVED_SHOWN, () => page.keyboard.press('Control+Enter'), SAVED_MESSAGE),
+      ]);
+      print(report('ui.quick_log_open', quickLogs, TARGETS.action));
+      print(report('ui.save_contact', saves, TARGETS.action));
     }
   } finally {
     await browser.close();

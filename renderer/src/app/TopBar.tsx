@@ -21,7 +21,7 @@ import TextField from '@mui/material/TextField';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { memo, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { SEARCH_MAX } from '../../../shared/domain/text';
 import { systemTimeZone } from '../../../shared/domain/time-zone';
@@ -116,6 +116,37 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
 type ToolsProps = Pick<TopBarProps, 'onHelp' | 'onFollowUps' | 'onTeam' | 'onDashboard' | 'onReports'>;
 
 /** Everything right of the search box: memoised, so a keystroke in the search re-renders the box alone. */
+interface ScreenButtonProps {
+  readonly tooltip: string;
+  readonly label: string;
+  /** What a screen reader says, when it says more than the label (a count). */
+  readonly accessibleName?: string;
+  readonly shortcut: string;
+  readonly icon: ReactNode;
+  readonly onClick: () => void;
+  readonly testId: string;
+}
+
+/** A button that opens a screen; its label hides on a narrow window (the `screen-label` class), its icon and tooltip stay. */
+function ScreenButton({ tooltip, label, accessibleName, shortcut, icon, onClick, testId }: ScreenButtonProps) {
+  return (
+    <Tooltip title={tooltip}>
+      <Button
+        color="inherit"
+        onClick={onClick}
+        aria-keyshortcuts={shortcut}
+        aria-label={accessibleName ?? label}
+        startIcon={icon}
+        sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
+        data-testid={testId}
+        className="screen-button"
+      >
+        <span className="screen-label">{label}</span>
+      </Button>
+    </Tooltip>
+  );
+}
+
 const TopBarTools = memo(function TopBarTools({ onHelp, onFollowUps, onTeam, onDashboard, onReports }: ToolsProps) {
   const { t } = useTranslation();
   const { prefs, update } = usePrefs();
@@ -145,67 +176,23 @@ const TopBarTools = memo(function TopBarTools({ onHelp, onFollowUps, onTeam, onD
       )}
       <SyncStatusButton />
       <NotificationsButton />
-      <Tooltip title={t('app.topBar.followUpsTooltip')}>
-        <Button
-          color="inherit"
-          onClick={onFollowUps}
-          aria-keyshortcuts="g f"
-          aria-label={dueCount === undefined ? t('app.topBar.followUpsLabel') : t('app.topBar.followUpsDueLabel', { n: String(dueCount) })}
-          startIcon={
-            <Badge badgeContent={dueCount} color="warning" max={99}>
-              <Flag />
-            </Badge>
-          }
-          sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
-          data-testid="follow-ups-button"
-          className="screen-button"
-        >
-          <span className="screen-label">{t('app.topBar.followUps')}</span>
-        </Button>
-      </Tooltip>
-      <Tooltip title={t('app.topBar.dashboardTooltip')}>
-        <Button
-          color="inherit"
-          onClick={onDashboard}
-          aria-keyshortcuts="g d"
-          startIcon={<Insights />}
-          sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
-          data-testid="dashboard-button"
-          className="screen-button"
-          aria-label={t('app.topBar.dashboard')}
-        >
-          <span className="screen-label">{t('app.topBar.dashboard')}</span>
-        </Button>
-      </Tooltip>
-      <Tooltip title={t('app.topBar.reportsTooltip')}>
-        <Button
-          color="inherit"
-          onClick={onReports}
-          aria-keyshortcuts="g r"
-          startIcon={<Summarize />}
-          sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
-          data-testid="reports-button"
-          className="screen-button"
-          aria-label={t('app.topBar.reports')}
-        >
-          <span className="screen-label">{t('app.topBar.reports')}</span>
-        </Button>
-      </Tooltip>
+      <ScreenButton
+        tooltip={t('app.topBar.followUpsTooltip')}
+        label={t('app.topBar.followUps')}
+        accessibleName={dueCount === undefined ? t('app.topBar.followUpsLabel') : t('app.topBar.followUpsDueLabel', { n: String(dueCount) })}
+        shortcut="g f"
+        icon={
+          <Badge badgeContent={dueCount} color="warning" max={99}>
+            <Flag />
+          </Badge>
+        }
+        onClick={onFollowUps}
+        testId="follow-ups-button"
+      />
+      <ScreenButton tooltip={t('app.topBar.dashboardTooltip')} label={t('app.topBar.dashboard')} shortcut="g d" icon={<Insights />} onClick={onDashboard} testId="dashboard-button" />
+      <ScreenButton tooltip={t('app.topBar.reportsTooltip')} label={t('app.topBar.reports')} shortcut="g r" icon={<Summarize />} onClick={onReports} testId="reports-button" />
       {seesTeam(info.data?.user?.role) && (
-        <Tooltip title={t('app.topBar.teamTooltip')}>
-          <Button
-            color="inherit"
-            onClick={onTeam}
-            aria-keyshortcuts="g t"
-            startIcon={<Groups />}
-            sx={{ textTransform: 'none', whiteSpace: 'nowrap', px: 1.5 }}
-            data-testid="team-button"
-            className="screen-button"
-            aria-label={t('app.topBar.team')}
-          >
-            <span className="screen-label">{t('app.topBar.team')}</span>
-          </Button>
-        </Tooltip>
+        <ScreenButton tooltip={t('app.topBar.teamTooltip')} label={t('app.topBar.team')} shortcut="g t" icon={<Groups />} onClick={onTeam} testId="team-button" />
       )}
       <Tooltip title={t('app.settings.tooltip')}>
         <IconButton
