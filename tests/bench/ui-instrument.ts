@@ -14,6 +14,8 @@ export interface Sample {
   readonly longTasks: readonly number[];
   /** From the first API request's start to the last one's end, of those made for the result. */
   readonly apiMs: number | null;
+  /** The animation frames run from the input's handling to the one that shows the result: 1 is the next frame. */
+  readonly frames: number;
 }
 
 export const INSTRUMENT = `(() => {
@@ -42,18 +44,18 @@ export const INSTRUMENT = `(() => {
     };
     requestAnimationFrame(check);
   });
-  const summarize = (start, painted) => new Promise((resolve) => {
+  const summarize = (start, painted, frames) => new Promise((resolve) => {
     setTimeout(() => {
       const longTasks = ll.longTasks.filter((task) => task.start + task.duration > start && task.start < painted + 250).map((task) => task.duration);
       const eventMs = Math.max(0, ...ll.events.filter((entry) => entry.start >= start - 1 && entry.start <= painted).map((entry) => entry.duration));
       const requests = ll.resources.filter((request) => request.start >= start && request.end <= painted);
       const apiMs = requests.length === 0 ? null : Math.max(...requests.map((request) => request.end)) - Math.min(...requests.map((request) => request.start));
-      resolve({ totalMs: painted - start, eventMs, longTasks, apiMs });
+      resolve({ totalMs: painted - start, eventMs, longTasks, apiMs, frames });
     }, 250);
   });
   // The first worklist row of every load, timed from the navigation's start.
   waitFor(() => document.querySelector('[data-testid="worklist-grid"] [role="row"][data-customer-id]') !== null, 60000)
-    .then((painted) => summarize(0, painted))
+    .then((painted) => summarize(0, painted, 0))
     .then((sample) => { ll.firstRow = sample; });
   ll.arm = (condition, before) => {
     ll.before = before();
@@ -65,7 +67,13 @@ export const INSTRUMENT = `(() => {
     };
     window.addEventListener('keydown', onInput, true);
     window.addEventListener('pointerdown', onInput, true);
-    ll.pending = waitFor(() => start !== null && condition(), 15000).then((painted) => summarize(start, painted));
+    let frames = 0;
+    const counted = () => {
+      if (start === null) return false;
+      frames += 1;
+      return condition();
+    };
+    ll.pending = waitFor(counted, 15000).then((painted) => summarize(start, painted, frames));
   };
 })();`;
 

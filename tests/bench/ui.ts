@@ -9,7 +9,13 @@
  * frame is painted. Per case: p50 and p95 of that; `event_p95_ms`, the p95 of the Event Timing API's
  * duration for the input (the browser's own "input to next paint"; it reports 16 ms and more only, a
  * faster one counts 0); `long_tasks`, the tasks over 50 ms from the input until 250 ms after the
- * paint, and the longest; `api_p50_ms`, the p50 of the span of the API requests made for the result.
+ * paint, and the longest; `api_p50_ms`, the p50 of the span of the API requests made for the result;
+ * `frames_p95`, the p95 of the animation frames from the input's handling to the one that shows the
+ * result (1: the very next frame).
+ *
+ * A selection move's target is that next frame: the time from a key to the next frame depends on
+ * where in the 16.7 ms display interval the key came (8 ms on average), so its milliseconds (printed)
+ * cannot be held under one interval even when nothing at all is rendered.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,10 +35,13 @@ const AS_OF = '2026-03-15';
 const WARM_UPS = 3;
 const GRID = '[role="grid"][data-testid="worklist-grid"]';
 
-/** The issue's targets: one frame for a selection move, 100 ms for the rest, 50 ms back to the list, 300 ms from reload. */
+/** A target in frames rather than milliseconds: the result in the first frame after the input. */
+const NEXT_FRAME = 'next frame';
+
+/** The issue's targets: the next frame for a selection move, 100 ms for the rest, 50 ms back to the list, 300 ms from reload. */
 const TARGETS = {
   reload: 300,
-  select: 16.7,
+  select: NEXT_FRAME,
   action: 100,
   back: 50,
 } as const;
@@ -42,17 +51,25 @@ interface CaseResult extends BenchResult {
   readonly long_tasks: number;
   readonly longest_task_ms: number;
   readonly api_p50_ms: number | null;
+  readonly frames_p95: number;
+  /** Set where the target is in frames (then `target_p95_ms` is null). */
+  readonly target_frames: number | null;
 }
 
-function report(name: string, samples: readonly Sample[], target: number): CaseResult {
+function report(name: string, samples: readonly Sample[], target: number | typeof NEXT_FRAME): CaseResult {
   const events = samples.map((sample) => sample.eventMs).sort((a, b) => a - b);
   const apis = samples.flatMap((sample) => (sample.apiMs === null ? [] : [sample.apiMs])).sort((a, b) => a - b);
+  const frames = percentile(samples.map((sample) => sample.frames).sort((a, b) => a - b), 95);
+  const times = summarize(name, samples.map((sample) => sample.totalMs), target === NEXT_FRAME ? null : target);
   return {
-    ...summarize(name, samples.map((sample) => sample.totalMs), target),
+    ...times,
+    ok: target === NEXT_FRAME ? frames <= 1 : times.ok,
+    target_frames: target === NEXT_FRAME ? 1 : null,
     event_p95_ms: percentile(events, 95),
     long_tasks: samples.reduce((sum, sample) => sum + sample.longTasks.length, 0),
     longest_task_ms: Math.round(Math.max(0, ...samples.flatMap((sample) => sample.longTasks))),
     api_p50_ms: apis.length === 0 ? null : Math.round(percentile(apis, 50) * 10) / 10,
+    frames_p95: frames,
   };
 }
 
@@ -143,7 +160,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       values.json
         ? `${JSON.stringify(result)}\n`
-        : `${tableRow(result).trimEnd()}   event p95 ${result.event_p95_ms} ms, ${result.long_tasks} long tasks (longest ${result.longest_task_ms} ms), API p50 ${result.api_p50_ms ?? '–'} ms\n`,
+        : `${tableRow(result).trimEnd()}   event p95 ${result.event_p95_ms} ms, ${result.long_tasks} long tasks (longest ${result.longest_task_ms} ms), API p50 ${result.api_p50_ms ?? '–'} ms, frames p95 ${result.frames_p95}${result.target_frames === null ? '' : ` (target ${result.target_frames})`}\n`,
     );
   };
   if (!existsSync(join(REPO_ROOT, 'dist/renderer/index.html'))) execFileSync('npm', ['run', 'build:renderer'], { cwd: REPO_ROOT, stdio: 'ignore' });

@@ -86,7 +86,7 @@ export const WorklistRowView = memo(function WorklistRowView({ index, row, asOf,
       onDoubleClick={() => {
         if (row) onOpen(row.customerId);
       }}
-      style={{ height, transform: `translateY(${top}px)`, gridTemplateColumns: GRID_TEMPLATE }}
+      style={{ height, top, gridTemplateColumns: GRID_TEMPLATE }}
     >
       {row ? (
         <>

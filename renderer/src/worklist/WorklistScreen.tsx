@@ -6,7 +6,7 @@ import Skeleton from '@mui/material/Skeleton';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { observeElementOffset, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
 import { api } from '../api/client';
@@ -26,11 +26,14 @@ import { COLUMNS, GRID_MIN_WIDTH, GRID_TEMPLATE, type Column } from './columns';
 import { FilterBar } from './FilterBar';
 import { SearchMatches } from './SearchMatches';
 import { activeFilterCount, filtersKey, type WorklistFilters } from './filters';
-import { useWorklistPages } from './useWorklistPages';
+import { PAGE_SIZE } from './pageSize';
+import { useWorklistPages, type WorklistRow } from './useWorklistPages';
+import styles from './WorklistScreen.module.css';
 import { rowDomId, scoreDomId, WorklistRowView } from './WorklistRowView';
 import { useWindowKeydown } from '../app/useWindowKeydown';
 import { UserText } from '../common/UserText';
 import { memoT } from '../i18n/memoT';
+import { clsx } from 'clsx';
 
 type Sort = Preferences['lastSort'];
 
@@ -49,6 +52,8 @@ interface WorklistScreenProps {
 }
 
 const HEADER_HEIGHT = 34;
+/** Rows read on either side of those shown. */
+const READ_AROUND_ROWS = PAGE_SIZE / 2;
 /** How long a row stays selected before its account is read ahead. */
 const READ_AHEAD_AFTER_MS = 150;
 
@@ -149,6 +154,58 @@ const HeaderRow = memo(function HeaderRow({ sort, onSort }: { sort: Sort; onSort
   );
 });
 
+interface HeadingProps {
+  readonly loaded: boolean;
+  readonly total: number;
+  readonly asOf: string | undefined;
+  readonly failed: boolean;
+  readonly facets: ComponentProps<typeof FilterBar>['facets'];
+  readonly filters: WorklistFilters;
+  readonly onFilters: (filters: WorklistFilters) => void;
+  readonly firstFilterRef: Ref<HTMLDivElement>;
+}
+
+/** The title, the count and the filters: memoised, so a selection move does not re-render them. */
+const WorklistHeading = memo(function WorklistHeading({ loaded, total, asOf, failed, facets, filters, onFilters, firstFilterRef }: HeadingProps) {
+  const { t } = useTranslation();
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 2, pt: 1.5, pb: 1, flexWrap: 'wrap' }}>
+      <Typography variant="h1" id="worklist-title">
+        {t('worklist.screen.title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" data-testid="worklist-count">
+        {loaded ? t('worklist.screen.count', { count: total, n: formatCount(total) }) : t(failed ? 'worklist.screen.notLoaded' : 'worklist.screen.loading')}
+        {asOf ? ` · ${t('worklist.screen.asOf', { date: formatDate(asOf) })}` : ''}
+      </Typography>
+      <Box sx={{ flex: 1 }} />
+      <FilterBar facets={facets} filters={filters} onChange={onFilters} firstFilterRef={firstFilterRef} />
+    </Box>
+  );
+});
+
+/** Why a row scores what it does, opened from its score. */
+const ExplainPopover = memo(function ExplainPopover({ row, anchor, onClose }: { row: WorklistRow | undefined; anchor: HTMLElement | undefined; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Popover
+      open={anchor !== undefined && row !== undefined}
+      anchorEl={anchor}
+      onClose={onClose}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+      slotProps={{ paper: { role: 'dialog', 'aria-label': t('worklist.screen.explain'), sx: { p: 2, width: 340 } } }}
+    >
+      {row && (
+        <>
+          <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
+            <UserText>{row.name}</UserText>
+          </Typography>
+          <ScoreFactors score={row.score} factors={row.factors} />
+        </>
+      )}
+    </Popover>
+  );
+});
+
 /** Memoised: its props are stable, so a keystroke in the search box or a dialog opening elsewhere does not re-render the list. */
 export const WorklistScreen = memo(function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef, onWork, onOverride }: WorklistScreenProps) {
   const { t } = useTranslation();
@@ -192,6 +249,11 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
     scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
+  // Rows are keyed by their slot in the window of rows rendered, not by their index: a row scrolled out
+  // gives its elements to the row scrolled in, so PageDown updates the text of twenty rows instead of
+  // building them anew (a long task). The window's size only grows, so slots stay unique and stable.
+  const slots = useRef(0);
+  slots.current = Math.max(slots.current, items.length);
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const { ensure, retry } = pages;
@@ -205,8 +267,10 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
     retry();
   }, [version, retry]);
 
+  // Half a page around the rows shown is read ahead, so a PageDown or a scroll finds its rows loaded
+  // instead of skeletons that a page's answer then replaces in one long render.
   useEffect(() => {
-    ensure(first, last);
+    ensure(first - READ_AROUND_ROWS, last + READ_AROUND_ROWS);
   }, [ensure, first, last]);
 
   // The selected customer's account is read while the collector looks at the row, so Enter and `l`
@@ -236,11 +300,22 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
     setSelection((previous) => ({ queryKey: previous.queryKey, index, customerId }));
   }, []);
 
+  // Scrolls just enough to show the row whole below the sticky header, from the rows' fixed height.
+  // Not the virtualizer's scrollToIndex: it re-reads the scroll height over the next frames, forcing a
+  // layout in each, and a selection move must paint in the key's own frame.
+  const reveal = (index: number) => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const top = index * rowHeight;
+    if (top < grid.scrollTop) grid.scrollTop = top;
+    else if (HEADER_HEIGHT + top + rowHeight > grid.scrollTop + grid.clientHeight) grid.scrollTop = HEADER_HEIGHT + top + rowHeight - grid.clientHeight;
+  };
+
   const move = (index: number) => {
     if (pages.total === 0) return;
     const next = Math.max(0, Math.min(pages.total - 1, index));
     select(next, pages.rowAt(next)?.customerId);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    reveal(next);
     gridRef.current?.focus({ preventScroll: true });
   };
 
@@ -250,6 +325,9 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
 
   const onExplain = useCallback((index: number, anchor: HTMLElement) => {
     setExplain({ index, anchor });
+  }, []);
+  const closeExplain = useCallback(() => {
+    setExplain(null);
   }, []);
 
   useWindowKeydown((event: KeyboardEvent) => {
@@ -295,7 +373,7 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
       [
         'e',
         () => {
-          virtualizer.scrollToIndex(selected, { align: 'auto' });
+          reveal(selected);
           const anchor = document.getElementById(scoreDomId(selected)) ?? document.getElementById(rowDomId(selected));
           if (anchor && pages.rowAt(selected)) setExplain({ index: selected, anchor });
         },
@@ -309,30 +387,21 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
 
 
   const explained = explain ? pages.rowAt(explain.index) : undefined;
+  const gridLabel = useMemo(() => t('worklist.screen.grid'), [t]);
   const anyFilter = activeFilterCount(filters) > 0 || trimmed !== '';
   const showEmpty = pages.loaded && !pages.loading && !pages.error && pages.total === 0;
 
   return (
-    <Box component="section" aria-labelledby="worklist-title" sx={{ display: active ? 'flex' : 'none', flexDirection: 'column', flex: 1, minHeight: 0 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 2, pt: 1.5, pb: 1, flexWrap: 'wrap' }}>
-        <Typography variant="h1" id="worklist-title">
-          {t('worklist.screen.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" data-testid="worklist-count">
-          {pages.loaded ? t('worklist.screen.count', { count: pages.total, n: formatCount(pages.total) }) : t(pages.error ? 'worklist.screen.notLoaded' : 'worklist.screen.loading')}
-          {pages.asOf ? ` · ${t('worklist.screen.asOf', { date: formatDate(pages.asOf) })}` : ''}
-        </Typography>
-        <Box sx={{ flex: 1 }} />
-        <FilterBar facets={facets.data} filters={filters} onChange={onFilters} firstFilterRef={firstFilterRef} />
-      </Box>
+    <section aria-labelledby="worklist-title" className={styles.screen} hidden={!active}>
+      <WorklistHeading loaded={pages.loaded} total={pages.total} asOf={pages.asOf} failed={pages.error !== undefined} facets={facets.data} filters={filters} onFilters={onFilters} firstFilterRef={firstFilterRef} />
       {trimmed !== '' && <SearchMatches search={trimmed} />}
-      <Box sx={{ height: 2 }}>{pages.loading && pages.slow && <LinearProgress aria-label={t('worklist.screen.loadingList')} />}</Box>
+      <div className={styles.progress}>{pages.loading && pages.slow && <LinearProgress aria-label={t('worklist.screen.loadingList')} />}</div>
       {pages.error && <ErrorState error={pages.error} onRetry={pages.retry} what={t('worklist.screen.loadList')} />}
       {facets.error && <ErrorState error={facets.error} onRetry={facets.retry} what={t('worklist.screen.loadFilters')} />}
-      <Box
+      <div
         ref={gridRef}
         role="grid"
-        aria-label={t('worklist.screen.grid')}
+        aria-label={gridLabel}
         aria-rowcount={pages.total + 1}
         aria-colcount={COLUMNS.length}
         aria-activedescendant={pages.total > 0 ? rowDomId(selected) : undefined}
@@ -340,26 +409,11 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
         data-query={pages.shownKey}
         tabIndex={0}
         data-testid="worklist-grid"
-        sx={{
-          flex: 1,
-          minHeight: 0,
-          overflow: 'auto',
-          mx: 2,
-          mb: 2,
-          border: 1,
-          borderColor: 'divider',
-          borderRadius: 1,
-          bgcolor: 'background.paper',
-          // Dimmed only when a query is slow (as the progress bar): a fast one would make the rows flicker.
-          opacity: pages.slow && pages.loaded ? 0.7 : 1,
-          transition: 'opacity 120ms',
-          '&:focus-visible': { outline: (theme) => `2px solid ${theme.vars?.palette.primary.main ?? 'currentColor'}`, outlineOffset: 2 },
-          '&:focus-visible [aria-selected="true"]': { outline: (theme) => `2px solid ${theme.vars?.palette.primary.main ?? 'currentColor'}`, outlineOffset: -2 },
-        }}
+        className={clsx(styles.grid, pages.slow && pages.loaded && styles.slow)}
       >
-        <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: GRID_MIN_WIDTH }}>
+        <div role="rowgroup" className={styles.head} style={{ minWidth: GRID_MIN_WIDTH }}>
           <HeaderRow sort={sort} onSort={onSort} />
-        </Box>
+        </div>
         {!pages.loaded && pages.slow && (
           <Box aria-hidden sx={{ px: 1 }}>
             {Array.from({ length: 12 }, (_, index) => (
@@ -383,10 +437,10 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
             )}
           </EmptyState>
         ) : (
-          <Box role="rowgroup" sx={{ position: 'relative', height: virtualizer.getTotalSize(), minWidth: GRID_MIN_WIDTH }}>
+          <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize(), minWidth: GRID_MIN_WIDTH }}>
             {items.map((item) => (
               <WorklistRowView
-                key={item.key}
+                key={item.index % slots.current}
                 index={item.index}
                 row={pages.rowAt(item.index)}
                 asOf={pages.asOf ?? ''}
@@ -399,27 +453,10 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
                 onExplain={onExplain}
               />
             ))}
-          </Box>
+          </div>
         )}
-      </Box>
-      <Popover
-        open={explain !== null && explained !== undefined}
-        anchorEl={explain?.anchor}
-        onClose={() => {
-          setExplain(null);
-        }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-        slotProps={{ paper: { role: 'dialog', 'aria-label': t('worklist.screen.explain'), sx: { p: 2, width: 340 } } }}
-      >
-        {explained && (
-          <>
-            <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
-              <UserText>{explained.name}</UserText>
-            </Typography>
-            <ScoreFactors score={explained.score} factors={explained.factors} />
-          </>
-        )}
-      </Popover>
-    </Box>
+      </div>
+      <ExplainPopover row={explained} anchor={explain?.anchor} onClose={closeExplain} />
+    </section>
   );
 });
