@@ -6,7 +6,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverrideKind } from '../../../shared/domain/codes';
 import { api } from '../api/client';
@@ -59,7 +59,8 @@ const OVERRIDE_KEYS = {
   snooze: { label: 'account.override.snoozed', until: 'account.override.snoozedUntil', name: 'account.override.snoozedClear' },
 } as const satisfies Readonly<Record<OverrideKind, { label: string; until: string; name: string }>>;
 
-export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenProps) {
+/** Memoised: the app re-renders on every route change, and a hidden account re-rendered for it would cost a background render of all its sections. */
+export const AccountScreen = memo(function AccountScreen({ customerId, onWork, onOverride }: AccountScreenProps) {
   const { t } = useTranslation();
   const version = useDataVersion();
   // The version re-reads the account after every command; the last good data stays on screen meanwhile.
@@ -247,4 +248,4 @@ export function AccountScreen({ customerId, onWork, onOverride }: AccountScreenP
       )}
     </Box>
   );
-}
+});

@@ -12,16 +12,16 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import Tooltip from '@mui/material/Tooltip';
-import type { ParseKeys, TFunction } from 'i18next';
-import { useDeferredValue, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
+import type { ParseKeys } from 'i18next';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isUnappliedCash } from '../../../shared/domain/aging';
-import { ITEM_KINDS, type ItemKind } from '../../../shared/domain/codes';
-import { formatCount, formatDate, money } from '../common/format';
+import { ITEM_KINDS } from '../../../shared/domain/codes';
+import { formatCount, money } from '../common/format';
 import { bucketLabel } from './bucketLabel';
 import { filterItems, openTotals, rangeIds, rowMoveTarget, sortItems, type ItemFilter, type ItemSortKey } from './openItems';
 import type { OpenItem } from './types';
+import { ITEM_KIND_KEYS, OpenItemRow } from './OpenItemRow';
+import { memoT } from '../i18n/memoT';
 
 const HEADS: readonly { key: ItemSortKey; label: ParseKeys; numeric?: boolean }[] = [
   { key: 'documentNumber', label: 'account.items.column.document' },
@@ -33,24 +33,8 @@ const HEADS: readonly { key: ItemSortKey; label: ParseKeys; numeric?: boolean }[
   { key: 'disputedMinor', label: 'account.items.column.disputed', numeric: true },
 ];
 
-const ITEM_KIND_KEYS = {
-  invoice: 'account.items.kind.invoice',
-  credit_memo: 'account.items.kind.credit_memo',
-  debit_memo: 'account.items.kind.debit_memo',
-  payment_on_account: 'account.items.kind.payment_on_account',
-} as const satisfies Readonly<Record<ItemKind, string>>;
-
 /** The rows rendered with the account itself; a longer list follows in a background render. */
 const FIRST_ROWS = 25;
-
-const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
-
-/** Days past due as a collector reads them; a payment on account is due from nobody, so it has none. */
-function pastDueText(t: TFunction, item: OpenItem): string {
-  if (isUnappliedCash(item)) return t('account.items.pastDue.unapplied');
-  if (item.daysPastDue > 0) return String(item.daysPastDue);
-  return item.daysPastDue === 0 ? t('account.items.pastDue.dueToday') : t('account.items.pastDue.dueIn', { days: String(-item.daysPastDue) });
-}
 
 interface OpenItemsTableProps {
   readonly items: readonly OpenItem[];
@@ -62,6 +46,7 @@ interface OpenItemsTableProps {
 
 export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenItemsTableProps) {
   const { t } = useTranslation();
+  const rowT = useMemo(() => memoT(t), [t]);
   const [sort, setSort] = useState<{ by: ItemSortKey; dir: 'asc' | 'desc' }>({ by: 'dueDate', dir: 'asc' });
   const [filter, setFilter] = useState<ItemFilter>({ kind: 'all', bucket: 'all', text: '' });
   const anchorId = useRef<string | null>(null);
@@ -75,21 +60,31 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
   const shownSelected = rows.filter((row) => selected.has(row.id)).length;
   const allShown = rows.length > 0 && shownSelected === rows.length;
 
-  const toggle = (id: string, range: boolean) => {
-    // Read the anchor now: the updater may run later, after the anchor has moved on.
-    const anchor = anchorId.current;
-    setSelected((previous) => {
-      const next = new Set(previous);
-      const target = !previous.has(id);
-      const ids = range && anchor ? rangeIds(rows, anchor, id) : [id];
-      for (const each of ids) {
-        if (target) next.add(each);
-        else next.delete(each);
-      }
-      return next;
-    });
-    anchorId.current = id;
-  };
+  // The rows' callbacks never change (the rows are memoised): they read the current rows from here.
+  const latest = useRef({ rows, shownRows });
+  useLayoutEffect(() => {
+    latest.current = { rows, shownRows };
+  });
+
+  const toggle = useCallback(
+    (id: string, range: boolean) => {
+      // Read the anchor now: the updater may run later, after the anchor has moved on.
+      const anchor = anchorId.current;
+      const current = latest.current.rows;
+      setSelected((previous) => {
+        const next = new Set(previous);
+        const target = !previous.has(id);
+        const ids = range && anchor ? rangeIds(current, anchor, id) : [id];
+        for (const each of ids) {
+          if (target) next.add(each);
+          else next.delete(each);
+        }
+        return next;
+      });
+      anchorId.current = id;
+    },
+    [setSelected],
+  );
 
   const toggleAll = () => {
     setSelected((previous) => {
@@ -102,18 +97,22 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
     });
   };
 
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) => {
-    if (event.key === ' ') {
+  const onRowKey = useCallback(
+    (event: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) => {
+      if (event.key === ' ') {
+        event.preventDefault();
+        toggle(id, event.shiftKey);
+        return;
+      }
+      const shown = latest.current.shownRows;
+      const target = rowMoveTarget(event.key, index, shown.length);
+      if (target === null) return;
       event.preventDefault();
-      toggle(id, event.shiftKey);
-      return;
-    }
-    const target = rowMoveTarget(event.key, index, shownRows.length);
-    if (target === null) return;
-    event.preventDefault();
-    const row = event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(shownRows[target]?.id ?? '')}"]`);
-    row?.focus();
-  };
+      const row = event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(shown[target]?.id ?? '')}"]`);
+      row?.focus();
+    },
+    [toggle],
+  );
 
   return (
     <Paper component="section" aria-labelledby="items-title" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
@@ -225,75 +224,19 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
                 </TableCell>
               </TableRow>
             )}
-            {shownRows.map((item, index) => {
-              const isSelected = selected.has(item.id);
-              return (
-                <TableRow
-                  key={item.id}
-                  hover
-                  selected={isSelected}
-                  tabIndex={item.id === tabStopId ? 0 : -1}
-                  aria-selected={isSelected}
-                  data-item-id={item.id}
-                  onFocus={() => {
-                    setActiveId(item.id);
-                  }}
-                  onKeyDown={(event) => {
-                    onRowKey(event, index, item.id);
-                  }}
-                  onClick={(event: MouseEvent<HTMLTableRowElement>) => {
-                    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLAnchorElement) return;
-                    toggle(item.id, event.shiftKey);
-                  }}
-                  sx={{ cursor: 'pointer', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
-                >
-                  <TableCell padding="checkbox">
-                    <Checkbox
-                      size="small"
-                      checked={isSelected}
-                      tabIndex={-1}
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        toggle(item.id, event.shiftKey);
-                      }}
-                      slotProps={{ input: { 'aria-label': t('account.items.selectItem', { document: item.documentNumber }) } }}
-                    />
-                  </TableCell>
-                  <TableCell>
-                    <Box sx={{ fontWeight: 600 }}>{item.documentNumber}</Box>
-                    {item.reference && (
-                      <Box sx={{ color: 'text.secondary', fontSize: '0.75rem' }}>{t('account.items.reference', { reference: item.reference })}</Box>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {t(ITEM_KIND_KEYS[item.kind])}
-                    {item.promised && <Chip size="small" label={t('account.items.promised')} color="info" variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />}
-                    {item.erpDisputed && (
-                      <Tooltip title={t('account.items.erpDisputeTooltip')}>
-                        <Chip size="small" label={t('account.items.erpDispute')} color="warning" variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} data-testid="erp-disputed" />
-                      </Tooltip>
-                    )}
-                    {item.dunningLevel > 0 && (
-                      <Chip size="small" label={t('account.items.dunning', { level: item.dunningLevel })} variant="outlined" sx={{ ml: 0.5, height: 18, fontSize: '0.68rem' }} />
-                    )}
-                  </TableCell>
-                  <TableCell sx={num}>{formatDate(item.documentDate)}</TableCell>
-                  <TableCell sx={num}>{formatDate(item.dueDate)}</TableCell>
-                  <TableCell align="right" sx={{ ...num, color: item.daysPastDue > 0 && !isUnappliedCash(item) ? 'error.main' : 'text.secondary' }}>
-                    {pastDueText(t, item)}
-                  </TableCell>
-                  <TableCell align="right" sx={{ ...num, fontWeight: 600 }}>
-                    {money(item.openMinor, item.currency)}
-                    {item.openMinor !== item.originalMinor && (
-                      <Box sx={{ color: 'text.secondary', fontSize: '0.72rem', fontWeight: 400 }}>{t('account.items.ofOriginal', { amount: money(item.originalMinor, item.currency) })}</Box>
-                    )}
-                  </TableCell>
-                  <TableCell align="right" sx={{ ...num, color: item.disputedMinor > 0 ? 'warning.main' : 'text.secondary' }}>
-                    {item.disputedMinor > 0 ? money(item.disputedMinor, item.currency) : '—'}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+            {shownRows.map((item, index) => (
+              <OpenItemRow
+                key={item.id}
+                item={item}
+                index={index}
+                selected={selected.has(item.id)}
+                tabStop={item.id === tabStopId}
+                t={rowT}
+                onToggle={toggle}
+                onFocusRow={setActiveId}
+                onRowKey={onRowKey}
+              />
+            ))}
           </TableBody>
         </Table>
       </TableContainer>

@@ -26,6 +26,7 @@ import { useGoToShortcuts } from './useGoToShortcuts';
 import { useLingeringAccount } from './useLingeringAccount';
 import { useWindowKeydown } from './useWindowKeydown';
 import { maybeErrorText } from '../i18n/errorText';
+import styles from './App.module.css';
 
 // The screens a collector opens now and then load when first opened: the first worklist row does not
 // wait for the charts of the dashboard, the reports' forms or the team's tables to be parsed.
@@ -88,6 +89,9 @@ export function App() {
 
   const openHelp = useCallback(() => {
     setHelpOpen(true);
+  }, []);
+  const closeHelp = useCallback(() => {
+    setHelpOpen(false);
   }, []);
   const clearSearch = useCallback(() => {
     setSearch('');
@@ -205,9 +209,10 @@ export function App() {
         onDashboard={openDashboard}
         onReports={openReports}
       />
-      <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+      <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', position: 'relative' }}>
         <WorklistScreen
           active={onWorklist}
+          covered={route.screen === 'customer'}
           search={deferredSearch}
           filters={filters}
           sort={sort}
@@ -221,7 +226,9 @@ export function App() {
         />
         {accountId !== null && (
           <Activity mode={route.screen === 'customer' ? 'visible' : 'hidden'}>
-            <AccountScreen key={accountId} customerId={accountId} onWork={setWork} onOverride={setOverride} />
+            <div className={styles.over}>
+              <AccountScreen key={accountId} customerId={accountId} onWork={setWork} onOverride={setOverride} />
+            </div>
           </Activity>
         )}
         <Suspense fallback={null}>
@@ -314,9 +321,7 @@ export function App() {
       </Snackbar>
       <HelpDialog
         open={helpOpen}
-        onClose={() => {
-          setHelpOpen(false);
-        }}
+        onClose={closeHelp}
       />
     </Box>
   );

@@ -5,6 +5,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SYNC_SHORTCUTS } from '../sync/shortcuts';
 import { DASHBOARD_SHORTCUTS } from '../dashboard/shortcuts';
@@ -15,7 +16,8 @@ import { SHORTCUTS, type ShortcutGroup } from './keys';
 
 const GROUPS: readonly ShortcutGroup[] = [...SHORTCUTS, SYNC_SHORTCUTS, TEAM_SHORTCUTS, DASHBOARD_SHORTCUTS, REPORTS_SHORTCUTS];
 
-export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Memoised: the app re-renders on every route change, and the dialog's tables are large. */
+export const HelpDialog = memo(function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="help-title" maxWidth="md" fullWidth>
@@ -68,4 +70,4 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
       </DialogActions>
     </Dialog>
   );
-}
+});

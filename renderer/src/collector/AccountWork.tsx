@@ -4,6 +4,7 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import { TextArea } from '../common/TextArea';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -30,7 +31,7 @@ import { filesOn } from '../attachments/attachmentLists';
 import { errorIsAbout, useCommand } from './useCommand';
 import { addDays, dateProblem, optionalTextProblem, parseAmount, requiredTextProblem } from './validation';
 import { StatusChip, WorkRow, WorkSection, type ChipColor } from './WorkSection';
-import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
+import { lengthCounter } from '../common/textLength';
 import { COMMENT_MAX, NOTE_MAX, REASON_MAX, TITLE_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
 import { Kbd } from '../common/Kbd';
@@ -354,12 +355,10 @@ export function DisputesSection({ disputes, attachments, openItems, users, onNew
               </TextField>
             </>
           )}
-          <TextField
+          <TextArea
             autoFocus={!resolving}
             label={t('collector.fields.comment')}
-            multiline
             minRows={2}
-            maxRows={TEXT_MAX_ROWS}
             value={comment}
             onChange={(event) => {
               setComment(event.target.value);
@@ -406,10 +405,8 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
       }}
       sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', pb: 1 }}
     >
-      <TextField
+      <TextArea
         label={t('collector.note.new')}
-        multiline
-        maxRows={TEXT_MAX_ROWS}
         fullWidth
         value={draft}
         onChange={(event) => {
@@ -483,11 +480,9 @@ export function NotesSection({ customerId, notes, attachments, users }: NotesSec
             });
           }}
         >
-          <TextField
+          <TextArea
             autoFocus
-            multiline
             minRows={3}
-            maxRows={TEXT_MAX_ROWS}
             label={t('collector.fields.note')}
             value={editing?.body ?? ''}
             onChange={(event) => {
@@ -794,11 +789,9 @@ export function EscalationsSection({ customerId, currency, escalations }: { cust
             helperText={tried && amountProblem !== '' ? t('collector.validation.field', { field: t('collector.fields.amount'), problem: amountProblem }) : (amountServerError ?? ' ')}
             slotProps={{ htmlInput: { inputMode: 'decimal' } }}
           />
-          <TextField
+          <TextArea
             required
-            multiline
             minRows={2}
-            maxRows={TEXT_MAX_ROWS}
             label={t('collector.fields.reason')}
             value={reason}
             onChange={(event) => {

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import { TextArea } from '../common/TextArea';
 import Typography from '@mui/material/Typography';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ import { DISPUTE_REASON_LABEL_KEYS, ROLE_LABEL_KEYS } from '../common/labels';
 import type { ErrorView } from './errors';
 import type { DisputeForm } from './validation';
 import type { User } from './workLists';
-import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
+import { lengthCounter } from '../common/textLength';
 
 const REASONS = Object.keys(DISPUTE_REASON_LABEL_KEYS) as DisputeReason[];
 
@@ -106,11 +107,9 @@ export function DisputeFields({ value, onChange, errors, prefix, users, today, f
           min={today}
         />
       </Box>
-      <TextField
+      <TextArea
         label={t('collector.disputeForm.description')}
-        multiline
         minRows={2}
-        maxRows={TEXT_MAX_ROWS}
         value={value.description}
         onChange={(event) => {
           set({ description: event.target.value }, 'description');

@@ -7,6 +7,7 @@ import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
+import { TextArea } from '../common/TextArea';
 import Typography from '@mui/material/Typography';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,7 @@ import { PAYMENT_METHOD_LABEL_KEYS } from '../common/labels';
 import type { ErrorView } from './errors';
 import { splitInstalments } from '../../../shared/domain/promise-plan';
 import { addMonths, amountText, parseAmount, type PromiseForm } from './validation';
-import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
+import { lengthCounter } from '../common/textLength';
 
 const PAYMENT_METHODS = Object.keys(PAYMENT_METHOD_LABEL_KEYS) as PaymentMethod[];
 /** More covered items than this are cut short with an ellipsis in the scope line. */
@@ -210,11 +211,9 @@ export function PromiseFields({ value, onChange, errors, prefix, itemLabels, ope
           )}
         </Box>
       )}
-      <TextField
+      <TextArea
         label={t('collector.promise.note')}
-        multiline
         minRows={1}
-        maxRows={TEXT_MAX_ROWS}
         value={value.note}
         onChange={(event) => {
           set({ note: event.target.value }, 'note');

@@ -8,6 +8,7 @@ import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import { TextArea } from '../common/TextArea';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
@@ -32,7 +33,7 @@ import { PromiseFields } from './PromiseFields';
 import { clearDraft, restoreSavedDraft, useDraftLoad, useDraftSave } from './useDraft';
 import { formFieldFor, validateContact, validateDispute, validatePromise, type FieldErrors } from './validation';
 import type { User } from './workLists';
-import { lengthCounter, TEXT_MAX_ROWS } from '../common/textLength';
+import { lengthCounter } from '../common/textLength';
 import { UserText } from '../common/UserText';
 import { useUsers } from './useUsers';
 import { errorText } from '../i18n/errorText';
@@ -564,11 +565,9 @@ function WorkFormView({ request, account, blank, draft, earlyOutcome, users, onC
         {mode === 'contact' && (
           <>
             {(withPromise || withDispute) && <Divider />}
-            <TextField
+            <TextArea
               label={t('collector.fields.note')}
-              multiline
               minRows={3}
-              maxRows={TEXT_MAX_ROWS}
               inputRef={noteRef}
               value={contact.note}
               onChange={(event) => {

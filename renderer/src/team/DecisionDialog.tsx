@@ -1,4 +1,4 @@
-import TextField from '@mui/material/TextField';
+import { TextArea } from '../common/TextArea';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -9,7 +9,6 @@ import { optionalTextProblem } from '../collector/validation';
 import { money } from '../common/format';
 import { ESCALATION_KIND_LABEL_KEYS } from '../common/labels';
 import { KIND_IN_SENTENCE, type DecisionRequest } from './decisions';
-import { TEXT_MAX_ROWS } from '../common/textLength';
 import { COMMENT_MAX } from '../../../shared/domain/text';
 import { UserText } from '../common/UserText';
 import { maybeErrorText } from '../i18n/errorText';
@@ -73,11 +72,9 @@ export function DecisionDialog({ request, onClose, onDone }: DecisionDialogProps
           {t('team.decision.creditHoldHint')}
         </Typography>
       )}
-      <TextField
+      <TextArea
         autoFocus
-        multiline
         minRows={2}
-        maxRows={TEXT_MAX_ROWS}
         label={approve ? t('team.decision.commentOptional') : t('team.decision.commentRequired')}
         required={!approve}
         value={comment}

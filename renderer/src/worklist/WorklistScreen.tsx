@@ -39,6 +39,8 @@ type Sort = Preferences['lastSort'];
 
 interface WorklistScreenProps {
   readonly active: boolean;
+  /** An account is laid over the list: it stays laid out, invisible, so coming back paints at once. */
+  readonly covered: boolean;
   readonly search: string;
   readonly filters: WorklistFilters;
   readonly sort: Sort;
@@ -207,7 +209,7 @@ const ExplainPopover = memo(function ExplainPopover({ row, anchor, onClose }: { 
 });
 
 /** Memoised: its props are stable, so a keystroke in the search box or a dialog opening elsewhere does not re-render the list. */
-export const WorklistScreen = memo(function WorklistScreen({ active, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef, onWork, onOverride }: WorklistScreenProps) {
+export const WorklistScreen = memo(function WorklistScreen({ active, covered, search, filters, sort, onFilters, onSort, onClearSearch, gridRef, firstFilterRef, onWork, onOverride }: WorklistScreenProps) {
   const { t } = useTranslation();
   const { prefs } = usePrefs();
   const rowT = useMemo(() => memoT(t), [t]);
@@ -392,7 +394,7 @@ export const WorklistScreen = memo(function WorklistScreen({ active, search, fil
   const showEmpty = pages.loaded && !pages.loading && !pages.error && pages.total === 0;
 
   return (
-    <section aria-labelledby="worklist-title" className={styles.screen} hidden={!active}>
+    <section aria-labelledby="worklist-title" className={clsx(styles.screen, covered && styles.covered)} hidden={!active && !covered}>
       <WorklistHeading loaded={pages.loaded} total={pages.total} asOf={pages.asOf} failed={pages.error !== undefined} facets={facets.data} filters={filters} onFilters={onFilters} firstFilterRef={firstFilterRef} />
       {trimmed !== '' && <SearchMatches search={trimmed} />}
       <div className={styles.progress}>{pages.loading && pages.slow && <LinearProgress aria-label={t('worklist.screen.loadingList')} />}</div>

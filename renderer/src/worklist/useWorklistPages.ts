@@ -4,22 +4,17 @@
  * The previous query's rows stay visible until the new first page arrives (no flicker).
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { OperationInput, OperationOutput } from '../../../shared/api/contract';
+import type { OperationInput } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
 import { SLOW_AFTER_MS } from '../api/useQuery';
 import { takeFirstPage } from '../app/startup';
 import { PAGE_SIZE } from './pageSize';
+import { indexIn, pagesToRead, withPage, type Loaded, type WorklistRow } from './loadedPages';
 
-export type WorklistRow = OperationOutput<'worklist.query'>['rows'][number];
+export type { WorklistRow } from './loadedPages';
+
 type Query = Omit<OperationInput<'worklist.query'>, 'offset' | 'limit'>;
-
-interface Loaded {
-  readonly key: string;
-  readonly total: number;
-  readonly asOf: string;
-  readonly pages: ReadonlyMap<number, readonly WorklistRow[]>;
-}
 
 export interface WorklistPages {
   readonly total: number;
@@ -66,14 +61,7 @@ export function useWorklistPages(query: Query): WorklistPages {
       setFailure((previous) => (previous?.key === forKey ? undefined : previous));
       // The rows render in a transition: a key pressed meanwhile is handled first.
       startTransition(() => {
-        setLoaded((previous) => {
-          if (page === 0) {
-            const pages = new Map(previous?.key === forKey ? previous.pages : []);
-            return { key: forKey, total, asOf, pages: pages.set(0, rows) };
-          }
-          if (previous?.key !== forKey) return previous;
-          return { ...previous, total, pages: new Map(previous.pages).set(page, rows) };
-        });
+        setLoaded((previous) => withPage(previous, forKey, page, { rows, total, asOf }));
       });
     });
   }, []);
@@ -96,10 +84,7 @@ export function useWorklistPages(query: Query): WorklistPages {
   const ensure = useCallback(
     (start: number, end: number) => {
       if (!current) return;
-      const last = Math.min(end, current.total - 1);
-      for (let page = Math.floor(Math.max(0, start) / PAGE_SIZE); page * PAGE_SIZE <= last; page += 1) {
-        if (!current.pages.has(page)) fetchPage(current.key, queryRef.current, page);
-      }
+      for (const page of pagesToRead(current, start, end)) fetchPage(current.key, queryRef.current, page);
     },
     [current, fetchPage],
   );
@@ -108,16 +93,7 @@ export function useWorklistPages(query: Query): WorklistPages {
     (index: number) => loaded?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     [loaded],
   );
-  const indexOf = useCallback(
-    (customerId: string) => {
-      for (const [page, rows] of loaded?.pages ?? []) {
-        const at = rows.findIndex((row) => row.customerId === customerId);
-        if (at >= 0) return page * PAGE_SIZE + at;
-      }
-      return undefined;
-    },
-    [loaded],
-  );
+  const indexOf = useCallback((customerId: string) => (loaded === undefined ? undefined : indexIn(loaded, customerId)), [loaded]);
   const retry = useCallback(() => {
     setAttempt((n) => n + 1);
   }, []);
