@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
-import { Activity, lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { Activity, lazy, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
 import { AccountScreen } from '../account/AccountScreen';
@@ -14,6 +14,7 @@ import { useDataVersion } from '../collector/dataVersion';
 import { OverrideDialog, type OverrideRequest } from '../collector/OverrideDialog';
 import { WorkDrawer, type WorkRequest } from '../collector/WorkDrawer';
 import type { WorklistFilters } from '../worklist/filters';
+import { readFirstPageAhead, worklistQuery } from '../worklist/firstPageAhead';
 import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { WelcomeScreen } from './WelcomeScreen';
@@ -72,17 +73,29 @@ export function App() {
   const firstFilterRef = useRef<HTMLDivElement>(null);
   const onWorklist = route.screen === 'worklist';
 
+  // A new query's first page is asked for at the keystroke or click, before the list re-renders for it.
+  const query = useRef({ search, filters, sort });
+  useLayoutEffect(() => {
+    query.current = { search, filters, sort };
+  });
   const changeFilters = useCallback(
     (next: WorklistFilters) => {
+      readFirstPageAhead(worklistQuery(query.current.search, next, query.current.sort));
       setFilters(next);
-      update({ lastFilters: next });
+      // Remembered in the background: every user of the preferences re-renders for it, which held up the chip's own frame.
+      startTransition(() => {
+        update({ lastFilters: next });
+      });
     },
     [update],
   );
   const changeSort = useCallback(
     (next: Preferences['lastSort']) => {
+      readFirstPageAhead(worklistQuery(query.current.search, query.current.filters, next));
       setSort(next);
-      update({ lastSort: next });
+      startTransition(() => {
+        update({ lastSort: next });
+      });
     },
     [update],
   );
@@ -99,6 +112,7 @@ export function App() {
   const accountId = useLingeringAccount(route.screen === 'customer' ? route.customerId : null);
 
   const onSearch = (value: string) => {
+    readFirstPageAhead(worklistQuery(value, filters, sort));
     setSearch(value);
     if (!onWorklist) goHome();
   };

@@ -26,6 +26,7 @@ import { COLUMNS, GRID_MIN_WIDTH, GRID_TEMPLATE, type Column } from './columns';
 import { FilterBar } from './FilterBar';
 import { SearchMatches } from './SearchMatches';
 import { activeFilterCount, filtersKey, type WorklistFilters } from './filters';
+import { worklistQuery } from './firstPageAhead';
 import { PAGE_SIZE } from './pageSize';
 import { useWorklistPages, type WorklistRow } from './useWorklistPages';
 import styles from './WorklistScreen.module.css';
@@ -171,15 +172,18 @@ interface HeadingProps {
 const WorklistHeading = memo(function WorklistHeading({ loaded, total, asOf, failed, facets, filters, onFilters, firstFilterRef }: HeadingProps) {
   const { t } = useTranslation();
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 2, pt: 1.5, pb: 1, flexWrap: 'wrap' }}>
-      <Typography variant="h1" id="worklist-title">
-        {t('worklist.screen.title')}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" data-testid="worklist-count">
-        {loaded ? t('worklist.screen.count', { count: total, n: formatCount(total) }) : t(failed ? 'worklist.screen.notLoaded' : 'worklist.screen.loading')}
-        {asOf ? ` · ${t('worklist.screen.asOf', { date: formatDate(asOf) })}` : ''}
-      </Typography>
-      <Box sx={{ flex: 1 }} />
+    // The filters have a row of their own: turning one on (its check mark, the Clear button) then never
+    // reflows the title row and moves the list, which also cost the chip's frame a layout of every row.
+    <Box sx={{ px: 2, pt: 1.5, pb: 1, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h1" id="worklist-title">
+          {t('worklist.screen.title')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" data-testid="worklist-count">
+          {loaded ? t('worklist.screen.count', { count: total, n: formatCount(total) }) : t(failed ? 'worklist.screen.notLoaded' : 'worklist.screen.loading')}
+          {asOf ? ` · ${t('worklist.screen.asOf', { date: formatDate(asOf) })}` : ''}
+        </Typography>
+      </Box>
       <FilterBar facets={facets} filters={filters} onChange={onFilters} firstFilterRef={firstFilterRef} />
     </Box>
   );
@@ -216,7 +220,7 @@ export const WorklistScreen = memo(function WorklistScreen({ active, covered, se
   const rowHeight = ROW_HEIGHT[prefs.density];
   const facets = useQuery('facets', () => api['worklist.facets']({}));
   const trimmed = search.trim();
-  const pages = useWorklistPages({ search: trimmed === '' ? undefined : trimmed, filters, sort });
+  const pages = useWorklistPages(worklistQuery(search, filters, sort));
   const queryKey = `${trimmed}|${filtersKey(filters)}|${sort.by}:${sort.dir}`;
   // The selection is the customer, not the row number: a command that re-ranks the list (a logged
   // call lowers the score) must leave Enter opening the same account. The index is the fallback
@@ -247,7 +251,8 @@ export const WorklistScreen = memo(function WorklistScreen({ active, covered, se
     observeElementOffset: (instance, onOffset) => observeElementOffset(instance, (offset, isScrolling) => {
       if ((instance.scrollElement?.clientHeight ?? 0) > 0) onOffset(offset, isScrolling);
     }),
-    overscan: 12,
+    // Few rows beyond the visible ones: every query change and page move re-renders all rows rendered.
+    overscan: 5,
     scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();

@@ -4,17 +4,14 @@
  * The previous query's rows stay visible until the new first page arrives (no flicker).
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { OperationInput } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../api/client';
 import { SLOW_AFTER_MS } from '../api/useQuery';
-import { takeFirstPage } from '../app/startup';
+import { pageInput, takeFirstPage, type WorklistQuery } from './firstPageAhead';
 import { PAGE_SIZE } from './pageSize';
 import { indexIn, pagesToRead, withPage, type Loaded, type WorklistRow } from './loadedPages';
 
 export type { WorklistRow } from './loadedPages';
-
-type Query = Omit<OperationInput<'worklist.query'>, 'offset' | 'limit'>;
 
 export interface WorklistPages {
   readonly total: number;
@@ -34,7 +31,7 @@ export interface WorklistPages {
   readonly retry: () => void;
 }
 
-export function useWorklistPages(query: Query): WorklistPages {
+export function useWorklistPages(query: WorklistQuery): WorklistPages {
   const [attempt, setAttempt] = useState(0);
   const key = `${JSON.stringify(query)}#${attempt}`;
   const [loaded, setLoaded] = useState<Loaded | undefined>();
@@ -44,11 +41,11 @@ export function useWorklistPages(query: Query): WorklistPages {
   const queryRef = useRef(query);
   const keyRef = useRef(key);
 
-  const fetchPage = useCallback((forKey: string, forQuery: Query, page: number) => {
+  const fetchPage = useCallback((forKey: string, forQuery: WorklistQuery, page: number) => {
     const flightKey = `${forKey}@${page}`;
     if (inFlight.current.has(flightKey)) return;
     inFlight.current.add(flightKey);
-    const input = { ...forQuery, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+    const input = pageInput(forQuery, page);
     void ((page === 0 ? takeFirstPage(input) : undefined) ?? api['worklist.query'](input)).then((result) => {
       inFlight.current.delete(flightKey);
       // A query typed over (the search at every keystroke) answers too late to matter: drop it.
