@@ -41,10 +41,11 @@ async function chooseFilter(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Phone' }).click();
 }
 
-async function exportAndDownload(page: Page): Promise<Download> {
+/** Exports and downloads the file once the panel shows this export's file (the last one's, of another format, may still be shown). */
+async function exportAndDownload(page: Page, extension: 'csv' | 'xlsx' | 'pdf'): Promise<Download> {
   await page.getByTestId('notes-export').click();
   const done = page.getByTestId('export-done');
-  await expect(done).toBeVisible();
+  await expect(done.getByTestId('export-file-name')).toHaveText(new RegExp(`\\.${extension}$`));
   const downloading = page.waitForEvent('download');
   await done.getByRole('link', { name: 'Download' }).click();
   return downloading;
@@ -70,7 +71,7 @@ test('a team lead exports a filtered notes report as CSV, Excel and PDF; each fi
   // CSV with the byte order mark.
   await page.getByRole('radio', { name: 'CSV' }).check();
   await expect(page.getByRole('checkbox', { name: 'Excel-friendly (BOM)' })).toBeChecked();
-  const csvDownload = await exportAndDownload(page);
+  const csvDownload = await exportAndDownload(page, 'csv');
   expect(csvDownload.suggestedFilename()).toMatch(/^portfolio-notes_.*\.csv$/);
   const csvText = readFileSync(await csvDownload.path(), 'utf8');
   expect(csvText.startsWith('\uFEFF')).toBe(true);
@@ -86,7 +87,7 @@ test('a team lead exports a filtered notes report as CSV, Excel and PDF; each fi
   // Excel, one sheet per customer.
   await page.getByRole('radio', { name: 'Excel (.xlsx)' }).check();
   await page.getByRole('checkbox', { name: 'One sheet per customer' }).check();
-  const xlsxDownload = await exportAndDownload(page);
+  const xlsxDownload = await exportAndDownload(page, 'xlsx');
   expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await xlsxDownload.path());
@@ -106,7 +107,7 @@ test('a team lead exports a filtered notes report as CSV, Excel and PDF; each fi
 
   // PDF: the filter in words on the page, and only phone contacts.
   await page.getByRole('radio', { name: 'PDF' }).check();
-  const pdfDownload = await exportAndDownload(page);
+  const pdfDownload = await exportAndDownload(page, 'pdf');
   expect(pdfDownload.suggestedFilename()).toMatch(/\.pdf$/);
   const text = execFileSync('pdftotext', ['-layout', await pdfDownload.path(), '-'], { encoding: 'utf8' });
   expect(text).toContain(`collectors ${COLLECTOR}`);

@@ -96,6 +96,9 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
   // What is beside and below the items renders a moment later, in the background: the header and the
   // items are painted first, and a key pressed meanwhile is not held up by the timeline or the chart.
   const rest = useDeferredValue(data);
+  // In two stages, so neither commit is one long task: the score, follow-ups and contacts beside the
+  // items first, then the timeline, the payment chart and the promise, dispute and note sections.
+  const later = useDeferredValue(rest);
 
   const openWork = (mode: WorkMode) => {
     if (!data) return;
@@ -119,7 +122,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
       aria-labelledby={data ? 'account-title' : undefined}
       aria-label={data ? undefined : t('account.screen.label')}
       // Busy until the deferred side column and work sections are in as well (a failed read is not busy: its error is said).
-      aria-busy={data !== undefined && rest === undefined}
+      aria-busy={data !== undefined && later === undefined}
       // A size container: the side column below measures its height against this scroll area (cqh).
       sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, outline: 'none', containerType: 'size' }}
     >
@@ -185,7 +188,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? []} selected={selected} setSelected={setSelected} />
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
-                {rest && work && (
+                {later && work && (
                   <>
                     <PromisesSection
                       promises={work.promises}
@@ -207,7 +210,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
                 )}
               </Box>
               {workQuery.error && <ErrorState error={workQuery.error} onRetry={workQuery.retry} what={t('account.screen.loadWork')} />}
-              {rest && work && <NotesSection customerId={customerId} notes={work.notes} attachments={work.attachments} users={users} />}
+              {later && work && <NotesSection customerId={customerId} notes={work.notes} attachments={work.attachments} users={users} />}
             </Box>
             {/*
               The side column stays beside the items and scrolls on its own, so a long timeline never makes
@@ -239,8 +242,12 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
                 {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
                 {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
                 <Contacts customerId={customerId} contacts={data.contacts} />
-                <Timeline customerId={customerId} entries={data.timeline} attachments={work?.attachments ?? []} users={users} />
-                <PaymentBehaviour behaviour={data.paymentBehaviour} />
+                {later && (
+                  <>
+                    <Timeline customerId={customerId} entries={data.timeline} attachments={work?.attachments ?? []} users={users} />
+                    <PaymentBehaviour behaviour={data.paymentBehaviour} />
+                  </>
+                )}
               </Box>
             )}
           </Box>
