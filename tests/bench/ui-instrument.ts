@@ -14,11 +14,12 @@ export interface Sample {
   readonly longTasks: readonly number[];
   /** From the first API request's start to the last one's end, of those made for the result. */
   readonly apiMs: number | null;
-  /** The animation frames run from the input's handling to the one that shows the result: 1 is the next frame. */
+  /** The 60 Hz display intervals from the input to the frame that shows the result (its animation frame's time stamp): 1 is the next frame. */
   readonly frames: number;
 }
 
 export const INSTRUMENT = `(() => {
+  const FRAME_MS = 1000 / 60;
   const ll = { longTasks: [], events: [], resources: [], firstRow: null, pending: null, before: undefined };
   window.__ll = ll;
   const observe = (type, options, sink) => {
@@ -35,9 +36,9 @@ export const INSTRUMENT = `(() => {
   };
   const waitFor = (condition, timeoutMs) => new Promise((resolve, reject) => {
     const deadline = performance.now() + timeoutMs;
-    const check = () => {
+    const check = (frameTime) => {
       let met = false;
-      try { met = condition(); } catch { met = false; }
+      try { met = condition(frameTime); } catch { met = false; }
       if (met) afterPaint(resolve);
       else if (performance.now() > deadline) reject(new Error('the result was not painted within ' + timeoutMs + ' ms'));
       else requestAnimationFrame(check);
@@ -67,11 +68,14 @@ export const INSTRUMENT = `(() => {
     };
     window.addEventListener('keydown', onInput, true);
     window.addEventListener('pointerdown', onInput, true);
+    // The display intervals from the input to the frame that shows the result, from the frame's own
+    // time (the animation frame's time stamp): 1 is the next frame, and a handler that holds the main
+    // thread past it counts every interval it missed.
     let frames = 0;
-    const counted = () => {
-      if (start === null) return false;
-      frames += 1;
-      return condition();
+    const counted = (frameTime) => {
+      if (start === null || !condition()) return false;
+      frames = Math.max(1, Math.ceil((frameTime - start) / FRAME_MS));
+      return true;
     };
     ll.pending = waitFor(counted, 15000).then((painted) => summarize(start, painted, frames));
   };

@@ -10,8 +10,9 @@
  * duration for the input (the browser's own "input to next paint"; it reports 16 ms and more only, a
  * faster one counts 0); `long_tasks`, the tasks over 50 ms from the input until 250 ms after the
  * paint, and the longest; `api_p50_ms`, the p50 of the span of the API requests made for the result;
- * `frames_p95`, the p95 of the animation frames from the input's handling to the one that shows the
- * result (1: the very next frame).
+ * `frames_p95`, the p95 of the 60 Hz display intervals from the input to the frame that shows the
+ * result, from that frame's own time stamp (1: the very next frame; a handler that holds the main
+ * thread past it counts every interval it missed).
  *
  * A selection move's target is that next frame: the time from a key to the next frame depends on
  * where in the 16.7 ms display interval the key came (8 ms on average), so its milliseconds (printed)

@@ -6,7 +6,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverrideKind } from '../../../shared/domain/codes';
 import { api } from '../api/client';
@@ -59,6 +59,18 @@ const OVERRIDE_KEYS = {
   snooze: { label: 'account.override.snoozed', until: 'account.override.snoozedUntil', name: 'account.override.snoozedClear' },
 } as const satisfies Readonly<Record<OverrideKind, { label: string; until: string; name: string }>>;
 
+/**
+ * Its children one background render after it mounts (a deferred value's initial value is shown
+ * first, then the real one in a render of its own), so they commit apart from what mounted it.
+ */
+function SecondStage({ children, onShown }: { children: ReactNode; onShown: () => void }) {
+  const shown = useDeferredValue(true, false);
+  useEffect(() => {
+    if (shown) onShown();
+  }, [shown, onShown]);
+  return shown ? children : null;
+}
+
 /** Memoised: the app re-renders on every route change, and a hidden account re-rendered for it would cost a background render of all its sections. */
 export const AccountScreen = memo(function AccountScreen({ customerId, onWork, onOverride }: AccountScreenProps) {
   const { t } = useTranslation();
@@ -97,8 +109,11 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
   // items are painted first, and a key pressed meanwhile is not held up by the timeline or the chart.
   const rest = useDeferredValue(data);
   // In two stages, so neither commit is one long task: the score, follow-ups and contacts beside the
-  // items first, then the timeline, the payment chart and the promise, dispute and note sections.
-  const later = useDeferredValue(rest);
+  // items first, then (SecondStage) the timeline, the payment chart and the promise, dispute and note sections.
+  const [secondShown, setSecondShown] = useState(false);
+  const onSecondShown = useCallback(() => {
+    setSecondShown(true);
+  }, []);
 
   const openWork = (mode: WorkMode) => {
     if (!data) return;
@@ -122,7 +137,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
       aria-labelledby={data ? 'account-title' : undefined}
       aria-label={data ? undefined : t('account.screen.label')}
       // Busy until the deferred side column and work sections are in as well (a failed read is not busy: its error is said).
-      aria-busy={data !== undefined && later === undefined}
+      aria-busy={data !== undefined && (rest === undefined || !secondShown)}
       // A size container: the side column below measures its height against this scroll area (cqh).
       sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, outline: 'none', containerType: 'size' }}
     >
@@ -188,8 +203,8 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? []} selected={selected} setSelected={setSelected} />
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
-                {later && work && (
-                  <>
+                {rest && work && (
+                  <SecondStage onShown={onSecondShown}>
                     <PromisesSection
                       promises={work.promises}
                       openItems={data.openItems}
@@ -206,11 +221,15 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
                         openWork('dispute');
                       }}
                     />
-                  </>
+                  </SecondStage>
                 )}
               </Box>
               {workQuery.error && <ErrorState error={workQuery.error} onRetry={workQuery.retry} what={t('account.screen.loadWork')} />}
-              {later && work && <NotesSection customerId={customerId} notes={work.notes} attachments={work.attachments} users={users} />}
+              {rest && work && (
+                <SecondStage onShown={onSecondShown}>
+                  <NotesSection customerId={customerId} notes={work.notes} attachments={work.attachments} users={users} />
+                </SecondStage>
+              )}
             </Box>
             {/*
               The side column stays beside the items and scrolls on its own, so a long timeline never makes
@@ -242,12 +261,10 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
                 {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
                 {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
                 <Contacts customerId={customerId} contacts={data.contacts} />
-                {later && (
-                  <>
-                    <Timeline customerId={customerId} entries={data.timeline} attachments={work?.attachments ?? []} users={users} />
-                    <PaymentBehaviour behaviour={data.paymentBehaviour} />
-                  </>
-                )}
+                <SecondStage onShown={onSecondShown}>
+                  <Timeline customerId={customerId} entries={data.timeline} attachments={work?.attachments ?? []} users={users} />
+                  <PaymentBehaviour behaviour={data.paymentBehaviour} />
+                </SecondStage>
               </Box>
             )}
           </Box>

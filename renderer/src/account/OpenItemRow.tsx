@@ -75,11 +75,15 @@ export const OpenItemRow = memo(function OpenItemRow({ item, index, selected, ta
         {t(ITEM_KIND_KEYS[item.kind])}
         {item.promised && <span className={clsx(styles.chip, styles.info)}>{t('account.items.promised')}</span>}
         {item.erpDisputed && (
-          <LazyTooltip title={t('account.items.erpDisputeTooltip')}>
-            <span className={clsx(styles.chip, styles.warning)} data-testid="erp-disputed">
-              {t('account.items.erpDispute')}
-            </span>
-          </LazyTooltip>
+          <>
+            <LazyTooltip title={t('account.items.erpDisputeTooltip')}>
+              <span className={clsx(styles.chip, styles.warning)} data-testid="erp-disputed">
+                {t('account.items.erpDispute')}
+              </span>
+            </LazyTooltip>
+            {/* The tooltip's explanation, for those who cannot hover: a screen reader reads it. */}
+            <span className={styles.visuallyHidden}>{t('account.items.erpDisputeTooltip')}</span>
+          </>
         )}
         {item.dunningLevel > 0 && <span className={styles.chip}>{t('account.items.dunning', { level: item.dunningLevel })}</span>}
       </td>

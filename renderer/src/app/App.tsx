@@ -112,7 +112,7 @@ export function App() {
   const accountId = useLingeringAccount(route.screen === 'customer' ? route.customerId : null);
 
   const onSearch = (value: string) => {
-    readFirstPageAhead(worklistQuery(value, filters, sort));
+    if (value.trim() !== search.trim()) readFirstPageAhead(worklistQuery(value, filters, sort));
     setSearch(value);
     if (!onWorklist) goHome();
   };

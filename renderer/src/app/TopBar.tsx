@@ -115,7 +115,6 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
 
 type ToolsProps = Pick<TopBarProps, 'onHelp' | 'onFollowUps' | 'onTeam' | 'onDashboard' | 'onReports'>;
 
-/** Everything right of the search box: memoised, so a keystroke in the search re-renders the box alone. */
 interface ScreenButtonProps {
   readonly tooltip: string;
   readonly label: string;
@@ -147,6 +146,7 @@ function ScreenButton({ tooltip, label, accessibleName, shortcut, icon, onClick,
   );
 }
 
+/** Everything right of the search box: memoised, so a keystroke in the search re-renders the box alone. */
 const TopBarTools = memo(function TopBarTools({ onHelp, onFollowUps, onTeam, onDashboard, onReports }: ToolsProps) {
   const { t } = useTranslation();
   const { prefs, update } = usePrefs();

@@ -399,7 +399,8 @@ export const WorklistScreen = memo(function WorklistScreen({ active, covered, se
   const showEmpty = pages.loaded && !pages.loading && !pages.error && pages.total === 0;
 
   return (
-    <section aria-labelledby="worklist-title" className={clsx(styles.screen, covered && styles.covered)} hidden={!active && !covered}>
+    // Under an account the list is inert as well: its section (a landmark) leaves the accessibility tree and a focus left in it moves out.
+    <section aria-labelledby="worklist-title" className={clsx(styles.screen, covered && styles.covered)} hidden={!active && !covered} inert={covered}>
       <WorklistHeading loaded={pages.loaded} total={pages.total} asOf={pages.asOf} failed={pages.error !== undefined} facets={facets.data} filters={filters} onFilters={onFilters} firstFilterRef={firstFilterRef} />
       {trimmed !== '' && <SearchMatches search={trimmed} />}
       <div className={styles.progress}>{pages.loading && pages.slow && <LinearProgress aria-label={t('worklist.screen.loadingList')} />}</div>

@@ -16,7 +16,10 @@ type Page = OperationOutput<'worklist.query'>;
 /** What the list asks for, pages aside. */
 export type WorklistQuery = Omit<PageInput, 'offset' | 'limit'>;
 
-let ahead: { readonly key: string; readonly version: number; readonly answer: Promise<Result<Page>> } | undefined;
+/** How long a first page read ahead may wait for its reader: one never taken is not served to a later one (a Retry). */
+const AHEAD_KEEP_MS = 5_000;
+
+let ahead: { readonly key: string; readonly version: number; readonly at: number; readonly answer: Promise<Result<Page>> } | undefined;
 
 /** The query for the text in the search box, the filters and the sort: a blank search is none. */
 export function worklistQuery(search: string, filters: WorklistFilters, sort: Preferences['lastSort']): WorklistQuery {
@@ -29,13 +32,13 @@ export const pageInput = (query: WorklistQuery, page: number): PageInput => ({ s
 
 export function readFirstPageAhead(query: WorklistQuery): void {
   const input = pageInput(query, 0);
-  ahead = { key: JSON.stringify(input), version: currentDataVersion(), answer: api['worklist.query'](input) };
+  ahead = { key: JSON.stringify(input), version: currentDataVersion(), at: performance.now(), answer: api['worklist.query'](input) };
 }
 
-/** The first page read ahead when `input` is exactly it and the data has not changed since (taken once), else undefined. */
+/** The first page read ahead when `input` is exactly it, the data has not changed since and it is fresh (taken once), else undefined. */
 export function takeFirstPage(input: PageInput): Promise<Result<Page>> | undefined {
   if (ahead === undefined || ahead.key !== JSON.stringify(input)) return undefined;
   const started = ahead;
   ahead = undefined;
-  return started.version === currentDataVersion() ? started.answer : undefined;
+  return started.version === currentDataVersion() && performance.now() - started.at < AHEAD_KEEP_MS ? started.answer : undefined;
 }

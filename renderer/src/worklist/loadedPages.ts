@@ -38,16 +38,17 @@ function without(pages: ReadonlySet<number>, page: number): ReadonlySet<number> 
 }
 
 /**
- * The pages once `page` of `key` has answered. A first page of a new key starts afresh, except that a
- * re-read of the same query keeps the other pages (those still within the total) as stale ones; a
- * later page of a key no longer shown is dropped.
+ * The pages once `page` of `key` has answered, none past the total it gives. A first page of a new key
+ * starts afresh, except that a re-read of the same query keeps the other pages as stale ones; a later
+ * page of a key no longer shown is dropped.
  */
 export function withPage(previous: Loaded | undefined, key: string, page: number, answer: PageAnswer): Loaded | undefined {
   const { rows, total, asOf } = answer;
-  if (previous?.key === key) return { ...previous, total, asOf, pages: new Map(previous.pages).set(page, rows), stale: without(previous.stale, page) };
+  const within = ([number]: readonly [number, unknown]) => number * PAGE_SIZE < total;
+  if (previous?.key === key) return { ...previous, total, asOf, pages: new Map([...previous.pages].filter(within)).set(page, rows), stale: without(previous.stale, page) };
   if (page !== 0) return previous;
   const reread = previous !== undefined && queryOf(previous.key) === queryOf(key);
-  const kept = new Map(reread ? [...previous.pages].filter(([number]) => number !== 0 && number * PAGE_SIZE < total) : []);
+  const kept = new Map(reread ? [...previous.pages].filter((entry) => entry[0] !== 0 && within(entry)) : []);
   return { key, total, asOf, pages: kept.set(0, rows), stale: new Set([...kept.keys()].filter((number) => number !== 0)) };
 }
 

@@ -74,6 +74,12 @@ describe('loaded worklist pages', () => {
     expect(shrunk === undefined ? [] : pagesToRead(shrunk, 0, 10 * PAGE_SIZE)).toEqual([1]);
   });
 
+  it('drops the pages past a total that shrank between two pages of one read', () => {
+    const shrunk = withPage(threePages('q#0'), 'q#0', 1, answer(page(1), PAGE_SIZE + 5));
+    expect([...(shrunk?.pages.keys() ?? [])].sort()).toEqual([0, 1]);
+    expect(shrunk === undefined ? undefined : indexIn(shrunk, '2-0')).toBeUndefined();
+  });
+
   it('ignores a later page of a key no longer shown', () => {
     const loaded = threePages('q#1');
     expect(withPage(loaded, 'q#0', 1, answer(page(1)))).toBe(loaded);
