@@ -49,5 +49,16 @@ test('the worklist sorts by how customers pay, and the account shows how one pay
   await expect(panel.getByRole('heading', { name: 'How they pay' })).toBeVisible();
   const share = byShare[0]?.payments;
   await expect(panel.getByTestId('share-late')).toHaveText(`${String(Math.round((share?.shareLate ?? 0) * 100))}% of ${String(share?.paidInvoices ?? 0)}`);
-  await expect(panel.getByRole('img', { name: /Average days to pay by month of payment/ })).toBeVisible();
+  const chart = panel.getByRole('img', { name: /Average days to pay by month of payment/ });
+  await expect(chart).toBeVisible();
+  // The chart is drawn at the width of its box, and follows it when the window narrows.
+  const drawnAtBoxWidth = async () => {
+    const [box, drawn] = await chart.evaluate((element) => [element.clientWidth, element.querySelector('svg')?.getBoundingClientRect().width ?? 0]);
+    return Math.abs(box - drawn) <= 1 && drawn > 0;
+  };
+  await expect.poll(drawnAtBoxWidth).toBe(true);
+  const before = await chart.evaluate((element) => element.clientWidth);
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await expect.poll(() => chart.evaluate((element) => element.clientWidth)).not.toBe(before);
+  await expect.poll(drawnAtBoxWidth).toBe(true);
 });

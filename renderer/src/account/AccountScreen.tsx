@@ -19,6 +19,7 @@ import type { OverrideRequest } from '../collector/OverrideDialog';
 import type { WorkMode, WorkRequest } from '../collector/WorkDrawer';
 import { ScoreFactors } from '../common/ScoreFactors';
 import { ErrorState } from '../common/StatusViews';
+import { afterNextPaint } from '../common/afterNextPaint';
 import { formatDate } from '../common/format';
 import { useCommand } from '../collector/useCommand';
 import { AccountHeader } from './AccountHeader';
@@ -91,12 +92,14 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
   const override = work?.override ?? null;
   const clear = useCommand();
 
-  // Put the keyboard inside the account once, so screen readers announce it and Tab starts here.
+  // Put the keyboard inside the account once, so screen readers announce it and Tab starts here. After
+  // the account is painted: focusing needs a layout, which inside the render forced one of the whole account.
   useEffect(() => {
-    if (data && !focused.current) {
+    if (!data || focused.current) return;
+    return afterNextPaint(() => {
       focused.current = true;
       sectionRef.current?.focus({ preventScroll: true });
-    }
+    });
   }, [data]);
   // Hidden behind the worklist and shown again (the same customer reopened at once): it takes the keyboard again.
   useEffect(

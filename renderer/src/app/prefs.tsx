@@ -3,7 +3,7 @@
  * the renderer reads them once and writes each change back, optimistic and fire-and-forget.
  */
 import { useColorScheme } from '@mui/material/styles';
-import { Fragment, createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Preferences } from '../../../shared/api/contract';
 import { takePrefs } from './startup';
 import { DEFAULT_PREFERENCES } from '../../../shared/api/default-preferences';
@@ -58,11 +58,15 @@ export function PrefsProvider({
     void takePrefs().then((result) => {
       if (!live) return;
       const loaded = result.ok ? result.value : DEFAULT_PREFERENCES;
-      setPrefs(loaded);
       setDisplayTimeZone(loaded.timeZone);
-      setMode(loaded.theme);
-      onDensity(loaded.density);
-      onLanguage(applyLanguageSetting(loaded.language));
+      // The whole screen's first render, in slices (a transition yields to the browser every few
+      // milliseconds) rather than one task of 50-60 ms that a key pressed during start-up would wait behind.
+      startTransition(() => {
+        setPrefs(loaded);
+        setMode(loaded.theme);
+        onDensity(loaded.density);
+        onLanguage(applyLanguageSetting(loaded.language));
+      });
     });
     return () => {
       live = false;
