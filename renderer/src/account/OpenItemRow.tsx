@@ -33,13 +33,19 @@ interface OpenItemRowProps {
   readonly onToggle: (id: string, range: boolean) => void;
   readonly onFocusRow: (id: string) => void;
   readonly onRowKey: (event: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) => void;
+  /** The table's virtualizer measures each rendered row (a row with a reference is taller). */
+  readonly measureRef: (element: HTMLTableRowElement | null) => void;
 }
 
 /** One open item; memoised with stable callbacks, so selecting one item re-renders that row alone. */
-export const OpenItemRow = memo(function OpenItemRow({ item, index, selected, tabStop, t, onToggle, onFocusRow, onRowKey }: OpenItemRowProps) {
+export const OpenItemRow = memo(function OpenItemRow({ item, index, selected, tabStop, t, onToggle, onFocusRow, onRowKey, measureRef }: OpenItemRowProps) {
   const late = item.daysPastDue > 0 && !isUnappliedCash(item);
   return (
     <tr
+      ref={measureRef}
+      data-index={index}
+      // Only the rows in sight are rendered: each says where it is (the header row is 1).
+      aria-rowindex={index + 2}
       className={styles.row}
       tabIndex={tabStop ? 0 : -1}
       aria-selected={selected}

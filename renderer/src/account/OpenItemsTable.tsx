@@ -13,7 +13,8 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ParseKeys } from 'i18next';
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type ReactNode, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS } from '../../../shared/domain/codes';
 import { formatCount, money } from '../common/format';
@@ -21,6 +22,9 @@ import { bucketLabel } from './bucketLabel';
 import { filterItems, openTotals, rangeIds, rowMoveTarget, sortItems, type ItemFilter, type ItemSortKey } from './openItems';
 import type { OpenItem } from './types';
 import { ITEM_KIND_KEYS, OpenItemRow } from './OpenItemRow';
+import rowStyles from './OpenItemRow.module.css';
+import { observeShownOffset, observeShownRect } from '../common/shownScrollObservers';
+import { useObservedSize } from '../common/useObservedSize';
 import { memoT } from '../i18n/memoT';
 
 const HEADS: readonly { key: ItemSortKey; label: ParseKeys; numeric?: boolean }[] = [
@@ -33,8 +37,29 @@ const HEADS: readonly { key: ItemSortKey; label: ParseKeys; numeric?: boolean }[
   { key: 'disputedMinor', label: 'account.items.column.disputed', numeric: true },
 ];
 
-/** The rows rendered with the account itself; a longer list follows in a background render. */
-const FIRST_ROWS = 25;
+/** The scroll area's height: about twelve rows. */
+const TABLE_HEIGHT = 520;
+/** Before they are measured: a row of one line with the small checkbox, and the header row. Rows with a reference are taller, as measured. */
+const ROW_ESTIMATE = 39;
+const HEAD_ESTIMATE = 37;
+/** Rows rendered beyond the visible ones, so a few arrow keys or a short scroll find them there. */
+const OVERSCAN = 6;
+
+/** The visible rows' indexes and the active row's, wherever it is: the keyboard's row stays mounted while scrolled away. */
+function withActive(range: Range, active: number): number[] {
+  const indexes = defaultRangeExtractor(range);
+  if (active < 0 || active >= range.count || indexes.includes(active)) return indexes;
+  return [...indexes, active].sort((a, b) => a - b);
+}
+
+/** The height of the rows not rendered, between rendered ones or after the last. */
+function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr aria-hidden="true" className={rowStyles.spacer}>
+      <td colSpan={columns} style={{ height }} />
+    </tr>
+  );
+}
 
 interface OpenItemsTableProps {
   readonly items: readonly OpenItem[];
@@ -53,17 +78,55 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
   /** The one row in the Tab order (a roving tab index): the last one focused, else the first. */
   const [activeId, setActiveId] = useState<string | null>(null);
   const rows = useMemo(() => sortItems(filterItems(items, filter), sort.by, sort.dir), [items, filter, sort]);
-  // A long list paints its first rows with the account and the rest a moment later, in the background.
-  const shownRows = useDeferredValue(rows, rows.length > FIRST_ROWS ? rows.slice(0, FIRST_ROWS) : rows);
-  const tabStopId = rows.some((row) => row.id === activeId) ? activeId : (rows[0]?.id ?? null);
+  const tabStopIndex = Math.max(0, rows.findIndex((row) => row.id === activeId));
+  const tabStopId = rows[tabStopIndex]?.id ?? null;
+  // Only the rows in sight (and the keyboard's) are rendered: an account with hundreds of items
+  // rendered and laid out all of them, tasks of 50-130 ms on opening it and on every change of layout.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [headRef, headSize] = useObservedSize<HTMLTableSectionElement>();
+  const headHeight = headSize?.height ?? HEAD_ESTIMATE;
+  // No React Compiler here, so its memoization warning does not apply; rows re-render from props.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    initialRect: { width: 0, height: TABLE_HEIGHT },
+    overscan: OVERSCAN,
+    // The rows start below the sticky header, and a row scrolled to stops below it, not under it.
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    rangeExtractor: (range) => withActive(range, tabStopIndex),
+    // A row's height as its ResizeObserver reports it; a row just mounted keeps its last known height
+    // or the estimate until then (reading its offsetHeight forced a layout of the account in the commit).
+    measureElement: (element, entry, instance) => {
+      const box = entry?.borderBoxSize[0];
+      if (box !== undefined) return Math.round(box.blockSize);
+      return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? ROW_ESTIMATE;
+    },
+    observeElementRect: observeShownRect,
+    observeElementOffset: observeShownOffset,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  /** A row the keyboard moved to, focused once it is rendered. */
+  const focusTarget = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = focusTarget.current;
+    if (id === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`);
+    if (!row) return;
+    focusTarget.current = null;
+    row.focus({ preventScroll: true });
+  });
   const totals = openTotals(items, selected);
   const shownSelected = rows.filter((row) => selected.has(row.id)).length;
   const allShown = rows.length > 0 && shownSelected === rows.length;
 
   // The rows' callbacks never change (the rows are memoised): they read the current rows from here.
-  const latest = useRef({ rows, shownRows });
+  const latest = useRef({ rows, virtualizer });
   useLayoutEffect(() => {
-    latest.current = { rows, shownRows };
+    latest.current = { rows, virtualizer };
   });
 
   const toggle = useCallback(
@@ -104,12 +167,15 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
         toggle(id, event.shiftKey);
         return;
       }
-      const shown = latest.current.shownRows;
-      const target = rowMoveTarget(event.key, index, shown.length);
-      if (target === null) return;
+      const { rows: current, virtualizer: list } = latest.current;
+      const target = rowMoveTarget(event.key, index, current.length);
+      const targetId = target === null ? undefined : current[target]?.id;
+      if (target === null || targetId === undefined) return;
       event.preventDefault();
-      const row = event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(shown[target]?.id ?? '')}"]`);
-      row?.focus();
+      // The target becomes the keyboard's row (so it is rendered), is scrolled into sight and then focused.
+      focusTarget.current = targetId;
+      setActiveId(targetId);
+      list.scrollToIndex(target, { align: 'auto' });
     },
     [toggle],
   );
@@ -184,9 +250,22 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
           </Typography>
         )}
       </Box>
-      <TableContainer sx={{ maxHeight: 520 }}>
-        <Table size="small" stickyHeader aria-labelledby="items-title" aria-busy={shownRows !== rows} sx={{ '& th, & td': { px: 1, py: 0.5, whiteSpace: 'nowrap' } }}>
-          <TableHead>
+      <TableContainer ref={scrollRef} sx={{ maxHeight: TABLE_HEIGHT }}>
+        <Table
+          size="small"
+          stickyHeader
+          aria-labelledby="items-title"
+          aria-rowcount={rows.length + 1}
+          className={rowStyles.table}
+          sx={{ '& th, & td': { px: 1, py: 0.5, whiteSpace: 'nowrap' } }}
+        >
+          <colgroup>
+            <col className={rowStyles.checkColumn} />
+            {HEADS.map((head) => (
+              <col key={head.key} className={rowStyles[`${head.key}Column`]} />
+            ))}
+          </colgroup>
+          <TableHead ref={headRef}>
             <TableRow>
               <TableCell padding="checkbox">
                 <Checkbox
@@ -224,22 +303,40 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
                 </TableCell>
               </TableRow>
             )}
-            {shownRows.map((item, index) => (
-              <OpenItemRow
-                key={item.id}
-                item={item}
-                index={index}
-                selected={selected.has(item.id)}
-                tabStop={item.id === tabStopId}
-                t={rowT}
-                onToggle={toggle}
-                onFocusRow={setActiveId}
-                onRowKey={onRowKey}
-              />
-            ))}
+            {bodyRows(virtualRows, virtualizer.getTotalSize(), headHeight, HEADS.length + 1, (index) => {
+              const item = rows[index];
+              return item === undefined ? null : (
+                <OpenItemRow
+                  key={item.id}
+                  item={item}
+                  index={index}
+                  measureRef={virtualizer.measureElement}
+                  selected={selected.has(item.id)}
+                  tabStop={item.id === tabStopId}
+                  t={rowT}
+                  onToggle={toggle}
+                  onFocusRow={setActiveId}
+                  onRowKey={onRowKey}
+                />
+              );
+            })}
           </TableBody>
         </Table>
       </TableContainer>
     </Paper>
   );
+}
+
+/** The rendered rows in order, with spacer rows the height of those between them and after the last. */
+function bodyRows(virtualRows: readonly VirtualItem[], totalSize: number, listStart: number, columns: number, row: (index: number) => ReactNode): ReactNode[] {
+  const out: ReactNode[] = [];
+  let cursor = listStart;
+  for (const virtualRow of virtualRows) {
+    if (virtualRow.start > cursor) out.push(<SpacerRow key={`gap-${String(virtualRow.index)}`} height={virtualRow.start - cursor} columns={columns} />);
+    out.push(row(virtualRow.index));
+    cursor = virtualRow.end;
+  }
+  const end = listStart + totalSize;
+  if (end > cursor) out.push(<SpacerRow key="end" height={end - cursor} columns={columns} />);
+  return out;
 }

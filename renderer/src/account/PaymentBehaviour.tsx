@@ -11,7 +11,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeFormat, formatCount } from '../common/format';
 import { Fact } from '../common/Fact';
-import { useObservedWidth } from '../common/useObservedWidth';
+import { useObservedSize } from '../common/useObservedSize';
 import { daysLateWords, oneDecimal, shareText } from '../common/paymentText';
 import type { Account } from './types';
 
@@ -44,7 +44,8 @@ export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
   const { figures, months, trend } = behaviour;
   // The chart is given its width: measuring its own box (which it does when it has none) forced a
   // layout of the whole account in the middle of its render, a task of up to 60 ms on opening one.
-  const [chartBox, chartWidth] = useObservedWidth<HTMLDivElement>();
+  const [chartBox, chartSize] = useObservedSize<HTMLDivElement>();
+  const chartWidth = chartSize?.width ?? 0;
   return (
     <Paper component="section" aria-labelledby="payment-behaviour-title" sx={{ p: 2 }} data-testid="payment-behaviour">
       <Typography variant="h2" id="payment-behaviour-title" sx={{ mb: 1 }}>
@@ -75,7 +76,7 @@ export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
           </Typography>
           <Box ref={chartBox} role="img" aria-label={paceSentence(t, months)} sx={{ minHeight: CHART_HEIGHT }}>
             <Suspense fallback={null}>
-              {chartWidth !== null && chartWidth > 0 && (
+              {chartWidth > 0 && (
                 <BarChart
                   width={chartWidth}
                   height={CHART_HEIGHT}

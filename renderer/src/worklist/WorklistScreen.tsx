@@ -5,7 +5,7 @@ import Popover from '@mui/material/Popover';
 import Skeleton from '@mui/material/Skeleton';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
-import { observeElementOffset, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Preferences } from '../../../shared/api/contract';
@@ -21,6 +21,7 @@ import { openCustomer } from '../app/router';
 import { ROW_HEIGHT } from '../app/theme';
 import { formatCount, formatDate } from '../common/format';
 import { ScoreFactors } from '../common/ScoreFactors';
+import { observeShownOffset, observeShownRect } from '../common/shownScrollObservers';
 import { EmptyState, ErrorState } from '../common/StatusViews';
 import { COLUMNS, GRID_MIN_WIDTH, GRID_TEMPLATE, type Column } from './columns';
 import { FilterBar } from './FilterBar';
@@ -242,15 +243,9 @@ export const WorklistScreen = memo(function WorklistScreen({ active, covered, se
     count: pages.total,
     getScrollElement: () => gridRef.current,
     estimateSize: () => rowHeight,
-    // Hidden behind an account the grid measures 0 × 0 and scrolled to the top: keep the last real
-    // size and offset (the browser restores the offset when the grid shows again, without a scroll
-    // event), so the rows stay mounted and coming back shows them at once, where they were.
-    observeElementRect: (instance, onRect) => observeElementRect(instance, (rect) => {
-      if (rect.width > 0 && rect.height > 0) onRect(rect);
-    }),
-    observeElementOffset: (instance, onOffset) => observeElementOffset(instance, (offset, isScrolling) => {
-      if ((instance.scrollElement?.clientHeight ?? 0) > 0) onOffset(offset, isScrolling);
-    }),
+    // Hidden behind an account, the grid keeps its rows: coming back shows them at once, where they were.
+    observeElementRect: observeShownRect,
+    observeElementOffset: observeShownOffset,
     // Few rows beyond the visible ones: every query change and page move re-renders all rows rendered.
     overscan: 5,
     scrollPaddingStart: HEADER_HEIGHT,
