@@ -256,7 +256,6 @@ export function queryAccount(sqlite: ReadDb, customerId: string, ctx: ReadContex
     contacts: prepared<[string], { id: string; name: string; role: string | null; phone: string | null; email: string | null; preferred_channel: Channel | null; language: string | null; is_primary: number }>(sqlite, Q.contacts)
       .all(customerId)
       .map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone, email: c.email, preferredChannel: c.preferred_channel, language: c.language, isPrimary: c.is_primary === 1 })),
-    timeline: customerTimeline(sqlite, customerId),
     promiseStatuses: counts(sqlite, Q.promiseCounts, customerId, PROMISE_STATUSES),
     disputeStatuses: counts(sqlite, Q.disputeCounts, customerId, DISPUTE_STATUSES),
     escalationStatuses: counts(sqlite, Q.escalationCounts, customerId, ESCALATION_STATUSES),

@@ -2,6 +2,7 @@
 import type { ReadDb } from '../read-db';
 import type { z } from 'zod';
 import type { TimelinePageSchema, TimelineQuerySchema } from '../../shared/api/collector-schemas';
+import { TIMELINE_TYPES } from '../../shared/api/schemas';
 import { refused } from '../../shared/i18n/refusals';
 import type { EscalationKind, EscalationStatus } from '../../shared/domain/codes';
 import { decisionTitle, reassignmentTitle } from '../../shared/domain/team';
@@ -67,8 +68,12 @@ export function queryTimeline(sqlite: ReadDb, query: TimelineQuery): TimelinePag
   }
   // One customer's history is a few hundred rows at most: build it whole, then filter and page.
   const types = query.types === undefined || query.types.length === 0 ? null : new Set(query.types);
-  const entries = [...customerTimeline(sqlite, query.customerId), ...decisionEntries(sqlite, query.customerId), ...reassignmentEntries(sqlite, query.customerId)]
-    .filter((entry) => types === null || types.has(entry.type))
-    .sort(newestFirst);
-  return { entries: entries.slice(query.offset, query.offset + query.limit), total: entries.length };
+  const history = [...customerTimeline(sqlite, query.customerId), ...decisionEntries(sqlite, query.customerId), ...reassignmentEntries(sqlite, query.customerId)];
+  const counts = TIMELINE_TYPES.map((type) => ({ type, count: 0 }));
+  for (const entry of history) {
+    const counted = counts.find((each) => each.type === entry.type);
+    if (counted) counted.count += 1;
+  }
+  const entries = history.filter((entry) => types === null || types.has(entry.type)).sort(newestFirst);
+  return { entries: entries.slice(query.offset, query.offset + query.limit), total: entries.length, counts: counts.filter((each) => each.count > 0) };
 }

@@ -313,7 +313,16 @@ export const TimelineQuerySchema = z
   })
   .strict();
 
-export const TimelinePageSchema = z.object({ entries: z.array(TimelineEntrySchema), total: z.number().int() });
+/**
+ * A page of the timeline, the number of entries its filter matches, and how many of each type the
+ * whole history holds (for the filter's buttons; the account carries no timeline of its own: a
+ * long-standing customer's ran to thousands of entries, a megabyte read with every account).
+ */
+export const TimelinePageSchema = z.object({
+  entries: z.array(TimelineEntrySchema),
+  total: z.number().int(),
+  counts: z.array(z.object({ type: z.enum(TIMELINE_TYPES), count: z.number().int() })),
+});
 
 // ---------- drafts ----------
 

@@ -319,7 +319,6 @@ export const CustomerAccountSchema = z.object({
   factors: z.array(PriorityFactorSchema),
   openItems: z.array(OpenItemSchema),
   contacts: z.array(ContactPersonSchema),
-  timeline: z.array(TimelineEntrySchema),
   promiseStatuses: z.array(z.object({ status: z.enum(PROMISE_STATUSES), count: z.number().int() })),
   disputeStatuses: z.array(z.object({ status: z.enum(DISPUTE_STATUSES), count: z.number().int() })),
   escalationStatuses: z.array(z.object({ status: z.enum(ESCALATION_STATUSES), count: z.number().int() })),

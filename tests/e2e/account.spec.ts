@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
-import { accountComplete, dataRows, MARKUP_NOTE, markupShownAsText, openWorklist, REFUSED_TEXTS, refusedUnder } from './ui';
+import { accountComplete, dataRows, MARKUP_NOTE, markupShownAsText, openCustomer, openWorklist, REFUSED_TEXTS, refusedUnder } from './ui';
 
 /** Opens the account of the top-ranked customer (the one with the most going on). */
 async function openTopAccount(page: Page, url: string): Promise<string> {
@@ -48,8 +48,10 @@ test('open items can be multi-selected with checkboxes, shift-click and Space', 
   await openTopAccount(page, server.url);
   const items = page.getByRole('table', { name: 'Open items' });
   const rows = items.locator('tbody tr[data-item-id]');
-  const count = await rows.count();
-  expect(count).toBeGreaterThanOrEqual(3);
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  // Only the rows in sight are rendered; the table says how many there are (the header row is one).
+  const count = Number(await items.getAttribute('aria-rowcount')) - 1;
+  expect(count).toBe(Number((await page.getByTestId('items-count').textContent())?.replace(/\D/g, '')));
   const selection = page.getByTestId('items-selection');
 
   await rows.nth(0).getByRole('checkbox').click();
@@ -71,11 +73,24 @@ test('open items can be multi-selected with checkboxes, shift-click and Space', 
 
 test('the open items are one Tab stop with the arrows, pages and Home/End inside; u adds a follow-up', async ({ server, page }) => {
   await openTopAccount(page, server.url);
-  const rows = page.getByRole('table', { name: 'Open items' }).locator('tbody tr[data-item-id]');
-  const count = await rows.count();
-  expect(count).toBeGreaterThanOrEqual(3);
+  const table = page.getByRole('table', { name: 'Open items' });
+  const rows = table.locator('tbody tr[data-item-id]');
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  const count = Number(await table.getAttribute('aria-rowcount')) - 1;
   const focusedItem = () => page.evaluate(() => document.activeElement?.getAttribute('data-item-id') ?? null);
   const idOf = async (index: number) => (await rows.nth(index).getAttribute('data-item-id')) ?? '';
+  /** The focused row's place among all items (0 the first), and whether it is in sight below the sticky header. */
+  const focusedRow = () =>
+    page.evaluate(() => {
+      const row = document.activeElement;
+      const scroller = row?.closest('.MuiTableContainer-root');
+      const head = scroller?.querySelector('thead');
+      if (!(row instanceof HTMLTableRowElement) || !scroller || !head) return null;
+      const box = row.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      const inSight = box.top >= head.getBoundingClientRect().bottom - 1 && box.bottom <= view.bottom + 1;
+      return { index: Number(row.getAttribute('aria-rowindex')) - 2, inSight };
+    });
 
   // Only one row is in the Tab order, whatever the number of items.
   expect(await rows.evaluateAll((trs) => trs.filter((tr) => tr.getAttribute('tabindex') === '0').length)).toBe(1);
@@ -89,11 +104,11 @@ test('the open items are one Tab stop with the arrows, pages and Home/End inside
   await page.keyboard.press('ArrowDown');
   expect(await focusedItem()).toBe(await idOf(1));
   await page.keyboard.press('End');
-  expect(await focusedItem()).toBe(await idOf(count - 1));
+  await expect.poll(focusedRow).toEqual({ index: count - 1, inSight: true });
   await page.keyboard.press('Home');
-  expect(await focusedItem()).toBe(await idOf(0));
+  await expect.poll(focusedRow).toEqual({ index: 0, inSight: true });
   await page.keyboard.press('PageDown');
-  expect(await focusedItem()).toBe(await idOf(Math.min(10, count - 1)));
+  await expect.poll(focusedRow).toEqual({ index: Math.min(10, count - 1), inSight: true });
   const remembered = await focusedItem();
 
   // One Tab leaves the list; Shift+Tab comes back to the row last used.
@@ -113,6 +128,39 @@ test('the open items are one Tab stop with the arrows, pages and Home/End inside
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help.getByRole('region', { name: 'Account' })).toContainText('Add a follow-up');
   await expect(help.getByRole('region', { name: 'Open items' })).toContainText('First / last item');
+});
+
+test('a customer with many items renders the rows in sight; scrolling and select-all reach them all', async ({ server, page }) => {
+  await openWorklist(page, server.url);
+  await openCustomer(page, 'Littel and Sons');
+  const table = page.getByRole('table', { name: 'Open items' });
+  const rows = table.locator('tbody tr[data-item-id]');
+  const count = Number(await table.getAttribute('aria-rowcount')) - 1;
+  expect(count).toBeGreaterThan(100);
+  expect(await rows.count()).toBeLessThan(40);
+  // Spacer rows hold the height of the others, hidden from screen readers.
+  await expect(table.locator('tbody tr[aria-hidden="true"]')).toHaveCount(1);
+
+  const scroller = page.locator('section[aria-labelledby="items-title"] .MuiTableContainer-root');
+  await scroller.evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  const last = table.locator(`tbody tr[aria-rowindex="${String(count + 1)}"]`);
+  await expect(last).toBeVisible();
+  // The rows scrolled past are gone, but the first (the keyboard's row, the table's one Tab stop) stays.
+  await expect(table.locator('tbody tr[aria-rowindex="3"]')).toHaveCount(0);
+  await expect(table.locator('tbody tr[aria-rowindex="2"]')).toHaveAttribute('tabindex', '0');
+  // The columns keep their widths whatever rows are in sight.
+  const widths = () => table.locator('thead th').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().width)));
+  const atBottom = await widths();
+  await scroller.evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  await expect(table.locator('tbody tr[aria-rowindex="2"]')).toBeVisible();
+  expect(await widths()).toEqual(atBottom);
+
+  await page.getByRole('checkbox', { name: 'Select all shown items' }).click();
+  await expect(page.getByTestId('items-selection')).toContainText(`${String(count)} selected`);
 });
 
 test('open items sort by a column and filter by text', async ({ server, page }) => {

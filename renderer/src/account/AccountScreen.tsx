@@ -98,7 +98,10 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
     if (!data || focused.current) return;
     return afterNextPaint(() => {
       focused.current = true;
-      sectionRef.current?.focus({ preventScroll: true });
+      // Unless the user has put it somewhere in the meantime (a click or a Tab in that frame).
+      const current = document.activeElement;
+      const nowhere = current === null || current === document.body || (current instanceof HTMLElement && !current.checkVisibility());
+      if (nowhere) sectionRef.current?.focus({ preventScroll: true });
     });
   }, [data]);
   // Hidden behind the worklist and shown again (the same customer reopened at once): it takes the keyboard again.
@@ -265,7 +268,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
                 {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
                 <Contacts customerId={customerId} contacts={data.contacts} />
                 <SecondStage onShown={onSecondShown}>
-                  <Timeline customerId={customerId} entries={data.timeline} attachments={work?.attachments ?? []} users={users} />
+                  <Timeline customerId={customerId} attachments={work?.attachments ?? []} users={users} />
                   <PaymentBehaviour behaviour={data.paymentBehaviour} />
                 </SecondStage>
               </Box>

@@ -74,10 +74,13 @@ export const OpenItemRow = memo(function OpenItemRow({ item, index, selected, ta
         />
       </td>
       <td className={styles.cell}>
-        <div className={styles.document}>{item.documentNumber}</div>
-        {item.reference && <div className={styles.reference}>{t('account.items.reference', { reference: item.reference })}</div>}
+        {/* A long number or reference is cut short in its column; the whole of it on hover. */}
+        <div className={styles.document} title={item.documentNumber}>
+          {item.documentNumber}
+        </div>
+        {item.reference && <div className={styles.reference} title={item.reference}>{t('account.items.reference', { reference: item.reference })}</div>}
       </td>
-      <td className={styles.cell}>
+      <td className={styles.kind}>
         {t(ITEM_KIND_KEYS[item.kind])}
         {item.promised && <span className={clsx(styles.chip, styles.info)}>{t('account.items.promised')}</span>}
         {item.erpDisputed && (

@@ -23,7 +23,7 @@ import { filterItems, openTotals, rangeIds, rowMoveTarget, sortItems, type ItemF
 import type { OpenItem } from './types';
 import { ITEM_KIND_KEYS, OpenItemRow } from './OpenItemRow';
 import rowStyles from './OpenItemRow.module.css';
-import { observeShownOffset, observeShownRect } from '../common/shownScrollObservers';
+import { observeShownOffset, observeShownRectAfterLayout, scrollUnlessAtTop } from '../common/shownScrollObservers';
 import { useObservedSize } from '../common/useObservedSize';
 import { memoT } from '../i18n/memoT';
 
@@ -85,28 +85,32 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
   const scrollRef = useRef<HTMLDivElement>(null);
   const [headRef, headSize] = useObservedSize<HTMLTableSectionElement>();
   const headHeight = headSize?.height ?? HEAD_ESTIMATE;
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+  const rangeExtractor = useCallback((range: Range) => withActive(range, tabStopIndex), [tabStopIndex]);
   // No React Compiler here, so its memoization warning does not apply; rows re-render from props.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
     initialRect: { width: 0, height: TABLE_HEIGHT },
     overscan: OVERSCAN,
     // The rows start below the sticky header, and a row scrolled to stops below it, not under it.
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
-    rangeExtractor: (range) => withActive(range, tabStopIndex),
-    // A row's height as its ResizeObserver reports it; a row just mounted keeps its last known height
-    // or the estimate until then (reading its offsetHeight forced a layout of the account in the commit).
+    rangeExtractor,
+    // Nothing is read from the page while the table mounts (each read forced a layout of the whole
+    // account inside the commit): its size, and each row's height, come from ResizeObservers after
+    // the browser's own layout; a row just mounted counts its last known height or the estimate until then.
     measureElement: (element, entry, instance) => {
       const box = entry?.borderBoxSize[0];
-      if (box !== undefined) return Math.round(box.blockSize);
+      if (box !== undefined) return box.blockSize;
       return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? ROW_ESTIMATE;
     },
-    observeElementRect: observeShownRect,
+    observeElementRect: observeShownRectAfterLayout,
     observeElementOffset: observeShownOffset,
+    scrollToFn: scrollUnlessAtTop,
   });
   const virtualRows = virtualizer.getVirtualItems();
   /** A row the keyboard moved to, focused once it is rendered. */
@@ -114,10 +118,9 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
   useLayoutEffect(() => {
     const id = focusTarget.current;
     if (id === null) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`);
-    if (!row) return;
+    // One attempt: the move's own render has it (the keyboard's row is always rendered).
     focusTarget.current = null;
-    row.focus({ preventScroll: true });
+    scrollRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
   });
   const totals = openTotals(items, selected);
   const shownSelected = rows.filter((row) => selected.has(row.id)).length;
@@ -172,7 +175,16 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
       const targetId = target === null ? undefined : current[target]?.id;
       if (target === null || targetId === undefined) return;
       event.preventDefault();
-      // The target becomes the keyboard's row (so it is rendered), is scrolled into sight and then focused.
+      if (target === index) return;
+      const shown = event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(targetId)}"]`);
+      if (shown) {
+        // A row already rendered (an arrow key's): the browser scrolls it into sight as it takes the focus
+        // (the scroll area's scroll-padding keeps it clear of the sticky header).
+        shown.focus();
+        return;
+      }
+      // A row not rendered (a page away, the first or the last): it becomes the keyboard's row, so it is
+      // rendered, is scrolled to, and is focused once it is there.
       focusTarget.current = targetId;
       setActiveId(targetId);
       list.scrollToIndex(target, { align: 'auto' });
@@ -250,14 +262,15 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
           </Typography>
         )}
       </Box>
-      <TableContainer ref={scrollRef} sx={{ maxHeight: TABLE_HEIGHT }}>
+      <TableContainer ref={scrollRef} sx={{ maxHeight: TABLE_HEIGHT, scrollPaddingTop: `${String(headHeight)}px` }}>
         <Table
           size="small"
           stickyHeader
           aria-labelledby="items-title"
-          aria-rowcount={rows.length + 1}
+          // The header row and the items (or the row saying there are none).
+          aria-rowcount={Math.max(rows.length, 1) + 1}
           className={rowStyles.table}
-          sx={{ '& th, & td': { px: 1, py: 0.5, whiteSpace: 'nowrap' } }}
+          sx={{ '& th, & td': { px: 1, py: 0.5 } }}
         >
           <colgroup>
             <col className={rowStyles.checkColumn} />
@@ -266,7 +279,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
             ))}
           </colgroup>
           <TableHead ref={headRef}>
-            <TableRow>
+            <TableRow aria-rowindex={1}>
               <TableCell padding="checkbox">
                 <Checkbox
                   size="small"
@@ -297,7 +310,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
           </TableHead>
           <TableBody>
             {rows.length === 0 && (
-              <TableRow>
+              <TableRow aria-rowindex={2}>
                 <TableCell colSpan={HEADS.length + 1} sx={{ textAlign: 'center', color: 'text.secondary', py: 3 }}>
                   {t(items.length === 0 ? 'account.items.empty' : 'account.items.noMatch')}
                 </TableCell>

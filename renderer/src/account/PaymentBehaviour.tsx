@@ -7,7 +7,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { TFunction } from 'i18next';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeFormat, formatCount } from '../common/format';
 import { Fact } from '../common/Fact';
@@ -17,7 +17,8 @@ import type { Account } from './types';
 
 // The charts library loads with the first account that shows a chart, not with the app: the first
 // worklist row does not wait for it. Its place is held at the chart's height meanwhile.
-const BarChart = lazy(() => import('@mui/x-charts/BarChart').then((module) => ({ default: module.BarChart })));
+const loadBarChart = () => import('@mui/x-charts/BarChart');
+const BarChart = lazy(() => loadBarChart().then((module) => ({ default: module.BarChart })));
 const CHART_HEIGHT = 130;
 
 type Behaviour = Account['paymentBehaviour'];
@@ -45,7 +46,11 @@ export function PaymentBehaviour({ behaviour }: { behaviour: Behaviour }) {
   // The chart is given its width: measuring its own box (which it does when it has none) forced a
   // layout of the whole account in the middle of its render, a task of up to 60 ms on opening one.
   const [chartBox, chartSize] = useObservedSize<HTMLDivElement>();
-  const chartWidth = chartSize?.width ?? 0;
+  const chartWidth = Math.floor(chartSize?.width ?? 0);
+  // The library is fetched as the section mounts, not once its width is known a frame later.
+  useEffect(() => {
+    void loadBarChart();
+  }, []);
   return (
     <Paper component="section" aria-labelledby="payment-behaviour-title" sx={{ p: 2 }} data-testid="payment-behaviour">
       <Typography variant="h2" id="payment-behaviour-title" sx={{ mb: 1 }}>

@@ -29,7 +29,6 @@ import {
   PROMISE_STATUS_LABEL_KEYS,
   TIMELINE_TYPE_LABELS,
 } from '../common/labels';
-import type { TimelineEntry } from './types';
 import { timelineTitle } from './timelineTitle';
 import { UserText } from '../common/UserText';
 import { Attachments } from '../attachments/Attachments';
@@ -80,13 +79,12 @@ const DIRECTION_KEYS = {
  */
 interface TimelineProps {
   readonly customerId: string;
-  readonly entries: readonly TimelineEntry[];
   /** The account's files: a logged contact shows its own and takes new ones. */
   readonly attachments: readonly WorkAttachment[];
   readonly users: readonly User[];
 }
 
-export function Timeline({ customerId, entries, attachments, users }: TimelineProps) {
+export function Timeline({ customerId, attachments, users }: TimelineProps) {
   const { t } = useTranslation();
   const [type, setType] = useState<TimelineType | 'all'>('all');
   const [limit, setLimit] = useState(PAGE_SIZE);
@@ -94,11 +92,9 @@ export function Timeline({ customerId, entries, attachments, users }: TimelinePr
   const page = useQuery(`timeline:${customerId}:${type}:${limit}:${version}`, () =>
     api['customer.timeline']({ customerId, types: type === 'all' ? undefined : [type], limit }),
   );
-  const counts = useMemo(() => {
-    const map = new Map<TimelineType, number>();
-    for (const entry of entries) map.set(entry.type, (map.get(entry.type) ?? 0) + 1);
-    return map;
-  }, [entries]);
+  // Every page says how many of each type the whole history holds; a page of another filter says the same.
+  const counts = useMemo(() => new Map((page.data?.counts ?? []).map((each) => [each.type, each.count])), [page.data]);
+  const all = useMemo(() => [...counts.values()].reduce((sum, count) => sum + count, 0), [counts]);
   const visible = (page.data?.entries ?? []).filter((entry) => type === 'all' || entry.type === type);
   const total = page.fresh ? (page.data?.total ?? 0) : 0;
 
@@ -120,7 +116,7 @@ export function Timeline({ customerId, entries, attachments, users }: TimelinePr
         aria-label={t('account.timeline.typeFilter')}
         sx={{ flexWrap: 'wrap', mb: 1.5, '& .MuiToggleButton-root': { py: 0.25, px: 1, textTransform: 'none' } }}
       >
-        <ToggleButton value="all">{t('account.timeline.all', { n: entries.length })}</ToggleButton>
+        <ToggleButton value="all">{t('account.timeline.all', { n: all })}</ToggleButton>
         {TIMELINE_TYPES.filter((each) => counts.has(each)).map((each) => (
           <ToggleButton key={each} value={each}>
             {TIMELINE_TYPE_LABELS[each]} {counts.get(each)}

@@ -37,17 +37,24 @@ const REJECTION_LABELS = {
   push_failed: 'sync.card.rejection.pushFailed',
 } as const satisfies Readonly<Record<SyncIssue['error']['code'], string>>;
 
+/** The most a timeline read returns (the operation's bound). */
+const RECORDS_READ = 500;
+
 /** The heading's sentence per preposition: "Call logged with <customer>", "Note edited for <customer>". */
 const HEADINGS = { with: 'sync.card.headingWith', for: 'sync.card.headingFor' } as const;
 
-function contextOf(account: OperationOutput<'customer.account'> | undefined, noteVersions: OperationOutput<'note.history'> | undefined): IssueContext {
+function contextOf(
+  account: OperationOutput<'customer.account'> | undefined,
+  history: OperationOutput<'customer.timeline'> | undefined,
+  noteVersions: OperationOutput<'note.history'> | undefined,
+): IssueContext {
   if (account === undefined) return EMPTY_CONTEXT;
   return {
     noteVersions: new Map((noteVersions ?? []).map((version) => [version.id, { body: version.body, isCurrent: version.isCurrent }])),
     customerCurrency: account.customer.currency,
     items: new Map(account.openItems.map((item) => [item.id, { documentNumber: item.documentNumber, currency: item.currency }])),
     contacts: new Map(account.contacts.map((contact) => [contact.id, contact.name])),
-    records: new Map(account.timeline.map((entry) => [entry.id, { title: titleWithDate(entry.title, entry.date), detail: entry.detail, amount: entry.amount }])),
+    records: new Map((history?.entries ?? []).map((entry) => [entry.id, { title: titleWithDate(entry.title, entry.date), detail: entry.detail, amount: entry.amount }])),
   };
 }
 
@@ -76,12 +83,14 @@ function DetailList({ issue, context }: { issue: SyncIssue; context: IssueContex
 /** Documents, contact persons, the records a change refers to and the currency come from the customer's account (while it is on this computer). */
 function DetailListWithAccount({ issue, customerId }: { issue: SyncIssue; customerId: string }) {
   const account = useQuery(`sync-issue-account:${customerId}`, () => api['customer.account']({ customerId }));
+  // The records a change can name (a promise, a dispute, a follow-up...), newest first: a refused change is a recent one's.
+  const history = useQuery(`sync-issue-records:${customerId}`, () => api['customer.timeline']({ customerId, limit: RECORDS_READ }));
   // A refused note edit is read against the note's versions: what it was edited from, what it says now.
   const editedNoteId = issue.name === 'note.edit' ? editedNote(issue.args) : null;
   const versions = useQuery(`sync-issue-note:${editedNoteId ?? ''}`, () =>
     editedNoteId === null ? Promise.resolve<Result<OperationOutput<'note.history'>>>({ ok: true, value: [] }) : api['note.history']({ noteId: editedNoteId }),
   );
-  const context = useMemo(() => contextOf(account.data, versions.data), [account.data, versions.data]);
+  const context = useMemo(() => contextOf(account.data, history.data, versions.data), [account.data, history.data, versions.data]);
   return <DetailList issue={issue} context={context} />;
 }
 

@@ -63,8 +63,20 @@ describe('customer.account', () => {
     expect(contacts[1]).toMatchObject({ phone: '+44 20 7946 0000', email: 'zoe@sahin.example', preferredChannel: 'phone' });
   });
 
-  it('builds a timeline of everything, newest first', async () => {
-    const { timeline } = await api.call('customer.account', { customerId });
+  it('builds a timeline of everything, newest first, and counts it by type', async () => {
+    const { entries: timeline, total, counts } = await api.call('customer.timeline', { customerId, limit: 500 });
+    expect(total).toBe(timeline.length);
+    expect(counts).toEqual([
+      { type: 'activity', count: 1 },
+      { type: 'payment', count: 1 },
+      { type: 'promise', count: 2 },
+      { type: 'dispute', count: 2 },
+      { type: 'note', count: 1 },
+      { type: 'follow_up', count: 1 },
+      { type: 'escalation', count: 1 },
+    ]);
+    // A filtered page counts the whole history the same.
+    expect((await api.call('customer.timeline', { customerId, types: ['note'] })).counts).toEqual(counts);
     expect(timeline.map((e) => [e.type, e.at])).toEqual([
       ['follow_up', '2026-11-20T10:06:00.000Z'],
       ['promise', '2026-11-20T10:05:00.000Z'],
