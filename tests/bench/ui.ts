@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --json] [-- --rounds N] [-- --only word,word] [-- --seed N]`: the collector's frequent interactions, measured in
+ * `npm run bench:ui [-- --json] [-- --rounds N] [-- --only word,word] [-- --seed N] [-- --cpu-slowdown N]`: the collector's frequent interactions, measured in
  * Chromium on the large demo (2,000 customers, about 118,000 open items) against dev:web with the
  * production renderer build (made when missing), at 1,440 × 900.
  *
@@ -147,7 +147,13 @@ async function pairedOnRows(page: Page, rounds: number, [first, second]: readonl
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, rounds: { type: 'string', default: '30' }, only: { type: 'string', default: '' }, seed: { type: 'string', default: '1' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '30' },
+      only: { type: 'string', default: '' },
+      seed: { type: 'string', default: '1' },
+      'cpu-slowdown': { type: 'string', default: '1' },
+    },
     strict: true,
   });
   // --only search,account: the groups of cases whose names contain one of these words.
@@ -157,11 +163,15 @@ async function main(): Promise<void> {
   if (!Number.isSafeInteger(rounds) || rounds < 1) throw new RangeError(`--rounds must be a whole number from 1, not "${values.rounds}"`);
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`--seed must be a whole number, not "${values.seed}"`);
+  // The same machine is not the same speed from one day to the next: a run with the page's CPU slowed
+  // (Chromium's throttling, as DevTools does it) shows the margin left on a slower one.
+  const slowdown = Number(values['cpu-slowdown']);
+  if (!Number.isFinite(slowdown) || slowdown < 1 || slowdown > 20) throw new RangeError(`--cpu-slowdown must be a number from 1 to 20, not "${values['cpu-slowdown']}"`);
   const print = (result: CaseResult) => {
     process.stdout.write(
       values.json
-        ? `${JSON.stringify(result)}\n`
-        : `${tableRow(result).trimEnd()}   event p95 ${result.event_p95_ms} ms, ${result.long_tasks} long tasks (longest ${result.longest_task_ms} ms), API p50 ${result.api_p50_ms ?? '–'} ms, frames p95 ${result.frames_p95}${result.target_frames === null ? '' : ` (target ${result.target_frames})`}\n`,
+        ? `${JSON.stringify({ ...result, cpu_slowdown: slowdown })}\n`
+        : `${tableRow(result).trimEnd()}   event p95 ${result.event_p95_ms} ms, ${result.long_tasks} long tasks (longest ${result.longest_task_ms} ms), API p50 ${result.api_p50_ms ?? '–'} ms, frames p95 ${result.frames_p95}${result.target_frames === null ? '' : ` (target ${result.target_frames})`}${slowdown > 1 ? `, CPU slowed ${slowdown}×` : ''}\n`,
     );
   };
   if (!existsSync(join(REPO_ROOT, 'dist/renderer/index.html'))) execFileSync('npm', ['run', 'build:renderer'], { cwd: REPO_ROOT, stdio: 'ignore' });
@@ -173,6 +183,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: process.env.LEDGERLINE_CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+    if (slowdown > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     await page.addInitScript(INSTRUMENT);
     await page.goto(server.url);
     await page.locator(`${GRID} [role="row"][data-customer-id]`).first().waitFor();
