@@ -14,7 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ParseKeys } from 'i18next';
 import { defaultRangeExtractor, useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type ReactNode, type SetStateAction } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type ReactNode, type RefCallback, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS } from '../../../shared/domain/codes';
 import { formatCount, money } from '../common/format';
@@ -61,6 +61,132 @@ function SpacerRow({ height, columns }: { height: number; columns: number }) {
   );
 }
 
+type ItemSort = { by: ItemSortKey; dir: 'asc' | 'desc' };
+
+/**
+ * The title, count and filters above the items. Memoised, as is the header row below: the table
+ * re-renders whenever other rows scroll into sight, and these need not.
+ */
+const ItemsToolbar = memo(function ItemsToolbar({
+  filter,
+  setFilter,
+  buckets,
+  shown,
+  total,
+}: {
+  filter: ItemFilter;
+  setFilter: Dispatch<SetStateAction<ItemFilter>>;
+  buckets: readonly { key: string; label: string }[];
+  shown: number;
+  total: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+      <Typography variant="h2" id="items-title">
+        {t('account.items.title')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" data-testid="items-count">
+        {shown === total ? formatCount(total) : t('account.items.countFiltered', { shown: formatCount(shown), total: formatCount(total) })}
+      </Typography>
+      <Box sx={{ flex: 1 }} />
+      <TextField
+        select
+        label={t('account.items.kindFilter')}
+        value={filter.kind}
+        onChange={(event) => {
+          const kind = event.target.value as ItemFilter['kind'];
+          setFilter((current) => ({ ...current, kind }));
+        }}
+        sx={{ minWidth: 150 }}
+      >
+        <MenuItem value="all">{t('account.items.allKinds')}</MenuItem>
+        {ITEM_KINDS.map((kind) => (
+          <MenuItem key={kind} value={kind}>
+            {t(ITEM_KIND_KEYS[kind])}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label={t('account.items.bucketFilter')}
+        value={filter.bucket}
+        onChange={(event) => {
+          const bucket = event.target.value;
+          setFilter((current) => ({ ...current, bucket }));
+        }}
+        sx={{ minWidth: 140 }}
+      >
+        <MenuItem value="all">{t('account.items.allBuckets')}</MenuItem>
+        {buckets.map((bucket) => (
+          <MenuItem key={bucket.key} value={bucket.key}>
+            {bucketLabel(t, bucket)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label={t('account.items.textFilter')}
+        value={filter.text}
+        onChange={(event) => {
+          const text = event.target.value;
+          setFilter((current) => ({ ...current, text }));
+        }}
+        sx={{ width: 200 }}
+      />
+    </Box>
+  );
+});
+
+const ItemsHead = memo(function ItemsHead({
+  headRef,
+  sort,
+  setSort,
+  all,
+  some,
+  onToggleAll,
+}: {
+  headRef: RefCallback<HTMLTableSectionElement>;
+  sort: ItemSort;
+  setSort: Dispatch<SetStateAction<ItemSort>>;
+  all: boolean;
+  some: boolean;
+  onToggleAll: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TableHead ref={headRef}>
+      <TableRow aria-rowindex={1}>
+        <TableCell padding="checkbox">
+          <Checkbox
+            size="small"
+            checked={all}
+            indeterminate={some}
+            onChange={onToggleAll}
+            slotProps={{ input: { 'aria-label': t('account.items.selectAll') } }}
+          />
+        </TableCell>
+        {HEADS.map((head) => (
+          <TableCell
+            key={head.key}
+            align={head.numeric ? 'right' : 'left'}
+            sortDirection={sort.by === head.key ? sort.dir : false}
+          >
+            <TableSortLabel
+              active={sort.by === head.key}
+              direction={sort.by === head.key ? sort.dir : 'asc'}
+              onClick={() => {
+                setSort((current) => ({ by: head.key, dir: current.by === head.key && current.dir === 'asc' ? 'desc' : 'asc' }));
+              }}
+            >
+              {t(head.label)}
+            </TableSortLabel>
+          </TableCell>
+        ))}
+      </TableRow>
+    </TableHead>
+  );
+});
+
 interface OpenItemsTableProps {
   readonly items: readonly OpenItem[];
   readonly buckets: readonly { key: string; label: string }[];
@@ -72,7 +198,7 @@ interface OpenItemsTableProps {
 export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenItemsTableProps) {
   const { t } = useTranslation();
   const rowT = useMemo(() => memoT(t), [t]);
-  const [sort, setSort] = useState<{ by: ItemSortKey; dir: 'asc' | 'desc' }>({ by: 'dueDate', dir: 'asc' });
+  const [sort, setSort] = useState<ItemSort>({ by: 'dueDate', dir: 'asc' });
   const [filter, setFilter] = useState<ItemFilter>({ kind: 'all', bucket: 'all', text: '' });
   const anchorId = useRef<string | null>(null);
   /** The one row in the Tab order (a roving tab index): the last one focused, else the first. */
@@ -127,9 +253,9 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
   const allShown = rows.length > 0 && shownSelected === rows.length;
 
   // The rows' callbacks never change (the rows are memoised): they read the current rows from here.
-  const latest = useRef({ rows, virtualizer });
+  const latest = useRef({ rows, virtualizer, allShown });
   useLayoutEffect(() => {
-    latest.current = { rows, virtualizer };
+    latest.current = { rows, virtualizer, allShown };
   });
 
   const toggle = useCallback(
@@ -152,16 +278,17 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
     [setSelected],
   );
 
-  const toggleAll = () => {
+  const toggleAll = useCallback(() => {
+    const { rows: current, allShown: all } = latest.current;
     setSelected((previous) => {
       const next = new Set(previous);
-      for (const row of rows) {
-        if (allShown) next.delete(row.id);
+      for (const row of current) {
+        if (all) next.delete(row.id);
         else next.add(row.id);
       }
       return next;
     });
-  };
+  }, [setSelected]);
 
   const onRowKey = useCallback(
     (event: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) => {
@@ -194,55 +321,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
 
   return (
     <Paper component="section" aria-labelledby="items-title" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
-        <Typography variant="h2" id="items-title">
-          {t('account.items.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" data-testid="items-count">
-          {rows.length === items.length ? formatCount(items.length) : t('account.items.countFiltered', { shown: formatCount(rows.length), total: formatCount(items.length) })}
-        </Typography>
-        <Box sx={{ flex: 1 }} />
-        <TextField
-          select
-          label={t('account.items.kindFilter')}
-          value={filter.kind}
-          onChange={(event) => {
-            setFilter({ ...filter, kind: event.target.value as ItemFilter['kind'] });
-          }}
-          sx={{ minWidth: 150 }}
-        >
-          <MenuItem value="all">{t('account.items.allKinds')}</MenuItem>
-          {ITEM_KINDS.map((kind) => (
-            <MenuItem key={kind} value={kind}>
-              {t(ITEM_KIND_KEYS[kind])}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label={t('account.items.bucketFilter')}
-          value={filter.bucket}
-          onChange={(event) => {
-            setFilter({ ...filter, bucket: event.target.value });
-          }}
-          sx={{ minWidth: 140 }}
-        >
-          <MenuItem value="all">{t('account.items.allBuckets')}</MenuItem>
-          {buckets.map((bucket) => (
-            <MenuItem key={bucket.key} value={bucket.key}>
-              {bucketLabel(t, bucket)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          label={t('account.items.textFilter')}
-          value={filter.text}
-          onChange={(event) => {
-            setFilter({ ...filter, text: event.target.value });
-          }}
-          sx={{ width: 200 }}
-        />
-      </Box>
+      <ItemsToolbar filter={filter} setFilter={setFilter} buckets={buckets} shown={rows.length} total={items.length} />
       <Box role="status" aria-live="polite" sx={{ minHeight: 24, display: 'flex', alignItems: 'center', gap: 1, fontSize: '0.85rem' }} data-testid="items-selection">
         {selected.size > 0 ? (
           <>
@@ -278,36 +357,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
               <col key={head.key} className={rowStyles[`${head.key}Column`]} />
             ))}
           </colgroup>
-          <TableHead ref={headRef}>
-            <TableRow aria-rowindex={1}>
-              <TableCell padding="checkbox">
-                <Checkbox
-                  size="small"
-                  checked={allShown}
-                  indeterminate={shownSelected > 0 && !allShown}
-                  onChange={toggleAll}
-                  slotProps={{ input: { 'aria-label': t('account.items.selectAll') } }}
-                />
-              </TableCell>
-              {HEADS.map((head) => (
-                <TableCell
-                  key={head.key}
-                  align={head.numeric ? 'right' : 'left'}
-                  sortDirection={sort.by === head.key ? sort.dir : false}
-                >
-                  <TableSortLabel
-                    active={sort.by === head.key}
-                    direction={sort.by === head.key ? sort.dir : 'asc'}
-                    onClick={() => {
-                      setSort({ by: head.key, dir: sort.by === head.key && sort.dir === 'asc' ? 'desc' : 'asc' });
-                    }}
-                  >
-                    {t(head.label)}
-                  </TableSortLabel>
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
+          <ItemsHead headRef={headRef} sort={sort} setSort={setSort} all={allShown} some={shownSelected > 0 && !allShown} onToggleAll={toggleAll} />
           <TableBody>
             {rows.length === 0 && (
               <TableRow aria-rowindex={2}>
