@@ -66,7 +66,8 @@ export function queryTimeline(sqlite: ReadDb, query: TimelineQuery): TimelinePag
   if (!prepared<[string], { id: string }>(sqlite, 'SELECT id FROM customers WHERE id = ?').get(query.customerId)) {
     throw refused('not_found', { key: 'customerNotFound', params: { id: query.customerId } }, 'customerId');
   }
-  // One customer's history is a few hundred rows at most: build it whole, then filter and page.
+  // Built whole, then counted, filtered and paged: a long-standing customer's history is a few thousand
+  // entries (the demo's largest about 2,400), read in a few milliseconds.
   const types = query.types === undefined || query.types.length === 0 ? null : new Set(query.types);
   const history = [...customerTimeline(sqlite, query.customerId), ...decisionEntries(sqlite, query.customerId), ...reassignmentEntries(sqlite, query.customerId)];
   const counts = TIMELINE_TYPES.map((type) => ({ type, count: 0 }));

@@ -183,15 +183,22 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: process.env.LEDGERLINE_CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
-    if (slowdown > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+    const cdp = await page.context().newCDPSession(page);
+    // Set again after every navigation: the throttling belongs to the page's renderer process, which a navigation may replace.
+    const throttle = async () => {
+      if (slowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+    };
+    await throttle();
     await page.addInitScript(INSTRUMENT);
     await page.goto(server.url);
+    await throttle();
     await page.locator(`${GRID} [role="row"][data-customer-id]`).first().waitFor();
     if (!values.json) process.stdout.write(tableHeader());
 
     if (want('ui.reload_first_row')) {
       const reloads = await sampled(rounds, async () => {
         await page.reload();
+        await throttle();
         return page.evaluate<Sample>(FIRST_ROW);
       });
       print(report('ui.reload_first_row', reloads, TARGETS.reload));

@@ -30,6 +30,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await first.click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
+    // The account opened has the keyboard (the closing menu did not hand it back to the bell)...
+    await expect(page.locator('section[aria-labelledby="account-title"]')).toBeFocused();
+    // ...while a menu closed with Escape does give it back.
+    await page.getByTestId('notifications-button').click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('notifications-button')).toBeFocused();
   });
 }
 

@@ -50,6 +50,9 @@ interface AccountScreenProps {
   readonly onOverride: (request: OverrideRequest) => void;
 }
 
+/** One empty list for every account without aging, so the memoised items toolbar sees the same one. */
+const NO_BUCKETS: readonly { key: string; label: string }[] = [];
+
 const WORK_KEYS: Readonly<Record<string, WorkMode>> = { l: 'contact', p: 'promise', d: 'dispute' };
 /** The key shown on each button: the shortcuts are the same in every language, so these are not translated. */
 const KEY_CAPS = { contact: 'L', promise: 'P', dispute: 'D' } as const;
@@ -96,13 +99,28 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
   // the account is painted: focusing needs a layout, which inside the render forced one of the whole account.
   useEffect(() => {
     if (!data || focused.current) return;
-    return afterNextPaint(() => {
-      focused.current = true;
-      // Unless the user has put it somewhere in the meantime (a click or a Tab in that frame).
+    // Unless the user clicked or pressed a key in that frame: a click puts the keyboard where they want
+    // it, and a key pressed while the keyboard is nowhere (the list it was in is covered) moves it into
+    // the account first, so a Tab typed at once still starts here. A focus moved by code meanwhile (a
+    // closing menu giving it back to its button) does not count.
+    let interacted = false;
+    const onInput = (event: Event) => {
+      interacted = true;
       const current = document.activeElement;
       const nowhere = current === null || current === document.body || (current instanceof HTMLElement && !current.checkVisibility());
-      if (nowhere) sectionRef.current?.focus({ preventScroll: true });
+      if (event.type === 'keydown' && nowhere) sectionRef.current?.focus({ preventScroll: true });
+    };
+    window.addEventListener('keydown', onInput, true);
+    window.addEventListener('pointerdown', onInput, true);
+    const cancel = afterNextPaint(() => {
+      focused.current = true;
+      if (!interacted) sectionRef.current?.focus({ preventScroll: true });
     });
+    return () => {
+      cancel();
+      window.removeEventListener('keydown', onInput, true);
+      window.removeEventListener('pointerdown', onInput, true);
+    };
   }, [data]);
   // Hidden behind the worklist and shown again (the same customer reopened at once): it takes the keyboard again.
   useEffect(
@@ -207,7 +225,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
           <Balances account={data} />
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2.2fr) minmax(300px, 1fr)' }, alignItems: 'start' }}>
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' }}>
-              <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? []} selected={selected} setSelected={setSelected} />
+              <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? NO_BUCKETS} selected={selected} setSelected={setSelected} />
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
                 {rest && work && (
                   <SecondStage onShown={onSecondShown}>

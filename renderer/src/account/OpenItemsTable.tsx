@@ -302,7 +302,11 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
       const targetId = target === null ? undefined : current[target]?.id;
       if (target === null || targetId === undefined) return;
       event.preventDefault();
-      if (target === index) return;
+      if (target === index) {
+        // Already there (Home on the first row): bring it back into sight if it was scrolled away.
+        list.scrollToIndex(index, { align: 'auto' });
+        return;
+      }
       const shown = event.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(targetId)}"]`);
       if (shown) {
         // A row already rendered (an arrow key's): the browser scrolls it into sight as it takes the focus

@@ -73,7 +73,7 @@ const DIRECTION_KEYS = {
 
 /**
  * The account's history from customer.timeline, filtered by type on the server and paged with
- * "Show more". `entries` (the account's copy) only feeds the counts on the type buttons. While a
+ * "Show more"; every page carries the whole history's counts per type for the type buttons. While a
  * new filter loads, the previous answer is shown filtered the same way, so the list never shows
  * entries of another type.
  */
@@ -116,7 +116,7 @@ export function Timeline({ customerId, attachments, users }: TimelineProps) {
         aria-label={t('account.timeline.typeFilter')}
         sx={{ flexWrap: 'wrap', mb: 1.5, '& .MuiToggleButton-root': { py: 0.25, px: 1, textTransform: 'none' } }}
       >
-        <ToggleButton value="all">{t('account.timeline.all', { n: all })}</ToggleButton>
+        <ToggleButton value="all">{page.data === undefined ? t('account.timeline.allUncounted') : t('account.timeline.all', { n: all })}</ToggleButton>
         {TIMELINE_TYPES.filter((each) => counts.has(each)).map((each) => (
           <ToggleButton key={each} value={each}>
             {TIMELINE_TYPE_LABELS[each]} {counts.get(each)}

@@ -37,8 +37,9 @@ const REJECTION_LABELS = {
   push_failed: 'sync.card.rejection.pushFailed',
 } as const satisfies Readonly<Record<SyncIssue['error']['code'], string>>;
 
-/** The most a timeline read returns (the operation's bound). */
+/** The most a timeline read returns (the operation's bound), and the kinds of record a change can refer to. */
 const RECORDS_READ = 500;
+const RECORD_TYPES = ['promise', 'dispute', 'follow_up', 'escalation'] as const;
 
 /** The heading's sentence per preposition: "Call logged with <customer>", "Note edited for <customer>". */
 const HEADINGS = { with: 'sync.card.headingWith', for: 'sync.card.headingFor' } as const;
@@ -80,11 +81,15 @@ function DetailList({ issue, context }: { issue: SyncIssue; context: IssueContex
   );
 }
 
-/** Documents, contact persons, the records a change refers to and the currency come from the customer's account (while it is on this computer). */
+/**
+ * Documents, contact persons and the currency come from the customer's account, the records a change
+ * refers to from its timeline (while the customer is on this computer).
+ */
 function DetailListWithAccount({ issue, customerId }: { issue: SyncIssue; customerId: string }) {
   const account = useQuery(`sync-issue-account:${customerId}`, () => api['customer.account']({ customerId }));
-  // The records a change can name (a promise, a dispute, a follow-up...), newest first: a refused change is a recent one's.
-  const history = useQuery(`sync-issue-records:${customerId}`, () => api['customer.timeline']({ customerId, limit: RECORDS_READ }));
+  // The records a change can name, newest first (a refused change is most often a recent one's): the
+  // types a change refers to, so payments and logged contacts do not crowd them out of the page.
+  const history = useQuery(`sync-issue-records:${customerId}`, () => api['customer.timeline']({ customerId, types: [...RECORD_TYPES], limit: RECORDS_READ }));
   // A refused note edit is read against the note's versions: what it was edited from, what it says now.
   const editedNoteId = issue.name === 'note.edit' ? editedNote(issue.args) : null;
   const versions = useQuery(`sync-issue-note:${editedNoteId ?? ''}`, () =>
