@@ -12,7 +12,7 @@ import type { OverrideKind } from '../../../shared/domain/codes';
 import { api } from '../api/client';
 import { readAccount } from '../api/readAhead';
 import { useQuery } from '../api/useQuery';
-import { hasModifier, inOverlay, isTextEntry } from '../app/keys';
+import { focusIsNowhere, hasModifier, inOverlay, isTextEntry } from '../app/keys';
 import { DisputesSection, EscalationsSection, FollowUpsSection, NotesSection, PromisesSection } from '../collector/AccountWork';
 import { useDataVersion } from '../collector/dataVersion';
 import type { OverrideRequest } from '../collector/OverrideDialog';
@@ -106,9 +106,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
     let interacted = false;
     const onInput = (event: Event) => {
       interacted = true;
-      const current = document.activeElement;
-      const nowhere = current === null || current === document.body || (current instanceof HTMLElement && !current.checkVisibility());
-      if (event.type === 'keydown' && nowhere) sectionRef.current?.focus({ preventScroll: true });
+      if (event.type === 'keydown' && focusIsNowhere()) sectionRef.current?.focus({ preventScroll: true });
     };
     window.addEventListener('keydown', onInput, true);
     window.addEventListener('pointerdown', onInput, true);

@@ -18,7 +18,7 @@ import { readFirstPageAhead, worklistQuery } from '../worklist/firstPageAhead';
 import { WorklistScreen } from '../worklist/WorklistScreen';
 import { HelpDialog } from './HelpDialog';
 import { WelcomeScreen } from './WelcomeScreen';
-import { hasModifier, isTextEntry, inOverlay } from './keys';
+import { focusIsNowhere, hasModifier, isTextEntry, inOverlay } from './keys';
 import { usePrefs } from './prefs';
 import { goBack, goHome, openDashboard, openFollowUps, openReports, openSyncIssues, openTeam, startOnWorklist, useRoute } from './router';
 import { TopBar } from './TopBar';
@@ -201,9 +201,7 @@ export function App() {
   // Coming back from an account puts the keyboard back on the worklist where it was. The account left
   // stays mounted, hidden, for a moment, so the keyboard may still be inside it: that counts as nowhere.
   useEffect(() => {
-    const focused = document.activeElement;
-    const nowhere = focused === null || focused === document.body || (focused instanceof HTMLElement && !focused.checkVisibility());
-    if (onWorklist && nowhere) gridRef.current?.focus({ preventScroll: true });
+    if (onWorklist && focusIsNowhere()) gridRef.current?.focus({ preventScroll: true });
   }, [onWorklist]);
 
   // A first start chooses the demo or the company's server before there is anything to show.

@@ -21,6 +21,12 @@ export function isTextEntry(target: EventTarget | null): boolean {
 export const inOverlay = (target: EventTarget | null): boolean =>
   target instanceof Element && target.closest('.MuiModal-root:not([aria-hidden="true"])') !== null;
 
+/** The keyboard is nowhere a user can see: on the page itself, or in something hidden (a covered list, an account left). */
+export function focusIsNowhere(): boolean {
+  const focused = document.activeElement;
+  return focused === null || focused === document.body || (focused instanceof HTMLElement && !focused.checkVisibility());
+}
+
 export const hasModifier = (event: KeyboardEvent): boolean => event.ctrlKey || event.metaKey || event.altKey;
 
 /** A line of the `?` overlay. The keys are shown as they are; the action is a translation key, read when the overlay shows. */
