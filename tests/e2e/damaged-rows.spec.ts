@@ -26,12 +26,14 @@ test('damaged rows are shown marked, every screen opens, and the damaged promise
 
   // As a bug would write them: the store checks only the shape of a date and of a currency.
   const sqlite = new Database(join(server.dataDir, 'ledgerline.db'));
+  let damagedDocument = '';
   try {
     sqlite.transaction(() => {
       sqlite.prepare("UPDATE promises SET promised_date = '2026-12-32', created_at = 'yesterday' WHERE id = ?").run(promise.id);
       sqlite.prepare("UPDATE follow_ups SET due_date = '0000-00-00' WHERE id = ?").run(followUp.id);
-      const item = sqlite.prepare('SELECT id FROM open_items WHERE customer_id = ? AND open_minor > 0 ORDER BY id LIMIT 1').pluck().get(customerId) as string;
-      sqlite.prepare("UPDATE open_items SET due_date = '2026-02-31', currency = '???' WHERE id = ?").run(item);
+      const item = sqlite.prepare('SELECT id, document_number FROM open_items WHERE customer_id = ? AND open_minor > 0 ORDER BY id LIMIT 1').get(customerId) as { id: string; document_number: string };
+      damagedDocument = item.document_number;
+      sqlite.prepare("UPDATE open_items SET due_date = '2026-02-31', currency = '???' WHERE id = ?").run(item.id);
       sqlite.prepare("UPDATE activities SET occurred_at = 'last week' WHERE customer_id = ?").run(customerId);
     })();
   } finally {
@@ -44,6 +46,8 @@ test('damaged rows are shown marked, every screen opens, and the damaged promise
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByText(/^Could not load/)).toHaveCount(0);
   const items = page.getByRole('table', { name: 'Open items' });
+  // Only the rows in sight are rendered: the damaged one is found with the table's own filter.
+  await page.getByLabel('Document or reference').fill(damagedDocument);
   await expect(items.locator('tr[data-item-id]').filter({ hasText: '⚠ 2026-02-31' })).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Timeline' }).getByText('⚠ last week').first()).toBeVisible();
   await expect(page.getByTestId('follow-ups').getByText('⚠ 0000-00-00')).toBeVisible();
