@@ -70,11 +70,9 @@ export function queryTimeline(sqlite: ReadDb, query: TimelineQuery): TimelinePag
   // entries (the demo's largest about 2,400), read in a few milliseconds.
   const types = query.types === undefined || query.types.length === 0 ? null : new Set(query.types);
   const history = [...customerTimeline(sqlite, query.customerId), ...decisionEntries(sqlite, query.customerId), ...reassignmentEntries(sqlite, query.customerId)];
-  const counts = TIMELINE_TYPES.map((type) => ({ type, count: 0 }));
-  for (const entry of history) {
-    const counted = counts.find((each) => each.type === entry.type);
-    if (counted) counted.count += 1;
-  }
+  const byType = new Map<string, number>();
+  for (const entry of history) byType.set(entry.type, (byType.get(entry.type) ?? 0) + 1);
+  const counts = TIMELINE_TYPES.map((type) => ({ type, count: byType.get(type) ?? 0 }));
   const entries = history.filter((entry) => types === null || types.has(entry.type)).sort(newestFirst);
   return { entries: entries.slice(query.offset, query.offset + query.limit), total: entries.length, counts: counts.filter((each) => each.count > 0) };
 }

@@ -23,7 +23,7 @@ import { filterItems, openTotals, rangeIds, rowMoveTarget, sortItems, type ItemF
 import type { OpenItem } from './types';
 import { ITEM_KIND_KEYS, OpenItemRow } from './OpenItemRow';
 import rowStyles from './OpenItemRow.module.css';
-import { observeShownOffset, observeShownRectAfterLayout, scrollUnlessAtTop } from '../common/shownScrollObservers';
+import { measureAfterLayout, observeShownOffset, observeShownRectAfterLayout, scrollUnlessAtTop } from '../common/shownScrollObservers';
 import { useObservedSize } from '../common/useObservedSize';
 import { memoT } from '../i18n/memoT';
 
@@ -229,11 +229,7 @@ export function OpenItemsTable({ items, buckets, selected, setSelected }: OpenIt
     // Nothing is read from the page while the table mounts (each read forced a layout of the whole
     // account inside the commit): its size, and each row's height, come from ResizeObservers after
     // the browser's own layout; a row just mounted counts its last known height or the estimate until then.
-    measureElement: (element, entry, instance) => {
-      const box = entry?.borderBoxSize[0];
-      if (box !== undefined) return box.blockSize;
-      return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? ROW_ESTIMATE;
-    },
+    measureElement: measureAfterLayout(ROW_ESTIMATE),
     observeElementRect: observeShownRectAfterLayout,
     observeElementOffset: observeShownOffset,
     scrollToFn: scrollUnlessAtTop,

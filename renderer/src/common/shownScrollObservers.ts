@@ -47,3 +47,16 @@ export const scrollUnlessAtTop = <E extends Element>(offset: number, options: { 
   if (offset === 0 && !options.adjustments && (instance.scrollOffset ?? 0) === 0) return;
   elementScroll(offset, options, instance);
 };
+
+/**
+ * A row's height as its ResizeObserver reports it (after the browser's layout); a row just mounted
+ * counts its last known height, else `estimate`, until then. The library reads `offsetHeight` at
+ * mount, which forces a layout inside React's commit.
+ */
+export const measureAfterLayout =
+  (estimate: number) =>
+  <S extends Element>(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<S, Element>): number => {
+    const box = entry?.borderBoxSize[0];
+    if (box !== undefined) return box.blockSize;
+    return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? estimate;
+  };
