@@ -45,25 +45,35 @@ async function openTopAccount(page: Page, url: string): Promise<string> {
 }
 
 /**
- * Indexes (in shown order) of invoices with something open, not disputed and not promised, all in
- * the currency of the first such invoice.
+ * Ids (in shown order) of invoices with something open, not disputed and not promised, all in the
+ * currency of the first such invoice. Read from the rendered rows in one go, so a re-render between
+ * two reads cannot mix rows.
  */
-async function freeInvoiceRows(page: Page, allowPromised = false): Promise<number[]> {
-  const rows = itemRows(page);
-  const free: number[] = [];
+async function freeInvoiceRows(page: Page, allowPromised = false): Promise<string[]> {
+  const rows = await itemRows(page).evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cells = tr.querySelectorAll('td');
+      return {
+        id: tr.getAttribute('data-item-id') ?? '',
+        text: tr.textContent,
+        open: cells[6]?.textContent ?? '',
+        disputed: cells[cells.length - 1]?.textContent ?? '',
+      };
+    }),
+  );
+  const free: string[] = [];
   let currency: string | undefined;
-  const n = await rows.count();
-  for (let i = 0; i < n; i += 1) {
-    const text = (await rows.nth(i).textContent()) ?? '';
-    const disputed = (await rows.nth(i).locator('td').last().textContent()) ?? '';
-    const open = (await rows.nth(i).locator('td').nth(6).textContent()) ?? '';
+  for (const { id, text, open, disputed } of rows) {
     const symbol = /^[^\d]*/.exec(open)?.[0] ?? '';
     if (!text.includes('Invoice') || (!allowPromised && text.includes('promised')) || disputed.trim() !== '—') continue;
     currency ??= symbol;
-    if (symbol === currency) free.push(i);
+    if (symbol === currency) free.push(id);
   }
   return free;
 }
+
+/** The open item row of one item, wherever it is in the table. */
+const itemRow = (page: Page, id: string): Locator => page.locator(`tr[data-item-id="${id}"]`);
 
 /** Moves the keyboard onto the first open item row with Tab, as a person would. */
 async function tabToFirstItem(page: Page): Promise<void> {
@@ -74,12 +84,15 @@ async function tabToFirstItem(page: Page): Promise<void> {
   throw new Error('Tab never reached an open item');
 }
 
-/** Selects the item rows at the given indexes with the arrow keys and Space. */
-async function selectRowsByKeyboard(page: Page, indexes: readonly number[]): Promise<void> {
+/** Selects the given item rows (in shown order) with the arrow keys and Space. */
+async function selectRowsByKeyboard(page: Page, ids: readonly string[]): Promise<void> {
   await tabToFirstItem(page);
-  let at = 0;
-  for (const index of indexes) {
-    for (; at < index; at += 1) await page.keyboard.press('ArrowDown');
+  const focusedId = () => page.evaluate(() => document.activeElement?.getAttribute('data-item-id') ?? '');
+  for (const id of ids) {
+    for (let step = 0; (await focusedId()) !== id; step += 1) {
+      if (step > 200) throw new Error(`ArrowDown never reached item ${id}`);
+      await page.keyboard.press('ArrowDown');
+    }
     await page.keyboard.press('Space');
   }
 }
@@ -129,10 +142,9 @@ test('raises a dispute on two items with amounts and shows them on the items', a
   const free = (await freeInvoiceRows(page, true)).slice(0, 2);
   expect(free).toHaveLength(2);
   const ids: string[] = [];
-  for (const index of free) {
-    const row = itemRows(page).nth(index);
-    ids.push((await row.getAttribute('data-item-id')) ?? '');
-    await row.getByRole('checkbox').click();
+  for (const id of free) {
+    ids.push(id);
+    await itemRow(page, id).getByRole('checkbox').click();
   }
   await page.keyboard.press('d');
   const form = drawer(page);
@@ -374,7 +386,7 @@ test('pins and snoozes from the worklist with a reason', async ({ server, page }
 async function openTopAccountWithTwoItems(page: Page, url: string): Promise<void> {
   await openTopAccount(page, url);
   const free = (await freeInvoiceRows(page, true)).slice(0, 2);
-  for (const index of free) await itemRows(page).nth(index).getByRole('checkbox').click();
+  for (const id of free) await itemRow(page, id).getByRole('checkbox').click();
 }
 
 /** Scans what is open: the dialog alone when one is, so the page behind it is scanned once, on its own. */
@@ -516,7 +528,7 @@ test('a payment plan on selected items is recorded as instalments that add up', 
   await openTopAccount(page, server.url);
   const free = (await freeInvoiceRows(page)).slice(0, 1);
   expect(free).toHaveLength(1);
-  await itemRows(page).nth(free[0] ?? 0).getByRole('checkbox').click();
+  await itemRow(page, free[0] ?? '').getByRole('checkbox').click();
   const promisesBefore = await page.getByTestId('promise-row').count();
   await page.keyboard.press('p');
   const form = drawer(page);
@@ -547,7 +559,7 @@ test('a call that agreed a payment plan logs the contact and the plan in one ste
   await openTopAccount(page, server.url);
   const free = (await freeInvoiceRows(page)).slice(0, 1);
   expect(free).toHaveLength(1);
-  await itemRows(page).nth(free[0] ?? 0).getByRole('checkbox').click();
+  await itemRow(page, free[0] ?? '').getByRole('checkbox').click();
   const promisesBefore = await page.getByTestId('promise-row').count();
   await page.keyboard.press('l');
   const form = drawer(page);
@@ -602,7 +614,9 @@ test('the promise and dispute forms keep a draft until they are saved', async ({
   await savePromiseThenReopenAndClose(page);
 
   const free = (await freeInvoiceRows(page, true)).slice(0, 1);
-  await itemRows(page).nth(free[0] ?? 0).getByRole('checkbox').click();
+  const checkbox = itemRow(page, free[0] ?? '').getByRole('checkbox');
+  await checkbox.click();
+  await expect(checkbox).toBeChecked();
   await page.keyboard.press('d');
   await drawer(page).getByLabel('Description').fill('Goods arrived late and damaged');
   await expect(drawer(page).getByTestId('draft-status')).toHaveText('Draft saved');
@@ -611,7 +625,9 @@ test('the promise and dispute forms keep a draft until they are saved', async ({
   await expect(drawer(page).getByLabel('Description')).toHaveValue('Goods arrived late and damaged');
   await drawer(page).getByRole('combobox', { name: 'Reason' }).click();
   await page.getByRole('option', { name: 'Damaged or quality' }).click();
+  await expect(drawer(page).getByRole('combobox', { name: 'Reason' })).toHaveText('Damaged or quality issue');
   await page.keyboard.press('Control+Enter');
+  await expect(drawer(page)).toBeHidden();
   await expect(page.getByTestId('saved-message')).toHaveText('Dispute raised');
   await page.keyboard.press('d');
   await expect(drawer(page).getByLabel('Description')).toHaveValue('');
@@ -693,7 +709,7 @@ test('a contact with a new contact person raises a dispute inline, which is then
   test.slow();
   await openTopAccount(page, server.url);
   const free = (await freeInvoiceRows(page, true)).slice(0, 1);
-  await itemRows(page).nth(free[0] ?? 0).getByRole('checkbox').click();
+  await itemRow(page, free[0] ?? '').getByRole('checkbox').click();
   await page.keyboard.press('l');
   const form = drawer(page);
   await expect(form.getByRole('radio', { name: /Dispute raised/ })).toBeVisible();

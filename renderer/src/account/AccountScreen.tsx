@@ -132,9 +132,13 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
   const rest = useDeferredValue(data);
   // In two stages, so neither commit is one long task: the score, follow-ups and contacts beside the
   // items first, then (SecondStage) the timeline, the payment chart and the promise, dispute and note sections.
-  const [secondShown, setSecondShown] = useState(false);
-  const onSecondShown = useCallback(() => {
-    setSecondShown(true);
+  const [sideShown, setSideShown] = useState(false);
+  const onSideShown = useCallback(() => {
+    setSideShown(true);
+  }, []);
+  const [workShown, setWorkShown] = useState(false);
+  const onWorkShown = useCallback(() => {
+    setWorkShown(true);
   }, []);
 
   const openWork = (mode: WorkMode) => {
@@ -158,8 +162,9 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
       tabIndex={-1}
       aria-labelledby={data ? 'account-title' : undefined}
       aria-label={data ? undefined : t('account.screen.label')}
-      // Busy until the deferred side column and work sections are in as well (a failed read is not busy: its error is said).
-      aria-busy={data !== undefined && (rest === undefined || !secondShown)}
+      // Busy until the deferred side column and the work sections are in as well: the work is a read of its own
+      // and can come after the timeline's stage is shown (a failed read is not busy: its error is said).
+      aria-busy={data !== undefined && (rest === undefined || !sideShown || (!workShown && !workQuery.error))}
       // A size container: the side column below measures its height against this scroll area (cqh).
       sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2, outline: 'none', containerType: 'size' }}
     >
@@ -226,7 +231,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
               <OpenItemsTable items={data.openItems} buckets={data.aging[0]?.buckets ?? NO_BUCKETS} selected={selected} setSelected={setSelected} />
               <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', xl: 'minmax(0, 1fr) minmax(0, 1fr)' }, alignItems: 'start' }}>
                 {rest && work && (
-                  <SecondStage onShown={onSecondShown}>
+                  <SecondStage onShown={onWorkShown}>
                     <PromisesSection
                       promises={work.promises}
                       openItems={data.openItems}
@@ -248,7 +253,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
               </Box>
               {workQuery.error && <ErrorState error={workQuery.error} onRetry={workQuery.retry} what={t('account.screen.loadWork')} />}
               {rest && work && (
-                <SecondStage onShown={onSecondShown}>
+                <SecondStage onShown={onWorkShown}>
                   <NotesSection customerId={customerId} notes={work.notes} attachments={work.attachments} users={users} />
                 </SecondStage>
               )}
@@ -283,7 +288,7 @@ export const AccountScreen = memo(function AccountScreen({ customerId, onWork, o
                 {work && <FollowUpsSection customerId={customerId} followUps={work.followUps} openItems={data.openItems} asOf={data.asOf} />}
                 {work && <EscalationsSection customerId={customerId} currency={data.customer.currency} escalations={work.escalations} />}
                 <Contacts customerId={customerId} contacts={data.contacts} />
-                <SecondStage onShown={onSecondShown}>
+                <SecondStage onShown={onSideShown}>
                   <Timeline customerId={customerId} attachments={work?.attachments ?? []} users={users} />
                   <PaymentBehaviour behaviour={data.paymentBehaviour} />
                 </SecondStage>
