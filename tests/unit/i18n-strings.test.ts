@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UI_LANGUAGES } from '../../shared/i18n/languages';
-import { en, translations } from '../../renderer/src/i18n/resources';
+import { en, loadTranslation } from '../../renderer/src/i18n/resources';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -37,6 +37,7 @@ function forms(strings: Map<string, string>): Map<string, Set<string>> {
   return out;
 }
 
+const translations = Object.fromEntries(await Promise.all(UI_LANGUAGES.map(async (language) => [language, await loadTranslation(language)] as const)));
 const english = flatten(en);
 const englishForms = forms(english);
 

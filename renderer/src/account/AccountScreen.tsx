@@ -6,7 +6,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OverrideKind } from '../../../shared/domain/codes';
 import { api } from '../api/client';
@@ -18,6 +18,7 @@ import { useDataVersion } from '../collector/dataVersion';
 import type { OverrideRequest } from '../collector/OverrideDialog';
 import type { WorkMode, WorkRequest } from '../collector/WorkDrawer';
 import { ScoreFactors } from '../common/ScoreFactors';
+import { SecondStage } from '../common/SecondStage';
 import { ErrorState } from '../common/StatusViews';
 import { afterNextPaint } from '../common/afterNextPaint';
 import { formatDate } from '../common/format';
@@ -62,18 +63,6 @@ const OVERRIDE_KEYS = {
   pin: { label: 'account.override.pinned', until: 'account.override.pinnedUntil', name: 'account.override.pinnedClear' },
   snooze: { label: 'account.override.snoozed', until: 'account.override.snoozedUntil', name: 'account.override.snoozedClear' },
 } as const satisfies Readonly<Record<OverrideKind, { label: string; until: string; name: string }>>;
-
-/**
- * Its children one background render after it mounts (a deferred value's initial value is shown
- * first, then the real one in a render of its own), so they commit apart from what mounted it.
- */
-function SecondStage({ children, onShown }: { children: ReactNode; onShown: () => void }) {
-  const shown = useDeferredValue(true, false);
-  useEffect(() => {
-    if (shown) onShown();
-  }, [shown, onShown]);
-  return shown ? children : null;
-}
 
 /** Memoised: the app re-renders on every route change, and a hidden account re-rendered for it would cost a background render of all its sections. */
 export const AccountScreen = memo(function AccountScreen({ customerId, onWork, onOverride }: AccountScreenProps) {

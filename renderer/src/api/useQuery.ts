@@ -26,6 +26,23 @@ interface Settled<T> {
   readonly dataKey: string | undefined;
 }
 
+/**
+ * Requests under way, by key: components that ask for the same key at the same time (the app and
+ * its top bar both read `app.info`) share one request. Only while it runs; nothing is cached.
+ */
+const underWay = new Map<string, Promise<Result<unknown>>>();
+
+function shared<T>(key: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
+  const running = underWay.get(key) as Promise<Result<T>> | undefined;
+  if (running) return running;
+  const started = run().finally(() => {
+    underWay.delete(key);
+  });
+  underWay.set(key, started);
+  return started;
+}
+
+/** `key` names what `run` reads: two uses of the same key must read the same thing. */
 export function useQuery<T>(key: string, run: () => Promise<Result<T>>): QueryState<T> {
   const [attempt, setAttempt] = useState(0);
   const fullKey = `${key}\u0000${attempt}`;
@@ -38,18 +55,23 @@ export function useQuery<T>(key: string, run: () => Promise<Result<T>>): QuerySt
     const timer = setTimeout(() => {
       if (live) setSlowKey(fullKey);
     }, SLOW_AFTER_MS);
-    void execute().then((result) => {
-      clearTimeout(timer);
-      if (!live) return;
-      setSettled((previous) =>
-        result.ok
-          ? { key: fullKey, data: result.value, error: undefined, dataKey: fullKey }
-          : { key: fullKey, data: previous.data, error: result.error, dataKey: previous.dataKey },
-      );
-    });
+    // The request starts in a task of its own: starting one costs the main thread a few milliseconds,
+    // and a screen's first commit starts several, which inside the commit made it one long task.
+    const start = setTimeout(() => {
+      void shared(fullKey, execute).then((result) => {
+        clearTimeout(timer);
+        if (!live) return;
+        setSettled((previous) =>
+          result.ok
+            ? { key: fullKey, data: result.value, error: undefined, dataKey: fullKey }
+            : { key: fullKey, data: previous.data, error: result.error, dataKey: previous.dataKey },
+        );
+      });
+    }, 0);
     return () => {
       live = false;
       clearTimeout(timer);
+      clearTimeout(start);
     };
   }, [fullKey]);
 

@@ -220,6 +220,7 @@ export function App() {
         onTeam={openTeam}
         onDashboard={openDashboard}
         onReports={openReports}
+        info={info.data}
       />
       <Box component="main" sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', position: 'relative' }}>
         <WorklistScreen

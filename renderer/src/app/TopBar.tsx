@@ -22,7 +22,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { memo, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import type { Preferences } from '../../../shared/api/contract';
+import type { OperationOutput, Preferences } from '../../../shared/api/contract';
 import { SEARCH_MAX } from '../../../shared/domain/text';
 import { systemTimeZone } from '../../../shared/domain/time-zone';
 import { formatDate } from '../common/format';
@@ -30,13 +30,15 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useDataVersion } from '../collector/dataVersion';
 import { SyncStatusButton } from '../sync/SyncStatusButton';
-import { useSyncUserKey } from '../sync/syncStatusStore';
 import { seesTeam } from '../team/access';
 import { usePrefs } from './prefs';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, PSEUDO_LANGUAGE, UI_LANGUAGES, matchLanguage, type InterfaceLanguage } from '../../../shared/i18n/languages';
 import { TimeZoneDialog } from './TimeZoneDialog';
 import { NotificationsButton } from './NotificationsButton';
+import { SecondStage } from '../common/SecondStage';
+
+type AppInfo = OperationOutput<'app.info'>;
 
 const THEME_LABELS = { light: 'app.settings.themeLight', dark: 'app.settings.themeDark', system: 'app.settings.themeSystem' } as const satisfies Record<Preferences['theme'], string>;
 const DENSITY_LABELS = { comfortable: 'app.settings.densityComfortable', compact: 'app.settings.densityCompact' } as const satisfies Record<Preferences['density'], string>;
@@ -66,9 +68,11 @@ interface TopBarProps {
   readonly onTeam: () => void;
   readonly onDashboard: () => void;
   readonly onReports: () => void;
+  /** The app's own read of who is signed in and its "today" (App reads it anyway; the top bar shows it). */
+  readonly info: AppInfo | undefined;
 }
 
-export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam, onDashboard, onReports }: TopBarProps) {
+export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, onHome, onFollowUps, onTeam, onDashboard, onReports, info }: TopBarProps) {
   const { t } = useTranslation();
   return (
     <AppBar component="header" position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
@@ -107,13 +111,16 @@ export function TopBar({ search, onSearch, onSearchKeyDown, searchRef, onHelp, o
           />
         </Box>
         <Box sx={{ flex: '1 1 0', minWidth: 0 }} />
-        <TopBarTools onHelp={onHelp} onFollowUps={onFollowUps} onTeam={onTeam} onDashboard={onDashboard} onReports={onReports} />
+        {/* A moment after the search and the worklist: the first screen is two commits, not one long task, and the tools' reads start after it. */}
+        <SecondStage>
+          <TopBarTools onHelp={onHelp} onFollowUps={onFollowUps} onTeam={onTeam} onDashboard={onDashboard} onReports={onReports} info={info} />
+        </SecondStage>
       </Toolbar>
     </AppBar>
   );
 }
 
-type ToolsProps = Pick<TopBarProps, 'onHelp' | 'onFollowUps' | 'onTeam' | 'onDashboard' | 'onReports'>;
+type ToolsProps = Pick<TopBarProps, 'onHelp' | 'onFollowUps' | 'onTeam' | 'onDashboard' | 'onReports' | 'info'>;
 
 interface ScreenButtonProps {
   readonly tooltip: string;
@@ -147,15 +154,12 @@ function ScreenButton({ tooltip, label, accessibleName, shortcut, icon, onClick,
 }
 
 /** Everything right of the search box: memoised, so a keystroke in the search re-renders the box alone. */
-const TopBarTools = memo(function TopBarTools({ onHelp, onFollowUps, onTeam, onDashboard, onReports }: ToolsProps) {
+const TopBarTools = memo(function TopBarTools({ onHelp, onFollowUps, onTeam, onDashboard, onReports, info }: ToolsProps) {
   const { t } = useTranslation();
   const { prefs, update } = usePrefs();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const [zoneDialogOpen, setZoneDialogOpen] = useState(false);
-  const syncUserKey = useSyncUserKey();
   const version = useDataVersion();
-  // With the data: "today" moves at the user's midnight and with their time-zone setting.
-  const info = useQuery(`app.info:${syncUserKey}:${version}`, () => api['app.info']({}));
   const followUps = useQuery(`my-follow-ups-count:${version}`, () => api['followUps.mine']({}));
   const dueCount = followUps.data?.length;
   const ThemeIcon = THEME_ICONS[prefs.theme];
@@ -165,12 +169,12 @@ const TopBarTools = memo(function TopBarTools({ onHelp, onFollowUps, onTeam, onD
 
   return (
     <>
-      {info.data && (
-        <Tooltip title={t('app.topBar.sessionTooltip', { version: info.data.version, dataDir: info.data.dataDir })}>
+      {info && (
+        <Tooltip title={t('app.topBar.sessionTooltip', { version: info.version, dataDir: info.dataDir })}>
           <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }} data-testid="session-info">
-            {info.data.user
-              ? t('app.topBar.sessionUser', { name: info.data.user.displayName, date: formatDate(info.data.asOf) })
-              : t('app.topBar.session', { date: formatDate(info.data.asOf) })}
+            {info.user
+              ? t('app.topBar.sessionUser', { name: info.user.displayName, date: formatDate(info.asOf) })
+              : t('app.topBar.session', { date: formatDate(info.asOf) })}
           </Typography>
         </Tooltip>
       )}
@@ -191,7 +195,7 @@ const TopBarTools = memo(function TopBarTools({ onHelp, onFollowUps, onTeam, onD
       />
       <ScreenButton tooltip={t('app.topBar.dashboardTooltip')} label={t('app.topBar.dashboard')} shortcut="g d" icon={<Insights />} onClick={onDashboard} testId="dashboard-button" />
       <ScreenButton tooltip={t('app.topBar.reportsTooltip')} label={t('app.topBar.reports')} shortcut="g r" icon={<Summarize />} onClick={onReports} testId="reports-button" />
-      {seesTeam(info.data?.user?.role) && (
+      {seesTeam(info?.user?.role) && (
         <ScreenButton tooltip={t('app.topBar.teamTooltip')} label={t('app.topBar.team')} shortcut="g t" icon={<Groups />} onClick={onTeam} testId="team-button" />
       )}
       <Tooltip title={t('app.settings.tooltip')}>

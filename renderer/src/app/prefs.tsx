@@ -12,9 +12,12 @@ import { api } from '../api/client';
 import { dataChanged } from '../collector/dataVersion';
 import { setDisplayLocale, setDisplayTimeZone } from '../common/format';
 import { formattingLocale, interfaceLanguage, type InterfaceLanguage } from '../../../shared/i18n/languages';
-import { applyLanguage } from '../i18n/i18n';
+import { applyLanguage, loadLanguage } from '../i18n/i18n';
 
-/** Applies the language setting (null: the computer's) to the translator and the formatters; returns the language in use. */
+/** Loads the strings of the language a setting (null: the computer's) stands for. */
+const loadLanguageSetting = (setting: InterfaceLanguage | null): Promise<void> => loadLanguage(interfaceLanguage(setting, navigator.languages));
+
+/** Applies the language setting (its strings loaded) to the translator and the formatters; returns the language in use. */
 function applyLanguageSetting(setting: InterfaceLanguage | null): InterfaceLanguage {
   const language = interfaceLanguage(setting, navigator.languages);
   setDisplayLocale(formattingLocale(language, navigator.languages));
@@ -55,9 +58,10 @@ export function PrefsProvider({
 
   useEffect(() => {
     let live = true;
-    void takePrefs().then((result) => {
-      if (!live) return;
+    void takePrefs().then(async (result) => {
       const loaded = result.ok ? result.value : DEFAULT_PREFERENCES;
+      await loadLanguageSetting(loaded.language);
+      if (!live) return;
       setDisplayTimeZone(loaded.timeZone);
       // The whole screen's first render, in slices (a transition yields to the browser every few
       // milliseconds) rather than one task of 50-60 ms that a key pressed during start-up would wait behind.
@@ -75,11 +79,16 @@ export function PrefsProvider({
 
   const update = useCallback(
     (patch: Partial<Preferences>) => {
-      setPrefs((previous) => ({ ...(previous ?? DEFAULT_PREFERENCES), ...patch }));
-      if (patch.theme) setMode(patch.theme);
-      if (patch.density) onDensity(patch.density);
-      if (patch.timeZone !== undefined) setDisplayTimeZone(patch.timeZone);
-      if (patch.language !== undefined) onLanguage(applyLanguageSetting(patch.language));
+      const show = () => {
+        setPrefs((previous) => ({ ...(previous ?? DEFAULT_PREFERENCES), ...patch }));
+        if (patch.theme) setMode(patch.theme);
+        if (patch.density) onDensity(patch.density);
+        if (patch.timeZone !== undefined) setDisplayTimeZone(patch.timeZone);
+        if (patch.language !== undefined) onLanguage(applyLanguageSetting(patch.language));
+      };
+      // Another language is shown once its strings are in (a moment, the first time), never half in English.
+      if (patch.language === undefined) show();
+      else void loadLanguageSetting(patch.language).then(show);
       void api['prefs.set'](patch).then((result) => {
         setSaveError(result.ok ? undefined : result.error);
         // Another zone may be on another day: every screen re-reads what it shows as of the new "today".

@@ -1,13 +1,13 @@
 /**
- * The interface's translator: i18next with every language's strings bundled (a few hundred KB of
- * text; no request, so a switch is instant and works offline). The pseudo-locale is derived from the
- * English strings when first chosen.
+ * The interface's translator: i18next with the English strings bundled and every other language's
+ * loaded from its own chunk when chosen (no network: the chunks are part of the app, so a switch works
+ * offline). The pseudo-locale is derived from the English strings when first chosen.
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { PSEUDO_LANGUAGE, UI_LANGUAGES, type InterfaceLanguage } from '../../../shared/i18n/languages';
 import { pseudoLocalizeTree } from '../../../shared/i18n/pseudo';
-import { en, translations, type Strings } from './resources';
+import { en, loadTranslation, type Strings } from './resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -19,7 +19,7 @@ declare module 'i18next' {
 export const i18n: I18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(UI_LANGUAGES.map((language) => [language, { translation: translations[language] }])),
+  resources: { en: { translation: en } },
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...UI_LANGUAGES, PSEUDO_LANGUAGE],
@@ -29,7 +29,30 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-/** Switches every `t()` to `language`; the caller re-renders the interface. */
+const loading = new Map<InterfaceLanguage, Promise<void>>();
+
+/**
+ * Brings a language's strings in, once, so switching to it never shows English first. Never fails:
+ * a chunk that cannot load (a damaged install) leaves the language on its English fallback, and the
+ * next switch tries again.
+ */
+export function loadLanguage(language: InterfaceLanguage): Promise<void> {
+  if (language === PSEUDO_LANGUAGE || i18n.hasResourceBundle(language, 'translation')) return Promise.resolve();
+  const pending =
+    loading.get(language) ??
+    loadTranslation(language).then(
+      (translation) => {
+        i18n.addResourceBundle(language, 'translation', translation);
+      },
+      () => {
+        loading.delete(language);
+      },
+    );
+  loading.set(language, pending);
+  return pending;
+}
+
+/** Switches every `t()` to `language` (its strings loaded first with `loadLanguage`); the caller re-renders the interface. */
 export function applyLanguage(language: InterfaceLanguage): void {
   if (language === PSEUDO_LANGUAGE && !i18n.hasResourceBundle(PSEUDO_LANGUAGE, 'translation')) {
     i18n.addResourceBundle(PSEUDO_LANGUAGE, 'translation', pseudoLocalizeTree(en));

@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Account, OpenItem } from '../../../renderer/src/account/types';
 import { contactInput, disputeTerms, initialForm, itemsOpenTotal, restoreDraft } from '../../../renderer/src/collector/formModel';
 import { OUTCOME_KEYS, outcomeForKey, OUTCOMES_SHOWN } from '../../../renderer/src/collector/keys';
-import { i18n } from '../../../renderer/src/i18n/i18n';
+import { i18n, loadLanguage } from '../../../renderer/src/i18n/i18n';
+import { UI_LANGUAGES } from '../../../shared/i18n/languages';
+
+// Every language but English is a chunk the app loads when it is chosen; these tests switch among them.
+beforeAll(async () => {
+  await Promise.all(UI_LANGUAGES.map(loadLanguage));
+});
 
 const CUSTOMER = '00000000-0000-7000-8000-000000000001';
 const PERSON = '00000000-0000-7000-8000-0000000000aa';

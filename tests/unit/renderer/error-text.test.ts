@@ -1,5 +1,5 @@
 /** API errors in the interface language: the English message in English, the reason worded in the others. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ApiError } from '../../../shared/api/result';
 import type { ExportStatusSchema } from '../../../shared/api/report-contract';
@@ -7,7 +7,13 @@ import type { SyncIssue, SyncStatus } from '../../../shared/api/sync-contract';
 import { describeFailure, syncFailure } from '../../../electron/sync/messages';
 import { formatCount } from '../../../renderer/src/common/format';
 import { errorText, localError, maybeErrorText } from '../../../renderer/src/i18n/errorText';
-import { i18n } from '../../../renderer/src/i18n/i18n';
+import { i18n, loadLanguage } from '../../../renderer/src/i18n/i18n';
+import { UI_LANGUAGES } from '../../../shared/i18n/languages';
+
+// Every language but English is a chunk the app loads when it is chosen; these tests switch among them.
+beforeAll(async () => {
+  await Promise.all(UI_LANGUAGES.map(loadLanguage));
+});
 
 type ExportFailure = NonNullable<z.output<typeof ExportStatusSchema>['error']>;
 

@@ -1,8 +1,14 @@
 /** The priority factors worded in the interface language from their values; the stored English where a summary has none. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scorePriority, DEFAULT_PRIORITY_WEIGHTS, type PriorityInput } from '../../../shared/domain/priority';
 import { factorDetail, factorLabel } from '../../../renderer/src/common/factorText';
-import { i18n } from '../../../renderer/src/i18n/i18n';
+import { i18n, loadLanguage } from '../../../renderer/src/i18n/i18n';
+import { UI_LANGUAGES } from '../../../shared/i18n/languages';
+
+// Every language but English is a chunk the app loads when it is chosen; these tests switch among them.
+beforeAll(async () => {
+  await Promise.all(UI_LANGUAGES.map(loadLanguage));
+});
 
 const INPUT: PriorityInput = {
   baseCurrency: 'EUR',

@@ -1,11 +1,16 @@
 /** A KPI figure's formula and no-value reason travel as codes and are worded in the interface language. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KPI_FORMULAS, KPI_NO_VALUE_REASONS, dsoFigures, type KpiFormulaKey, type KpiReasonKey } from '../../../shared/domain/kpi';
 import { UI_LANGUAGES } from '../../../shared/i18n/languages';
 import { pseudoLocalizeTree } from '../../../shared/i18n/pseudo';
 import { formulaText, reasonText } from '../../../renderer/src/dashboard/kpiText';
-import { i18n } from '../../../renderer/src/i18n/i18n';
+import { i18n, loadLanguage } from '../../../renderer/src/i18n/i18n';
 import { en } from '../../../renderer/src/i18n/resources';
+
+// Every language but English is a chunk the app loads when it is chosen; these tests switch among them.
+beforeAll(async () => {
+  await Promise.all(UI_LANGUAGES.map(loadLanguage));
+});
 
 /** The English the figures carried as text before they carried codes: the dashboard reads as it did. */
 const ENGLISH_FORMULAS: Readonly<Record<KpiFormulaKey, string>> = {

@@ -1,8 +1,14 @@
 /** The remembering `t` of bulk renders: the same answers as i18next's, each worked out once, never stale across languages. */
 import type { TFunction } from 'i18next';
-import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from '../../../renderer/src/i18n/i18n';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { i18n, loadLanguage } from '../../../renderer/src/i18n/i18n';
 import { memoT } from '../../../renderer/src/i18n/memoT';
+import { UI_LANGUAGES } from '../../../shared/i18n/languages';
+
+// Every language but English is a chunk the app loads when it is chosen; these tests switch among them.
+beforeAll(async () => {
+  await Promise.all(UI_LANGUAGES.map(loadLanguage));
+});
 
 /** i18next's own t, counting its calls. */
 function countingT(): { readonly t: TFunction; readonly calls: () => number } {

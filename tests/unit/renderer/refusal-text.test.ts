@@ -1,10 +1,16 @@
 /** A rule's refusal the renderer meets itself (a form's check): its message in English, the catalog's words in the others. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, money } from '../../../renderer/src/common/format';
 import { validateContactPerson } from '../../../renderer/src/collector/validation';
 import { refusalText } from '../../../renderer/src/i18n/errorText';
-import { i18n } from '../../../renderer/src/i18n/i18n';
+import { i18n, loadLanguage } from '../../../renderer/src/i18n/i18n';
 import { refusalMessage, type Refusal } from '../../../shared/i18n/refusals';
+import { UI_LANGUAGES } from '../../../shared/i18n/languages';
+
+// Every language but English is a chunk the app loads when it is chosen; these tests switch among them.
+beforeAll(async () => {
+  await Promise.all(UI_LANGUAGES.map(loadLanguage));
+});
 
 const ABOVE_OWED: Refusal = { key: 'promiseAboveOwed', params: { amountMinor: 150_000, owedMinor: 100_000, currency: 'EUR' } };
 const BEYOND: Refusal = { key: 'dateBeyondOneYear', params: { latestDate: '2027-11-23' } };

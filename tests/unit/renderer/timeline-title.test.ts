@@ -1,8 +1,14 @@
 /** Timeline titles worded in the interface language from their kind and values; the stored English in English and where an entry has none. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { timelineTitle } from '../../../renderer/src/account/timelineTitle';
 import { currentLocale, setDisplayLocale } from '../../../renderer/src/common/format';
-import { i18n } from '../../../renderer/src/i18n/i18n';
+import { i18n, loadLanguage } from '../../../renderer/src/i18n/i18n';
+import { UI_LANGUAGES } from '../../../shared/i18n/languages';
+
+// Every language but English is a chunk the app loads when it is chosen; these tests switch among them.
+beforeAll(async () => {
+  await Promise.all(UI_LANGUAGES.map(loadLanguage));
+});
 
 const PROMISE = { title: 'Promise to pay by 2024-03-15 (level 2)', date: '2024-03-15', titleKey: 'promise', titleParams: { date: '2024-03-15', level: 2 } } as const;
 const DISPUTE = { title: 'Dispute: Pricing', date: null, titleKey: 'dispute', titleParams: { reason: 'pricing' } } as const;
