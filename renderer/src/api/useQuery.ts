@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { ApiError, Result } from '../../../shared/api/result';
+import { currentDataVersion } from '../collector/dataVersion';
 
 export const SLOW_AFTER_MS = 200;
 
@@ -27,12 +28,14 @@ interface Settled<T> {
 }
 
 /**
- * Requests under way, by key: components that ask for the same key at the same time (the app and
- * its top bar both read `app.info`) share one request. Only while it runs; nothing is cached.
+ * Requests under way, by key and data version: components that ask for the same key at the same
+ * time share one request, never one started before a command or a sync changed the data (not every
+ * key carries the version). Only while it runs; nothing is cached.
  */
 const underWay = new Map<string, Promise<Result<unknown>>>();
 
-function shared<T>(key: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
+function shared<T>(queryKey: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
+  const key = `${queryKey}\u0000${currentDataVersion()}`;
   const running = underWay.get(key) as Promise<Result<T>> | undefined;
   if (running) return running;
   const started = run().finally(() => {

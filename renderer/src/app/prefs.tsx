@@ -14,12 +14,20 @@ import { setDisplayLocale, setDisplayTimeZone } from '../common/format';
 import { formattingLocale, interfaceLanguage, type InterfaceLanguage } from '../../../shared/i18n/languages';
 import { applyLanguage, loadLanguage } from '../i18n/i18n';
 
-/** Loads the strings of the language a setting (null: the computer's) stands for. */
-const loadLanguageSetting = (setting: InterfaceLanguage | null): Promise<void> => loadLanguage(interfaceLanguage(setting, navigator.languages));
-
-/** Applies the language setting (its strings loaded) to the translator and the formatters; returns the language in use. */
-function applyLanguageSetting(setting: InterfaceLanguage | null): InterfaceLanguage {
+/**
+ * The language a setting (null: the computer's) stands for, its strings loaded; English when they
+ * cannot be (a damaged install), so the page never says one language and shows another.
+ */
+async function languageFor(setting: InterfaceLanguage | null): Promise<InterfaceLanguage> {
   const language = interfaceLanguage(setting, navigator.languages);
+  return (await loadLanguage(language)) ? language : 'en';
+}
+
+/** Language choices made so far: a choice whose strings arrive after a later one's is not applied. */
+let languageRequests = 0;
+
+/** Applies a loaded language to the translator and the formatters; returns it. */
+function applyLanguageInUse(language: InterfaceLanguage): InterfaceLanguage {
   setDisplayLocale(formattingLocale(language, navigator.languages));
   applyLanguage(language);
   return language;
@@ -60,7 +68,7 @@ export function PrefsProvider({
     let live = true;
     void takePrefs().then(async (result) => {
       const loaded = result.ok ? result.value : DEFAULT_PREFERENCES;
-      await loadLanguageSetting(loaded.language);
+      const language = await languageFor(loaded.language);
       if (!live) return;
       setDisplayTimeZone(loaded.timeZone);
       // The whole screen's first render, in slices (a transition yields to the browser every few
@@ -69,7 +77,7 @@ export function PrefsProvider({
         setPrefs(loaded);
         setMode(loaded.theme);
         onDensity(loaded.density);
-        onLanguage(applyLanguageSetting(loaded.language));
+        onLanguage(applyLanguageInUse(language));
       });
     });
     return () => {
@@ -79,16 +87,27 @@ export function PrefsProvider({
 
   const update = useCallback(
     (patch: Partial<Preferences>) => {
-      const show = () => {
-        setPrefs((previous) => ({ ...(previous ?? DEFAULT_PREFERENCES), ...patch }));
-        if (patch.theme) setMode(patch.theme);
-        if (patch.density) onDensity(patch.density);
-        if (patch.timeZone !== undefined) setDisplayTimeZone(patch.timeZone);
-        if (patch.language !== undefined) onLanguage(applyLanguageSetting(patch.language));
+      const { language, ...rest } = patch;
+      const show = (shown: Partial<Preferences>) => {
+        setPrefs((previous) => ({ ...(previous ?? DEFAULT_PREFERENCES), ...shown }));
+        if (shown.theme) setMode(shown.theme);
+        if (shown.density) onDensity(shown.density);
+        if (shown.timeZone !== undefined) setDisplayTimeZone(shown.timeZone);
       };
-      // Another language is shown once its strings are in (a moment, the first time), never half in English.
-      if (patch.language === undefined) show();
-      else void loadLanguageSetting(patch.language).then(show);
+      if (language === undefined) show(rest);
+      else {
+        // Another language is shown once its strings are in (a moment, the first time), never half in
+        // English; a later choice loaded sooner (English is at hand) is not overtaken by this one.
+        const request = ++languageRequests;
+        void languageFor(language).then((inUse) => {
+          if (request !== languageRequests) {
+            show(rest);
+            return;
+          }
+          show(patch);
+          onLanguage(applyLanguageInUse(inUse));
+        });
+      }
       void api['prefs.set'](patch).then((result) => {
         setSaveError(result.ok ? undefined : result.error);
         // Another zone may be on another day: every screen re-reads what it shows as of the new "today".

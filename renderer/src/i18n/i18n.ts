@@ -29,23 +29,25 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-const loading = new Map<InterfaceLanguage, Promise<void>>();
+const loading = new Map<InterfaceLanguage, Promise<boolean>>();
 
 /**
- * Brings a language's strings in, once, so switching to it never shows English first. Never fails:
- * a chunk that cannot load (a damaged install) leaves the language on its English fallback, and the
- * next switch tries again.
+ * Brings a language's strings in, once, so switching to it never shows English first; whether they
+ * are in. Never fails: a chunk that cannot load (a damaged install) answers false, and the next
+ * switch tries again.
  */
-export function loadLanguage(language: InterfaceLanguage): Promise<void> {
-  if (language === PSEUDO_LANGUAGE || i18n.hasResourceBundle(language, 'translation')) return Promise.resolve();
+export function loadLanguage(language: InterfaceLanguage): Promise<boolean> {
+  if (language === PSEUDO_LANGUAGE || i18n.hasResourceBundle(language, 'translation')) return Promise.resolve(true);
   const pending =
     loading.get(language) ??
     loadTranslation(language).then(
       (translation) => {
         i18n.addResourceBundle(language, 'translation', translation);
+        return true;
       },
       () => {
         loading.delete(language);
+        return false;
       },
     );
   loading.set(language, pending);
