@@ -17,6 +17,10 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1440, height: 900 },
+    // The app honours the system's reduced-motion setting (app/theme.ts): drawers and menus change at
+    // once, which takes a quarter off the browser's work on two cores. The tests of motion itself
+    // (motion.spec.ts, a drawer reopened while closing) ask for it back.
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     // A trace of a failure keeps the DOM snapshots, not a screencast: recording frames of every
     // test kept the GPU process busy and made two-desktop tests on two cores three times slower.

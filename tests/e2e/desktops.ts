@@ -12,7 +12,7 @@ import { test as base, type Locator, type Page } from '@playwright/test';
 import { manualClock } from '../../shared/domain/clock';
 import { DEMO_USERNAMES } from '../../server/demo/credentials';
 import { startWebServer, type WebServer } from '../../electron/web/start';
-import { E2E_NOW, expect } from './fixtures';
+import { copyBuiltInServer, E2E_NOW, expect, withBuiltInServerTemplate } from './fixtures';
 import { dataRows, openTopCustomer } from './ui';
 
 /** Long enough that no sync starts by itself during the test. */
@@ -34,11 +34,13 @@ export interface Desktops {
   readonly clock: TestClock;
 }
 
-export const test = base.extend<{ desktops: Desktops; leadPage: Page }>({
+export const test = base.extend<{ desktops: Desktops; leadPage: Page }, { builtInServer: string }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
-  desktops: async ({}, use) => {
+  builtInServer: [async ({}, use) => withBuiltInServerTemplate(use), { scope: 'worker' }],
+  desktops: async ({ builtInServer }, use) => {
     const clock = manualClock(E2E_NOW);
     const dataDirs = [mkdtempSync(join(tmpdir(), 'ledgerline-e2e-jordan-')), mkdtempSync(join(tmpdir(), 'ledgerline-e2e-sabine-'))] as const;
+    for (const dataDir of dataDirs) copyBuiltInServer(builtInServer, dataDir);
     const started = await Promise.allSettled(dataDirs.map((dataDir) => startWebServer({ dataDir, clock, sync: 'embedded', syncTiming: SYNC_TIMING })));
     const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     try {

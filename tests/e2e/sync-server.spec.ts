@@ -15,7 +15,7 @@ import { manualClock } from '../../shared/domain/clock';
 import { DEMO_USERNAMES } from '../../server/demo/credentials';
 import { createSyncClient } from '../../electron/sync/transport';
 import { startWebServer } from '../../electron/web/start';
-import { E2E_NOW, expect } from './fixtures';
+import { copyBuiltInServer, E2E_NOW, expect, withBuiltInServerTemplate } from './fixtures';
 import { dataRows } from './ui';
 
 const SHOTS = '/tmp/shots';
@@ -31,10 +31,12 @@ interface SyncedApp {
   readonly call: (operation: string, input: unknown) => Promise<unknown>;
 }
 
-const test = base.extend<{ app: SyncedApp }>({
+const test = base.extend<{ app: SyncedApp }, { builtInServer: string }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
-  app: async ({}, use) => {
+  builtInServer: [async ({}, use) => withBuiltInServerTemplate(use), { scope: 'worker' }],
+  app: async ({ builtInServer }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-sync-'));
+    copyBuiltInServer(builtInServer, dataDir);
     const server = await startWebServer({
       dataDir,
       clock: manualClock(E2E_NOW),

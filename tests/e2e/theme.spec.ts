@@ -51,3 +51,23 @@ test('compact density makes rows shorter and is remembered', async ({ server, pa
   await expect(dataRows(page).first()).toBeVisible();
   await expect.poll(height).toBeLessThan(comfortable);
 });
+
+test('the system setting for less motion opens and closes menus at once; without it they move', async ({ readOnlyServer, page }) => {
+  const menuTransition = async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const menu = page.getByRole('menu');
+    await expect(menu).toBeVisible();
+    const seconds = await menu.evaluate((element) => {
+      const paper = element.closest('.MuiPaper-root') ?? element;
+      return Math.max(...getComputedStyle(paper).transitionDuration.split(',').map((part) => Number.parseFloat(part)));
+    });
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    return seconds;
+  };
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openWorklist(page, readOnlyServer.url);
+  expect(await menuTransition()).toBeLessThan(0.001);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  expect(await menuTransition()).toBeGreaterThan(0.1);
+});
