@@ -8,11 +8,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { manualClock } from '../../shared/domain/clock';
 import { DEMO_USERNAMES } from '../../server/demo/credentials';
 import { startWebServer, type WebServer } from '../../electron/web/start';
-import { copyBuiltInServer, E2E_NOW, expect, withBuiltInServerTemplate } from './fixtures';
+import { test as base, copyBuiltInServer, E2E_NOW, expect } from './fixtures';
 import { dataRows, openTopCustomer } from './ui';
 
 /** Long enough that no sync starts by itself during the test. */
@@ -34,9 +34,7 @@ export interface Desktops {
   readonly clock: TestClock;
 }
 
-export const test = base.extend<{ desktops: Desktops; leadPage: Page }, { builtInServer: string }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
-  builtInServer: [async ({}, use) => withBuiltInServerTemplate(use), { scope: 'worker' }],
+export const test = base.extend<{ desktops: Desktops; leadPage: Page }>({
   desktops: async ({ builtInServer }, use) => {
     const clock = manualClock(E2E_NOW);
     const dataDirs = [mkdtempSync(join(tmpdir(), 'ledgerline-e2e-jordan-')), mkdtempSync(join(tmpdir(), 'ledgerline-e2e-sabine-'))] as const;

@@ -6,11 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
 import { manualClock } from '../../shared/domain/clock';
 import { startWebServer } from '../../electron/web/start';
 import { seriousViolations } from './axe';
-import { E2E_NOW, expect } from './fixtures';
+import { test as base, E2E_NOW, expect } from './fixtures';
 import { dataRows } from './ui';
 
 const SHOTS = '/tmp/shots';

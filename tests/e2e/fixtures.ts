@@ -38,11 +38,11 @@ async function seededTemplate(): Promise<string> {
 }
 
 /**
- * For a worker fixture: a built-in sync server's folder with the small demo as of E2E_NOW, made
+ * The `builtInServer` worker fixture: a built-in sync server's folder with the small demo as of E2E_NOW, made
  * once per worker. A desktop whose data folder starts with a copy (`copyBuiltInServer`) starts its
  * server in under a second; making one takes 3–6 s of PGlite, migrations and the demo's seed.
  */
-export async function withBuiltInServerTemplate(use: (dataDir: string) => Promise<void>): Promise<void> {
+async function withBuiltInServerTemplate(use: (dataDir: string) => Promise<void>): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-server-template-'));
   try {
     const server = demoServer({ dataDir: join(dataDir, BUILT_IN_SERVER_DIR), clock: manualClock(E2E_NOW) });
@@ -78,7 +78,12 @@ async function withServer(template: string, use: (server: E2eServer) => Promise<
   }
 }
 
-export const test = base.extend<{ server: E2eServer }, { readOnlyServer: E2eServer; demoTemplate: string }>({
+/**
+ * Every spec's `test` extends this one, with test-scoped fixtures only: Playwright runs tests with the
+ * same worker fixtures in the same workers, so a spec with worker fixtures of its own would wait for a
+ * worker of its own, at the end of the run (a tail of its longest tests on one core).
+ */
+export const test = base.extend<{ server: E2eServer }, { readOnlyServer: E2eServer; demoTemplate: string; builtInServer: string }>({
   server: async ({ demoTemplate }, use) => withServer(demoTemplate, use),
   /**
    * One server per worker, shared by the tests that only look (accessibility scans, forms opened
@@ -97,6 +102,8 @@ export const test = base.extend<{ server: E2eServer }, { readOnlyServer: E2eServ
     },
     { scope: 'worker' },
   ],
+  // eslint-disable-next-line no-empty-pattern -- as above.
+  builtInServer: [async ({}, use) => withBuiltInServerTemplate(use), { scope: 'worker' }],
 });
 
 /** The demo's team lead (its local profile is a collector). */

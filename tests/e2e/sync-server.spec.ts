@@ -10,12 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { manualClock } from '../../shared/domain/clock';
 import { DEMO_USERNAMES } from '../../server/demo/credentials';
 import { createSyncClient } from '../../electron/sync/transport';
 import { startWebServer } from '../../electron/web/start';
-import { copyBuiltInServer, E2E_NOW, expect, withBuiltInServerTemplate } from './fixtures';
+import { test as base, copyBuiltInServer, E2E_NOW, expect } from './fixtures';
 import { dataRows } from './ui';
 
 const SHOTS = '/tmp/shots';
@@ -31,9 +31,7 @@ interface SyncedApp {
   readonly call: (operation: string, input: unknown) => Promise<unknown>;
 }
 
-const test = base.extend<{ app: SyncedApp }, { builtInServer: string }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
-  builtInServer: [async ({}, use) => withBuiltInServerTemplate(use), { scope: 'worker' }],
+const test = base.extend<{ app: SyncedApp }>({
   app: async ({ builtInServer }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-sync-'));
     copyBuiltInServer(builtInServer, dataDir);
