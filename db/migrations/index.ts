@@ -22,6 +22,7 @@ import * as m016 from './016-attachments';
 import * as m017 from './017-languages';
 import * as m018 from './018-teams';
 import * as m019 from './019-refusal-reasons';
+import * as m020 from './020-follow-ups-by-customer';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': { up: m001.up },
@@ -43,6 +44,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '017-languages': { up: m017.up },
   '018-teams': { up: m018.up },
   '019-refusal-reasons': { up: m019.up },
+  '020-follow-ups-by-customer': { up: m020.up },
 };
 
 export const MIGRATION_TABLE = 'kysely_migration';

@@ -68,7 +68,7 @@ interface ItemRow {
   promised: number;
 }
 
-const Q = {
+export const ACCOUNT_QUERIES = {
   header: `SELECT c.id, c.number, c.name, c.country, c.language, t.language AS team_language, c.currency, c.payment_terms, c.payment_terms_days, c.credit_limit_minor,
       c.credit_hold, c.risk_class, c.collector_id, u.display_name AS collector_name, c.assigned_at, a.display_name AS assigned_by_name,
       c.assignment_reason, s.credit_used_minor, s.credit_used_bp, s.oldest_days_past_due, s.score, s.factors_json
@@ -108,6 +108,7 @@ const Q = {
   disputeCounts: `SELECT status, count(*) AS count FROM disputes WHERE customer_id = ? GROUP BY status`,
   escalationCounts: `SELECT status, count(*) AS count FROM escalations WHERE customer_id = ? GROUP BY status`,
 } as const;
+const Q = ACCOUNT_QUERIES;
 
 const entry = (partial: Pick<TimelineEntry, 'id' | 'type' | 'at' | 'title'> & Partial<TimelineEntry>): TimelineEntry => ({
   date: null,

@@ -16,7 +16,7 @@ import { customerAttachments } from './attachments';
 
 export type CustomerWork = z.output<typeof CustomerWorkSchema>;
 
-const Q = {
+export const CUSTOMER_WORK_QUERIES = {
   customer: 'SELECT id FROM customers WHERE id = ?',
   // Broken and partially kept promises stay until a new promise answers them: the collector's next step.
   promises: `SELECT * FROM promises WHERE customer_id = ?
@@ -26,10 +26,11 @@ const Q = {
   followUps: "SELECT * FROM follow_ups WHERE customer_id = ? AND status = 'open' ORDER BY due_date, id",
   notes: 'SELECT * FROM notes WHERE customer_id = ? AND is_current = 1 ORDER BY created_at DESC, id DESC LIMIT 200',
 } as const;
+const Q = CUSTOMER_WORK_QUERIES;
 
 /** A decision stays on the escalation card this long, so the collector sees the answer where they asked. */
 const DECISIONS_SHOWN_DAYS = 30;
-const ESCALATIONS = `SELECT * FROM escalations WHERE customer_id = ?
+export const ESCALATIONS = `SELECT * FROM escalations WHERE customer_id = ?
   AND (status = 'requested' OR (status IN ('approved', 'rejected') AND decided_at >= ?))
   ORDER BY coalesce(decided_at, requested_at) DESC, id DESC`;
 

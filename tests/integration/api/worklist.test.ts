@@ -132,6 +132,18 @@ describe('worklist.query', () => {
     expect((await query({ offset: 10 })).rows).toEqual([]);
   });
 
+  it('gives the whole total on every page: full, short, the last, and past the end', async () => {
+    for (let limit = 1; limit <= 7; limit += 1) {
+      for (let offset = 0; offset <= 8; offset += 1) {
+        const page = await query({ offset, limit });
+        expect({ offset, limit, rows: page.rows.length, total: page.total }).toEqual({ offset, limit, rows: Math.max(0, Math.min(limit, 6 - offset)), total: 6 });
+      }
+    }
+    const filtered = await query({ filters: { currencies: ['EUR'] }, offset: 2, limit: 2 });
+    expect([filtered.rows.length, filtered.total]).toEqual([2, 5]);
+    expect((await query({ search: 'nobody-here' })).total).toBe(0);
+  });
+
   it('puts pinned customers first and snoozed ones last in the default ranking', async () => {
     await api.call('worklist.setOverride', { customerId: ids.quiet, kind: 'pin', reason: 'Director asked' });
     await api.call('worklist.setOverride', { customerId: ids.big, kind: 'snooze', reason: 'Payment run Friday', expiresAt: '2026-11-27T00:00:00.000Z' });

@@ -316,9 +316,26 @@ describe('migration 019-refusal-reasons', () => {
   });
 });
 
+describe('migration 020-follow-ups-by-customer', () => {
+  it("keeps every follow-up and finds a customer's, open or done, through one index by customer", async () => {
+    const store = await migrateThrough('019-refusal-reasons');
+    store.sqlite.prepare("INSERT INTO customers (id, erp_key, number, name, country, currency, payment_terms, payment_terms_days, credit_limit_minor, risk_class, updated_at) VALUES ('c1', 'E1', '1', 'Acme', 'DE', 'EUR', 'N30', 30, 0, 'low', '2026-03-01T00:00:00.000Z')").run();
+    store.sqlite
+      .prepare("INSERT INTO follow_ups (id, customer_id, due_date, title, status, created_at) VALUES ('f1', 'c1', '2026-03-05', 'Call back', 'open', ?), ('f2', 'c1', '2026-03-02', 'Send copy', 'done', ?)")
+      .run('2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z');
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const indexes = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_index_list('follow_ups') WHERE origin = 'c' ORDER BY name").all().map((row) => row.name);
+    expect(indexes).toEqual(['follow_ups_customer', 'follow_ups_due']);
+    expect(migrated.sqlite.prepare("SELECT id FROM follow_ups WHERE customer_id = 'c1' ORDER BY id").pluck().all()).toEqual(['f1', 'f2']);
+  });
+});
+
 describe('migration registry', () => {
   it('has one test per registered migration', () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits', '014-overrides-per-user', '015-credit-used-share', '016-attachments', '017-languages', '018-teams', '019-refusal-reasons']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['001-initial', '002-collector-work', '003-sync-client', '004-drafts-per-user', '005-users-disabled', '006-closing-reasons', '007-customer-team', '008-assignment-reason', '009-erp-disputed', '010-outbox-day', '011-payment-behaviour', '012-promise-made-on', '013-iso-currency-digits', '014-overrides-per-user', '015-credit-used-share', '016-attachments', '017-languages', '018-teams', '019-refusal-reasons', '020-follow-ups-by-customer']);
   });
 });
 
