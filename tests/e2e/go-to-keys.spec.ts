@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, LEAD, makeLocalProfile, test } from './fixtures';
-import { dataRows, openWorklist } from './ui';
+import { dataRows, openTopCustomer, openWorklist } from './ui';
 
 const TARGETS: readonly (readonly [key: string, heading: string])[] = [
   ['f', 'My follow-ups'],
@@ -63,4 +63,30 @@ test('g then a key that opens nothing keeps that key its plain meaning, and the 
   await page.keyboard.press('s');
   await expect(page.getByRole('dialog', { name: /^Snooze / })).toBeVisible();
   await expect(page).not.toHaveURL(/sync-issues/);
+});
+
+test('Escape then g f typed at once opens my follow-ups, even when the way back lands late', async ({ readOnlyServer, page }) => {
+  await openWorklist(page, readOnlyServer.url);
+  // A busy browser carries out a Back a moment later; this makes every Back that late.
+  await page.evaluate(() => {
+    const back = window.history.back.bind(window.history);
+    window.history.back = () => {
+      window.setTimeout(() => {
+        back();
+        document.documentElement.dataset.backs = String(Number(document.documentElement.dataset.backs ?? '0') + 1);
+      }, 300);
+    };
+  });
+  await openTopCustomer(page);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('g');
+  await page.keyboard.press('f');
+  const followUps = page.getByRole('heading', { level: 1, name: 'My follow-ups', exact: true });
+  await expect(followUps).toBeVisible();
+  // Still there once the late Back has been carried out, and Back from it returns to the worklist.
+  await expect(page.locator('html')).toHaveAttribute('data-backs', '1');
+  await expect(followUps).toBeVisible();
+  await expect(page).toHaveURL(/#\/follow-ups$/);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Worklist', exact: true })).toBeVisible();
 });

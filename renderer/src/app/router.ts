@@ -44,48 +44,77 @@ export function useRoute(): Route {
 // but still lands on the worklist when an account was opened directly by URL.
 let pushedInApp = 0;
 
+/**
+ * The browser carries out `history.back()` later, in a task of its own. A navigation asked for in the
+ * meantime (Escape, then `g f` typed at once) would land first and the traversal after it, taking the
+ * user off the screen they asked for; so it waits for the traversal (`popstate`), or for a moment at
+ * most should the browser have nothing to go back to.
+ */
+const BACK_SETTLES_MS = 1_000;
+let backPending = false;
+let afterBack: (() => void) | null = null;
+
+function whenBackDone(step: () => void): void {
+  if (backPending) afterBack = step;
+  else step();
+}
+
+function backSettled(): void {
+  backPending = false;
+  const step = afterBack;
+  afterBack = null;
+  step?.();
+}
+
+function push(hash: string): void {
+  whenBackDone(() => {
+    if (window.location.hash === hash) return;
+    pushedInApp += 1;
+    window.location.hash = hash;
+  });
+}
+
 export function openCustomer(customerId: string): void {
-  pushedInApp += 1;
-  window.location.hash = `#/customer/${customerId}`;
+  push(`#/customer/${customerId}`);
 }
 
-export function openFollowUps(): void {
-  if (window.location.hash === FOLLOW_UPS_HASH) return;
-  pushedInApp += 1;
-  window.location.hash = FOLLOW_UPS_HASH;
-}
+export const openFollowUps = (): void => {
+  push(FOLLOW_UPS_HASH);
+};
+export const openTeam = (): void => {
+  push(TEAM_HASH);
+};
+export const openSyncIssues = (): void => {
+  push(SYNC_ISSUES_HASH);
+};
+export const openDashboard = (): void => {
+  push(DASHBOARD_HASH);
+};
+export const openReports = (): void => {
+  push(REPORTS_HASH);
+};
 
-export function openTeam(): void {
-  if (window.location.hash === TEAM_HASH) return;
-  pushedInApp += 1;
-  window.location.hash = TEAM_HASH;
-}
-
-export function openSyncIssues(): void {
-  if (window.location.hash === SYNC_ISSUES_HASH) return;
-  pushedInApp += 1;
-  window.location.hash = SYNC_ISSUES_HASH;
-}
-
-export function openDashboard(): void {
-  if (window.location.hash === DASHBOARD_HASH) return;
-  pushedInApp += 1;
-  window.location.hash = DASHBOARD_HASH;
-}
-
-export function openReports(): void {
-  if (window.location.hash === REPORTS_HASH) return;
-  pushedInApp += 1;
-  window.location.hash = REPORTS_HASH;
-}
-
-export function goBack(): void {
+function backNow(): void {
   if (pushedInApp > 0) {
     pushedInApp -= 1;
+    backPending = true;
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      window.removeEventListener('popstate', settle);
+      backSettled();
+    };
+    window.addEventListener('popstate', settle);
+    window.setTimeout(settle, BACK_SETTLES_MS);
     window.history.back();
   } else {
     window.location.hash = '#/';
   }
+}
+
+export function goBack(): void {
+  whenBackDone(backNow);
 }
 
 /**
@@ -93,10 +122,14 @@ export function goBack(): void {
  * walked through are not theirs to go back to, so the worklist replaces the current entry.
  */
 export function startOnWorklist(): void {
-  pushedInApp = 0;
-  if (parseRoute(window.location.hash).screen !== 'worklist') window.location.replace('#/');
+  whenBackDone(() => {
+    pushedInApp = 0;
+    if (parseRoute(window.location.hash).screen !== 'worklist') window.location.replace('#/');
+  });
 }
 
 export const goHome = (): void => {
-  if (parseRoute(window.location.hash).screen !== 'worklist') goBack();
+  whenBackDone(() => {
+    if (parseRoute(window.location.hash).screen !== 'worklist') backNow();
+  });
 };
