@@ -117,7 +117,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.property.name=/^(only|skip|todo)$/][callee.object.name=/^(it|test|describe)$/]", message: 'No focused, skipped or todo tests on main.' },
-        { selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|spyOn|stubEnv|stubGlobal|useFakeTimers)$/]", message: 'Integration files share modules (isolate: false): no module mocks, spies, stubs or fake timers.' },
+        { selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|spyOn|stubEnv|stubGlobal|useFakeTimers|setSystemTime|resetModules)$/]", message: 'Integration files share modules (isolate: false): no module mocks, spies, stubs or fake timers.' },
         { selector: "AssignmentExpression[left.object.object.name='process'][left.object.property.name='env']", message: 'Integration files share one process: pass settings as options, not through process.env.' },
         { selector: "UnaryExpression[operator='delete'][argument.object.object.name='process'][argument.object.property.name='env']", message: 'Integration files share one process: pass settings as options, not through process.env.' },
       ],

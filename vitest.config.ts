@@ -20,9 +20,10 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each integration file imports the server, the store and their libraries (PGlite, Fastify,
           // the PDF and spreadsheet writers): a fresh module graph per file cost more time than the
-          // tests themselves (431 s against 290 s). These files share no module state: none mocks a
-          // module, stubs a global or sets the environment (the only variable is set once, in global
-          // setup), and each opens its own stores and servers.
+          // tests themselves (431 s against 290 s). No file changes what another reads: none mocks a
+          // module, stubs a global or sets the environment (lint says so; the one variable is set once,
+          // in global setup), and each opens its own stores and servers. What carries over is caches
+          // and the builders' counter, which only keeps generated names unique.
           isolate: false,
         },
       },

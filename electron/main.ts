@@ -12,7 +12,7 @@ import { DEFAULT_DEPLOYMENT, deploymentFolders, readDeployment, type Deployment 
 import { createMainLogger, setMainLogFile } from './app/electron-logger';
 import { describeError } from './app/logger';
 import { nativeBindingPath } from './app/native-binding';
-import { databasePath, resolveDataDir } from './app/paths';
+import { builtInServerPath, databasePath, resolveDataDir } from './app/paths';
 import { openWorkspace, type Workspace } from './app/workspace';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL } from './bootstrap/app-protocol';
 import { openShellSettings } from './bootstrap/electron-settings';
@@ -156,7 +156,7 @@ async function start(): Promise<void> {
   /** The built-in demo server, started once: when the user chooses the demo, or at start for a store that did. */
   const builtIn = syncing
     ? demoServer({
-        dataDir: join(dataDir, 'server'),
+        dataDir: builtInServerPath(dataDir),
         clock,
         onStarted: (server) => {
           log.info('built-in sync server started', { url: server.url, seeded: server.seeded !== null });

@@ -8,6 +8,11 @@ export function databasePath(dataDir: string): string {
   return join(dataDir, DATABASE_FILE_NAME);
 }
 
+/** The built-in sync server's folder: its PGlite cluster, this installation's password and signing secret. */
+export function builtInServerPath(dataDir: string): string {
+  return join(dataDir, 'server');
+}
+
 /** `--data-dir DIR` (or `--data-dir=DIR`) wins over LEDGERLINE_DATA_DIR, which wins over the fallback. */
 export function resolveDataDir(env: Readonly<Record<string, string | undefined>>, argv: readonly string[], fallback: string): string {
   for (let index = 0; index < argv.length; index += 1) {

@@ -11,6 +11,7 @@ import type { ShellLogger } from '../app/logger';
 import { createMemoryLogger } from '../app/memory-logger';
 import type { SetupMode, SyncMode } from '../app/sync-mode';
 import { demoServer } from '../app/demo-server';
+import { builtInServerPath } from '../app/paths';
 import { openWorkspace } from '../app/workspace';
 import { fileTokenVault, plainCodec } from '../sync/token-vault';
 import type { SyncTiming } from '../sync/engine';
@@ -52,9 +53,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The built-in sync server's folder inside the data folder: its PGlite cluster, password and secret. */
-export const BUILT_IN_SERVER_DIR = 'server';
-
 /** dev:web has no keychain: the refresh token sits in a file only the user may read (the desktop app seals it). */
 export const SESSION_FILE = 'session.token';
 
@@ -70,7 +68,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (!isLoopbackHostname(host) || host.startsWith('[')) throw new RangeError(`dev:web listens on loopback addresses only, not "${host}"`);
   const logger = options.logger ?? createMemoryLogger();
   const clock = options.clock ?? systemClock;
-  const demo = demoServer({ dataDir: join(options.dataDir, BUILT_IN_SERVER_DIR), clock });
+  const demo = demoServer({ dataDir: builtInServerPath(options.dataDir), clock });
   const startDemo = () => demo.start();
   const closeEmbedded = () => demo.close();
   const started = options.sync === 'embedded' && (options.setup ?? 'demo') === 'demo' ? await startDemo() : null;

@@ -55,7 +55,7 @@ export const test = base.extend<{ desktops: Desktops; leadPage: Page }>({
   },
   // Sabine's window is a browser context of its own, closed before the servers stop.
   leadPage: async ({ browser }, use) => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
     try {
       await use(await context.newPage());
     } finally {

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { manualClock } from '../../shared/domain/clock';
-import { databasePath } from '../../electron/app/paths';
+import { builtInServerPath, databasePath } from '../../electron/app/paths';
 import { demoServer } from '../../electron/app/demo-server';
-import { BUILT_IN_SERVER_DIR, startWebServer } from '../../electron/web/start';
+import { startWebServer } from '../../electron/web/start';
 
 export const E2E_NOW = '2026-11-23T09:00:00Z';
 export const E2E_TODAY = '2026-11-23';
@@ -45,7 +45,7 @@ async function seededTemplate(): Promise<string> {
 async function withBuiltInServerTemplate(use: (dataDir: string) => Promise<void>): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-server-template-'));
   try {
-    const server = demoServer({ dataDir: join(dataDir, BUILT_IN_SERVER_DIR), clock: manualClock(E2E_NOW) });
+    const server = demoServer({ dataDir: builtInServerPath(dataDir), clock: manualClock(E2E_NOW) });
     await server.start();
     await server.close();
     await use(dataDir);
@@ -56,7 +56,7 @@ async function withBuiltInServerTemplate(use: (dataDir: string) => Promise<void>
 
 /** Gives `dataDir` (a desktop's data folder, before it starts) a copy of the template's built-in server. */
 export function copyBuiltInServer(template: string, dataDir: string): void {
-  cpSync(join(template, BUILT_IN_SERVER_DIR), join(dataDir, BUILT_IN_SERVER_DIR), { recursive: true });
+  cpSync(builtInServerPath(template), builtInServerPath(dataDir), { recursive: true });
 }
 
 /** A server with a fresh data directory, a copy of `template`'s store, for as long as `use` runs. */

@@ -67,14 +67,20 @@ test('g then a key that opens nothing keeps that key its plain meaning, and the 
 
 test('Escape then g f typed at once opens my follow-ups, even when the way back lands late', async ({ readOnlyServer, page }) => {
   await openWorklist(page, readOnlyServer.url);
-  // A busy browser carries out a Back a moment later; this makes every Back that late.
+  // A busy browser carries out a Back a moment later; this makes every Back that late, and counts
+  // the traversals once they are done.
   await page.evaluate(() => {
-    const back = window.history.back.bind(window.history);
-    window.history.back = () => {
-      window.setTimeout(() => {
-        back();
-        document.documentElement.dataset.backs = String(Number(document.documentElement.dataset.backs ?? '0') + 1);
-      }, 300);
+    const back = window.navigation.back.bind(window.navigation);
+    window.navigation.back = (options) => {
+      const committed = new Promise<NavigationHistoryEntry>((resolve, reject) => {
+        window.setTimeout(() => {
+          void back(options).committed?.then((entry) => {
+            document.documentElement.dataset.backs = String(Number(document.documentElement.dataset.backs ?? '0') + 1);
+            resolve(entry);
+          }, reject);
+        }, 300);
+      });
+      return { committed, finished: committed };
     };
   });
   await openTopCustomer(page);
@@ -83,7 +89,8 @@ test('Escape then g f typed at once opens my follow-ups, even when the way back 
   await page.keyboard.press('f');
   const followUps = page.getByRole('heading', { level: 1, name: 'My follow-ups', exact: true });
   await expect(followUps).toBeVisible();
-  // Still there once the late Back has been carried out, and Back from it returns to the worklist.
+  // There once the late Back is done (and not before: the route changes after it), and Back from it
+  // returns to the worklist.
   await expect(page.locator('html')).toHaveAttribute('data-backs', '1');
   await expect(followUps).toBeVisible();
   await expect(page).toHaveURL(/#\/follow-ups$/);

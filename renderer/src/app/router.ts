@@ -45,25 +45,25 @@ export function useRoute(): Route {
 let pushedInApp = 0;
 
 /**
- * The browser carries out `history.back()` later, in a task of its own. A navigation asked for in the
- * meantime (Escape, then `g f` typed at once) would land first and the traversal after it, taking the
- * user off the screen they asked for; so it waits for the traversal (`popstate`), or for a moment at
- * most should the browser have nothing to go back to.
+ * A Back is a traversal the browser carries out later, in a task of its own. A navigation asked for in
+ * the meantime (Escape, then `g f` typed at once) would land first and the traversal after it, taking
+ * the user off the screen they asked for. So navigations asked for while a Back is under way wait, in
+ * the order they were asked, until the Navigation API says the traversal is done.
  */
-const BACK_SETTLES_MS = 1_000;
 let backPending = false;
-let afterBack: (() => void) | null = null;
+const waiting: (() => void)[] = [];
 
-function whenBackDone(step: () => void): void {
-  if (backPending) afterBack = step;
-  else step();
+function drain(): void {
+  while (!backPending) {
+    const step = waiting.shift();
+    if (step === undefined) return;
+    step();
+  }
 }
 
-function backSettled(): void {
-  backPending = false;
-  const step = afterBack;
-  afterBack = null;
-  step?.();
+function whenBackDone(step: () => void): void {
+  waiting.push(step);
+  drain();
 }
 
 function push(hash: string): void {
@@ -95,20 +95,19 @@ export const openReports = (): void => {
 };
 
 function backNow(): void {
-  if (pushedInApp > 0) {
+  // The browser's own Back and Forward are not counted here, so the count can promise an entry that is
+  // not there; the Navigation API knows whether there is one.
+  if (pushedInApp > 0 && navigation.canGoBack) {
     pushedInApp -= 1;
     backPending = true;
-    let settled = false;
-    const settle = () => {
-      if (settled) return;
-      settled = true;
-      window.removeEventListener('popstate', settle);
-      backSettled();
+    const settled = () => {
+      backPending = false;
+      drain();
     };
-    window.addEventListener('popstate', settle);
-    window.setTimeout(settle, BACK_SETTLES_MS);
-    window.history.back();
+    // Chromium always gives the promise; the type allows a browser that does not.
+    (navigation.back().committed ?? Promise.resolve()).then(settled, settled);
   } else {
+    pushedInApp = 0;
     window.location.hash = '#/';
   }
 }

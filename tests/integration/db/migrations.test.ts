@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, MIGRATION_TABLE } from '../../../db/migrations';
+import { resumeBulkMaintenance, suspendBulkMaintenance } from '../../../db/sync/bulk-snapshot';
 import { nextPushBatch } from '../../../db/sync/outbox';
 import { openLocalStore, type LocalStore } from '../../../db/open';
 import type { Database } from '../../../db/schema';
@@ -330,6 +331,21 @@ describe('migration 020-follow-ups-by-customer', () => {
     const indexes = migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_index_list('follow_ups') WHERE origin = 'c' ORDER BY name").all().map((row) => row.name);
     expect(indexes).toEqual(['follow_ups_customer', 'follow_ups_due']);
     expect(migrated.sqlite.prepare("SELECT id FROM follow_ups WHERE customer_id = 'c1' ORDER BY id").pluck().all()).toEqual(['f1', 'f2']);
+  });
+});
+
+describe('migration 020 during an unfinished first sync', () => {
+  it('leaves the old index dropped and has the new one built when the sync finishes', async () => {
+    const store = await migrateThrough('019-refusal-reasons');
+    suspendBulkMaintenance(store.sqlite);
+    await store.close();
+    stores.splice(stores.indexOf(store), 1);
+    const migrated = await openLocalStore({ path: store.path });
+    stores.push(migrated);
+    const followUpIndexes = () => migrated.sqlite.prepare<[], { name: string }>("SELECT name FROM pragma_index_list('follow_ups') WHERE origin = 'c' ORDER BY name").all().map((row) => row.name);
+    expect(followUpIndexes()).toEqual([]);
+    resumeBulkMaintenance(migrated.sqlite);
+    expect(followUpIndexes()).toEqual(['follow_ups_customer', 'follow_ups_due']);
   });
 });
 
