@@ -18,8 +18,8 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     viewport: { width: 1440, height: 900 },
     // The app honours the system's reduced-motion setting (app/theme.ts): drawers and menus change at
-    // once, no frames drawn in between (collector.spec 154 → 148 s on two cores). The tests of motion
-    // itself (theme.spec.ts, a drawer reopened while closing) ask for it back.
+    // once, with no frames drawn and no transition timers waited out (e2e in CI 7.5 → 6.5 min on two
+    // cores). The tests of motion itself (theme.spec.ts, a drawer reopened while closing) ask for it back.
     reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     // A trace of a failure keeps the actions, console and network, with neither a screencast nor DOM
