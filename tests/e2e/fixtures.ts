@@ -25,34 +25,47 @@ export interface E2eServer {
   readonly restart: () => Promise<string>;
 }
 
-/**
- * The small demo as of E2E_NOW, seeded once: a copy of its database file starts a server in a
- * tenth of the time a seed takes (25 against 250 ms, for every test). The server that seeds it is
- * closed first, so the file is whole and its write-ahead log checkpointed into it.
- */
-async function seededTemplate(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-template-'));
-  const seeding = await startWebServer({ dataDir, clock: manualClock(E2E_NOW), seedIfEmpty: true });
-  await seeding.close();
-  return dataDir;
+/** For a worker fixture: a temporary folder that `fill` prepares, given to `use`, removed after. */
+async function withTemplate(prefix: string, fill: (dataDir: string) => Promise<void>, use: (dataDir: string) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    await fill(dataDir);
+    await use(dataDir);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
+
+/**
+ * The `demoTemplate` worker fixture: the small demo as of E2E_NOW, seeded once. A copy of its database
+ * file starts a server in a tenth of the time a seed takes (25 against 250 ms, for every test). The
+ * server that seeds it is closed first, so the file is whole and its write-ahead log checkpointed into it.
+ */
+const withDemoTemplate = (use: (dataDir: string) => Promise<void>): Promise<void> =>
+  withTemplate(
+    'ledgerline-e2e-template-',
+    async (dataDir) => {
+      const seeding = await startWebServer({ dataDir, clock: manualClock(E2E_NOW), seedIfEmpty: true });
+      await seeding.close();
+    },
+    use,
+  );
 
 /**
  * The `builtInServer` worker fixture: a built-in sync server's folder with the small demo as of E2E_NOW, made
  * once per worker. A desktop whose data folder starts with a copy (`copyBuiltInServer`) starts its
  * server in under a second; making one takes 3–6 s of PGlite, migrations and the demo's seed.
  */
-async function withBuiltInServerTemplate(use: (dataDir: string) => Promise<void>): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-server-template-'));
-  try {
-    const server = demoServer({ dataDir: builtInServerPath(dataDir), clock: manualClock(E2E_NOW) });
-    await server.start();
-    await server.close();
-    await use(dataDir);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
+const withBuiltInServerTemplate = (use: (dataDir: string) => Promise<void>): Promise<void> =>
+  withTemplate(
+    'ledgerline-e2e-server-template-',
+    async (dataDir) => {
+      const server = demoServer({ dataDir: builtInServerPath(dataDir), clock: manualClock(E2E_NOW) });
+      await server.start();
+      await server.close();
+    },
+    use,
+  );
 
 /** Gives `dataDir` (a desktop's data folder, before it starts) a copy of the template's built-in server. */
 export function copyBuiltInServer(template: string, dataDir: string): void {
@@ -90,18 +103,8 @@ export const test = base.extend<{ server: E2eServer }, { readOnlyServer: E2eServ
    * and closed unsaved): they save the start of a server each. A test that writes takes `server`.
    */
   readOnlyServer: [async ({ demoTemplate }, use) => withServer(demoTemplate, use), { scope: 'worker' }],
-  demoTemplate: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
-    async ({}, use) => {
-      const dataDir = await seededTemplate();
-      try {
-        await use(dataDir);
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker' },
-  ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none.
+  demoTemplate: [async ({}, use) => withDemoTemplate(use), { scope: 'worker' }],
   // eslint-disable-next-line no-empty-pattern -- as above.
   builtInServer: [async ({}, use) => withBuiltInServerTemplate(use), { scope: 'worker' }],
 });
